@@ -21,20 +21,156 @@ export function quote(value: unknown): string {
 
 export const messages = {
   // --- parse (numbers, cells, targets) ---
-  PARSE_SECTION: "",
+  notANumber: (text: string) => `${quote(text)} não é um número. Esperava um número como 75, 75,5 ou 75%.`,
+  logicalValue: (value: boolean) => `${value ? "VERDADEIRO" : "FALSO"} é um valor lógico. Esperava um número como 75 ou 75%.`,
+  dateNotNumber: "A célula contém uma data. Esperava um número como 75 ou 75%.",
+  excelError: (error: string) => `A célula mostra o erro ${error} do Excel. Corrija a fórmula ou digite o valor.`,
+  unreadableTarget: (text: string, reason: string) => `Não foi possível ler a meta ${quote(text)}: ${reason}`,
+  expectedTargetText: "esperava um número ou um texto como “90% ou mais”, “Mínimo de 10”, “até 5%” ou “entre 50% e 70%”.",
+  negativeTarget: "a meta não pode ser negativa.",
+  needsBaseline: (text: string) =>
+    `A meta ${quote(text)} pede uma mudança em relação a um valor de referência (linha de base), que não foi informado. Informe a meta como número (por exemplo, “até 120 atendimentos”).`,
+  unreadableInterval: (text: string) =>
+    `Não foi possível ler o intervalo ${quote(text)}. Use, por exemplo, “> 50 e ≤ 70”, “≤ 10 ou > 70”, “entre 50 e 70” ou “≥ 5”.`,
+  unreadableDecision: (text: string) => `${quote(text)} não é uma decisão sobre a justificativa. Use Sim (ou Total), Parcial ou Não.`,
 
   // --- attainment and concept ---
-  ATTAINMENT_SECTION: "",
+  ambiguousScale: (target: string, result: string) =>
+    `Escala ambígua: a meta é ${target} e o resultado é ${result}; não dá para saber se são porcentagens (por exemplo, 0,8 = 80%) ou números comuns. Formate as células como porcentagem ou escreva o sinal % na meta e no resultado.`,
 
   // --- periods ---
-  PERIODS_SECTION: "",
+  invalidPeriod: (text: string) =>
+    `Período ${quote(text)} não reconhecido. Use, por exemplo, 2025-01, jan/2025, 2025-T1 (trimestre), ` +
+    `2025-Q1 (quadrimestre) ou 01/08/2011 a 31/12/2011.`,
+  periodEmpty:
+    "Período em branco. Informe, por exemplo, 2025-01, jan/2025, 2025-T1 (trimestre) ou 2025-Q1 (quadrimestre).",
+  periodWithoutYear: (text: string) =>
+    `Período ${quote(text)} sem ano. Escreva também o ano, por exemplo jan/2025 ou março de 2025.`,
+  periodYearOutOfRange: (text: string, min: number, max: number) =>
+    `Período ${quote(text)}: o ano deve estar entre ${min} e ${max}.`,
+  periodIndexOutOfRange: (text: string, unit: string, max: number) =>
+    `Período ${quote(text)}: o ${unit} deve ir de 1 a ${max}.`,
+  periodFourMonthIndex: (text: string) =>
+    `Período ${quote(text)}: Q indica quadrimestre, e o ano só tem três (Q1 a Q3, como no painel do SISAB). ` +
+    `Para trimestre, use T, por exemplo 2025-T4.`,
+  periodNoSuchDate: (text: string) => `Período ${quote(text)}: essa data não existe no calendário.`,
+  periodReversedRange: (text: string) => `Período ${quote(text)}: a data de início vem depois da data de fim.`,
+  periodBadNumber: (text: string, min: number, max: number) =>
+    `Período ${quote(text)}: o número não é um ano (${min} a ${max}) nem uma data do Excel desse intervalo.`,
+  /** pt-BR month abbreviations, January first (for display: `jan/2025`). */
+  periodMonthAbbreviations: ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
+  /** pt-BR names of the units of a year, by period kind. */
+  periodUnitNames: {
+    month: "mês",
+    bimester: "bimestre",
+    quarter: "trimestre",
+    fourMonth: "quadrimestre",
+    semester: "semestre",
+  },
+  periodMonthOfYear: (month: string, year: number) => `${month}/${year}`,
+  periodOrdinalOfYear: (index: number, unit: string, year: number) => `${index}º ${unit} de ${year}`,
+  periodDateRange: (start: string, end: string) => `${start} a ${end}`,
 
   // --- bands ---
-  BANDS_SECTION: "",
+  bandTableEmpty: "A tabela de faixas não tem nenhuma faixa. Inclua ao menos uma faixa.",
+  bandDomainInvalid: (min: number, max: number) =>
+    `O intervalo da tabela de faixas (de ${formatNumber(min, 6)} a ${formatNumber(max, 6)}) é inválido: esperava dois números, o primeiro menor ou igual ao segundo.`,
+  bandDecimalsInvalid: (decimals: number) =>
+    `O número de casas decimais da tabela de faixas (${formatNumber(decimals, 6)}) é inválido: esperava um número inteiro de 0 a 10.`,
+  bandWithoutIntervals: (band: string) => `A faixa ${quote(band)} não tem nenhum intervalo de valores.`,
+  bandBoundNotANumber: (band: string) => `A faixa ${quote(band)} tem um limite que não é um número. Esperava um número como 70 ou 7,5.`,
+  bandLowerAboveUpper: (band: string, lower: number, upper: number) =>
+    `A faixa ${quote(band)} tem o limite inferior (${formatNumber(lower, 6)}) maior que o superior (${formatNumber(upper, 6)}).`,
+  bandEmptyInterval: (band: string, value: number) =>
+    `A faixa ${quote(band)} tem os limites inferior e superior iguais (${formatNumber(value, 6)}), mas um deles exclui esse valor, e o intervalo fica vazio. Para uma faixa de um só valor, use “≥” e “≤” (por exemplo, “= ${formatNumber(value, 6)}”).`,
+  bandOutsideDomain: (band: string, min: number, max: number) =>
+    `A faixa ${quote(band)} fica inteira fora do intervalo da tabela (de ${formatNumber(min, 6)} a ${formatNumber(max, 6)}): nenhum valor cai nela.`,
+  bandsOverlap: (first: string, second: string, from: number, to: number) =>
+    from === to
+      ? `As faixas ${quote(first)} e ${quote(second)} se sobrepõem em ${formatNumber(from, 6)}.`
+      : `As faixas ${quote(first)} e ${quote(second)} se sobrepõem entre ${formatNumber(from, 6)} e ${formatNumber(to, 6)}.`,
+  bandOverlapsItself: (band: string, from: number, to: number) =>
+    from === to
+      ? `A faixa ${quote(band)} tem intervalos que se sobrepõem em ${formatNumber(from, 6)}.`
+      : `A faixa ${quote(band)} tem intervalos que se sobrepõem entre ${formatNumber(from, 6)} e ${formatNumber(to, 6)}.`,
+  bandsGap: (from: number, to: number) =>
+    `Nenhuma faixa cobre os valores entre ${formatNumber(from, 6)} e ${formatNumber(to, 6)}.`,
+  bandsPointGap: (value: number) => `O valor ${formatNumber(value, 6)} não está em nenhuma faixa.`,
+  bandColorInvalid: (band: string, color: string) =>
+    `A faixa ${quote(band)} tem a cor ${quote(color)}. Esperava um código de cor como #2E9E4F.`,
+  bandFactorInvalid: (band: string) => `A faixa ${quote(band)} tem um fator que não é um número. Esperava um número como 0,75.`,
+  bandValueNotFinite: "O valor não é um número finito. Esperava um número para classificar numa faixa.",
+  bandValueOutOfDomain: (value: number, min: number, max: number) =>
+    `O valor ${formatNumber(value, 6)} está fora das faixas, que vão de ${formatNumber(min, 6)} a ${formatNumber(max, 6)}.`,
+  bandValueInSeveralBands: (value: number, first: string, second: string) =>
+    `O valor ${formatNumber(value, 6)} está em mais de uma faixa (${quote(first)} e ${quote(second)}). Corrija a tabela de faixas.`,
+  bandLowerNotANumber: (band: string) =>
+    `A faixa ${quote(band)} tem um limite inferior que não é um número. Esperava um número como 70 ou 7,5.`,
+  bandLowerOutsideDomain: (band: string, lower: number, min: number, max: number) =>
+    `A faixa ${quote(band)} tem o limite inferior ${formatNumber(lower, 6)}, fora do intervalo da tabela (de ${formatNumber(min, 6)} a ${formatNumber(max, 6)}).`,
+  bandLowestNotMin: (lowest: number, min: number) =>
+    `A faixa mais baixa começa em ${formatNumber(lowest, 6)}, mas a tabela começa em ${formatNumber(min, 6)}: os valores menores que ${formatNumber(lowest, 6)} não estão em nenhuma faixa. O menor limite inferior deve ser ${formatNumber(min, 6)}.`,
+  bandDuplicateLower: (first: string, second: string, lower: number) =>
+    `As faixas ${quote(first)} e ${quote(second)} têm o mesmo limite inferior (${formatNumber(lower, 6)}).`,
+  bandDefaultLabel: (index: number) => `Faixa ${index}`,
+  bandCustomTableName: "Faixas personalizadas",
 
   // --- evaluation ---
-  EVALUATE_SECTION: "",
+  unreadableKind: (text: string) => `${quote(text)} não é uma natureza de indicador. Use Desempenho ou Monitoramento; o indicador foi tratado como Desempenho.`,
+  unreadableWeight: (text: string) => `${quote(text)} não é um peso válido. Esperava um número maior ou igual a zero; foi usado o peso 1.`,
+  missingTarget: "A meta está vazia. Informe a meta pactuada (por exemplo, 80% ou “Mínimo de 10”).",
+  negativeResult: (value: string) => `O resultado ${value} é negativo. Esperava um valor maior ou igual a zero.`,
+  halfRatio: "Falta o numerador ou o denominador. Informe os dois, ou o resultado.",
+  zeroDenominator: "O denominador é zero: não há como calcular a proporção.",
+
+  // --- custom functions (META.*) ---
+  expectedNumber: (name: string, text: string) => `O argumento ${name} deveria ser um número (como 75, 75,5 ou 75%), mas recebeu ${quote(text)}.`,
+  missingArgument: (name: string) => `Sem dado: o argumento ${name} está vazio.`,
+  expectedBoolean: (text: string) => `Esperava VERDADEIRO ou FALSO, mas recebeu ${quote(text)}.`,
+  emptyBandTable: "A tabela de faixas está vazia. Informe linhas com o limite inferior (ou a condição, como “> 50 e ≤ 70”) e o rótulo.",
+  userTable: "Tabela de faixas da planilha",
+  unknownTable: (name: string) => `Não conheço a tabela ${quote(name)}. Use C1 a C7, FINAL ou CONTRATO, ou selecione um intervalo com a sua tabela de faixas.`,
+  noResult: "Sem dado: o resultado ainda não foi informado.",
+  noDataConcept: "Sem dado",
+  unknownMethod: (text: string) => `Método ${quote(text)} desconhecido. Use “proporcao” (proporção de metas atingidas) ou “media” (média do atingimento).`,
+  unknownPeriodKind: (text: string) => `Tipo de período ${quote(text)} desconhecido. Use mes, bimestre, trimestre, quadrimestre, semestre ou ano.`,
+  mismatchedRanges: (a: string, b: string) => `Os intervalos ${a} e ${b} precisam ter o mesmo número de células.`,
+  noWeights: "A soma dos pesos é zero: não há como calcular a média ponderada.",
+  noScoredIndicators: "Nenhum indicador de desempenho com resultado: não há atingimento global a calcular.",
+  teamOk: "OK",
 
   // --- ESF staffing ---
-  STAFFING_SECTION: "",
+  staffingInvalidPopulation: (value: string) =>
+    `A população ${quote(value)} é inválida. Esperava um número inteiro de pessoas, maior ou igual a zero (por exemplo, 3.500).`,
+  staffingInvalidCount: (what: string, value: string) =>
+    `O número de ${what} ${quote(value)} é inválido. Esperava um número inteiro maior ou igual a zero.`,
+  staffingInvalidTeam: "Os dados da equipe estão ausentes. Informe ao menos a população cadastrada e o número de ACS.",
+  staffingAgentsLabel: "agentes comunitários de saúde (ACS)",
+  staffingDoctorsLabel: "médicos",
+  staffingNursesLabel: "enfermeiros",
+  staffingNursingAssistantsLabel: "auxiliares ou técnicos de enfermagem",
+  staffingPopulationAboveMax: (population: number, max: number) =>
+    `A equipe tem ${formatNumber(population, 0)} pessoas cadastradas; o máximo é ${formatNumber(max, 0)} pessoas por equipe de Saúde da Família.`,
+  staffingTooManyAgents: (agents: number, max: number) =>
+    `A equipe tem ${formatNumber(agents, 0)} ACS; o máximo é ${formatNumber(max, 0)} ACS por equipe de Saúde da Família.`,
+  staffingAgentsShort: (population: number, needed: number, agents: number, perAgent: number) =>
+    `Os ACS não cobrem toda a população cadastrada: para ${formatNumber(population, 0)} pessoas são necessários ao menos ${formatNumber(needed, 0)} ACS (no máximo ${formatNumber(perAgent, 0)} pessoas por ACS), e a equipe tem ${formatNumber(agents, 0)}.`,
+  staffingMissingProfessional: (professional: string) =>
+    `A equipe não tem ${professional}. A equipe mínima de Saúde da Família tem médico, enfermeiro, auxiliar ou técnico de enfermagem e ACS.`,
+  staffingDoctor: "médico",
+  staffingNurse: "enfermeiro",
+  staffingNursingAssistant: "auxiliar ou técnico de enfermagem",
+};
+
+/** The task pane's texts (React screens). */
+export const uiStrings = {
+  title: "Contratualiza",
+  intro:
+    "O Contratualiza avalia os indicadores dos contratos de gestão da Atenção Primária à Saúde (APS) " +
+    "na própria pasta de trabalho: compara os resultados com as metas pactuadas e calcula o atingimento, " +
+    "o conceito e a nota de cada indicador. As telas de avaliação estão chegando.",
+  functionsHeading: "Funções que você já pode digitar nas células",
+  functionsHint: "Os argumentos são separados por ponto e vírgula, como nas demais funções do Excel.",
+  noFunctions: "Nenhuma função disponível nesta versão.",
+  openInExcel: "Abra este painel no Excel para avaliar a pasta de trabalho.",
 };

@@ -1,0 +1,421 @@
+/**
+ * The evaluation: rows (indicator × period × unit) → one result per indicator over the evaluated period →
+ * per area → the contract's overall attainment and its band (domain.md §1–§4). Pure: rows come in as cell
+ * values with their formats and addresses, every finding comes out as a located pt-BR problem.
+ */
+import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
+import { findBand } from "./bands";
+import { formatNumber, messages } from "./messages";
+import { parseAggregation, parseDirection, parseJustificationDecision, parseKind, parseTarget, readNumber, isProblem, normalizeText } from "./parse";
+import { contains } from "./periods";
+import { defaultPreset, type Preset } from "./presets";
+import type { Aggregation, Attainment, Band, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Target } from "./types";
+
+/** A cell as a host hands it over: its value, its number format, and its address for messages. */
+export interface CellInput {
+  value: CellValue;
+  numberFormat?: string;
+  /** A1 address, e.g. `D7`. */
+  address?: string;
+}
+
+/** One row of an indicator table, already mapped to fields by the workbook layer. */
+export interface RowInput {
+  sheet?: string;
+  code?: string;
+  indicator: string;
+  area?: string;
+  kind?: CellInput;
+  unit?: string;
+  municipality?: string;
+  period?: Period;
+  target: CellInput;
+  result?: CellInput;
+  numerator?: CellInput;
+  denominator?: CellInput;
+  weight?: CellInput;
+  direction?: CellInput;
+  aggregation?: CellInput;
+  justification?: string;
+  justificationAccepted?: CellInput;
+  /** What the table says about the scale (a `(%)` header, a "Proporção de…" name), when it says anything. */
+  scaleHint?: ScaleHint;
+}
+
+/** A problem with the place it was found: sheet, cell, and the indicator it concerns. */
+export interface LocatedProblem extends Problem {
+  sheet?: string;
+  cell?: string;
+  indicator?: string;
+}
+
+/** `evaluated`: scored; `noData`: no result yet (Sem dado); `invalid`: unreadable; `needsBaseline`: target needs a baseline. */
+export type Status = "evaluated" | "noData" | "invalid" | "needsBaseline";
+
+/** One row evaluated. `result` and `target` are on the same scale (percentages as fractions). */
+export interface RowEvaluation {
+  input: RowInput;
+  status: Status;
+  kind: Kind;
+  weight: number;
+  target?: Target;
+  result?: number;
+  /** Scale of the result as read, when it was read without a target (classification presets). */
+  resultScale?: Reading["scale"];
+  /** Numerator and denominator when the row has them (for pooling). */
+  ratio?: { numerator: number; denominator: number };
+  attainment?: Attainment;
+  concept?: Concept;
+  decision?: JustificationDecision;
+  problems: LocatedProblem[];
+}
+
+/** One indicator over the evaluated period, all its rows combined. */
+export interface IndicatorEvaluation {
+  key: string;
+  code?: string;
+  indicator: string;
+  area?: string;
+  kind: Kind;
+  weight: number;
+  aggregation: Aggregation;
+  status: Status;
+  target?: Target;
+  result?: number;
+  attainment?: Attainment;
+  concept?: Concept;
+  /** The commission's decision that applies to a B: the weakest among its B months. */
+  decision?: JustificationDecision;
+  /** Classification band of the result, for presets that classify (co-financing). */
+  classification?: Band;
+  /** What the indicator contributes, 0–1: credit (share met) or adjusted score (mean attainment). */
+  score?: number;
+  /** Contribution to the share of targets met, 0–1. */
+  credit?: number;
+  justification?: string;
+  rows: RowEvaluation[];
+}
+
+/** The overall figures of a group of indicators (the contract, or one area). */
+export interface GroupSummary {
+  /** Fraction 0–1 (× preset scale for display); undefined when no scored indicator has data. */
+  attainment?: number;
+  /** The same on the preset's scale: percentage points (0–100) or a note (0–10). */
+  value?: number;
+  scored: number;
+  withData: number;
+  withoutData: number;
+  met: number;
+  /** More than the allowed share of scored indicators lack data (domain.md §3). */
+  incomplete: boolean;
+}
+
+export interface ContractEvaluation {
+  period?: Period;
+  preset: Preset;
+  method: OverallMethod;
+  indicators: IndicatorEvaluation[];
+  areas: ({ area: string } & GroupSummary)[];
+  overall: GroupSummary;
+  band?: { band: Band; rounded: number };
+  /** Indicators with no data yet (Sem dado) or whose target needs a baseline. */
+  pending: IndicatorEvaluation[];
+  problems: LocatedProblem[];
+}
+
+export interface EvaluateOptions {
+  /** Only rows within this period (rows without a period are always taken). */
+  period?: Period;
+  preset?: Preset;
+  /** Overrides the preset's method. */
+  method?: OverallMethod;
+  /** Share of the missing attainment a partially accepted justification earns (default 0,5). */
+  partialShare?: number;
+  /** More than this share of scored indicators without data makes the evaluation incomplete (default 0,2). */
+  incompleteShare?: number;
+}
+
+/** The key that groups rows of one indicator: its code, or its name when it has none (case and accents ignored). */
+export function indicatorKey(row: Pick<RowInput, "code" | "indicator">): string {
+  const code = row.code?.trim();
+  return code ? `#${normalizeText(code)}` : normalizeText(row.indicator);
+}
+
+function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): LocatedProblem {
+  return { ...problem, sheet: row.sheet, cell: cell?.address, indicator: row.indicator };
+}
+
+/** Applies the "Sentido" column over the direction the target text gave. */
+function overrideDirection(target: Target, direction: ReturnType<typeof parseDirection>): Target {
+  if (!direction || direction === target.direction) return target;
+  if (target.direction === "range") {
+    const bound = direction === "atMost" ? target.interval?.upper : target.interval?.lower;
+    if (!bound) return target;
+    return { ...target, direction, value: bound.value, interval: undefined };
+  }
+  if (direction === "range") return target;
+  return { ...target, direction };
+}
+
+/**
+ * Evaluates one row: reads its cells, puts result and target on one scale, and finds attainment and concept.
+ * `targetOptional`: presets that classify the result itself (co-financing) need no target; a row without one
+ * is evaluated on its result alone.
+ */
+export function evaluateRow(row: RowInput, options: { targetOptional?: boolean } = {}): RowEvaluation {
+  const problems: LocatedProblem[] = [];
+  let kind: Kind = "desempenho";
+  if (row.kind && !(row.kind.value === null || row.kind.value === undefined || String(row.kind.value).trim() === "")) {
+    const parsed = parseKind(row.kind.value);
+    if (parsed) kind = parsed;
+    else problems.push(locate(row, row.kind, { code: "invalidArgument", message: messages.unreadableKind(String(row.kind.value)) }));
+  }
+  let weight = 1;
+  if (row.weight) {
+    const w = readNumber(row.weight.value, row.weight.numberFormat);
+    if (w.kind === "number" && w.reading.value >= 0) weight = w.reading.value;
+    else if (w.kind !== "empty") problems.push(locate(row, row.weight, { code: "invalidArgument", message: messages.unreadableWeight(String(row.weight.value)) }));
+  }
+  let decision: JustificationDecision | undefined;
+  if (row.justificationAccepted) {
+    const d = parseJustificationDecision(row.justificationAccepted.value);
+    if (isProblem(d)) problems.push(locate(row, row.justificationAccepted, d));
+    else decision = d;
+  }
+  const base = { input: row, kind, weight, decision, problems };
+
+  const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
+  if (parsedTarget.kind === "empty" && options.targetOptional) {
+    const res = row.result ? readNumber(row.result.value, row.result.numberFormat) : { kind: "empty" as const };
+    if (res.kind === "empty") return { ...base, status: "noData" };
+    if (res.kind === "invalid") {
+      problems.push(locate(row, row.result, res.problem));
+      return { ...base, status: "invalid" };
+    }
+    return { ...base, status: "evaluated", result: res.reading.value, resultScale: res.reading.scale };
+  }
+  if (parsedTarget.kind === "empty") {
+    problems.push(locate(row, row.target, { code: "empty", message: messages.missingTarget }));
+    return { ...base, status: "invalid" };
+  }
+  if (parsedTarget.kind === "invalid") {
+    problems.push(locate(row, row.target, parsedTarget.problem));
+    return { ...base, status: "invalid" };
+  }
+  if (parsedTarget.kind === "needsBaseline") {
+    problems.push(locate(row, row.target, parsedTarget.problem));
+    return { ...base, status: "needsBaseline" };
+  }
+  let target = parsedTarget.target;
+  if (row.direction) target = overrideDirection(target, parseDirection(row.direction.value));
+
+  const read = readResult(row, target, problems);
+  if (read.kind === "empty") return { ...base, status: "noData", target };
+  if (read.kind === "invalid") return { ...base, status: "invalid", target };
+  if (read.reading.value < 0) {
+    problems.push(locate(row, read.cell, { code: "negativeValue", message: messages.negativeResult(formatNumber(read.reading.value)) }));
+    return { ...base, status: "invalid", target };
+  }
+  const reconciled = reconcileScale(read.reading, target, row.scaleHint);
+  if (reconciled.kind === "invalid") {
+    problems.push(locate(row, read.cell, reconciled.problem));
+    return { ...base, status: "invalid", target };
+  }
+  const result = reconciled.result;
+  target = reconciled.target;
+  return {
+    ...base,
+    status: "evaluated",
+    target,
+    result,
+    ...(read.ratio ? { ratio: read.ratio } : {}),
+    attainment: attainment(result, target),
+    concept: concept(result, target),
+  };
+}
+
+/** The row's result: the result cell, or numerator ÷ denominator when the result is empty. */
+function readResult(
+  row: RowInput,
+  target: Target,
+  problems: LocatedProblem[],
+): { kind: "number"; reading: Reading; cell?: CellInput; ratio?: { numerator: number; denominator: number } } | { kind: "empty" } | { kind: "invalid" } {
+  const num = row.numerator ? readNumber(row.numerator.value, row.numerator.numberFormat) : { kind: "empty" as const };
+  const den = row.denominator ? readNumber(row.denominator.value, row.denominator.numberFormat) : { kind: "empty" as const };
+  let ratio: { numerator: number; denominator: number } | undefined;
+  if (num.kind === "number" && den.kind === "number" && den.reading.value !== 0) ratio = { numerator: num.reading.value, denominator: den.reading.value };
+
+  const res = row.result ? readNumber(row.result.value, row.result.numberFormat) : { kind: "empty" as const };
+  if (res.kind === "number") return { kind: "number", reading: res.reading, cell: row.result, ratio };
+  if (res.kind === "invalid") {
+    problems.push(locate(row, row.result, res.problem));
+    return { kind: "invalid" };
+  }
+  if (num.kind === "empty" && den.kind === "empty") return { kind: "empty" };
+  for (const [cell, outcome] of [[row.numerator, num], [row.denominator, den]] as const) {
+    if (outcome.kind === "invalid") problems.push(locate(row, cell, outcome.problem));
+  }
+  if (num.kind === "invalid" || den.kind === "invalid") return { kind: "invalid" };
+  if (num.kind === "empty" || den.kind === "empty") {
+    const missing = num.kind === "empty" ? row.numerator : row.denominator;
+    problems.push(locate(row, missing, { code: "empty", message: messages.halfRatio }));
+    return { kind: "invalid" };
+  }
+  if (den.reading.value === 0) {
+    problems.push(locate(row, row.denominator, { code: "zeroDenominator", message: messages.zeroDenominator }));
+    return { kind: "invalid" };
+  }
+  const value = num.reading.value / den.reading.value;
+  // A pooled ratio is a fraction: on a percent target it reads as a percentage, otherwise as it is.
+  return { kind: "number", reading: { value, scale: target.scale === "percent" ? "percent" : "plain" }, cell: row.numerator, ratio };
+}
+
+/** Combines the evaluated rows of one indicator over the period (domain.md §2). */
+export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partialShare = DEFAULT_PARTIAL_SHARE): IndicatorEvaluation {
+  const first = rows[0].input;
+  const last = rows[rows.length - 1];
+  const kind = rows.find((r) => r.input.kind)?.kind ?? last.kind;
+  const weightRow = [...rows].reverse().find((r) => r.input.weight && readNumber(r.input.weight.value).kind === "number");
+  const weight = weightRow?.weight ?? 1;
+  const evaluated = rows.filter((r) => r.status === "evaluated");
+  const justification = [...new Set(rows.map((r) => r.input.justification?.trim()).filter((t): t is string => !!t))].join(" | ") || undefined;
+  const explicit = rows.map((r) => (r.input.aggregation ? parseAggregation(r.input.aggregation.value) : undefined)).find((a) => a);
+  const pooled = evaluated.length > 0 && evaluated.every((r) => r.ratio);
+  const aggregation: Aggregation = explicit ?? (pooled ? "ratio" : "mean");
+  const common = {
+    key: indicatorKey(first),
+    code: first.code,
+    indicator: first.indicator,
+    area: rows.find((r) => r.input.area)?.input.area,
+    kind,
+    weight,
+    aggregation,
+    justification,
+    rows,
+  };
+  if (evaluated.length === 0) {
+    const status: Status = rows.some((r) => r.status === "needsBaseline")
+      ? "needsBaseline"
+      : rows.some((r) => r.status === "invalid")
+        ? "invalid"
+        : "noData";
+    return { ...common, status, target: [...rows].reverse().find((r) => r.target)?.target };
+  }
+  const target = evaluated[evaluated.length - 1].target;
+  if (!target) return classifyWithoutTarget(common, evaluated, preset);
+  const bDecisions = evaluated.filter((r) => r.concept === "B").map((r) => r.decision);
+
+  let result: number;
+  let att: Attainment;
+  let con: Concept;
+  let adjusted: number;
+  if (aggregation === "mean") {
+    // Mean of the monthly scored attainments; A only if every month met its target (domain.md §2).
+    result = mean(evaluated.map((r) => r.result as number));
+    att = { raw: mean(evaluated.map((r) => r.attainment!.raw)), scored: mean(evaluated.map((r) => r.attainment!.scored)) };
+    con = evaluated.every((r) => r.concept === "A") ? "A" : "B";
+    adjusted = mean(evaluated.map((r) => adjustedScore(r.attainment!.scored, r.concept!, r.decision, partialShare)));
+  } else {
+    if (aggregation === "ratio" && evaluated.some((r) => r.ratio)) {
+      const withRatio = evaluated.filter((r) => r.ratio);
+      const num = withRatio.reduce((s, r) => s + r.ratio!.numerator, 0);
+      const den = withRatio.reduce((s, r) => s + r.ratio!.denominator, 0);
+      result = den === 0 ? 0 : num / den;
+    } else if (aggregation === "sum") {
+      result = evaluated.reduce((s, r) => s + (r.result as number), 0);
+    } else {
+      result = evaluated[evaluated.length - 1].result as number;
+    }
+    att = attainment(result, target);
+    con = concept(result, target);
+    adjusted = 0;
+  }
+  const decision = con === "B" ? weakestDecision(bDecisions.length ? bDecisions : evaluated.map((r) => r.decision)) : undefined;
+  if (aggregation !== "mean") adjusted = adjustedScore(att.scored, con, decision, partialShare);
+  const c = credit(con, decision, partialShare);
+
+  const base = { ...common, status: "evaluated" as const, target, result, attainment: att, concept: con, decision, score: adjusted, credit: c };
+  if (preset.scoring.kind !== "classification") return base;
+  // Classification tables are on the 0–100 scale of the result itself.
+  return { ...base, ...classify(preset, first.code, target.scale === "percent" ? result * 100 : result, base.rows[0]) };
+}
+
+/** Classifies a result (0–100 points) by the preset's table for the indicator's code; its factor is the score. */
+function classify(preset: Preset, code: string | undefined, points: number, row: RowEvaluation): Pick<IndicatorEvaluation, "classification" | "score" | "credit"> {
+  if (preset.scoring.kind !== "classification") return {};
+  const table = preset.scoring.tables[code?.trim().toUpperCase() ?? ""] ?? preset.scoring.defaultTable;
+  const found = findBand(table, points);
+  if (found.kind === "invalid") {
+    row.problems.push(locate(row.input, row.input.result, found.problem));
+    return { score: 0, credit: 0 };
+  }
+  const factor = found.band.factor ?? 0;
+  return { classification: found.band, score: factor, credit: factor };
+}
+
+/** An indicator with results but no target, under a classifying preset: the mean result, classified. */
+function classifyWithoutTarget(
+  common: Omit<IndicatorEvaluation, "status">,
+  evaluated: RowEvaluation[],
+  preset: Preset,
+): IndicatorEvaluation {
+  // Percentages become points (45% → 45); plain numbers are already on the 0–100 scale.
+  const points = mean(evaluated.map((r) => (r.resultScale === "percent" ? (r.result as number) * 100 : (r.result as number))));
+  return { ...common, status: "evaluated", result: points, ...classify(preset, common.code, points, evaluated[0]) };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** Overall figures of a group of indicators; only `desempenho` indicators with data are scored (domain.md §3). */
+export function summarize(indicators: IndicatorEvaluation[], method: OverallMethod, scale: number, incompleteShare = 0.2): GroupSummary {
+  const scoredAll = indicators.filter((i) => i.kind === "desempenho");
+  const withData = scoredAll.filter((i) => i.status === "evaluated");
+  const totalWeight = withData.reduce((s, i) => s + i.weight, 0);
+  const part = (i: IndicatorEvaluation) => (method === "shareMet" ? (i.credit ?? 0) : (i.score ?? 0));
+  const value = totalWeight > 0 ? withData.reduce((s, i) => s + i.weight * part(i), 0) / totalWeight : undefined;
+  const withoutData = scoredAll.length - withData.length;
+  return {
+    attainment: value,
+    value: value === undefined ? undefined : value * scale,
+    scored: scoredAll.length,
+    withData: withData.length,
+    withoutData,
+    met: withData.filter((i) => i.concept === "A").length,
+    incomplete: scoredAll.length > 0 && withoutData / scoredAll.length > incompleteShare,
+  };
+}
+
+/** Evaluates a contract's rows for one period (or all rows when no period is given). */
+export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}): ContractEvaluation {
+  const preset = options.preset ?? defaultPreset;
+  const method = options.method ?? preset.method;
+  const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
+  const selected = options.period ? rows.filter((r) => !r.period || contains(options.period!, r.period)) : rows;
+
+  const groups = new Map<string, RowEvaluation[]>();
+  for (const row of selected) {
+    const key = indicatorKey(row);
+    const list = groups.get(key) ?? [];
+    list.push(evaluateRow(row, { targetOptional: preset.scoring.kind === "classification" }));
+    groups.set(key, list);
+  }
+  const indicators = [...groups.values()].map((list) => {
+    list.sort((a, b) => (a.input.period?.start ?? "").localeCompare(b.input.period?.start ?? ""));
+    return aggregateIndicator(list, preset, partialShare);
+  });
+  const overall = summarize(indicators, method, preset.scale, options.incompleteShare);
+  const areaNames = [...new Set(indicators.map((i) => i.area).filter((a): a is string => !!a))];
+  const areas = areaNames.map((area) => ({ area, ...summarize(indicators.filter((i) => i.area === area), method, preset.scale, options.incompleteShare) }));
+  const problems = indicators.flatMap((i) => i.rows.flatMap((r) => r.problems));
+
+  let band: ContractEvaluation["band"];
+  if (preset.bands && overall.value !== undefined) {
+    const found = findBand(preset.bands, overall.value);
+    if (found.kind === "band") band = { band: found.band, rounded: found.rounded };
+    else problems.push(found.problem);
+  }
+  const pending = indicators.filter((i) => i.status === "noData" || i.status === "needsBaseline");
+  return { period: options.period, preset, method, indicators, areas, overall, band, pending, problems };
+}

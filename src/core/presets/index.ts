@@ -1,0 +1,78 @@
+/**
+ * The rule presets the product ships (domain.md §5), as data: how one indicator is scored, how scores are
+ * combined, on what scale the overall result is shown, and the bands of that result.
+ */
+import type { BandTable, OverallMethod } from "../types";
+import { cofinC1Bands, cofinC2C7Bands, cofinFinalBands, contractBands } from "./bandTables";
+
+/**
+ * How one indicator is scored: `ratio` — its attainment (result ÷ target, capped), or A/B for the share of
+ * targets met; `classification` — the factor of the band its result falls in (co-financing), with a table
+ * per indicator code and a default.
+ */
+export type Scoring = { kind: "ratio" } | { kind: "classification"; tables: Record<string, BandTable>; defaultTable: BandTable };
+
+export type PresetId = "instrumento" | "decreto" | "previne" | "cofinanciamento";
+
+export interface Preset {
+  id: PresetId;
+  /** pt-BR name for menus. */
+  name: string;
+  /** pt-BR one-line description. */
+  description: string;
+  scoring: Scoring;
+  method: OverallMethod;
+  /** The overall result is shown as a fraction × scale: 100 for percentages, 10 for notes (ISF, nota final). */
+  scale: 100 | 10;
+  /** Bands of the overall result, on the same scale; none when the preset has only A/B. */
+  bands?: BandTable;
+}
+
+/** Seed 003: the quali-quantitative instrument; share of targets met; the six recommendation bands. The default. */
+export const instrumento: Preset = {
+  id: "instrumento",
+  name: "Contrato de gestão — instrumento quali-quantitativo",
+  description: "Percentual de metas atingidas e as seis faixas de recomendação do instrumento de avaliação.",
+  scoring: { kind: "ratio" },
+  method: "shareMet",
+  scale: 100,
+  bands: contractBands,
+};
+
+/** Seed 001 (Decreto nº 4.515/2011): concepts A/B of performance indicators, no bands beyond A/B. */
+export const decreto: Preset = {
+  id: "decreto",
+  name: "Decreto — conceitos A/B",
+  description: "Conceito A (Suficiente) ou B (Insuficiente) por indicador de desempenho; sem faixas além de A/B.",
+  scoring: { kind: "ratio" },
+  method: "shareMet",
+  scale: 100,
+};
+
+/** Previne Brasil (ISF): nota = min(10; 10 × resultado/meta), ISF = Σ nota × peso / Σ peso, 0–10. */
+export const previne: Preset = {
+  id: "previne",
+  name: "Previne Brasil (ISF)",
+  description: "Nota de 0 a 10 por indicador (10 × resultado ÷ meta, no máximo 10) e o Indicador Sintético Final ponderado.",
+  scoring: { kind: "ratio" },
+  method: "meanAttainment",
+  scale: 10,
+};
+
+/**
+ * Co-financing of APS, quality component (Portaria GM/MS 3.493/2024): each result classified (C1 by a
+ * target range, C2–C7 higher is better) into a factor; nota final = Σ factor × peso (pesos add to 10).
+ */
+export const cofinanciamento: Preset = {
+  id: "cofinanciamento",
+  name: "Cofinanciamento federal da APS — componente de qualidade",
+  description: "Classificação de C1 a C7 (Regular, Suficiente, Bom, Ótimo), fatores ponderados e a nota final de 0 a 10.",
+  scoring: { kind: "classification", tables: { C1: cofinC1Bands }, defaultTable: cofinC2C7Bands },
+  method: "meanAttainment",
+  scale: 10,
+  bands: cofinFinalBands,
+};
+
+export const presets: Record<PresetId, Preset> = { instrumento, decreto, previne, cofinanciamento };
+
+export const defaultPreset = instrumento;
