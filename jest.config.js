@@ -4,4 +4,5 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
 };
