@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "*.config.js", "*.config.mjs"] },
+  { ignores: ["dist/", "lib/", "node_modules/", "coverage/", "test-output/", "*.config.js", "*.config.mjs"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -139,6 +139,121 @@ export const messages = {
   noScoredIndicators: "Nenhum indicador de desempenho com resultado: não há atingimento global a calcular.",
   teamOk: "OK",
 
+  // --- workbook detection ---
+  /** pt-BR names of the fields of an indicator table, for reasons and problems. */
+  detectFieldLabels: {
+    indicator: "indicador",
+    code: "código",
+    area: "área",
+    kind: "natureza",
+    type: "tipo",
+    target: "meta",
+    result: "resultado",
+    numerator: "numerador",
+    denominator: "denominador",
+    period: "período",
+    unit: "unidade",
+    municipality: "município",
+    weight: "peso",
+    direction: "sentido",
+    periodicity: "periodicidade",
+    aggregation: "agregação",
+    source: "fonte",
+    responsible: "responsável",
+    justification: "justificativa",
+    justificationAccepted: "justificativa aceita",
+  },
+  detectNoTable: (sheets: string[]) =>
+    sheets.length === 0
+      ? "A pasta de trabalho não tem planilhas visíveis onde procurar tabelas de indicadores."
+      : `Nenhuma tabela de indicadores encontrada ${sheets.length === 1 ? "na planilha" : "nas planilhas"} ${sheets.map(quote).join(", ")}. ` +
+        "Esperava, nas primeiras 40 linhas, uma linha de cabeçalho com a coluna Indicador e a coluna Meta ou Resultado " +
+        "(ou uma coluna por período, como Jan/2025). Se as colunas tiverem outros nomes, informe um mapeamento de colunas.",
+  detectHeaderRow: (first: number, last: number) =>
+    first === last ? `Cabeçalho na linha ${first}.` : `Cabeçalho nas linhas ${first} e ${last}.`,
+  detectColumnField: (col: string, header: string, field: string) => `Coluna ${col} ${quote(header)} → ${field}`,
+  detectColumnPeriod: (col: string, header: string, period: string) => `Coluna ${col} ${quote(header)} → resultado de ${period}`,
+  detectColumnUnused: (col: string, header: string) =>
+    `Coluna ${col} ${quote(header)} não usada: a tabela tem uma coluna de resultado para cada período.`,
+  detectPanelTitle: (row: number, title: string) => `Indicador lido do título do painel (linha ${row}): ${quote(title)}`,
+  detectPanelNoTitle: (sheet: string) =>
+    `O painel não tem a linha “Indicador: …” acima do cabeçalho; o nome da planilha ${quote(sheet)} foi usado como nome do indicador.`,
+  detectSheetPeriod: (sheet: string, period: string) => `Planilha ${quote(sheet)} → período ${period}`,
+  detectMappingUsed: (sheet: string) => `Colunas definidas pelo mapeamento informado para a planilha ${quote(sheet)}.`,
+  detectMappingHeaderGuessed: (row: number) => `Linha do cabeçalho não informada no mapeamento: foi usada a linha ${row}.`,
+  detectRowWithoutIndicator: (row: number, cell: string) =>
+    `Linha ${row} sem nome de indicador: a linha tem valores, mas a célula ${cell} (coluna do indicador) está vazia. ` +
+    "Informe o nome do indicador; a linha foi deixada de fora.",
+  detectRowWithoutMunicipality: (row: number, cell: string) =>
+    `Linha ${row} sem município: a linha tem valores, mas a célula ${cell} (coluna do município) está vazia. A linha foi deixada de fora.`,
+  detectRowLeftOut: (reason: string) => `${reason} A linha foi deixada de fora.`,
+  detectColumnUnreadablePeriod: (col: string, header: string, reason: string) =>
+    `Coluna ${col} ${quote(header)}: esperava um período no cabeçalho (como jan/2025, 2025-T1 ou 2022 Q1 (%)). ${reason} A coluna foi deixada de fora.`,
+  detectColumnNoYear: (col: string, header: string) =>
+    `Coluna ${col} ${quote(header)}: o período não tem ano, e nenhum ano foi encontrado no título, nos outros cabeçalhos nem no nome da planilha. ` +
+    "Escreva o ano no cabeçalho (por exemplo, jan/2025) ou informe o ano padrão. A coluna foi deixada de fora.",
+  detectSheetNoYear: (sheet: string) =>
+    `A planilha ${quote(sheet)} indica o período sem o ano, e nenhum ano foi encontrado no título da tabela nem no nome das outras planilhas. ` +
+    "Escreva o ano no nome da planilha (por exemplo, “Jan 2025”) ou informe o ano padrão. As linhas dessa planilha foram deixadas de fora.",
+  mappingNotAList:
+    "O mapeamento de colunas não tem a lista “tabelas”. Esperava algo como " +
+    "{ \"tabelas\": [{ \"planilha\": \"Indicadores\", \"colunas\": { \"indicador\": \"B\", \"meta\": \"D\", \"resultado\": \"E\" } }] }.",
+  mappingMissingSheet: (index: number) => `O item ${index} do mapeamento de colunas não diz a planilha (campo “planilha”).`,
+  mappingUnknownSheet: (sheet: string, sheets: string[]) =>
+    `O mapeamento cita a planilha ${quote(sheet)}, que não existe nesta pasta de trabalho. Planilhas encontradas: ${sheets.map(quote).join(", ")}.`,
+  mappingUnknownField: (sheet: string, key: string, accepted: string[]) =>
+    `O mapeamento da planilha ${quote(sheet)} tem o campo ${quote(key)}, que não é conhecido; foi ignorado. Campos aceitos: ${accepted.join(", ")}.`,
+  mappingBadColumn: (sheet: string, key: string, letter: string) =>
+    `No mapeamento da planilha ${quote(sheet)}, o campo ${key} tem a coluna ${quote(letter)}, que não é uma coluna do Excel; foi ignorado. Use letras como A, D ou AB.`,
+  mappingBadHeaderRow: (sheet: string, value: string, first: number, last: number) =>
+    `No mapeamento da planilha ${quote(sheet)}, a linha do cabeçalho ${quote(value)} não é válida: esperava o número de uma linha da planilha (de ${first} a ${last}). ` +
+    "A linha do cabeçalho foi procurada automaticamente.",
+  mappingNoIndicator: (sheet: string) =>
+    `O mapeamento da planilha ${quote(sheet)} não diz a coluna do indicador (campo “indicador”). Informe a letra da coluna com os nomes dos indicadores; as colunas dessa planilha foram detectadas automaticamente.`,
+
+  // --- file host (xlsx/csv) ---
+  fileNotFound: (file: string) => `O arquivo “${file}” não foi encontrado. Confira o nome e a pasta do arquivo.`,
+  fileIsDirectory: (file: string) =>
+    `“${file}” é uma pasta, não um arquivo. Informe uma pasta de trabalho do Excel (.xlsx) ou um arquivo .csv.`,
+  fileCannotOpen: (file: string, reason: string) =>
+    `Não foi possível abrir o arquivo “${file}” (${reason}). Confira se você tem permissão para lê-lo e se ele não está aberto de forma exclusiva em outro programa.`,
+  fileEmpty: (file: string) =>
+    `O arquivo “${file}” está vazio (0 bytes). Salve a pasta de trabalho de novo no Excel ou peça uma nova cópia do arquivo.`,
+  fileEncrypted: (file: string) =>
+    `O arquivo “${file}” está protegido por senha. Abra no Excel, tire a senha (Arquivo → Informações → Proteger Pasta de Trabalho → Criptografar com Senha, apague a senha) e salve como .xlsx.`,
+  fileLegacyXls: (file: string) =>
+    `O arquivo “${file}” está no formato antigo do Excel (.xls, 97-2003). Abra no Excel ou no LibreOffice e salve como .xlsx (Pasta de Trabalho do Excel).`,
+  fileOleUnknown: (file: string) =>
+    `O arquivo “${file}” é um arquivo .xls antigo ou protegido por senha: abra no Excel e salve como .xlsx sem senha.`,
+  fileOds: (file: string) =>
+    `O arquivo “${file}” é uma planilha do LibreOffice (.ods). Salve como .xlsx no LibreOffice: Arquivo → Salvar como → Pasta de trabalho do Excel 2007-365.`,
+  fileXlsb: (file: string) =>
+    `O arquivo “${file}” é uma pasta de trabalho binária do Excel (.xlsb). Abra no Excel e salve como .xlsx (Arquivo → Salvar como → Pasta de Trabalho do Excel).`,
+  fileHtml: (file: string) =>
+    `O arquivo “${file}” é uma página HTML com extensão de planilha (alguns sistemas exportam assim). Abra no Excel e salve como .xlsx, ou exporte os dados do sistema em CSV.`,
+  fileZipNotWorkbook: (file: string) =>
+    `O arquivo “${file}” é um arquivo compactado (zip), mas não é uma pasta de trabalho do Excel. Informe um arquivo .xlsx, .xlsm ou .csv.`,
+  fileCorrupt: (file: string) =>
+    `O arquivo “${file}” está corrompido ou não é uma pasta de trabalho do Excel (.xlsx). Abra-o no Excel ou no LibreOffice e salve de novo como .xlsx, ou peça uma nova cópia do arquivo.`,
+  fileUnknownFormat: (file: string) =>
+    `O formato do arquivo “${file}” não é reconhecido. Use uma pasta de trabalho do Excel (.xlsx ou .xlsm) ou um arquivo de texto .csv.`,
+  fileUnreadable: (file: string, detail: string) =>
+    `Não foi possível ler o arquivo “${file}” (${detail}). Abra-o no Excel, salve de novo como .xlsx e tente outra vez.`,
+  /** Parts of an .xlsx that are lost when the file is rewritten without Excel (`WorkbookData.unsupported`). */
+  partCharts: (n: number) => (n === 1 ? "1 gráfico" : `${formatNumber(n, 0)} gráficos`),
+  partChartSheets: (n: number) => (n === 1 ? "1 planilha de gráfico" : `${formatNumber(n, 0)} planilhas de gráfico`),
+  partPivotTables: (n: number) => (n === 1 ? "1 tabela dinâmica" : `${formatNumber(n, 0)} tabelas dinâmicas`),
+  partSlicers: (n: number) => (n === 1 ? "1 segmentação de dados" : `${formatNumber(n, 0)} segmentações de dados`),
+  partTimelines: (n: number) => (n === 1 ? "1 linha do tempo" : `${formatNumber(n, 0)} linhas do tempo`),
+  partExternalLinks: (n: number) =>
+    n === 1 ? "1 vínculo com outra pasta de trabalho" : `${formatNumber(n, 0)} vínculos com outras pastas de trabalho`,
+  partConnections: "conexões de dados externos",
+  partThreadedComments: "comentários encadeados",
+  partMacros: "macros (VBA)",
+  partCustomXml: "dados XML personalizados (customXml)",
+  partCustomProperties: "propriedades personalizadas do documento",
+  partWebExtensions: "configurações de suplementos do Office salvas no arquivo",
+
   // --- ESF staffing ---
   staffingInvalidPopulation: (value: string) =>
     `A população ${quote(value)} é inválida. Esperava um número inteiro de pessoas, maior ou igual a zero (por exemplo, 3.500).`,
@@ -173,4 +288,55 @@ export const uiStrings = {
   functionsHint: "Os argumentos são separados por ponto e vírgula, como nas demais funções do Excel.",
   noFunctions: "Nenhuma função disponível nesta versão.",
   openInExcel: "Abra este painel no Excel para avaliar a pasta de trabalho.",
+};
+
+/** The command line's texts (`contratualiza avaliar …`). */
+export const cliStrings = {
+  usage: [
+    "Uso: contratualiza avaliar <arquivo.xlsx> [opções]",
+    "",
+    "Avalia as tabelas de indicadores da pasta de trabalho e mostra o atingimento global e a faixa de recomendação.",
+    "",
+    "Opções:",
+    "  --periodo P          avalia só o período P: 2025-T1 (trimestre), 2025-Q1 (quadrimestre), 2025, 2025-01..2025-03",
+    "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
+    "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --mapa mapa.json     diz quais colunas são meta, resultado etc., quando a detecção automática não basta",
+    "  --json               mostra o resultado em JSON, para outros programas",
+    "",
+    "Código de saída: 0 avaliado; 1 avaliado com problemas nos dados; 2 não foi possível ler ou avaliar.",
+  ].join("\n"),
+  unknownCommand: (c: string) => `Comando ${quote(c)} desconhecido. Use “contratualiza avaliar <arquivo.xlsx>”.`,
+  unknownOption: (o: string) => `Opção ${quote(o)} desconhecida.`,
+  missingValue: (o: string) => `A opção ${o} precisa de um valor.`,
+  unknownPreset: (v: string) => `Predefinição ${quote(v)} desconhecida. Use instrumento, decreto, previne ou cofinanciamento.`,
+  unknownMethod: (v: string) => `Método ${quote(v)} desconhecido. Use proporcao ou media.`,
+  extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe um arquivo por vez.`,
+  missingFile: "Informe o arquivo a avaliar, por exemplo: contratualiza avaliar contrato.xlsx",
+  badMapping: (file: string, reason: string) => `Não foi possível usar o mapa ${quote(file)}: ${reason}`,
+  mappingShape: "esperava um JSON como { \"tabelas\": [{ \"planilha\": \"Indicadores\", \"colunas\": { \"meta\": \"D\", \"resultado\": \"E\" } }] }.",
+  unexpected: "Erro inesperado do Contratualiza (não é um problema nos seus dados). Por favor, informe a equipe com a mensagem abaixo.",
+  heading: (file: string) => `Contratualiza — avaliação de ${file}`,
+  tablesFound: (n: number) => (n === 0 ? "Nenhuma tabela de indicadores encontrada." : n === 1 ? "1 tabela de indicadores encontrada:" : `${n} tabelas de indicadores encontradas:`),
+  tableLine: (where: string, layout: string, rows: number, periods: string, confidence: string) =>
+    `  • ${where} — ${layout}, ${rows} ${rows === 1 ? "linha" : "linhas"}, ${periods} (confiança ${confidence})`,
+  layouts: { long: "formato longo", wide: "formato largo (um período por coluna)", sheetPerPeriod: "uma planilha por período", panel: "exportação do painel nacional" } as Record<string, string>,
+  noPeriods: "sem período",
+  periodHeading: (p: string) => `Período: ${p}`,
+  allRows: "todas as linhas (sem período informado)",
+  overall: (value: string, method: string, withData: number, scored: number) =>
+    `  Atingimento global: ${value} (${method}; ${withData} de ${scored} indicadores de desempenho com dado)`,
+  noOverall: "não calculado",
+  methodShare: "proporção de metas atingidas",
+  methodMean: "média do atingimento",
+  band: (label: string, recommendation: string) => `  ${label}: ${recommendation}`,
+  incomplete: (without: number, scored: number) =>
+    `  Atenção: avaliação incompleta — ${without} de ${scored} indicadores de desempenho estão sem dado.`,
+  missedHeading: (n: number) => `  Metas não atingidas (${n}):`,
+  attained: (p: string) => `atingimento ${p}`,
+  justifiedTotal: " — justificativa aceita (conta como atingida)",
+  justifiedPartial: " — justificativa aceita parcialmente",
+  pendingHeading: (n: number) => `  Pendências, sem dado (${n}):`,
+  problemsHeading: (n: number) => `  Problemas nos dados (${n}):`,
+  tableProblemsHeading: (n: number) => `Problemas nas tabelas (${n}):`,
 };

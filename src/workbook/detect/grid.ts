@@ -1,0 +1,164 @@
+/**
+ * A sheet's cells by absolute 1-based row and column, with what detection asks of them: empty or not, as
+ * text, read through vertical merges, rows that are blank or footers. Never throws on any `SheetData`.
+ */
+import type { CellValue } from "../../core/types";
+import { normalizeText } from "../../core/parse";
+import { fromA1Range, toA1, type CellRange } from "../a1";
+import type { CellData, SheetData } from "../port";
+
+/** Whether a cell holds nothing: no value, or only spaces. */
+export function isEmptyValue(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A cell's value as one line of text: spaces and line breaks collapsed, dates as ISO days. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  return String(value).replace(/\s+/g, " ").trim();
+}
+
+/** Whether an Excel number format shows a date (`mmm/yy`, `dd/mm/yyyy`, `[$-416]mmm-yy;@`). */
+export function isDateFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat) return false;
+  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return /[dmy]/i.test(bare);
+}
+
+/**
+ * The first cell of a footer row (table end): a source note (`Fonte:`), the panel's `Dado gerado em:`,
+ * `Elaborado por`, a signature (`Assinatura`, a line of underscores), a remark (`Observação:`, `Obs.:`,
+ * `Nota:`), `Local e data`, or a footnote (`* …`, `(*) …`).
+ */
+const FOOTER_START = [
+  /^fonte\b/,
+  /^dados? gerados? em\b/,
+  /^elaborad[oa] por\b/,
+  /^elaboracao\b/,
+  /^assinatura\b/,
+  /^assinado\b/,
+  /^(observacao|observacoes|obs|nota|notas)\s*\.?\s*:/,
+  /^local e data\b/,
+  /^_{3,}/,
+  /^\(?\*\)?\s/,
+];
+
+/** Whether a text opens a footer row. */
+export function isFooterText(text: string): boolean {
+  const t = normalizeText(text);
+  return FOOTER_START.some((re) => re.test(t));
+}
+
+/** A cell with where it is. */
+export interface GridCell extends CellData {
+  row: number;
+  col: number;
+  address: string;
+}
+
+function positive(n: number | undefined): number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+export class Grid {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  /** Last row and column holding anything (at least `top`/`left`). */
+  readonly bottom: number;
+  readonly right: number;
+  private readonly rows: CellData[][];
+  /** Merged ranges by their first column (for reading down a vertical merge). */
+  private readonly mergesByLeft = new Map<number, CellRange[]>();
+  /** Merged ranges spanning several columns, by their top-left cell `row,col`. */
+  private readonly wideMerges = new Set<string>();
+  /** Cells not to be seen (Excel tables already read, when looking for plain ranges). */
+  private readonly masks: CellRange[] = [];
+
+  constructor(sheet: SheetData) {
+    this.name = typeof sheet.name === "string" ? sheet.name : String(sheet.name);
+    this.top = positive(sheet.origin?.row);
+    this.left = positive(sheet.origin?.col);
+    this.rows = Array.isArray(sheet.rows) ? sheet.rows : [];
+    let width = 0;
+    for (const row of this.rows) if (Array.isArray(row) && row.length > width) width = row.length;
+    this.bottom = this.top + Math.max(this.rows.length, 1) - 1;
+    this.right = this.left + Math.max(width, 1) - 1;
+    for (const ref of Array.isArray(sheet.merges) ? sheet.merges : []) {
+      const range = fromA1Range(ref);
+      if (!range) continue;
+      const list = this.mergesByLeft.get(range.left) ?? [];
+      list.push(range);
+      this.mergesByLeft.set(range.left, list);
+      if (range.right > range.left) this.wideMerges.add(`${range.top},${range.left}`);
+    }
+  }
+
+  /** Hides a rectangle from every later read. */
+  mask(range: CellRange): void {
+    this.masks.push(range);
+  }
+
+  private masked(row: number, col: number): boolean {
+    return this.masks.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+
+  /** The cell as stored (no merge reading); undefined outside the used range or when masked. */
+  cell(row: number, col: number): CellData | undefined {
+    const line = this.rows[row - this.top];
+    if (!Array.isArray(line)) return undefined;
+    const data = line[col - this.left];
+    if (data === null || typeof data !== "object" || this.masked(row, col)) return undefined;
+    return data;
+  }
+
+  value(row: number, col: number): CellValue {
+    return this.cell(row, col)?.value;
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return isEmptyValue(this.value(row, col));
+  }
+
+  text(row: number, col: number): string {
+    return cellText(this.value(row, col));
+  }
+
+  /**
+   * The cell read through a vertical merge: a cell in the first column of a merged range spanning several
+   * rows shows the value (and address) of the range's top-left cell, as Excel displays it. Cells of other
+   * columns of a merge are read as they are (a title merged across the table stays in its first cell).
+   */
+  resolved(row: number, col: number): GridCell {
+    const merge = this.mergesByLeft.get(col)?.find((m) => m.bottom > m.top && row > m.top && row <= m.bottom);
+    const at = merge ? { row: merge.top, col } : { row, col };
+    const data = this.cell(at.row, at.col);
+    return { value: data?.value ?? null, numberFormat: data?.numberFormat, row: at.row, col: at.col, address: toA1(at.row, at.col) };
+  }
+
+  /** Whether a merged range spanning several columns starts at this cell. */
+  startsWideMerge(row: number, col: number): boolean {
+    return this.wideMerges.has(`${row},${col}`);
+  }
+
+  /** Whether every cell of the row from `left` to `right` is empty. */
+  isBlank(row: number, left = this.left, right = this.right): boolean {
+    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) if (!this.isEmpty(row, c)) return false;
+    return true;
+  }
+
+  /** The first non-empty cell of a row from `left` to `right`, as text. */
+  firstText(row: number, left = this.left, right = this.right): { col: number; text: string } | undefined {
+    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) {
+      if (!this.isEmpty(row, c)) return { col: c, text: this.text(row, c) };
+    }
+    return undefined;
+  }
+
+  /** Whether a row is a footer: its first non-empty cell (up to `right`) opens a source note, signature… */
+  isFooter(row: number, right = this.right): boolean {
+    const first = this.firstText(row, this.left, right);
+    return first !== undefined && isFooterText(first.text);
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Reading a table's data rows into the core's `RowInput`s, for the long, wide and panel layouts.
+ *
+ * - The table ends at the first footer row (`Fonte:`, `Dado gerado em`, a signature…) and, for a plain
+ *   range, at the first row blank across the header's columns (an Excel table skips blank rows instead).
+ * - Cells are read through vertical merges (a target or an indicator name merged over its month rows),
+ *   with the address of the merge's top-left cell, where the value is.
+ * - Area carries forward: an area cell applies to the rows below until the next one, and a section row
+ *   (a single text cell and no values, e.g. `SAÚDE DA MULHER`) becomes the area of the rows below and is not
+ *   an indicator. A single text cell counts as a section title when it is in the area column, merged
+ *   across columns, written in capitals, or left of the indicator column; a lone name in the indicator
+ *   column otherwise stays an indicator without data.
+ * - Rows whose indicator and value cells are all empty are skipped; `Total`/`Média geral` rows too.
+ * - Long tables: an empty period cell takes the period of the row above (months written once per block).
+ */
+import type { CellInput, LocatedProblem, RowInput } from "../../core/evaluate";
+import type { ScaleHint } from "../../core/attainment";
+import { messages } from "../../core/messages";
+import { normalizeText } from "../../core/parse";
+import type { Period } from "../../core/types";
+import type { Field } from "../port";
+import { cellText, isEmptyValue, type Grid, type GridCell } from "./grid";
+import type { HeaderAnalysis } from "./headerRow";
+import { readPeriodCell } from "./periodCells";
+
+export interface TableFrame {
+  grid: Grid;
+  header: HeaderAnalysis;
+  layout: "long" | "wide" | "panel";
+  firstDataRow: number;
+  /** Last row that may belong to the table (an Excel table's bottom; else the sheet's). */
+  lastRow: number;
+  /** Excel tables: blank rows are skipped, not the end. */
+  skipBlankRows: boolean;
+  /** Year for periods written without one. */
+  year?: number;
+  /** A panel's indicator. */
+  title?: string;
+}
+
+export interface RowsRead {
+  rows: RowInput[];
+  problems: LocatedProblem[];
+  /** Last row read as part of the table (the header row when there is none). */
+  endRow: number;
+  /** The row that ended the table (blank or footer), or the row after `lastRow`. */
+  stopRow: number;
+}
+
+/** Labels of summary rows, which are not indicators. */
+const TOTAL_LABELS = new Set(["total", "total geral", "subtotal", "soma", "media", "media geral"]);
+
+const PERCENT_NAME = /^(proporcao|percentual|porcentagem|cobertura|taxa de cobertura)\b/;
+const COUNT_NAME = /^(media|numero|razao)\b/;
+
+/**
+ * What a row says about its scale. The indicator's name speaks first, since it is about that row:
+ * `Proporção…`, `Percentual…`, `Porcentagem…`, `Cobertura…`, `Taxa de cobertura…` → percent;
+ * `Média…`, `Número…`, `Razão…` → count. Otherwise a `(%)`/`%` in the result or target header → percent.
+ */
+export function scaleHintOf(indicator: string, headerPercent: boolean): ScaleHint | undefined {
+  const name = normalizeText(indicator);
+  if (PERCENT_NAME.test(name)) return "percent";
+  if (COUNT_NAME.test(name)) return "count";
+  return headerPercent ? "percent" : undefined;
+}
+
+function input(cell: GridCell): CellInput {
+  const result: CellInput = { value: cell.value ?? null, address: cell.address };
+  if (cell.numberFormat !== undefined) result.numberFormat = cell.numberFormat;
+  return result;
+}
+
+function isCapitals(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toLocaleUpperCase("pt-BR");
+}
+
+export function readRows(frame: TableFrame): RowsRead {
+  const { grid, header, layout } = frame;
+  const colOf = (f: Field) => header.fields.get(f)?.col;
+  const cellOf = (row: number, f: Field) => {
+    const col = colOf(f);
+    return col === undefined ? undefined : grid.resolved(row, col);
+  };
+  const textOf = (row: number, f: Field) => {
+    const cell = cellOf(row, f);
+    return cell ? cellText(cell.value) : "";
+  };
+  const periodCols = layout === "long" ? [] : header.periodCols.filter((p) => p.period !== undefined);
+  const valueCols = [
+    ...(["target", "result", "numerator", "denominator"] as Field[]).map(colOf).filter((c): c is number => c !== undefined),
+    ...periodCols.map((p) => p.col),
+  ];
+  const indicatorCol = colOf("indicator");
+  const areaCol = colOf("area");
+  const targetCol = colOf("target");
+  const resultCol = colOf("result");
+  const headerPercent = [targetCol, resultCol].some((c) => c !== undefined && header.percentCols.has(c));
+  const targetPercent = targetCol !== undefined && header.percentCols.has(targetCol);
+
+  const rows: RowInput[] = [];
+  const problems: LocatedProblem[] = [];
+  let area: string | undefined;
+  let lastPeriod: Period | undefined;
+  let endRow = header.row;
+  let r = frame.firstDataRow;
+  for (; r <= frame.lastRow; r += 1) {
+    if (grid.isFooter(r, header.right)) break;
+    if (grid.isBlank(r, header.left, header.right)) {
+      if (frame.skipBlankRows) continue;
+      break;
+    }
+    endRow = r;
+    const hasValue = valueCols.some((c) => !grid.isEmpty(r, c));
+
+    if (layout !== "panel" && !hasValue) {
+      const filled: number[] = [];
+      for (let c = header.left; c <= header.right && filled.length < 2; c += 1) if (!grid.isEmpty(r, c)) filled.push(c);
+      if (filled.length === 1) {
+        const c = filled[0];
+        const text = grid.text(r, c);
+        const leftOfIndicator = indicatorCol !== undefined && c < indicatorCol;
+        if (/\p{L}/u.test(text) && (c === areaCol || leftOfIndicator || grid.startsWideMerge(r, c) || isCapitals(text))) {
+          area = text;
+          continue;
+        }
+      }
+    }
+    const areaText = textOf(r, "area");
+    if (areaText) area = areaText;
+
+    const base: RowInput = { sheet: grid.name, indicator: "", target: { value: null } };
+    if (layout === "panel") {
+      const municipality = textOf(r, "municipality");
+      if (!municipality) {
+        const cell = cellOf(r, "municipality");
+        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: messages.detectRowWithoutMunicipality(r, cell.address) });
+        continue;
+      }
+      if (TOTAL_LABELS.has(normalizeText(municipality))) continue;
+      base.indicator = frame.title ?? grid.name;
+      base.municipality = municipality;
+    } else {
+      const name = textOf(r, "indicator");
+      if (!name) {
+        const cell = cellOf(r, "indicator");
+        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: messages.detectRowWithoutIndicator(r, cell.address) });
+        continue;
+      }
+      if (TOTAL_LABELS.has(normalizeText(name))) continue;
+      base.indicator = name;
+      const code = textOf(r, "code");
+      if (code) base.code = code;
+      if (area !== undefined) base.area = area;
+      const municipality = textOf(r, "municipality");
+      if (municipality) base.municipality = municipality;
+    }
+    const unit = textOf(r, "unit");
+    if (unit) base.unit = unit;
+    const justification = textOf(r, "justification");
+    if (justification) base.justification = justification;
+    for (const field of ["kind", "weight", "direction", "aggregation", "justificationAccepted"] as const) {
+      const cell = cellOf(r, field);
+      if (cell) base[field] = input(cell);
+    }
+    const target = layout === "panel" ? undefined : cellOf(r, "target");
+    if (target) base.target = input(target);
+
+    if (layout === "long") {
+      const periodCell = cellOf(r, "period");
+      if (periodCell) {
+        if (isEmptyValue(periodCell.value)) {
+          if (!lastPeriod) {
+            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: messages.detectRowLeftOut(messages.periodEmpty) });
+            continue;
+          }
+          base.period = lastPeriod;
+        } else {
+          const reading = readPeriodCell(periodCell.value, frame.year);
+          if (reading.kind === "invalid") {
+            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: messages.detectRowLeftOut(reading.message) });
+            continue;
+          }
+          base.period = reading.period;
+          lastPeriod = reading.period;
+        }
+      }
+      for (const field of ["result", "numerator", "denominator"] as const) {
+        const cell = cellOf(r, field);
+        if (cell) base[field] = input(cell);
+      }
+      const hint = scaleHintOf(base.indicator, headerPercent);
+      if (hint) base.scaleHint = hint;
+      rows.push(base);
+      continue;
+    }
+    for (const column of periodCols) {
+      const row: RowInput = { ...base, period: column.period, result: input(grid.resolved(r, column.col)) };
+      const hint = layout === "panel" ? "percent" : scaleHintOf(base.indicator, column.percent || targetPercent);
+      if (hint) row.scaleHint = hint;
+      rows.push(row);
+    }
+  }
+  return { rows, problems, endRow, stopRow: r };
+}

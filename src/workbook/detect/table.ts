@@ -1,0 +1,197 @@
+/**
+ * From a header found on a sheet to a read table: the year for periods written without one, the layout,
+ * the title, the rows, the reasons, the confidence and the problems of the header.
+ */
+import type { LocatedProblem, RowInput } from "../../core/evaluate";
+import { messages } from "../../core/messages";
+import { normalizeText } from "../../core/parse";
+import { formatPeriodPtBR } from "../../core/periods";
+import { columnLetter, toA1Range } from "../a1";
+import type { Field, Layout, MappedColumn } from "../port";
+import type { Grid } from "./grid";
+import { layoutOf, type HeaderAnalysis } from "./headerRow";
+import { findYear, isYear } from "./periodCells";
+import { readRows } from "./rows";
+
+/** A table read from one sheet, before tables of period sheets are gathered. */
+export interface SheetTable {
+  grid: Grid;
+  name?: string;
+  header: HeaderAnalysis;
+  layout: Exclude<Layout, "sheetPerPeriod">;
+  ref: string;
+  /** Year found around the table (default, title, headers, sheet name). */
+  year?: number;
+  /** Year written in the title rows, for sheets named by a bare month. */
+  titleYear?: number;
+  title?: string;
+  columns: MappedColumn[];
+  confidence: number;
+  reasons: string[];
+  unmapped: Field[];
+  rows: RowInput[];
+  problems: LocatedProblem[];
+  /** The row that ended the table, for the search of the next one. */
+  stopRow: number;
+  explicit: boolean;
+}
+
+export interface TableSource {
+  grid: Grid;
+  /** The header, read again with the year once it is known. */
+  header: (year: number | undefined) => HeaderAnalysis;
+  /** First row searched for a title above the header. */
+  titleFrom: number;
+  lastRow: number;
+  skipBlankRows: boolean;
+  name?: string;
+  /** The Excel table's own ref. */
+  ref?: string;
+  defaultYear?: number;
+  /** Set by an explicit mapping: every column is certain. */
+  explicit?: boolean;
+  extraReasons?: string[];
+}
+
+const FIELD_LABELS: Readonly<Record<Field, string>> = messages.detectFieldLabels;
+
+/** Texts of the rows above a header, nearest last. */
+function titleLines(grid: Grid, from: number, to: number): { row: number; texts: string[] }[] {
+  const lines: { row: number; texts: string[] }[] = [];
+  for (let row = Math.max(from, grid.top); row <= to; row += 1) {
+    const texts: string[] = [];
+    for (let col = grid.left; col <= Math.min(grid.right, grid.left + 63); col += 1) {
+      const text = grid.text(row, col);
+      if (text) texts.push(text);
+    }
+    if (texts.length > 0) lines.push({ row, texts });
+  }
+  return lines;
+}
+
+/** The panel's `Indicador: <name>` line (the name in the same cell or the next one). */
+function indicatorLine(lines: { row: number; texts: string[] }[]): { row: number; title: string } | undefined {
+  for (const { row, texts } of lines) {
+    const i = texts.findIndex((t) => /^indicador\s*:/.test(normalizeText(t)));
+    if (i < 0) continue;
+    const rest = texts[i].slice(texts[i].indexOf(":") + 1).trim() || (texts[i + 1] ?? "").trim();
+    if (rest) return { row, title: rest };
+  }
+  return undefined;
+}
+
+function yearOfHeader(header: HeaderAnalysis): number | undefined {
+  for (const p of header.periodCols) if (p.period?.year !== undefined) return p.period.year;
+  for (const text of header.texts.values()) {
+    const year = findYear(text);
+    if (year !== undefined) return year;
+  }
+  return undefined;
+}
+
+/** Reads a table from its header: see the module's note. */
+export function buildTable(source: TableSource): SheetTable {
+  const { grid } = source;
+  const first = source.header(undefined);
+  const lines = titleLines(grid, source.titleFrom, first.firstRow - 1);
+  const titleYear = lines.map((l) => findYear(l.texts.join(" "))).find((y) => y !== undefined);
+  const defaultYear = isYear(source.defaultYear) ? source.defaultYear : undefined;
+  const year = defaultYear ?? titleYear ?? yearOfHeader(first) ?? findYear(grid.name);
+  const header = year !== undefined && first.periodCols.some((p) => p.needsYear) ? source.header(year) : first;
+  const layout = layoutOf(header);
+  const problems: LocatedProblem[] = [];
+  const reasons = [...(source.extraReasons ?? []), messages.detectHeaderRow(header.firstRow, header.row)];
+
+  let title: string | undefined;
+  let titleQuality = 1;
+  if (layout === "panel") {
+    const line = indicatorLine(lines);
+    if (line) {
+      title = line.title;
+      reasons.push(messages.detectPanelTitle(line.row, line.title));
+    } else {
+      title = grid.name;
+      titleQuality = 0.5;
+      problems.push({ code: "empty", sheet: grid.name, message: messages.detectPanelNoTitle(grid.name) });
+    }
+  } else if (lines.length > 0) {
+    const nearest = lines[lines.length - 1];
+    title = nearest.texts[0];
+  }
+
+  const columns: MappedColumn[] = [];
+  const mapped = [...header.fields.entries()].sort((a, b) => a[1].col - b[1].col);
+  for (const [field, { col }] of mapped) {
+    const text = header.texts.get(col) ?? "";
+    // A wide table's plain result column (a total, say) is not read: each period has its own.
+    if (layout === "wide" && field === "result") {
+      reasons.push(messages.detectColumnUnused(columnLetter(col), text));
+      continue;
+    }
+    columns.push({ field, col, header: text });
+    reasons.push(messages.detectColumnField(columnLetter(col), text, FIELD_LABELS[field]));
+  }
+  let readable = 0;
+  if (layout !== "long") {
+    for (const p of header.periodCols) {
+      const letter = columnLetter(p.col);
+      const cell = header.addresses.get(p.col);
+      if (p.period) {
+        readable += 1;
+        columns.push({ field: "result", col: p.col, header: p.header, period: p.period });
+        reasons.push(messages.detectColumnPeriod(letter, p.header, formatPeriodPtBR(p.period)));
+      } else {
+        const message = p.needsYear ? messages.detectColumnNoYear(letter, p.header) : messages.detectColumnUnreadablePeriod(letter, p.header, p.problem ?? "");
+        problems.push({ code: "invalidPeriod", sheet: grid.name, cell, message });
+      }
+    }
+    columns.sort((a, b) => a.col - b.col);
+  }
+
+  const read = readRows({
+    grid,
+    header,
+    layout,
+    firstDataRow: header.row + 1,
+    lastRow: source.lastRow,
+    skipBlankRows: source.skipBlankRows,
+    year,
+    title,
+  });
+  problems.push(...read.problems);
+
+  const quality = (f: Field) => header.fields.get(f)?.quality ?? 0;
+  const periodShare = header.periodCols.length > 0 ? readable / header.periodCols.length : 0;
+  const ratio = Math.min(quality("numerator"), quality("denominator"));
+  const resultQuality = layout === "long" ? Math.max(quality("result"), ratio) : periodShare;
+  const keys =
+    layout === "panel"
+      ? [titleQuality, quality("municipality"), resultQuality]
+      : [quality("indicator"), quality("target"), resultQuality];
+  const confidence = source.explicit ? 1 : Math.round((keys.reduce((a, b) => a + b, 0) / keys.length) * 100) / 100;
+  const unmapped: Field[] = [];
+  if (layout !== "panel" && !header.fields.has("indicator")) unmapped.push("indicator");
+  if (layout === "panel" || !header.fields.has("target")) unmapped.push("target");
+  if (resultQuality === 0) unmapped.push("result");
+
+  const ref =
+    source.ref ?? toA1Range({ top: header.firstRow, left: header.left, bottom: Math.max(read.endRow, header.row), right: header.right });
+  return {
+    grid,
+    name: source.name,
+    header,
+    layout,
+    ref,
+    year,
+    titleYear,
+    title,
+    columns,
+    confidence,
+    reasons,
+    unmapped,
+    rows: read.rows,
+    problems,
+    stopRow: read.stopRow,
+    explicit: source.explicit === true,
+  };
+}

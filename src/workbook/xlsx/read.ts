@@ -1,0 +1,286 @@
+/**
+ * The file host's reader: a workbook file (.xlsx/.xlsm through ExcelJS, or a .csv) → `WorkbookData`.
+ * It never throws for bad input: a file it cannot read gives a pt-BR message that names the file and says
+ * what to do (save as .xlsx, remove the password…).
+ *
+ * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts):
+ * - formulas give their cached result (`{ formula, result }`, shared formulas `{ sharedFormula, result }`);
+ *   a formula never calculated (no cached result) reads as empty;
+ * - rich text → its plain text; hyperlinks → their text; errors (`{ error: "#N/A" }`) → the pt-BR text
+ *   Excel shows (`#N/D`); dates (date-formatted numbers, formula results included) → JS `Date` at UTC
+ *   midnight; empty strings → empty;
+ * - cells covered by a merge (not its top-left cell) read as empty, as in Excel;
+ * - tables: `worksheet.getTables()` returns `Table` objects (not the `[Table, void]` pairs of the typings)
+ *   whose `.table` model has `name` and `tableRef` (the A1 range with header and totals); `ref` is unset
+ *   after reading;
+ * - merges: `worksheet._merges` (master address → range); `worksheet.model.merges` would rebuild the whole
+ *   sheet model.
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { messages } from "../../core/messages";
+import type { CellValue } from "../../core/types";
+import { readCsv, sheetNameFromPath } from "../csv/read";
+import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
+
+export type ReadWorkbookResult = { kind: "workbook"; workbook: WorkbookData } | { kind: "unreadable"; message: string };
+
+const unreadable = (message: string): ReadWorkbookResult => ({ kind: "unreadable", message });
+
+const ZIP_MAGIC = [0x50, 0x4b]; // "PK", followed by 03 04, 05 06 (empty archive) or 07 08
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP_MAGIC) && bytes.length >= 4 && [3, 5, 7].includes(bytes[2]) && bytes[3] === bytes[2] + 1;
+}
+
+/** True when `name` appears in the bytes as UTF-16LE (how an OLE compound file stores stream names). */
+function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
+}
+
+/**
+ * An OLE compound file is either an encrypted OOXML workbook (streams `EncryptionInfo` and
+ * `EncryptedPackage`: a password-protected .xlsx) or a legacy .xls (stream `Workbook`, or `Book` for
+ * Excel 5/95).
+ */
+function oleMessage(bytes: Uint8Array, file: string): string {
+  if (hasUtf16Name(bytes, "EncryptionInfo") || hasUtf16Name(bytes, "EncryptedPackage")) return messages.fileEncrypted(file);
+  if (hasUtf16Name(bytes, "Workbook") || hasUtf16Name(bytes, "Book")) return messages.fileLegacyXls(file);
+  return messages.fileOleUnknown(file);
+}
+
+/** Looks like text (not a binary file): a UTF-16 BOM, or no NUL byte in the first 8 KiB. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  return !bytes.subarray(0, 8192).includes(0);
+}
+
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1").trimStart().toLowerCase();
+  return /^(<\?xml[^>]*>\s*)?(<!doctype html|<html|<table|<meta)/.test(head) || /<html[\s>]/.test(head);
+}
+
+const SPREADSHEET_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods"]);
+const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
+
+/** Reads a workbook file. Never throws for bad input; see the module comment. */
+export async function readWorkbookFile(file: string): Promise<ReadWorkbookResult> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) return unreadable(messages.fileIsDirectory(file));
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return unreadable(messages.fileNotFound(file));
+    if (code === "EISDIR") return unreadable(messages.fileIsDirectory(file));
+    return unreadable(messages.fileCannotOpen(file, code ?? (e as Error).message));
+  }
+  return readWorkbookBytes(bytes, file);
+}
+
+/**
+ * Reads a workbook from its bytes; `file` names it in messages and its extension helps decide the format
+ * (the content decides first: a zip is read as .xlsx, an OLE file is an old or encrypted workbook).
+ */
+export async function readWorkbookBytes(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
+  if (bytes.length === 0) return unreadable(messages.fileEmpty(file));
+  const ext = path.extname(file).toLowerCase();
+  if (isZip(bytes)) return readZip(bytes, file);
+  if (startsWith(bytes, OLE_MAGIC)) return unreadable(oleMessage(bytes, file));
+  if (TEXT_EXTENSIONS.has(ext)) return csvWorkbook(bytes, file);
+  if (SPREADSHEET_EXTENSIONS.has(ext)) {
+    if (looksLikeText(bytes) && looksLikeHtml(bytes)) return unreadable(messages.fileHtml(file));
+    // Some systems export a text table named .xls; Excel opens it (with a warning), and so do we.
+    if (ext === ".xls" && looksLikeText(bytes)) return csvWorkbook(bytes, file);
+    return unreadable(messages.fileCorrupt(file));
+  }
+  if (looksLikeText(bytes)) return csvWorkbook(bytes, file);
+  return unreadable(messages.fileUnknownFormat(file));
+}
+
+function csvWorkbook(bytes: Uint8Array, file: string): ReadWorkbookResult {
+  const { sheet } = readCsv(bytes, sheetNameFromPath(file));
+  return { kind: "workbook", workbook: { sheets: [sheet], unsupported: [] } };
+}
+
+async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return unreadable(messages.fileCorrupt(file));
+  }
+  const mimetype = zip.file("mimetype");
+  if (mimetype) {
+    let type = "";
+    try {
+      type = (await mimetype.async("string")).trim();
+    } catch {
+      return unreadable(messages.fileCorrupt(file));
+    }
+    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return unreadable(messages.fileOds(file));
+    return unreadable(messages.fileZipNotWorkbook(file));
+  }
+  if (zip.file("xl/workbook.bin")) return unreadable(messages.fileXlsb(file));
+  if (!zip.file("xl/workbook.xml")) return unreadable(messages.fileZipNotWorkbook(file));
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings want its own `Buffer`; at run time it hands the bytes to JSZip, which takes any Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (e) {
+    return unreadable(messages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  return {
+    kind: "workbook",
+    workbook: { sheets: workbook.worksheets.map(sheetData), unsupported: unsupportedParts(zip) },
+  };
+}
+
+/**
+ * Parts of the package ExcelJS does not read and so drops when it rewrites the file (its reader handles
+ * only the workbook, sheets, shared strings, styles, themes, images, drawings, comments, tables and the
+ * core/app properties), in pt-BR.
+ */
+export function unsupportedParts(zip: JSZip): string[] {
+  const paths = Object.keys(zip.files)
+    .filter((p) => !zip.files[p].dir)
+    .map((p) => p.replace(/^\/+/, ""));
+  const count = (re: RegExp) => paths.filter((p) => re.test(p)).length;
+  const found: string[] = [];
+  const counted: [RegExp, (n: number) => string][] = [
+    [/^xl\/charts\/chart\d*\.xml$/i, messages.partCharts],
+    [/^xl\/chartsheets\/sheet\d*\.xml$/i, messages.partChartSheets],
+    [/^xl\/pivotTables\/pivotTable\d*\.xml$/i, messages.partPivotTables],
+    [/^xl\/slicers\/slicer\d*\.xml$/i, messages.partSlicers],
+    [/^xl\/timelines\/timeline\d*\.xml$/i, messages.partTimelines],
+    [/^xl\/externalLinks\/externalLink\d*\.xml$/i, messages.partExternalLinks],
+  ];
+  for (const [re, text] of counted) {
+    const n = count(re);
+    if (n > 0) found.push(text(n));
+  }
+  const present: [RegExp, string][] = [
+    [/^xl\/(connections\.xml|queryTables\/)/i, messages.partConnections],
+    [/^xl\/threadedComments\//i, messages.partThreadedComments],
+    [/^xl\/vbaProject\.bin$/i, messages.partMacros],
+    [/^customXml\//i, messages.partCustomXml],
+    [/^docProps\/custom\.xml$/i, messages.partCustomProperties],
+    [/^xl\/webextensions\//i, messages.partWebExtensions],
+  ];
+  for (const [re, text] of present) if (count(re) > 0) found.push(text);
+  return found;
+}
+
+/** Excel's error values as pt-BR Excel shows them (files store the English form). */
+const ERROR_PT: Record<string, string> = {
+  "#N/A": "#N/D",
+  "#VALUE!": "#VALOR!",
+  "#NAME?": "#NOME?",
+  "#NUM!": "#NÚM!",
+  "#NULL!": "#NULO!",
+  "#SPILL!": "#DESPEJAR!",
+  "#GETTING_DATA": "#OBTENDO_DADOS",
+  "#FIELD!": "#CAMPO!",
+};
+
+/** An ExcelJS cell value as plain data (see the module comment). */
+export function plainValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.error === "string") return ERROR_PT[v.error] ?? v.error;
+  if (Array.isArray(v.richText)) {
+    return plainValue(v.richText.map((run: { text?: unknown }) => (typeof run?.text === "string" ? run.text : "")).join(""));
+  }
+  if ("formula" in v || "sharedFormula" in v) return plainValue(v.result);
+  if ("hyperlink" in v || "text" in v) return plainValue(v.text);
+  return null;
+}
+
+interface TableLike {
+  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string };
+}
+
+function tablesOf(ws: ExcelJS.Worksheet): TableInfo[] {
+  const tables = ws.getTables() as unknown as TableLike[];
+  const out: TableInfo[] = [];
+  for (const t of tables) {
+    const name = t.table?.name ?? t.table?.displayName;
+    const ref = t.table?.tableRef ?? t.table?.ref;
+    if (name && ref) out.push({ name, ref });
+  }
+  return out;
+}
+
+interface RangeLike {
+  range?: string;
+  model?: { top: number; left: number; bottom: number; right: number };
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, RangeLike> })._merges;
+  if (!merges) return [];
+  const out: string[] = [];
+  for (const m of Object.values(merges)) {
+    if (!m) continue;
+    const range = m.range ? m.range.replace(/^.*!/, "").replace(/\$/g, "") : undefined;
+    if (range) out.push(range);
+  }
+  return out;
+}
+
+/** One worksheet as `SheetData`: the block from the first to the last cell with a value. */
+export function sheetData(ws: ExcelJS.Worksheet): SheetData {
+  const cells = new Map<number, Map<number, CellData>>();
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = 0;
+  let maxCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const rowCells = new Map<number, CellData>();
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const value = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value);
+      const numberFormat = cell.numFmt || undefined;
+      if (value === null && numberFormat === undefined) return;
+      rowCells.set(c, numberFormat === undefined ? { value } : { value, numberFormat });
+      if (value !== null) {
+        minRow = Math.min(minRow, r);
+        maxRow = Math.max(maxRow, r);
+        minCol = Math.min(minCol, c);
+        maxCol = Math.max(maxCol, c);
+      }
+    });
+    if (rowCells.size > 0) cells.set(r, rowCells);
+  });
+  const base = { name: ws.name, tables: tablesOf(ws), merges: mergesOf(ws), ...(isHidden(ws) ? { hidden: true } : {}) };
+  if (maxRow === 0) return { ...base, origin: { row: 1, col: 1 }, rows: [] };
+
+  const rows: CellData[][] = [];
+  for (let r = minRow; r <= maxRow; r++) {
+    const rowCells = cells.get(r);
+    const out: CellData[] = [];
+    if (rowCells) {
+      let last = 0;
+      for (const c of rowCells.keys()) if (c >= minCol && c <= maxCol) last = Math.max(last, c);
+      for (let c = minCol; c <= last; c++) out.push(rowCells.get(c) ?? { value: null });
+    }
+    rows.push(out);
+  }
+  return { ...base, origin: { row: minRow, col: minCol }, rows };
+}
+
+function isHidden(ws: ExcelJS.Worksheet): boolean {
+  return ws.state === "hidden" || ws.state === "veryHidden";
+}

@@ -1,0 +1,42 @@
+/** Helpers for the file host's tests: temp dirs and reading cells of a `SheetData` by A1 address. */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import type { CellData, SheetData, WorkbookData } from "../../../src/workbook/port";
+import type { ReadWorkbookResult } from "../../../src/workbook/xlsx/read";
+
+/** A fresh temp directory, removed by `cleanup`. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "contratualiza-test-"));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `B4` → { row: 4, col: 2 }. */
+export function decode(address: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) throw new Error(`bad address ${address}`);
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(m[2]), col };
+}
+
+/** The cell at an A1 address of the sheet (empty when outside the used block). */
+export function cellAt(sheet: SheetData, address: string): CellData {
+  const { row, col } = decode(address);
+  return sheet.rows[row - sheet.origin.row]?.[col - sheet.origin.col] ?? { value: null };
+}
+
+export function valueAt(sheet: SheetData, address: string): CellData["value"] {
+  return cellAt(sheet, address).value;
+}
+
+/** The workbook of a successful read; fails the test with the message otherwise. */
+export function workbookOf(result: ReadWorkbookResult): WorkbookData {
+  if (result.kind !== "workbook") throw new Error(`expected a workbook, got: ${result.message}`);
+  return result.workbook;
+}
+
+export function sheetOf(workbook: WorkbookData, name: string): SheetData {
+  const sheet = workbook.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name} in ${workbook.sheets.map((s) => s.name).join(", ")}`);
+  return sheet;
+}
