@@ -11,7 +11,7 @@ import { attainment, concept as conceptOf, note, reconcileScale } from "../core/
 import { findBand } from "../core/bands";
 import { evaluateContract, type RowInput } from "../core/evaluate";
 import { messages as m } from "../core/messages";
-import { isProblem, parseDirection } from "../core/parse";
+import { isProblem, normalizeText, parseDirection } from "../core/parse";
 import { parsePeriod, periodOf } from "../core/periods";
 import { presets } from "../core/presets";
 import { checkTeam, minAgents, minTeams } from "../core/staffing";
@@ -166,7 +166,7 @@ export function global(resultados: any[][], metas: any[][], pesos?: any[][], nat
 
 function methodArg(value: unknown): OverallMethod {
   if (isBlank(value)) return "shareMet";
-  const t = String(value).trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const t = normalizeText(String(value));
   if (t.startsWith("propor")) return "shareMet";
   if (t.startsWith("media")) return "meanAttainment";
   return fail(m.unknownMethod(String(value)));
@@ -236,7 +236,7 @@ const PERIOD_KINDS: Record<string, PeriodKind> = {
 export function periodo(data: any, tipo?: any): string {
   let kind: PeriodKind = "month";
   if (!isBlank(tipo)) {
-    const key = String(tipo).trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const key = normalizeText(String(tipo));
     const found = PERIOD_KINDS[key];
     if (!found) return fail(m.unknownPeriodKind(String(tipo)));
     kind = found;
