@@ -10,6 +10,7 @@
  * the SISAB panel header `2022 Q1 (%)`; a quarter (trimestre) is written `T` (`2025-T1`).
  */
 import { messages } from "./messages";
+import { normalizeText } from "./parse";
 import { CellValue, Period, PeriodKind, Problem } from "./types";
 
 /** Every kind of period except an explicit date range: the kinds a year divides into. */
@@ -335,12 +336,7 @@ const PREFIX =
  * headers), and leading words such as `Resultado`, `Competência`, `Período` off.
  */
 function normalize(raw: string): string {
-  let text = raw
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim()
+  let text = normalizeText(raw)
     .replace(/\s*\(\s*%\s*\)$/, "")
     .replace(/\s*%$/, "");
   for (let i = 0; i < 3; i += 1) {

@@ -13,6 +13,7 @@
 import ExcelJS from "exceljs";
 import { INSTRUMENT_INDICATORS } from "../../core/catalogs/instrumento";
 import { PMAQ_INDICATORS } from "../../core/catalogs/pmaq";
+import { columnLetter as letter } from "../a1";
 
 export const EXAMPLE_SHEET = "Indicadores";
 export const EXAMPLE_README_SHEET = "Leia-me";
@@ -253,7 +254,6 @@ export function buildExampleWorkbook(): ExcelJS.Workbook {
   });
 
   const col = (name: (typeof EXAMPLE_HEADERS)[number]) => EXAMPLE_HEADERS.indexOf(name) + 1;
-  const letter = (c: number) => String.fromCharCode(64 + c);
   let r = EXAMPLE_HEADER_ROW + 1;
   EXAMPLE_MONTHS.forEach((month, m) => {
     for (const unit of EXAMPLE_UNITS) {
