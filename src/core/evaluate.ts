@@ -58,6 +58,8 @@ export interface RowEvaluation {
   status: Status;
   kind: Kind;
   weight: number;
+  /** True when the row's "Peso" cell gave a usable weight (otherwise `weight` is the default 1). */
+  weightGiven: boolean;
   target?: Target;
   result?: number;
   /** Scale of the result as read, when it was read without a target (classification presets). */
@@ -171,9 +173,13 @@ export function evaluateRow(row: RowInput, options: { targetOptional?: boolean }
     else problems.push(locate(row, row.kind, { code: "invalidArgument", message: messages.unreadableKind(String(row.kind.value)) }));
   }
   let weight = 1;
+  let weightGiven = false;
   if (row.weight) {
     const w = readNumber(row.weight.value, row.weight.numberFormat);
-    if (w.kind === "number" && w.reading.value >= 0) weight = w.reading.value;
+    if (w.kind === "number" && w.reading.value >= 0) {
+      weight = w.reading.value;
+      weightGiven = true;
+    }
     else if (w.kind !== "empty") problems.push(locate(row, row.weight, { code: "invalidArgument", message: messages.unreadableWeight(String(row.weight.value)) }));
   }
   let decision: JustificationDecision | undefined;
@@ -182,7 +188,7 @@ export function evaluateRow(row: RowInput, options: { targetOptional?: boolean }
     if (isProblem(d)) problems.push(locate(row, row.justificationAccepted, d));
     else decision = d;
   }
-  const base = { input: row, kind, weight, decision, problems };
+  const base = { input: row, kind, weight, weightGiven, decision, problems };
 
   const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
   if (parsedTarget.kind === "empty" && options.targetOptional) {
@@ -275,8 +281,8 @@ export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partia
   const first = rows[0].input;
   const last = rows[rows.length - 1];
   const kind = rows.find((r) => r.input.kind)?.kind ?? last.kind;
-  const weightRow = [...rows].reverse().find((r) => r.input.weight && readNumber(r.input.weight.value).kind === "number");
-  const weight = weightRow?.weight ?? 1;
+  // The last row that gave a usable weight decides (weights are usually written on every row, or the first).
+  const weight = [...rows].reverse().find((r) => r.weightGiven)?.weight ?? 1;
   const evaluated = rows.filter((r) => r.status === "evaluated");
   const justification = [...new Set(rows.map((r) => r.input.justification?.trim()).filter((t): t is string => !!t))].join(" | ") || undefined;
   const explicit = rows.map((r) => (r.input.aggregation ? parseAggregation(r.input.aggregation.value) : undefined)).find((a) => a);

@@ -69,6 +69,18 @@ describe("one indicator over a quarter (domain.md §2)", () => {
     expect(ind.concept).toBe("A");
   });
 
+  test("the weight is the last usable one: an empty or unreadable later cell does not replace it", () => {
+    // Jan says 2; Feb leaves it empty; Mar writes -1 (unreadable, reported, not used) → the weight stays 2.
+    const rows = [
+      row("5", 0.5, 0.6, { period: month(1), weight: { value: 2 } }),
+      row("5", 0.5, 0.6, { period: month(2), weight: { value: null } }),
+      row("5", 0.5, 0.6, { period: month(3), weight: { value: -1, address: "G3" } }),
+    ];
+    const ev = evaluateContract(rows, { period: T1 });
+    expect(ev.indicators[0].weight).toBe(2);
+    expect(ev.problems.map((p) => [p.cell, p.code])).toEqual([["G3", "invalidArgument"]]);
+  });
+
   test("rows outside the period are left out", () => {
     // Apr is in T2: only Jan (100%) counts, so the T1 indicator is A.
     const rows = [row("4", 0.5, 0.6, { period: month(1) }), row("4", 0.5, 0.1, { period: month(4) })];
