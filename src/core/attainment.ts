@@ -4,7 +4,7 @@
  * domain.md §1.
  */
 import { formatNumber, messages } from "./messages";
-import type { Attainment, Concept, JustificationDecision, Problem, Reading, Target } from "./types";
+import type { Attainment, Concept, Direction, JustificationDecision, Problem, Reading, Target } from "./types";
 
 /** Relative tolerance for comparing floating-point results with targets (domain.md §1). */
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -74,6 +74,21 @@ function looksAmbiguous(result: number, target: number): boolean {
   const points = (v: number) => v > 1 && v <= 100;
   const mixed = (fraction(result) && points(target)) || (fraction(target) && points(result));
   return mixed && Math.max(result, target) / Math.min(result, target) > 10;
+}
+
+/**
+ * Applies a "Sentido" (maior melhor / menor melhor) over the direction the target text gave. A range target
+ * told "menor melhor" keeps its upper end as a ceiling, "maior melhor" its lower end as a floor.
+ */
+export function overrideDirection(target: Target, direction: Direction | undefined): Target {
+  if (!direction || direction === target.direction) return target;
+  if (target.direction === "range") {
+    const bound = direction === "atMost" ? target.interval?.upper : target.interval?.lower;
+    if (!bound) return target;
+    return { ...target, direction, value: bound.value, interval: undefined };
+  }
+  if (direction === "range") return target;
+  return { ...target, direction };
 }
 
 /** True when `value` satisfies `value ≥ bound` (or `>` when strict), with the tolerance. */

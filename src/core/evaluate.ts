@@ -3,7 +3,7 @@
  * per area → the contract's overall attainment and its band (domain.md §1–§4). Pure: rows come in as cell
  * values with their formats and addresses, every finding comes out as a located pt-BR problem.
  */
-import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
+import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, overrideDirection, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
 import { findBand } from "./bands";
 import { formatNumber, messages } from "./messages";
 import { parseAggregation, parseDirection, parseJustificationDecision, parseKind, parseTarget, readNumber, isProblem, normalizeText } from "./parse";
@@ -145,18 +145,6 @@ export function indicatorKey(row: Pick<RowInput, "code" | "indicator">): string 
 
 function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): LocatedProblem {
   return { ...problem, sheet: row.sheet, cell: cell?.address, indicator: row.indicator };
-}
-
-/** Applies the "Sentido" column over the direction the target text gave. */
-function overrideDirection(target: Target, direction: ReturnType<typeof parseDirection>): Target {
-  if (!direction || direction === target.direction) return target;
-  if (target.direction === "range") {
-    const bound = direction === "atMost" ? target.interval?.upper : target.interval?.lower;
-    if (!bound) return target;
-    return { ...target, direction, value: bound.value, interval: undefined };
-  }
-  if (direction === "range") return target;
-  return { ...target, direction };
 }
 
 /**

@@ -7,7 +7,7 @@
  * booleans and empty cells alike, and ./coerce reads them once.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { attainment, concept as conceptOf, note, reconcileScale } from "../core/attainment";
+import { attainment, concept as conceptOf, note, overrideDirection, reconcileScale } from "../core/attainment";
 import { findBand } from "../core/bands";
 import { evaluateContract, type RowInput } from "../core/evaluate";
 import { messages as m } from "../core/messages";
@@ -22,9 +22,8 @@ import { bandTableArg, booleanArg, fail, failWith, flatten, isBlank, numberArg, 
 function compared(resultado: unknown, meta: unknown, sentido?: unknown): { result: number; target: Target } {
   const reading = readingArg(resultado, "resultado");
   if (!reading) return fail(m.noResult, "na");
-  let target = targetArg(meta);
   const direction = isBlank(sentido) ? undefined : parseDirection(String(sentido));
-  if (direction && direction !== "range" && target.direction !== "range") target = { ...target, direction };
+  const target = overrideDirection(targetArg(meta), direction);
   const out = reconcileScale(reading, target);
   if (out.kind === "invalid") return failWith(out.problem);
   return out;

@@ -84,6 +84,10 @@ describe("ATINGIMENTO and CONCEITO as typed in cells", () => {
   test("sentido overrides: 8 against 10 with “menor melhor” is A", () => {
     expect(call("CONCEITO", 8, 10)).toBe("B");
     expect(call("CONCEITO", 8, 10, "menor melhor")).toBe("A");
+    // A target range told "menor melhor" keeps 70% as a ceiling, as the workbook evaluation does:
+    // 40% is below the range (B), but under the ceiling (A).
+    expect(call("CONCEITO", 0.4, "entre 50% e 70%")).toBe("B");
+    expect(call("CONCEITO", 0.4, "entre 50% e 70%", "menor melhor")).toBe("A");
   });
 
   test("no result yet: CONCEITO says Sem dado, ATINGIMENTO is #N/A with the reason", () => {
