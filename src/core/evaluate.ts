@@ -22,6 +22,8 @@ export interface CellInput {
 /** One row of an indicator table, already mapped to fields by the workbook layer. */
 export interface RowInput {
   sheet?: string;
+  /** 1-based row of the sheet the row was read from (where the add-in writes its own columns). */
+  sheetRow?: number;
   code?: string;
   indicator: string;
   area?: string;

@@ -32,6 +32,7 @@ function toDetected(table: SheetTable): DetectedTable {
     name: table.name,
     ref: table.ref,
     headerRow: table.header.row,
+    frames: [{ sheet: table.grid.name, ref: table.ref, headerRow: table.header.row }],
     layout: table.layout,
     columns: table.columns,
     confidence: table.confidence,

@@ -73,6 +73,13 @@ export type Layout =
   /** A national panel export (SISAB): title lines naming the indicator, one row per municipality. */
   | "panel";
 
+/** Where a table sits on one sheet: its A1 range (header row included) and its header row. */
+export interface TableFrameRef {
+  sheet: string;
+  ref: string;
+  headerRow: number;
+}
+
 /** A column mapped to a field. `col` is 1-based (A = 1); wide result columns carry their period. */
 export interface MappedColumn {
   field: Field;
@@ -92,6 +99,8 @@ export interface DetectedTable {
   ref: string;
   /** 1-based row of the header. */
   headerRow: number;
+  /** Where the table sits on each of its sheets (one entry, or one per sheet for `sheetPerPeriod`). */
+  frames: TableFrameRef[];
   layout: Layout;
   columns: MappedColumn[];
   /** 0–1: how sure the mapping is. */

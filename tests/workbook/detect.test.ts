@@ -73,6 +73,7 @@ describe("long layout", () => {
     const first = row(table, "Proporção de gestantes com 6 consultas", "2025-01");
     expect(first).toEqual({
       sheet: "Indicadores",
+      sheetRow: 5,
       code: "1",
       indicator: "Proporção de gestantes com 6 consultas",
       area: "Saúde da Mulher",
@@ -531,6 +532,7 @@ describe("SISAB panel export", () => {
     const sjdr = table.rows.find((r) => r.municipality === "São João del Rei" && r.period?.label === "2022-Q1");
     expect(sjdr).toEqual({
       sheet: "painel",
+      sheetRow: 13,
       indicator,
       municipality: "São João del Rei",
       period: expect.objectContaining({ label: "2022-Q1" }),

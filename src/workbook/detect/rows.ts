@@ -129,7 +129,7 @@ export function readRows(frame: TableFrame): RowsRead {
     const areaText = textOf(r, "area");
     if (areaText) area = areaText;
 
-    const base: RowInput = { sheet: grid.name, indicator: "", target: { value: null } };
+    const base: RowInput = { sheet: grid.name, sheetRow: r, indicator: "", target: { value: null } };
     if (layout === "panel") {
       const municipality = textOf(r, "municipality");
       if (!municipality) {

@@ -120,6 +120,7 @@ export function groupPeriodSheets(
       name: first.name,
       ref: first.ref,
       headerRow: first.header.row,
+      frames: list.map((m) => ({ sheet: m.table.grid.name, ref: m.table.ref, headerRow: m.table.header.row })),
       layout: "sheetPerPeriod",
       columns: first.columns,
       confidence,
