@@ -3,6 +3,7 @@
  * table's `Jan/2025`, a panel's `2022 Q1 (%)`), whether the row can head an indicator table, and its
  * score. Also the layout a header implies, and two-row headers (`Resultados` over `Jan | Fev | Mar`).
  */
+import { isOwnedHeader } from "../owned";
 import type { CellValue, Period } from "../../core/types";
 import type { Field, Layout } from "../port";
 import { cellText, isEmptyValue, type Grid } from "./grid";
@@ -70,7 +71,8 @@ function analyse(
   const last = Math.min(span.right, span.left + MAX_HEADER_COLUMNS - 1);
   for (let col = span.left; col <= last; col += 1) {
     const cell = cellAt(col);
-    if (!cell || isEmptyValue(cell.value)) continue;
+    // The add-in's own columns from an earlier run are output, not part of the user's table.
+    if (!cell || isEmptyValue(cell.value) || isOwnedHeader(cell.value)) continue;
     const text = cellText(cell.value);
     firstRow = Math.min(firstRow, cell.row);
     left = Math.min(left, col);
