@@ -1,0 +1,276 @@
+/**
+ * The add-in's own columns beside each table: `Atingimento (Contratualiza)` and `Conceito (Contratualiza)`
+ * for every row it evaluated, and the conditional-format rules that colour them and the user's result
+ * cells by concept. One pair per table on each of its sheets (long and sheet-per-period layouts), or one
+ * pair per period column (wide and panel layouts), placed right of the table.
+ *
+ * Placement, so that nothing the user typed is ever overwritten and a second run lands where the first did:
+ * - a pair whose titles already sit on the header row (an earlier run) is reused in place;
+ * - otherwise it goes into the first two columns right of the table (and of the pairs already placed) that
+ *   are empty from the header row down to the table's last row;
+ * - the block covers every row down to the last one it held before, so rows that left the table are
+ *   cleared instead of keeping stale concepts.
+ */
+import type { RowEvaluation } from "../../core/evaluate";
+import { planStrings as s } from "../../core/messages";
+import { columnLetter, fromA1, fromA1Range, toA1Range } from "../a1";
+import { Grid, isEmptyValue } from "../detect/grid";
+import { isOwnedHeader, ownedHeader } from "../owned";
+import type { DetectedTable, SheetData, TableFrameRef } from "../port";
+import type { ConceptClass, ConditionalRule, OwnedColumns, PlanCell, CellStyle } from "./types";
+import type { LocatedProblem } from "../../core/evaluate";
+
+/** Fills and fonts by concept: Excel's own Good/Bad/Neutral styles (dark text on light fills, contrast ≥ 4.5:1). */
+export const CONCEPT_STYLES: Readonly<Record<ConceptClass, CellStyle>> = {
+  met: { fill: "#C6EFCE", color: "#006100" },
+  notMet: { fill: "#FFC7CE", color: "#9C0006" },
+  justified: { fill: "#FFEB9C", color: "#9C5700" },
+  monitoring: { fill: "#E7E6E6", color: "#3A3838" },
+  invalid: { fill: "#E4D7F5", color: "#5B2C8A", bold: true },
+  noData: { color: "#595959", italic: true },
+};
+
+const HEADER_STYLE: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true };
+const PERCENT_FORMAT = "0.0%";
+const WIDTHS = [14, 18];
+
+/** The text of the concept cell, which the rules match (see `ruleFormulas`). */
+export function conceptText(row: Pick<RowEvaluation, "status" | "kind" | "concept" | "decision">): string {
+  if (row.status === "noData") return s.noData;
+  if (row.status === "invalid") return s.invalid;
+  if (row.status === "needsBaseline") return s.needsBaseline;
+  if (!row.concept) return "";
+  let text: string = row.concept === "A" ? s.conceptMet : s.conceptNotMet;
+  if (row.concept === "B" && row.decision === "total") text = s.conceptJustified;
+  if (row.concept === "B" && row.decision === "partial") text = s.conceptJustifiedPartially;
+  return row.kind === "monitoramento" ? `${text}${s.monitoringSuffix}` : text;
+}
+
+/** The rules of one block, first match wins: monitoring, then justified, A, B, invalid, no data. */
+function ruleFormulas(cell: string): { conceptClass: ConceptClass; formula: string }[] {
+  return [
+    { conceptClass: "monitoring", formula: `ISNUMBER(SEARCH("${s.monitoringWord}",${cell}))` },
+    { conceptClass: "justified", formula: `ISNUMBER(SEARCH("${s.justifiedWord}",${cell}))` },
+    { conceptClass: "met", formula: `${cell}="${s.conceptMet}"` },
+    { conceptClass: "notMet", formula: `${cell}="${s.conceptNotMet}"` },
+    { conceptClass: "invalid", formula: `${cell}="${s.invalid}"` },
+    { conceptClass: "noData", formula: `${cell}="${s.noData}"` },
+  ];
+}
+
+/** One group of rows that shares a pair of owned columns: a table on one sheet, or one period column of it. */
+interface Group {
+  frame: TableFrameRef;
+  /** Period column's header for wide tables ("Jan/2025"); empty for one pair per table. */
+  label: string;
+  /** The user's result column for this group, when there is one (coloured with the concepts). */
+  resultCol?: number;
+  rows: RowEvaluation[];
+}
+
+function resultColOf(row: RowEvaluation): number | undefined {
+  const address = row.input.result?.address;
+  return address ? fromA1(address)?.col : undefined;
+}
+
+/** "Resultado Jan/2025 (%)" → "Jan/2025": the period part of a wide table's column header. */
+function periodLabel(header: string): string {
+  const cleaned = header.replace(/\(\s*%\s*\)|%/g, "").replace(/^\s*(resultados?|realizado|valor)\b[\s:–-]*/i, "").trim();
+  return cleaned || header.trim();
+}
+
+function groupsOf(table: DetectedTable, rowsByInput: Map<object, RowEvaluation>): Group[] {
+  const groups: Group[] = [];
+  for (const frame of table.frames) {
+    const rows = table.rows
+      .filter((r) => (r.sheet ?? table.sheet) === frame.sheet && r.sheetRow !== undefined)
+      .map((r) => rowsByInput.get(r))
+      .filter((r): r is RowEvaluation => r !== undefined);
+    if (table.layout === "wide" || table.layout === "panel") {
+      const byCol = new Map<number, RowEvaluation[]>();
+      for (const r of rows) {
+        const col = resultColOf(r);
+        if (col === undefined) continue;
+        byCol.set(col, [...(byCol.get(col) ?? []), r]);
+      }
+      for (const [col, list] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) {
+        const header = table.columns.find((c) => c.col === col)?.header ?? columnLetter(col);
+        groups.push({ frame, label: periodLabel(header), resultCol: col, rows: list });
+      }
+    } else {
+      const resultCol = table.columns.find((c) => c.field === "result")?.col;
+      groups.push({ frame, label: "", resultCol, rows });
+    }
+  }
+  return groups;
+}
+
+function titlesOf(label: string): string[] {
+  const suffix = label ? ` ${label}` : "";
+  return [ownedHeader(`${s.attainmentTitle}${suffix}`), ownedHeader(`${s.conceptTitle}${suffix}`)];
+}
+
+/** Where each owned header already is on a row: normalized title → column. */
+function ownedOnRow(grid: Grid, row: number): Map<string, number> {
+  const found = new Map<string, number>();
+  for (let col = grid.left; col <= grid.right; col += 1) {
+    const value = grid.cell(row, col)?.value;
+    if (isOwnedHeader(value)) found.set(String(value).trim().toLowerCase(), col);
+  }
+  return found;
+}
+
+function columnFree(grid: Grid, col: number, top: number, bottom: number): boolean {
+  for (let row = top; row <= bottom; row += 1) if (!isEmptyValue(grid.cell(row, col)?.value)) return false;
+  return true;
+}
+
+/** Every text the concept column can hold, lower case: how an earlier run's rows are recognised. */
+const CONCEPT_TEXTS = new Set(
+  [s.conceptMet, s.conceptNotMet, s.conceptJustified, s.conceptJustifiedPartially, s.noData, s.invalid, s.needsBaseline]
+    .flatMap((t) => [t, `${t}${s.monitoringSuffix}`])
+    .map((t) => t.toLowerCase()),
+);
+
+/**
+ * The last row of an earlier run's block below `lastRow`: rows right under the table whose concept cell
+ * holds one of the add-in's concept texts (the table shrank since). Anything else stops the walk, so a
+ * note the user typed below the table is never cleared.
+ */
+function staleBottom(grid: Grid, conceptCol: number, lastRow: number): number {
+  let row = lastRow;
+  while (CONCEPT_TEXTS.has(String(grid.cell(row + 1, conceptCol)?.value ?? "").trim().toLowerCase())) row += 1;
+  return row;
+}
+
+function cellsOf(row: RowEvaluation | undefined, formulas: FormulaCells | undefined): PlanCell[] {
+  if (!row) return [{ value: null }, { value: null }];
+  const concept = conceptText(row);
+  const att = row.status === "evaluated" && row.attainment ? row.attainment.scored : null;
+  const attainmentCell: PlanCell = { value: att, numberFormat: PERCENT_FORMAT };
+  // Live formulas for Excel: the same attainment the core computed, which follows the user's edits.
+  if (formulas && att !== null) {
+    const args = [formulas.result, formulas.target, ...(formulas.direction ? [formulas.direction] : [])];
+    attainmentCell.formula = `=META.ATINGIMENTO(${args.join(",")})`;
+  }
+  return [attainmentCell, { value: concept || null, style: { align: "center" } }];
+}
+
+/**
+ * The cells a live `META.ATINGIMENTO` formula can read for a row: only when the result was typed in its
+ * own cell and the target sits on the same row (a target carried from an earlier sheet, or a result
+ * computed from numerator and denominator, would make the formula read something else than the core did).
+ */
+interface FormulaCells {
+  result: string;
+  target: string;
+  /** The row's `Sentido` cell, which overrides the target's direction. */
+  direction?: string;
+}
+
+function formulaCells(r: RowEvaluation, row: number): FormulaCells | undefined {
+  const { result, target, direction } = r.input;
+  const onRow = (address: string | undefined) => address !== undefined && fromA1(address)?.row === row;
+  if (!result?.address || isEmptyValue(result.value) || !onRow(result.address) || !onRow(target.address)) return undefined;
+  const cells: FormulaCells = { result: result.address, target: target.address as string };
+  if (direction?.address && !isEmptyValue(direction.value)) {
+    if (!onRow(direction.address)) return undefined;
+    cells.direction = direction.address;
+  }
+  return cells;
+}
+
+export interface OwnedPlan {
+  owned: OwnedColumns[];
+  rules: ConditionalRule[];
+  problems: LocatedProblem[];
+}
+
+/**
+ * Plans the owned columns and their rules for every table. `rows` are every evaluated row of the
+ * workbook (each row's `input` is the `RowInput` object detection made, which is how rows are matched to
+ * their table).
+ */
+export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: DetectedTable[], rows: RowEvaluation[]): OwnedPlan {
+  const rowsByInput = new Map<object, RowEvaluation>();
+  for (const r of rows) if (!rowsByInput.has(r.input)) rowsByInput.set(r.input, r);
+  const grids = new Map<string, Grid>();
+  const gridOf = (name: string) => {
+    let grid = grids.get(name);
+    if (!grid) {
+      const sheet = workbook.sheets.find((sh) => sh.name === name);
+      grid = new Grid(sheet ?? { name, origin: { row: 1, col: 1 }, rows: [], tables: [], merges: [] });
+      grids.set(name, grid);
+    }
+    return grid;
+  };
+  const owned: OwnedColumns[] = [];
+  const rules: ConditionalRule[] = [];
+  const problems: LocatedProblem[] = [];
+  /** Columns already taken per sheet by this plan, so two tables side by side do not share a pair. */
+  const taken = new Map<string, Set<number>>();
+  let priority = 1;
+
+  for (const table of tables) {
+    // Each frame's next free column starts right of the table.
+    const nextCol = new Map<TableFrameRef, number>();
+    for (const group of groupsOf(table, rowsByInput)) {
+      const { frame } = group;
+      const grid = gridOf(frame.sheet);
+      const range = fromA1Range(frame.ref);
+      if (!range || group.rows.length === 0) continue;
+      const used = taken.get(frame.sheet) ?? new Set<number>();
+      taken.set(frame.sheet, used);
+      const firstRow = frame.headerRow + 1;
+      const lastRow = Math.max(range.bottom, ...group.rows.map((r) => r.input.sheetRow ?? 0));
+      const titles = titlesOf(group.label);
+      const existing = ownedOnRow(grid, frame.headerRow);
+      const cols = titles.map((t) => existing.get(t.toLowerCase()));
+      let col: number | undefined;
+      const reused = cols[0] !== undefined && cols[1] === cols[0] + 1 && !used.has(cols[0]);
+      if (reused) col = cols[0];
+      else {
+        let c = Math.max(range.right + 1, nextCol.get(frame) ?? 0);
+        const limit = c + 200;
+        while (c < limit) {
+          const fits = [c, c + 1].every((cc) => !used.has(cc) && columnFree(grid, cc, frame.headerRow, lastRow));
+          if (fits) break;
+          c += 1;
+        }
+        if (c < limit) col = c;
+      }
+      if (col === undefined) {
+        problems.push({ code: "invalidArgument", sheet: frame.sheet, cell: frame.ref, message: s.noRoom(frame.sheet, frame.ref) });
+        continue;
+      }
+      used.add(col).add(col + 1);
+      nextCol.set(frame, col + 2);
+
+      const bottom = reused ? staleBottom(grid, col + 1, lastRow) : lastRow;
+      const bySheetRow = new Map<number, RowEvaluation>();
+      for (const r of group.rows) bySheetRow.set(r.input.sheetRow as number, r);
+      const values: PlanCell[][] = [];
+      for (let row = firstRow; row <= bottom; row += 1) {
+        const r = bySheetRow.get(row);
+        values.push(cellsOf(r, r ? formulaCells(r, row) : undefined));
+      }
+      owned.push({
+        sheet: frame.sheet,
+        headerRow: frame.headerRow,
+        col,
+        headers: titles.map((value) => ({ value, style: HEADER_STYLE })),
+        firstRow,
+        values,
+        widths: WIDTHS,
+      });
+
+      const conceptCell = `$${columnLetter(col + 1)}${firstRow}`;
+      const areas = [toA1Range({ top: firstRow, left: col, bottom, right: col + 1 })];
+      if (group.resultCol !== undefined) areas.push(toA1Range({ top: firstRow, left: group.resultCol, bottom, right: group.resultCol }));
+      for (const { conceptClass, formula } of ruleFormulas(conceptCell)) {
+        rules.push({ sheet: frame.sheet, areas, conceptClass, formula, style: CONCEPT_STYLES[conceptClass], priority: priority++ });
+      }
+    }
+  }
+  return { owned, rules, problems };
+}

@@ -1,0 +1,226 @@
+/**
+ * The summary sheet of one period (`Resumo 2025-T1`), as plain cells: the quarterly follow-up report of
+ * seed 001 art. 11 I — contract and period; overall attainment, method, band and recommendation (in the
+ * band's colour); per area; per indicator (target, result, attainment, concept, justification); pending
+ * indicators; problems with sheet and cell; and a bar chart of attainment per indicator (per area when
+ * there are too many indicators for a readable chart).
+ */
+import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
+import { formatNumber, formatPercent, planStrings as s } from "../../core/messages";
+import { formatPeriodPtBR } from "../../core/periods";
+import type { Target } from "../../core/types";
+import { toA1Range } from "../a1";
+import { CONCEPT_STYLES, conceptText } from "./owned";
+import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
+
+const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864" };
+const HEADING: CellStyle = { bold: true, size: 12, color: "#1F3864" };
+const HEADER: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true, valign: "middle" };
+const LABEL: CellStyle = { bold: true };
+const BODY: CellStyle = { border: true, wrap: true, valign: "top" };
+const WARNING: CellStyle = { bold: true, color: "#9C0006" };
+const PERCENT = "0.0%";
+const NOTE = "0.00";
+/** Columns A–I of the per-indicator table; the widest (indicator, justification) wrap. */
+const WIDTHS = [12, 48, 20, 15, 14, 12, 13, 24, 40];
+/** Above this many scored indicators the chart shows areas instead (bars stay readable). */
+const MAX_CHART_INDICATORS = 25;
+
+/** A valid sheet name: at most 31 characters, none of `[]:*?/\`. */
+export function sheetName(text: string): string {
+  return text.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
+}
+
+/** The summary sheet's name for a period: `Resumo 2025-T1`, or `Resumo` for rows without periods. */
+export function summaryName(ev: Pick<ContractEvaluation, "period">): string {
+  return sheetName(ev.period ? s.summarySheet(ev.period.label) : s.summarySheet("").trim());
+}
+
+const cell = (value: string | number | null, style?: CellStyle, numberFormat?: string): PlanCell => ({
+  value,
+  ...(style ? { style } : {}),
+  ...(numberFormat ? { numberFormat } : {}),
+});
+
+/** A target as the contract writes it: `≥ 80%`, `≤ 5`, `entre 50% e 70%`. */
+export function describeTarget(target: Target | undefined): string {
+  if (!target) return "";
+  const show = (v: number) => (target.scale === "percent" ? formatPercent(v, 2).replace(/,0+%$/, "%") : formatNumber(v, 4));
+  switch (target.direction) {
+    case "atLeast":
+      return (target.strict ? s.targetAtLeastStrict : s.targetAtLeast)(show(target.value));
+    case "atMost":
+      return (target.strict ? s.targetAtMostStrict : s.targetAtMost)(show(target.value));
+    case "exactly":
+      return s.targetExactly(show(target.value));
+    case "range": {
+      const lower = target.interval?.lower?.value;
+      const upper = target.interval?.upper?.value;
+      if (lower !== undefined && upper !== undefined) return s.targetRange(show(lower), show(upper));
+      if (lower !== undefined) return s.targetAtLeast(show(lower));
+      return upper !== undefined ? s.targetAtMost(show(upper)) : "";
+    }
+  }
+}
+
+/** The indicator's result as a cell: a percentage, or a plain number. */
+function resultCell(i: IndicatorEvaluation): PlanCell {
+  if (i.result === undefined) return cell(null, BODY);
+  const percent = i.target ? i.target.scale === "percent" : false;
+  return cell(i.result, BODY, percent ? PERCENT : "#,##0.00");
+}
+
+function indicatorConcept(i: IndicatorEvaluation): string {
+  if (i.classification) return i.classification.label;
+  return conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
+}
+
+function conceptStyle(text: string): CellStyle {
+  const lower = text.toLowerCase();
+  const cls = lower.includes(s.monitoringWord)
+    ? "monitoring"
+    : lower.includes(s.justifiedWord)
+      ? "justified"
+      : text === s.conceptMet
+        ? "met"
+        : text === s.conceptNotMet
+          ? "notMet"
+          : text === s.invalid
+            ? "invalid"
+            : text === s.noData
+              ? "noData"
+              : undefined;
+  return cls ? { ...BODY, ...CONCEPT_STYLES[cls], align: "center" } : { ...BODY, align: "center" };
+}
+
+export interface SummaryOptions {
+  /** What was evaluated: the contract's title when the workbook has one, else the file's name. */
+  source: string;
+  /** Parts of the original the written copy lacks (file host), in pt-BR. */
+  unsupported?: string[];
+  /** Table-level problems (detection), listed with the period's own. */
+  tableProblems?: LocatedProblem[];
+}
+
+/** Builds the summary sheet of one evaluated period. */
+export function planSummary(ev: ContractEvaluation, options: SummaryOptions): SummarySheetPlan {
+  const rows: PlanCell[][] = [];
+  const merges: string[] = [];
+  const add = (...cells: PlanCell[]) => rows.push(cells);
+  const blank = () => rows.push([]);
+  const mergeRow = (row: number, from: number, to: number) => merges.push(toA1Range({ top: row, left: from, bottom: row, right: to }));
+  const last = WIDTHS.length;
+
+  add(cell(s.summaryTitle(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : s.summaryAllRows), TITLE));
+  mergeRow(rows.length, 1, last);
+  add(cell(s.summarySource(options.source)));
+  mergeRow(rows.length, 1, last);
+  add(cell(s.summaryRules(ev.preset.name, ev.method === "shareMet" ? s.methodShare : s.methodMean)));
+  mergeRow(rows.length, 1, last);
+  blank();
+
+  const o = ev.overall;
+  const onNote = ev.preset.scale === 10;
+  const overallLabel = onNote ? (ev.preset.id === "previne" ? s.isfLabel : s.finalNoteLabel) : s.overallLabel;
+  const overallValue = onNote ? (o.value ?? null) : (o.attainment ?? null);
+  add(cell(overallLabel, LABEL), overallValue === null ? cell(s.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12 }, onNote ? NOTE : PERCENT));
+  const bandFill: CellStyle = ev.band?.band.color ? { fill: ev.band.band.color, color: "#000000" } : {};
+  add(cell(s.bandLabel, LABEL), cell(ev.band ? ev.band.band.label : s.noBand, { bold: true, ...bandFill }));
+  mergeRow(rows.length, 2, last);
+  if (ev.band?.band.recommendation) {
+    add(cell(s.recommendationLabel, LABEL), cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }));
+    mergeRow(rows.length, 2, last);
+  }
+  add(cell(s.coverage(o.withData, o.scored)));
+  mergeRow(rows.length, 1, last);
+  if (o.incomplete) {
+    add(cell(s.incomplete(o.withoutData, o.scored), WARNING));
+    mergeRow(rows.length, 1, last);
+  }
+
+  if (ev.areas.length > 0) {
+    blank();
+    add(cell(s.areasHeading, HEADING));
+    add(...s.areaHeaders.map((h) => cell(h, HEADER)));
+    for (const a of ev.areas) {
+      add(
+        cell(a.area, BODY),
+        cell(a.scored, BODY),
+        cell(a.withData, BODY),
+        cell(a.met, BODY),
+        a.value === undefined ? cell(null, BODY) : cell(onNote ? a.value : (a.attainment ?? null), BODY, onNote ? NOTE : PERCENT),
+      );
+    }
+  }
+  const areaRows = { first: rows.length - ev.areas.length + 1, last: rows.length };
+
+  blank();
+  add(cell(s.indicatorsHeading, HEADING));
+  add(...s.indicatorHeaders.map((h) => cell(h, HEADER)));
+  const firstIndicatorRow = rows.length + 1;
+  for (const i of ev.indicators) {
+    const concept = indicatorConcept(i);
+    add(
+      cell(i.code ?? "", BODY),
+      cell(i.indicator, BODY),
+      cell(i.area ?? "", BODY),
+      cell(i.kind === "monitoramento" ? s.kindMonitoring : s.kindPerformance, BODY),
+      cell(describeTarget(i.target), BODY),
+      resultCell(i),
+      i.status === "evaluated" && i.attainment ? cell(i.attainment.scored, BODY, PERCENT) : cell(null, BODY),
+      cell(concept || null, conceptStyle(concept)),
+      cell(i.justification ?? "", BODY),
+    );
+  }
+  const lastIndicatorRow = rows.length;
+
+  blank();
+  add(cell(s.pendingHeading, HEADING));
+  if (ev.pending.length === 0) add(cell(s.noPending));
+  for (const i of ev.pending) add(cell(i.code ?? ""), cell(i.indicator));
+
+  const problems = [...(options.tableProblems ?? []), ...ev.problems];
+  blank();
+  add(cell(s.problemsHeading, HEADING));
+  if (problems.length === 0) add(cell(s.noProblems));
+  else {
+    add(...s.problemHeaders.map((h) => cell(h, HEADER)));
+    for (const p of problems) {
+      add(cell(p.sheet ?? "", BODY), cell(p.cell ?? "", BODY), cell(p.message, BODY));
+      mergeRow(rows.length, 3, last);
+    }
+  }
+
+  if (options.unsupported && options.unsupported.length > 0) {
+    blank();
+    add(cell(s.unsupportedHeading, HEADING));
+    for (const part of options.unsupported) add(cell(`• ${part}`));
+  }
+
+  const plan: SummarySheetPlan = { name: summaryName(ev), rows, merges, widths: WIDTHS, print: { orientation: "landscape" } };
+  const scored = ev.indicators.filter((i) => i.kind === "desempenho").length;
+  const chartFrom = { row: 1, col: last + 2 };
+  if (scored > 0 && scored <= MAX_CHART_INDICATORS && lastIndicatorRow >= firstIndicatorRow) {
+    const labelCol = ev.indicators.every((i) => i.code) ? "A" : "B";
+    plan.chart = {
+      title: s.chartTitle,
+      seriesName: s.chartSeries,
+      categories: `${labelCol}${firstIndicatorRow}:${labelCol}${lastIndicatorRow}`,
+      values: `G${firstIndicatorRow}:G${lastIndicatorRow}`,
+      percent: true,
+      from: chartFrom,
+      to: { row: chartFrom.row + Math.max(16, ev.indicators.length + 6), col: chartFrom.col + 8 },
+    };
+  } else if (ev.areas.length > 0 && !onNote) {
+    plan.chart = {
+      title: s.chartAreaTitle,
+      seriesName: s.chartSeries,
+      categories: `A${areaRows.first}:A${areaRows.last}`,
+      values: `E${areaRows.first}:E${areaRows.last}`,
+      percent: true,
+      from: chartFrom,
+      to: { row: chartFrom.row + Math.max(16, ev.areas.length + 6), col: chartFrom.col + 8 },
+    };
+  }
+  return plan;
+}

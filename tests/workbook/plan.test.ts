@@ -1,0 +1,281 @@
+/**
+ * The write plan built from an evaluation: where the owned columns go and what they hold, the rules that
+ * colour them, the summary sheet's figures — all checked against values worked out by hand — and that a
+ * second run lands on the same columns with the same values (run twice = run once).
+ */
+import { columnIndex } from "../../src/workbook/a1";
+import { buildPlan } from "../../src/workbook/plan/build";
+import { describeTarget, sheetName, summaryName } from "../../src/workbook/plan/summary";
+import type { OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../../src/workbook/plan/types";
+import { runPipeline } from "../../src/workbook/pipeline";
+import type { CellData, SheetData, WorkbookData } from "../../src/workbook/port";
+import { fmt, sheet, workbook } from "./fixtures";
+import { parseTarget } from "../../src/core/parse";
+
+const HEADER = ["Código", "Indicador", "Natureza", "Mês", "Meta", "Resultado", "Justificativa aceita"];
+
+/**
+ * A long table, header on row 3 (A–G), data rows 4–9:
+ * - I1 Jan 330 vs ≥ 300 → 330/300 capped at 100% → A
+ * - I1 Fev 240 vs ≥ 300 → 240/300 = 80% → B
+ * - I2 Jan 68% vs 85% → 0,68/0,85 = 80% → B, justification accepted in total → "B – justificado"
+ * - I3 Jan 10% vs "até 8%" (monitoring) → 0,08/0,10 = 80% → "B – monitoramento"
+ * - I4 Jan empty → "Sem dado"
+ * - I5 Jan "n/d" → "Inválido"
+ */
+function longSheet(extra: (CellData["value"] | CellData)[][] = []): SheetData {
+  const rows = [
+    ["Contrato de Gestão nº 12/2024 — Indicadores"],
+    [],
+    HEADER,
+    ["I1", "Consultas médicas", "Desempenho", "2025-01", "≥ 300", 330, null],
+    ["I1", "Consultas médicas", "Desempenho", "2025-02", "≥ 300", 240, null],
+    ["I2", "Proporção de gestantes com pré-natal em dia", "Desempenho", "2025-01", "85%", fmt(0.68, "0%"), "Total"],
+    ["I3", "Proporção de baixo peso ao nascer", "Monitoramento", "2025-01", "até 8%", fmt(0.1, "0%"), null],
+    ["I4", "Visitas domiciliares", "Desempenho", "2025-01", "≥ 10", null, null],
+    ["I5", "Proporção de vacinas em dia", "Desempenho", "2025-01", "95%", "n/d", null],
+    ...extra,
+  ];
+  return sheet("Indicadores", rows);
+}
+
+function plan(wb: WorkbookData): WritePlan {
+  return buildPlan(wb, runPipeline(wb), { source: "contrato.xlsx" });
+}
+
+const values = (o: OwnedColumns) => o.values.map((row) => row.map((c) => c.value));
+
+/** The workbook after applying the plan's owned columns (what a host would write), for a second run. */
+function applyOwned(wb: WorkbookData, p: WritePlan): WorkbookData {
+  const sheets = wb.sheets.map((sh) => {
+    const rows = sh.rows.map((r) => [...r]);
+    const put = (row: number, col: number, cell: PlanCell) => {
+      const r = row - sh.origin.row;
+      const c = col - sh.origin.col;
+      while (rows.length <= r) rows.push([]);
+      while (rows[r].length <= c) rows[r].push({ value: null });
+      rows[r][c] = cell.numberFormat ? { value: cell.value, numberFormat: cell.numberFormat } : { value: cell.value };
+    };
+    for (const o of p.owned.filter((x) => x.sheet === sh.name)) {
+      o.headers.forEach((h, j) => put(o.headerRow, o.col + j, h));
+      o.values.forEach((row, i) => row.forEach((cell, j) => put(o.firstRow + i, o.col + j, cell)));
+    }
+    return { ...sh, rows };
+  });
+  return { ...wb, sheets };
+}
+
+function summaryCell(summary: SummarySheetPlan, label: string, offset = 1): PlanCell | undefined {
+  const row = summary.rows.find((r) => r[0]?.value === label);
+  return row?.[offset];
+}
+
+describe("owned columns (long layout)", () => {
+  const wb = workbook(longSheet());
+  const p = plan(wb);
+
+  it("puts Atingimento and Conceito right of the table, titled so a person sees they are generated", () => {
+    expect(p.owned).toHaveLength(1);
+    const o = p.owned[0];
+    // The table spans A–G, so the pair goes to H and I, headers on the table's header row.
+    expect(o.sheet).toBe("Indicadores");
+    expect(o.col).toBe(columnIndex("H"));
+    expect(o.headerRow).toBe(3);
+    expect(o.headers.map((h) => h.value)).toEqual(["Atingimento (Contratualiza)", "Conceito (Contratualiza)"]);
+    expect(o.firstRow).toBe(4);
+  });
+
+  it("holds each row's scored attainment and concept (worked out in longSheet's comment)", () => {
+    const v = values(p.owned[0]);
+    expect(v).toHaveLength(6);
+    expect(v[0]).toEqual([1, "A"]);
+    expect(v[1][0]).toBeCloseTo(0.8, 12);
+    expect(v[1][1]).toBe("B");
+    expect(v[2][0]).toBeCloseTo(0.8, 12);
+    expect(v[2][1]).toBe("B – justificado");
+    expect(v[3][0]).toBeCloseTo(0.8, 12);
+    expect(v[3][1]).toBe("B – monitoramento");
+    expect(v[4]).toEqual([null, "Sem dado"]);
+    expect(v[5]).toEqual([null, "Inválido"]);
+    expect(p.owned[0].values[0][0].numberFormat).toBe("0.0%");
+  });
+
+  it("gives Excel live formulas reading the row's own result and target cells", () => {
+    expect(p.owned[0].values[0][0].formula).toBe("=META.ATINGIMENTO(F4,E4)");
+    expect(p.owned[0].values[1][0].formula).toBe("=META.ATINGIMENTO(F5,E5)");
+    // No result, or an unreadable one: no attainment, so no formula either.
+    expect(p.owned[0].values[4][0].formula).toBeUndefined();
+    expect(p.owned[0].values[5][0].formula).toBeUndefined();
+  });
+
+  it("colours the owned pair and the user's result cells by the concept column, one rule per class", () => {
+    expect(p.rules.map((r) => r.conceptClass)).toEqual(["monitoring", "justified", "met", "notMet", "invalid", "noData"]);
+    for (const rule of p.rules) {
+      expect(rule.sheet).toBe("Indicadores");
+      // H4:I9 is the owned pair; F4:F9 the results they describe. Both start on row 4, like the formula.
+      expect(rule.areas).toEqual(["H4:I9", "F4:F9"]);
+      expect(rule.formula).toContain("$I4");
+    }
+    expect(p.rules.find((r) => r.conceptClass === "met")?.formula).toBe('$I4="A"');
+    expect(p.rules.find((r) => r.conceptClass === "justified")?.formula).toBe('ISNUMBER(SEARCH("justificado",$I4))');
+    // Priorities strictly increase: monitoring and justified win over the plain A/B matches.
+    const priorities = p.rules.map((r) => r.priority);
+    expect([...priorities].sort((a, b) => a - b)).toEqual(priorities);
+    expect(new Set(priorities).size).toBe(priorities.length);
+  });
+
+  it("lands on the same columns with the same values on a second run (run twice = run once)", () => {
+    const second = plan(applyOwned(wb, p));
+    expect(second.owned.map((o) => [o.sheet, o.col, o.headerRow, o.firstRow])).toEqual(p.owned.map((o) => [o.sheet, o.col, o.headerRow, o.firstRow]));
+    expect(values(second.owned[0])).toEqual(values(p.owned[0]));
+    expect(second.rules).toEqual(p.rules);
+  });
+
+  it("clears the rows an earlier run wrote when the table got shorter, and nothing below them", () => {
+    // After a run, the user deletes the last two rows; a note of theirs sits two rows further down in I.
+    const ran = applyOwned(wb, p).sheets[0];
+    const rows = ran.rows.map((r) => [...r]);
+    rows[7] = [{ value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, rows[7][7], rows[7][8]];
+    rows[8] = [{ value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, rows[8][7], rows[8][8]];
+    rows.push([], [{ value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: "nota minha" }]);
+    const again = plan(workbook({ ...ran, rows }));
+    const o = again.owned[0];
+    expect(o.col).toBe(columnIndex("H"));
+    // Rows 4–7 are the table now; rows 8–9 held the old "Sem dado"/"Inválido" and are cleared; row 11 is the user's.
+    expect(o.values).toHaveLength(6);
+    expect(values(o).slice(4)).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it("never takes a column where the user typed something: the pair moves right", () => {
+    const rows = longSheet().rows.map((r) => [...r]);
+    rows[5] = [...rows[5], { value: "ver ofício 12" }]; // H6
+    const moved = plan(workbook({ ...longSheet(), rows }));
+    expect(moved.owned[0].col).toBe(columnIndex("I"));
+  });
+});
+
+describe("owned columns (wide layout)", () => {
+  // One row per indicator, one result column per month: Jan 330 → 100% A; Fev 240 → 80% B.
+  const wb = workbook(
+    sheet("Largo", [
+      ["Indicador", "Meta", "Jan/2025", "Fev/2025"],
+      ["Consultas médicas", "≥ 300", 330, 240],
+    ]),
+  );
+  const p = plan(wb);
+
+  it("writes one pair per period column, titled with the period, in period order", () => {
+    expect(p.owned.map((o) => [o.col, o.headers.map((h) => h.value)])).toEqual([
+      [columnIndex("E"), ["Atingimento Jan/2025 (Contratualiza)", "Conceito Jan/2025 (Contratualiza)"]],
+      [columnIndex("G"), ["Atingimento Fev/2025 (Contratualiza)", "Conceito Fev/2025 (Contratualiza)"]],
+    ]);
+    expect(values(p.owned[0])).toEqual([[1, "A"]]);
+    expect(values(p.owned[1])[0][0]).toBeCloseTo(0.8, 12);
+    expect(values(p.owned[1])[0][1]).toBe("B");
+  });
+
+  it("colours each period's result cell by that period's concept", () => {
+    const met = p.rules.filter((r) => r.conceptClass === "met");
+    expect(met.map((r) => [r.areas, r.formula])).toEqual([
+      [["E2:F2", "C2:C2"], '$F2="A"'],
+      [["G2:H2", "D2:D2"], '$H2="A"'],
+    ]);
+  });
+
+  it("is stable on a second run", () => {
+    const second = plan(applyOwned(wb, p));
+    expect(second.owned.map((o) => o.col)).toEqual([columnIndex("E"), columnIndex("G")]);
+    expect(second.owned.map(values)).toEqual(p.owned.map(values));
+  });
+});
+
+describe("owned columns (one sheet per period)", () => {
+  const month = (name: string, result: number) =>
+    sheet(name, [
+      ["Indicador", "Meta", "Resultado"],
+      ["Consultas médicas", "≥ 300", result],
+    ]);
+  it("writes a pair on every period sheet, beside that sheet's table", () => {
+    // Jan 330 → A; Fev 240 → 240/300 = 80% → B.
+    const p = plan(workbook(month("Jan 2025", 330), month("Fev 2025", 240)));
+    expect(p.owned.map((o) => [o.sheet, o.col])).toEqual([
+      ["Jan 2025", columnIndex("D")],
+      ["Fev 2025", columnIndex("D")],
+    ]);
+    expect(values(p.owned[0])).toEqual([[1, "A"]]);
+    expect(values(p.owned[1])[0][1]).toBe("B");
+  });
+});
+
+describe("summary sheet", () => {
+  const p = plan(workbook(longSheet()));
+
+  it("is one sheet per period, named Resumo <period>", () => {
+    expect(p.summaries.map((s) => s.name)).toEqual(["Resumo 2025-T1"]);
+  });
+
+  it("shows the overall attainment, band and recommendation worked out by hand", () => {
+    const s = p.summaries[0];
+    // Scored (desempenho) indicators: I1, I2, I4, I5. With data: I1 (Jan A, Fev B → B, no justification:
+    // credit 0) and I2 (B, accepted in total: credit 1). Share of targets met = (0 + 1) / 2 = 50% → Faixa 5.
+    expect(summaryCell(s, "Atingimento global")?.value).toBeCloseTo(0.5, 12);
+    expect(summaryCell(s, "Atingimento global")?.numberFormat).toBe("0.0%");
+    expect(String(summaryCell(s, "Faixa")?.value)).toMatch(/^Faixa 5/);
+    expect(String(summaryCell(s, "Recomendação")?.value)).toMatch(/abertura de Procedimento de sanção/);
+    // Two of four scored indicators lack data (I4 empty, I5 unreadable): 50% > 20%, so it is incomplete.
+    const texts = s.rows.map((r) => String(r[0]?.value ?? ""));
+    expect(texts).toContain("2 de 4 indicadores de desempenho com dado");
+    expect(texts.some((t) => t.startsWith("Atenção: avaliação incompleta — 2 de 4"))).toBe(true);
+  });
+
+  it("lists each indicator with target, result, attainment and concept", () => {
+    const s = p.summaries[0];
+    const i1 = s.rows.find((r) => r[0]?.value === "I1");
+    // I1: mean result (330 + 240) / 2 = 285; mean scored attainment (100% + 80%) / 2 = 90%; B (Fev missed).
+    expect(i1?.map((c) => c.value)).toEqual(["I1", "Consultas médicas", "", "Desempenho", "≥ 300", 285, expect.closeTo(0.9, 12), "B", ""]);
+    const i3 = s.rows.find((r) => r[0]?.value === "I3");
+    expect(i3?.[3].value).toBe("Monitoramento");
+    expect(i3?.[4].value).toBe("≤ 8%");
+    expect(i3?.[7].value).toBe("B – monitoramento");
+  });
+
+  it("lists the pending indicators and the problems with sheet and cell", () => {
+    const s = p.summaries[0];
+    const after = (label: string) => s.rows[s.rows.findIndex((r) => r[0]?.value === label) + 1];
+    expect(after("Pendências (sem dado)").map((c) => c.value)).toEqual(["I4", "Visitas domiciliares"]);
+    const problems = s.rows.slice(s.rows.findIndex((r) => r[0]?.value === "Problemas nos dados") + 2);
+    expect(problems[0].slice(0, 2).map((c) => c.value)).toEqual(["Indicadores", "F9"]);
+    expect(String(problems[0][2].value)).toMatch(/n\/d/);
+  });
+
+  it("charts attainment per indicator from its own table's cells", () => {
+    const s = p.summaries[0];
+    const first = s.rows.findIndex((r) => r[0]?.value === "I1") + 1;
+    const last = s.rows.findIndex((r) => r[0]?.value === "I5") + 1;
+    expect(s.chart).toMatchObject({ categories: `A${first}:A${last}`, values: `G${first}:G${last}`, percent: true });
+  });
+});
+
+describe("names and targets", () => {
+  it("keeps sheet names valid", () => {
+    expect(sheetName("Resumo 2011-08-01..2011-12-31/extra")).toBe("Resumo 2011-08-01..2011-12-31-e");
+    expect(sheetName("a[b]:c*d?e/f\\g")).toBe("a-b--c-d-e-f-g");
+    expect(summaryName({ period: undefined })).toBe("Resumo");
+  });
+
+  it("describes targets the way contracts write them", () => {
+    const t = (text: string) => {
+      const r = parseTarget(text);
+      if (r.kind !== "target") throw new Error(text);
+      return describeTarget(r.target);
+    };
+    expect(t("90% ou mais")).toBe("≥ 90%");
+    expect(t("até 5%")).toBe("≤ 5%");
+    expect(t("> 50")).toBe("> 50");
+    expect(t("mínimo 300")).toBe("≥ 300");
+    expect(t("75,5%")).toBe("≥ 75,5%");
+  });
+});
