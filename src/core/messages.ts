@@ -398,3 +398,16 @@ export const planStrings = {
   noRoom: (sheet: string, ref: string) =>
     `Não há colunas livres à direita da tabela ${sheet}!${ref} para gravar o atingimento e o conceito; libere duas colunas ao lado dela.`,
 };
+
+
+/** The settings the add-in stores in the workbook (workbook/settings). */
+export const settingsStrings = {
+  sheetNote: "Configurações do Contratualiza (regras, faixas e mapeamento das tabelas). Não edite: use o painel do suplemento.",
+  notJson: "As configurações gravadas na pasta de trabalho não puderam ser lidas (o texto não é um JSON válido). O Contratualiza usou as regras padrão; salve as regras de novo pelo painel.",
+  badPreset: (v: string) => `Predefinição ${quote(v)} desconhecida nas configurações gravadas; use instrumento, decreto, previne ou cofinanciamento.`,
+  badMethod: (v: string) => `Método ${quote(v)} desconhecido nas configurações gravadas; use proporcao ou media.`,
+  badShare: (key: string, v: string) => `O valor de ${quote(key)} nas configurações gravadas (${quote(v)}) deveria ser um número de 0 a 1.`,
+  badBands: "As faixas gravadas nas configurações deveriam ser uma lista; foram usadas as faixas da predefinição.",
+  badMapping: "O mapeamento gravado nas configurações deveria ser uma lista de tabelas; foi usada a detecção automática.",
+  bandsIgnored: (reason: string) => `A tabela de faixas gravada não foi usada (foram usadas as faixas da predefinição): ${reason}`,
+};

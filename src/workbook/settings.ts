@@ -1,0 +1,131 @@
+/**
+ * The add-in's settings stored with the workbook, so they travel with the file and both hosts read them:
+ * the chosen preset and method, the partial-justification share, a custom band table, and the column
+ * mapping of each table. They live in a very hidden sheet (`Contratualiza_config`) as JSON text in column
+ * A — not in `Office.context.document.settings`, which ExcelJS drops when it rewrites a file.
+ *
+ * Keys are pt-BR, like the mapping file the command takes (`mapa.json`), so a person who opens the sheet
+ * (or writes the JSON for the command) reads the same words.
+ */
+import type { LocatedProblem } from "../core/evaluate";
+import { bandTableFromLowerBounds } from "../core/bands";
+import { settingsStrings as t } from "../core/messages";
+import { presets, type Preset, type PresetId } from "../core/presets";
+import type { OverallMethod } from "../core/types";
+import type { ExplicitMapping, WorkbookData } from "./port";
+
+export const SETTINGS_SHEET = "Contratualiza_config";
+/** Excel holds at most 32,767 characters in a cell; JSON is split into chunks below that. */
+const CHUNK = 30000;
+
+/** One band of a custom table, typed as its lower bound (on the preset's scale: 0–100 or 0–10). */
+export interface StoredBand {
+  inicio: number;
+  rotulo?: string;
+  recomendacao?: string;
+  cor?: string;
+}
+
+export interface WorkbookSettings {
+  versao: 1;
+  predefinicao?: PresetId;
+  metodo?: "proporcao" | "media";
+  /** Share of the missing attainment a partially accepted justification earns (0–1; default 0,5). */
+  parcial?: number;
+  /** More than this share of scored indicators without data makes an evaluation incomplete (0–1). */
+  incompleta?: number;
+  faixas?: StoredBand[];
+  mapa?: ExplicitMapping["tabelas"];
+}
+
+/** The settings sheet's cells, column A from A1: a note for whoever unhides it, then the JSON in chunks. */
+export function settingsToCells(settings: WorkbookSettings): string[][] {
+  const json = JSON.stringify(settings);
+  const rows: string[][] = [[t.sheetNote]];
+  for (let i = 0; i < json.length; i += CHUNK) rows.push([json.slice(i, i + CHUNK)]);
+  return rows;
+}
+
+/** The stored settings of a workbook, if it has the sheet; what cannot be used becomes a pt-BR problem. */
+export function readSettings(workbook: WorkbookData): { settings?: WorkbookSettings; problems: LocatedProblem[] } {
+  const sheet = workbook.sheets.find((s) => s.name === SETTINGS_SHEET);
+  if (!sheet) return { problems: [] };
+  const problem = (message: string): LocatedProblem => ({ code: "invalidArgument", sheet: SETTINGS_SHEET, message });
+  // Column A from row 2 down (row 1 is the note), wherever the used range starts.
+  const text = sheet.rows
+    .map((row, i) => ({ row: sheet.origin.row + i, value: sheet.origin.col === 1 ? row[0]?.value : undefined }))
+    .filter((c) => c.row >= 2 && typeof c.value === "string")
+    .map((c) => c.value as string)
+    .join("");
+  if (text.trim() === "") return { problems: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problems: [problem(t.notJson)] };
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { problems: [problem(t.notJson)] };
+  const raw = data as Record<string, unknown>;
+  const problems: LocatedProblem[] = [];
+  const settings: WorkbookSettings = { versao: 1 };
+  if (raw.predefinicao !== undefined) {
+    if (typeof raw.predefinicao === "string" && raw.predefinicao in presets) settings.predefinicao = raw.predefinicao as PresetId;
+    else problems.push(problem(t.badPreset(String(raw.predefinicao))));
+  }
+  if (raw.metodo !== undefined) {
+    if (raw.metodo === "proporcao" || raw.metodo === "media") settings.metodo = raw.metodo;
+    else problems.push(problem(t.badMethod(String(raw.metodo))));
+  }
+  for (const key of ["parcial", "incompleta"] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v === "number" && v >= 0 && v <= 1) settings[key] = v;
+    else problems.push(problem(t.badShare(key, String(v))));
+  }
+  if (raw.faixas !== undefined) {
+    if (Array.isArray(raw.faixas)) settings.faixas = raw.faixas as StoredBand[];
+    else problems.push(problem(t.badBands));
+  }
+  if (raw.mapa !== undefined) {
+    if (Array.isArray(raw.mapa)) settings.mapa = raw.mapa as ExplicitMapping["tabelas"];
+    else problems.push(problem(t.badMapping));
+  }
+  return { settings, problems };
+}
+
+export interface ResolvedSettings {
+  preset?: Preset;
+  method?: OverallMethod;
+  partialShare?: number;
+  incompleteShare?: number;
+  mapping?: ExplicitMapping;
+  problems: LocatedProblem[];
+}
+
+/**
+ * Settings → pipeline options. A custom band table replaces the preset's bands (on the preset's scale);
+ * an invalid one is reported and the preset's own bands stay.
+ */
+export function resolveSettings(settings: WorkbookSettings | undefined): ResolvedSettings {
+  if (!settings) return { problems: [] };
+  const problems: LocatedProblem[] = [];
+  let preset: Preset | undefined = settings.predefinicao ? presets[settings.predefinicao] : undefined;
+  if (settings.faixas && settings.faixas.length > 0) {
+    const base = preset ?? presets.instrumento;
+    const built = bandTableFromLowerBounds(
+      settings.faixas.map((b) => ({ lower: b.inicio, label: b.rotulo ?? "", recommendation: b.recomendacao, color: b.cor })),
+      { min: 0, max: base.scale },
+      { decimals: base.bands?.decimals ?? 1 },
+    );
+    if (built.kind === "table") preset = { ...base, bands: built.table };
+    else problems.push(...built.problems.map((p) => ({ ...p, sheet: SETTINGS_SHEET, message: t.bandsIgnored(p.message) })));
+  }
+  return {
+    preset,
+    method: settings.metodo === "proporcao" ? "shareMet" : settings.metodo === "media" ? "meanAttainment" : undefined,
+    partialShare: settings.parcial,
+    incompleteShare: settings.incompleta,
+    mapping: settings.mapa && settings.mapa.length > 0 ? { tabelas: settings.mapa } : undefined,
+    problems,
+  };
+}
