@@ -3,11 +3,15 @@
  * functions of a pipeline result.
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../core/evaluate";
-import { cliStrings as t, formatNumber, formatPercent } from "../core/messages";
+import { cliStrings as t, formatNumber, formatPercent, previneStrings as pv } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
+import { presets } from "../core/presets";
 import type { Target } from "../core/types";
-import type { PipelineResult } from "../workbook/pipeline";
+import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResult } from "../workbook/pipeline";
 import type { DetectedTable } from "../workbook/port";
+
+/** Municipalities listed in the text report per period; the JSON has them all. */
+export const MAX_MUNICIPALITIES_IN_TEXT = 20;
 
 /** Machine-readable situation of an indicator. */
 export type Situation = "atingido" | "nao_atingido" | "justificado_total" | "justificado_parcial" | "sem_dado" | "invalido" | "linha_de_base";
@@ -33,10 +37,92 @@ function problemJson(p: LocatedProblem) {
   return { planilha: p.sheet ?? null, celula: p.cell ?? null, mensagem: p.message };
 }
 
-/** The `--json` output: `{ periodos: [...], tabelas: [...], problemas: [...] }`. */
+/** The indicator's code: the table's own, or the catalogue's when the catalogue recognised it. */
+function codeOf(i: IndicatorEvaluation): string | undefined {
+  return i.code ?? i.rows.find((r) => r.input.fromCatalog)?.input.fromCatalog?.code;
+}
+
+/** Where a target or weight came from: the table, the preset's catalogue, or (weights) the default 1. */
+function originOf(i: IndicatorEvaluation, field: "target" | "weight"): "tabela" | "catalogo" | "padrao" {
+  if (i.rows.some((r) => r.input.fromCatalog?.fields.includes(field))) return "catalogo";
+  if (field === "weight" && !i.rows.some((r) => r.weightGiven)) return "padrao";
+  return "tabela";
+}
+
+/** The overall value's JSON key on a 0–10 scale: `isf` for Previne Brasil, `notaFinal` otherwise. */
+function scaleKey(ev: ContractEvaluation): "isf" | "notaFinal" {
+  return ev.preset.id === "previne" ? "isf" : "notaFinal";
+}
+
+function overallValueJson(ev: ContractEvaluation) {
+  return ev.preset.scale === 10 ? { [scaleKey(ev)]: ev.overall.value ?? null } : {};
+}
+
+/**
+ * The points of each scored indicator on the 0–10 scale: `nota = 10 × part` (the part the overall sums:
+ * the scored attainment for mean attainment — Previne's `min(10; 10 × resultado / meta)` —, the credit for
+ * share met), `pontos = nota × peso / Σ peso` and `pontosPerdidos = (10 − nota) × peso / Σ peso`, Σ peso
+ * over the scored indicators with data, as in the overall. So Σ pontos is the ISF and Σ pontosPerdidos is
+ * 10 − ISF. Indicators not scored (monitoring, no data) get none.
+ */
+function pointsOf(ev: ContractEvaluation): (i: IndicatorEvaluation) => { nota: number | null; pontos: number | null; pontosPerdidos: number | null } {
+  const scored = (i: IndicatorEvaluation) => i.kind === "desempenho" && i.status === "evaluated";
+  const total = ev.indicators.filter(scored).reduce((s, i) => s + i.weight, 0);
+  return (i) => {
+    if (!scored(i) || total === 0) return { nota: null, pontos: null, pontosPerdidos: null };
+    const nota = 10 * (ev.method === "shareMet" ? (i.credit ?? 0) : (i.score ?? 0));
+    return { nota, pontos: (nota * i.weight) / total, pontosPerdidos: ((10 - nota) * i.weight) / total };
+  };
+}
+
+function municipalityJson(m: MunicipalityEvaluation) {
+  const e = m.evaluation;
+  const points = e.preset.scale === 10 ? pointsOf(e) : undefined;
+  return {
+    municipio: m.municipality,
+    ibge: m.code ?? null,
+    atingimentoGlobal: e.overall.attainment ?? null,
+    ...overallValueJson(e),
+    avaliacaoIncompleta: e.overall.incomplete,
+    faixa: e.band ? { numero: e.band.band.number ?? null, rotulo: e.band.band.label } : null,
+    indicadores: e.indicators.map((i) => ({
+      codigo: codeOf(i) ?? null,
+      indicador: i.indicator,
+      meta: targetJson(i.target),
+      origemMeta: originOf(i, "target"),
+      peso: i.weight,
+      resultado: i.result ?? null,
+      atingimento: i.attainment?.scored ?? null,
+      conceito: i.concept ?? null,
+      situacao: situation(i),
+      ...(points ? points(i) : {}),
+    })),
+  };
+}
+
+function catalogUseJson(u: CatalogUse) {
+  return {
+    catalogo: u.catalog,
+    codigo: u.code,
+    indicador: u.name,
+    meta: u.target ?? null,
+    peso: u.weight,
+    campos: u.fields.map((f) => (f === "target" ? "meta" : "peso")),
+    indicadoresNaTabela: u.indicators,
+  };
+}
+
+/**
+ * The `--json` output: `{ arquivo, predefinicaoEscolhida, metasDoCatalogo, tabelas: [...], periodos: [...],
+ * problemas: [...] }`. A period whose rows name several municipalities carries `municipios` (one evaluation
+ * each, in the tables' order) and `municipiosNoConjunto`; its own figures are then the pooled set's (see
+ * `PeriodEvaluation`).
+ */
 export function toJson(file: string, result: PipelineResult) {
   return {
     arquivo: file,
+    predefinicaoEscolhida: result.presetChoice ? { id: result.presetChoice.id, motivo: result.presetChoice.reason } : null,
+    metasDoCatalogo: (result.catalogUses ?? []).map(catalogUseJson),
     tabelas: result.tables.map((tb) => ({
       planilha: tb.sheet,
       planilhas: tb.sheets,
@@ -51,46 +137,114 @@ export function toJson(file: string, result: PipelineResult) {
   };
 }
 
-function periodJson(ev: ContractEvaluation) {
+function periodJson(ev: PeriodEvaluation) {
   return {
     periodo: ev.period?.label ?? null,
     predefinicao: ev.preset.id,
     metodo: ev.method === "shareMet" ? "proporcao" : "media",
     atingimentoGlobal: ev.overall.attainment ?? null,
-    ...(ev.preset.scale === 10 ? { [ev.preset.id === "previne" ? "isf" : "notaFinal"]: ev.overall.value ?? null } : {}),
+    ...overallValueJson(ev),
     avaliacaoIncompleta: ev.overall.incomplete,
     faixa: ev.band ? { numero: ev.band.band.number ?? null, rotulo: ev.band.band.label, recomendacao: ev.band.band.recommendation ?? null } : null,
+    ...(ev.byMunicipality ? { municipiosNoConjunto: ev.byMunicipality.length } : {}),
     indicadores: ev.indicators.map((i) => ({
-      codigo: i.code ?? null,
+      codigo: codeOf(i) ?? null,
       indicador: i.indicator,
       area: i.area ?? null,
       natureza: i.kind,
       meta: targetJson(i.target),
+      origemMeta: originOf(i, "target"),
+      peso: i.weight,
+      origemPeso: originOf(i, "weight"),
       resultado: i.result ?? null,
       atingimento: i.attainment?.scored ?? null,
       conceito: i.concept ?? null,
       situacao: situation(i),
       ...(i.classification ? { classificacao: i.classification.label } : {}),
     })),
-    pendencias: ev.pending.map((i) => ({ codigo: i.code ?? null, indicador: i.indicator })),
+    pendencias: ev.pending.map((i) => ({ codigo: codeOf(i) ?? null, indicador: i.indicator })),
     problemas: ev.problems.map(problemJson),
+    ...(ev.byMunicipality ? { municipios: ev.byMunicipality.map(municipalityJson) } : {}),
   };
 }
 
 /** "Saúde da Mulher — 1.4 Proporção de gestantes…" shortened for a terminal line. */
 function label(i: IndicatorEvaluation): string {
   const name = i.indicator.length > 70 ? `${i.indicator.slice(0, 67)}...` : i.indicator;
-  return i.code ? `${i.code} ${name}` : name;
+  const code = codeOf(i);
+  return code ? `${code} ${name}` : name;
 }
 
 function value(ev: ContractEvaluation): string {
   if (ev.overall.value === undefined) return t.noOverall;
-  return ev.preset.scale === 10 ? formatNumber(ev.overall.value, 2) : formatPercent(ev.overall.attainment ?? 0);
+  return ev.preset.scale === 10 ? fixed2(ev.overall.value) : formatPercent(ev.overall.attainment ?? 0);
+}
+
+/** A note on the 0–10 scale with two decimals, the pt-BR way: `8,00`, `7,75`. */
+function fixed2(v: number): string {
+  return v.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("pt-BR") + text.slice(1);
 }
 
 function tableLine(tb: DetectedTable): string {
   const periods = tb.periods.length === 0 ? t.noPeriods : tb.periods.length === 1 ? formatPeriodPtBR(tb.periods[0]) : `${formatPeriodPtBR(tb.periods[0])} a ${formatPeriodPtBR(tb.periods[tb.periods.length - 1])}`;
   return t.tableLine(tb.sheets.length > 1 ? tb.sheets.join(", ") : `${tb.sheet}!${tb.ref}`, t.layouts[tb.layout], tb.rows.length, periods, formatPercent(tb.confidence, 0));
+}
+
+/** The name of the overall value in the per-municipality table: ISF, nota final or atingimento. */
+function valueLabel(ev: ContractEvaluation): string {
+  if (ev.preset.scale !== 10) return pv.valueLabels.attainment;
+  return ev.preset.id === "previne" ? pv.valueLabels.isf : pv.valueLabels.finalNote;
+}
+
+/** A municipality's overall value for the table: `8,00` on the 0–10 scale, `75,5%` otherwise. */
+function municipalityValue(ev: ContractEvaluation): string {
+  if (ev.overall.value === undefined) return pv.noValue;
+  if (ev.preset.scale === 10) return fixed2(ev.overall.value);
+  return formatPercent(ev.overall.attainment ?? 0);
+}
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/**
+ * The compact per-municipality table of a period: the first {@link MAX_MUNICIPALITIES_IN_TEXT} by overall
+ * value, highest first (no value last; ties by name), then how many more the JSON lists.
+ */
+function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[]): string[] {
+  const sorted = [...list].sort((a, b) => {
+    const va = a.evaluation.overall.value ?? -Infinity;
+    const vb = b.evaluation.overall.value ?? -Infinity;
+    return vb - va || a.municipality.localeCompare(b.municipality, "pt-BR");
+  });
+  const shown = sorted.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
+  const label = valueLabel(ev);
+  const title = capitalize(label);
+  const nameWidth = Math.min(32, Math.max(pv.municipalityColumn.length, ...shown.map((m) => m.municipality.length)));
+  const codeWidth = Math.max(pv.codeColumn.length, ...shown.map((m) => (m.code ?? pv.noValue).length));
+  const valueWidth = Math.max(title.length, 6);
+  const lines = [pv.byMunicipalityHeading(list.length, label)];
+  lines.push(`    ${fit(pv.municipalityColumn, nameWidth)}  ${pv.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`);
+  for (const m of shown) {
+    lines.push(`    ${fit(m.municipality, nameWidth)}  ${(m.code ?? pv.noValue).padEnd(codeWidth)}  ${municipalityValue(m.evaluation).padStart(valueWidth)}`);
+  }
+  if (sorted.length > shown.length) lines.push(pv.moreMunicipalities(sorted.length - shown.length));
+  return lines;
+}
+
+function catalogLines(uses: CatalogUse[]): string[] {
+  if (uses.length === 0) return [];
+  const lines = [pv.catalogHeading(uses[0].catalogName)];
+  for (const u of uses) {
+    const target = u.fields.includes("target") && u.target !== undefined ? formatPercent(u.target, 0) : undefined;
+    const weight = u.fields.includes("weight") ? formatNumber(u.weight) : undefined;
+    lines.push(pv.catalogLine(u.code, u.name, target, weight));
+  }
+  return lines;
 }
 
 function problemLine(p: LocatedProblem): string {
@@ -103,10 +257,19 @@ export function toText(file: string, result: PipelineResult): string {
   const lines: string[] = [t.heading(file), ""];
   lines.push(t.tablesFound(result.tables.length));
   for (const tb of result.tables) lines.push(tableLine(tb));
+  if (result.presetChoice) lines.push("", pv.presetChosen(presets[result.presetChoice.id].name, result.presetChoice.reason));
+  const uses = catalogLines(result.catalogUses ?? []);
+  if (uses.length > 0) lines.push("", ...uses);
   for (const ev of result.evaluations) {
     lines.push("", t.periodHeading(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : t.allRows));
+    // With several municipalities the period's own figures are the pooled set's: say so before them.
+    if (ev.byMunicipality) lines.push(pv.pooled(ev.byMunicipality.length));
     const o = ev.overall;
-    lines.push(t.overall(value(ev), ev.method === "shareMet" ? t.methodShare : t.methodMean, o.withData, o.scored));
+    const method = ev.method === "shareMet" ? t.methodShare : t.methodMean;
+    if (ev.preset.scale === 10) {
+      const name = capitalize(valueLabel(ev));
+      lines.push(pv.overallNote(ev.byMunicipality ? pv.pooledLabel(name) : name, value(ev), method, o.withData, o.scored));
+    } else lines.push(t.overall(value(ev), method, o.withData, o.scored));
     if (ev.band) lines.push(t.band(ev.band.band.label, ev.band.band.recommendation ?? ""));
     if (o.incomplete) lines.push(t.incomplete(o.withoutData, o.scored));
     const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
@@ -125,6 +288,7 @@ export function toText(file: string, result: PipelineResult): string {
       lines.push(t.problemsHeading(ev.problems.length));
       for (const p of ev.problems) lines.push(problemLine(p));
     }
+    if (ev.byMunicipality) lines.push(...municipalityLines(ev, ev.byMunicipality));
   }
   if (result.problems.length > 0) {
     lines.push("", t.tableProblemsHeading(result.problems.length));

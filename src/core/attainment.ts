@@ -14,8 +14,13 @@ export function nearlyEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
-/** What the table says about the scale of an indicator's numbers, when it says anything. */
-export type ScaleHint = "percent" | "count";
+/**
+ * What the table says about the scale of an indicator's numbers, when it says anything: `percent`, they
+ * are percentages (plain numbers read as fractions up to 1, points above); `points`, plain numbers are
+ * percentage points whatever their size (the national panels write integer percentages: 1 is 1%);
+ * `count`, they are counts or means.
+ */
+export type ScaleHint = "percent" | "points" | "count";
 
 /** The largest end of a target, to judge what scale it was written in. */
 function targetMagnitude(target: Target): number {
@@ -51,13 +56,12 @@ export function reconcileScale(
   target: Target,
   hint?: ScaleHint,
 ): { kind: "ok"; result: number; target: Target } | { kind: "invalid"; problem: Problem } {
-  if (target.scale === "percent") {
-    return { kind: "ok", result: result.scale === "percent" ? result.value : plainAsFraction(result.value), target };
-  }
+  const asFraction = (r: Reading) => (r.scale === "percent" ? r.value : hint === "points" ? r.value / 100 : plainAsFraction(r.value));
+  if (target.scale === "percent") return { kind: "ok", result: asFraction(result), target };
   const magnitude = targetMagnitude(target);
+  if (hint === "points") return { kind: "ok", result: asFraction(result), target: rescaleTarget(target, 0.01) };
   if (result.scale === "percent" || hint === "percent") {
-    const value = result.scale === "percent" ? result.value : plainAsFraction(result.value);
-    return { kind: "ok", result: value, target: rescaleTarget(target, magnitude <= 1 ? 1 : 0.01) };
+    return { kind: "ok", result: asFraction(result), target: rescaleTarget(target, magnitude <= 1 ? 1 : 0.01) };
   }
   if (hint !== "count" && looksAmbiguous(result.value, magnitude)) {
     return {

@@ -30,6 +30,8 @@ export interface RowInput {
   kind?: CellInput;
   unit?: string;
   municipality?: string;
+  /** The municipality's IBGE code, when the table has one (a SISAB panel's `IBGE` column). */
+  municipalityCode?: string;
   period?: Period;
   target: CellInput;
   result?: CellInput;
@@ -42,6 +44,12 @@ export interface RowInput {
   justificationAccepted?: CellInput;
   /** What the table says about the scale (a `(%)` header, a "Proporção de…" name), when it says anything. */
   scaleHint?: ScaleHint;
+  /**
+   * Fields the table left empty and the preset's catalogue filled (Previne Brasil's meta and peso): their
+   * cells carry no address, the values are not in the workbook. Which entry, and whether it was found by
+   * the indicator's code or by its name.
+   */
+  fromCatalog?: { catalog: string; code: string; name: string; match: "code" | "name"; fields: ("target" | "weight")[] };
 }
 
 /** A problem with the place it was found: sheet, cell, and the indicator it concerns. */
@@ -219,15 +227,14 @@ export function evaluateRow(row: RowInput, options: { targetOptional?: boolean }
   }
   const result = reconciled.result;
   target = reconciled.target;
-  return {
-    ...base,
-    status: "evaluated",
-    target,
-    result,
-    ...(read.ratio ? { ratio: read.ratio } : {}),
-    attainment: attainment(result, target),
-    concept: concept(result, target),
-  };
+  // Built property by property rather than with spreads around a conditional one: that literal made V8
+  // build every evaluated row as a slow (dictionary) object, which cost more than evaluating the row.
+  // The keys and their order are those of `{ ...base, status, target, result, ratio?, attainment, concept }`.
+  const evaluated: RowEvaluation = { input: row, kind, weight, weightGiven, decision, problems, status: "evaluated", target, result };
+  if (read.ratio) evaluated.ratio = read.ratio;
+  evaluated.attainment = attainment(result, target);
+  evaluated.concept = concept(result, target);
+  return evaluated;
 }
 
 /** The row's result: the result cell, or numerator ÷ denominator when the result is empty. */
@@ -398,7 +405,13 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
     groups.set(key, list);
   }
   const indicators = [...groups.values()].map((list) => {
-    list.sort((a, b) => (a.input.period?.start ?? "").localeCompare(b.input.period?.start ?? ""));
+    // Period starts are ISO dates (YYYY-MM-DD): comparing them as plain strings orders them as
+    // localeCompare did, without a collation per comparison.
+    list.sort((a, b) => {
+      const x = a.input.period?.start ?? "";
+      const y = b.input.period?.start ?? "";
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
     return aggregateIndicator(list, preset, partialShare);
   });
   const overall = summarize(indicators, method, preset.scale, options.incompleteShare);

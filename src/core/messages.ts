@@ -399,7 +399,6 @@ export const planStrings = {
     `Não há colunas livres à direita da tabela ${sheet}!${ref} para gravar o atingimento e o conceito; libere duas colunas ao lado dela.`,
 };
 
-
 /** The settings the add-in stores in the workbook (workbook/settings). */
 export const settingsStrings = {
   sheetNote: "Configurações do Contratualiza (regras, faixas e mapeamento das tabelas). Não edite: use o painel do suplemento.",
@@ -410,4 +409,98 @@ export const settingsStrings = {
   badBands: "As faixas gravadas nas configurações deveriam ser uma lista; foram usadas as faixas da predefinição.",
   badMapping: "O mapeamento gravado nas configurações deveria ser uma lista de tabelas; foi usada a detecção automática.",
   bandsIgnored: (reason: string) => `A tabela de faixas gravada não foi usada (foram usadas as faixas da predefinição): ${reason}`,
+};
+
+/** Previne Brasil and national panels: the preset chosen, targets from the catalogue, the report per municipality. */
+export const previneStrings = {
+  presetChosen: (name: string, reason: string) => `Predefinição escolhida: ${name} — ${reason}. Para usar outras regras, informe --predefinicao.`,
+  presetReasonPanels: (tables: number, codes: string[]) =>
+    tables === 1
+      ? `a tabela encontrada é uma exportação do painel do SISAB do indicador ${codes[0]} do Previne Brasil`
+      : `as ${tables} tabelas encontradas são exportações do painel do SISAB de indicadores do Previne Brasil (${codes.join(", ")})`,
+  catalogHeading: (catalog: string) => `Metas e pesos tirados do catálogo ${catalog}, porque a tabela não os informa:`,
+  catalogLine: (code: string, name: string, target: string | undefined, weight: string | undefined) =>
+    `  • ${code} ${name}: ${[target ? `meta ${target}` : "", weight ? `peso ${weight}` : ""].filter((s) => s).join(", ")}`,
+  catalogNoMatch: (indicator: string, catalog: string) =>
+    `O indicador ${quote(indicator)} não tem meta na tabela e não foi reconhecido no catálogo ${catalog}. Informe a meta (e o peso) em colunas “Meta” e “Peso”, ou use o nome do indicador como o Ministério da Saúde o escreve.`,
+  pooled: (n: number) =>
+    `  Conjunto dos ${n} municípios: cada indicador reúne as linhas de todos eles (média simples dos resultados municipais, ou Σ numerador ÷ Σ denominador quando a tabela os traz); não é o resultado de nenhum município.`,
+  byMunicipalityHeading: (n: number, label: string) => `  Por município (${n}), em ordem decrescente de ${label}:`,
+  municipalityColumn: "Município",
+  codeColumn: "IBGE",
+  valueLabels: { isf: "ISF", finalNote: "nota final", attainment: "atingimento" },
+  /** The overall line of a preset scored 0–10 (ISF, nota final), instead of “Atingimento global”. */
+  overallNote: (label: string, value: string, method: string, withData: number, scored: number) =>
+    `  ${label}: ${value} de 10 (${method}; ${withData} de ${scored} indicadores de desempenho com dado)`,
+  pooledLabel: (label: string) => `${label} do conjunto`,
+  noValue: "—",
+  moreMunicipalities: (n: number) => `  … e mais ${n} ${n === 1 ? "município" : "municípios"}; use --json para a lista completa.`,
+};
+
+/** The file host's writer (workbook/xlsx/write): writing the evaluated .xlsx file. */
+export const writerStrings = {
+  outputIsInput: (file: string) =>
+    `O resultado não pode ser gravado em “${file}”, que é o próprio arquivo de entrada: o Contratualiza nunca altera o arquivo original. Escolha outro nome para o arquivo avaliado.`,
+  outputNotXlsx: (file: string) =>
+    `O arquivo avaliado “${file}” precisa ter a extensão .xlsx (pasta de trabalho do Excel). Escolha um nome terminado em .xlsx.`,
+  folderMissing: (file: string, folder: string) =>
+    `Não foi possível gravar “${file}”: a pasta “${folder}” não existe. Crie a pasta ou escolha outro local para o arquivo avaliado.`,
+  outputIsDirectory: (file: string) =>
+    `Não foi possível gravar “${file}”: já existe uma pasta com esse nome. Escolha outro nome para o arquivo avaliado.`,
+  noPermission: (file: string) =>
+    `Sem permissão para gravar “${file}”. Escolha uma pasta em que você possa salvar arquivos (por exemplo, Documentos) ou peça acesso a quem administra a pasta.`,
+  fileLocked: (file: string) =>
+    `Não foi possível gravar “${file}”: o arquivo está aberto no Excel ou em outro programa, ou está bloqueado. Feche o arquivo e tente de novo, ou escolha outro nome para o arquivo avaliado.`,
+  readOnly: (file: string) =>
+    `Não foi possível gravar “${file}”: o local é somente leitura (um pendrive protegido, um CD ou uma pasta de rede sem permissão de gravação). Escolha outra pasta.`,
+  diskFull: (file: string) => `Não foi possível gravar “${file}”: não há espaço livre no disco. Libere espaço ou escolha outro local.`,
+  nameTooLong: (file: string) =>
+    `Não foi possível gravar “${file}”: o nome ou o caminho do arquivo é longo demais. Use um nome mais curto ou uma pasta mais próxima da raiz do disco.`,
+  writeFailed: (file: string, detail: string) =>
+    `Não foi possível gravar “${file}” (${detail}). Confira se a pasta existe, se você pode gravar nela e se o arquivo não está aberto em outro programa.`,
+  buildFailed: (file: string, detail: string) =>
+    `Não foi possível montar o arquivo avaliado “${file}” (detalhe técnico: ${detail}). O arquivo de entrada não foi alterado. Abra a pasta de trabalho no Excel, salve de novo como .xlsx e tente outra vez.`,
+  sheetMissing: (sheet: string) => `A planilha “${sheet}” não foi encontrada na pasta de trabalho ao gravar o resultado da avaliação.`,
+  /** The chart's name in Excel's selection pane. */
+  chartName: (n: number) => `Gráfico ${n}`,
+};
+
+/** The Excel host's texts (workbook/office): why a write was refused or failed, and what to do. */
+export const officeStrings = {
+  sheetMissing: (sheet: string) =>
+    `A planilha ${quote(sheet)} não foi encontrada: ela foi renomeada ou excluída depois da leitura? Clique em Avaliar de novo.`,
+  sheetProtected: (sheet: string) =>
+    `A planilha ${quote(sheet)} está protegida, e o Contratualiza precisa escrever nela. Desproteja-a (Revisão > Desproteger Planilha) e clique em Avaliar de novo.`,
+  workbookProtected:
+    "A estrutura da pasta de trabalho está protegida, e o Contratualiza precisa criar as planilhas de resumo. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e clique em Avaliar de novo.",
+  userCell: (sheet: string, cell: string, content: string, column: string, more: number) =>
+    `A célula ${cell} da planilha ${quote(sheet)} contém ${quote(content)}, e o Contratualiza escreveria ali a coluna ${quote(column)}` +
+    (more > 0 ? ` (há mais ${more} ${more === 1 ? "célula preenchida" : "células preenchidas"} abaixo dela)` : "") +
+    ". Mova esse conteúdo para outro lugar, ou deixe colunas vazias à direita da tabela, e clique em Avaliar de novo.",
+  nothingWritten: "Nada foi alterado na pasta de trabalho.",
+  partiallyWritten: "Parte dos resultados já tinha sido escrita; clique em Avaliar de novo para completar.",
+  confirmReplace: (sheets: string[]) =>
+    sheets.length === 1
+      ? `Já existe a planilha ${quote(sheets[0])}. Substituí-la pelo resumo novo? O conteúdo atual dela será apagado.`
+      : `Já existem as planilhas ${sheets.map(quote).join(", ")}. Substituí-las pelos resumos novos? O conteúdo atual delas será apagado.`,
+  cellEditMode: "O Excel está editando uma célula. Termine a edição (Enter ou Esc) e clique em Avaliar de novo.",
+  payloadTooLarge:
+    "A pasta de trabalho tem dados demais para uma só troca com o Excel para a Web. Avalie um período de cada vez, ou use o Excel para Windows ou Mac.",
+  accessDenied:
+    "O Excel não deixou alterar a pasta de trabalho: uma planilha ou a pasta está protegida, ou o arquivo está aberto somente para leitura. Desproteja-a (ou salve uma cópia editável) e clique em Avaliar de novo.",
+  itemNotFound: "Uma planilha ou intervalo que o Contratualiza ia usar não existe mais (foi renomeado ou excluído). Clique em Avaliar de novo.",
+  general: (detail: string) =>
+    `O Excel não conseguiu concluir a operação (${detail}). Tente de novo; se o erro continuar, salve a pasta de trabalho, feche e abra o Excel.`,
+  selectMissing: (sheet: string, cell: string) =>
+    `Não foi possível ir para a célula ${cell} da planilha ${quote(sheet)}: a planilha ou a célula não existe mais.`,
+};
+
+/** The command's progress line, drawn on a terminal while a workbook is read, evaluated and written. */
+export const progressStrings = {
+  reading: "Lendo a planilha…",
+  detecting: "Procurando as tabelas de indicadores…",
+  evaluating: "Avaliando…",
+  writing: "Gravando a planilha de saída…",
+  /** The share done, as the line ends: `45%`. */
+  percent: (value: number) => `${value}%`,
 };

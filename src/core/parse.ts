@@ -21,14 +21,44 @@ import type {
   Unit,
 } from "./types";
 
-/** Lower-cases, strips accents and folds every kind of space, so keywords match however they were typed. */
-export function normalizeText(text: string): string {
-  return text
+/**
+ * A small memo for pure text → value functions called once per row on texts that repeat across rows (an
+ * indicator's name, "Desempenho", a target text): the work is done once per distinct text. It forgets
+ * everything when full instead of tracking use, which is cheaper and enough for a table's few hundred
+ * distinct texts; long texts (justifications) are rarely repeated and are not kept.
+ */
+export class TextMemo<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(
+    private readonly compute: (text: string) => T,
+    private readonly capacity = 2048,
+    private readonly maxLength = 256,
+  ) {}
+
+  get(text: string): T {
+    const found = this.entries.get(text);
+    if (found !== undefined) return found;
+    const value = this.compute(text);
+    if (typeof text === "string" && text.length <= this.maxLength) {
+      if (this.entries.size >= this.capacity) this.entries.clear();
+      this.entries.set(text, value);
+    }
+    return value;
+  }
+}
+
+const normalized = new TextMemo((text: string) =>
+  text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\u00a0\u202f\u2007\s]+/g, " ")
     .trim()
-    .toLowerCase();
+    .toLowerCase(),
+);
+
+/** Lower-cases, strips accents and folds every kind of space, so keywords match however they were typed. */
+export function normalizeText(text: string): string {
+  return normalized.get(text);
 }
 
 /** Excel error values, in English and pt-BR Excel. */
@@ -42,11 +72,13 @@ export function isExcelError(text: string): boolean {
   return EXCEL_ERRORS.has(text.trim().toUpperCase());
 }
 
+const percentFormat = new TextMemo((numberFormat: string) => numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%"));
+
 /** True when an Excel number format displays percentages (a `%` outside quoted text and escapes). */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;
-  const unquoted = numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "");
-  return unquoted.includes("%");
+  // Read for every number cell, and a workbook has only a handful of formats.
+  return percentFormat.get(numberFormat);
 }
 
 /**
@@ -234,7 +266,34 @@ export function parseTarget(value: CellValue, numberFormat?: string): TargetOutc
   if (isExcelError(value)) {
     return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(value, messages.excelError(value.trim())) } };
   }
-  return parseTargetText(value);
+  // A contract's target text is repeated on every month and unit of its indicator: parse each text once.
+  // Callers get their own copy, so a caller changing what it got cannot change what later rows read.
+  return copyTargetOutcome(parsedTargetTexts.get(value));
+}
+
+/** Parsed target texts (a target text's reading does not depend on the cell's number format). */
+const parsedTargetTexts = new TextMemo(parseTargetText, 1024);
+
+function copyTargetOutcome(outcome: TargetOutcome): TargetOutcome {
+  switch (outcome.kind) {
+    case "target":
+      return { kind: "target", target: copyTarget(outcome.target) };
+    case "needsBaseline":
+      return { kind: "needsBaseline", direction: outcome.direction, problem: { ...outcome.problem } };
+    case "invalid":
+      return { kind: "invalid", problem: { ...outcome.problem } };
+    default:
+      return { ...outcome };
+  }
+}
+
+function copyTarget(target: Target): Target {
+  const copy = { ...target };
+  if (target.interval) {
+    const { lower, upper } = target.interval;
+    copy.interval = { ...target.interval, ...(lower ? { lower: { ...lower } } : {}), ...(upper ? { upper: { ...upper } } : {}) };
+  }
+  return copy;
 }
 
 function targetFromNumber(reading: Reading, normalized: string, direction?: Direction, strict = false): Target {

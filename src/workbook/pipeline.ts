@@ -1,10 +1,22 @@
 /**
  * The evaluation pipeline, host-independent: workbook data → detected tables → one contract evaluation
- * per period. Both hosts (the command and the Excel task pane) call this.
+ * per period (and, when the rows name several municipalities, one per municipality too). Both hosts (the
+ * command and the Excel task pane) call this.
+ *
+ * Steps:
+ * 1. detect the tables;
+ * 2. choose the preset when none was given: Previne Brasil when every table is a SISAB panel export whose
+ *    indicator is one of Previne's (`presetChoice` says so), the default contract instrument otherwise;
+ * 3. fill, from the preset's catalogue, the targets and weights the rows leave empty (a panel has neither);
+ *    the filled rows are marked `fromCatalog`;
+ * 4. evaluate each period: the whole table, and each municipality on its own when there are several.
  */
-import { evaluateContract, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
+import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
+import { evaluateContract, type CellInput, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
+import { previneStrings } from "../core/messages";
+import { normalizeText } from "../core/parse";
 import { compare, contains, periodOf } from "../core/periods";
-import { defaultPreset, type Preset } from "../core/presets";
+import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod, Period, PeriodKind } from "../core/types";
 import { detectTables } from "./detect";
 import type { DetectedTable, ExplicitMapping, WorkbookData } from "./port";
@@ -12,6 +24,7 @@ import type { DetectedTable, ExplicitMapping, WorkbookData } from "./port";
 export interface PipelineOptions {
   /** Evaluate only this period; without it, every period found. */
   period?: Period;
+  /** The rules; without it, chosen from the tables (see `presetChoice`). */
   preset?: Preset;
   method?: OverallMethod;
   mapping?: ExplicitMapping;
@@ -21,12 +34,59 @@ export interface PipelineOptions {
   defaultYear?: number;
 }
 
+/** One municipality's evaluation for a period: only its own rows, never another municipality's. */
+export interface MunicipalityEvaluation {
+  municipality: string;
+  /** IBGE code, when the rows carry one. */
+  code?: string;
+  evaluation: ContractEvaluation;
+}
+
+/**
+ * The evaluation of one period. When the period's rows name more than one municipality, `byMunicipality`
+ * holds one evaluation per municipality, in the order they first appear in the tables, and the evaluation
+ * itself is the **pooled figure of the whole set**: each indicator gathers the rows of every municipality
+ * (its result is the simple mean of the municipal results — or Σ numerator ÷ Σ denominator when the table
+ * has them — and its concept is A only when every municipality met the target). For Previne Brasil this
+ * makes the pooled ISF the simple mean of the municipal notas of each indicator, not weighted by
+ * population: a regional overview, not any municipality's ISF, and the reports label it so. It is kept
+ * (rather than dropped) because the hosts' write plan colours every row from it and its problems list
+ * every row's problems exactly once.
+ */
+export interface PeriodEvaluation extends ContractEvaluation {
+  byMunicipality?: MunicipalityEvaluation[];
+}
+
+/** Why the pipeline chose a preset the user did not give. */
+export interface PresetChoice {
+  id: PresetId;
+  /** pt-BR, for the reports. */
+  reason: string;
+}
+
+/** A catalogue entry used to fill rows: which fields, for which of the table's indicator names. */
+export interface CatalogUse {
+  catalog: IndicatorCatalog["id"];
+  catalogName: string;
+  code: string;
+  name: string;
+  target?: number;
+  weight: number;
+  fields: ("target" | "weight")[];
+  /** The indicator names of the rows it filled, as the tables write them. */
+  indicators: string[];
+}
+
 export interface PipelineResult {
   tables: DetectedTable[];
   /** One evaluation per period, in time order; a single one without period when rows carry none. */
-  evaluations: ContractEvaluation[];
+  evaluations: PeriodEvaluation[];
   /** Problems of detection (table-level); each evaluation carries its own row problems. */
   problems: LocatedProblem[];
+  /** Set when no preset was given and the tables decided it. */
+  presetChoice?: PresetChoice;
+  /** Targets and weights taken from the preset's catalogue, one entry per catalogue indicator used. */
+  catalogUses?: CatalogUse[];
 }
 
 /**
@@ -55,11 +115,135 @@ export function periodsToEvaluate(rowPeriods: Period[], preset: Preset): Period[
   return all.filter((p) => !all.some((q) => q !== p && contains(q, p) && q.label !== p.label)).sort(compare);
 }
 
+/**
+ * Previne Brasil when every table found is a SISAB panel export whose title names a Previne indicator;
+ * nothing otherwise (the caller then uses the default preset).
+ */
+export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined {
+  const catalog = catalogForPreset("previne");
+  if (!catalog || tables.length === 0) return undefined;
+  const codes: string[] = [];
+  for (const table of tables) {
+    const match = table.layout === "panel" && table.title ? matchName(catalog, table.title) : undefined;
+    if (!match) return undefined;
+    if (!codes.includes(match.entry.code)) codes.push(match.entry.code);
+  }
+  codes.sort((a, b) => a.localeCompare(b, "pt-BR", { numeric: true }));
+  return { id: "previne", reason: previneStrings.presetReasonPanels(tables.length, codes) };
+}
+
+function isBlank(cell: CellInput | undefined): boolean {
+  return !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "");
+}
+
+/**
+ * Fills the target and the weight a row leaves empty from the catalogue entry of its indicator (by name,
+ * else by code: catalogs/lookup), **in place** — the rows stay the tables' own objects, so that the write
+ * plan finds them — and marks what it filled in `fromCatalog`. A target the table gives is never replaced.
+ * Returns the entries used, and a problem for each indicator without a target the catalogue does not know.
+ */
+export function fillFromCatalog(rows: RowInput[], catalog: IndicatorCatalog): { uses: CatalogUse[]; problems: LocatedProblem[] } {
+  const found = new Map<string, CatalogMatch | null>();
+  const uses = new Map<string, CatalogUse>();
+  const unknown = new Map<string, LocatedProblem>();
+  for (const row of rows) {
+    const needTarget = isBlank(row.target);
+    const needWeight = isBlank(row.weight);
+    if (!needTarget && !needWeight) continue;
+    const key = `${row.code?.trim() ?? ""}\u0000${row.indicator}`;
+    let match = found.get(key);
+    if (match === undefined) {
+      match = findInCatalog(catalog, row) ?? null;
+      found.set(key, match);
+    }
+    if (!match) {
+      if (needTarget && !unknown.has(key)) {
+        unknown.set(key, { code: "empty", sheet: row.sheet, indicator: row.indicator, message: previneStrings.catalogNoMatch(row.indicator, catalog.name) });
+      }
+      continue;
+    }
+    const { entry } = match;
+    const fields: ("target" | "weight")[] = [];
+    // A catalogue target is a percentage: written as a fraction with a percent format, as Excel holds 50%.
+    if (needTarget && entry.target !== undefined) {
+      row.target = { value: entry.target, numberFormat: "0%" };
+      fields.push("target");
+    }
+    if (needWeight) {
+      row.weight = { value: entry.weight };
+      fields.push("weight");
+    }
+    if (fields.length === 0) continue;
+    row.fromCatalog = { catalog: catalog.id, code: entry.code, name: entry.name, match: match.by, fields };
+    const use = uses.get(entry.code) ?? {
+      catalog: catalog.id,
+      catalogName: catalog.name,
+      code: entry.code,
+      name: entry.name,
+      ...(entry.target !== undefined ? { target: entry.target } : {}),
+      weight: entry.weight,
+      fields: [],
+      indicators: [],
+    };
+    for (const f of fields) if (!use.fields.includes(f)) use.fields.push(f);
+    if (!use.indicators.includes(row.indicator)) use.indicators.push(row.indicator);
+    uses.set(entry.code, use);
+  }
+  const sorted = [...uses.values()].sort((a, b) => a.code.localeCompare(b.code, "pt-BR", { numeric: true }));
+  return { uses: sorted, problems: [...unknown.values()] };
+}
+
+/** The rows of one municipality. */
+interface MunicipalityRows {
+  municipality: string;
+  code?: string;
+  rows: RowInput[];
+}
+
+/**
+ * Rows grouped by municipality, in the order municipalities first appear. Municipalities are told apart by
+ * name (case and accents ignored) and, when one name comes with several IBGE codes (two "Bom Jesus" of
+ * different states in a national panel), by code too; a row of such a name without a code stays apart.
+ * Rows without a municipality belong to no group (they count in the pooled evaluation only).
+ */
+export function groupByMunicipality(rows: RowInput[]): MunicipalityRows[] {
+  const byName = new Map<string, RowInput[]>();
+  for (const row of rows) {
+    const name = row.municipality?.trim();
+    if (!name) continue;
+    const key = normalizeText(name);
+    const list = byName.get(key) ?? [];
+    list.push(row);
+    byName.set(key, list);
+  }
+  const groups: MunicipalityRows[] = [];
+  for (const list of byName.values()) {
+    const codes = [...new Set(list.map((r) => r.municipalityCode?.trim()).filter((c): c is string => !!c))];
+    if (codes.length <= 1) {
+      groups.push({ municipality: list[0].municipality!.trim(), ...(codes[0] ? { code: codes[0] } : {}), rows: list });
+      continue;
+    }
+    const byCode = new Map<string, RowInput[]>();
+    for (const row of list) {
+      const code = row.municipalityCode?.trim() ?? "";
+      byCode.set(code, [...(byCode.get(code) ?? []), row]);
+    }
+    for (const [code, sub] of byCode) groups.push({ municipality: sub[0].municipality!.trim(), ...(code ? { code } : {}), rows: sub });
+  }
+  // First appearance order, across the name groups.
+  const first = new Map(rows.map((r, i) => [r, i] as const));
+  return groups.sort((a, b) => (first.get(a.rows[0]) ?? 0) - (first.get(b.rows[0]) ?? 0));
+}
+
 /** Runs detection and evaluation on a workbook already read by a host. */
 export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {}): PipelineResult {
-  const preset = options.preset ?? defaultPreset;
   const detected = detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear });
+  const presetChoice = options.preset ? undefined : choosePreset(detected.tables);
+  const preset = options.preset ?? (presetChoice ? presets[presetChoice.id] : defaultPreset);
   const rows: RowInput[] = detected.tables.flatMap((t) => t.rows);
+  const catalog = catalogForPreset(preset.id);
+  const filled = catalog ? fillFromCatalog(rows, catalog) : { uses: [], problems: [] };
+
   const common = { preset, method: options.method, partialShare: options.partialShare, incompleteShare: options.incompleteShare };
   let periods: (Period | undefined)[];
   if (options.period) periods = [options.period];
@@ -67,7 +251,24 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
     const rowPeriods = rows.map((r) => r.period).filter((p): p is Period => !!p);
     periods = rowPeriods.length > 0 ? periodsToEvaluate(rowPeriods, preset) : [undefined];
   }
-  const evaluations = rows.length === 0 ? [] : periods.map((period) => evaluateContract(rows, { ...common, period }));
-  const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems)];
-  return { tables: detected.tables, evaluations, problems };
+  const municipalities = groupByMunicipality(rows);
+  const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
+  const evaluations: PeriodEvaluation[] =
+    rows.length === 0
+      ? []
+      : periods.map((period) => {
+          const whole: PeriodEvaluation = evaluateContract(rows, { ...common, period });
+          const present = municipalities.filter((m) => m.rows.some(inPeriod(period)));
+          if (present.length > 1) {
+            // Each municipality is evaluated on its own rows only, so no indicator mixes municipalities.
+            whole.byMunicipality = present.map((m) => ({
+              municipality: m.municipality,
+              ...(m.code ? { code: m.code } : {}),
+              evaluation: evaluateContract(m.rows, { ...common, period }),
+            }));
+          }
+          return whole;
+        });
+  const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems), ...filled.problems];
+  return { tables: detected.tables, evaluations, problems, ...(presetChoice ? { presetChoice } : {}), catalogUses: filled.uses };
 }

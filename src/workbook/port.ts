@@ -37,6 +37,11 @@ export interface WorkbookData {
   sheets: SheetData[];
   /** Parts of the file the host cannot carry over when it writes (charts, pivot tables…), in pt-BR. */
   unsupported: string[];
+  /**
+   * The add-in's own summary sheets that hold a chart, which the file host cannot carry over either: a
+   * summary made again gets a new chart; the plan reports the others (workbook/plan/build).
+   */
+  summaryCharts?: string[];
 }
 
 /** The fields of an indicator table the pipeline knows (glossary: domain.md). */

@@ -5,6 +5,11 @@ import os from "os";
 import path from "path";
 import { parseArgs } from "../../src/cli/args";
 import { main } from "../../src/cli/index";
+import { toJson, toText } from "../../src/cli/report";
+import { previne } from "../../src/core/presets";
+import { runPipeline } from "../../src/workbook/pipeline";
+import { sheet, workbook } from "../workbook/fixtures";
+import { HYPERTENSION_TITLE, PREVINE_LONG_ROWS, sisabExport, SISAB_HYPERTENSION } from "../workbook/previne";
 
 const root = path.join(__dirname, "..", "..");
 const example = path.join(root, "assets", "exemplo-contrato.xlsx");
@@ -85,6 +90,168 @@ describe("contratualiza avaliar on the bundled example", () => {
     const out = await run("avaliar", bad);
     expect(out.code).toBe(2);
     expect(out.err.length).toBeGreaterThan(10);
+  });
+});
+
+describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () => {
+  // tests/workbook/previne.ts: hypertension (meta 50%, peso 2), Tiradentes 40/55/25, São João del-Rei
+  // 50/—/45, Barroso 0/20/60 (%) in 2022 Q1/Q2/Q3. With one indicator, ISF = nota = min(10; 10 × r / 50%).
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ctz-cli-sisab-"));
+    file = path.join(dir, "painel-hipertensao.csv");
+    fs.writeFileSync(file, Buffer.from(SISAB_HYPERTENSION, "latin1"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("the JSON: preset chosen, catalogue targets, ISF per municipality with points", async () => {
+    const { code, out } = await run("avaliar", file, "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.predefinicaoEscolhida).toEqual({ id: "previne", motivo: expect.stringMatching(/painel do SISAB do indicador 6 do Previne Brasil/) });
+    expect(json.metasDoCatalogo).toEqual([
+      {
+        catalogo: "previne",
+        codigo: "6",
+        indicador: "Pessoas com hipertensão, com consulta e pressão arterial aferida no semestre",
+        meta: 0.5,
+        peso: 2,
+        campos: ["meta", "peso"],
+        indicadoresNaTabela: [HYPERTENSION_TITLE],
+      },
+    ]);
+    expect(json.periodos.map((p: { periodo: string }) => p.periodo)).toEqual(["2022-Q1", "2022-Q2", "2022-Q3"]);
+    const q1 = json.periodos[0];
+    expect(q1.predefinicao).toBe("previne");
+    // Pooled: (8 + 10 + 0) / 3 = 6,0.
+    expect(q1.isf).toBeCloseTo(6, 12);
+    expect(q1.municipiosNoConjunto).toBe(3);
+    expect(q1.indicadores[0]).toMatchObject({ codigo: "6", origemMeta: "catalogo", peso: 2, origemPeso: "catalogo", meta: 0.5 });
+    expect(q1.municipios.map((m: { municipio: string; ibge: string }) => [m.municipio, m.ibge])).toEqual([
+      ["Tiradentes", "316990"],
+      ["São João del-Rei", "316250"],
+      ["Barroso", "310560"],
+    ]);
+    const [tiradentes, sjdr, barroso] = q1.municipios;
+    // Tiradentes 40% vs 50%: nota 10 × 0,4 / 0,5 = 8,0; pontos = 8 × 2 / 2 = 8,0 (= ISF, the only
+    // indicator); pontosPerdidos = (10 − 8) × 2 / 2 = 2,0.
+    expect(tiradentes.isf).toBeCloseTo(8, 12);
+    expect(tiradentes.indicadores).toEqual([
+      expect.objectContaining({
+        indicador: HYPERTENSION_TITLE,
+        codigo: "6",
+        meta: 0.5,
+        origemMeta: "catalogo",
+        peso: 2,
+        resultado: expect.closeTo(0.4, 12),
+        nota: expect.closeTo(8, 12),
+        pontos: expect.closeTo(8, 12),
+        pontosPerdidos: expect.closeTo(2, 12),
+      }),
+    ]);
+    // São João del-Rei 50%: nota 10, nothing lost. Barroso 0%: nota 0, pontosPerdidos (10 − 0) × 2 / 2 = 10.
+    expect(sjdr.indicadores[0]).toMatchObject({ nota: 10, pontos: 10, pontosPerdidos: 0 });
+    expect(barroso.isf).toBe(0);
+    expect(barroso.indicadores[0]).toMatchObject({ nota: 0, pontos: 0, pontosPerdidos: 10 });
+    // 2022 Q2: São João del-Rei has no result: no ISF, no nota, incomplete.
+    const sjdrQ2 = json.periodos[1].municipios[1];
+    expect(sjdrQ2).toMatchObject({ municipio: "São João del-Rei", isf: null, avaliacaoIncompleta: true });
+    expect(sjdrQ2.indicadores[0]).toMatchObject({ situacao: "sem_dado", nota: null, pontos: null, pontosPerdidos: null });
+  });
+
+  test("the pt-BR report: the preset chosen, the catalogue, the pooled set, municipalities by ISF", async () => {
+    const { code, out } = await run("avaliar", file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Predefinição escolhida: Previne Brasil \(ISF\) — a tabela encontrada é uma exportação do painel do SISAB do indicador 6 do Previne Brasil\./);
+    expect(out).toMatch(/Metas e pesos tirados do catálogo Previne Brasil, porque a tabela não os informa:\n  • 6 Pessoas com hipertensão, com consulta e pressão arterial aferida no semestre: meta 50%, peso 2/);
+    expect(out).toMatch(/Conjunto dos 3 municípios: .*não é o resultado de nenhum município\./);
+    // 2022 Q1 by ISF, highest first: São João del-Rei 10,00; Tiradentes 8,00; Barroso 0,00.
+    const q1 = out.slice(out.indexOf("Período: 1º quadrimestre de 2022"), out.indexOf("Período: 2º quadrimestre de 2022"));
+    // The pooled figure is named as such: (8 + 10 + 0) / 3 = 6,00.
+    expect(q1).toMatch(/\n  ISF do conjunto: 6,00 de 10 \(média do atingimento; 1 de 1 indicadores de desempenho com dado\)\n/);
+    expect(q1).not.toMatch(/Atingimento global/);
+    expect(q1).toMatch(/Por município \(3\), em ordem decrescente de ISF:/);
+    const table = q1.split("\n").filter((l) => /^ {4}\S/.test(l));
+    expect(table).toEqual([
+      "    Município         IBGE       ISF",
+      "    São João del-Rei  316250   10,00",
+      "    Tiradentes        316990    8,00",
+      "    Barroso           310560    0,00",
+    ]);
+    // 2022 Q2: São João del-Rei has no ISF and comes last.
+    const q2 = out.slice(out.indexOf("Período: 2º quadrimestre de 2022"), out.indexOf("Período: 3º quadrimestre de 2022"));
+    expect(q2.split("\n").filter((l) => /^ {4}\S/.test(l)).slice(1).map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      ["Tiradentes", "316990", "10,00"],
+      ["Barroso", "310560", "4,00"],
+      ["São João del-Rei", "316250", "—"],
+    ]);
+    expect(out).not.toMatch(/e mais/);
+  });
+
+  test("a state's panel: the text lists the first 20 municipalities and points to the JSON for the rest", async () => {
+    // 23 municipalities, results 1·4 + 2 = 6% … 23·4 + 2 = 94% in Q1 (the others empty): the best 20 by
+    // ISF are the last 20 rows; 3 more.
+    const rows = Array.from({ length: 23 }, (_, i) => [String(310000 + i), `Município ${String(i + 1).padStart(2, "0")}`, (i + 1) * 4 + 2, "", ""]);
+    const big = path.join(dir, "painel-estado.csv");
+    fs.writeFileSync(big, Buffer.from(sisabExport(HYPERTENSION_TITLE, rows), "latin1"));
+    const { out } = await run("avaliar", big, "--periodo", "2022-Q1");
+    expect(out).toMatch(/Por município \(23\), em ordem decrescente de ISF:/);
+    expect(out).toMatch(/\n  … e mais 3 municípios; use --json para a lista completa\./);
+    expect(out).toMatch(/Município 23 +310022 +10,00/);
+    // Município 01: 6% → 10 × 0,06 / 0,5 = 1,2, below the 20 shown.
+    expect(out).not.toMatch(/Município 01 /);
+    const json = JSON.parse((await run("avaliar", big, "--periodo", "2022-Q1", "--json")).out);
+    expect(json.periodos[0].municipios).toHaveLength(23);
+    expect(json.periodos[0].municipios[0].isf).toBeCloseTo(1.2, 12);
+  });
+});
+
+describe("the JSON of seven Previne indicators for two municipalities (report.ts)", () => {
+  // tests/workbook/previne.ts has the table worked out by hand: Lavras notas 6, 5, 10, 5, 8, 8, 7 with
+  // pesos 1, 1, 2, 1, 2, 2, 1 → ISF 7,5; Perdões → 8,0; pooled 7,75.
+  interface IndicatorJson {
+    codigo: string;
+    nota: number | null;
+    pontos: number | null;
+    pontosPerdidos: number | null;
+  }
+  interface MunicipalityJson {
+    municipio: string;
+    ibge: string | null;
+    isf: number | null;
+    indicadores: IndicatorJson[];
+  }
+  const result = runPipeline(workbook(sheet("Previne 2022", PREVINE_LONG_ROWS)), { preset: previne });
+  // As `--json` prints it.
+  const json = JSON.parse(JSON.stringify(toJson("previne.xlsx", result))) as { predefinicaoEscolhida: unknown; periodos: { isf: number; municipios: MunicipalityJson[] }[] };
+  const [q1] = json.periodos;
+
+  test("points per indicator add up to the ISF, points lost to 10 − ISF", () => {
+    expect(json.predefinicaoEscolhida).toBeNull();
+    expect(q1.isf).toBeCloseTo(7.75, 12);
+    const lavras = q1.municipios.find((m) => m.municipio === "Lavras")!;
+    expect(lavras.ibge).toBeNull();
+    expect(lavras.isf).toBeCloseTo(7.5, 12);
+    // Points = nota × peso / 10: 0,6; 0,5; 2,0; 0,5; 1,6; 1,6; 0,7 (Σ 7,5). Hypertension: 8 × 2 / 10 = 1,6
+    // (domain.md §5), losing (10 − 8) × 2 / 10 = 0,4.
+    expect(lavras.indicadores.map((i) => i.pontos)).toEqual([0.6, 0.5, 2, 0.5, 1.6, 1.6, 0.7].map((n) => expect.closeTo(n, 12)));
+    expect(lavras.indicadores[5]).toMatchObject({ codigo: "6", meta: 0.5, peso: 2, nota: expect.closeTo(8, 12), pontosPerdidos: expect.closeTo(0.4, 12) });
+    // Indicator 2, 30% vs 60% (domain.md §5): nota 5,0.
+    expect(lavras.indicadores[1].nota).toBeCloseTo(5, 12);
+    const sum = (k: "pontos" | "pontosPerdidos") => lavras.indicadores.reduce((s, i) => s + (i[k] ?? 0), 0);
+    expect(sum("pontos")).toBeCloseTo(7.5, 12);
+    expect(sum("pontosPerdidos")).toBeCloseTo(2.5, 12);
+    const perdoes = q1.municipios.find((m) => m.municipio === "Perdões")!;
+    expect(perdoes.isf).toBeCloseTo(8, 12);
+  });
+
+  test("the text lists both, Perdões first", () => {
+    const text = toText("previne.xlsx", result);
+    expect(text).toMatch(/Perdões +— +8,00\n +Lavras +— +7,50/);
+    // Pooled: (7,5 + 8,0) / 2 = 7,75; all seven indicators have data.
+    expect(text).toMatch(/ISF do conjunto: 7,75 de 10 \(média do atingimento; 7 de 7 indicadores de desempenho com dado\)/);
+    expect(text).not.toMatch(/Predefinição escolhida/);
   });
 });
 

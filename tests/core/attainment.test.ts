@@ -127,6 +127,15 @@ describe("concept A/B with tolerance", () => {
 describe("reconcileScale: percentages written in different ways", () => {
   const pct75: Target = { direction: "atLeast", value: 0.75, unit: "percent", scale: "percent" };
 
+  it("reads plain numbers as percentage points under the panels' `points` hint, even 1 (1%, not 100%)", () => {
+    // Target 75% and a panel result "1": 1 / 100 = 1%.
+    expect(reconcileScale({ value: 1, scale: "plain" }, pct75, "points")).toEqual({ kind: "ok", result: 0.01, target: pct75 });
+    // A plain target 45 from a catalogue read with the hint: 45 points → 45%; result 0,5 → 0,5%.
+    const plain45: Target = { direction: "atLeast", value: 45, unit: "count", scale: "plain" };
+    const r = reconcileScale({ value: 0.5, scale: "plain" }, plain45, "points");
+    expect(r.kind === "ok" && [r.result, r.target.value, r.target.scale]).toEqual([0.005, 0.45, "percent"]);
+  });
+
   test("target 75% against results typed 0,8 or 80 or 80%: all 80%", () => {
     for (const reading of [{ value: 0.8, scale: "plain" as const }, { value: 80, scale: "plain" as const }, { value: 0.8, scale: "percent" as const }]) {
       const out = reconcileScale(reading, pct75);

@@ -535,10 +535,12 @@ describe("SISAB panel export", () => {
       sheetRow: 13,
       indicator,
       municipality: "São João del Rei",
+      // B "IBGE", left unmapped, is read as the municipality's code.
+      municipalityCode: "316250",
       period: expect.objectContaining({ label: "2022-Q1" }),
       target: { value: null },
       result: { value: "45", address: "D13" },
-      scaleHint: "percent",
+      scaleHint: "points",
     });
     const barroso = table.rows.find((r) => r.municipality === "Barroso" && r.period?.label === "2022-Q2");
     expect(barroso?.result).toEqual({ value: "", address: "E14" });

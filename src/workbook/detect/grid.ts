@@ -3,7 +3,7 @@
  * text, read through vertical merges, rows that are blank or footers. Never throws on any `SheetData`.
  */
 import type { CellValue } from "../../core/types";
-import { normalizeText } from "../../core/parse";
+import { normalizeText, TextMemo } from "../../core/parse";
 import { fromA1Range, toA1, type CellRange } from "../a1";
 import type { CellData, SheetData } from "../port";
 
@@ -12,11 +12,15 @@ export function isEmptyValue(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+/** Texts already made one line: names, codes and areas repeat on every row of a table. */
+const oneLineTexts = new TextMemo(oneLine);
+
 /** A cell's value as one line of text: spaces and line breaks collapsed, dates as ISO days. */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
-  return String(value).replace(/\s+/g, " ").trim();
+  return typeof value === "string" ? oneLineTexts.get(value) : oneLine(String(value));
 }
 
 /** Whether an Excel number format shows a date (`mmm/yy`, `dd/mm/yyyy`, `[$-416]mmm-yy;@`). */
@@ -44,10 +48,15 @@ const FOOTER_START = [
   /^\(?\*\)?\s/,
 ];
 
-/** Whether a text opens a footer row. */
-export function isFooterText(text: string): boolean {
+/** Footer answers by text: every row's first cell is asked, and it is usually one of a few codes or names. */
+const footerTexts = new TextMemo((text: string) => {
   const t = normalizeText(text);
   return FOOTER_START.some((re) => re.test(t));
+});
+
+/** Whether a text opens a footer row. */
+export function isFooterText(text: string): boolean {
+  return footerTexts.get(text);
 }
 
 /** A cell with where it is. */
@@ -131,10 +140,20 @@ export class Grid {
    * columns of a merge are read as they are (a title merged across the table stays in its first cell).
    */
   resolved(row: number, col: number): GridCell {
-    const merge = this.mergesByLeft.get(col)?.find((m) => m.bottom > m.top && row > m.top && row <= m.bottom);
-    const at = merge ? { row: merge.top, col } : { row, col };
+    const at = { row: this.resolvedRow(row, col), col };
     const data = this.cell(at.row, at.col);
     return { value: data?.value ?? null, numberFormat: data?.numberFormat, row: at.row, col: at.col, address: toA1(at.row, at.col) };
+  }
+
+  /** The value of `resolved(row, col)` alone: texts are read on every row, and need no address. */
+  resolvedValue(row: number, col: number): CellValue {
+    return this.cell(this.resolvedRow(row, col), col)?.value ?? null;
+  }
+
+  /** The row whose cell shows at (row, col): the top of a vertical merge covering it, else `row`. */
+  private resolvedRow(row: number, col: number): number {
+    const merge = this.mergesByLeft.get(col)?.find((m) => m.bottom > m.top && row > m.top && row <= m.bottom);
+    return merge ? merge.top : row;
   }
 
   /** Whether a merged range spanning several columns starts at this cell. */

@@ -45,12 +45,39 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
 
 /**
  * Headers that start like a field's synonym but mean something else: `Unidade de medida` (%, nº) is not
- * the health unit, `Pontuação obtida` is a score achieved, not a weight.
+ * the health unit, `Pontuação obtida` is a score achieved, not a weight, `Código IBGE` is not the
+ * indicator's code.
  */
 const NOT_FIELD: Readonly<Partial<Record<Field, readonly string[]>>> = {
   unit: ["unidade de medida", "unid de medida", "unidade medida"],
+  // `Código IBGE`, `Código do município` start like the indicator's code but are the municipality's.
+  code: ["codigo ibge", "cod ibge", "codigo do municipio", "cod do municipio", "codigo municipio", "cod municipio"],
   weight: ["pontuacao obtida", "pontuacao alcancada", "pontuacao atingida", "pontuacao final"],
 };
+
+/**
+ * Headers of a municipality's IBGE code, normalized. Not a field of their own: `IBGE` is a synonym of
+ * *municipality* (a table may name municipalities by code only), and beside the panel's `Munícipio` it
+ * loses that field to it and stays unmapped; the panel reader then takes it as the municipality's code
+ * (detect/rows).
+ */
+export const MUNICIPALITY_CODE_HEADERS: readonly string[] = [
+  "ibge",
+  "codigo ibge",
+  "cod ibge",
+  "ibge do municipio",
+  "codigo ibge do municipio",
+  "cod ibge do municipio",
+  "codigo do municipio",
+  "cod do municipio",
+  "codigo municipio",
+  "cod municipio",
+];
+
+/** True for a header naming the municipality's IBGE code (`IBGE`, `Código IBGE`, `Cód. IBGE`). */
+export function isMunicipalityCodeHeader(raw: string): boolean {
+  return MUNICIPALITY_CODE_HEADERS.includes(headerKey(raw).key);
+}
 
 /** Field order for ties (and for listing). */
 export const FIELDS = Object.keys(SYNONYMS) as Field[];

@@ -17,10 +17,11 @@ import type { CellInput, LocatedProblem, RowInput } from "../../core/evaluate";
 import type { ScaleHint } from "../../core/attainment";
 import { messages } from "../../core/messages";
 import { normalizeText } from "../../core/parse";
-import type { Period } from "../../core/types";
+import type { CellValue, Period } from "../../core/types";
 import type { Field } from "../port";
 import { cellText, isEmptyValue, type Grid, type GridCell } from "./grid";
 import type { HeaderAnalysis } from "./headerRow";
+import { isMunicipalityCodeHeader } from "./headers";
 import { readPeriodCell } from "./periodCells";
 
 export interface TableFrame {
@@ -75,6 +76,18 @@ function isCapitals(text: string): boolean {
   return /\p{L}/u.test(text) && text === text.toLocaleUpperCase("pt-BR");
 }
 
+/**
+ * A panel's column of IBGE codes: an unmapped column headed `IBGE` (it loses *municipality* to `Munícipio`),
+ * or the municipality column itself when it is headed so (a panel naming municipalities by code only).
+ */
+function municipalityCodeColumn(header: HeaderAnalysis): number | undefined {
+  const municipalityCol = header.fields.get("municipality")?.col;
+  if (municipalityCol !== undefined && isMunicipalityCodeHeader(header.texts.get(municipalityCol) ?? "")) return municipalityCol;
+  const taken = new Set([...[...header.fields.values()].map((f) => f.col), ...header.periodCols.map((p) => p.col)]);
+  for (const [col, text] of header.texts) if (!taken.has(col) && isMunicipalityCodeHeader(text)) return col;
+  return undefined;
+}
+
 export function readRows(frame: TableFrame): RowsRead {
   const { grid, header, layout } = frame;
   const colOf = (f: Field) => header.fields.get(f)?.col;
@@ -83,8 +96,23 @@ export function readRows(frame: TableFrame): RowsRead {
     return col === undefined ? undefined : grid.resolved(row, col);
   };
   const textOf = (row: number, f: Field) => {
-    const cell = cellOf(row, f);
-    return cell ? cellText(cell.value) : "";
+    const col = colOf(f);
+    return col === undefined ? "" : cellText(grid.resolvedValue(row, col));
+  };
+  // A long table repeats a dozen months over thousands of rows: each distinct period cell is read once
+  // (dates by their time, other values as they are; -0 is left out, as a key it would stand for 0).
+  // Rows then share the Period object, as rows under an empty period cell already share the one above.
+  const periodsByTime = new Map<number, ReturnType<typeof readPeriodCell>>();
+  const periodsByValue = new Map<CellValue, ReturnType<typeof readPeriodCell>>();
+  const readPeriod = (value: CellValue) => {
+    const cache = value instanceof Date ? periodsByTime : Object.is(value, -0) ? undefined : periodsByValue;
+    const key = value instanceof Date ? value.getTime() : value;
+    let reading = cache?.get(key as never);
+    if (!reading) {
+      reading = readPeriodCell(value, frame.year);
+      cache?.set(key as never, reading);
+    }
+    return reading;
   };
   const periodCols = layout === "long" ? [] : header.periodCols.filter((p) => p.period !== undefined);
   const valueCols = [
@@ -97,6 +125,7 @@ export function readRows(frame: TableFrame): RowsRead {
   const resultCol = colOf("result");
   const headerPercent = [targetCol, resultCol].some((c) => c !== undefined && header.percentCols.has(c));
   const targetPercent = targetCol !== undefined && header.percentCols.has(targetCol);
+  const municipalityCodeCol = layout === "panel" ? municipalityCodeColumn(header) : undefined;
 
   const rows: RowInput[] = [];
   const problems: LocatedProblem[] = [];
@@ -140,6 +169,8 @@ export function readRows(frame: TableFrame): RowsRead {
       if (TOTAL_LABELS.has(normalizeText(municipality))) continue;
       base.indicator = frame.title ?? grid.name;
       base.municipality = municipality;
+      const code = municipalityCodeCol === undefined ? "" : cellText(grid.resolved(r, municipalityCodeCol).value);
+      if (code) base.municipalityCode = code;
     } else {
       const name = textOf(r, "indicator");
       if (!name) {
@@ -176,7 +207,7 @@ export function readRows(frame: TableFrame): RowsRead {
           }
           base.period = lastPeriod;
         } else {
-          const reading = readPeriodCell(periodCell.value, frame.year);
+          const reading = readPeriod(periodCell.value);
           if (reading.kind === "invalid") {
             problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: messages.detectRowLeftOut(reading.message) });
             continue;
@@ -196,7 +227,8 @@ export function readRows(frame: TableFrame): RowsRead {
     }
     for (const column of periodCols) {
       const row: RowInput = { ...base, period: column.period, result: input(grid.resolved(r, column.col)) };
-      const hint = layout === "panel" ? "percent" : scaleHintOf(base.indicator, column.percent || targetPercent);
+      // The panels write integer percentages: 1 means 1%, not 100%.
+      const hint = layout === "panel" ? "points" : scaleHintOf(base.indicator, column.percent || targetPercent);
       if (hint) row.scaleHint = hint;
       rows.push(row);
     }

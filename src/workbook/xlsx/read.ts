@@ -1,7 +1,8 @@
 /**
  * The file host's reader: a workbook file (.xlsx/.xlsm through ExcelJS, or a .csv) → `WorkbookData`.
  * It never throws for bad input: a file it cannot read gives a pt-BR message that names the file and says
- * what to do (save as .xlsx, remove the password…).
+ * what to do (save as .xlsx, remove the password…). A successful read also hands back its `source` (the
+ * loaded ExcelJS workbook, or the CSV's sheet), which the writer needs to make the evaluated file.
  *
  * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts):
  * - formulas give their cached result (`{ formula, result }`, shared formulas `{ sharedFormula, result }`);
@@ -20,12 +21,21 @@ import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { messages } from "../../core/messages";
+import { messages, planStrings } from "../../core/messages";
 import type { CellValue } from "../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
+import { chartsBySheet } from "./chart";
 
-export type ReadWorkbookResult = { kind: "workbook"; workbook: WorkbookData } | { kind: "unreadable"; message: string };
+/**
+ * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the workbook as ExcelJS
+ * loaded it (so everything ExcelJS keeps is carried over), or, for a text file, the one sheet read from it.
+ */
+export type WorkbookSource = { kind: "excel"; excel: ExcelJS.Workbook } | { kind: "csv"; sheet: SheetData };
+
+export type ReadWorkbookResult =
+  | { kind: "workbook"; workbook: WorkbookData; source: WorkbookSource }
+  | { kind: "unreadable"; message: string };
 
 const unreadable = (message: string): ReadWorkbookResult => ({ kind: "unreadable", message });
 
@@ -108,7 +118,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, file: string): Promis
 
 function csvWorkbook(bytes: Uint8Array, file: string): ReadWorkbookResult {
   const { sheet } = readCsv(bytes, sheetNameFromPath(file));
-  return { kind: "workbook", workbook: { sheets: [sheet], unsupported: [] } };
+  return { kind: "workbook", workbook: { sheets: [sheet], unsupported: [] }, source: { kind: "csv", sheet } };
 }
 
 async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
@@ -141,8 +151,28 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
   }
   return {
     kind: "workbook",
-    workbook: { sheets: workbook.worksheets.map(sheetData), unsupported: unsupportedParts(zip) },
+    workbook: await workbookData(workbook, zip),
+    source: { kind: "excel", excel: workbook },
   };
+}
+
+/** The sheets, and what a rewrite would lose: charts on the add-in's own summary sheets are listed apart. */
+async function workbookData(workbook: ExcelJS.Workbook, zip: JSZip): Promise<WorkbookData> {
+  const charts = await chartsBySheet(zip);
+  const summaryCharts = [...charts.keys()].filter((name) => isSummarySheet(workbook.getWorksheet(name)));
+  const ownCharts = summaryCharts.reduce((n, name) => n + (charts.get(name) ?? 0), 0);
+  return {
+    sheets: workbook.worksheets.map(sheetData),
+    unsupported: unsupportedParts(zip, ownCharts),
+    ...(summaryCharts.length > 0 ? { summaryCharts } : {}),
+  };
+}
+
+/** A summary sheet the add-in wrote: named `Resumo …`, with its title in A1. */
+function isSummarySheet(ws: ExcelJS.Worksheet | undefined): boolean {
+  if (!ws || !/^resumo\b/i.test(ws.name)) return false;
+  const a1 = plainValue(ws.getCell("A1").value);
+  return typeof a1 === "string" && a1.startsWith(planStrings.summaryTitle(""));
 }
 
 /**
@@ -150,7 +180,7 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
  * only the workbook, sheets, shared strings, styles, themes, images, drawings, comments, tables and the
  * core/app properties), in pt-BR.
  */
-export function unsupportedParts(zip: JSZip): string[] {
+export function unsupportedParts(zip: JSZip, ownCharts = 0): string[] {
   const paths = Object.keys(zip.files)
     .filter((p) => !zip.files[p].dir)
     .map((p) => p.replace(/^\/+/, ""));
@@ -165,7 +195,8 @@ export function unsupportedParts(zip: JSZip): string[] {
     [/^xl\/externalLinks\/externalLink\d*\.xml$/i, messages.partExternalLinks],
   ];
   for (const [re, text] of counted) {
-    const n = count(re);
+    // The add-in's own summary charts are not the user's: they are made again (see workbookData).
+    const n = count(re) - (text === messages.partCharts ? ownCharts : 0);
     if (n > 0) found.push(text(n));
   }
   const present: [RegExp, string][] = [

@@ -1,0 +1,490 @@
+/**
+ * Charts for the file host. ExcelJS has no chart API, so after ExcelJS has written the workbook the chart
+ * is put into the package (the zip) by hand, as DrawingML:
+ *
+ * - `xl/charts/chartN.xml`: a clustered bar chart (`c:barChart`, horizontal bars: long indicator names
+ *   read better on the vertical axis), one series whose categories and values are references to cells of
+ *   the same sheet (`'Resumo 2025-T1'!$A$20:$A$28`) with a cache of their values, so a reader that does not
+ *   recalculate (a preview, a viewer) still draws it. Excel and LibreOffice re-read the cells anyway.
+ * - `xl/drawings/drawingM.xml`: a `twoCellAnchor` placing the chart over cells (0-based in the XML).
+ * - the relationships: sheet → drawing, drawing → chart; `[Content_Types].xml` overrides for both parts;
+ *   and `<drawing r:id="…"/>` in the sheet's XML, at the position the schema (CT_Worksheet) requires.
+ *
+ * A sheet that already has a drawing (pictures, say) gets the chart's anchor added to that drawing: a
+ * worksheet can point at one drawing only. The parts are found through `xl/workbook.xml` and the
+ * relationships, never by guessing file names, and new parts take numbers no other part uses.
+ *
+ * The XML is edited as text: the parts come from ExcelJS (or, for a drawing kept from the user's file,
+ * from ExcelJS too: it rewrites every drawing it keeps), and a small scanner that understands tags, quoted
+ * attributes, comments and CDATA finds the top-level elements. A full XML parser would add a dependency for
+ * a handful of insertions.
+ */
+import path from "path";
+import JSZip from "jszip";
+import { writerStrings } from "../../core/messages";
+import { columnLetter, fromA1Range } from "../a1";
+import type { ChartSpec } from "../plan/types";
+
+/** Namespaces and relationship types of the parts written here. */
+const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+};
+const REL_DRAWING = `${NS.rel}/drawing`;
+const REL_CHART = `${NS.rel}/chart`;
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+/** The cached cell values of a chart's categories and values (what the cells hold when the file is written). */
+export interface ChartCache {
+  categories: string[];
+  values: (number | null)[];
+}
+
+/** One chart to add: the sheet it goes on (by name), what it shows, and optionally the cells' values. */
+export interface ChartRequest {
+  sheet: string;
+  spec: ChartSpec;
+  cache?: ChartCache;
+}
+
+/**
+ * Adds charts to an .xlsx package and returns the new package. The input bytes are not changed.
+ * @throws Error when a named sheet is not in the workbook, or the package lacks its workbook parts (the
+ *   bytes come from ExcelJS, so either is a programming error).
+ */
+export async function addCharts(bytes: Uint8Array, charts: ChartRequest[]): Promise<Uint8Array> {
+  if (charts.length === 0) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  await addChartsToZip(zip, charts);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** `addCharts` on a package already open (the writer edits it for other reasons too, and zips it once). */
+export async function addChartsToZip(zip: JSZip, charts: ChartRequest[]): Promise<void> {
+  if (charts.length === 0) return;
+  const pkg = new Package(zip);
+  const sheets = await sheetParts(zip);
+  for (const chart of charts) {
+    const sheetPart = sheets.get(chart.sheet);
+    if (!sheetPart) throw new Error(`addCharts: no sheet named ${chart.sheet}`);
+    await addChart(pkg, sheetPart, chart);
+  }
+  pkg.flush();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// XML as text
+
+/** Escapes text for an element's content. Apostrophes stay as they are, so sheet references read plainly. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Escapes text for a double-quoted attribute value. */
+export function escapeAttr(text: string): string {
+  return escapeText(text).replace(/"/g, "&quot;");
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+/** The attributes of an opening tag's text (`<sheet name="A" r:id="rId1"/>`), names as written, values unescaped. */
+export function attributesOf(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /([^\s=<>/"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const body = tag.replace(/^<\s*[^\s/>]+/, "");
+  for (let m = re.exec(body); m; m = re.exec(body)) out.set(m[1], unescapeXml(m[2] ?? m[3] ?? ""));
+  return out;
+}
+
+/** One tag found by `scanTags`: where it starts and ends, its local name, and its depth (the root is 0). */
+interface Tag {
+  start: number;
+  end: number;
+  name: string;
+  local: string;
+  kind: "open" | "close" | "empty";
+  depth: number;
+}
+
+/**
+ * The element tags of an XML text, in order, skipping the declaration, comments, processing instructions and
+ * CDATA. Attribute values may hold `>`, so a tag ends at the first `>` outside quotes.
+ */
+function scanTags(xml: string): Tag[] {
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+  const tags: Tag[] = [];
+  let depth = 0;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[2] === undefined) continue;
+    const name = m[2];
+    const local = name.includes(":") ? name.slice(name.indexOf(":") + 1) : name;
+    const base = { start: m.index, end: m.index + m[0].length, name, local };
+    if (m[1] === "/") {
+      depth--;
+      tags.push({ ...base, kind: "close", depth });
+    } else if (m[4] === "/") {
+      tags.push({ ...base, kind: "empty", depth });
+    } else {
+      tags.push({ ...base, kind: "open", depth });
+      depth++;
+    }
+  }
+  return tags;
+}
+
+/** The root's opening tag and closing tag, and the root's children (their opening tags). */
+function rootOf(xml: string): { open: Tag; close: Tag; children: Tag[] } {
+  const tags = scanTags(xml);
+  const open = tags.find((t) => t.depth === 0 && t.kind === "open");
+  const close = [...tags].reverse().find((t) => t.depth === 0 && t.kind === "close");
+  if (!open || !close) throw new Error("addCharts: a part has no root element");
+  return { open, close, children: tags.filter((t) => t.depth === 1 && t.kind !== "close") };
+}
+
+/** The prefix (`xdr:`, or "" for the default namespace) an element name carries. */
+function prefixOf(name: string): string {
+  return name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The package: parts, relationships, content types
+
+/** A zip being edited: parts read once, written back by `flush`. */
+class Package {
+  private readonly texts = new Map<string, string>();
+
+  constructor(readonly zip: JSZip) {}
+
+  has(part: string): boolean {
+    return this.texts.has(part) || this.zip.file(part) !== null;
+  }
+
+  async read(part: string): Promise<string | undefined> {
+    const cached = this.texts.get(part);
+    if (cached !== undefined) return cached;
+    const file = this.zip.file(part);
+    if (!file) return undefined;
+    const text = await file.async("string");
+    this.texts.set(part, text);
+    return text;
+  }
+
+  write(part: string, text: string): void {
+    this.texts.set(part, text);
+  }
+
+  /** Every part name, those added in this session included. */
+  parts(): string[] {
+    const names = new Set(Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir));
+    for (const p of this.texts.keys()) names.add(p);
+    return [...names];
+  }
+
+  flush(): void {
+    for (const [part, text] of this.texts) this.zip.file(part, text);
+  }
+}
+
+/** The relationships part of a part: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+export function relsPathOf(part: string): string {
+  return path.posix.join(path.posix.dirname(part), "_rels", `${path.posix.basename(part)}.rels`);
+}
+
+/** A relationship's target as a part name (no leading slash), resolved against the part that points to it. */
+export function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith("/")) return path.posix.normalize(target).replace(/^\/+/, "");
+  return path.posix.normalize(path.posix.join(path.posix.dirname(fromPart), target));
+}
+
+/** The relationship target of `toPart` written relative to `fromPart` (`../drawings/drawing1.xml`). */
+function relativeTarget(fromPart: string, toPart: string): string {
+  return path.posix.relative(path.posix.dirname(fromPart), toPart);
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function relationshipsOf(relsXml: string | undefined): Relationship[] {
+  if (!relsXml) return [];
+  const out: Relationship[] = [];
+  for (const tag of scanTags(relsXml)) {
+    if (tag.local !== "Relationship" || tag.kind === "close") continue;
+    const attrs = attributesOf(relsXml.slice(tag.start, tag.end));
+    out.push({ id: attrs.get("Id") ?? "", type: attrs.get("Type") ?? "", target: attrs.get("Target") ?? "" });
+  }
+  return out;
+}
+
+/** Adds a relationship to `fromPart`'s relationships (creating the part); returns its new, unused id. */
+async function addRelationship(pkg: Package, fromPart: string, type: string, toPart: string): Promise<string> {
+  const relsPath = relsPathOf(fromPart);
+  const xml =
+    (await pkg.read(relsPath)) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+  const used = new Set(relationshipsOf(xml).map((r) => r.id));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const { close } = rootOf(xml);
+  const rel = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(fromPart, toPart))}"/>`;
+  pkg.write(relsPath, xml.slice(0, close.start) + rel + xml.slice(close.start));
+  return id;
+}
+
+/** Declares a part's content type in `[Content_Types].xml` (once). */
+async function addOverride(pkg: Package, part: string, contentType: string): Promise<void> {
+  const xml = await pkg.read("[Content_Types].xml");
+  if (xml === undefined) throw new Error("addCharts: the package has no [Content_Types].xml");
+  const partName = `/${part}`;
+  for (const tag of scanTags(xml)) {
+    if (tag.local === "Override" && attributesOf(xml.slice(tag.start, tag.end)).get("PartName") === partName) return;
+  }
+  const { close } = rootOf(xml);
+  const override = `<Override PartName="${escapeAttr(partName)}" ContentType="${contentType}"/>`;
+  pkg.write("[Content_Types].xml", xml.slice(0, close.start) + override + xml.slice(close.start));
+}
+
+/**
+ * The next free part name `dir/baseN.xml`: one past the highest N used by any part or content-type override
+ * (a dangling override would otherwise claim the new part's type).
+ */
+async function nextPartName(pkg: Package, dir: string, base: string): Promise<string> {
+  const re = new RegExp(`^/?${dir}/${base}(\\d+)\\.xml$`, "i");
+  let max = 0;
+  for (const p of pkg.parts()) {
+    const m = re.exec(p);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  const types = (await pkg.read("[Content_Types].xml")) ?? "";
+  for (const m of types.matchAll(/PartName="([^"]*)"/g)) {
+    const hit = re.exec(m[1]);
+    if (hit) max = Math.max(max, Number(hit[1]));
+  }
+  return `${dir}/${base}${max + 1}.xml`;
+}
+
+/** Sheet name → its worksheet part (`xl/worksheets/sheet2.xml`), through the workbook and its relationships. */
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const rootRels = relationshipsOf(await zip.file("_rels/.rels")?.async("string"));
+  const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
+  const workbookPart = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
+  const workbookXml = await zip.file(workbookPart)?.async("string");
+  if (workbookXml === undefined) throw new Error(`addCharts: no workbook part ${workbookPart}`);
+  const rels = relationshipsOf(await zip.file(relsPathOf(workbookPart))?.async("string"));
+  const byId = new Map(rels.map((r) => [r.id, resolveTarget(workbookPart, r.target)]));
+  const out = new Map<string, string>();
+  for (const tag of scanTags(workbookXml)) {
+    if (tag.local !== "sheet" || tag.kind === "close") continue;
+    const attrs = attributesOf(workbookXml.slice(tag.start, tag.end));
+    const name = attrs.get("name");
+    // The relationship id is `r:id` (the prefix bound to the relationships namespace may differ).
+    const relId = [...attrs].find(([k]) => k !== "sheetId" && /(^|:)id$/.test(k))?.[1];
+    const part = relId ? byId.get(relId) : undefined;
+    if (name !== undefined && part) out.set(name, part);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The sheet, the drawing and the chart
+
+/** CT_Worksheet's children that come after `drawing`: the drawing element goes before the first of them. */
+const AFTER_DRAWING = new Set([
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
+
+async function addChart(pkg: Package, sheetPart: string, request: ChartRequest): Promise<void> {
+  const sheetXml = await pkg.read(sheetPart);
+  if (sheetXml === undefined) throw new Error(`addCharts: no sheet part ${sheetPart}`);
+  const chartPart = await nextPartName(pkg, "xl/charts", "chart");
+  pkg.write(chartPart, chartXml(request.sheet, request.spec, request.cache));
+  await addOverride(pkg, chartPart, CT_CHART);
+
+  const { children } = rootOf(sheetXml);
+  const drawingTag = children.find((t) => t.local === "drawing");
+  let drawingPart: string | undefined;
+  if (drawingTag) {
+    const relId = [...attributesOf(sheetXml.slice(drawingTag.start, drawingTag.end))].find(([k]) => /(^|:)id$/.test(k))?.[1];
+    const rel = relationshipsOf(await pkg.read(relsPathOf(sheetPart))).find((r) => r.id === relId);
+    drawingPart = rel ? resolveTarget(sheetPart, rel.target) : undefined;
+  }
+  if (drawingPart && (await pkg.read(drawingPart)) !== undefined) {
+    // The sheet already has a drawing (pictures): add the chart's anchor to it.
+    const xml = (await pkg.read(drawingPart))!;
+    const chartRelId = await addRelationship(pkg, drawingPart, REL_CHART, chartPart);
+    const ids = [...xml.matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*?\sid="(\d+)"/g)].map((m) => Number(m[1]));
+    const shapeId = Math.max(1, ...ids) + 1;
+    const { close } = rootOf(xml);
+    const anchor = anchorXml(request.spec, chartRelId, shapeId, true);
+    pkg.write(drawingPart, xml.slice(0, close.start) + anchor + xml.slice(close.start));
+    return;
+  }
+
+  drawingPart = await nextPartName(pkg, "xl/drawings", "drawing");
+  const chartRelId = await addRelationship(pkg, drawingPart, REL_CHART, chartPart);
+  pkg.write(
+    drawingPart,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">` +
+      anchorXml(request.spec, chartRelId, 2, false) +
+      "</xdr:wsDr>",
+  );
+  await addOverride(pkg, drawingPart, CT_DRAWING);
+  const drawingRelId = await addRelationship(pkg, sheetPart, REL_DRAWING, drawingPart);
+  pkg.write(sheetPart, withDrawingElement(sheetXml, drawingRelId));
+}
+
+/**
+ * The sheet's XML with `<drawing r:id="…"/>` inserted where CT_Worksheet wants it (after pageSetup,
+ * headerFooter, row/column breaks…; before legacyDrawing, tableParts, extLst), with the relationships
+ * namespace declared on the root when it is not yet.
+ */
+export function withDrawingElement(sheetXml: string, relId: string): string {
+  const { open, close, children } = rootOf(sheetXml);
+  const rootTag = sheetXml.slice(open.start, open.end);
+  const attrs = attributesOf(rootTag);
+  const elementPrefix = prefixOf(open.name);
+  let relPrefix = [...attrs].find(([k, v]) => k.startsWith("xmlns:") && v === NS.rel)?.[0].slice("xmlns:".length);
+  let root = rootTag;
+  if (relPrefix === undefined) {
+    relPrefix = attrs.has("xmlns:r") ? "cz_r" : "r";
+    root = rootTag.replace(/\s*(\/?)>$/, ` xmlns:${relPrefix}="${NS.rel}"$1>`);
+  }
+  const element = `<${elementPrefix}drawing ${relPrefix}:id="${escapeAttr(relId)}"/>`;
+  const before = children.find((t) => AFTER_DRAWING.has(t.local));
+  const at = before ? before.start : close.start;
+  const body = sheetXml.slice(open.end, at) + element + sheetXml.slice(at);
+  return sheetXml.slice(0, open.start) + root + body;
+}
+
+/** A `twoCellAnchor` holding the chart: `spec.from`/`spec.to` are 1-based, the XML's rows and columns 0-based. */
+function anchorXml(spec: ChartSpec, chartRelId: string, shapeId: number, declareNamespaces: boolean): string {
+  const ns = declareNamespaces ? ` xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"` : "";
+  const marker = (tag: string, at: { row: number; col: number }) =>
+    `<xdr:${tag}><xdr:col>${Math.max(0, at.col - 1)}</xdr:col><xdr:colOff>0</xdr:colOff>` +
+    `<xdr:row>${Math.max(0, at.row - 1)}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell"${ns}>` +
+    marker("from", spec.from) +
+    marker("to", spec.to) +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${escapeAttr(writerStrings.chartName(shapeId - 1))}"/>` +
+    `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.rel}" r:id="${escapeAttr(chartRelId)}"/>` +
+    `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+/** `'Resumo 2025-T1'!$A$20:$A$28`: the sheet name always quoted (apostrophes doubled), the range absolute. */
+export function sheetReference(sheet: string, range: string): string {
+  const r = fromA1Range(range);
+  if (!r) throw new Error(`addCharts: bad range ${range}`);
+  const cell = (row: number, col: number) => `$${columnLetter(col)}$${row}`;
+  return `'${sheet.replace(/'/g, "''")}'!${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
+}
+
+/** The number of cells of a one-column (or one-row) range. */
+function cellCount(range: string): number {
+  const r = fromA1Range(range);
+  return r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
+}
+
+/** The chart part: a clustered horizontal bar chart of one series, percent axis 0–100% when `percent`. */
+export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): string {
+  const format = spec.percent ? "0%" : "General";
+  const count = cellCount(spec.categories);
+  const strPoints = (cache?.categories ?? [])
+    .slice(0, count)
+    .map((v, i) => `<c:pt idx="${i}"><c:v>${escapeText(v)}</c:v></c:pt>`)
+    .join("");
+  const numPoints = (cache?.values ?? [])
+    .slice(0, count)
+    .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
+    .join("");
+  const strCache = cache ? `<c:strCache><c:ptCount val="${count}"/>${strPoints}</c:strCache>` : "";
+  const numCache = cache ? `<c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${count}"/>${numPoints}</c:numCache>` : "";
+  const text = (size: number, bold: boolean) =>
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:endParaRPr lang="pt-BR"/></a:p></c:txPr>`;
+  const scaling = spec.percent
+    ? `<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>`
+    : `<c:scaling><c:orientation val="minMax"/></c:scaling>`;
+  // Category axis reversed (maxMin) so the first indicator is the top bar, as in the table; the value axis
+  // then crosses at the maximum category, which keeps its labels at the bottom.
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
+    `<c:lang val="pt-BR"/><c:roundedCorners val="0"/>` +
+    `<c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="pt-BR" sz="1200" b="1"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeText(spec.seriesName)}</c:v></c:tx>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="2F5597"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+    `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    text(900, false) +
+    `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+    `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+    `<c:cat><c:strRef><c:f>${escapeText(sheetReference(sheet, spec.categories))}</c:f>${strCache}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeText(sheetReference(sheet, spec.values))}</c:f>${numCache}</c:numRef></c:val>` +
+    `</c:ser>` +
+    `<c:gapWidth val="60"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>` +
+    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text(900, false)}<c:crossAx val="500200"/>` +
+    `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500200"/>${scaling}<c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>` +
+    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/>${text(900, false)}<c:crossAx val="500100"/><c:crosses val="max"/>` +
+    `<c:crossBetween val="between"/>${spec.percent ? `<c:majorUnit val="0.25"/>` : ""}</c:valAx>` +
+    `</c:plotArea>` +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
+    `</c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `</c:chartSpace>`
+  );
+}
+
+/**
+ * How many charts each sheet holds (through its drawing), by sheet name. The reader uses it to tell the
+ * add-in's own summary charts (made again on every run) from the user's charts, which a rewrite drops.
+ */
+export async function chartsBySheet(zip: JSZip): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  let sheets: Map<string, string>;
+  try {
+    sheets = await sheetParts(zip);
+  } catch {
+    return out;
+  }
+  for (const [name, part] of sheets) {
+    let n = 0;
+    for (const rel of relationshipsOf(await zip.file(relsPathOf(part))?.async("string"))) {
+      if (!rel.type.endsWith("/drawing")) continue;
+      const drawing = resolveTarget(part, rel.target);
+      n += relationshipsOf(await zip.file(relsPathOf(drawing))?.async("string")).filter((r) => r.type.endsWith("/chart")).length;
+    }
+    if (n > 0) out.set(name, n);
+  }
+  return out;
+}
