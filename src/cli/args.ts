@@ -1,6 +1,6 @@
 /**
  * The command's arguments: `contratualiza avaliar <arquivo> [--periodo P] [--predefinicao ID]
- * [--metodo proporcao|media] [--mapa mapa.json] [--json]`. Parsing only; no I/O.
+ * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json]`. Parsing only.
  */
 import { cliStrings as t } from "../core/messages";
 import { parsePeriod } from "../core/periods";
@@ -14,6 +14,10 @@ export interface EvaluateCommand {
   preset?: PresetId;
   method?: OverallMethod;
   mapFile?: string;
+  /** Where to write the evaluated copy; default `<name>.avaliado.xlsx` beside the input. */
+  output?: string;
+  /** Only print the result (`--sem-arquivo`). */
+  noOutput: boolean;
   json: boolean;
 }
 
@@ -26,7 +30,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "ajuda") return { command: "ajuda" };
   if (command !== "avaliar") return { command: "erro", message: t.unknownCommand(command) };
-  const out: EvaluateCommand = { command: "avaliar", file: "", json: false };
+  const out: EvaluateCommand = { command: "avaliar", file: "", json: false, noOutput: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -61,6 +65,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
         out.mapFile = v;
         break;
       }
+      case "--saida": {
+        const v = value();
+        if (!v) return { command: "erro", message: t.missingValue("--saida") };
+        if (!/\.xlsx$/i.test(v)) return { command: "erro", message: t.outputNotXlsx(v) };
+        out.output = v;
+        break;
+      }
+      case "--sem-arquivo":
+        out.noOutput = true;
+        break;
       case "--help":
       case "-h":
         return { command: "ajuda" };

@@ -1,19 +1,29 @@
 #!/usr/bin/env node
 /**
- * The command: `contratualiza avaliar <arquivo.xlsx> …` evaluates a workbook without Excel and prints
+ * The command: `contratualiza avaliar <arquivo.xlsx> …` evaluates a workbook without Excel, writes an
+ * evaluated copy (`<nome>.avaliado.xlsx`: owned columns, colours, a summary sheet per period) and prints
  * the result (pt-BR, or JSON with --json). Exit codes: 0 evaluated, 1 evaluated with problems,
- * 2 could not read (or nothing to evaluate). It only reads its input file.
+ * 2 could not read, nothing to evaluate, or the copy could not be written. The input file is only read.
+ *
+ * Settings stored in the workbook by the task pane (preset, method, bands, mapping) apply; options given
+ * on the command line win over them.
  */
 import fs from "fs";
-import { cliStrings as t } from "../core/messages";
+import { cliStrings as t, progressStrings } from "../core/messages";
 import { presets } from "../core/presets";
 import { runPipeline } from "../workbook/pipeline";
+import { buildPlan, unsupportedAfter } from "../workbook/plan/build";
+import { summaryName } from "../workbook/plan/summary";
 import type { ExplicitMapping } from "../workbook/port";
+import { readSettings, resolveSettings } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
+import { defaultOutputPath, writeEvaluatedFile } from "../workbook/xlsx/write";
+import path from "path";
 import { parseArgs } from "./args";
-import { toJson, toText } from "./report";
+import { createProgress, type ProgressStream } from "./progress";
+import { toJson, toText, type OutputReport } from "./report";
 
-interface Output {
+interface Output extends ProgressStream {
   write(text: string): unknown;
 }
 
@@ -50,20 +60,52 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     }
     mapping = m;
   }
+  // On a terminal, a progress line on stderr (stdout carries the report); nothing when piped.
+  const STEPS = 4;
+  const progress = createProgress(err, progressStrings.reading);
+  progress.update(0, STEPS, progressStrings.reading);
   const read = await readWorkbookFile(args.file);
   if (read.kind === "unreadable") {
+    progress.done();
     err.write(`${read.message}\n`);
     return 2;
   }
+  progress.update(1, STEPS, progressStrings.evaluating);
+  const stored = readSettings(read.workbook);
+  const settings = resolveSettings(stored.settings);
   const result = runPipeline(read.workbook, {
     period: args.period,
-    preset: args.preset ? presets[args.preset] : undefined,
-    method: args.method,
-    mapping,
+    preset: args.preset ? presets[args.preset] : settings.preset,
+    method: args.method ?? settings.method,
+    mapping: mapping ?? settings.mapping,
+    partialShare: settings.partialShare,
+    incompleteShare: settings.incompleteShare,
   });
-  if (args.json) out.write(`${JSON.stringify(toJson(args.file, result), null, 2)}\n`);
-  else out.write(`${toText(args.file, result)}\n`);
-  if (result.tables.length === 0 || result.evaluations.length === 0) return 2;
+  result.problems.unshift(...stored.problems, ...settings.problems);
+
+  const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
+  const output: OutputReport = { unsupported: [] };
+  let writeError: string | undefined;
+  if (evaluated && !args.noOutput) {
+    progress.update(2, STEPS, progressStrings.writing);
+    const target = args.output ?? defaultOutputPath(args.file);
+    const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file) });
+    const written = await writeEvaluatedFile(read.source, plan, target, args.file);
+    if (written.kind === "written") {
+      output.path = written.path;
+      output.unsupported = unsupportedAfter(read.workbook, result.evaluations.map(summaryName));
+      result.problems.push(...plan.problems);
+    } else writeError = written.message;
+  }
+  progress.update(STEPS, STEPS);
+  progress.done();
+  if (args.json) out.write(`${JSON.stringify(toJson(args.file, result, output), null, 2)}\n`);
+  else out.write(`${toText(args.file, result, output)}\n`);
+  if (writeError) {
+    err.write(`${t.notWritten}\n${writeError}\n`);
+    return 2;
+  }
+  if (!evaluated) return 2;
   const problems = result.problems.length + result.evaluations.reduce((n, ev) => n + ev.problems.length, 0);
   return problems > 0 ? 1 : 0;
 }

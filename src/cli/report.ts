@@ -118,9 +118,11 @@ function catalogUseJson(u: CatalogUse) {
  * each, in the tables' order) and `municipiosNoConjunto`; its own figures are then the pooled set's (see
  * `PeriodEvaluation`).
  */
-export function toJson(file: string, result: PipelineResult) {
+export function toJson(file: string, result: PipelineResult, output: OutputReport = { unsupported: [] }) {
   return {
     arquivo: file,
+    arquivoAvaliado: output.path ?? null,
+    partesNaoCopiadas: output.path ? output.unsupported : [],
     predefinicaoEscolhida: result.presetChoice ? { id: result.presetChoice.id, motivo: result.presetChoice.reason } : null,
     metasDoCatalogo: (result.catalogUses ?? []).map(catalogUseJson),
     tabelas: result.tables.map((tb) => ({
@@ -252,8 +254,14 @@ function problemLine(p: LocatedProblem): string {
   return `  • ${where}${p.message}`;
 }
 
+/** What the command wrote: the evaluated copy's path (none with --sem-arquivo) and what the copy lacks. */
+export interface OutputReport {
+  path?: string;
+  unsupported: string[];
+}
+
 /** The pt-BR report for a terminal. */
-export function toText(file: string, result: PipelineResult): string {
+export function toText(file: string, result: PipelineResult, output: OutputReport = { unsupported: [] }): string {
   const lines: string[] = [t.heading(file), ""];
   lines.push(t.tablesFound(result.tables.length));
   for (const tb of result.tables) lines.push(tableLine(tb));
@@ -293,6 +301,13 @@ export function toText(file: string, result: PipelineResult): string {
   if (result.problems.length > 0) {
     lines.push("", t.tableProblemsHeading(result.problems.length));
     for (const p of result.problems) lines.push(problemLine(p));
+  }
+  if (output.path) {
+    lines.push("", t.written(output.path));
+    if (output.unsupported.length > 0) {
+      lines.push(t.unsupportedHeading);
+      for (const part of output.unsupported) lines.push(`  • ${part}`);
+    }
   }
   return lines.join("\n");
 }

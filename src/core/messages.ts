@@ -295,13 +295,16 @@ export const cliStrings = {
   usage: [
     "Uso: contratualiza avaliar <arquivo.xlsx> [opções]",
     "",
-    "Avalia as tabelas de indicadores da pasta de trabalho e mostra o atingimento global e a faixa de recomendação.",
+    "Avalia as tabelas de indicadores da pasta de trabalho, mostra o atingimento global e a faixa de recomendação",
+    "e grava uma cópia avaliada (o arquivo original nunca é alterado).",
     "",
     "Opções:",
     "  --periodo P          avalia só o período P: 2025-T1 (trimestre), 2025-Q1 (quadrimestre), 2025, 2025-01..2025-03",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
     "  --mapa mapa.json     diz quais colunas são meta, resultado etc., quando a detecção automática não basta",
+    "  --saida ARQUIVO      onde gravar a cópia avaliada (padrão: <nome>.avaliado.xlsx, ao lado do original)",
+    "  --sem-arquivo        só mostra o resultado, sem gravar a cópia avaliada",
     "  --json               mostra o resultado em JSON, para outros programas",
     "",
     "Código de saída: 0 avaliado; 1 avaliado com problemas nos dados; 2 não foi possível ler ou avaliar.",
@@ -339,6 +342,11 @@ export const cliStrings = {
   pendingHeading: (n: number) => `  Pendências, sem dado (${n}):`,
   problemsHeading: (n: number) => `  Problemas nos dados (${n}):`,
   tableProblemsHeading: (n: number) => `Problemas nas tabelas (${n}):`,
+  written: (file: string) =>
+    `Cópia avaliada gravada em ${file} (colunas de atingimento e conceito, cores e a planilha de resumo de cada período). O arquivo original não foi alterado.`,
+  unsupportedHeading: "Atenção: a cópia avaliada não traz estas partes do original (o original continua com elas):",
+  notWritten: "A avaliação foi feita, mas a cópia avaliada não foi gravada:",
+  outputNotXlsx: (file: string) => `A saída ${quote(file)} deve terminar em .xlsx.`,
 };
 
 /** What the add-in writes into workbooks: its own columns, concepts, and the summary sheet (workbook/plan). */
@@ -395,6 +403,8 @@ export const planStrings = {
   targetAtMostStrict: (v: string) => `< ${v}`,
   targetExactly: (v: string) => `= ${v}`,
   targetRange: (lower: string, upper: string) => `entre ${lower} e ${upper}`,
+  lostSummaryCharts: (sheets: string[]) =>
+    `o gráfico ${sheets.length === 1 ? "da planilha" : "das planilhas"} ${sheets.join(", ")}, de uma avaliação anterior (avalie esse período de novo para refazê-lo)`,
   noRoom: (sheet: string, ref: string) =>
     `Não há colunas livres à direita da tabela ${sheet}!${ref} para gravar o atingimento e o conceito; libere duas colunas ao lado dela.`,
 };

@@ -11,6 +11,7 @@
  */
 import type { LocatedProblem } from "../core/evaluate";
 import { messages } from "../core/messages";
+import { isAddinSheet } from "./owned";
 import { validateMapping, readMappedTable } from "./detect/mapping";
 import { isYear } from "./detect/periodCells";
 import { distinctPeriods, groupPeriodSheets } from "./detect/sheetPeriods";
@@ -62,7 +63,7 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
       for (const entry of entries) found.push(readMappedTable(entry, defaultYear));
       continue;
     }
-    if (sheet.hidden) continue;
+    if (sheet.hidden || isAddinSheet(sheet)) continue;
     looked.push(String(sheet.name));
     found.push(...findSheetTables(sheet, defaultYear));
   }

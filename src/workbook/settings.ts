@@ -12,9 +12,10 @@ import { bandTableFromLowerBounds } from "../core/bands";
 import { settingsStrings as t } from "../core/messages";
 import { presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod } from "../core/types";
+import { SETTINGS_SHEET } from "./owned";
 import type { ExplicitMapping, WorkbookData } from "./port";
 
-export const SETTINGS_SHEET = "Contratualiza_config";
+export { SETTINGS_SHEET };
 /** Excel holds at most 32,767 characters in a cell; JSON is split into chunks below that. */
 const CHUNK = 30000;
 

@@ -8,17 +8,22 @@ import { main } from "../../src/cli/index";
 import { toJson, toText } from "../../src/cli/report";
 import { previne } from "../../src/core/presets";
 import { runPipeline } from "../../src/workbook/pipeline";
+import { readWorkbookFile } from "../../src/workbook/xlsx/read";
 import { sheet, workbook } from "../workbook/fixtures";
 import { HYPERTENSION_TITLE, PREVINE_LONG_ROWS, sisabExport, SISAB_HYPERTENSION } from "../workbook/previne";
 
 const root = path.join(__dirname, "..", "..");
 const example = path.join(root, "assets", "exemplo-contrato.xlsx");
 
-/** Runs main() in-process and collects what it prints. */
+/**
+ * Runs main() in-process and collects what it prints. Tests about the printed result pass
+ * `--sem-arquivo` here unless they name a `--saida`, so no evaluated copy lands beside the fixtures.
+ */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
+  const args = argv[0] === "avaliar" && !argv.includes("--saida") ? [...argv, "--sem-arquivo"] : argv;
+  const code = await main(args, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
   return { code, out, err };
 }
 
@@ -262,12 +267,116 @@ describe("the installed command (lib/, built by npm test and npm ci)", () => {
     if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build:cli\` first (npm test does it).`);
     const hash = () => crypto.createHash("sha256").update(fs.readFileSync(example)).digest("hex");
     const before = hash();
-    const first = execFileSync(process.execPath, [bin, "avaliar", example, "--json"], { encoding: "utf8" });
-    const second = execFileSync(process.execPath, [bin, "avaliar", example, "--json"], { encoding: "utf8" });
+    const first = execFileSync(process.execPath, [bin, "avaliar", example, "--json", "--sem-arquivo"], { encoding: "utf8" });
+    const second = execFileSync(process.execPath, [bin, "avaliar", example, "--json", "--sem-arquivo"], { encoding: "utf8" });
     expect(second).toBe(first);
     expect(hash()).toBe(before);
     const usage = spawnSync(process.execPath, [bin, "avaliar", "--opcao-inexistente"], { encoding: "utf8" });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/Opção .*desconhecida/);
+  });
+});
+
+describe("the evaluated copy (--saida)", () => {
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "contratualiza-cli-"))));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+  /** Every cell of every sheet of a written file, as text, for comparing two runs. */
+  async function cells(file: string): Promise<Record<string, string>> {
+    const read = await readWorkbookFile(file);
+    if (read.kind !== "workbook") throw new Error(read.message);
+    const out: Record<string, string> = {};
+    for (const sh of read.workbook.sheets) sh.rows.forEach((row, r) => row.forEach((c, k) => (out[`${sh.name}!${r + sh.origin.row},${k + sh.origin.col}`] = String(c.value))));
+    return out;
+  }
+
+  test("writes <name>.avaliado.xlsx with the owned columns and the summary, and leaves the input alone", async () => {
+    const input = path.join(dir, "contrato.xlsx");
+    fs.copyFileSync(example, input);
+    const before = sha(input);
+    const { code, out } = await run("avaliar", input, "--saida", path.join(dir, "contrato.avaliado.xlsx"));
+    expect(code).toBe(0);
+    expect(out).toContain(`Cópia avaliada gravada em ${path.join(dir, "contrato.avaliado.xlsx")}`);
+    expect(sha(input)).toBe(before);
+
+    const read = await readWorkbookFile(path.join(dir, "contrato.avaliado.xlsx"));
+    if (read.kind !== "workbook") throw new Error(read.message);
+    const sheet = read.workbook.sheets.find((s) => s.name === "Indicadores")!;
+    const at = (row: number, col: number) => sheet.rows[row - sheet.origin.row]?.[col - sheet.origin.col]?.value;
+    // The example's table spans A3:N57, so the owned pair is O:P, titled on the header row 3.
+    expect([at(3, 15), at(3, 16)]).toEqual(["Atingimento (Contratualiza)", "Conceito (Contratualiza)"]);
+    // Every data row 4–57 has a concept; A/B counts come from the rows' own results, checked below on one row.
+    const concepts = Array.from({ length: 54 }, (_, i) => at(4 + i, 16));
+    expect(concepts.every((c) => typeof c === "string" && c.length > 0)).toBe(true);
+
+    const summary = read.workbook.sheets.find((s) => s.name === "Resumo 2025-T1");
+    expect(summary).toBeDefined();
+    const labelRow = summary!.rows.find((r) => r[0]?.value === "Atingimento global");
+    // 90% → Faixa 2 (see the example's note above).
+    expect(labelRow?.[2]?.value).toBeCloseTo(0.9, 12);
+    expect(String(summary!.rows.find((r) => r[0]?.value === "Faixa")?.[2]?.value)).toMatch(/^Faixa 2/);
+    // The summary's chart is ours: it is not reported as a part the copy would lose.
+    expect(read.workbook.unsupported).toEqual([]);
+  });
+
+  test("running again on the same input gives the same cells (run twice = run once)", async () => {
+    const input = path.join(dir, "contrato.xlsx");
+    await run("avaliar", input, "--saida", path.join(dir, "primeira.xlsx"));
+    await run("avaliar", input, "--saida", path.join(dir, "segunda.xlsx"));
+    expect(await cells(path.join(dir, "segunda.xlsx"))).toEqual(await cells(path.join(dir, "primeira.xlsx")));
+  });
+
+  test("evaluating the evaluated copy again changes nothing in it: same owned columns, one summary", async () => {
+    const input = path.join(dir, "copia.xlsx");
+    fs.copyFileSync(example, input);
+    const first = path.join(dir, "copia.avaliado.xlsx");
+    const again = path.join(dir, "de-novo.xlsx");
+    expect((await run("avaliar", input, "--saida", first)).code).toBe(0);
+    const { code, err } = await run("avaliar", first, "--saida", again);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(await cells(again)).toEqual(await cells(first));
+  });
+
+  test("never overwrites its input, and says why", async () => {
+    const input = path.join(dir, "contrato.xlsx");
+    const before = sha(input);
+    const { code, err } = await run("avaliar", input, "--saida", input);
+    expect(code).toBe(2);
+    expect(err).toMatch(/não foi gravada/);
+    expect(sha(input)).toBe(before);
+  });
+
+  test("--sem-arquivo only prints; --saida must be an .xlsx", async () => {
+    const input = path.join(dir, "so-imprime.xlsx");
+    fs.copyFileSync(example, input);
+    const code = await main(["avaliar", input, "--sem-arquivo"], { write: () => 0 }, { write: () => 0 });
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "so-imprime.avaliado.xlsx"))).toBe(false);
+    expect(parseArgs(["avaliar", "a.xlsx", "--saida", "b.ods"])).toMatchObject({ command: "erro", message: expect.stringMatching(/\.xlsx/) });
+  });
+
+  test("without --saida the copy goes beside the input as <name>.avaliado.xlsx", async () => {
+    const input = path.join(dir, "padrao.xlsx");
+    fs.copyFileSync(example, input);
+    const code = await main(["avaliar", input], { write: () => 0 }, { write: () => 0 });
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "padrao.avaliado.xlsx"))).toBe(true);
+  });
+});
+
+describe("the progress line", () => {
+  test("is drawn on stderr on a terminal, and reaches 100%; nothing when stderr is not a terminal", async () => {
+    let tty = "";
+    const code = await main(["avaliar", example, "--sem-arquivo"], { write: () => 0 }, { isTTY: true, columns: 80, write: (s: string) => (tty += s) });
+    expect(code).toBe(0);
+    expect(tty).toContain("\r");
+    expect(tty).toContain("100%");
+    let piped = "";
+    await main(["avaliar", example, "--sem-arquivo"], { write: () => 0 }, { write: (s: string) => (piped += s) });
+    expect(piped).toBe("");
   });
 });

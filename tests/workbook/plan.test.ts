@@ -65,7 +65,8 @@ function applyOwned(wb: WorkbookData, p: WritePlan): WorkbookData {
   return { ...wb, sheets };
 }
 
-function summaryCell(summary: SummarySheetPlan, label: string, offset = 1): PlanCell | undefined {
+/** The value beside a label: labels span A:B, values start in C. */
+function summaryCell(summary: SummarySheetPlan, label: string, offset = 2): PlanCell | undefined {
   const row = summary.rows.find((r) => r[0]?.value === label);
   return row?.[offset];
 }

@@ -105,13 +105,19 @@ export function readRows(frame: TableFrame): RowsRead {
   const periodsByTime = new Map<number, ReturnType<typeof readPeriodCell>>();
   const periodsByValue = new Map<CellValue, ReturnType<typeof readPeriodCell>>();
   const readPeriod = (value: CellValue) => {
-    const cache = value instanceof Date ? periodsByTime : Object.is(value, -0) ? undefined : periodsByValue;
-    const key = value instanceof Date ? value.getTime() : value;
-    let reading = cache?.get(key as never);
-    if (!reading) {
-      reading = readPeriodCell(value, frame.year);
-      cache?.set(key as never, reading);
+    if (value instanceof Date) {
+      const time = value.getTime();
+      const known = periodsByTime.get(time);
+      if (known) return known;
+      const reading = readPeriodCell(value, frame.year);
+      periodsByTime.set(time, reading);
+      return reading;
     }
+    if (Object.is(value, -0)) return readPeriodCell(value, frame.year);
+    const known = periodsByValue.get(value);
+    if (known) return known;
+    const reading = readPeriodCell(value, frame.year);
+    periodsByValue.set(value, reading);
     return reading;
   };
   const periodCols = layout === "long" ? [] : header.periodCols.filter((p) => p.period !== undefined);

@@ -22,7 +22,19 @@ const WARNING: CellStyle = { bold: true, color: "#9C0006" };
 const PERCENT = "0.0%";
 const NOTE = "0.00";
 /** Columns A–I of the per-indicator table; the widest (indicator, justification) wrap. */
-const WIDTHS = [12, 48, 20, 15, 14, 12, 13, 24, 40];
+const WIDTHS = [10, 46, 20, 15, 14, 12, 13, 24, 40];
+/** Height of one line of 11-point text, in points. */
+const LINE_HEIGHT = 15;
+
+/** Lines a wrapped text takes in a cell `width` characters wide (a little slack for wide letters). */
+function linesFor(text: string, width: number): number {
+  return Math.max(1, Math.ceil((text.length * 1.1) / width));
+}
+
+/** Total width of columns `from`–`to` (1-based), for merged cells. */
+function span(from: number, to: number): number {
+  return WIDTHS.slice(from - 1, to).reduce((a, b) => a + b, 0);
+}
 /** Above this many scored indicators the chart shows areas instead (bars stay readable). */
 const MAX_CHART_INDICATORS = 25;
 
@@ -106,6 +118,16 @@ export interface SummaryOptions {
 export function planSummary(ev: ContractEvaluation, options: SummaryOptions): SummarySheetPlan {
   const rows: PlanCell[][] = [];
   const merges: string[] = [];
+  const heights: { row: number; height: number }[] = [];
+  const fit = (row: number, lines: number) => {
+    if (lines > 1) heights.push({ row, height: lines * LINE_HEIGHT });
+  };
+  /** A label in A:B and its value from C (merged to `to` when given). */
+  const labelled = (label: string, value: PlanCell, to?: number) => {
+    add(cell(label, LABEL), cell(null), value);
+    mergeRow(rows.length, 1, 2);
+    if (to) mergeRow(rows.length, 3, to);
+  };
   const add = (...cells: PlanCell[]) => rows.push(cells);
   const blank = () => rows.push([]);
   const mergeRow = (row: number, from: number, to: number) => merges.push(toA1Range({ top: row, left: from, bottom: row, right: to }));
@@ -123,13 +145,12 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
   const onNote = ev.preset.scale === 10;
   const overallLabel = onNote ? (ev.preset.id === "previne" ? s.isfLabel : s.finalNoteLabel) : s.overallLabel;
   const overallValue = onNote ? (o.value ?? null) : (o.attainment ?? null);
-  add(cell(overallLabel, LABEL), overallValue === null ? cell(s.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12 }, onNote ? NOTE : PERCENT));
+  labelled(overallLabel, overallValue === null ? cell(s.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT));
   const bandFill: CellStyle = ev.band?.band.color ? { fill: ev.band.band.color, color: "#000000" } : {};
-  add(cell(s.bandLabel, LABEL), cell(ev.band ? ev.band.band.label : s.noBand, { bold: true, ...bandFill }));
-  mergeRow(rows.length, 2, last);
+  labelled(s.bandLabel, cell(ev.band ? ev.band.band.label : s.noBand, { bold: true, ...bandFill }), last);
   if (ev.band?.band.recommendation) {
-    add(cell(s.recommendationLabel, LABEL), cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }));
-    mergeRow(rows.length, 2, last);
+    labelled(s.recommendationLabel, cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }), last);
+    fit(rows.length, linesFor(ev.band.band.recommendation, span(3, last)));
   }
   add(cell(s.coverage(o.withData, o.scored)));
   mergeRow(rows.length, 1, last);
@@ -141,15 +162,21 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
   if (ev.areas.length > 0) {
     blank();
     add(cell(s.areasHeading, HEADING));
-    add(...s.areaHeaders.map((h) => cell(h, HEADER)));
+    // The area's name spans A:B, where it has room; the figures follow from C.
+    const [areaHeader, ...figureHeaders] = s.areaHeaders;
+    add(cell(areaHeader, HEADER), cell(null, HEADER), ...figureHeaders.map((h) => cell(h, HEADER)));
+    mergeRow(rows.length, 1, 2);
     for (const a of ev.areas) {
       add(
         cell(a.area, BODY),
+        cell(null, BODY),
         cell(a.scored, BODY),
         cell(a.withData, BODY),
         cell(a.met, BODY),
         a.value === undefined ? cell(null, BODY) : cell(onNote ? a.value : (a.attainment ?? null), BODY, onNote ? NOTE : PERCENT),
       );
+      mergeRow(rows.length, 1, 2);
+      fit(rows.length, linesFor(a.area, span(1, 2)));
     }
   }
   const areaRows = { first: rows.length - ev.areas.length + 1, last: rows.length };
@@ -171,6 +198,7 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
       cell(concept || null, conceptStyle(concept)),
       cell(i.justification ?? "", BODY),
     );
+    fit(rows.length, Math.max(linesFor(i.indicator, WIDTHS[1]), linesFor(i.area ?? "", WIDTHS[2]), linesFor(i.justification ?? "", WIDTHS[8])));
   }
   const lastIndicatorRow = rows.length;
 
@@ -188,6 +216,7 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
     for (const p of problems) {
       add(cell(p.sheet ?? "", BODY), cell(p.cell ?? "", BODY), cell(p.message, BODY));
       mergeRow(rows.length, 3, last);
+      fit(rows.length, Math.max(linesFor(p.sheet ?? "", WIDTHS[0]), linesFor(p.message, span(3, last))));
     }
   }
 
@@ -197,7 +226,7 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
     for (const part of options.unsupported) add(cell(`• ${part}`));
   }
 
-  const plan: SummarySheetPlan = { name: summaryName(ev), rows, merges, widths: WIDTHS, print: { orientation: "landscape" } };
+  const plan: SummarySheetPlan = { name: summaryName(ev), rows, merges, widths: WIDTHS, heights, print: { orientation: "landscape" } };
   const scored = ev.indicators.filter((i) => i.kind === "desempenho").length;
   const chartFrom = { row: 1, col: last + 2 };
   if (scored > 0 && scored <= MAX_CHART_INDICATORS && lastIndicatorRow >= firstIndicatorRow) {
@@ -216,7 +245,7 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
       title: s.chartAreaTitle,
       seriesName: s.chartSeries,
       categories: `A${areaRows.first}:A${areaRows.last}`,
-      values: `E${areaRows.first}:E${areaRows.last}`,
+      values: `F${areaRows.first}:F${areaRows.last}`,
       percent: true,
       from: chartFrom,
       to: { row: chartFrom.row + Math.max(16, ev.areas.length + 6), col: chartFrom.col + 8 },

@@ -109,6 +109,11 @@ export interface SummarySheetPlan {
   merges: string[];
   /** Column widths in characters, from column A. */
   widths: number[];
+  /**
+   * Heights in points of rows whose wrapped text needs more than one line (1-based rows). Neither Excel
+   * nor LibreOffice grows a row for wrapped text in a file that does not say so.
+   */
+  heights?: { row: number; height: number }[];
   chart?: ChartSpec;
   /** Laid out for printing on A4, portrait, fitted to one page wide; the print area is the used range. */
   print: { orientation: "portrait" | "landscape" };

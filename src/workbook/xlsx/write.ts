@@ -289,6 +289,7 @@ function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
   plan.widths.forEach((width, c) => {
     if (width > 0) ws.getColumn(c + 1).width = width;
   });
+  for (const { row, height } of plan.heights ?? []) ws.getRow(row).height = height;
   const { rows, cols } = summaryExtent(plan);
   if (rows > 0 && cols > 0) {
     // ExcelJS writes the print area as `$` + each corner, so corners given as `A$1` come out `$A$1`.

@@ -125,6 +125,7 @@ const SUMMARY: SummarySheetPlan = {
   ],
   merges: ["A1:D1"],
   widths: [48, 14, 12, 12],
+  heights: [{ row: 6, height: 30 }],
   chart: {
     title: "Atingimento por indicador",
     seriesName: "Atingimento",
@@ -286,6 +287,9 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     expect(ws.getCell("B5").alignment?.horizontal).toBe("right");
     expect(Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges).map((m) => m.range)).toEqual(["A1:D1"]);
     expect([1, 2, 3, 4].map((c) => ws.getColumn(c).width)).toEqual([48, 14, 12, 12]);
+    // Row 6 was given two lines' height; row 7 keeps the default (no height written).
+    expect(ws.getRow(6).height).toBe(30);
+    expect(ws.getRow(7).height).toBeUndefined();
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     // The print area covers the cells and the chart (columns A–D, rows 1–25).
     expect(ws.pageSetup.printArea).toBe("A1:D25");

@@ -1,0 +1,142 @@
+// @ts-check
+/**
+ * One measurement, run by run.mjs in a fresh Node process so that its peak memory (the process's maxRSS)
+ * belongs to that measurement alone. The result goes back over the IPC channel; stdout is left to the
+ * command being measured (run.mjs sends it to /dev/null).
+ *
+ *   node bench/case.mjs generate <file> <rows>
+ *   node bench/case.mjs baseline
+ *   node bench/case.mjs exceljs <file>
+ *   node bench/case.mjs command <file> <outDir>
+ *   node bench/case.mjs core <file>
+ *
+ * Modules are imported inside each case, so a case pays in memory only for what it uses.
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { performance } from "perf_hooks";
+import { pathToFileURL } from "url";
+
+// BENCH_LIB points at another compiled tree (e.g. a build of the previous commit), to compare two versions.
+const LIB = process.env.BENCH_LIB ? pathToFileURL(path.resolve(process.env.BENCH_LIB) + path.sep) : new URL("../lib/", import.meta.url);
+
+/**
+ * A compiled module of the project (lib/, built by `npm run build:cli`).
+ * @param {string} relative
+ * @returns {Promise<any>}
+ */
+async function lib(relative) {
+  const mod = await import(new URL(relative, LIB).href);
+  // Node exposes a CommonJS module's exports as `default` (and, when it can tell, as named exports too).
+  return mod.default ?? mod;
+}
+
+/** Peak resident memory of this process so far, in bytes. */
+function peakRss() {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/**
+ * Times `fn` over repeated runs: one warm-up run (so the JIT has seen the code, as it has in a long task
+ * pane session), then runs until about `budget` seconds have passed, at least `min` and at most `max`
+ * of them. Returns the median seconds of the measured runs.
+ * @param {() => unknown} fn
+ * @param {{ budget?: number; min?: number; max?: number }} [options]
+ */
+function timeRepeated(fn, { budget = 2, min = 3, max = 15 } = {}) {
+  const warm = performance.now();
+  fn();
+  const warmSeconds = (performance.now() - warm) / 1000;
+  const times = [];
+  const start = performance.now();
+  while (times.length < max && (times.length < min || (performance.now() - start) / 1000 < budget)) {
+    const t0 = performance.now();
+    fn();
+    times.push((performance.now() - t0) / 1000);
+    // A run that takes most of the budget alone is not repeated beyond `min` anyway; spare the machine.
+    if (warmSeconds > budget && times.length >= 1) break;
+  }
+  times.sort((a, b) => a - b);
+  return { seconds: times[Math.floor(times.length / 2)], runs: times.length, first: warmSeconds };
+}
+
+/** @type {Record<string, (...args: string[]) => Promise<Record<string, unknown>>>} */
+const CASES = {
+  async generate(file, rows) {
+    const { generateWorkbook } = await import("./generate.mjs");
+    const t0 = performance.now();
+    await generateWorkbook(file, Number(rows));
+    const { size } = await fs.stat(file);
+    return { seconds: (performance.now() - t0) / 1000, size };
+  },
+
+  /** What a process holding ExcelJS and the project's modules uses before doing anything. */
+  async baseline() {
+    await import("exceljs");
+    await lib("cli/index.js");
+    return {};
+  },
+
+  /** ExcelJS alone: what any command built on it pays to read and rewrite the file. */
+  async exceljs(file) {
+    const { default: ExcelJS } = await import("exceljs");
+    const bytes = await fs.readFile(file);
+    const wb = new ExcelJS.Workbook();
+    const t0 = performance.now();
+    await wb.xlsx.load(/** @type {any} */ (bytes));
+    const t1 = performance.now();
+    const out = await wb.xlsx.writeBuffer();
+    const t2 = performance.now();
+    return { load: (t1 - t0) / 1000, write: (t2 - t1) / 1000, outSize: out.byteLength };
+  },
+
+  /**
+   * The whole command, as a user runs it: `avaliar <file>`, with `--saida` when this version of the command
+   * accepts it (the output workbook is then part of the measure).
+   */
+  async command(file, outDir) {
+    const { main } = await lib("cli/index.js");
+    const { parseArgs } = await lib("cli/args.js");
+    const out = path.join(outDir, `saida-${path.basename(file)}`);
+    const probe = parseArgs(["avaliar", file, "--saida", out]);
+    const saida = probe.command !== "erro";
+    const argv = saida ? ["avaliar", file, "--saida", out] : ["avaliar", file];
+    const t0 = performance.now();
+    const code = await main(argv);
+    const seconds = (performance.now() - t0) / 1000;
+    let outSize;
+    if (saida) outSize = await fs.stat(out).then((s) => s.size, () => undefined);
+    return { seconds, code, saida, outSize };
+  },
+
+  /**
+   * The core on data already in memory: the workbook is read first (not timed), then detection, the
+   * pipeline (detection + one evaluation per period) and evaluateContract (every row, one call) are timed.
+   */
+  async core(file) {
+    const { readWorkbookFile } = await lib("workbook/xlsx/read.js");
+    const { detectTables } = await lib("workbook/detect.js");
+    const { runPipeline } = await lib("workbook/pipeline.js");
+    const { evaluateContract } = await lib("core/evaluate.js");
+    const read = await readWorkbookFile(file);
+    if (read.kind !== "workbook") throw new Error(read.message);
+    const workbook = read.workbook;
+    const detected = detectTables(workbook);
+    const rows = detected.tables.flatMap((/** @type {{ rows: unknown[] }} */ t) => t.rows);
+    let periods = 0;
+    const detect = timeRepeated(() => detectTables(workbook));
+    const pipeline = timeRepeated(() => {
+      periods = runPipeline(workbook).evaluations.length;
+    });
+    const evaluate = timeRepeated(() => evaluateContract(rows));
+    return { rows: rows.length, periods, detect, pipeline, evaluate };
+  },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const run = CASES[name];
+if (!run) throw new Error(`unknown case ${name}`);
+const result = await run(...args);
+const message = { ...result, peakRss: peakRss() };
+if (process.send) process.send(message);
+else console.log(JSON.stringify(message));

@@ -1,0 +1,145 @@
+// @ts-check
+/**
+ * `npm run bench [-- <rows>…]`: how long and how much memory evaluating a workbook takes, for 1k, 10k and
+ * 100k indicator rows by default. See bench/README.md for what each figure means.
+ *
+ * Every measurement runs in its own Node process (bench/case.mjs), one after the other: peak memory is
+ * the maxRSS of a process that did only that, and two measurements never compete for the CPU.
+ */
+import { fork } from "child_process";
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { fileURLToPath } from "url";
+
+const CASE = fileURLToPath(new URL("./case.mjs", import.meta.url));
+const DEFAULT_SIZES = [1_000, 10_000, 100_000];
+
+/**
+ * Sizes from the command line: `1000`, `10_000`, `10k`; `--keep` keeps the generated files.
+ * @param {string[]} argv
+ */
+function parseCommandLine(argv) {
+  const sizes = [];
+  let keep = false;
+  for (const arg of argv) {
+    if (arg === "--keep") {
+      keep = true;
+      continue;
+    }
+    const m = /^(\d[\d_]*)(k?)$/i.exec(arg);
+    if (!m) throw new Error(`not a row count: ${arg} (use e.g. 1000, 10_000 or 10k)`);
+    const n = Number(m[1].replace(/_/g, "")) * (m[2] ? 1000 : 1);
+    if (n < 1) throw new Error(`not a row count: ${arg}`);
+    sizes.push(n);
+  }
+  return { sizes: sizes.length ? sizes : DEFAULT_SIZES, keep };
+}
+
+/**
+ * Runs one case in a fresh process and returns what it reported.
+ * @param {string[]} args
+ * @returns {Promise<Record<string, any>>}
+ */
+function runCase(args) {
+  return new Promise((resolve, reject) => {
+    // The command's own report goes to /dev/null: writing it is part of the command, reading it is not ours.
+    const child = fork(CASE, args, { stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    let stderr = "";
+    /** @type {Record<string, any> | undefined} */
+    let result;
+    child.stderr?.on("data", (d) => (stderr += d));
+    child.on("message", (m) => (result = /** @type {Record<string, any>} */ (m)));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (result) resolve(result);
+      else reject(new Error(`case ${args.join(" ")} failed (${signal ?? `exit ${code}`}):\n${stderr.trim().split("\n").slice(-15).join("\n")}`));
+    });
+  });
+}
+
+const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const fmtSeconds = (/** @type {number} */ s) => (s < 10 ? s.toFixed(2) : s.toFixed(1)) + " s";
+const fmtMiB = (/** @type {number} */ b) => `${int.format(b / 2 ** 20)} MiB`;
+const fmtSize = (/** @type {number} */ b) => (b < 2 ** 20 ? `${int.format(b / 1024)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`);
+const fmtRate = (/** @type {number} */ rows, /** @type {{ seconds: number }} */ t) => `${int.format(rows / t.seconds)} rows/s`;
+
+/**
+ * A plain-text table: the first column left-aligned, the others right-aligned.
+ * @param {string[]} head
+ * @param {string[][]} rows
+ */
+function table(head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** @param {string} text */
+const note = (text) => process.stderr.write(`${text}\n`);
+
+async function main() {
+  const { sizes, keep } = parseCommandLine(process.argv.slice(2));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "contratualiza-bench-"));
+  /** @type {string[][]} */
+  const fileRows = [];
+  /** @type {string[][]} */
+  const coreRows = [];
+  let saida = false;
+  try {
+    const baseline = await runCase(["baseline"]);
+    for (const size of sizes) {
+      const file = path.join(dir, `bench-${size}.xlsx`);
+      note(`${int.format(size)} rows: generating…`);
+      const gen = await runCase(["generate", file, String(size)]);
+      note(`${int.format(size)} rows: ExcelJS load + write…`);
+      const xl = await runCase(["exceljs", file]);
+      note(`${int.format(size)} rows: the command…`);
+      const cmd = await runCase(["command", file, dir]);
+      saida = saida || cmd.saida;
+      note(`${int.format(size)} rows: detection and evaluation on ready data…`);
+      const core = await runCase(["core", file]);
+      fileRows.push([
+        int.format(size),
+        fmtSize(gen.size),
+        fmtSeconds(xl.load),
+        fmtSeconds(xl.write),
+        fmtMiB(xl.peakRss),
+        fmtSeconds(cmd.seconds),
+        fmtMiB(cmd.peakRss),
+        // Whether --saida really produced a file: the option may be parsed before the writer exists.
+        cmd.saida ? (cmd.outSize ? fmtSize(cmd.outSize) : "none") : "-",
+        String(cmd.code),
+      ]);
+      coreRows.push([
+        int.format(core.rows),
+        fmtRate(core.rows, core.detect),
+        fmtRate(core.rows, core.pipeline),
+        String(core.periods),
+        fmtRate(core.rows, core.evaluate),
+        `${(core.pipeline.first * 1000).toFixed(0)} ms`,
+      ]);
+    }
+    const cpus = os.cpus();
+    console.log(`\nContratualiza bench — Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}`);
+    console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every measure in a fresh process.`);
+    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
+    console.log("Whole files");
+    console.log(
+      table(
+        ["rows", "file", "ExcelJS load", "ExcelJS write", "ExcelJS peak", saida ? "command (--saida)" : "command", "command peak", "output", "exit"],
+        fileRows,
+      ),
+    );
+    console.log(`Baseline: a process that only loaded ExcelJS and the command peaks at ${fmtMiB(baseline.peakRss)}.\n`);
+    console.log("Detection and evaluation on data already in memory (median of repeated runs after a warm-up)");
+    console.log(table(["rows", "detectTables", "runPipeline", "periods", "evaluateContract", "1st runPipeline"], coreRows));
+  } finally {
+    if (!keep) await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
