@@ -1,0 +1,35 @@
+/**
+ * Office.js errors as pt-BR messages that say what to do. A failed `context.sync()` rejects with an
+ * `OfficeExtension.Error` whose `code` names the cause (`InvalidOperationInCellEditMode`, `ItemNotFound`,
+ * `RequestPayloadSizeLimitExceeded`, `AccessDenied`, `GeneralException`…); the class itself exists only
+ * inside Office, so errors are told apart by that field.
+ */
+import { officeStrings as s } from "../../core/messages";
+
+/** The Office error code of a rejection (`undefined` for anything that is not an Office error). */
+export function officeErrorCode(error: unknown): string | undefined {
+  if (error === null || typeof error !== "object") return undefined;
+  const e = error as { code?: unknown; debugInfo?: { code?: unknown } };
+  if (typeof e.code === "string" && e.code !== "") return e.code;
+  if (typeof e.debugInfo?.code === "string") return e.debugInfo.code;
+  return undefined;
+}
+
+/** What a person reads when Excel refused a read or a write. */
+export function officeErrorMessage(error: unknown): string {
+  const code = officeErrorCode(error);
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return s.cellEditMode;
+    case "RequestPayloadSizeLimitExceeded":
+      return s.payloadTooLarge;
+    case "ItemNotFound":
+      return s.itemNotFound;
+    case "AccessDenied":
+      return s.accessDenied;
+    default: {
+      const detail = code ?? (error instanceof Error ? error.message : String(error));
+      return s.general(detail);
+    }
+  }
+}
