@@ -131,7 +131,6 @@ export const messages = {
   userTable: "Tabela de faixas da planilha",
   unknownTable: (name: string) => `Não conheço a tabela ${quote(name)}. Use C1 a C7, FINAL ou CONTRATO, ou selecione um intervalo com a sua tabela de faixas.`,
   noResult: "Sem dado: o resultado ainda não foi informado.",
-  noDataConcept: "Sem dado",
   unknownMethod: (text: string) => `Método ${quote(text)} desconhecido. Use “proporcao” (proporção de metas atingidas) ou “media” (média do atingimento).`,
   unknownPeriodKind: (text: string) => `Tipo de período ${quote(text)} desconhecido. Use mes, bimestre, trimestre, quadrimestre, semestre ou ano.`,
   mismatchedRanges: (a: string, b: string) => `Os intervalos ${a} e ${b} precisam ter o mesmo número de células.`,
@@ -513,4 +512,264 @@ export const progressStrings = {
   writing: "Gravando a planilha de saída…",
   /** The share done, as the line ends: `45%`. */
   percent: (value: number) => `${value}%`,
+};
+
+/** Table detection (workbook/detect): reasons added for per-period targets. */
+export const detectStrings = {
+  columnPeriodTarget: (col: string, header: string, period: string) => `Coluna ${col} ${quote(header)} → meta de ${period}`,
+};
+
+/** The task pane's texts (screens Tabelas, Avaliar, Resumo, Justificativas, Regras, Modelos) and what its pure helpers write. */
+export const taskpaneStrings = {
+  title: "Contratualiza",
+  intro:
+    "O Contratualiza avalia os indicadores dos contratos de gestão da Atenção Primária à Saúde (APS) na própria pasta de trabalho: " +
+    "encontra as tabelas de indicadores, compara os resultados com as metas pactuadas, colore as células e insere o resumo do " +
+    "período com a faixa de recomendação.",
+  openInExcel: "Abra este painel no Excel para avaliar a pasta de trabalho.",
+  functionsHeading: "Funções que você já pode digitar nas células",
+  functionsHint: "Os argumentos são separados por ponto e vírgula, como nas demais funções do Excel.",
+  noFunctions: "Nenhuma função disponível nesta versão.",
+  /** The placeholder host (before the Excel adapter is ready). */
+  hostUnavailable: "Esta parte do painel ainda está em construção. Tente de novo numa próxima versão.",
+
+  tabsLabel: "Telas do Contratualiza",
+  tabs: {
+    tabelas: "Tabelas",
+    avaliar: "Avaliar",
+    resumo: "Resumo",
+    justificativas: "Justificativas",
+    regras: "Regras",
+    modelos: "Modelos",
+    funcoes: "Funções",
+  },
+
+  // --- common ---
+  loading: "Lendo a pasta de trabalho…",
+  readAgain: "Ler a pasta de novo",
+  readFailed: (message: string) => `Não foi possível ler a pasta de trabalho. ${message}`,
+  periodAll: "Todas as linhas (sem período informado)",
+  periodOption: (text: string, label: string) => `${text} (${label})`,
+  periodsLegend: "Períodos",
+  periodLabel: "Período",
+  noPeriodChosen: "Escolha ao menos um período.",
+  presetLabel: "Regras",
+  methodLabel: "Método do atingimento global",
+  methods: { shareMet: "Proporção de metas atingidas", meanAttainment: "Média do atingimento" } as Record<string, string>,
+  noTables: "Nenhuma tabela de indicadores encontrada. Insira uma tabela pronta na tela Modelos, ou confira se a tabela tem as colunas Indicador e Meta ou Resultado.",
+  problemsHeading: (n: number) => `Problemas nos dados (${n})`,
+  tableProblemsHeading: (n: number) => `Problemas nas tabelas (${n})`,
+  settingsProblemsHeading: "Configurações gravadas que não puderam ser usadas",
+  goToCell: (where: string) => `Ir para ${where}`,
+  where: (sheet: string, cell?: string) => (cell ? `${sheet}!${cell}` : sheet),
+  failed: (message: string) => `Não foi possível gravar. ${message}`,
+  refused: "Nada foi gravado, porque:",
+
+  // --- Tabelas ---
+  tablesHeading: "Tabelas de indicadores encontradas",
+  tablesHint: "Escolha uma tabela para ver como as colunas foram reconhecidas e, se preciso, corrigi-las.",
+  tableRows: (n: number) => (n === 1 ? "1 linha" : `${formatNumber(n, 0)} linhas`),
+  tablePeriods: (first: string, last: string | undefined, count: number) =>
+    count === 0 ? "sem período" : count === 1 || !last ? first : `${first} a ${last} (${count} períodos)`,
+  tableConfidence: (percent: string) => `confiança ${percent}`,
+  tableShow: "Ver colunas",
+  mappingHeading: (where: string) => `Colunas de ${where}`,
+  mappingHint:
+    "Se um campo foi ligado à coluna errada, escolha a coluna certa e salve. O mapeamento fica gravado na pasta de trabalho e vale para esta planilha.",
+  mappingPanel: "Exportações do painel nacional são lidas como estão: não há colunas a corrigir.",
+  mappingWide: "As colunas de resultado por período (uma por mês, trimestre…) são reconhecidas pelo cabeçalho e não entram no mapeamento.",
+  mappingNone: "— não usar —",
+  mappingColumn: (letter: string, header: string) => (header ? `${letter} — ${header}` : letter),
+  mappingSave: "Salvar mapeamento e detectar de novo",
+  mappingReset: "Voltar à detecção automática",
+  mappingSaved: "Mapeamento salvo. As tabelas foram detectadas de novo.",
+  mappingResetDone: "Mapeamento apagado. As tabelas foram detectadas de novo, automaticamente.",
+  mappingNeedsIndicator: "Escolha a coluna do indicador: sem ela a tabela não pode ser lida.",
+  mappingDuplicate: (letter: string, first: string, second: string) =>
+    `A coluna ${letter} foi escolhida para ${first} e para ${second}. Cada coluna só pode ter um campo.`,
+  reasonsHeading: "Como as colunas foram reconhecidas",
+  fields: {
+    indicator: "Indicador",
+    code: "Código",
+    area: "Área",
+    kind: "Natureza",
+    type: "Tipo",
+    target: "Meta",
+    result: "Resultado",
+    numerator: "Numerador",
+    denominator: "Denominador",
+    period: "Período",
+    unit: "Unidade",
+    municipality: "Município",
+    weight: "Peso",
+    direction: "Sentido",
+    periodicity: "Periodicidade",
+    aggregation: "Agregação",
+    source: "Fonte",
+    responsible: "Responsável",
+    justification: "Justificativa",
+    justificationAccepted: "Justificativa aceita",
+  } as Record<string, string>,
+
+  // --- Avaliar ---
+  evaluateHeading: "Avaliar e colorir",
+  evaluateHint:
+    "Avalia os períodos escolhidos e grava, ao lado de cada tabela, as colunas Atingimento e Conceito (Contratualiza) com as cores. Os valores digitados não são alterados.",
+  evaluateRun: "Avaliar",
+  progressLabel: "Andamento",
+  stages: {
+    lendo: "Lendo a pasta de trabalho…",
+    avaliando: "Avaliando os indicadores…",
+    gravando: "Gravando colunas e cores…",
+    pronto: "Concluído.",
+  },
+  evaluateApplied: "Avaliação gravada: colunas Atingimento e Conceito (Contratualiza) e cores atualizadas.",
+  periodNotFound: "Os períodos escolhidos não estão mais nas tabelas. Escolha de novo.",
+  periodHeading: (text: string) => `Período: ${text}`,
+  overallLabel: "Atingimento global",
+  isfLabel: "ISF (0 a 10)",
+  finalNoteLabel: "Nota final (0 a 10)",
+  notComputed: "não calculado: nenhum indicador de desempenho com dado",
+  coverage: (withData: number, scored: number, method: string) => `${method}; ${withData} de ${scored} indicadores de desempenho com dado`,
+  bandLabel: "Faixa de recomendação",
+  noBand: "Esta regra não tem faixas de recomendação.",
+  incomplete: (without: number, scored: number) =>
+    `Avaliação incompleta: ${without} de ${scored} indicadores de desempenho estão sem dado.`,
+  missedHeading: (n: number) => `Metas não atingidas (${n})`,
+  noneMissed: "Todas as metas de desempenho com dado foram atingidas.",
+  pendingHeading: (n: number) => `Pendências, sem dado (${n})`,
+  attained: (percent: string) => `atingimento ${percent}`,
+  situations: {
+    atingido: "meta atingida",
+    nao_atingido: "meta não atingida",
+    justificado_total: "justificativa aceita (conta como atingida)",
+    justificado_parcial: "justificativa aceita parcialmente",
+    sem_dado: "sem dado",
+    invalido: "dado inválido",
+    linha_de_base: "linha de base pendente",
+  } as Record<string, string>,
+
+  // --- Resumo ---
+  summaryHeading: "Planilha de resumo",
+  summaryHint:
+    "Insere, para cada período escolhido, uma planilha “Resumo” com o atingimento global, a faixa de recomendação, os indicadores, as pendências e os problemas encontrados.",
+  summaryRun: "Inserir resumo",
+  summaryApplied: (names: string[]) =>
+    names.length === 1 ? `Planilha ${quote(names[0])} inserida.` : `Planilhas ${names.map(quote).join(", ")} inseridas.`,
+  confirmTitle: "Substituir resumo?",
+  confirmText: (names: string[]) =>
+    names.length === 1
+      ? `A planilha ${names[0]} já existe. Substituir?`
+      : `As planilhas ${names.slice(0, -1).join(", ")} e ${names[names.length - 1]} já existem. Substituir?`,
+  confirmReplace: "Substituir",
+  confirmCancel: "Cancelar",
+  summaryCancelled: "Nada foi alterado.",
+  summarySource: (where: string) => `tabelas ${where}`,
+
+  // --- Justificativas ---
+  justificationsHeading: "Justificativas",
+  justificationsHint: (partial: string) =>
+    `Registre a decisão da Comissão de Avaliação sobre a justificativa de cada meta não atingida. Total: a meta conta como atingida. Parcial: conta ${partial} do que faltou. Não: nada muda.`,
+  justificationsNone: "Nenhuma meta de desempenho ficou sem atingir neste período.",
+  decisionLabel: "Decisão da comissão",
+  decisions: { Total: "Total", Parcial: "Parcial", Não: "Não" } as Record<string, string>,
+  justificationText: "Justificativa",
+  indicatorFigures: (result: string, target: string, attainment: string) => `Resultado ${result} · meta ${target} · atingimento ${attainment}`,
+  justificationsSave: "Gravar justificativas",
+  justificationsNothing: "Escolha a decisão da comissão para ao menos um indicador.",
+  justificationsSaved: (n: number) =>
+    `${n === 1 ? "1 célula gravada" : `${formatNumber(n, 0)} células gravadas`}. A avaliação foi refeita com as decisões; use Avaliar e Resumo para atualizar as cores e o resumo.`,
+  /** What planJustifications (workbook/justifications) writes and reports. */
+  justificationHeader: "Justificativa",
+  justificationAcceptedHeader: "Justificativa aceita",
+  justificationNoRows: (indicator: string, period: string | undefined) =>
+    period
+      ? `O indicador ${quote(indicator)} não tem linhas no período ${period} desta tabela; a justificativa não foi gravada.`
+      : `O indicador ${quote(indicator)} não tem linhas nesta tabela; a justificativa não foi gravada.`,
+  justificationExcelTable: (table: string, columns: string[]) =>
+    `A tabela do Excel ${quote(table)} não tem ${columns.length === 1 ? "a coluna" : "as colunas"} ${columns.map(quote).join(" e ")}. ` +
+    "Acrescente-as à tabela (clique com o botão direito no cabeçalho → Inserir → Colunas da Tabela à Direita) e grave de novo.",
+  justificationNoRoom: (sheet: string) =>
+    `Não há colunas livres na planilha ${quote(sheet)} para criar as colunas Justificativa e Justificativa aceita.`,
+
+  // --- Regras ---
+  rulesHeading: "Regras da avaliação",
+  rulesHint: "As regras ficam gravadas na pasta de trabalho e valem para quem abrir o arquivo, no Excel ou pelo comando.",
+  partialLabel: "Parcela da justificativa parcial (%)",
+  partialHint: "Quanto do atingimento que faltou uma justificativa aceita parcialmente recupera. Padrão: 50%.",
+  partialInvalid: "Informe um número de 0 a 100.",
+  bandsHeading: "Faixas de recomendação",
+  bandsHint: (max: string) =>
+    `Cada faixa começa no seu limite inferior e vai até o início da faixa seguinte; a mais alta vai até ${max}. A mais baixa deve começar em 0.`,
+  bandsNone: "Esta regra não tem faixas de recomendação. Acrescente faixas para classificar o resultado global.",
+  bandGroup: (n: number) => `Faixa ${n}`,
+  bandLower: "Início (limite inferior)",
+  bandLabelField: "Rótulo",
+  bandRecommendation: "Recomendação",
+  bandColor: "Cor (#RRGGBB)",
+  bandAdd: "Acrescentar faixa",
+  bandRemove: (n: number) => `Remover faixa ${n}`,
+  bandLowerInvalid: (n: number) => `Faixa ${n}: o início deve ser um número, como 70 ou 7,5.`,
+  bandsValid: "As faixas estão corretas.",
+  rulesRestore: "Restaurar padrão",
+  rulesSave: "Salvar regras",
+  rulesSaved: "Regras salvas na pasta de trabalho.",
+  rulesCannotSave: "Corrija o que está indicado acima antes de salvar.",
+
+  // --- Modelos ---
+  templatesHeading: "Tabelas prontas",
+  templatesHint:
+    "Insere uma planilha nova com a tabela de indicadores escolhida, pronta para preencher a meta e o resultado. Nada do que já existe é alterado.",
+  templatesLegend: "Conjunto de indicadores",
+  templateMonth: "Primeiro mês",
+  templateYear: "Ano",
+  templateInsert: "Inserir tabela",
+  templateInserted: (sheet: string) => `Tabela inserida na planilha ${quote(sheet)}. Preencha a meta e o resultado de cada indicador.`,
+  monthNames: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+  /** What buildTemplate (workbook/templates) writes. */
+  template: {
+    sheets: { pmaq: "Indicadores PMAQ", instrumento: "Instrumento de avaliação", previne: "Previne Brasil", cofinanciamento: "Cofinanciamento APS" },
+    tables: { pmaq: "Tabela_PMAQ", instrumento: "Tabela_Instrumento", previne: "Tabela_Previne", cofinanciamento: "Tabela_Cofinanciamento" },
+    title: (name: string, source: string) => `${name} — ${source}`,
+    code: "Código",
+    area: "Área",
+    type: "Tipo",
+    indicator: "Indicador",
+    kind: "Natureza",
+    periodicity: "Periodicidade",
+    target: "Meta",
+    weight: "Peso",
+    month: "Mês",
+    fourMonth: "Quadrimestre",
+    result: "Resultado",
+    resultPercent: "Resultado (%)",
+    source: "Fonte de verificação",
+    evidence: "Evidências",
+    verifiedBy: "Responsável pela verificação",
+    justification: "Justificativa",
+    accepted: "Justificativa aceita",
+    kindPerformance: "Desempenho",
+    kindMonitoring: "Monitoramento",
+    decisions: ["Total", "Parcial", "Não"],
+  },
+};
+
+/** The Excel host of the task pane (workbook/office/host): settings, cells typed in the pane, starter tables. */
+export const officeHostStrings = {
+  settingsStructureProtected:
+    "A estrutura da pasta de trabalho está protegida, e o Contratualiza guarda as configurações numa planilha oculta própria, que precisa criar ou ocultar. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e salve de novo. Nada foi alterado na pasta de trabalho.",
+  settingsSheetProtected: (sheet: string) =>
+    `A planilha oculta ${quote(sheet)}, em que o Contratualiza guarda as configurações, está protegida. Desproteja-a e salve de novo. Nada foi alterado na pasta de trabalho.`,
+  cellsSheetMissing: (sheet: string) =>
+    `A planilha ${quote(sheet)} não foi encontrada: ela foi renomeada ou excluída? Leia a pasta de trabalho de novo e salve outra vez. Nada foi alterado na pasta de trabalho.`,
+  cellsSheetProtected: (sheet: string) =>
+    `A planilha ${quote(sheet)} está protegida, e o Contratualiza precisa escrever nela. Desproteja-a (Revisão > Desproteger Planilha) e salve de novo. Nada foi alterado na pasta de trabalho.`,
+  cellsBadAddress: (sheet: string, address: string) =>
+    `O endereço ${quote(address)} da planilha ${quote(sheet)} não é uma célula. Nada foi alterado na pasta de trabalho.`,
+  templateSheetExists: (sheet: string) =>
+    `Já existe uma planilha chamada ${quote(sheet)}. Renomeie-a, ou leia a pasta de trabalho de novo para o modelo ganhar outro nome. Nada foi alterado na pasta de trabalho.`,
+  templateTableExists: (table: string) =>
+    `Já existe uma tabela chamada ${quote(table)} na pasta de trabalho. Leia a pasta de trabalho de novo para o modelo ganhar outro nome. Nada foi alterado na pasta de trabalho.`,
+  templateStructureProtected:
+    "A estrutura da pasta de trabalho está protegida, e o Contratualiza precisa criar uma planilha para o modelo. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e tente de novo. Nada foi alterado na pasta de trabalho.",
 };

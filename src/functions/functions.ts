@@ -11,7 +11,8 @@ import { attainment, concept as conceptOf, note, overrideDirection, reconcileSca
 import { findBand } from "../core/bands";
 import { evaluateContract, type RowInput } from "../core/evaluate";
 import { messages as m } from "../core/messages";
-import { isProblem, normalizeText, parseDirection } from "../core/parse";
+import { isProblem, normalizeText, parseDirection, parseJustificationDecision, parseKind } from "../core/parse";
+import { conceptText } from "../core/conceptText";
 import { parsePeriod, periodOf } from "../core/periods";
 import { presets } from "../core/presets";
 import { checkTeam, minAgents, minTeams } from "../core/staffing";
@@ -57,12 +58,17 @@ export function atingimento(resultado: any, meta: any, sentido?: any, limitar?: 
  * @param resultado O resultado alcançado no período.
  * @param meta A meta pactuada: número ou texto, como “90% ou mais”.
  * @param [sentido] Opcional: “maior melhor” ou “menor melhor”.
- * @returns A, B ou “Sem dado”.
+ * @param [aceite] Opcional: a decisão da comissão sobre a justificativa de um B (Total, Parcial ou Não).
+ * @param [natureza] Opcional: Desempenho ou Monitoramento.
+ * @returns A, B, “B – justificado”, “B – justificado parcialmente” (com “ – monitoramento” nos indicadores de monitoramento) ou “Sem dado”.
  */
-export function conceito(resultado: any, meta: any, sentido?: any): string {
-  if (isBlank(resultado)) return m.noDataConcept;
+export function conceito(resultado: any, meta: any, sentido?: any, aceite?: any, natureza?: any): string {
+  const kind = isBlank(natureza) ? "desempenho" : (parseKind(natureza as CellValue) ?? fail(m.unreadableKind(String(natureza))));
+  if (isBlank(resultado)) return conceptText({ status: "noData", kind });
   const { result, target } = compared(resultado, meta, sentido);
-  return conceptOf(result, target);
+  const decision = isBlank(aceite) ? undefined : parseJustificationDecision(aceite as CellValue);
+  if (isProblem(decision)) return failWith(decision);
+  return conceptText({ status: "evaluated", kind, concept: conceptOf(result, target), decision });
 }
 
 /**

@@ -90,6 +90,19 @@ describe("ATINGIMENTO and CONCEITO as typed in cells", () => {
     expect(call("CONCEITO", 0.4, "entre 50% e 70%", "menor melhor")).toBe("A");
   });
 
+  test("CONCEITO with the commission's decision and the kind gives the texts the add-in writes and colours", () => {
+    // 80 against "≥ 90": B. Accepted in total or in part, it stays B, marked; rejected, plain B.
+    expect(call("CONCEITO", 80, "≥ 90", null, "Total")).toBe("B – justificado");
+    expect(call("CONCEITO", 80, "≥ 90", null, "Parcial")).toBe("B – justificado parcialmente");
+    expect(call("CONCEITO", 80, "≥ 90", null, "Não")).toBe("B");
+    // A decision never changes an A; monitoring indicators are marked whatever the concept.
+    expect(call("CONCEITO", 95, "≥ 90", null, "Total")).toBe("A");
+    expect(call("CONCEITO", 80, "≥ 90", null, null, "Monitoramento")).toBe("B – monitoramento");
+    expect(call("CONCEITO", null, "≥ 90", null, null, "Monitoramento")).toBe("Sem dado");
+    expect(excelError("CONCEITO", 80, "≥ 90", null, "talvez").code).toBe("#VALUE!");
+    expect(excelError("CONCEITO", 80, "≥ 90", null, null, "outra").code).toBe("#VALUE!");
+  });
+
   test("no result yet: CONCEITO says Sem dado, ATINGIMENTO is #N/A with the reason", () => {
     expect(call("CONCEITO", null, 0.8)).toBe("Sem dado");
     const e = excelError("ATINGIMENTO", null, 0.8);

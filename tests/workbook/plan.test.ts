@@ -109,6 +109,33 @@ describe("owned columns (long layout)", () => {
     expect(p.owned[0].values[5][0].formula).toBeUndefined();
   });
 
+  it("gives the concept as a live META.CONCEITO with the row's decision and kind cells", () => {
+    const formula = (i: number) => p.owned[0].values[i][1].formula;
+    // Row 4: no Sentido column, no decision → empty arguments; Natureza in C4.
+    expect(formula(0)).toBe("=META.CONCEITO(F4,E4,,,C4)");
+    // Row 6: accepted in total (G6) → "B – justificado", as the value says.
+    expect(formula(2)).toBe("=META.CONCEITO(F6,E6,,G6,C6)");
+    // Row 8: no result yet → the function says "Sem dado" too.
+    expect(formula(4)).toBe("=META.CONCEITO(F8,E8,,,C8)");
+    // Row 9: "n/d" would be #VALUE! in Excel, while the add-in writes "Inválido": no formula.
+    expect(formula(5)).toBeUndefined();
+  });
+
+  it("writes no formula where a function would read the cells differently from the core", () => {
+    const hinted = workbook(
+      sheet("Indicadores", [
+        ["Indicador", "Meta", "Resultado (%)"],
+        ["Cobertura vacinal", 80, 0.5],
+      ]),
+    );
+    const owned = plan(hinted).owned[0];
+    // The "(%)" header tells the core both are percentages: 0,5 → 50%, 80 → 80%; 50 / 80 = 62,5%.
+    // META.ATINGIMENTO(0,5; 80) has no header to read and reports an ambiguous scale: no formula here.
+    expect(owned.values[0][0].value).toBeCloseTo(0.625, 12);
+    expect(owned.values[0][0].formula).toBeUndefined();
+    expect(owned.values[0][1].formula).toBeUndefined();
+  });
+
   it("colours the owned pair and the user's result cells by the concept column, one rule per class", () => {
     expect(p.rules.map((r) => r.conceptClass)).toEqual(["monitoring", "justified", "met", "notMet", "invalid", "noData"]);
     for (const rule of p.rules) {

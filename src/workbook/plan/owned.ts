@@ -11,7 +11,10 @@
  * - the block covers every row down to the last one it held before, so rows that left the table are
  *   cleared instead of keeping stale concepts.
  */
-import type { RowEvaluation } from "../../core/evaluate";
+import { attainment, nearlyEqual, overrideDirection, reconcileScale } from "../../core/attainment";
+import { conceptText } from "../../core/conceptText";
+import type { CellInput, RowEvaluation } from "../../core/evaluate";
+import { parseDirection, parseTarget, readNumber } from "../../core/parse";
 import { planStrings as s } from "../../core/messages";
 import { columnLetter, fromA1, fromA1Range, toA1Range } from "../a1";
 import { Grid, isEmptyValue } from "../detect/grid";
@@ -33,18 +36,6 @@ export const CONCEPT_STYLES: Readonly<Record<ConceptClass, CellStyle>> = {
 const HEADER_STYLE: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true };
 const PERCENT_FORMAT = "0.0%";
 const WIDTHS = [14, 18];
-
-/** The text of the concept cell, which the rules match (see `ruleFormulas`). */
-export function conceptText(row: Pick<RowEvaluation, "status" | "kind" | "concept" | "decision">): string {
-  if (row.status === "noData") return s.noData;
-  if (row.status === "invalid") return s.invalid;
-  if (row.status === "needsBaseline") return s.needsBaseline;
-  if (!row.concept) return "";
-  let text: string = row.concept === "A" ? s.conceptMet : s.conceptNotMet;
-  if (row.concept === "B" && row.decision === "total") text = s.conceptJustified;
-  if (row.concept === "B" && row.decision === "partial") text = s.conceptJustifiedPartially;
-  return row.kind === "monitoramento" ? `${text}${s.monitoringSuffix}` : text;
-}
 
 /** The rules of one block, first match wins: monitoring, then justified, A, B, invalid, no data. */
 function ruleFormulas(cell: string): { conceptClass: ConceptClass; formula: string }[] {
@@ -143,41 +134,62 @@ function staleBottom(grid: Grid, conceptCol: number, lastRow: number): number {
   return row;
 }
 
-function cellsOf(row: RowEvaluation | undefined, formulas: FormulaCells | undefined): PlanCell[] {
+function cellsOf(row: RowEvaluation | undefined, formulas: LiveFormulas | undefined): PlanCell[] {
   if (!row) return [{ value: null }, { value: null }];
   const concept = conceptText(row);
   const att = row.status === "evaluated" && row.attainment ? row.attainment.scored : null;
   const attainmentCell: PlanCell = { value: att, numberFormat: PERCENT_FORMAT };
-  // Live formulas for Excel: the same attainment the core computed, which follows the user's edits.
-  if (formulas && att !== null) {
-    const args = [formulas.result, formulas.target, ...(formulas.direction ? [formulas.direction] : [])];
-    attainmentCell.formula = `=META.ATINGIMENTO(${args.join(",")})`;
-  }
-  return [attainmentCell, { value: concept || null, style: { align: "center" } }];
+  const conceptCell: PlanCell = { value: concept || null, style: { align: "center" } };
+  if (formulas?.attainment && att !== null) attainmentCell.formula = formulas.attainment;
+  if (formulas?.concept) conceptCell.formula = formulas.concept;
+  return [attainmentCell, conceptCell];
+}
+
+interface LiveFormulas {
+  attainment?: string;
+  concept?: string;
 }
 
 /**
- * The cells a live `META.ATINGIMENTO` formula can read for a row: only when the result was typed in its
- * own cell and the target sits on the same row (a target carried from an earlier sheet, or a result
- * computed from numerator and denominator, would make the formula read something else than the core did).
+ * Live formulas for Excel (`=META.ATINGIMENTO(F4,E4)`, `=META.CONCEITO(F4,E4,,G4,C4)`), so the owned
+ * columns follow when a user edits a result. Only where a formula computes exactly what the core did: the
+ * result typed in its own cell on the row, the target, Sentido, acceptance and Natureza cells on the same
+ * row (a target carried from an earlier sheet or a result computed from numerator and denominator would be
+ * read differently), and the scale read the same without the table's hints (a panel's `1` is 1% to the
+ * core, 100% to a formula). Elsewhere the owned cell holds the value alone.
  */
-interface FormulaCells {
-  result: string;
-  target: string;
-  /** The row's `Sentido` cell, which overrides the target's direction. */
-  direction?: string;
+function liveFormulas(r: RowEvaluation, row: number): LiveFormulas | undefined {
+  if (r.status !== "evaluated" && r.status !== "noData") return undefined;
+  const { result, target, direction, justificationAccepted, kind } = r.input;
+  const onRow = (address: string | undefined) => address !== undefined && fromA1(address)?.row === row;
+  if (!result?.address || !onRow(result.address) || !onRow(target.address)) return undefined;
+  if (r.status === "evaluated" && isEmptyValue(result.value)) return undefined;
+  const optional = (cell: CellInput | undefined): string | null | undefined => {
+    if (!cell || isEmptyValue(cell.value)) return "";
+    return onRow(cell.address) ? (cell.address as string) : null;
+  };
+  const [dir, acc, nat] = [optional(direction), optional(justificationAccepted), optional(kind)];
+  if (dir === null || acc === null || nat === null) return undefined;
+  if (r.status === "evaluated" && !sameWithoutHints(r)) return undefined;
+  const args = (list: (string | undefined)[]) => {
+    const out = [...list];
+    while (out.length > 0 && !out[out.length - 1]) out.pop();
+    return out.join(",");
+  };
+  return {
+    attainment: `=META.ATINGIMENTO(${args([result.address, target.address, dir])})`,
+    concept: `=META.CONCEITO(${args([result.address, target.address, dir, acc, nat])})`,
+  };
 }
 
-function formulaCells(r: RowEvaluation, row: number): FormulaCells | undefined {
-  const { result, target, direction } = r.input;
-  const onRow = (address: string | undefined) => address !== undefined && fromA1(address)?.row === row;
-  if (!result?.address || isEmptyValue(result.value) || !onRow(result.address) || !onRow(target.address)) return undefined;
-  const cells: FormulaCells = { result: result.address, target: target.address as string };
-  if (direction?.address && !isEmptyValue(direction.value)) {
-    if (!onRow(direction.address)) return undefined;
-    cells.direction = direction.address;
-  }
-  return cells;
+/** The row's attainment as `META.ATINGIMENTO` computes it from the cells alone, equal to the core's. */
+function sameWithoutHints(r: RowEvaluation): boolean {
+  const reading = readNumber(r.input.result?.value ?? null, r.input.result?.numberFormat);
+  const parsed = parseTarget(r.input.target.value, r.input.target.numberFormat);
+  if (reading.kind !== "number" || parsed.kind !== "target" || !r.attainment) return false;
+  const target = r.input.direction ? overrideDirection(parsed.target, parseDirection(r.input.direction.value)) : parsed.target;
+  const out = reconcileScale(reading.reading, target);
+  return out.kind === "ok" && nearlyEqual(attainment(out.result, out.target).scored, r.attainment.scored);
 }
 
 export interface OwnedPlan {
@@ -252,7 +264,7 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
       const values: PlanCell[][] = [];
       for (let row = firstRow; row <= bottom; row += 1) {
         const r = bySheetRow.get(row);
-        values.push(cellsOf(r, r ? formulaCells(r, row) : undefined));
+        values.push(cellsOf(r, r ? liveFormulas(r, row) : undefined));
       }
       owned.push({
         sheet: frame.sheet,

@@ -10,7 +10,8 @@ import { formatNumber, formatPercent, planStrings as s } from "../../core/messag
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Target } from "../../core/types";
 import { toA1Range } from "../a1";
-import { CONCEPT_STYLES, conceptText } from "./owned";
+import { conceptText } from "../../core/conceptText";
+import { CONCEPT_STYLES } from "./owned";
 import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864" };
