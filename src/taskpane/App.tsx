@@ -1,17 +1,32 @@
-import type { JSX } from "react";
+import { useState, type JSX } from "react";
 import {
   Body1,
+  Button,
   Caption1,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
-  Subtitle2,
+  Spinner,
+  Subtitle1,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { uiStrings as strings } from "../core/messages";
+import type { TaskpaneHost } from "./host";
+import { Avaliar } from "./screens/Avaliar";
+import { Justificativas } from "./screens/Justificativas";
+import { Modelos } from "./screens/Modelos";
+import { Regras } from "./screens/Regras";
+import { Resumo } from "./screens/Resumo";
+import { Tabelas } from "./screens/Tabelas";
+import { taskpaneStrings as strings } from "../core/messages";
+import { useScreenStyles } from "./styles";
+import { useWorkbook, WorkbookProvider } from "./useWorkbook";
 
 /** A custom function as the task pane lists it (taken from the generated functions.json at build time). */
 export interface FunctionInfo {
@@ -31,54 +46,124 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
+  tabs: {
+    flexWrap: "wrap",
   },
   signature: {
     fontFamily: tokens.fontFamilyMonospace,
     display: "block",
+    overflowWrap: "anywhere",
   },
 });
 
+/** The META functions and how to type them. */
+function FunctionList({ functions, level }: { functions: FunctionInfo[]; level: "h2" }): JSX.Element {
+  const styles = useStyles();
+  const screen = useScreenStyles();
+  return (
+    <div className={screen.section}>
+      <Subtitle1 as={level}>{strings.functionsHeading}</Subtitle1>
+      {functions.length === 0 ? (
+        <Body1 as="p">{strings.noFunctions}</Body1>
+      ) : (
+        <ul className={screen.list}>
+          {functions.map((fn) => (
+            <li key={fn.name}>
+              <code className={styles.signature}>{formatSignature(fn)}</code>
+              <Caption1>{fn.description}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Caption1>{strings.functionsHint}</Caption1>
+    </div>
+  );
+}
+
+type TabId = keyof typeof strings.tabs;
+const TABS: TabId[] = ["tabelas", "avaliar", "resumo", "justificativas", "regras", "modelos", "funcoes"];
+
+/** The screens, one per tab; every panel stays mounted (hidden when not selected) so a screen keeps its state. */
+function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
+  const styles = useStyles();
+  const { snapshot, loading, error, reload } = useWorkbook();
+  const [tab, setTab] = useState<TabId>("tabelas");
+  const screens: Record<TabId, JSX.Element> = {
+    tabelas: <Tabelas />,
+    avaliar: <Avaliar />,
+    resumo: <Resumo />,
+    justificativas: <Justificativas />,
+    regras: <Regras />,
+    modelos: <Modelos />,
+    funcoes: <FunctionList functions={functions} level="h2" />,
+  };
+  return (
+    <>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label={strings.tabsLabel}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabId)}
+      >
+        {TABS.map((id) => (
+          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+            {strings.tabs[id]}
+          </Tab>
+        ))}
+      </TabList>
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void reload()}>{strings.readAgain}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {!snapshot && loading && <Spinner size="small" label={strings.loading} />}
+      {TABS.map((id) => (
+        <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
+          {screens[id]}
+        </div>
+      ))}
+    </>
+  );
+}
+
 export interface AppProps {
-  /** False when the page is opened outside Excel (a plain browser): a notice says where to open it. */
-  inExcel: boolean;
+  /** The workbook; undefined when the page is opened outside Excel (a notice says where to open it). */
+  host: TaskpaneHost | undefined;
+  /** Follows the Office theme; light by default. */
+  theme?: "light" | "dark";
   functions: FunctionInfo[];
 }
 
-/** Placeholder screen until the evaluation screens arrive: what the add-in does and its functions. */
-export function App({ inExcel, functions }: AppProps): JSX.Element {
+export function App({ host, theme = "light", functions }: AppProps): JSX.Element {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang="pt-BR">
       <main className={styles.root}>
         <Title3 as="h1">{strings.title}</Title3>
-        {!inExcel && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{strings.openInExcel}</MessageBarBody>
-          </MessageBar>
-        )}
-        <Body1 as="p">{strings.intro}</Body1>
-        <Subtitle2 as="h2">{strings.functionsHeading}</Subtitle2>
-        {functions.length === 0 ? (
-          <Body1 as="p">{strings.noFunctions}</Body1>
+        {host ? (
+          <WorkbookProvider host={host}>
+            <Screens functions={functions} />
+          </WorkbookProvider>
         ) : (
-          <ul className={styles.list}>
-            {functions.map((fn) => (
-              <li key={fn.name}>
-                <code className={styles.signature}>{formatSignature(fn)}</code>
-                <Caption1>{fn.description}</Caption1>
-              </li>
-            ))}
-          </ul>
+          <>
+            <MessageBar intent="warning">
+              <MessageBarBody>{strings.openInExcel}</MessageBarBody>
+            </MessageBar>
+            <Body1 as="p">{strings.intro}</Body1>
+            <FunctionList functions={functions} level="h2" />
+          </>
         )}
-        <Caption1>{strings.functionsHint}</Caption1>
       </main>
     </FluentProvider>
   );

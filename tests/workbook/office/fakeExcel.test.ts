@@ -89,3 +89,67 @@ describe("the fake Excel", () => {
     expect(fx.sheet("Metas").rules.map((r) => r.formula)).toEqual(["=2"]);
   });
 });
+
+describe("the fake Excel: what the task pane's host uses", () => {
+  it("runs a batch like Excel.run, and rejects a batch that leaves actions unsynced", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Metas");
+    expect(await fx.run(async (context) => context.sync(5))).toBe(5);
+    await expect(
+      fx.run(async (context) => {
+        context.workbook.worksheets.getItem("Metas").getRange("A1").values = [[1]];
+      }),
+    ).rejects.toThrow(/never synced/);
+    expect(fx.sheet("Metas").value("A1")).toBe("");
+  });
+
+  it("hides a sheet only while another stays visible and the structure is not protected", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Metas");
+    fx.addSheet("Config");
+    fx.context.workbook.worksheets.getItem("Config").visibility = "VeryHidden";
+    await fx.context.sync();
+    expect(fx.sheet("Config").visibility).toBe("VeryHidden");
+    fx.context.workbook.worksheets.getItem("Metas").visibility = "Hidden";
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    fx.structureProtected = true;
+    fx.context.workbook.worksheets.getItem("Config").visibility = "Visible";
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+
+  it("adds tables that are unique by name and do not overlap", async () => {
+    const fx = new FakeExcel();
+    fx.addSheet("Metas");
+    fx.addTable("Metas", "Tabela1", "A1:B3");
+    const ws = fx.context.workbook.worksheets.getItem("Metas");
+    const table = ws.tables.add("D1:E3", true);
+    await fx.context.sync();
+    expect(fx.sheet("Metas").tables.map((t) => t.name)).toEqual(["Tabela1", "Table1"]);
+    table.name = "Metas_2025";
+    await fx.context.sync();
+    const all = fx.context.workbook.tables.load("items/name");
+    await fx.context.sync();
+    expect(all.items.map((t) => t.name)).toEqual(["Tabela1", "Metas_2025"]);
+    table.name = "TABELA1";
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    table.name = "A1";
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    ws.tables.add("B2:C4", true);
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+
+  it("keeps list validations by rectangle, and refuses a list over 255 characters", async () => {
+    const fx = new FakeExcel();
+    const model = fx.addSheet("Metas");
+    const ws = fx.context.workbook.worksheets.getItem("Metas");
+    ws.getRange("B4:B100").dataValidation.rule = { list: { inCellDropDown: true, source: "Sim,Não" } };
+    await fx.context.sync();
+    expect(model.validationAt("B50")).toEqual({ list: { inCellDropDown: true, source: "Sim,Não" } });
+    expect(model.validationAt("B101")).toBeUndefined();
+    ws.getRange("C4").dataValidation.rule = { list: { inCellDropDown: true, source: "x".repeat(256) } };
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    ws.getRange("B1:B200").dataValidation.clear();
+    await fx.context.sync();
+    expect(model.validations).toEqual([]);
+  });
+});

@@ -17,6 +17,11 @@
  *   `cellEditMode` is set; a request or a response over `payloadLimit` (5 MB, Excel on the web) fails the
  *   sync with `RequestPayloadSizeLimitExceeded` before anything runs (request) or after (response).
  *
+ * - `run` stands for `Excel.run`: it hands the batch the context and, when the batch is done, rejects
+ *   if actions were queued but never synced (Office.js would drop them silently: a bug in the caller).
+ * - tables are unique by name in the workbook and may not overlap; a data-validation list typed as text
+ *   holds at most 255 characters, as in Excel.
+ *
  * Every action is recorded with the sync it went in, and every sync with the JSON size of what it sent
  * and received. Each fake class `implements Pick<Excel.X, …>` of the members it offers, so names and
  * signatures are checked against @types/office-js; objects cross between fake classes as their real
@@ -149,6 +154,17 @@ export interface ChartModel {
   position?: { start: string; end?: string };
 }
 
+export interface TableModel {
+  id: string;
+  name: string;
+  rect: Rect;
+}
+
+export interface ValidationModel {
+  rect: Rect;
+  rule: Excel.DataValidationRule;
+}
+
 export class SheetModel {
   readonly cells = new Map<number, FakeCell>();
   merges: Rect[] = [];
@@ -157,7 +173,9 @@ export class SheetModel {
   /** In priority order: index 0 is priority 0, the first to apply. */
   rules: RuleModel[] = [];
   charts: ChartModel[] = [];
-  tables: { name: string; rect: Rect }[] = [];
+  tables: TableModel[] = [];
+  /** Data-validation rules by rectangle, in the order they were set (a later one wins where they overlap). */
+  validations: ValidationModel[] = [];
   pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printArea?: string } = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
@@ -219,6 +237,13 @@ export class SheetModel {
       }),
     );
     return this;
+  }
+
+  /** The data-validation rule of a cell (the last one set over it), if any. */
+  validationAt(address: string): Excel.DataValidationRule | undefined {
+    const cell = parseRange(address);
+    for (let i = this.validations.length - 1; i >= 0; i--) if (intersects(this.validations[i].rect, cell)) return this.validations[i].rule;
+    return undefined;
   }
 
   merge(address: string): this {
@@ -303,8 +328,11 @@ export interface SyncRecord {
   error?: string;
 }
 
+const encoder = new TextEncoder();
+
+/** Bytes of a value as JSON in UTF-8 (TextEncoder, so the fake runs in a browser too: tests/e2e). */
 function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+  return encoder.encode(JSON.stringify(value) ?? "").length;
 }
 
 /** A short form of a written value for the call log (big arrays as their size). */
@@ -530,6 +558,7 @@ class FakeWorksheet
       | "position"
       | "visibility"
       | "protection"
+      | "tables"
       | "charts"
       | "pageLayout"
       | "isNullObject"
@@ -542,6 +571,7 @@ class FakeWorksheet
     >
 {
   private _protection?: FakeWorksheetProtection;
+  private _tables?: FakeWorksheetTableCollection;
   private _charts?: FakeChartCollection;
   private _pageLayout?: FakePageLayout;
 
@@ -579,6 +609,24 @@ class FakeWorksheet
   }
   get visibility(): "Visible" | "Hidden" | "VeryHidden" {
     return this.prop("visibility");
+  }
+  set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
+    // Hiding or showing a sheet changes the workbook's structure.
+    this.fx.enqueue({
+      text: `${this.label}.visibility = ${v}`,
+      bytes: ACTION_BYTES + v.length,
+      structure: true,
+      run: () => {
+        const sheet = this.model();
+        if (v !== "Visible" && this.fx.sheets.every((s) => s === sheet || s.visibility !== "Visible")) {
+          throw new FakeOfficeError("InvalidOperation", "fake: a workbook must keep one visible sheet");
+        }
+        sheet.visibility = v;
+      },
+    });
+  }
+  get tables(): Excel.TableCollection {
+    return real((this._tables ??= new FakeWorksheetTableCollection(this.fx, `${this.label}.tables`, this)));
   }
   get protection(): Excel.WorksheetProtection {
     return real((this._protection ??= new FakeWorksheetProtection(this.fx, `${this.label}.protection`, this)));
@@ -640,7 +688,7 @@ class FakeTableCollection extends FakeObject implements Pick<Excel.TableCollecti
   }
   override collect(paths: string[][]): Loaded {
     if (paths.some((p) => p[0] !== "items" || p.length < 2)) throw new Error(`fake: load items/<property> on ${this.label}`);
-    const items = this.fx.sheets.flatMap((s) => s.tables.map((t) => new FakeTable(this.fx, `tables[${t.name}]`, s.id, t.name)));
+    const items = this.fx.sheets.flatMap((s) => s.tables.map((t) => new FakeTable(this.fx, `tables[${t.name}]`, () => this.fx.sheets.find((x) => x.id === s.id), t.id)));
     const got = items.map((item) => item.collect(paths.map((p) => p.slice(1))));
     return {
       bytes: got.reduce((n, g) => n + g.bytes, 2),
@@ -656,24 +704,80 @@ class FakeTableCollection extends FakeObject implements Pick<Excel.TableCollecti
   }
 }
 
+/** Excel's rule for table names: a letter, `_` or a backslash first, then letters, digits, `_` and `.`; not a cell address. */
+function validTableName(name: string): boolean {
+  return /^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[rRcC]$/.test(name);
+}
+
+/**
+ * A worksheet's tables (`worksheet.tables`): `add` makes an Excel table over a range, named `Table<n>`
+ * until the caller renames it; the header row is the range's first row (`hasHeaders`), or one is inserted
+ * above the data (not modelled: the fake requires `hasHeaders`).
+ */
+class FakeWorksheetTableCollection extends FakeObject implements Pick<Excel.TableCollection, "add"> {
+  constructor(
+    fx: FakeExcel,
+    label: string,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(fx, label);
+  }
+  add(address: Excel.Range | string, hasHeaders: boolean): Excel.Table {
+    if (typeof address !== "string") throw new Error("fake: tables.add takes an address here");
+    if (!hasHeaders) throw new Error("fake: tables.add without headers is not modelled");
+    const id = this.fx.nextId("table");
+    const rect = parseRange(address);
+    this.act(
+      `add(${address}, ${hasHeaders})`,
+      address,
+      () => {
+        const model = this.sheet.model();
+        if (rect.bottom - rect.top < 1) throw new FakeOfficeError("InvalidArgument", `fake: a table needs a header row and a data row (${address})`);
+        if (model.tables.some((t) => intersects(t.rect, rect))) throw new FakeOfficeError("InvalidOperation", `fake: a table cannot overlap another table (${address})`);
+        if (model.merges.some((m) => intersects(m, rect))) throw new FakeOfficeError("InvalidOperation", `fake: a table cannot hold merged cells (${address})`);
+        const taken = new Set(this.fx.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+        let n = 1;
+        while (taken.has(`table${n}`)) n++;
+        model.tables.push({ id, name: `Table${n}`, rect });
+      },
+      () => this.sheet.model(),
+    );
+    return real(new FakeTable(this.fx, `tables[${id}]`, () => (this.sheet.exists() ? this.sheet.model() : undefined), id));
+  }
+}
+
 class FakeTable extends FakeObject implements Pick<Excel.Table, "name" | "worksheet" | "getRange"> {
   private readonly _worksheet: FakeWorksheet;
   constructor(
     fx: FakeExcel,
     label: string,
-    sheetId: string,
-    private readonly tableName: string,
+    locate: () => SheetModel | undefined,
+    private readonly tableId: string,
   ) {
     super(fx, label);
-    this._worksheet = new FakeWorksheet(fx, `${label}.worksheet`, () => fx.sheets.find((s) => s.id === sheetId));
+    this._worksheet = new FakeWorksheet(fx, `${label}.worksheet`, locate);
   }
-  private model(): { name: string; rect: Rect } {
-    const t = this._worksheet.model().tables.find((x) => x.name === this.tableName);
-    if (!t) throw new FakeOfficeError("ItemNotFound", `fake: table ${this.tableName}`);
+  private model(): TableModel {
+    const t = this._worksheet.model().tables.find((x) => x.id === this.tableId);
+    if (!t) throw new FakeOfficeError("ItemNotFound", `fake: table ${this.tableId}`);
     return t;
   }
   get name(): string {
     return this.prop("name");
+  }
+  set name(v: string) {
+    this.act(
+      `name = ${JSON.stringify(v)}`,
+      v,
+      () => {
+        const table = this.model();
+        if (!validTableName(v)) throw new FakeOfficeError("InvalidArgument", `fake: "${v}" is not a valid table name`);
+        const other = this.fx.sheets.flatMap((s) => s.tables).find((t) => t !== table && t.name.toLowerCase() === v.toLowerCase());
+        if (other) throw new FakeOfficeError("InvalidArgument", `fake: a table named "${v}" exists`);
+        table.name = v;
+      },
+      () => this._worksheet.model(),
+    );
   }
   get worksheet(): Excel.Worksheet {
     return real(this._worksheet);
@@ -704,6 +808,7 @@ class FakeRange
       | "numberFormat"
       | "format"
       | "conditionalFormats"
+      | "dataValidation"
       | "isNullObject"
       | "getMergedAreasOrNullObject"
       | "merge"
@@ -764,13 +869,13 @@ class FakeRange
     return this.prop("values");
   }
   set values(grid: Grid) {
-    this.write("values", grid, (cell, v) => this.enter(cell, v));
+    this.write("values", grid, (cell, v, at) => this.enter(cell, v, at));
   }
   get formulas(): Grid {
     return this.prop("formulas");
   }
   set formulas(grid: Grid) {
-    this.write("formulas", grid, (cell, v) => this.enter(cell, v));
+    this.write("formulas", grid, (cell, v, at) => this.enter(cell, v, at));
   }
   get numberFormat(): Grid {
     return this.prop("numberFormat");
@@ -784,7 +889,7 @@ class FakeRange
     });
   }
 
-  private enter(cell: FakeCell, input: unknown): void {
+  private enter(cell: FakeCell, input: unknown, at: FormulaCell): void {
     if (input === null || input === undefined) return;
     if (typeof input === "number" || typeof input === "boolean") {
       cell.value = input;
@@ -796,12 +901,12 @@ class FakeRange
     if (input.startsWith("'")) cell.value = input.slice(1);
     else if (input.startsWith("=") && input.length > 1) {
       cell.formula = input;
-      cell.value = this.fx.evaluate(input);
+      cell.value = this.fx.evaluate(input, at);
     } else cell.value = input === "" ? "" : parseEntry(input);
   }
 
   /** A 2D write: the array must match the range (a single value fills it), applied cell by cell. */
-  private write(prop: string, grid: unknown, apply: (cell: FakeCell, value: unknown) => void): void {
+  private write(prop: string, grid: unknown, apply: (cell: FakeCell, value: unknown, at: FormulaCell) => void): void {
     this.act(
       `${prop} = ${brief(grid)}`,
       grid,
@@ -813,8 +918,8 @@ class FakeRange
           if (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)) {
             throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (fake: ${prop} on ${rectA1(rect)})`);
           }
-          model.forEachCell(rect, (cell, r, c) => apply(cell, (grid as Grid)[r][c]));
-        } else model.forEachCell(rect, (cell) => apply(cell, grid));
+          model.forEachCell(rect, (cell, r, c) => apply(cell, (grid as Grid)[r][c], { sheet: model, row: rect.top + r, col: rect.left + c }));
+        } else model.forEachCell(rect, (cell, r, c) => apply(cell, grid, { sheet: model, row: rect.top + r, col: rect.left + c }));
       },
       this.guard,
     );
@@ -825,6 +930,9 @@ class FakeRange
   }
   get conditionalFormats(): Excel.ConditionalFormatCollection {
     return real((this._conditionalFormats ??= new FakeConditionalFormatCollection(this.fx, `${this.label}.conditionalFormats`, this.sheet, () => [this.resolve().rect])));
+  }
+  get dataValidation(): Excel.DataValidation {
+    return real(new FakeDataValidation(this.fx, `${this.label}.dataValidation`, this));
   }
 
   getMergedAreasOrNullObject(): Excel.RangeAreas {
@@ -948,6 +1056,55 @@ class FakeRange
       const { model, rect } = this.resolve();
       for (let c = rect.left; c <= rect.right; c++) model.widths.set(c, points);
     }, this.guard);
+  }
+}
+
+/**
+ * A range's data validation: setting `rule` puts the rule on the range's cells (only list rules are
+ * modelled); `clear` removes every rule from them.
+ */
+class FakeDataValidation extends FakeObject implements Pick<Excel.DataValidation, "rule" | "clear"> {
+  constructor(
+    fx: FakeExcel,
+    label: string,
+    private readonly range: FakeRange,
+  ) {
+    super(fx, label);
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.prop("rule");
+  }
+  set rule(v: Excel.DataValidationRule) {
+    const kinds = Object.keys(v).filter((k) => v[k as keyof Excel.DataValidationRule] !== undefined);
+    if (kinds.length !== 1 || !v.list) throw new Error(`fake: only one list rule is modelled (got ${kinds.join(", ")})`);
+    const list = { ...v.list };
+    if (typeof list.source !== "string") throw new Error("fake: a list's source is a text here");
+    const source = list.source;
+    this.act(
+      `rule = ${JSON.stringify(v)}`,
+      v,
+      () => {
+        // Excel refuses a list typed as text longer than 255 characters.
+        if (source.length === 0 || source.length > 255) throw new FakeOfficeError("InvalidArgument", `fake: a validation list of ${source.length} characters`);
+        const { model, rect } = this.range.resolve();
+        model.validations.push({ rect, rule: { list } });
+      },
+      () => this.range.sheet.model(),
+    );
+  }
+  clear(): void {
+    this.act(
+      "clear()",
+      null,
+      () => {
+        const { model, rect } = this.range.resolve();
+        if (model.validations.some((x) => intersects(x.rect, rect) && !(x.rect.top >= rect.top && x.rect.bottom <= rect.bottom && x.rect.left >= rect.left && x.rect.right <= rect.right))) {
+          throw new Error("fake: clearing part of a validation's cells is not modelled");
+        }
+        model.validations = model.validations.filter((x) => !intersects(x.rect, rect));
+      },
+      () => this.range.sheet.model(),
+    );
   }
 }
 
@@ -1654,11 +1811,18 @@ class FakeRequestContext implements Pick<Excel.RequestContext, "workbook" | "app
 // ---------------------------------------------------------------------------------------------------
 // The fake itself
 
+/** Where a formula is being written: its sheet and cell (1-based). */
+export interface FormulaCell {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+}
+
 export interface FakeExcelOptions {
   /** Request and response limit, in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
-  /** The value a written formula shows (the fake calculates nothing). */
-  evaluate?: (formula: string) => Scalar;
+  /** The value a written formula shows, from the cell it is written in (the fake calculates nothing itself). */
+  evaluate?: (formula: string, at: FormulaCell) => Scalar;
 }
 
 export class FakeExcel {
@@ -1669,7 +1833,7 @@ export class FakeExcel {
   activeSheet: string | undefined;
   selection: { sheet: string; address: string } | undefined;
   readonly payloadLimit: number;
-  readonly evaluate: (formula: string) => Scalar;
+  readonly evaluate: (formula: string, at: FormulaCell) => Scalar;
   readonly syncs: SyncRecord[] = [];
   /** Every action, with the sync it went in (1-based). */
   readonly calls: { sync: number; text: string }[] = [];
@@ -1688,6 +1852,22 @@ export class FakeExcel {
     const application = new FakeApplication(this, "application");
     this.context = real(new FakeRequestContext(this, workbook, application));
   }
+
+  /**
+   * `Excel.run` for this workbook: the batch gets the context. Actions queued but never synced are a bug in
+   * the caller (Office.js would drop them without a word), so the run then rejects.
+   */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.queue = [];
+    this.pendingNull = [];
+    const result = await batch(this.context);
+    if (this.queue.length > 0) {
+      const left = this.queue.map((a) => a.text);
+      this.queue = [];
+      throw new Error(`fake: ${left.length} action(s) queued but never synced: ${left.join("; ")}`);
+    }
+    return result;
+  };
 
   nextId(prefix: string): string {
     return `${prefix}-${++this.ids}`;
@@ -1718,7 +1898,7 @@ export class FakeExcel {
   }
 
   addTable(sheet: string, name: string, address: string): void {
-    this.sheet(sheet).tables.push({ name, rect: parseRange(address) });
+    this.sheet(sheet).tables.push({ id: this.nextId("table"), name, rect: parseRange(address) });
   }
 
   /** A user's own conditional format, for tests. */
@@ -1808,6 +1988,7 @@ export class FakeExcel {
       charts: s.charts.map(({ id: _id, ...rest }) => rest),
       pageLayout: s.pageLayout,
       tables: s.tables.map((t) => ({ name: t.name, ref: rectA1(t.rect) })),
+      validations: s.validations.map((v) => ({ ref: rectA1(v.rect), rule: v.rule })),
     }));
   }
 }

@@ -1,0 +1,35 @@
+/** A recommendation band: its colour as a chip that always carries the band's label, and its recommendation. */
+import type { JSX } from "react";
+import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import type { Band } from "../../core/types";
+import { taskpaneStrings as s } from "../../core/messages";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  chip: {
+    alignSelf: "flex-start",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+export function BandChip({ band }: { band: Band }): JSX.Element {
+  const styles = useStyles();
+  // The shipped fills all take black text at ≥ 4.5:1 (core/presets/bandTables); a custom colour is used as typed.
+  const colours = band.color ? { backgroundColor: band.color, color: "#000000" } : undefined;
+  return (
+    <div className={styles.root}>
+      <Body1>
+        {s.bandLabel}:{" "}
+        <span className={styles.chip} style={colours} data-band={band.number}>
+          {band.label}
+        </span>
+      </Body1>
+      {band.recommendation && <Body1 as="p">{band.recommendation}</Body1>}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/** One evaluated period: overall figure and band, the targets not met, the pending indicators, the problems. */
+import { useId, type JSX } from "react";
+import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import type { ContractEvaluation } from "../../core/evaluate";
+import { formatPeriodPtBR } from "../../core/periods";
+import { situation } from "../../cli/report";
+import { indicatorLabel, overallLabel, overallText, percentText } from "../format";
+import { taskpaneStrings as s } from "../../core/messages";
+import { useScreenStyles } from "../styles";
+import { BandChip } from "./BandChip";
+import { ProblemList } from "./ProblemList";
+
+export function EvaluationView({ ev }: { ev: ContractEvaluation }): JSX.Element {
+  const styles = useScreenStyles();
+  const id = useId();
+  const o = ev.overall;
+  const value = overallText(ev);
+  const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
+  const period = ev.period ? s.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : s.periodAll;
+  return (
+    <section className={styles.item} aria-labelledby={id}>
+      <Subtitle2 as="h3" id={id}>
+        {s.periodHeading(period)}
+      </Subtitle2>
+      <Body1>
+        {overallLabel(ev)}: <strong>{value ?? s.notComputed}</strong>
+      </Body1>
+      <Caption1>{s.coverage(o.withData, o.scored, s.methods[ev.method])}</Caption1>
+      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} /> : <Caption1>{s.noBand}</Caption1>}
+      {o.incomplete && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.incomplete(o.withoutData, o.scored)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Subtitle2 as="h4">{s.missedHeading(missed.length)}</Subtitle2>
+      {missed.length === 0 ? (
+        <Body1>{s.noneMissed}</Body1>
+      ) : (
+        <ul className={styles.list}>
+          {missed.map((i) => (
+            <li key={i.key} className={styles.wrap}>
+              <Body1>
+                {indicatorLabel(i)}: {s.attained(percentText(i.attainment?.scored ?? 0))} — {s.situations[situation(i)]}
+              </Body1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ev.pending.length > 0 && (
+        <>
+          <Subtitle2 as="h4">{s.pendingHeading(ev.pending.length)}</Subtitle2>
+          <ul className={styles.list}>
+            {ev.pending.map((i) => (
+              <li key={i.key} className={styles.wrap}>
+                <Body1>
+                  {indicatorLabel(i)} — {s.situations[situation(i)]}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ProblemList problems={ev.problems} level={4} />
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * What the screens do with a workbook they read, without React: the pipeline options from the stored
+ * settings and the choices made on screen, the periods offered (grouped as the pipeline groups them), the
+ * evaluations of the chosen periods, and the two write plans (owned columns and colours; summary sheets).
+ */
+import type { LocatedProblem } from "../core/evaluate";
+import { taskpaneStrings as s } from "../core/messages";
+import { formatPeriodPtBR } from "../core/periods";
+import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
+import type { OverallMethod, Period } from "../core/types";
+import { buildPlan } from "../workbook/plan/build";
+import type { WritePlan } from "../workbook/plan/types";
+import { periodsToEvaluate, runPipeline, type PeriodEvaluation, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
+import type { DetectedTable, WorkbookData } from "../workbook/port";
+import { readSettings, resolveSettings, type WorkbookSettings } from "../workbook/settings";
+
+/** What the user chose on screen: the rules and the periods to evaluate (period labels; "" for rows without period). */
+export interface Choice {
+  preset: PresetId;
+  method: OverallMethod;
+  periods: string[];
+}
+
+/** A workbook read, its stored settings and the pipeline run with them. */
+export interface Snapshot {
+  /** The workbook as read. */
+  data: WorkbookData;
+  /** The workbook as read, every sheet (for names not to reuse). */
+  all: WorkbookData;
+  settings: WorkbookSettings;
+  /** Stored settings that could not be used, in pt-BR. */
+  settingsProblems: LocatedProblem[];
+  result: PipelineResult;
+}
+
+/**
+ * Reads the stored settings of a workbook and runs the pipeline with them (detection itself skips the
+ * add-in's own summary and settings sheets: workbook/owned `isAddinSheet`).
+ */
+export function analyse(workbook: WorkbookData): Snapshot {
+  const data = workbook;
+  const stored = readSettings(data);
+  const settings = stored.settings ?? { versao: 1 };
+  const resolved = resolveSettings(stored.settings);
+  const result = runPipeline(data, {
+    preset: resolved.preset,
+    method: resolved.method,
+    partialShare: resolved.partialShare,
+    incompleteShare: resolved.incompleteShare,
+    mapping: resolved.mapping,
+  });
+  return { data, all: workbook, settings, settingsProblems: [...stored.problems, ...resolved.problems], result };
+}
+
+/** The stored method as the core names it. */
+export function methodOf(settings: WorkbookSettings): OverallMethod | undefined {
+  return settings.metodo === "proporcao" ? "shareMet" : settings.metodo === "media" ? "meanAttainment" : undefined;
+}
+
+/** The rules to start from: the stored ones, else the preset the pipeline chose, else the default. */
+export function initialRules(snapshot: Snapshot): Pick<Choice, "preset" | "method"> {
+  const preset = snapshot.settings.predefinicao ?? snapshot.result.presetChoice?.id ?? defaultPreset.id;
+  return { preset, method: methodOf(snapshot.settings) ?? presets[preset].method };
+}
+
+/** Pipeline options: the stored settings with the preset and method chosen on screen (custom bands go with the preset). */
+export function runOptions(settings: WorkbookSettings, rules: Pick<Choice, "preset" | "method">): { options: PipelineOptions; problems: LocatedProblem[] } {
+  const resolved = resolveSettings({ ...settings, predefinicao: rules.preset, metodo: rules.method === "shareMet" ? "proporcao" : "media" });
+  return {
+    options: {
+      preset: resolved.preset ?? presets[rules.preset],
+      method: resolved.method,
+      partialShare: resolved.partialShare,
+      incompleteShare: resolved.incompleteShare,
+      mapping: resolved.mapping,
+    },
+    problems: resolved.problems,
+  };
+}
+
+export interface PeriodOption {
+  /** The period's label (`2025-T1`), or "" for rows without a period. */
+  key: string;
+  text: string;
+  period?: Period;
+}
+
+/** The periods to offer: the tables' periods grouped as the pipeline groups them for the preset. */
+export function periodOptions(tables: DetectedTable[], preset: Preset): PeriodOption[] {
+  const rowPeriods = tables.flatMap((t) => t.periods);
+  if (rowPeriods.length === 0) return tables.some((t) => t.rows.length > 0) ? [{ key: "", text: s.periodAll }] : [];
+  return periodsToEvaluate(rowPeriods, preset).map((p) => ({ key: p.label, text: s.periodOption(formatPeriodPtBR(p), p.label), period: p }));
+}
+
+/** The chosen periods that are still offered; the latest one when none is. */
+export function keepPeriods(chosen: string[], options: PeriodOption[]): string[] {
+  const kept = chosen.filter((k) => options.some((o) => o.key === k));
+  if (kept.length > 0 || options.length === 0) return kept;
+  return [options[options.length - 1].key];
+}
+
+export interface Evaluation {
+  result: PipelineResult;
+  /** The evaluations of the chosen periods, in time order. */
+  evaluations: PeriodEvaluation[];
+  /** Problems of the settings (a custom band table that cannot be used). */
+  settingsProblems: LocatedProblem[];
+}
+
+/** Runs the pipeline with the chosen rules and keeps the chosen periods. */
+export function evaluate(data: WorkbookData, settings: WorkbookSettings, choice: Choice): Evaluation {
+  const { options, problems } = runOptions(settings, choice);
+  const result = runPipeline(data, options);
+  const evaluations = result.evaluations.filter((ev) => choice.periods.includes(ev.period?.label ?? ""));
+  return { result, evaluations, settingsProblems: problems };
+}
+
+/** Where a table is: `Indicadores!A3:G20`, or its sheets for a table with one sheet per period. */
+export function tableWhere(table: DetectedTable): string {
+  return table.sheets.length > 1 ? table.sheets.join(", ") : `${table.sheet}!${table.ref}`;
+}
+
+/** The summary's "Origem": the tables evaluated. */
+export function sourceOf(result: PipelineResult): string {
+  return s.summarySource(result.tables.map(tableWhere).join("; "));
+}
+
+/** The plan of screen Avaliar: owned columns and colours of every table, no summary sheet. */
+export function ownedPlan(data: WorkbookData, ev: Evaluation): WritePlan {
+  const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result) });
+  return { ...plan, summaries: [] };
+}
+
+/** The plan of screen Resumo: only the summary sheets of the chosen periods. */
+export function summaryPlan(data: WorkbookData, ev: Evaluation): WritePlan {
+  const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result) });
+  return { owned: [], rules: [], summaries: plan.summaries, problems: plan.problems };
+}

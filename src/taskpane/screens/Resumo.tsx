@@ -1,0 +1,131 @@
+/**
+ * Screen Resumo: insert or refresh the summary sheet (`Resumo 2025-T1`) of each chosen period. A plan with
+ * the summaries only; when a summary sheet of that name exists, the host asks first and a dialog asks the
+ * user, who may replace it.
+ */
+import { useState, type JSX } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+} from "@fluentui/react-components";
+import { presets } from "../../core/presets";
+import type { WritePlan } from "../../workbook/plan/types";
+import { evaluate, summaryPlan } from "../evaluation";
+import { PeriodChecklist } from "../components/PeriodChecklist";
+import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";
+import type { ApplyOutcome } from "../host";
+import { taskpaneStrings as s } from "../../core/messages";
+import { useScreenStyles } from "../styles";
+import { useWorkbook } from "../useWorkbook";
+import { OutcomeMessage } from "../components/OutcomeMessage";
+
+export function Resumo(): JSX.Element {
+  const { host, choice, reload, periods } = useWorkbook();
+  const styles = useScreenStyles();
+  const [stage, setStage] = useState<Stage>();
+  const [message, setMessage] = useState<string>();
+  const [outcome, setOutcome] = useState<ApplyOutcome>();
+  const [pending, setPending] = useState<{ plan: WritePlan; sheets: string[] }>();
+  const [names, setNames] = useState<string[]>([]);
+  const running = stage !== undefined && stage !== "pronto";
+
+  const apply = async (plan: WritePlan, replaceSummaries: boolean) => {
+    setStage("gravando");
+    const result = await host.apply(plan, { replaceSummaries });
+    if (result.kind === "needsConfirmation") {
+      setPending({ plan, sheets: result.sheets });
+      setStage(undefined);
+      return;
+    }
+    setStage("pronto");
+    setOutcome(result);
+    if (result.kind === "applied") await reload();
+  };
+
+  const onRun = async () => {
+    setOutcome(undefined);
+    setMessage(undefined);
+    if (choice.periods.length === 0) {
+      setMessage(s.noPeriodChosen);
+      return;
+    }
+    setStage("lendo");
+    const snapshot = await reload();
+    if (!snapshot) {
+      setStage(undefined);
+      return;
+    }
+    setStage("avaliando");
+    await nextPaint();
+    const evaluation = evaluate(snapshot.data, snapshot.settings, choice);
+    if (evaluation.evaluations.length === 0) {
+      setStage(undefined);
+      setMessage(s.periodNotFound);
+      return;
+    }
+    const plan = summaryPlan(snapshot.data, evaluation);
+    setNames(plan.summaries.map((sh) => sh.name));
+    await apply(plan, false);
+  };
+
+  const onConfirm = async () => {
+    const plan = pending?.plan;
+    setPending(undefined);
+    if (plan) await apply(plan, true);
+  };
+
+  const onCancel = () => {
+    setPending(undefined);
+    setMessage(s.summaryCancelled);
+  };
+
+  return (
+    <div className={styles.screen}>
+      <Subtitle1 as="h2">{s.summaryHeading}</Subtitle1>
+      <Body1 as="p">{s.summaryHint}</Body1>
+      {periods.length === 0 && <Body1 as="p">{s.noTables}</Body1>}
+      <PeriodChecklist />
+      <Caption1>
+        {s.presetLabel}: {presets[choice.preset].name} · {s.methods[choice.method]}
+      </Caption1>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void onRun()}>
+          {s.summaryRun}
+        </Button>
+      </div>
+      {stage && <StageProgress stage={stage} />}
+      {message && (
+        <MessageBar intent="info">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && <OutcomeMessage outcome={outcome} success={s.summaryApplied(names)} />}
+      <Dialog open={pending !== undefined} modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.confirmTitle}</DialogTitle>
+            <DialogContent>{pending ? s.confirmText(pending.sheets) : ""}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void onConfirm()}>
+                {s.confirmReplace}
+              </Button>
+              <Button appearance="secondary" onClick={onCancel}>
+                {s.confirmCancel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+/** @jest-environment jsdom */
+/**
+ * Screen Avaliar: choose periods, preset and method; run (lendo → avaliando → gravando); the overall figure
+ * and band of each period against the values worked out in fixtures.tsx; the owned columns written without
+ * summary sheets; problems that select their cell; and what a refusal or a failure looks like.
+ */
+import "./setup";
+import { waitFor, within } from "@testing-library/react";
+import { axe } from "jest-axe";
+import { FakeHost } from "./fakeHost";
+import { contractWorkbook, openTab, renderPane } from "./fixtures";
+
+async function open(host = new FakeHost(contractWorkbook())) {
+  const pane = await renderPane(host);
+  const panel = await openTab(pane.user, "Avaliar");
+  return { ...pane, host, panel };
+}
+
+describe("screen Avaliar", () => {
+  it("offers the quarters of the table, the latest chosen, and the workbook's rules", async () => {
+    const { panel } = await open();
+    const boxes = within(panel).getAllByRole("checkbox");
+    const t1 = within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" });
+    const t2 = within(panel).getByRole("checkbox", { name: "2º trimestre de 2025 (2025-T2)" });
+    expect(boxes).toHaveLength(2);
+    expect((t1 as HTMLInputElement).checked).toBe(false);
+    expect((t2 as HTMLInputElement).checked).toBe(true);
+    expect((within(panel).getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("instrumento");
+    expect((within(panel).getByRole("radio", { name: "Proporção de metas atingidas" }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("evaluates the chosen quarters, writes the owned columns without summaries, and shows 75,0% Faixa 3 for 2025-T1", async () => {
+    const { user, panel, host, container } = await open();
+    // By keyboard: Tab to the first check box (2025-T1), Space ticks it.
+    within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }).focus();
+    await user.keyboard(" ");
+    expect((within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }) as HTMLInputElement).checked).toBe(true);
+    within(panel).getByRole("button", { name: "Avaliar" }).focus();
+    await user.keyboard("{Enter}");
+
+    expect(await within(panel).findByText("Avaliação gravada: colunas Atingimento e Conceito (Contratualiza) e cores atualizadas.")).toBeTruthy();
+    const bar = within(panel).getByRole("progressbar");
+    expect(bar.getAttribute("aria-valuenow")).toBe("1");
+    expect(within(panel).getByText("Concluído.")).toBeTruthy();
+
+    // One apply, no summary sheet, the owned pair beside the table (A–F → G, H).
+    expect(host.calls.apply).toHaveLength(1);
+    const { plan, options } = host.calls.apply[0];
+    expect(options).toEqual({ replaceSummaries: false });
+    expect(plan.summaries).toEqual([]);
+    expect(plan.owned).toHaveLength(1);
+    expect(plan.owned[0].col).toBe(7);
+    expect(host.value("Indicadores", "H3")).toBe("Conceito (Contratualiza)");
+    // I4's January (row 13): 70% vs 80% → B.
+    expect(host.value("Indicadores", "H13")).toBe("B");
+
+    // 2025-T1 (fixtures.tsx): 3 of 4 = 75,0%, Faixa 3.
+    const t1 = within(panel).getByRole("region", { name: "Período: 1º trimestre de 2025 (2025-T1)" });
+    expect(within(t1).getByText("75,0%")).toBeTruthy();
+    expect(within(t1).getByText("Faixa 3 — 70% a 79,9%")).toBeTruthy();
+    expect(within(t1).getByText(/Recomendação de manutenção do Contrato e suspensão/)).toBeTruthy();
+    expect(within(t1).getByText("Proporção de metas atingidas; 4 de 5 indicadores de desempenho com dado")).toBeTruthy();
+    // The target not met: I4, mean scored attainment (0,875 + 1 + 0,9375) / 3 = 93,75% → "93,8%".
+    expect(within(t1).getByRole("heading", { name: "Metas não atingidas (1)" })).toBeTruthy();
+    expect(within(t1).getByText("I4 Proporção de mulheres com citopatológico: atingimento 93,8% — meta não atingida")).toBeTruthy();
+    expect(within(t1).getByText("I5 Atendimentos odontológicos — sem dado")).toBeTruthy();
+    expect(within(t1).queryByText(/Avaliação incompleta/)).toBeNull();
+
+    // 2025-T2: I1 280 vs ≥ 300 → 0 of 1 = 0,0%, Faixa 6.
+    const t2 = within(panel).getByRole("region", { name: "Período: 2º trimestre de 2025 (2025-T2)" });
+    expect(within(t2).getByText("0,0%")).toBeTruthy();
+    expect(within(t2).getByText("Faixa 6 — menos de 50%")).toBeTruthy();
+
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("shows the stage it is in while it runs: gravando is three quarters of the bar", async () => {
+    const host = new FakeHost(contractWorkbook());
+    // The host keeps the write pending until released.
+    let release: () => void = () => undefined;
+    const apply = host.apply.bind(host);
+    host.apply = (plan, options) => new Promise((resolve) => (release = () => void apply(plan, options).then(resolve)));
+    const { user, panel } = await open(host);
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    expect(await within(panel).findByText("Gravando colunas e cores…")).toBeTruthy();
+    expect(within(panel).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.75");
+    expect((within(panel).getByRole("button", { name: "Avaliar" }) as HTMLButtonElement).disabled).toBe(true);
+    release();
+    expect(await within(panel).findByText("Concluído.")).toBeTruthy();
+    expect((within(panel).getByRole("button", { name: "Avaliar" }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("takes the user to a problem's cell", async () => {
+    const { user, panel, host } = await open();
+    await user.click(within(panel).getByRole("checkbox", { name: "2º trimestre de 2025 (2025-T2)" }));
+    await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    const t1 = await within(panel).findByRole("region", { name: "Período: 1º trimestre de 2025 (2025-T1)" });
+    expect(within(panel).queryByRole("region", { name: /2025-T2/ })).toBeNull();
+    // I6's "n/d" in F19.
+    const link = within(t1).getByRole("button", { name: "Ir para Indicadores!F19" });
+    expect(link.parentElement?.textContent).toMatch(/Indicadores!F19: “n\/d” não é um número/);
+    await user.click(link);
+    expect(host.calls.select).toEqual([{ sheet: "Indicadores", address: "F19" }]);
+  });
+
+  it("uses the method and preset chosen: mean attainment of 2025-T1 is (1 + 1 + 1 + 0,9375) / 4 = 98,4%", async () => {
+    const { user, panel } = await open();
+    await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    await user.click(within(panel).getByRole("checkbox", { name: "2º trimestre de 2025 (2025-T2)" }));
+    await user.click(within(panel).getByRole("radio", { name: "Média do atingimento" }));
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    const t1 = await within(panel).findByRole("region", { name: /2025-T1/ });
+    // 3,9375 / 4 = 0,984375 → 98,4%, Faixa 2.
+    expect(within(t1).getByText("98,4%")).toBeTruthy();
+    expect(within(t1).getByText("Faixa 2 — 80% a 99,9%")).toBeTruthy();
+
+    // Decreto: A/B only, no bands.
+    await user.selectOptions(within(panel).getByRole("combobox", { name: "Regras" }), "decreto");
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    await waitFor(() => expect(within(panel).getByText("Esta regra não tem faixas de recomendação.")).toBeTruthy());
+  });
+
+  it("lists why nothing was written when the host refuses, and says so when it fails", async () => {
+    const { user, panel, host } = await open();
+    host.nextApply = { kind: "refused", problems: [{ code: "invalidArgument", sheet: "Indicadores", cell: "G4", message: "A célula G4 tem um valor digitado; as colunas do Contratualiza não podem cobri-la." }] };
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    expect(await within(panel).findByText("Nada foi gravado, porque:")).toBeTruthy();
+    await user.click(within(panel).getByRole("button", { name: "Ir para Indicadores!G4" }));
+    expect(host.calls.select).toEqual([{ sheet: "Indicadores", address: "G4" }]);
+
+    host.nextApply = { kind: "failed", message: "O Excel não respondeu." };
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    expect(await within(panel).findByText("Não foi possível gravar. O Excel não respondeu.")).toBeTruthy();
+  });
+});

@@ -1,0 +1,89 @@
+/** @jest-environment jsdom */
+/**
+ * Screen Resumo: a plan with only the summary sheets of the chosen periods; when one exists, a dialog asks
+ * before replacing it (Substituir → applied again with replaceSummaries; Cancelar → nothing changes).
+ */
+import "./setup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { axe } from "jest-axe";
+import { FakeHost } from "./fakeHost";
+import { contractWorkbook, openTab, renderPane } from "./fixtures";
+
+async function open(host = new FakeHost(contractWorkbook())) {
+  const pane = await renderPane(host);
+  const panel = await openTab(pane.user, "Resumo");
+  return { ...pane, host, panel };
+}
+
+describe("screen Resumo", () => {
+  it("inserts the summary sheet of the chosen period, and nothing else", async () => {
+    const { user, panel, host, container } = await open();
+    await user.click(within(panel).getByRole("checkbox", { name: "2º trimestre de 2025 (2025-T2)" }));
+    await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
+    expect(await within(panel).findByText("Planilha “Resumo 2025-T1” inserida.")).toBeTruthy();
+    expect(host.calls.apply).toHaveLength(1);
+    const { plan, options } = host.calls.apply[0];
+    expect(options).toEqual({ replaceSummaries: false });
+    expect(plan.owned).toEqual([]);
+    expect(plan.rules).toEqual([]);
+    expect(plan.summaries.map((s) => s.name)).toEqual(["Resumo 2025-T1"]);
+    // The summary's overall figure: 3 of 4 = 0,75 (fixtures.tsx).
+    const overall = plan.summaries[0].rows.find((r) => r[0]?.value === "Atingimento global");
+    expect(overall?.find((c) => typeof c.value === "number")?.value).toBeCloseTo(0.75, 12);
+    expect(host.sheet("Resumo 2025-T1")).toBeDefined();
+    expect(await axe(container)).toHaveNoViolations();
+
+    // The summary sheet lists the indicators under table-like headers; it is not read as a second table,
+    // so the quarter is still 3 of 4 = 75,0% (not its rows counted twice).
+    const evaluate = await openTab(user, "Avaliar");
+    await user.click(within(evaluate).getByRole("button", { name: "Avaliar" }));
+    const t1 = await within(evaluate).findByRole("region", { name: /2025-T1/ });
+    expect(within(t1).getByText("75,0%")).toBeTruthy();
+    const tables = await openTab(user, "Tabelas");
+    expect(within(tables).getAllByRole("button", { name: /^Ver colunas/ })).toHaveLength(1);
+  });
+
+  it("asks before replacing an existing summary, and replaces it on confirmation", async () => {
+    const { user, panel, host } = await open();
+    // Both quarters; the first run inserts them.
+    await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
+    expect(await within(panel).findByText("Planilhas “Resumo 2025-T1”, “Resumo 2025-T2” inseridas.")).toBeTruthy();
+
+    // Again: the host asks, the dialog shows.
+    await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Substituir resumo?" });
+    expect(within(dialog).getByText("As planilhas Resumo 2025-T1 e Resumo 2025-T2 já existem. Substituir?")).toBeTruthy();
+    expect(host.calls.apply).toHaveLength(2);
+    expect(host.calls.apply[1].options).toEqual({ replaceSummaries: false });
+
+    // Cancel: nothing more is applied.
+    await user.click(within(dialog).getByRole("button", { name: "Cancelar" }));
+    expect(await within(panel).findByText("Nada foi alterado.")).toBeTruthy();
+    expect(host.calls.apply).toHaveLength(2);
+    // The dialog closes (after its exit animation), giving the pane back.
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+
+    // Once more, and confirm by keyboard: the same plan, now with replaceSummaries. (The pane stays hidden
+    // from assistive technology until the dialog has gone: find, not get.)
+    await user.click(await within(panel).findByRole("button", { name: "Inserir resumo" }));
+    const again = await screen.findByRole("alertdialog", { name: "Substituir resumo?" });
+    within(again).getByRole("button", { name: "Substituir" }).focus();
+    await user.keyboard("{Enter}");
+    expect(await within(panel).findByText("Planilhas “Resumo 2025-T1”, “Resumo 2025-T2” inseridas.")).toBeTruthy();
+    expect(host.calls.apply).toHaveLength(4);
+    expect(host.calls.apply[3].options).toEqual({ replaceSummaries: true });
+    expect(host.calls.apply[3].plan).toBe(host.calls.apply[2].plan);
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  });
+
+  it("words the question for one sheet as the users expect", async () => {
+    const { user, panel, host } = await open();
+    host.nextApply = { kind: "needsConfirmation", sheets: ["Resumo 2025-T2"] };
+    await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("A planilha Resumo 2025-T2 já existe. Substituir?")).toBeTruthy();
+    expect(await axe(document.body)).toHaveNoViolations();
+  });
+});
