@@ -17,6 +17,8 @@ export interface CellInput {
   numberFormat?: string;
   /** A1 address, e.g. `D7`. */
   address?: string;
+  /** The sheet the cell is on, when not the row's own (a target carried from an earlier month's sheet). */
+  sheet?: string;
 }
 
 /** One row of an indicator table, already mapped to fields by the workbook layer. */
@@ -154,7 +156,7 @@ export function indicatorKey(row: Pick<RowInput, "code" | "indicator">): string 
 }
 
 function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): LocatedProblem {
-  return { ...problem, sheet: row.sheet, cell: cell?.address, indicator: row.indicator };
+  return { ...problem, sheet: cell?.sheet ?? row.sheet, cell: cell?.address, indicator: row.indicator };
 }
 
 /**

@@ -530,8 +530,6 @@ export const taskpaneStrings = {
   functionsHeading: "Funções que você já pode digitar nas células",
   functionsHint: "Os argumentos são separados por ponto e vírgula, como nas demais funções do Excel.",
   noFunctions: "Nenhuma função disponível nesta versão.",
-  /** The placeholder host (before the Excel adapter is ready). */
-  hostUnavailable: "Esta parte do painel ainda está em construção. Tente de novo numa próxima versão.",
 
   tabsLabel: "Telas do Contratualiza",
   tabs: {
@@ -773,3 +771,331 @@ export const officeHostStrings = {
   templateStructureProtected:
     "A estrutura da pasta de trabalho está protegida, e o Contratualiza precisa criar uma planilha para o modelo. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e tente de novo. Nada foi alterado na pasta de trabalho.",
 };
+
+/** The regional consolidation (`contratualiza consolidar`, workbook/consolidate): the command, its report and its sheets. */
+export const consolidateStrings = {
+  usage: [
+    "Uso: contratualiza consolidar <pasta|arquivo.xlsx> [opções]",
+    "",
+    "Avalia todas as pastas de trabalho de uma pasta (ou cada planilha de uma pasta de trabalho com uma tabela por",
+    "município, ou cada município de uma exportação do painel nacional) e grava uma planilha consolidada: uma linha",
+    "por município (ou contrato) e período, com o atingimento global (ou o ISF), a faixa, as metas não atingidas e",
+    "os problemas, ordenada por período e atingimento, e um gráfico do último período. Os arquivos de entrada nunca",
+    "são alterados; cópias avaliadas (*.avaliado.xlsx), consolidados anteriores e arquivos temporários (~$*.xlsx)",
+    "são ignorados.",
+    "",
+    "Opções:",
+    "  --periodo P          consolida só o período P: 2025-T1 (trimestre), 2025-Q1 (quadrimestre), 2025",
+    "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
+    "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --mapa mapa.json     diz quais colunas são meta, resultado etc., para todos os arquivos",
+    "  --saida ARQUIVO      onde gravar o consolidado (padrão: consolidado.xlsx na pasta, ou <nome>.consolidado.xlsx)",
+    "  --sem-arquivo        só mostra o resultado, sem gravar o consolidado",
+    "  --paralelo N         quantos arquivos avaliar ao mesmo tempo (padrão: um por núcleo do processador)",
+    "  --json               mostra o resultado em JSON, para outros programas",
+    "",
+    "Código de saída: 0 tudo avaliado; 1 algum arquivo falhou ou tem problemas nos dados; 2 nada pôde ser avaliado.",
+  ].join("\n"),
+  missingInput: "Informe a pasta (ou o arquivo) a consolidar, por exemplo: contratualiza consolidar contratos/",
+  extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe uma pasta ou um arquivo só.`,
+  badParallel: (v: string) => `${quote(v)} não serve para --paralelo: informe um número inteiro de 1 a 256.`,
+  inputNotFound: (input: string) => `Não foi encontrada a pasta ou o arquivo ${quote(input)}. Confira o nome e o caminho.`,
+  folderUnreadable: (folder: string, detail: string) => `Não foi possível ler a pasta ${quote(folder)} (${detail}). Confira se você tem acesso a ela.`,
+  emptyFolder: (folder: string) =>
+    `A pasta ${quote(folder)} não tem pastas de trabalho a consolidar (.xlsx, .xlsm ou .csv). Cópias avaliadas, consolidados anteriores e arquivos temporários são ignorados.`,
+  nothingEvaluated: "Nenhum arquivo pôde ser avaliado; o consolidado não foi gravado. Veja acima o motivo de cada arquivo.",
+  notWritten: "A consolidação foi feita, mas o arquivo consolidado não foi gravado:",
+  noTable: "Nenhuma tabela de indicadores encontrada no arquivo.",
+  noRows: "A tabela de indicadores encontrada não tem nenhuma linha a avaliar.",
+  unexpected: (detail: string) => `Erro inesperado do Contratualiza ao avaliar este arquivo (não é um problema nos seus dados; informe a equipe): ${detail}`,
+  workerExit: (code: number) => `a tarefa de avaliação terminou de repente (código ${code})`,
+  workerLost: "a tarefa de avaliação não devolveu resultado",
+  progress: (done: number, total: number) => `Avaliando ${done} de ${total} ${total === 1 ? "arquivo" : "arquivos"}…`,
+  writing: "Gravando o consolidado…",
+  defaultFileName: "consolidado.xlsx",
+  // --- the report ---
+  heading: (input: string) => `Contratualiza — consolidado de ${input}`,
+  filesLine: (files: number, evaluated: number, failed: number) =>
+    `${files} ${files === 1 ? "arquivo" : "arquivos"}: ${evaluated} ${evaluated === 1 ? "avaliado" : "avaliados"}` +
+    (failed > 0 ? `, ${failed} com falha` : "") +
+    ".",
+  skippedLine: (n: number) =>
+    `${n} ${n === 1 ? "arquivo ignorado" : "arquivos ignorados"} (cópias avaliadas, consolidados anteriores ou arquivos temporários).`,
+  periodHeading: (period: string, n: number) => `Período ${period} — ${n} ${n === 1 ? "linha" : "linhas"}, do maior para o menor atingimento:`,
+  textHeaders: { name: "Município / contrato", value: "Atingimento", band: "Faixa", missed: "Não atingidas" },
+  incompleteFlag: "avaliação incompleta",
+  problemsFlag: (n: number) => `${n} ${n === 1 ? "problema" : "problemas"} nos dados`,
+  moreRows: (n: number) => `    … e mais ${n} ${n === 1 ? "linha" : "linhas"}; veja a planilha consolidada ou use --json.`,
+  failuresHeading: (n: number) => `Arquivos que não puderam ser avaliados (${n}):`,
+  problemsHint: (n: number) =>
+    `${n} ${n === 1 ? "linha tem" : "linhas têm"} problemas nos dados; use “contratualiza avaliar <arquivo>” para ver cada um, com a planilha e a célula.`,
+  written: (file: string) =>
+    `Consolidado gravado em ${file} (planilhas Consolidado e Falhas). Os arquivos de entrada não foram alterados.`,
+  // --- the sheets ---
+  sheetName: "Consolidado",
+  failuresSheetName: "Falhas",
+  title: (units: number, files: number) =>
+    `Consolidado da avaliação — ${units} ${units === 1 ? "município ou contrato" : "municípios ou contratos"}, ${files} ${files === 1 ? "arquivo" : "arquivos"}`,
+  subtitle: (periods: string[], failures: number) =>
+    (periods.length === 0 ? "Sem período informado" : `${periods.length === 1 ? "Período" : "Períodos"}: ${periods.join(", ")}`) +
+    (failures > 0 ? ` · ${failures} ${failures === 1 ? "arquivo não pôde ser avaliado" : "arquivos não puderam ser avaliados"}: veja a planilha Falhas` : ""),
+  note: "Ordenado por período e, em cada período, do maior para o menor atingimento. Para os detalhes de um arquivo, use “contratualiza avaliar <arquivo>”.",
+  headers: {
+    name: "Município / contrato",
+    ibge: "IBGE",
+    source: "Arquivo",
+    period: "Período",
+    attainment: "Atingimento global",
+    value: (label: string) => `${label} (0 a 10)`,
+    band: "Faixa",
+    missedCount: "Metas não atingidas",
+    missed: "Indicadores não atingidos",
+    incomplete: "Avaliação incompleta",
+    problems: "Problemas nos dados",
+  },
+  valueLabels: { isf: "ISF", finalNote: "Nota final", both: "ISF / nota final" },
+  justifiedTotal: (code: string) => `${code} (justificado)`,
+  justifiedPartial: (code: string) => `${code} (justificado parcialmente)`,
+  yes: "Sim",
+  no: "Não",
+  noValue: "—",
+  noPeriod: "—",
+  noPeriodLong: "sem período informado",
+  chartTitle: (period: string) => `Atingimento global por município — ${period}`,
+  chartTitleValue: (label: string, period: string) => `${label} por município — ${period}`,
+  failuresTitle: (n: number) => (n === 0 ? "Arquivos que não puderam ser avaliados" : `Arquivos que não puderam ser avaliados (${n})`),
+  failureHeaders: ["Arquivo", "Motivo"],
+  noFailures: "Nenhum arquivo com falha: todos foram avaliados.",
+};
+
+/** The reports' texts (pt-BR): the synthetic communiqué, the annual / final report, the command `comunicado`. */
+export const reportStrings = {
+  // --- units of the periods a report covers ---
+  /** Singular and plural of a period kind, for “4 trimestres”, “por trimestre”. */
+  units: {
+    month: ["mês", "meses"],
+    bimester: ["bimestre", "bimestres"],
+    quarter: ["trimestre", "trimestres"],
+    fourMonth: ["quadrimestre", "quadrimestres"],
+    semester: ["semestre", "semestres"],
+    year: ["exercício", "exercícios"],
+    range: ["período", "períodos"],
+  } as Record<string, [string, string]>,
+  /** Adjective of a communiqué by period kind: Comunicado Trimestral Sintético. */
+  periodicAdjective: {
+    month: "Mensal",
+    bimester: "Bimestral",
+    quarter: "Trimestral",
+    fourMonth: "Quadrimestral",
+    semester: "Semestral",
+    year: "Anual",
+    range: "",
+  } as Record<string, string>,
+  /** Plural adjective: “as avaliações trimestrais”. */
+  periodicPlural: {
+    month: "mensais",
+    bimester: "bimestrais",
+    quarter: "trimestrais",
+    fourMonth: "quadrimestrais",
+    semester: "semestrais",
+    year: "anuais",
+    range: "periódicas",
+  } as Record<string, string>,
+  /** “no 1º trimestre de 2025”, “no mês de jan/2025”, “no período de 01/08/2011 a 31/12/2011”. */
+  periodPhrase: (kind: string, text: string) =>
+    kind === "range" ? `no período de ${text}` : kind === "month" ? `no mês de ${text}` : kind === "year" ? `no exercício de ${text}` : `no ${text}`,
+  allRows: "todas as linhas (sem período informado)",
+  methodShare: "proporção de metas atingidas",
+  methodMean: "média do atingimento",
+  draftNote: "Minuta gerada pelo Contratualiza a partir da avaliação da planilha. Revise e complete o texto antes de assinar.",
+
+  // --- the synthetic communiqué (seed 001, art. 11 II and IV) ---
+  communiqueSheet: (label: string) => `Comunicado ${label}`,
+  communiqueTitle: (adjective: string) => `Comunicado ${adjective ? `${adjective} ` : ""}Sintético`,
+  communiquePeriod: (text: string) => `Período avaliado: ${text}`,
+  finalOfYearMark: (year: number) => `Último comunicado do exercício de ${year}`,
+  commission: "Comissão de Avaliação do Contrato de Gestão",
+  source: (source: string) => `Contrato / origem dos dados: ${source}`,
+  rules: (preset: string, method: string) => `Regras de avaliação: ${preset} · Método: ${method}`,
+  intro: (periodText: string, dates: string | undefined, quarterly: boolean) =>
+    `A Comissão de Avaliação do Contrato de Gestão, reunida em sessão ordinária, no uso das atribuições que lhe são conferidas, ` +
+    `apreciou o relatório ${quarterly ? "trimestral " : ""}de acompanhamento referente ao período avaliado — ${periodText}${dates ? ` (${dates})` : ""} — ` +
+    `e apresenta o presente comunicado, com a apreciação qualitativa dos resultados alcançados, ` +
+    `as justificativas recebidas e as sugestões e recomendações decorrentes da avaliação.`,
+  finalOfYear: (unit: string, year: number, periodic: string, annualSheet: string) =>
+    `Por se tratar do último ${unit} do exercício de ${year}, este comunicado encerra as avaliações ${periodic} do ano. ` +
+    `O comparativo entre os resultados programados e os alcançados ao longo do exercício, com as justificativas e as propostas de revisão de indicadores, ` +
+    `consta do relatório anual de avaliação (planilha “${annualSheet}”).`,
+
+  resultHeading: "1. Resultado do período",
+  counts: (phrase: string, met: number, withData: number, scored: number) =>
+    `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}, ${met === 1 ? "1 indicador" : `${met} indicadores`} de desempenho, ` +
+    `de ${withData} com resultado informado, ${met === 1 ? "atingiu" : "atingiram"} a meta pactuada (conceito A = Suficiente)` +
+    (withData < scored ? `; ${scored - withData} de ${scored} indicadores de desempenho ficaram sem resultado avaliável` : "") +
+    ".",
+  overallShare: (value: string) =>
+    `O atingimento global do Contrato de Gestão, apurado pela proporção de metas atingidas (computadas as justificativas acatadas), foi de ${value}.`,
+  overallMean: (value: string) =>
+    `O atingimento global do Contrato de Gestão, apurado pela média ponderada do atingimento dos indicadores de desempenho (computadas as justificativas acatadas), foi de ${value}.`,
+  overallIsf: (value: string) => `O ISF apurado foi de ${value}, numa escala de 0 a 10.`,
+  overallFinalNote: (value: string) => `A nota final apurada foi de ${value}, numa escala de 0 a 10.`,
+  overallNotComputed: "Não foi possível apurar o atingimento global, porque nenhum indicador de desempenho tem resultado avaliável no período.",
+  incomplete: (without: number, scored: number) =>
+    `A avaliação está incompleta: ${without} de ${scored} indicadores de desempenho estão sem dado, o que excede o limite admitido; ` +
+    `o resultado deve ser lido com reserva.`,
+  band: (label: string) => `O resultado enquadra-se na ${label}, à qual corresponde a seguinte recomendação:`,
+  bandOnly: (label: string) => `O resultado enquadra-se na faixa ${label}.`,
+  recommendation: (text: string) => `“${text.replace(/\.$/, "")}.”`,
+  noBands: (preset: string) =>
+    `As regras adotadas (${preset}) não preveem faixas de recomendação além dos conceitos A (Suficiente) e B (Insuficiente).`,
+  monitoringBelow: (list: string) => `Indicadores de monitoramento abaixo da meta, que não entram na avaliação: ${list}.`,
+  pendingList: (list: string) => `Indicadores de desempenho sem resultado no período: ${list}.`,
+  invalidList: (list: string) =>
+    `Indicadores de desempenho com dado inválido, que não puderam ser avaliados: ${list}. ` +
+    `Os problemas estão indicados, com planilha e célula, no relatório de acompanhamento.`,
+
+  notMetHeading: "2. Indicadores de desempenho que não atingiram a meta",
+  notMetIntro: (n: number) =>
+    n === 1
+      ? "O indicador de desempenho abaixo não atingiu a meta pactuada no período (conceito B = Insuficiente):"
+      : `Os ${n} indicadores de desempenho abaixo não atingiram a meta pactuada no período (conceito B = Insuficiente):`,
+  noneNotMet: "Todos os indicadores de desempenho com resultado avaliável atingiram a meta pactuada no período.",
+  notMetHeaders: ["Código", "Indicador", "Meta", "Resultado", "Atingimento", "Conceito"],
+
+  justificationsHeading: "3. Justificativas recebidas e deliberação da Comissão",
+  justificationsIntro:
+    "Quanto aos indicadores que não atingiram a meta, a Comissão apreciou as justificativas apresentadas e deliberou conforme o quadro abaixo, " +
+    "acatando-as total ou parcialmente, ou não as acatando:",
+  noJustifications: "Não houve indicador de desempenho com meta não atingida e, portanto, justificativa a apreciar.",
+  justificationHeaders: ["Indicador", "Justificativa apresentada", "Deliberação da Comissão"],
+  noJustificationGiven: "Não foi apresentada justificativa.",
+  decisions: {
+    total: "Acatada totalmente: o indicador é computado como atingido.",
+    partial: "Acatada parcialmente: o indicador é computado em parte.",
+    rejected: "Não acatada.",
+    pending: "Pendente de deliberação da Comissão.",
+    none: "—",
+  },
+  /** Short forms, for the annual report's list of justifications. */
+  decisionsShort: { total: "acatada totalmente", partial: "acatada parcialmente", rejected: "não acatada", pending: "sem deliberação" },
+
+  actionsHeading: "4. Ações corretivas e indutoras sugeridas",
+  actionsIntro:
+    "Diante do exposto, a Comissão sugere as seguintes ações, a serem implementadas pela contratada e acompanhadas pela Secretaria Municipal de Saúde:",
+  actionPlan: (name: string, target: string, result: string) =>
+    `${name}: apresentar plano de ação, com as causas identificadas, as medidas, os responsáveis e os prazos, para alcançar a meta pactuada ` +
+    `(${target}; resultado no período: ${result}), a ser apreciado na próxima reunião ordinária da Comissão.`,
+  actionPartial: (name: string) =>
+    `${name}: dar continuidade às medidas informadas na justificativa, acatada parcialmente, e demonstrar a evolução do resultado no próximo período.`,
+  actionMissingData: (list: string) =>
+    `Regularizar o registro e o envio dos resultados dos indicadores sem dado no período (${list}), nos sistemas de informação e nos relatórios da contratada.`,
+  actionInvalidData: "Corrigir os dados inválidos apontados, com planilha e célula, no relatório de acompanhamento.",
+  actionBand: "Dar ciência à contratada do resultado apurado e da recomendação correspondente, para as providências cabíveis.",
+  noActions:
+    "Não há ações corretivas a sugerir: os indicadores de desempenho atingiram as metas pactuadas. Recomenda-se manter as ações em curso.",
+
+  revisionHeading: "5. Indicadores a serem revisados ou renegociados",
+  revisionIntro: (n: number, unitPlural: string, labels: string) =>
+    `Considerados os ${n} ${unitPlural} avaliados do exercício até este comunicado (${labels}), a Comissão sugere analisar a revisão ou a renegociação dos seguintes indicadores de desempenho:`,
+  wideMargin: (name: string, unitPlural: string, min: string, max: string) =>
+    `${name}: meta superada com ampla margem em todos os ${unitPlural} (atingimento de ${min} a ${max}); ` +
+    `sugere-se avaliar a elevação da meta, que pode estar subdimensionada.`,
+  neverMet: (name: string, unitPlural: string, min: string, max: string) =>
+    `${name}: meta não atingida em nenhum dos ${unitPlural} (atingimento de ${min} a ${max}); ` +
+    `sugere-se verificar a adequação da meta, a qualidade do registro e as condições de execução e, se for o caso, renegociar o indicador.`,
+  noRevision: (unitPlural: string) =>
+    `Nenhum indicador de desempenho teve a meta superada com ampla margem em todos os ${unitPlural}, nem deixou de atingi-la em todos eles; ` +
+    `não há, por ora, indicador a revisar ou renegociar.`,
+  revisionTooEarly: (unit: string) =>
+    `Com um único ${unit} avaliado no exercício, ainda não há série suficiente para propor a revisão ou a renegociação de indicadores.`,
+
+  closing: "Encaminhe-se ao Chefe do Poder Executivo municipal, para conhecimento e providências.",
+  placeDate: "________, ___ de __________ de ____",
+  signatureLine: "______________________________________",
+  signatureName: "Nome:",
+  signatureLabel: "Assinatura:",
+  signaturesHeading: "Membros da Comissão de Avaliação",
+  members: [
+    "Presidente da Comissão de Avaliação (representante da Secretaria Municipal de Saúde)",
+    "Membro da Comissão de Avaliação (representante da área de finanças do Município)",
+    "Membro da Comissão de Avaliação (representante do Conselho Municipal de Saúde)",
+    "Membro da Comissão de Avaliação (representante da contratada)",
+  ],
+
+  // --- the annual / final evaluation report (seed 001, art. 11 III) ---
+  annualSheet: (year: number) => `Avaliação anual ${year}`,
+  finalSheet: "Avaliação final",
+  annualTitle: (year: number) => `Relatório anual de avaliação — exercício de ${year}`,
+  finalTitle: "Relatório final de avaliação do Contrato de Gestão",
+  periodsCovered: (first: string, last: string, n: number, unitPlural: string) =>
+    n === 1 ? `Período avaliado: ${first}` : `Períodos avaliados: ${first} a ${last} (${n} ${unitPlural})`,
+  overallHeading: "Resultado global por período",
+  overallHeaders: ["Período", "", "Indicadores com dado", "Conceito A", "Atingimento global", "Faixa", "Recomendação"],
+  overallHeaderNote: (label: string) => label,
+  yearRow: (year: number, n: number, unitPlural: string) => `Exercício de ${year} — média de ${n} ${unitPlural}`,
+  finalRow: (n: number, unitPlural: string) => `Contrato — média de ${n} ${unitPlural}`,
+  yearIncomplete: (counted: number, periods: number) =>
+    `A média considera ${counted} de ${periods} períodos: os demais não têm atingimento global apurado.`,
+  overallTrend: (direction: string, slope: string, unit: string) => `Tendência do atingimento global: ${direction} (${slope} p.p. por ${unit}).`,
+  overallTrendNote: (label: string, direction: string, slope: string, unit: string) => `Tendência (${label}): ${direction} (${slope} por ${unit}).`,
+  noTrend: "Tendência do atingimento global: sem série (é preciso ao menos dois períodos com resultado).",
+  chartTitle: "Atingimento global por período",
+  chartTitleNote: (label: string) => `${label} por período`,
+  chartSeries: "Atingimento global",
+  indicatorsHeading: "Programado × alcançado por indicador de desempenho",
+  indicatorHeaders: { code: "Código", indicator: "Indicador", target: "Meta (programado)", trend: "Tendência", slope: (unit: string) => `Variação (p.p. por ${unit})`, justifications: "Justificativas e deliberações" },
+  periodHeaders: ["Resultado (alcançado)", "Atingimento", "Conceito"],
+  trendWords: { improving: "melhorando", stable: "estável", worsening: "piorando" } as Record<string, string>,
+  noSeries: "sem série",
+  targetFrom: (text: string, first: string, last: string) => `${text} (${first === last ? first : `${first} a ${last}`})`,
+  justificationItem: (label: string, text: string, decision: string | undefined) => `${label}: ${text}${decision ? ` (${decision})` : ""}`,
+  notInPeriod: "—",
+  noPerformance: "Nenhum indicador de desempenho nos períodos avaliados.",
+  monitoringNote: "Os indicadores de monitoramento não entram na avaliação e não constam deste quadro.",
+  revisionsHeading: "Propostas de revisão de indicadores",
+  revisionsIntro: (n: number, unitPlural: string) =>
+    `Considerados os ${n} ${unitPlural} avaliados, propõe-se analisar a revisão ou a renegociação dos seguintes indicadores de desempenho:`,
+  notesHeading: "Como ler este relatório",
+  noteTrend: (unit: string) =>
+    `Tendência: inclinação da reta de mínimos quadrados do atingimento (limitado a 100%) ao longo dos períodos do quadro, em pontos percentuais por ${unit}; ` +
+    `+2 p.p. ou mais é “melhorando”, −2 p.p. ou menos é “piorando”, entre esses valores é “estável”. São necessários ao menos dois períodos com resultado.`,
+  noteYear:
+    "Resultado do exercício: média aritmética do atingimento global dos períodos com resultado apurado, enquadrada nas mesmas faixas de recomendação. " +
+    "Assim o exercício reflete as avaliações de cada período, inclusive as justificativas acatadas pela Comissão.",
+  noteFinal:
+    "Resultado do contrato: média aritmética do atingimento global dos períodos com resultado apurado, enquadrada nas mesmas faixas de recomendação.",
+  noteRevision:
+    "Revisão de indicadores: propõe-se rever a meta de um indicador atingido com ampla margem (atingimento de 120% ou mais) em todos os períodos, " +
+    "e a de um indicador que não atingiu a meta em nenhum período (ao menos dois períodos com resultado).",
+
+  // --- the command `contratualiza comunicado` ---
+  usage: [
+    "Uso: contratualiza comunicado <arquivo.xlsx> [opções]",
+    "",
+    "Redige o comunicado sintético da Comissão de Avaliação de um período (Markdown, para editar e assinar):",
+    "resultado global, faixa, indicadores que não atingiram a meta, justificativas, ações sugeridas e indicadores a revisar.",
+    "O arquivo original nunca é alterado.",
+    "",
+    "Opções:",
+    "  --periodo P          o período do comunicado, por exemplo 2025-T1 (padrão: o último período encontrado)",
+    "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
+    "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --saida ARQUIVO.md   onde gravar o comunicado (padrão: <nome>.comunicado-<período>.md, ao lado do original)",
+    "",
+    "Código de saída: 0 gravado; 1 gravado, com problemas nos dados; 2 não foi possível ler, avaliar ou gravar.",
+  ].join("\n"),
+  outputNotMarkdown: (file: string) => `A saída “${file}” deve terminar em .md (texto em Markdown).`,
+  outputIsInput: (file: string) =>
+    `O comunicado não pode ser gravado em “${file}”, que é o próprio arquivo de entrada: o Contratualiza nunca altera o arquivo original. Escolha outro nome.`,
+  nothingToEvaluate: (file: string) => `Nenhuma tabela de indicadores com linhas a avaliar foi encontrada em “${file}”.`,
+  periodNotFound: (period: string, found: string) =>
+    `Nenhuma linha do período ${period} foi encontrada.${found ? ` Períodos encontrados: ${found}.` : ""}`,
+  written: (period: string, file: string) => `Comunicado ${period} gravado em ${file}. O arquivo original não foi alterado.`,
+  summaryLine: (label: string, value: string, band: string) => `${label}: ${value}${band ? ` — ${band}` : ""}.`,
+  overallLabel: "Atingimento global",
+  /** The overall figure's name on a 0–10 scale: Previne Brasil's ISF, or a nota final. */
+  isfLabel: "ISF",
+  finalNoteLabel: "Nota final",
+  problemsNote: (n: number) => `Atenção: ${n === 1 ? "1 problema" : `${n} problemas`} nos dados; veja “contratualiza avaliar” para a lista com planilha e célula.`,
+};
+

@@ -29,7 +29,13 @@ export type ProblemCode =
   | "invalidPeriod"
   | "invalidBandTable"
   | "outOfDomain"
-  | "invalidArgument";
+  | "invalidArgument"
+  /** No indicator table was found in the workbook. */
+  | "noTable"
+  /** An explicit column mapping that cannot be used (or part of it). */
+  | "mapping"
+  /** The workbook refused a write: a sheet is gone or protected, or a cell the user filled is in the way. */
+  | "writeRefused";
 
 /** How a number was written: with a `%` sign or a percentage format, or as a plain number. */
 export type Scale = "percent" | "plain";

@@ -75,6 +75,6 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
     if (group) tables.push(group);
     else if (!members.has(table)) tables.push(toDetected(table));
   }
-  if (tables.length === 0) problems.push({ code: "empty", message: messages.detectNoTable(looked) });
+  if (tables.length === 0) problems.push({ code: "noTable", message: messages.detectNoTable(looked) });
   return { tables, problems };
 }

@@ -85,7 +85,7 @@ export interface TableFrameRef {
   headerRow: number;
 }
 
-/** A column mapped to a field. `col` is 1-based (A = 1); wide result columns carry their period. */
+/** A column mapped to a field. `col` is 1-based (A = 1); wide result columns (and per-period targets) carry their period. */
 export interface MappedColumn {
   field: Field;
   col: number;

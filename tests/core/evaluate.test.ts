@@ -171,6 +171,16 @@ describe("the contract (domain.md §3, §4)", () => {
     expect(ev.problems[0].message).toMatch(/n\/a/);
   });
 
+  test("a problem with a cell on another sheet than its row's names the cell's sheet", () => {
+    // A target carried from January's sheet to a February row (workbook/detect/sheetPeriods).
+    const carried = row("1", "a combinar", 0.5, { sheet: "Fev", target: { value: "a combinar", address: "C3", sheet: "Jan" } });
+    const ev = evaluateContract([carried, row("2", 0.8, "n/a", { sheet: "Fev" })]);
+    expect(ev.problems.map((p) => [p.sheet, p.cell, p.code])).toEqual([
+      ["Jan", "C3", "unreadableTarget"],
+      ["Fev", "E2", "notANumber"],
+    ]);
+  });
+
   test("a target that needs a baseline is pending, not B", () => {
     const ev = evaluateContract([row("1", 0.8, 0.9), row("2", "Diminuir gradual dos atendimentos", 120)]);
     expect(ev.indicators[1].status).toBe("needsBaseline");

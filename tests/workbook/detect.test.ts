@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { RowInput } from "../../src/core/evaluate";
 import type { CellValue } from "../../src/core/types";
+import { evaluateContract } from "../../src/core/evaluate";
 import { detectTables } from "../../src/workbook/detect";
 import type { CellData, DetectedTable, SheetData, WorkbookData } from "../../src/workbook/port";
 import { fmt, sheet, workbook } from "./fixtures";
@@ -447,9 +448,9 @@ describe("sheet per period", () => {
   it("carries the target and kind from an earlier sheet when a later one leaves them empty", () => {
     const feb = row(table, "Consultas de pré-natal", "2025-02");
     expect(feb.result).toEqual({ value: 110, address: "D3" });
-    // From "Jan 2025": C3 and B3 of that sheet.
-    expect(feb.target).toEqual({ value: 100, address: "C3" });
-    expect(feb.kind).toEqual({ value: "Desempenho", address: "B3" });
+    // From "Jan 2025": C3 and B3 of that sheet, which the cells name.
+    expect(feb.target).toEqual({ value: 100, address: "C3", sheet: "Jan 2025" });
+    expect(feb.kind).toEqual({ value: "Desempenho", address: "B3", sheet: "Jan 2025" });
   });
 
   it("reports a sheet named by a bare month when no year is found", () => {
@@ -599,11 +600,12 @@ describe("explicit mapping", () => {
         ],
       },
     });
+    // A mapping that cannot be used has its own code.
     expect(problems.map((p) => [p.code, p.sheet])).toEqual([
-      ["invalidArgument", undefined],
-      ["invalidArgument", "Dados"],
-      ["invalidArgument", "Dados"],
-      ["invalidArgument", "Outra"],
+      ["mapping", undefined],
+      ["mapping", "Dados"],
+      ["mapping", "Dados"],
+      ["mapping", "Outra"],
     ]);
     expect(problems[0].message).toContain("planilha “Planilha X”, que não existe");
     expect(problems[0].message).toContain("“Dados”, “Outra”");
@@ -722,6 +724,7 @@ describe("problems", () => {
     );
     expect(tables).toEqual([]);
     expect(problems).toHaveLength(1);
+    expect(problems[0].code).toBe("noTable");
     expect(problems[0].message).toContain("Nenhuma tabela de indicadores encontrada nas planilhas “Capa”, “Notas”.");
     expect(problems[0].message).not.toContain("Config");
   });
@@ -811,5 +814,182 @@ describe("robustness", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("detection gaps", () => {
+  it("gives each period of a wide table its own target: 'Meta Jan/2025 | Resultado Jan/2025 | …'", () => {
+    const table = only(
+      workbook(
+        sheet("Metas mensais", [
+          ["Indicador", "Meta Jan/2025", "Resultado Jan/2025", "Meta Fev/2025", "Resultado Fev/2025"],
+          ["Consultas de pré-natal", 100, 90, 120, 125],
+          ["Visitas domiciliares", "≥ 80%", "85%", "≥ 90%", "88%"],
+        ]),
+      ),
+    );
+    expect(table.layout).toBe("wide");
+    expect(table.columns.map((c) => [c.field, c.col, c.period?.label])).toEqual([
+      ["indicator", 1, undefined],
+      ["target", 2, "2025-01"],
+      ["result", 3, "2025-01"],
+      ["target", 4, "2025-02"],
+      ["result", 5, "2025-02"],
+    ]);
+    // February's row reads February's target (D), not January's (B).
+    expect(row(table, "Consultas de pré-natal", "2025-02").target).toEqual({ value: 120, address: "D2" });
+    expect(row(table, "Consultas de pré-natal", "2025-02").result).toEqual({ value: 125, address: "E2" });
+    expect(row(table, "Visitas domiciliares", "2025-01").target).toEqual({ value: "≥ 80%", address: "B3" });
+    expect(table.reasons).toContain("Coluna D “Meta Fev/2025” → meta de fev/2025");
+    // Indicador exact (1), a target for each of the two periods (1), both result columns readable (1).
+    expect(table.unmapped).toEqual([]);
+    expect(table.confidence).toBe(1);
+  });
+
+  it("reads a two-row header: each period over its 'Meta | Resultado'", () => {
+    const rows: (CellValue | CellData)[][] = [
+      ["Indicador", "Jan/2025", null, "Fev/2025", null],
+      [null, "Meta", "Resultado", "Meta", "Resultado"],
+      ["Consultas de pré-natal", 100, 90, 120, 125],
+      ["Visitas domiciliares", 500, 480, 520, 530],
+    ];
+    // Merged over both columns, and written over the first only.
+    for (const merges of [["A1:A2", "B1:C1", "D1:E1"], []]) {
+      const table = only(workbook(sheet("Duas linhas", rows, { merges })));
+      expect(table.layout).toBe("wide");
+      expect(table.headerRow).toBe(2);
+      expect(table.ref).toBe("A1:E4");
+      expect(table.columns.map((c) => [c.field, c.col, c.period?.label])).toEqual([
+        ["indicator", 1, undefined],
+        ["target", 2, "2025-01"],
+        ["result", 3, "2025-01"],
+        ["target", 4, "2025-02"],
+        ["result", 5, "2025-02"],
+      ]);
+      // Two indicators × two months.
+      expect(table.rows).toHaveLength(4);
+      expect(row(table, "Visitas domiciliares", "2025-02").target).toEqual({ value: 520, address: "D4" });
+      expect(row(table, "Visitas domiciliares", "2025-02").result).toEqual({ value: 530, address: "E4" });
+      expect(row(table, "Visitas domiciliares", "2025-01").target).toEqual({ value: 500, address: "B4" });
+    }
+  });
+
+  it("keeps 'Meta 2025' an ordinary target when no result column is of 2025", () => {
+    const table = only(workbook(sheet("Q", [["Indicador", "Meta 2025", "Resultado obtido"], ["Visitas", 500, 450]])));
+    expect(table.layout).toBe("long");
+    expect(fieldColumns(table)).toEqual({ indicator: 1, target: 2, result: 3 });
+  });
+
+  it("moves bare months to the next year when a wide header crosses one: Out … Fev", () => {
+    const rows = [
+      ["Indicador", "Meta", "Out", "Nov", "Dez", "Jan", "Fev"],
+      ["Visitas", 100, 90, 95, 101, 99, 102],
+    ];
+    // Oct–Dec take 2024; Jan is before Dec, so it and Fev are 2025.
+    const expected = ["2024-10", "2024-11", "2024-12", "2025-01", "2025-02"];
+    expect(only(workbook(sheet("Acompanhamento", rows)), { defaultYear: 2024 }).periods.map((p) => p.label)).toEqual(expected);
+    const titled = only(workbook(sheet("Acompanhamento", [["Acompanhamento dos indicadores — 2024"], ...rows])));
+    expect(titled.periods.map((p) => p.label)).toEqual(expected);
+    expect(row(titled, "Visitas", "2025-01").result).toEqual({ value: 99, address: "F3" });
+  });
+
+  it("does not move a quarter column after months: 'Jan | Fev | Mar | 1º trim' stays in one year", () => {
+    const table = only(workbook(sheet("T", [["Indicador", "Meta", "Jan", "Fev", "Mar", "1º trim"], ["Visitas", 100, 1, 2, 3, 4]])), { defaultYear: 2025 });
+    // Periods sort by start, then end: the quarter comes right after January, both starting 2025-01-01.
+    expect(table.periods.map((p) => p.label)).toEqual(["2025-01", "2025-T1", "2025-02", "2025-03"]);
+  });
+
+  it("moves sheets named by bare months to the next year when they cross one", () => {
+    const header = ["Indicador", "Natureza", "Meta", "Resultado"];
+    const month = (name: string, result: number, title = "Indicadores do mês") => sheet(name, [[title], header, ["Visitas", "Desempenho", 100, result]]);
+    const names = ["Out", "Nov", "Dez", "Jan", "Fev"];
+    const expected = ["2024-10", "2024-11", "2024-12", "2025-01", "2025-02"];
+    const byDefault = only(workbook(...names.map((n, i) => month(n, 90 + i))), { defaultYear: 2024 });
+    expect(byDefault.layout).toBe("sheetPerPeriod");
+    expect(byDefault.periods.map((p) => p.label)).toEqual(expected);
+    // The same year written in every sheet's title.
+    const titled = only(workbook(...names.map((n, i) => month(n, 90 + i, "Indicadores de 2024"))));
+    expect(titled.periods.map((p) => p.label)).toEqual(expected);
+    expect(row(titled, "Visitas", "2025-02").sheet).toBe("Fev");
+  });
+
+  it("takes an indicator name written once per block down to the block's rows with values", () => {
+    const { tables } = detectTables(
+      workbook(
+        sheet("Longo", [
+          ["Nº", "Indicador", "Mês", "Meta", "Resultado"],
+          ["1", "Consultas de pré-natal", "jan/2025", 100, 90],
+          [null, null, "fev/2025", 100, 95],
+          [null, null, "mar/2025", null, 99],
+          ["2", "Visitas domiciliares", "jan/2025", 500, 480],
+          // No name and no values: skipped, as before.
+          [null, null, "fev/2025", null, null],
+          // Another code without a name is another indicator whose name is missing…
+          ["3", null, "jan/2025", 10, 12],
+          // … and its block's next month does not take the name of the block before it.
+          [null, null, "fev/2025", 10, 11],
+        ]),
+      ),
+    );
+    expect(tables).toHaveLength(1);
+    const [table] = tables;
+    expect(table.rows.map((r) => [r.sheetRow, r.code, r.indicator, r.period?.label])).toEqual([
+      [2, "1", "Consultas de pré-natal", "2025-01"],
+      [3, "1", "Consultas de pré-natal", "2025-02"],
+      [4, "1", "Consultas de pré-natal", "2025-03"],
+      [5, "2", "Visitas domiciliares", "2025-01"],
+    ]);
+    expect(row(table, "Consultas de pré-natal", "2025-03").result).toEqual({ value: 99, address: "E4" });
+    expect(row(table, "Consultas de pré-natal", "2025-03").target).toEqual({ value: null, address: "D4" });
+    expect(table.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["empty", "B7"],
+      ["empty", "B8"],
+    ]);
+  });
+
+  it("reads two plain ranges side by side, separated by an empty column", () => {
+    const { tables, problems } = detectTables(
+      workbook(
+        sheet("Lado a lado", [
+          ["Desempenho", null, null, null, "Monitoramento"],
+          ["Indicador", "Meta", "Resultado", null, "Indicador", "Meta", "Resultado"],
+          ["Consultas médicas", 100, 110, null, "Grupos de tabagismo", 2, 1],
+          ["Consultas de enfermagem", 80, 70, null, "Visitas domiciliares", 500, 480],
+          [null, null, null, null, "Atendimentos odontológicos", 300, 310],
+          ["Fonte: e-SUS APS"],
+        ]),
+      ),
+    );
+    expect(problems).toEqual([]);
+    // The left table ends at its blank row 5; the right one at row 6, blank in its own columns.
+    expect(tables.map((t) => [t.ref, t.title, t.rows.map((r) => r.indicator)])).toEqual([
+      ["A2:C4", "Desempenho", ["Consultas médicas", "Consultas de enfermagem"]],
+      ["E2:G5", "Monitoramento", ["Grupos de tabagismo", "Visitas domiciliares", "Atendimentos odontológicos"]],
+    ]);
+    expect(fieldColumns(tables[0])).toEqual({ indicator: 1, target: 2, result: 3 });
+    expect(fieldColumns(tables[1])).toEqual({ indicator: 5, target: 6, result: 7 });
+    expect(tables[1].rows[2].target).toEqual({ value: 300, address: "F5" });
+    expect(tables[0].confidence).toBe(1);
+  });
+
+  it("keeps one table when a column after an empty one cannot head a table of its own", () => {
+    const table = only(workbook(sheet("Obs", [["Indicador", "Meta", "Resultado", null, "Observação"], ["Visitas", 10, 12, null, "ok"]])));
+    expect(table.ref).toBe("A1:E2");
+  });
+
+  it("names the sheet a carried target is on in the problems about it", () => {
+    const header = ["Indicador", "Natureza", "Meta", "Resultado"];
+    const table = only(
+      workbook(sheet("Jan 2025", [header, ["Visitas", "Desempenho", "cem", 90]]), sheet("Fev 2025", [header, ["Visitas", null, null, 95]])),
+    );
+    const feb = row(table, "Visitas", "2025-02");
+    expect(feb.sheet).toBe("Fev 2025");
+    expect(feb.target).toEqual({ value: "cem", address: "C2", sheet: "Jan 2025" });
+    // "cem" is no target: January's row and February's (which carries it) each report it, both at Jan 2025!C2.
+    const problems = evaluateContract(table.rows).problems.filter((p) => p.code === "unreadableTarget");
+    expect(problems.map((p) => [p.sheet, p.cell])).toEqual([
+      ["Jan 2025", "C2"],
+      ["Jan 2025", "C2"],
+    ]);
   });
 });

@@ -136,6 +136,17 @@ describe("owned columns (long layout)", () => {
     expect(owned.values[0][1].formula).toBeUndefined();
   });
 
+  it("writes no formula reading a target carried from an earlier month's sheet", () => {
+    // Sheet per period, the target on January's sheet only: February's row 2 has its target at Jan!B2, on
+    // the same row number, but Fev!B2 is empty — a formula there would read nothing.
+    const header = ["Indicador", "Meta", "Resultado"];
+    const p2 = plan(workbook(sheet("Jan 2025", [header, ["Visitas", 500, 520]]), sheet("Fev 2025", [header, ["Visitas", null, 480]])));
+    const [jan, fev] = p2.owned;
+    expect(jan.values[0][0].formula).toBe("=META.ATINGIMENTO(C2,B2)");
+    // 480 / 500 (January's target) = 96%, written as a value only.
+    expect([fev.sheet, fev.values[0][0].value, fev.values[0][0].formula, fev.values[0][1].formula]).toEqual(["Fev 2025", 0.96, undefined, undefined]);
+  });
+
   it("colours the owned pair and the user's result cells by the concept column, one rule per class", () => {
     expect(p.rules.map((r) => r.conceptClass)).toEqual(["monitoring", "justified", "met", "notMet", "invalid", "noData"]);
     for (const rule of p.rules) {

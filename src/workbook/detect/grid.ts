@@ -82,6 +82,8 @@ export class Grid {
   private readonly mergesByLeft = new Map<number, CellRange[]>();
   /** Merged ranges spanning several columns, by their top-left cell `row,col`. */
   private readonly wideMerges = new Set<string>();
+  /** The same ranges, for asking whether a cell lies inside one. */
+  private readonly wideRanges: CellRange[] = [];
   /** Cells not to be seen (Excel tables already read, when looking for plain ranges). */
   private readonly masks: CellRange[] = [];
 
@@ -100,7 +102,10 @@ export class Grid {
       const list = this.mergesByLeft.get(range.left) ?? [];
       list.push(range);
       this.mergesByLeft.set(range.left, list);
-      if (range.right > range.left) this.wideMerges.add(`${range.top},${range.left}`);
+      if (range.right > range.left) {
+        this.wideMerges.add(`${range.top},${range.left}`);
+        this.wideRanges.push(range);
+      }
     }
   }
 
@@ -161,6 +166,11 @@ export class Grid {
     return this.wideMerges.has(`${row},${col}`);
   }
 
+  /** Whether a merged range spanning several columns covers this cell (its first cell included). */
+  inWideMerge(row: number, col: number): boolean {
+    return this.wideRanges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+
   /** Whether every cell of the row from `left` to `right` is empty. */
   isBlank(row: number, left = this.left, right = this.right): boolean {
     for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) if (!this.isEmpty(row, c)) return false;
@@ -175,9 +185,12 @@ export class Grid {
     return undefined;
   }
 
-  /** Whether a row is a footer: its first non-empty cell (up to `right`) opens a source note, signature… */
-  isFooter(row: number, right = this.right): boolean {
-    const first = this.firstText(row, this.left, right);
+  /**
+   * Whether a row is a footer: its first non-empty cell from `left` to `right` opens a source note,
+   * signature… (`left` is the sheet's first column, unless a table beside another starts further right).
+   */
+  isFooter(row: number, right = this.right, left = this.left): boolean {
+    const first = this.firstText(row, left, right);
     return first !== undefined && isFooterText(first.text);
   }
 }

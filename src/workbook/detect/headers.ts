@@ -79,6 +79,11 @@ export function isMunicipalityCodeHeader(raw: string): boolean {
   return MUNICIPALITY_CODE_HEADERS.includes(headerKey(raw).key);
 }
 
+/** Whether a header is exactly one of a field's synonyms (`Meta`, `Resultado`, `Realizado`). */
+export function isExactSynonym(field: Field, raw: string): boolean {
+  return SYNONYMS[field].includes(headerKey(raw).key);
+}
+
 /** Field order for ties (and for listing). */
 export const FIELDS = Object.keys(SYNONYMS) as Field[];
 

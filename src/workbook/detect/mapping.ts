@@ -26,8 +26,8 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
   const problems: LocatedProblem[] = [];
   const entries: MappingEntry[] = [];
   const list: unknown = (mapping as { tabelas?: unknown } | null)?.tabelas;
-  if (!Array.isArray(list)) return { entries, problems: [{ code: "invalidArgument", message: messages.mappingNotAList }] };
-  const problem = (message: string, sheet?: string): LocatedProblem => ({ code: "invalidArgument", sheet, message });
+  if (!Array.isArray(list)) return { entries, problems: [{ code: "mapping", message: messages.mappingNotAList }] };
+  const problem = (message: string, sheet?: string): LocatedProblem => ({ code: "mapping", sheet, message });
   list.forEach((raw: unknown, i) => {
     const item = (raw ?? {}) as { planilha?: unknown; linhaCabecalho?: unknown; colunas?: unknown };
     if (typeof item.planilha !== "string" || item.planilha.trim() === "") {
@@ -87,7 +87,10 @@ function mappedHeader(grid: Grid, entry: MappingEntry, row: number, year: number
   for (const [field, col] of entry.columns) fields.set(field, { col, quality: 1 });
   const periodCols =
     entry.columns.has("result") || entry.columns.has("period") ? [] : detected.periodCols.filter((p) => !mappedCols.has(p.col));
-  const cols = [...mappedCols, ...periodCols.map((p) => p.col)];
+  // Targets of one period each, when the mapping gives no target column and reads the periods' results.
+  const targetPeriodCols =
+    periodCols.length > 0 && !entry.columns.has("target") ? detected.targetPeriodCols.filter((p) => !mappedCols.has(p.col)) : [];
+  const cols = [...mappedCols, ...periodCols.map((p) => p.col), ...targetPeriodCols.map((p) => p.col)];
   const texts = new Map(detected.texts);
   const addresses = new Map(detected.addresses);
   return {
@@ -98,6 +101,7 @@ function mappedHeader(grid: Grid, entry: MappingEntry, row: number, year: number
     addresses,
     fields,
     periodCols,
+    targetPeriodCols,
     qualifies: true,
   };
 }

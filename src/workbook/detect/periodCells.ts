@@ -10,7 +10,8 @@ import { isDateFormat } from "./grid";
 
 /** What a text or cell says about a period. */
 export type PeriodReading =
-  | { kind: "period"; period: Period }
+  /** `completed`: the text had no year and took the one given (`Jan` → jan/2025). */
+  | { kind: "period"; period: Period; completed?: boolean }
   /** A period without a year (`Jan`, `1º trim`) and no year known to complete it. */
   | { kind: "needsYear" }
   /** Looks like a period but cannot be one (`2025 Q4`: Q is a four-month period, there are three). */
@@ -48,20 +49,48 @@ export function readPeriodText(raw: string, year: number | undefined): PeriodRea
   const text = bare(raw);
   if (text === "" || text.length > 100) return { kind: "none" };
   const direct = parsePeriod(text, { defaultYear: year });
-  if (direct.kind === "period") return { kind: "period", period: direct.period };
+  if (direct.kind === "period") {
+    // Only a bare month name takes the default year inside parsePeriod; tell it apart from `Jan/25`.
+    const completed = year !== undefined && findYear(text) === undefined && parsePeriod(text).kind !== "period";
+    return completed ? { kind: "period", period: direct.period, completed } : { kind: "period", period: direct.period };
+  }
   if (findYear(text) === undefined) {
     const probe = parsePeriod(`${text} ${PROBE_YEAR}`);
     // A year alone means the text added nothing (`Resultado 2000`): not a period.
     if (probe.kind === "period" && probe.period.kind !== "year") {
       if (year === undefined) return { kind: "needsYear" };
       const completed = parsePeriod(`${text} ${year}`);
-      return completed.kind === "period" ? { kind: "period", period: completed.period } : { kind: "invalid", message: completed.problem.message };
+      return completed.kind === "period" ? { kind: "period", period: completed.period, completed: true } : { kind: "invalid", message: completed.problem.message };
     }
   }
   // parsePeriod explains a text it recognised but could not accept (an index or a year out of range) in
   // its own words; a text it did not recognise at all gets the generic "não reconhecido".
   if (direct.problem.message === messages.invalidPeriod(text)) return { kind: "none" };
   return { kind: "invalid", message: direct.problem.message };
+}
+
+/**
+ * Reads a sequence of periods written in order (a header's columns left to right, sheets in tab order),
+ * completing those without a year with `year` — and with the next year once the sequence goes back in
+ * time: `Out | Nov | Dez | Jan | Fev` with 2024 is Oct–Dec 2024 then Jan–Feb 2025. Only periods of one kind
+ * are compared (a `1º trim` total after `Jan | Fev | Mar` is not a step back), and only a period that took
+ * the year moves; one written with its own year (`Dez/2024`) still counts as the step it is.
+ */
+export function readPeriodSequence<T>(items: readonly T[], read: (item: T, year: number | undefined) => PeriodReading, year: number | undefined): PeriodReading[] {
+  const last = new Map<string, string>();
+  let offset = 0;
+  return items.map((item) => {
+    let reading = read(item, year === undefined ? undefined : year + offset);
+    if (reading.kind === "period" && reading.completed && year !== undefined) {
+      const before = last.get(reading.period.kind);
+      if (before !== undefined && reading.period.start < before) {
+        offset += 1;
+        reading = read(item, year + offset);
+      }
+    }
+    if (reading.kind === "period") last.set(reading.period.kind, reading.period.start);
+    return reading;
+  });
 }
 
 /**

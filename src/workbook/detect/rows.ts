@@ -11,7 +11,11 @@
  *   across columns, written in capitals, or left of the indicator column; a lone name in the indicator
  *   column otherwise stays an indicator without data.
  * - Rows whose indicator and value cells are all empty are skipped; `Total`/`Média geral` rows too.
- * - Long tables: an empty period cell takes the period of the row above (months written once per block).
+ * - Long tables: an empty period cell takes the period of the row above (months written once per block);
+ *   so does an empty indicator cell the indicator (and code) of the row above, on a row that has values
+ *   and no code of its own — names written once per block without merging the cells.
+ * - Wide tables: each period's row takes that period's own target (`Meta Jan/2025`) when the table has
+ *   one, else the row's target.
  */
 import type { CellInput, LocatedProblem, RowInput } from "../../core/evaluate";
 import type { ScaleHint } from "../../core/attainment";
@@ -37,6 +41,8 @@ export interface TableFrame {
   year?: number;
   /** A panel's indicator. */
   title?: string;
+  /** First column a footer is looked for in (a table beside another); the sheet's first otherwise. */
+  footerLeft?: number;
 }
 
 export interface RowsRead {
@@ -121,9 +127,12 @@ export function readRows(frame: TableFrame): RowsRead {
     return reading;
   };
   const periodCols = layout === "long" ? [] : header.periodCols.filter((p) => p.period !== undefined);
+  const targetColOf = new Map<string, number>();
+  if (layout === "wide") for (const t of header.targetPeriodCols) if (t.period) targetColOf.set(t.period.label, t.col);
   const valueCols = [
     ...(["target", "result", "numerator", "denominator"] as Field[]).map(colOf).filter((c): c is number => c !== undefined),
     ...periodCols.map((p) => p.col),
+    ...targetColOf.values(),
   ];
   const indicatorCol = colOf("indicator");
   const areaCol = colOf("area");
@@ -137,11 +146,14 @@ export function readRows(frame: TableFrame): RowsRead {
   const problems: LocatedProblem[] = [];
   let area: string | undefined;
   let lastPeriod: Period | undefined;
+  /** The indicator of the row above, for a long table's rows that leave the name empty. */
+  let lastIndicator: { name: string; code: string } | undefined;
   let endRow = header.row;
   let r = frame.firstDataRow;
   for (; r <= frame.lastRow; r += 1) {
-    if (grid.isFooter(r, header.right)) break;
+    if (grid.isFooter(r, header.right, frame.footerLeft)) break;
     if (grid.isBlank(r, header.left, header.right)) {
+      lastIndicator = undefined;
       if (frame.skipBlankRows) continue;
       break;
     }
@@ -157,6 +169,7 @@ export function readRows(frame: TableFrame): RowsRead {
         const leftOfIndicator = indicatorCol !== undefined && c < indicatorCol;
         if (/\p{L}/u.test(text) && (c === areaCol || leftOfIndicator || grid.startsWideMerge(r, c) || isCapitals(text))) {
           area = text;
+          lastIndicator = undefined;
           continue;
         }
       }
@@ -178,15 +191,27 @@ export function readRows(frame: TableFrame): RowsRead {
       const code = municipalityCodeCol === undefined ? "" : cellText(grid.resolved(r, municipalityCodeCol).value);
       if (code) base.municipalityCode = code;
     } else {
-      const name = textOf(r, "indicator");
+      let name = textOf(r, "indicator");
+      let code = textOf(r, "code");
+      // A long table's block of months under a name written once: the name, and its code, carry down to
+      // rows with values; a row with another code is another indicator, and a name is then missing.
+      if (!name && layout === "long" && hasValue && lastIndicator && (!code || code === lastIndicator.code)) {
+        name = lastIndicator.name;
+        code = lastIndicator.code;
+      }
       if (!name) {
         const cell = cellOf(r, "indicator");
         if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: messages.detectRowWithoutIndicator(r, cell.address) });
+        // A row left out, or another indicator's code: the rows under it are not the block above.
+        if (hasValue || (code && code !== lastIndicator?.code)) lastIndicator = undefined;
         continue;
       }
-      if (TOTAL_LABELS.has(normalizeText(name))) continue;
+      if (TOTAL_LABELS.has(normalizeText(name))) {
+        lastIndicator = undefined;
+        continue;
+      }
+      lastIndicator = { name, code };
       base.indicator = name;
-      const code = textOf(r, "code");
       if (code) base.code = code;
       if (area !== undefined) base.area = area;
       const municipality = textOf(r, "municipality");
@@ -233,6 +258,8 @@ export function readRows(frame: TableFrame): RowsRead {
     }
     for (const column of periodCols) {
       const row: RowInput = { ...base, period: column.period, result: input(grid.resolved(r, column.col)) };
+      const ownTarget = column.period ? targetColOf.get(column.period.label) : undefined;
+      if (ownTarget !== undefined) row.target = input(grid.resolved(r, ownTarget));
       // The panels write integer percentages: 1 means 1%, not 100%.
       const hint = layout === "panel" ? "points" : scaleHintOf(base.indicator, column.percent || targetPercent);
       if (hint) row.scaleHint = hint;

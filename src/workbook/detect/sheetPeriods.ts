@@ -7,9 +7,11 @@
  * or one sheet named by a period shorter than a year (a lone sheet `2025` is taken for a contract year,
  * not a period). A name without a year (`Jan`, `1º Trimestre`) takes the default year, else a year in
  * the table's title, else the year of another sheet of the group (`Jan 2025`, `Fev`); failing all, the
- * sheet's rows are left out with a problem. Target, natureza, peso and área missing on a later sheet are
- * taken from the same indicator on an earlier sheet (tables that write the target only on the first
- * month); the carried cell keeps its own address, on the earlier sheet.
+ * sheet's rows are left out with a problem. Names read in tab order move to the next year when they go
+ * back in time (`Out`, `Nov`, `Dez`, `Jan`, `Fev` with 2024: Jan and Fev are 2025). Target, natureza, peso
+ * and área missing on a later sheet are taken from the same indicator on an earlier sheet (tables that
+ * write the target only on the first month); the carried cell keeps its own address and names its own
+ * sheet, so a problem with it points there.
  */
 import { indicatorKey, type CellInput, type LocatedProblem, type RowInput } from "../../core/evaluate";
 import { messages } from "../../core/messages";
@@ -17,13 +19,12 @@ import { compare, formatPeriodPtBR } from "../../core/periods";
 import type { Period } from "../../core/types";
 import type { DetectedTable } from "../port";
 import { isEmptyValue } from "./grid";
-import { findYear, readPeriodText } from "./periodCells";
+import { findYear, readPeriodSequence, readPeriodText } from "./periodCells";
 import type { SheetTable } from "./table";
 
 interface Member {
   table: SheetTable;
   period?: Period;
-  needsYear: boolean;
 }
 
 function shapeKey(table: SheetTable): string {
@@ -44,19 +45,24 @@ function yearFromOthers(members: Member[]): number | undefined {
   return undefined;
 }
 
+/** A cell taken to another sheet's row: it says which sheet it is on. */
+function carried(cell: CellInput, sheet: string | undefined): CellInput {
+  return cell.sheet !== undefined || sheet === undefined ? cell : { ...cell, sheet };
+}
+
 /** Copies target, kind, weight and area from the same indicator on earlier sheets where a row lacks them. */
 function carryForward(rows: RowInput[]): void {
-  const known = new Map<string, Pick<RowInput, "target" | "kind" | "weight" | "area">>();
+  const known = new Map<string, Pick<RowInput, "target" | "kind" | "weight" | "area" | "sheet">>();
   for (const row of rows) {
     const key = indicatorKey(row);
     const before = known.get(key);
     if (before) {
-      if (!hasValue(row.target) && before.target && hasValue(before.target)) row.target = before.target;
-      if (!hasValue(row.kind) && hasValue(before.kind)) row.kind = before.kind;
-      if (!hasValue(row.weight) && hasValue(before.weight)) row.weight = before.weight;
+      if (!hasValue(row.target) && before.target && hasValue(before.target)) row.target = carried(before.target, before.sheet);
+      if (!hasValue(row.kind) && hasValue(before.kind)) row.kind = carried(before.kind, before.sheet);
+      if (!hasValue(row.weight) && hasValue(before.weight)) row.weight = carried(before.weight, before.sheet);
       if (!row.area && before.area) row.area = before.area;
     }
-    known.set(key, { target: row.target, kind: row.kind, weight: row.weight, area: row.area });
+    known.set(key, { target: row.target, kind: row.kind, weight: row.weight, area: row.area, sheet: row.sheet });
   }
 }
 
@@ -83,18 +89,19 @@ export function groupPeriodSheets(
     const key = shapeKey(table);
     const list = byShape.get(key) ?? [];
     if (list.some((m) => m.table.grid.name === table.grid.name)) continue;
-    list.push({ table, period: reading.kind === "period" ? reading.period : undefined, needsYear: reading.kind === "needsYear" });
+    list.push({ table, period: reading.kind === "period" ? reading.period : undefined });
     byShape.set(key, list);
   }
   const groups = new Map<SheetTable, DetectedTable>();
   const members = new Set<SheetTable>();
   for (const list of byShape.values()) {
-    const year = yearFromOthers(list);
-    for (const m of list) {
-      if (!m.needsYear || year === undefined) continue;
-      const reading = readPeriodText(m.table.grid.name, year);
+    // The year names without one take: the default, else the first title's, else another name's.
+    const year = defaultYear ?? list.find((m) => m.table.titleYear !== undefined)?.table.titleYear ?? yearFromOthers(list);
+    const readings = readPeriodSequence(list, (m, y) => readPeriodText(m.table.grid.name, y), year);
+    list.forEach((m, i) => {
+      const reading = readings[i];
       if (reading.kind === "period") m.period = reading.period;
-    }
+    });
     const lone = list.length === 1 ? list[0].period : undefined;
     if (list.length < 2 && (!lone || lone.kind === "year")) continue;
     const first = list[0].table;

@@ -3,7 +3,7 @@
  * the title, the rows, the reasons, the confidence and the problems of the header.
  */
 import type { LocatedProblem, RowInput } from "../../core/evaluate";
-import { messages } from "../../core/messages";
+import { detectStrings, messages } from "../../core/messages";
 import { normalizeText } from "../../core/parse";
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, toA1Range } from "../a1";
@@ -50,17 +50,19 @@ export interface TableSource {
   defaultYear?: number;
   /** Set by an explicit mapping: every column is certain. */
   explicit?: boolean;
+  /** Columns a title is looked for in (a table beside another); the whole sheet otherwise. */
+  span?: { left: number; right: number };
   extraReasons?: string[];
 }
 
 const FIELD_LABELS: Readonly<Record<Field, string>> = messages.detectFieldLabels;
 
 /** Texts of the rows above a header, nearest last. */
-function titleLines(grid: Grid, from: number, to: number): { row: number; texts: string[] }[] {
+function titleLines(grid: Grid, from: number, to: number, span = { left: grid.left, right: grid.right }): { row: number; texts: string[] }[] {
   const lines: { row: number; texts: string[] }[] = [];
   for (let row = Math.max(from, grid.top); row <= to; row += 1) {
     const texts: string[] = [];
-    for (let col = grid.left; col <= Math.min(grid.right, grid.left + 63); col += 1) {
+    for (let col = Math.max(grid.left, span.left); col <= Math.min(grid.right, span.right, span.left + 63); col += 1) {
       const text = grid.text(row, col);
       if (text) texts.push(text);
     }
@@ -93,7 +95,7 @@ function yearOfHeader(header: HeaderAnalysis): number | undefined {
 export function buildTable(source: TableSource): SheetTable {
   const { grid } = source;
   const first = source.header(undefined);
-  const lines = titleLines(grid, source.titleFrom, first.firstRow - 1);
+  const lines = titleLines(grid, source.titleFrom, first.firstRow - 1, source.span);
   const titleYear = lines.map((l) => findYear(l.texts.join(" "))).find((y) => y !== undefined);
   const defaultYear = isYear(source.defaultYear) ? source.defaultYear : undefined;
   const year = defaultYear ?? titleYear ?? yearOfHeader(first) ?? findYear(grid.name);
@@ -145,6 +147,11 @@ export function buildTable(source: TableSource): SheetTable {
         problems.push({ code: "invalidPeriod", sheet: grid.name, cell, message });
       }
     }
+    for (const p of header.targetPeriodCols) {
+      if (!p.period) continue;
+      columns.push({ field: "target", col: p.col, header: p.header, period: p.period });
+      reasons.push(detectStrings.columnPeriodTarget(columnLetter(p.col), p.header, formatPeriodPtBR(p.period)));
+    }
     columns.sort((a, b) => a.col - b.col);
   }
 
@@ -157,21 +164,25 @@ export function buildTable(source: TableSource): SheetTable {
     skipBlankRows: source.skipBlankRows,
     year,
     title,
+    footerLeft: source.span?.left,
   });
   problems.push(...read.problems);
 
   const quality = (f: Field) => header.fields.get(f)?.quality ?? 0;
+  // Targets of one period each are certain for the periods they cover (their headers match exactly).
+  const periodTargets = layout === "wide" && readable > 0 ? Math.min(1, header.targetPeriodCols.length / readable) : 0;
+  const targetQuality = Math.max(quality("target"), periodTargets);
   const periodShare = header.periodCols.length > 0 ? readable / header.periodCols.length : 0;
   const ratio = Math.min(quality("numerator"), quality("denominator"));
   const resultQuality = layout === "long" ? Math.max(quality("result"), ratio) : periodShare;
   const keys =
     layout === "panel"
       ? [titleQuality, quality("municipality"), resultQuality]
-      : [quality("indicator"), quality("target"), resultQuality];
+      : [quality("indicator"), targetQuality, resultQuality];
   const confidence = source.explicit ? 1 : Math.round((keys.reduce((a, b) => a + b, 0) / keys.length) * 100) / 100;
   const unmapped: Field[] = [];
   if (layout !== "panel" && !header.fields.has("indicator")) unmapped.push("indicator");
-  if (layout === "panel" || !header.fields.has("target")) unmapped.push("target");
+  if (layout === "panel" || targetQuality === 0) unmapped.push("target");
   if (resultQuality === 0) unmapped.push("result");
 
   const ref =

@@ -161,12 +161,14 @@ interface LiveFormulas {
 function liveFormulas(r: RowEvaluation, row: number): LiveFormulas | undefined {
   if (r.status !== "evaluated" && r.status !== "noData") return undefined;
   const { result, target, direction, justificationAccepted, kind } = r.input;
-  const onRow = (address: string | undefined) => address !== undefined && fromA1(address)?.row === row;
-  if (!result?.address || !onRow(result.address) || !onRow(target.address)) return undefined;
+  // The same row number is not enough: a cell carried from an earlier month's sheet names that sheet.
+  const onRow = (cell: CellInput) =>
+    cell.address !== undefined && fromA1(cell.address)?.row === row && (cell.sheet === undefined || cell.sheet === r.input.sheet);
+  if (!result?.address || !onRow(result) || !onRow(target)) return undefined;
   if (r.status === "evaluated" && isEmptyValue(result.value)) return undefined;
   const optional = (cell: CellInput | undefined): string | null | undefined => {
     if (!cell || isEmptyValue(cell.value)) return "";
-    return onRow(cell.address) ? (cell.address as string) : null;
+    return onRow(cell) ? (cell.address as string) : null;
   };
   const [dir, acc, nat] = [optional(direction), optional(justificationAccepted), optional(kind)];
   if (dir === null || acc === null || nat === null) return undefined;
