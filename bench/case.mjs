@@ -9,6 +9,8 @@
  *   node bench/case.mjs exceljs <file>
  *   node bench/case.mjs command <file> <outDir>
  *   node bench/case.mjs core <file>
+ *   node bench/case.mjs contracts <dir> <count>
+ *   node bench/case.mjs consolidar <dir> <workers> <out>
  *
  * Modules are imported inside each case, so a case pays in memory only for what it uses.
  */
@@ -130,6 +132,32 @@ const CASES = {
     });
     const evaluate = timeRepeated(() => evaluateContract(rows));
     return { rows: rows.length, periods, detect, pipeline, evaluate };
+  },
+
+  /** Writes `count` small contract workbooks into `dir`, for the consolidation benchmark. */
+  async contracts(dir, count) {
+    const { generateContracts } = await import("./generate.mjs");
+    const t0 = performance.now();
+    await generateContracts(dir, Number(count));
+    return { seconds: (performance.now() - t0) / 1000 };
+  },
+
+  /**
+   * The whole consolidation command, as a user runs it: `consolidar <dir> --paralelo <workers> --saida <out>`
+   * (every file read and evaluated in `workers` worker threads, the consolidated workbook written). The peak
+   * memory is the process's, worker threads included.
+   */
+  async consolidar(dir, workers, out) {
+    const { runConsolidar } = await lib("cli/consolidar.js");
+    const sink = { write: () => true };
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const code = await runConsolidar([dir, "--paralelo", workers, "--saida", out], sink, sink);
+    const seconds = (performance.now() - t0) / 1000;
+    // CPU time of the whole process, worker threads included: ÷ seconds = cores kept busy on average.
+    const cpu = process.cpuUsage(cpu0);
+    const outSize = await fs.stat(out).then((s) => s.size, () => undefined);
+    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, code, outSize };
   },
 };
 

@@ -156,6 +156,56 @@ function writeRow(row, ind, month, next) {
   row.commit();
 }
 
+/** Indicators of the small contracts of the consolidation benchmark: the first ten (two monitoring-free areas and more). */
+const CONTRACT_INDICATORS = INDICATORS.slice(0, 10);
+/** Their months: the first quarter of 2025. */
+const CONTRACT_MONTHS = MONTHS.slice(0, 3);
+
+/**
+ * Writes one small contract workbook (the layout above; 10 indicators × 3 months = 30 rows, one quarter)
+ * to `file`, for the consolidation benchmark. `seed` varies the results from one municipality to the next.
+ * @param {string} file
+ * @param {string} municipality  Named in the title row.
+ * @param {number} seed
+ * @returns {Promise<void>}
+ */
+export async function generateContract(file, municipality, seed) {
+  const next = random(seed);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  wb.creator = "Contratualiza bench";
+  const ws = wb.addWorksheet(SHEET);
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  const title = ws.getRow(1);
+  title.getCell(1).value = `Contrato de Gestão da APS — ${municipality} — 1º trimestre de 2025`;
+  title.commit();
+  const header = ws.getRow(HEADER_ROW);
+  HEADERS.forEach((text, i) => (header.getCell(i + 1).value = text));
+  header.commit();
+  let r = HEADER_ROW + 1;
+  for (const month of CONTRACT_MONTHS) {
+    for (const ind of CONTRACT_INDICATORS) writeRow(ws.getRow(r++), ind, month, next);
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+/**
+ * Writes `count` small contracts (`municipio-0001.xlsx`, …) into `dir`, as `generateContract` does.
+ * @param {string} dir
+ * @param {number} count
+ * @returns {Promise<string[]>} the files written
+ */
+export async function generateContracts(dir, count) {
+  const files = [];
+  for (let i = 1; i <= count; i++) {
+    const id = String(i).padStart(4, "0");
+    const file = `${dir}/municipio-${id}.xlsx`;
+    await generateContract(file, `Município ${id}`, 1000 + i);
+    files.push(file);
+  }
+  return files;
+}
+
 // Run directly (`node bench/generate.mjs <file> <rows>`) it writes one file; run.mjs does so in a child.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, rows] = process.argv.slice(2);

@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * `npm run bench [-- <rows>…]`: how long and how much memory evaluating a workbook takes, for 1k, 10k and
- * 100k indicator rows by default. See bench/README.md for what each figure means.
+ * 100k indicator rows by default. `npm run bench -- --consolidar [<files>…]`: how long `contratualiza
+ * consolidar` takes on a folder of 20, 200 and 853 small contracts, with one worker thread and with one per
+ * core. See bench/README.md for what each figure means.
  *
  * Every measurement runs in its own Node process (bench/case.mjs), one after the other: peak memory is
  * the maxRSS of a process that did only that, and two measurements never compete for the CPU.
@@ -14,17 +16,25 @@ import { fileURLToPath } from "url";
 
 const CASE = fileURLToPath(new URL("./case.mjs", import.meta.url));
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
+/** Files per folder for `--consolidar`: a small region, a large one, and Minas Gerais' 853 municipalities. */
+const DEFAULT_FILE_COUNTS = [20, 200, 853];
 
 /**
- * Sizes from the command line: `1000`, `10_000`, `10k`; `--keep` keeps the generated files.
+ * Sizes from the command line: `1000`, `10_000`, `10k` (rows; with `--consolidar`, files); `--keep` keeps
+ * the generated files; `--consolidar` measures the consolidation instead.
  * @param {string[]} argv
  */
 function parseCommandLine(argv) {
   const sizes = [];
   let keep = false;
+  let consolidar = false;
   for (const arg of argv) {
     if (arg === "--keep") {
       keep = true;
+      continue;
+    }
+    if (arg === "--consolidar") {
+      consolidar = true;
       continue;
     }
     const m = /^(\d[\d_]*)(k?)$/i.exec(arg);
@@ -33,7 +43,7 @@ function parseCommandLine(argv) {
     if (n < 1) throw new Error(`not a row count: ${arg}`);
     sizes.push(n);
   }
-  return { sizes: sizes.length ? sizes : DEFAULT_SIZES, keep };
+  return { sizes: sizes.length ? sizes : consolidar ? DEFAULT_FILE_COUNTS : DEFAULT_SIZES, keep, consolidar };
 }
 
 /**
@@ -78,8 +88,78 @@ function table(head, rows) {
 /** @param {string} text */
 const note = (text) => process.stderr.write(`${text}\n`);
 
+/** The machine: Node, platform, CPUs, and how busy it is (load averages over 1, 5 and 15 minutes). */
+function machineLine() {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
+  return `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} (${os.availableParallelism()} usable); load average ${load}`;
+}
+
+/**
+ * `--consolidar`: one folder per count (the files of the smaller folders are hard links to the first files
+ * of the largest), then the command on each folder with one worker thread and with one per core, each run
+ * in a fresh process.
+ * @param {number[]} counts
+ * @param {boolean} keep
+ */
+async function consolidationBench(counts, keep) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "contratualiza-bench-consolidar-"));
+  const cores = os.availableParallelism();
+  const workerCounts = cores > 1 ? [1, cores] : [1];
+  /** @type {string[][]} */
+  const rows = [];
+  const loadBefore = machineLine();
+  try {
+    const largest = Math.max(...counts);
+    const all = path.join(dir, `contratos-${largest}`);
+    await fs.mkdir(all);
+    note(`generating ${largest} small contract workbooks…`);
+    const gen = await runCase(["contracts", all, String(largest)]);
+    note(`  ${fmtSeconds(gen.seconds)}`);
+    const names = (await fs.readdir(all)).filter((n) => n.endsWith(".xlsx")).sort();
+    for (const count of counts) {
+      let folder = all;
+      if (count !== largest) {
+        folder = path.join(dir, `contratos-${count}`);
+        await fs.mkdir(folder);
+        for (const name of names.slice(0, count)) await fs.link(path.join(all, name), path.join(folder, name));
+      }
+      /** @type {number | undefined} */
+      let single;
+      for (const workers of workerCounts) {
+        note(`${count} files, ${workers} worker${workers === 1 ? "" : "s"}: consolidar…`);
+        const out = path.join(dir, `consolidado-${count}-${workers}.xlsx`);
+        const r = await runCase(["consolidar", folder, String(workers), out]);
+        if (workers === 1) single = r.seconds;
+        rows.push([
+          int.format(count),
+          String(workers),
+          fmtSeconds(r.seconds),
+          `${(count / r.seconds).toFixed(1)} files/s`,
+          single !== undefined && workers !== 1 ? `${(single / r.seconds).toFixed(2)}×` : "-",
+          fmtSeconds(r.cpuSeconds),
+          (r.cpuSeconds / r.seconds).toFixed(2),
+          fmtMiB(r.peakRss),
+          r.outSize ? fmtSize(r.outSize) : "none",
+          String(r.code),
+        ]);
+      }
+    }
+    console.log(`\nContratualiza bench — consolidar`);
+    console.log(`Before: ${loadBefore}`);
+    console.log(`After:  ${machineLine()}`);
+    console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every run in a fresh process.`);
+    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
+    console.log("contratualiza consolidar <folder> --paralelo <workers> --saida <file> (10 indicators × 3 months per file)");
+    console.log(table(["files", "workers", "time", "rate", "speed-up", "CPU", "cores busy", "peak RSS", "output", "exit"], rows));
+  } finally {
+    if (!keep) await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  const { sizes, keep } = parseCommandLine(process.argv.slice(2));
+  const { sizes, keep, consolidar } = parseCommandLine(process.argv.slice(2));
+  if (consolidar) return consolidationBench(sizes, keep);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "contratualiza-bench-"));
   /** @type {string[][]} */
   const fileRows = [];

@@ -13,13 +13,14 @@ import { cliStrings as t, progressStrings } from "../core/messages";
 import { presets } from "../core/presets";
 import { runPipeline } from "../workbook/pipeline";
 import { buildPlan, unsupportedAfter } from "../workbook/plan/build";
-import { summaryName } from "../workbook/plan/summary";
 import type { ExplicitMapping } from "../workbook/port";
 import { readSettings, resolveSettings } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
 import { defaultOutputPath, writeEvaluatedFile } from "../workbook/xlsx/write";
 import path from "path";
 import { parseArgs } from "./args";
+import { runComunicado } from "./comunicado";
+import { runConsolidar } from "./consolidar";
 import { createProgress, type ProgressStream } from "./progress";
 import { toJson, toText, type OutputReport } from "./report";
 
@@ -42,6 +43,8 @@ function readMapping(file: string): ExplicitMapping | string {
 
 /** Runs the command; returns the exit code. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+  if (argv[0] === "consolidar") return runConsolidar(argv.slice(1), out, err);
+  if (argv[0] === "comunicado") return runComunicado(argv, out, err);
   const args = parseArgs(argv);
   if (args.command === "ajuda") {
     out.write(`${t.usage}\n`);
@@ -93,7 +96,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     const written = await writeEvaluatedFile(read.source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;
-      output.unsupported = unsupportedAfter(read.workbook, result.evaluations.map(summaryName));
+      output.unsupported = unsupportedAfter(read.workbook, plan.summaries.map((s) => s.name));
       result.problems.push(...plan.problems);
     } else writeError = written.message;
   }

@@ -293,6 +293,8 @@ export const uiStrings = {
 export const cliStrings = {
   usage: [
     "Uso: contratualiza avaliar <arquivo.xlsx> [opções]",
+    "     contratualiza comunicado <arquivo.xlsx> [--periodo P] [--saida comunicado.md]",
+    "     contratualiza consolidar <pasta|arquivo> [--periodo P] [--saida consolidado.xlsx] [--json]",
     "",
     "Avalia as tabelas de indicadores da pasta de trabalho, mostra o atingimento global e a faixa de recomendação",
     "e grava uma cópia avaliada (o arquivo original nunca é alterado).",

@@ -3,6 +3,7 @@
  * settings and the choices made on screen, the periods offered (grouped as the pipeline groups them), the
  * evaluations of the chosen periods, and the two write plans (owned columns and colours; summary sheets).
  */
+import { summaryName } from "../workbook/plan/summary";
 import type { LocatedProblem } from "../core/evaluate";
 import { taskpaneStrings as s } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
@@ -134,5 +135,7 @@ export function ownedPlan(data: WorkbookData, ev: Evaluation): WritePlan {
 /** The plan of screen Resumo: only the summary sheets of the chosen periods. */
 export function summaryPlan(data: WorkbookData, ev: Evaluation): WritePlan {
   const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result) });
-  return { owned: [], rules: [], summaries: plan.summaries, problems: plan.problems };
+  // The communiqué and the annual report the plan also carries are not this screen's (its text says Resumo).
+  const names = new Set(ev.evaluations.map(summaryName));
+  return { owned: [], rules: [], summaries: plan.summaries.filter((sh) => names.has(sh.name)), problems: plan.problems };
 }

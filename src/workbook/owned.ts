@@ -6,6 +6,7 @@
 import { planStrings } from "../core/messages";
 import type { CellValue } from "../core/types";
 import type { SheetData } from "./port";
+import { isReportSheet } from "./reports/names";
 
 /** The mark at the end of every owned header. */
 export const OWNED_MARK = "(Contratualiza)";
@@ -28,7 +29,7 @@ export const SETTINGS_SHEET = "Contratualiza_config";
  * Detection skips them: a summary's per-indicator table looks like an indicator table, but it is output.
  */
 export function isAddinSheet(sheet: Pick<SheetData, "name" | "rows" | "origin">): boolean {
-  if (sheet.name === SETTINGS_SHEET) return true;
+  if (sheet.name === SETTINGS_SHEET || isReportSheet(sheet)) return true;
   if (!/^resumo\b/i.test(String(sheet.name)) || sheet.origin?.row !== 1 || sheet.origin?.col !== 1) return false;
   const a1 = sheet.rows?.[0]?.[0]?.value;
   return typeof a1 === "string" && a1.startsWith(planStrings.summaryTitle(""));

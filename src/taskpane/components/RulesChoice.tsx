@@ -16,8 +16,9 @@ export interface RulesChoiceProps {
 export function RulesChoice({ preset, method, onPreset, onMethod, disabled }: RulesChoiceProps): JSX.Element {
   return (
     <>
-      <Field label={s.presetLabel} hint={presets[preset].description}>
-        <Select value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
+      {/* minWidth/maxWidth: the longest preset name must not widen the 320 px pane. */}
+      <Field label={s.presetLabel} hint={presets[preset].description} style={{ minWidth: 0 }}>
+        <Select root={{ style: { minWidth: 0, maxWidth: "100%" } }} style={{ width: "100%", minWidth: 0 }} value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
           {Object.values(presets).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}

@@ -499,7 +499,8 @@ const BAR_COLOR = "#2F5597";
  * value axis kept at the bottom), values labelled on the bars, legend below.
  */
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
-  const chart = ws.charts.add("BarClustered", ws.getRange(spec.values), "Columns");
+  const line = spec.kind === "line";
+  const chart = ws.charts.add(line ? "Line" : "BarClustered", ws.getRange(spec.values), "Columns");
   chart.title.text = spec.title;
   chart.legend.position = "Bottom";
   const series = chart.series.getItemAt(0);
@@ -508,9 +509,12 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   series.format.fill.setSolidColor(BAR_COLOR);
   series.hasDataLabels = true;
   series.dataLabels.showValue = true;
-  const categories = chart.axes.categoryAxis;
-  categories.reversePlotOrder = true;
-  categories.position = "Maximum";
+  // Bars read top-down in the table's order; a line over time reads left to right as it is.
+  if (!line) {
+    const categories = chart.axes.categoryAxis;
+    categories.reversePlotOrder = true;
+    categories.position = "Maximum";
+  }
   if (spec.percent) {
     series.dataLabels.numberFormat = "0%";
     const axis = chart.axes.valueAxis;

@@ -6,6 +6,7 @@ import { evaluateRow, type RowEvaluation } from "../../core/evaluate";
 import type { PipelineResult } from "../pipeline";
 import type { WorkbookData } from "../port";
 import { planOwnedColumns } from "./owned";
+import { reportSheets } from "../reports";
 import { planSummary, summaryName } from "./summary";
 import { planStrings } from "../../core/messages";
 import type { WritePlan } from "./types";
@@ -41,7 +42,9 @@ export function unsupportedAfter(workbook: WorkbookData, summaryNames: string[])
 
 export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {
   const owned = planOwnedColumns(workbook, result.tables, allRows(result));
-  const names = result.evaluations.map(summaryName);
+  // The communiqué of the last period and the annual report of each year (workbook/reports).
+  const reports = reportSheets(result, options.source);
+  const names = [...result.evaluations.map(summaryName), ...reports.map((r) => r.name)];
   const unsupported = unsupportedAfter(workbook, names);
   const summaries = result.evaluations.map((ev) =>
     planSummary(ev, {
@@ -52,5 +55,5 @@ export function buildPlan(workbook: WorkbookData, result: PipelineResult, option
       tableProblems: [...result.problems, ...owned.problems],
     }),
   );
-  return { owned: owned.owned, rules: owned.rules, summaries, problems: owned.problems };
+  return { owned: owned.owned, rules: owned.rules, summaries: [...summaries, ...reports], problems: owned.problems };
 }

@@ -83,8 +83,13 @@ export interface ConditionalRule {
   priority: number;
 }
 
-/** A clustered bar chart on a summary sheet, of cells on that same sheet. */
+/** A chart on a summary sheet, of cells on that same sheet: a clustered bar chart, or a line chart. */
 export interface ChartSpec {
+  /**
+   * `bar` (the default): horizontal bars, one per category (indicator, area); `line`: one line with markers
+   * over the categories in order (periods), for a series over time.
+   */
+  kind?: "bar" | "line";
   title: string;
   /** Series name (legend). */
   seriesName: string;

@@ -3,7 +3,8 @@
  * is put into the package (the zip) by hand, as DrawingML:
  *
  * - `xl/charts/chartN.xml`: a clustered bar chart (`c:barChart`, horizontal bars: long indicator names
- *   read better on the vertical axis), one series whose categories and values are references to cells of
+ *   read better on the vertical axis) or, when the spec asks for one, a line chart (`c:lineChart`, a series
+ *   over time, e.g. the overall attainment per quarter), one series whose categories and values are references to cells of
  *   the same sheet (`'Resumo 2025-T1'!$A$20:$A$28`) with a cache of their values, so a reader that does not
  *   recalculate (a preview, a viewer) still draws it. Excel and LibreOffice re-read the cells anyway.
  * - `xl/drawings/drawingM.xml`: a `twoCellAnchor` placing the chart over cells (0-based in the XML).
@@ -408,8 +409,13 @@ function cellCount(range: string): number {
   return r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
 }
 
-/** The chart part: a clustered horizontal bar chart of one series, percent axis 0–100% when `percent`. */
+/**
+ * The chart part: a clustered horizontal bar chart of one series (`spec.kind` bar, the default), or a line
+ * chart with markers over the categories in order (`line`, for a series over time); the value axis is a
+ * percent axis 0–100% when `percent`.
+ */
 export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): string {
+  const line = spec.kind === "line";
   const format = spec.percent ? "0%" : "General";
   const count = cellCount(spec.categories);
   const strPoints = (cache?.categories ?? [])
@@ -427,8 +433,43 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
   const scaling = spec.percent
     ? `<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>`
     : `<c:scaling><c:orientation val="minMax"/></c:scaling>`;
-  // Category axis reversed (maxMin) so the first indicator is the top bar, as in the table; the value axis
-  // then crosses at the maximum category, which keeps its labels at the bottom.
+  const labels = (position: string) =>
+    `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    text(900, false) +
+    `<c:dLblPos val="${position}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+    `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+  const data =
+    `<c:cat><c:strRef><c:f>${escapeText(sheetReference(sheet, spec.categories))}</c:f>${strCache}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeText(sheetReference(sheet, spec.values))}</c:f>${numCache}</c:numRef></c:val>`;
+  const series = `<c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeText(spec.seriesName)}</c:v></c:tx>`;
+  const blue = `<a:solidFill><a:srgbClr val="2F5597"/></a:solidFill>`;
+  // Bars: category axis reversed (maxMin) so the first indicator is the top bar, as in the table; the value
+  // axis then crosses at the maximum category, which keeps its labels at the bottom. Lines: categories left
+  // to right in time order, values on the left.
+  const plot = line
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+      `<c:ser>${series}<c:spPr><a:ln w="28575" cap="rnd">${blue}<a:round/></a:ln></c:spPr>` +
+      `<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr>${blue}<a:ln><a:solidFill><a:srgbClr val="2F5597"/></a:solidFill></a:ln></c:spPr></c:marker>` +
+      labels("t") +
+      data +
+      `<c:smooth val="0"/></c:ser>` +
+      `<c:marker val="1"/><c:axId val="500100"/><c:axId val="500200"/></c:lineChart>`
+    : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+      `<c:ser>${series}<c:spPr>${blue}</c:spPr><c:invertIfNegative val="0"/>` +
+      labels("outEnd") +
+      data +
+      `</c:ser>` +
+      `<c:gapWidth val="60"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>`;
+  const catAx =
+    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="${line ? "minMax" : "maxMin"}"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${line ? "b" : "l"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="${line ? "out" : "none"}"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="${line ? "low" : "nextTo"}"/>${text(900, false)}<c:crossAx val="500200"/>` +
+    `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="500200"/>${scaling}<c:delete val="0"/><c:axPos val="${line ? "l" : "b"}"/><c:majorGridlines/>` +
+    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/>${text(900, false)}<c:crossAx val="500100"/><c:crosses val="${line ? "autoZero" : "max"}"/>` +
+    `<c:crossBetween val="between"/>${spec.percent ? `<c:majorUnit val="0.25"/>` : ""}</c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
@@ -438,25 +479,9 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
     `<a:r><a:rPr lang="pt-BR" sz="1200" b="1"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeText(spec.seriesName)}</c:v></c:tx>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="2F5597"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-    `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
-    text(900, false) +
-    `<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
-    `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:cat><c:strRef><c:f>${escapeText(sheetReference(sheet, spec.categories))}</c:f>${strCache}</c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeText(sheetReference(sheet, spec.values))}</c:f>${numCache}</c:numRef></c:val>` +
-    `</c:ser>` +
-    `<c:gapWidth val="60"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>` +
-    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>` +
-    `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text(900, false)}<c:crossAx val="500200"/>` +
-    `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="500200"/>${scaling}<c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>` +
-    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/>${text(900, false)}<c:crossAx val="500100"/><c:crosses val="max"/>` +
-    `<c:crossBetween val="between"/>${spec.percent ? `<c:majorUnit val="0.25"/>` : ""}</c:valAx>` +
+    plot +
+    catAx +
+    valAx +
     `</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +

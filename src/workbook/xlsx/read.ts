@@ -26,6 +26,7 @@ import type { CellValue } from "../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { chartsBySheet } from "./chart";
+import { isReportSheet } from "../reports/names";
 
 /**
  * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the workbook as ExcelJS
@@ -170,7 +171,9 @@ async function workbookData(workbook: ExcelJS.Workbook, zip: JSZip): Promise<Wor
 
 /** A summary sheet the add-in wrote: named `Resumo …`, with its title in A1. */
 function isSummarySheet(ws: ExcelJS.Worksheet | undefined): boolean {
-  if (!ws || !/^resumo\b/i.test(ws.name)) return false;
+  if (!ws) return false;
+  if (isReportSheet({ name: ws.name, origin: { row: 1, col: 1 }, rows: [[{ value: plainValue(ws.getCell("A1").value) }]] })) return true;
+  if (!/^resumo\b/i.test(ws.name)) return false;
   const a1 = plainValue(ws.getCell("A1").value);
   return typeof a1 === "string" && a1.startsWith(planStrings.summaryTitle(""));
 }

@@ -1,0 +1,144 @@
+/**
+ * One job of `contratualiza consolidar`: read one workbook (or, for SISAB panel exports of several
+ * indicators, a few together), evaluate it, and hand back the consolidated rows only — a compact summary
+ * that a worker thread posts to the main thread (structured-clone safe: strings, numbers, plain objects),
+ * never the pipeline result with its cells. The same function runs in a worker (./consolidarWorker) and,
+ * when no compiled worker script is available (TypeScript under ts-jest), in the main thread.
+ *
+ * It never throws: a file that cannot be read, has no indicator table or no row to evaluate comes back as a
+ * failure with a pt-BR reason; a bug comes back as a failure saying so, with its message.
+ */
+import type { LocatedProblem } from "../core/evaluate";
+import { consolidateStrings as t } from "../core/messages";
+import { presets, type PresetId } from "../core/presets";
+import type { OverallMethod, Period } from "../core/types";
+import { rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
+import { runPipeline, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
+import type { ExplicitMapping, SheetData, WorkbookData } from "../workbook/port";
+import { readSettings, resolveSettings } from "../workbook/settings";
+import { readWorkbookFile } from "../workbook/xlsx/read";
+
+/** What the command line says about the evaluation (plain data, posted to workers). */
+export interface JobSettings {
+  period?: Period;
+  preset?: PresetId;
+  method?: OverallMethod;
+  mapping?: ExplicitMapping;
+}
+
+export interface JobFile {
+  /** Where to read it. */
+  path: string;
+  /** How the user knows it (relative to the folder given): the rows' `source`. */
+  source: string;
+}
+
+export interface ConsolidateJob {
+  id: number;
+  /** One file; several only for SISAB panel exports evaluated together (one indicator per file). */
+  files: JobFile[];
+  /**
+   * A workbook whose tables sit on several sheets and name no municipality is one table per municipality
+   * (or contract): each sheet is evaluated on its own and its rows go by the sheet's name. Set when the
+   * command was given one file; a folder's files are one contract each.
+   */
+  splitSheets: boolean;
+  settings: JobSettings;
+}
+
+export type JobOutcome =
+  | {
+      id: number;
+      kind: "evaluated";
+      rows: ConsolidatedRow[];
+      /** Every table is a national panel export (SISAB): the command may evaluate such files together. */
+      panels: boolean;
+    }
+  | { id: number; kind: "failed"; failure: ConsolidationFailure };
+
+/** The pipeline's options: the command line's, else the workbook's stored settings. */
+function pipelineOptions(settings: JobSettings, workbook: WorkbookData | undefined): { options: PipelineOptions; problems: LocatedProblem[] } {
+  const stored = workbook ? readSettings(workbook) : { problems: [] };
+  const resolved = resolveSettings(stored.settings);
+  return {
+    options: {
+      period: settings.period,
+      preset: settings.preset ? presets[settings.preset] : resolved.preset,
+      method: settings.method ?? resolved.method,
+      mapping: settings.mapping ?? resolved.mapping,
+      partialShare: resolved.partialShare,
+      incompleteShare: resolved.incompleteShare,
+    },
+    problems: [...stored.problems, ...resolved.problems],
+  };
+}
+
+/** Whether a result is one table per municipality, one per sheet (see `ConsolidateJob.splitSheets`). */
+function sheetsToSplit(result: PipelineResult): string[] | undefined {
+  if (result.tables.some((tb) => tb.sheets.length > 1 || tb.rows.some((r) => r.municipality?.trim()))) return undefined;
+  const sheets = [...new Set(result.tables.map((tb) => tb.sheet))];
+  return sheets.length > 1 ? sheets : undefined;
+}
+
+/** A failure when nothing could be evaluated; undefined when the result has rows to consolidate. */
+function emptyResult(result: PipelineResult, source: string): ConsolidationFailure | undefined {
+  if (result.tables.length === 0) {
+    // Detection says where it looked and what it expected.
+    return { source, message: result.problems.find((p) => p.code === "noTable")?.message ?? t.noTable };
+  }
+  if (result.evaluations.length === 0) return { source, message: t.noRows };
+  return undefined;
+}
+
+async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutcome> {
+  const read = await readWorkbookFile(file.path);
+  if (read.kind === "unreadable") return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
+  const { options, problems } = pipelineOptions(job.settings, read.workbook);
+  const result = runPipeline(read.workbook, options);
+  result.problems.unshift(...problems);
+  const empty = emptyResult(result, file.source);
+  if (empty) return { id: job.id, kind: "failed", failure: empty };
+  const panels = result.tables.every((tb) => tb.layout === "panel");
+  const split = job.splitSheets ? sheetsToSplit(result) : undefined;
+  if (!split) return { id: job.id, kind: "evaluated", rows: rowsOfResult({ source: file.source, result }), panels };
+  const rows: ConsolidatedRow[] = [];
+  for (const name of split) {
+    const sheet = read.workbook.sheets.find((s) => s.name === name)!;
+    const part = runPipeline({ sheets: [sheet], unsupported: [] }, options);
+    part.problems.unshift(...problems);
+    rows.push(...rowsOfResult({ source: file.source, municipality: name, result: part }));
+  }
+  return { id: job.id, kind: "evaluated", rows, panels };
+}
+
+/** Several panel exports as one workbook: their sheets side by side, names made unique. */
+async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
+  const sheets: SheetData[] = [];
+  const taken = new Set<string>();
+  for (const file of job.files) {
+    const read = await readWorkbookFile(file.path);
+    if (read.kind === "unreadable") return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
+    for (const sheet of read.workbook.sheets) {
+      let name = sheet.name;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${sheet.name.slice(0, 26)} (${n})`;
+      taken.add(name.toLowerCase());
+      sheets.push(name === sheet.name ? sheet : { ...sheet, name });
+    }
+  }
+  const { options } = pipelineOptions(job.settings, undefined);
+  const result = runPipeline({ sheets, unsupported: [] }, options);
+  const source = job.files.map((f) => f.source).join(", ");
+  const empty = emptyResult(result, source);
+  if (empty) return { id: job.id, kind: "failed", failure: empty };
+  return { id: job.id, kind: "evaluated", rows: rowsOfResult({ source, result }), panels: true };
+}
+
+/** Runs a job; never throws (see the module comment). */
+export async function evaluateJob(job: ConsolidateJob): Promise<JobOutcome> {
+  try {
+    return job.files.length === 1 ? await evaluateOne(job, job.files[0]) : await evaluateTogether(job);
+  } catch (e) {
+    const source = job.files.map((f) => f.source).join(", ");
+    return { id: job.id, kind: "failed", failure: { source, message: t.unexpected(e instanceof Error ? e.message : String(e)) } };
+  }
+}

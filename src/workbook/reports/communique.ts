@@ -1,0 +1,433 @@
+/**
+ * The synthetic communiqué of one period (seed 001, art. 11 II: *Comunicado Trimestral Sintético*): a short
+ * text in the evaluation commission's formal register, meant to be edited and signed — the overall result
+ * and its band, the performance indicators that missed their target (result and target), the
+ * justifications received and the commission's decision on each, suggested corrective actions, the
+ * indicators to revise or renegotiate, the place/date line and the members' signature lines. For the last
+ * period of a year it says it is the year's final one (art. 11 §2).
+ *
+ * `buildCommunique` makes a document model (plain data); `communiqueSheet` lays it out as a summary sheet
+ * for printing (A4 portrait, one text column) that both hosts write; `communiqueMarkdown` renders it as
+ * Markdown for the command. Pure.
+ *
+ * Which indicators: only performance indicators (*desempenho*) are evaluated (seed 001, art. 2 §1); a
+ * monitoring indicator below its target is only mentioned. "Not met" is concept B, justified or not: a B
+ * whose justification was accepted still appears, with the commission's decision. Revision proposals look
+ * at the periods of the same year up to and including this one (./series: `historyFor`,
+ * `revisionSuggestions`): later periods are not known when the communiqué is written.
+ */
+import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
+import { conceptText } from "../../core/conceptText";
+import { formatNumber, formatPercent, reportStrings as s } from "../../core/messages";
+import { formatPeriodPtBR } from "../../core/periods";
+import type { Band, JustificationDecision, Period } from "../../core/types";
+import { describeTarget, sheetName } from "../plan/summary";
+import type { CellStyle, SummarySheetPlan } from "../plan/types";
+import { BODY, cell, conceptStyle, HEADER, HEADING, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
+import { endsYear, historyFor, revisionSuggestions, yearOf, type RevisionSuggestion } from "./series";
+
+// ---------------------------------------------------------------------------------------------------------
+// The document model
+
+/** A table cell: its text (Markdown) and, for the sheet, a number with its format. */
+export interface TableCell {
+  text: string;
+  value?: number;
+  numberFormat?: string;
+  /** The cell is a concept (coloured like the owned concept column on the sheet). */
+  concept?: boolean;
+}
+
+export type Block =
+  | { kind: "paragraph"; text: string; style?: "quote" | "warning" }
+  | { kind: "list"; items: string[] }
+  /** `spans`: how many of the printed sheet's columns each column takes (they add up to the sheet's). */
+  | { kind: "table"; headers: string[]; rows: TableCell[][]; spans: number[] };
+
+export interface Section {
+  heading: string;
+  blocks: Block[];
+}
+
+/** A performance indicator that missed its target in the period. */
+export interface NotMetIndicator {
+  key: string;
+  code?: string;
+  indicator: string;
+  /** The target as the contract writes it (`≥ 95%`). */
+  target: string;
+  result?: number;
+  /** The result as text, pt-BR (`71%`, `1.234,5`). */
+  resultText: string;
+  /** Scored attainment, 0–1. */
+  attainment?: number;
+  /** `B`, `B – justificado`, `B – justificado parcialmente`. */
+  concept: string;
+  decision?: JustificationDecision;
+  justification?: string;
+}
+
+/** The commission's decision on one not-met indicator's justification. */
+export interface JustificationItem {
+  key: string;
+  /** `I3 Cobertura vacinal…`. */
+  name: string;
+  justification?: string;
+  decision: JustificationDecision | "pending" | "none";
+  /** The decision as the communiqué writes it. */
+  decisionText: string;
+}
+
+export interface Communique {
+  period?: Period;
+  /** The sheet's name: `Comunicado 2025-T1`. */
+  sheetName: string;
+  /** The period ends a year (the 4th quarter, the 3rd four-month period…): the year's final communiqué. */
+  finalOfYear: boolean;
+  title: string;
+  /** Lines under the title: the period (and, for the last of a year, so), the commission, the source, the rules. */
+  header: string[];
+  draftNote: string;
+  intro: string[];
+  sections: Section[];
+  closing: string;
+  placeDate: string;
+  /** Roles under the signature lines, one per member. */
+  signatures: string[];
+  // The facts the text is made of, for callers and tests.
+  overall?: { value: number; text: string };
+  band?: Band;
+  notMet: NotMetIndicator[];
+  justifications: JustificationItem[];
+  actions: string[];
+  revisions: RevisionSuggestion[];
+  /** Labels of the periods the revision proposals looked at (the year up to this period). */
+  history: string[];
+}
+
+export interface CommuniqueOptions {
+  /** What was evaluated: the contract's title when the workbook has one, else the file's name. */
+  source: string;
+  /**
+   * The evaluations of the other periods (any order, this one may be among them): those of the same year
+   * up to this period are the history for the revision proposals.
+   */
+  others?: ContractEvaluation[];
+  /** The roles under the signature lines; default: the four members of seed 001, art. 6. */
+  members?: string[];
+  /** The annual report's sheet name, cited by the year's final communiqué (default `Avaliação anual <ano>`). */
+  annualSheet?: string;
+}
+
+/** `I3 Cobertura vacinal…`: the code, when there is one, and the name. */
+export function indicatorName(i: Pick<IndicatorEvaluation, "code" | "indicator">): string {
+  const code = i.code?.trim();
+  return code ? `${code} ${i.indicator}` : i.indicator;
+}
+
+/** Singular and plural of the unit of a period kind (`trimestre`, `trimestres`). */
+export function unitsOf(period: Period | undefined): [string, string] {
+  return s.units[period?.kind ?? "range"] ?? s.units.range;
+}
+
+function resultText(i: IndicatorEvaluation): string {
+  if (i.result === undefined) return "";
+  return i.target?.scale === "percent" ? formatPercent(i.result, 1) : formatNumber(i.result, 2);
+}
+
+function resultCell(i: IndicatorEvaluation): TableCell {
+  if (i.result === undefined) return { text: "" };
+  return { text: resultText(i), value: i.result, numberFormat: i.target?.scale === "percent" ? PERCENT : NUMBER };
+}
+
+function overallText(ev: ContractEvaluation): string | undefined {
+  const o = ev.overall;
+  if (o.value === undefined) return undefined;
+  return ev.preset.scale === 10 ? formatNumber(o.value, 2) : formatPercent(o.attainment ?? 0, 1);
+}
+
+function decisionOf(i: IndicatorEvaluation): JustificationItem["decision"] {
+  if (i.decision) return i.decision;
+  return i.justification ? "pending" : "none";
+}
+
+/** The document model of one period's communiqué (see the module comment). */
+export function buildCommunique(ev: ContractEvaluation, options: CommuniqueOptions): Communique {
+  const period = ev.period;
+  const [unit, unitPlural] = unitsOf(period);
+  const periodText = period ? formatPeriodPtBR(period) : s.allRows;
+  const phrase = period ? s.periodPhrase(period.kind, periodText) : s.allRows;
+  const finalOfYear = endsYear(period);
+  const year = yearOf(period);
+  const quarterly = period?.kind === "quarter";
+  const dates = period && period.kind !== "range" ? `${brDate(period.start)} a ${brDate(period.end)}` : undefined;
+
+  const header = [
+    s.communiquePeriod(period ? `${periodText}${period.kind !== "range" && period.label !== periodText ? ` (${period.label})` : ""}` : s.allRows),
+    ...(finalOfYear && year !== undefined ? [s.finalOfYearMark(year)] : []),
+    s.commission,
+    s.source(options.source),
+    s.rules(ev.preset.name, ev.method === "shareMet" ? s.methodShare : s.methodMean),
+  ];
+  const intro = [s.intro(periodText, dates, quarterly)];
+  if (finalOfYear && year !== undefined) {
+    intro.push(s.finalOfYear(unit, year, s.periodicPlural[period!.kind] ?? s.periodicPlural.range, options.annualSheet ?? sheetName(s.annualSheet(year))));
+  }
+
+  const performance = ev.indicators.filter((i) => i.kind === "desempenho");
+  const evaluated = performance.filter((i) => i.status === "evaluated");
+  const notMetEvals = evaluated.filter((i) => i.concept === "B");
+  const pending = performance.filter((i) => i.status === "noData" || i.status === "needsBaseline");
+  const invalid = performance.filter((i) => i.status === "invalid");
+  const monitoringBelow = ev.indicators.filter((i) => i.kind === "monitoramento" && i.status === "evaluated" && i.concept === "B");
+
+  // 1. Result.
+  const result: Block[] = [];
+  const o = ev.overall;
+  if (o.scored > 0) result.push({ kind: "paragraph", text: s.counts(phrase, o.met, o.withData, o.scored) });
+  const value = overallText(ev);
+  if (value === undefined) result.push({ kind: "paragraph", text: s.overallNotComputed, style: "warning" });
+  else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: ev.preset.id === "previne" ? s.overallIsf(value) : s.overallFinalNote(value) });
+  else result.push({ kind: "paragraph", text: ev.method === "shareMet" ? s.overallShare(value) : s.overallMean(value) });
+  if (o.incomplete) result.push({ kind: "paragraph", text: s.incomplete(o.withoutData, o.scored), style: "warning" });
+  if (ev.band) {
+    if (ev.band.band.recommendation) {
+      result.push({ kind: "paragraph", text: s.band(ev.band.band.label) });
+      result.push({ kind: "paragraph", text: s.recommendation(ev.band.band.recommendation), style: "quote" });
+    } else result.push({ kind: "paragraph", text: s.bandOnly(ev.band.band.label) });
+  } else if (!ev.preset.bands) result.push({ kind: "paragraph", text: s.noBands(ev.preset.name) });
+  if (pending.length > 0) result.push({ kind: "paragraph", text: s.pendingList(pending.map(indicatorName).join("; ")) });
+  if (invalid.length > 0) result.push({ kind: "paragraph", text: s.invalidList(invalid.map(indicatorName).join("; ")) });
+  if (monitoringBelow.length > 0) result.push({ kind: "paragraph", text: s.monitoringBelow(monitoringBelow.map(indicatorName).join("; ")) });
+
+  // 2. Indicators not met.
+  const notMet: NotMetIndicator[] = notMetEvals.map((i) => ({
+    key: i.key,
+    ...(i.code ? { code: i.code } : {}),
+    indicator: i.indicator,
+    target: describeTarget(i.target),
+    ...(i.result !== undefined ? { result: i.result } : {}),
+    resultText: resultText(i),
+    ...(i.attainment ? { attainment: i.attainment.scored } : {}),
+    concept: i.classification ? i.classification.label : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision }),
+    ...(i.decision ? { decision: i.decision } : {}),
+    ...(i.justification ? { justification: i.justification } : {}),
+  }));
+  const notMetBlocks: Block[] =
+    notMet.length === 0
+      ? [{ kind: "paragraph", text: s.noneNotMet }]
+      : [
+          { kind: "paragraph", text: s.notMetIntro(notMet.length) },
+          {
+            kind: "table",
+            headers: s.notMetHeaders,
+            spans: [1, 1, 1, 1, 1, 1],
+            rows: notMetEvals.map((i, n) => [
+              { text: i.code ?? "" },
+              { text: i.indicator },
+              { text: notMet[n].target },
+              resultCell(i),
+              i.attainment ? { text: formatPercent(i.attainment.scored, 1), value: i.attainment.scored, numberFormat: PERCENT } : { text: "" },
+              { text: notMet[n].concept, concept: true },
+            ]),
+          },
+        ];
+
+  // 3. Justifications.
+  const justifications: JustificationItem[] = notMetEvals.map((i) => {
+    const decision = decisionOf(i);
+    return {
+      key: i.key,
+      name: indicatorName(i),
+      ...(i.justification ? { justification: i.justification } : {}),
+      decision,
+      decisionText: s.decisions[decision],
+    };
+  });
+  const justificationBlocks: Block[] =
+    justifications.length === 0
+      ? [{ kind: "paragraph", text: s.noJustifications }]
+      : [
+          { kind: "paragraph", text: s.justificationsIntro },
+          {
+            kind: "table",
+            headers: s.justificationHeaders,
+            spans: [2, 3, 1],
+            rows: justifications.map((j) => [{ text: j.name }, { text: j.justification ?? s.noJustificationGiven }, { text: j.decisionText }]),
+          },
+        ];
+
+  // 4. Corrective actions.
+  const actions: string[] = [];
+  notMetEvals.forEach((i, n) => {
+    if (i.decision === "total") return; // counted as met: nothing to correct
+    if (i.decision === "partial") actions.push(s.actionPartial(indicatorName(i)));
+    else actions.push(s.actionPlan(indicatorName(i), notMet[n].target || "—", notMet[n].resultText || "—"));
+  });
+  if (pending.length > 0) actions.push(s.actionMissingData(pending.map(indicatorName).join("; ")));
+  if (invalid.length > 0) actions.push(s.actionInvalidData);
+  if (ev.band && (ev.band.band.number ?? 1) >= 3) actions.push(s.actionBand);
+  const actionBlocks: Block[] =
+    actions.length === 0 ? [{ kind: "paragraph", text: s.noActions }] : [{ kind: "paragraph", text: s.actionsIntro }, { kind: "list", items: actions }];
+
+  // 5. Indicators to revise or renegotiate.
+  const history = historyFor(ev, options.others ?? []);
+  const revisions = revisionSuggestions(history);
+  // The history's unit: the period kind when all its periods share one (trimestres), else "períodos".
+  const historyPlural = new Set(history.map((h) => h.period?.kind)).size === 1 ? unitPlural : s.units.range[1];
+  const pct = (v: number) => formatPercent(v, 1);
+  const revisionBlocks: Block[] = [];
+  if (history.length < 2) revisionBlocks.push({ kind: "paragraph", text: s.revisionTooEarly(unit) });
+  else if (revisions.length === 0) revisionBlocks.push({ kind: "paragraph", text: s.noRevision(historyPlural) });
+  else {
+    revisionBlocks.push({ kind: "paragraph", text: s.revisionIntro(history.length, historyPlural, history.map((h) => h.period?.label ?? "").join(", ")) });
+    revisionBlocks.push({ kind: "list", items: revisions.map((r) => revisionText(r, historyPlural, pct)) });
+  }
+
+  const sections: Section[] = [
+    { heading: s.resultHeading, blocks: result },
+    { heading: s.notMetHeading, blocks: notMetBlocks },
+    { heading: s.justificationsHeading, blocks: justificationBlocks },
+    { heading: s.actionsHeading, blocks: actionBlocks },
+    { heading: s.revisionHeading, blocks: revisionBlocks },
+  ];
+  const adjective = s.periodicAdjective[period?.kind ?? "range"] ?? "";
+  return {
+    ...(period ? { period } : {}),
+    sheetName: communiqueName(ev),
+    finalOfYear,
+    title: s.communiqueTitle(adjective),
+    header,
+    draftNote: s.draftNote,
+    intro,
+    sections,
+    closing: s.closing,
+    placeDate: s.placeDate,
+    signatures: options.members ?? s.members,
+    ...(value !== undefined && o.value !== undefined ? { overall: { value: o.value, text: value } } : {}),
+    ...(ev.band ? { band: ev.band.band } : {}),
+    notMet,
+    justifications,
+    actions,
+    revisions,
+    history: history.map((h) => h.period?.label ?? ""),
+  };
+}
+
+/** One revision proposal as a sentence. */
+export function revisionText(r: RevisionSuggestion, unitPlural: string, pct: (v: number) => string = (v) => formatPercent(v, 1)): string {
+  const name = r.code ? `${r.code} ${r.indicator}` : r.indicator;
+  return r.reason === "wideMargin" ? s.wideMargin(name, unitPlural, pct(r.min), pct(r.max)) : s.neverMet(name, unitPlural, pct(r.min), pct(r.max));
+}
+
+function brDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** The communiqué sheet's name: `Comunicado 2025-T1`. */
+export function communiqueName(ev: Pick<ContractEvaluation, "period">): string {
+  return sheetName(s.communiqueSheet(ev.period?.label ?? "").trim());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// As a sheet
+
+/** Columns A–F: code, indicator, target, result, attainment, concept; paragraphs span them all (95 characters). */
+const WIDTHS = [9, 35, 13, 12, 13, 13];
+const QUOTE: CellStyle = { ...TEXT, italic: true, bold: true };
+const WARNING_TEXT: CellStyle = { ...TEXT, bold: true, color: "#9C0006" };
+const DRAFT: CellStyle = { ...TEXT, italic: true, color: "#595959" };
+const SUBTITLE: CellStyle = { ...TEXT, bold: true, color: "#1F3864" };
+const CENTER: CellStyle = { ...TEXT, align: "center" };
+const BOLD_CENTER: CellStyle = { ...TEXT, bold: true, align: "center" };
+
+/**
+ * The communiqué as a summary sheet laid out for printing: A4 portrait, one text column (A–F merged per
+ * paragraph, wrapped, each row as tall as its text), the tables on the same six columns, the place/date line
+ * and the signature lines. The print area is the used range (the host sets it from the plan).
+ */
+export function communiqueSheet(doc: Communique): SummarySheetPlan {
+  const l = new SheetLayout(WIDTHS);
+  const all = l.lastCol;
+  l.text(doc.draftNote, DRAFT);
+  l.text(doc.title, { ...TITLE, align: "center" }, TITLE_LINE_HEIGHT);
+  for (const line of doc.header) l.text(line, { ...SUBTITLE, align: "center" });
+  l.blank();
+  for (const p of doc.intro) l.text(p, { ...TEXT, align: "left" });
+  for (const section of doc.sections) {
+    l.blank();
+    l.text(section.heading, HEADING);
+    for (const block of section.blocks) {
+      if (block.kind === "paragraph") l.text(block.text, block.style === "quote" ? QUOTE : block.style === "warning" ? WARNING_TEXT : TEXT);
+      else if (block.kind === "list") for (const item of block.items) l.text(`• ${item}`, TEXT);
+      else {
+        const spans = block.spans.length === block.headers.length ? block.spans : block.headers.map(() => 1);
+        l.add(block.headers.map((h, j) => ({ cell: cell(h, HEADER), cols: spans[j] })));
+        for (const row of block.rows) {
+          l.add(
+            row.map((c, j): Span => {
+              const style: CellStyle = c.concept ? conceptStyle(c.text) : c.value !== undefined ? { ...BODY, align: "right" } : BODY;
+              return { cell: cell(c.value ?? c.text, style, c.value !== undefined ? c.numberFormat : undefined), cols: spans[j] };
+            }),
+          );
+        }
+      }
+    }
+  }
+  l.blank();
+  l.text(doc.closing, TEXT);
+  l.blank();
+  l.text(doc.placeDate, { ...TEXT, align: "right" });
+  for (const role of doc.signatures) {
+    l.blank(2);
+    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(s.signatureLine, CENTER), cols: all - 2 }]);
+    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(s.signatureName, { ...TEXT, align: "left" }), cols: all - 2 }]);
+    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(role, BOLD_CENTER), cols: all - 2 }]);
+  }
+  return { name: doc.sheetName, rows: l.rows, merges: l.merges, widths: WIDTHS, heights: l.heights, print: { orientation: "portrait" } };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// As Markdown
+
+/** Escapes what Markdown would read as markup in running text (not the place/date and signature lines). */
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>|#])/g, "\\$1");
+}
+
+function mdCell(text: string): string {
+  return md(text).replace(/\r?\n/g, "<br>");
+}
+
+/**
+ * The communiqué as Markdown: a title, the header lines, the sections (paragraphs, bulleted lists, pipe
+ * tables), the closing, the place/date line and the signature blocks (each line ends with two spaces, a
+ * line break). Lines of underscores are never alone on a line (that would be a horizontal rule).
+ */
+export function communiqueMarkdown(doc: Communique): string {
+  const out: string[] = [];
+  out.push(`> ${md(doc.draftNote)}`, "");
+  out.push(`# ${md(doc.title)}`, "");
+  out.push(doc.header.map((h) => `**${md(h)}**`).join("  \n"), "");
+  for (const p of doc.intro) out.push(md(p), "");
+  for (const section of doc.sections) {
+    out.push(`## ${md(section.heading)}`, "");
+    for (const block of section.blocks) {
+      if (block.kind === "paragraph") out.push(block.style === "quote" ? `> ${md(block.text)}` : block.style === "warning" ? `**${md(block.text)}**` : md(block.text), "");
+      else if (block.kind === "list") out.push(...block.items.map((item) => `- ${md(item)}`), "");
+      else {
+        const numeric = block.rows[0]?.map((c) => c.value !== undefined) ?? [];
+        out.push(`| ${block.headers.map(mdCell).join(" | ")} |`);
+        out.push(`| ${block.headers.map((_, j) => (numeric[j] ? "---:" : "---")).join(" | ")} |`);
+        for (const row of block.rows) out.push(`| ${row.map((c) => mdCell(c.text)).join(" | ")} |`);
+        out.push("");
+      }
+    }
+  }
+  out.push(md(doc.closing), "");
+  out.push(doc.placeDate, "");
+  for (const role of doc.signatures) {
+    out.push("", `${s.signatureLabel} ${s.signatureLine}  `, `${s.signatureName} ${s.signatureLine}  `, md(role), "");
+  }
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}

@@ -1,0 +1,43 @@
+/**
+ * The reports across time, as summary sheets for the write plan of `avaliar` (both hosts): the synthetic
+ * communiqué of the last period evaluated (./communique) and the annual evaluation report of each year with
+ * two or more periods evaluated (./annual); on request, the final report over every period.
+ */
+import type { PipelineResult } from "../pipeline";
+import type { SummarySheetPlan } from "../plan/types";
+import { planAnnual } from "./annual";
+import { buildCommunique, communiqueSheet } from "./communique";
+import { byPeriod, evaluationsOfYear, yearOf } from "./series";
+
+export { buildAnnual, annualSheet, annualName, planAnnual, type AnnualReport, type AnnualScope } from "./annual";
+export { buildCommunique, communiqueMarkdown, communiqueName, communiqueSheet, type Communique } from "./communique";
+export { isReportSheet } from "./names";
+
+export interface ReportOptions {
+  /** Also the final report (`Avaliação final`) over every period evaluated. The data do not say when a contract ends, so it is made only when asked. */
+  final?: boolean;
+}
+
+/**
+ * The report sheets of a pipeline result, to append to the plan's summaries:
+ * - `Comunicado <período>` for the last period evaluated, its history being the earlier periods of the same
+ *   year in the result (an `avaliar --periodo` run holds that period only: no revision proposals then);
+ * - `Avaliação anual <ano>` for each year with at least two periods evaluated (one period is no year's
+ *   comparison yet; and a run for one period must not replace a year's report made from all of them);
+ * - `Avaliação final` when `options.final`.
+ * Nothing when the rows carry no periods.
+ */
+export function reportSheets(result: PipelineResult, source: string, options: ReportOptions = {}): SummarySheetPlan[] {
+  const evs = result.evaluations.filter((ev) => ev.period).sort(byPeriod);
+  if (evs.length === 0) return [];
+  const out: SummarySheetPlan[] = [];
+  const last = evs[evs.length - 1];
+  out.push(communiqueSheet(buildCommunique(last, { source, others: evs })));
+  const years = [...new Set(evs.map((ev) => yearOf(ev.period)).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+  for (const year of years) {
+    const ofYear = evaluationsOfYear(evs, year);
+    if (ofYear.length >= 2) out.push(planAnnual(ofYear, { source, scope: { kind: "year", year } }));
+  }
+  if (options.final) out.push(planAnnual(evs, { source, scope: { kind: "final" } }));
+  return out;
+}

@@ -1,0 +1,333 @@
+/**
+ * The task pane in a real headless Chromium (Debian's /usr/bin/chromium driven by playwright-core; no
+ * browser is ever downloaded), at the task pane's width:
+ *
+ * 1. the test page (tests/e2e/harness.tsx, built here with webpack): the pane on the Office host over the
+ *    recording fake Excel holding the example workbook (tests/e2e/example.ts). A person's path — Tabelas →
+ *    Avaliar → Resumo → Justificativas — by roles and pt-BR labels; after each step, what the screen says
+ *    and what the workbook (the fake, read from `window.__fake`) holds;
+ * 2. the production page (dist/taskpane.html, built by `npm test` before jest runs) opened outside Office,
+ *    with Office.js from the CDN blocked: the "open in Excel" notice and the list of functions.
+ *
+ * Every request to anything but 127.0.0.1 is aborted; console errors and page errors fail the tests.
+ * Screenshots of each screen go to test-artifacts/e2e/.
+ *
+ * The numbers, by hand (rules: instrumento, share of targets met; period 2025-T1):
+ * - I1 330, 310, 320 against ≥ 300 → A; I2 90%, 88%, 86% against 85% → A; I3 12, 11, 10 against ≥ 10 → A;
+ *   I5 55, 60, 52 against ≥ 50 → A.
+ * - I4 70%, 85%, 75% against 80% → months B, A, B: attainments 0,70/0,80 = 0,875, 1 and 0,75/0,80 = 0,9375;
+ *   the quarter is B (A only when every month met the target).
+ * - I6 is a monitoring indicator: coloured, never scored.
+ * - Share of targets met: 4 of the 5 performance indicators = 80,0% → "Faixa 2 — 80% a 99,9%".
+ * - After the commission accepts I4's justification in total, I4 counts as met: 5 of 5 = 100,0% →
+ *   "Faixa 1 — 100%".
+ */
+import fs from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
+import os from "os";
+import path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { planStrings, taskpaneStrings } from "../../src/core/messages";
+import type { FakeCell, FakeExcel, RuleModel } from "../workbook/office/fakeExcel";
+import { buildHarness } from "./build";
+import { firstRow, LAST_ROW, SHEET } from "./example";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts/e2e");
+const VIEWPORT = { width: 320, height: 800 };
+
+jest.setTimeout(90_000);
+
+// ---------------------------------------------------------------------------------------------------
+// A static server on 127.0.0.1: /e2e/… from the built harness, /dist/… from the production build.
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+function serve(roots: Record<string, string>): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const [, prefix, ...rest] = url.pathname.split("/");
+    const root = roots[prefix];
+    const file = root ? path.resolve(root, decodeURIComponent(rest.join("/"))) : undefined;
+    if (!root || !file || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A page at the task pane's size that reaches nothing but 127.0.0.1 and records what went wrong.
+
+interface Watched {
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Requests aborted because they left 127.0.0.1. */
+  blocked: string[];
+}
+
+async function openPage(browser: Browser, url: string): Promise<Watched> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  const blocked: string[] = [];
+  await page.route("**/*", (route) => {
+    const target = new URL(route.request().url());
+    if (target.hostname === "127.0.0.1") return route.continue();
+    blocked.push(target.href);
+    return route.abort("blockedbyclient");
+  });
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    const at = msg.location().url;
+    // The browser's own line for a request this test aborted on purpose (Office.js from the CDN).
+    if (/^Failed to load resource/.test(msg.text()) && blocked.includes(at)) return;
+    errors.push(`console: ${msg.text()}${at ? ` (${at})` : ""}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  await page.goto(url);
+  return { page, errors, blocked };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The fake's state, as plain data (FakeExcel.snapshot) read in the page.
+
+interface SheetState {
+  name: string;
+  visibility: string;
+  cells: [string, FakeCell][];
+  rules: Omit<RuleModel, "id">[];
+  charts: unknown[];
+  tables: { name: string; ref: string }[];
+}
+
+interface FakeState {
+  sheets: SheetState[];
+  activeSheet?: string;
+  syncs: { actions: string[]; error?: string }[];
+}
+
+async function fakeState(page: Page): Promise<FakeState> {
+  return page.evaluate(() => {
+    const fx = (window as unknown as { __fake: FakeExcel }).__fake;
+    return JSON.parse(JSON.stringify({ sheets: fx.snapshot(), activeSheet: fx.activeSheet, syncs: fx.syncs })) as FakeState;
+  });
+}
+
+function sheetOf(state: FakeState, name: string): SheetState {
+  const sheet = state.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet "${name}" in the fake; sheets: ${state.sheets.map((s) => s.name).join(", ")}`);
+  return sheet;
+}
+
+/** A cell of a sheet's state (an empty one when nothing is there). */
+function cellOf(sheet: SheetState, address: string): FakeCell {
+  return sheet.cells.find(([a]) => a === address)?.[1] ?? { value: "", format: {} };
+}
+
+const s = taskpaneStrings;
+const I4 = firstRow(3); // I4's January row; February and March follow
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("the task pane in Chromium", () => {
+  let browser: Browser | undefined;
+  let server: http.Server | undefined;
+  let base = "";
+  let tmp = "";
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(
+        `The browser tests need Chromium at ${CHROMIUM} (Debian's "chromium" package; .ci/run installs it: apt-get install chromium). ` +
+          "playwright-core never downloads a browser here.",
+      );
+    }
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "contratualiza-e2e-"));
+    await buildHarness(tmp);
+    server = await serve({ e2e: tmp, dist: DIST });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe("on the example workbook: Tabelas → Avaliar → Resumo → Justificativas", () => {
+    let w: Watched;
+    const panel = (name: string) => w.page.getByRole("tabpanel", { name });
+    const openTab = async (name: string) => {
+      await w.page.getByRole("tab", { name }).click();
+      await panel(name).waitFor();
+    };
+
+    beforeAll(async () => {
+      if (!browser) throw new Error("Chromium did not start");
+      w = await openPage(browser, `${base}/e2e/index.html`);
+    });
+
+    afterAll(async () => {
+      await w?.page.close();
+    });
+
+    it("Tabelas: lists the table found, where it is and its rows", async () => {
+      const tables = panel(s.tabs.tabelas);
+      await tables.getByText(`${SHEET}!A3:H${LAST_ROW}`).waitFor();
+      expect(await tables.textContent()).toContain(s.tableRows(18));
+      await screenshot(w.page, "1-tabelas");
+      expect(w.errors).toEqual([]);
+    });
+
+    it("Avaliar: shows 80,0% and Faixa 2, and writes the owned columns and their colours", async () => {
+      await openTab(s.tabs.avaliar);
+      const screen = panel(s.tabs.avaliar);
+      await screen.getByRole("button", { name: s.evaluateRun }).click();
+      await screen.getByText(s.evaluateApplied).waitFor();
+      const view = screen.getByRole("region", { name: /2025-T1/ });
+      expect(await view.locator("strong").first().textContent()).toBe("80,0%");
+      expect(await view.locator("[data-band]").textContent()).toBe("Faixa 2 — 80% a 99,9%");
+      expect(await view.textContent()).toContain(`I4 Proporção de mulheres com citopatológico: ${s.attained("93,8%")}`);
+      await screenshot(w.page, "2-avaliar");
+
+      const state = await fakeState(w.page);
+      const ws = sheetOf(state, SHEET);
+      expect(cellOf(ws, "I3").value).toBe("Atingimento (Contratualiza)");
+      expect(cellOf(ws, "J3").value).toBe("Conceito (Contratualiza)");
+      // Live formulas, showing what the add-in's functions compute (the fake calculates them with the real ones).
+      expect(cellOf(ws, "I4")).toMatchObject({ formula: "=META.ATINGIMENTO(F4,E4)", value: 1, numberFormat: "0.0%" });
+      const i4 = [I4, I4 + 1, I4 + 2];
+      i4.forEach((r, m) => expect(cellOf(ws, `I${r}`).value).toBeCloseTo([0.875, 1, 0.9375][m], 12));
+      expect(i4.map((r) => cellOf(ws, `J${r}`).value)).toEqual(["B", "A", "B"]);
+      expect(cellOf(ws, `J${firstRow(5)}`).value).toMatch(/monitoramento/);
+      // The user's cells are as they were.
+      expect(cellOf(ws, `F${I4}`)).toMatchObject({ value: 0.7, numberFormat: "0%" });
+      expect(ws.tables).toEqual([{ name: "TabelaIndicadores", ref: `A3:H${LAST_ROW}` }]);
+      // One rule per concept class, on the owned columns and the results, in the plan's order.
+      const fills = Object.fromEntries(ws.rules.map((r) => [r.formula, r.fill]));
+      expect(fills['=$J4="A"']).toBe("#C6EFCE");
+      expect(fills['=$J4="B"']).toBe("#FFC7CE");
+      expect(ws.rules).toHaveLength(6);
+      for (const rule of ws.rules) expect(rule.areas).toEqual(expect.arrayContaining([`I4:J${LAST_ROW}`, `F4:F${LAST_ROW}`]));
+      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET]); // no summary from this screen
+      expect(w.errors).toEqual([]);
+    });
+
+    it("Resumo: inserts the sheet Resumo 2025-T1 with 80,0% and Faixa 2", async () => {
+      await openTab(s.tabs.resumo);
+      const screen = panel(s.tabs.resumo);
+      await screen.getByRole("button", { name: s.summaryRun }).click();
+      await screen.getByText(s.summaryApplied(["Resumo 2025-T1"])).waitFor();
+      await screenshot(w.page, "3-resumo");
+
+      const state = await fakeState(w.page);
+      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1"]);
+      const summary = sheetOf(state, "Resumo 2025-T1");
+      expect(cellOf(summary, "A5").value).toBe(planStrings.overallLabel);
+      expect(cellOf(summary, "C5")).toMatchObject({ value: 0.8, numberFormat: "0.0%" });
+      expect(cellOf(summary, "A6").value).toBe(planStrings.bandLabel);
+      expect(cellOf(summary, "C6")).toMatchObject({ value: "Faixa 2 — 80% a 99,9%", format: { fill: "#8BC34A" } });
+      expect(summary.charts).toHaveLength(1);
+      expect(w.errors).toEqual([]);
+    });
+
+    it("Justificativas: a justification accepted in total is written into the table; 100,0% and Faixa 1", async () => {
+      await openTab(s.tabs.justificativas);
+      const screen = panel(s.tabs.justificativas);
+      const name = "I4 Proporção de mulheres com citopatológico";
+      await screen.getByRole("heading", { name }).waitFor();
+      expect(await screen.locator("strong").first().textContent()).toBe("80,0%");
+      await screen.getByRole("radio", { name: s.decisions.Total }).check();
+      const text = "Faltaram 2 técnicas de enfermagem em janeiro e março; coleta remarcada.";
+      await screen.getByRole("textbox", { name: `${s.justificationText} — ${name}` }).fill(text);
+      await screenshot(w.page, "4-justificativas-preenchida");
+      await screen.getByRole("button", { name: s.justificationsSave }).click();
+      await screen.getByText(s.justificationsSaved(6)).waitFor();
+      await screen.locator("strong", { hasText: "100,0%" }).waitFor();
+      expect(await screen.locator("[data-band]").textContent()).toBe("Faixa 1 — 100%");
+      await screenshot(w.page, "5-justificativas-gravada");
+
+      const state = await fakeState(w.page);
+      const ws = sheetOf(state, SHEET);
+      const rows = [I4, I4 + 1, I4 + 2];
+      expect(rows.map((r) => cellOf(ws, `G${r}`).value)).toEqual([text, text, text]);
+      expect(rows.map((r) => cellOf(ws, `H${r}`).value)).toEqual(["Total", "Total", "Total"]);
+      // Nothing else in the table moved: the other indicators' justification cells are empty.
+      expect(cellOf(ws, `G${I4 - 1}`).value).toBe("");
+      expect(cellOf(ws, `H${I4 + 3}`).value).toBe("");
+      // The write: one sync whose ranges are the three rows' G:H pairs.
+      const write = state.syncs.filter((sync) => sync.actions.some((a) => a.includes(`getRange(G${I4}:H${I4}).formulas`)));
+      expect(write).toHaveLength(1);
+      expect(write[0].actions.filter((a) => a.includes(".formulas ="))).toHaveLength(3);
+      expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
+      expect(w.errors).toEqual([]);
+    });
+  });
+
+  describe("the task pane's width", () => {
+    it("fits 320 px on every screen: nothing makes the pane scroll sideways", async () => {
+      if (!browser) throw new Error("Chromium did not start");
+      const w = await openPage(browser, `${base}/e2e/index.html`);
+      try {
+        const wide: string[] = [];
+        for (const name of Object.values(s.tabs)) {
+          await w.page.getByRole("tab", { name }).click();
+          await w.page.getByRole("tabpanel", { name }).waitFor();
+          const width = await w.page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > VIEWPORT.width) {
+            wide.push(`${name}: ${width} px`);
+            await screenshot(w.page, `largura-${name}`);
+          }
+        }
+        expect(wide).toEqual([]);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await w.page.close();
+      }
+    });
+  });
+
+  describe("the production page opened outside Office", () => {
+    it("shows the notice to open it in Excel and the list of functions, without page errors", async () => {
+      if (!browser) throw new Error("Chromium did not start");
+      const page = path.join(DIST, "taskpane.html");
+      if (!fs.existsSync(page)) throw new Error(`${page} is missing: run "npm run build" first (npm test builds it before jest).`);
+      const w = await openPage(browser, `${base}/dist/taskpane.html`);
+      try {
+        await w.page.getByText(s.openInExcel).waitFor();
+        await w.page.getByRole("heading", { name: s.functionsHeading }).waitFor();
+        const signatures = await w.page.locator("code").allTextContents();
+        expect(signatures.length).toBeGreaterThan(5);
+        expect(signatures).toEqual(expect.arrayContaining(["=META.ATINGIMENTO(resultado; meta; [sentido]; [limitar])"]));
+        await screenshot(w.page, "0-fora-do-excel");
+        expect(w.blocked).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+        expect(w.errors).toEqual([]);
+      } finally {
+        await w.page.close();
+      }
+    });
+  });
+});
