@@ -654,6 +654,9 @@ export const taskpaneStrings = {
   summaryHint:
     "Insere, para cada período escolhido, uma planilha “Resumo” com o atingimento global, a faixa de recomendação, os indicadores, as pendências e os problemas encontrados.",
   summaryRun: "Inserir resumo",
+  reportsRun: "Inserir comunicado e avaliação anual",
+  reportsHint:
+    "O comunicado trimestral sintético do último período escolhido (para a comissão revisar e assinar) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento.",
   summaryApplied: (names: string[]) =>
     names.length === 1 ? `Planilha ${quote(names[0])} inserida.` : `Planilhas ${names.map(quote).join(", ")} inseridas.`,
   confirmTitle: "Substituir resumo?",

@@ -132,10 +132,12 @@ export function ownedPlan(data: WorkbookData, ev: Evaluation): WritePlan {
   return { ...plan, summaries: [] };
 }
 
-/** The plan of screen Resumo: only the summary sheets of the chosen periods. */
-export function summaryPlan(data: WorkbookData, ev: Evaluation): WritePlan {
+/**
+ * The plans of screen Resumo: the summary sheets of the chosen periods, or (`reports`) the communiqué of
+ * the last one and the annual report of each year with two periods or more (workbook/reports).
+ */
+export function summaryPlan(data: WorkbookData, ev: Evaluation, reports = false): WritePlan {
   const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result) });
-  // The communiqué and the annual report the plan also carries are not this screen's (its text says Resumo).
   const names = new Set(ev.evaluations.map(summaryName));
-  return { owned: [], rules: [], summaries: plan.summaries.filter((sh) => names.has(sh.name)), problems: plan.problems };
+  return { owned: [], rules: [], summaries: plan.summaries.filter((sh) => names.has(sh.name) !== reports), problems: plan.problems };
 }

@@ -86,4 +86,18 @@ describe("screen Resumo", () => {
     expect(within(dialog).getByText("A planilha Resumo 2025-T2 já existe. Substituir?")).toBeTruthy();
     expect(await axe(document.body)).toHaveNoViolations();
   });
+
+  it("inserts the communiqué of the last chosen period and the annual report, apart from the summaries", async () => {
+    const { user, panel, host, container } = await open();
+    // T2 is chosen by default; with T1 too, the communiqué is the last one's (T2) and two quarters of 2025
+    // make an annual report.
+    await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir comunicado e avaliação anual" }));
+    await waitFor(() => expect(host.calls.apply).toHaveLength(1));
+    const { plan } = host.calls.apply[0];
+    expect(plan.owned).toEqual([]);
+    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T2", "Avaliação anual 2025"]);
+    await waitFor(() => expect(host.sheet("Comunicado 2025-T2")).toBeDefined());
+    expect(await axe(container)).toHaveNoViolations();
+  });
 });

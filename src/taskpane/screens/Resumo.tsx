@@ -1,5 +1,6 @@
 /**
- * Screen Resumo: insert or refresh the summary sheet (`Resumo 2025-T1`) of each chosen period. A plan with
+ * Screen Resumo: insert or refresh the summary sheet (`Resumo 2025-T1`) of each chosen period, or the
+ * communiqué and the annual report (a second button). A plan with
  * the summaries only; when a summary sheet of that name exists, the host asks first and a dialog asks the
  * user, who may replace it.
  */
@@ -52,7 +53,7 @@ export function Resumo(): JSX.Element {
     if (result.kind === "applied") await reload();
   };
 
-  const onRun = async () => {
+  const onRun = async (reports: boolean) => {
     setOutcome(undefined);
     setMessage(undefined);
     if (choice.periods.length === 0) {
@@ -73,7 +74,7 @@ export function Resumo(): JSX.Element {
       setMessage(s.periodNotFound);
       return;
     }
-    const plan = summaryPlan(snapshot.data, evaluation);
+    const plan = summaryPlan(snapshot.data, evaluation, reports);
     setNames(plan.summaries.map((sh) => sh.name));
     await apply(plan, false);
   };
@@ -99,8 +100,14 @@ export function Resumo(): JSX.Element {
         {s.presetLabel}: {presets[choice.preset].name} · {s.methods[choice.method]}
       </Caption1>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void onRun()}>
+        <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void onRun(false)}>
           {s.summaryRun}
+        </Button>
+      </div>
+      <Caption1>{s.reportsHint}</Caption1>
+      <div className={styles.actions}>
+        <Button disabled={running || periods.length === 0} onClick={() => void onRun(true)}>
+          {s.reportsRun}
         </Button>
       </div>
       {stage && <StageProgress stage={stage} />}
