@@ -9,9 +9,9 @@ import type { PlanCell } from "../plan/types";
 
 /**
  * Excel's error values as pt-BR Excel shows them. Office.js hands an error over as its text, in English or
- * in the UI's language; English ones are put the pt-BR way so both hosts give the core the same text. The
- * same table as the file host's (`ERROR_PT` in xlsx/read.ts, not exported); `#DIV/0!` and `#REF!` read
- * the same in both languages.
+ * in the UI's language, and files store the English form; English ones are put the pt-BR way so both hosts
+ * give the core the same text (the file host's reader, xlsx/read.ts, uses this table too). `#DIV/0!` and
+ * `#REF!` read the same in both languages.
  */
 export const ERROR_PT: Readonly<Record<string, string>> = {
   "#N/A": "#N/D",

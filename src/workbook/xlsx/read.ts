@@ -25,6 +25,7 @@ import { messages, planStrings } from "../../core/messages";
 import type { CellValue } from "../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
+import { ERROR_PT } from "../office/cells";
 import { chartsBySheet } from "./chart";
 import { isReportSheet } from "../reports/names";
 
@@ -214,17 +215,6 @@ export function unsupportedParts(zip: JSZip, ownCharts = 0): string[] {
   return found;
 }
 
-/** Excel's error values as pt-BR Excel shows them (files store the English form). */
-const ERROR_PT: Record<string, string> = {
-  "#N/A": "#N/D",
-  "#VALUE!": "#VALOR!",
-  "#NAME?": "#NOME?",
-  "#NUM!": "#NÚM!",
-  "#NULL!": "#NULO!",
-  "#SPILL!": "#DESPEJAR!",
-  "#GETTING_DATA": "#OBTENDO_DADOS",
-  "#FIELD!": "#CAMPO!",
-};
 
 /** An ExcelJS cell value as plain data (see the module comment). */
 export function plainValue(value: unknown): CellValue {
