@@ -276,19 +276,6 @@ export const messages = {
   staffingNursingAssistant: "auxiliar ou técnico de enfermagem",
 };
 
-/** The task pane's texts (React screens). */
-export const uiStrings = {
-  title: "Contratualiza",
-  intro:
-    "O Contratualiza avalia os indicadores dos contratos de gestão da Atenção Primária à Saúde (APS) " +
-    "na própria pasta de trabalho: compara os resultados com as metas pactuadas e calcula o atingimento, " +
-    "o conceito e a nota de cada indicador. As telas de avaliação estão chegando.",
-  functionsHeading: "Funções que você já pode digitar nas células",
-  functionsHint: "Os argumentos são separados por ponto e vírgula, como nas demais funções do Excel.",
-  noFunctions: "Nenhuma função disponível nesta versão.",
-  openInExcel: "Abra este painel no Excel para avaliar a pasta de trabalho.",
-};
-
 /** The command line's texts (`contratualiza avaliar …`). */
 export const cliStrings = {
   usage: [

@@ -21,13 +21,13 @@ import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { messages, planStrings } from "../../core/messages";
+import { messages } from "../../core/messages";
 import type { CellValue } from "../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { ERROR_PT } from "../office/cells";
 import { chartsBySheet } from "./chart";
-import { isReportSheet } from "../reports/names";
+import { isAddinSheet } from "../owned";
 
 /**
  * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the workbook as ExcelJS
@@ -170,13 +170,9 @@ async function workbookData(workbook: ExcelJS.Workbook, zip: JSZip): Promise<Wor
   };
 }
 
-/** A summary sheet the add-in wrote: named `Resumo …`, with its title in A1. */
+/** A sheet the add-in wrote (a summary or a report), told as detection tells it: its name and A1. */
 function isSummarySheet(ws: ExcelJS.Worksheet | undefined): boolean {
-  if (!ws) return false;
-  if (isReportSheet({ name: ws.name, origin: { row: 1, col: 1 }, rows: [[{ value: plainValue(ws.getCell("A1").value) }]] })) return true;
-  if (!/^resumo\b/i.test(ws.name)) return false;
-  const a1 = plainValue(ws.getCell("A1").value);
-  return typeof a1 === "string" && a1.startsWith(planStrings.summaryTitle(""));
+  return ws !== undefined && isAddinSheet({ name: ws.name, origin: { row: 1, col: 1 }, rows: [[{ value: plainValue(ws.getCell("A1").value) }]] });
 }
 
 /**
