@@ -20,7 +20,7 @@ import { runPipeline, type PipelineOptions } from "../workbook/pipeline";
 import { buildCommunique, communiqueMarkdown } from "../workbook/reports/communique";
 import { readSettings, resolveSettings } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
-import { describeWriteError } from "../workbook/xlsx/write";
+import { describeWriteError, samePath } from "../workbook/xlsx/write";
 
 interface Output {
   write(text: string): unknown;
@@ -92,21 +92,6 @@ export function defaultCommuniquePath(input: string, label: string): string {
   const name = path.basename(input, path.extname(input));
   const safe = (label || "todas-as-linhas").replace(/[\\/:*?"<>|]/g, "-");
   return path.join(path.dirname(input), `${name}.comunicado-${safe}.md`);
-}
-
-/** True when two paths name the same file (resolved path, real path, or inode). */
-async function samePath(a: string, b: string): Promise<boolean> {
-  const ra = path.resolve(a);
-  const rb = path.resolve(b);
-  if (ra === rb) return true;
-  if ((process.platform === "win32" || process.platform === "darwin") && ra.toLowerCase() === rb.toLowerCase()) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
-    if (sa.dev === sb.dev && sa.ino === sb.ino && sa.ino !== 0) return true;
-    return (await fs.realpath(ra)) === (await fs.realpath(rb));
-  } catch {
-    return false;
-  }
 }
 
 /** Writes `text` to `target` through a temporary file in the same folder; a pt-BR message on failure. */

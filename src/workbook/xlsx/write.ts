@@ -386,7 +386,7 @@ export async function evaluatedBytes(source: WorkbookSource, plan: WritePlan): P
 const failed = (message: string): WriteResult => ({ kind: "failed", message });
 
 /** True when two paths name the same file: same resolved path, same real path, or the same inode. */
-async function samePath(a: string, b: string): Promise<boolean> {
+export async function samePath(a: string, b: string): Promise<boolean> {
   const ra = path.resolve(a);
   const rb = path.resolve(b);
   if (ra === rb) return true;
