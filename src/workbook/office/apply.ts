@@ -27,7 +27,8 @@
  * keeps precedence), in the plan's order: again as the file host numbers them.
  */
 import { officeStrings as s } from "../../core/messages";
-import { fromA1Range, toA1, type CellRange } from "../a1";
+import { toA1, type CellRange } from "../a1";
+import { summaryExtent } from "../plan/summary";
 import { isOwnedHeader } from "../owned";
 import type { CellStyle, ChartSpec, ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
 import { DEFAULT_MAX_PAYLOAD, jsonBytes, OP_OVERHEAD, WriteQueue } from "./batch";
@@ -469,24 +470,6 @@ function writeHeights(queue: WriteQueue, sheet: () => Excel.Worksheet, heights: 
     queue.add(OP_OVERHEAD, () => (sheet().getRange(address).format.rowHeight = height));
     i = j + 1;
   }
-}
-
-/** What a summary prints: its cells, its merges and its chart (as the file host sets the print area). */
-function summaryExtent(summary: SummarySheetPlan): CellRange | undefined {
-  let bottom = summary.rows.length;
-  let right = summary.rows.reduce((w, row) => Math.max(w, row.length), 0);
-  for (const m of summary.merges) {
-    const r = fromA1Range(m);
-    if (r) {
-      bottom = Math.max(bottom, r.bottom);
-      right = Math.max(right, r.right);
-    }
-  }
-  if (summary.chart) {
-    bottom = Math.max(bottom, summary.chart.to.row - 1);
-    right = Math.max(right, summary.chart.to.col - 1);
-  }
-  return bottom > 0 && right > 0 ? { top: 1, left: 1, bottom, right } : undefined;
 }
 
 /** The bars' colour, the same as the file host's chart. */

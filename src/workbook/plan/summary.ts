@@ -9,7 +9,7 @@ import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "..
 import { formatNumber, formatPercent, planStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Target } from "../../core/types";
-import { toA1Range } from "../a1";
+import { fromA1Range, toA1Range, type CellRange } from "../a1";
 import { conceptText } from "../../core/conceptText";
 import { CONCEPT_STYLES } from "./owned";
 import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
@@ -253,4 +253,22 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
     };
   }
   return plan;
+}
+
+/** What a summary sheet prints, for both hosts' print area: its cells, its merges and its chart (`to` is the cell just past the chart). */
+export function summaryExtent(summary: SummarySheetPlan): CellRange | undefined {
+  let bottom = summary.rows.length;
+  let right = summary.rows.reduce((w, row) => Math.max(w, row.length), 0);
+  for (const m of summary.merges) {
+    const r = fromA1Range(m);
+    if (r) {
+      bottom = Math.max(bottom, r.bottom);
+      right = Math.max(right, r.right);
+    }
+  }
+  if (summary.chart) {
+    bottom = Math.max(bottom, summary.chart.to.row - 1);
+    right = Math.max(right, summary.chart.to.col - 1);
+  }
+  return bottom > 0 && right > 0 ? { top: 1, left: 1, bottom, right } : undefined;
 }

@@ -32,6 +32,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writerStrings as t } from "../../core/messages";
 import { columnLetter, fromA1Range, type CellRange } from "../a1";
+import { summaryExtent } from "../plan/summary";
 import type { CellStyle, ChartSpec, ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
 import type { SheetData } from "../port";
 import { addChartsToZip, sheetParts, type ChartCache, type ChartRequest } from "./chart";
@@ -251,25 +252,6 @@ function expressionFormat(rule: ConditionalRule, priority: number): ExcelJS.Cond
   };
 }
 
-/** The last row and column a summary sheet uses: its cells, its merges and its chart. */
-function summaryExtent(plan: SummarySheetPlan): { rows: number; cols: number } {
-  let rows = plan.rows.length;
-  let cols = plan.rows.reduce((max, row) => Math.max(max, row.length), 0);
-  for (const merge of plan.merges) {
-    const r = fromA1Range(merge);
-    if (r) {
-      rows = Math.max(rows, r.bottom);
-      cols = Math.max(cols, r.right);
-    }
-  }
-  if (plan.chart) {
-    // `to` is the cell just past the chart's bottom-right corner.
-    rows = Math.max(rows, plan.chart.to.row - 1);
-    cols = Math.max(cols, plan.chart.to.col - 1);
-  }
-  return { rows, cols };
-}
-
 function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
   const existing = findSheet(excel, plan.name);
   const orderNo = existing ? internals(existing).orderNo : undefined;
@@ -290,8 +272,9 @@ function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
     if (width > 0) ws.getColumn(c + 1).width = width;
   });
   for (const { row, height } of plan.heights ?? []) ws.getRow(row).height = height;
-  const { rows, cols } = summaryExtent(plan);
-  if (rows > 0 && cols > 0) {
+  const extent = summaryExtent(plan);
+  if (extent) {
+    const { bottom: rows, right: cols } = extent;
     // ExcelJS writes the print area as `$` + each corner, so corners given as `A$1` come out `$A$1`.
     const corner = (row: number, col: number) => `${columnLetter(col)}$${row}`;
     ws.pageSetup.printArea = `${corner(1, 1)}:${corner(rows, cols)}`;
