@@ -2,6 +2,7 @@
 import type { JSX } from "react";
 import { Field, ProgressBar } from "@fluentui/react-components";
 import { taskpaneStrings as s } from "../../core/messages";
+import { evaluate, type Choice, type Evaluation, type Snapshot } from "../evaluation";
 
 export type Stage = keyof typeof s.stages;
 
@@ -20,4 +21,30 @@ export function StageProgress({ stage }: { stage: Stage }): JSX.Element {
 /** Lets the browser paint the new stage before the next (synchronous) step runs. */
 export function nextPaint(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The first two stages every run shares (screens Avaliar and Resumo): read the workbook again (`lendo`),
+ * then evaluate the chosen periods (`avaliando`). `stopped` when the read failed (the read's own message
+ * is already shown) or no chosen period has rows (`message`); the stage is cleared then.
+ */
+export async function readAndEvaluate(
+  reload: () => Promise<Snapshot | undefined>,
+  choice: Choice,
+  setStage: (stage: Stage | undefined) => void,
+): Promise<{ kind: "evaluated"; snapshot: Snapshot; evaluation: Evaluation } | { kind: "stopped"; message?: string }> {
+  setStage("lendo");
+  const snapshot = await reload();
+  if (!snapshot) {
+    setStage(undefined);
+    return { kind: "stopped" };
+  }
+  setStage("avaliando");
+  await nextPaint();
+  const evaluation = evaluate(snapshot.data, snapshot.settings, choice);
+  if (evaluation.evaluations.length === 0) {
+    setStage(undefined);
+    return { kind: "stopped", message: s.periodNotFound };
+  }
+  return { kind: "evaluated", snapshot, evaluation };
 }

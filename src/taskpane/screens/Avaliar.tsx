@@ -8,12 +8,12 @@ import { useState, type JSX } from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle1 } from "@fluentui/react-components";
 import type { ApplyOutcome } from "../host";
 import { OutcomeMessage } from "../components/OutcomeMessage";
-import { evaluate, ownedPlan, type Evaluation } from "../evaluation";
+import { ownedPlan, type Evaluation } from "../evaluation";
 import { EvaluationView } from "../components/EvaluationView";
 import { PeriodChecklist } from "../components/PeriodChecklist";
 import { ProblemList } from "../components/ProblemList";
 import { RulesChoice } from "../components/RulesChoice";
-import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";
+import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
 import { taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
@@ -37,20 +37,12 @@ export function Avaliar(): JSX.Element {
       return;
     }
     setRun({});
-    setStage("lendo");
-    const snapshot = await reload();
-    if (!snapshot) {
-      setStage(undefined);
+    const read = await readAndEvaluate(reload, choice, setStage);
+    if (read.kind === "stopped") {
+      if (read.message) setRun({ message: read.message });
       return;
     }
-    setStage("avaliando");
-    await nextPaint();
-    const evaluation = evaluate(snapshot.data, snapshot.settings, choice);
-    if (evaluation.evaluations.length === 0) {
-      setStage(undefined);
-      setRun({ message: s.periodNotFound });
-      return;
-    }
+    const { snapshot, evaluation } = read;
     const plan = ownedPlan(snapshot.data, evaluation);
     setStage("gravando");
     const outcome = await host.apply(plan, { replaceSummaries: false });

@@ -21,9 +21,9 @@ import {
 } from "@fluentui/react-components";
 import { presets } from "../../core/presets";
 import type { WritePlan } from "../../workbook/plan/types";
-import { evaluate, summaryPlan } from "../evaluation";
+import { summaryPlan } from "../evaluation";
 import { PeriodChecklist } from "../components/PeriodChecklist";
-import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";
+import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
 import type { ApplyOutcome } from "../host";
 import { taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
@@ -60,20 +60,12 @@ export function Resumo(): JSX.Element {
       setMessage(s.noPeriodChosen);
       return;
     }
-    setStage("lendo");
-    const snapshot = await reload();
-    if (!snapshot) {
-      setStage(undefined);
+    const read = await readAndEvaluate(reload, choice, setStage);
+    if (read.kind === "stopped") {
+      if (read.message) setMessage(read.message);
       return;
     }
-    setStage("avaliando");
-    await nextPaint();
-    const evaluation = evaluate(snapshot.data, snapshot.settings, choice);
-    if (evaluation.evaluations.length === 0) {
-      setStage(undefined);
-      setMessage(s.periodNotFound);
-      return;
-    }
+    const { snapshot, evaluation } = read;
     const plan = summaryPlan(snapshot.data, evaluation, reports);
     setNames(plan.summaries.map((sh) => sh.name));
     await apply(plan, false);
