@@ -3,14 +3,15 @@
  * functions of a pipeline result.
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../core/evaluate";
-import { cliStrings as t, formatNumber, formatPercent, previneStrings as pv } from "../core/messages";
+import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, methodText, previneStrings as pv } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
 import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResult } from "../workbook/pipeline";
 import type { DetectedTable } from "../workbook/port";
+import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
 
-/** Municipalities listed in the text report per period; the JSON has them all. */
+/** Municipalities (or teams) listed in the text report per period; the JSON has them all. */
 export const MAX_MUNICIPALITIES_IN_TEXT = 20;
 
 /** Machine-readable situation of an indicator. */
@@ -167,7 +168,52 @@ function periodJson(ev: PeriodEvaluation) {
     pendencias: ev.pending.map((i) => ({ codigo: codeOf(i) ?? null, indicador: i.indicator })),
     problemas: ev.problems.map(problemJson),
     ...(ev.byMunicipality ? { municipios: ev.byMunicipality.map(municipalityJson) } : {}),
+    ...teamsJson(buildTeamQuality(ev)),
   };
+}
+
+/**
+ * The co-financing per team: `equipes: [{ equipe, ine, municipio, notaFinal, classificacao, indicadores:
+ * [{ codigo, resultado (0–100), classificacao, fator }] }]`, sorted as the report sheet (municipality, team).
+ */
+function teamsJson(report: TeamQuality | undefined) {
+  if (!report) return {};
+  return {
+    equipes: report.teams.map((team) => ({
+      equipe: team.team,
+      ine: team.code ?? null,
+      municipio: team.municipality ?? null,
+      notaFinal: team.note ?? null,
+      classificacao: team.noteBand?.label ?? null,
+      indicadoresComDado: team.withData,
+      indicadores: report.indicators.map((c) => {
+        const i = team.indicators.get(c.code);
+        return {
+          codigo: c.code,
+          resultado: i?.points ?? null,
+          classificacao: i?.classification?.label ?? null,
+          fator: i?.classification?.factor ?? null,
+          situacao: i?.status === "invalid" ? "invalido" : i?.points === undefined ? "sem_dado" : "avaliado",
+        };
+      }),
+    })),
+  };
+}
+
+/** The teams of a period for a terminal: two lines each (nota final; each indicator's result and class). */
+function teamLines(report: TeamQuality): string[] {
+  const shown = report.teams.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
+  const lines = [q.byTeamHeading(report.teams.length)];
+  for (const team of shown) {
+    lines.push(q.teamLine(team.team, team.code, team.municipality, team.note === undefined ? pv.noValue : fixed2(team.note), team.noteBand?.label));
+    const parts = report.indicators.map((c) => {
+      const i = team.indicators.get(c.code);
+      return i?.points === undefined ? `${c.code} ${q.noResult}` : `${c.code} ${formatNumber(i.points, 1)} ${i.classification?.label ?? ""}`.trim();
+    });
+    lines.push(q.indicatorsLine(parts));
+  }
+  if (report.teams.length > shown.length) lines.push(q.moreTeams(report.teams.length - shown.length));
+  return lines;
 }
 
 /** "Saúde da Mulher — 1.4 Proporção de gestantes…" shortened for a terminal line. */
@@ -240,7 +286,7 @@ function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[])
 
 function catalogLines(uses: CatalogUse[]): string[] {
   if (uses.length === 0) return [];
-  const lines = [pv.catalogHeading(uses[0].catalogName)];
+  const lines = [pv.catalogHeading(uses[0].catalogName, uses.some((u) => u.fields.includes("target")))];
   for (const u of uses) {
     const target = u.fields.includes("target") && u.target !== undefined ? formatPercent(u.target, 0) : undefined;
     const weight = u.fields.includes("weight") ? formatNumber(u.weight) : undefined;
@@ -272,11 +318,13 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     lines.push("", t.periodHeading(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : t.allRows));
     // With several municipalities the period's own figures are the pooled set's: say so before them.
     if (ev.byMunicipality) lines.push(pv.pooled(ev.byMunicipality.length));
+    else if (ev.byTeam && ev.byTeam.length > 1) lines.push(q.pooledTeams(ev.byTeam.length));
     const o = ev.overall;
-    const method = ev.method === "shareMet" ? t.methodShare : t.methodMean;
+    const method = methodText(ev);
     if (ev.preset.scale === 10) {
       const name = capitalize(valueLabel(ev));
-      lines.push(pv.overallNote(ev.byMunicipality ? pv.pooledLabel(name) : name, value(ev), method, o.withData, o.scored));
+      const pooled = ev.byMunicipality || (ev.byTeam && ev.byTeam.length > 1);
+      lines.push(pv.overallNote(pooled ? pv.pooledLabel(name) : name, value(ev), method, o.withData, o.scored));
     } else lines.push(t.overall(value(ev), method, o.withData, o.scored));
     if (ev.band) lines.push(t.band(ev.band.band.label, ev.band.band.recommendation ?? ""));
     if (o.incomplete) lines.push(t.incomplete(o.withoutData, o.scored));
@@ -297,6 +345,8 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
       for (const p of ev.problems) lines.push(problemLine(p));
     }
     if (ev.byMunicipality) lines.push(...municipalityLines(ev, ev.byMunicipality));
+    const teams = buildTeamQuality(ev);
+    if (teams) lines.push(...teamLines(teams));
   }
   if (result.problems.length > 0) {
     lines.push("", t.tableProblemsHeading(result.problems.length));

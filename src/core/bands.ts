@@ -3,7 +3,7 @@
  * A table is data (see `BandTable`); this module checks that a table is sound, finds the band of a value,
  * and builds a table from the lower bounds people type in a workbook. Nothing here throws on user data.
  */
-import { messages } from "./messages";
+import { formatNumber, messages } from "./messages";
 import type { Band, BandTable, Bound, Interval, Problem } from "./types";
 
 /** The outcome of looking a value up in a band table. `rounded` is the value actually looked up. */
@@ -35,6 +35,28 @@ function problem(code: Problem["code"], message: string): Problem {
 function bandName(band: Band, index: number): string {
   const label = typeof band.label === "string" ? band.label.trim() : "";
   return label !== "" ? label : messages.bandDefaultLabel(band.number ?? index + 1);
+}
+
+/**
+ * Intervals as the sources write them: `> 50 e ≤ 70`, `≤ 10 ou > 70`, `≥ 5 e ≤ 7,5`. An end on the edge of
+ * the table's `domain` that the interval includes says nothing and is left out (`≤ 25` on a 0–100 table); an
+ * interval with neither end left is the whole domain, written from one edge to the other. The text reads back
+ * with `parseIntervalText` to the same intervals, up to the ends left out.
+ */
+export function describeIntervals(intervals: readonly Interval[], domain?: { min: number; max: number }): string {
+  const num = (v: number) => formatNumber(v, 10);
+  return intervals
+    .map((interval) => {
+      const { lower, upper } = interval;
+      if (lower && upper && lower.inclusive && upper.inclusive && lower.value === upper.value) return num(lower.value);
+      const parts: string[] = [];
+      if (lower && !(domain && lower.inclusive && lower.value <= domain.min)) parts.push(`${lower.inclusive ? "≥" : ">"} ${num(lower.value)}`);
+      if (upper && !(domain && upper.inclusive && upper.value >= domain.max)) parts.push(`${upper.inclusive ? "≤" : "<"} ${num(upper.value)}`);
+      if (parts.length === 0) return domain ? `≥ ${num(domain.min)} e ≤ ${num(domain.max)}` : "";
+      return parts.join(" e ");
+    })
+    .filter((t) => t !== "")
+    .join(" ou ");
 }
 
 /**

@@ -9,7 +9,7 @@ import { formatNumber, messages } from "./messages";
 import { parseAggregation, parseDirection, parseJustificationDecision, parseKind, parseTarget, readNumber, isProblem, normalizeText } from "./parse";
 import { contains } from "./periods";
 import { defaultPreset, type Preset } from "./presets";
-import type { Aggregation, Attainment, Band, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Target } from "./types";
+import type { Aggregation, Attainment, Band, BandTable, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Target } from "./types";
 
 /** A cell as a host hands it over: its value, its number format, and its address for messages. */
 export interface CellInput {
@@ -30,7 +30,10 @@ export interface RowInput {
   indicator: string;
   area?: string;
   kind?: CellInput;
+  /** The health unit or team the row is about (`Equipe`, `UBS`, `Nome da equipe`). */
   unit?: string;
+  /** The team's national code (INE), when the table has one beside the team's name. */
+  unitCode?: string;
   municipality?: string;
   /** The municipality's IBGE code, when the table has one (a SISAB panel's `IBGE` column). */
   municipalityCode?: string;
@@ -47,9 +50,9 @@ export interface RowInput {
   /** What the table says about the scale (a `(%)` header, a "Proporção de…" name), when it says anything. */
   scaleHint?: ScaleHint;
   /**
-   * Fields the table left empty and the preset's catalogue filled (Previne Brasil's meta and peso): their
-   * cells carry no address, the values are not in the workbook. Which entry, and whether it was found by
-   * the indicator's code or by its name.
+   * The preset's catalogue entry of the row's indicator, when found (by the indicator's code or by its
+   * name), and the fields the table left empty that it filled (Previne Brasil's meta and peso; none when
+   * the table gave both): filled cells carry no address, their values are not in the workbook.
    */
   fromCatalog?: { catalog: string; code: string; name: string; match: "code" | "name"; fields: ("target" | "weight")[] };
 }
@@ -76,6 +79,8 @@ export interface RowEvaluation {
   result?: number;
   /** Scale of the result as read, when it was read without a target (classification presets). */
   resultScale?: Reading["scale"];
+  /** The class of the row's own result, when read without a target under a classifying preset. */
+  classification?: Band;
   /** Numerator and denominator when the row has them (for pooling). */
   ratio?: { numerator: number; denominator: number };
   attainment?: Attainment;
@@ -161,10 +166,11 @@ function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): L
 
 /**
  * Evaluates one row: reads its cells, puts result and target on one scale, and finds attainment and concept.
- * `targetOptional`: presets that classify the result itself (co-financing) need no target; a row without one
- * is evaluated on its result alone.
+ * Under a preset that classifies the result itself (co-financing) a row needs no target: a row without one
+ * is evaluated on its result alone, and gets the class of that result (`classification`).
  */
-export function evaluateRow(row: RowInput, options: { targetOptional?: boolean } = {}): RowEvaluation {
+export function evaluateRow(row: RowInput, options: { preset?: Preset } = {}): RowEvaluation {
+  const preset = options.preset ?? defaultPreset;
   const problems: LocatedProblem[] = [];
   let kind: Kind = "desempenho";
   if (row.kind && !(row.kind.value === null || row.kind.value === undefined || String(row.kind.value).trim() === "")) {
@@ -191,14 +197,18 @@ export function evaluateRow(row: RowInput, options: { targetOptional?: boolean }
   const base = { input: row, kind, weight, weightGiven, decision, problems };
 
   const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
-  if (parsedTarget.kind === "empty" && options.targetOptional) {
+  if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
     const res = row.result ? readNumber(row.result.value, row.result.numberFormat) : { kind: "empty" as const };
     if (res.kind === "empty") return { ...base, status: "noData" };
     if (res.kind === "invalid") {
       problems.push(locate(row, row.result, res.problem));
       return { ...base, status: "invalid" };
     }
-    return { ...base, status: "evaluated", result: res.reading.value, resultScale: res.reading.scale };
+    const evaluated: RowEvaluation = { ...base, status: "evaluated", result: res.reading.value, resultScale: res.reading.scale };
+    // The row's own class (a month's), for its owned cell; out-of-domain results are reported once, by the indicator.
+    const found = findBand(classificationTable(preset, classificationCode(row))!, pointsOfReading(res.reading));
+    if (found.kind === "band") evaluated.classification = found.band;
+    return evaluated;
   }
   if (parsedTarget.kind === "empty") {
     problems.push(locate(row, row.target, { code: "empty", message: messages.missingTarget }));
@@ -342,13 +352,32 @@ export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partia
   const base = { ...common, status: "evaluated" as const, target, result, attainment: att, concept: con, decision, score: adjusted, credit: c };
   if (preset.scoring.kind !== "classification") return base;
   // Classification tables are on the 0–100 scale of the result itself.
-  return { ...base, ...classify(preset, first.code, target.scale === "percent" ? result * 100 : result, base.rows[0]) };
+  return { ...base, ...classify(preset, classificationCode(first), target.scale === "percent" ? result * 100 : result, base.rows[0]) };
+}
+
+/**
+ * The code that picks a classification table: the catalogue's when the row was found in it (a table's own
+ * codes are often row numbers, and a row named "Mais acesso…" has none), else the row's own.
+ */
+function classificationCode(row: RowInput): string | undefined {
+  return row.fromCatalog?.code ?? row.code;
+}
+
+/** The preset's classification table for an indicator code (C1 has its own); none for presets that do not classify. */
+export function classificationTable(preset: Preset, code: string | undefined): BandTable | undefined {
+  if (preset.scoring.kind !== "classification") return undefined;
+  return preset.scoring.tables[code?.trim().toUpperCase() ?? ""] ?? preset.scoring.defaultTable;
+}
+
+/** A result read without a target, on the 0–100 scale of the classes: 45% → 45; plain numbers as they are. */
+function pointsOfReading(reading: Reading): number {
+  return reading.scale === "percent" ? reading.value * 100 : reading.value;
 }
 
 /** Classifies a result (0–100 points) by the preset's table for the indicator's code; its factor is the score. */
 function classify(preset: Preset, code: string | undefined, points: number, row: RowEvaluation): Pick<IndicatorEvaluation, "classification" | "score" | "credit"> {
-  if (preset.scoring.kind !== "classification") return {};
-  const table = preset.scoring.tables[code?.trim().toUpperCase() ?? ""] ?? preset.scoring.defaultTable;
+  const table = classificationTable(preset, code);
+  if (!table) return {};
   const found = findBand(table, points);
   if (found.kind === "invalid") {
     row.problems.push(locate(row.input, row.input.result, found.problem));
@@ -364,9 +393,8 @@ function classifyWithoutTarget(
   evaluated: RowEvaluation[],
   preset: Preset,
 ): IndicatorEvaluation {
-  // Percentages become points (45% → 45); plain numbers are already on the 0–100 scale.
-  const points = mean(evaluated.map((r) => (r.resultScale === "percent" ? (r.result as number) * 100 : (r.result as number))));
-  return { ...common, status: "evaluated", result: points, ...classify(preset, common.code, points, evaluated[0]) };
+  const points = mean(evaluated.map((r) => pointsOfReading({ value: r.result as number, scale: r.resultScale ?? "plain" })));
+  return { ...common, status: "evaluated", result: points, ...classify(preset, classificationCode(evaluated[0].input), points, evaluated[0]) };
 }
 
 function mean(values: number[]): number {
@@ -403,7 +431,7 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
   for (const row of selected) {
     const key = indicatorKey(row);
     const list = groups.get(key) ?? [];
-    list.push(evaluateRow(row, { targetOptional: preset.scoring.kind === "classification" }));
+    list.push(evaluateRow(row, { preset }));
     groups.set(key, list);
   }
   const indicators = [...groups.values()].map((list) => {

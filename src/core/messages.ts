@@ -13,6 +13,15 @@ export function formatPercent(fraction: number, decimals = 1): string {
   return `${formatNumber(fraction * 100, decimals)}%`;
 }
 
+/**
+ * How the overall result was computed, as every report names it: the share of targets met, the mean
+ * attainment, or (presets that classify, the co-financing) the weighted sum of the classes' factors.
+ */
+export function methodText(ev: { method: "shareMet" | "meanAttainment"; preset: { scoring: { kind: "ratio" | "classification" } } }): string {
+  if (ev.preset.scoring.kind === "classification") return "soma dos fatores das classes ponderados pelos pesos";
+  return ev.method === "shareMet" ? "proporção de metas atingidas" : "média do atingimento";
+}
+
 /** Quotes what the user wrote, shortened so a message stays readable. */
 export function quote(value: unknown): string {
   const text = String(value);
@@ -318,9 +327,7 @@ export const cliStrings = {
   overall: (value: string, method: string, withData: number, scored: number) =>
     `  Atingimento global: ${value} (${method}; ${withData} de ${scored} indicadores de desempenho com dado)`,
   noOverall: "não calculado",
-  methodShare: "proporção de metas atingidas",
-  methodMean: "média do atingimento",
-  band: (label: string, recommendation: string) => `  ${label}: ${recommendation}`,
+  band: (label: string, recommendation: string) => (recommendation ? `  ${label}: ${recommendation}` : `  Classificação: ${label}`),
   incomplete: (without: number, scored: number) =>
     `  Atenção: avaliação incompleta — ${without} de ${scored} indicadores de desempenho estão sem dado.`,
   missedHeading: (n: number) => `  Metas não atingidas (${n}):`,
@@ -358,8 +365,6 @@ export const planStrings = {
   summaryAllRows: "todas as linhas",
   summarySource: (source: string) => `Origem: ${source}`,
   summaryRules: (preset: string, method: string) => `Regras: ${preset} · Método: ${method}`,
-  methodShare: "proporção de metas atingidas",
-  methodMean: "média do atingimento",
   overallLabel: "Atingimento global",
   isfLabel: "ISF (0 a 10)",
   finalNoteLabel: "Nota final (0 a 10)",
@@ -416,7 +421,8 @@ export const previneStrings = {
     tables === 1
       ? `a tabela encontrada é uma exportação do painel do SISAB do indicador ${codes[0]} do Previne Brasil`
       : `as ${tables} tabelas encontradas são exportações do painel do SISAB de indicadores do Previne Brasil (${codes.join(", ")})`,
-  catalogHeading: (catalog: string) => `Metas e pesos tirados do catálogo ${catalog}, porque a tabela não os informa:`,
+  catalogHeading: (catalog: string, targets: boolean) =>
+    `${targets ? "Metas e pesos tirados" : "Pesos tirados"} do catálogo ${catalog}, porque a tabela não os informa:`,
   catalogLine: (code: string, name: string, target: string | undefined, weight: string | undefined) =>
     `  • ${code} ${name}: ${[target ? `meta ${target}` : "", weight ? `peso ${weight}` : ""].filter((s) => s).join(", ")}`,
   catalogNoMatch: (indicator: string, catalog: string) =>
@@ -433,6 +439,58 @@ export const previneStrings = {
   pooledLabel: (label: string) => `${label} do conjunto`,
   noValue: "—",
   moreMunicipalities: (n: number) => `  … e mais ${n} ${n === 1 ? "município" : "municípios"}; use --json para a lista completa.`,
+};
+
+/** Co-financing of APS, quality component: choosing the preset, the per-team report and the command's text. */
+export const cofinStrings = {
+  presetReasonPanels: (tables: number, codes: string[]) =>
+    tables === 1
+      ? `a tabela encontrada é uma exportação do painel do indicador ${codes[0]} do componente de qualidade do cofinanciamento da APS`
+      : `as ${tables} tabelas encontradas são exportações do painel de indicadores do componente de qualidade do cofinanciamento da APS (${codes.join(", ")})`,
+  presetReasonTable: (codes: string[]) =>
+    `a tabela traz só indicadores do componente de qualidade do cofinanciamento da APS (${codes.join(", ")}), sem metas`,
+
+  // --- the per-team sheet (workbook/reports/teamQuality) ---
+  sheet: (label: string) => `Cofinanciamento ${label}`,
+  title: "Cofinanciamento federal da APS — componente de qualidade por equipe",
+  periodLine: (text: string, label: string | undefined) => `Período avaliado: ${text}${label ? ` (${label})` : ""}`,
+  allRows: "todas as linhas (sem período informado)",
+  source: (source: string) => `Origem dos dados: ${source}`,
+  method:
+    "Resultado de cada indicador de 0 a 100 (média dos meses monitorados no período), classificado em Ótimo, Bom, Suficiente ou Regular; " +
+    "nota final = soma dos fatores das classes multiplicados pelos pesos, de 0 a 10 (Portaria GM/MS nº 3.493/2024).",
+  teamsHeading: (n: number) => `Resultado por equipe (${n} ${n === 1 ? "equipe" : "equipes"})`,
+  municipalityHeader: "Município",
+  teamHeader: "Equipe",
+  codeHeader: "INE",
+  indicatorHeader: (code: string, weight: number | undefined) => (weight === undefined ? code : `${code}\npeso ${formatNumber(weight)}`),
+  noteHeader: "Nota final",
+  noteName: "Nota final da equipe (0 a 10)",
+  classHeader: "Classificação",
+  /** The number format of a classified result: the number, then its class (`62,0 (Ótimo)`). */
+  pointsFormat: (label: string | undefined) => (label ? `0.0 "(${label})"` : "0.0"),
+  incompleteTeams: (n: number) =>
+    `${n === 1 ? "1 equipe está" : `${n} equipes estão`} sem resultado em algum indicador: a nota final considera só os indicadores com resultado, com seus pesos.`,
+  distributionHeading: "Equipes por classe, em cada indicador",
+  indicatorColumn: "Indicador",
+  nameColumn: "Nome",
+  rulesHeading: "Regras de classificação",
+  classColumn: "Classe",
+  factorColumn: "Fator",
+  tableColumn: (codes: string) => `Resultado de ${codes}`,
+  codeRange: (first: string, last: string) => `${first} a ${last}`,
+  formula: (terms: string[]) => `Nota final = ${terms.join(" + ")} (fatores das classes multiplicados pelos pesos).`,
+  checkNote: "Confira as faixas e os pesos com a nota técnica vigente do Ministério da Saúde antes de usar o resultado oficialmente.",
+
+  // --- the command's text (cli/report) ---
+  pooledTeams: (n: number) =>
+    `  Conjunto das ${n} equipes: cada indicador reúne as linhas de todas elas (média simples dos resultados); não é a nota de nenhuma equipe.`,
+  byTeamHeading: (n: number) => `  Por equipe (${n}):`,
+  teamLine: (team: string, code: string | undefined, municipality: string | undefined, note: string, label: string | undefined) =>
+    `    • ${team}${code ? ` — INE ${code}` : ""}${municipality ? ` — ${municipality}` : ""}: nota final ${note}${label ? ` (${label})` : ""}`,
+  indicatorsLine: (parts: string[]) => `      ${parts.join(" · ")}`,
+  noResult: "sem dado",
+  moreTeams: (n: number) => `    … e mais ${n} ${n === 1 ? "equipe" : "equipes"}; veja a planilha “Cofinanciamento” da cópia avaliada ou use --json.`,
 };
 
 /** The file host's writer (workbook/xlsx/write): writing the evaluated .xlsx file. */

@@ -13,7 +13,7 @@
  */
 import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
 import { evaluateContract, type CellInput, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
-import { previneStrings } from "../core/messages";
+import { cofinStrings, previneStrings } from "../core/messages";
 import { normalizeText } from "../core/parse";
 import { compare, contains, periodOf } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
@@ -43,6 +43,19 @@ export interface MunicipalityEvaluation {
 }
 
 /**
+ * One team's evaluation for a period (co-financing: the quality component classifies each eSF/eAP team),
+ * from that team's rows only.
+ */
+export interface TeamEvaluation {
+  /** The team's name as the rows write it (or its INE when that is all they give). */
+  team: string;
+  /** INE, when the rows carry it beside the name. */
+  code?: string;
+  municipality?: string;
+  evaluation: ContractEvaluation;
+}
+
+/**
  * The evaluation of one period. When the period's rows name more than one municipality, `byMunicipality`
  * holds one evaluation per municipality, in the order they first appear in the tables, and the evaluation
  * itself is the **pooled figure of the whole set**: each indicator gathers the rows of every municipality
@@ -55,6 +68,12 @@ export interface MunicipalityEvaluation {
  */
 export interface PeriodEvaluation extends ContractEvaluation {
   byMunicipality?: MunicipalityEvaluation[];
+  /**
+   * Under a preset that classifies per team (co-financing), one evaluation per team the period's rows name,
+   * in the order teams first appear. Contract presets combine the units' rows of an indicator instead
+   * (domain.md §2), so they have none.
+   */
+  byTeam?: TeamEvaluation[];
 }
 
 /** Why the pipeline chose a preset the user did not give. */
@@ -115,21 +134,51 @@ export function periodsToEvaluate(rowPeriods: Period[], preset: Preset): Period[
   return all.filter((p) => !all.some((q) => q !== p && contains(q, p) && q.label !== p.label)).sort(compare);
 }
 
+/** A panel's indicator, from its title: the catalogue (Previne Brasil or co-financing) whose name fits best. */
+function panelIndicator(table: DetectedTable): { catalog: "previne" | "cofinanciamento"; code: string } | undefined {
+  if (table.layout !== "panel" || !table.title) return undefined;
+  let best: { catalog: "previne" | "cofinanciamento"; code: string; score: number } | undefined;
+  for (const id of ["previne", "cofinanciamento"] as const) {
+    const match = matchName(catalogForPreset(id)!, table.title);
+    if (match && (!best || match.score > best.score)) best = { catalog: id, code: match.entry.code, score: match.score };
+  }
+  return best;
+}
+
 /**
- * Previne Brasil when every table found is a SISAB panel export whose title names a Previne indicator;
- * nothing otherwise (the caller then uses the default preset).
+ * Co-financing when no row gives a target and every row's indicator is one of C1–C7 (by code or name): the
+ * quality component classifies results instead of comparing them with targets, and a contract's table
+ * always has targets, so a table of C-coded indicators with targets stays a contract's.
+ */
+function isCofinanciamentoTable(table: DetectedTable): boolean {
+  const catalog = catalogForPreset("cofinanciamento")!;
+  return table.rows.length > 0 && table.rows.every((r) => isBlank(r.target) && findInCatalog(catalog, r) !== undefined);
+}
+
+const byCode = (a: string, b: string) => a.localeCompare(b, "pt-BR", { numeric: true });
+
+/**
+ * The preset the tables call for, when they are unmistakably of a national programme; nothing otherwise
+ * (the caller then uses the default preset, the contract instrument):
+ * - every table is a SISAB panel export whose title names an indicator of the same programme: Previne
+ *   Brasil, or the co-financing;
+ * - every table lists only co-financing indicators (C1–C7) and gives no target.
  */
 export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined {
-  const catalog = catalogForPreset("previne");
-  if (!catalog || tables.length === 0) return undefined;
-  const codes: string[] = [];
-  for (const table of tables) {
-    const match = table.layout === "panel" && table.title ? matchName(catalog, table.title) : undefined;
-    if (!match) return undefined;
-    if (!codes.includes(match.entry.code)) codes.push(match.entry.code);
+  if (tables.length === 0) return undefined;
+  const panels = tables.map(panelIndicator);
+  if (panels.every((p) => p !== undefined) && panels.every((p) => p!.catalog === panels[0]!.catalog)) {
+    const codes = [...new Set(panels.map((p) => p!.code))].sort(byCode);
+    const id = panels[0]!.catalog;
+    const reason = id === "previne" ? previneStrings.presetReasonPanels(tables.length, codes) : cofinStrings.presetReasonPanels(tables.length, codes);
+    return { id, reason };
   }
-  codes.sort((a, b) => a.localeCompare(b, "pt-BR", { numeric: true }));
-  return { id: "previne", reason: previneStrings.presetReasonPanels(tables.length, codes) };
+  if (tables.every((t) => t.layout !== "panel" && isCofinanciamentoTable(t))) {
+    const catalog = catalogForPreset("cofinanciamento")!;
+    const codes = [...new Set(tables.flatMap((t) => t.rows.map((r) => findInCatalog(catalog, r)!.entry.code)))].sort(byCode);
+    return { id: "cofinanciamento", reason: cofinStrings.presetReasonTable(codes) };
+  }
+  return undefined;
 }
 
 function isBlank(cell: CellInput | undefined): boolean {
@@ -149,7 +198,6 @@ export function fillFromCatalog(rows: RowInput[], catalog: IndicatorCatalog): { 
   for (const row of rows) {
     const needTarget = isBlank(row.target);
     const needWeight = isBlank(row.weight);
-    if (!needTarget && !needWeight) continue;
     const key = `${row.code?.trim() ?? ""}\u0000${row.indicator}`;
     let match = found.get(key);
     if (match === undefined) {
@@ -173,8 +221,10 @@ export function fillFromCatalog(rows: RowInput[], catalog: IndicatorCatalog): { 
       row.weight = { value: entry.weight };
       fields.push("weight");
     }
-    if (fields.length === 0) continue;
+    // Recorded even when nothing was filled: the co-financing classifies C1 by its own table, and a row
+    // found by its name ("Mais acesso…") carries no code of its own to say it is C1.
     row.fromCatalog = { catalog: catalog.id, code: entry.code, name: entry.name, match: match.by, fields };
+    if (fields.length === 0) continue;
     const use = uses.get(entry.code) ?? {
       catalog: catalog.id,
       catalogName: catalog.name,
@@ -235,6 +285,37 @@ export function groupByMunicipality(rows: RowInput[]): MunicipalityRows[] {
   return groups.sort((a, b) => (first.get(a.rows[0]) ?? 0) - (first.get(b.rows[0]) ?? 0));
 }
 
+/** The rows of one team. */
+interface TeamRows {
+  team: string;
+  code?: string;
+  municipality?: string;
+  rows: RowInput[];
+}
+
+/**
+ * Rows grouped by team, in the order teams first appear. A team is its INE when the rows carry one, else
+ * its name (case and accents ignored), within its municipality: "ESF 01" of two municipalities are two
+ * teams. Rows without a team belong to none.
+ */
+export function groupByTeam(rows: RowInput[]): TeamRows[] {
+  const groups = new Map<string, TeamRows>();
+  for (const row of rows) {
+    const name = row.unit?.trim();
+    const code = row.unitCode?.trim();
+    if (!name && !code) continue;
+    const place = normalizeText(row.municipality?.trim() ?? "");
+    const key = code ? `#${code}` : `${place}\u0000${normalizeText(name!)}`;
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else {
+      const municipality = row.municipality?.trim();
+      groups.set(key, { team: name || code!, ...(code && name ? { code } : {}), ...(municipality ? { municipality } : {}), rows: [row] });
+    }
+  }
+  return [...groups.values()];
+}
+
 /** Runs detection and evaluation on a workbook already read by a host. */
 export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {}): PipelineResult {
   const detected = detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear });
@@ -252,6 +333,7 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
     periods = rowPeriods.length > 0 ? periodsToEvaluate(rowPeriods, preset) : [undefined];
   }
   const municipalities = groupByMunicipality(rows);
+  const teams = preset.scoring.kind === "classification" ? groupByTeam(rows) : [];
   const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
   const evaluations: PeriodEvaluation[] =
     rows.length === 0
@@ -265,6 +347,15 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
               municipality: m.municipality,
               ...(m.code ? { code: m.code } : {}),
               evaluation: evaluateContract(m.rows, { ...common, period }),
+            }));
+          }
+          const teamsIn = teams.filter((t) => t.rows.some(inPeriod(period)));
+          if (teamsIn.length > 0) {
+            whole.byTeam = teamsIn.map((t) => ({
+              team: t.team,
+              ...(t.code ? { code: t.code } : {}),
+              ...(t.municipality ? { municipality: t.municipality } : {}),
+              evaluation: evaluateContract(t.rows, { ...common, period }),
             }));
           }
           return whole;

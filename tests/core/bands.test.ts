@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   bandTableFromLowerBounds,
+  describeIntervals,
   findBand,
   inInterval,
   roundToDecimals,
@@ -14,6 +15,7 @@ import {
   contractBands,
 } from "../../src/core/presets/bandTables";
 import { formatNumber } from "../../src/core/messages";
+import { parseIntervalText } from "../../src/core/parse";
 import type { Band, BandTable, Bound, Interval } from "../../src/core/types";
 
 const inc = (value: number): Bound => ({ value, inclusive: true });
@@ -634,6 +636,54 @@ describe("properties", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("describeIntervals: intervals as the sources write them", () => {
+  test("the co-financing tables read as domain.md writes them", () => {
+    const texts = (t: BandTable) => t.bands.map((b) => describeIntervals(b.intervals, t.domain));
+    expect(texts(cofinC1Bands)).toEqual(["> 50 e ≤ 70", "> 30 e ≤ 50", "> 10 e ≤ 30", "≤ 10 ou > 70"]);
+    expect(texts(cofinC2C7Bands)).toEqual(["> 75", "> 50 e ≤ 75", "> 25 e ≤ 50", "≤ 25"]);
+    expect(texts(cofinFinalBands)).toEqual(["> 7,5", "≥ 5 e ≤ 7,5", "> 2,5 e < 5", "≤ 2,5"]);
+  });
+
+  test("without a domain every end is written; a point is its number; the whole domain is written edge to edge", () => {
+    expect(describeIntervals([{ lower: inc(0), upper: inc(25) }])).toBe("≥ 0 e ≤ 25");
+    expect(describeIntervals([{ lower: inc(70), upper: inc(70) }])).toBe("70");
+    expect(describeIntervals([{ lower: inc(0), upper: inc(100) }], { min: 0, max: 100 })).toBe("≥ 0 e ≤ 100");
+  });
+
+  // Ends with up to two decimals, as band tables are typed.
+  const end = fc.integer({ min: -99_999, max: 99_999 }).map((n) => n / 100);
+  const bound = fc.record({ value: end, inclusive: fc.boolean() });
+  const interval = fc.record({ lower: fc.option(bound, { nil: undefined }), upper: fc.option(bound, { nil: undefined }) }).filter((i) => !!(i.lower || i.upper));
+
+  test("property: the text reads back with parseIntervalText to the same intervals", () => {
+    fc.assert(
+      fc.property(fc.array(interval, { minLength: 1, maxLength: 3 }), (intervals) => {
+        const text = describeIntervals(intervals);
+        const parsed = parseIntervalText(text);
+        expect(parsed.kind).toBe("intervals");
+        if (parsed.kind !== "intervals") return;
+        const norm = (i: Interval) => ({ lower: i.lower && { ...i.lower }, upper: i.upper && { ...i.upper } });
+        // A point [v, v] comes back as a point.
+        expect(parsed.intervals.map(norm)).toEqual(intervals.map(norm));
+      }),
+    );
+  });
+
+  test("property: with a domain, the text reads back to intervals holding the same values of the domain", () => {
+    const inDomain = fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(fc.array(interval, { minLength: 1, maxLength: 3 }), fc.array(inDomain, { minLength: 1, maxLength: 20 }), (intervals, values) => {
+        const parsed = parseIntervalText(describeIntervals(intervals, { min: 0, max: 100 }));
+        const ok = (v: number) => intervals.some((i) => inInterval(v, i));
+        expect(parsed.kind).toBe("intervals");
+        if (parsed.kind !== "intervals") return;
+        // Ends left out were on the domain's edges and included: no value of the domain changes side.
+        for (const v of values) expect(parsed.intervals.some((i) => inInterval(v, i))).toBe(ok(v));
+      }),
     );
   });
 });

@@ -148,11 +148,15 @@ export function matchCode(catalog: IndicatorCatalog, code: string): CatalogMatch
   return entry ? { entry, by: "code", score: 1 } : undefined;
 }
 
-/** A row's indicator in the catalogue: by name when the name matches, else by code (see the module's note). */
+/**
+ * A row's indicator in the catalogue: by name when the name matches, else by code (see the module's
+ * note). A row without a code whose name is a code (`C4`, `Indicador 6`) is found by that.
+ */
 export function findInCatalog(catalog: IndicatorCatalog, row: { code?: string; indicator: string }): CatalogMatch | undefined {
   const byName = row.indicator.trim() ? matchName(catalog, row.indicator) : undefined;
   if (byName) return byName;
-  return row.code?.trim() ? matchCode(catalog, row.code) : undefined;
+  const code = row.code?.trim() || row.indicator.trim();
+  return code ? matchCode(catalog, code) : undefined;
 }
 
 const PREVINE_CATALOG: IndicatorCatalog = { id: "previne", name: "Previne Brasil", entries: PREVINE_INDICATORS };

@@ -31,7 +31,8 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   numerator: ["numerador"],
   denominator: ["denominador"],
   period: ["periodo", "mes", "competencia", "trimestre", "quadrimestre", "data", "mes ano", "mes de referencia", "periodo de referencia", "bimestre", "semestre", "ano"],
-  unit: ["unidade", "ubs", "equipe", "unidade de saude", "usf", "estabelecimento", "cnes", "ine"],
+  // `Nome da equipe` before `INE`/`CNES`: a co-financing panel has all three, and the name is what people read.
+  unit: ["unidade", "ubs", "equipe", "nome da equipe", "unidade de saude", "usf", "estabelecimento", "nome equipe", "cnes", "ine"],
   municipality: ["municipio", "ibge", "codigo ibge", "cod ibge", "cidade"],
   weight: ["peso", "pontuacao"],
   direction: ["sentido", "polaridade"],
@@ -73,6 +74,17 @@ export const MUNICIPALITY_CODE_HEADERS: readonly string[] = [
   "codigo municipio",
   "cod municipio",
 ];
+
+/**
+ * Headers of a team's national code (INE), normalized. `INE` is a synonym of *unit* (a table may name teams
+ * by code only); beside `Nome da equipe` it stays unmapped and the row reader takes it as the team's code.
+ */
+const TEAM_CODE_HEADERS: readonly string[] = ["ine", "codigo ine", "cod ine", "ine da equipe", "codigo da equipe", "cod da equipe", "codigo equipe"];
+
+/** True for a header naming a team's INE (`INE`, `Código INE`). */
+export function isTeamCodeHeader(raw: string): boolean {
+  return TEAM_CODE_HEADERS.includes(headerKey(raw).key);
+}
 
 /** True for a header naming the municipality's IBGE code (`IBGE`, `Código IBGE`, `Cód. IBGE`). */
 export function isMunicipalityCodeHeader(raw: string): boolean {

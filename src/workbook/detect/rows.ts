@@ -25,7 +25,7 @@ import type { CellValue, Period } from "../../core/types";
 import type { Field } from "../port";
 import { cellText, isEmptyValue, type Grid, type GridCell } from "./grid";
 import type { HeaderAnalysis } from "./headerRow";
-import { isMunicipalityCodeHeader } from "./headers";
+import { isMunicipalityCodeHeader, isTeamCodeHeader } from "./headers";
 import { readPeriodCell } from "./periodCells";
 
 export interface TableFrame {
@@ -94,6 +94,15 @@ function municipalityCodeColumn(header: HeaderAnalysis): number | undefined {
   return undefined;
 }
 
+/** A column of team codes (INE) left unmapped beside the team's name column; none when the unit column is the INE itself. */
+function teamCodeColumn(header: HeaderAnalysis): number | undefined {
+  const unitCol = header.fields.get("unit")?.col;
+  if (unitCol === undefined || isTeamCodeHeader(header.texts.get(unitCol) ?? "")) return undefined;
+  const taken = new Set([...[...header.fields.values()].map((f) => f.col), ...header.periodCols.map((p) => p.col)]);
+  for (const [col, text] of header.texts) if (!taken.has(col) && isTeamCodeHeader(text)) return col;
+  return undefined;
+}
+
 export function readRows(frame: TableFrame): RowsRead {
   const { grid, header, layout } = frame;
   const colOf = (f: Field) => header.fields.get(f)?.col;
@@ -141,6 +150,7 @@ export function readRows(frame: TableFrame): RowsRead {
   const headerPercent = [targetCol, resultCol].some((c) => c !== undefined && header.percentCols.has(c));
   const targetPercent = targetCol !== undefined && header.percentCols.has(targetCol);
   const municipalityCodeCol = layout === "panel" ? municipalityCodeColumn(header) : undefined;
+  const teamCodeCol = teamCodeColumn(header);
 
   const rows: RowInput[] = [];
   const problems: LocatedProblem[] = [];
@@ -219,6 +229,8 @@ export function readRows(frame: TableFrame): RowsRead {
     }
     const unit = textOf(r, "unit");
     if (unit) base.unit = unit;
+    const unitCode = teamCodeCol === undefined ? "" : cellText(grid.resolved(r, teamCodeCol).value);
+    if (unitCode) base.unitCode = unitCode;
     const justification = textOf(r, "justification");
     if (justification) base.justification = justification;
     for (const field of ["kind", "weight", "direction", "aggregation", "justificationAccepted"] as const) {

@@ -24,9 +24,9 @@ export interface PlanOptions {
 function allRows(result: PipelineResult): RowEvaluation[] {
   const seen = new Map<object, RowEvaluation>();
   for (const ev of result.evaluations) for (const i of ev.indicators) for (const r of i.rows) if (!seen.has(r.input)) seen.set(r.input, r);
-  const classification = result.evaluations[0]?.preset.scoring.kind === "classification";
+  const preset = result.evaluations[0]?.preset;
   for (const table of result.tables) {
-    for (const row of table.rows) if (!seen.has(row)) seen.set(row, evaluateRow(row, { targetOptional: classification }));
+    for (const row of table.rows) if (!seen.has(row)) seen.set(row, evaluateRow(row, { preset }));
   }
   return [...seen.values()];
 }

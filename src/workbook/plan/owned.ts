@@ -16,6 +16,7 @@ import { conceptText } from "../../core/conceptText";
 import type { CellInput, RowEvaluation } from "../../core/evaluate";
 import { parseDirection, parseTarget, readNumber } from "../../core/parse";
 import { planStrings as s } from "../../core/messages";
+import { presets } from "../../core/presets";
 import { columnLetter, fromA1, fromA1Range, toA1Range } from "../a1";
 import { Grid, isEmptyValue } from "../detect/grid";
 import { isOwnedHeader, ownedHeader } from "../owned";
@@ -116,11 +117,20 @@ function columnFree(grid: Grid, col: number, top: number, bottom: number): boole
   return true;
 }
 
+/** The class labels a classifying preset writes in the concept column (co-financing: Ótimo … Regular). */
+const CLASS_LABELS = Object.values(presets).flatMap((p) =>
+  p.scoring.kind === "classification" ? [p.scoring.defaultTable, ...Object.values(p.scoring.tables)].flatMap((t) => t.bands.map((b) => b.label)) : [],
+);
+
 /** Every text the concept column can hold, lower case: how an earlier run's rows are recognised. */
 const CONCEPT_TEXTS = new Set(
-  [s.conceptMet, s.conceptNotMet, s.conceptJustified, s.conceptJustifiedPartially, s.noData, s.invalid, s.needsBaseline]
-    .flatMap((t) => [t, `${t}${s.monitoringSuffix}`])
-    .map((t) => t.toLowerCase()),
+  [
+    ...[s.conceptMet, s.conceptNotMet, s.conceptJustified, s.conceptJustifiedPartially, s.noData, s.invalid, s.needsBaseline].flatMap((t) => [
+      t,
+      `${t}${s.monitoringSuffix}`,
+    ]),
+    ...CLASS_LABELS,
+  ].map((t) => t.toLowerCase()),
 );
 
 /**
@@ -136,7 +146,8 @@ function staleBottom(grid: Grid, conceptCol: number, lastRow: number): number {
 
 function cellsOf(row: RowEvaluation | undefined, formulas: LiveFormulas | undefined): PlanCell[] {
   if (!row) return [{ value: null }, { value: null }];
-  const concept = conceptText(row);
+  // A classified row (co-financing) has no concept: its cell says the class of its result instead.
+  const concept = conceptText(row) || row.classification?.label || "";
   const att = row.status === "evaluated" && row.attainment ? row.attainment.scored : null;
   const attainmentCell: PlanCell = { value: att, numberFormat: PERCENT_FORMAT };
   const conceptCell: PlanCell = { value: concept || null, style: { align: "center" } };

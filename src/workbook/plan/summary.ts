@@ -6,7 +6,7 @@
  * there are too many indicators for a readable chart).
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
-import { formatNumber, formatPercent, planStrings as s } from "../../core/messages";
+import { formatNumber, formatPercent, methodText, planStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Target } from "../../core/types";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
@@ -138,7 +138,7 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
   mergeRow(rows.length, 1, last);
   add(cell(s.summarySource(options.source)));
   mergeRow(rows.length, 1, last);
-  add(cell(s.summaryRules(ev.preset.name, ev.method === "shareMet" ? s.methodShare : s.methodMean)));
+  add(cell(s.summaryRules(ev.preset.name, methodText(ev))));
   mergeRow(rows.length, 1, last);
   blank();
 

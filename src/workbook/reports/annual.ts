@@ -15,13 +15,13 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
 import { conceptText } from "../../core/conceptText";
-import { formatNumber, reportStrings as s } from "../../core/messages";
+import { formatNumber, methodText, reportStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, Period } from "../../core/types";
 import { describeTarget, sheetName } from "../plan/summary";
 import type { CellStyle, PlanCell, SummarySheetPlan } from "../plan/types";
 import { revisionText, unitsOf } from "./communique";
-import { BODY, cell, conceptStyle, HEADER, HEADING, NOTE, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
+import { BODY, bandStyle, cell, conceptStyle, HEADER, HEADING, NOTE, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
 import {
   byPeriod,
   combinedOverall,
@@ -200,10 +200,6 @@ function overallCell(report: AnnualReport, value: number | undefined, style: Cel
   return report.scale === 10 ? cell(value, { ...style, align: "right" }, NOTE) : cell(value / 100, { ...style, align: "right" }, PERCENT);
 }
 
-function bandStyle(band: Band | undefined, base: CellStyle): CellStyle {
-  return band?.color ? { ...base, fill: band.color, color: "#000000" } : base;
-}
-
 /** The report as a summary sheet (see the module comment). */
 export function annualSheet(report: AnnualReport, options: { source: string }): SummarySheetPlan {
   const n = report.periods.length;
@@ -215,7 +211,7 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
 
   l.text(report.title, TITLE, TITLE_LINE_HEIGHT);
   l.text(s.source(options.source));
-  if (ev) l.text(s.rules(ev.preset.name, ev.method === "shareMet" ? s.methodShare : s.methodMean));
+  if (ev) l.text(s.rules(ev.preset.name, methodText(ev)));
   if (n > 0) l.text(s.periodsCovered(report.periods[0].text, report.periods[n - 1].text, n, n === 1 ? unit : unitPlural));
   l.blank();
 

@@ -1,17 +1,20 @@
 /**
  * The reports across time, as summary sheets for the write plan of `avaliar` (both hosts): the synthetic
  * communiqué of the last period evaluated (./communique) and the annual evaluation report of each year with
- * two or more periods evaluated (./annual); on request, the final report over every period.
+ * two or more periods evaluated (./annual); on request, the final report over every period; and, for the
+ * co-financing, the per-team sheet of each period (./teamQuality).
  */
 import type { PipelineResult } from "../pipeline";
 import type { SummarySheetPlan } from "../plan/types";
 import { planAnnual } from "./annual";
 import { buildCommunique, communiqueSheet } from "./communique";
 import { byPeriod, evaluationsOfYear, yearOf } from "./series";
+import { planTeamQuality } from "./teamQuality";
 
 export { buildAnnual, annualSheet, annualName, planAnnual, type AnnualReport, type AnnualScope } from "./annual";
 export { buildCommunique, communiqueMarkdown, communiqueName, communiqueSheet, type Communique } from "./communique";
 export { isReportSheet } from "./names";
+export { buildTeamQuality, classCounts, teamQualityName, teamQualitySheet, type TeamQuality } from "./teamQuality";
 
 export interface ReportOptions {
   /** Also the final report (`Avaliação final`) over every period evaluated. The data do not say when a contract ends, so it is made only when asked. */
@@ -24,13 +27,16 @@ export interface ReportOptions {
  *   year in the result (an `avaliar --periodo` run holds that period only: no revision proposals then);
  * - `Avaliação anual <ano>` for each year with at least two periods evaluated (one period is no year's
  *   comparison yet; and a run for one period must not replace a year's report made from all of them);
- * - `Avaliação final` when `options.final`.
+ * - `Avaliação final` when `options.final`;
+ * - `Cofinanciamento <período>` for each period evaluated per team (first, in period order).
  * Nothing when the rows carry no periods.
  */
 export function reportSheets(result: PipelineResult, source: string, options: ReportOptions = {}): SummarySheetPlan[] {
+  // The co-financing's per-team sheet of each period (rows without periods too: the teams are the point).
+  const teams = result.evaluations.map((ev) => planTeamQuality(ev, { source })).filter((p): p is SummarySheetPlan => !!p);
   const evs = result.evaluations.filter((ev) => ev.period).sort(byPeriod);
-  if (evs.length === 0) return [];
-  const out: SummarySheetPlan[] = [];
+  if (evs.length === 0) return teams;
+  const out: SummarySheetPlan[] = [...teams];
   const last = evs[evs.length - 1];
   out.push(communiqueSheet(buildCommunique(last, { source, others: evs })));
   const years = [...new Set(evs.map((ev) => yearOf(ev.period)).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);

@@ -7,6 +7,7 @@ import { toA1Range } from "../a1";
 import { CONCEPT_STYLES } from "../plan/owned";
 import type { CellStyle, ConceptClass, PlanCell } from "../plan/types";
 import { planStrings } from "../../core/messages";
+import type { Band } from "../../core/types";
 
 export const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864", wrap: true, valign: "top" };
 export const HEADING: CellStyle = { bold: true, size: 12, color: "#1F3864" };
@@ -53,6 +54,11 @@ export function conceptClassOf(text: string): ConceptClass | undefined {
 export function conceptStyle(text: string, base: CellStyle = BODY): CellStyle {
   const cls = conceptClassOf(text);
   return cls ? { ...base, ...CONCEPT_STYLES[cls], align: "center" } : { ...base, align: "center" };
+}
+
+/** A band's fill (light, so black text on it reads: see presets/bandTables), on top of `base`. */
+export function bandStyle(band: Band | undefined, base: CellStyle): CellStyle {
+  return band?.color ? { ...base, fill: band.color, color: "#000000" } : base;
 }
 
 /** One cell of a row: its content and how many columns it spans (merged when more than one). */
