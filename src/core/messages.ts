@@ -789,6 +789,8 @@ export const taskpaneStrings = {
     weight: "Peso",
     month: "Mês",
     fourMonth: "Quadrimestre",
+    team: "Nome da equipe",
+    teamCode: "INE",
     result: "Resultado",
     resultPercent: "Resultado (%)",
     source: "Fonte de verificação",

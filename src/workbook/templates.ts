@@ -132,7 +132,10 @@ function layout(id: TemplateId, year: number, month: number): Pick<TemplateTable
       ]);
     case "cofinanciamento":
       // Results on a 0–100 scale, classified by the preset (no target column: a classification needs none).
+      // The co-financing classifies each team: its name and INE open the row, for the user to fill.
       return build(COFINANCIAMENTO_INDICATORS, [
+        { header: t.team, width: 22, value: () => null },
+        { header: t.teamCode, width: 12, value: () => null },
         code(),
         { header: t.indicator, width: 48, value: (r) => r.name },
         kind(() => t.kindPerformance),

@@ -46,10 +46,11 @@ const expected: Record<TemplateId, { rows: number; fields: Partial<Record<Field,
     fields: { code: "A", indicator: "B", kind: "C", target: "D", weight: "E", period: "F", result: "G", justification: "H", justificationAccepted: "I" },
     period: "2025-Q1",
   },
-  // Código | Indicador | Natureza | Peso | Mês | Resultado | Justificativa | Aceita
+  // Nome da equipe | INE | Código | Indicador | Natureza | Peso | Mês | Resultado | Justificativa | Aceita
+  // (INE is the team's code beside its name, not a field of its own)
   cofinanciamento: {
     rows: COFINANCIAMENTO_INDICATORS.length,
-    fields: { code: "A", indicator: "B", kind: "C", weight: "D", period: "E", result: "F", justification: "G", justificationAccepted: "H" },
+    fields: { unit: "A", code: "C", indicator: "D", kind: "E", weight: "F", period: "G", result: "H", justification: "I", justificationAccepted: "J" },
     period: "2025-01",
   },
 };
@@ -115,5 +116,23 @@ describe("buildTemplate", () => {
     expect(ev.period?.label).toBe("2025-Q1");
     expect(ev.overall.value).toBeCloseTo(8.6, 10);
     expect(ev.problems).toEqual([]);
+  });
+
+  it("co-financing: filled with a team and its results, is chosen by itself and classifies that team", () => {
+    // The official worked example: classes Bom, Ótimo, Ótimo, Suficiente, Regular, Ótimo, Ótimo
+    // (results 40, 80, 90, 30, 20, 76, 100) → 0,75 + 2 + 2 + 0,5 + 0,25 + 1 + 2 = 8,5 → Ótimo.
+    const t = buildTemplate("cofinanciamento", [], [], { year: 2025, month: 1 });
+    const results = [40, 80, 90, 30, 20, 76, 100];
+    t.rows.forEach((row, i) => {
+      row[t.headers.indexOf("Nome da equipe")] = "ESF Centro";
+      row[t.headers.indexOf("INE")] = "0001234567";
+      row[t.headers.indexOf("Resultado")] = results[i];
+    });
+    const result = runPipeline(workbook(templateSheet(t)));
+    expect(result.presetChoice?.id).toBe("cofinanciamento");
+    const team = result.evaluations[0].byTeam!;
+    expect(team.map((x) => [x.team, x.code])).toEqual([["ESF Centro", "0001234567"]]);
+    expect(team[0].evaluation.overall.value).toBeCloseTo(8.5, 10);
+    expect(team[0].evaluation.band?.band.label).toBe("Ótimo");
   });
 });
