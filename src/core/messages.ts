@@ -676,6 +676,10 @@ export const taskpaneStrings = {
   finalNoteLabel: "Nota final (0 a 10)",
   notComputed: "não calculado: nenhum indicador de desempenho com dado",
   coverage: (withData: number, scored: number, method: string) => `${method}; ${withData} de ${scored} indicadores de desempenho com dado`,
+  teamsHeading: (n: number) => `Por equipe (${n})`,
+  teamsPooled: "A nota acima é a do conjunto das equipes; a de cada equipe está abaixo e na planilha “Cofinanciamento” do resumo.",
+  teamLine: (team: string, code: string | undefined, note: string, label: string | undefined) =>
+    `${team}${code ? ` (INE ${code})` : ""}: nota final ${note}${label ? ` — ${label}` : ""}`,
   bandLabel: "Faixa de recomendação",
   noBand: "Esta regra não tem faixas de recomendação.",
   incomplete: (without: number, scored: number) =>

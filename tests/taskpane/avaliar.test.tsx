@@ -9,6 +9,8 @@ import { waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, openTab, renderPane } from "./fixtures";
+import { sheet } from "../workbook/fixtures";
+import { COFIN_HEADER, cofinRows } from "../workbook/cofinanciamento";
 
 async function open(host = new FakeHost(contractWorkbook())) {
   const pane = await renderPane(host);
@@ -132,5 +134,24 @@ describe("screen Avaliar", () => {
     host.nextApply = { kind: "failed", message: "O Excel não respondeu." };
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     expect(await within(panel).findByText("Não foi possível gravar. O Excel não respondeu.")).toBeTruthy();
+  });
+});
+
+describe("screen Avaliar: co-financing per team", () => {
+  it("chooses the co-financing by itself and lists each team's nota final and class (tests/workbook/cofinanciamento.ts)", async () => {
+    const host = new FakeHost({ sheets: [sheet("Equipes", [COFIN_HEADER, ...cofinRows()])], unsupported: [] });
+    const { user, panel, container } = await open(host);
+    expect((within(panel).getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("cofinanciamento");
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2025 (2025-Q1)" });
+    expect(within(q1).getByText("Por equipe (2)")).toBeTruthy();
+    // ESF Centro: the official worked example, 8,5 → Ótimo; ESF Vila Nova: 5,0 over weights 9 = 5,56 → Bom.
+    expect(within(q1).getByText("ESF Centro (INE 0001234567): nota final 8,50 — Ótimo")).toBeTruthy();
+    expect(within(q1).getByText("ESF Vila Nova (INE 0007654321): nota final 5,56 — Bom")).toBeTruthy();
+    // No targets to meet under a classification: no "metas não atingidas" list.
+    expect(within(q1).queryByText(/metas não atingidas/i)).toBeNull();
+    // Each month's class in the owned concept column: Centro's C1 in January, 35 → Bom (C1 range > 30 e ≤ 50).
+    expect(host.value("Equipes", "H2")).toBe("Bom");
+    expect(await axe(container)).toHaveNoViolations();
   });
 });

@@ -1,16 +1,19 @@
 /** One evaluated period: overall figure and band, the targets not met, the pending indicators, the problems. */
 import { useId, type JSX } from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
-import type { ContractEvaluation } from "../../core/evaluate";
+import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { formatPeriodPtBR } from "../../core/periods";
 import { situation } from "../../cli/report";
 import { indicatorLabel, overallLabel, overallText, percentText } from "../format";
-import { taskpaneStrings as s } from "../../core/messages";
+import { methodText, taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { BandChip } from "./BandChip";
 import { ProblemList } from "./ProblemList";
+import { TeamList } from "./TeamList";
 
-export function EvaluationView({ ev }: { ev: ContractEvaluation }): JSX.Element {
+const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase("pt-BR") + text.slice(1);
+
+export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
   const styles = useScreenStyles();
   const id = useId();
   const o = ev.overall;
@@ -25,26 +28,31 @@ export function EvaluationView({ ev }: { ev: ContractEvaluation }): JSX.Element 
       <Body1>
         {overallLabel(ev)}: <strong>{value ?? s.notComputed}</strong>
       </Body1>
-      <Caption1>{s.coverage(o.withData, o.scored, s.methods[ev.method])}</Caption1>
+      <Caption1>{s.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
       {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} /> : <Caption1>{s.noBand}</Caption1>}
       {o.incomplete && (
         <MessageBar intent="warning">
           <MessageBarBody>{s.incomplete(o.withoutData, o.scored)}</MessageBarBody>
         </MessageBar>
       )}
-      <Subtitle2 as="h4">{s.missedHeading(missed.length)}</Subtitle2>
-      {missed.length === 0 ? (
-        <Body1>{s.noneMissed}</Body1>
-      ) : (
-        <ul className={styles.list}>
-          {missed.map((i) => (
-            <li key={i.key} className={styles.wrap}>
-              <Body1>
-                {indicatorLabel(i)}: {s.attained(percentText(i.attainment?.scored ?? 0))} — {s.situations[situation(i)]}
-              </Body1>
-            </li>
-          ))}
-        </ul>
+      {/* A classifying preset (co-financing) has classes, not targets to meet: its teams say it instead. */}
+      {ev.preset.scoring.kind !== "classification" && (
+        <>
+          <Subtitle2 as="h4">{s.missedHeading(missed.length)}</Subtitle2>
+          {missed.length === 0 ? (
+            <Body1>{s.noneMissed}</Body1>
+          ) : (
+            <ul className={styles.list}>
+              {missed.map((i) => (
+                <li key={i.key} className={styles.wrap}>
+                  <Body1>
+                    {indicatorLabel(i)}: {s.attained(percentText(i.attainment?.scored ?? 0))} — {s.situations[situation(i)]}
+                  </Body1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {ev.pending.length > 0 && (
         <>
@@ -60,6 +68,7 @@ export function EvaluationView({ ev }: { ev: ContractEvaluation }): JSX.Element 
           </ul>
         </>
       )}
+      <TeamList ev={ev} />
       <ProblemList problems={ev.problems} level={4} />
     </section>
   );

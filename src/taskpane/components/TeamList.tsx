@@ -1,0 +1,32 @@
+/**
+ * The co-financing per team (workbook/reports/teamQuality): each team's nota final and class, in the order
+ * of the `Cofinanciamento` sheet, so a coordinator sees every team before inserting the sheet.
+ */
+import type { JSX } from "react";
+import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { taskpaneStrings as s } from "../../core/messages";
+import type { PeriodEvaluation } from "../../workbook/pipeline";
+import { buildTeamQuality } from "../../workbook/reports";
+import { noteText } from "../format";
+import { useScreenStyles } from "../styles";
+
+export function TeamList({ ev }: { ev: PeriodEvaluation }): JSX.Element | null {
+  const styles = useScreenStyles();
+  const report = buildTeamQuality(ev);
+  if (!report) return null;
+  return (
+    <>
+      <Subtitle2 as="h4">{s.teamsHeading(report.teams.length)}</Subtitle2>
+      {report.teams.length > 1 && <Caption1>{s.teamsPooled}</Caption1>}
+      <ul className={styles.list}>
+        {report.teams.map((t) => (
+          <li key={`${t.municipality ?? ""}|${t.code ?? t.team}`} className={styles.wrap}>
+            <Body1>
+              {s.teamLine(t.team, t.code, t.note === undefined ? s.notComputed : noteText(t.note), t.noteBand?.label)}
+            </Body1>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
