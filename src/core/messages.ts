@@ -705,7 +705,8 @@ export const taskpaneStrings = {
   summaryRun: "Inserir resumo",
   reportsRun: "Inserir comunicado e avaliação anual",
   reportsHint:
-    "O comunicado trimestral sintético do último período escolhido (para a comissão revisar e assinar) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento.",
+    "O comunicado trimestral sintético do último período escolhido (para a comissão revisar e assinar) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento. No cofinanciamento da APS, também a planilha com a nota de cada equipe.",
+  finalReport: "Incluir a avaliação final (todos os períodos escolhidos, ao fim do contrato)",
   summaryApplied: (names: string[]) =>
     names.length === 1 ? `Planilha ${quote(names[0])} inserida.` : `Planilhas ${names.map(quote).join(", ")} inseridas.`,
   confirmTitle: "Substituir resumo?",

@@ -134,10 +134,11 @@ export function ownedPlan(data: WorkbookData, ev: Evaluation): WritePlan {
 
 /**
  * The plans of screen Resumo: the summary sheets of the chosen periods, or (`reports`) the communiqué of
- * the last one and the annual report of each year with two periods or more (workbook/reports).
+ * the last one, the annual report of each year with two periods or more, the co-financing's per-team sheets
+ * and, when asked (`final`), the final report over every chosen period (workbook/reports).
  */
-export function summaryPlan(data: WorkbookData, ev: Evaluation, reports = false): WritePlan {
-  const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result) });
+export function summaryPlan(data: WorkbookData, ev: Evaluation, reports = false, final = false): WritePlan {
+  const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result), final });
   const names = new Set(ev.evaluations.map(summaryName));
   return { owned: [], rules: [], summaries: plan.summaries.filter((sh) => names.has(sh.name) !== reports), problems: plan.problems };
 }

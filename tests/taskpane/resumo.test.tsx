@@ -100,4 +100,22 @@ describe("screen Resumo", () => {
     await waitFor(() => expect(host.sheet("Comunicado 2025-T2")).toBeDefined());
     expect(await axe(container)).toHaveNoViolations();
   });
+
+  it("adds the final report over the chosen periods only when asked", async () => {
+    const { user, panel, host } = await open();
+    await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    await user.click(within(panel).getByRole("checkbox", { name: "Incluir a avaliação final (todos os períodos escolhidos, ao fim do contrato)" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir comunicado e avaliação anual" }));
+    await waitFor(() => expect(host.calls.apply).toHaveLength(1));
+    const { plan } = host.calls.apply[0];
+    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T2", "Avaliação anual 2025", "Avaliação final"]);
+    // The final report's periods are the two chosen quarters: its title row and a row per quarter.
+    const finalSheet = plan.summaries[2];
+    const labels = finalSheet.rows.map((r) => r[0]?.value).filter((v) => v === "2025-T1" || v === "2025-T2");
+    expect(labels).toEqual(["2025-T1", "2025-T2"]);
+    // The summary button never adds it.
+    await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
+    await waitFor(() => expect(host.calls.apply).toHaveLength(2));
+    expect(host.calls.apply[1].plan.summaries.map((s) => s.name)).toEqual(["Resumo 2025-T1", "Resumo 2025-T2"]);
+  });
 });

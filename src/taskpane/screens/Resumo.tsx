@@ -1,6 +1,7 @@
 /**
  * Screen Resumo: insert or refresh the summary sheet (`Resumo 2025-T1`) of each chosen period, or the
- * communiqué and the annual report (a second button). A plan with
+ * reports (a second button): the communiqué, the annual report, the co-financing's per-team sheet and, when
+ * ticked, the final report. A plan with
  * the summaries only; when a summary sheet of that name exists, the host asks first and a dialog asks the
  * user, who may replace it.
  */
@@ -9,6 +10,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -38,6 +40,7 @@ export function Resumo(): JSX.Element {
   const [outcome, setOutcome] = useState<ApplyOutcome>();
   const [pending, setPending] = useState<{ plan: WritePlan; sheets: string[] }>();
   const [names, setNames] = useState<string[]>([]);
+  const [final, setFinal] = useState(false);
   const running = stage !== undefined && stage !== "pronto";
 
   const apply = async (plan: WritePlan, replaceSummaries: boolean) => {
@@ -66,7 +69,7 @@ export function Resumo(): JSX.Element {
       return;
     }
     const { snapshot, evaluation } = read;
-    const plan = summaryPlan(snapshot.data, evaluation, reports);
+    const plan = summaryPlan(snapshot.data, evaluation, reports, reports && final);
     setNames(plan.summaries.map((sh) => sh.name));
     await apply(plan, false);
   };
@@ -97,6 +100,7 @@ export function Resumo(): JSX.Element {
         </Button>
       </div>
       <Caption1>{s.reportsHint}</Caption1>
+      <Checkbox checked={final} onChange={(_, data) => setFinal(data.checked === true)} label={s.finalReport} />
       <div className={styles.actions}>
         <Button disabled={running || periods.length === 0} onClick={() => void onRun(true)}>
           {s.reportsRun}

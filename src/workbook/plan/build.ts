@@ -14,6 +14,8 @@ import type { WritePlan } from "./types";
 export interface PlanOptions {
   /** What was evaluated, for the summary's header: the contract's title, or the file's name. */
   source: string;
+  /** Also the final report over every period (`Avaliação final`): at the end of a contract, which the data do not tell. */
+  final?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export function unsupportedAfter(workbook: WorkbookData, summaryNames: string[])
 export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {
   const owned = planOwnedColumns(workbook, result.tables, allRows(result));
   // The communiqué of the last period and the annual report of each year (workbook/reports).
-  const reports = reportSheets(result, options.source);
+  const reports = reportSheets(result, options.source, { final: options.final });
   const names = [...result.evaluations.map(summaryName), ...reports.map((r) => r.name)];
   const unsupported = unsupportedAfter(workbook, names);
   const summaries = result.evaluations.map((ev) =>
