@@ -913,6 +913,23 @@ describe("detection gaps", () => {
     expect(row(titled, "Visitas", "2025-02").sheet).toBe("Fev");
   });
 
+  it("moves a long table's bare months to the next year when an indicator's months cross one: Out … Fev", () => {
+    const months = ["Out", "Nov", "Dez", "Jan", "Fev"];
+    // Blocks per indicator: each block starts over at Out, which is not a step back in time.
+    const blocks = [["Indicador", "Mês", "Meta", "Resultado"], ...["Visitas", "Consultas"].flatMap((ind) => months.map((m, i) => [ind, m, 100, 90 + i]))];
+    const byBlock = only(workbook(sheet("L", [["Acompanhamento — 2024"], ...blocks])));
+    const expected = ["2024-10", "2024-11", "2024-12", "2025-01", "2025-02"];
+    expect(byBlock.rows.map((r) => r.period?.label)).toEqual([...expected, ...expected]);
+    // Sorted by month instead: the same periods, each indicator followed on its own.
+    const byMonth = [["Indicador", "Mês", "Meta", "Resultado"], ...months.flatMap((m, i) => ["Visitas", "Consultas"].map((ind) => [ind, m, 100, 90 + i]))];
+    const sorted = only(workbook(sheet("L", byMonth)), { defaultYear: 2024 });
+    expect(sorted.rows.map((r) => `${r.indicator} ${r.period?.label}`)).toEqual(expected.flatMap((p) => [`Visitas ${p}`, `Consultas ${p}`]));
+    expect(row(sorted, "Consultas", "2025-02").result).toEqual({ value: 94, address: "D11" });
+    // A month written with its year is a step like any other, and never moves: Dez/2024 then a bare Jan is 2025.
+    const explicit = only(workbook(sheet("L", [["Indicador", "Mês", "Meta", "Resultado"], ["Visitas", "Dez/2024", 100, 1], ["Visitas", "Jan", 100, 2], ["Visitas", "jan/2024", 100, 3]])), { defaultYear: 2024 });
+    expect(explicit.rows.map((r) => r.period?.label)).toEqual(["2024-12", "2025-01", "2024-01"]);
+  });
+
   it("takes an indicator name written once per block down to the block's rows with values", () => {
     const { tables } = detectTables(
       workbook(

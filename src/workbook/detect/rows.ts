@@ -26,7 +26,7 @@ import type { Field } from "../port";
 import { cellText, isEmptyValue, type Grid, type GridCell } from "./grid";
 import type { HeaderAnalysis } from "./headerRow";
 import { isMunicipalityCodeHeader, isTeamCodeHeader } from "./headers";
-import { readPeriodCell } from "./periodCells";
+import { readPeriodCell, readPeriodText } from "./periodCells";
 
 export interface TableFrame {
   grid: Grid;
@@ -133,6 +133,33 @@ export function readRows(frame: TableFrame): RowsRead {
     if (known) return known;
     const reading = readPeriodCell(value, frame.year);
     periodsByValue.set(value, reading);
+    return reading;
+  };
+  // Bare months (`Out`, `Jan`) take the table's year; read in row order they move to the next year once
+  // they go back in time (`Out, Nov, Dez, Jan` → jan of the next year), as header cells do
+  // (periodCells.readPeriodSequence). Per indicator (and unit and municipality): a long table starts each
+  // indicator's block of months over, which is not a step back in time.
+  const lacksYear = new Map<string, boolean>();
+  const laterYears = new Map<string, ReturnType<typeof readPeriodCell>>();
+  const sequences = new Map<string, { offset: number; last: Map<string, string> }>();
+  const readInSequence = (value: CellValue, key: string) => {
+    const sequence = sequences.get(key) ?? { offset: 0, last: new Map<string, string>() };
+    sequences.set(key, sequence);
+    const bare = typeof value === "string" && frame.year !== undefined && (lacksYear.get(value) ?? lacksYear.set(value, readPeriodText(value, undefined).kind === "needsYear").get(value)!);
+    const at = (offset: number) => {
+      if (!bare || offset === 0) return readPeriod(value);
+      const memo = `${offset}\u0000${value as string}`;
+      return laterYears.get(memo) ?? laterYears.set(memo, readPeriodCell(value, frame.year! + offset)).get(memo)!;
+    };
+    let reading = at(sequence.offset);
+    if (reading.kind !== "period") return reading;
+    const before = sequence.last.get(reading.period.kind);
+    if (bare && before !== undefined && reading.period.start < before) {
+      sequence.offset += 1;
+      reading = at(sequence.offset);
+      if (reading.kind !== "period") return reading;
+    }
+    sequence.last.set(reading.period.kind, reading.period.start);
     return reading;
   };
   const periodCols = layout === "long" ? [] : header.periodCols.filter((p) => p.period !== undefined);
@@ -250,7 +277,7 @@ export function readRows(frame: TableFrame): RowsRead {
           }
           base.period = lastPeriod;
         } else {
-          const reading = readPeriod(periodCell.value);
+          const reading = readInSequence(periodCell.value, `${base.code ?? ""}\u0000${base.indicator}\u0000${base.unit ?? ""}\u0000${base.municipality ?? ""}`);
           if (reading.kind === "invalid") {
             problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: messages.detectRowLeftOut(reading.message) });
             continue;
