@@ -196,6 +196,32 @@ describe("owned columns (long layout)", () => {
   });
 });
 
+describe("owned columns (two tables side by side)", () => {
+  // A1:C4 and E1:G4, one empty column between them: no room for a pair in D, so both pairs go right of the
+  // second table, the left table's first (H:I), then the right one's (J:K). Both pairs bear the same titles.
+  const wb = workbook(
+    sheet("Lado a lado", [
+      ["Indicador", "Meta", "Resultado", null, "Indicador", "Meta", "Resultado"],
+      ["Consultas médicas", 100, 110, null, "Grupos de tabagismo", 2, 1],
+      ["Consultas de enfermagem", 80, 70, null, "Visitas domiciliares", 500, 480],
+    ]),
+  );
+
+  it("each table gets its own pair, and a second run finds each pair again where it was", () => {
+    const first = plan(wb);
+    // 110 ≥ 100 → A, 70 < 80 → B; 1 < 2 → B, 480 < 500 → B.
+    expect(first.owned.map((o) => [o.col, values(o).map((r) => r[1])])).toEqual([
+      [columnIndex("H"), ["A", "B"]],
+      [columnIndex("J"), ["B", "B"]],
+    ]);
+    const second = plan(applyOwned(wb, first));
+    expect(second.owned.map((o) => [o.col, values(o).map((r) => r[1])])).toEqual(first.owned.map((o) => [o.col, values(o).map((r) => r[1])]));
+    // And a third, from the second's output: still the same place.
+    const third = plan(applyOwned(applyOwned(wb, first), second));
+    expect(third.owned.map((o) => o.col)).toEqual([columnIndex("H"), columnIndex("J")]);
+  });
+});
+
 describe("owned columns (wide layout)", () => {
   // One row per indicator, one result column per month: Jan 330 → 100% A; Fev 240 → 80% B.
   const wb = workbook(

@@ -102,14 +102,26 @@ function titlesOf(label: string): string[] {
   return [ownedHeader(`${s.attainmentTitle}${suffix}`), ownedHeader(`${s.conceptTitle}${suffix}`)];
 }
 
-/** Where each owned header already is on a row: normalized title → column. */
-function ownedOnRow(grid: Grid, row: number): Map<string, number> {
-  const found = new Map<string, number>();
+/** Where the owned headers already are on a row: normalized title → its columns, left to right. */
+function ownedOnRow(grid: Grid, row: number): Map<string, number[]> {
+  const found = new Map<string, number[]>();
   for (let col = grid.left; col <= grid.right; col += 1) {
     const value = grid.cell(row, col)?.value;
-    if (isOwnedHeader(value)) found.set(String(value).trim().toLowerCase(), col);
+    if (!isOwnedHeader(value)) continue;
+    const key = String(value).trim().toLowerCase();
+    found.set(key, [...(found.get(key) ?? []), col]);
   }
   return found;
+}
+
+/**
+ * An earlier run's pair for a table: the leftmost pair of these titles right of the table that this plan
+ * has not given to another table yet. Tables are planned left to right, and an earlier run placed their
+ * pairs in that order too, so two tables side by side (whose pairs bear the same titles) each find their own.
+ */
+function earlierPair(existing: Map<string, number[]>, titles: string[], right: number, used: Set<number>): number | undefined {
+  const seconds = new Set(existing.get(titles[1].toLowerCase()) ?? []);
+  return (existing.get(titles[0].toLowerCase()) ?? []).find((c) => c > right && seconds.has(c + 1) && !used.has(c) && !used.has(c + 1));
 }
 
 function columnFree(grid: Grid, col: number, top: number, bottom: number): boolean {
@@ -249,12 +261,9 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
       const firstRow = frame.headerRow + 1;
       const lastRow = Math.max(range.bottom, ...group.rows.map((r) => r.input.sheetRow ?? 0));
       const titles = titlesOf(group.label);
-      const existing = ownedOnRow(grid, frame.headerRow);
-      const cols = titles.map((t) => existing.get(t.toLowerCase()));
-      let col: number | undefined;
-      const reused = cols[0] !== undefined && cols[1] === cols[0] + 1 && !used.has(cols[0]);
-      if (reused) col = cols[0];
-      else {
+      let col = earlierPair(ownedOnRow(grid, frame.headerRow), titles, range.right, used);
+      const reused = col !== undefined;
+      if (!reused) {
         let c = Math.max(range.right + 1, nextCol.get(frame) ?? 0);
         const limit = c + 200;
         while (c < limit) {
