@@ -1,90 +1,52 @@
 /**
  * The command `contratualiza comunicado <arquivo.xlsx> [--periodo 2025-T1] [--predefinicao ID]
- * [--metodo proporcao|media] [--saida comunicado.md]`: evaluates the workbook as `avaliar` does (settings
- * stored in the workbook apply; options win over them) and writes the synthetic communiqué of one period
- * (workbook/reports/communique) as Markdown, to edit and sign. Default period: the last one found; default
+ * [--metodo proporcao|media] [--saida comunicado.md|comunicado.docx]`: evaluates the workbook as `avaliar`
+ * does (settings stored in the workbook apply; options win over them) and writes the synthetic communiqué of
+ * one period (workbook/reports/communique) to edit and sign: as Markdown, or as a Word document when the
+ * output's name ends in .docx (workbook/reports/docx). Default period: the last one found; default
  * output: `<nome>.comunicado-<período>.md` beside the input. The input is only read, never written; the
  * output is never the input. Prints where it wrote.
  *
  * Exit codes: 0 written; 1 written, with problems in the data; 2 could not read, nothing to evaluate, no
  * rows in the period asked for, or the file could not be written.
  */
-import { randomBytes } from "crypto";
-import { promises as fs } from "fs";
 import path from "path";
-import { cliStrings as t, formatNumber, formatPercent, reportStrings as r } from "../core/messages";
-import { parsePeriod } from "../core/periods";
-import { presets, type PresetId } from "../core/presets";
-import type { OverallMethod, Period } from "../core/types";
+import { commandStrings as c, cliStrings as t, formatNumber, formatPercent, reportStrings as r } from "../core/messages";
+import { presets } from "../core/presets";
 import { runPipeline, type PipelineOptions } from "../workbook/pipeline";
 import { buildCommunique, communiqueMarkdown } from "../workbook/reports/communique";
+import { communiqueDocx } from "../workbook/reports/docx";
 import { readSettings, resolveSettings } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
-import { describeWriteError, samePath } from "../workbook/xlsx/write";
+import { samePath, writeAtomically } from "../workbook/xlsx/write";
+import { commonOptions, parseOptions, readPath, valueOption, type OptionValues } from "./options";
 
 interface Output {
   write(text: string): unknown;
 }
 
-export interface CommuniqueArgs {
-  file: string;
-  period?: Period;
-  preset?: PresetId;
-  method?: OverallMethod;
-  output?: string;
-}
+/** The command's arguments: the workbook, and the values of its options (`output`: .md or .docx). */
+export type CommuniqueArgs = { file: string } & OptionValues<typeof communiqueOptions>;
 
 type Parsed = { kind: "args"; args: CommuniqueArgs } | { kind: "help" } | { kind: "error"; message: string };
 
-const METHODS: Record<string, OverallMethod> = { proporcao: "shareMet", "proporção": "shareMet", media: "meanAttainment", "média": "meanAttainment" };
+/** The options of `comunicado`: those every command has, and where to write (Markdown or Word). */
+export const communiqueOptions = {
+  ...commonOptions,
+  output: valueOption("--saida", c.expects.communiqueOutput, readPath({ pattern: /\.(md|docx)$/i, wrong: c.outputNotCommunique })),
+};
 
 /** Reads the command's arguments (with or without the leading `comunicado`). Never throws. */
 export function parseComunicadoArgs(argv: string[]): Parsed {
   const rest = argv[0] === "comunicado" ? argv.slice(1) : argv;
-  const out: CommuniqueArgs = { file: "" };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? rest[++i];
-    switch (flag) {
-      case "--periodo": {
-        const v = value();
-        if (!v) return { kind: "error", message: t.missingValue("--periodo") };
-        const p = parsePeriod(v);
-        if (p.kind === "invalid") return { kind: "error", message: p.problem.message };
-        out.period = p.period;
-        break;
-      }
-      case "--predefinicao": {
-        const v = value();
-        if (!v || !(v in presets)) return { kind: "error", message: t.unknownPreset(v ?? "") };
-        out.preset = v as PresetId;
-        break;
-      }
-      case "--metodo": {
-        const v = value()?.toLowerCase();
-        if (!v || !METHODS[v]) return { kind: "error", message: t.unknownMethod(v ?? "") };
-        out.method = METHODS[v];
-        break;
-      }
-      case "--saida": {
-        const v = value();
-        if (!v) return { kind: "error", message: t.missingValue("--saida") };
-        if (!/\.md$/i.test(v)) return { kind: "error", message: r.outputNotMarkdown(v) };
-        out.output = v;
-        break;
-      }
-      case "--help":
-      case "-h":
-        return { kind: "help" };
-      default:
-        if (arg.startsWith("-")) return { kind: "error", message: t.unknownOption(arg) };
-        if (out.file) return { kind: "error", message: t.extraArgument(arg) };
-        out.file = arg;
-    }
-  }
-  if (!out.file) return { kind: "error", message: t.missingFile };
-  return { kind: "args", args: out };
+  const parsed = parseOptions(rest, communiqueOptions, { missing: t.missingFile, extra: t.extraArgument });
+  if (parsed.kind !== "parsed") return parsed;
+  return { kind: "args", args: { file: parsed.operand, ...parsed.values } };
+}
+
+/** The output is a Word document (`.docx`), not Markdown. */
+export function isDocx(file: string): boolean {
+  return /\.docx$/i.test(file);
 }
 
 /** Where the communiqué goes by default: `<folder>/<name>.comunicado-<período>.md` beside the input. */
@@ -94,29 +56,15 @@ export function defaultCommuniquePath(input: string, label: string): string {
   return path.join(path.dirname(input), `${name}.comunicado-${safe}.md`);
 }
 
-/** Writes `text` to `target` through a temporary file in the same folder; a pt-BR message on failure. */
-async function writeText(target: string, text: string): Promise<string | undefined> {
-  const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await fs.writeFile(temp, text, { encoding: "utf8", flag: "wx" });
-    await fs.rename(temp, target);
-    return undefined;
-  } catch (e) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    return describeWriteError(e, target);
-  }
-}
-
 /** Runs `contratualiza comunicado …`; returns the exit code. `argv` may start with `comunicado` or not. */
 export async function runComunicado(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   const parsed = parseComunicadoArgs(argv);
   if (parsed.kind === "help") {
-    out.write(`${r.usage}\n`);
+    out.write(`${c.communiqueUsage}\n`);
     return 0;
   }
   if (parsed.kind === "error") {
-    err.write(`${parsed.message}\n\n${r.usage}\n`);
+    err.write(`${parsed.message}\n\n${c.communiqueUsage}\n`);
     return 2;
   }
   const args = parsed.args;
@@ -161,7 +109,8 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
     err.write(`${r.outputIsInput(target)}\n`);
     return 2;
   }
-  const failure = await writeText(target, communiqueMarkdown(doc));
+  const data = isDocx(target) ? await communiqueDocx(doc) : communiqueMarkdown(doc);
+  const failure = await writeAtomically(target, data);
   if (failure) {
     err.write(`${failure}\n`);
     return 2;

@@ -19,15 +19,13 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
-import { cliStrings, consolidateStrings as t, formatPercent } from "../core/messages";
-import { parsePeriod } from "../core/periods";
-import { presets, type PresetId } from "../core/presets";
-import type { OverallMethod, Period } from "../core/types";
+import { cliStrings, commandStrings, consolidateStrings as t, formatPercent } from "../core/messages";
 import { planConsolidation, rowJson, sortRows, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
 import type { ExplicitMapping } from "../workbook/port";
 import type { WorkbookSource } from "../workbook/xlsx/read";
 import { writeEvaluatedFile } from "../workbook/xlsx/write";
 import { evaluateJob, type ConsolidateJob, type JobFile, type JobOutcome, type JobSettings } from "./consolidarJob";
+import { evaluateOptions, parseOptions, readInteger, valueOption, type OptionValues } from "./options";
 import { createProgress, type ProgressStream } from "./progress";
 import { MAX_MUNICIPALITIES_IN_TEXT } from "./report";
 
@@ -38,92 +36,30 @@ interface Output extends ProgressStream {
 // ---------------------------------------------------------------------------------------------------------
 // Arguments
 
-export interface ConsolidateCommand {
-  command: "consolidar";
-  /** A folder of workbooks, or one workbook. */
-  input: string;
-  period?: Period;
-  preset?: PresetId;
-  method?: OverallMethod;
-  mapFile?: string;
-  /** Default: `consolidado.xlsx` in the folder, or `<nome>.consolidado.xlsx` beside the one file. */
-  output?: string;
-  /** Only print the result (`--sem-arquivo`). */
-  noOutput: boolean;
-  json: boolean;
-  /** Workers (files evaluated at the same time); default `os.availableParallelism()`. */
-  parallel?: number;
-}
+/** The most workers `--paralelo` may ask for. */
+const MAX_PARALLEL = 256;
+
+/**
+ * `consolidar`'s arguments: a folder of workbooks, or one workbook, and the values of its options: those of
+ * `avaliar` (`output` defaults to `consolidado.xlsx` in the folder, or `<nome>.consolidado.xlsx` beside the
+ * one file) and `parallel`, the workers (files evaluated at the same time; default `os.availableParallelism()`).
+ */
+export type ConsolidateCommand = { command: "consolidar"; input: string } & OptionValues<typeof consolidateOptions>;
 
 export type ConsolidateArgs = ConsolidateCommand | { command: "ajuda" } | { command: "erro"; message: string };
 
-const METHODS: Record<string, OverallMethod> = { proporcao: "shareMet", "proporção": "shareMet", media: "meanAttainment", "média": "meanAttainment" };
+/** The options of `consolidar`: those of `avaliar`, and how many files at the same time. */
+export const consolidateOptions = {
+  ...evaluateOptions,
+  parallel: valueOption("--paralelo", commandStrings.integerExpected(1, MAX_PARALLEL), readInteger(1, MAX_PARALLEL)),
+};
 
 /** Reads the arguments after `consolidar`. Never throws: mistakes come back as a pt-BR message. */
 export function parseConsolidarArgs(argv: string[]): ConsolidateArgs {
-  const out: ConsolidateCommand = { command: "consolidar", input: "", json: false, noOutput: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    switch (flag) {
-      case "--json":
-        out.json = true;
-        break;
-      case "--sem-arquivo":
-        out.noOutput = true;
-        break;
-      case "--periodo": {
-        const v = value();
-        if (!v) return { command: "erro", message: cliStrings.missingValue("--periodo") };
-        const p = parsePeriod(v);
-        if (p.kind === "invalid") return { command: "erro", message: p.problem.message };
-        out.period = p.period;
-        break;
-      }
-      case "--predefinicao": {
-        const v = value();
-        if (!v || !(v in presets)) return { command: "erro", message: cliStrings.unknownPreset(v ?? "") };
-        out.preset = v as PresetId;
-        break;
-      }
-      case "--metodo": {
-        const v = value()?.toLowerCase();
-        if (!v || !METHODS[v]) return { command: "erro", message: cliStrings.unknownMethod(v ?? "") };
-        out.method = METHODS[v];
-        break;
-      }
-      case "--mapa": {
-        const v = value();
-        if (!v) return { command: "erro", message: cliStrings.missingValue("--mapa") };
-        out.mapFile = v;
-        break;
-      }
-      case "--saida": {
-        const v = value();
-        if (!v) return { command: "erro", message: cliStrings.missingValue("--saida") };
-        if (!/\.xlsx$/i.test(v)) return { command: "erro", message: cliStrings.outputNotXlsx(v) };
-        out.output = v;
-        break;
-      }
-      case "--paralelo": {
-        const v = value();
-        const n = v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-        if (!(n >= 1 && n <= 256)) return { command: "erro", message: t.badParallel(v ?? "") };
-        out.parallel = n;
-        break;
-      }
-      case "--help":
-      case "-h":
-        return { command: "ajuda" };
-      default:
-        if (arg.startsWith("-")) return { command: "erro", message: cliStrings.unknownOption(arg) };
-        if (out.input) return { command: "erro", message: t.extraArgument(arg) };
-        out.input = arg;
-    }
-  }
-  if (!out.input) return { command: "erro", message: t.missingInput };
-  return out;
+  const parsed = parseOptions(argv, consolidateOptions, { missing: t.missingInput, extra: t.extraArgument });
+  if (parsed.kind === "help") return { command: "ajuda" };
+  if (parsed.kind === "error") return { command: "erro", message: parsed.message };
+  return { command: "consolidar", input: parsed.operand, ...parsed.values };
 }
 
 // ---------------------------------------------------------------------------------------------------------

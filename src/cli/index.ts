@@ -92,7 +92,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   if (evaluated && !args.noOutput) {
     progress.update(2, STEPS, progressStrings.writing);
     const target = args.output ?? defaultOutputPath(args.file);
-    const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file) });
+    const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file), final: args.final });
     const written = await writeEvaluatedFile(read.source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;

@@ -289,7 +289,7 @@ export const messages = {
 export const cliStrings = {
   usage: [
     "Uso: contratualiza avaliar <arquivo.xlsx> [opções]",
-    "     contratualiza comunicado <arquivo.xlsx> [--periodo P] [--saida comunicado.md]",
+    "     contratualiza comunicado <arquivo.xlsx> [--periodo P] [--saida comunicado.md|comunicado.docx]",
     "     contratualiza consolidar <pasta|arquivo> [--periodo P] [--saida consolidado.xlsx] [--json]",
     "",
     "Avalia as tabelas de indicadores da pasta de trabalho, mostra o atingimento global e a faixa de recomendação",
@@ -303,12 +303,12 @@ export const cliStrings = {
     "  --saida ARQUIVO      onde gravar a cópia avaliada (padrão: <nome>.avaliado.xlsx, ao lado do original)",
     "  --sem-arquivo        só mostra o resultado, sem gravar a cópia avaliada",
     "  --json               mostra o resultado em JSON, para outros programas",
+    "  --final              inclui na cópia a Avaliação final, com todos os períodos (ao fim do contrato)",
     "",
     "Código de saída: 0 avaliado; 1 avaliado com problemas nos dados; 2 não foi possível ler ou avaliar.",
   ].join("\n"),
   unknownCommand: (c: string) => `Comando ${quote(c)} desconhecido. Use “contratualiza avaliar <arquivo.xlsx>”.`,
   unknownOption: (o: string) => `Opção ${quote(o)} desconhecida.`,
-  missingValue: (o: string) => `A opção ${o} precisa de um valor.`,
   unknownPreset: (v: string) => `Predefinição ${quote(v)} desconhecida. Use instrumento, decreto, previne ou cofinanciamento.`,
   unknownMethod: (v: string) => `Método ${quote(v)} desconhecido. Use proporcao ou media.`,
   extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe um arquivo por vez.`,
@@ -855,7 +855,6 @@ export const consolidateStrings = {
   ].join("\n"),
   missingInput: "Informe a pasta (ou o arquivo) a consolidar, por exemplo: contratualiza consolidar contratos/",
   extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe uma pasta ou um arquivo só.`,
-  badParallel: (v: string) => `${quote(v)} não serve para --paralelo: informe um número inteiro de 1 a 256.`,
   inputNotFound: (input: string) => `Não foi encontrada a pasta ou o arquivo ${quote(input)}. Confira o nome e o caminho.`,
   folderUnreadable: (folder: string, detail: string) => `Não foi possível ler a pasta ${quote(folder)} (${detail}). Confira se você tem acesso a ela.`,
   emptyFolder: (folder: string) =>
@@ -1125,23 +1124,7 @@ export const reportStrings = {
     "Revisão de indicadores: propõe-se rever a meta de um indicador atingido com ampla margem (atingimento de 120% ou mais) em todos os períodos, " +
     "e a de um indicador que não atingiu a meta em nenhum período (ao menos dois períodos com resultado).",
 
-  // --- the command `contratualiza comunicado` ---
-  usage: [
-    "Uso: contratualiza comunicado <arquivo.xlsx> [opções]",
-    "",
-    "Redige o comunicado sintético da Comissão de Avaliação de um período (Markdown, para editar e assinar):",
-    "resultado global, faixa, indicadores que não atingiram a meta, justificativas, ações sugeridas e indicadores a revisar.",
-    "O arquivo original nunca é alterado.",
-    "",
-    "Opções:",
-    "  --periodo P          o período do comunicado, por exemplo 2025-T1 (padrão: o último período encontrado)",
-    "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
-    "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
-    "  --saida ARQUIVO.md   onde gravar o comunicado (padrão: <nome>.comunicado-<período>.md, ao lado do original)",
-    "",
-    "Código de saída: 0 gravado; 1 gravado, com problemas nos dados; 2 não foi possível ler, avaliar ou gravar.",
-  ].join("\n"),
-  outputNotMarkdown: (file: string) => `A saída “${file}” deve terminar em .md (texto em Markdown).`,
+  // --- the command `contratualiza comunicado` (its usage and options: commandStrings) ---
   outputIsInput: (file: string) =>
     `O comunicado não pode ser gravado em “${file}”, que é o próprio arquivo de entrada: o Contratualiza nunca altera o arquivo original. Escolha outro nome.`,
   nothingToEvaluate: (file: string) => `Nenhuma tabela de indicadores com linhas a avaliar foi encontrada em “${file}”.`,
@@ -1156,3 +1139,59 @@ export const reportStrings = {
   problemsNote: (n: number) => `Atenção: ${n === 1 ? "1 problema" : `${n} problemas`} nos dados; veja “contratualiza avaliar” para a lista com planilha e célula.`,
 };
 
+
+
+/**
+ * The commands' option parser (cli/options: what each option expects, the mistakes) and the command
+ * `contratualiza comunicado` with its outputs, Markdown or a Word document (workbook/reports/docx).
+ */
+export const commandStrings = {
+  // --- options, shared by avaliar, consolidar and comunicado ---
+  missingValue: (option: string, expected: string) => `A opção ${option} precisa de um valor: ${expected}.`,
+  invalidValue: (option: string, problem: string) => `Opção ${option}: ${problem}`,
+  flagWithValue: (option: string) => `A opção ${option} não recebe valor; escreva só ${option}.`,
+  integerExpected: (min: number, max: number) => `um número inteiro de ${min} a ${max}`,
+  notAnInteger: (value: string, min: number, max: number) => `${quote(value)} não é um número inteiro de ${min} a ${max}.`,
+  expects: {
+    period: "um período, por exemplo 2025-T1 (trimestre), 2025-Q1 (quadrimestre) ou 2025",
+    preset: "instrumento, decreto, previne ou cofinanciamento",
+    method: "proporcao ou media",
+    mapFile: "o arquivo JSON que diz quais colunas são meta, resultado etc.",
+    xlsxOutput: "o nome do arquivo .xlsx a gravar",
+    communiqueOutput: "o nome do arquivo .md ou .docx a gravar",
+  },
+
+  // --- the command `contratualiza comunicado` ---
+  communiqueUsage: [
+    "Uso: contratualiza comunicado <arquivo.xlsx> [opções]",
+    "",
+    "Redige o comunicado sintético da Comissão de Avaliação de um período (Markdown ou documento do Word, para editar",
+    "e assinar): resultado global, faixa, indicadores que não atingiram a meta, justificativas, ações sugeridas e",
+    "indicadores a revisar. O arquivo original nunca é alterado.",
+    "",
+    "Opções:",
+    "  --periodo P          o período do comunicado, por exemplo 2025-T1 (padrão: o último período encontrado)",
+    "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
+    "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --saida ARQUIVO      onde gravar o comunicado: ARQUIVO.md (Markdown) ou ARQUIVO.docx (documento do Word)",
+    "                       (padrão: <nome>.comunicado-<período>.md, ao lado do original)",
+    "",
+    "Código de saída: 0 gravado; 1 gravado, com problemas nos dados; 2 não foi possível ler, avaliar ou gravar.",
+  ].join("\n"),
+  outputNotCommunique: (file: string) => `A saída “${file}” deve terminar em .md (texto em Markdown) ou .docx (documento do Word).`,
+
+  // --- the communiqué as a Word document: the names of its own paragraph styles, as Word lists them ---
+  docxStyles: {
+    draftNote: "Nota da minuta",
+    headerLine: "Identificação do comunicado",
+    warning: "Aviso",
+    tableText: "Texto de tabela",
+    tableHeader: "Cabeçalho de tabela",
+    placeDate: "Local e data",
+    signature: "Assinatura",
+  },
+  /** The footer: `Página 1 de 3`, the text around the two page numbers. */
+  docxPageOf: ["Página ", " de "] as [string, string],
+  /** The document's author in its properties. */
+  docxCreator: "Contratualiza",
+};

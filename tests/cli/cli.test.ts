@@ -322,6 +322,28 @@ describe("the evaluated copy (--saida)", () => {
     expect(read.workbook.unsupported).toEqual([]);
   });
 
+  test("--final adds the final report (Avaliação final) to the copy; without it there is none", async () => {
+    const input = path.join(dir, "contrato.xlsx");
+    fs.copyFileSync(example, input);
+    const names = async (file: string) => {
+      const read = await readWorkbookFile(file);
+      if (read.kind !== "workbook") throw new Error(read.message);
+      return read.workbook.sheets.map((s) => s.name);
+    };
+    expect((await run("avaliar", input, "--saida", path.join(dir, "sem-final.xlsx"))).code).toBe(0);
+    expect(await names(path.join(dir, "sem-final.xlsx"))).not.toContain("Avaliação final");
+    expect((await run("avaliar", input, "--final", "--saida", path.join(dir, "com-final.xlsx"))).code).toBe(0);
+    const read = await readWorkbookFile(path.join(dir, "com-final.xlsx"));
+    if (read.kind !== "workbook") throw new Error(read.message);
+    const final = read.workbook.sheets.find((s) => s.name === "Avaliação final")!;
+    expect(final).toBeDefined();
+    // The example holds one quarter (2025-T1, 90% → Faixa 2): the final report's only period row.
+    const periodRows = final.rows.filter((r) => r[0]?.value === "2025-T1");
+    expect(periodRows.length).toBeGreaterThan(0);
+    expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true });
+    expect(parseArgs(["avaliar", "a.xlsx"])).toMatchObject({ command: "avaliar", final: false });
+  });
+
   test("running again on the same input gives the same cells (run twice = run once)", async () => {
     const input = path.join(dir, "contrato.xlsx");
     await run("avaliar", input, "--saida", path.join(dir, "primeira.xlsx"));

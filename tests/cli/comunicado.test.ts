@@ -8,7 +8,7 @@ import { createHash } from "crypto";
 import fs from "fs";
 import path from "path";
 import { defaultCommuniquePath, parseComunicadoArgs, runComunicado } from "../../src/cli/comunicado";
-import { reportStrings as s } from "../../src/core/messages";
+import { commandStrings as c, reportStrings as s } from "../../src/core/messages";
 import { writeContractXlsx } from "../workbook/reports/fixture";
 import { tempDir } from "../workbook/xlsx/helpers";
 
@@ -85,7 +85,7 @@ test("mistakes: exit 2, a pt-BR message, nothing written", async () => {
   const before = fs.readdirSync(dir).sort();
   const xlsxOut = await run(input, "--saida", path.join(dir, "x.xlsx"));
   expect(xlsxOut.code).toBe(2);
-  expect(xlsxOut.err).toContain(s.outputNotMarkdown(path.join(dir, "x.xlsx")));
+  expect(xlsxOut.err).toContain(c.outputNotCommunique(path.join(dir, "x.xlsx")));
   const none = await run(input, "--periodo", "2024-T1");
   expect(none.code).toBe(2);
   expect(none.err).toContain("Nenhuma linha do período 2024-T1 foi encontrada. Períodos encontrados: 2025-T1, 2025-T2, 2025-T3, 2025-T4.");

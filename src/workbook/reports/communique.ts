@@ -7,8 +7,9 @@
  * period of a year it says it is the year's final one (art. 11 §2).
  *
  * `buildCommunique` makes a document model (plain data); `communiqueSheet` lays it out as a summary sheet
- * for printing (A4 portrait, one text column) that both hosts write; `communiqueMarkdown` renders it as
- * Markdown for the command. Pure.
+ * for printing (A4 portrait, one text column) that both hosts write; `communiqueParts` lists it as a text
+ * document, which `communiqueMarkdown` renders as Markdown for the command and ./docx as a Word document.
+ * Pure.
  *
  * Which indicators: only performance indicators (*desempenho*) are evaluated (seed 001, art. 2 §1); a
  * monitoring indicator below its target is only mentioned. "Not met" is concept B, justified or not: a B
@@ -388,7 +389,36 @@ export function communiqueSheet(doc: Communique): SummarySheetPlan {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// As Markdown
+// As a text document: Markdown here, a Word document in ./docx
+
+/**
+ * One piece of the communiqué as a text document, in reading order: the content both text renderings
+ * (Markdown, the Word document) are made of, so the two say the same thing in the same order.
+ */
+export type DocumentPart =
+  | { kind: "draftNote"; text: string }
+  | { kind: "title"; text: string }
+  | { kind: "header"; lines: string[] }
+  | { kind: "heading"; text: string }
+  | Block
+  | { kind: "placeDate"; text: string }
+  /** One member's signature block: the lines to fill in (signature, name), then the member's role. */
+  | { kind: "signature"; lines: string[]; role: string };
+
+/** The communiqué as a text document: draft note, title, header, intro, sections, closing, place/date, signatures. */
+export function communiqueParts(doc: Communique): DocumentPart[] {
+  const lines = [`${s.signatureLabel} ${s.signatureLine}`, `${s.signatureName} ${s.signatureLine}`];
+  return [
+    { kind: "draftNote", text: doc.draftNote },
+    { kind: "title", text: doc.title },
+    { kind: "header", lines: doc.header },
+    ...doc.intro.map((text): DocumentPart => ({ kind: "paragraph", text })),
+    ...doc.sections.flatMap((section): DocumentPart[] => [{ kind: "heading", text: section.heading }, ...section.blocks]),
+    { kind: "paragraph", text: doc.closing },
+    { kind: "placeDate", text: doc.placeDate },
+    ...doc.signatures.map((role): DocumentPart => ({ kind: "signature", lines, role })),
+  ];
+}
 
 /** Escapes what Markdown would read as markup in running text (not the place/date and signature lines). */
 function md(text: string): string {
@@ -399,35 +429,43 @@ function mdCell(text: string): string {
   return md(text).replace(/\r?\n/g, "<br>");
 }
 
+/** One part as Markdown lines, a blank line after each block. */
+function markdownOf(part: DocumentPart): string[] {
+  switch (part.kind) {
+    case "draftNote":
+      return [`> ${md(part.text)}`, ""];
+    case "title":
+      return [`# ${md(part.text)}`, ""];
+    case "header":
+      return [part.lines.map((h) => `**${md(h)}**`).join("  \n"), ""];
+    case "heading":
+      return [`## ${md(part.text)}`, ""];
+    case "paragraph":
+      return [part.style === "quote" ? `> ${md(part.text)}` : part.style === "warning" ? `**${md(part.text)}**` : md(part.text), ""];
+    case "list":
+      return [...part.items.map((item) => `- ${md(item)}`), ""];
+    case "table": {
+      const numeric = part.rows[0]?.map((c) => c.value !== undefined) ?? [];
+      return [
+        `| ${part.headers.map(mdCell).join(" | ")} |`,
+        `| ${part.headers.map((_, j) => (numeric[j] ? "---:" : "---")).join(" | ")} |`,
+        ...part.rows.map((row) => `| ${row.map((c) => mdCell(c.text)).join(" | ")} |`),
+        "",
+      ];
+    }
+    case "placeDate":
+      return [part.text, ""];
+    case "signature":
+      return ["", ...part.lines.map((line) => `${line}  `), md(part.role), ""];
+  }
+}
+
 /**
  * The communiqué as Markdown: a title, the header lines, the sections (paragraphs, bulleted lists, pipe
  * tables), the closing, the place/date line and the signature blocks (each line ends with two spaces, a
  * line break). Lines of underscores are never alone on a line (that would be a horizontal rule).
  */
 export function communiqueMarkdown(doc: Communique): string {
-  const out: string[] = [];
-  out.push(`> ${md(doc.draftNote)}`, "");
-  out.push(`# ${md(doc.title)}`, "");
-  out.push(doc.header.map((h) => `**${md(h)}**`).join("  \n"), "");
-  for (const p of doc.intro) out.push(md(p), "");
-  for (const section of doc.sections) {
-    out.push(`## ${md(section.heading)}`, "");
-    for (const block of section.blocks) {
-      if (block.kind === "paragraph") out.push(block.style === "quote" ? `> ${md(block.text)}` : block.style === "warning" ? `**${md(block.text)}**` : md(block.text), "");
-      else if (block.kind === "list") out.push(...block.items.map((item) => `- ${md(item)}`), "");
-      else {
-        const numeric = block.rows[0]?.map((c) => c.value !== undefined) ?? [];
-        out.push(`| ${block.headers.map(mdCell).join(" | ")} |`);
-        out.push(`| ${block.headers.map((_, j) => (numeric[j] ? "---:" : "---")).join(" | ")} |`);
-        for (const row of block.rows) out.push(`| ${row.map((c) => mdCell(c.text)).join(" | ")} |`);
-        out.push("");
-      }
-    }
-  }
-  out.push(md(doc.closing), "");
-  out.push(doc.placeDate, "");
-  for (const role of doc.signatures) {
-    out.push("", `${s.signatureLabel} ${s.signatureLine}  `, `${s.signatureName} ${s.signatureLine}  `, md(role), "");
-  }
+  const out = communiqueParts(doc).flatMap(markdownOf);
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }

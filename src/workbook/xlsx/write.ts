@@ -446,16 +446,26 @@ export async function writeEvaluatedFile(
     return failed(t.buildFailed(output, e instanceof Error ? e.message : String(e)));
   }
 
-  // Same folder, so the rename is atomic: the output is either the old file or the whole new one.
+  const failure = await writeAtomically(target, bytes, output);
+  return failure ? failed(failure) : { kind: "written", path: output };
+}
+
+/**
+ * Writes `data` (text as UTF-8) to `target` through a temporary file in the same folder, then renames it:
+ * the rename is atomic, so `target` is either the old file or the whole new one, never half written.
+ * Undefined when written; otherwise the pt-BR reason, naming the file as the user wrote it (`shown`).
+ */
+export async function writeAtomically(target: string, data: string | Uint8Array, shown = target): Promise<string | undefined> {
+  const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await fs.writeFile(temp, bytes, { flag: "wx" });
+    await fs.writeFile(temp, data, { flag: "wx" });
     await fs.rename(temp, target);
+    return undefined;
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    return failed(describeWriteError(e, output));
+    return describeWriteError(e, shown);
   }
-  return { kind: "written", path: output };
 }
 
 /**
