@@ -1,8 +1,9 @@
 /**
  * One job of `contratualiza consolidar`: read one workbook (or, for SISAB panel exports of several
- * indicators, a few together), evaluate it, and hand back the consolidated rows only — a compact summary
- * that a worker thread posts to the main thread (structured-clone safe: strings, numbers, plain objects),
- * never the pipeline result with its cells. The same function runs in a worker (./consolidarWorker) and,
+ * indicators, a few together), evaluate it (workbook/consolidateWorkbook, as the task pane does on the open
+ * workbook), and hand back the consolidated rows only — a compact summary that a worker thread posts to
+ * the main thread (structured-clone safe: strings, numbers, plain objects), never the pipeline result with
+ * its cells. The same function runs in a worker (./consolidarWorker) and,
  * when no compiled worker script is available (TypeScript under ts-jest), in the main thread.
  *
  * It never throws: a file that cannot be read, has no indicator table or no row to evaluate comes back as a
@@ -12,8 +13,9 @@ import type { LocatedProblem } from "../core/evaluate";
 import { consolidateStrings as t } from "../core/messages";
 import { presets, type PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
-import { rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
-import { runPipeline, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
+import type { ConsolidatedRow, ConsolidationFailure } from "../workbook/consolidate";
+import { consolidateWorkbook, type WorkbookConsolidation } from "../workbook/consolidateWorkbook";
+import type { PipelineOptions } from "../workbook/pipeline";
 import type { ExplicitMapping, SheetData, WorkbookData } from "../workbook/port";
 import { readSettings, resolveSettings } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
@@ -39,8 +41,9 @@ export interface ConsolidateJob {
   files: JobFile[];
   /**
    * A workbook whose tables sit on several sheets and name no municipality is one table per municipality
-   * (or contract): each sheet is evaluated on its own and its rows go by the sheet's name. Set when the
-   * command was given one file; a folder's files are one contract each.
+   * (or contract): each sheet is evaluated on its own and its rows go by the sheet's name
+   * (workbook/consolidateWorkbook `sheetsToSplit`). Set when the command was given one file; a folder's
+   * files are one contract each.
    */
   splitSheets: boolean;
   settings: JobSettings;
@@ -73,42 +76,16 @@ function pipelineOptions(settings: JobSettings, workbook: WorkbookData | undefin
   };
 }
 
-/** Whether a result is one table per municipality, one per sheet (see `ConsolidateJob.splitSheets`). */
-function sheetsToSplit(result: PipelineResult): string[] | undefined {
-  if (result.tables.some((tb) => tb.sheets.length > 1 || tb.rows.some((r) => r.municipality?.trim()))) return undefined;
-  const sheets = [...new Set(result.tables.map((tb) => tb.sheet))];
-  return sheets.length > 1 ? sheets : undefined;
-}
-
-/** A failure when nothing could be evaluated; undefined when the result has rows to consolidate. */
-function emptyResult(result: PipelineResult, source: string): ConsolidationFailure | undefined {
-  if (result.tables.length === 0) {
-    // Detection says where it looked and what it expected.
-    return { source, message: result.problems.find((p) => p.code === "noTable")?.message ?? t.noTable };
-  }
-  if (result.evaluations.length === 0) return { source, message: t.noRows };
-  return undefined;
-}
-
 async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutcome> {
   const read = await readWorkbookFile(file.path);
   if (read.kind === "unreadable") return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
   const { options, problems } = pipelineOptions(job.settings, read.workbook);
-  const result = runPipeline(read.workbook, options);
-  result.problems.unshift(...problems);
-  const empty = emptyResult(result, file.source);
-  if (empty) return { id: job.id, kind: "failed", failure: empty };
-  const panels = result.tables.every((tb) => tb.layout === "panel");
-  const split = job.splitSheets ? sheetsToSplit(result) : undefined;
-  if (!split) return { id: job.id, kind: "evaluated", rows: rowsOfResult({ source: file.source, result }), panels };
-  const rows: ConsolidatedRow[] = [];
-  for (const name of split) {
-    const sheet = read.workbook.sheets.find((s) => s.name === name)!;
-    const part = runPipeline({ sheets: [sheet], unsupported: [] }, options);
-    part.problems.unshift(...problems);
-    rows.push(...rowsOfResult({ source: file.source, municipality: name, result: part }));
-  }
-  return { id: job.id, kind: "evaluated", rows, panels };
+  return outcomeOf(job, consolidateWorkbook(read.workbook, { ...options, source: file.source, splitSheets: job.splitSheets, problems }));
+}
+
+/** The job's outcome: the workbook's consolidated rows, or its failure. */
+function outcomeOf(job: ConsolidateJob, c: WorkbookConsolidation): JobOutcome {
+  return c.kind === "failed" ? { id: job.id, kind: "failed", failure: c.failure } : { id: job.id, kind: "evaluated", rows: c.rows, panels: c.panels };
 }
 
 /** Several panel exports as one workbook: their sheets side by side, names made unique. */
@@ -126,11 +103,9 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
     }
   }
   const { options } = pipelineOptions(job.settings, undefined);
-  const result = runPipeline({ sheets, unsupported: [] }, options);
   const source = job.files.map((f) => f.source).join(", ");
-  const empty = emptyResult(result, source);
-  if (empty) return { id: job.id, kind: "failed", failure: empty };
-  return { id: job.id, kind: "evaluated", rows: rowsOfResult({ source, result }), panels: true };
+  const outcome = outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, splitSheets: false }));
+  return outcome.kind === "evaluated" ? { ...outcome, panels: true } : outcome;
 }
 
 /** Runs a job; never throws (see the module comment). */

@@ -1140,6 +1140,51 @@ export const reportStrings = {
 };
 
 
+/**
+ * Screen Consolidar of the task pane (the regional view of the open workbook: one table per municipality on
+ * its own sheet, or a panel / long table with a `Município` column) and the words of the `Consolidado`
+ * sheet it writes there (workbook/consolidateWorkbook), where the command's sheet speaks of files.
+ */
+export const consolidarPaneStrings = {
+  tab: "Consolidar",
+  heading: "Consolidado regional",
+  hint:
+    "Insere a planilha “Consolidado”: uma linha por município e período, com atingimento global, faixa, metas não atingidas e problemas, ordenada por atingimento e com um gráfico do último período.",
+  howTo:
+    "Serve para uma pasta de trabalho com a tabela de cada município numa planilha com o nome dele, ou com uma tabela com a coluna Município (como a exportação do painel nacional). Todos os períodos entram.",
+  run: "Inserir consolidado",
+  previewHeading: "Prévia",
+  previewLine: (units: number, periods: string[], rows: number) =>
+    `${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"} · ` +
+    (periods.length === 0
+      ? "sem período informado"
+      : `${periods.length === 1 ? "período" : `${periods.length} períodos:`} ${periods.join(", ")}`) +
+    ` · ${rows === 1 ? "1 linha" : `${formatNumber(rows, 0)} linhas`}.`,
+  fromSheets: (sheets: string[]) => `Uma planilha por município: ${sheets.join(", ")}.`,
+  latestHeading: (period: string) => `${period}, do maior para o menor atingimento`,
+  latestUndated: "Do maior para o menor atingimento",
+  rowText: (name: string, value: string, band: string) => `${name}: ${value}${band ? ` · ${band}` : ""}`,
+  /** A row's 0–10 value: `ISF 8,00`, `Nota final 7,50`. */
+  valueText: (label: string, value: string) => `${label} ${value}`,
+  noValue: "sem atingimento calculado",
+  moreRows: (n: number) => `… e mais ${n === 1 ? "1 linha" : `${formatNumber(n, 0)} linhas`} na planilha.`,
+  incompleteRows: (n: number) => `${n === 1 ? "1 linha tem" : `${formatNumber(n, 0)} linhas têm`} avaliação incompleta (indicadores sem dado).`,
+  problemRows: (n: number) =>
+    `${n === 1 ? "1 linha tem" : `${formatNumber(n, 0)} linhas têm`} problemas nos dados; veja a tela Avaliar para a planilha e a célula de cada um.`,
+  oneUnit:
+    "Só um município ou contrato foi encontrado. Para consolidar vários, ponha a tabela de cada município numa planilha com o nome dele, ou use uma tabela com a coluna Município.",
+  failed: (message: string) => `Não foi possível consolidar: ${message}`,
+  applied: "Planilha “Consolidado” inserida.",
+  confirmTitle: "Substituir consolidado?",
+  /** The failure's source when the open workbook has no table to name. */
+  thisWorkbook: "esta pasta de trabalho",
+  // --- the Consolidado sheet in the open workbook ---
+  sheetTitle: (units: number) =>
+    `Consolidado da avaliação — ${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"} desta pasta de trabalho`,
+  sheetNote:
+    "Ordenado por período e, em cada período, do maior para o menor atingimento. Para atualizar, use de novo a tela Consolidar do Contratualiza; para os detalhes de um município, a tela Avaliar.",
+  sheetHeader: "Planilha",
+};
 
 /**
  * The commands' option parser (cli/options: what each option expects, the mistakes) and the command

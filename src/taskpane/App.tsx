@@ -19,12 +19,13 @@ import {
 } from "@fluentui/react-components";
 import type { TaskpaneHost } from "./host";
 import { Avaliar } from "./screens/Avaliar";
+import { Consolidar } from "./screens/Consolidar";
 import { Justificativas } from "./screens/Justificativas";
 import { Modelos } from "./screens/Modelos";
 import { Regras } from "./screens/Regras";
 import { Resumo } from "./screens/Resumo";
 import { Tabelas } from "./screens/Tabelas";
-import { taskpaneStrings as strings } from "../core/messages";
+import { consolidarPaneStrings, taskpaneStrings as strings } from "../core/messages";
 import { useScreenStyles } from "./styles";
 import { useWorkbook, WorkbookProvider } from "./useWorkbook";
 
@@ -87,8 +88,10 @@ function FunctionList({ functions, level }: { functions: FunctionInfo[]; level: 
   );
 }
 
-type TabId = keyof typeof strings.tabs;
-const TABS: TabId[] = ["tabelas", "avaliar", "resumo", "justificativas", "regras", "modelos", "funcoes"];
+/** The tabs' labels: the screens' (taskpaneStrings.tabs) and Consolidar's, whose texts are its own. */
+const TAB_LABELS = { ...strings.tabs, consolidar: consolidarPaneStrings.tab };
+type TabId = keyof typeof TAB_LABELS;
+const TABS: TabId[] = ["tabelas", "avaliar", "resumo", "consolidar", "justificativas", "regras", "modelos", "funcoes"];
 
 /** The screens, one per tab; every panel stays mounted (hidden when not selected) so a screen keeps its state. */
 function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
@@ -99,6 +102,7 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
     tabelas: <Tabelas />,
     avaliar: <Avaliar />,
     resumo: <Resumo />,
+    consolidar: <Consolidar />,
     justificativas: <Justificativas />,
     regras: <Regras />,
     modelos: <Modelos />,
@@ -115,7 +119,7 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
       >
         {TABS.map((id) => (
           <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
-            {strings.tabs[id]}
+            {TAB_LABELS[id]}
           </Tab>
         ))}
       </TabList>

@@ -241,13 +241,14 @@ function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
       key: "attainment",
       header: h.attainment,
       width: 13,
-      cell: (r) => (r.attainment === undefined ? cell(t.noValue, CENTER) : cell(r.attainment, BODY, PERCENT)),
+      // Centred like the other short columns: right-aligned, a figure runs into the band's coloured label beside it in print.
+      cell: (r) => (r.attainment === undefined ? cell(t.noValue, CENTER) : cell(r.attainment, CENTER, PERCENT)),
     },
     rows.some((r) => r.scale === 10) && {
       key: "value",
       header: t.headers.value(valueLabel(rows)),
       width: 12,
-      cell: (r) => (r.scale !== 10 || r.value === undefined ? cell(t.noValue, CENTER) : cell(r.value, BODY, NOTE)),
+      cell: (r) => (r.scale !== 10 || r.value === undefined ? cell(t.noValue, CENTER) : cell(r.value, CENTER, NOTE)),
     },
     rows.some((r) => r.band) && {
       key: "band",
@@ -269,7 +270,11 @@ function linesFor(text: string, width: number): number {
   return Math.max(1, Math.ceil((text.length * 1.1) / width));
 }
 
-/** The chart of the latest period: attainment per municipality (ISF when every row of the period is on 0–10). */
+/**
+ * The chart of the latest period: attainment per municipality (ISF when every row of the period is on 0–10),
+ * under the table and as wide as it. Beside the table, the page (fitted to one page wide) had to hold the
+ * table and the chart side by side, and LibreOffice printed the table at about half size.
+ */
 function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartSpec | undefined {
   const block = latestBlock(sorted);
   if (!block) return undefined;
@@ -284,7 +289,7 @@ function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartS
   const range = (col: number) => toA1Range({ top, left: col, bottom, right: col });
   const period = rows[0].period;
   const periodText = period ? `${formatPeriodPtBR(period)} (${period.label})` : t.noPeriodLong;
-  const from = { row: 1, col: columns.length + 2 };
+  const from = { row: CONSOLIDATED_HEADER_ROW + sorted.length + 2, col: 1 };
   return {
     title: onTen ? t.chartTitleValue(valueLabel(rows), periodText) : t.chartTitle(periodText),
     seriesName: onTen ? valueLabel(rows) : t.headers.attainment,
@@ -293,7 +298,7 @@ function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartS
     percent: !onTen,
     from,
     // About one row per bar, so that a region of hundreds of municipalities still reads.
-    to: { row: from.row + Math.max(18, rows.length + 6), col: from.col + 10 },
+    to: { row: from.row + Math.max(18, rows.length + 6), col: columns.length + 1 },
   };
 }
 

@@ -4,7 +4,7 @@
  *
  * 1. the test page (tests/e2e/harness.tsx, built here with webpack): the pane on the Office host over the
  *    recording fake Excel holding the example workbook (tests/e2e/example.ts). A person's path — Tabelas →
- *    Avaliar → Resumo → Justificativas — by roles and pt-BR labels; after each step, what the screen says
+ *    Avaliar → Resumo → Justificativas → Consolidar — by roles and pt-BR labels; after each step, what the screen says
  *    and what the workbook (the fake, read from `window.__fake`) holds;
  * 2. the production page (dist/taskpane.html, built by `npm test` before jest runs) opened outside Office,
  *    with Office.js from the CDN blocked: the "open in Excel" notice and the list of functions.
@@ -28,7 +28,7 @@ import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { planStrings, taskpaneStrings } from "../../src/core/messages";
+import { consolidarPaneStrings, planStrings, taskpaneStrings } from "../../src/core/messages";
 import type { FakeCell, FakeExcel, RuleModel } from "../workbook/office/fakeExcel";
 import { buildHarness } from "./build";
 import { firstRow, LAST_ROW, SHEET } from "./example";
@@ -177,7 +177,7 @@ describe("the task pane in Chromium", () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  describe("on the example workbook: Tabelas → Avaliar → Resumo → Justificativas", () => {
+  describe("on the example workbook: Tabelas → Avaliar → Resumo → Justificativas → Consolidar", () => {
     let w: Watched;
     const panel = (name: string) => w.page.getByRole("tabpanel", { name });
     const openTab = async (name: string) => {
@@ -285,6 +285,33 @@ describe("the task pane in Chromium", () => {
       expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
       expect(w.errors).toEqual([]);
     });
+
+    it("Consolidar: previews the one contract and inserts the sheet Consolidado (100,0%, Faixa 1), the other sheets skipped", async () => {
+      const c = consolidarPaneStrings;
+      await openTab(c.tab);
+      const screen = panel(c.tab);
+      // One contract (named by its sheet), 2025-T1 only; after the justification, 5 of 5 = 100,0%.
+      await screen.getByText(c.previewLine(1, ["2025-T1"], 1)).waitFor();
+      await screen.getByText(c.rowText(SHEET, "100,0%", "Faixa 1 — 100%")).waitFor();
+      await screen.getByRole("button", { name: c.run }).click();
+      await screen.getByText(c.applied).waitFor();
+      await screenshot(w.page, "6-consolidar");
+
+      const state = await fakeState(w.page);
+      // The summary sheet written by Resumo is the add-in's: neither read as a table nor replaced.
+      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Consolidado"]);
+      const sheet = sheetOf(state, "Consolidado");
+      expect(cellOf(sheet, "A1").value).toBe(c.sheetTitle(1));
+      expect(cellOf(sheet, "B5").value).toBe(c.sheetHeader);
+      expect(cellOf(sheet, "A6").value).toBe(SHEET);
+      expect(cellOf(sheet, "C6").value).toBe("2025-T1");
+      expect(cellOf(sheet, "D6")).toMatchObject({ value: 1, numberFormat: "0.0%" });
+      expect(cellOf(sheet, "E6")).toMatchObject({ value: "Faixa 1 — 100%", format: { fill: expect.stringMatching(/^#/) } });
+      expect(cellOf(sheet, "A7").value).toBe("");
+      expect(sheet.charts).toHaveLength(1);
+      expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
+      expect(w.errors).toEqual([]);
+    });
   });
 
   describe("the task pane's width", () => {
@@ -293,7 +320,7 @@ describe("the task pane in Chromium", () => {
       const w = await openPage(browser, `${base}/e2e/index.html`);
       try {
         const wide: string[] = [];
-        for (const name of Object.values(s.tabs)) {
+        for (const name of [...Object.values(s.tabs), consolidarPaneStrings.tab]) {
           await w.page.getByRole("tab", { name }).click();
           await w.page.getByRole("tabpanel", { name }).waitFor();
           const width = await w.page.evaluate(() => document.documentElement.scrollWidth);

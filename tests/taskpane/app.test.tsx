@@ -33,7 +33,7 @@ describe("App in Excel", () => {
   it("shows the screens as tabs, moved through with the arrow keys and chosen with Enter", async () => {
     const host = new FakeHost(contractWorkbook());
     const { user, container } = await renderPane(host, "dark");
-    const names = ["Tabelas", "Avaliar", "Resumo", "Justificativas", "Regras", "Modelos", "Funções"];
+    const names = ["Tabelas", "Avaliar", "Resumo", "Consolidar", "Justificativas", "Regras", "Modelos", "Funções"];
     expect(screen.getAllByRole("tab").map((t) => t.getAttribute("id"))).toEqual(names.map((n) => `tab-${n.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()}`));
     for (const name of names) expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Tabelas" }).getAttribute("aria-selected")).toBe("true");

@@ -100,16 +100,20 @@ describe("three municipal contracts, two quarters each", () => {
     expect(sheetPlan.widths).toHaveLength(9);
   });
 
-  test("the chart: attainment per municipality in the latest quarter (rows 9–11), beside the table", () => {
+  test("the chart: attainment per municipality in the latest quarter (rows 9–11), under the table and as wide", () => {
+    // 11 rows (title, subtitle, note, blank, header, six rows): from A13, one blank row between; as wide as the
+    // nine columns (`to` is the cell just past it: J); max(18, 3 T2 rows + 6) = 18 rows tall.
     expect(sheetPlan.chart).toEqual({
       title: "Atingimento global por município — 2º trimestre de 2025 (2025-T2)",
       seriesName: "Atingimento global",
       categories: "A9:A11",
       values: "D9:D11",
       percent: true,
-      from: { row: 1, col: 11 },
-      to: { row: 19, col: 21 },
+      from: { row: 13, col: 1 },
+      to: { row: 31, col: 10 },
     });
+    // Figures centred, as the short columns beside them: right-aligned, 100,0% ran into the band's label in print.
+    expect(sheetPlan.rows.slice(5).map((r) => [r[3].numberFormat, r[3].style?.align])).toEqual(Array(6).fill(["0.0%", "center"]));
   });
 
   test("the Falhas sheet lists the file and its reason", () => {

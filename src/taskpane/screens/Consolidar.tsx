@@ -1,0 +1,229 @@
+/**
+ * Screen Consolidar: the regional view (as `contratualiza consolidar`) of the open workbook — one table per
+ * municipality, each on a sheet named after it, or a panel export / long table with a `Município` column —
+ * written as a `Consolidado` sheet of the same workbook: one row per municipality and period, sorted, the
+ * band's colour in the band column, a chart of the latest period (workbook/consolidateWorkbook).
+ *
+ * A preview from the last read says how many municipalities and periods there are, the latest period's rows
+ * and what needs a look (incomplete evaluations, problems, or why nothing can be consolidated). The button
+ * reads the workbook again, consolidates every period with the rules chosen on screen and applies the plan;
+ * when a `Consolidado` sheet exists, the host asks first and a dialog asks the user, as screen Resumo does.
+ */
+import { useId, useMemo, useState, type JSX } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { consolidarPaneStrings as p, consolidateStrings as c, taskpaneStrings as s } from "../../core/messages";
+import { formatPeriodPtBR } from "../../core/periods";
+import { presets } from "../../core/presets";
+import { sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
+import { consolidateWorkbook, planWorkbookConsolidation, unitsOf, type WorkbookConsolidation } from "../../workbook/consolidateWorkbook";
+import type { WritePlan } from "../../workbook/plan/types";
+import { OutcomeMessage } from "../components/OutcomeMessage";
+import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";
+import { runOptions, type Choice, type Snapshot } from "../evaluation";
+import { noteText, percentText } from "../format";
+import type { ApplyOutcome } from "../host";
+import { useScreenStyles } from "../styles";
+import { useWorkbook } from "../useWorkbook";
+
+/** Rows of the latest period the preview lists; the sheet has them all. */
+export const PREVIEW_ROWS = 10;
+
+/** The open workbook consolidated with the rules chosen on screen (every period; sheets split when one per municipality). */
+export function consolidateOpenWorkbook(snapshot: Snapshot, rules: Pick<Choice, "preset" | "method">): WorkbookConsolidation {
+  const { options, problems } = runOptions(snapshot.settings, rules);
+  return consolidateWorkbook(snapshot.data, { ...options, splitSheets: true, problems });
+}
+
+/** A row's figure: `75,0%`, or `ISF 8,00` on the 0–10 scale. */
+function valueOf(r: ConsolidatedRow): string {
+  if (r.scale === 10) return r.value === undefined ? p.noValue : p.valueText(r.preset === "previne" ? c.valueLabels.isf : c.valueLabels.finalNote, noteText(r.value));
+  return r.attainment === undefined ? p.noValue : percentText(r.attainment);
+}
+
+const useStyles = makeStyles({
+  row: {
+    display: "flex",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  swatch: {
+    flexShrink: 0,
+    width: "10px",
+    height: "10px",
+    borderRadius: tokens.borderRadiusSmall,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+/** What the `Consolidado` sheet will hold, from the last read. */
+function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): JSX.Element {
+  const screen = useScreenStyles();
+  const styles = useStyles();
+  const id = useId();
+  if (consolidation.kind === "failed") {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{p.failed(consolidation.failure.message)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const rows = sortRows(consolidation.rows);
+  const periods = [...new Map(rows.filter((r) => r.period).map((r) => [r.period!.label, r.period!])).values()];
+  // Sorted rows keep a period together, the latest last.
+  const last = rows[rows.length - 1]?.period;
+  const latest = rows.filter((r) => r.period?.label === last?.label);
+  const units = unitsOf(rows);
+  const incomplete = rows.filter((r) => r.incomplete).length;
+  const withProblems = rows.filter((r) => r.problems > 0).length;
+  return (
+    <section className={screen.section} aria-labelledby={id}>
+      <Subtitle2 as="h3" id={id}>
+        {p.previewHeading}
+      </Subtitle2>
+      <Body1 as="p">{p.previewLine(units, periods.map((x) => x.label), rows.length)}</Body1>
+      {consolidation.sheets && <Caption1 className={screen.wrap}>{p.fromSheets(consolidation.sheets)}</Caption1>}
+      <Body1 as="p">
+        <strong>{last ? p.latestHeading(s.periodOption(formatPeriodPtBR(last), last.label)) : p.latestUndated}</strong>
+      </Body1>
+      <ul className={screen.plainList}>
+        {latest.slice(0, PREVIEW_ROWS).map((r) => (
+          <li key={`${r.source}\u0000${r.name}\u0000${r.ibge ?? ""}`} className={styles.row}>
+            {r.band && (
+              <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: r.band.color ?? tokens.colorNeutralBackground3 }} />
+            )}
+            <Body1>{p.rowText(r.name, valueOf(r), r.band?.label ?? "")}</Body1>
+          </li>
+        ))}
+      </ul>
+      {latest.length > PREVIEW_ROWS && <Caption1>{p.moreRows(latest.length - PREVIEW_ROWS)}</Caption1>}
+      {units === 1 && <Caption1>{p.oneUnit}</Caption1>}
+      {(incomplete > 0 || withProblems > 0) && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {incomplete > 0 && <div>{p.incompleteRows(incomplete)}</div>}
+            {withProblems > 0 && <div>{p.problemRows(withProblems)}</div>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+export function Consolidar(): JSX.Element {
+  const { host, snapshot, choice, reload } = useWorkbook();
+  const styles = useScreenStyles();
+  const [stage, setStage] = useState<Stage>();
+  const [message, setMessage] = useState<string>();
+  const [outcome, setOutcome] = useState<ApplyOutcome>();
+  const [pending, setPending] = useState<{ plan: WritePlan; sheets: string[] }>();
+  const running = stage !== undefined && stage !== "pronto";
+  const { preset, method } = choice;
+  const hasTables = (snapshot?.result.tables.length ?? 0) > 0;
+
+  // From the last read; the button reads again before it writes.
+  const preview = useMemo(() => (snapshot && hasTables ? consolidateOpenWorkbook(snapshot, { preset, method }) : undefined), [snapshot, hasTables, preset, method]);
+
+  const apply = async (plan: WritePlan, replaceSummaries: boolean) => {
+    setStage("gravando");
+    const result = await host.apply(plan, { replaceSummaries });
+    if (result.kind === "needsConfirmation") {
+      setPending({ plan, sheets: result.sheets });
+      setStage(undefined);
+      return;
+    }
+    setStage("pronto");
+    setOutcome(result);
+    if (result.kind === "applied") await reload();
+  };
+
+  const onRun = async () => {
+    setOutcome(undefined);
+    setMessage(undefined);
+    setStage("lendo");
+    const read = await reload();
+    if (!read) {
+      // The read's own message is shown above the screens.
+      setStage(undefined);
+      return;
+    }
+    setStage("avaliando");
+    await nextPaint();
+    const consolidation = consolidateOpenWorkbook(read, { preset, method });
+    if (consolidation.kind === "failed") {
+      setStage(undefined);
+      setMessage(p.failed(consolidation.failure.message));
+      return;
+    }
+    await apply(planWorkbookConsolidation(consolidation.rows), false);
+  };
+
+  const onConfirm = async () => {
+    const plan = pending?.plan;
+    setPending(undefined);
+    if (plan) await apply(plan, true);
+  };
+
+  const onCancel = () => {
+    setPending(undefined);
+    setMessage(s.summaryCancelled);
+  };
+
+  return (
+    <div className={styles.screen}>
+      <Subtitle1 as="h2">{p.heading}</Subtitle1>
+      <Body1 as="p">{p.hint}</Body1>
+      <Caption1>{p.howTo}</Caption1>
+      {snapshot && !hasTables && <Body1 as="p">{s.noTables}</Body1>}
+      <Caption1>
+        {s.presetLabel}: {presets[preset].name} · {s.methods[method]}
+      </Caption1>
+      {preview && <Preview consolidation={preview} />}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running || !hasTables} onClick={() => void onRun()}>
+          {p.run}
+        </Button>
+      </div>
+      {stage && <StageProgress stage={stage} />}
+      {message && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && <OutcomeMessage outcome={outcome} success={p.applied} />}
+      <Dialog open={pending !== undefined} modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{p.confirmTitle}</DialogTitle>
+            <DialogContent>{pending ? s.confirmText(pending.sheets) : ""}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void onConfirm()}>
+                {s.confirmReplace}
+              </Button>
+              <Button appearance="secondary" onClick={onCancel}>
+                {s.confirmCancel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
