@@ -143,6 +143,8 @@ export const messages = {
   unknownMethod: (text: string) => `Método ${quote(text)} desconhecido. Use “proporcao” (proporção de metas atingidas) ou “media” (média do atingimento).`,
   unknownPeriodKind: (text: string) => `Tipo de período ${quote(text)} desconhecido. Use mes, bimestre, trimestre, quadrimestre, semestre ou ano.`,
   mismatchedRanges: (a: string, b: string) => `Os intervalos ${a} e ${b} precisam ter o mesmo número de células.`,
+  cofinResultsCount: (found: number, expected: number) =>
+    `Informe os ${expected} resultados da equipe, na ordem C1 a C${expected}; o intervalo tem ${found} ${found === 1 ? "célula" : "células"}.`,
   noWeights: "A soma dos pesos é zero: não há como calcular a média ponderada.",
   noScoredIndicators: "Nenhum indicador de desempenho com resultado: não há atingimento global a calcular.",
   teamOk: "OK",

@@ -9,6 +9,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { attainment, concept as conceptOf, note, overrideDirection, reconcileScale } from "../core/attainment";
 import { findBand } from "../core/bands";
+import { COFINANCIAMENTO_INDICATORS } from "../core/catalogs/cofinanciamento";
 import { evaluateContract, type RowInput } from "../core/evaluate";
 import { messages as m } from "../core/messages";
 import { isProblem, normalizeText, parseDirection, parseJustificationDecision, parseKind } from "../core/parse";
@@ -194,6 +195,29 @@ export function classificacao(valor: any, tabela: any): string {
   const found = findBand(table, value);
   if (found.kind === "invalid") return failWith(found.problem);
   return found.band.label;
+}
+
+/**
+ * Nota final do componente de qualidade do cofinanciamento da APS: os resultados de C1 a C7 (0 a 100), cada um classificado (C1 pela faixa de 50 a 70), fatores somados com os pesos, de 0 a 10.
+ * @customfunction NOTA_FINAL
+ * @param resultados Os sete resultados da equipe, na ordem C1 a C7 (em linha ou em coluna); células vazias ficam de fora com o seu peso.
+ * @returns A nota final, de 0 a 10 (classifique-a com META.CLASSIFICACAO(nota; "FINAL")).
+ */
+export function notaFinal(resultados: any[][]): number {
+  const results = flatten(resultados);
+  if (results.length !== COFINANCIAMENTO_INDICATORS.length) return fail(m.cofinResultsCount(results.length, COFINANCIAMENTO_INDICATORS.length));
+  // The same rules as a workbook's evaluation: each result classified by its indicator's table, nota = Σ factor × peso.
+  const rows: RowInput[] = COFINANCIAMENTO_INDICATORS.map((indicator, i) => ({
+    code: indicator.code,
+    indicator: indicator.code,
+    result: { value: results[i] as CellValue },
+    target: { value: null },
+    weight: { value: indicator.weight },
+  }));
+  const evaluation = evaluateContract(rows, { preset: presets.cofinanciamento });
+  if (evaluation.problems.length > 0) return failWith(evaluation.problems[0]);
+  if (evaluation.overall.value === undefined) return fail(m.noScoredIndicators, "na");
+  return evaluation.overall.value;
 }
 
 /**

@@ -26,7 +26,7 @@ function excelError(id: string, ...args: unknown[]): ExcelError {
 
 const EXPECTED = [
   "ATINGIMENTO", "CONCEITO", "FAIXA", "RECOMENDACAO", "NOTA", "ISF", "GLOBAL", "CLASSIFICACAO",
-  "PROPORCAO", "LER_META", "PERIODO", "EQUIPES_MIN", "ACS_MIN", "EQUIPE_VERIFICAR",
+  "PROPORCAO", "LER_META", "PERIODO", "EQUIPES_MIN", "ACS_MIN", "EQUIPE_VERIFICAR", "NOTA_FINAL",
 ];
 
 describe("functions.json (generated from the JSDoc by the build)", () => {
@@ -178,6 +178,37 @@ describe("national presets", () => {
     expect(call("NOTA", "40%", "50%")).toBeCloseTo(8, 12); // 10 × 40/50
     // Notes 5 (weight 1), 8 (weight 2), 10 (weight 7): (5 + 16 + 70) / 10 = 9,1.
     expect(call("ISF", [[5], [8], [10]], [[1], [2], [7]])).toBeCloseTo(9.1, 12);
+  });
+
+  test("NOTA_FINAL: the co-financing's nota of one team from its C1–C7 results", () => {
+    // The official worked example: 40 Bom, 80 Ótimo, 90 Ótimo, 30 Suficiente, 20 Regular, 76 Ótimo, 100 Ótimo
+    // → 0,75·1 + 1·2 + 1·2 + 0,5·1 + 0,25·1 + 1·1 + 1·2 = 8,5 (Ótimo).
+    expect(call("NOTA_FINAL", [[40, 80, 90, 30, 20, 76, 100]])).toBeCloseTo(8.5, 12);
+    // The same in a column, and with percentages (40% = 40 points).
+    expect(call("NOTA_FINAL", [["40%"], ["80%"], ["90%"], ["30%"], ["20%"], ["76%"], ["100%"]])).toBeCloseTo(8.5, 12);
+    // C6 empty: left out with its weight 1; 70 Ótimo (C1 ≤ 70), 50 Suficiente, 75 Bom, 25 Regular, 51 Bom, 10 Regular
+    // → (1 + 1 + 1,5 + 0,25 + 0,75 + 0,5) / 9 × 10 = 5,56.
+    expect(call("NOTA_FINAL", [[70, 50, 75, 25, 51, null, 10]])).toBeCloseTo(50 / 9, 12);
+    expect(call("CLASSIFICACAO", call("NOTA_FINAL", [[70, 50, 75, 25, 51, null, 10]]), "FINAL")).toBe("Bom");
+    // Six cells are not C1–C7; a text is not a result; nothing at all is #N/D.
+    expect(excelError("NOTA_FINAL", [[40, 80, 90, 30, 20, 76]]).message).toBe("Informe os 7 resultados da equipe, na ordem C1 a C7; o intervalo tem 6 células.");
+    expect(excelError("NOTA_FINAL", [[40, 80, 90, "n/d", 20, 76, 100]]).code).toBe("#VALUE!");
+    expect(excelError("NOTA_FINAL", [[null, null, null, null, null, null, null]]).code).toBe("#N/A");
+  });
+
+  test("property: NOTA_FINAL is between 0,25 × 10 and 10, never throws but Excel errors, and grows with any class", () => {
+    const result = fc.integer({ min: 0, max: 100 });
+    fc.assert(
+      fc.property(fc.array(result, { minLength: 7, maxLength: 7 }), fc.integer({ min: 1, max: 6 }), (values, i) => {
+        const n = call("NOTA_FINAL", [values]) as number;
+        expect(n).toBeGreaterThanOrEqual(2.5 - 1e-12);
+        expect(n).toBeLessThanOrEqual(10 + 1e-12);
+        // C2–C7 are higher-is-better: raising one result never lowers the nota.
+        const raised = [...values];
+        raised[i] = Math.min(100, raised[i] + 10);
+        expect(call("NOTA_FINAL", [raised]) as number).toBeGreaterThanOrEqual(n - 1e-12);
+      }),
+    );
   });
 
   test("CLASSIFICACAO: co-financing classes, C1 as a target range, and the final note", () => {
