@@ -856,6 +856,9 @@ export const consolidateStrings = {
     "Código de saída: 0 tudo avaliado; 1 algum arquivo falhou ou tem problemas nos dados; 2 nada pôde ser avaliado.",
   ].join("\n"),
   missingInput: "Informe a pasta (ou o arquivo) a consolidar, por exemplo: contratualiza consolidar contratos/",
+  /** A team's row in the consolidation (co-financing): `Lavras — ESF Centro (INE 0001234567)`. */
+  teamName: (team: string, municipality: string | undefined, code: string | undefined) =>
+    `${municipality ? `${municipality} — ` : ""}${team}${code ? ` (INE ${code})` : ""}`,
   extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe uma pasta ou um arquivo só.`,
   inputNotFound: (input: string) => `Não foi encontrada a pasta ou o arquivo ${quote(input)}. Confira o nome e o caminho.`,
   folderUnreadable: (folder: string, detail: string) => `Não foi possível ler a pasta ${quote(folder)} (${detail}). Confira se você tem acesso a ela.`,

@@ -8,6 +8,7 @@
  * indicators whose concept is B (count and codes), the incomplete flag and the number of problems.
  *
  * Where the rows come from, per pipeline result:
+ * - each period's `byTeam` (the co-financing, which classifies teams): one row per team;
  * - each period's `byMunicipality` (a SISAB panel export, a long table with a `Município` column): one row
  *   per municipality, from its own evaluation;
  * - otherwise one row per period, named by the caller (`municipality`: a sheet of a workbook with one
@@ -141,6 +142,12 @@ export function rowsOfResult(input: ConsolidateInput): ConsolidatedRow[] {
   const fileProblems = result.problems.length;
   const rows: ConsolidatedRow[] = [];
   for (const ev of result.evaluations) {
+    if (ev.byTeam && ev.byTeam.length > 0) {
+      // The co-financing classifies teams: one row per team, named with its municipality ("ESF 01" of two
+      // municipalities are two teams) and its INE.
+      for (const team of ev.byTeam) rows.push(rowOf(team.evaluation, source, t.teamName(team.team, team.municipality, team.code), undefined, fileProblems));
+      continue;
+    }
     if (ev.byMunicipality && ev.byMunicipality.length > 0) {
       for (const m of ev.byMunicipality) rows.push(rowOf(m.evaluation, source, m.municipality, m.code, fileProblems));
       continue;

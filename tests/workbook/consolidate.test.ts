@@ -20,6 +20,7 @@ import {
 } from "../../src/workbook/consolidate";
 import { runPipeline } from "../../src/workbook/pipeline";
 import type { PlanCell, SummarySheetPlan } from "../../src/workbook/plan/types";
+import { COFIN_HEADER, cofinRows } from "./cofinanciamento";
 import { contractBook, MUNICIPALITIES } from "./consolidateFixtures";
 import { sheet, workbook } from "./fixtures";
 import { PREVINE_LONG_ROWS, readSisab } from "./previne";
@@ -247,5 +248,31 @@ describe("a SISAB panel export (hypertension, 3 municipalities × 3 four-month p
       values: "E12:E14",
       percent: false,
     });
+  });
+});
+
+describe("the co-financing: one row per team", () => {
+  // tests/workbook/cofinanciamento.ts: ESF Centro 8,5 → Ótimo (the official worked example), ESF Vila Nova
+  // 5,0 over weights 9 = 5,56 → Bom, both in Lavras, 2025-Q1.
+  const result = runPipeline(workbook(sheet("Equipes", [COFIN_HEADER, ...cofinRows()])));
+  const c = consolidate([{ source: "equipes.xlsx", result }]);
+
+  test("each team is a row with its nota final and class, named with its municipality and INE", () => {
+    expect(c.rows.map((r) => [r.name, r.period?.label, r.preset, r.scale, r.band?.label])).toEqual([
+      ["Lavras — ESF Centro (INE 0001234567)", "2025-Q1", "cofinanciamento", 10, "Ótimo"],
+      ["Lavras — ESF Vila Nova (INE 0007654321)", "2025-Q1", "cofinanciamento", 10, "Bom"],
+    ]);
+    expect(c.rows[0].value).toBeCloseTo(8.5, 12);
+    expect(c.rows[1].value).toBeCloseTo(50 / 9, 12);
+    // C6 of Vila Nova has no result: 6 of 7 indicators with data.
+    expect(c.rows.map((r) => [r.withData, r.scored])).toEqual([
+      [7, 7],
+      [6, 7],
+    ]);
+  });
+
+  test("the sheet charts the nota final of each team", () => {
+    const plan = c.plan.summaries[0];
+    expect(plan.chart).toMatchObject({ seriesName: "Nota final", percent: false, categories: "A6:A7" });
   });
 });
