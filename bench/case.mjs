@@ -11,6 +11,8 @@
  *   node bench/case.mjs core <file>
  *   node bench/case.mjs contracts <dir> <count>
  *   node bench/case.mjs consolidar <dir> <workers> <out>
+ *   node bench/case.mjs cofin-generate <file> <rows>
+ *   node bench/case.mjs cofin-core <file> <teams> <municipalities> <periods>
  *
  * Modules are imported inside each case, so a case pays in memory only for what it uses.
  */
@@ -41,14 +43,16 @@ function peakRss() {
 /**
  * Times `fn` over repeated runs: one warm-up run (so the JIT has seen the code, as it has in a long task
  * pane session), then runs until about `budget` seconds have passed, at least `min` and at most `max`
- * of them. Returns the median seconds of the measured runs.
+ * of them. Returns the median seconds of the measured runs. `check`, when given, runs once after the
+ * warm-up run (not timed): a wrong result then fails before the repeats.
  * @param {() => unknown} fn
- * @param {{ budget?: number; min?: number; max?: number }} [options]
+ * @param {{ budget?: number; min?: number; max?: number; check?: () => void }} [options]
  */
-function timeRepeated(fn, { budget = 2, min = 3, max = 15 } = {}) {
+function timeRepeated(fn, { budget = 2, min = 3, max = 15, check } = {}) {
   const warm = performance.now();
   fn();
   const warmSeconds = (performance.now() - warm) / 1000;
+  check?.();
   const times = [];
   const start = performance.now();
   while (times.length < max && (times.length < min || (performance.now() - start) / 1000 < budget)) {
@@ -159,7 +163,107 @@ const CASES = {
     const outSize = await fs.stat(out).then((s) => s.size, () => undefined);
     return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, code, outSize };
   },
+
+  /** Writes the co-financing workbook (C1–C7 per team and month) and says how many teams it holds. */
+  async "cofin-generate"(file, rows) {
+    const { generateCofinanciamento } = await import("./generate.mjs");
+    const t0 = performance.now();
+    const shape = await generateCofinanciamento(file, Number(rows));
+    const { size } = await fs.stat(file);
+    return { seconds: (performance.now() - t0) / 1000, size, ...shape };
+  },
+
+  /**
+   * The co-financing pipeline on data already in memory: the workbook is read first (timed once, apart),
+   * then `runPipeline` runs with no options, as the command runs it. The result must have chosen the preset
+   * `cofinanciamento` and hold, for each of the `periods` periods, one evaluation per team (`byTeam`, `teams`
+   * of them) and per municipality (`byMunicipality`): the case fails otherwise. The per-team part (grouping
+   * the rows by team, then one `evaluateContract` per team) is also timed on its own, on the rows the
+   * pipeline filled, to tell how much of the pipeline it is.
+   */
+  async "cofin-core"(file, teams, municipalities, periods) {
+    const { readWorkbookFile } = await lib("workbook/xlsx/read.js");
+    const { runPipeline, groupByTeam } = await lib("workbook/pipeline.js");
+    const { evaluateContract } = await lib("core/evaluate.js");
+    const t0 = performance.now();
+    const read = await readWorkbookFile(file);
+    const readSeconds = (performance.now() - t0) / 1000;
+    if (read.kind !== "workbook") throw new Error(read.message);
+    const workbook = read.workbook;
+    // maxRSS once the file is read: what the pipeline adds comes on top of it (or fits in what ExcelJS freed).
+    const readPeak = peakRss();
+
+    /** @type {any} */
+    let result;
+    const pipeline = timeRepeated(
+      () => {
+        // Let the previous run's result go first: two results alive at once would inflate the peak.
+        result = undefined;
+        result = runPipeline(workbook);
+      },
+      { check: () => checkCofinanciamento(result, Number(teams), Number(municipalities), Number(periods)) },
+    );
+
+    // The per-team part alone, as runPipeline does it, on the filled rows of the last run.
+    const rows = result.tables.flatMap((/** @type {{ rows: unknown[] }} */ t) => t.rows);
+    const preset = result.evaluations[0].preset;
+    const evPeriods = result.evaluations.map((/** @type {{ period: unknown }} */ ev) => ev.period);
+    let evaluated = 0;
+    const perTeam = timeRepeated(() => {
+      const groups = groupByTeam(rows);
+      evaluated = 0;
+      for (const period of evPeriods) {
+        for (const g of groups) {
+          evaluateContract(g.rows, { preset, period });
+          evaluated++;
+        }
+      }
+    });
+    const byTeam = result.evaluations.reduce((/** @type {number} */ n, /** @type {{ byTeam?: unknown[] }} */ ev) => n + (ev.byTeam?.length ?? 0), 0);
+    if (evaluated !== byTeam) throw new Error(`the per-team timing evaluated ${evaluated} teams, the pipeline ${byTeam}`);
+    return {
+      rows: rows.length,
+      teams: result.evaluations[0].byTeam.length,
+      municipalities: result.evaluations[0].byMunicipality?.length ?? 1,
+      periods: result.evaluations.length,
+      problems: result.evaluations.reduce((/** @type {number} */ n, /** @type {{ problems: unknown[] }} */ ev) => n + ev.problems.length, 0),
+      read: readSeconds,
+      readPeak,
+      pipeline,
+      perTeam,
+    };
+  },
 };
+
+/**
+ * Fails loudly unless the pipeline evaluated the co-financing per team as the generated workbook asks:
+ * preset chosen from the tables, `periods` evaluations, each with `teams` team evaluations (each with its
+ * INE and municipality, every one a classification of C1–C7) and `municipalities` municipal ones.
+ * @param {any} result  runPipeline's PipelineResult
+ * @param {number} teams
+ * @param {number} municipalities
+ * @param {number} periods
+ */
+function checkCofinanciamento(result, teams, municipalities, periods) {
+  const fail = (/** @type {string} */ why) => {
+    throw new Error(`co-financing pipeline check failed: ${why}`);
+  };
+  if (result.presetChoice?.id !== "cofinanciamento") fail(`preset chosen: ${result.presetChoice?.id ?? "none (default preset)"}, expected cofinanciamento`);
+  if (result.evaluations.length !== periods) fail(`${result.evaluations.length} evaluations (${result.evaluations.map((/** @type {any} */ e) => e.period?.label).join(", ")}), expected ${periods}`);
+  for (const ev of result.evaluations) {
+    const label = ev.period?.label ?? "(no period)";
+    if (ev.preset.id !== "cofinanciamento") fail(`${label} evaluated with preset ${ev.preset.id}`);
+    if (!ev.byTeam) fail(`${label} has no byTeam`);
+    if (ev.byTeam.length !== teams) fail(`${label} has ${ev.byTeam.length} teams in byTeam, expected ${teams}`);
+    const ines = new Set(ev.byTeam.map((/** @type {any} */ t) => t.code));
+    if (ines.size !== teams || ines.has(undefined)) fail(`${label}: ${ines.size} distinct INEs among ${teams} teams`);
+    if (ev.byTeam.some((/** @type {any} */ t) => !t.municipality)) fail(`${label}: a team without its municipality`);
+    const classified = ev.byTeam.filter((/** @type {any} */ t) => t.evaluation.indicators.some((/** @type {any} */ i) => i.classification)).length;
+    if (classified === 0) fail(`${label}: no team has a classified indicator`);
+    const m = ev.byMunicipality?.length ?? 1;
+    if (m !== municipalities) fail(`${label} has ${m} municipalities, expected ${municipalities}`);
+  }
+}
 
 const [name, ...args] = process.argv.slice(2);
 const run = CASES[name];

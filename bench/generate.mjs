@@ -2,7 +2,9 @@
 /**
  * Builds the benchmark's workbook: one long indicator table (title row, header, one row per
  * indicator × month × unit), laid out like assets/exemplo-contrato.xlsx (src/workbook/xlsx/example.ts) but
- * with a year of months and as many units as it takes to reach the requested number of rows.
+ * with a year of months and as many units as it takes to reach the requested number of rows; the small
+ * contracts of the consolidation benchmark; and the co-financing workbook (`generateCofinanciamento`: C1–C7
+ * per team and month, no targets), which the pipeline evaluates team by team.
  *
  * Everything is drawn from a seeded generator, so a given size always gives the same file. ExcelJS's
  * streaming writer is used because the ordinary one needs well over a gigabyte for 100k rows, and
@@ -206,8 +208,146 @@ export async function generateContracts(dir, count) {
   return files;
 }
 
-// Run directly (`node bench/generate.mjs <file> <rows>`) it writes one file; run.mjs does so in a child.
+
+// ─── Co-financing (`--cofinanciamento`) ────────────────────────────────────────────────────────────────
+
+export const COFIN_SHEET = "Equipes";
+export const COFIN_HEADER_ROW = 3;
+export const COFIN_HEADERS = ["Município", "Nome da equipe", "INE", "Indicador", "Mês", "Resultado"];
+const COFIN_WIDTHS = [22, 30, 13, 10, 11, 11];
+
+/** The quality component's indicators, by code as the Ministry's panel writes them. */
+const COFIN_CODES = ["C1", "C2", "C3", "C4", "C5", "C6", "C7"];
+/** The first four-month period of 2025 (January–April): the pipeline evaluates it as `2025-Q1`. */
+const COFIN_MONTHS = MONTHS.slice(0, 4);
+/** Rows of one team: every indicator, every month. */
+export const COFIN_ROWS_PER_TEAM = COFIN_CODES.length * COFIN_MONTHS.length;
+
+/** Municipalities of Minas Gerais (numbered ones follow when a size needs more). */
+const MUNICIPALITIES = [
+  "Lavras", "Perdões", "Nepomuceno", "Ribeirão Vermelho", "Ijaci", "Itumirim", "Ingaí", "Luminárias", "Carrancas",
+  "Itutinga", "Bom Sucesso", "Santo Antônio do Amparo", "Campo Belo", "Oliveira", "São João del-Rei", "Barbacena",
+  "Varginha", "Três Corações", "Três Pontas", "Boa Esperança", "Campos Gerais", "Alfenas", "Poços de Caldas",
+  "Pouso Alegre", "Itajubá", "Juiz de Fora", "Divinópolis", "Formiga", "Arcos", "Pará de Minas",
+];
+/** Neighbourhoods that name teams; the same names recur from one municipality to the next, as in real lists. */
+const NEIGHBOURHOODS = [
+  "Centro", "Vila Nova", "São José", "Santa Maria", "Jardim América", "Nossa Senhora Aparecida", "Cruzeiro",
+  "Rosário", "Santo Antônio", "Bela Vista", "Esplanada", "Serra", "Vila Rica", "Industrial", "Zona Rural",
+];
+
+/**
+ * The teams of a co-financing workbook of `rows` rows: `ceil(rows / 28)` teams (7 indicators × 4 months
+ * each; the last one may be cut short so the total is exact), spread over municipalities of 1 to 31 teams
+ * (8 on average, most of them fewer) drawn from the generator. Each team has its own INE (10 digits, leading zeros) and a level of quality
+ * that moves all its results, so the classes (Ótimo … Regular) are all represented.
+ * @param {number} rows
+ * @param {() => number} next
+ */
+function cofinTeams(rows, next) {
+  const count = Math.ceil(rows / COFIN_ROWS_PER_TEAM);
+  /** @type {{ municipality: string; name: string; ine: string; quality: number }[]} */
+  const teams = [];
+  let m = 0;
+  while (teams.length < count) {
+    const municipality = m < MUNICIPALITIES.length ? MUNICIPALITIES[m] : `Município ${String(m + 1).padStart(3, "0")}`;
+    // Mostly small municipalities (a few teams), now and then a large one (up to 31).
+    const size = Math.min(count - teams.length, 1 + Math.floor(30 * next() ** 3));
+    for (let i = 0; i < size; i++) {
+      const kind = i % 5 === 4 ? "eAP" : "ESF";
+      const round = Math.floor(i / NEIGHBOURHOODS.length);
+      const name = `${kind} ${NEIGHBOURHOODS[i % NEIGHBOURHOODS.length]}${round ? ` ${round + 1}` : ""}`;
+      const ine = String(1_000_000 + teams.length * 7919).padStart(10, "0");
+      teams.push({ municipality, name, ine, quality: next() });
+    }
+    m++;
+  }
+  return { teams, municipalities: m };
+}
+
+/**
+ * What a co-financing workbook of `rows` rows holds, without writing it: the pipeline's expected figures.
+ * @param {number} rows
+ * @returns {{ teams: number; municipalities: number; months: number; periods: number }}
+ */
+export function cofinanciamentoShape(rows) {
+  const { teams, municipalities } = cofinTeams(rows, random(rows));
+  return { teams: teams.length, municipalities, months: COFIN_MONTHS.length, periods: 1 };
+}
+
+/**
+ * Writes a co-financing workbook with exactly `rows` rows (plus title and header) to `file`: the long table
+ * a coordinator keeps of the quality component, one row per team × indicator × month
+ * (`Município | Nome da equipe | INE | Indicador | Mês | Resultado`), no target column, results on the
+ * 0–100 scale of the classes. About 3% of the results are empty and 0.5% are `n/d`, as in the contract
+ * workbook. Seeded by `rows`: the same size gives the same file.
+ * @param {string} file
+ * @param {number} rows
+ * @returns {Promise<{ teams: number; municipalities: number; months: number; periods: number }>}
+ */
+export async function generateCofinanciamento(file, rows) {
+  const next = random(rows);
+  const { teams, municipalities } = cofinTeams(rows, next);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  wb.creator = "Contratualiza bench";
+  const ws = wb.addWorksheet(COFIN_SHEET, { views: [{ state: "frozen", ySplit: COFIN_HEADER_ROW }] });
+  ws.columns = COFIN_WIDTHS.map((width) => ({ width }));
+
+  const title = ws.getRow(1);
+  title.getCell(1).value = `Componente de qualidade do cofinanciamento da APS — resultados por equipe, jan a abr/2025 — ${rows} linhas (gerado para medir desempenho)`;
+  title.getCell(1).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, COFIN_HEADERS.length);
+  title.commit();
+
+  const header = ws.getRow(COFIN_HEADER_ROW);
+  COFIN_HEADERS.forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+  });
+  header.commit();
+
+  // Team by team, indicator by indicator, month by month, as the panel exports are pasted together.
+  let r = COFIN_HEADER_ROW + 1;
+  const last = COFIN_HEADER_ROW + rows;
+  for (const team of teams) {
+    for (const code of COFIN_CODES) {
+      // C1 (more access) is best inside 50–70 and is usually lower; C2–C7 are best high.
+      const typical = code === "C1" ? 15 + team.quality * 55 : 10 + team.quality * 85;
+      const level = Math.min(100, Math.max(0, typical + (next() * 2 - 1) * 12));
+      for (const month of COFIN_MONTHS) {
+        if (r > last) break;
+        const row = ws.getRow(r++);
+        row.getCell(1).value = team.municipality;
+        row.getCell(2).value = team.name;
+        row.getCell(3).value = team.ine;
+        row.getCell(4).value = code;
+        const monthCell = row.getCell(5);
+        monthCell.value = month;
+        monthCell.numFmt = "mmm/yyyy";
+        const roll = next();
+        const result = row.getCell(6);
+        if (roll < 0.005) result.value = "n/d";
+        else if (roll < 0.035) result.value = null;
+        else result.value = Math.round(Math.min(100, Math.max(0, level + (next() * 2 - 1) * 6)) * 10) / 10;
+        result.numFmt = "0.0";
+        row.commit();
+      }
+    }
+  }
+  ws.autoFilter = { from: { row: COFIN_HEADER_ROW, column: 1 }, to: { row: r - 1, column: COFIN_HEADERS.length } };
+  ws.commit();
+  await wb.commit();
+  return { teams: teams.length, municipalities, months: COFIN_MONTHS.length, periods: 1 };
+}
+
+// Run directly (`node bench/generate.mjs [--cofinanciamento] <file> <rows>`) it writes one file; run.mjs does
+// so in a child.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, rows] = process.argv.slice(2);
-  await generateWorkbook(file, Number(rows));
+  const args = process.argv.slice(2);
+  const cofin = args[0] === "--cofinanciamento";
+  const [file, rows] = cofin ? args.slice(1) : args;
+  if (cofin) await generateCofinanciamento(file, Number(rows));
+  else await generateWorkbook(file, Number(rows));
 }

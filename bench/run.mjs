@@ -3,7 +3,9 @@
  * `npm run bench [-- <rows>…]`: how long and how much memory evaluating a workbook takes, for 1k, 10k and
  * 100k indicator rows by default. `npm run bench -- --consolidar [<files>…]`: how long `contratualiza
  * consolidar` takes on a folder of 20, 200 and 853 small contracts, with one worker thread and with one per
- * core. See bench/README.md for what each figure means.
+ * core. `npm run bench -- --cofinanciamento [<rows>…]`: the co-financing quality component, evaluated per
+ * team, on tables of C1–C7 per team and month of 1k, 10k and 100k rows. See bench/README.md for what each
+ * figure means.
  *
  * Every measurement runs in its own Node process (bench/case.mjs), one after the other: peak memory is
  * the maxRSS of a process that did only that, and two measurements never compete for the CPU.
@@ -21,13 +23,15 @@ const DEFAULT_FILE_COUNTS = [20, 200, 853];
 
 /**
  * Sizes from the command line: `1000`, `10_000`, `10k` (rows; with `--consolidar`, files); `--keep` keeps
- * the generated files; `--consolidar` measures the consolidation instead.
+ * the generated files; `--consolidar` measures the consolidation instead, `--cofinanciamento` the
+ * co-financing per team.
  * @param {string[]} argv
  */
 function parseCommandLine(argv) {
   const sizes = [];
   let keep = false;
   let consolidar = false;
+  let cofinanciamento = false;
   for (const arg of argv) {
     if (arg === "--keep") {
       keep = true;
@@ -37,13 +41,18 @@ function parseCommandLine(argv) {
       consolidar = true;
       continue;
     }
+    if (arg === "--cofinanciamento") {
+      cofinanciamento = true;
+      continue;
+    }
     const m = /^(\d[\d_]*)(k?)$/i.exec(arg);
     if (!m) throw new Error(`not a row count: ${arg} (use e.g. 1000, 10_000 or 10k)`);
     const n = Number(m[1].replace(/_/g, "")) * (m[2] ? 1000 : 1);
     if (n < 1) throw new Error(`not a row count: ${arg}`);
     sizes.push(n);
   }
-  return { sizes: sizes.length ? sizes : consolidar ? DEFAULT_FILE_COUNTS : DEFAULT_SIZES, keep, consolidar };
+  if (consolidar && cofinanciamento) throw new Error("--consolidar and --cofinanciamento are two benchmarks: run them one after the other");
+  return { sizes: sizes.length ? sizes : consolidar ? DEFAULT_FILE_COUNTS : DEFAULT_SIZES, keep, consolidar, cofinanciamento };
 }
 
 /**
@@ -157,9 +166,92 @@ async function consolidationBench(counts, keep) {
   }
 }
 
+/**
+ * The sheet names of an .xlsx, from its `xl/workbook.xml` (without loading the workbook itself).
+ * @param {string} file
+ * @returns {Promise<string[]>}
+ */
+async function sheetNames(file) {
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const unescape = (/** @type {string} */ t) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
+}
+
+/**
+ * `--cofinanciamento`: for each size, the co-financing workbook (C1–C7 per team and month), then in fresh
+ * processes the pipeline on the workbook in memory (checked: preset `cofinanciamento`, one evaluation per
+ * team) and the whole command `avaliar <file> --saida <out>` (checked: the output has the sheet
+ * `Cofinanciamento 2025-Q1`).
+ * @param {number[]} sizes
+ * @param {boolean} keep
+ */
+async function cofinanciamentoBench(sizes, keep) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "contratualiza-bench-cofinanciamento-"));
+  /** @type {string[][]} */
+  const coreRows = [];
+  /** @type {string[][]} */
+  const fileRows = [];
+  const loadBefore = machineLine();
+  try {
+    const baseline = await runCase(["baseline"]);
+    for (const size of sizes) {
+      const file = path.join(dir, `cofinanciamento-${size}.xlsx`);
+      note(`${int.format(size)} rows: generating…`);
+      const gen = await runCase(["cofin-generate", file, String(size)]);
+      note(`${int.format(size)} rows (${int.format(gen.teams)} teams, ${gen.municipalities} municipalities): the pipeline on the workbook in memory…`);
+      const core = await runCase(["cofin-core", file, String(gen.teams), String(gen.municipalities), String(gen.periods)]);
+      note(`${int.format(size)} rows: the command (avaliar --saida)…`);
+      const cmd = await runCase(["command", file, dir]);
+      if (!cmd.saida) throw new Error("this version of the command does not accept --saida");
+      const out = path.join(dir, `saida-${path.basename(file)}`);
+      if (!cmd.outSize) throw new Error(`avaliar --saida wrote no file (exit ${cmd.code})`);
+      const sheets = await sheetNames(out);
+      const expected = "Cofinanciamento 2025-Q1";
+      if (!sheets.includes(expected)) throw new Error(`the output has no sheet "${expected}" (sheets: ${sheets.join(", ")})`);
+      coreRows.push([
+        int.format(core.rows),
+        int.format(core.teams),
+        int.format(core.municipalities),
+        String(core.periods),
+        fmtSeconds(core.read),
+        fmtSeconds(core.pipeline.first),
+        fmtSeconds(core.pipeline.seconds),
+        fmtRate(core.rows, core.pipeline),
+        `${fmtSeconds(core.perTeam.seconds)} (${Math.round((100 * core.perTeam.seconds) / core.pipeline.seconds)}%)`,
+        fmtMiB(core.readPeak),
+        fmtMiB(core.peakRss),
+      ]);
+      fileRows.push([
+        int.format(size),
+        fmtSize(gen.size),
+        fmtSeconds(cmd.seconds),
+        fmtRate(size, { seconds: cmd.seconds }),
+        fmtMiB(cmd.peakRss),
+        fmtSize(cmd.outSize),
+        String(cmd.code),
+      ]);
+    }
+    console.log(`\nContratualiza bench — cofinanciamento (per team)`);
+    console.log(`Before: ${loadBefore}`);
+    console.log(`After:  ${machineLine()}`);
+    console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every measure in a fresh process.`);
+    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
+    console.log("runPipeline on the workbook in memory (C1–C7 × 4 months per team; checked: preset cofinanciamento chosen, one byTeam entry per team)");
+    console.log(table(["rows", "teams", "municipalities", "periods", "read", "1st runPipeline", "runPipeline", "rate", "of which per team", "peak after read", "peak RSS"], coreRows));
+    console.log("\ncontratualiza avaliar <file> --saida <out> (output checked for the sheet Cofinanciamento 2025-Q1)");
+    console.log(table(["rows", "file", "command", "rate", "peak RSS", "output", "exit"], fileRows));
+    console.log(`Baseline: a process that only loaded ExcelJS and the command peaks at ${fmtMiB(baseline.peakRss)}.`);
+  } finally {
+    if (!keep) await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  const { sizes, keep, consolidar } = parseCommandLine(process.argv.slice(2));
+  const { sizes, keep, consolidar, cofinanciamento } = parseCommandLine(process.argv.slice(2));
   if (consolidar) return consolidationBench(sizes, keep);
+  if (cofinanciamento) return cofinanciamentoBench(sizes, keep);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "contratualiza-bench-"));
   /** @type {string[][]} */
   const fileRows = [];

@@ -204,7 +204,8 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset } = {}): R
       problems.push(locate(row, row.result, res.problem));
       return { ...base, status: "invalid" };
     }
-    const evaluated: RowEvaluation = { ...base, status: "evaluated", result: res.reading.value, resultScale: res.reading.scale };
+    // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
+    const evaluated: RowEvaluation = { input: row, kind, weight, weightGiven, decision, problems, status: "evaluated", result: res.reading.value, resultScale: res.reading.scale };
     // The row's own class (a month's), for its owned cell; out-of-domain results are reported once, by the indicator.
     const found = findBand(classificationTable(preset, classificationCode(row))!, pointsOfReading(res.reading));
     if (found.kind === "band") evaluated.classification = found.band;

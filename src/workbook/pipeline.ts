@@ -146,16 +146,32 @@ function panelIndicator(table: DetectedTable): { catalog: "previne" | "cofinanci
 }
 
 /**
- * Co-financing when no row gives a target and every row's indicator is one of C1–C7 (by code or name): the
- * quality component classifies results instead of comparing them with targets, and a contract's table
- * always has targets, so a table of C-coded indicators with targets stays a contract's.
+ * The co-financing codes of the tables' indicators when no row gives a target and every row's indicator is
+ * one of C1–C7 (by code or name); undefined otherwise. The quality component classifies results instead of
+ * comparing them with targets, and a contract's table always has targets, so a table of C-coded indicators
+ * with targets stays a contract's.
  */
-function isCofinanciamentoTable(table: DetectedTable): boolean {
+function cofinanciamentoCodes(tables: DetectedTable[]): string[] | undefined {
   const catalog = catalogForPreset("cofinanciamento")!;
-  return table.rows.length > 0 && table.rows.every((r) => isBlank(r.target) && findInCatalog(catalog, r) !== undefined);
+  // Thousands of rows name a handful of indicators: each name (and code) is looked up once.
+  const found = new Map<string, string | undefined>();
+  const codes = new Set<string>();
+  for (const table of tables) {
+    if (table.layout === "panel" || table.rows.length === 0) return undefined;
+    for (const row of table.rows) {
+      if (!isBlank(row.target)) return undefined;
+      const key = `${row.code ?? ""}\u0000${row.indicator}`;
+      if (!found.has(key)) found.set(key, findInCatalog(catalog, row)?.entry.code);
+      const code = found.get(key);
+      if (code === undefined) return undefined;
+      codes.add(code);
+    }
+  }
+  return [...codes].sort(byCode);
 }
 
-const byCode = (a: string, b: string) => a.localeCompare(b, "pt-BR", { numeric: true });
+const collator = new Intl.Collator("pt-BR", { numeric: true });
+const byCode = (a: string, b: string) => collator.compare(a, b);
 
 /**
  * The preset the tables call for, when they are unmistakably of a national programme; nothing otherwise
@@ -173,12 +189,8 @@ export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined 
     const reason = id === "previne" ? previneStrings.presetReasonPanels(tables.length, codes) : cofinStrings.presetReasonPanels(tables.length, codes);
     return { id, reason };
   }
-  if (tables.every((t) => t.layout !== "panel" && isCofinanciamentoTable(t))) {
-    const catalog = catalogForPreset("cofinanciamento")!;
-    const codes = [...new Set(tables.flatMap((t) => t.rows.map((r) => findInCatalog(catalog, r)!.entry.code)))].sort(byCode);
-    return { id: "cofinanciamento", reason: cofinStrings.presetReasonTable(codes) };
-  }
-  return undefined;
+  const codes = cofinanciamentoCodes(tables);
+  return codes ? { id: "cofinanciamento", reason: cofinStrings.presetReasonTable(codes) } : undefined;
 }
 
 function isBlank(cell: CellInput | undefined): boolean {

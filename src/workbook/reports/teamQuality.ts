@@ -80,7 +80,8 @@ function pointsOf(i: IndicatorEvaluation): number | undefined {
   return i.target?.scale === "percent" ? i.result * 100 : i.result;
 }
 
-const byName = (a: string | undefined, b: string | undefined) => (a ?? "").localeCompare(b ?? "", "pt-BR", { numeric: true });
+const collator = new Intl.Collator("pt-BR", { numeric: true });
+const byName = (a: string | undefined, b: string | undefined) => collator.compare(a ?? "", b ?? "");
 
 /** The per-team figures of a period; undefined when the period has no team breakdown. */
 export function buildTeamQuality(ev: PeriodEvaluation): TeamQuality | undefined {
