@@ -1,17 +1,23 @@
 /**
  * The command's arguments: `contratualiza avaliar <arquivo> [--periodo P] [--predefinicao ID]
- * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json]`. Parsing
+ * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json] [--final]`. Parsing
  * only, through the commands' option parser (./options).
  */
 import { cliStrings as t } from "../core/messages";
-import { evaluateOptions, HELP_OPTIONS, parseOptions, type OptionValues } from "./options";
+import { evaluateOptions, flag, HELP_OPTIONS, parseOptions, type OptionValues } from "./options";
 
 /**
  * `avaliar`'s arguments: the file, and the values of its options (./options `evaluateOptions`): `output`,
  * where to write the evaluated copy (default `<name>.avaliado.xlsx` beside the input); `noOutput`
  * (`--sem-arquivo`), only print the result; `json`, print it as JSON.
  */
-export type EvaluateCommand = { command: "avaliar"; file: string } & OptionValues<typeof evaluateOptions>;
+export type EvaluateCommand = { command: "avaliar"; file: string } & OptionValues<typeof avaliarOptions>;
+
+/**
+ * `avaliar`'s options: those it shares with `consolidar`, and `--final`, the final report over every period
+ * (`Avaliação final`), made only on request because the data do not say when a contract ends.
+ */
+const avaliarOptions = { ...evaluateOptions, final: flag("--final") };
 
 export type ParsedArgs = EvaluateCommand | { command: "ajuda" } | { command: "erro"; message: string };
 
@@ -20,7 +26,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || HELP_OPTIONS.includes(command) || command === "ajuda") return { command: "ajuda" };
   if (command !== "avaliar") return { command: "erro", message: t.unknownCommand(command) };
-  const parsed = parseOptions(rest, evaluateOptions, { missing: t.missingFile, extra: t.extraArgument });
+  const parsed = parseOptions(rest, avaliarOptions, { missing: t.missingFile, extra: t.extraArgument });
   if (parsed.kind === "help") return { command: "ajuda" };
   if (parsed.kind === "error") return { command: "erro", message: parsed.message };
   return { command: "avaliar", file: parsed.operand, ...parsed.values };

@@ -149,6 +149,4 @@ export const evaluateOptions = {
   output: valueOption("--saida", o.expects.xlsxOutput, readPath({ pattern: /\.xlsx$/i, wrong: cliStrings.outputNotXlsx })),
   noOutput: flag("--sem-arquivo"),
   json: flag("--json"),
-  /** Also the final report over every period (`Avaliação final`): the data do not say when a contract ends. */
-  final: flag("--final"),
 };

@@ -87,7 +87,11 @@ describe("the three commands declare their options with it", () => {
       output: "b.XLSX",
       noOutput: true,
       json: true,
+      final: false,
     });
+    expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true });
+    // The final report is avaliar's: consolidar has none.
+    expect(parseConsolidarArgs(["pasta", "--final"])).toEqual({ command: "erro", message: cliStrings.unknownOption("--final") });
     expect(parseArgs(["avaliar", "a.xlsx", "--saida", "b.ods"])).toEqual({ command: "erro", message: c.invalidValue("--saida", cliStrings.outputNotXlsx("b.ods")) });
     expect(parseArgs(["avaliar", "a.xlsx", "b.xlsx"])).toEqual({ command: "erro", message: cliStrings.extraArgument("b.xlsx") });
     expect(parseArgs(["avaliar", "--json"])).toEqual({ command: "erro", message: cliStrings.missingFile });

@@ -115,13 +115,15 @@ function ownedOnRow(grid: Grid, row: number): Map<string, number[]> {
 }
 
 /**
- * An earlier run's pair for a table: the leftmost pair of these titles right of the table that this plan
- * has not given to another table yet. Tables are planned left to right, and an earlier run placed their
- * pairs in that order too, so two tables side by side (whose pairs bear the same titles) each find their own.
+ * An earlier run's pair for a table: the leftmost pair of these titles right of the table's first column
+ * that this plan has not given to another table yet. Tables are planned left to right, and an earlier run
+ * placed their pairs in that order too, so two tables side by side (whose pairs bear the same titles) each
+ * find their own. Right of the first column, not of the last: columns the user added after the pair (the
+ * justification columns) widen the table around it.
  */
-function earlierPair(existing: Map<string, number[]>, titles: string[], right: number, used: Set<number>): number | undefined {
+function earlierPair(existing: Map<string, number[]>, titles: string[], left: number, used: Set<number>): number | undefined {
   const seconds = new Set(existing.get(titles[1].toLowerCase()) ?? []);
-  return (existing.get(titles[0].toLowerCase()) ?? []).find((c) => c > right && seconds.has(c + 1) && !used.has(c) && !used.has(c + 1));
+  return (existing.get(titles[0].toLowerCase()) ?? []).find((c) => c > left && seconds.has(c + 1) && !used.has(c) && !used.has(c + 1));
 }
 
 function columnFree(grid: Grid, col: number, top: number, bottom: number): boolean {
@@ -261,7 +263,7 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
       const firstRow = frame.headerRow + 1;
       const lastRow = Math.max(range.bottom, ...group.rows.map((r) => r.input.sheetRow ?? 0));
       const titles = titlesOf(group.label);
-      let col = earlierPair(ownedOnRow(grid, frame.headerRow), titles, range.right, used);
+      let col = earlierPair(ownedOnRow(grid, frame.headerRow), titles, range.left, used);
       const reused = col !== undefined;
       if (!reused) {
         let c = Math.max(range.right + 1, nextCol.get(frame) ?? 0);
