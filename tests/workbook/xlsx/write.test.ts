@@ -203,6 +203,15 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     expect(sha256(input)).toBe(inputHash);
   });
 
+  test("the package is compressed: ExcelJS stores its parts, the writer deflates them once", async () => {
+    const bytes = fs.readFileSync(output);
+    const zip = await JSZip.loadAsync(bytes);
+    const parts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async("uint8array")));
+    const unpacked = parts.reduce((n, p) => n + p.length, 0);
+    // XML deflates to well under half its size; a stored package would be larger than its parts.
+    expect(bytes.length).toBeLessThan(unpacked / 2);
+  });
+
   test("the owned headers, values and number formats are written right of each table", () => {
     const ws = outWb.getWorksheet("Indicadores")!;
     expect(ws.getCell("F3").value).toBe("Atingimento (Contratualiza)");
