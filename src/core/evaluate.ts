@@ -360,7 +360,7 @@ export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partia
  * The code that picks a classification table: the catalogue's when the row was found in it (a table's own
  * codes are often row numbers, and a row named "Mais acesso…" has none), else the row's own.
  */
-function classificationCode(row: RowInput): string | undefined {
+export function classificationCode(row: RowInput): string | undefined {
   return row.fromCatalog?.code ?? row.code;
 }
 

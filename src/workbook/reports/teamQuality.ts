@@ -8,7 +8,7 @@
  * and JSON print too); `teamQualitySheet` lays them out as a report sheet `Cofinanciamento 2025-Q1` that both
  * hosts write (A4 landscape, fitted to one page wide). Pure.
  */
-import { classificationTable, type IndicatorEvaluation } from "../../core/evaluate";
+import { classificationCode, classificationTable, type IndicatorEvaluation } from "../../core/evaluate";
 import { describeIntervals } from "../../core/bands";
 import { COFINANCIAMENTO_INDICATORS } from "../../core/catalogs/cofinanciamento";
 import { cofinStrings as s, formatNumber, planStrings } from "../../core/messages";
@@ -69,9 +69,9 @@ export function teamQualityName(period: Period | undefined): string {
   return sheetName(s.sheet(period?.label ?? "").trim());
 }
 
-/** The indicator's code for the columns: the catalogue's (rows found by name carry none), else its own, else its name. */
+/** The indicator's column: the code that chose its classes (the catalogue's, else its own), else its name. */
 function codeOf(i: IndicatorEvaluation): string {
-  return i.rows[0]?.input.fromCatalog?.code ?? i.code?.trim() ?? i.indicator;
+  return classificationCode(i.rows[0].input)?.trim() || i.indicator;
 }
 
 /** The result on 0–100: a classified result without target is already in points; a percentage is not. */
