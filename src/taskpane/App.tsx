@@ -102,7 +102,7 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
     tabelas: <Tabelas />,
     avaliar: <Avaliar />,
     resumo: <Resumo />,
-    consolidar: <Consolidar />,
+    consolidar: <Consolidar active={tab === "consolidar"} />,
     justificativas: <Justificativas />,
     regras: <Regras />,
     modelos: <Modelos />,

@@ -127,7 +127,8 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
   );
 }
 
-export function Consolidar(): JSX.Element {
+/** `active`: the tab is shown. The preview evaluates the whole workbook again, so a hidden tab skips it on every re-read. */
+export function Consolidar({ active = true }: { active?: boolean }): JSX.Element {
   const { host, snapshot, choice, reload } = useWorkbook();
   const styles = useScreenStyles();
   const [stage, setStage] = useState<Stage>();
@@ -139,7 +140,10 @@ export function Consolidar(): JSX.Element {
   const hasTables = (snapshot?.result.tables.length ?? 0) > 0;
 
   // From the last read; the button reads again before it writes.
-  const preview = useMemo(() => (snapshot && hasTables ? consolidateOpenWorkbook(snapshot, { preset, method }) : undefined), [snapshot, hasTables, preset, method]);
+  const preview = useMemo(
+    () => (active && snapshot && hasTables ? consolidateOpenWorkbook(snapshot, { preset, method }) : undefined),
+    [active, snapshot, hasTables, preset, method],
+  );
 
   const apply = async (plan: WritePlan, replaceSummaries: boolean) => {
     setStage("gravando");
