@@ -14,12 +14,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   Subtitle1,
@@ -32,12 +26,11 @@ import { formatPeriodPtBR } from "../../core/periods";
 import { presets } from "../../core/presets";
 import { sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
 import { consolidateWorkbook, planWorkbookConsolidation, unitsOf, type WorkbookConsolidation } from "../../workbook/consolidateWorkbook";
-import type { WritePlan } from "../../workbook/plan/types";
+import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
 import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";
 import { runOptions, type Choice, type Snapshot } from "../evaluation";
 import { noteText, percentText } from "../format";
-import type { ApplyOutcome } from "../host";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
@@ -129,12 +122,11 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
 
 /** `active`: the tab is shown. The preview evaluates the whole workbook again, so a hidden tab skips it on every re-read. */
 export function Consolidar({ active = true }: { active?: boolean }): JSX.Element {
-  const { host, snapshot, choice, reload } = useWorkbook();
+  const { snapshot, choice, reload } = useWorkbook();
   const styles = useScreenStyles();
   const [stage, setStage] = useState<Stage>();
   const [message, setMessage] = useState<string>();
-  const [outcome, setOutcome] = useState<ApplyOutcome>();
-  const [pending, setPending] = useState<{ plan: WritePlan; sheets: string[] }>();
+  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(s.summaryCancelled));
   const running = stage !== undefined && stage !== "pronto";
   const { preset, method } = choice;
   const hasTables = (snapshot?.result.tables.length ?? 0) > 0;
@@ -145,21 +137,8 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
     [active, snapshot, hasTables, preset, method],
   );
 
-  const apply = async (plan: WritePlan, replaceSummaries: boolean) => {
-    setStage("gravando");
-    const result = await host.apply(plan, { replaceSummaries });
-    if (result.kind === "needsConfirmation") {
-      setPending({ plan, sheets: result.sheets });
-      setStage(undefined);
-      return;
-    }
-    setStage("pronto");
-    setOutcome(result);
-    if (result.kind === "applied") await reload();
-  };
-
   const onRun = async () => {
-    setOutcome(undefined);
+    clearOutcome();
     setMessage(undefined);
     setStage("lendo");
     const read = await reload();
@@ -176,18 +155,7 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
       setMessage(p.failed(consolidation.failure.message));
       return;
     }
-    await apply(planWorkbookConsolidation(consolidation.rows), false);
-  };
-
-  const onConfirm = async () => {
-    const plan = pending?.plan;
-    setPending(undefined);
-    if (plan) await apply(plan, true);
-  };
-
-  const onCancel = () => {
-    setPending(undefined);
-    setMessage(s.summaryCancelled);
+    await apply(planWorkbookConsolidation(consolidation.rows));
   };
 
   return (
@@ -212,22 +180,7 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
         </MessageBar>
       )}
       {outcome && <OutcomeMessage outcome={outcome} success={p.applied} />}
-      <Dialog open={pending !== undefined} modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{p.confirmTitle}</DialogTitle>
-            <DialogContent>{pending ? s.confirmText(pending.sheets) : ""}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void onConfirm()}>
-                {s.confirmReplace}
-              </Button>
-              <Button appearance="secondary" onClick={onCancel}>
-                {s.confirmCancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {dialog(p.confirmTitle)}
     </div>
   );
 }

@@ -11,53 +11,32 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   Subtitle1,
 } from "@fluentui/react-components";
 import { presets } from "../../core/presets";
-import type { WritePlan } from "../../workbook/plan/types";
 import { summaryPlan } from "../evaluation";
 import { PeriodChecklist } from "../components/PeriodChecklist";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
-import type { ApplyOutcome } from "../host";
 import { taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
+import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
 
 export function Resumo(): JSX.Element {
-  const { host, choice, reload, periods } = useWorkbook();
+  const { choice, reload, periods } = useWorkbook();
   const styles = useScreenStyles();
   const [stage, setStage] = useState<Stage>();
   const [message, setMessage] = useState<string>();
-  const [outcome, setOutcome] = useState<ApplyOutcome>();
-  const [pending, setPending] = useState<{ plan: WritePlan; sheets: string[] }>();
+  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(s.summaryCancelled));
   const [names, setNames] = useState<string[]>([]);
   const [final, setFinal] = useState(false);
   const running = stage !== undefined && stage !== "pronto";
 
-  const apply = async (plan: WritePlan, replaceSummaries: boolean) => {
-    setStage("gravando");
-    const result = await host.apply(plan, { replaceSummaries });
-    if (result.kind === "needsConfirmation") {
-      setPending({ plan, sheets: result.sheets });
-      setStage(undefined);
-      return;
-    }
-    setStage("pronto");
-    setOutcome(result);
-    if (result.kind === "applied") await reload();
-  };
-
   const onRun = async (reports: boolean) => {
-    setOutcome(undefined);
+    clearOutcome();
     setMessage(undefined);
     if (choice.periods.length === 0) {
       setMessage(s.noPeriodChosen);
@@ -71,18 +50,7 @@ export function Resumo(): JSX.Element {
     const { snapshot, evaluation } = read;
     const plan = summaryPlan(snapshot.data, evaluation, reports, reports && final);
     setNames(plan.summaries.map((sh) => sh.name));
-    await apply(plan, false);
-  };
-
-  const onConfirm = async () => {
-    const plan = pending?.plan;
-    setPending(undefined);
-    if (plan) await apply(plan, true);
-  };
-
-  const onCancel = () => {
-    setPending(undefined);
-    setMessage(s.summaryCancelled);
+    await apply(plan);
   };
 
   return (
@@ -113,22 +81,7 @@ export function Resumo(): JSX.Element {
         </MessageBar>
       )}
       {outcome && <OutcomeMessage outcome={outcome} success={s.summaryApplied(names)} />}
-      <Dialog open={pending !== undefined} modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{s.confirmTitle}</DialogTitle>
-            <DialogContent>{pending ? s.confirmText(pending.sheets) : ""}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void onConfirm()}>
-                {s.confirmReplace}
-              </Button>
-              <Button appearance="secondary" onClick={onCancel}>
-                {s.confirmCancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {dialog(s.confirmTitle)}
     </div>
   );
 }
