@@ -11,7 +11,7 @@
  * rows in the period asked for, or the file could not be written.
  */
 import path from "path";
-import { commandStrings as c, cliStrings as t, formatNumber, formatPercent, reportStrings as r } from "../core/messages";
+import { commandStrings as c, cliStrings as t, formatNumber, formatPercent, nationalStrings, reportStrings as r } from "../core/messages";
 import { presets } from "../core/presets";
 import { runPipeline, type PipelineOptions } from "../workbook/pipeline";
 import { buildCommunique, communiqueMarkdown } from "../workbook/reports/communique";
@@ -20,6 +20,7 @@ import { readSettings, resolveSettings } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
 import { samePath, writeAtomically } from "../workbook/xlsx/write";
 import { commonOptions, parseOptions, readPath, valueOption, type OptionValues } from "./options";
+import { overallFigure } from "../workbook/overallFigure";
 
 interface Output {
   write(text: string): unknown;
@@ -121,7 +122,7 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
       : current.preset.scale === 10
         ? formatNumber(current.overall.value, 2)
         : formatPercent(current.overall.attainment ?? 0, 1);
-  const label = current.preset.scale === 10 ? (current.preset.id === "previne" ? r.isfLabel : r.finalNoteLabel) : r.overallLabel;
+  const label = current.preset.scale === 10 ? nationalStrings.capitalized(overallFigure(current).name) : r.overallLabel;
   out.write(`${r.written(current.period?.label ?? "", target)}\n${r.summaryLine(label, value, current.band?.band.label ?? "")}\n`);
   problems += stored.problems.length + settings.problems.length + current.problems.length;
   if (problems > 0) out.write(`${r.problemsNote(problems)}\n`);

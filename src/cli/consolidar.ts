@@ -19,8 +19,8 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
-import { cliStrings, commandStrings, consolidateStrings as t, formatPercent } from "../core/messages";
-import { planConsolidation, rowJson, sortRows, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
+import { cliStrings, commandStrings, consolidateStrings as t, formatPercent, nationalStrings as n } from "../core/messages";
+import { missingSetText, planConsolidation, rowJson, sortRows, valueLabel, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
 import type { ExplicitMapping } from "../workbook/port";
 import type { WorkbookSource } from "../workbook/xlsx/read";
 import { writeEvaluatedFile } from "../workbook/xlsx/write";
@@ -234,17 +234,22 @@ export function consolidationText(report: ConsolidationReport): string {
     const bandWidth = Math.min(24, Math.max(t.textHeaders.band.length, ...shown.map((r) => (r.band?.label ?? t.noValue).length)));
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
-    const valueHeader = !onTen ? t.textHeaders.value : group.every((r) => r.preset === "previne") ? t.valueLabels.isf : t.valueLabels.finalNote;
+    const valueHeader = !onTen ? t.textHeaders.value : valueLabel(group);
     // The band column only when the rules have bands (Previne Brasil has none).
     const band = (text: string) => (group.some((r) => r.band) ? `${fit(text, bandWidth)}  ` : "");
     lines.push(`    ${fit(t.textHeaders.name, nameWidth)}  ${valueHeader.padStart(11)}  ${band(t.textHeaders.band)}${t.textHeaders.missed}`);
     for (const r of shown) {
-      const flags = [r.incomplete ? t.incompleteFlag : "", r.problems > 0 ? t.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
+      // A partial ISF or a co-financing team without some indicator says which ones, instead of the bare flag.
+      const incomplete = r.missingSet ? missingSetText(r) : r.incomplete ? t.incompleteFlag : "";
+      const flags = [incomplete, r.problems > 0 ? t.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
       lines.push(
         `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(11)}  ${band(r.band?.label ?? t.noValue)}${String(r.missed.length).padStart(t.textHeaders.missed.length)}${flags ? `  (${flags})` : ""}`,
       );
     }
     if (group.length > shown.length) lines.push(t.moreRows(group.length - shown.length));
+    // Results found twice (two exports of one indicator): each message once, naming both files.
+    const duplicates = [...new Set(group.flatMap((r) => r.duplicates ?? []))];
+    if (duplicates.length > 0) lines.push(n.duplicatesHeading(duplicates.length), ...duplicates.map((d) => `    • ${d}`));
   }
   if (report.failures.length > 0) {
     lines.push("", t.failuresHeading(report.failures.length));

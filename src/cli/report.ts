@@ -3,10 +3,11 @@
  * functions of a pipeline result.
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../core/evaluate";
-import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, methodText, previneStrings as pv } from "../core/messages";
+import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, methodText, nationalStrings as n, previneStrings as pv } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
+import { hasDecisions, missingNames, nameOver, overallFigure } from "../workbook/overallFigure";
 import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResult } from "../workbook/pipeline";
 import type { DetectedTable } from "../workbook/port";
 import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
@@ -50,25 +51,46 @@ function originOf(i: IndicatorEvaluation, field: "target" | "weight"): "tabela" 
   return "tabela";
 }
 
-/** The overall value's JSON key on a 0–10 scale: `isf` for Previne Brasil, `notaFinal` otherwise. */
-function scaleKey(ev: ContractEvaluation): "isf" | "notaFinal" {
-  return ev.preset.id === "previne" ? "isf" : "notaFinal";
+/**
+ * The overall value's JSON key on a 0–10 scale: `isf` for Previne Brasil's ISF, `isfParcial` when fewer than
+ * its seven indicators have a result (never `isf` then), `notaFinal` otherwise.
+ */
+function scaleKey(ev: ContractEvaluation): "isf" | "isfParcial" | "notaFinal" {
+  const figure = overallFigure(ev);
+  return figure.kind === "isf" ? (figure.partial ? "isfParcial" : "isf") : "notaFinal";
 }
 
-function overallValueJson(ev: ContractEvaluation) {
-  return ev.preset.scale === 10 ? { [scaleKey(ev)]: ev.overall.value ?? null } : {};
+/**
+ * The overall value (0–10 presets) and, under a national preset, what the figure is: `valorGlobal: { nome,
+ * parcial, conjunto, indicadoresComResultado, indicadoresDoConjunto, semResultado: [{ codigo, indicador }] }`.
+ */
+function overallValueJson(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }) {
+  if (ev.preset.scale !== 10) return {};
+  const figure = overallFigure(ev);
+  return {
+    [scaleKey(ev)]: ev.overall.value ?? null,
+    valorGlobal: {
+      nome: figure.name,
+      parcial: figure.partial !== undefined,
+      conjunto: figure.pooled,
+      indicadoresComResultado: ev.coverage?.present.length ?? null,
+      indicadoresDoConjunto: ev.coverage?.total ?? null,
+      semResultado: figure.missing.map((m) => ({ codigo: m.code, indicador: m.name })),
+    },
+  };
 }
 
 /**
  * The points of each scored indicator on the 0–10 scale: `nota = 10 × part` (the part the overall sums:
  * the scored attainment for mean attainment — Previne's `min(10; 10 × resultado / meta)` —, the credit for
  * share met), `pontos = nota × peso / Σ peso` and `pontosPerdidos = (10 − nota) × peso / Σ peso`, Σ peso
- * over the scored indicators with data, as in the overall. So Σ pontos is the ISF and Σ pontosPerdidos is
- * 10 − ISF. Indicators not scored (monitoring, no data) get none.
+ * as in the overall (the scored indicators with data; the whole set under the co-financing). So Σ pontos is
+ * the ISF. Indicators not scored (monitoring, no data) get none.
  */
 function pointsOf(ev: ContractEvaluation): (i: IndicatorEvaluation) => { nota: number | null; pontos: number | null; pontosPerdidos: number | null } {
   const scored = (i: IndicatorEvaluation) => i.kind === "desempenho" && i.status === "evaluated";
-  const total = ev.indicators.filter(scored).reduce((s, i) => s + i.weight, 0);
+  // The overall's own divisor: the weights with data, or (co-financing) the whole set's.
+  const total = ev.overall.weightTotal;
   return (i) => {
     if (!scored(i) || total === 0) return { nota: null, pontos: null, pontosPerdidos: null };
     const nota = 10 * (ev.method === "shareMet" ? (i.credit ?? 0) : (i.score ?? 0));
@@ -144,6 +166,7 @@ function periodJson(ev: PeriodEvaluation) {
   return {
     periodo: ev.period?.label ?? null,
     predefinicao: ev.preset.id,
+    ...(ev.byMunicipality && ev.byMunicipality.length > 1 ? { conjunto: true } : {}),
     metodo: ev.method === "shareMet" ? "proporcao" : "media",
     atingimentoGlobal: ev.overall.attainment ?? null,
     ...overallValueJson(ev),
@@ -185,6 +208,8 @@ function teamsJson(report: TeamQuality | undefined) {
       municipio: team.municipality ?? null,
       notaFinal: team.note ?? null,
       classificacao: team.noteBand?.label ?? null,
+      incompleta: team.missing.length > 0,
+      indicadoresSemResultado: team.missing.map((m) => ({ codigo: m.code, indicador: m.name })),
       indicadoresComDado: team.withData,
       indicadores: report.indicators.map((c) => {
         const i = team.indicators.get(c.code);
@@ -211,6 +236,7 @@ function teamLines(report: TeamQuality): string[] {
       return i?.points === undefined ? `${c.code} ${q.noResult}` : `${c.code} ${formatNumber(i.points, 1)} ${i.classification?.label ?? ""}`.trim();
     });
     lines.push(q.indicatorsLine(parts));
+    if (team.missing.length > 0) lines.push(q.indicatorsLine([n.incompleteTeam(team.missing.map((m) => n.indicatorName(m.code, m.name)))]));
   }
   if (report.teams.length > shown.length) lines.push(q.moreTeams(report.teams.length - shown.length));
   return lines;
@@ -242,17 +268,22 @@ function tableLine(tb: DetectedTable): string {
   return t.tableLine(tb.sheets.length > 1 ? tb.sheets.join(", ") : `${tb.sheet}!${tb.ref}`, t.layouts[tb.layout], tb.rows.length, periods, formatPercent(tb.confidence, 0));
 }
 
-/** The name of the overall value in the per-municipality table: ISF, nota final or atingimento. */
-function valueLabel(ev: ContractEvaluation): string {
+/**
+ * The name of the overall value in the per-municipality table: atingimento, or the name the municipalities'
+ * figures share (workbook/overallFigure: ISF, `ISF ou ISF parcial` when some have fewer than the seven
+ * indicators, nota final).
+ */
+function valueLabel(ev: ContractEvaluation, list: MunicipalityEvaluation[]): string {
   if (ev.preset.scale !== 10) return pv.valueLabels.attainment;
-  return ev.preset.id === "previne" ? pv.valueLabels.isf : pv.valueLabels.finalNote;
+  return nameOver(list.map((m) => overallFigure(m.evaluation)));
 }
 
-/** A municipality's overall value for the table: `8,00` on the 0–10 scale, `75,5%` otherwise. */
+/** A municipality's overall value for the table: `8,00` on the 0–10 scale (`8,00 parcial, 1 de 7`), `75,5%` otherwise. */
 function municipalityValue(ev: ContractEvaluation): string {
   if (ev.overall.value === undefined) return pv.noValue;
-  if (ev.preset.scale === 10) return fixed2(ev.overall.value);
-  return formatPercent(ev.overall.attainment ?? 0);
+  if (ev.preset.scale !== 10) return formatPercent(ev.overall.attainment ?? 0);
+  const partial = overallFigure(ev).partial;
+  return partial ? n.partialValue(fixed2(ev.overall.value), partial.present, partial.total) : fixed2(ev.overall.value);
 }
 
 function fit(text: string, width: number): string {
@@ -270,11 +301,11 @@ function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[])
     return vb - va || a.municipality.localeCompare(b.municipality, "pt-BR");
   });
   const shown = sorted.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
-  const label = valueLabel(ev);
+  const label = valueLabel(ev, list);
   const title = capitalize(label);
   const nameWidth = Math.min(32, Math.max(pv.municipalityColumn.length, ...shown.map((m) => m.municipality.length)));
   const codeWidth = Math.max(pv.codeColumn.length, ...shown.map((m) => (m.code ?? pv.noValue).length));
-  const valueWidth = Math.max(title.length, 6);
+  const valueWidth = Math.max(title.length, 6, ...shown.map((m) => municipalityValue(m.evaluation).length));
   const lines = [pv.byMunicipalityHeading(list.length, label)];
   lines.push(`    ${fit(pv.municipalityColumn, nameWidth)}  ${pv.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`);
   for (const m of shown) {
@@ -321,13 +352,17 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     else if (ev.byTeam && ev.byTeam.length > 1) lines.push(q.pooledTeams(ev.byTeam.length));
     const o = ev.overall;
     const method = methodText(ev);
+    const figure = overallFigure(ev);
     if (ev.preset.scale === 10) {
-      const name = capitalize(valueLabel(ev));
-      const pooled = ev.byMunicipality || (ev.byTeam && ev.byTeam.length > 1);
-      lines.push(pv.overallNote(pooled ? pv.pooledLabel(name) : name, value(ev), method, o.withData, o.scored));
+      // The conjunto of municipalities is named by the figure; of teams, here (the teams are not municipalities).
+      const name = n.capitalized(!figure.pooled && ev.byTeam && ev.byTeam.length > 1 ? n.pooled(figure.name) : figure.name);
+      lines.push(pv.overallNote(name, value(ev), method, o.withData, o.scored));
     } else lines.push(t.overall(value(ev), method, o.withData, o.scored));
+    if (figure.partial) lines.push(`  ${n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure))}`);
     if (ev.band) lines.push(t.band(ev.band.band.label, ev.band.band.recommendation ?? ""));
-    if (o.incomplete) lines.push(t.incomplete(o.withoutData, o.scored));
+    if (figure.kind === "finalNote" && figure.missing.length > 0) lines.push(`  ${n.capitalized(n.incompleteTeam(missingNames(figure)))}`);
+    else if (o.incomplete) lines.push(t.incomplete(o.withoutData, o.scored));
+    if (ev.preset.commission === false && hasDecisions(ev)) lines.push(`  ${n.justificationsNotScored(ev.preset.name)}`);
     const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
     if (missed.length > 0) {
       lines.push(t.missedHeading(missed.length));

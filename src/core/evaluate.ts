@@ -5,11 +5,11 @@
  */
 import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, overrideDirection, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
 import { findBand } from "./bands";
-import { formatNumber, messages } from "./messages";
+import { formatNumber, messages, nationalStrings } from "./messages";
 import { parseAggregation, parseDirection, parseJustificationDecision, parseKind, parseTarget, readNumber, isProblem, normalizeText } from "./parse";
 import { contains } from "./periods";
 import { defaultPreset, type Preset } from "./presets";
-import type { Aggregation, Attainment, Band, BandTable, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Target } from "./types";
+import type { Aggregation, Attainment, Band, BandTable, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Scale, Target } from "./types";
 
 /** A cell as a host hands it over: its value, its number format, and its address for messages. */
 export interface CellInput {
@@ -125,8 +125,30 @@ export interface GroupSummary {
   withData: number;
   withoutData: number;
   met: number;
-  /** More than the allowed share of scored indicators lack data (domain.md §3). */
+  /**
+   * More than the allowed share of scored indicators lack data (domain.md §3); under a preset whose set of
+   * indicators keeps every weight (the co-financing), any indicator of the set without a result.
+   */
   incomplete: boolean;
+  /** The Σ peso the overall value divides by (with data only, or the whole national set when weights stay fixed). */
+  weightTotal: number;
+}
+
+/**
+ * How much of a national programme's set of indicators an evaluation has (presets with an `indicatorSet`:
+ * Previne Brasil's seven, the co-financing's C1–C7). An indicator of the set is present when it is scored
+ * and has a result; missing otherwise (no row, no data, or an unreadable result).
+ */
+export interface SetCoverage {
+  whenMissing: "partial" | "zero";
+  /** Indicators in the set (7). */
+  total: number;
+  /** Codes of the set's indicators with a result, in the set's order. */
+  present: string[];
+  /** The set's indicators without a result, in the set's order, with the weight the set gives them. */
+  missing: { code: string; name: string; weight: number }[];
+  /** How many of the missing have no row at all in the evaluation (not even one without data). */
+  absent: number;
 }
 
 export interface ContractEvaluation {
@@ -137,6 +159,8 @@ export interface ContractEvaluation {
   areas: ({ area: string } & GroupSummary)[];
   overall: GroupSummary;
   band?: { band: Band; rounded: number };
+  /** Under a preset with a national set of indicators: which of them have a result (see `SetCoverage`). */
+  coverage?: SetCoverage;
   /** Indicators with no data yet (Sem dado) or whose target needs a baseline. */
   pending: IndicatorEvaluation[];
   problems: LocatedProblem[];
@@ -152,6 +176,16 @@ export interface EvaluateOptions {
   partialShare?: number;
   /** More than this share of scored indicators without data makes the evaluation incomplete (default 0,2). */
   incompleteShare?: number;
+  /**
+   * Columns of plain fractions under a classifying preset, decided over whole tables by the caller (a team's
+   * rows are part of a column); without it, decided over the rows given (see `findFractionColumns`).
+   */
+  fractionColumns?: FractionColumn[];
+  /**
+   * The evaluation is a pooled figure over several municipalities (a *conjunto*): each indicator's concept
+   * follows its own pooled result (result meets target → A), not whether every municipality met.
+   */
+  pooled?: boolean;
 }
 
 /** The key that groups rows of one indicator: its code, or its name when it has none (case and accents ignored). */
@@ -169,7 +203,7 @@ function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): L
  * Under a preset that classifies the result itself (co-financing) a row needs no target: a row without one
  * is evaluated on its result alone, and gets the class of that result (`classification`).
  */
-export function evaluateRow(row: RowInput, options: { preset?: Preset } = {}): RowEvaluation {
+export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionColumn?: boolean } = {}): RowEvaluation {
   const preset = options.preset ?? defaultPreset;
   const problems: LocatedProblem[] = [];
   let kind: Kind = "desempenho";
@@ -189,7 +223,8 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset } = {}): R
     else if (w.kind !== "empty") problems.push(locate(row, row.weight, { code: "invalidArgument", message: messages.unreadableWeight(String(row.weight.value)) }));
   }
   let decision: JustificationDecision | undefined;
-  if (row.justificationAccepted) {
+  // Without a commission (national programmes) a decision is never read, so it can never score.
+  if (row.justificationAccepted && preset.commission !== false) {
     const d = parseJustificationDecision(row.justificationAccepted.value);
     if (isProblem(d)) problems.push(locate(row, row.justificationAccepted, d));
     else decision = d;
@@ -198,14 +233,15 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset } = {}): R
 
   const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
   if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
-    const res = row.result ? readNumber(row.result.value, row.result.numberFormat) : { kind: "empty" as const };
+    // The result cell, else numerator ÷ denominator: a share, so × 100 points.
+    const res = readResult(row, "percent", problems);
     if (res.kind === "empty") return { ...base, status: "noData" };
-    if (res.kind === "invalid") {
-      problems.push(locate(row, row.result, res.problem));
-      return { ...base, status: "invalid" };
-    }
+    if (res.kind === "invalid") return { ...base, status: "invalid" };
+    // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
+    if (options.fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
     // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
     const evaluated: RowEvaluation = { input: row, kind, weight, weightGiven, decision, problems, status: "evaluated", result: res.reading.value, resultScale: res.reading.scale };
+    if (res.ratio) evaluated.ratio = res.ratio;
     // The row's own class (a month's), for its owned cell; out-of-domain results are reported once, by the indicator.
     const found = findBand(classificationTable(preset, classificationCode(row))!, pointsOfReading(res.reading));
     if (found.kind === "band") evaluated.classification = found.band;
@@ -226,7 +262,7 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset } = {}): R
   let target = parsedTarget.target;
   if (row.direction) target = overrideDirection(target, parseDirection(row.direction.value));
 
-  const read = readResult(row, target, problems);
+  const read = readResult(row, target.scale === "percent" ? "percent" : "plain", problems);
   if (read.kind === "empty") return { ...base, status: "noData", target };
   if (read.kind === "invalid") return { ...base, status: "invalid", target };
   if (read.reading.value < 0) {
@@ -250,10 +286,13 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset } = {}): R
   return evaluated;
 }
 
-/** The row's result: the result cell, or numerator ÷ denominator when the result is empty. */
+/**
+ * The row's result: the result cell, or numerator ÷ denominator when the result is empty. `ratioScale`: how a
+ * ratio reads — `percent` (a share: on a percent target, or classified on 0–100 points) or `plain`.
+ */
 function readResult(
   row: RowInput,
-  target: Target,
+  ratioScale: Scale,
   problems: LocatedProblem[],
 ): { kind: "number"; reading: Reading; cell?: CellInput; ratio?: { numerator: number; denominator: number } } | { kind: "empty" } | { kind: "invalid" } {
   const num = row.numerator ? readNumber(row.numerator.value, row.numerator.numberFormat) : { kind: "empty" as const };
@@ -282,8 +321,8 @@ function readResult(
     return { kind: "invalid" };
   }
   const value = num.reading.value / den.reading.value;
-  // A pooled ratio is a fraction: on a percent target it reads as a percentage, otherwise as it is.
-  return { kind: "number", reading: { value, scale: target.scale === "percent" ? "percent" : "plain" }, cell: row.numerator, ratio };
+  // A pooled ratio is a fraction: on a percent target (or a 0–100 classification) it reads as a percentage, otherwise as it is.
+  return { kind: "number", reading: { value, scale: ratioScale }, cell: row.numerator, ratio };
 }
 
 /** Combines the evaluated rows of one indicator over the period (domain.md §2). */
@@ -402,23 +441,137 @@ function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-/** Overall figures of a group of indicators; only `desempenho` indicators with data are scored (domain.md §3). */
-export function summarize(indicators: IndicatorEvaluation[], method: OverallMethod, scale: number, incompleteShare = 0.2): GroupSummary {
+/**
+ * Overall figures of a group of indicators; only `desempenho` indicators with data are scored (domain.md §3).
+ * With a `coverage` whose weights stay fixed (the co-financing), the value divides by the weights of the whole
+ * set: an indicator of the set without a result adds nothing to the sum and keeps its weight in the divisor
+ * (nota = Σ factor × peso over the ten weights), counts as scored without data, and makes the group incomplete.
+ */
+export function summarize(indicators: IndicatorEvaluation[], method: OverallMethod, scale: number, incompleteShare = 0.2, coverage?: SetCoverage): GroupSummary {
+  const fixed = coverage?.whenMissing === "zero" ? coverage : undefined;
   const scoredAll = indicators.filter((i) => i.kind === "desempenho");
   const withData = scoredAll.filter((i) => i.status === "evaluated");
-  const totalWeight = withData.reduce((s, i) => s + i.weight, 0);
+  const missingWeight = fixed ? fixed.missing.reduce((s, m) => s + m.weight, 0) : 0;
+  const totalWeight = withData.reduce((s, i) => s + i.weight, 0) + missingWeight;
   const part = (i: IndicatorEvaluation) => (method === "shareMet" ? (i.credit ?? 0) : (i.score ?? 0));
-  const value = totalWeight > 0 ? withData.reduce((s, i) => s + i.weight * part(i), 0) / totalWeight : undefined;
-  const withoutData = scoredAll.length - withData.length;
+  const value = totalWeight > 0 && withData.length > 0 ? withData.reduce((s, i) => s + i.weight * part(i), 0) / totalWeight : undefined;
+  const scored = scoredAll.length + (fixed?.absent ?? 0);
+  const withoutData = scored - withData.length;
   return {
     attainment: value,
     value: value === undefined ? undefined : value * scale,
-    scored: scoredAll.length,
+    scored,
     withData: withData.length,
     withoutData,
     met: withData.filter((i) => i.concept === "A").length,
-    incomplete: scoredAll.length > 0 && withoutData / scoredAll.length > incompleteShare,
+    incomplete: (scored > 0 && withoutData / scored > incompleteShare) || (fixed !== undefined && fixed.missing.length > 0),
+    weightTotal: totalWeight,
   };
+}
+
+/** The code that places an indicator in a national set: the catalogue's, else its own (upper case). */
+function setCode(i: IndicatorEvaluation): string | undefined {
+  return classificationCode(i.rows[0].input)?.trim().toUpperCase();
+}
+
+/** Which indicators of the preset's national set have a result; undefined for presets without a set. */
+export function setCoverage(preset: Preset, indicators: IndicatorEvaluation[]): SetCoverage | undefined {
+  const set = preset.indicatorSet;
+  if (!set) return undefined;
+  const scored = indicators.filter((i) => i.kind === "desempenho");
+  const present: string[] = [];
+  const missing: SetCoverage["missing"] = [];
+  let absent = 0;
+  for (const entry of set.entries) {
+    const code = entry.code.toUpperCase();
+    const own = scored.filter((i) => setCode(i) === code);
+    if (own.some((i) => i.status === "evaluated")) present.push(entry.code);
+    else {
+      missing.push({ code: entry.code, name: entry.name, weight: entry.weight });
+      if (own.length === 0) absent += 1;
+    }
+  }
+  return { whenMissing: set.whenMissing, total: set.entries.length, present, missing, absent };
+}
+
+/** A column of plain fractions under a classifying preset: its rows, and the one problem that names its cells. */
+export interface FractionColumn {
+  rows: RowInput[];
+  problem: LocatedProblem;
+}
+
+/**
+ * The columns (one indicator's rows in one table) whose results are all plain fractions — every number at most
+ * 1, none written with `%` or a percentage format, some above 0 — under a preset that classifies results on a
+ * 0–100 scale (the co-financing). `0,6` there could be 0,6 points or 60%: the rows are not classified, and one
+ * problem per column names its cells (domain rule on ambiguous scales; a column written in points by a
+ * national panel is taken as it says).
+ */
+export function findFractionColumns(rows: RowInput[], preset: Preset): FractionColumn[] {
+  if (preset.scoring.kind !== "classification") return [];
+  const columns = new Map<string, { rows: RowInput[]; readings: Reading[]; points: boolean }>();
+  for (const row of rows) {
+    if (!row.result || !isBlankCell(row.target)) continue;
+    const read = readNumber(row.result.value, row.result.numberFormat);
+    if (read.kind !== "number") continue;
+    const key = `${row.sheet ?? ""}\u0000${classificationCode(row)?.trim().toUpperCase() ?? indicatorKey(row)}`;
+    const column = columns.get(key) ?? { rows: [], readings: [], points: false };
+    column.rows.push(row);
+    column.readings.push(read.reading);
+    if (row.scaleHint === "points") column.points = true;
+    columns.set(key, column);
+  }
+  const found: FractionColumn[] = [];
+  for (const column of columns.values()) {
+    if (column.points || !areFractions(column.readings)) continue;
+    const first = column.rows[0];
+    const cells = column.rows.map((r) => r.result?.address).filter((a): a is string => !!a);
+    const example = column.readings.find((r) => r.value > 0)!.value;
+    const name = classificationCode(first) ?? first.indicator;
+    found.push({
+      rows: column.rows,
+      problem: {
+        code: "ambiguousScale",
+        sheet: first.sheet,
+        ...(cells[0] ? { cell: cells[0] } : {}),
+        indicator: first.indicator,
+        message: nationalStrings.fractionColumn(name, cells, formatNumber(example, 4), formatNumber(example * 100, 2)),
+      },
+    });
+  }
+  return found;
+}
+
+/**
+ * Results that are plain fractions only: every one between 0 and 1, none written as a percentage, some above
+ * 0 — on a 0–100 scale they cannot be told from points (see `findFractionColumns`).
+ */
+export function areFractions(readings: readonly Reading[]): boolean {
+  return readings.length > 0 && readings.every((r) => r.scale === "plain" && r.value >= 0 && r.value <= 1) && readings.some((r) => r.value > 0);
+}
+
+function isBlankCell(cell: CellInput | undefined): boolean {
+  return !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "");
+}
+
+/**
+ * A pooled figure's concept from its own result (a *conjunto* of municipalities): A when the pooled result
+ * meets the target, and the credit that follows. Classified indicators keep their class.
+ */
+function conceptFromOwnFigure(i: IndicatorEvaluation, partialShare: number): void {
+  if (i.status !== "evaluated" || !i.target || i.result === undefined || i.classification) return;
+  const con = concept(i.result, i.target);
+  if (con === i.concept) return;
+  i.concept = con;
+  if (con === "A") delete i.decision;
+  i.credit = credit(con, i.decision, partialShare);
+}
+
+/** The fraction columns with rows among `rows` (a period's, a team's). */
+function columnsAmong(columns: FractionColumn[], rows: RowInput[]): FractionColumn[] {
+  if (columns.length === 0) return columns;
+  const given = new Set(rows);
+  return columns.filter((c) => c.rows.some((r) => given.has(r)));
 }
 
 /** Evaluates a contract's rows for one period (or all rows when no period is given). */
@@ -427,12 +580,14 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
   const method = options.method ?? preset.method;
   const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
   const selected = options.period ? rows.filter((r) => !r.period || contains(options.period!, r.period)) : rows;
+  const fractionColumns = columnsAmong(options.fractionColumns ?? findFractionColumns(selected, preset), selected);
+  const inFractionColumn = new Set(fractionColumns.flatMap((c) => c.rows));
 
   const groups = new Map<string, RowEvaluation[]>();
   for (const row of selected) {
     const key = indicatorKey(row);
     const list = groups.get(key) ?? [];
-    list.push(evaluateRow(row, { preset }));
+    list.push(evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row) }));
     groups.set(key, list);
   }
   const indicators = [...groups.values()].map((list) => {
@@ -445,10 +600,12 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
     });
     return aggregateIndicator(list, preset, partialShare);
   });
-  const overall = summarize(indicators, method, preset.scale, options.incompleteShare);
+  if (options.pooled) for (const i of indicators) conceptFromOwnFigure(i, partialShare);
+  const coverage = setCoverage(preset, indicators);
+  const overall = summarize(indicators, method, preset.scale, options.incompleteShare, coverage);
   const areaNames = [...new Set(indicators.map((i) => i.area).filter((a): a is string => !!a))];
   const areas = areaNames.map((area) => ({ area, ...summarize(indicators.filter((i) => i.area === area), method, preset.scale, options.incompleteShare) }));
-  const problems = indicators.flatMap((i) => i.rows.flatMap((r) => r.problems));
+  const problems = [...fractionColumns.map((c) => c.problem), ...indicators.flatMap((i) => i.rows.flatMap((r) => r.problems))];
 
   let band: ContractEvaluation["band"];
   if (preset.bands && overall.value !== undefined) {
@@ -457,5 +614,5 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
     else problems.push(found.problem);
   }
   const pending = indicators.filter((i) => i.status === "noData" || i.status === "needsBaseline");
-  return { period: options.period, preset, method, indicators, areas, overall, band, pending, problems };
+  return { period: options.period, preset, method, indicators, areas, overall, band, ...(coverage ? { coverage } : {}), pending, problems };
 }

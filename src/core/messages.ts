@@ -368,8 +368,6 @@ export const planStrings = {
   summarySource: (source: string) => `Origem: ${source}`,
   summaryRules: (preset: string, method: string) => `Regras: ${preset} · Método: ${method}`,
   overallLabel: "Atingimento global",
-  isfLabel: "ISF (0 a 10)",
-  finalNoteLabel: "Nota final (0 a 10)",
   notComputed: "não calculado: nenhum indicador de desempenho com dado",
   bandLabel: "Faixa",
   noBand: "sem faixa nesta regra",
@@ -430,11 +428,11 @@ export const previneStrings = {
   catalogNoMatch: (indicator: string, catalog: string) =>
     `O indicador ${quote(indicator)} não tem meta na tabela e não foi reconhecido no catálogo ${catalog}. Informe a meta (e o peso) em colunas “Meta” e “Peso”, ou use o nome do indicador como o Ministério da Saúde o escreve.`,
   pooled: (n: number) =>
-    `  Conjunto dos ${n} municípios: cada indicador reúne as linhas de todos eles (média simples dos resultados municipais, ou Σ numerador ÷ Σ denominador quando a tabela os traz); não é o resultado de nenhum município.`,
+    `  Conjunto dos ${n} municípios: cada indicador reúne as linhas de todos eles (média simples dos resultados municipais, ou Σ numerador ÷ Σ denominador quando a tabela os traz), e o seu conceito segue o resultado do conjunto (A quando ele atinge a meta); não é o resultado de nenhum município.`,
   byMunicipalityHeading: (n: number, label: string) => `  Por município (${n}), em ordem decrescente de ${label}:`,
   municipalityColumn: "Município",
   codeColumn: "IBGE",
-  valueLabels: { isf: "ISF", finalNote: "nota final", attainment: "atingimento" },
+  valueLabels: { attainment: "atingimento" },
   /** The overall line of a preset scored 0–10 (ISF, nota final), instead of “Atingimento global”. */
   overallNote: (label: string, value: string, method: string, withData: number, scored: number) =>
     `  ${label}: ${value} de 10 (${method}; ${withData} de ${scored} indicadores de desempenho com dado)`,
@@ -472,7 +470,7 @@ export const cofinStrings = {
   /** The number format of a classified result: the number, then its class (`62,0 (Ótimo)`). */
   pointsFormat: (label: string | undefined) => (label ? `0.0 "(${label})"` : "0.0"),
   incompleteTeams: (n: number) =>
-    `${n === 1 ? "1 equipe está" : `${n} equipes estão`} sem resultado em algum indicador: a nota final considera só os indicadores com resultado, com seus pesos.`,
+    `${n === 1 ? "1 equipe está incompleta" : `${n} equipes estão incompletas`} (sem resultado em algum indicador): o indicador sem resultado conta zero e os pesos não são redistribuídos; a nota final soma sempre os dez pesos, como na nota técnica.`,
   distributionHeading: "Equipes por classe, em cada indicador",
   indicatorColumn: "Indicador",
   nameColumn: "Nome",
@@ -482,7 +480,7 @@ export const cofinStrings = {
   tableColumn: (codes: string) => `Resultado de ${codes}`,
   codeRange: (first: string, last: string) => `${first} a ${last}`,
   formula: (terms: string[]) => `Nota final = ${terms.join(" + ")} (fatores das classes multiplicados pelos pesos).`,
-  checkNote: "Confira as faixas e os pesos com a nota técnica vigente do Ministério da Saúde antes de usar o resultado oficialmente.",
+  checkNote: "Faixas, fatores e pesos da Portaria GM/MS nº 3.493/2024 e da Nota Técnica nº 8/2026-DEAPS; se o Ministério da Saúde publicar nota mais recente, confira-as antes de usar o resultado oficialmente.",
 
   // --- the command's text (cli/report) ---
   pooledTeams: (n: number) =>
@@ -674,8 +672,6 @@ export const taskpaneStrings = {
   periodNotFound: "Os períodos escolhidos não estão mais nas tabelas. Escolha de novo.",
   periodHeading: (text: string) => `Período: ${text}`,
   overallLabel: "Atingimento global",
-  isfLabel: "ISF (0 a 10)",
-  finalNoteLabel: "Nota final (0 a 10)",
   notComputed: "não calculado: nenhum indicador de desempenho com dado",
   coverage: (withData: number, scored: number, method: string) => `${method}; ${withData} de ${scored} indicadores de desempenho com dado`,
   teamsHeading: (n: number) => `Por equipe (${n})`,
@@ -914,7 +910,6 @@ export const consolidateStrings = {
     incomplete: "Avaliação incompleta",
     problems: "Problemas nos dados",
   },
-  valueLabels: { isf: "ISF", finalNote: "Nota final", both: "ISF / nota final" },
   justifiedTotal: (code: string) => `${code} (justificado)`,
   justifiedPartial: (code: string) => `${code} (justificado parcialmente)`,
   yes: "Sim",
@@ -998,8 +993,6 @@ export const reportStrings = {
     `O atingimento global do Contrato de Gestão, apurado pela proporção de metas atingidas (computadas as justificativas acatadas), foi de ${value}.`,
   overallMean: (value: string) =>
     `O atingimento global do Contrato de Gestão, apurado pela média ponderada do atingimento dos indicadores de desempenho (computadas as justificativas acatadas), foi de ${value}.`,
-  overallIsf: (value: string) => `O ISF apurado foi de ${value}, numa escala de 0 a 10.`,
-  overallFinalNote: (value: string) => `A nota final apurada foi de ${value}, numa escala de 0 a 10.`,
   overallNotComputed: "Não foi possível apurar o atingimento global, porque nenhum indicador de desempenho tem resultado avaliável no período.",
   incomplete: (without: number, scored: number) =>
     `A avaliação está incompleta: ${without} de ${scored} indicadores de desempenho estão sem dado, o que excede o limite admitido; ` +
@@ -1138,9 +1131,6 @@ export const reportStrings = {
   written: (period: string, file: string) => `Comunicado ${period} gravado em ${file}. O arquivo original não foi alterado.`,
   summaryLine: (label: string, value: string, band: string) => `${label}: ${value}${band ? ` — ${band}` : ""}.`,
   overallLabel: "Atingimento global",
-  /** The overall figure's name on a 0–10 scale: Previne Brasil's ISF, or a nota final. */
-  isfLabel: "ISF",
-  finalNoteLabel: "Nota final",
   problemsNote: (n: number) => `Atenção: ${n === 1 ? "1 problema" : `${n} problemas`} nos dados; veja “contratualiza avaliar” para a lista com planilha e célula.`,
 };
 
@@ -1245,3 +1235,80 @@ export const commandStrings = {
   /** The document's author in its properties. */
   docxCreator: "Contratualiza",
 };
+
+/**
+ * The national programmes reported as published (Previne Brasil, the co-financing of APS): the name of the
+ * overall figure (ISF, ISF parcial, nota final; of a *conjunto*), the co-financing's missing indicators, the
+ * scale of a column of fractions, duplicates across files or tables, and justifications that are shown but
+ * never scored.
+ */
+export const nationalStrings = {
+  // --- the overall figure's name (workbook/overallFigure) ---
+  isf: "ISF",
+  /** `ISF parcial (3 de 7 indicadores)`: an ISF needs all seven indicators. */
+  isfPartial: (present: number, total: number) => `ISF parcial (${present} de ${total} ${total === 1 ? "indicador" : "indicadores"})`,
+  finalNote: "nota final",
+  attainment: "atingimento global",
+  /** The per-municipality column when some municipality has fewer than the seven indicators. */
+  isfOrPartial: "ISF ou ISF parcial",
+  isfOrFinalNote: "ISF / nota final",
+  /** A partial ISF in a table of municipalities: `8,00 (parcial, 1 de 7)`. */
+  partialValue: (value: string, present: number, total: number) => `${value} (parcial, ${present} de ${total})`,
+  /** The pooled figure over several municipalities: `ISF do conjunto`, `ISF parcial (…) do conjunto`. */
+  pooled: (name: string) => `${name} do conjunto`,
+  /** A name at the start of a sentence or a label. */
+  capitalized: (name: string) => name.charAt(0).toLocaleUpperCase("pt-BR") + name.slice(1),
+  /** The 0–10 scale after the name, in the summary sheet: `ISF parcial (1 de 7 indicadores), de 0 a 10`. */
+  onTen: (name: string) => `${name} (0 a 10)`,
+  partialNote: (present: number, total: number, missing: string[]) =>
+    `O ISF precisa dos ${total} indicadores; com ${present}, o valor é um ISF parcial (média ponderada só dos indicadores com resultado), não o ISF do município. Faltam: ${missing.join("; ")}.`,
+  pooledNote: (n: number) =>
+    `Conjunto dos ${n} municípios: cada indicador reúne os resultados de todos eles, e o seu conceito segue o resultado do próprio conjunto (A quando ele atinge a meta). Não é o resultado de nenhum município.`,
+  /** The communiqué's sentence: `O ISF parcial (3 de 7 indicadores) apurado foi de 6,50, numa escala de 0 a 10.` */
+  overallIsf: (name: string, value: string) => `O ${name} apurado foi de ${value}, numa escala de 0 a 10.`,
+  overallFinalNote: (name: string, value: string) => `A ${name} apurada foi de ${value}, numa escala de 0 a 10.`,
+  /** One indicator of a set named in a list: `C7 Cuidado da mulher na prevenção do câncer`. */
+  indicatorName: (code: string, name: string) => `${code} ${name}`,
+
+  // --- the co-financing: indicators missing (the weights are never rescaled) ---
+  incompleteTeam: (missing: string[]) =>
+    `incompleta: sem resultado em ${missing.join("; ")} (${missing.length === 1 ? "conta" : "contam"} zero; os pesos não são redistribuídos)`,
+  incompleteShort: (missing: string[]) => `incompleta: ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
+  /** Under the per-team table: `ESF Vila Nova (INE 0007654321) — incompleta: falta C6 Cuidado da pessoa idosa`. */
+  incompleteTeamLine: (team: string, code: string | undefined, missing: string[]) =>
+    `${team}${code ? ` (INE ${code})` : ""} — incompleta: ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
+  incompleteColumn: "Indicadores sem resultado",
+  /** A partial ISF's row in a consolidation: `ISF parcial (1 de 7): faltam 2 …; 3 …`. */
+  partialShort: (present: number, total: number, missing: string[]) => `ISF parcial (${present} de ${total}): ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
+
+  // --- the scale of a column of results (core/evaluate findFractionColumns) ---
+  fractionColumn: (indicator: string, cells: string[], example: string, points: string) =>
+    `Os resultados de ${indicator} ${cells.length > 0 ? `(${listCells(cells)}) ` : ""}são todos frações de 0 a 1, sem o sinal de % nem formato de porcentagem, ` +
+    `mas no cofinanciamento os resultados vão de 0 a 100: ${example} seria ${example} ponto ou ${points}%? ` +
+    `Essas linhas não foram classificadas. Escreva ${points} (ou ${points}%), ou aplique o formato de porcentagem às células.`,
+
+  // --- the same indicator × municipality × period twice (workbook/pipeline, consolidation) ---
+  duplicateSame: (indicator: string, where: string, first: string, second: string, value: string) =>
+    `O indicador ${quote(indicator)}${where} aparece duas vezes, em ${first} e em ${second}, com o mesmo resultado (${value}): foi contado uma vez. Remova a cópia repetida.`,
+  duplicateDiffers: (indicator: string, where: string, first: string, second: string, a: string, b: string) =>
+    `O indicador ${quote(indicator)}${where} aparece duas vezes, em ${first} (${a}) e em ${second} (${b}), com resultados diferentes: nenhum dos dois foi usado (não se tira média). Mantenha só a exportação correta.`,
+  /** `, município Lavras, 2022-Q1`: what the two rows share besides the indicator. */
+  duplicateWhere: (parts: string[]) => (parts.length > 0 ? ` (${parts.join(", ")})` : ""),
+  municipalityPart: (name: string) => `município ${name}`,
+  teamPart: (name: string) => `equipe ${name}`,
+  duplicatesHeading: (n: number) => `  ${n === 1 ? "Resultado repetido" : `Resultados repetidos (${n})`} em dois arquivos ou tabelas:`,
+  /** A place: `arquivo painel-1.csv`, `planilha Jan!D4`. */
+  fileWhere: (file: string, cell: string | undefined) => `o arquivo ${file}${cell ? ` (célula ${cell})` : ""}`,
+  sheetWhere: (sheet: string, cell: string | undefined) => `${sheet}${cell ? `!${cell}` : ""}`,
+  blankValue: "vazio",
+
+  // --- justifications under national rules ---
+  justificationsNotScored: (programme: string) =>
+    `Nas regras do ${programme} não há comissão de avaliação: a coluna “Justificativa aceita” aparece, mas não muda nenhuma nota, classe ou o resultado final.`,
+};
+
+/** Cells in a message: `F2, F3, F4` — at most eight, then how many more. */
+function listCells(cells: string[]): string {
+  const shown = cells.slice(0, 8).join(", ");
+  return cells.length > 8 ? `${shown} e mais ${cells.length - 8}` : shown;
+}

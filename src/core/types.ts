@@ -35,7 +35,9 @@ export type ProblemCode =
   /** An explicit column mapping that cannot be used (or part of it). */
   | "mapping"
   /** The workbook refused a write: a sheet is gone or protected, or a cell the user filled is in the way. */
-  | "writeRefused";
+  | "writeRefused"
+  /** The same indicator × municipality × team × period in two tables or files. */
+  | "duplicate";
 
 /** How a number was written: with a `%` sign or a percentage format, or as a plain number. */
 export type Scale = "percent" | "plain";

@@ -10,9 +10,9 @@
 import { attainment, concept as conceptOf, note, overrideDirection, reconcileScale } from "../core/attainment";
 import { findBand } from "../core/bands";
 import { COFINANCIAMENTO_INDICATORS } from "../core/catalogs/cofinanciamento";
-import { evaluateContract, type RowInput } from "../core/evaluate";
-import { messages as m } from "../core/messages";
-import { isProblem, normalizeText, parseDirection, parseJustificationDecision, parseKind } from "../core/parse";
+import { areFractions, evaluateContract, type RowInput } from "../core/evaluate";
+import { formatNumber, messages as m, nationalStrings } from "../core/messages";
+import { isProblem, normalizeText, parseDirection, parseJustificationDecision, parseKind, readNumber } from "../core/parse";
 import { conceptText } from "../core/conceptText";
 import { parsePeriod, periodOf } from "../core/periods";
 import { presets } from "../core/presets";
@@ -200,13 +200,20 @@ export function classificacao(valor: any, tabela: any): string {
 /**
  * Nota final do componente de qualidade do cofinanciamento da APS: os resultados de C1 a C7 (0 a 100), cada um classificado (C1 pela faixa de 50 a 70), fatores somados com os pesos, de 0 a 10.
  * @customfunction NOTA_FINAL
- * @param resultados Os sete resultados da equipe, na ordem C1 a C7 (em linha ou em coluna); células vazias ficam de fora com o seu peso.
+ * @param resultados Os sete resultados da equipe, na ordem C1 a C7 (em linha ou em coluna); uma célula vazia conta zero e os pesos não são redistribuídos (a nota soma sempre os dez pesos).
  * @returns A nota final, de 0 a 10 (classifique-a com META.CLASSIFICACAO(nota; "FINAL")).
  */
 export function notaFinal(resultados: any[][]): number {
   const results = flatten(resultados);
   if (results.length !== COFINANCIAMENTO_INDICATORS.length) return fail(m.cofinResultsCount(results.length, COFINANCIAMENTO_INDICATORS.length));
-  // The same rules as a workbook's evaluation: each result classified by its indicator's table, nota = Σ factor × peso.
+  // Seven plain fractions (0,6; 0,8…) are the scale problem of a column: 0,6 points or 60%? Never classified.
+  const readings = results.map((v) => readNumber(v as CellValue)).flatMap((r) => (r.kind === "number" ? [r.reading] : []));
+  if (areFractions(readings)) {
+    const example = readings.find((r) => r.value > 0)!.value;
+    return fail(nationalStrings.fractionColumn("C1 a C7", [], formatNumber(example, 4), formatNumber(example * 100, 2)));
+  }
+  // The same rules as a workbook's evaluation: each result classified by its indicator's table, nota = Σ factor × peso
+  // over the ten weights (an empty cell adds nothing).
   const rows: RowInput[] = COFINANCIAMENTO_INDICATORS.map((indicator, i) => ({
     code: indicator.code,
     indicator: indicator.code,
@@ -214,7 +221,8 @@ export function notaFinal(resultados: any[][]): number {
     target: { value: null },
     weight: { value: indicator.weight },
   }));
-  const evaluation = evaluateContract(rows, { preset: presets.cofinanciamento });
+  // The scale was checked over the seven together above, not one result at a time.
+  const evaluation = evaluateContract(rows, { preset: presets.cofinanciamento, fractionColumns: [] });
   if (evaluation.problems.length > 0) return failWith(evaluation.problems[0]);
   if (evaluation.overall.value === undefined) return fail(m.noScoredIndicators, "na");
   return evaluation.overall.value;

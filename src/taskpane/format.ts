@@ -1,6 +1,7 @@
 /** How the screens write figures: pt-BR percentages and notes, an indicator's label, result and target. */
 import type { ContractEvaluation, IndicatorEvaluation } from "../core/evaluate";
-import { formatNumber, taskpaneStrings as s } from "../core/messages";
+import { formatNumber, nationalStrings as n, taskpaneStrings as s } from "../core/messages";
+import { overallFigure } from "../workbook/overallFigure";
 import { describeTarget } from "../workbook/plan/summary";
 
 /** A fraction as a percentage with one decimal, as the bands round it: `0.75` → `75,0%`. */
@@ -13,10 +14,14 @@ export function noteText(value: number): string {
   return value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-/** The name of the overall figure: atingimento global, ISF, nota final. */
-export function overallLabel(ev: ContractEvaluation): string {
-  if (ev.preset.scale !== 10) return s.overallLabel;
-  return ev.preset.id === "previne" ? s.isfLabel : s.finalNoteLabel;
+/**
+ * The name of the overall figure (workbook/overallFigure): atingimento global, ISF, ISF parcial (n de 7
+ * indicadores), nota final, on the 0–10 scale said so; of the conjunto when it pools municipalities.
+ */
+export function overallLabel(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }): string {
+  const figure = overallFigure(ev);
+  if (ev.preset.scale !== 10) return figure.pooled ? n.capitalized(figure.name) : s.overallLabel;
+  return n.onTen(n.capitalized(figure.name));
 }
 
 /** The overall figure: `75,0%`, or `8,60` on the 0–10 scale; undefined when not computed. */

@@ -19,12 +19,14 @@
  * The sheet is written by the file host's writer as any summary sheet (workbook/xlsx/write), chart included.
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../core/evaluate";
-import { consolidateStrings as t } from "../core/messages";
+import { consolidateStrings as t, nationalStrings as n } from "../core/messages";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR } from "../core/periods";
 import type { PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
 import { columnLetter, toA1Range } from "./a1";
+import type { Duplicate } from "./duplicates";
+import { nameOver, overallFigure, type OverallFigure } from "./overallFigure";
 import { groupByMunicipality, type PipelineResult } from "./pipeline";
 import type { CellStyle, ChartSpec, PlanCell, SummarySheetPlan, WritePlan } from "./plan/types";
 
@@ -67,6 +69,12 @@ export interface ConsolidatedRow {
   attainment?: number;
   /** The same on the preset's scale (ISF 0–10 for Previne Brasil). */
   value?: number;
+  /** What the value is (workbook/overallFigure): its kind and name, and the ISF's coverage when partial. */
+  figure: Pick<OverallFigure, "kind" | "name" | "partial" | "pooled">;
+  /** Indicators of the national set without a result, `C7 Cuidado da mulher…` (co-financing: incompleta; Previne: ISF parcial). */
+  missingSet?: string[];
+  /** Results of this row found twice, in two files or tables (pt-BR, naming both places). */
+  duplicates?: string[];
   band?: { number?: number; label: string; color?: string; recommendation?: string };
   /** Scored (performance) indicators with data and concept B. */
   missed: MissedIndicator[];
@@ -93,8 +101,9 @@ function missedOf(ev: ContractEvaluation): MissedIndicator[] {
     .map((i) => ({ code: codeOf(i), ...(i.decision === "total" || i.decision === "partial" ? { justified: i.decision } : {}) }));
 }
 
-function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: string | undefined, fileProblems: number): ConsolidatedRow {
+function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: string | undefined, fileProblems: number, duplicates: string[] = []): ConsolidatedRow {
   const b = ev.band?.band;
+  const figure = overallFigure(ev);
   return {
     source,
     name,
@@ -105,6 +114,9 @@ function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: strin
     scale: ev.preset.scale,
     ...(ev.overall.attainment !== undefined ? { attainment: ev.overall.attainment } : {}),
     ...(ev.overall.value !== undefined ? { value: ev.overall.value } : {}),
+    figure: { kind: figure.kind, name: figure.name, pooled: figure.pooled, ...(figure.partial ? { partial: figure.partial } : {}) },
+    ...(figure.missing.length > 0 ? { missingSet: figure.missing.map((m) => n.indicatorName(m.code, m.name)) } : {}),
+    ...(duplicates.length > 0 ? { duplicates } : {}),
     ...(b
       ? {
           band: {
@@ -136,24 +148,40 @@ function onlyMunicipality(result: PipelineResult, period: Period | undefined): {
   return groups.length === 1 ? { name: groups[0].municipality, ...(groups[0].code ? { code: groups[0].code } : {}) } : undefined;
 }
 
+/**
+ * The duplicates (workbook/duplicates) that concern a row: of its period, and of its municipality or team
+ * when the row is one; their messages.
+ */
+function duplicatesOf(all: readonly Duplicate[], period: Period | undefined, where: { municipality?: string; code?: string; team?: string }): string[] {
+  const same = (a: string | undefined, b: string | undefined) => b === undefined || normalizeText(a ?? "") === normalizeText(b);
+  return all
+    .filter((d) => !period || !d.periodLabel || d.periodLabel === period.label)
+    .filter((d) => same(d.municipality, where.municipality) && (!where.code || !d.municipalityCode || d.municipalityCode === where.code) && same(d.team, where.team))
+    .map((d) => d.problem.message);
+}
+
 /** The rows of one pipeline result (see the module comment), in the result's order. */
 export function rowsOfResult(input: ConsolidateInput): ConsolidatedRow[] {
   const { source, result } = input;
   const fileProblems = result.problems.length;
+  const dups = result.duplicates ?? [];
   const rows: ConsolidatedRow[] = [];
   for (const ev of result.evaluations) {
     if (ev.byTeam && ev.byTeam.length > 0) {
       // The co-financing classifies teams: one row per team, named with its municipality ("ESF 01" of two
       // municipalities are two teams) and its INE.
-      for (const team of ev.byTeam) rows.push(rowOf(team.evaluation, source, t.teamName(team.team, team.municipality, team.code), undefined, fileProblems));
+      for (const team of ev.byTeam) {
+        const own = duplicatesOf(dups, ev.period, { municipality: team.municipality, team: team.team });
+        rows.push(rowOf(team.evaluation, source, t.teamName(team.team, team.municipality, team.code), undefined, fileProblems, own));
+      }
       continue;
     }
     if (ev.byMunicipality && ev.byMunicipality.length > 0) {
-      for (const m of ev.byMunicipality) rows.push(rowOf(m.evaluation, source, m.municipality, m.code, fileProblems));
+      for (const m of ev.byMunicipality) rows.push(rowOf(m.evaluation, source, m.municipality, m.code, fileProblems, duplicatesOf(dups, ev.period, { municipality: m.municipality, code: m.code })));
       continue;
     }
     const only = input.municipality ? undefined : onlyMunicipality(result, ev.period);
-    rows.push(rowOf(ev, source, input.municipality ?? only?.name ?? nameFromSource(source), only?.code, fileProblems));
+    rows.push(rowOf(ev, source, input.municipality ?? only?.name ?? nameFromSource(source), only?.code, fileProblems, duplicatesOf(dups, ev.period, {})));
   }
   return rows;
 }
@@ -217,7 +245,7 @@ const cell = (value: string | number | null, style?: CellStyle, numberFormat?: s
 
 /** A column of the `Consolidado` sheet. */
 interface Column {
-  key: "name" | "ibge" | "source" | "period" | "attainment" | "value" | "band" | "missedCount" | "missed" | "incomplete" | "problems";
+  key: "name" | "ibge" | "source" | "period" | "attainment" | "value" | "band" | "missingSet" | "missedCount" | "missed" | "incomplete" | "problems";
   header: string;
   width: number;
   cell: (row: ConsolidatedRow) => PlanCell;
@@ -228,12 +256,18 @@ export function missedText(missed: readonly MissedIndicator[]): string {
   return missed.map((m) => (m.justified === "total" ? t.justifiedTotal(m.code) : m.justified === "partial" ? t.justifiedPartial(m.code) : m.code)).join(", ");
 }
 
-/** The name of the 0–10 value: ISF (Previne Brasil), nota final (co-financing), or both. */
-function valueLabel(rows: readonly ConsolidatedRow[]): string {
-  const onTen = rows.filter((r) => r.scale === 10);
-  const previne = onTen.some((r) => r.preset === "previne");
-  const other = onTen.some((r) => r.preset !== "previne");
-  return previne && other ? t.valueLabels.both : previne ? t.valueLabels.isf : t.valueLabels.finalNote;
+/**
+ * The name of the 0–10 value (workbook/overallFigure `nameOver`): ISF, ISF parcial (n de 7 indicadores) when
+ * every row is partial alike, ISF ou ISF parcial, nota final, or both.
+ */
+export function valueLabel(rows: readonly ConsolidatedRow[]): string {
+  return n.capitalized(nameOver(rows.filter((r) => r.scale === 10).map((r) => r.figure)));
+}
+
+/** A row's indicators of the national set without a result: `ISF parcial (1 de 7): 1, 2…` or `C7 Cuidado…`. */
+export function missingSetText(r: ConsolidatedRow): string {
+  const missing = r.missingSet ?? [];
+  return r.figure.partial ? n.partialShort(r.figure.partial.present, r.figure.partial.total, missing) : missing.join("; ");
 }
 
 /** The columns the rows need: the IBGE code, attainment, the 0–10 value and the band only when some row has one. */
@@ -264,6 +298,7 @@ function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
       // The band's own colour as the cell's fill; its fills are light enough for black text (core/presets/bandTables).
       cell: (r) => (r.band ? cell(r.band.label, { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(t.noValue, CENTER)),
     },
+    rows.some((r) => r.missingSet) && { key: "missingSet", header: n.incompleteColumn, width: 30, cell: (r) => cell(missingSetText(r), WRAPPED) },
     { key: "missedCount", header: h.missedCount, width: 12, cell: (r) => cell(r.missed.length, CENTER) },
     { key: "missed", header: h.missed, width: 36, cell: (r) => cell(missedText(r.missed), WRAPPED) },
     { key: "incomplete", header: h.incomplete, width: 12, cell: (r) => cell(r.incomplete ? t.yes : t.no, r.incomplete ? { ...CENTER, ...WARNING } : CENTER) },
@@ -326,7 +361,7 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
   const heights: { row: number; height: number }[] = [{ row: CONSOLIDATED_HEADER_ROW, height: 2 * LINE_HEIGHT }];
   for (const r of sorted) {
     out.push(columns.map((c) => c.cell(r)));
-    const lines = Math.max(...columns.filter((c) => c.key === "name" || c.key === "missed" || c.key === "source").map((c) => linesFor(String(c.cell(r).value ?? ""), c.width)));
+    const lines = Math.max(...columns.filter((c) => c.key === "name" || c.key === "missed" || c.key === "source" || c.key === "missingSet").map((c) => linesFor(String(c.cell(r).value ?? ""), c.width)));
     if (lines > 1) heights.push({ row: out.length, height: lines * LINE_HEIGHT });
   }
   const plan: SummarySheetPlan = {
@@ -382,10 +417,11 @@ export function consolidate(inputs: readonly ConsolidateInput[], failures: reado
   return { rows, failures: [...failures], plan: planConsolidation(rows, failures, count) };
 }
 
-/** Scale-10 key of the JSON: `isf` for Previne Brasil, `notaFinal` otherwise (as `avaliar --json`). */
+/** Scale-10 key of the JSON: `isf` (`isfParcial` with fewer than seven indicators) for Previne Brasil, `notaFinal` otherwise (as `avaliar --json`). */
 function valueJson(r: ConsolidatedRow) {
   if (r.scale !== 10) return {};
-  return { [r.preset === "previne" ? "isf" : "notaFinal"]: r.value ?? null };
+  const key = r.figure.kind === "isf" ? (r.figure.partial ? "isfParcial" : "isf") : "notaFinal";
+  return { [key]: r.value ?? null, valorGlobal: { nome: r.figure.name, parcial: r.figure.partial !== undefined } };
 }
 
 /** One row in the `--json` output (pt-BR keys, as `avaliar --json`). */
@@ -405,6 +441,8 @@ export function rowJson(r: ConsolidatedRow) {
     indicadoresComDado: r.withData,
     indicadoresPontuados: r.scored,
     avaliacaoIncompleta: r.incomplete,
+    indicadoresSemResultado: r.missingSet ?? [],
     problemas: r.problems,
+    repetidos: r.duplicates ?? [],
   };
 }

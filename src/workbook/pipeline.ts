@@ -9,16 +9,19 @@
  *    indicator is one of Previne's (`presetChoice` says so), the default contract instrument otherwise;
  * 3. fill, from the preset's catalogue, the targets and weights the rows leave empty (a panel has neither);
  *    the filled rows are marked `fromCatalog`;
- * 4. evaluate each period: the whole table, and each municipality on its own when there are several.
+ * 4. leave out the copies of a result found in two tables (./duplicates), and decide which columns of a
+ *    classifying preset hold only plain fractions (core `findFractionColumns`), over whole tables;
+ * 5. evaluate each period: the whole table, and each municipality on its own when there are several.
  */
 import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
-import { evaluateContract, type CellInput, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
+import { evaluateContract, findFractionColumns, type CellInput, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
 import { cofinStrings, previneStrings } from "../core/messages";
 import { normalizeText } from "../core/parse";
 import { compare, contains, periodOf } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod, Period, PeriodKind } from "../core/types";
 import { detectTables } from "./detect";
+import { findDuplicates, type Duplicate } from "./duplicates";
 import type { DetectedTable, ExplicitMapping, WorkbookData } from "./port";
 
 export interface PipelineOptions {
@@ -32,6 +35,11 @@ export interface PipelineOptions {
   incompleteShare?: number;
   /** Year for month headers written without one (`Jan`, `Fev`). */
   defaultYear?: number;
+  /**
+   * The file each sheet came from, when the sheets of several files are evaluated together (SISAB exports of
+   * a folder): problems that concern two places name the files.
+   */
+  sources?: Readonly<Record<string, string>>;
 }
 
 /** One municipality's evaluation for a period: only its own rows, never another municipality's. */
@@ -58,11 +66,11 @@ export interface TeamEvaluation {
 /**
  * The evaluation of one period. When the period's rows name more than one municipality, `byMunicipality`
  * holds one evaluation per municipality, in the order they first appear in the tables, and the evaluation
- * itself is the **pooled figure of the whole set**: each indicator gathers the rows of every municipality
- * (its result is the simple mean of the municipal results — or Σ numerator ÷ Σ denominator when the table
- * has them — and its concept is A only when every municipality met the target). For Previne Brasil this
- * makes the pooled ISF the simple mean of the municipal notas of each indicator, not weighted by
- * population: a regional overview, not any municipality's ISF, and the reports label it so. It is kept
+ * itself is the **pooled figure of the whole set**, the *conjunto*: each indicator gathers the rows of every
+ * municipality (its result is the simple mean of the municipal results — or Σ numerator ÷ Σ denominator when
+ * the table has them — and its concept follows that pooled result: A when it meets the target). For Previne
+ * Brasil this makes the pooled ISF the simple mean of the municipal notas of each indicator, not weighted by
+ * population: a regional overview, not any municipality's ISF, and the reports label it *do conjunto*. It is kept
  * (rather than dropped) because the hosts' write plan colours every row from it and its problems list
  * every row's problems exactly once.
  */
@@ -106,6 +114,8 @@ export interface PipelineResult {
   presetChoice?: PresetChoice;
   /** Targets and weights taken from the preset's catalogue, one entry per catalogue indicator used. */
   catalogUses?: CatalogUse[];
+  /** Results found twice, in two tables or files (each also among `problems`). */
+  duplicates?: Duplicate[];
 }
 
 /**
@@ -333,11 +343,16 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
   const detected = detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear });
   const presetChoice = options.preset ? undefined : choosePreset(detected.tables);
   const preset = options.preset ?? (presetChoice ? presets[presetChoice.id] : defaultPreset);
-  const rows: RowInput[] = detected.tables.flatMap((t) => t.rows);
+  const all: RowInput[] = detected.tables.flatMap((t) => t.rows);
   const catalog = catalogForPreset(preset.id);
-  const filled = catalog ? fillFromCatalog(rows, catalog) : { uses: [], problems: [] };
+  const filled = catalog ? fillFromCatalog(all, catalog) : { uses: [], problems: [] };
+  // After the catalogue, which names each row's indicator by its code: two exports may word it differently.
+  const duplicates = findDuplicates(detected.tables, options.sources);
+  const rows = duplicates.drop.size > 0 ? all.filter((r) => !duplicates.drop.has(r)) : all;
+  // Decided over whole tables, once: a team's or a period's rows are part of a column.
+  const fractionColumns = findFractionColumns(rows, preset);
 
-  const common = { preset, method: options.method, partialShare: options.partialShare, incompleteShare: options.incompleteShare };
+  const common = { preset, method: options.method, partialShare: options.partialShare, incompleteShare: options.incompleteShare, fractionColumns };
   let periods: (Period | undefined)[];
   if (options.period) periods = [options.period];
   else {
@@ -351,8 +366,9 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
     rows.length === 0
       ? []
       : periods.map((period) => {
-          const whole: PeriodEvaluation = evaluateContract(rows, { ...common, period });
           const present = municipalities.filter((m) => m.rows.some(inPeriod(period)));
+          // Over several municipalities the period's figure is the conjunto's: its concepts follow its own results.
+          const whole: PeriodEvaluation = evaluateContract(rows, { ...common, period, pooled: present.length > 1 });
           if (present.length > 1) {
             // Each municipality is evaluated on its own rows only, so no indicator mixes municipalities.
             whole.byMunicipality = present.map((m) => ({
@@ -372,6 +388,13 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
           }
           return whole;
         });
-  const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems), ...filled.problems];
-  return { tables: detected.tables, evaluations, problems, ...(presetChoice ? { presetChoice } : {}), catalogUses: filled.uses };
+  const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems), ...filled.problems, ...duplicates.duplicates.map((d) => d.problem)];
+  return {
+    tables: detected.tables,
+    evaluations,
+    problems,
+    ...(presetChoice ? { presetChoice } : {}),
+    catalogUses: filled.uses,
+    ...(duplicates.duplicates.length > 0 ? { duplicates: duplicates.duplicates } : {}),
+  };
 }

@@ -125,6 +125,29 @@ describe("matchName on the SISAB panel titles", () => {
   });
 });
 
+describe("co-financing names", () => {
+  it("finds C1–C7 by the names of Nota Técnica nº 8/2026-DEAPS and by the older names", () => {
+    const code = (text: string) => matchName(cofin, text)?.entry.code;
+    // The note's names, as its Quadro 2 writes them.
+    expect(
+      [
+        "Mais acesso à APS",
+        "Cuidado no desenvolvimento infantil",
+        "Cuidado na gestação e puerpério",
+        "Cuidado da pessoa com diabetes",
+        "Cuidado da pessoa com hipertensão",
+        "Cuidado da pessoa idosa",
+        "Cuidado da mulher na prevenção do câncer",
+      ].map(code),
+    ).toEqual(["C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
+    // Older names still name the same indicators: C3 "gestante e puérpera", C1 with APS written out.
+    expect(code("Cuidado da gestante e puérpera")).toBe("C3");
+    expect(code("Mais acesso à Atenção Primária à Saúde")).toBe("C1");
+    // "Cuidado da pessoa" alone names three indicators (C4, C5, C6), so none.
+    expect(code("Cuidado da pessoa")).toBeUndefined();
+  });
+});
+
 describe("matchCode", () => {
   it("reads 1–7 as people write them, and C1–C7 for the co-financing", () => {
     for (const code of ["6", " 6 ", "6.", "Indicador 6", "#6", "Ind. 6", "6)"]) expect(matchCode(previne, code)?.entry.code).toBe("6");

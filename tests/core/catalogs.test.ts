@@ -235,8 +235,18 @@ describe("co-financing catalogue (Portaria GM/MS 3.493/2024)", () => {
 
   it("has C1 as a target range and C2–C7 higher is better", () => {
     expect(COFINANCIAMENTO_INDICATORS.map((i) => i.direction)).toEqual(["range", ...Array(6).fill("atLeast")]);
-    expect(COFINANCIAMENTO_INDICATORS[0].name).toBe("Mais acesso à Atenção Primária à Saúde");
-    expect(COFINANCIAMENTO_INDICATORS[6].name).toBe("Cuidado da mulher na prevenção do câncer");
+  });
+
+  it("has the names and the order of Nota Técnica nº 8/2026-DEAPS (Quadro 2)", () => {
+    expect(COFINANCIAMENTO_INDICATORS.map((i) => `${i.code} ${i.name}`)).toEqual([
+      "C1 Mais acesso à APS",
+      "C2 Cuidado no desenvolvimento infantil",
+      "C3 Cuidado na gestação e puerpério",
+      "C4 Cuidado da pessoa com diabetes",
+      "C5 Cuidado da pessoa com hipertensão",
+      "C6 Cuidado da pessoa idosa",
+      "C7 Cuidado da mulher na prevenção do câncer",
+    ]);
   });
 });
 

@@ -56,11 +56,15 @@ describe("pipeline: one evaluation per team", () => {
       [76, "Ótimo"],
       [100, "Ótimo"],
     ]);
-    // 5,0 over the weights of the six indicators with data (9): 50 / 9 = 5,56 → Bom; C6 is pending.
+    // Σ factor × peso = 5,0 over the ten weights (C6 adds nothing; not 5,0 ÷ 9 × 10 = 5,56) → Bom; C6 is
+    // pending and the team incomplete, naming C6.
     expect(vila.overall.value).toBeCloseTo(VILA_NOVA_NOTE, 10);
+    expect(vila.overall.weightTotal).toBe(10);
     expect(vila.band?.band.label).toBe("Bom");
-    expect(vila.overall.withData).toBe(6);
+    expect([vila.overall.withData, vila.overall.scored, vila.overall.incomplete]).toEqual([6, 7, true]);
     expect(vila.pending.map((i) => i.indicator)).toEqual(["C6"]);
+    expect(vila.coverage?.missing).toEqual([{ code: "C6", name: "Cuidado da pessoa idosa", weight: 1 }]);
+    expect([centro.overall.incomplete, centro.coverage?.missing]).toEqual([false, []]);
     expect(vila.indicators.map((i) => i.classification?.label)).toEqual(["Ótimo", "Suficiente", "Bom", "Regular", "Bom", undefined, "Regular"]);
   });
 
@@ -100,8 +104,13 @@ describe("pipeline: one evaluation per team", () => {
       ["Lavras", "ESF 01", "0000111111", 80, "Ótimo"],
       ["Perdões", "ESF 01", "0000222222", 40, "Suficiente"],
     ]);
-    // One indicator with data (C2, weight 2): nota = factor × 10 → 10 and 5.
-    expect(ev.byTeam!.map((t) => t.evaluation.overall.value)).toEqual([10, 5]);
+    // One indicator with data (C2, weight 2), the six others add nothing over the ten weights: nota = factor × 2
+    // → Ótimo 1 × 2 = 2 and Suficiente 0,5 × 2 = 1 (not 10 and 5, which would rescale C2 alone to the whole nota).
+    expect(ev.byTeam!.map((t) => t.evaluation.overall.value)).toEqual([2, 1]);
+    expect(ev.byTeam!.map((t) => t.evaluation.coverage?.missing.map((m) => m.code))).toEqual([
+      ["C1", "C3", "C4", "C5", "C6", "C7"],
+      ["C1", "C3", "C4", "C5", "C6", "C7"],
+    ]);
   });
 
   test("a panel export of one co-financing indicator per team chooses the preset from its title", async () => {
@@ -166,8 +175,10 @@ describe("the per-team sheet", () => {
     expect([centro[11].value, centro[11].style?.fill]).toEqual(["Ótimo", fill("Ótimo")]);
     const vila = rowOf("ESF Vila Nova");
     expect(vila[8].value).toBe("Sem dado"); // C6
-    expect(vila[10].value).toBeCloseTo(50 / 9, 10);
+    expect(vila[10].value).toBeCloseTo(5, 10); // Σ 5,0 over the ten weights
     expect(vila[11].value).toBe("Bom");
+    // Under the table: the team is incomplete, naming the indicator it lacks (code and name).
+    expect(plan.rows.flat().map((c) => c.value)).toContain("ESF Vila Nova (INE 0007654321) — incompleta: falta C6 Cuidado da pessoa idosa");
   });
 
   test("teams per class: counted from both teams' classes", () => {
@@ -231,7 +242,9 @@ describe("contratualiza avaliar on a real co-financing workbook", () => {
       ["ESF Vila Nova", "0007654321", "Bom"],
     ]);
     expect(teams[0].notaFinal).toBeCloseTo(8.5, 10);
-    expect(teams[1].notaFinal).toBeCloseTo(50 / 9, 10);
+    expect(teams[1].notaFinal).toBeCloseTo(5, 10); // 5,0 over the ten weights
+    expect([teams[0].incompleta, teams[1].incompleta]).toEqual([false, true]);
+    expect(teams[1].indicadoresSemResultado).toEqual([{ codigo: "C6", indicador: "Cuidado da pessoa idosa" }]);
     // C1 of Centro: 40 → Bom, factor 0,75; C6 of Vila Nova: no data.
     expect(teams[0].indicadores[0]).toEqual({ codigo: "C1", resultado: 40, classificacao: "Bom", fator: 0.75, situacao: "avaliado" });
     expect(teams[1].indicadores[5]).toEqual({ codigo: "C6", resultado: null, classificacao: null, fator: null, situacao: "sem_dado" });
@@ -268,7 +281,8 @@ describe("contratualiza avaliar on a real co-financing workbook", () => {
     expect(out).toContain("Por equipe (2):");
     expect(out).toContain("• ESF Centro — INE 0001234567 — Lavras: nota final 8,50 (Ótimo)");
     expect(out).toContain("C1 40 Bom · C2 80 Ótimo · C3 90 Ótimo · C4 30 Suficiente · C5 20 Regular · C6 76 Ótimo · C7 100 Ótimo");
-    expect(out).toContain("• ESF Vila Nova — INE 0007654321 — Lavras: nota final 5,56 (Bom)");
+    expect(out).toContain("• ESF Vila Nova — INE 0007654321 — Lavras: nota final 5,00 (Bom)");
+    expect(out).toContain("incompleta: sem resultado em C6 Cuidado da pessoa idosa (conta zero; os pesos não são redistribuídos)");
     expect(out).toContain("C6 sem dado");
     expect(out).toContain("soma dos fatores das classes ponderados pelos pesos");
   });

@@ -31,8 +31,9 @@ export const CENTRO: Record<string, (number | null)[]> = {
 /**
  * Team "ESF Vila Nova" (INE 0007654321), on the boundaries and with C6 missing:
  * C1 70 Ótimo (≤ 70 is still Ótimo) → 1 · C2 50 Suficiente (≤ 50) → 0,5 × 2 = 1 · C3 75 Bom (≤ 75) → 0,75 × 2 = 1,5 ·
- * C4 25 Regular (≤ 25) → 0,25 · C5 51 Bom → 0,75 · C6 no result (Sem dado, left out with its weight 1) ·
- * C7 10 Regular → 0,25 × 2 = 0,5 → Σ 5,0 over weights 9 → nota final 5,0 ÷ 9 × 10 = 5,555… → Bom.
+ * C4 25 Regular (≤ 25) → 0,25 · C5 51 Bom → 0,75 · C6 no result (Sem dado: adds nothing, keeps its weight 1) ·
+ * C7 10 Regular → 0,25 × 2 = 0,5 → Σ 1 + 1 + 1,5 + 0,25 + 0,75 + 0 + 0,5 = 5,0 over the ten weights (never
+ * rescaled to nine) → nota final 5,0 → Bom (≥ 5 e ≤ 7,5, the lower bound itself), incompleta: C6.
  */
 export const VILA_NOVA: Record<string, (number | null)[]> = {
   C1: [70, 70, 70, 70],
@@ -45,7 +46,7 @@ export const VILA_NOVA: Record<string, (number | null)[]> = {
 };
 
 export const CENTRO_NOTE = 8.5;
-export const VILA_NOVA_NOTE = (5.0 / 9) * 10;
+export const VILA_NOVA_NOTE = 5.0;
 
 /** The long table's rows: team × indicator × month, in that order; the municipality is Lavras for both. */
 export function cofinRows(): CellValue[][] {

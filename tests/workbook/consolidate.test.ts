@@ -175,7 +175,7 @@ describe("names, order and marks", () => {
   });
 
   test("undated rows first, then periods in time order; rows without attainment last in their period", () => {
-    const base: ConsolidatedRow = { source: "x.xlsx", name: "x", preset: "instrumento", method: "shareMet", scale: 100, missed: [], scored: 1, withData: 1, incomplete: false, problems: 0 };
+    const base: ConsolidatedRow = { source: "x.xlsx", name: "x", preset: "instrumento", method: "shareMet", scale: 100, missed: [], scored: 1, withData: 1, incomplete: false, problems: 0, figure: { kind: "attainment", name: "atingimento global", pooled: false } };
     const q = (label: string, start: string, end: string) => ({ kind: "quarter" as const, label, start, end });
     const t1 = q("2025-T1", "2025-01-01", "2025-03-31");
     const t2 = q("2025-T2", "2025-04-01", "2025-06-30");

@@ -63,7 +63,7 @@ export const catalogs: readonly Catalog[] = [
     id: "cofinanciamento",
     name: "Cofinanciamento federal da APS — indicadores de qualidade",
     description: "Os indicadores C1 a C7 do componente de qualidade do cofinanciamento federal da APS, com seus pesos na nota final.",
-    source: "Portaria GM/MS nº 3.493/2024 e nota técnica vigente do Ministério da Saúde",
+    source: "Portaria GM/MS nº 3.493/2024; Nota Técnica nº 8/2026-DEAPS (que revogou a Nota Técnica nº 6/2025)",
     rows: COFINANCIAMENTO_INDICATORS,
   },
 ];

@@ -165,7 +165,7 @@ const COFINANCIAMENTO_CATALOG: IndicatorCatalog = {
   id: "cofinanciamento",
   name: "Cofinanciamento federal da APS",
   // Weights only: the co-financing classifies each result by bands instead of comparing it with a target.
-  entries: COFINANCIAMENTO_INDICATORS.map((i) => ({ code: i.code, name: i.name, aliases: [], weight: i.weight })),
+  entries: COFINANCIAMENTO_INDICATORS.map((i) => ({ code: i.code, name: i.name, aliases: i.aliases, weight: i.weight })),
 };
 
 /** The catalogue a preset fills missing targets and weights from; none for the contract presets. */

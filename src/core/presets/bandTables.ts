@@ -93,8 +93,8 @@ export const contractBands: BandTable = {
 };
 
 /**
- * Co-financing of APS, quality component, indicator C1 "Mais acesso" (Portaria GM/MS 3.493/2024;
- * methodology in Nota Técnica nº 8/2026-DEAPS — check against the current official note). A target range:
+ * Co-financing of APS, quality component, indicator C1 "Mais acesso à APS" (Portaria GM/MS 3.493/2024;
+ * methodology in Nota Técnica nº 8/2026-DEAPS, which revoked Nota Técnica nº 6/2025). A target range:
  * best between 50 and 70, worse on either side. Result on a 0–100 scale, not rounded. Classes and factors:
  * Ótimo `> 50 e ≤ 70` (1); Bom `> 30 e ≤ 50` (0,75); Suficiente `> 10 e ≤ 30` (0,5); Regular `≤ 10 ou > 70` (0,25).
  */

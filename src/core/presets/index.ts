@@ -2,6 +2,8 @@
  * The rule presets the product ships (domain.md §5), as data: how one indicator is scored, how scores are
  * combined, on what scale the overall result is shown, and the bands of that result.
  */
+import { COFINANCIAMENTO_INDICATORS } from "../catalogs/cofinanciamento";
+import { PREVINE_INDICATORS } from "../catalogs/previne";
 import type { BandTable, OverallMethod } from "../types";
 import { cofinC1Bands, cofinC2C7Bands, cofinFinalBands, contractBands } from "./bandTables";
 
@@ -11,6 +13,20 @@ import { cofinC1Bands, cofinC2C7Bands, cofinFinalBands, contractBands } from "./
  * per indicator code and a default.
  */
 export type Scoring = { kind: "ratio" } | { kind: "classification"; tables: Record<string, BandTable>; defaultTable: BandTable };
+
+/**
+ * The fixed set of indicators a national programme's overall figure is defined over (Previne Brasil's seven,
+ * the co-financing's C1–C7), and what an indicator of the set without a result does to that figure:
+ * - `partial`: the figure is the weighted mean of the indicators with a result; with fewer than all of
+ *   them it is a partial figure and is named so (Previne Brasil: "ISF parcial (3 de 7 indicadores)");
+ * - `zero`: the weights are never rescaled — the figure always divides by the weights of the whole set, a
+ *   missing indicator adds nothing, and the evaluation is incomplete, naming what is missing (the
+ *   co-financing: its technical note totals the ten weights).
+ */
+export interface IndicatorSet {
+  entries: readonly { code: string; name: string; weight: number }[];
+  whenMissing: "partial" | "zero";
+}
 
 export type PresetId = "instrumento" | "decreto" | "previne" | "cofinanciamento";
 
@@ -26,6 +42,13 @@ export interface Preset {
   scale: 100 | 10;
   /** Bands of the overall result, on the same scale; none when the preset has only A/B. */
   bands?: BandTable;
+  /**
+   * Whether an evaluation commission judges justifications (default true). National programmes have none:
+   * a "Justificativa aceita" column is shown and never changes a nota, a class or the overall figure.
+   */
+  commission?: boolean;
+  /** The national set of indicators the overall figure is defined over (see `IndicatorSet`). */
+  indicatorSet?: IndicatorSet;
 }
 
 /** Seed 003: the quali-quantitative instrument; share of targets met; the six recommendation bands. The default. */
@@ -57,11 +80,14 @@ export const previne: Preset = {
   scoring: { kind: "ratio" },
   method: "meanAttainment",
   scale: 10,
+  commission: false,
+  indicatorSet: { entries: PREVINE_INDICATORS, whenMissing: "partial" },
 };
 
 /**
- * Co-financing of APS, quality component (Portaria GM/MS 3.493/2024): each result classified (C1 by a
- * target range, C2–C7 higher is better) into a factor; nota final = Σ factor × peso (pesos add to 10).
+ * Co-financing of APS, quality component (Portaria GM/MS 3.493/2024; Nota Técnica nº 8/2026-DEAPS): each
+ * result classified (C1 by a target range, C2–C7 higher is better) into a factor; nota final = Σ factor ×
+ * peso over the seven indicators (pesos add to 10), a missing indicator adding nothing.
  */
 export const cofinanciamento: Preset = {
   id: "cofinanciamento",
@@ -71,6 +97,8 @@ export const cofinanciamento: Preset = {
   method: "meanAttainment",
   scale: 10,
   bands: cofinFinalBands,
+  commission: false,
+  indicatorSet: { entries: COFINANCIAMENTO_INDICATORS, whenMissing: "zero" },
 };
 
 export const presets: Record<PresetId, Preset> = { instrumento, decreto, previne, cofinanciamento };

@@ -5,7 +5,8 @@ import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { formatPeriodPtBR } from "../../core/periods";
 import { situation } from "../../cli/report";
 import { indicatorLabel, overallLabel, overallText, percentText } from "../format";
-import { methodText, taskpaneStrings as s } from "../../core/messages";
+import { methodText, nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
+import { hasDecisions, missingNames, overallFigure } from "../../workbook/overallFigure";
 import { useScreenStyles } from "../styles";
 import { BandChip } from "./BandChip";
 import { ProblemList } from "./ProblemList";
@@ -18,6 +19,9 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
   const id = useId();
   const o = ev.overall;
   const value = overallText(ev);
+  const figure = overallFigure(ev);
+  // The co-financing names the indicators a nota lacks (they count zero) instead of a share of them.
+  const missingNote = figure.kind === "finalNote" && figure.missing.length > 0 ? n.capitalized(n.incompleteTeam(missingNames(figure))) : undefined;
   const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
   const period = ev.period ? s.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : s.periodAll;
   return (
@@ -30,11 +34,18 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
       </Body1>
       <Caption1>{s.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
       {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} /> : <Caption1>{s.noBand}</Caption1>}
-      {o.incomplete && (
+      {figure.pooled && ev.byMunicipality && <Caption1>{n.pooledNote(ev.byMunicipality.length)}</Caption1>}
+      {figure.partial && (
         <MessageBar intent="warning">
-          <MessageBarBody>{s.incomplete(o.withoutData, o.scored)}</MessageBarBody>
+          <MessageBarBody>{n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure))}</MessageBarBody>
         </MessageBar>
       )}
+      {(missingNote || o.incomplete) && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{missingNote ?? s.incomplete(o.withoutData, o.scored)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {ev.preset.commission === false && hasDecisions(ev) && <Caption1>{n.justificationsNotScored(ev.preset.name)}</Caption1>}
       {/* A classifying preset (co-financing) has classes, not targets to meet: its teams say it instead. */}
       {ev.preset.scoring.kind !== "classification" && (
         <>

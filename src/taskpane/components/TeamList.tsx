@@ -4,7 +4,7 @@
  */
 import type { JSX } from "react";
 import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
-import { taskpaneStrings as s } from "../../core/messages";
+import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
 import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { buildTeamQuality } from "../../workbook/reports";
 import { noteText } from "../format";
@@ -24,6 +24,7 @@ export function TeamList({ ev }: { ev: PeriodEvaluation }): JSX.Element | null {
             <Body1>
               {s.teamLine(t.team, t.code, t.note === undefined ? s.notComputed : noteText(t.note), t.noteBand?.label)}
             </Body1>
+            {t.missing.length > 0 && <Caption1>{n.incompleteShort(t.missing.map((m) => n.indicatorName(m.code, m.name)))}</Caption1>}
           </li>
         ))}
       </ul>

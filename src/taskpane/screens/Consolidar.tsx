@@ -21,7 +21,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { consolidarPaneStrings as p, consolidateStrings as c, taskpaneStrings as s } from "../../core/messages";
+import { consolidarPaneStrings as p, nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { presets } from "../../core/presets";
 import { sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
@@ -45,7 +45,7 @@ export function consolidateOpenWorkbook(snapshot: Snapshot, rules: Pick<Choice, 
 
 /** A row's figure: `75,0%`, or `ISF 8,00` on the 0–10 scale. */
 function valueOf(r: ConsolidatedRow): string {
-  if (r.scale === 10) return r.value === undefined ? p.noValue : p.valueText(r.preset === "previne" ? c.valueLabels.isf : c.valueLabels.finalNote, noteText(r.value));
+  if (r.scale === 10) return r.value === undefined ? p.noValue : p.valueText(n.capitalized(r.figure.name), noteText(r.value));
   return r.attainment === undefined ? p.noValue : percentText(r.attainment);
 }
 

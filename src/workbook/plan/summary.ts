@@ -6,11 +6,12 @@
  * there are too many indicators for a readable chart).
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
-import { formatNumber, formatPercent, methodText, planStrings as s } from "../../core/messages";
+import { formatNumber, formatPercent, methodText, nationalStrings as n, planStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Target } from "../../core/types";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
 import { conceptText } from "../../core/conceptText";
+import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
 import { CONCEPT_STYLES } from "./owned";
 import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
 
@@ -115,8 +116,8 @@ export interface SummaryOptions {
   tableProblems?: LocatedProblem[];
 }
 
-/** Builds the summary sheet of one evaluated period. */
-export function planSummary(ev: ContractEvaluation, options: SummaryOptions): SummarySheetPlan {
+/** Builds the summary sheet of one evaluated period (a pooled one names itself *do conjunto*). */
+export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }, options: SummaryOptions): SummarySheetPlan {
   const rows: PlanCell[][] = [];
   const merges: string[] = [];
   const heights: { row: number; height: number }[] = [];
@@ -144,7 +145,8 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
 
   const o = ev.overall;
   const onNote = ev.preset.scale === 10;
-  const overallLabel = onNote ? (ev.preset.id === "previne" ? s.isfLabel : s.finalNoteLabel) : s.overallLabel;
+  const figure = overallFigure(ev);
+  const overallLabel = onNote ? n.onTen(n.capitalized(figure.name)) : figure.pooled ? n.capitalized(figure.name) : s.overallLabel;
   const overallValue = onNote ? (o.value ?? null) : (o.attainment ?? null);
   labelled(overallLabel, overallValue === null ? cell(s.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT));
   const bandFill: CellStyle = ev.band?.band.color ? { fill: ev.band.band.color, color: "#000000" } : {};
@@ -155,10 +157,20 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
   }
   add(cell(s.coverage(o.withData, o.scored)));
   mergeRow(rows.length, 1, last);
-  if (o.incomplete) {
+  /** A note over the whole width, as tall as its text. */
+  const note = (text: string, style?: CellStyle) => {
+    add(cell(text, { wrap: true, valign: "top", ...style }));
+    mergeRow(rows.length, 1, last);
+    fit(rows.length, linesFor(text, span(1, last)));
+  };
+  if (figure.pooled && ev.byMunicipality) note(n.pooledNote(ev.byMunicipality.length));
+  if (figure.partial) note(n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure)), WARNING);
+  if (figure.kind === "finalNote" && figure.missing.length > 0) note(n.capitalized(n.incompleteTeam(missingNames(figure))), WARNING);
+  else if (o.incomplete) {
     add(cell(s.incomplete(o.withoutData, o.scored), WARNING));
     mergeRow(rows.length, 1, last);
   }
+  if (ev.preset.commission === false && hasDecisions(ev)) note(n.justificationsNotScored(ev.preset.name));
 
   if (ev.areas.length > 0) {
     blank();

@@ -18,6 +18,7 @@ import { conceptText } from "../../core/conceptText";
 import { formatNumber, methodText, reportStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, Period } from "../../core/types";
+import { columnName } from "../overallFigure";
 import { describeTarget, sheetName } from "../plan/summary";
 import type { CellStyle, PlanCell, SummarySheetPlan } from "../plan/types";
 import { revisionText, unitsOf } from "./communique";
@@ -163,7 +164,7 @@ export function buildAnnual(evaluations: ContractEvaluation[], scope: AnnualScop
     name: annualName(scope),
     title: scope.kind === "year" ? s.annualTitle(scope.year) : s.finalTitle,
     scale,
-    ...(scale === 10 ? { noteLabel: last?.preset.id === "previne" ? s.isfLabel : s.finalNoteLabel } : {}),
+    ...(scale === 10 ? { noteLabel: columnName(evs) } : {}),
     periods,
     combined: combinedOverall(evs),
     ...(overallTrend ? { overallTrend } : {}),

@@ -19,9 +19,10 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
 import { conceptText } from "../../core/conceptText";
-import { formatNumber, formatPercent, reportStrings as s } from "../../core/messages";
+import { formatNumber, formatPercent, nationalStrings as n, reportStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../core/types";
+import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
 import { describeTarget, sheetName } from "../plan/summary";
 import type { CellStyle, SummarySheetPlan } from "../plan/types";
 import { BODY, cell, conceptStyle, HEADER, HEADING, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
@@ -153,7 +154,7 @@ function decisionOf(i: IndicatorEvaluation): JustificationItem["decision"] {
 }
 
 /** The document model of one period's communiqué (see the module comment). */
-export function buildCommunique(ev: ContractEvaluation, options: CommuniqueOptions): Communique {
+export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }, options: CommuniqueOptions): Communique {
   const period = ev.period;
   const [unit, unitPlural] = unitsOf(period);
   const periodText = period ? formatPeriodPtBR(period) : s.allRows;
@@ -185,12 +186,17 @@ export function buildCommunique(ev: ContractEvaluation, options: CommuniqueOptio
   // 1. Result.
   const result: Block[] = [];
   const o = ev.overall;
+  const figure = overallFigure(ev);
   if (o.scored > 0) result.push({ kind: "paragraph", text: s.counts(phrase, o.met, o.withData, o.scored) });
   const value = overallText(ev);
   if (value === undefined) result.push({ kind: "paragraph", text: s.overallNotComputed, style: "warning" });
-  else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: ev.preset.id === "previne" ? s.overallIsf(value) : s.overallFinalNote(value) });
+  else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: figure.kind === "isf" ? n.overallIsf(figure.name, value) : n.overallFinalNote(figure.name, value) });
   else result.push({ kind: "paragraph", text: ev.method === "shareMet" ? s.overallShare(value) : s.overallMean(value) });
-  if (o.incomplete) result.push({ kind: "paragraph", text: s.incomplete(o.withoutData, o.scored), style: "warning" });
+  if (figure.pooled && ev.byMunicipality) result.push({ kind: "paragraph", text: n.pooledNote(ev.byMunicipality.length) });
+  if (figure.partial) result.push({ kind: "paragraph", text: n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure)), style: "warning" });
+  if (figure.kind === "finalNote" && figure.missing.length > 0) result.push({ kind: "paragraph", text: n.capitalized(n.incompleteTeam(missingNames(figure))), style: "warning" });
+  else if (o.incomplete) result.push({ kind: "paragraph", text: s.incomplete(o.withoutData, o.scored), style: "warning" });
+  if (ev.preset.commission === false && hasDecisions(ev)) result.push({ kind: "paragraph", text: n.justificationsNotScored(ev.preset.name) });
   if (ev.band) {
     if (ev.band.band.recommendation) {
       result.push({ kind: "paragraph", text: s.band(ev.band.band.label) });

@@ -11,10 +11,11 @@
 import { classificationCode, classificationTable, type IndicatorEvaluation } from "../../core/evaluate";
 import { describeIntervals } from "../../core/bands";
 import { COFINANCIAMENTO_INDICATORS } from "../../core/catalogs/cofinanciamento";
-import { cofinStrings as s, formatNumber, planStrings } from "../../core/messages";
+import { cofinStrings as s, formatNumber, nationalStrings, planStrings } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Preset } from "../../core/presets";
 import type { Band, BandTable, Period } from "../../core/types";
+import { overallFigure } from "../overallFigure";
 import type { PeriodEvaluation } from "../pipeline";
 import { sheetName } from "../plan/summary";
 import type { SummarySheetPlan } from "../plan/types";
@@ -45,6 +46,8 @@ export interface TeamRow {
   /** Indicators with a result, of the scored ones. */
   withData: number;
   scored: number;
+  /** C1–C7 without a result (they add nothing to the nota): the team is *incompleta*. */
+  missing: { code: string; name: string }[];
 }
 
 /** One column of the report: an indicator, with its weight as the rows give it. */
@@ -111,6 +114,7 @@ export function buildTeamQuality(ev: PeriodEvaluation): TeamQuality | undefined 
       ...(t.evaluation.band ? { noteBand: t.evaluation.band.band } : {}),
       withData: o.withData,
       scored: o.scored,
+      missing: overallFigure(t.evaluation).missing,
     };
   });
   teams.sort((a, b) => byName(a.municipality, b.municipality) || byName(a.team, b.team) || byName(a.code, b.code));
@@ -140,6 +144,9 @@ function classStyle(band: Band | undefined, hasData: boolean) {
   if (band) return bandStyle(band, { ...BODY, align: "center" as const });
   return { ...BODY, ...(hasData ? CONCEPT_STYLES.invalid : CONCEPT_STYLES.noData), align: "center" as const };
 }
+
+/** Incomplete teams named one per line under the table; beyond these, the table's empty cells say it. */
+const MAX_INCOMPLETE_LINES = 20;
 
 /** Widths: Município, Equipe, INE, one per indicator, Nota final, Classificação. */
 const LEAD = [20, 26, 13];
@@ -185,8 +192,14 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
       { cell: cell(t.noteBand?.label ?? "", classStyle(t.noteBand, t.note !== undefined)) },
     ]);
   }
-  const incomplete = report.teams.filter((t) => t.withData < t.scored).length;
-  if (incomplete > 0) l.text(s.incompleteTeams(incomplete), { ...TEXT, color: "#9C0006" });
+  const incomplete = report.teams.filter((t) => t.missing.length > 0);
+  if (incomplete.length > 0) {
+    l.text(s.incompleteTeams(incomplete.length), { ...TEXT, color: "#9C0006" });
+    // Each one by name, with what it lacks (the first few; the rows above show every team's empty cells).
+    for (const t of incomplete.slice(0, MAX_INCOMPLETE_LINES)) {
+      l.text(nationalStrings.incompleteTeamLine(t.team, t.code, t.missing.map((m) => nationalStrings.indicatorName(m.code, m.name))), { ...TEXT, color: "#9C0006" });
+    }
+  }
   l.blank();
 
   // How many teams in each class, per indicator and for the nota final.

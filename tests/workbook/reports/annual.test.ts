@@ -16,7 +16,7 @@ import type { PlanCell, SummarySheetPlan } from "../../../src/workbook/plan/type
 import { runPipeline } from "../../../src/workbook/pipeline";
 import { previne } from "../../../src/core/presets";
 import { annualSheet, buildAnnual, buildCommunique, isReportSheet, planAnnual, reportSheets } from "../../../src/workbook/reports";
-import { reportStrings as s } from "../../../src/core/messages";
+import { nationalStrings as n, reportStrings as s } from "../../../src/core/messages";
 import { readWorkbookFile } from "../../../src/workbook/xlsx/read";
 import { sheetParts } from "../../../src/workbook/xlsx/chart";
 import { writeEvaluatedFile } from "../../../src/workbook/xlsx/write";
@@ -279,7 +279,8 @@ describe("a preset scored 0–10 (Previne Brasil)", () => {
     const t4 = sheet.rows.find((row) => row[0]?.value === "2025-Q3")!;
     expect(t4[4]).toMatchObject({ value: expect.closeTo(r.periods[3].value!, 12), numberFormat: "0.00" });
     const c = buildCommunique(isf[3], { source: "x", others: isf });
-    expect(JSON.stringify(c.sections[0])).toContain(s.overallIsf("8,91"));
+    // Three of Previne's seven indicators are in the table: a partial ISF, named so (never "O ISF apurado").
+    expect(JSON.stringify(c.sections[0])).toContain(n.overallIsf("ISF parcial (3 de 7 indicadores)", "8,91"));
     expect(c.title).toBe("Comunicado Quadrimestral Sintético");
     expect(c.finalOfYear).toBe(true); // 2025-Q3 ends on 31 December
   });
