@@ -1251,6 +1251,7 @@ export const nationalStrings = {
   attainment: "atingimento global",
   /** The per-municipality column when some municipality has fewer than the seven indicators. */
   isfOrPartial: "ISF ou ISF parcial",
+  isfPartialOnly: "ISF parcial",
   isfOrFinalNote: "ISF / nota final",
   /** A partial ISF in a table of municipalities: `8,00 (parcial, 1 de 7)`. */
   partialValue: (value: string, present: number, total: number) => `${value} (parcial, ${present} de ${total})`,
@@ -1278,8 +1279,10 @@ export const nationalStrings = {
   incompleteTeamLine: (team: string, code: string | undefined, missing: string[]) =>
     `${team}${code ? ` (INE ${code})` : ""} — incompleta: ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
   incompleteColumn: "Indicadores sem resultado",
-  /** A partial ISF's row in a consolidation: `ISF parcial (1 de 7): faltam 2 …; 3 …`. */
-  partialShort: (present: number, total: number, missing: string[]) => `ISF parcial (${present} de ${total}): ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
+  /** A partial ISF's row in a consolidation: `ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7`. */
+  partialShort: (present: number, total: number, codes: string[]) => `ISF parcial (${present} de ${total}): ${codes.length === 1 ? "falta" : "faltam"} ${codes.join(", ")}`,
+  /** A co-financing team's row in a consolidation: `incompleta: falta C7`. */
+  missingCodes: (codes: string[]) => `incompleta: ${codes.length === 1 ? "falta" : "faltam"} ${codes.join(", ")}`,
 
   // --- the scale of a column of results (core/evaluate findFractionColumns) ---
   fractionColumn: (indicator: string, cells: string[], example: string, points: string) =>

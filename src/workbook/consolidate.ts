@@ -71,8 +71,8 @@ export interface ConsolidatedRow {
   value?: number;
   /** What the value is (workbook/overallFigure): its kind and name, and the ISF's coverage when partial. */
   figure: Pick<OverallFigure, "kind" | "name" | "partial" | "pooled">;
-  /** Indicators of the national set without a result, `C7 Cuidado da mulher…` (co-financing: incompleta; Previne: ISF parcial). */
-  missingSet?: string[];
+  /** Indicators of the national set without a result (co-financing: the team is incompleta; Previne: an ISF parcial). */
+  missingSet?: { code: string; name: string }[];
   /** Results of this row found twice, in two files or tables (pt-BR, naming both places). */
   duplicates?: string[];
   band?: { number?: number; label: string; color?: string; recommendation?: string };
@@ -115,7 +115,7 @@ function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: strin
     ...(ev.overall.attainment !== undefined ? { attainment: ev.overall.attainment } : {}),
     ...(ev.overall.value !== undefined ? { value: ev.overall.value } : {}),
     figure: { kind: figure.kind, name: figure.name, pooled: figure.pooled, ...(figure.partial ? { partial: figure.partial } : {}) },
-    ...(figure.missing.length > 0 ? { missingSet: figure.missing.map((m) => n.indicatorName(m.code, m.name)) } : {}),
+    ...(figure.missing.length > 0 ? { missingSet: figure.missing } : {}),
     ...(duplicates.length > 0 ? { duplicates } : {}),
     ...(b
       ? {
@@ -261,13 +261,16 @@ export function missedText(missed: readonly MissedIndicator[]): string {
  * every row is partial alike, ISF ou ISF parcial, nota final, or both.
  */
 export function valueLabel(rows: readonly ConsolidatedRow[]): string {
-  return n.capitalized(nameOver(rows.filter((r) => r.scale === 10).map((r) => r.figure)));
+  // Rows without a value (no indicator with a result) name nothing in the column.
+  const onTen = rows.filter((r) => r.scale === 10);
+  const valued = onTen.filter((r) => r.value !== undefined);
+  return n.capitalized(nameOver((valued.length > 0 ? valued : onTen).map((r) => r.figure)));
 }
 
-/** A row's indicators of the national set without a result: `ISF parcial (1 de 7): 1, 2…` or `C7 Cuidado…`. */
+/** A row's indicators of the national set without a result, by code: `ISF parcial (1 de 7): faltam 1, 2, 3…` or `C7`. */
 export function missingSetText(r: ConsolidatedRow): string {
-  const missing = r.missingSet ?? [];
-  return r.figure.partial ? n.partialShort(r.figure.partial.present, r.figure.partial.total, missing) : missing.join("; ");
+  const codes = (r.missingSet ?? []).map((m) => m.code);
+  return r.figure.partial ? n.partialShort(r.figure.partial.present, r.figure.partial.total, codes) : n.missingCodes(codes);
 }
 
 /** The columns the rows need: the IBGE code, attainment, the 0–10 value and the band only when some row has one. */
@@ -441,7 +444,7 @@ export function rowJson(r: ConsolidatedRow) {
     indicadoresComDado: r.withData,
     indicadoresPontuados: r.scored,
     avaliacaoIncompleta: r.incomplete,
-    indicadoresSemResultado: r.missingSet ?? [],
+    indicadoresSemResultado: (r.missingSet ?? []).map((m) => ({ codigo: m.code, indicador: m.name })),
     problemas: r.problems,
     repetidos: r.duplicates ?? [],
   };

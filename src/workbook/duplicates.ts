@@ -5,7 +5,8 @@
  * - the same value: it counts once, and a problem names both places;
  * - different values: neither counts (the indicator is then without a result there), and a problem names both
  *   places with both values.
- * Rows repeated inside one table are not looked at here (the table's own rows are the evaluation's business).
+ * Rows repeated inside one table are not looked at here (the table's own rows are the evaluation's business),
+ * nor rows that name no municipality and no team (a workbook of one contract per sheet pools its sheets).
  * Pure.
  */
 import { nearlyEqual } from "../core/attainment";
@@ -81,6 +82,9 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
   const first = new Map<string, { row: RowInput; table: number; copies: RowInput[] }>();
   tables.forEach((table, index) => {
     for (const row of table.rows) {
+      // Only a row that says whose result it is: tables that name no municipality or team (one contract per
+      // sheet) are different contracts' rows, not copies.
+      if (!row.municipality?.trim() && !row.municipalityCode?.trim() && !row.unit?.trim() && !row.unitCode?.trim()) continue;
       const key = keyOf(row, normalize);
       const seen = first.get(key);
       if (!seen) first.set(key, { row, table: index, copies: [] });

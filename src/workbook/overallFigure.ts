@@ -58,7 +58,8 @@ export function hasDecisions(ev: Pick<ContractEvaluation, "indicators">): boolea
 /**
  * The name over a column of several evaluations' figures on the 0–10 scale (the periods of a year, the
  * municipalities of a consolidation), capitalised: `ISF`; `ISF parcial (1 de 7 indicadores)` when every
- * one is partial alike; `ISF ou ISF parcial` when they differ; `Nota final`. Undefined on the 0–100 scale.
+ * one is partial alike, `ISF parcial` when over different numbers of indicators; `ISF ou ISF parcial` when
+ * some are full; `Nota final`. Undefined on the 0–100 scale.
  */
 export function columnName(evs: readonly (Pick<ContractEvaluation, "preset" | "coverage"> & { byMunicipality?: readonly unknown[] })[]): string | undefined {
   const figures = evs.filter((ev) => ev.preset.scale === 10).map((ev) => overallFigure(ev));
@@ -74,7 +75,7 @@ export function nameOver(figures: readonly Pick<OverallFigure, "kind" | "partial
   let base: string;
   if (isf.length === 0) base = n.finalNote;
   else if (other > 0) base = n.isfOrFinalNote;
-  else if (partials.size > 1) base = n.isfOrPartial;
+  else if (partials.size > 1) base = partials.has("") ? n.isfOrPartial : n.isfPartialOnly;
   else base = isf[0].partial ? n.isfPartial(isf[0].partial.present, isf[0].partial.total) : n.isf;
   return figures.every((f) => f.pooled) ? n.pooled(base) : base;
 }

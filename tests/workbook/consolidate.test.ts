@@ -142,7 +142,9 @@ describe("three municipal contracts, two quarters each", () => {
       indicadoresComDado: 4,
       indicadoresPontuados: 4,
       avaliacaoIncompleta: false,
+      indicadoresSemResultado: [],
       problemas: 0,
+      repetidos: [],
     });
   });
 });
@@ -225,25 +227,31 @@ describe("a SISAB panel export (hypertension, 3 municipalities × 3 four-month p
     expect(rows[4].missed).toEqual([{ code: "6" }]);
     expect(rows.every((r) => r.preset === "previne" && r.scale === 10 && r.band === undefined)).toBe(true);
 
+    // One of Previne's seven indicators: every value is an ISF parcial (1 de 7), never the ISF.
+    expect(rows.filter((r) => r.value !== undefined).every((r) => r.figure.name === "ISF parcial (1 de 7 indicadores)")).toBe(true);
+    expect(rowJson(rows[0])).toMatchObject({ isfParcial: 10, valorGlobal: { nome: "ISF parcial (1 de 7 indicadores)", parcial: true } });
+    expect(rowJson(rows[0])).not.toHaveProperty("isf");
+
     const [sheetPlan] = plan.summaries;
-    // Previne Brasil only: the ISF column, no attainment and no band column.
+    // Previne Brasil only: the ISF column (named partial), which indicators it lacks, no attainment and no band column.
     expect(values(sheetPlan, CONSOLIDATED_HEADER_ROW)).toEqual([
       "Município / contrato",
       "IBGE",
       "Arquivo",
       "Período",
-      "ISF (0 a 10)",
+      "ISF parcial (1 de 7 indicadores) (0 a 10)",
+      "Indicadores sem resultado",
       "Metas não atingidas",
       "Indicadores não atingidos",
       "Avaliação incompleta",
       "Problemas nos dados",
     ]);
-    expect(values(sheetPlan, 6)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q1", 10, 0, "", "Não", 0]);
-    expect(values(sheetPlan, 11)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q2", "—", 0, "", "Sim", 0]);
+    expect(values(sheetPlan, 6)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q1", 10, "ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7", 0, "", "Não", 0]);
+    expect(values(sheetPlan, 11)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q2", "—", "ISF parcial (0 de 7): faltam 1, 2, 3, 4, 5, 6, 7", 0, "", "Sim", 0]);
     expect(sheetPlan.rows[CONSOLIDATED_HEADER_ROW][4].numberFormat).toBe("0.00");
     expect(sheetPlan.chart).toMatchObject({
-      title: "ISF por município — 3º quadrimestre de 2022 (2022-Q3)",
-      seriesName: "ISF",
+      title: "ISF parcial (1 de 7 indicadores) por município — 3º quadrimestre de 2022 (2022-Q3)",
+      seriesName: "ISF parcial (1 de 7 indicadores)",
       categories: "A12:A14",
       values: "E12:E14",
       percent: false,
@@ -253,7 +261,7 @@ describe("a SISAB panel export (hypertension, 3 municipalities × 3 four-month p
 
 describe("the co-financing: one row per team", () => {
   // tests/workbook/cofinanciamento.ts: ESF Centro 8,5 → Ótimo (the official worked example), ESF Vila Nova
-  // 5,0 over weights 9 = 5,56 → Bom, both in Lavras, 2025-Q1.
+  // 5,0 over the ten weights (C6 missing adds nothing) → Bom and incompleta, both in Lavras, 2025-Q1.
   const result = runPipeline(workbook(sheet("Equipes", [COFIN_HEADER, ...cofinRows()])));
   const c = consolidate([{ source: "equipes.xlsx", result }]);
 
@@ -263,12 +271,15 @@ describe("the co-financing: one row per team", () => {
       ["Lavras — ESF Vila Nova (INE 0007654321)", "2025-Q1", "cofinanciamento", 10, "Bom"],
     ]);
     expect(c.rows[0].value).toBeCloseTo(8.5, 12);
-    expect(c.rows[1].value).toBeCloseTo(50 / 9, 12);
-    // C6 of Vila Nova has no result: 6 of 7 indicators with data.
-    expect(c.rows.map((r) => [r.withData, r.scored])).toEqual([
-      [7, 7],
-      [6, 7],
+    expect(c.rows[1].value).toBeCloseTo(5, 12);
+    // C6 of Vila Nova has no result: 6 of 7 indicators with data, incomplete, naming C6.
+    expect(c.rows.map((r) => [r.withData, r.scored, r.incomplete, r.missingSet?.map((m) => m.code)])).toEqual([
+      [7, 7, false, undefined],
+      [6, 7, true, ["C6"]],
     ]);
+    expect(rowJson(c.rows[1])).toMatchObject({ notaFinal: 5, avaliacaoIncompleta: true, indicadoresSemResultado: [{ codigo: "C6", indicador: "Cuidado da pessoa idosa" }] });
+    const sheetRow = c.plan.summaries[0].rows.find((r) => r[0]?.value === "Lavras — ESF Vila Nova (INE 0007654321)")!;
+    expect(sheetRow.map((x) => x.value)).toContain("incompleta: falta C6");
   });
 
   test("the sheet charts the nota final of each team", () => {

@@ -270,12 +270,14 @@ describe("a preset scored 0–10 (Previne Brasil)", () => {
     expect(r.periods.map((p) => p.label)).toEqual(["2025-Q1", "2025-T2", "2025-T3", "2025-Q3"]);
     expect(r.unit).toEqual(["período", "períodos"]);
     expect(r.scale).toBe(10);
-    expect(r.noteLabel).toBe("ISF");
+    // Only some of Previne's seven indicators are in the table (a contract scored by its rules): every
+    // period's figure is a partial ISF, over different numbers of indicators.
+    expect(r.noteLabel).toBe("ISF parcial");
     // 2025-Q3 holds T4's rows only. Notas: I1 10, I2 10, I3 10 × 0,71/0,95 = 7,474 (peso 2), I4 10 × 10/14 = 7,143, I5 10,
     // I7 10 × 0,48/0,50 = 9,6 (peso 2) → (10 + 10 + 14,947 + 7,143 + 10 + 19,2) / 8 = 8,911.
     expect(r.periods[3].value).toBeCloseTo((10 + 10 + (2 * 71) / 9.5 + 100 / 14 + 10 + 2 * 9.6) / 8, 9);
     const sheet = annualSheet(r, { source: "x" });
-    expect(sheet.chart).toMatchObject({ kind: "line", percent: false, title: s.chartTitleNote("ISF") });
+    expect(sheet.chart).toMatchObject({ kind: "line", percent: false, title: s.chartTitleNote("ISF parcial") });
     const t4 = sheet.rows.find((row) => row[0]?.value === "2025-Q3")!;
     expect(t4[4]).toMatchObject({ value: expect.closeTo(r.periods[3].value!, 12), numberFormat: "0.00" });
     const c = buildCommunique(isf[3], { source: "x", others: isf });
