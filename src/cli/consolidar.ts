@@ -235,15 +235,20 @@ export function consolidationText(report: ConsolidationReport): string {
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
     const valueHeader = !onTen ? t.textHeaders.value : valueLabel(group);
+    const valueWidth = Math.max(11, valueHeader.length);
     // The band column only when the rules have bands (Previne Brasil has none).
     const band = (text: string) => (group.some((r) => r.band) ? `${fit(text, bandWidth)}  ` : "");
-    lines.push(`    ${fit(t.textHeaders.name, nameWidth)}  ${valueHeader.padStart(11)}  ${band(t.textHeaders.band)}${t.textHeaders.missed}`);
+    // When every ISF with a value is partial alike, the column's name says so once; otherwise each row does.
+    const valued = group.filter((r) => r.value !== undefined);
+    const samePartial = valued.length > 0 && valued.every((r) => r.figure.partial) && new Set(valued.map((r) => JSON.stringify(r.figure.partial))).size === 1;
+    lines.push(`    ${fit(t.textHeaders.name, nameWidth)}  ${valueHeader.padStart(valueWidth)}  ${band(t.textHeaders.band)}${t.textHeaders.missed}`);
     for (const r of shown) {
       // A partial ISF or a co-financing team without some indicator says which ones, instead of the bare flag.
-      const incomplete = r.missingSet ? missingSetText(r) : r.incomplete ? t.incompleteFlag : "";
+      const named = r.missingSet && r.value !== undefined && !(r.figure.partial && samePartial);
+      const incomplete = named ? missingSetText(r) : r.incomplete ? t.incompleteFlag : "";
       const flags = [incomplete, r.problems > 0 ? t.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
       lines.push(
-        `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(11)}  ${band(r.band?.label ?? t.noValue)}${String(r.missed.length).padStart(t.textHeaders.missed.length)}${flags ? `  (${flags})` : ""}`,
+        `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band?.label ?? t.noValue)}${String(r.missed.length).padStart(t.textHeaders.missed.length)}${flags ? `  (${flags})` : ""}`,
       );
     }
     if (group.length > shown.length) lines.push(t.moreRows(group.length - shown.length));

@@ -275,15 +275,24 @@ function tableLine(tb: DetectedTable): string {
  */
 function valueLabel(ev: ContractEvaluation, list: MunicipalityEvaluation[]): string {
   if (ev.preset.scale !== 10) return pv.valueLabels.attainment;
-  return nameOver(list.map((m) => overallFigure(m.evaluation)));
+  return nameOver(valued(list).map((m) => overallFigure(m.evaluation)));
 }
 
-/** A municipality's overall value for the table: `8,00` on the 0–10 scale (`8,00 parcial, 1 de 7`), `75,5%` otherwise. */
-function municipalityValue(ev: ContractEvaluation): string {
+/** The municipalities with a value (those without one name nothing in the column); all when none has. */
+function valued(list: MunicipalityEvaluation[]): MunicipalityEvaluation[] {
+  const some = list.filter((m) => m.evaluation.overall.value !== undefined);
+  return some.length > 0 ? some : list;
+}
+
+/**
+ * A municipality's overall value for the table: `8,00` on the 0–10 scale, `75,5%` otherwise; a partial ISF
+ * says so (`8,00 (parcial, 1 de 7)`) unless the column's name already does for every row (`marked` false).
+ */
+function municipalityValue(ev: ContractEvaluation, marked = true): string {
   if (ev.overall.value === undefined) return pv.noValue;
   if (ev.preset.scale !== 10) return formatPercent(ev.overall.attainment ?? 0);
   const partial = overallFigure(ev).partial;
-  return partial ? n.partialValue(fixed2(ev.overall.value), partial.present, partial.total) : fixed2(ev.overall.value);
+  return partial && marked ? n.partialValue(fixed2(ev.overall.value), partial.present, partial.total) : fixed2(ev.overall.value);
 }
 
 function fit(text: string, width: number): string {
@@ -302,14 +311,18 @@ function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[])
   });
   const shown = sorted.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
   const label = valueLabel(ev, list);
+  // When every municipality's ISF is partial alike, the column's name says it once.
+  const coverages = new Set(valued(list).map((m) => JSON.stringify(overallFigure(m.evaluation).partial ?? null)));
+  const marked = coverages.size > 1;
+  const valueOf = (e: ContractEvaluation) => municipalityValue(e, marked);
   const title = capitalize(label);
   const nameWidth = Math.min(32, Math.max(pv.municipalityColumn.length, ...shown.map((m) => m.municipality.length)));
   const codeWidth = Math.max(pv.codeColumn.length, ...shown.map((m) => (m.code ?? pv.noValue).length));
-  const valueWidth = Math.max(title.length, 6, ...shown.map((m) => municipalityValue(m.evaluation).length));
+  const valueWidth = Math.max(title.length, 6, ...shown.map((m) => valueOf(m.evaluation).length));
   const lines = [pv.byMunicipalityHeading(list.length, label)];
   lines.push(`    ${fit(pv.municipalityColumn, nameWidth)}  ${pv.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`);
   for (const m of shown) {
-    lines.push(`    ${fit(m.municipality, nameWidth)}  ${(m.code ?? pv.noValue).padEnd(codeWidth)}  ${municipalityValue(m.evaluation).padStart(valueWidth)}`);
+    lines.push(`    ${fit(m.municipality, nameWidth)}  ${(m.code ?? pv.noValue).padEnd(codeWidth)}  ${valueOf(m.evaluation).padStart(valueWidth)}`);
   }
   if (sorted.length > shown.length) lines.push(pv.moreMunicipalities(sorted.length - shown.length));
   return lines;
@@ -358,7 +371,7 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
       const name = n.capitalized(!figure.pooled && ev.byTeam && ev.byTeam.length > 1 ? n.pooled(figure.name) : figure.name);
       lines.push(pv.overallNote(name, value(ev), method, o.withData, o.scored));
     } else lines.push(t.overall(value(ev), method, o.withData, o.scored));
-    if (figure.partial) lines.push(`  ${n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure))}`);
+    if (figure.partial) lines.push(`  ${n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}`);
     if (ev.band) lines.push(t.band(ev.band.band.label, ev.band.band.recommendation ?? ""));
     if (figure.kind === "finalNote" && figure.missing.length > 0) lines.push(`  ${n.capitalized(n.incompleteTeam(missingNames(figure)))}`);
     else if (o.incomplete) lines.push(t.incomplete(o.withoutData, o.scored));

@@ -1261,8 +1261,8 @@ export const nationalStrings = {
   capitalized: (name: string) => name.charAt(0).toLocaleUpperCase("pt-BR") + name.slice(1),
   /** The 0–10 scale after the name, in the summary sheet: `ISF parcial (1 de 7 indicadores), de 0 a 10`. */
   onTen: (name: string) => `${name} (0 a 10)`,
-  partialNote: (present: number, total: number, missing: string[]) =>
-    `O ISF precisa dos ${total} indicadores; com ${present}, o valor é um ISF parcial (média ponderada só dos indicadores com resultado), não o ISF do município. Faltam: ${missing.join("; ")}.`,
+  partialNote: (present: number, total: number, codes: string[]) =>
+    `O ISF precisa dos ${total} indicadores; com ${present}, o valor é um ISF parcial (média ponderada só dos indicadores com resultado), não o ISF. ${codes.length === 1 ? "Falta o indicador" : "Faltam os indicadores"} ${codes.join(", ")}.`,
   pooledNote: (n: number) =>
     `Conjunto dos ${n} municípios: cada indicador reúne os resultados de todos eles, e o seu conceito segue o resultado do próprio conjunto (A quando ele atinge a meta). Não é o resultado de nenhum município.`,
   /** The communiqué's sentence: `O ISF parcial (3 de 7 indicadores) apurado foi de 6,50, numa escala de 0 a 10.` */

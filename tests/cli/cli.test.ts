@@ -129,8 +129,13 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     expect(json.periodos.map((p: { periodo: string }) => p.periodo)).toEqual(["2022-Q1", "2022-Q2", "2022-Q3"]);
     const q1 = json.periodos[0];
     expect(q1.predefinicao).toBe("previne");
-    // Pooled: (8 + 10 + 0) / 3 = 6,0.
-    expect(q1.isf).toBeCloseTo(6, 12);
+    // Pooled: (8 + 10 + 0) / 3 = 6,0 — over one of Previne's seven indicators: an ISF parcial of the conjunto,
+    // never under the key `isf`.
+    expect(q1.isfParcial).toBeCloseTo(6, 12);
+    expect(q1).not.toHaveProperty("isf");
+    expect(q1.conjunto).toBe(true);
+    expect(q1.valorGlobal).toMatchObject({ nome: "ISF parcial (1 de 7 indicadores) do conjunto", parcial: true, conjunto: true, indicadoresComResultado: 1, indicadoresDoConjunto: 7 });
+    expect(q1.valorGlobal.semResultado.map((m: { codigo: string }) => m.codigo)).toEqual(["1", "2", "3", "4", "5", "7"]);
     expect(q1.municipiosNoConjunto).toBe(3);
     expect(q1.indicadores[0]).toMatchObject({ codigo: "6", origemMeta: "catalogo", peso: 2, origemPeso: "catalogo", meta: 0.5 });
     expect(q1.municipios.map((m: { municipio: string; ibge: string }) => [m.municipio, m.ibge])).toEqual([
@@ -141,7 +146,8 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     const [tiradentes, sjdr, barroso] = q1.municipios;
     // Tiradentes 40% vs 50%: nota 10 × 0,4 / 0,5 = 8,0; pontos = 8 × 2 / 2 = 8,0 (= ISF, the only
     // indicator); pontosPerdidos = (10 − 8) × 2 / 2 = 2,0.
-    expect(tiradentes.isf).toBeCloseTo(8, 12);
+    expect(tiradentes.isfParcial).toBeCloseTo(8, 12);
+    expect(tiradentes.valorGlobal).toMatchObject({ nome: "ISF parcial (1 de 7 indicadores)", conjunto: false });
     expect(tiradentes.indicadores).toEqual([
       expect.objectContaining({
         indicador: HYPERTENSION_TITLE,
@@ -157,11 +163,11 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     ]);
     // São João del-Rei 50%: nota 10, nothing lost. Barroso 0%: nota 0, pontosPerdidos (10 − 0) × 2 / 2 = 10.
     expect(sjdr.indicadores[0]).toMatchObject({ nota: 10, pontos: 10, pontosPerdidos: 0 });
-    expect(barroso.isf).toBe(0);
+    expect(barroso.isfParcial).toBe(0);
     expect(barroso.indicadores[0]).toMatchObject({ nota: 0, pontos: 0, pontosPerdidos: 10 });
     // 2022 Q2: São João del-Rei has no result: no ISF, no nota, incomplete.
     const sjdrQ2 = json.periodos[1].municipios[1];
-    expect(sjdrQ2).toMatchObject({ municipio: "São João del-Rei", isf: null, avaliacaoIncompleta: true });
+    expect(sjdrQ2).toMatchObject({ municipio: "São João del-Rei", isfParcial: null, avaliacaoIncompleta: true });
     expect(sjdrQ2.indicadores[0]).toMatchObject({ situacao: "sem_dado", nota: null, pontos: null, pontosPerdidos: null });
   });
 
@@ -173,16 +179,18 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     expect(out).toMatch(/Conjunto dos 3 municípios: .*não é o resultado de nenhum município\./);
     // 2022 Q1 by ISF, highest first: São João del-Rei 10,00; Tiradentes 8,00; Barroso 0,00.
     const q1 = out.slice(out.indexOf("Período: 1º quadrimestre de 2022"), out.indexOf("Período: 2º quadrimestre de 2022"));
-    // The pooled figure is named as such: (8 + 10 + 0) / 3 = 6,00.
-    expect(q1).toMatch(/\n  ISF do conjunto: 6,00 de 10 \(média do atingimento; 1 de 1 indicadores de desempenho com dado\)\n/);
+    // The pooled figure is named as such, and as partial (one of the seven indicators): (8 + 10 + 0) / 3 = 6,00.
+    expect(q1).toMatch(/\n  ISF parcial \(1 de 7 indicadores\) do conjunto: 6,00 de 10 \(média do atingimento; 1 de 1 indicadores de desempenho com dado\)\n/);
+    expect(q1).toMatch(/\n  O ISF precisa dos 7 indicadores; com 1, o valor é um ISF parcial .*Faltam os indicadores 1, 2, 3, 4, 5, 7\.\n/);
     expect(q1).not.toMatch(/Atingimento global/);
-    expect(q1).toMatch(/Por município \(3\), em ordem decrescente de ISF:/);
+    expect(q1).not.toMatch(/\bISF:|\bISF do conjunto/);
+    expect(q1).toMatch(/Por município \(3\), em ordem decrescente de ISF parcial \(1 de 7 indicadores\):/);
     const table = q1.split("\n").filter((l) => /^ {4}\S/.test(l));
     expect(table).toEqual([
-      "    Município         IBGE       ISF",
-      "    São João del-Rei  316250   10,00",
-      "    Tiradentes        316990    8,00",
-      "    Barroso           310560    0,00",
+      "    Município         IBGE    ISF parcial (1 de 7 indicadores)",
+      "    São João del-Rei  316250                             10,00",
+      "    Tiradentes        316990                              8,00",
+      "    Barroso           310560                              0,00",
     ]);
     // 2022 Q2: São João del-Rei has no ISF and comes last.
     const q2 = out.slice(out.indexOf("Período: 2º quadrimestre de 2022"), out.indexOf("Período: 3º quadrimestre de 2022"));
@@ -201,14 +209,14 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     const big = path.join(dir, "painel-estado.csv");
     fs.writeFileSync(big, Buffer.from(sisabExport(HYPERTENSION_TITLE, rows), "latin1"));
     const { out } = await run("avaliar", big, "--periodo", "2022-Q1");
-    expect(out).toMatch(/Por município \(23\), em ordem decrescente de ISF:/);
+    expect(out).toMatch(/Por município \(23\), em ordem decrescente de ISF parcial \(1 de 7 indicadores\):/);
     expect(out).toMatch(/\n  … e mais 3 municípios; use --json para a lista completa\./);
     expect(out).toMatch(/Município 23 +310022 +10,00/);
     // Município 01: 6% → 10 × 0,06 / 0,5 = 1,2, below the 20 shown.
     expect(out).not.toMatch(/Município 01 /);
     const json = JSON.parse((await run("avaliar", big, "--periodo", "2022-Q1", "--json")).out);
     expect(json.periodos[0].municipios).toHaveLength(23);
-    expect(json.periodos[0].municipios[0].isf).toBeCloseTo(1.2, 12);
+    expect(json.periodos[0].municipios[0].isfParcial).toBeCloseTo(1.2, 12);
   });
 });
 

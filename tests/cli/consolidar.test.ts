@@ -293,7 +293,9 @@ describe("SISAB panel exports (Previne Brasil)", () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.arquivoConsolidado).toBe(path.join(dir, "painel-hipertensao.consolidado.xlsx"));
-    const isf = json.linhas.map((l: { periodo: string; municipio: string; ibge: string; isf: number | null }) => [l.periodo, l.municipio, l.ibge, l.isf === null ? null : Number(l.isf.toFixed(9))]);
+    // One of Previne's seven indicators: each value is an ISF parcial (1 de 7), never under the key `isf`.
+    expect(json.linhas.every((l: object) => !("isf" in l))).toBe(true);
+    const isf = json.linhas.map((l: { periodo: string; municipio: string; ibge: string; isfParcial: number | null }) => [l.periodo, l.municipio, l.ibge, l.isfParcial === null ? null : Number(l.isfParcial.toFixed(9))]);
     expect(isf).toEqual([
       ["2022-Q1", "São João del-Rei", "316250", 10],
       ["2022-Q1", "Tiradentes", "316990", 8],
@@ -307,11 +309,11 @@ describe("SISAB panel exports (Previne Brasil)", () => {
     ]);
     expect(json.linhas[5]).toMatchObject({ predefinicao: "previne", avaliacaoIncompleta: true, faixa: null });
     const ws = (await readBook(json.arquivoConsolidado)).getWorksheet("Consolidado")!;
-    expect(rowValues(ws, 5, 5)).toEqual(["Município / contrato", "IBGE", "Arquivo", "Período", "ISF (0 a 10)"]);
-    expect(rowValues(ws, 6, 5)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q1", 10]);
-    // The text: the ISF on the 0–10 scale, no band column (Previne Brasil has no bands).
+    expect(rowValues(ws, 5, 6)).toEqual(["Município / contrato", "IBGE", "Arquivo", "Período", "ISF parcial (1 de 7 indicadores) (0 a 10)", "Indicadores sem resultado"]);
+    expect(rowValues(ws, 6, 6)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q1", 10, "ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7"]);
+    // The text: the partial ISF on the 0–10 scale (named once, in the column), no band column (Previne Brasil has no bands).
     const text = (await run([file, "--sem-arquivo"])).out;
-    expect(text).toMatch(/Período 2022-Q1 — 3 linhas[^\n]*\n +Município \/ contrato +ISF +Não atingidas\n +São João del-Rei +10,00 +0\n +Tiradentes +8,00 +1\n/);
+    expect(text).toMatch(/Período 2022-Q1 — 3 linhas[^\n]*\n +Município \/ contrato +ISF parcial \(1 de 7 indicadores\) +Não atingidas\n +São João del-Rei +10,00 +0\n +Tiradentes +8,00 +1\n/);
     expect(text).toMatch(/São João del-Rei +— +0 +\(avaliação incompleta\)/);
     expect(text).not.toMatch(/Faixa/);
   });
@@ -332,7 +334,9 @@ describe("SISAB panel exports (Previne Brasil)", () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.avaliados).toBe(2);
-    expect(json.linhas.map((l: { municipio: string; isf: number; arquivo: string }) => [l.municipio, Number(l.isf.toFixed(9)), l.arquivo])).toEqual([
+    // Two of the seven indicators: an ISF parcial (2 de 7).
+    expect(json.linhas.every((l: { valorGlobal: { nome: string } }) => l.valorGlobal.nome === "ISF parcial (2 de 7 indicadores)")).toBe(true);
+    expect(json.linhas.map((l: { municipio: string; isfParcial: number; arquivo: string }) => [l.municipio, Number(l.isfParcial.toFixed(9)), l.arquivo])).toEqual([
       ["São João del-Rei", 10, "painel-diabetes.csv, painel-hipertensao.csv"],
       ["Tiradentes", 7, "painel-diabetes.csv, painel-hipertensao.csv"],
       ["Barroso", Number((10 / 3).toFixed(9)), "painel-diabetes.csv, painel-hipertensao.csv"],

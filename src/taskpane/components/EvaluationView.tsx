@@ -37,7 +37,7 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
       {figure.pooled && ev.byMunicipality && <Caption1>{n.pooledNote(ev.byMunicipality.length)}</Caption1>}
       {figure.partial && (
         <MessageBar intent="warning">
-          <MessageBarBody>{n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure))}</MessageBarBody>
+          <MessageBarBody>{n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}</MessageBarBody>
         </MessageBar>
       )}
       {(missingNote || o.incomplete) && (

@@ -164,7 +164,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     fit(rows.length, linesFor(text, span(1, last)));
   };
   if (figure.pooled && ev.byMunicipality) note(n.pooledNote(ev.byMunicipality.length));
-  if (figure.partial) note(n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure)), WARNING);
+  if (figure.partial) note(n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), WARNING);
   if (figure.kind === "finalNote" && figure.missing.length > 0) note(n.capitalized(n.incompleteTeam(missingNames(figure))), WARNING);
   else if (o.incomplete) {
     add(cell(s.incomplete(o.withoutData, o.scored), WARNING));

@@ -193,7 +193,7 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: figure.kind === "isf" ? n.overallIsf(figure.name, value) : n.overallFinalNote(figure.name, value) });
   else result.push({ kind: "paragraph", text: ev.method === "shareMet" ? s.overallShare(value) : s.overallMean(value) });
   if (figure.pooled && ev.byMunicipality) result.push({ kind: "paragraph", text: n.pooledNote(ev.byMunicipality.length) });
-  if (figure.partial) result.push({ kind: "paragraph", text: n.partialNote(figure.partial.present, figure.partial.total, missingNames(figure)), style: "warning" });
+  if (figure.partial) result.push({ kind: "paragraph", text: n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), style: "warning" });
   if (figure.kind === "finalNote" && figure.missing.length > 0) result.push({ kind: "paragraph", text: n.capitalized(n.incompleteTeam(missingNames(figure))), style: "warning" });
   else if (o.incomplete) result.push({ kind: "paragraph", text: s.incomplete(o.withoutData, o.scored), style: "warning" });
   if (ev.preset.commission === false && hasDecisions(ev)) result.push({ kind: "paragraph", text: n.justificationsNotScored(ev.preset.name) });
