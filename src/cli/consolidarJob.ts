@@ -92,6 +92,8 @@ function outcomeOf(job: ConsolidateJob, c: WorkbookConsolidation): JobOutcome {
 async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
   const sheets: SheetData[] = [];
   const taken = new Set<string>();
+  // Which file each sheet came from: a result found in two of them is a problem naming both files.
+  const sources: Record<string, string> = {};
   for (const file of job.files) {
     const read = await readWorkbookFile(file.path);
     if (read.kind === "unreadable") return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
@@ -99,12 +101,13 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
       let name = sheet.name;
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${sheet.name.slice(0, 26)} (${n})`;
       taken.add(name.toLowerCase());
+      sources[name] = file.source;
       sheets.push(name === sheet.name ? sheet : { ...sheet, name });
     }
   }
   const { options } = pipelineOptions(job.settings, undefined);
   const source = job.files.map((f) => f.source).join(", ");
-  const outcome = outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, splitSheets: false }));
+  const outcome = outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, sources, splitSheets: false }));
   return outcome.kind === "evaluated" ? { ...outcome, panels: true } : outcome;
 }
 

@@ -186,6 +186,11 @@ export interface EvaluateOptions {
    * follows its own pooled result (result meets target → A), not whether every municipality met.
    */
   pooled?: boolean;
+  /**
+   * Rows whose result the caller found unusable and explained itself (the same result twice with different
+   * values, in two files): evaluated as invalid, never scored.
+   */
+  withheld?: ReadonlySet<RowInput>;
 }
 
 /** The key that groups rows of one indicator: its code, or its name when it has none (case and accents ignored). */
@@ -203,7 +208,7 @@ function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): L
  * Under a preset that classifies the result itself (co-financing) a row needs no target: a row without one
  * is evaluated on its result alone, and gets the class of that result (`classification`).
  */
-export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionColumn?: boolean } = {}): RowEvaluation {
+export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionColumn?: boolean; withheld?: boolean } = {}): RowEvaluation {
   const preset = options.preset ?? defaultPreset;
   const problems: LocatedProblem[] = [];
   let kind: Kind = "desempenho";
@@ -230,6 +235,8 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionC
     else decision = d;
   }
   const base = { input: row, kind, weight, weightGiven, decision, problems };
+  // Explained by the caller (a duplicate with another value): neither copy is used.
+  if (options.withheld) return { ...base, status: "invalid" };
 
   const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
   if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
@@ -587,7 +594,7 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
   for (const row of selected) {
     const key = indicatorKey(row);
     const list = groups.get(key) ?? [];
-    list.push(evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row) }));
+    list.push(evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }));
     groups.set(key, list);
   }
   const indicators = [...groups.values()].map((list) => {

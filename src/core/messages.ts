@@ -1292,17 +1292,17 @@ export const nationalStrings = {
 
   // --- the same indicator × municipality × period twice (workbook/pipeline, consolidation) ---
   duplicateSame: (indicator: string, where: string, first: string, second: string, value: string) =>
-    `O indicador ${quote(indicator)}${where} aparece duas vezes, em ${first} e em ${second}, com o mesmo resultado (${value}): foi contado uma vez. Remova a cópia repetida.`,
+    `O indicador ${quote(indicator)}${where} aparece duas vezes, ${first} e ${second}, com o mesmo resultado (${value}): foi contado uma vez. Remova a cópia repetida.`,
   duplicateDiffers: (indicator: string, where: string, first: string, second: string, a: string, b: string) =>
-    `O indicador ${quote(indicator)}${where} aparece duas vezes, em ${first} (${a}) e em ${second} (${b}), com resultados diferentes: nenhum dos dois foi usado (não se tira média). Mantenha só a exportação correta.`,
+    `O indicador ${quote(indicator)}${where} aparece duas vezes, ${first} (${a}) e ${second} (${b}), com resultados diferentes: nenhum dos dois foi usado (não se tira média). Mantenha só a exportação correta.`,
   /** `, município Lavras, 2022-Q1`: what the two rows share besides the indicator. */
   duplicateWhere: (parts: string[]) => (parts.length > 0 ? ` (${parts.join(", ")})` : ""),
   municipalityPart: (name: string) => `município ${name}`,
   teamPart: (name: string) => `equipe ${name}`,
   duplicatesHeading: (n: number) => `  ${n === 1 ? "Resultado repetido" : `Resultados repetidos (${n})`} em dois arquivos ou tabelas:`,
-  /** A place: `arquivo painel-1.csv`, `planilha Jan!D4`. */
-  fileWhere: (file: string, cell: string | undefined) => `o arquivo ${file}${cell ? ` (célula ${cell})` : ""}`,
-  sheetWhere: (sheet: string, cell: string | undefined) => `${sheet}${cell ? `!${cell}` : ""}`,
+  /** A place: `no arquivo painel-1.csv (célula D13)`, `na planilha Jan, célula D4`. */
+  fileWhere: (file: string, cell: string | undefined) => `no arquivo ${file}${cell ? ` (célula ${cell})` : ""}`,
+  sheetWhere: (sheet: string, cell: string | undefined) => `na planilha ${sheet}${cell ? `, célula ${cell}` : ""}`,
   blankValue: "vazio",
 
   // --- justifications under national rules ---

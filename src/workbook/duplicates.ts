@@ -3,8 +3,8 @@
  * SISAB exports of one indicator in a folder, the same table pasted on two sheets. National programmes give
  * one result per indicator, municipality (or team) and period; two of them are never averaged:
  * - the same value: it counts once, and a problem names both places;
- * - different values: neither counts (the indicator is then without a result there), and a problem names both
- *   places with both values.
+ * - different values: neither counts — every copy is withheld, evaluated as invalid, so the indicator is
+ *   there without a result — and a problem names both places with both values.
  * Rows repeated inside one table are not looked at here (the table's own rows are the evaluation's business),
  * nor rows that name no municipality and no team (a workbook of one contract per sheet pools its sheets).
  * Pure.
@@ -28,8 +28,10 @@ export interface Duplicate {
 }
 
 export interface DuplicateCheck {
-  /** Rows left out of the evaluation: the later copies of an equal value, every copy of differing ones. */
+  /** Rows left out of the evaluation: the later copies of an equal value. */
   drop: Set<RowInput>;
+  /** Rows evaluated as invalid: every copy of a result found with different values. */
+  withhold: Set<RowInput>;
   duplicates: Duplicate[];
 }
 
@@ -68,9 +70,10 @@ function sameNumbers(a: number[], b: number[]): boolean {
  */
 export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Record<string, string>>): DuplicateCheck {
   const drop = new Set<RowInput>();
+  const withhold = new Set<RowInput>();
   const duplicates: Duplicate[] = [];
   // Copies come from different tables: one table has none to find.
-  if (tables.length < 2) return { drop, duplicates };
+  if (tables.length < 2) return { drop, withhold, duplicates };
   // Thousands of rows name a few municipalities and teams: each name is normalised once.
   const normalized = new Map<string, string>();
   const normalize = (text: string | undefined) => {
@@ -102,8 +105,7 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
     const value = valueOf(row);
     const values = copies.map(valueOf);
     const same = values.every((v) => sameNumbers(value.numbers, v.numbers));
-    for (const copy of copies) drop.add(copy);
-    if (!same) drop.add(row);
+    for (const r of same ? copies : [row, ...copies]) (same ? drop : withhold).add(r);
     const where = n.duplicateWhere([
       ...(row.municipality?.trim() ? [n.municipalityPart(row.municipality.trim())] : []),
       ...(row.unit?.trim() || row.unitCode?.trim() ? [n.teamPart((row.unit?.trim() || row.unitCode?.trim())!)] : []),
@@ -125,5 +127,5 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
       });
     });
   }
-  return { drop, duplicates };
+  return { drop, withhold, duplicates };
 }

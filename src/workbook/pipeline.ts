@@ -352,7 +352,7 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
   // Decided over whole tables, once: a team's or a period's rows are part of a column.
   const fractionColumns = findFractionColumns(rows, preset);
 
-  const common = { preset, method: options.method, partialShare: options.partialShare, incompleteShare: options.incompleteShare, fractionColumns };
+  const common = { preset, method: options.method, partialShare: options.partialShare, incompleteShare: options.incompleteShare, fractionColumns, withheld: duplicates.withhold };
   let periods: (Period | undefined)[];
   if (options.period) periods = [options.period];
   else {

@@ -61,3 +61,42 @@ export function cofinRows(): CellValue[][] {
   }
   return rows;
 }
+
+/**
+ * Co-financing results as people type them (one row per team × indicator for 2025 Q1), three tables:
+ *
+ * Sheet "Frações" — ESF Sul (INE 0003333333): C2 typed as a plain fraction, 0,6 (no % format). A 0–100 result
+ * of 0,6 could be 0,6 points (Regular) or 60% (Bom): the column is not classified and a scale problem names
+ * its cell (E3). The rest in points: C1 60 Ótimo → 1 × 1 = 1 · C2 not classified → 0 (keeps its weight 2) ·
+ * C3 80 Ótimo → 1 × 2 = 2 · C4 40 Suficiente → 0,5 × 1 = 0,5 · C5 60 Bom → 0,75 × 1 = 0,75 · C6 80 Ótimo → 1 ·
+ * C7 30 Suficiente → 0,5 × 2 = 1 → nota 1 + 0 + 2 + 0,5 + 0,75 + 1 + 1 = 6,25 → Bom, incompleta: C2.
+ *
+ * Sheet "Razões" — ESF Leste (INE 0004444444): numerator and denominator only, no result column; each result
+ * is numerator ÷ denominator × 100: C1 12/20 = 60 Ótimo → 1 · C2 45/60 = 75 Bom (≤ 75) → 0,75 × 2 = 1,5 ·
+ * C3 9/10 = 90 Ótimo → 2 · C4 30/100 = 30 Suficiente → 0,5 · C5 20/100 = 20 Regular → 0,25 · C6 40/50 = 80
+ * Ótimo → 1 · C7 35/50 = 70 Bom → 0,75 × 2 = 1,5 → nota 1 + 1,5 + 2 + 0,5 + 0,25 + 1 + 1,5 = 7,75 → Ótimo (> 7,5).
+ *
+ * Sheet "Sem C7" — ESF Norte (INE 0005555555): the official worked example without C7 (no row at all):
+ * C1 40 Bom → 0,75 · C2 80 Ótimo → 2 · C3 90 Ótimo → 2 · C4 30 Suficiente → 0,5 · C5 20 Regular → 0,25 ·
+ * C6 76 Ótimo → 1 · C7 missing → 0 → nota 0,75 + 2 + 2 + 0,5 + 0,25 + 1 + 0 = 6,5 → Bom (not 6,5 ÷ 8 × 10 =
+ * 8,125 → Ótimo, which rescaling the weights would give), incompleta: C7 Cuidado da mulher na prevenção do câncer.
+ */
+export const TYPED_HEADER = ["Equipe", "INE", "Indicador", "Quadrimestre", "Resultado"];
+export const RATIO_HEADER = ["Equipe", "INE", "Indicador", "Quadrimestre", "Numerador", "Denominador"];
+const CODES = ["C1", "C2", "C3", "C4", "C5", "C6", "C7"];
+
+export const SUL = [60, 0.6, 80, 40, 60, 80, 30];
+export const SUL_NOTE = 6.25;
+export const LESTE: [number, number][] = [[12, 20], [45, 60], [9, 10], [30, 100], [20, 100], [40, 50], [35, 50]];
+export const LESTE_NOTE = 7.75;
+export const NORTE = [40, 80, 90, 30, 20, 76];
+export const NORTE_NOTE = 6.5;
+
+/** The three sheets' rows (header first), as typed: plain numbers, no number formats. */
+export function typedSheets(): { name: string; rows: CellValue[][] }[] {
+  return [
+    { name: "Frações", rows: [TYPED_HEADER, ...SUL.map((v, i) => ["ESF Sul", "0003333333", CODES[i], "2025 Q1", v])] },
+    { name: "Razões", rows: [RATIO_HEADER, ...LESTE.map(([num, den], i) => ["ESF Leste", "0004444444", CODES[i], "2025 Q1", num, den])] },
+    { name: "Sem C7", rows: [TYPED_HEADER, ...NORTE.map((v, i) => ["ESF Norte", "0005555555", CODES[i], "2025 Q1", v])] },
+  ];
+}
