@@ -10,7 +10,8 @@ import { axe } from "jest-axe";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, openTab, renderPane } from "./fixtures";
 import { sheet } from "../workbook/fixtures";
-import { COFIN_HEADER, cofinRows } from "../workbook/cofinanciamento";
+import { COFIN_HEADER, cofinRows, typedSheets } from "../workbook/cofinanciamento";
+import { HYPERTENSION_TITLE } from "../workbook/previne";
 
 async function open(host = new FakeHost(contractWorkbook())) {
   const pane = await renderPane(host);
@@ -145,13 +146,53 @@ describe("screen Avaliar: co-financing per team", () => {
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2025 (2025-Q1)" });
     expect(within(q1).getByText("Por equipe (2)")).toBeTruthy();
-    // ESF Centro: the official worked example, 8,5 → Ótimo; ESF Vila Nova: 5,0 over weights 9 = 5,56 → Bom.
+    // ESF Centro: the official worked example, 8,5 → Ótimo; ESF Vila Nova: 5,0 over the ten weights (C6
+    // missing adds nothing; never 5,0 ÷ 9 × 10 = 5,56) → Bom, and incomplete, naming C6.
     expect(within(q1).getByText("ESF Centro (INE 0001234567): nota final 8,50 — Ótimo")).toBeTruthy();
-    expect(within(q1).getByText("ESF Vila Nova (INE 0007654321): nota final 5,56 — Bom")).toBeTruthy();
+    expect(within(q1).getByText("ESF Vila Nova (INE 0007654321): nota final 5,00 — Bom")).toBeTruthy();
+    expect(within(q1).getByText("incompleta: falta C6 Cuidado da pessoa idosa")).toBeTruthy();
     // No targets to meet under a classification: no "metas não atingidas" list.
     expect(within(q1).queryByText(/metas não atingidas/i)).toBeNull();
     // Each month's class in the owned concept column: Centro's C1 in January, 35 → Bom (C1 range > 30 e ≤ 50).
     expect(host.value("Equipes", "H2")).toBe("Bom");
     expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("co-financing as people type it: ratios, a fraction column, a missing C7 (tests/workbook/cofinanciamento.ts typedSheets)", async () => {
+    const host = new FakeHost({ sheets: typedSheets().map((t) => sheet(t.name, t.rows as never)), unsupported: [] });
+    const { user, panel } = await open(host);
+    expect((within(panel).getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("cofinanciamento");
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2025 (2025-Q1)" });
+    // ESF Leste, numerator ÷ denominator only (C2 45/60 = 75 → Bom): 7,75 → Ótimo.
+    expect(within(q1).getByText("ESF Leste (INE 0004444444): nota final 7,75 — Ótimo")).toBeTruthy();
+    // ESF Norte without C7: 0,75 + 2 + 2 + 0,5 + 0,25 + 1 + 0 = 6,5 → Bom (never 8,125 → Ótimo), incompleta C7.
+    expect(within(q1).getByText("ESF Norte (INE 0005555555): nota final 6,50 — Bom")).toBeTruthy();
+    expect(within(q1).getByText("incompleta: falta C7 Cuidado da mulher na prevenção do câncer")).toBeTruthy();
+    // ESF Sul, C2 typed 0,6: not classified, 6,25 → Bom, incompleta C2; the problem names its cell.
+    expect(within(q1).getByText("ESF Sul (INE 0003333333): nota final 6,25 — Bom")).toBeTruthy();
+    expect(within(q1).getByText("incompleta: falta C2 Cuidado no desenvolvimento infantil")).toBeTruthy();
+    expect(within(q1).getByRole("button", { name: "Ir para Frações!E3" })).toBeTruthy();
+    expect(host.value("Frações", "G3")).toBe("Inválido");
+    expect(host.value("Razões", "H3")).toBe("Bom");
+  });
+});
+
+describe("screen Avaliar: Previne Brasil", () => {
+  it("one indicator is an ISF parcial (1 de 7 indicadores), never the ISF", async () => {
+    // Lavras, hypertension 40% against 50%: nota 8,0 — one of the seven indicators.
+    const rows = [
+      ["Município", "Indicador", "Quadrimestre", "Resultado (%)"],
+      ["Lavras", HYPERTENSION_TITLE, "2022 Q1", 40],
+    ];
+    const host = new FakeHost({ sheets: [sheet("Previne", rows)], unsupported: [] });
+    const { user, panel } = await open(host);
+    await user.selectOptions(within(panel).getByRole("combobox", { name: "Regras" }), "previne");
+    await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
+    const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2022 (2022-Q1)" });
+    expect(within(q1).getByText("ISF parcial (1 de 7 indicadores) (0 a 10)", { exact: false })).toBeTruthy();
+    expect(within(q1).getByText("8,00")).toBeTruthy();
+    expect(within(q1).getByText(/O ISF precisa dos 7 indicadores; com 1, o valor é um ISF parcial/)).toBeTruthy();
+    expect(within(q1).queryByText(/^ISF \(0 a 10\)/)).toBeNull();
   });
 });
