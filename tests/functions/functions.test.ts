@@ -186,10 +186,20 @@ describe("national presets", () => {
     expect(call("NOTA_FINAL", [[40, 80, 90, 30, 20, 76, 100]])).toBeCloseTo(8.5, 12);
     // The same in a column, and with percentages (40% = 40 points).
     expect(call("NOTA_FINAL", [["40%"], ["80%"], ["90%"], ["30%"], ["20%"], ["76%"], ["100%"]])).toBeCloseTo(8.5, 12);
-    // C6 empty: left out with its weight 1; 70 Ótimo (C1 ≤ 70), 50 Suficiente, 75 Bom, 25 Regular, 51 Bom, 10 Regular
-    // → (1 + 1 + 1,5 + 0,25 + 0,75 + 0,5) / 9 × 10 = 5,56.
-    expect(call("NOTA_FINAL", [[70, 50, 75, 25, 51, null, 10]])).toBeCloseTo(50 / 9, 12);
+    // C6 empty: adds nothing and keeps its weight (Nota Técnica nº 8/2026-DEAPS totals the ten weights); 70 Ótimo
+    // (C1 ≤ 70), 50 Suficiente, 75 Bom, 25 Regular, 51 Bom, 10 Regular → 1 + 1 + 1,5 + 0,25 + 0,75 + 0 + 0,5 = 5,0
+    // (not 5,0 ÷ 9 × 10 = 5,56) → Bom, on its lower bound.
+    expect(call("NOTA_FINAL", [[70, 50, 75, 25, 51, null, 10]])).toBeCloseTo(5, 12);
     expect(call("CLASSIFICACAO", call("NOTA_FINAL", [[70, 50, 75, 25, 51, null, 10]]), "FINAL")).toBe("Bom");
+    // The worked example without C7: 0,75 + 2 + 2 + 0,5 + 0,25 + 1 + 0 = 6,5 → Bom (rescaled: 8,125 → Ótimo).
+    expect(call("NOTA_FINAL", [[40, 80, 90, 30, 20, 76, null]])).toBeCloseTo(6.5, 12);
+    expect(call("CLASSIFICACAO", call("NOTA_FINAL", [[40, 80, 90, 30, 20, 76, null]]), "FINAL")).toBe("Bom");
+    // Seven plain fractions (0,4 … 1, no %): points or percentages? A scale problem, never 0,4 points → Regular.
+    const fractions = excelError("NOTA_FINAL", [[0.4, 0.8, 0.9, 0.3, 0.2, 0.76, 1]]);
+    expect(fractions.code).toBe("#VALUE!");
+    expect(fractions.message).toContain("Os resultados de C1 a C7 são todos frações de 0 a 1");
+    // The same as percentages is the worked example: 8,5.
+    expect(call("NOTA_FINAL", [["40%", "80%", "90%", "30%", "20%", "76%", "100%"]])).toBeCloseTo(8.5, 12);
     // Six cells are not C1–C7; a text is not a result; nothing at all is #N/D.
     expect(excelError("NOTA_FINAL", [[40, 80, 90, 30, 20, 76]]).message).toBe("Informe os 7 resultados da equipe, na ordem C1 a C7; o intervalo tem 6 células.");
     expect(excelError("NOTA_FINAL", [[40, 80, 90, "n/d", 20, 76, 100]]).code).toBe("#VALUE!");
@@ -200,6 +210,8 @@ describe("national presets", () => {
     const result = fc.integer({ min: 0, max: 100 });
     fc.assert(
       fc.property(fc.array(result, { minLength: 7, maxLength: 7 }), fc.integer({ min: 1, max: 6 }), (values, i) => {
+        // Seven results all between 0 and 1 (some above 0) are the scale problem of a column of fractions.
+        fc.pre(values.some((v) => v > 1) || values.every((v) => v === 0));
         const n = call("NOTA_FINAL", [values]) as number;
         expect(n).toBeGreaterThanOrEqual(2.5 - 1e-12);
         expect(n).toBeLessThanOrEqual(10 + 1e-12);
