@@ -9,6 +9,7 @@ import { within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, openTab, renderPane } from "./fixtures";
+import { settingsToCells, SETTINGS_SHEET } from "../../src/workbook/settings";
 
 async function open(host = new FakeHost(contractWorkbook())) {
   const pane = await renderPane(host);
@@ -93,5 +94,14 @@ describe("screen Justificativas", () => {
     await user.click(within(within(panel).getAllByRole("listitem")[0]).getByRole("radio", { name: "Não" }));
     await user.click(within(panel).getByRole("button", { name: "Gravar justificativas" }));
     expect(await within(panel).findByText("Não foi possível gravar. A planilha Indicadores está protegida.")).toBeTruthy();
+  });
+
+  it("under Previne Brasil (no commission) says that the decisions are shown and never scored", async () => {
+    const wb = contractWorkbook();
+    const rows = settingsToCells({ versao: 1, predefinicao: "previne" }).map((r) => r.map((value) => ({ value })));
+    const host = new FakeHost({ ...wb, sheets: [...wb.sheets, { name: SETTINGS_SHEET, origin: { row: 1, col: 1 }, rows, tables: [], merges: [], hidden: true }] });
+    const pane = await renderPane(host);
+    const panel = await openTab(pane.user, "Justificativas");
+    expect(await within(panel).findByText(/^Nas regras do Previne Brasil \(ISF\) não há comissão de avaliação/)).toBeTruthy();
   });
 });

@@ -27,7 +27,7 @@ import { ProblemList } from "../components/ProblemList";
 import { evaluate } from "../evaluation";
 import { indicatorLabel, overallLabel, overallText, percentText, resultText, targetText } from "../format";
 import type { CellWrite } from "../host";
-import { taskpaneStrings as s } from "../../core/messages";
+import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
@@ -190,6 +190,12 @@ export function Justificativas(): JSX.Element {
           </Body1>
           {ev.band && <BandChip band={ev.band.band} />}
         </div>
+      )}
+      {/* National rules have no commission: decisions recorded here are shown, never scored. */}
+      {ev && ev.preset.commission === false && (
+        <MessageBar intent="info">
+          <MessageBarBody>{n.justificationsNotScored(ev.preset.name)}</MessageBarBody>
+        </MessageBar>
       )}
       {message && (
         <MessageBar intent={message.intent}>
