@@ -41,10 +41,11 @@ interface PeriodJson {
   periodo: string;
   atingimentoGlobal: number | null;
   isf?: number | null;
+  isfParcial?: number | null;
   faixa: { numero: number | null; rotulo: string } | null;
   indicadores: { indicador: string; conceito: string | null; atingimento: number | null }[];
   problemas: ProblemJson[];
-  municipios?: { municipio: string; isf: number | null }[];
+  municipios?: { municipio: string; isf?: number | null; isfParcial?: number | null }[];
 }
 
 interface ReportJson {
@@ -535,17 +536,19 @@ describe("a SISAB panel export saved as .xlsx (Previne Brasil)", () => {
     ]);
   });
 
-  test("the summary Resumo 2022-Q1: the pooled ISF 6,00, and no band in this preset", () => {
+  test("the summary Resumo 2022-Q1: the pooled ISF parcial 6,00 of the conjunto, and no band in this preset", () => {
     // nota = min(10; 10 × resultado / 50%): Tiradentes 8, São João del-Rei 10, Barroso 0. The pooled
-    // figure is their mean: (8 + 10 + 0) / 3 = 6,0. Previne Brasil has no recommendation bands.
+    // figure is their mean: (8 + 10 + 0) / 3 = 6,0 — over one of Previne's seven indicators, so an ISF parcial,
+    // of the conjunto of three municipalities. Previne Brasil has no recommendation bands.
     const ws = sheet(run.out, "Resumo 2022-Q1");
-    expect(summaryValue(ws, "ISF (0 a 10)")).toBeCloseTo(6, 12);
+    expect(summaryValue(ws, "ISF parcial (1 de 7 indicadores) do conjunto (0 a 10)")).toBeCloseTo(6, 12);
     expect(summaryValue(ws, "Faixa")).toBe("sem faixa nesta regra");
     const [q1] = run.json.periodos;
     expect(q1.periodo).toBe("2022-Q1");
-    expect(q1.isf).toBeCloseTo(6, 12);
+    expect(q1.isfParcial).toBeCloseTo(6, 12);
+    expect(q1.isf).toBeUndefined();
     expect(q1.faixa).toBeNull();
-    expect(q1.municipios?.map((m) => [m.municipio, m.isf])).toEqual([
+    expect(q1.municipios?.map((m) => [m.municipio, m.isfParcial])).toEqual([
       ["Tiradentes", expect.closeTo(8, 12)],
       ["São João del-Rei", 10],
       ["Barroso", 0],
