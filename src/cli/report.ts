@@ -233,7 +233,8 @@ function teamLines(report: TeamQuality): string[] {
     lines.push(q.teamLine(team.team, team.code, team.municipality, team.note === undefined ? pv.noValue : fixed2(team.note), team.noteBand?.label));
     const parts = report.indicators.map((c) => {
       const i = team.indicators.get(c.code);
-      return i?.points === undefined ? `${c.code} ${q.noResult}` : `${c.code} ${formatNumber(i.points, 1)} ${i.classification?.label ?? ""}`.trim();
+      if (i?.points === undefined) return `${c.code} ${i?.status === "invalid" ? n.invalidResult : q.noResult}`;
+      return `${c.code} ${formatNumber(i.points, 1)} ${i.classification?.label ?? ""}`.trim();
     });
     lines.push(q.indicatorsLine(parts));
     if (team.missing.length > 0) lines.push(q.indicatorsLine([n.incompleteTeam(team.missing.map((m) => n.indicatorName(m.code, m.name)))]));

@@ -1279,6 +1279,8 @@ export const nationalStrings = {
   incompleteTeamLine: (team: string, code: string | undefined, missing: string[]) =>
     `${team}${code ? ` (INE ${code})` : ""} — incompleta: ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
   incompleteColumn: "Indicadores sem resultado",
+  /** A team's indicator whose result could not be used (unreadable, a column of fractions, a conflicting duplicate). */
+  invalidResult: "inválido",
   /** A partial ISF's row in a consolidation: `ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7`. */
   partialShort: (present: number, total: number, codes: string[]) => `ISF parcial (${present} de ${total}): ${codes.length === 1 ? "falta" : "faltam"} ${codes.join(", ")}`,
   /** A co-financing team's row in a consolidation: `incompleta: falta C7`. */

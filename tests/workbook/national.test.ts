@@ -133,6 +133,7 @@ describe("co-financing per Nota Técnica nº 8/2026-DEAPS, from a real workbook"
     expect(out).toContain("• ESF Norte — INE 0005555555: nota final 6,50 (Bom)");
     expect(out).toContain("incompleta: sem resultado em C7 Cuidado da mulher na prevenção do câncer (conta zero; os pesos não são redistribuídos)");
     expect(out).toContain("• ESF Sul — INE 0003333333: nota final 6,25 (Bom)");
+    expect(out).toContain("C1 60 Ótimo · C2 inválido · C3 80 Ótimo");
     expect(out).toMatch(/• Frações!E3: Os resultados de C2 \(E3\) são todos frações de 0 a 1/);
   });
 });
