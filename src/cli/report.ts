@@ -2,7 +2,7 @@
  * What the command prints: a pt-BR report for people, or the machine-readable JSON of `--json`. Pure
  * functions of a pipeline result.
  */
-import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../core/evaluate";
+import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem, RowEvaluation } from "../core/evaluate";
 import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, methodText, previneStrings as pv } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
@@ -10,6 +10,8 @@ import type { Target } from "../core/types";
 import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResult } from "../workbook/pipeline";
 import type { DetectedTable } from "../workbook/port";
 import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
+import { ruleName } from "../workbook/settings";
+import { bandText, conceptReason, figureText, incompleteText, missedTargets, pendingItems, percentText, ruleText } from "../workbook/view";
 
 /** Municipalities (or teams) listed in the text report per period; the JSON has them all. */
 export const MAX_MUNICIPALITIES_IN_TEXT = 20;
@@ -101,6 +103,11 @@ function municipalityJson(m: MunicipalityEvaluation) {
   };
 }
 
+/** A month (or unit) that missed the target under the strict rule. */
+function failingJson(r: RowEvaluation) {
+  return { periodo: r.input.period?.label ?? null, unidade: r.input.unit ?? null, resultado: r.result ?? null, planilha: r.input.sheet ?? null, celula: r.input.result?.address ?? null };
+}
+
 function catalogUseJson(u: CatalogUse) {
   return {
     catalogo: u.catalog,
@@ -147,8 +154,13 @@ function periodJson(ev: PeriodEvaluation) {
     metodo: ev.method === "shareMet" ? "proporcao" : "media",
     atingimentoGlobal: ev.overall.attainment ?? null,
     ...overallValueJson(ev),
+    regra: ruleName(ev.rule),
     avaliacaoIncompleta: ev.overall.incomplete,
-    faixa: ev.band ? { numero: ev.band.band.number ?? null, rotulo: ev.band.band.label, recomendacao: ev.band.band.recommendation ?? null } : null,
+    resultadosEsperados: ev.completeness.expected,
+    resultadosFaltando: ev.completeness.missing,
+    faixa: ev.band
+      ? { numero: ev.band.band.number ?? null, rotulo: ev.band.band.label, recomendacao: ev.band.band.recommendation ?? null, provisoria: ev.band.provisional }
+      : null,
     ...(ev.byMunicipality ? { municipiosNoConjunto: ev.byMunicipality.length } : {}),
     indicadores: ev.indicators.map((i) => ({
       codigo: codeOf(i) ?? null,
@@ -163,10 +175,14 @@ function periodJson(ev: PeriodEvaluation) {
       atingimento: i.attainment?.scored ?? null,
       conceito: i.concept ?? null,
       situacao: situation(i),
+      resultadosCombinados: i.combined,
+      motivo: conceptReason(i) ?? null,
+      ...(i.failing.length > 0 ? { naoAtingiram: i.failing.map(failingJson) } : {}),
       ...(i.classification ? { classificacao: i.classification.label } : {}),
     })),
-    pendencias: ev.pending.map((i) => ({ codigo: codeOf(i) ?? null, indicador: i.indicator })),
-    problemas: ev.problems.map(problemJson),
+    pendencias: pendingItems(ev).map((p) => ({ codigo: p.code ?? null, indicador: p.indicator, planilha: p.sheet ?? null, celula: p.cell ?? null, descricao: p.text })),
+    problemas: ev.problems.filter((p) => p.severity !== "note").map(problemJson),
+    observacoes: ev.problems.filter((p) => p.severity === "note").map(problemJson),
     ...(ev.byMunicipality ? { municipios: ev.byMunicipality.map(municipalityJson) } : {}),
     ...teamsJson(buildTeamQuality(ev)),
   };
@@ -216,16 +232,18 @@ function teamLines(report: TeamQuality): string[] {
   return lines;
 }
 
+/** Pending results listed in the text report; the JSON has them all. */
+export const MAX_PENDING_IN_TEXT = 30;
+
 /** "Saúde da Mulher — 1.4 Proporção de gestantes…" shortened for a terminal line. */
-function label(i: IndicatorEvaluation): string {
+function label(i: Pick<IndicatorEvaluation, "code" | "indicator" | "rows"> | { code?: string; indicator: string }): string {
   const name = i.indicator.length > 70 ? `${i.indicator.slice(0, 67)}...` : i.indicator;
-  const code = codeOf(i);
+  const code = "rows" in i ? codeOf(i as IndicatorEvaluation) : i.code;
   return code ? `${code} ${name}` : name;
 }
 
 function value(ev: ContractEvaluation): string {
-  if (ev.overall.value === undefined) return t.noOverall;
-  return ev.preset.scale === 10 ? fixed2(ev.overall.value) : formatPercent(ev.overall.attainment ?? 0);
+  return figureText(ev) ?? t.noOverall;
 }
 
 /** A note on the 0–10 scale with two decimals, the pt-BR way: `8,00`, `7,75`. */
@@ -326,23 +344,35 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
       const pooled = ev.byMunicipality || (ev.byTeam && ev.byTeam.length > 1);
       lines.push(pv.overallNote(pooled ? pv.pooledLabel(name) : name, value(ev), method, o.withData, o.scored));
     } else lines.push(t.overall(value(ev), method, o.withData, o.scored));
-    if (ev.band) lines.push(t.band(ev.band.band.label, ev.band.band.recommendation ?? ""));
-    if (o.incomplete) lines.push(t.incomplete(o.withoutData, o.scored));
-    const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
+    if (ev.band) lines.push(t.band(bandText(ev)!, ev.band.band.recommendation ?? ""));
+    const incomplete = incompleteText(ev);
+    if (incomplete) lines.push(t.incompleteWhy(incomplete));
+    lines.push(t.rule(ruleText(ev)));
+    const missed = missedTargets(ev);
     if (missed.length > 0) {
       lines.push(t.missedHeading(missed.length));
       for (const i of missed) {
         const justified = i.decision === "total" ? t.justifiedTotal : i.decision === "partial" ? t.justifiedPartial : "";
-        lines.push(`  • ${label(i)}: ${t.attained(formatPercent(i.attainment?.scored ?? 0))}${justified}`);
+        lines.push(`  • ${label(i)}: ${t.attained(percentText(i.attainment?.scored ?? 0))}${justified}`);
+        const why = conceptReason(i);
+        if (why) lines.push(`      ${why}`);
       }
     }
-    if (ev.pending.length > 0) {
-      lines.push(t.pendingHeading(ev.pending.length));
-      for (const i of ev.pending) lines.push(`  • ${label(i)}`);
+    const pending = pendingItems(ev);
+    if (pending.length > 0) {
+      lines.push(t.pendingHeading(pending.length));
+      for (const p of pending.slice(0, MAX_PENDING_IN_TEXT)) lines.push(`  • ${label(p)}: ${p.text}`);
+      if (pending.length > MAX_PENDING_IN_TEXT) lines.push(t.morePending(pending.length - MAX_PENDING_IN_TEXT));
     }
-    if (ev.problems.length > 0) {
-      lines.push(t.problemsHeading(ev.problems.length));
-      for (const p of ev.problems) lines.push(problemLine(p));
+    const problems = ev.problems.filter((p) => p.severity !== "note");
+    if (problems.length > 0) {
+      lines.push(t.problemsHeading(problems.length));
+      for (const p of problems) lines.push(problemLine(p));
+    }
+    const notes = ev.problems.filter((p) => p.severity === "note");
+    if (notes.length > 0) {
+      lines.push(t.notesHeading(notes.length));
+      for (const p of notes) lines.push(problemLine(p));
     }
     if (ev.byMunicipality) lines.push(...municipalityLines(ev, ev.byMunicipality));
     const teams = buildTeamQuality(ev);

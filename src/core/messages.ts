@@ -47,6 +47,17 @@ export const messages = {
   ambiguousScale: (target: string, result: string) =>
     `Escala ambígua: a meta é ${target} e o resultado é ${result}; não dá para saber se são porcentagens (por exemplo, 0,8 = 80%) ou números comuns. Formate as células como porcentagem ou escreva o sinal % na meta e no resultado.`,
 
+  implausibleResult: (value: string, percent: boolean) =>
+    percent
+      ? `O resultado ${value} não é plausível: uma porcentagem acima de 1000% não é possível. Confira o valor digitado (e a escala da célula).`
+      : `O resultado ${value} não é plausível para este indicador (acima de 1 bilhão ou não é um número finito). Confira o valor digitado.`,
+
+  // --- completeness and duplicates ---
+  duplicateSame: (indicator: string, unit: string | undefined, month: string, first: string, second: string) =>
+    `${indicator}${unit ? `, ${unit}` : ""}, ${month}: o mesmo resultado aparece em duas linhas (${first} e ${second}); conta uma vez.`,
+  duplicateDifferent: (indicator: string, unit: string | undefined, month: string, first: string, second: string) =>
+    `${indicator}${unit ? `, ${unit}` : ""}, ${month}: duas linhas com resultados diferentes (${first} e ${second}). Nenhuma das duas foi usada: apague a linha errada.`,
+
   // --- periods ---
   invalidPeriod: (text: string) =>
     `Período ${quote(text)} não reconhecido. Use, por exemplo, 2025-01, jan/2025, 2025-T1 (trimestre), ` +
@@ -301,8 +312,11 @@ export const cliStrings = {
     "  --periodo P          avalia só o período P: 2025-T1 (trimestre), 2025-Q1 (quadrimestre), 2025, 2025-01..2025-03",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --regra R            resultado-do-periodo (padrão: o resultado do trimestre decide o conceito) ou",
+    "                       todos-os-meses (A só quando todo mês e toda unidade atingem a meta)",
     "  --mapa mapa.json     diz quais colunas são meta, resultado etc., quando a detecção automática não basta",
     "  --saida ARQUIVO      onde gravar a cópia avaliada (padrão: <nome>.avaliado.xlsx, ao lado do original)",
+    "  --substituir         permite gravar sobre um arquivo de --saida que não é uma cópia avaliada deste arquivo",
     "  --sem-arquivo        só mostra o resultado, sem gravar a cópia avaliada",
     "  --json               mostra o resultado em JSON, para outros programas",
     "  --final              inclui na cópia a Avaliação final, com todos os períodos (ao fim do contrato)",
@@ -313,6 +327,10 @@ export const cliStrings = {
   unknownOption: (o: string) => `Opção ${quote(o)} desconhecida.`,
   unknownPreset: (v: string) => `Predefinição ${quote(v)} desconhecida. Use instrumento, decreto, previne ou cofinanciamento.`,
   unknownMethod: (v: string) => `Método ${quote(v)} desconhecido. Use proporcao ou media.`,
+  unknownRule: (v: string) => `Regra ${quote(v)} desconhecida. Use resultado-do-periodo (o resultado do período decide o conceito) ou todos-os-meses (todo mês e unidade deve atingir a meta).`,
+  emptyPeriodNotWritten: "Nenhuma cópia avaliada foi gravada: o período pedido não tem dados.",
+  outputExists: (file: string) =>
+    `O arquivo ${quote(file)} já existe e não é uma cópia avaliada deste arquivo. Para não apagar nada por engano, ele não foi substituído: escolha outro nome em --saida ou acrescente --substituir.`,
   extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe um arquivo por vez.`,
   missingFile: "Informe o arquivo a avaliar, por exemplo: contratualiza avaliar contrato.xlsx",
   badMapping: (file: string, reason: string) => `Não foi possível usar o mapa ${quote(file)}: ${reason}`,
@@ -337,6 +355,10 @@ export const cliStrings = {
   justifiedTotal: " — justificativa aceita (conta como atingida)",
   justifiedPartial: " — justificativa aceita parcialmente",
   pendingHeading: (n: number) => `  Pendências, sem dado (${n}):`,
+  morePending: (n: number) => `  … e mais ${n} (todas na saída --json e na planilha de resumo)`,
+  incompleteWhy: (why: string) => `  Atenção: ${why}; a faixa é provisória.`,
+  rule: (rule: string) => `  Regra do conceito: ${rule}.`,
+  notesHeading: (n: number) => `  Observações (${n}):`,
   problemsHeading: (n: number) => `  Problemas nos dados (${n}):`,
   tableProblemsHeading: (n: number) => `Problemas nas tabelas (${n}):`,
   written: (file: string) =>
@@ -406,6 +428,7 @@ export const planStrings = {
 
 /** The settings the add-in stores in the workbook (workbook/settings). */
 export const settingsStrings = {
+  badRule: (v: string) => `A regra guardada ${quote(v)} não é conhecida (use resultado-do-periodo ou todos-os-meses); foi usado o resultado do período.`,
   sheetNote: "Configurações do Contratualiza (regras, faixas e mapeamento das tabelas). Não edite: use o painel do suplemento.",
   notJson: "As configurações gravadas na pasta de trabalho não puderam ser lidas (o texto não é um JSON válido). O Contratualiza usou as regras padrão; salve as regras de novo pelo painel.",
   badPreset: (v: string) => `Predefinição ${quote(v)} desconhecida nas configurações gravadas; use instrumento, decreto, previne ou cofinanciamento.`,
@@ -847,6 +870,7 @@ export const consolidateStrings = {
     "  --periodo P          consolida só o período P: 2025-T1 (trimestre), 2025-Q1 (quadrimestre), 2025",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --regra R            resultado-do-periodo (padrão) ou todos-os-meses (todo mês e unidade deve atingir a meta)",
     "  --mapa mapa.json     diz quais colunas são meta, resultado etc., para todos os arquivos",
     "  --saida ARQUIVO      onde gravar o consolidado (padrão: consolidado.xlsx na pasta, ou <nome>.consolidado.xlsx)",
     "  --sem-arquivo        só mostra o resultado, sem gravar o consolidado",
@@ -1206,6 +1230,7 @@ export const commandStrings = {
     period: "um período, por exemplo 2025-T1 (trimestre), 2025-Q1 (quadrimestre) ou 2025",
     preset: "instrumento, decreto, previne ou cofinanciamento",
     method: "proporcao ou media",
+    rule: "resultado-do-periodo (padrão) ou todos-os-meses",
     mapFile: "o arquivo JSON que diz quais colunas são meta, resultado etc.",
     xlsxOutput: "o nome do arquivo .xlsx a gravar",
     communiqueOutput: "o nome do arquivo .md ou .docx a gravar",
@@ -1223,6 +1248,7 @@ export const commandStrings = {
     "  --periodo P          o período do comunicado, por exemplo 2025-T1 (padrão: o último período encontrado)",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --regra R            resultado-do-periodo (padrão) ou todos-os-meses (todo mês e unidade deve atingir a meta)",
     "  --saida ARQUIVO      onde gravar o comunicado: ARQUIVO.md (Markdown) ou ARQUIVO.docx (documento do Word)",
     "                       (padrão: <nome>.comunicado-<período>.md, ao lado do original)",
     "",
@@ -1244,4 +1270,41 @@ export const commandStrings = {
   docxPageOf: ["Página ", " de "] as [string, string],
   /** The document's author in its properties. */
   docxCreator: "Contratualiza",
+};
+
+/** What every presenter shows of an evaluation (workbook/view): provisional bands, reasons for a B, pending results. */
+export const viewStrings = {
+  incompleteResults: (missing: number, expected: number) =>
+    `avaliação incompleta: ${formatNumber(missing, 0)} de ${formatNumber(expected, 0)} resultados esperados faltando`,
+  incompleteIndicators: (without: number, scored: number) =>
+    `avaliação incompleta: ${without} de ${scored} indicadores de desempenho sem dado`,
+  provisionalBand: (label: string, why: string) => `${label} — provisória (${why})`,
+  failingMonth: (where: string, value: string, target: string) => `${where}: ${value}${target ? ` (meta ${target})` : ""}`,
+  reasonEveryMonth: (list: string, periodMeets: boolean) =>
+    `regra “todos os meses”: ${periodMeets ? "o resultado do período atinge a meta, mas " : ""}não atingiram a meta: ${list}`,
+  andMore: (n: number) => ` e mais ${n}`,
+  reasonPeriodResult: (result: string, target: string, how: string) =>
+    `resultado do período ${result}${how ? ` (${how})` : ""} não atinge a meta ${target}`,
+  combinedRatio: (n: number) => `soma dos numeradores ÷ soma dos denominadores de ${n} resultados`,
+  combinedSum: (n: number) => `soma de ${n} resultados`,
+  combinedLast: "último resultado do período",
+  combinedMean: (n: number) => `média de ${n} resultados`,
+  missingRow: (where: string) => `linha ausente: ${where}`,
+  blankResult: (where: string, cell?: string) => `${where}: ${cell ? `célula ${cell} em branco` : "resultado em branco"}`,
+  invalidResult: (where: string, cell?: string) => `${where}: resultado inválido${cell ? ` na célula ${cell}` : ""} (veja os problemas)`,
+  needsBaseline: "a meta precisa de uma linha de base",
+  noDataInPeriod: "sem dado no período",
+  ruleEveryMonth: "todos os meses (e unidades) devem atingir a meta",
+  rulePeriodResult: "o resultado do período decide o conceito",
+};
+
+/** The periods the pipeline evaluates: a period asked for without data, rows far from the rest. */
+export const periodStrings = {
+  span: (first: string, last: string) => (first === last ? `os dados são de ${first}` : `os dados vão de ${first} a ${last}`),
+  noDates: "as linhas não têm período",
+  emptyPeriod: (period: string, label: string, span: string) =>
+    `Não há dados de ${period} (${label}): ${span}. Escolha um período dentro desse intervalo.`,
+  strayPeriod: (period: string, label: string, rows: number, cells: string) =>
+    `${rows === 1 ? "1 linha é" : `${rows} linhas são`} de ${period}, longe do período dos demais dados (${cells}): ` +
+    `parece erro de digitação na data e não foi avaliado. Corrija a data, ou avalie esse período de propósito com --periodo ${label}.`,
 };

@@ -12,6 +12,7 @@ import type {
   Interval,
   JustificationDecision,
   Kind,
+  PeriodKind,
   Problem,
   ReadOutcome,
   Reading,
@@ -401,6 +402,29 @@ export function parseAggregation(value: CellValue): Aggregation | undefined {
   if (/^soma|^total/.test(n)) return "sum";
   if (/^ultim/.test(n)) return "last";
   if (/^razao|^proporcao/.test(n)) return "ratio";
+  return undefined;
+}
+
+/**
+ * Reads the "Periodicidade" column as the kind of period one result covers: Mensal → month, Bimestral,
+ * Trimestral, Quadrimestral, Semestral, Anual, and "N vezes ao ano" (12 → month, 6 → bimester, 4 → quarter,
+ * 3 → four-month, 2 → semester, 1 → year). Finer than a month (diária, semanal) is read as monthly: a month
+ * is the smallest period a table holds. Anything else is undefined (the rows' own periods then decide).
+ */
+export function parsePeriodicity(value: CellValue): PeriodKind | undefined {
+  if (typeof value !== "string") return undefined;
+  const n = normalizeText(value);
+  if (/^mensal/.test(n) || /^diari|^semanal|^quinzenal/.test(n)) return "month";
+  if (/^bimestral/.test(n)) return "bimester";
+  if (/^trimestral/.test(n)) return "quarter";
+  if (/^quadrimestral/.test(n)) return "fourMonth";
+  if (/^semestral/.test(n)) return "semester";
+  if (/^anual/.test(n)) return "year";
+  const times = /^(\d+)\s*(x|vezes)\s*(ao|por|no)\s*ano/.exec(n);
+  if (times) {
+    const byCount: Record<string, PeriodKind> = { "12": "month", "6": "bimester", "4": "quarter", "3": "fourMonth", "2": "semester", "1": "year" };
+    return byCount[String(Number(times[1]))];
+  }
   return undefined;
 }
 

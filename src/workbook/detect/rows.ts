@@ -260,7 +260,7 @@ export function readRows(frame: TableFrame): RowsRead {
     if (unitCode) base.unitCode = unitCode;
     const justification = textOf(r, "justification");
     if (justification) base.justification = justification;
-    for (const field of ["kind", "weight", "direction", "aggregation", "justificationAccepted"] as const) {
+    for (const field of ["kind", "weight", "direction", "aggregation", "periodicity", "justificationAccepted"] as const) {
       const cell = cellOf(r, field);
       if (cell) base[field] = input(cell);
     }
