@@ -11,23 +11,12 @@ import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResu
 import type { DetectedTable } from "../workbook/port";
 import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
 import { ruleName } from "../workbook/settings";
-import { bandText, conceptReason, figureText, incompleteText, missedTargets, pendingItems, percentText, ruleText } from "../workbook/view";
+import { bandText, conceptReason, figureText, incompleteText, missedTargets, pendingItems, percentText, ruleText, situation } from "../workbook/view";
+
+export { situation, type Situation } from "../workbook/view";
 
 /** Municipalities (or teams) listed in the text report per period; the JSON has them all. */
 export const MAX_MUNICIPALITIES_IN_TEXT = 20;
-
-/** Machine-readable situation of an indicator. */
-export type Situation = "atingido" | "nao_atingido" | "justificado_total" | "justificado_parcial" | "sem_dado" | "invalido" | "linha_de_base";
-
-export function situation(i: IndicatorEvaluation): Situation {
-  if (i.status === "noData") return "sem_dado";
-  if (i.status === "invalid") return "invalido";
-  if (i.status === "needsBaseline") return "linha_de_base";
-  if (i.concept === "A" || (i.concept === undefined && (i.credit ?? 0) > 0)) return "atingido";
-  if (i.decision === "total") return "justificado_total";
-  if (i.decision === "partial") return "justificado_parcial";
-  return "nao_atingido";
-}
 
 /** A target as a number for JSON: its value (percentages as fractions); ranges as their ends. */
 function targetJson(target: Target | undefined): number | { minimo?: number; maximo?: number } | null {

@@ -7,10 +7,10 @@
  */
 import { meets } from "../core/attainment";
 import type { ContractEvaluation, IndicatorEvaluation, MissingResult, RowEvaluation } from "../core/evaluate";
-import { formatNumber, viewStrings as v } from "../core/messages";
+import { formatNumber, formatPercent, viewStrings as v } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import type { Target } from "../core/types";
-import { describeTarget } from "./plan/summary";
+import { planStrings as s } from "../core/messages";
 
 /** A fraction as a percentage with one decimal, as the bands round it: `0.75` → `75,0%`. */
 export function percentText(fraction: number): string {
@@ -69,6 +69,27 @@ export function targetText(i: IndicatorEvaluation): string {
   return describeTarget(i.target) || "—";
 }
 
+/** A target as the contract writes it: `≥ 80%`, `≤ 5`, `entre 50% e 70%`. */
+export function describeTarget(target: Target | undefined): string {
+  if (!target) return "";
+  const show = (v: number) => (target.scale === "percent" ? formatPercent(v, 2).replace(/,0+%$/, "%") : formatNumber(v, 4));
+  switch (target.direction) {
+    case "atLeast":
+      return (target.strict ? s.targetAtLeastStrict : s.targetAtLeast)(show(target.value));
+    case "atMost":
+      return (target.strict ? s.targetAtMostStrict : s.targetAtMost)(show(target.value));
+    case "exactly":
+      return s.targetExactly(show(target.value));
+    case "range": {
+      const lower = target.interval?.lower?.value;
+      const upper = target.interval?.upper?.value;
+      if (lower !== undefined && upper !== undefined) return s.targetRange(show(lower), show(upper));
+      if (lower !== undefined) return s.targetAtLeast(show(lower));
+      return upper !== undefined ? s.targetAtMost(show(upper)) : "";
+    }
+  }
+}
+
 /** One failing month (or unit) under the strict rule: "fev/2025, UBS Jardim: 262 (meta ≥ 300)". */
 export function failingText(row: RowEvaluation): string {
   const where = [row.input.period ? formatPeriodPtBR(row.input.period) : undefined, row.input.unit].filter(Boolean).join(", ");
@@ -112,6 +133,19 @@ function combinedHow(i: IndicatorEvaluation): string {
     default:
       return v.combinedMean(i.combined);
   }
+}
+
+/** Machine-readable situation of an indicator. */
+export type Situation = "atingido" | "nao_atingido" | "justificado_total" | "justificado_parcial" | "sem_dado" | "invalido" | "linha_de_base";
+
+export function situation(i: IndicatorEvaluation): Situation {
+  if (i.status === "noData") return "sem_dado";
+  if (i.status === "invalid") return "invalido";
+  if (i.status === "needsBaseline") return "linha_de_base";
+  if (i.concept === "A" || (i.concept === undefined && (i.credit ?? 0) > 0)) return "atingido";
+  if (i.decision === "total") return "justificado_total";
+  if (i.decision === "partial") return "justificado_parcial";
+  return "nao_atingido";
 }
 
 /** One pending item, for lists: the indicator, and what is missing where. */

@@ -3,13 +3,16 @@ import { useId, type JSX } from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { formatPeriodPtBR } from "../../core/periods";
-import { situation } from "../../cli/report";
-import { indicatorLabel, overallLabel, overallText, percentText } from "../format";
+import { conceptReason, figureText, incompleteText, indicatorLabel, missedTargets, pendingItems, percentText, ruleText, situation } from "../../workbook/view";
+import { overallLabel } from "../format";
 import { methodText, taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { BandChip } from "./BandChip";
 import { ProblemList } from "./ProblemList";
 import { TeamList } from "./TeamList";
+
+/** Pending results listed on screen; the summary sheet lists them all. */
+const MAX_PENDING = 20;
 
 const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase("pt-BR") + text.slice(1);
 
@@ -17,8 +20,10 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
   const styles = useScreenStyles();
   const id = useId();
   const o = ev.overall;
-  const value = overallText(ev);
-  const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
+  const value = figureText(ev);
+  const missed = missedTargets(ev);
+  const pending = pendingItems(ev);
+  const incomplete = incompleteText(ev);
   const period = ev.period ? s.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : s.periodAll;
   return (
     <section className={styles.item} aria-labelledby={id}>
@@ -29,10 +34,11 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
         {overallLabel(ev)}: <strong>{value ?? s.notComputed}</strong>
       </Body1>
       <Caption1>{s.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
-      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} /> : <Caption1>{s.noBand}</Caption1>}
-      {o.incomplete && (
+      <Caption1>{s.ruleCaption(ruleText(ev))}</Caption1>
+      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} /> : <Caption1>{s.noBand}</Caption1>}
+      {incomplete && (
         <MessageBar intent="warning">
-          <MessageBarBody>{s.incomplete(o.withoutData, o.scored)}</MessageBarBody>
+          <MessageBarBody>{s.incompleteWhy(incomplete)}</MessageBarBody>
         </MessageBar>
       )}
       {/* A classifying preset (co-financing) has classes, not targets to meet: its teams say it instead. */}
@@ -48,24 +54,26 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
                   <Body1>
                     {indicatorLabel(i)}: {s.attained(percentText(i.attainment?.scored ?? 0))} — {s.situations[situation(i)]}
                   </Body1>
+                  <Caption1 as="p">{conceptReason(i)}</Caption1>
                 </li>
               ))}
             </ul>
           )}
         </>
       )}
-      {ev.pending.length > 0 && (
+      {pending.length > 0 && (
         <>
-          <Subtitle2 as="h4">{s.pendingHeading(ev.pending.length)}</Subtitle2>
+          <Subtitle2 as="h4">{s.pendingHeading(pending.length)}</Subtitle2>
           <ul className={styles.list}>
-            {ev.pending.map((i) => (
-              <li key={i.key} className={styles.wrap}>
+            {pending.slice(0, MAX_PENDING).map((p, n) => (
+              <li key={n} className={styles.wrap}>
                 <Body1>
-                  {indicatorLabel(i)} — {s.situations[situation(i)]}
+                  {indicatorLabel(p)} — {p.text}
                 </Body1>
               </li>
             ))}
           </ul>
+          {pending.length > MAX_PENDING && <Caption1>{s.morePending(pending.length - MAX_PENDING)}</Caption1>}
         </>
       )}
       <TeamList ev={ev} />

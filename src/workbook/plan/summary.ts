@@ -6,12 +6,14 @@
  * there are too many indicators for a readable chart).
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
-import { formatNumber, formatPercent, methodText, planStrings as s } from "../../core/messages";
+import { methodText, planStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
-import type { Target } from "../../core/types";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
 import { conceptText } from "../../core/conceptText";
+import { bandText, conceptReason, describeTarget, incompleteText, missedTargets, pendingItems, ruleText } from "../view";
 import { CONCEPT_STYLES } from "./owned";
+
+export { describeTarget };
 import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864" };
@@ -54,27 +56,6 @@ const cell = (value: string | number | null, style?: CellStyle, numberFormat?: s
   ...(style ? { style } : {}),
   ...(numberFormat ? { numberFormat } : {}),
 });
-
-/** A target as the contract writes it: `≥ 80%`, `≤ 5`, `entre 50% e 70%`. */
-export function describeTarget(target: Target | undefined): string {
-  if (!target) return "";
-  const show = (v: number) => (target.scale === "percent" ? formatPercent(v, 2).replace(/,0+%$/, "%") : formatNumber(v, 4));
-  switch (target.direction) {
-    case "atLeast":
-      return (target.strict ? s.targetAtLeastStrict : s.targetAtLeast)(show(target.value));
-    case "atMost":
-      return (target.strict ? s.targetAtMostStrict : s.targetAtMost)(show(target.value));
-    case "exactly":
-      return s.targetExactly(show(target.value));
-    case "range": {
-      const lower = target.interval?.lower?.value;
-      const upper = target.interval?.upper?.value;
-      if (lower !== undefined && upper !== undefined) return s.targetRange(show(lower), show(upper));
-      if (lower !== undefined) return s.targetAtLeast(show(lower));
-      return upper !== undefined ? s.targetAtMost(show(upper)) : "";
-    }
-  }
-}
 
 /** The indicator's result as a cell: a percentage, or a plain number. */
 function resultCell(i: IndicatorEvaluation): PlanCell {
@@ -140,6 +121,8 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
   mergeRow(rows.length, 1, last);
   add(cell(s.summaryRules(ev.preset.name, methodText(ev))));
   mergeRow(rows.length, 1, last);
+  add(cell(s.summaryRule(ruleText(ev))));
+  mergeRow(rows.length, 1, last);
   blank();
 
   const o = ev.overall;
@@ -148,15 +131,16 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
   const overallValue = onNote ? (o.value ?? null) : (o.attainment ?? null);
   labelled(overallLabel, overallValue === null ? cell(s.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT));
   const bandFill: CellStyle = ev.band?.band.color ? { fill: ev.band.band.color, color: "#000000" } : {};
-  labelled(s.bandLabel, cell(ev.band ? ev.band.band.label : s.noBand, { bold: true, ...bandFill }), last);
+  labelled(s.bandLabel, cell(bandText(ev) ?? s.noBand, { bold: true, ...bandFill }), last);
   if (ev.band?.band.recommendation) {
     labelled(s.recommendationLabel, cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }), last);
     fit(rows.length, linesFor(ev.band.band.recommendation, span(3, last)));
   }
   add(cell(s.coverage(o.withData, o.scored)));
   mergeRow(rows.length, 1, last);
-  if (o.incomplete) {
-    add(cell(s.incomplete(o.withoutData, o.scored), WARNING));
+  const incomplete = incompleteText(ev);
+  if (incomplete) {
+    add(cell(s.incompleteWhy(incomplete), WARNING));
     mergeRow(rows.length, 1, last);
   }
 
@@ -203,10 +187,27 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
   }
   const lastIndicatorRow = rows.length;
 
+  // Every B with what decides it, so no result that meets its target stands beside a B unexplained.
+  const missed = missedTargets(ev);
+  if (missed.length > 0) {
+    blank();
+    add(cell(s.missedHeading, HEADING));
+    for (const i of missed) {
+      const why = conceptReason(i) ?? "";
+      add(cell(i.code ?? "", BODY), cell(i.indicator, BODY), cell(why, BODY));
+      mergeRow(rows.length, 3, last);
+      fit(rows.length, Math.max(linesFor(i.indicator, WIDTHS[1]), linesFor(why, span(3, last))));
+    }
+  }
+
   blank();
   add(cell(s.pendingHeading, HEADING));
-  if (ev.pending.length === 0) add(cell(s.noPending));
-  for (const i of ev.pending) add(cell(i.code ?? ""), cell(i.indicator));
+  const pending = pendingItems(ev);
+  if (pending.length === 0) add(cell(s.noPending));
+  for (const p of pending) {
+    add(cell(p.code ?? ""), cell(p.indicator), cell(p.text));
+    mergeRow(rows.length, 3, last);
+  }
 
   const problems = [...(options.tableProblems ?? []), ...ev.problems];
   blank();
