@@ -1314,4 +1314,31 @@ export const periodStrings = {
   strayPeriod: (period: string, label: string, rows: number, cells: string) =>
     `${rows === 1 ? "1 linha é" : `${rows} linhas são`} de ${period}, longe do período dos demais dados (${cells}): ` +
     `parece erro de digitação na data e não foi avaliado. Corrija a data, ou avalie esse período de propósito com --periodo ${label}.`,
+/**
+ * Target texts and the scale of results against them (core/parse, core/attainment), and the columns a starter
+ * table adds to keep the evaluation instrument's own wording (workbook/templates).
+ */
+export const targetTextStrings = {
+  /** The reason given when a target text carries two targets (after "Não foi possível ler a meta …: "). */
+  twoTargets: (first: string, second: string) =>
+    `a meta tem duas metas: ${quote(first)} e ${quote(second)}; separe em duas linhas, com uma meta em cada.`,
+  /** The same, when both are bare numbers (`50% e 70%`), which may have been meant as a range. */
+  twoTargetsOrRange: (first: string, second: string) =>
+    `a meta tem duas metas: ${quote(first)} e ${quote(second)}; separe em duas linhas, com uma meta em cada. ` +
+    `Se é um intervalo, escreva “entre ${first} e ${second}”.`,
+  /**
+   * A plain result that reads as a count against a target in percent. `why` is one of the reasons below.
+   */
+  countAgainstPercent: (target: string, result: string, why: string) =>
+    `Escala ambígua: a meta é ${target} (porcentagem) e o resultado é ${result}, sem o sinal %; ${why} ` +
+    `Se a meta é uma quantidade, escreva-a como quantidade (por exemplo, “Mínimo de 300 consultas ao mês”); ` +
+    `se o resultado é mesmo uma porcentagem, digite-o com o sinal (${result}%).`,
+  countAboveHundred: (result: string) =>
+    `lido como porcentagem seria ${result}%, e só coberturas e razões passam de 100%: parece uma contagem (visitas, consultas…).`,
+  countByName: "o nome do indicador (Média, Número, Razão) diz que os resultados são contagens, não porcentagens.",
+  /** The indicator of a source row split in two: which target, then the source's description. */
+  splitIndicator: (part: string, description: string) => `${part} — ${description}`,
+  /** Starter table of the evaluation instrument: the source's Conteúdo, and its Meta as written. */
+  contentHeader: "Conteúdo",
+  sourceTargetHeader: "Meta (texto do instrumento)",
 };

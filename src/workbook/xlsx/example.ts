@@ -123,7 +123,7 @@ const INDICATORS: ExampleIndicator[] = [
     name: instrument("I12").description, // "Visitas domiciliares"
     type: instrument("I12").type ?? "",
     kind: "Desempenho",
-    target: "Mínimo de 10 visitas domiciliares ao mês",
+    target: instrument("I12").target, // "Mínimo de 10 visitas domiciliares ao mês"
     weight: 1,
     scale: "count",
     results: { "UBS Centro": [12, 11, 14], "UBS Jardim": [10, 13, 12] },
@@ -134,7 +134,7 @@ const INDICATORS: ExampleIndicator[] = [
     name: "Consultas médicas presenciais",
     type: instrument("I14").type ?? "",
     kind: "Desempenho",
-    target: "Mínimo de 300 consultas médicas ao mês",
+    target: instrument("I14").target, // "Mínimo de 300 consultas médicas ao mês"
     weight: 1,
     scale: "count",
     // UBS Jardim is below target all quarter (February most: the doctor was on leave), so the quarter's
@@ -142,13 +142,13 @@ const INDICATORS: ExampleIndicator[] = [
     results: { "UBS Centro": [318, 305, 322], "UBS Jardim": [291, 262, 297] },
   },
   {
-    code: instrument("I09").code,
+    code: instrument("I09b").code,
     area: "Saúde da Mulher",
     name: "Casos de sífilis congênita entre gestantes acompanhadas",
-    type: instrument("I09").type ?? "",
+    type: instrument("I09b").type ?? "",
     kind: "Desempenho",
     // Lower is better: the target is at most 0%.
-    target: "0% de casos de sífilis congênita",
+    target: instrument("I09b").target, // "0% de casos de sífilis congênita"
     weight: 1,
     scale: "percent",
     results: { "UBS Centro": [0, 0, 0], "UBS Jardim": [0, 0, 0] },
