@@ -1314,6 +1314,8 @@ export const periodStrings = {
   strayPeriod: (period: string, label: string, rows: number, cells: string) =>
     `${rows === 1 ? "1 linha é" : `${rows} linhas são`} de ${period}, longe do período dos demais dados (${cells}): ` +
     `parece erro de digitação na data e não foi avaliado. Corrija a data, ou avalie esse período de propósito com --periodo ${label}.`,
+};
+
 /**
  * Target texts and the scale of results against them (core/parse, core/attainment), and the columns a starter
  * table adds to keep the evaluation instrument's own wording (workbook/templates).
