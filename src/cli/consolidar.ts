@@ -316,6 +316,7 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
     ...(args.period ? { period: args.period } : {}),
     ...(args.preset ? { preset: args.preset } : {}),
     ...(args.method ? { method: args.method } : {}),
+    ...(args.rule ? { rule: args.rule } : {}),
   };
   if (args.mapFile) {
     const m = readMapping(args.mapFile);

@@ -9,15 +9,15 @@
  * It never throws: a file that cannot be read, has no indicator table or no row to evaluate comes back as a
  * failure with a pt-BR reason; a bug comes back as a failure saying so, with its message.
  */
-import type { LocatedProblem } from "../core/evaluate";
+import type { ConceptRule, LocatedProblem } from "../core/evaluate";
 import { consolidateStrings as t } from "../core/messages";
-import { presets, type PresetId } from "../core/presets";
+import type { PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
 import type { ConsolidatedRow, ConsolidationFailure } from "../workbook/consolidate";
 import { consolidateWorkbook, type WorkbookConsolidation } from "../workbook/consolidateWorkbook";
 import type { PipelineOptions } from "../workbook/pipeline";
 import type { ExplicitMapping, SheetData, WorkbookData } from "../workbook/port";
-import { readSettings, resolveSettings } from "../workbook/settings";
+import { readSettings, runRules } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
 
 /** What the command line says about the evaluation (plain data, posted to workers). */
@@ -25,6 +25,7 @@ export interface JobSettings {
   period?: Period;
   preset?: PresetId;
   method?: OverallMethod;
+  rule?: ConceptRule;
   mapping?: ExplicitMapping;
 }
 
@@ -62,18 +63,8 @@ export type JobOutcome =
 /** The pipeline's options: the command line's, else the workbook's stored settings. */
 function pipelineOptions(settings: JobSettings, workbook: WorkbookData | undefined): { options: PipelineOptions; problems: LocatedProblem[] } {
   const stored = workbook ? readSettings(workbook) : { problems: [] };
-  const resolved = resolveSettings(stored.settings);
-  return {
-    options: {
-      period: settings.period,
-      preset: settings.preset ? presets[settings.preset] : resolved.preset,
-      method: settings.method ?? resolved.method,
-      mapping: settings.mapping ?? resolved.mapping,
-      partialShare: resolved.partialShare,
-      incompleteShare: resolved.incompleteShare,
-    },
-    problems: [...stored.problems, ...resolved.problems],
-  };
+  const { rules, problems } = runRules(stored.settings, settings);
+  return { options: { ...rules, ...(settings.period ? { period: settings.period } : {}) }, problems: [...stored.problems, ...problems] };
 }
 
 async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutcome> {

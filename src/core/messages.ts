@@ -780,6 +780,12 @@ export const taskpaneStrings = {
   // --- Regras ---
   rulesHeading: "Regras da avaliação",
   rulesHint: "As regras ficam gravadas na pasta de trabalho e valem para quem abrir o arquivo, no Excel ou pelo comando.",
+  ruleLabel: "O que decide o conceito de cada trimestre",
+  ruleHint: "Vale para cada indicador com vários meses (e unidades) no período.",
+  rules: {
+    periodResult: "O resultado do período (média dos meses, ou soma dos numeradores ÷ soma dos denominadores) — padrão",
+    everyMonth: "Todos os meses e unidades devem atingir a meta (regra mais rígida)",
+  },
   partialLabel: "Parcela da justificativa parcial (%)",
   partialHint: "Quanto do atingimento que faltou uma justificativa aceita parcialmente recupera. Padrão: 50%.",
   partialInvalid: "Informe um número de 0 a 100.",
