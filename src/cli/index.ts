@@ -22,7 +22,7 @@ import { parseArgs } from "./args";
 import { runComunicado } from "./comunicado";
 import { runConsolidar } from "./consolidar";
 import { createProgress, type ProgressStream } from "./progress";
-import { toJson, toText, type OutputReport } from "./report";
+import { toJson, toText, whyNothingEvaluated, type OutputReport } from "./report";
 
 interface Output extends ProgressStream {
   write(text: string): unknown;
@@ -102,13 +102,18 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
   progress.update(STEPS, STEPS);
   progress.done();
+  // Nothing evaluated: why goes to stderr (and not twice on a terminal: the text report leaves it out).
+  const failure = evaluated ? undefined : whyNothingEvaluated(args.file, result);
   if (args.json) out.write(`${JSON.stringify(toJson(args.file, result, output), null, 2)}\n`);
-  else out.write(`${toText(args.file, result, output)}\n`);
+  else out.write(`${toText(args.file, failure ? { ...result, problems: failure.rest } : result, output)}\n`);
   if (writeError) {
     err.write(`${t.notWritten}\n${writeError}\n`);
     return 2;
   }
-  if (!evaluated) return 2;
+  if (failure) {
+    err.write(`${failure.text}\n`);
+    return 2;
+  }
   const problems = result.problems.length + result.evaluations.reduce((n, ev) => n + ev.problems.length, 0);
   return problems > 0 ? 1 : 0;
 }
