@@ -119,23 +119,28 @@ function adds(combined: HeaderAnalysis, header: HeaderAnalysis): boolean {
 
 /**
  * Whether a row under a header reads as its sub-header: only periods (two or more, none under the
- * header's own period column), field names and decoration, at least one of the first two.
+ * header's own period column), field names and decoration, at least one of the first two, none merged
+ * across columns. A section row of the data (`Eixo 1 — Acesso`, merged across the table or written under
+ * a named column) is not one: a lone name must sit under an empty or group cell.
  */
 function isSubHeaderRow(grid: Grid, header: HeaderAnalysis, row: number): boolean {
   if (holdsData(grid, row, header.span)) return false;
   const periodCol = header.fields.get("period")?.col;
   let periods = 0;
-  let names = 0;
+  const names: number[] = [];
   for (let col = header.span.left; col <= Math.min(header.span.right, header.span.left + MAX_HEADER_COLUMNS - 1); col += 1) {
     const cell = ownCell(grid, row, col);
     if (!cell) continue;
+    if (grid.inWideMerge(row, col)) return false;
     if (isPeriodValue(cell.value, cell.numberFormat)) {
       if (col === periodCol) return false;
       periods += 1;
-    } else if (namesField(cell.value)) names += 1;
+    } else if (namesField(cell.value)) names.push(col);
     else return false;
   }
-  return periods >= 2 || (periods === 0 && names > 0);
+  if (periods > 0) return periods >= 2;
+  if (names.length !== 1) return names.length > 1;
+  return grid.inWideMerge(header.row, names[0]) || isEmptyValue(grid.resolvedValue(header.row, names[0]));
 }
 
 /**
