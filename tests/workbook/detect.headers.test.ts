@@ -446,7 +446,7 @@ describe("robustness", () => {
         // Nothing to evaluate always comes with a reason.
         if (tables.every((t) => t.rows.length === 0)) expect(problems.some((p) => p.code === "noTable")).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 });
