@@ -20,6 +20,7 @@ import { readSettings, runRules } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
 import { samePath, writeAtomically } from "../workbook/xlsx/write";
 import { commonOptions, parseOptions, readPath, valueOption, type OptionValues } from "./options";
+import { detectionReasons } from "./report";
 
 interface Output {
   write(text: string): unknown;
@@ -80,7 +81,7 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
   const all = runPipeline(read.workbook, options);
   const evaluations = all.evaluations.filter((ev) => ev.indicators.length > 0);
   if (all.tables.length === 0 || evaluations.length === 0) {
-    err.write(`${r.nothingToEvaluate(args.file)}\n`);
+    err.write(`${[r.nothingToEvaluate(args.file), ...detectionReasons(all)].join("\n")}\n`);
     return 2;
   }
   let current = args.period ? evaluations.find((ev) => ev.period?.label === args.period!.label) : evaluations[evaluations.length - 1];

@@ -24,7 +24,7 @@ import { parseArgs } from "./args";
 import { runComunicado } from "./comunicado";
 import { runConsolidar } from "./consolidar";
 import { createProgress, type ProgressStream } from "./progress";
-import { toJson, toText, type OutputReport } from "./report";
+import { toJson, toText, whyNothingEvaluated, type OutputReport } from "./report";
 
 interface Output extends ProgressStream {
   write(text: string): unknown;
@@ -99,8 +99,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
   progress.update(STEPS, STEPS);
   progress.done();
+  // Nothing evaluated: why goes to stderr (and not twice on a terminal: the text report leaves it out).
+  const failure = evaluated || emptyPeriod ? undefined : whyNothingEvaluated(args.file, result);
   if (args.json) out.write(`${JSON.stringify(toJson(args.file, result, output), null, 2)}\n`);
-  else out.write(`${toText(args.file, result, output)}\n`);
+  else out.write(`${toText(args.file, failure ? { ...result, problems: failure.rest } : result, output)}\n`);
   if (writeError) {
     err.write(`${t.notWritten}\n${writeError}\n`);
     return 2;
@@ -109,7 +111,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     err.write(`${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${t.emptyPeriodNotWritten}\n`);
     return 1;
   }
-  if (!evaluated) return 2;
+  if (failure) {
+    err.write(`${failure.text}\n`);
+    return 2;
+  }
   return needsAttention(result) ? 1 : 0;
 }
 

@@ -3,7 +3,7 @@
  * functions of a pipeline result.
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem, RowEvaluation } from "../core/evaluate";
-import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, methodText, previneStrings as pv } from "../core/messages";
+import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, headerDetectStrings, methodText, previneStrings as pv } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
@@ -379,4 +379,25 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     }
   }
   return lines.join("\n");
+}
+
+const isDetectionReason = (p: LocatedProblem) => p.code === "noTable" || p.code === "mapping";
+
+/**
+ * Detection's own problems, one line each: no table, or tables without rows (each with what was found and
+ * a mapping for its sheet), and an unusable mapping — the texts the task pane shows for them.
+ */
+export function detectionReasons(result: PipelineResult): string[] {
+  return result.problems.filter(isDetectionReason).map(problemLine);
+}
+
+/**
+ * Why a workbook gave nothing to evaluate, for stderr: a first line, then {@link detectionReasons}.
+ * `rest` are the other problems, for the report.
+ */
+export function whyNothingEvaluated(file: string, result: PipelineResult): { text: string; rest: LocatedProblem[] } {
+  return {
+    text: [headerDetectStrings.nothingEvaluated(file), ...detectionReasons(result)].join("\n"),
+    rest: result.problems.filter((p) => !isDetectionReason(p)),
+  };
 }

@@ -1350,3 +1350,111 @@ export const targetTextStrings = {
   contentHeader: "Conteúdo",
   sourceTargetHeader: "Meta (texto do instrumento)",
 };
+
+/** A column named in the detection's diagnosis: its letter, its header text and, when recognised, its field's pt-BR name. */
+export interface DiagnosedColumn {
+  letter: string;
+  header: string;
+  field?: string;
+}
+
+/** Why a table gave no rows to evaluate (workbook/detect/diagnose). */
+export type NoRowsReason =
+  /** Nothing under the header. */
+  | { kind: "end" }
+  /** A footer right under the header. */
+  | { kind: "footer"; row: number }
+  /** Blank rows from `row` to `to` under the header; `next` is the first non-blank row after them. */
+  | { kind: "blank"; row: number; to: number; next?: number }
+  /** Rows read, none with an indicator and values. */
+  | { kind: "unread"; row: number; to: number };
+
+/** The key fields a diagnosis says were not found. */
+export type MissingField = "indicator" | "target" | "result" | "period";
+
+const MISSING_FIELD: Readonly<Record<MissingField, string>> = {
+  indicator: "a coluna do indicador (Indicador, Nome do indicador, Descrição)",
+  target: "a coluna da meta (Meta, Meta pactuada)",
+  result:
+    "a coluna do resultado (Resultado, Realizado, Alcançado, % atingido; ou Numerador e Denominador; ou uma coluna por período, como Jan/2025)",
+  period: "a coluna do período (Mês, Competência, Período) ou uma coluna por período",
+};
+
+function columnList(columns: DiagnosedColumn[]): string {
+  return columns.map((c) => (c.field ? `${c.letter} ${quote(c.header)} (${c.field})` : `${c.letter} ${quote(c.header)}`)).join(", ");
+}
+
+function noRowsText(reason: NoRowsReason): string {
+  switch (reason.kind) {
+    case "end":
+      return "não há nenhuma linha abaixo do cabeçalho";
+    case "footer":
+      return `a linha ${reason.row}, logo abaixo do cabeçalho, é um rodapé (Fonte:, Observação:, Assinatura…) e encerra a tabela`;
+    case "blank":
+      return (
+        (reason.to === reason.row
+          ? `a linha ${reason.row}, logo abaixo do cabeçalho, está em branco`
+          : `as linhas ${reason.row} a ${reason.to}, abaixo do cabeçalho, estão em branco`) +
+        ", e a tabela termina na primeira linha em branco depois dos dados" +
+        (reason.next !== undefined ? ` (as linhas a partir da ${reason.next} não foram lidas: apague as linhas em branco entre o cabeçalho e os dados)` : "")
+      );
+    case "unread":
+      return reason.to === reason.row
+        ? `a linha ${reason.row} não tem nome de indicador com valores`
+        : `nenhuma das linhas ${reason.row} a ${reason.to} tem nome de indicador com valores`;
+  }
+}
+
+/**
+ * Table detection on headers as people draw them (two rows, blank or decorative rows before the data, more
+ * names for the result column), and the diagnosis shown when nothing could be evaluated: by the command on
+ * stderr and by the task pane among the detection problems, in the same words.
+ */
+export const headerDetectStrings = {
+  rowSkipped: (row: number, blank: boolean) =>
+    blank
+      ? `Linha ${row} em branco entre o cabeçalho e os dados: ignorada.`
+      : `Linha ${row} entre o cabeçalho e os dados só tem traços ou unidades (como “(%)”): ignorada.`,
+  /**
+   * The sentences about one sheet's table (`found`: the problem carries the sheet and the header's cell)
+   * or its closest header row (named with its sheet), with a mapping written for that sheet.
+   */
+  sheetDiagnosis: (d: {
+    sheet: string;
+    /** First and last header rows; undefined when no row names known columns. */
+    header?: { first: number; last: number };
+    /** Whether a table was found there (with no rows to evaluate), or only a row that came close. */
+    found: boolean;
+    columns: DiagnosedColumn[];
+    unnamed: DiagnosedColumn[];
+    missing: MissingField[];
+    noRows?: NoRowsReason;
+    /** A column mapping for this sheet, as JSON; `?` where a letter is not known. */
+    mapping?: string;
+  }) => {
+    if (!d.header) return `Planilha ${quote(d.sheet)}: nenhuma das primeiras 40 linhas tem nomes de coluna conhecidos.`;
+    const rows = d.header.first === d.header.last ? `na linha ${d.header.last}` : `nas linhas ${d.header.first} e ${d.header.last}`;
+    const parts = [
+      d.found
+        ? `A tabela com cabeçalho ${rows} não tem linhas a avaliar${d.noRows ? `: ${noRowsText(d.noRows)}` : ""}.`
+        : `Planilha ${quote(d.sheet)}: o cabeçalho mais provável está ${rows}, mas não forma uma tabela de indicadores.`,
+    ];
+    if (d.columns.length > 0) parts.push(`Colunas reconhecidas: ${columnList(d.columns)}.`);
+    if (d.unnamed.length > 0) parts.push(`Colunas sem nome conhecido: ${columnList(d.unnamed)}.`);
+    if (d.missing.length === 1) parts.push(`Falta ${MISSING_FIELD[d.missing[0]]}.`);
+    else if (d.missing.length > 1) parts.push(`Faltam: ${d.missing.map((m) => MISSING_FIELD[m]).join("; ")}.`);
+    if (d.mapping) {
+      parts.push(
+        "Para dizer quais colunas usar, informe um mapeamento de colunas " +
+          `(na linha de comando, grave-o num arquivo .json e use --mapa arquivo.json${d.found ? "; no painel, em Tabelas → Ver colunas" : ""}), por exemplo: ${d.mapping}` +
+          (d.mapping.includes('"?"') ? " (troque “?” pela letra da coluna certa, ou apague o campo)." : "."),
+      );
+    }
+    return parts.join(" ");
+  },
+  /** Sheets where no row names known columns, in one sentence. */
+  sheetsWithoutHeaders: (sheets: string[]) =>
+    `${sheets.length === 1 ? "Na planilha" : "Nas planilhas"} ${sheets.map(quote).join(", ")}, nenhuma das primeiras 40 linhas tem nomes de coluna conhecidos.`,
+  /** The command's first line on stderr when nothing was evaluated. */
+  nothingEvaluated: (file: string) => `Nada foi avaliado em “${file}”: nenhuma tabela de indicadores com linhas a avaliar.`,
+};

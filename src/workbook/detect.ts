@@ -8,10 +8,14 @@
  * - Layouts: long, wide (a result column per period), panel (SISAB export) — detect/headerRow `layoutOf`;
  *   sheet per period — detect/sheetPeriods.
  * - An explicit mapping wins for the sheets it names (detect/mapping).
+ * - When nothing can be evaluated (no table, or tables without rows), a `noTable` problem says what was
+ *   found, what is missing and how to map the sheet (detect/diagnose).
  */
 import type { LocatedProblem } from "../core/evaluate";
 import { messages } from "../core/messages";
+import { fromA1Range, toA1 } from "./a1";
 import { isAddinSheet } from "./owned";
+import { diagnoseEmptyTable, diagnoseSheets } from "./detect/diagnose";
 import { validateMapping, readMappedTable } from "./detect/mapping";
 import { isYear } from "./detect/periodCells";
 import { distinctPeriods, groupPeriodSheets } from "./detect/sheetPeriods";
@@ -75,6 +79,17 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
     if (group) tables.push(group);
     else if (!members.has(table)) tables.push(toDetected(table));
   }
-  if (tables.length === 0) problems.push({ code: "noTable", message: messages.detectNoTable(looked) });
+  if (tables.length === 0) {
+    // Where it looked, and for each sheet what came closest to a header and how to map it.
+    const searched = sheets.filter((s) => looked.includes(String(s.name)));
+    problems.push({ code: "noTable", message: [messages.detectNoTable(looked), ...diagnoseSheets(searched)].join(" ") });
+  } else if (tables.every((t) => t.rows.length === 0)) {
+    // Tables found, none with a row: each says what it found, why no row was read, and how to map it.
+    for (const table of tables) {
+      const sheet = sheets.find((s) => String(s.name) === table.sheet);
+      const left = fromA1Range(table.ref)?.left ?? 1;
+      problems.push({ code: "noTable", sheet: table.sheet, cell: toA1(table.headerRow, left), message: diagnoseEmptyTable(table, sheet) });
+    }
+  }
   return { tables, problems };
 }

@@ -3,11 +3,12 @@
  * the title, the rows, the reasons, the confidence and the problems of the header.
  */
 import type { LocatedProblem, RowInput } from "../../core/evaluate";
-import { detectStrings, messages } from "../../core/messages";
+import { detectStrings, headerDetectStrings, messages } from "../../core/messages";
 import { normalizeText } from "../../core/parse";
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, toA1Range } from "../a1";
 import type { Field, Layout, MappedColumn } from "../port";
+import { findDataStart } from "./dataStart";
 import type { Grid } from "./grid";
 import { layoutOf, type HeaderAnalysis } from "./headerRow";
 import { findYear, isYear } from "./periodCells";
@@ -155,11 +156,15 @@ export function buildTable(source: TableSource): SheetTable {
     columns.sort((a, b) => a.col - b.col);
   }
 
+  const start = findDataStart(grid, header, source.lastRow, source.span?.left);
+  for (const { row, kind } of start.skipped) reasons.push(headerDetectStrings.rowSkipped(row, kind === "blank"));
+  // A units row's `(%)` says the column holds percentages, as a `(%)` in the header would.
+  const readHeader = start.percentCols.length > 0 ? { ...header, percentCols: new Set([...header.percentCols, ...start.percentCols]) } : header;
   const read = readRows({
     grid,
-    header,
+    header: readHeader,
     layout,
-    firstDataRow: header.row + 1,
+    firstDataRow: start.row,
     lastRow: source.lastRow,
     skipBlankRows: source.skipBlankRows,
     year,
