@@ -3,7 +3,7 @@
  * functions of a pipeline result.
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem, RowEvaluation } from "../core/evaluate";
-import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, headerDetectStrings, methodText, previneStrings as pv } from "../core/messages";
+import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, headerDetectStrings, methodText, previneStrings as pv, viewStrings as vs } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
@@ -11,7 +11,7 @@ import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResu
 import type { DetectedTable } from "../workbook/port";
 import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
 import { ruleName } from "../workbook/settings";
-import { bandText, conceptReason, figureText, incompleteText, missedTargets, pendingItems, percentText, ruleText, situation } from "../workbook/view";
+import { bandText, conceptReason, figureText, incompleteText, missedTargets, pendingItems, percentText, ruleText, situation, unitViews, type UnitView } from "../workbook/view";
 
 export { situation, type Situation } from "../workbook/view";
 
@@ -89,6 +89,20 @@ function municipalityJson(m: MunicipalityEvaluation) {
       situacao: situation(i),
       ...(points ? points(i) : {}),
     })),
+  };
+}
+
+/** One unit's own figures: `unidades` of a period. */
+function unitJson(u: UnitView) {
+  const e = u.evaluation;
+  return {
+    unidade: u.name,
+    atingimentoGlobal: e.overall.attainment ?? null,
+    avaliacaoIncompleta: e.overall.incomplete,
+    faixa: e.band ? { numero: e.band.band.number ?? null, rotulo: e.band.band.label, provisoria: e.band.provisional } : null,
+    indicadoresComDado: e.overall.withData,
+    metasAtingidas: e.overall.met,
+    metasNaoAtingidas: u.missed,
   };
 }
 
@@ -173,6 +187,7 @@ function periodJson(ev: PeriodEvaluation) {
     problemas: ev.problems.filter((p) => p.severity !== "note").map(problemJson),
     observacoes: ev.problems.filter((p) => p.severity === "note").map(problemJson),
     ...(ev.byMunicipality ? { municipios: ev.byMunicipality.map(municipalityJson) } : {}),
+    ...(ev.byUnit ? { unidades: unitViews(ev).map(unitJson) } : {}),
     ...teamsJson(buildTeamQuality(ev)),
   };
 }
@@ -362,6 +377,12 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     if (notes.length > 0) {
       lines.push(t.notesHeading(notes.length));
       for (const p of notes) lines.push(problemLine(p));
+    }
+    const units = unitViews(ev);
+    if (units.length > 0) {
+      lines.push(`  ${vs.byUnitHeading} (${units.length}):`);
+      for (const u of units.slice(0, MAX_MUNICIPALITIES_IN_TEXT)) lines.push(`  • ${vs.unitLine(u.name, u.figure ?? vs.noFigure, u.band ?? "", u.missed.join(", "))}`);
+      if (units.length > MAX_MUNICIPALITIES_IN_TEXT) lines.push(t.morePending(units.length - MAX_MUNICIPALITIES_IN_TEXT));
     }
     if (ev.byMunicipality) lines.push(...municipalityLines(ev, ev.byMunicipality));
     const teams = buildTeamQuality(ev);

@@ -1309,6 +1309,11 @@ export const viewStrings = {
   noDataInPeriod: "sem dado no período",
   ruleEveryMonth: "todos os meses (e unidades) devem atingir a meta",
   rulePeriodResult: "o resultado do período decide o conceito",
+  unitWithMunicipality: (municipality: string, unit: string) => `${municipality} — ${unit}`,
+  byUnitHeading: "Por unidade — cada uma avaliada só com as suas linhas",
+  unitHeaders: ["Unidade", "Indicadores com dado", "Metas atingidas", "Atingimento", "Faixa", "Metas não atingidas"],
+  unitLine: (name: string, figure: string, band: string, missed: string) => `${name}: ${figure}${band ? ` — ${band}` : ""}${missed ? `; não atingidas: ${missed}` : ""}`,
+  noFigure: "não calculado",
 };
 
 /** The periods the pipeline evaluates: a period asked for without data, rows far from the rest. */

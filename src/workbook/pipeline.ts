@@ -14,6 +14,7 @@
 import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
 import { evaluateContract, type CellInput, type ConceptRule, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
 import { cofinStrings, periodStrings, previneStrings } from "../core/messages";
+import { isTotalsUnit } from "../core/completeness";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR, overlaps, periodOf } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
@@ -76,6 +77,12 @@ export interface PeriodEvaluation extends ContractEvaluation {
    * (domain.md §2), so they have none.
    */
   byTeam?: TeamEvaluation[];
+  /**
+   * Under a contract preset, when the period's rows name more than one unit (UBS, team), each unit evaluated
+   * on its own rows: its own concepts, overall figure and band, beside the contract's pooled figure. Totals
+   * rows ("Total", "Município", the municipality's name) are no unit.
+   */
+  byUnit?: TeamEvaluation[];
 }
 
 /** Why the pipeline chose a preset the user did not give. */
@@ -419,6 +426,8 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
   }
   const municipalities = groupByMunicipality(rows);
   const teams = preset.scoring.kind === "classification" ? groupByTeam(rows) : [];
+  // Units of a contract: the rows' units, without totals rows (shown, never a unit of their own).
+  const units = preset.scoring.kind === "classification" ? [] : groupByTeam(rows.filter((r) => !isTotalsUnit(r.unit, r.municipality)));
   const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
   const evaluations: PeriodEvaluation[] =
     rows.length === 0
@@ -441,6 +450,15 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
               ...(t.code ? { code: t.code } : {}),
               ...(t.municipality ? { municipality: t.municipality } : {}),
               evaluation: evaluateContract(t.rows, { ...common, period }),
+            }));
+          }
+          const unitsIn = units.filter((u) => u.rows.some(inPeriod(period)));
+          if (unitsIn.length > 1) {
+            whole.byUnit = unitsIn.map((u) => ({
+              team: u.team,
+              ...(u.code ? { code: u.code } : {}),
+              ...(u.municipality ? { municipality: u.municipality } : {}),
+              evaluation: evaluateContract(u.rows, { ...common, period }),
             }));
           }
           return whole;

@@ -189,3 +189,26 @@ export function pendingItems(ev: ContractEvaluation): PendingItem[] {
 export function ruleText(ev: Pick<ContractEvaluation, "rule">): string {
   return ev.rule === "everyMonth" ? v.ruleEveryMonth : v.rulePeriodResult;
 }
+
+/** One unit's own figures, for the breakdown beside the contract's pooled figure. */
+export interface UnitView {
+  /** "UBS Jardim" (with its municipality when the rows name one: "Lavras — UBS Centro"). */
+  name: string;
+  evaluation: ContractEvaluation;
+  /** `90,0%`; undefined when the unit has no scored indicator with data. */
+  figure?: string;
+  band?: string;
+  /** Codes (or names) of the unit's targets not met. */
+  missed: string[];
+}
+
+/** The units of a period, each with its own overall figure and band, in the order they first appear. */
+export function unitViews(ev: { byUnit?: { team: string; municipality?: string; evaluation: ContractEvaluation }[] }): UnitView[] {
+  return (ev.byUnit ?? []).map((u) => ({
+    name: u.municipality ? v.unitWithMunicipality(u.municipality, u.team) : u.team,
+    evaluation: u.evaluation,
+    ...(figureText(u.evaluation) ? { figure: figureText(u.evaluation) } : {}),
+    ...(bandText(u.evaluation) ? { band: bandText(u.evaluation) } : {}),
+    missed: missedTargets(u.evaluation).map((i) => i.code ?? i.indicator),
+  }));
+}

@@ -3,9 +3,9 @@ import { useId, type JSX } from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { formatPeriodPtBR } from "../../core/periods";
-import { conceptReason, figureText, incompleteText, indicatorLabel, missedTargets, pendingItems, percentText, ruleText, situation } from "../../workbook/view";
+import { conceptReason, figureText, incompleteText, indicatorLabel, missedTargets, pendingItems, percentText, ruleText, situation, unitViews } from "../../workbook/view";
 import { overallLabel } from "../format";
-import { methodText, taskpaneStrings as s } from "../../core/messages";
+import { methodText, taskpaneStrings as s, viewStrings as vs } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { BandChip } from "./BandChip";
 import { ProblemList } from "./ProblemList";
@@ -24,6 +24,7 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
   const missed = missedTargets(ev);
   const pending = pendingItems(ev);
   const incomplete = incompleteText(ev);
+  const units = unitViews(ev);
   const period = ev.period ? s.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : s.periodAll;
   return (
     <section className={styles.item} aria-labelledby={id}>
@@ -74,6 +75,18 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
             ))}
           </ul>
           {pending.length > MAX_PENDING && <Caption1>{s.morePending(pending.length - MAX_PENDING)}</Caption1>}
+        </>
+      )}
+      {units.length > 0 && (
+        <>
+          <Subtitle2 as="h4">{vs.byUnitHeading}</Subtitle2>
+          <ul className={styles.list}>
+            {units.map((u) => (
+              <li key={u.name} className={styles.wrap}>
+                <Body1>{vs.unitLine(u.name, u.figure ?? vs.noFigure, u.band ?? "", u.missed.join(", "))}</Body1>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <TeamList ev={ev} />

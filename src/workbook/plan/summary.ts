@@ -6,11 +6,12 @@
  * there are too many indicators for a readable chart).
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
-import { methodText, planStrings as s } from "../../core/messages";
+import type { PeriodEvaluation } from "../pipeline";
+import { methodText, planStrings as s, viewStrings as vs } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
 import { conceptText } from "../../core/conceptText";
-import { bandText, conceptReason, describeTarget, incompleteText, missedTargets, pendingItems, ruleText } from "../view";
+import { bandText, conceptReason, describeTarget, incompleteText, missedTargets, pendingItems, ruleText, unitViews } from "../view";
 import { CONCEPT_STYLES } from "./owned";
 
 export { describeTarget };
@@ -165,6 +166,33 @@ export function planSummary(ev: ContractEvaluation, options: SummaryOptions): Su
     }
   }
   const areaRows = { first: rows.length - ev.areas.length + 1, last: rows.length };
+
+  // Each unit on its own, beside the contract's pooled figure.
+  const units = unitViews(ev as PeriodEvaluation);
+  if (units.length > 0) {
+    blank();
+    add(cell(vs.byUnitHeading, HEADING));
+    const [unitHeader, ...unitFigures] = vs.unitHeaders;
+    add(cell(unitHeader, HEADER), cell(null, HEADER), ...unitFigures.map((h) => cell(h, HEADER)));
+    mergeRow(rows.length, 1, 2);
+    mergeRow(rows.length, 7, last);
+    for (const u of units) {
+      const o = u.evaluation.overall;
+      const fill: CellStyle = u.evaluation.band?.band.color ? { fill: u.evaluation.band.band.color, color: "#000000" } : {};
+      add(
+        cell(u.name, BODY),
+        cell(null, BODY),
+        cell(o.withData, BODY),
+        cell(o.met, BODY),
+        o.attainment === undefined ? cell(null, BODY) : cell(onNote ? (o.value ?? null) : o.attainment, BODY, onNote ? NOTE : PERCENT),
+        cell(u.band ?? "", { ...BODY, ...fill }),
+        cell(u.missed.join(", "), BODY),
+      );
+      mergeRow(rows.length, 1, 2);
+      mergeRow(rows.length, 7, last);
+      fit(rows.length, Math.max(linesFor(u.name, span(1, 2)), linesFor(u.band ?? "", WIDTHS[5])));
+    }
+  }
 
   blank();
   add(cell(s.indicatorsHeading, HEADING));
