@@ -35,7 +35,11 @@ export type ProblemCode =
   /** An explicit column mapping that cannot be used (or part of it). */
   | "mapping"
   /** The workbook refused a write: a sheet is gone or protected, or a cell the user filled is in the way. */
-  | "writeRefused";
+  | "writeRefused"
+  /** A national export recognised, of a component or indicator these rules do not score (SIAPS eSB, Vínculo). */
+  | "notScored"
+  /** A national export disagrees with itself or with the evaluation (its ratio, its own class). */
+  | "exportMismatch";
 
 /** How a number was written: with a `%` sign or a percentage format, or as a plain number. */
 export type Scale = "percent" | "plain";

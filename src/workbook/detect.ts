@@ -7,7 +7,10 @@
  * - Headers are matched to fields by synonyms, with a quality score (detect/headers).
  * - Layouts: long, wide (a result column per period), panel (SISAB export) — detect/headerRow `layoutOf`;
  *   sheet per period — detect/sheetPeriods.
- * - An explicit mapping wins for the sheets it names (detect/mapping).
+ * - SIAPS exports (title lines naming the indicator, one row per team) are read on their own (detect/siaps);
+ *   an export of a component these rules do not score is named in a problem, not reported as "no table".
+ * - An explicit mapping wins for the sheets it names (detect/mapping); a mapping that only names the sheet's
+ *   indicator (`"indicador": "C7"`) on a SIAPS export reads it as one, with that indicator.
  */
 import type { LocatedProblem } from "../core/evaluate";
 import { messages } from "../core/messages";
@@ -16,6 +19,7 @@ import { validateMapping, readMappedTable } from "./detect/mapping";
 import { isYear } from "./detect/periodCells";
 import { distinctPeriods, groupPeriodSheets } from "./detect/sheetPeriods";
 import { findSheetTables } from "./detect/sheetTables";
+import { readSiapsSheet } from "./detect/siaps";
 import type { SheetTable } from "./detect/table";
 import type { DetectedTable, ExplicitMapping, SheetData, WorkbookData } from "./port";
 
@@ -55,26 +59,58 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
   problems.push(...mapping.problems);
 
   const found: SheetTable[] = [];
+  // SIAPS exports, read apart (never a sheet of a table per period), in sheet order among the others.
+  const exports = new Map<SheetTable | SheetData, DetectedTable>();
+  const order: (SheetTable | SheetData)[] = [];
   const looked: string[] = [];
+  let notScored = false;
+  const siaps = (sheet: SheetData, indicator?: string) => {
+    const reading = readSiapsSheet(sheet, { indicator });
+    if (!reading) return false;
+    problems.push(...reading.problems);
+    if (reading.problems.some((p) => p.code === "notScored")) notScored = true;
+    if (reading.table) {
+      exports.set(sheet, reading.table);
+      order.push(sheet);
+    }
+    return true;
+  };
   for (const sheet of sheets) {
     const entries = mapping.entries.filter((e) => e.sheet === sheet);
     if (entries.length > 0) {
       looked.push(String(sheet.name));
-      for (const entry of entries) found.push(readMappedTable(entry, defaultYear));
+      // A mapping that names only the indicator leaves the columns of a SIAPS export to its reader.
+      const only = entries.length === 1 && entries[0].columns.size === 0 ? entries[0] : undefined;
+      if (only && siaps(sheet, only.indicator)) continue;
+      for (const entry of entries) {
+        const table = readMappedTable(entry, defaultYear);
+        found.push(table);
+        order.push(table);
+      }
       continue;
     }
     if (sheet.hidden || isAddinSheet(sheet)) continue;
     looked.push(String(sheet.name));
-    found.push(...findSheetTables(sheet, defaultYear));
+    if (siaps(sheet)) continue;
+    const own = findSheetTables(sheet, defaultYear);
+    found.push(...own);
+    order.push(...own);
   }
 
   const { groups, members } = groupPeriodSheets(found, defaultYear);
   const tables: DetectedTable[] = [];
-  for (const table of found) {
+  for (const item of order) {
+    const exported = exports.get(item);
+    if (exported) {
+      tables.push(exported);
+      continue;
+    }
+    const table = item as SheetTable;
     const group = groups.get(table);
     if (group) tables.push(group);
     else if (!members.has(table)) tables.push(toDetected(table));
   }
-  if (tables.length === 0) problems.push({ code: "noTable", message: messages.detectNoTable(looked) });
+  // An export recognised and named as not scored says why there is nothing to evaluate; "no table" would not.
+  if (tables.length === 0 && !notScored) problems.push({ code: "noTable", message: messages.detectNoTable(looked) });
   return { tables, problems };
 }
