@@ -70,7 +70,7 @@ export function sheetsOf(result: PipelineResult): string {
 function emptyResult(result: PipelineResult, source: string): ConsolidationFailure | undefined {
   if (result.tables.length === 0) {
     // Detection says what it recognised (a SIAPS export these rules do not score), or where it looked and what it expected.
-    const problem = result.problems.find((p) => p.code === "notScored") ?? result.problems.find((p) => p.code === "noTable");
+    const problem = ["notScored", "noTable", "empty"].map((code) => result.problems.find((p) => p.code === code)).find((p) => p !== undefined);
     return { source, message: problem?.message ?? t.noTable };
   }
   if (result.evaluations.length === 0) return { source, message: t.noRows };

@@ -63,12 +63,12 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
   const exports = new Map<SheetTable | SheetData, DetectedTable>();
   const order: (SheetTable | SheetData)[] = [];
   const looked: string[] = [];
-  let notScored = false;
+  let recognised = false;
   const siaps = (sheet: SheetData, indicator?: string) => {
     const reading = readSiapsSheet(sheet, { indicator });
     if (!reading) return false;
+    recognised = true;
     problems.push(...reading.problems);
-    if (reading.problems.some((p) => p.code === "notScored")) notScored = true;
     if (reading.table) {
       exports.set(sheet, reading.table);
       order.push(sheet);
@@ -110,7 +110,8 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
     if (group) tables.push(group);
     else if (!members.has(table)) tables.push(toDetected(table));
   }
-  // An export recognised and named as not scored says why there is nothing to evaluate; "no table" would not.
-  if (tables.length === 0 && !notScored) problems.push({ code: "noTable", message: messages.detectNoTable(looked) });
+  // A SIAPS export recognised has said why it gives nothing to evaluate (another component, no indicator…);
+  // "no table" would not.
+  if (tables.length === 0 && !recognised) problems.push({ code: "noTable", message: messages.detectNoTable(looked) });
   return { tables, problems };
 }

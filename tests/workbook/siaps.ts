@@ -33,6 +33,8 @@
  *   C7  2/20 = 10 ·  4/20 = 20  → mean 15    Regular    0,25 × 2 = 0,5
  *   Σ factor × weight = 5,0 over the nine weights of the six indicators with a result.
  */
+import fs from "fs";
+import path from "path";
 import ExcelJS from "exceljs";
 
 export const MUNICIPALITY = { code: "355070", name: "SÃO SEBASTIÃO", uf: "SP" };
@@ -97,11 +99,10 @@ export const JARDIM_DATA: Record<string, Record<Month, SiapsFigure>> = {
 export interface SiapsRow {
   team: SiapsTeam;
   figure: SiapsFigure;
-  /**
-   * `middle`: the establishment's name holds the separator unquoted (`UBS CENTRO; ANEXO`), one cell more
-   * left of the team; `trailing`: two cells more after the class (`"\t0\t"`, `"\tS\t"`).
-   */
-  extra?: "middle" | "trailing";
+  /** Cells more after the establishment's (its name cut in two: `UBS CENTRO` `ANEXO`), left of the team. */
+  middle?: string[];
+  /** Cells more after the class (`"\t0\t";"\tS\t"`). */
+  trailing?: string[];
   /** The ratio as written, when not numerator ÷ denominator × 100 (a wrong export). */
   ratio?: string;
 }
@@ -153,7 +154,7 @@ export function siapsCells(file: SiapsFile): { titles: string[]; header: string[
   ];
   const rows = file.rows.map((r) => {
     const ratio = r.ratio ?? pt((r.figure.numerator / r.figure.denominator) * 100);
-    const establishment = r.extra === "middle" ? [r.team.establishment, "ANEXO"] : [r.team.establishment];
+    const establishment = [r.team.establishment, ...(r.middle ?? [])];
     return [
       file.month,
       MUNICIPALITY.uf,
@@ -169,7 +170,7 @@ export function siapsCells(file: SiapsFile): { titles: string[]; header: string[
       ...(file.ratioOnly ? [] : [String(r.figure.numerator), String(r.figure.denominator)]),
       ratio,
       ...(file.noClass ? [] : [r.figure.label]),
-      ...(r.extra === "trailing" ? ["0", "S"] : []),
+      ...(r.trailing ?? []),
     ];
   });
   return { titles, header, rows };
@@ -183,7 +184,6 @@ export function siapsText(file: SiapsFile): string {
     ...titles.map(q),
     "",
     header.map(q).join(";"),
-    // The middle extra cell is the establishment's `;` written unquoted inside the padded cell's neighbours.
     ...rows.map((cells) => cells.map((c) => q(`\t${c}\t`)).join(";")),
     "",
   ];
@@ -213,9 +213,13 @@ export async function siapsXlsx(...sheets: [string, SiapsFile][]): Promise<Buffe
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** The export of one indicator and month for both teams (JARDIM has no C6). */
-export function teamsFile(code: string, month: Month, extra?: SiapsRow["extra"]): SiapsFile {
-  const rows: SiapsRow[] = [{ team: CENTRO, figure: CENTRO_DATA[code][month], ...(extra ? { extra } : {}) }];
+/**
+ * The export of one indicator and month for both teams (JARDIM has no C6). `extra`: ESF CENTRO's row has a
+ * cell more after the establishment (`middle`) or two after the class (`trailing`).
+ */
+export function teamsFile(code: string, month: Month, extra?: "middle" | "trailing"): SiapsFile {
+  const odd = extra === "middle" ? { middle: ["ANEXO"] } : extra === "trailing" ? { trailing: ["0", "S"] } : {};
+  const rows: SiapsRow[] = [{ team: CENTRO, figure: CENTRO_DATA[code][month], ...odd }];
   if (JARDIM_DATA[code]) rows.push({ team: JARDIM, figure: JARDIM_DATA[code][month] });
   return { indicator: SIAPS_NAMES[code], month, rows };
 }
@@ -234,4 +238,33 @@ export function vinculoFile(month: Month): SiapsFile {
     month,
     rows: [{ team: CENTRO, figure: f(3000, 3500, "Ótimo") }],
   };
+}
+
+/** The files of a folder as a coordinator downloads them (see `writeSiapsFolder`). */
+export async function siapsFolderFiles(): Promise<{ name: string; bytes: Buffer }[]> {
+  const files: { name: string; bytes: Buffer }[] = [];
+  for (const code of ["C1", "C2", "C3", "C4", "C5", "C6", "C7"]) {
+    for (const month of MONTHS) {
+      const name = `${code}_${month.replace("/", "-")}`;
+      const extra = code === "C3" && month === "JUN/26" ? "middle" : code === "C4" && month === "MAI/26" ? "trailing" : undefined;
+      const file = teamsFile(code, month, extra);
+      if (code === "C7" && month === "JUN/26") files.push({ name: `${name}.xlsx`, bytes: await siapsXlsx(["Relatório", file]) });
+      else files.push({ name: `${name}.csv`, bytes: siapsCsv(file, month === "MAI/26" ? "latin1" : "utf-8", code === "C1") });
+    }
+  }
+  files.push({ name: "B1_JUN-26.csv", bytes: siapsCsv(oralHealthFile("JUN/26"), "latin1") });
+  files.push({ name: "Vinculo_JUN-26.csv", bytes: siapsCsv(vinculoFile("JUN/26"), "latin1") });
+  return files;
+}
+
+/**
+ * Writes the folder: the fourteen exports of C1–C7 for May and June 2026 (May's in Latin-1, June's in UTF-8,
+ * C1 of June with a BOM, C7 of June saved as a workbook; C3 of June with a cell more in ESF CENTRO's row
+ * after the establishment, C4 of May with two more after the class), an oral-health (eSB) export and a
+ * Vínculo one. Returns the names written.
+ */
+export async function writeSiapsFolder(dir: string): Promise<string[]> {
+  const files = await siapsFolderFiles();
+  for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.bytes);
+  return files.map((f) => f.name);
 }
