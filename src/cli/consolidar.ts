@@ -20,7 +20,7 @@ import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
 import { cliStrings, commandStrings, consolidateStrings as t, formatPercent, siapsStrings } from "../core/messages";
-import { classCodes, planConsolidation, rowJson, sortRows, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
+import { allTeams, classCodes, planConsolidation, rowJson, sortRows, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
 import type { ExplicitMapping } from "../workbook/port";
 import type { WorkbookSource } from "../workbook/xlsx/read";
 import { writeEvaluatedFile } from "../workbook/xlsx/write";
@@ -238,7 +238,8 @@ export function consolidationText(report: ConsolidationReport): string {
     // Teams classified by the co-financing: their class in each indicator, by its initial (legend below).
     const codes = classCodes(group);
     // A team's name carries its municipality and INE: room for them.
-    const nameWidth = Math.min(codes.length > 0 ? 52 : 32, Math.max(t.textHeaders.name.length, ...shown.map((r) => r.name.length)));
+    const nameHeader = allTeams(group) ? siapsStrings.teamHeader : t.textHeaders.name;
+    const nameWidth = Math.min(codes.length > 0 ? 52 : 32, Math.max(nameHeader.length, ...shown.map((r) => r.name.length)));
     const bandWidth = Math.min(24, Math.max(t.textHeaders.band.length, ...shown.map((r) => (r.band?.label ?? t.noValue).length)));
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
@@ -253,7 +254,7 @@ export function consolidationText(report: ConsolidationReport): string {
     };
     // Targets not met mean nothing to teams that are classified instead (every row with classes).
     const missed = (text: string) => (group.every((r) => r.classes) ? "" : text);
-    lines.push(`    ${fit(t.textHeaders.name, nameWidth)}  ${valueHeader.padStart(11)}  ${band(t.textHeaders.band)}${classes(undefined)}${missed(t.textHeaders.missed)}`.trimEnd());
+    lines.push(`    ${fit(nameHeader, nameWidth)}  ${valueHeader.padStart(11)}  ${band(t.textHeaders.band)}${classes(undefined)}${missed(t.textHeaders.missed)}`.trimEnd());
     for (const r of shown) {
       const flags = [r.incomplete ? t.incompleteFlag : "", r.problems > 0 ? t.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
       const line = `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(11)}  ${band(r.band?.label ?? t.noValue)}${classes(r)}${missed(String(r.missed.length).padStart(t.textHeaders.missed.length))}`;

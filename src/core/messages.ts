@@ -1167,8 +1167,9 @@ export const consolidarPaneStrings = {
     "Serve para uma pasta de trabalho com a tabela de cada município numa planilha com o nome dele, ou com uma tabela com a coluna Município (como a exportação do painel nacional). Todos os períodos entram.",
   run: "Inserir consolidado",
   previewHeading: "Prévia",
-  previewLine: (units: number, periods: string[], rows: number) =>
-    `${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"} · ` +
+  /** `unitsText`: how the rows count when they are not municipalities (`2 equipes`). */
+  previewLine: (units: number, periods: string[], rows: number, unitsText?: string) =>
+    `${unitsText ?? `${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"}`} · ` +
     (periods.length === 0
       ? "sem período informado"
       : `${periods.length === 1 ? "período" : `${periods.length} períodos:`} ${periods.join(", ")}`) +
@@ -1299,6 +1300,12 @@ export const siapsStrings = {
     `Equipe ${team}, ${month}, ${code}: a exportação classifica como ${quote(exported)}, mas pelas regras do cofinanciamento o resultado ${points} é ${quote(ours)}.`,
   teamWithCode: (team: string, code: string | undefined) => (code ? `${team} (INE ${code})` : team),
   // --- the consolidation: the class of each indicator of a team ---
+  /** Every row of a consolidation is a team (co-financing): the words for them. */
+  teamsCount: (n: number) => `${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}`,
+  teamsTitle: (n: number, files: number) =>
+    `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}, ${files} ${files === 1 ? "arquivo" : "arquivos"}`,
+  teamsPaneTitle: (n: number) => `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"} desta pasta de trabalho`,
+  teamHeader: "Município — equipe (INE)",
   classesHeader: "Classes",
   classInitials: { Ótimo: "Ó", Bom: "B", Suficiente: "S", Regular: "R" } as Record<string, string>,
   noClass: "–",

@@ -20,7 +20,7 @@
  * The sheet is written by the file host's writer as any summary sheet (workbook/xlsx/write), chart included.
  */
 import { classificationCode, type ContractEvaluation, type IndicatorEvaluation } from "../core/evaluate";
-import { consolidateStrings as t } from "../core/messages";
+import { consolidateStrings as t, siapsStrings } from "../core/messages";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR } from "../core/periods";
 import type { PresetId } from "../core/presets";
@@ -274,6 +274,11 @@ function valueLabel(rows: readonly ConsolidatedRow[]): string {
   return previne && other ? t.valueLabels.both : previne ? t.valueLabels.isf : t.valueLabels.finalNote;
 }
 
+/** Whether every row is a team classified by the co-financing (the sheet then speaks of teams). */
+export function allTeams(rows: readonly ConsolidatedRow[]): boolean {
+  return rows.length > 0 && rows.every((r) => r.classes !== undefined);
+}
+
 /** The indicator codes some row has a class for (C1 … C7), in code order. */
 export function classCodes(rows: readonly ConsolidatedRow[]): string[] {
   return [...new Set(rows.flatMap((r) => (r.classes ?? []).map((c) => c.code)))].sort((a, b) => codeOrder.compare(a, b));
@@ -283,7 +288,7 @@ export function classCodes(rows: readonly ConsolidatedRow[]): string[] {
 function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
   const h = t.headers;
   const columns: (Column | false)[] = [
-    { key: "name", header: h.name, width: 32, cell: (r) => cell(r.name, WRAPPED) },
+    { key: "name", header: allTeams(rows) ? siapsStrings.teamHeader : h.name, width: 32, cell: (r) => cell(r.name, WRAPPED) },
     rows.some((r) => r.ibge) && { key: "ibge", header: h.ibge, width: 10, cell: (r) => cell(r.ibge ?? "", BODY) },
     { key: "source", header: h.source, width: 28, cell: (r) => cell(r.source, WRAPPED) },
     { key: "period", header: h.period, width: 11, cell: (r) => cell(r.period?.label ?? t.noPeriod, CENTER) },
@@ -373,7 +378,7 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
   const merge = (row: number) => toA1Range({ top: row, left: 1, bottom: row, right: last });
   const periods = [...new Map(sorted.filter((r) => r.period).map((r) => [r.period!.label, r.period!])).values()];
   const out: PlanCell[][] = [
-    [cell(t.title(distinctUnits(sorted), files), TITLE)],
+    [cell(allTeams(sorted) ? siapsStrings.teamsTitle(distinctUnits(sorted), files) : t.title(distinctUnits(sorted), files), TITLE)],
     [cell(t.subtitle(periods.map((p) => p.label), failures.length))],
     [cell(t.note, NOTE_STYLE)],
     [],

@@ -14,9 +14,9 @@
  * safe), so a worker thread may post it.
  */
 import type { LocatedProblem } from "../core/evaluate";
-import { consolidarPaneStrings as pane, consolidateStrings as t } from "../core/messages";
+import { consolidarPaneStrings as pane, consolidateStrings as t, siapsStrings } from "../core/messages";
 import { normalizeText } from "../core/parse";
-import { CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "./consolidate";
+import { allTeams, CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "./consolidate";
 import { runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline";
 import type { PlanCell, SummarySheetPlan, WritePlan } from "./plan/types";
 import type { WorkbookData } from "./port";
@@ -116,7 +116,7 @@ const retext = (cell: PlanCell, value: string): PlanCell => ({ ...cell, value })
 export function planWorkbookConsolidatedSheet(rows: readonly ConsolidatedRow[]): SummarySheetPlan {
   const plan = planConsolidatedSheet(rows, [], 1);
   const out = plan.rows.map((r) => [...r]);
-  out[0][0] = retext(out[0][0], pane.sheetTitle(unitsOf(rows)));
+  out[0][0] = retext(out[0][0], allTeams(rows) ? siapsStrings.teamsPaneTitle(unitsOf(rows)) : pane.sheetTitle(unitsOf(rows)));
   if (out[2]?.[0]?.value === t.note) out[2][0] = retext(out[2][0], pane.sheetNote);
   const header = out[CONSOLIDATED_HEADER_ROW - 1] ?? [];
   const col = header.findIndex((c) => c.value === t.headers.source);

@@ -36,6 +36,8 @@
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
+import type { SheetData } from "../../src/workbook/port";
+import { sheet } from "./fixtures";
 
 export const MUNICIPALITY = { code: "355070", name: "SÃO SEBASTIÃO", uf: "SP" };
 
@@ -267,4 +269,15 @@ export async function writeSiapsFolder(dir: string): Promise<string[]> {
   const files = await siapsFolderFiles();
   for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.bytes);
   return files.map((f) => f.name);
+}
+
+/** The export as a sheet of an open workbook (pasted or opened in Excel): titles in column A, then the table. */
+export function siapsSheet(name: string, file: SiapsFile): SheetData {
+  const { titles, header, rows } = siapsCells(file);
+  return sheet(name, [...titles.map((t) => [t]), [], header, ...rows]);
+}
+
+/** The fourteen exports of C1–C7 for May and June as sheets of one workbook (June's C2 class of ESF CENTRO wrong). */
+export function siapsSheets(): SheetData[] {
+  return ["C1", "C2", "C3", "C4", "C5", "C6", "C7"].flatMap((code) => MONTHS.map((m) => siapsSheet(`${code} ${m.replace("/", "-")}`, teamsFile(code, m))));
 }

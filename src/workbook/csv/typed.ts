@@ -66,7 +66,9 @@ export function typedSheet(sheet: SheetData, headerRows: readonly number[]): She
       // A plain number under a `(%)` header is that many percent.
       const percent = n.percent || title.includes("%");
       // Rounded to 15 significant digits: 57,14 ÷ 100 is 0,5714, not 0,5714000000000001.
-      const value = n.percent ? n.value : percent ? Number((n.value / 100).toPrecision(15)) : n.value;
+      const read = n.percent ? n.value : percent ? Number((n.value / 100).toPrecision(15)) : n.value;
+      // `-0` (written so, or rounded so) is stored as 0: a cell showing `-0` would puzzle.
+      const value = read === 0 ? 0 : read;
       const numberFormat = formatFor(n.decimals, n.grouped, percent);
       return numberFormat ? { value, numberFormat } : { value };
     });
