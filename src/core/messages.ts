@@ -1294,6 +1294,7 @@ export const siapsStrings = {
   ratioMismatch: (cell: string, team: string, value: number, numerator: number, denominator: number) =>
     `Célula ${cell}, equipe ${team}: o resultado ${formatNumber(value)} não confere com numerador ÷ denominador × 100 = ` +
     `${formatNumber((numerator / denominator) * 100)} (${formatNumber(numerator)} ÷ ${formatNumber(denominator)}). Foi usado o resultado da exportação.`,
+  mappingSiaps: "Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir.",
   recognisedNotScored: "Exportação do SIAPS reconhecida, mas não avaliada por estas regras (o motivo está abaixo).",
   // --- the export's own class against ours ---
   classMismatch: (team: string, month: string, code: string, exported: string, ours: string, points: string) =>
