@@ -1,5 +1,5 @@
 /**
- * One job of `contratualiza consolidar`: read one workbook (or, for SISAB panel exports of several
+ * One job of `contratualiza consolidar`: read one workbook (or, for SISAB panel or SIAPS exports of several
  * indicators, a few together), evaluate it (workbook/consolidateWorkbook, as the task pane does on the open
  * workbook), and hand back the consolidated rows only — a compact summary that a worker thread posts to
  * the main thread (structured-clone safe: strings, numbers, plain objects), never the pipeline result with
@@ -10,7 +10,7 @@
  * failure with a pt-BR reason; a bug comes back as a failure saying so, with its message.
  */
 import type { ConceptRule, LocatedProblem } from "../core/evaluate";
-import { consolidateStrings as t } from "../core/messages";
+import { consolidateStrings as t, siapsStrings } from "../core/messages";
 import type { PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
 import type { ConsolidatedRow, ConsolidationFailure } from "../workbook/consolidate";
@@ -38,7 +38,7 @@ export interface JobFile {
 
 export interface ConsolidateJob {
   id: number;
-  /** One file; several only for SISAB panel exports evaluated together (one indicator per file). */
+  /** One file; several only for national exports evaluated together (SISAB panels, SIAPS: one indicator per file). */
   files: JobFile[];
   /**
    * A workbook whose tables sit on several sheets and name no municipality is one table per municipality
@@ -55,8 +55,8 @@ export type JobOutcome =
       id: number;
       kind: "evaluated";
       rows: ConsolidatedRow[];
-      /** Every table is a national panel export (SISAB): the command may evaluate such files together. */
-      panels: boolean;
+      /** Every table is a national export of one kind (SISAB panel, SIAPS): the command evaluates such files together. */
+      gather?: "panel" | "siaps";
     }
   | { id: number; kind: "failed"; failure: ConsolidationFailure };
 
@@ -76,10 +76,11 @@ async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutco
 
 /** The job's outcome: the workbook's consolidated rows, or its failure. */
 function outcomeOf(job: ConsolidateJob, c: WorkbookConsolidation): JobOutcome {
-  return c.kind === "failed" ? { id: job.id, kind: "failed", failure: c.failure } : { id: job.id, kind: "evaluated", rows: c.rows, panels: c.panels };
+  if (c.kind === "failed") return { id: job.id, kind: "failed", failure: c.failure };
+  return { id: job.id, kind: "evaluated", rows: c.rows, ...(c.gather ? { gather: c.gather } : {}) };
 }
 
-/** Several panel exports as one workbook: their sheets side by side, names made unique. */
+/** Several national exports (of one kind) as one workbook: their sheets side by side, names made unique. */
 async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
   const sheets: SheetData[] = [];
   const taken = new Set<string>();
@@ -94,9 +95,10 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
     }
   }
   const { options } = pipelineOptions(job.settings, undefined);
-  const source = job.files.map((f) => f.source).join(", ");
-  const outcome = outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, splitSheets: false }));
-  return outcome.kind === "evaluated" ? { ...outcome, panels: true } : outcome;
+  // A dozen SIAPS exports (an indicator per month) named one by one would fill the `Arquivo` cell of every row.
+  const names = job.files.map((f) => f.source);
+  const source = names.length > 3 ? siapsStrings.gatheredFiles(names.length, names[0], names[names.length - 1]) : names.join(", ");
+  return outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, splitSheets: false }));
 }
 
 /** Runs a job; never throws (see the module comment). */

@@ -11,6 +11,7 @@
 import fs from "fs";
 import { cliStrings as t, progressStrings } from "../core/messages";
 import type { LocatedProblem } from "../core/evaluate";
+import { headerRowsOf, typedSheet } from "../workbook/csv/typed";
 import { runPipeline, type PipelineResult } from "../workbook/pipeline";
 import { buildPlan, unsupportedAfter } from "../workbook/plan/build";
 import type { ExplicitMapping } from "../workbook/port";
@@ -90,7 +91,9 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   else if (evaluated && !args.noOutput) {
     progress.update(2, STEPS, progressStrings.writing);
     const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file), final: args.final });
-    const written = await writeEvaluatedFile(read.source, plan, target, args.file);
+    // A CSV's copy stores its numbers as numbers (below each table's header), not as the text the CSV holds.
+    const source = read.source.kind === "csv" ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) } : read.source;
+    const written = await writeEvaluatedFile(source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;
       output.unsupported = unsupportedAfter(read.workbook, plan.summaries.map((s) => s.name));

@@ -3,7 +3,7 @@
  * functions of a pipeline result.
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem, RowEvaluation } from "../core/evaluate";
-import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, headerDetectStrings, methodText, previneStrings as pv, viewStrings as vs } from "../core/messages";
+import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, headerDetectStrings, methodText, previneStrings as pv, siapsStrings, viewStrings as vs } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
@@ -331,7 +331,9 @@ export interface OutputReport {
 /** The pt-BR report for a terminal. */
 export function toText(file: string, result: PipelineResult, output: OutputReport = { unsupported: [] }): string {
   const lines: string[] = [t.heading(file), ""];
-  lines.push(t.tablesFound(result.tables.length));
+  // An export recognised but not scored by these rules (SIAPS Vínculo, eSB) is not "no table": its problem says why.
+  const notScored = result.tables.length === 0 && result.problems.some((p) => p.code === "notScored");
+  lines.push(notScored ? siapsStrings.recognisedNotScored : t.tablesFound(result.tables.length));
   for (const tb of result.tables) lines.push(tableLine(tb));
   if (result.presetChoice) lines.push("", pv.presetChosen(presets[result.presetChoice.id].name, result.presetChoice.reason));
   const uses = catalogLines(result.catalogUses ?? []);

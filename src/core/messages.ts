@@ -230,7 +230,9 @@ export const messages = {
     `No mapeamento da planilha ${quote(sheet)}, a linha do cabeçalho ${quote(value)} não é válida: esperava o número de uma linha da planilha (de ${first} a ${last}). ` +
     "A linha do cabeçalho foi procurada automaticamente.",
   mappingNoIndicator: (sheet: string) =>
-    `O mapeamento da planilha ${quote(sheet)} não diz a coluna do indicador (campo “indicador”). Informe a letra da coluna com os nomes dos indicadores; as colunas dessa planilha foram detectadas automaticamente.`,
+    `O mapeamento da planilha ${quote(sheet)} não diz a coluna do indicador (campo “indicador” em “colunas”). Informe a letra da coluna com os nomes dos indicadores ` +
+    "ou, quando a planilha é de um indicador só (escrito acima da tabela), o indicador dela ao lado de “planilha”, por exemplo “indicador”: “C7”; " +
+    "as colunas dessa planilha foram detectadas automaticamente.",
 
   // --- file host (xlsx/csv) ---
   fileNotFound: (file: string) => `O arquivo “${file}” não foi encontrado. Confira o nome e a pasta do arquivo.`,
@@ -340,7 +342,13 @@ export const cliStrings = {
   tablesFound: (n: number) => (n === 0 ? "Nenhuma tabela de indicadores encontrada." : n === 1 ? "1 tabela de indicadores encontrada:" : `${n} tabelas de indicadores encontradas:`),
   tableLine: (where: string, layout: string, rows: number, periods: string, confidence: string) =>
     `  • ${where} — ${layout}, ${rows} ${rows === 1 ? "linha" : "linhas"}, ${periods} (confiança ${confidence})`,
-  layouts: { long: "formato longo", wide: "formato largo (um período por coluna)", sheetPerPeriod: "uma planilha por período", panel: "exportação do painel nacional" } as Record<string, string>,
+  layouts: {
+    long: "formato longo",
+    wide: "formato largo (um período por coluna)",
+    sheetPerPeriod: "uma planilha por período",
+    panel: "exportação do painel nacional",
+    siaps: "exportação do SIAPS (um indicador, uma linha por equipe)",
+  } as Record<string, string>,
   noPeriods: "sem período",
   periodHeading: (p: string) => `Período: ${p}`,
   allRows: "todas as linhas (sem período informado)",
@@ -1196,8 +1204,9 @@ export const consolidarPaneStrings = {
     "Serve para uma pasta de trabalho com a tabela de cada município numa planilha com o nome dele, ou com uma tabela com a coluna Município (como a exportação do painel nacional). Todos os períodos entram.",
   run: "Inserir consolidado",
   previewHeading: "Prévia",
-  previewLine: (units: number, periods: string[], rows: number) =>
-    `${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"} · ` +
+  /** `unitsText`: how the rows count when they are not municipalities (`2 equipes`). */
+  previewLine: (units: number, periods: string[], rows: number, unitsText?: string) =>
+    `${unitsText ?? `${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"}`} · ` +
     (periods.length === 0
       ? "sem período informado"
       : `${periods.length === 1 ? "período" : `${periods.length} períodos:`} ${periods.join(", ")}`) +
@@ -1462,4 +1471,67 @@ export const headerDetectStrings = {
     `${sheets.length === 1 ? "Na planilha" : "Nas planilhas"} ${sheets.map(quote).join(", ")}, nenhuma das primeiras 40 linhas tem nomes de coluna conhecidos.`,
   /** The command's first line on stderr when nothing was evaluated. */
   nothingEvaluated: (file: string) => `Nada foi avaliado em “${file}”: nenhuma tabela de indicadores com linhas a avaliar.`,
+};
+
+/**
+ * SIAPS exports (workbook/detect/siaps): recognising them, what they do not let these rules score, the
+ * export's own figures checked against ours (workbook/exportClasses), and the per-indicator classes of the
+ * consolidation.
+ */
+export const siapsStrings = {
+  recognised: (indicator: string, code: string, municipality: string | undefined, ibge: string | undefined, competence: string | undefined) =>
+    `Exportação do SIAPS: indicador ${quote(indicator)} (${code})` +
+    (municipality || ibge ? `, município ${[ibge, municipality].filter(Boolean).join(" ")}` : "") +
+    (competence ? `, competência ${competence}` : "") +
+    ".",
+  presetReason: (tables: number, codes: string[]) =>
+    tables === 1
+      ? `a tabela encontrada é uma exportação do SIAPS do indicador ${codes[0]} do componente de qualidade do cofinanciamento da APS`
+      : `as ${tables} tabelas encontradas são exportações do SIAPS do componente de qualidade do cofinanciamento da APS (${codes.join(", ")})`,
+  classColumn: (col: string, header: string) => `Coluna ${col} ${quote(header)} → classificação da própria exportação, conferida com a do Contratualiza`,
+  longRows: (n: number) =>
+    `${n} ${n === 1 ? "linha tem" : "linhas têm"} mais células que o cabeçalho: ${n === 1 ? "lida" : "lidas"} pela direita, ` +
+    "conferindo o INE, a classificação e o resultado com numerador ÷ denominador × 100.",
+  // --- exports these rules do not score ---
+  vinculoName: "Vínculo e Acompanhamento Territorial",
+  otherComponent: (component: string) => `do componente ${component}: não avaliado por estas regras`,
+  oralHealth: (indicator: string) => `da saúde bucal (equipes eSB)${indicator ? `, indicador ${quote(indicator)}` : ""}: não avaliado por estas regras`,
+  notCofin: (indicator: string) => `do indicador ${quote(indicator)}, que não é um dos indicadores C1 a C7 do componente de qualidade: não avaliado por estas regras`,
+  notScored: (sheet: string, reason: string) =>
+    `Planilha ${quote(sheet)}: exportação do SIAPS ${reason}. ` +
+    "O Contratualiza avalia, do SIAPS, só os indicadores C1 a C7 das equipes eSF e eAP (componente de qualidade do cofinanciamento).",
+  noIndicator: (sheet: string) =>
+    `Planilha ${quote(sheet)}: exportação do SIAPS sem o indicador nas linhas de título (“Indicador selecionado: …”). ` +
+    "Informe o indicador da planilha no mapeamento (--mapa), por exemplo { \"planilha\": \"…\", \"indicador\": \"C7\" }.",
+  noHeader: (sheet: string) =>
+    `Planilha ${quote(sheet)}: exportação do SIAPS sem a linha de cabeçalho esperada nas primeiras 40 linhas (com as colunas INE e NOME DA EQUIPE).`,
+  noResultColumn: (sheet: string, row: number) =>
+    `Planilha ${quote(sheet)}, linha ${row}: o cabeçalho da exportação do SIAPS não tem a coluna do resultado nem as colunas Numerador e Denominador.`,
+  noCompetence: (row: number) =>
+    `Linha ${row} sem competência: nem a coluna Competência/Ano nem a linha “Competência selecionada:” dizem o mês. A linha foi deixada de fora.`,
+  ratioMismatch: (cell: string, team: string, value: number, numerator: number, denominator: number) =>
+    `Célula ${cell}, equipe ${team}: o resultado ${formatNumber(value)} não confere com numerador ÷ denominador × 100 = ` +
+    `${formatNumber((numerator / denominator) * 100)} (${formatNumber(numerator)} ÷ ${formatNumber(denominator)}). Foi usado o resultado da exportação.`,
+  mappingSiaps: "Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir.",
+  recognisedNotScored: "Exportação do SIAPS reconhecida, mas não avaliada por estas regras (o motivo está abaixo).",
+  // --- the export's own class against ours ---
+  classMismatch: (team: string, month: string, code: string, exported: string, ours: string, points: string) =>
+    `Equipe ${team}, ${month}, ${code}: a exportação classifica como ${quote(exported)}, mas pelas regras do cofinanciamento o resultado ${points} é ${quote(ours)}.`,
+  teamWithCode: (team: string, code: string | undefined) => (code ? `${team} (INE ${code})` : team),
+  // --- the consolidation: the class of each indicator of a team ---
+  /** Every row of a consolidation is a team (co-financing): the words for them. */
+  teamsCount: (n: number) => `${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}`,
+  teamsTitle: (n: number, files: number) =>
+    `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}, ${files} ${files === 1 ? "arquivo" : "arquivos"}`,
+  teamsPaneTitle: (n: number) => `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"} desta pasta de trabalho`,
+  teamHeader: "Município — equipe (INE)",
+  classesHeader: "Classes",
+  classInitials: { Ótimo: "Ó", Bom: "B", Suficiente: "S", Regular: "R" } as Record<string, string>,
+  noClass: "–",
+  classLegend: (codes: string[]) =>
+    `Classes de ${codes.length > 1 ? `${codes[0]} a ${codes[codes.length - 1]}` : codes[0]}, nesta ordem: Ó Ótimo, B Bom, S Suficiente, R Regular, – sem dado.`,
+  /** The source of exports evaluated together, when they are many: `14 arquivos (C1_JUN-26.csv … C7_MAI-26.csv)`. */
+  gatheredFiles: (n: number, first: string, last: string) => `${n} arquivos (${first} … ${last})`,
+  mappingIndicatorNotText: (sheet: string) =>
+    `No mapeamento da planilha ${quote(sheet)}, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.`,
 };

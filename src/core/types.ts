@@ -50,7 +50,12 @@ export type ProblemCode =
   /** A period asked for that has no data. */
   | "emptyPeriod"
   /** More than the allowed share of the expected results is missing: the band is provisional. */
-  | "incomplete";
+  | "incomplete"
+
+  /** A national export recognised, of a component or indicator these rules do not score (SIAPS eSB, Vínculo). */
+  | "notScored"
+  /** A national export disagrees with itself or with the evaluation (its ratio, its own class). */
+  | "exportMismatch";
 
 /** How a number was written: with a `%` sign or a percentage format, or as a plain number. */
 export type Scale = "percent" | "plain";

@@ -9,17 +9,19 @@
  *    indicator is one of Previne's (`presetChoice` says so), the default contract instrument otherwise;
  * 3. fill, from the preset's catalogue, the targets and weights the rows leave empty (a panel has neither);
  *    the filled rows are marked `fromCatalog`;
- * 4. evaluate each period: the whole table, and each municipality on its own when there are several.
+ * 4. evaluate each period: the whole table, and each municipality on its own when there are several;
+ * 5. compare the classes an export gives its own rows (SIAPS) with the evaluation's (workbook/exportClasses).
  */
 import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
 import { evaluateContract, type CellInput, type ConceptRule, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
-import { cofinStrings, periodStrings, previneStrings } from "../core/messages";
+import { cofinStrings, periodStrings, previneStrings, siapsStrings } from "../core/messages";
 import { isTotalsUnit } from "../core/completeness";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR, overlaps, periodOf } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod, Period, PeriodKind } from "../core/types";
 import { detectTables } from "./detect";
+import { compareExportClasses } from "./exportClasses";
 import type { DetectedTable, ExplicitMapping, WorkbookData } from "./port";
 
 export interface PipelineOptions {
@@ -184,8 +186,12 @@ export function strayPeriods(rowPeriods: Period[], preset: Preset): { period: Pe
   });
 }
 
-/** A panel's indicator, from its title: the catalogue (Previne Brasil or co-financing) whose name fits best. */
+/**
+ * A national export's indicator: a SIAPS export's (co-financing, found when it was read: detect/siaps), or a
+ * panel's, from its title: the catalogue (Previne Brasil or co-financing) whose name fits best.
+ */
 function panelIndicator(table: DetectedTable): { catalog: "previne" | "cofinanciamento"; code: string } | undefined {
+  if (table.layout === "siaps") return table.siaps?.code ? { catalog: "cofinanciamento", code: table.siaps.code } : undefined;
   if (table.layout !== "panel" || !table.title) return undefined;
   let best: { catalog: "previne" | "cofinanciamento"; code: string; score: number } | undefined;
   for (const id of ["previne", "cofinanciamento"] as const) {
@@ -207,7 +213,7 @@ function cofinanciamentoCodes(tables: DetectedTable[]): string[] | undefined {
   const found = new Map<string, string | undefined>();
   const codes = new Set<string>();
   for (const table of tables) {
-    if (table.layout === "panel" || table.rows.length === 0) return undefined;
+    if (table.layout === "panel" || table.layout === "siaps" || table.rows.length === 0) return undefined;
     for (const row of table.rows) {
       if (!isBlank(row.target)) return undefined;
       const key = `${row.code ?? ""}\u0000${row.indicator}`;
@@ -226,8 +232,8 @@ const byCode = (a: string, b: string) => collator.compare(a, b);
 /**
  * The preset the tables call for, when they are unmistakably of a national programme; nothing otherwise
  * (the caller then uses the default preset, the contract instrument):
- * - every table is a SISAB panel export whose title names an indicator of the same programme: Previne
- *   Brasil, or the co-financing;
+ * - every table is a SISAB panel export whose title names an indicator of the same programme (Previne
+ *   Brasil, or the co-financing), or a SIAPS export of C1–C7 (the co-financing);
  * - every table lists only co-financing indicators (C1–C7) and gives no target.
  */
 export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined {
@@ -236,7 +242,12 @@ export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined 
   if (panels.every((p) => p !== undefined) && panels.every((p) => p!.catalog === panels[0]!.catalog)) {
     const codes = [...new Set(panels.map((p) => p!.code))].sort(byCode);
     const id = panels[0]!.catalog;
-    const reason = id === "previne" ? previneStrings.presetReasonPanels(tables.length, codes) : cofinStrings.presetReasonPanels(tables.length, codes);
+    const reason =
+      id === "previne"
+        ? previneStrings.presetReasonPanels(tables.length, codes)
+        : tables.every((tb) => tb.layout === "siaps")
+          ? siapsStrings.presetReason(tables.length, codes)
+          : cofinStrings.presetReasonPanels(tables.length, codes);
     return { id, reason };
   }
   const codes = cofinanciamentoCodes(tables);
@@ -463,6 +474,8 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
           }
           return whole;
         });
+  // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.
+  compareExportClasses(detected.tables, evaluations);
   const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems), ...filled.problems, ...periodProblems];
   return { tables: detected.tables, evaluations, problems, ...(presetChoice ? { presetChoice } : {}), catalogUses: filled.uses };
 }

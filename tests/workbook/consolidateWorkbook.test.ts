@@ -38,7 +38,7 @@ describe("one table per municipality, one per sheet", () => {
   test("split: each sheet evaluated on its own, its rows named by the sheet, in the workbook's order", () => {
     const c = evaluated(consolidateWorkbook(region(), { source: "regiao.xlsx", splitSheets: true }));
     expect(c.sheets).toEqual(["Lavras", "Perdões", "Nepomuceno"]);
-    expect(c.panels).toBe(false);
+    expect(c.gather).toBeUndefined();
     expect(c.rows.map((r) => [r.source, r.name, r.period?.label, r.attainment, r.band?.number])).toEqual([
       ["regiao.xlsx", "Lavras", "2025-T1", 1, 1],
       ["regiao.xlsx", "Lavras", "2025-T2", 0.6, 4],

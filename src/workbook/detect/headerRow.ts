@@ -197,10 +197,14 @@ export function holdsData(grid: Grid, row: number, span = { left: grid.left, rig
  * - **wide**: an indicator column, no period column (`Mês`, `Competência`), and period columns — at least
  *   two, or one when there is no plain result column;
  * - **long**: anything else (a period column, or no period at all).
+ * `sheetIndicator`: a mapping names the indicator of the whole sheet (detect/mapping), which then counts as
+ * an indicator column.
  */
-export function layoutOf(header: HeaderAnalysis): Exclude<Layout, "sheetPerPeriod"> {
+export function layoutOf(header: HeaderAnalysis, sheetIndicator = false): Exclude<Layout, "sheetPerPeriod" | "siaps"> {
   const periods = header.periodCols.length;
-  if (!header.fields.has("indicator")) return "panel";
+  // A mapping that names the sheet's indicator makes a table of it even without the column.
+  const hasIndicator = sheetIndicator || header.fields.has("indicator");
+  if (!hasIndicator) return "panel";
   if (!header.fields.has("period") && periods > 0 && (periods >= 2 || !header.fields.has("result"))) return "wide";
   return "long";
 }

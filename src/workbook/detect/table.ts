@@ -51,6 +51,8 @@ export interface TableSource {
   defaultYear?: number;
   /** Set by an explicit mapping: every column is certain. */
   explicit?: boolean;
+  /** The indicator of every row, named by a mapping instead of a column. */
+  indicator?: string;
   /** Columns a title is looked for in (a table beside another); the whole sheet otherwise. */
   span?: { left: number; right: number };
   extraReasons?: string[];
@@ -101,7 +103,7 @@ export function buildTable(source: TableSource): SheetTable {
   const defaultYear = isYear(source.defaultYear) ? source.defaultYear : undefined;
   const year = defaultYear ?? titleYear ?? yearOfHeader(first) ?? findYear(grid.name);
   const header = year !== undefined && first.periodCols.some((p) => p.needsYear) ? source.header(year) : first;
-  const layout = layoutOf(header);
+  const layout = layoutOf(header, source.indicator !== undefined);
   const problems: LocatedProblem[] = [];
   const reasons = [...(source.extraReasons ?? []), messages.detectHeaderRow(header.firstRow, header.row)];
 
@@ -170,6 +172,7 @@ export function buildTable(source: TableSource): SheetTable {
     year,
     title,
     footerLeft: source.span?.left,
+    ...(source.indicator !== undefined ? { indicator: source.indicator } : {}),
   });
   problems.push(...read.problems);
 
@@ -186,7 +189,7 @@ export function buildTable(source: TableSource): SheetTable {
       : [quality("indicator"), targetQuality, resultQuality];
   const confidence = source.explicit ? 1 : Math.round((keys.reduce((a, b) => a + b, 0) / keys.length) * 100) / 100;
   const unmapped: Field[] = [];
-  if (layout !== "panel" && !header.fields.has("indicator")) unmapped.push("indicator");
+  if (layout !== "panel" && !header.fields.has("indicator") && source.indicator === undefined) unmapped.push("indicator");
   if (layout === "panel" || targetQuality === 0) unmapped.push("target");
   if (resultQuality === 0) unmapped.push("result");
 
