@@ -590,7 +590,8 @@ function markDuplicates(list: RowEvaluation[], problems: LocatedProblem[]): void
   const seen = new Map<string, RowEvaluation>();
   for (const row of list) {
     if (row.excluded || !row.input.period || row.status === "noData") continue;
-    const key = `${placeKey(row.input)}\u0000${row.input.period.label}`;
+    // Rows that name no place are told apart by their sheet (one sheet per municipality, unnamed).
+    const key = `${placeKey(row.input) || `sheet:${row.input.sheet ?? ""}`}\u0000${row.input.period.label}`;
     const earlier = seen.get(key);
     if (!earlier) {
       seen.set(key, row);
