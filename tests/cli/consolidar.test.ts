@@ -366,9 +366,10 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
         "",
         "Período 2026-Q2 — 2 linhas, do maior para o menor atingimento:",
         "    Município — equipe (INE)                      Nota final  Faixa  Classes",
-        "    SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)         8,50  Ótimo  B Ó Ó S R Ó Ó  (1 problema nos dados)",
+        // Both incomplete: the folder holds May and June, 2 of the four-month period's 4 months (50% > 20%).
+        "    SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)         8,50  Ótimo  B Ó Ó S R Ó Ó  (avaliação incompleta; 1 problema nos dados)",
         // 5,56: changes to 5,00 with the official note's rule on missing indicators (see above).
-        "    SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)         5,56  Bom    Ó S B R B – R",
+        "    SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)         5,56  Bom    Ó S B R B – R  (avaliação incompleta)",
         "    Classes de C1 a C7, nesta ordem: Ó Ótimo, B Bom, S Suficiente, R Regular, – sem dado.",
         "",
         "Arquivos que não puderam ser avaliados (2):",
@@ -408,10 +409,10 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
       "Problemas nos dados",
     ]);
     const files = "14 arquivos (C1_JUN-26.csv … C7_MAI-26.csv)";
-    expect(rowValues(ws, 6, 16)).toEqual(["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", files, "2026-Q2", 8.5, "Ótimo", "Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo", 0, "", "Não", 1]);
+    expect(rowValues(ws, 6, 16)).toEqual(["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", files, "2026-Q2", 8.5, "Ótimo", "Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo", 0, "", "Sim", 1]);
     const jardim = rowValues(ws, 7, 16);
     expect(jardim.slice(0, 3)).toEqual(["SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)", files, "2026-Q2"]);
-    expect(jardim.slice(4)).toEqual(["Bom", "Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular", 0, "", "Não", 0]);
+    expect(jardim.slice(4)).toEqual(["Bom", "Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular", 0, "", "Sim", 0]);
     const fill = (cell: string) => (ws.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     const cofinFill = (label: string) => `FF${cofinC2C7Bands.bands.find((b) => b.label === label)!.color!.slice(1)}`;
     expect([fill("F6"), fill("G6"), fill("I6"), fill("J6")]).toEqual([cofinFill("Bom"), cofinFill("Ótimo"), cofinFill("Suficiente"), cofinFill("Regular")]);

@@ -29,13 +29,14 @@ function write(name: string, bytes: Buffer): string {
 }
 
 describe("avaliar on one export", () => {
-  test("C5 of June: each team's class, no problem, exit 0 (it was “Nenhuma tabela”, exit 2)", async () => {
+  test("C5 of June: each team's class, no problem, exit 1 for a four-month period with one month (it was “Nenhuma tabela”, exit 2)", async () => {
     // C5 of June: ESF CENTRO 2/20 = 10 → Regular (≤ 25); ESF JARDIM 11/25 = 44 → Suficiente (> 25 e ≤ 50).
     // The nota of one indicator out of seven is not asserted here: it depends on how missing indicators count
     // (today the weights present are rescaled; the official note totals all ten weights).
     const file = write("C5_JUN-26.csv", siapsCsv(teamsFile("C5", "JUN/26"), "latin1"));
     const { code, out } = await run("avaliar", file, "--sem-arquivo");
-    expect(code).toBe(0);
+    // June alone is 1 of the 4 months of 2026-Q2 (May–August): incomplete, so exit 1 and no problem listed.
+    expect(code).toBe(1);
     expect(out).toContain("  • C5_JUN-26!A10:O12 — exportação do SIAPS (um indicador, uma linha por equipe), 2 linhas, jun/2026 (confiança 100%)");
     expect(out).toContain("a tabela encontrada é uma exportação do SIAPS do indicador C5 do componente de qualidade do cofinanciamento da APS");
     expect(out).toContain("Período: 2º quadrimestre de 2026 (2026-Q2)");
@@ -81,7 +82,8 @@ describe("the evaluated copy of a CSV stores numbers as numbers", () => {
   test("a SIAPS export: numerator, denominator and the `Resultado (%)` ratio are numbers, codes stay text", async () => {
     const file = write("C4_MAI-26.csv", siapsCsv(teamsFile("C4", "MAI/26"), "latin1"));
     const { code } = await run("avaliar", file);
-    expect(code).toBe(0);
+    // May alone is 1 of 2026-Q2's 4 months: the evaluation is incomplete (exit 1), the copy is written.
+    expect(code).toBe(1);
     const ws = await sheetOf(path.join(dir, "C4_MAI-26.avaliado.xlsx"));
     // ESF CENTRO, row 11: 12 / 30, `40,00` under `Resultado (%)` → 40,00% (0,4 with two decimals).
     expect([cell(ws, "L11"), cell(ws, "M11"), cell(ws, "N11")]).toEqual([

@@ -113,12 +113,12 @@ describe("two-row headers", () => {
     expect(rowOf(table, "Consultas médicas", "2025-03").target).toEqual({ value: "Mínimo de 300", address: "C6" });
 
     const { ev, by } = quarter(data);
-    // Visitas: 12, 10, 11 all ≥ 10 → A, result (12 + 10 + 11) / 3 = 11. Consultas: 290 and 280 < 300 → B,
-    // attainment (290/300 + 1 + 280/300) / 3 = 2,9 / 3 = 96,7%. One of two met: 50%.
+    // Visitas: (12 + 10 + 11) / 3 = 11 ≥ 10 → A. Consultas: the quarter's mean (290 + 305 + 280) / 3 = 291,67
+    // < 300 → B, attainment 291,67 / 300 = 97,2%. One of two met: 50%.
     expect(by("Visitas domiciliares").concept).toBe("A");
     expect(by("Visitas domiciliares").result).toBeCloseTo(11, 9);
     expect(by("Consultas médicas").concept).toBe("B");
-    expect(by("Consultas médicas").attainment?.scored).toBeCloseTo(2.9 / 3, 9);
+    expect(by("Consultas médicas").attainment?.scored).toBeCloseTo(875 / 3 / 300, 9);
     expect(ev.overall.attainment).toBeCloseTo(0.5, 9);
   });
 
@@ -191,10 +191,10 @@ describe("two-row headers", () => {
     expect(table.rows).toHaveLength(6);
     expect(rowOf(table, "Consultas médicas", "2025-02").target).toEqual({ value: "Mínimo de 300", address: "C9" });
     const { ev, by } = quarter(data);
-    // As above: Visitas 12, 10, 11 → A; Consultas 290, 305, 280 → B at 2,9 / 3 = 96,7%; 50% overall.
+    // As above: Visitas 12, 10, 11 → A; Consultas 290, 305, 280 → mean 291,67 → B at 97,2%; 50% overall.
     expect(by("Visitas domiciliares").concept).toBe("A");
     expect(by("Consultas médicas").concept).toBe("B");
-    expect(by("Consultas médicas").attainment?.scored).toBeCloseTo(2.9 / 3, 9);
+    expect(by("Consultas médicas").attainment?.scored).toBeCloseTo(875 / 3 / 300, 9);
     expect(ev.overall.attainment).toBeCloseTo(0.5, 9);
   });
 
