@@ -14,10 +14,11 @@ import { evaluateOptions, flag, HELP_OPTIONS, parseOptions, type OptionValues } 
 export type EvaluateCommand = { command: "avaliar"; file: string } & OptionValues<typeof avaliarOptions>;
 
 /**
- * `avaliar`'s options: those it shares with `consolidar`, and `--final`, the final report over every period
- * (`Avaliação final`), made only on request because the data do not say when a contract ends.
+ * `avaliar`'s options: those it shares with `consolidar`, `--final`, the final report over every period
+ * (`Avaliação final`), made only on request because the data do not say when a contract ends, and
+ * `--substituir`, to write over a file that is not an evaluated copy of the input.
  */
-const avaliarOptions = { ...evaluateOptions, final: flag("--final") };
+const avaliarOptions = { ...evaluateOptions, final: flag("--final"), replace: flag("--substituir") };
 
 export type ParsedArgs = EvaluateCommand | { command: "ajuda" } | { command: "erro"; message: string };
 

@@ -11,16 +11,17 @@
  * rows in the period asked for, or the file could not be written.
  */
 import path from "path";
-import { commandStrings as c, cliStrings as t, formatNumber, formatPercent, nationalStrings, reportStrings as r } from "../core/messages";
-import { presets } from "../core/presets";
+import { commandStrings as c, cliStrings as t, nationalStrings, reportStrings as r } from "../core/messages";
+import { bandText, figureText } from "../workbook/view";
 import { runPipeline, type PipelineOptions } from "../workbook/pipeline";
 import { buildCommunique, communiqueMarkdown } from "../workbook/reports/communique";
 import { communiqueDocx } from "../workbook/reports/docx";
-import { readSettings, resolveSettings } from "../workbook/settings";
+import { readSettings, runRules } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
 import { samePath, writeAtomically } from "../workbook/xlsx/write";
 import { commonOptions, parseOptions, readPath, valueOption, type OptionValues } from "./options";
 import { overallFigure } from "../workbook/overallFigure";
+import { detectionReasons } from "./report";
 
 interface Output {
   write(text: string): unknown;
@@ -75,19 +76,13 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
     return 2;
   }
   const stored = readSettings(read.workbook);
-  const settings = resolveSettings(stored.settings);
-  const options: PipelineOptions = {
-    preset: args.preset ? presets[args.preset] : settings.preset,
-    method: args.method ?? settings.method,
-    mapping: settings.mapping,
-    partialShare: settings.partialShare,
-    incompleteShare: settings.incompleteShare,
-  };
+  const { rules, problems: settingsProblems } = runRules(stored.settings, { preset: args.preset, method: args.method, rule: args.rule });
+  const options: PipelineOptions = rules;
   // Every period, for the history of the revision proposals; then the one asked for.
   const all = runPipeline(read.workbook, options);
   const evaluations = all.evaluations.filter((ev) => ev.indicators.length > 0);
   if (all.tables.length === 0 || evaluations.length === 0) {
-    err.write(`${r.nothingToEvaluate(args.file)}\n`);
+    err.write(`${[r.nothingToEvaluate(args.file), ...detectionReasons(all)].join("\n")}\n`);
     return 2;
   }
   let current = args.period ? evaluations.find((ev) => ev.period?.label === args.period!.label) : evaluations[evaluations.length - 1];
@@ -116,15 +111,10 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
     err.write(`${failure}\n`);
     return 2;
   }
-  const value =
-    current.overall.value === undefined
-      ? t.noOverall
-      : current.preset.scale === 10
-        ? formatNumber(current.overall.value, 2)
-        : formatPercent(current.overall.attainment ?? 0, 1);
+  const value = figureText(current) ?? t.noOverall;
   const label = current.preset.scale === 10 ? nationalStrings.capitalized(overallFigure(current).name) : r.overallLabel;
-  out.write(`${r.written(current.period?.label ?? "", target)}\n${r.summaryLine(label, value, current.band?.band.label ?? "")}\n`);
-  problems += stored.problems.length + settings.problems.length + current.problems.length;
+  out.write(`${r.written(current.period?.label ?? "", target)}\n${r.summaryLine(label, value, bandText(current) ?? "")}\n`);
+  problems += stored.problems.length + settingsProblems.length + current.problems.length;
   if (problems > 0) out.write(`${r.problemsNote(problems)}\n`);
   return problems > 0 ? 1 : 0;
 }

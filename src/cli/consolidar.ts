@@ -19,8 +19,8 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
-import { cliStrings, commandStrings, consolidateStrings as t, formatPercent, nationalStrings as n } from "../core/messages";
-import { missingSetText, planConsolidation, rowJson, sortRows, valueLabel, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
+import { cliStrings, commandStrings, consolidateStrings as t, formatPercent, nationalStrings as n, siapsStrings } from "../core/messages";
+import { allTeams, classCodes, missingSetText, planConsolidation, rowJson, sortRows, valueLabel, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
 import type { ExplicitMapping } from "../workbook/port";
 import type { WorkbookSource } from "../workbook/xlsx/read";
 import { writeEvaluatedFile } from "../workbook/xlsx/write";
@@ -197,6 +197,11 @@ function fit(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
+/** A class by its initial (`Ótimo` → `Ó`), `–` without one. */
+function initialOf(label: string | undefined): string {
+  return label ? (siapsStrings.classInitials[label] ?? label.charAt(0)) : siapsStrings.noClass;
+}
+
 /** A row's overall value for a terminal: `75,5%`, or `8,00` on the 0–10 scale. */
 function valueText(r: ConsolidatedRow): string {
   if (r.scale === 10) return r.value === undefined ? t.noValue : r.value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -230,7 +235,11 @@ export function consolidationText(report: ConsolidationReport): string {
     const p = group[0].period;
     lines.push("", t.periodHeading(p ? p.label : t.noPeriodLong, group.length));
     const shown = group.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
-    const nameWidth = Math.min(32, Math.max(t.textHeaders.name.length, ...shown.map((r) => r.name.length)));
+    // Teams classified by the co-financing: their class in each indicator, by its initial (legend below).
+    const codes = classCodes(group);
+    // A team's name carries its municipality and INE: room for them.
+    const nameHeader = allTeams(group) ? siapsStrings.teamHeader : t.textHeaders.name;
+    const nameWidth = Math.min(codes.length > 0 ? 52 : 32, Math.max(nameHeader.length, ...shown.map((r) => r.name.length)));
     const bandWidth = Math.min(24, Math.max(t.textHeaders.band.length, ...shown.map((r) => (r.band?.label ?? t.noValue).length)));
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
@@ -238,19 +247,27 @@ export function consolidationText(report: ConsolidationReport): string {
     const valueWidth = Math.max(11, valueHeader.length);
     // The band column only when the rules have bands (Previne Brasil has none).
     const band = (text: string) => (group.some((r) => r.band) ? `${fit(text, bandWidth)}  ` : "");
+    const classesWidth = Math.max(siapsStrings.classesHeader.length, codes.length * 2 - 1);
+    const classes = (r: ConsolidatedRow | undefined) => {
+      if (codes.length === 0) return "";
+      const text = r ? codes.map((code) => initialOf(r.classes?.find((c) => c.code === code)?.label)).join(" ") : siapsStrings.classesHeader;
+      return `${text.padEnd(classesWidth)}  `;
+    };
+    // Targets not met mean nothing to teams that are classified instead (every row with classes).
+    const missed = (text: string) => (group.every((r) => r.classes) ? "" : text);
     // When every ISF with a value is partial alike, the column's name says so once; otherwise each row does.
     const valued = group.filter((r) => r.value !== undefined);
     const samePartial = valued.length > 0 && valued.every((r) => r.figure.partial) && new Set(valued.map((r) => JSON.stringify(r.figure.partial))).size === 1;
-    lines.push(`    ${fit(t.textHeaders.name, nameWidth)}  ${valueHeader.padStart(valueWidth)}  ${band(t.textHeaders.band)}${t.textHeaders.missed}`);
+    lines.push(`    ${fit(nameHeader, nameWidth)}  ${valueHeader.padStart(valueWidth)}  ${band(t.textHeaders.band)}${classes(undefined)}${missed(t.textHeaders.missed)}`.trimEnd());
     for (const r of shown) {
       // A partial ISF or a co-financing team without some indicator says which ones, instead of the bare flag.
       const named = r.missingSet && r.value !== undefined && !(r.figure.partial && samePartial);
       const incomplete = named ? missingSetText(r) : r.incomplete ? t.incompleteFlag : "";
       const flags = [incomplete, r.problems > 0 ? t.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
-      lines.push(
-        `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band?.label ?? t.noValue)}${String(r.missed.length).padStart(t.textHeaders.missed.length)}${flags ? `  (${flags})` : ""}`,
-      );
+      const line = `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band?.label ?? t.noValue)}${classes(r)}${missed(String(r.missed.length).padStart(t.textHeaders.missed.length))}`;
+      lines.push(flags ? `${line.trimEnd()}  (${flags})` : line.trimEnd());
     }
+    if (codes.length > 0) lines.push(`    ${siapsStrings.classLegend(codes)}`);
     if (group.length > shown.length) lines.push(t.moreRows(group.length - shown.length));
     // Results found twice (two exports of one indicator): each message once, naming both files.
     const duplicates = [...new Set(group.flatMap((r) => r.duplicates ?? []))];
@@ -326,6 +343,7 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
     ...(args.period ? { period: args.period } : {}),
     ...(args.preset ? { preset: args.preset } : {}),
     ...(args.method ? { method: args.method } : {}),
+    ...(args.rule ? { rule: args.rule } : {}),
   };
   if (args.mapFile) {
     const m = readMapping(args.mapFile);
@@ -374,14 +392,16 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
     progress.update(done, steps, t.progress(done, files.length));
   });
 
-  // SISAB panel exports come one indicator per file: evaluated together, each municipality gets its ISF
-  // over all of them (evaluated apart, each file would give an ISF of one indicator).
-  const panels = outcomes.filter((o) => o.kind === "evaluated" && o.panels).map((o) => o.id);
-  if (panels.length > 1) {
-    const together: ConsolidateJob = { id: jobs.length, files: panels.flatMap((id) => jobs[id].files), splitSheets: false, settings };
+  // SISAB panel and SIAPS exports come one indicator (and, for SIAPS, one month) per file: the files of one
+  // kind are evaluated together, so that each municipality gets its ISF, and each team its nota final, over
+  // all of them (evaluated apart, each file would give a figure of one indicator).
+  for (const kind of ["panel", "siaps"] as const) {
+    const same = outcomes.filter((o) => o.kind === "evaluated" && o.gather === kind).map((o) => o.id);
+    if (same.length < 2) continue;
+    const together: ConsolidateJob = { id: jobs.length + (kind === "panel" ? 0 : 1), files: same.flatMap((id) => jobs[id].files), splitSheets: false, settings };
     const [merged] = await runJobs([together], 1, script);
     if (merged.kind === "evaluated") {
-      const replaced = new Set(panels);
+      const replaced = new Set(same);
       outcomes.splice(0, outcomes.length, ...outcomes.filter((o) => !replaced.has(o.id)), merged);
     }
   }

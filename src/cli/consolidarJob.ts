@@ -1,5 +1,5 @@
 /**
- * One job of `contratualiza consolidar`: read one workbook (or, for SISAB panel exports of several
+ * One job of `contratualiza consolidar`: read one workbook (or, for SISAB panel or SIAPS exports of several
  * indicators, a few together), evaluate it (workbook/consolidateWorkbook, as the task pane does on the open
  * workbook), and hand back the consolidated rows only — a compact summary that a worker thread posts to
  * the main thread (structured-clone safe: strings, numbers, plain objects), never the pipeline result with
@@ -9,15 +9,15 @@
  * It never throws: a file that cannot be read, has no indicator table or no row to evaluate comes back as a
  * failure with a pt-BR reason; a bug comes back as a failure saying so, with its message.
  */
-import type { LocatedProblem } from "../core/evaluate";
-import { consolidateStrings as t } from "../core/messages";
-import { presets, type PresetId } from "../core/presets";
+import type { ConceptRule, LocatedProblem } from "../core/evaluate";
+import { consolidateStrings as t, siapsStrings } from "../core/messages";
+import type { PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
 import type { ConsolidatedRow, ConsolidationFailure } from "../workbook/consolidate";
 import { consolidateWorkbook, type WorkbookConsolidation } from "../workbook/consolidateWorkbook";
 import type { PipelineOptions } from "../workbook/pipeline";
 import type { ExplicitMapping, SheetData, WorkbookData } from "../workbook/port";
-import { readSettings, resolveSettings } from "../workbook/settings";
+import { readSettings, runRules } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
 
 /** What the command line says about the evaluation (plain data, posted to workers). */
@@ -25,6 +25,7 @@ export interface JobSettings {
   period?: Period;
   preset?: PresetId;
   method?: OverallMethod;
+  rule?: ConceptRule;
   mapping?: ExplicitMapping;
 }
 
@@ -37,7 +38,7 @@ export interface JobFile {
 
 export interface ConsolidateJob {
   id: number;
-  /** One file; several only for SISAB panel exports evaluated together (one indicator per file). */
+  /** One file; several only for national exports evaluated together (SISAB panels, SIAPS: one indicator per file). */
   files: JobFile[];
   /**
    * A workbook whose tables sit on several sheets and name no municipality is one table per municipality
@@ -54,26 +55,16 @@ export type JobOutcome =
       id: number;
       kind: "evaluated";
       rows: ConsolidatedRow[];
-      /** Every table is a national panel export (SISAB): the command may evaluate such files together. */
-      panels: boolean;
+      /** Every table is a national export of one kind (SISAB panel, SIAPS): the command evaluates such files together. */
+      gather?: "panel" | "siaps";
     }
   | { id: number; kind: "failed"; failure: ConsolidationFailure };
 
 /** The pipeline's options: the command line's, else the workbook's stored settings. */
 function pipelineOptions(settings: JobSettings, workbook: WorkbookData | undefined): { options: PipelineOptions; problems: LocatedProblem[] } {
   const stored = workbook ? readSettings(workbook) : { problems: [] };
-  const resolved = resolveSettings(stored.settings);
-  return {
-    options: {
-      period: settings.period,
-      preset: settings.preset ? presets[settings.preset] : resolved.preset,
-      method: settings.method ?? resolved.method,
-      mapping: settings.mapping ?? resolved.mapping,
-      partialShare: resolved.partialShare,
-      incompleteShare: resolved.incompleteShare,
-    },
-    problems: [...stored.problems, ...resolved.problems],
-  };
+  const { rules, problems } = runRules(stored.settings, settings);
+  return { options: { ...rules, ...(settings.period ? { period: settings.period } : {}) }, problems: [...stored.problems, ...problems] };
 }
 
 async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutcome> {
@@ -85,10 +76,11 @@ async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutco
 
 /** The job's outcome: the workbook's consolidated rows, or its failure. */
 function outcomeOf(job: ConsolidateJob, c: WorkbookConsolidation): JobOutcome {
-  return c.kind === "failed" ? { id: job.id, kind: "failed", failure: c.failure } : { id: job.id, kind: "evaluated", rows: c.rows, panels: c.panels };
+  if (c.kind === "failed") return { id: job.id, kind: "failed", failure: c.failure };
+  return { id: job.id, kind: "evaluated", rows: c.rows, ...(c.gather ? { gather: c.gather } : {}) };
 }
 
-/** Several panel exports as one workbook: their sheets side by side, names made unique. */
+/** Several national exports (of one kind) as one workbook: their sheets side by side, names made unique. */
 async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
   const sheets: SheetData[] = [];
   const taken = new Set<string>();
@@ -106,9 +98,10 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
     }
   }
   const { options } = pipelineOptions(job.settings, undefined);
-  const source = job.files.map((f) => f.source).join(", ");
-  const outcome = outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, sources, splitSheets: false }));
-  return outcome.kind === "evaluated" ? { ...outcome, panels: true } : outcome;
+  // A dozen SIAPS exports (an indicator per month) named one by one would fill the `Arquivo` cell of every row.
+  const names = job.files.map((f) => f.source);
+  const source = names.length > 3 ? siapsStrings.gatheredFiles(names.length, names[0], names[names.length - 1]) : names.join(", ");
+  return outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, sources, splitSheets: false }));
 }
 
 /** Runs a job; never throws (see the module comment). */

@@ -10,11 +10,14 @@
  */
 import fs from "fs";
 import { cliStrings as t, progressStrings } from "../core/messages";
-import { presets } from "../core/presets";
-import { runPipeline } from "../workbook/pipeline";
+import type { LocatedProblem } from "../core/evaluate";
+import { headerRowsOf, typedSheet } from "../workbook/csv/typed";
+import { runPipeline, type PipelineResult } from "../workbook/pipeline";
 import { buildPlan, unsupportedAfter } from "../workbook/plan/build";
 import type { ExplicitMapping } from "../workbook/port";
-import { readSettings, resolveSettings } from "../workbook/settings";
+import { isAddinSheet } from "../workbook/owned";
+import type { WorkbookData } from "../workbook/port";
+import { readSettings, runRules } from "../workbook/settings";
 import { readWorkbookFile } from "../workbook/xlsx/read";
 import { defaultOutputPath, writeEvaluatedFile } from "../workbook/xlsx/write";
 import path from "path";
@@ -22,7 +25,7 @@ import { parseArgs } from "./args";
 import { runComunicado } from "./comunicado";
 import { runConsolidar } from "./consolidar";
 import { createProgress, type ProgressStream } from "./progress";
-import { toJson, toText, type OutputReport } from "./report";
+import { toJson, toText, whyNothingEvaluated, type OutputReport } from "./report";
 
 interface Output extends ProgressStream {
   write(text: string): unknown;
@@ -75,25 +78,22 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
   progress.update(1, STEPS, progressStrings.evaluating);
   const stored = readSettings(read.workbook);
-  const settings = resolveSettings(stored.settings);
-  const result = runPipeline(read.workbook, {
-    period: args.period,
-    preset: args.preset ? presets[args.preset] : settings.preset,
-    method: args.method ?? settings.method,
-    mapping: mapping ?? settings.mapping,
-    partialShare: settings.partialShare,
-    incompleteShare: settings.incompleteShare,
-  });
-  result.problems.unshift(...stored.problems, ...settings.problems);
+  const { rules, problems: settingsProblems } = runRules(stored.settings, { preset: args.preset, method: args.method, rule: args.rule, mapping });
+  const result = runPipeline(read.workbook, { ...rules, period: args.period });
+  result.problems.unshift(...stored.problems, ...settingsProblems);
 
   const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
+  const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
   const output: OutputReport = { unsupported: [] };
   let writeError: string | undefined;
-  if (evaluated && !args.noOutput) {
+  const target = args.output ?? defaultOutputPath(args.file);
+  if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook))) writeError = t.outputExists(target);
+  else if (evaluated && !args.noOutput) {
     progress.update(2, STEPS, progressStrings.writing);
-    const target = args.output ?? defaultOutputPath(args.file);
     const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file), final: args.final });
-    const written = await writeEvaluatedFile(read.source, plan, target, args.file);
+    // A CSV's copy stores its numbers as numbers (below each table's header), not as the text the CSV holds.
+    const source = read.source.kind === "csv" ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) } : read.source;
+    const written = await writeEvaluatedFile(source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;
       output.unsupported = unsupportedAfter(read.workbook, plan.summaries.map((s) => s.name));
@@ -102,15 +102,50 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
   progress.update(STEPS, STEPS);
   progress.done();
+  // Nothing evaluated: why goes to stderr (and not twice on a terminal: the text report leaves it out).
+  const failure = evaluated || emptyPeriod ? undefined : whyNothingEvaluated(args.file, result);
   if (args.json) out.write(`${JSON.stringify(toJson(args.file, result, output), null, 2)}\n`);
-  else out.write(`${toText(args.file, result, output)}\n`);
+  else out.write(`${toText(args.file, failure ? { ...result, problems: failure.rest } : result, output)}\n`);
   if (writeError) {
     err.write(`${t.notWritten}\n${writeError}\n`);
     return 2;
   }
-  if (!evaluated) return 2;
-  const problems = result.problems.length + result.evaluations.reduce((n, ev) => n + ev.problems.length, 0);
-  return problems > 0 ? 1 : 0;
+  if (emptyPeriod) {
+    err.write(`${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${t.emptyPeriodNotWritten}\n`);
+    return 1;
+  }
+  if (failure) {
+    err.write(`${failure.text}\n`);
+    return 2;
+  }
+  return needsAttention(result) ? 1 : 0;
+}
+
+/**
+ * Exit 1 rather than 0: a data problem (notes, such as a month written twice with the same value, do not
+ * count), or an incomplete evaluation whose band is provisional.
+ */
+export function needsAttention(result: PipelineResult): boolean {
+  const isProblem = (p: LocatedProblem) => p.severity !== "note";
+  return result.problems.some(isProblem) || result.evaluations.some((ev) => ev.problems.some(isProblem) || ev.overall.incomplete);
+}
+
+/**
+ * Whether the evaluated copy may go to `target`: a new file, or an evaluated copy of this input (it holds
+ * the add-in's own sheets and every sheet of the input), which a new evaluation replaces. Anything else
+ * is somebody's file and needs `--substituir`.
+ */
+async function mayWrite(target: string, input: WorkbookData): Promise<boolean> {
+  try {
+    await fs.promises.access(target);
+  } catch {
+    return true;
+  }
+  const existing = await readWorkbookFile(target);
+  if (existing.kind === "unreadable") return false;
+  const names = new Set(existing.workbook.sheets.map((sh) => sh.name));
+  const ours = existing.workbook.sheets.some(isAddinSheet);
+  return ours && input.sheets.filter((sh) => !isAddinSheet(sh)).every((sh) => names.has(sh.name));
 }
 
 if (require.main === module) {

@@ -14,7 +14,9 @@
 import { cliStrings, commandStrings as o } from "../core/messages";
 import { parsePeriod } from "../core/periods";
 import { presets, type PresetId } from "../core/presets";
+import type { ConceptRule } from "../core/evaluate";
 import type { OverallMethod, Period } from "../core/types";
+import { RULES, type RuleName } from "../workbook/settings";
 
 /** What a reader makes of a value: the value, or a pt-BR sentence on what is wrong with it. */
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -122,6 +124,12 @@ export const readMethod: Reader<OverallMethod> = (raw) => {
   return own(METHODS, v) ? { ok: true, value: METHODS[v] } : { ok: false, problem: cliStrings.unknownMethod(v) };
 };
 
+/** The concept rule by its pt-BR name (settings `RULES`). */
+export const readRule: Reader<ConceptRule> = (raw) => {
+  const v = raw.toLowerCase();
+  return own(RULES, v) ? { ok: true, value: RULES[v as RuleName] } : { ok: false, problem: cliStrings.unknownRule(v) };
+};
+
 /** A file name; with `ending`, one whose name matches its pattern (`wrong` says what it should end with). */
 export function readPath(ending?: { pattern: RegExp; wrong: (file: string) => string }): Reader<string> {
   return (raw) => (!ending || ending.pattern.test(raw) ? { ok: true, value: raw } : { ok: false, problem: ending.wrong(raw) });
@@ -140,6 +148,7 @@ export const commonOptions = {
   period: valueOption("--periodo", o.expects.period, readPeriod),
   preset: valueOption("--predefinicao", o.expects.preset, readPreset),
   method: valueOption("--metodo", o.expects.method, readMethod),
+  rule: valueOption("--regra", o.expects.rule, readRule),
 };
 
 /** The options of `avaliar`, which `consolidar` has too: the mapping, the .xlsx written, what is printed. */

@@ -2,8 +2,8 @@
  * What the command prints: a pt-BR report for people, or the machine-readable JSON of `--json`. Pure
  * functions of a pipeline result.
  */
-import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../core/evaluate";
-import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, methodText, nationalStrings as n, previneStrings as pv } from "../core/messages";
+import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem, RowEvaluation } from "../core/evaluate";
+import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, headerDetectStrings, methodText, nationalStrings as n, previneStrings as pv, siapsStrings, viewStrings as vs } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
@@ -11,22 +11,13 @@ import { hasDecisions, missingNames, nameOver, overallFigure } from "../workbook
 import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResult } from "../workbook/pipeline";
 import type { DetectedTable } from "../workbook/port";
 import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
+import { ruleName } from "../workbook/settings";
+import { bandText, conceptReason, figureText, incompleteText, missedTargets, pendingItems, percentText, ruleText, situation, unitViews, type UnitView } from "../workbook/view";
+
+export { situation, type Situation } from "../workbook/view";
 
 /** Municipalities (or teams) listed in the text report per period; the JSON has them all. */
 export const MAX_MUNICIPALITIES_IN_TEXT = 20;
-
-/** Machine-readable situation of an indicator. */
-export type Situation = "atingido" | "nao_atingido" | "justificado_total" | "justificado_parcial" | "sem_dado" | "invalido" | "linha_de_base";
-
-export function situation(i: IndicatorEvaluation): Situation {
-  if (i.status === "noData") return "sem_dado";
-  if (i.status === "invalid") return "invalido";
-  if (i.status === "needsBaseline") return "linha_de_base";
-  if (i.concept === "A" || (i.concept === undefined && (i.credit ?? 0) > 0)) return "atingido";
-  if (i.decision === "total") return "justificado_total";
-  if (i.decision === "partial") return "justificado_parcial";
-  return "nao_atingido";
-}
 
 /** A target as a number for JSON: its value (percentages as fractions); ranges as their ends. */
 function targetJson(target: Target | undefined): number | { minimo?: number; maximo?: number } | null {
@@ -123,6 +114,25 @@ function municipalityJson(m: MunicipalityEvaluation) {
   };
 }
 
+/** One unit's own figures: `unidades` of a period. */
+function unitJson(u: UnitView) {
+  const e = u.evaluation;
+  return {
+    unidade: u.name,
+    atingimentoGlobal: e.overall.attainment ?? null,
+    avaliacaoIncompleta: e.overall.incomplete,
+    faixa: e.band ? { numero: e.band.band.number ?? null, rotulo: e.band.band.label, provisoria: e.band.provisional } : null,
+    indicadoresComDado: e.overall.withData,
+    metasAtingidas: e.overall.met,
+    metasNaoAtingidas: u.missed,
+  };
+}
+
+/** A month (or unit) that missed the target under the strict rule. */
+function failingJson(r: RowEvaluation) {
+  return { periodo: r.input.period?.label ?? null, unidade: r.input.unit ?? null, resultado: r.result ?? null, planilha: r.input.sheet ?? null, celula: r.input.result?.address ?? null };
+}
+
 function catalogUseJson(u: CatalogUse) {
   return {
     catalogo: u.catalog,
@@ -170,8 +180,13 @@ function periodJson(ev: PeriodEvaluation) {
     metodo: ev.method === "shareMet" ? "proporcao" : "media",
     atingimentoGlobal: ev.overall.attainment ?? null,
     ...overallValueJson(ev),
+    regra: ruleName(ev.rule),
     avaliacaoIncompleta: ev.overall.incomplete,
-    faixa: ev.band ? { numero: ev.band.band.number ?? null, rotulo: ev.band.band.label, recomendacao: ev.band.band.recommendation ?? null } : null,
+    resultadosEsperados: ev.completeness.expected,
+    resultadosFaltando: ev.completeness.missing,
+    faixa: ev.band
+      ? { numero: ev.band.band.number ?? null, rotulo: ev.band.band.label, recomendacao: ev.band.band.recommendation ?? null, provisoria: ev.band.provisional }
+      : null,
     ...(ev.byMunicipality ? { municipiosNoConjunto: ev.byMunicipality.length } : {}),
     indicadores: ev.indicators.map((i) => ({
       codigo: codeOf(i) ?? null,
@@ -186,11 +201,16 @@ function periodJson(ev: PeriodEvaluation) {
       atingimento: i.attainment?.scored ?? null,
       conceito: i.concept ?? null,
       situacao: situation(i),
+      resultadosCombinados: i.combined,
+      motivo: conceptReason(i) ?? null,
+      ...(i.failing.length > 0 ? { naoAtingiram: i.failing.map(failingJson) } : {}),
       ...(i.classification ? { classificacao: i.classification.label } : {}),
     })),
-    pendencias: ev.pending.map((i) => ({ codigo: codeOf(i) ?? null, indicador: i.indicator })),
-    problemas: ev.problems.map(problemJson),
+    pendencias: pendingItems(ev).map((p) => ({ codigo: p.code ?? null, indicador: p.indicator, planilha: p.sheet ?? null, celula: p.cell ?? null, descricao: p.text })),
+    problemas: ev.problems.filter((p) => p.severity !== "note").map(problemJson),
+    observacoes: ev.problems.filter((p) => p.severity === "note").map(problemJson),
     ...(ev.byMunicipality ? { municipios: ev.byMunicipality.map(municipalityJson) } : {}),
+    ...(ev.byUnit ? { unidades: unitViews(ev).map(unitJson) } : {}),
     ...teamsJson(buildTeamQuality(ev)),
   };
 }
@@ -243,16 +263,18 @@ function teamLines(report: TeamQuality): string[] {
   return lines;
 }
 
+/** Pending results listed in the text report; the JSON has them all. */
+export const MAX_PENDING_IN_TEXT = 30;
+
 /** "Saúde da Mulher — 1.4 Proporção de gestantes…" shortened for a terminal line. */
-function label(i: IndicatorEvaluation): string {
+function label(i: Pick<IndicatorEvaluation, "code" | "indicator" | "rows"> | { code?: string; indicator: string }): string {
   const name = i.indicator.length > 70 ? `${i.indicator.slice(0, 67)}...` : i.indicator;
-  const code = codeOf(i);
+  const code = "rows" in i ? codeOf(i as IndicatorEvaluation) : i.code;
   return code ? `${code} ${name}` : name;
 }
 
 function value(ev: ContractEvaluation): string {
-  if (ev.overall.value === undefined) return t.noOverall;
-  return ev.preset.scale === 10 ? fixed2(ev.overall.value) : formatPercent(ev.overall.attainment ?? 0);
+  return figureText(ev) ?? t.noOverall;
 }
 
 /** A note on the 0–10 scale with two decimals, the pt-BR way: `8,00`, `7,75`. */
@@ -354,7 +376,9 @@ export interface OutputReport {
 /** The pt-BR report for a terminal. */
 export function toText(file: string, result: PipelineResult, output: OutputReport = { unsupported: [] }): string {
   const lines: string[] = [t.heading(file), ""];
-  lines.push(t.tablesFound(result.tables.length));
+  // An export recognised but not scored by these rules (SIAPS Vínculo, eSB) is not "no table": its problem says why.
+  const notScored = result.tables.length === 0 && result.problems.some((p) => p.code === "notScored");
+  lines.push(notScored ? siapsStrings.recognisedNotScored : t.tablesFound(result.tables.length));
   for (const tb of result.tables) lines.push(tableLine(tb));
   if (result.presetChoice) lines.push("", pv.presetChosen(presets[result.presetChoice.id].name, result.presetChoice.reason));
   const uses = catalogLines(result.catalogUses ?? []);
@@ -373,25 +397,43 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
       lines.push(pv.overallNote(name, value(ev), method, o.withData, o.scored));
     } else lines.push(t.overall(value(ev), method, o.withData, o.scored));
     if (figure.partial) lines.push(`  ${n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}`);
-    if (ev.band) lines.push(t.band(ev.band.band.label, ev.band.band.recommendation ?? ""));
+    if (ev.band) lines.push(t.band(bandText(ev)!, ev.band.band.recommendation ?? ""));
     if (figure.kind === "finalNote" && figure.missing.length > 0) lines.push(`  ${n.capitalized(n.incompleteTeam(missingNames(figure)))}`);
-    else if (o.incomplete) lines.push(t.incomplete(o.withoutData, o.scored));
+    const incomplete = incompleteText(ev);
+    if (incomplete) lines.push(t.incompleteWhy(incomplete));
     if (ev.preset.commission === false && hasDecisions(ev)) lines.push(`  ${n.justificationsNotScored(ev.preset.name)}`);
-    const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
+    lines.push(t.rule(ruleText(ev)));
+    const missed = missedTargets(ev);
     if (missed.length > 0) {
       lines.push(t.missedHeading(missed.length));
       for (const i of missed) {
         const justified = i.decision === "total" ? t.justifiedTotal : i.decision === "partial" ? t.justifiedPartial : "";
-        lines.push(`  • ${label(i)}: ${t.attained(formatPercent(i.attainment?.scored ?? 0))}${justified}`);
+        lines.push(`  • ${label(i)}: ${t.attained(percentText(i.attainment?.scored ?? 0))}${justified}`);
+        const why = conceptReason(i);
+        if (why) lines.push(`      ${why}`);
       }
     }
-    if (ev.pending.length > 0) {
-      lines.push(t.pendingHeading(ev.pending.length));
-      for (const i of ev.pending) lines.push(`  • ${label(i)}`);
+    const pending = pendingItems(ev);
+    if (pending.length > 0) {
+      lines.push(t.pendingHeading(pending.length));
+      for (const p of pending.slice(0, MAX_PENDING_IN_TEXT)) lines.push(`  • ${label(p)}: ${p.text}`);
+      if (pending.length > MAX_PENDING_IN_TEXT) lines.push(t.morePending(pending.length - MAX_PENDING_IN_TEXT));
     }
-    if (ev.problems.length > 0) {
-      lines.push(t.problemsHeading(ev.problems.length));
-      for (const p of ev.problems) lines.push(problemLine(p));
+    const problems = ev.problems.filter((p) => p.severity !== "note");
+    if (problems.length > 0) {
+      lines.push(t.problemsHeading(problems.length));
+      for (const p of problems) lines.push(problemLine(p));
+    }
+    const notes = ev.problems.filter((p) => p.severity === "note");
+    if (notes.length > 0) {
+      lines.push(t.notesHeading(notes.length));
+      for (const p of notes) lines.push(problemLine(p));
+    }
+    const units = unitViews(ev);
+    if (units.length > 0) {
+      lines.push(`  ${vs.byUnitHeading} (${units.length}):`);
+      for (const u of units.slice(0, MAX_MUNICIPALITIES_IN_TEXT)) lines.push(`  • ${vs.unitLine(u.name, u.figure ?? vs.noFigure, u.band ?? "", u.missed.join(", "))}`);
+      if (units.length > MAX_MUNICIPALITIES_IN_TEXT) lines.push(t.morePending(units.length - MAX_MUNICIPALITIES_IN_TEXT));
     }
     if (ev.byMunicipality) lines.push(...municipalityLines(ev, ev.byMunicipality));
     const teams = buildTeamQuality(ev);
@@ -409,4 +451,25 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     }
   }
   return lines.join("\n");
+}
+
+const isDetectionReason = (p: LocatedProblem) => p.code === "noTable" || p.code === "mapping";
+
+/**
+ * Detection's own problems, one line each: no table, or tables without rows (each with what was found and
+ * a mapping for its sheet), and an unusable mapping — the texts the task pane shows for them.
+ */
+export function detectionReasons(result: PipelineResult): string[] {
+  return result.problems.filter(isDetectionReason).map(problemLine);
+}
+
+/**
+ * Why a workbook gave nothing to evaluate, for stderr: a first line, then {@link detectionReasons}.
+ * `rest` are the other problems, for the report.
+ */
+export function whyNothingEvaluated(file: string, result: PipelineResult): { text: string; rest: LocatedProblem[] } {
+  return {
+    text: [headerDetectStrings.nothingEvaluated(file), ...detectionReasons(result)].join("\n"),
+    rest: result.problems.filter((p) => !isDetectionReason(p)),
+  };
 }

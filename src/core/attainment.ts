@@ -3,7 +3,7 @@
  * concept A/B, the effect of an accepted justification, and the 0–10 note of Previne Brasil.
  * domain.md §1.
  */
-import { formatNumber, messages } from "./messages";
+import { formatNumber, messages, targetTextStrings } from "./messages";
 import type { Attainment, Concept, Direction, JustificationDecision, Problem, Reading, Target } from "./types";
 
 /** Relative tolerance for comparing floating-point results with targets (domain.md §1). */
@@ -45,7 +45,9 @@ function plainAsFraction(value: number): number {
  * Puts a result and a target on the same scale (domain.md §1): a target written `75%` and a result typed
  * `0,8` or `80` compare as 75% vs 80%.
  * - Both percent (a `%` sign or a percentage format): as they are.
- * - One percent, the other plain: the plain one is a fraction up to 1, percentage points above 1.
+ * - One percent, the other plain: the plain one is a fraction up to 1, percentage points above 1 — except a
+ *   plain result that is clearly a count against a target in percent (above 100 with nothing saying it is
+ *   a percentage, see `countAgainstPercent`), reported as an ambiguous scale.
  * - Both plain: a hint from the table (`percent`, `count`) decides; without one they are compared as they
  *   are, unless one looks like a fraction (between 0 and 1), the other like percentage points (above 1, up
  *   to 100) and they differ more than tenfold — target 75 and result 0,8 — which is reported as an
@@ -57,8 +59,17 @@ export function reconcileScale(
   hint?: ScaleHint,
 ): { kind: "ok"; result: number; target: Target } | { kind: "invalid"; problem: Problem } {
   const asFraction = (r: Reading) => (r.scale === "percent" ? r.value : hint === "points" ? r.value / 100 : plainAsFraction(r.value));
-  if (target.scale === "percent") return { kind: "ok", result: asFraction(result), target };
   const magnitude = targetMagnitude(target);
+  if (target.scale === "percent") {
+    const count = countAgainstPercent(result, magnitude, hint);
+    if (count) {
+      const shown = target.direction === "range" ? rangeText(target) : percentText(magnitude);
+      const value = formatNumber(result.value, 4);
+      const why = count === "aboveHundred" ? targetTextStrings.countAboveHundred(value) : targetTextStrings.countByName;
+      return { kind: "invalid", problem: { code: "ambiguousScale", message: targetTextStrings.countAgainstPercent(shown, value, why) } };
+    }
+    return { kind: "ok", result: asFraction(result), target };
+  }
   if (hint === "points") return { kind: "ok", result: asFraction(result), target: rescaleTarget(target, 0.01) };
   if (result.scale === "percent" || hint === "percent") {
     return { kind: "ok", result: asFraction(result), target: rescaleTarget(target, magnitude <= 1 ? 1 : 0.01) };
@@ -70,6 +81,39 @@ export function reconcileScale(
     };
   }
   return { kind: "ok", result: result.value, target };
+}
+
+/**
+ * When a plain result against a target written in percent is clearly a count, and why. A plain number is
+ * read as percentage points against a percent target (80 → 80%), which turns a count of 280 consultations
+ * against "Cumprir 100%" into 280%, an A. So:
+ * - above 100: a percentage above 100% is legal only for a coverage or a count ratio, and the table says so
+ *   by a `%` sign or a percentage format on the result, by the indicator's name (Proporção, Cobertura…) or
+ *   by a `(%)` header — any of which gives the result a percent scale or the `percent` hint, and then the
+ *   number is read as points. Without such a sign, a plain number above 100 is more likely a count than a
+ *   percentage, and reading it either way could turn a B into an A: it is reported, not guessed. 100 itself
+ *   is 100%, the commonest percentage there is;
+ * - above 1 under the `count` hint (Média, Número, Razão): the table says its numbers are counts, and a
+ *   count cannot be compared with a percentage (up to 1 it may still be a fraction: a ratio of 0,8).
+ * A target of 0 is left alone: 0% and zero cases are the same target, met by 0 and missed by anything else,
+ * whatever the scale.
+ */
+function countAgainstPercent(result: Reading, magnitude: number, hint?: ScaleHint): "aboveHundred" | "countName" | undefined {
+  if (result.scale !== "plain" || hint === "percent" || hint === "points" || !(magnitude > 0)) return undefined;
+  if (result.value > 100) return "aboveHundred";
+  if (hint === "count" && result.value > 1) return "countName";
+  return undefined;
+}
+
+/** A fraction as a percentage for a message: `1` → `100%`, `0.755` → `75,5%`. */
+function percentText(fraction: number): string {
+  return `${formatNumber(fraction * 100, 2)}%`;
+}
+
+/** A range target's ends for a message: `50% a 70%`. */
+function rangeText(target: Target): string {
+  const { lower, upper } = target.interval ?? {};
+  return [lower, upper].filter((b) => b !== undefined).map((b) => percentText(b.value)).join(" a ");
 }
 
 function looksAmbiguous(result: number, target: number): boolean {

@@ -3,11 +3,12 @@
  * per area → the contract's overall attainment and its band (domain.md §1–§4). Pure: rows come in as cell
  * values with their formats and addresses, every finding comes out as a located pt-BR problem.
  */
-import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, overrideDirection, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
+import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, nearlyEqual, overrideDirection, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
+import { isImplausible, isTotalsUnit, placeKey, placeName, resultKind, slotsOf } from "./completeness";
 import { findBand } from "./bands";
-import { formatNumber, messages, nationalStrings } from "./messages";
+import { formatNumber, formatPercent, messages, nationalStrings } from "./messages";
 import { parseAggregation, parseDirection, parseJustificationDecision, parseKind, parseTarget, readNumber, isProblem, normalizeText } from "./parse";
-import { contains } from "./periods";
+import { contains, formatPeriodPtBR } from "./periods";
 import { defaultPreset, type Preset } from "./presets";
 import type { Aggregation, Attainment, Band, BandTable, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Scale, Target } from "./types";
 
@@ -45,6 +46,8 @@ export interface RowInput {
   weight?: CellInput;
   direction?: CellInput;
   aggregation?: CellInput;
+  /** "Periodicidade": how often the indicator is verified (Mensal, Trimestral, "4 vezes ao ano"). */
+  periodicity?: CellInput;
   justification?: string;
   justificationAccepted?: CellInput;
   /** What the table says about the scale (a `(%)` header, a "Proporção de…" name), when it says anything. */
@@ -87,7 +90,20 @@ export interface RowEvaluation {
   concept?: Concept;
   decision?: JustificationDecision;
   problems: LocatedProblem[];
+  /**
+   * Why the row, though read, does not count in its indicator's figure: a totals row beside the units'
+   * rows, or the second of two rows with the same value for the same unit and month.
+   */
+  excluded?: "totals" | "duplicate";
 }
+
+/**
+ * What decides an indicator's concept over a period of several months (or units):
+ * - `periodResult` (the default): the period's result — Σ numerator ÷ Σ denominator, the mean of the
+ *   monthly results, or their sum against a target for the whole period — against the target;
+ * - `everyMonth`: the stricter rule some contracts write: A only when every month (and unit) met it.
+ */
+export type ConceptRule = "periodResult" | "everyMonth";
 
 /** One indicator over the evaluated period, all its rows combined. */
 export interface IndicatorEvaluation {
@@ -113,6 +129,44 @@ export interface IndicatorEvaluation {
   credit?: number;
   justification?: string;
   rows: RowEvaluation[];
+  /** The rule that decided the concept. */
+  rule: ConceptRule;
+  /** How many results the period's result combines (the rows that count and were read). */
+  combined: number;
+  /**
+   * Under `everyMonth`, the months/units that missed the target, with their own results: what makes the
+   * concept B even when the period's result meets the target. Empty otherwise.
+   */
+  failing: RowEvaluation[];
+}
+
+/**
+ * One result the period expects and does not have: a blank result cell (`blank`, with its cell), a month
+ * with no row at all (`missingRow`), or a result that could not be used (`invalid`).
+ */
+export interface MissingResult {
+  indicator: string;
+  code?: string;
+  unit?: string;
+  /** The month (or bimester, quarter… per the indicator's periodicity) that is missing. */
+  period: Period;
+  state: "blank" | "missingRow" | "invalid";
+  sheet?: string;
+  cell?: string;
+  /** The indicator is scored (desempenho): it counts towards the incompleteness threshold. */
+  scored: boolean;
+}
+
+/** The expected results of the period and those missing (domain rule: more than 20% missing is incomplete). */
+export interface Completeness {
+  /** Expected results of scored indicators (indicator × unit × month). */
+  expected: number;
+  /** Of those, the missing or unusable ones. */
+  missing: number;
+  /** More than the allowed share of `expected` is missing: the band is provisional. */
+  incomplete: boolean;
+  /** Every missing result, scored or not, in table order. */
+  slots: MissingResult[];
 }
 
 /** The overall figures of a group of indicators (the contract, or one area). */
@@ -158,11 +212,15 @@ export interface ContractEvaluation {
   indicators: IndicatorEvaluation[];
   areas: ({ area: string } & GroupSummary)[];
   overall: GroupSummary;
-  band?: { band: Band; rounded: number };
+  /** `provisional`: the evaluation is incomplete (too many results missing), so the band may still change. */
+  band?: { band: Band; rounded: number; provisional: boolean };
   /** Under a preset with a national set of indicators: which of them have a result (see `SetCoverage`). */
   coverage?: SetCoverage;
   /** Indicators with no data yet (Sem dado) or whose target needs a baseline. */
   pending: IndicatorEvaluation[];
+  /** The results the period expects, and those missing (empty without a period). */
+  completeness: Completeness;
+  rule: ConceptRule;
   problems: LocatedProblem[];
 }
 
@@ -174,7 +232,10 @@ export interface EvaluateOptions {
   method?: OverallMethod;
   /** Share of the missing attainment a partially accepted justification earns (default 0,5). */
   partialShare?: number;
-  /** More than this share of scored indicators without data makes the evaluation incomplete (default 0,2). */
+  /**
+   * More than this share of scored indicators without data, or of the expected results of scored
+   * indicators, makes the evaluation incomplete (default 0,2).
+   */
   incompleteShare?: number;
   /**
    * Columns of plain fractions under a classifying preset, decided over whole tables by the caller (a team's
@@ -191,7 +252,12 @@ export interface EvaluateOptions {
    * values, in two files): evaluated as invalid, never scored.
    */
   withheld?: ReadonlySet<RowInput>;
+  /** What decides a concept over several months (default `periodResult`). */
+  rule?: ConceptRule;
 }
+
+/** Share of missing results (or indicators without data) above which an evaluation is incomplete. */
+export const DEFAULT_INCOMPLETE_SHARE = 0.2;
 
 /** The key that groups rows of one indicator: its code, or its name when it has none (case and accents ignored). */
 export function indicatorKey(row: Pick<RowInput, "code" | "indicator">): string {
@@ -244,6 +310,11 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionC
     const res = readResult(row, "percent", problems);
     if (res.kind === "empty") return { ...base, status: "noData" };
     if (res.kind === "invalid") return { ...base, status: "invalid" };
+    if (isImplausible(res.reading.value, res.reading.scale === "percent")) {
+      const shown = res.reading.scale === "percent" ? formatPercent(res.reading.value) : formatNumber(res.reading.value);
+      problems.push(locate(row, row.result, { code: "implausible", message: messages.implausibleResult(shown, res.reading.scale === "percent") }));
+      return { ...base, status: "invalid" };
+    }
     // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
     if (options.fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
     // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
@@ -283,6 +354,11 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionC
   }
   const result = reconciled.result;
   target = reconciled.target;
+  if (isImplausible(result, target.scale === "percent")) {
+    const shown = target.scale === "percent" ? formatPercent(result) : formatNumber(result);
+    problems.push(locate(row, read.cell, { code: "implausible", message: messages.implausibleResult(shown, target.scale === "percent") }));
+    return { ...base, status: "invalid", target };
+  }
   // Built property by property rather than with spreads around a conditional one: that literal made V8
   // build every evaluated row as a slow (dictionary) object, which cost more than evaluating the row.
   // The keys and their order are those of `{ ...base, status, target, result, ratio?, attainment, concept }`.
@@ -332,14 +408,23 @@ function readResult(
   return { kind: "number", reading: { value, scale: ratioScale }, cell: row.numerator, ratio };
 }
 
-/** Combines the evaluated rows of one indicator over the period (domain.md §2). */
-export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partialShare = DEFAULT_PARTIAL_SHARE): IndicatorEvaluation {
+/**
+ * Combines the rows of one indicator over the period. The rows that count are those read (`evaluated`)
+ * and not excluded (a totals row beside the units, a repeated month); every row stays in `rows`, for its
+ * own cells and problems.
+ *
+ * The period's result is Σ numerator ÷ Σ denominator when every counted row has them, else the mean of
+ * the results (a column *Agregação* may ask for the sum or the last one). Under the default rule that result
+ * decides attainment and concept; under `everyMonth` the concept is A only when every counted row met the
+ * target, and `failing` names the rows that did not.
+ */
+export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partialShare = DEFAULT_PARTIAL_SHARE, rule: ConceptRule = "periodResult"): IndicatorEvaluation {
   const first = rows[0].input;
   const last = rows[rows.length - 1];
   const kind = rows.find((r) => r.input.kind)?.kind ?? last.kind;
   // The last row that gave a usable weight decides (weights are usually written on every row, or the first).
   const weight = [...rows].reverse().find((r) => r.weightGiven)?.weight ?? 1;
-  const evaluated = rows.filter((r) => r.status === "evaluated");
+  const evaluated = rows.filter((r) => r.status === "evaluated" && !r.excluded);
   const justification = [...new Set(rows.map((r) => r.input.justification?.trim()).filter((t): t is string => !!t))].join(" | ") || undefined;
   const explicit = rows.map((r) => (r.input.aggregation ? parseAggregation(r.input.aggregation.value) : undefined)).find((a) => a);
   const pooled = evaluated.length > 0 && evaluated.every((r) => r.ratio);
@@ -354,6 +439,9 @@ export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partia
     aggregation,
     justification,
     rows,
+    rule,
+    combined: evaluated.length,
+    failing: [] as RowEvaluation[],
   };
   if (evaluated.length === 0) {
     const status: Status = rows.some((r) => r.status === "needsBaseline")
@@ -365,38 +453,44 @@ export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partia
   }
   const target = evaluated[evaluated.length - 1].target;
   if (!target) return classifyWithoutTarget(common, evaluated, preset);
-  const bDecisions = evaluated.filter((r) => r.concept === "B").map((r) => r.decision);
 
   let result: number;
-  let att: Attainment;
-  let con: Concept;
-  let adjusted: number;
-  if (aggregation === "mean") {
-    // Mean of the monthly scored attainments; A only if every month met its target (domain.md §2).
-    result = mean(evaluated.map((r) => r.result as number));
-    att = { raw: mean(evaluated.map((r) => r.attainment!.raw)), scored: mean(evaluated.map((r) => r.attainment!.scored)) };
-    con = evaluated.every((r) => r.concept === "A") ? "A" : "B";
-    adjusted = mean(evaluated.map((r) => adjustedScore(r.attainment!.scored, r.concept!, r.decision, partialShare)));
+  if (aggregation === "ratio" && evaluated.some((r) => r.ratio)) {
+    const withRatio = evaluated.filter((r) => r.ratio);
+    const num = withRatio.reduce((s, r) => s + r.ratio!.numerator, 0);
+    const den = withRatio.reduce((s, r) => s + r.ratio!.denominator, 0);
+    result = den === 0 ? 0 : num / den;
+  } else if (aggregation === "sum") {
+    result = evaluated.reduce((s, r) => s + (r.result as number), 0);
+  } else if (aggregation === "last") {
+    result = evaluated[evaluated.length - 1].result as number;
   } else {
-    if (aggregation === "ratio" && evaluated.some((r) => r.ratio)) {
-      const withRatio = evaluated.filter((r) => r.ratio);
-      const num = withRatio.reduce((s, r) => s + r.ratio!.numerator, 0);
-      const den = withRatio.reduce((s, r) => s + r.ratio!.denominator, 0);
-      result = den === 0 ? 0 : num / den;
-    } else if (aggregation === "sum") {
-      result = evaluated.reduce((s, r) => s + (r.result as number), 0);
-    } else {
-      result = evaluated[evaluated.length - 1].result as number;
-    }
-    att = attainment(result, target);
-    con = concept(result, target);
-    adjusted = 0;
+    result = mean(evaluated.map((r) => r.result as number));
   }
-  const decision = con === "B" ? weakestDecision(bDecisions.length ? bDecisions : evaluated.map((r) => r.decision)) : undefined;
-  if (aggregation !== "mean") adjusted = adjustedScore(att.scored, con, decision, partialShare);
+  let att = attainment(result, target);
+  let con = concept(result, target);
+  // The strict rule compares each month with the target; a sum or a last value answers a target for the
+  // whole period, which no single month is measured against.
+  const strict = rule === "everyMonth" && (aggregation === "mean" || aggregation === "ratio");
+  let failing: RowEvaluation[] = [];
+  if (strict) {
+    failing = evaluated.filter((r) => r.concept === "B");
+    con = failing.length > 0 ? "B" : "A";
+  }
+  // The commission decides on the B it sees: the period's (any row may carry the decision; the weakest of
+  // those given applies), or, under the strict rule, each failing month's (the weakest of theirs).
+  const decisions = strict ? failing.map((r) => r.decision) : evaluated.map((r) => r.decision).filter((d) => d !== undefined);
+  const decision = con === "B" ? weakestDecision(decisions) : undefined;
+  let adjusted = adjustedScore(att.scored, con, decision, partialShare);
+  if (strict && aggregation === "mean") {
+    // Month by month: the attainment is the mean of the months' (so a failing month shows in it), and each
+    // month's decision applies to that month.
+    att = { raw: mean(evaluated.map((r) => r.attainment!.raw)), scored: mean(evaluated.map((r) => r.attainment!.scored)) };
+    adjusted = mean(evaluated.map((r) => adjustedScore(r.attainment!.scored, r.concept!, r.decision, partialShare)));
+  }
   const c = credit(con, decision, partialShare);
 
-  const base = { ...common, status: "evaluated" as const, target, result, attainment: att, concept: con, decision, score: adjusted, credit: c };
+  const base = { ...common, failing, status: "evaluated" as const, target, result, attainment: att, concept: con, decision, score: adjusted, credit: c };
   if (preset.scoring.kind !== "classification") return base;
   // Classification tables are on the 0–100 scale of the result itself.
   return { ...base, ...classify(preset, classificationCode(first), target.scale === "percent" ? result * 100 : result, base.rows[0]) };
@@ -586,18 +680,32 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
   const preset = options.preset ?? defaultPreset;
   const method = options.method ?? preset.method;
   const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
-  const selected = options.period ? rows.filter((r) => !r.period || contains(options.period!, r.period)) : rows;
-  const fractionColumns = columnsAmong(options.fractionColumns ?? findFractionColumns(selected, preset), selected);
+  const incompleteShare = options.incompleteShare ?? DEFAULT_INCOMPLETE_SHARE;
+  const rule = options.rule ?? "periodResult";
+  const period = options.period;
+  const inPeriod = (r: RowInput) => !period || !r.period || contains(period, r.period);
+  const inScope = period ? rows.filter(inPeriod) : rows;
+  const fractionColumns = columnsAmong(options.fractionColumns ?? findFractionColumns(inScope, preset), inScope);
   const inFractionColumn = new Set(fractionColumns.flatMap((c) => c.rows));
 
-  const groups = new Map<string, RowEvaluation[]>();
-  for (const row of selected) {
+  // Every row of the table, per indicator, in table order: the units an indicator is kept for come from
+  // all its rows, so a unit whose row is missing this period is still expected.
+  const all = new Map<string, RowInput[]>();
+  for (const row of rows) {
     const key = indicatorKey(row);
-    const list = groups.get(key) ?? [];
-    list.push(evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }));
-    groups.set(key, list);
+    const list = all.get(key);
+    if (list) list.push(row);
+    else all.set(key, [row]);
   }
-  const indicators = [...groups.values()].map((list) => {
+  const problems: LocatedProblem[] = [];
+  const slots: MissingResult[] = [];
+  let expected = 0;
+  let missing = 0;
+  const indicators: IndicatorEvaluation[] = [];
+  for (const tableRows of all.values()) {
+    const selected = period ? tableRows.filter(inPeriod) : tableRows;
+    if (selected.length === 0) continue;
+    const list = selected.map((row) => evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }));
     // Period starts are ISO dates (YYYY-MM-DD): comparing them as plain strings orders them as
     // localeCompare did, without a collation per comparison.
     list.sort((a, b) => {
@@ -605,21 +713,136 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
       const y = b.input.period?.start ?? "";
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    return aggregateIndicator(list, preset, partialShare);
-  });
+    const hasUnits = tableRows.some((r) => r.unit?.trim() && !isTotalsUnit(r.unit, r.municipality));
+    if (hasUnits) for (const r of list) if (isTotalsUnit(r.input.unit, r.input.municipality)) r.excluded = "totals";
+    markDuplicates(list, problems);
+    const indicator = aggregateIndicator(list, preset, partialShare, rule);
+    indicators.push(indicator);
+    if (period) {
+      const grid = missingResults(tableRows, list, indicator, period, hasUnits);
+      if (indicator.kind === "desempenho") {
+        expected += grid.expected;
+        missing += grid.missing.length;
+      }
+      slots.push(...grid.missing);
+    }
+  }
   if (options.pooled) for (const i of indicators) conceptFromOwnFigure(i, partialShare);
   const coverage = setCoverage(preset, indicators);
-  const overall = summarize(indicators, method, preset.scale, options.incompleteShare, coverage);
+  const overall = summarize(indicators, method, preset.scale, incompleteShare, coverage);
+  const completeness: Completeness = { expected, missing, incomplete: expected > 0 && missing / expected > incompleteShare, slots };
+  if (completeness.incomplete) overall.incomplete = true;
   const areaNames = [...new Set(indicators.map((i) => i.area).filter((a): a is string => !!a))];
-  const areas = areaNames.map((area) => ({ area, ...summarize(indicators.filter((i) => i.area === area), method, preset.scale, options.incompleteShare) }));
-  const problems = [...fractionColumns.map((c) => c.problem), ...indicators.flatMap((i) => i.rows.flatMap((r) => r.problems))];
+  const areas = areaNames.map((area) => ({ area, ...summarize(indicators.filter((i) => i.area === area), method, preset.scale, incompleteShare) }));
+  problems.unshift(...fractionColumns.map((c) => c.problem), ...indicators.flatMap((i) => i.rows.flatMap((r) => r.problems)));
 
   let band: ContractEvaluation["band"];
   if (preset.bands && overall.value !== undefined) {
     const found = findBand(preset.bands, overall.value);
-    if (found.kind === "band") band = { band: found.band, rounded: found.rounded };
+    if (found.kind === "band") band = { band: found.band, rounded: found.rounded, provisional: overall.incomplete };
     else problems.push(found.problem);
   }
   const pending = indicators.filter((i) => i.status === "noData" || i.status === "needsBaseline");
-  return { period: options.period, preset, method, indicators, areas, overall, band, ...(coverage ? { coverage } : {}), pending, problems };
+  return { period, preset, method, indicators, areas, overall, band, ...(coverage ? { coverage } : {}), pending, completeness, rule, problems };
+}
+
+/**
+ * Two rows of one indicator for the same unit and month: with the same result one counts and a note names
+ * both cells; with different results neither counts (both become invalid) and a problem names both —
+ * averaging them would sign a figure nobody typed.
+ */
+function markDuplicates(list: RowEvaluation[], problems: LocatedProblem[]): void {
+  const seen = new Map<string, RowEvaluation>();
+  for (const row of list) {
+    // Blank and unreadable rows are pending or reported already; rows withheld by the caller (the same
+    // result in two files) carry their own problem.
+    if (row.excluded || !row.input.period || row.status === "noData" || row.status === "invalid") continue;
+    // Rows that name no place are told apart by their sheet (one sheet per municipality, unnamed).
+    const key = `${placeKey(row.input) || `sheet:${row.input.sheet ?? ""}`}\u0000${row.input.period.label}`;
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, row);
+      continue;
+    }
+    const where = (r: RowEvaluation) => cellName(r.input, r.input.result ?? r.input.numerator);
+    const what = [row.input.code, row.input.indicator].filter(Boolean).join(" ");
+    const month = formatPeriodPtBR(row.input.period);
+    const same = earlier.status === "evaluated" && row.status === "evaluated" && nearlyEqual(earlier.result!, row.result!);
+    if (same) {
+      row.excluded = "duplicate";
+      problems.push({ ...locate(row.input, row.input.result, { code: "duplicate", message: messages.duplicateSame(what, placeName(row.input, true), month, where(earlier), where(row)) }), severity: "note" });
+      continue;
+    }
+    const message = messages.duplicateDifferent(what, placeName(row.input, true), month, where(earlier), where(row));
+    for (const r of [earlier, row]) {
+      if (r.status === "evaluated") {
+        r.status = "invalid";
+        delete r.attainment;
+        delete r.concept;
+      }
+    }
+    problems.push(locate(row.input, row.input.result, { code: "duplicate", message }));
+  }
+}
+
+/** `Planilha!D7`, or the sheet alone when the cell has no address. */
+function cellName(row: RowInput, cell: CellInput | undefined): string {
+  const sheet = cell?.sheet ?? row.sheet;
+  if (!cell?.address) return sheet ?? "";
+  return sheet ? `${sheet}!${cell.address}` : cell.address;
+}
+
+/**
+ * The results one indicator owes the period — one per unit (every unit its rows name, in any period) and
+ * per month (or per period of its periodicity) — and the ones it does not have: a blank result, a missing
+ * row, or only unusable rows.
+ */
+function missingResults(
+  tableRows: RowInput[],
+  list: RowEvaluation[],
+  indicator: IndicatorEvaluation,
+  period: Period,
+  hasUnits: boolean,
+): { expected: number; missing: MissingResult[] } {
+  const withPeriod = list.filter((r) => r.input.period);
+  if (withPeriod.length === 0) return { expected: 0, missing: [] };
+  const kind = resultKind(tableRows);
+  if (!kind) return { expected: 0, missing: [] };
+  const expectedSlots = slotsOf(period, kind);
+  // Every place (municipality × unit) the indicator's rows name, in any period; one nameless place when none.
+  const municipalities = new Set(tableRows.map((r) => r.municipality?.trim()).filter(Boolean)).size > 1;
+  const units = new Map<string, string | undefined>();
+  for (const r of tableRows) {
+    if (hasUnits && isTotalsUnit(r.unit, r.municipality)) continue;
+    const key = placeKey(r);
+    if (!units.has(key)) units.set(key, placeName(r, municipalities));
+  }
+  if (units.size === 0) units.set("", undefined);
+  const missing: MissingResult[] = [];
+  const scored = indicator.kind === "desempenho";
+  // Rows by unit once: a regional table has thousands of units.
+  const byUnit = new Map<string, RowEvaluation[]>();
+  for (const r of withPeriod) {
+    if (r.excluded === "totals") continue;
+    const key = placeKey(r.input);
+    const found = byUnit.get(key);
+    if (found) found.push(r);
+    else byUnit.set(key, [r]);
+  }
+  for (const [key, unit] of units) {
+    const ofUnit = byUnit.get(key) ?? [];
+    for (const slot of expectedSlots) {
+      const inSlot = ofUnit.filter((r) => contains(slot, r.input.period!) || contains(r.input.period!, slot));
+      if (inSlot.some((r) => r.status === "evaluated" || r.status === "needsBaseline")) continue;
+      const base = { indicator: indicator.indicator, ...(indicator.code ? { code: indicator.code } : {}), ...(unit ? { unit } : {}), period: slot, scored };
+      const blank = inSlot.find((r) => r.status === "noData");
+      const invalid = inSlot.find((r) => r.status === "invalid");
+      const row = blank ?? invalid;
+      if (row) {
+        const cell = row.input.result ?? row.input.numerator;
+        missing.push({ ...base, state: blank ? "blank" : "invalid", ...(cell?.sheet ?? row.input.sheet ? { sheet: cell?.sheet ?? row.input.sheet } : {}), ...(cell?.address ? { cell: cell.address } : {}) });
+      } else missing.push({ ...base, state: "missingRow", ...(withPeriod[0].input.sheet ? { sheet: withPeriod[0].input.sheet } : {}) });
+    }
+  }
+  return { expected: expectedSlots.length * units.size, missing };
 }

@@ -47,6 +47,17 @@ export const messages = {
   ambiguousScale: (target: string, result: string) =>
     `Escala ambígua: a meta é ${target} e o resultado é ${result}; não dá para saber se são porcentagens (por exemplo, 0,8 = 80%) ou números comuns. Formate as células como porcentagem ou escreva o sinal % na meta e no resultado.`,
 
+  implausibleResult: (value: string, percent: boolean) =>
+    percent
+      ? `O resultado ${value} não é plausível: uma porcentagem acima de 1000% não é possível. Confira o valor digitado (e a escala da célula).`
+      : `O resultado ${value} não é plausível para este indicador (acima de 1 bilhão ou não é um número finito). Confira o valor digitado.`,
+
+  // --- completeness and duplicates ---
+  duplicateSame: (indicator: string, unit: string | undefined, month: string, first: string, second: string) =>
+    `${indicator}${unit ? `, ${unit}` : ""}, ${month}: o mesmo resultado aparece em duas linhas (${first} e ${second}); conta uma vez.`,
+  duplicateDifferent: (indicator: string, unit: string | undefined, month: string, first: string, second: string) =>
+    `${indicator}${unit ? `, ${unit}` : ""}, ${month}: duas linhas com resultados diferentes (${first} e ${second}). Nenhuma das duas foi usada: apague a linha errada.`,
+
   // --- periods ---
   invalidPeriod: (text: string) =>
     `Período ${quote(text)} não reconhecido. Use, por exemplo, 2025-01, jan/2025, 2025-T1 (trimestre), ` +
@@ -219,7 +230,9 @@ export const messages = {
     `No mapeamento da planilha ${quote(sheet)}, a linha do cabeçalho ${quote(value)} não é válida: esperava o número de uma linha da planilha (de ${first} a ${last}). ` +
     "A linha do cabeçalho foi procurada automaticamente.",
   mappingNoIndicator: (sheet: string) =>
-    `O mapeamento da planilha ${quote(sheet)} não diz a coluna do indicador (campo “indicador”). Informe a letra da coluna com os nomes dos indicadores; as colunas dessa planilha foram detectadas automaticamente.`,
+    `O mapeamento da planilha ${quote(sheet)} não diz a coluna do indicador (campo “indicador” em “colunas”). Informe a letra da coluna com os nomes dos indicadores ` +
+    "ou, quando a planilha é de um indicador só (escrito acima da tabela), o indicador dela ao lado de “planilha”, por exemplo “indicador”: “C7”; " +
+    "as colunas dessa planilha foram detectadas automaticamente.",
 
   // --- file host (xlsx/csv) ---
   fileNotFound: (file: string) => `O arquivo “${file}” não foi encontrado. Confira o nome e a pasta do arquivo.`,
@@ -301,8 +314,11 @@ export const cliStrings = {
     "  --periodo P          avalia só o período P: 2025-T1 (trimestre), 2025-Q1 (quadrimestre), 2025, 2025-01..2025-03",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --regra R            resultado-do-periodo (padrão: o resultado do trimestre decide o conceito) ou",
+    "                       todos-os-meses (A só quando todo mês e toda unidade atingem a meta)",
     "  --mapa mapa.json     diz quais colunas são meta, resultado etc., quando a detecção automática não basta",
     "  --saida ARQUIVO      onde gravar a cópia avaliada (padrão: <nome>.avaliado.xlsx, ao lado do original)",
+    "  --substituir         permite gravar sobre um arquivo de --saida que não é uma cópia avaliada deste arquivo",
     "  --sem-arquivo        só mostra o resultado, sem gravar a cópia avaliada",
     "  --json               mostra o resultado em JSON, para outros programas",
     "  --final              inclui na cópia a Avaliação final, com todos os períodos (ao fim do contrato)",
@@ -313,6 +329,10 @@ export const cliStrings = {
   unknownOption: (o: string) => `Opção ${quote(o)} desconhecida.`,
   unknownPreset: (v: string) => `Predefinição ${quote(v)} desconhecida. Use instrumento, decreto, previne ou cofinanciamento.`,
   unknownMethod: (v: string) => `Método ${quote(v)} desconhecido. Use proporcao ou media.`,
+  unknownRule: (v: string) => `Regra ${quote(v)} desconhecida. Use resultado-do-periodo (o resultado do período decide o conceito) ou todos-os-meses (todo mês e unidade deve atingir a meta).`,
+  emptyPeriodNotWritten: "Nenhuma cópia avaliada foi gravada: o período pedido não tem dados.",
+  outputExists: (file: string) =>
+    `O arquivo ${quote(file)} já existe e não é uma cópia avaliada deste arquivo. Para não apagar nada por engano, ele não foi substituído: escolha outro nome em --saida ou acrescente --substituir.`,
   extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe um arquivo por vez.`,
   missingFile: "Informe o arquivo a avaliar, por exemplo: contratualiza avaliar contrato.xlsx",
   badMapping: (file: string, reason: string) => `Não foi possível usar o mapa ${quote(file)}: ${reason}`,
@@ -322,7 +342,13 @@ export const cliStrings = {
   tablesFound: (n: number) => (n === 0 ? "Nenhuma tabela de indicadores encontrada." : n === 1 ? "1 tabela de indicadores encontrada:" : `${n} tabelas de indicadores encontradas:`),
   tableLine: (where: string, layout: string, rows: number, periods: string, confidence: string) =>
     `  • ${where} — ${layout}, ${rows} ${rows === 1 ? "linha" : "linhas"}, ${periods} (confiança ${confidence})`,
-  layouts: { long: "formato longo", wide: "formato largo (um período por coluna)", sheetPerPeriod: "uma planilha por período", panel: "exportação do painel nacional" } as Record<string, string>,
+  layouts: {
+    long: "formato longo",
+    wide: "formato largo (um período por coluna)",
+    sheetPerPeriod: "uma planilha por período",
+    panel: "exportação do painel nacional",
+    siaps: "exportação do SIAPS (um indicador, uma linha por equipe)",
+  } as Record<string, string>,
   noPeriods: "sem período",
   periodHeading: (p: string) => `Período: ${p}`,
   allRows: "todas as linhas (sem período informado)",
@@ -337,6 +363,10 @@ export const cliStrings = {
   justifiedTotal: " — justificativa aceita (conta como atingida)",
   justifiedPartial: " — justificativa aceita parcialmente",
   pendingHeading: (n: number) => `  Pendências, sem dado (${n}):`,
+  morePending: (n: number) => `  … e mais ${n} (todas na saída --json e na planilha de resumo)`,
+  incompleteWhy: (why: string) => `  Atenção: ${why}; a faixa é provisória.`,
+  rule: (rule: string) => `  Regra do conceito: ${rule}.`,
+  notesHeading: (n: number) => `  Observações (${n}):`,
   problemsHeading: (n: number) => `  Problemas nos dados (${n}):`,
   tableProblemsHeading: (n: number) => `Problemas nas tabelas (${n}):`,
   written: (file: string) =>
@@ -367,6 +397,9 @@ export const planStrings = {
   summaryAllRows: "todas as linhas",
   summarySource: (source: string) => `Origem: ${source}`,
   summaryRules: (preset: string, method: string) => `Regras: ${preset} · Método: ${method}`,
+  summaryRule: (rule: string) => `Regra do conceito: ${rule}`,
+  incompleteWhy: (why: string) => `Atenção: ${why}. A faixa é provisória.`,
+  missedHeading: "Metas não atingidas: o que decide o B",
   overallLabel: "Atingimento global",
   notComputed: "não calculado: nenhum indicador de desempenho com dado",
   bandLabel: "Faixa",
@@ -381,7 +414,7 @@ export const planStrings = {
   indicatorHeaders: ["Código", "Indicador", "Área", "Natureza", "Meta", "Resultado", "Atingimento", "Conceito", "Justificativa"],
   kindPerformance: "Desempenho",
   kindMonitoring: "Monitoramento",
-  pendingHeading: "Pendências (sem dado)",
+  pendingHeading: "Pendências (resultados que faltam)",
   noPending: "Nenhuma pendência.",
   problemsHeading: "Problemas nos dados",
   problemHeaders: ["Planilha", "Célula", "O que foi encontrado"],
@@ -404,6 +437,7 @@ export const planStrings = {
 
 /** The settings the add-in stores in the workbook (workbook/settings). */
 export const settingsStrings = {
+  badRule: (v: string) => `A regra guardada ${quote(v)} não é conhecida (use resultado-do-periodo ou todos-os-meses); foi usado o resultado do período.`,
   sheetNote: "Configurações do Contratualiza (regras, faixas e mapeamento das tabelas). Não edite: use o painel do suplemento.",
   notJson: "As configurações gravadas na pasta de trabalho não puderam ser lidas (o texto não é um JSON válido). O Contratualiza usou as regras padrão; salve as regras de novo pelo painel.",
   badPreset: (v: string) => `Predefinição ${quote(v)} desconhecida nas configurações gravadas; use instrumento, decreto, previne ou cofinanciamento.`,
@@ -684,7 +718,11 @@ export const taskpaneStrings = {
     `Avaliação incompleta: ${without} de ${scored} indicadores de desempenho estão sem dado.`,
   missedHeading: (n: number) => `Metas não atingidas (${n})`,
   noneMissed: "Todas as metas de desempenho com dado foram atingidas.",
-  pendingHeading: (n: number) => `Pendências, sem dado (${n})`,
+  pendingHeading: (n: number) => `Pendências: resultados que faltam (${n})`,
+  morePending: (n: number) => `… e mais ${n}: a planilha de resumo lista todas.`,
+  ruleCaption: (rule: string) => `Regra do conceito: ${rule}.`,
+  incompleteWhy: (why: string) => `Atenção: ${why}. A faixa é provisória.`,
+  provisional: "(provisória)",
   attained: (percent: string) => `atingimento ${percent}`,
   situations: {
     atingido: "meta atingida",
@@ -746,6 +784,12 @@ export const taskpaneStrings = {
   // --- Regras ---
   rulesHeading: "Regras da avaliação",
   rulesHint: "As regras ficam gravadas na pasta de trabalho e valem para quem abrir o arquivo, no Excel ou pelo comando.",
+  ruleLabel: "O que decide o conceito de cada trimestre",
+  ruleHint: "Vale para cada indicador com vários meses (e unidades) no período.",
+  rules: {
+    periodResult: "O resultado do período (média dos meses, ou soma dos numeradores ÷ soma dos denominadores) — padrão",
+    everyMonth: "Todos os meses e unidades devem atingir a meta (regra mais rígida)",
+  },
   partialLabel: "Parcela da justificativa parcial (%)",
   partialHint: "Quanto do atingimento que faltou uma justificativa aceita parcialmente recupera. Padrão: 50%.",
   partialInvalid: "Informe um número de 0 a 100.",
@@ -843,6 +887,7 @@ export const consolidateStrings = {
     "  --periodo P          consolida só o período P: 2025-T1 (trimestre), 2025-Q1 (quadrimestre), 2025",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --regra R            resultado-do-periodo (padrão) ou todos-os-meses (todo mês e unidade deve atingir a meta)",
     "  --mapa mapa.json     diz quais colunas são meta, resultado etc., para todos os arquivos",
     "  --saida ARQUIVO      onde gravar o consolidado (padrão: consolidado.xlsx na pasta, ou <nome>.consolidado.xlsx)",
     "  --sem-arquivo        só mostra o resultado, sem gravar o consolidado",
@@ -1149,8 +1194,9 @@ export const consolidarPaneStrings = {
     "Serve para uma pasta de trabalho com a tabela de cada município numa planilha com o nome dele, ou com uma tabela com a coluna Município (como a exportação do painel nacional). Todos os períodos entram.",
   run: "Inserir consolidado",
   previewHeading: "Prévia",
-  previewLine: (units: number, periods: string[], rows: number) =>
-    `${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"} · ` +
+  /** `unitsText`: how the rows count when they are not municipalities (`2 equipes`). */
+  previewLine: (units: number, periods: string[], rows: number, unitsText?: string) =>
+    `${unitsText ?? `${formatNumber(units, 0)} ${units === 1 ? "município ou contrato" : "municípios ou contratos"}`} · ` +
     (periods.length === 0
       ? "sem período informado"
       : `${periods.length === 1 ? "período" : `${periods.length} períodos:`} ${periods.join(", ")}`) +
@@ -1196,6 +1242,7 @@ export const commandStrings = {
     period: "um período, por exemplo 2025-T1 (trimestre), 2025-Q1 (quadrimestre) ou 2025",
     preset: "instrumento, decreto, previne ou cofinanciamento",
     method: "proporcao ou media",
+    rule: "resultado-do-periodo (padrão) ou todos-os-meses",
     mapFile: "o arquivo JSON que diz quais colunas são meta, resultado etc.",
     xlsxOutput: "o nome do arquivo .xlsx a gravar",
     communiqueOutput: "o nome do arquivo .md ou .docx a gravar",
@@ -1213,6 +1260,7 @@ export const commandStrings = {
     "  --periodo P          o período do comunicado, por exemplo 2025-T1 (padrão: o último período encontrado)",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
+    "  --regra R            resultado-do-periodo (padrão) ou todos-os-meses (todo mês e unidade deve atingir a meta)",
     "  --saida ARQUIVO      onde gravar o comunicado: ARQUIVO.md (Markdown) ou ARQUIVO.docx (documento do Word)",
     "                       (padrão: <nome>.comunicado-<período>.md, ao lado do original)",
     "",
@@ -1317,3 +1365,245 @@ function listCells(cells: string[]): string {
   const shown = cells.slice(0, 8).join(", ");
   return cells.length > 8 ? `${shown} e mais ${cells.length - 8}` : shown;
 }
+
+/** What every presenter shows of an evaluation (workbook/view): provisional bands, reasons for a B, pending results. */
+export const viewStrings = {
+  incompleteResults: (missing: number, expected: number) =>
+    `avaliação incompleta: ${formatNumber(missing, 0)} de ${formatNumber(expected, 0)} resultados esperados faltando`,
+  incompleteIndicators: (without: number, scored: number) =>
+    `avaliação incompleta: ${without} de ${scored} indicadores de desempenho sem dado`,
+  provisionalBand: (label: string, why: string) => `${label} — provisória (${why})`,
+  failingMonth: (where: string, value: string, target: string) => `${where}: ${value}${target ? ` (meta ${target})` : ""}`,
+  reasonEveryMonth: (list: string, periodMeets: boolean) =>
+    `regra “todos os meses”: ${periodMeets ? "o resultado do período atinge a meta, mas " : ""}não atingiram a meta: ${list}`,
+  andMore: (n: number) => ` e mais ${n}`,
+  reasonPeriodResult: (result: string, target: string, how: string) =>
+    `resultado do período ${result}${how ? ` (${how})` : ""} não atinge a meta ${target}`,
+  combinedRatio: (n: number) => `soma dos numeradores ÷ soma dos denominadores de ${n} resultados`,
+  combinedSum: (n: number) => `soma de ${n} resultados`,
+  combinedLast: "último resultado do período",
+  combinedMean: (n: number) => `média de ${n} resultados`,
+  missingRow: (where: string) => `linha ausente: ${where}`,
+  blankResult: (where: string, cell?: string) => `${where}: ${cell ? `célula ${cell} em branco` : "resultado em branco"}`,
+  invalidResult: (where: string, cell?: string) => `${where}: resultado inválido${cell ? ` na célula ${cell}` : ""} (veja os problemas)`,
+  needsBaseline: "a meta precisa de uma linha de base",
+  noDataInPeriod: "sem dado no período",
+  ruleEveryMonth: "todos os meses (e unidades) devem atingir a meta",
+  rulePeriodResult: "o resultado do período decide o conceito",
+  unitWithMunicipality: (municipality: string, unit: string) => `${municipality} — ${unit}`,
+  byUnitHeading: "Por unidade — cada uma avaliada só com as suas linhas",
+  unitHeaders: ["Unidade", "Indicadores com dado", "Metas atingidas", "Atingimento", "Faixa", "Metas não atingidas"],
+  unitLine: (name: string, figure: string, band: string, missed: string) => `${name}: ${figure}${band ? ` — ${band}` : ""}${missed ? `; não atingidas: ${missed}` : ""}`,
+  noFigure: "não calculado",
+};
+
+/** The periods the pipeline evaluates: a period asked for without data, rows far from the rest. */
+export const periodStrings = {
+  span: (first: string, last: string) => (first === last ? `os dados são de ${first}` : `os dados vão de ${first} a ${last}`),
+  noDates: "as linhas não têm período",
+  emptyPeriod: (period: string, label: string, span: string) =>
+    `Não há dados de ${period} (${label}): ${span}. Escolha um período dentro desse intervalo.`,
+  strayPeriod: (period: string, label: string, rows: number, cells: string) =>
+    `${rows === 1 ? "1 linha é" : `${rows} linhas são`} de ${period}, longe do período dos demais dados (${cells}): ` +
+    `parece erro de digitação na data e não foi avaliado. Corrija a data, ou avalie esse período de propósito com --periodo ${label}.`,
+};
+
+/**
+ * Target texts and the scale of results against them (core/parse, core/attainment), and the columns a starter
+ * table adds to keep the evaluation instrument's own wording (workbook/templates).
+ */
+export const targetTextStrings = {
+  /** The reason given when a target text carries two targets (after "Não foi possível ler a meta …: "). */
+  twoTargets: (first: string, second: string) =>
+    `a meta tem duas metas: ${quote(first)} e ${quote(second)}; separe em duas linhas, com uma meta em cada.`,
+  /** The same, when both are bare numbers (`50% e 70%`), which may have been meant as a range. */
+  twoTargetsOrRange: (first: string, second: string) =>
+    `a meta tem duas metas: ${quote(first)} e ${quote(second)}; separe em duas linhas, com uma meta em cada. ` +
+    `Se é um intervalo, escreva “entre ${first} e ${second}”.`,
+  /**
+   * A plain result that reads as a count against a target in percent. `why` is one of the reasons below.
+   */
+  countAgainstPercent: (target: string, result: string, why: string) =>
+    `Escala ambígua: a meta é ${target} (porcentagem) e o resultado é ${result}, sem o sinal %; ${why} ` +
+    `Se a meta é uma quantidade, escreva-a como quantidade (por exemplo, “Mínimo de 300 consultas ao mês”); ` +
+    `se o resultado é mesmo uma porcentagem, digite-o com o sinal (${result}%).`,
+  countAboveHundred: (result: string) =>
+    `lido como porcentagem seria ${result}%, e só coberturas e razões passam de 100%: parece uma contagem (visitas, consultas…).`,
+  countByName: "o nome do indicador (Média, Número, Razão) diz que os resultados são contagens, não porcentagens.",
+  /** The indicator of a source row split in two: which target, then the source's description. */
+  splitIndicator: (part: string, description: string) => `${part} — ${description}`,
+  /** Starter table of the evaluation instrument: the source's Conteúdo, and its Meta as written. */
+  contentHeader: "Conteúdo",
+  sourceTargetHeader: "Meta (texto do instrumento)",
+};
+
+/** A column named in the detection's diagnosis: its letter, its header text and, when recognised, its field's pt-BR name. */
+export interface DiagnosedColumn {
+  letter: string;
+  header: string;
+  field?: string;
+}
+
+/** Why a table gave no rows to evaluate (workbook/detect/diagnose). */
+export type NoRowsReason =
+  /** Nothing under the header. */
+  | { kind: "end" }
+  /** A footer right under the header. */
+  | { kind: "footer"; row: number }
+  /** Blank rows from `row` to `to` under the header; `next` is the first non-blank row after them. */
+  | { kind: "blank"; row: number; to: number; next?: number }
+  /** Rows read, none with an indicator and values. */
+  | { kind: "unread"; row: number; to: number };
+
+/** The key fields a diagnosis says were not found. */
+export type MissingField = "indicator" | "target" | "result" | "period";
+
+const MISSING_FIELD: Readonly<Record<MissingField, string>> = {
+  indicator: "a coluna do indicador (Indicador, Nome do indicador, Descrição)",
+  target: "a coluna da meta (Meta, Meta pactuada)",
+  result:
+    "a coluna do resultado (Resultado, Realizado, Alcançado, % atingido; ou Numerador e Denominador; ou uma coluna por período, como Jan/2025)",
+  period: "a coluna do período (Mês, Competência, Período) ou uma coluna por período",
+};
+
+function columnList(columns: DiagnosedColumn[]): string {
+  return columns.map((c) => (c.field ? `${c.letter} ${quote(c.header)} (${c.field})` : `${c.letter} ${quote(c.header)}`)).join(", ");
+}
+
+function noRowsText(reason: NoRowsReason): string {
+  switch (reason.kind) {
+    case "end":
+      return "não há nenhuma linha abaixo do cabeçalho";
+    case "footer":
+      return `a linha ${reason.row}, logo abaixo do cabeçalho, é um rodapé (Fonte:, Observação:, Assinatura…) e encerra a tabela`;
+    case "blank":
+      return (
+        (reason.to === reason.row
+          ? `a linha ${reason.row}, logo abaixo do cabeçalho, está em branco`
+          : `as linhas ${reason.row} a ${reason.to}, abaixo do cabeçalho, estão em branco`) +
+        ", e a tabela termina na primeira linha em branco depois dos dados" +
+        (reason.next !== undefined ? ` (as linhas a partir da ${reason.next} não foram lidas: apague as linhas em branco entre o cabeçalho e os dados)` : "")
+      );
+    case "unread":
+      return reason.to === reason.row
+        ? `a linha ${reason.row} não tem nome de indicador com valores`
+        : `nenhuma das linhas ${reason.row} a ${reason.to} tem nome de indicador com valores`;
+  }
+}
+
+/**
+ * Table detection on headers as people draw them (two rows, blank or decorative rows before the data, more
+ * names for the result column), and the diagnosis shown when nothing could be evaluated: by the command on
+ * stderr and by the task pane among the detection problems, in the same words.
+ */
+export const headerDetectStrings = {
+  rowSkipped: (row: number, blank: boolean) =>
+    blank
+      ? `Linha ${row} em branco entre o cabeçalho e os dados: ignorada.`
+      : `Linha ${row} entre o cabeçalho e os dados só tem traços ou unidades (como “(%)”): ignorada.`,
+  /**
+   * The sentences about one sheet's table (`found`: the problem carries the sheet and the header's cell)
+   * or its closest header row (named with its sheet), with a mapping written for that sheet.
+   */
+  sheetDiagnosis: (d: {
+    sheet: string;
+    /** First and last header rows; undefined when no row names known columns. */
+    header?: { first: number; last: number };
+    /** Whether a table was found there (with no rows to evaluate), or only a row that came close. */
+    found: boolean;
+    columns: DiagnosedColumn[];
+    unnamed: DiagnosedColumn[];
+    missing: MissingField[];
+    noRows?: NoRowsReason;
+    /** A column mapping for this sheet, as JSON; `?` where a letter is not known. */
+    mapping?: string;
+  }) => {
+    if (!d.header) return `Planilha ${quote(d.sheet)}: nenhuma das primeiras 40 linhas tem nomes de coluna conhecidos.`;
+    const rows = d.header.first === d.header.last ? `na linha ${d.header.last}` : `nas linhas ${d.header.first} e ${d.header.last}`;
+    const parts = [
+      d.found
+        ? `A tabela com cabeçalho ${rows} não tem linhas a avaliar${d.noRows ? `: ${noRowsText(d.noRows)}` : ""}.`
+        : `Planilha ${quote(d.sheet)}: o cabeçalho mais provável está ${rows}, mas não forma uma tabela de indicadores.`,
+    ];
+    if (d.columns.length > 0) parts.push(`Colunas reconhecidas: ${columnList(d.columns)}.`);
+    if (d.unnamed.length > 0) parts.push(`Colunas sem nome conhecido: ${columnList(d.unnamed)}.`);
+    if (d.missing.length === 1) parts.push(`Falta ${MISSING_FIELD[d.missing[0]]}.`);
+    else if (d.missing.length > 1) parts.push(`Faltam: ${d.missing.map((m) => MISSING_FIELD[m]).join("; ")}.`);
+    if (d.mapping) {
+      parts.push(
+        "Para dizer quais colunas usar, informe um mapeamento de colunas " +
+          `(na linha de comando, grave-o num arquivo .json e use --mapa arquivo.json${d.found ? "; no painel, em Tabelas → Ver colunas" : ""}), por exemplo: ${d.mapping}` +
+          (d.mapping.includes('"?"') ? " (troque “?” pela letra da coluna certa, ou apague o campo)." : "."),
+      );
+    }
+    return parts.join(" ");
+  },
+  /** Sheets where no row names known columns, in one sentence. */
+  sheetsWithoutHeaders: (sheets: string[]) =>
+    `${sheets.length === 1 ? "Na planilha" : "Nas planilhas"} ${sheets.map(quote).join(", ")}, nenhuma das primeiras 40 linhas tem nomes de coluna conhecidos.`,
+  /** The command's first line on stderr when nothing was evaluated. */
+  nothingEvaluated: (file: string) => `Nada foi avaliado em “${file}”: nenhuma tabela de indicadores com linhas a avaliar.`,
+};
+
+/**
+ * SIAPS exports (workbook/detect/siaps): recognising them, what they do not let these rules score, the
+ * export's own figures checked against ours (workbook/exportClasses), and the per-indicator classes of the
+ * consolidation.
+ */
+export const siapsStrings = {
+  recognised: (indicator: string, code: string, municipality: string | undefined, ibge: string | undefined, competence: string | undefined) =>
+    `Exportação do SIAPS: indicador ${quote(indicator)} (${code})` +
+    (municipality || ibge ? `, município ${[ibge, municipality].filter(Boolean).join(" ")}` : "") +
+    (competence ? `, competência ${competence}` : "") +
+    ".",
+  presetReason: (tables: number, codes: string[]) =>
+    tables === 1
+      ? `a tabela encontrada é uma exportação do SIAPS do indicador ${codes[0]} do componente de qualidade do cofinanciamento da APS`
+      : `as ${tables} tabelas encontradas são exportações do SIAPS do componente de qualidade do cofinanciamento da APS (${codes.join(", ")})`,
+  classColumn: (col: string, header: string) => `Coluna ${col} ${quote(header)} → classificação da própria exportação, conferida com a do Contratualiza`,
+  longRows: (n: number) =>
+    `${n} ${n === 1 ? "linha tem" : "linhas têm"} mais células que o cabeçalho: ${n === 1 ? "lida" : "lidas"} pela direita, ` +
+    "conferindo o INE, a classificação e o resultado com numerador ÷ denominador × 100.",
+  // --- exports these rules do not score ---
+  vinculoName: "Vínculo e Acompanhamento Territorial",
+  otherComponent: (component: string) => `do componente ${component}: não avaliado por estas regras`,
+  oralHealth: (indicator: string) => `da saúde bucal (equipes eSB)${indicator ? `, indicador ${quote(indicator)}` : ""}: não avaliado por estas regras`,
+  notCofin: (indicator: string) => `do indicador ${quote(indicator)}, que não é um dos indicadores C1 a C7 do componente de qualidade: não avaliado por estas regras`,
+  notScored: (sheet: string, reason: string) =>
+    `Planilha ${quote(sheet)}: exportação do SIAPS ${reason}. ` +
+    "O Contratualiza avalia, do SIAPS, só os indicadores C1 a C7 das equipes eSF e eAP (componente de qualidade do cofinanciamento).",
+  noIndicator: (sheet: string) =>
+    `Planilha ${quote(sheet)}: exportação do SIAPS sem o indicador nas linhas de título (“Indicador selecionado: …”). ` +
+    "Informe o indicador da planilha no mapeamento (--mapa), por exemplo { \"planilha\": \"…\", \"indicador\": \"C7\" }.",
+  noHeader: (sheet: string) =>
+    `Planilha ${quote(sheet)}: exportação do SIAPS sem a linha de cabeçalho esperada nas primeiras 40 linhas (com as colunas INE e NOME DA EQUIPE).`,
+  noResultColumn: (sheet: string, row: number) =>
+    `Planilha ${quote(sheet)}, linha ${row}: o cabeçalho da exportação do SIAPS não tem a coluna do resultado nem as colunas Numerador e Denominador.`,
+  noCompetence: (row: number) =>
+    `Linha ${row} sem competência: nem a coluna Competência/Ano nem a linha “Competência selecionada:” dizem o mês. A linha foi deixada de fora.`,
+  ratioMismatch: (cell: string, team: string, value: number, numerator: number, denominator: number) =>
+    `Célula ${cell}, equipe ${team}: o resultado ${formatNumber(value)} não confere com numerador ÷ denominador × 100 = ` +
+    `${formatNumber((numerator / denominator) * 100)} (${formatNumber(numerator)} ÷ ${formatNumber(denominator)}). Foi usado o resultado da exportação.`,
+  mappingSiaps: "Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir.",
+  recognisedNotScored: "Exportação do SIAPS reconhecida, mas não avaliada por estas regras (o motivo está abaixo).",
+  // --- the export's own class against ours ---
+  classMismatch: (team: string, month: string, code: string, exported: string, ours: string, points: string) =>
+    `Equipe ${team}, ${month}, ${code}: a exportação classifica como ${quote(exported)}, mas pelas regras do cofinanciamento o resultado ${points} é ${quote(ours)}.`,
+  teamWithCode: (team: string, code: string | undefined) => (code ? `${team} (INE ${code})` : team),
+  // --- the consolidation: the class of each indicator of a team ---
+  /** Every row of a consolidation is a team (co-financing): the words for them. */
+  teamsCount: (n: number) => `${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}`,
+  teamsTitle: (n: number, files: number) =>
+    `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}, ${files} ${files === 1 ? "arquivo" : "arquivos"}`,
+  teamsPaneTitle: (n: number) => `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"} desta pasta de trabalho`,
+  teamHeader: "Município — equipe (INE)",
+  classesHeader: "Classes",
+  classInitials: { Ótimo: "Ó", Bom: "B", Suficiente: "S", Regular: "R" } as Record<string, string>,
+  noClass: "–",
+  classLegend: (codes: string[]) =>
+    `Classes de ${codes.length > 1 ? `${codes[0]} a ${codes[codes.length - 1]}` : codes[0]}, nesta ordem: Ó Ótimo, B Bom, S Suficiente, R Regular, – sem dado.`,
+  /** The source of exports evaluated together, when they are many: `14 arquivos (C1_JUN-26.csv … C7_MAI-26.csv)`. */
+  gatheredFiles: (n: number, first: string, last: string) => `${n} arquivos (${first} … ${last})`,
+  mappingIndicatorNotText: (sheet: string) =>
+    `No mapeamento da planilha ${quote(sheet)}, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.`,
+};

@@ -3,7 +3,7 @@
  * "Mínimo de 10 visitas", "> 50 e ≤ 70"), and the small vocabularies of the indicator table's columns.
  * Nothing here throws on user data: unreadable input comes back as a `Problem` with a pt-BR reason.
  */
-import { messages } from "./messages";
+import { messages, targetTextStrings } from "./messages";
 import type {
   Aggregation,
   Bound,
@@ -12,6 +12,7 @@ import type {
   Interval,
   JustificationDecision,
   Kind,
+  PeriodKind,
   Problem,
   ReadOutcome,
   Reading,
@@ -244,9 +245,11 @@ function unitOf(reading: Reading, normalized: string): Unit {
  * Reads a target from a cell: a number (with the cell's format) or a text as contracts write them:
  * `90% ou mais das fichas`, `75%* de gestantes`, `Cobertura de 80%`, `Mínimo de 10 visitas domiciliares ao
  * mês`, `0% de casos de sífilis congênita`, `≥ 90%`, `até 5%`, `no máximo 2`, `entre 50% e 70%`,
- * `> 50 e ≤ 70`. When a text has several numbers, the first one is the target (the rest qualify it:
- * "… para 100% dos relatórios", "… LEI 7247"). Rules, in order:
- * - a range (`entre … e …`, `> a e ≤ b`) is a `range` target;
+ * `> 50 e ≤ 70`, `de 50 a 70%`. When a text has several numbers, the first one is the target (the rest
+ * qualify it: "… para 100% dos relatórios", "… LEI 7247"). Rules, in order:
+ * - a text with two targets ("≥ 95% e 0% de casos de sífilis"; see `secondTarget`) is not read: the
+ *   problem names both and asks for one per row, rather than silently dropping the second;
+ * - a range holding the first number (`entre … e …`, `> a e ≤ b`, `de a a b`) is a `range` target;
  * - an operator before the first number (`≥`, `>`, `≤`, `<`, `=`) decides the direction;
  * - otherwise at-most words (`no máximo`, `até`, `reduzir`…) make it `atMost`; at-least is the default;
  * - a target of 0 with no explicit direction is `atMost` ("0% de casos"): at least 0 would always be met;
@@ -301,24 +304,106 @@ function targetFromNumber(reading: Reading, normalized: string, direction?: Dire
   return { direction: dir, value: reading.value, unit: unitOf(reading, normalized), scale: reading.scale, ...(strict ? { strict } : {}) };
 }
 
+const RANGE_NUMBER = String.raw`[-+]?[\d.,]+%?`;
+/** A comparison's operator, in signs or in the words `OPERATORS` reads ("no mínimo 50 e no máximo 70" is a range). */
+const RANGE_OPERATOR = String.raw`(?:>=|=>|≥|>|<=|=<|≤|<|(?<![a-z])(?:no minimo|pelo menos|a partir de|no maximo|ate|acima de|abaixo de|superior a|inferior a|mais (?:de|que)|menos (?:de|que)|(?:maior|menor) (?:ou igual a|que|do que)))`;
+/** A change word just before `de a a b`: "reduzir de 10 a 5" is a change, not a range. */
+const CHANGE_BEFORE = /\b(diminuir|diminuicao|reduzir|reducao|aumentar|aumento|ampliar)\s*$/;
+/** The ways a range is written (see `leadingRange`), each with whether its ends must come in order. */
+const RANGE_FORMS: [RegExp, boolean][] = [
+  [new RegExp(String.raw`(?:^|\s)entre\s+${RANGE_NUMBER}\s+(?:e|a|ate)\s+${RANGE_NUMBER}`), false],
+  [new RegExp(String.raw`${RANGE_OPERATOR}\s*${RANGE_NUMBER}\s+e\s+${RANGE_OPERATOR}\s*${RANGE_NUMBER}`), false],
+  [new RegExp(String.raw`(?:^|\s)de\s+${RANGE_NUMBER}\s+(?:a|ate)\s+${RANGE_NUMBER}`), true],
+  [new RegExp(String.raw`^${RANGE_NUMBER}\s+(?:a|ate)\s+${RANGE_NUMBER}`), true],
+];
+
+/**
+ * Two numbers written as one range, and where it ends: `entre a e b` (or `a`, `até`), two comparisons joined
+ * by `e` (`> 50 e ≤ 70`, `no mínimo 6 e no máximo 10`), `de a a b`, or `a a b` opening the text. A range counts only when it holds the
+ * text's first number: "90% das crianças entre 2 e 5 anos" is a target of 90% (the ages qualify it). `de a a
+ * b` and `a a b` also need a ≤ b and no change word before them ("reduzir de 10 a 5" is a change).
+ */
+function leadingRange(n: string, first: NumberToken): { target: Target; end: number } | undefined {
+  for (const [re, ordered] of RANGE_FORMS) {
+    const m = re.exec(n);
+    if (!m || m.index + m[0].search(/[-+]?\d/) !== first.index) continue;
+    const parsed = parseIntervalText(m[0]);
+    if (parsed.kind !== "intervals" || parsed.intervals.length !== 1) continue;
+    const interval = parsed.intervals[0];
+    if (!interval.lower || !interval.upper) continue;
+    if (ordered && (interval.lower.value > interval.upper.value || CHANGE_BEFORE.test(n.slice(0, m.index)))) continue;
+    const unit: Unit = parsed.scale === "percent" ? "percent" : "ratio";
+    return { target: { direction: "range", value: NaN, unit, scale: parsed.scale, interval }, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
+/** Where a clause ends and another may begin: a sentence end (`.`, `;`), a comma, or the word `e`. */
+const CLAUSE_BOUNDARY = /[.;]\s+|,\s+(?:e\s+)?|\s+e\s+/gi;
+/** What may stand between a clause's start and its number for that number to open a target (after `normalizeText`). */
+const TARGET_LEAD =
+  /^(?:>=|=>|≥|<=|=<|≤|>|<|=|(?:no |ao )?(?:minimo|maximo)(?: de)?|pelo menos|ao menos|a partir de|ate|acima de|abaixo de|mais (?:de|que)|menos (?:de|que)|superior a|inferior a|(?:maior|menor) (?:ou igual a|que|do que)|exatamente|igual a)$/;
+
+/**
+ * The two targets of a text that carries more than one ("75% de gestantes com 6 consultas ou mais e 100% da
+ * consulta de puerpério"; "Tratamento de 100% das gestantes. 0% de casos de sífilis congênita."), or
+ * undefined. Taking the first one silently would drop the second, so the caller reports them.
+ *
+ * `from` is the ordinal of the first number after the first target (1, or the one after a range). A later
+ * number opens a second target when a clause boundary (`.`, `;`, `,`, `e`) stands between it and the
+ * number before, and after that boundary:
+ * - it comes first (`… e 100% da consulta`, `… e 2 atividades`), or right after an operator or a
+ *   minimum/maximum word (`… e ≤ 5%`, `… e no máximo 2`);
+ * - or it is a percentage after other words, past `.`, `;` or `e` (`… e cobertura de 80%`); a plain
+ *   number after words qualifies (`… CONFORME LEI 7247`, `… e diabéticos com 2 consultas`).
+ * Numbers listed together after the first target ("crianças de 1, 2 e 3 anos") qualify it too.
+ * Ranges are one target: the caller starts after them.
+ */
+function secondTarget(text: string, from: number): { first: string; second: string } | undefined {
+  // Original case and accents (for the message); spaces folded as normalizeText folds them.
+  const t = text.replace(/[\u00a0\u202f\u2007\s]+/g, " ").trim().replace(/(\d) %/g, "$1%");
+  const tokens = numberTokens(t);
+  for (let k = Math.max(from, 1); k < tokens.length; k += 1) {
+    const previous = tokens[k - 1];
+    const token = tokens[k];
+    const gap = t.slice(previous.end, token.index);
+    let boundary: RegExpMatchArray | undefined;
+    for (const m of gap.matchAll(CLAUSE_BOUNDARY)) boundary = m;
+    if (!boundary || boundary.index === undefined) continue;
+    const lead = normalizeText(gap.slice(boundary.index + boundary[0].length));
+    const percent = token.reading.scale === "percent";
+    const comma = /^,\s*$/.test(boundary[0]);
+    const listed = gap.slice(0, boundary.index).trim() === "" && k - 1 >= from;
+    const opens = listed ? false : lead === "" || TARGET_LEAD.test(lead) || (percent && !comma);
+    if (!opens) continue;
+    const cut = previous.end + boundary.index;
+    const first = t.slice(0, cut).replace(/[\s.;,]+$/, "");
+    const rest = t.slice(cut + boundary[0].length);
+    const second = rest.split(/[.;]\s/)[0].replace(/[\s.;,]+$/, "");
+    return { first, second };
+  }
+  return undefined;
+}
+
 function parseTargetText(text: string): TargetOutcome {
   const n = normalizeText(text).replace(/(\d)\s+%/g, "$1%");
   const tokens = numberTokens(n);
+  const range = tokens.length > 0 ? leadingRange(n, tokens[0]) : undefined;
 
-  // A range: two numbers joined as "entre a e b", "de a a b", or two comparisons joined by "e".
-  const rangeMatch =
-    /(?:entre\s+)([-+]?[\d.,]+%?)\s+e\s+([-+]?[\d.,]+%?)/.exec(n) ??
-    /((?:>=|=>|≥|>|<=|=<|≤|<)\s*[-+]?[\d.,]+%?\s+e\s+(?:>=|=>|≥|>|<=|=<|≤|<)\s*[-+]?[\d.,]+%?)/.exec(n);
-  if (rangeMatch) {
-    const parsed = parseIntervalText(rangeMatch[0]);
-    if (parsed.kind === "intervals" && parsed.intervals.length === 1) {
-      const interval = parsed.intervals[0];
-      if (interval.lower && interval.upper) {
-        const unit: Unit = parsed.scale === "percent" ? "percent" : "ratio";
-        return { kind: "target", target: { direction: "range", value: NaN, unit, scale: parsed.scale, interval } };
-      }
+  if (tokens.length > 1) {
+    const after = range ? tokens.filter((token) => token.end <= range.end).length : 1;
+    const two = secondTarget(text, after);
+    if (two) {
+      // Two bare numbers ("50% e 70%") may have been meant as a range: the message says how to write one.
+      const plain = (s: string) => /^[-+]?[\d.,]+%?$/.test(s.trim());
+      const reason =
+        plain(two.first) && plain(two.second)
+          ? targetTextStrings.twoTargetsOrRange(two.first, two.second)
+          : targetTextStrings.twoTargets(two.first, two.second);
+      return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(text, reason) } };
     }
   }
+  if (range) return { kind: "target", target: range.target };
 
   if (tokens.length === 0) {
     if (ALL_WORDS.test(n)) return { kind: "target", target: { direction: "atLeast", value: 1, unit: "percent", scale: "percent" } };
@@ -401,6 +486,29 @@ export function parseAggregation(value: CellValue): Aggregation | undefined {
   if (/^soma|^total/.test(n)) return "sum";
   if (/^ultim/.test(n)) return "last";
   if (/^razao|^proporcao/.test(n)) return "ratio";
+  return undefined;
+}
+
+/**
+ * Reads the "Periodicidade" column as the kind of period one result covers: Mensal → month, Bimestral,
+ * Trimestral, Quadrimestral, Semestral, Anual, and "N vezes ao ano" (12 → month, 6 → bimester, 4 → quarter,
+ * 3 → four-month, 2 → semester, 1 → year). Finer than a month (diária, semanal) is read as monthly: a month
+ * is the smallest period a table holds. Anything else is undefined (the rows' own periods then decide).
+ */
+export function parsePeriodicity(value: CellValue): PeriodKind | undefined {
+  if (typeof value !== "string") return undefined;
+  const n = normalizeText(value);
+  if (/^mensal/.test(n) || /^diari|^semanal|^quinzenal/.test(n)) return "month";
+  if (/^bimestral/.test(n)) return "bimester";
+  if (/^trimestral/.test(n)) return "quarter";
+  if (/^quadrimestral/.test(n)) return "fourMonth";
+  if (/^semestral/.test(n)) return "semester";
+  if (/^anual/.test(n)) return "year";
+  const times = /^(\d+)\s*(x|vezes)\s*(ao|por|no)\s*ano/.exec(n);
+  if (times) {
+    const byCount: Record<string, PeriodKind> = { "12": "month", "6": "bimester", "4": "quarter", "3": "fourMonth", "2": "semester", "1": "year" };
+    return byCount[String(Number(times[1]))];
+  }
   return undefined;
 }
 

@@ -15,6 +15,11 @@ export interface Problem {
   code: ProblemCode;
   /** pt-BR text that says what was found and what was expected. */
   message: string;
+  /**
+   * `note`: worth saying, but the figures stand as they are (two rows with the same value for the same
+   * month: one counts). Problems without a severity are data problems: the command exits 1.
+   */
+  severity?: "note";
 }
 
 export type ProblemCode =
@@ -36,8 +41,20 @@ export type ProblemCode =
   | "mapping"
   /** The workbook refused a write: a sheet is gone or protected, or a cell the user filled is in the way. */
   | "writeRefused"
-  /** The same indicator × municipality × team × period in two tables or files. */
-  | "duplicate";
+  /** Two rows for the same indicator, unit and month. */
+  | "duplicate"
+  /** A result that cannot be true (1e300, 5000%). */
+  | "implausible"
+  /** A few rows far from the span of the rest (one 2026 row in a 2025 table): not evaluated on their own. */
+  | "strayPeriod"
+  /** A period asked for that has no data. */
+  | "emptyPeriod"
+  /** More than the allowed share of the expected results is missing: the band is provisional. */
+  | "incomplete"
+  /** A national export recognised, of a component or indicator these rules do not score (SIAPS eSB, Vínculo). */
+  | "notScored"
+  /** A national export disagrees with itself or with the evaluation (its ratio, its own class). */
+  | "exportMismatch";
 
 /** How a number was written: with a `%` sign or a percentage format, or as a plain number. */
 export type Scale = "percent" | "plain";

@@ -11,7 +11,8 @@ import { attainment, concept as conceptOf, note, overrideDirection, reconcileSca
 import { findBand } from "../core/bands";
 import { COFINANCIAMENTO_INDICATORS } from "../core/catalogs/cofinanciamento";
 import { areFractions, evaluateContract, type RowInput } from "../core/evaluate";
-import { formatNumber, messages as m, nationalStrings } from "../core/messages";
+import { isImplausible } from "../core/completeness";
+import { formatNumber, formatPercent, messages as m, nationalStrings } from "../core/messages";
 import { isProblem, normalizeText, parseDirection, parseJustificationDecision, parseKind, readNumber } from "../core/parse";
 import { conceptText } from "../core/conceptText";
 import { parsePeriod, periodOf } from "../core/periods";
@@ -28,6 +29,9 @@ function compared(resultado: unknown, meta: unknown, sentido?: unknown): { resul
   const target = overrideDirection(targetArg(meta), direction);
   const out = reconcileScale(reading, target);
   if (out.kind === "invalid") return failWith(out.problem);
+  // As the core does for a row: a result that cannot be true is an error, not an A.
+  const percent = out.target.scale === "percent";
+  if (isImplausible(out.result, percent)) return fail(m.implausibleResult(percent ? formatPercent(out.result) : formatNumber(out.result), percent));
   return out;
 }
 

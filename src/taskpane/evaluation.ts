@@ -13,7 +13,7 @@ import { buildPlan } from "../workbook/plan/build";
 import type { WritePlan } from "../workbook/plan/types";
 import { periodsToEvaluate, runPipeline, type PeriodEvaluation, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
 import type { DetectedTable, WorkbookData } from "../workbook/port";
-import { readSettings, resolveSettings, type WorkbookSettings } from "../workbook/settings";
+import { readSettings, runRules, type WorkbookSettings } from "../workbook/settings";
 
 /** What the user chose on screen: the rules and the periods to evaluate (period labels; "" for rows without period). */
 export interface Choice {
@@ -42,15 +42,9 @@ export function analyse(workbook: WorkbookData): Snapshot {
   const data = workbook;
   const stored = readSettings(data);
   const settings = stored.settings ?? { versao: 1 };
-  const resolved = resolveSettings(stored.settings);
-  const result = runPipeline(data, {
-    preset: resolved.preset,
-    method: resolved.method,
-    partialShare: resolved.partialShare,
-    incompleteShare: resolved.incompleteShare,
-    mapping: resolved.mapping,
-  });
-  return { data, all: workbook, settings, settingsProblems: [...stored.problems, ...resolved.problems], result };
+  const { rules, problems } = runRules(stored.settings);
+  const result = runPipeline(data, rules);
+  return { data, all: workbook, settings, settingsProblems: [...stored.problems, ...problems], result };
 }
 
 /** The stored method as the core names it. */
@@ -64,19 +58,10 @@ export function initialRules(snapshot: Snapshot): Pick<Choice, "preset" | "metho
   return { preset, method: methodOf(snapshot.settings) ?? presets[preset].method };
 }
 
-/** Pipeline options: the stored settings with the preset and method chosen on screen (custom bands go with the preset). */
+/** Pipeline options: the stored settings with the preset and method chosen on screen (settings `runRules`). */
 export function runOptions(settings: WorkbookSettings, rules: Pick<Choice, "preset" | "method">): { options: PipelineOptions; problems: LocatedProblem[] } {
-  const resolved = resolveSettings({ ...settings, predefinicao: rules.preset, metodo: rules.method === "shareMet" ? "proporcao" : "media" });
-  return {
-    options: {
-      preset: resolved.preset ?? presets[rules.preset],
-      method: resolved.method,
-      partialShare: resolved.partialShare,
-      incompleteShare: resolved.incompleteShare,
-      mapping: resolved.mapping,
-    },
-    problems: resolved.problems,
-  };
+  const resolved = runRules(settings, { preset: rules.preset, method: rules.method });
+  return { options: { ...resolved.rules, preset: resolved.rules.preset ?? presets[rules.preset] }, problems: resolved.problems };
 }
 
 export interface PeriodOption {

@@ -5,7 +5,8 @@
  *
  * A row holds only what the consolidated view shows (plain data, safe to post between worker threads):
  * overall attainment (and the 0–10 value, ISF or nota final, for presets on that scale), band, the scored
- * indicators whose concept is B (count and codes), the incomplete flag and the number of problems.
+ * indicators whose concept is B (count and codes), the incomplete flag and the number of problems; a team
+ * classified by the co-financing also holds its class in each indicator (a column per code, C1 … C7).
  *
  * Where the rows come from, per pipeline result:
  * - each period's `byTeam` (the co-financing, which classifies teams): one row per team;
@@ -18,8 +19,8 @@
  *
  * The sheet is written by the file host's writer as any summary sheet (workbook/xlsx/write), chart included.
  */
-import type { ContractEvaluation, IndicatorEvaluation } from "../core/evaluate";
-import { consolidateStrings as t, nationalStrings as n } from "../core/messages";
+import { classificationCode, type ContractEvaluation, type IndicatorEvaluation } from "../core/evaluate";
+import { consolidateStrings as t, nationalStrings as n, siapsStrings } from "../core/messages";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR } from "../core/periods";
 import type { PresetId } from "../core/presets";
@@ -50,6 +51,16 @@ export interface MissedIndicator {
   code: string;
   /** The commission accepted its justification: totally (counts as met) or partially. */
   justified?: "total" | "partial";
+}
+
+/** One indicator of a team classified by the co-financing rules: its code, result (0–100) and class. */
+export interface ClassifiedIndicator {
+  code: string;
+  points?: number;
+  /** The class (`Ótimo` … `Regular`); undefined without a result. */
+  label?: string;
+  /** The class's fill (`#RRGGBB`). */
+  color?: string;
 }
 
 /** One municipality (or contract) in one period. Plain data (structured-clone safe). */
@@ -83,6 +94,11 @@ export interface ConsolidatedRow {
   withData: number;
   incomplete: boolean;
   problems: number;
+  /**
+   * A team under a preset that classifies (the co-financing): each scored indicator's class, in code order
+   * (C1 … C7). Indicators the team has no row for are absent.
+   */
+  classes?: ClassifiedIndicator[];
 }
 
 /** Names longer than this are cut in the list of indicators not met (codes are short; names are not). */
@@ -99,6 +115,24 @@ function missedOf(ev: ContractEvaluation): MissedIndicator[] {
   return ev.indicators
     .filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B")
     .map((i) => ({ code: codeOf(i), ...(i.decision === "total" || i.decision === "partial" ? { justified: i.decision } : {}) }));
+}
+
+const codeOrder = new Intl.Collator("pt-BR", { numeric: true });
+
+/** The class of each scored indicator of a team's evaluation, by the code that chose its classes (C1 … C7). */
+function classesOf(ev: ContractEvaluation): ClassifiedIndicator[] {
+  return ev.indicators
+    .filter((i) => i.kind === "desempenho")
+    .map((i) => {
+      const points = i.status === "evaluated" && i.result !== undefined ? (i.target?.scale === "percent" ? i.result * 100 : i.result) : undefined;
+      const band = i.classification;
+      return {
+        code: classificationCode(i.rows[0].input)?.trim() || codeOf(i),
+        ...(points !== undefined ? { points } : {}),
+        ...(band ? { label: band.label, ...(band.color ? { color: band.color } : {}) } : {}),
+      };
+    })
+    .sort((a, b) => codeOrder.compare(a.code, b.code));
 }
 
 function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: string | undefined, fileProblems: number, duplicates: string[] = []): ConsolidatedRow {
@@ -172,7 +206,9 @@ export function rowsOfResult(input: ConsolidateInput): ConsolidatedRow[] {
       // municipalities are two teams) and its INE.
       for (const team of ev.byTeam) {
         const own = duplicatesOf(dups, ev.period, { municipality: team.municipality, team: team.team });
-        rows.push(rowOf(team.evaluation, source, t.teamName(team.team, team.municipality, team.code), undefined, fileProblems, own));
+        const row = rowOf(team.evaluation, source, t.teamName(team.team, team.municipality, team.code), undefined, fileProblems, own);
+        row.classes = classesOf(team.evaluation);
+        rows.push(row);
       }
       continue;
     }
@@ -245,7 +281,7 @@ const cell = (value: string | number | null, style?: CellStyle, numberFormat?: s
 
 /** A column of the `Consolidado` sheet. */
 interface Column {
-  key: "name" | "ibge" | "source" | "period" | "attainment" | "value" | "band" | "missingSet" | "missedCount" | "missed" | "incomplete" | "problems";
+  key: "name" | "ibge" | "source" | "period" | "attainment" | "value" | "band" | "class" | "missingSet" | "missedCount" | "missed" | "incomplete" | "problems";
   header: string;
   width: number;
   cell: (row: ConsolidatedRow) => PlanCell;
@@ -273,11 +309,21 @@ export function missingSetText(r: ConsolidatedRow): string {
   return r.figure.partial ? n.partialShort(r.figure.partial.present, r.figure.partial.total, codes) : n.missingCodes(codes);
 }
 
+/** Whether every row is a team classified by the co-financing (the sheet then speaks of teams). */
+export function allTeams(rows: readonly ConsolidatedRow[]): boolean {
+  return rows.length > 0 && rows.every((r) => r.classes !== undefined);
+}
+
+/** The indicator codes some row has a class for (C1 … C7), in code order. */
+export function classCodes(rows: readonly ConsolidatedRow[]): string[] {
+  return [...new Set(rows.flatMap((r) => (r.classes ?? []).map((c) => c.code)))].sort((a, b) => codeOrder.compare(a, b));
+}
+
 /** The columns the rows need: the IBGE code, attainment, the 0–10 value and the band only when some row has one. */
 function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
   const h = t.headers;
   const columns: (Column | false)[] = [
-    { key: "name", header: h.name, width: 32, cell: (r) => cell(r.name, WRAPPED) },
+    { key: "name", header: allTeams(rows) ? siapsStrings.teamHeader : h.name, width: 32, cell: (r) => cell(r.name, WRAPPED) },
     rows.some((r) => r.ibge) && { key: "ibge", header: h.ibge, width: 10, cell: (r) => cell(r.ibge ?? "", BODY) },
     { key: "source", header: h.source, width: 28, cell: (r) => cell(r.source, WRAPPED) },
     { key: "period", header: h.period, width: 11, cell: (r) => cell(r.period?.label ?? t.noPeriod, CENTER) },
@@ -302,6 +348,19 @@ function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
       cell: (r) => (r.band ? cell(r.band.label, { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(t.noValue, CENTER)),
     },
     rows.some((r) => r.missingSet) && { key: "missingSet", header: n.incompleteColumn, width: 30, cell: (r) => cell(missingSetText(r), WRAPPED) },
+    // A team's class in each indicator (co-financing), the class's fill as the cell's.
+    ...classCodes(rows).map(
+      (code): Column => ({
+        key: "class",
+        header: code,
+        width: 11,
+        cell: (r) => {
+          const c = r.classes?.find((x) => x.code === code);
+          if (!c?.label) return cell(t.noValue, CENTER);
+          return cell(c.label, { ...CENTER, ...(c.color ? { fill: c.color, color: "#000000" } : {}) });
+        },
+      }),
+    ),
     { key: "missedCount", header: h.missedCount, width: 12, cell: (r) => cell(r.missed.length, CENTER) },
     { key: "missed", header: h.missed, width: 36, cell: (r) => cell(missedText(r.missed), WRAPPED) },
     { key: "incomplete", header: h.incomplete, width: 12, cell: (r) => cell(r.incomplete ? t.yes : t.no, r.incomplete ? { ...CENTER, ...WARNING } : CENTER) },
@@ -355,7 +414,7 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
   const merge = (row: number) => toA1Range({ top: row, left: 1, bottom: row, right: last });
   const periods = [...new Map(sorted.filter((r) => r.period).map((r) => [r.period!.label, r.period!])).values()];
   const out: PlanCell[][] = [
-    [cell(t.title(distinctUnits(sorted), files), TITLE)],
+    [cell(allTeams(sorted) ? siapsStrings.teamsTitle(distinctUnits(sorted), files) : t.title(distinctUnits(sorted), files), TITLE)],
     [cell(t.subtitle(periods.map((p) => p.label), failures.length))],
     [cell(t.note, NOTE_STYLE)],
     [],
@@ -447,5 +506,6 @@ export function rowJson(r: ConsolidatedRow) {
     indicadoresSemResultado: (r.missingSet ?? []).map((m) => ({ codigo: m.code, indicador: m.name })),
     problemas: r.problems,
     repetidos: r.duplicates ?? [],
+    ...(r.classes ? { classes: r.classes.map((c) => ({ codigo: c.code, resultado: c.points ?? null, classe: c.label ?? null })) } : {}),
   };
 }

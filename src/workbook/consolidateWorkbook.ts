@@ -4,7 +4,8 @@
  *
  * A workbook is consolidated in one of two ways:
  * - as it is: a national panel export or a long table with a `Município` column gives one row per
- *   municipality and period (`rowsOfResult` of workbook/consolidate); any other table, one row per period;
+ *   municipality and period (`rowsOfResult` of workbook/consolidate); SIAPS exports and co-financing tables,
+ *   one row per team and four-month period; any other table, one row per period;
  * - one sheet at a time (`splitSheets`), when its tables sit on several sheets and none names a
  *   municipality: one table per municipality (or contract), each sheet evaluated on its own and its rows
  *   named by the sheet (`sheetsToSplit`).
@@ -13,9 +14,9 @@
  * safe), so a worker thread may post it.
  */
 import type { LocatedProblem } from "../core/evaluate";
-import { consolidarPaneStrings as pane, consolidateStrings as t } from "../core/messages";
+import { consolidarPaneStrings as pane, consolidateStrings as t, siapsStrings } from "../core/messages";
 import { normalizeText } from "../core/parse";
-import { CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "./consolidate";
+import { allTeams, CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "./consolidate";
 import { runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline";
 import type { PlanCell, SummarySheetPlan, WritePlan } from "./plan/types";
 import type { WorkbookData } from "./port";
@@ -38,8 +39,12 @@ export type WorkbookConsolidation =
       kind: "evaluated";
       /** In the workbook's order (sheets, then periods); `consolidate`/`sortRows` give the consolidated order. */
       rows: ConsolidatedRow[];
-      /** Every table is a national panel export (SISAB): the command may evaluate such files together. */
-      panels: boolean;
+      /**
+       * Every table is a national export of one indicator per file, of one kind: SISAB panels (`panel`) or
+       * SIAPS reports (`siaps`). The command evaluates the files of one kind together, so that each
+       * municipality (or team) gets its figure over every indicator.
+       */
+      gather?: "panel" | "siaps";
       /** The sheets evaluated one at a time (one per municipality), when the workbook was split. */
       sheets?: string[];
     }
@@ -64,8 +69,9 @@ export function sheetsOf(result: PipelineResult): string {
 /** A failure when nothing could be evaluated; undefined when the result has rows to consolidate. */
 function emptyResult(result: PipelineResult, source: string): ConsolidationFailure | undefined {
   if (result.tables.length === 0) {
-    // Detection says where it looked and what it expected.
-    return { source, message: result.problems.find((p) => p.code === "noTable")?.message ?? t.noTable };
+    // Detection says what it recognised (a SIAPS export these rules do not score), or where it looked and what it expected.
+    const problem = ["notScored", "noTable", "empty"].map((code) => result.problems.find((p) => p.code === code)).find((p) => p !== undefined);
+    return { source, message: problem?.message ?? t.noTable };
   }
   if (result.evaluations.length === 0) return { source, message: t.noRows };
   return undefined;
@@ -78,9 +84,11 @@ export function consolidateWorkbook(workbook: WorkbookData, options: Consolidate
   result.problems.unshift(...problems);
   const empty = emptyResult(result, source ?? (sheetsOf(result) || pane.thisWorkbook));
   if (empty) return { kind: "failed", failure: empty };
-  const panels = result.tables.every((tb) => tb.layout === "panel");
+  const kinds = new Set(result.tables.map((tb) => tb.layout));
+  const only = kinds.size === 1 ? [...kinds][0] : undefined;
+  const gather = only === "panel" || only === "siaps" ? only : undefined;
   const split = splitSheets ? sheetsToSplit(result) : undefined;
-  if (!split) return { kind: "evaluated", rows: rowsOfResult({ source: source ?? sheetsOf(result), result }), panels };
+  if (!split) return { kind: "evaluated", rows: rowsOfResult({ source: source ?? sheetsOf(result), result }), ...(gather ? { gather } : {}) };
   const rows: ConsolidatedRow[] = [];
   for (const name of split) {
     const sheet = workbook.sheets.find((s) => s.name === name)!;
@@ -88,7 +96,7 @@ export function consolidateWorkbook(workbook: WorkbookData, options: Consolidate
     part.problems.unshift(...problems);
     rows.push(...rowsOfResult({ source: source ?? name, municipality: name, result: part }));
   }
-  return { kind: "evaluated", rows, panels, sheets: split };
+  return { kind: "evaluated", rows, sheets: split };
 }
 
 /** Distinct municipalities or contracts of rows (name and IBGE code). */
@@ -108,7 +116,7 @@ const retext = (cell: PlanCell, value: string): PlanCell => ({ ...cell, value })
 export function planWorkbookConsolidatedSheet(rows: readonly ConsolidatedRow[]): SummarySheetPlan {
   const plan = planConsolidatedSheet(rows, [], 1);
   const out = plan.rows.map((r) => [...r]);
-  out[0][0] = retext(out[0][0], pane.sheetTitle(unitsOf(rows)));
+  out[0][0] = retext(out[0][0], allTeams(rows) ? siapsStrings.teamsPaneTitle(unitsOf(rows)) : pane.sheetTitle(unitsOf(rows)));
   if (out[2]?.[0]?.value === t.note) out[2][0] = retext(out[2][0], pane.sheetNote);
   const header = out[CONSOLIDATED_HEADER_ROW - 1] ?? [];
   const col = header.findIndex((c) => c.value === t.headers.source);

@@ -7,15 +7,23 @@
  * - Headers are matched to fields by synonyms, with a quality score (detect/headers).
  * - Layouts: long, wide (a result column per period), panel (SISAB export) — detect/headerRow `layoutOf`;
  *   sheet per period — detect/sheetPeriods.
- * - An explicit mapping wins for the sheets it names (detect/mapping).
+ * - SIAPS exports (title lines naming the indicator, one row per team) are read on their own (detect/siaps);
+ *   an export of a component these rules do not score is named in a problem, not reported as "no table".
+ * - An explicit mapping wins for the sheets it names (detect/mapping); a mapping that only names the sheet's
+ *   indicator (`"indicador": "C7"`) on a SIAPS export reads it as one, with that indicator.
+ * - When nothing can be evaluated (no table, or tables without rows), a `noTable` problem says what was
+ *   found, what is missing and how to map the sheet (detect/diagnose).
  */
 import type { LocatedProblem } from "../core/evaluate";
 import { messages } from "../core/messages";
+import { fromA1Range, toA1 } from "./a1";
 import { isAddinSheet } from "./owned";
+import { diagnoseEmptyTable, diagnoseSheets } from "./detect/diagnose";
 import { validateMapping, readMappedTable } from "./detect/mapping";
 import { isYear } from "./detect/periodCells";
 import { distinctPeriods, groupPeriodSheets } from "./detect/sheetPeriods";
 import { findSheetTables } from "./detect/sheetTables";
+import { readSiapsSheet } from "./detect/siaps";
 import type { SheetTable } from "./detect/table";
 import type { DetectedTable, ExplicitMapping, SheetData, WorkbookData } from "./port";
 
@@ -55,26 +63,70 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
   problems.push(...mapping.problems);
 
   const found: SheetTable[] = [];
+  // SIAPS exports, read apart (never a sheet of a table per period), in sheet order among the others.
+  const exports = new Map<SheetTable | SheetData, DetectedTable>();
+  const order: (SheetTable | SheetData)[] = [];
   const looked: string[] = [];
+  let recognised = false;
+  const siaps = (sheet: SheetData, indicator?: string) => {
+    const reading = readSiapsSheet(sheet, { indicator });
+    if (!reading) return false;
+    recognised = true;
+    problems.push(...reading.problems);
+    if (reading.table) {
+      exports.set(sheet, reading.table);
+      order.push(sheet);
+    }
+    return true;
+  };
   for (const sheet of sheets) {
     const entries = mapping.entries.filter((e) => e.sheet === sheet);
     if (entries.length > 0) {
       looked.push(String(sheet.name));
-      for (const entry of entries) found.push(readMappedTable(entry, defaultYear));
+      // A mapping that names only the indicator leaves the columns of a SIAPS export to its reader.
+      const only = entries.length === 1 && entries[0].columns.size === 0 ? entries[0] : undefined;
+      if (only && siaps(sheet, only.indicator)) continue;
+      for (const entry of entries) {
+        const table = readMappedTable(entry, defaultYear);
+        found.push(table);
+        order.push(table);
+      }
       continue;
     }
     if (sheet.hidden || isAddinSheet(sheet)) continue;
     looked.push(String(sheet.name));
-    found.push(...findSheetTables(sheet, defaultYear));
+    if (siaps(sheet)) continue;
+    const own = findSheetTables(sheet, defaultYear);
+    found.push(...own);
+    order.push(...own);
   }
 
   const { groups, members } = groupPeriodSheets(found, defaultYear);
   const tables: DetectedTable[] = [];
-  for (const table of found) {
+  for (const item of order) {
+    const exported = exports.get(item);
+    if (exported) {
+      tables.push(exported);
+      continue;
+    }
+    const table = item as SheetTable;
     const group = groups.get(table);
     if (group) tables.push(group);
     else if (!members.has(table)) tables.push(toDetected(table));
   }
-  if (tables.length === 0) problems.push({ code: "noTable", message: messages.detectNoTable(looked) });
+  // A SIAPS export recognised has said why it gives nothing to evaluate (another component, no indicator…);
+  // "no table" would not.
+  if (tables.length === 0 && !recognised) {
+    // Where it looked, and for each sheet what came closest to a header and how to map it.
+    const searched = sheets.filter((s) => looked.includes(String(s.name)));
+    problems.push({ code: "noTable", message: [messages.detectNoTable(looked), ...diagnoseSheets(searched)].join(" ") });
+  } else if (tables.length > 0 && tables.every((t) => t.rows.length === 0)) {
+    // Tables found, none with a row: each says what it found, why no row was read, and how to map it.
+    for (const table of tables) {
+      const sheet = sheets.find((s) => String(s.name) === table.sheet);
+      const left = fromA1Range(table.ref)?.left ?? 1;
+      problems.push({ code: "noTable", sheet: table.sheet, cell: toA1(table.headerRow, left), message: diagnoseEmptyTable(table, sheet) });
+    }
+  }
   return { tables, problems };
 }

@@ -11,17 +11,20 @@
  *    the filled rows are marked `fromCatalog`;
  * 4. leave out the copies of a result found in two tables (./duplicates), and decide which columns of a
  *    classifying preset hold only plain fractions (core `findFractionColumns`), over whole tables;
- * 5. evaluate each period: the whole table, and each municipality on its own when there are several.
+ * 5. evaluate each period: the whole table, and each municipality on its own when there are several;
+ * 6. compare the classes an export gives its own rows (SIAPS) with the evaluation's (workbook/exportClasses).
  */
 import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
-import { evaluateContract, findFractionColumns, type CellInput, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
-import { cofinStrings, previneStrings } from "../core/messages";
+import { evaluateContract, findFractionColumns, type CellInput, type ConceptRule, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
+import { cofinStrings, periodStrings, previneStrings, siapsStrings } from "../core/messages";
+import { isTotalsUnit } from "../core/completeness";
 import { normalizeText } from "../core/parse";
-import { compare, contains, periodOf } from "../core/periods";
+import { compare, contains, formatPeriodPtBR, overlaps, periodOf } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod, Period, PeriodKind } from "../core/types";
 import { detectTables } from "./detect";
 import { findDuplicates, type Duplicate } from "./duplicates";
+import { compareExportClasses } from "./exportClasses";
 import type { DetectedTable, ExplicitMapping, WorkbookData } from "./port";
 
 export interface PipelineOptions {
@@ -33,6 +36,8 @@ export interface PipelineOptions {
   mapping?: ExplicitMapping;
   partialShare?: number;
   incompleteShare?: number;
+  /** What decides a concept over several months (default: the period's result). */
+  rule?: ConceptRule;
   /** Year for month headers written without one (`Jan`, `Fev`). */
   defaultYear?: number;
   /**
@@ -82,6 +87,12 @@ export interface PeriodEvaluation extends ContractEvaluation {
    * (domain.md §2), so they have none.
    */
   byTeam?: TeamEvaluation[];
+  /**
+   * Under a contract preset, when the period's rows name more than one unit (UBS, team), each unit evaluated
+   * on its own rows: its own concepts, overall figure and band, beside the contract's pooled figure. Totals
+   * rows ("Total", "Município", the municipality's name) are no unit.
+   */
+  byUnit?: TeamEvaluation[];
 }
 
 /** Why the pipeline chose a preset the user did not give. */
@@ -132,20 +143,65 @@ function evaluationKind(preset: Preset): PeriodKind {
  * spans more) are evaluated as they are.
  */
 export function periodsToEvaluate(rowPeriods: Period[], preset: Preset): Period[] {
+  const stray = new Set(strayPeriods(rowPeriods, preset).map((s) => s.period.label));
+  return groupedPeriods(rowPeriods, preset)
+    .map((g) => g.period)
+    .filter((p) => !stray.has(p.label));
+}
+
+/** The evaluation periods the rows fall in, with how many rows each holds, in time order. */
+function groupedPeriods(rowPeriods: Period[], preset: Preset): { period: Period; rows: number }[] {
   const kind = evaluationKind(preset);
-  const found = new Map<string, Period>();
+  const found = new Map<string, { period: Period; rows: number }>();
   for (const p of rowPeriods) {
     const grouped = periodOf(p.start, kind);
     const target = contains(grouped, p) ? grouped : p;
-    found.set(target.label, target);
+    const entry = found.get(target.label);
+    if (entry) entry.rows += 1;
+    else found.set(target.label, { period: target, rows: 1 });
   }
-  // A period inside another one evaluated anyway adds nothing: keep the outer one.
+  // A period inside another one evaluated anyway adds nothing: keep the outer one (and count its rows there).
   const all = [...found.values()];
-  return all.filter((p) => !all.some((q) => q !== p && contains(q, p) && q.label !== p.label)).sort(compare);
+  const kept = all.filter((g) => !all.some((h) => h !== g && contains(h.period, g.period) && h.period.label !== g.period.label));
+  for (const g of all) {
+    if (kept.includes(g)) continue;
+    const outer = kept.find((h) => contains(h.period, g.period));
+    if (outer) outer.rows += g.rows;
+  }
+  return kept.sort((a, b) => compare(a.period, b.period));
 }
 
-/** A panel's indicator, from its title: the catalogue (Previne Brasil or co-financing) whose name fits best. */
+/** A stray period holds at most this share of the rows of the fullest period. */
+const STRAY_SHARE = 0.1;
+
+/**
+ * Evaluation periods that hold a few rows far from the rest (one 2026 row in a 2025 table): at most a
+ * tenth of the rows of the fullest period, and not next to any other period (a whole evaluation period or
+ * more apart). Such rows are more likely a typo than a period of their own: they are reported, not
+ * evaluated, unless asked for by name. A period next to the others (April rows in a January–March table)
+ * is a period just begun and is evaluated (as incomplete).
+ */
+export function strayPeriods(rowPeriods: Period[], preset: Preset): { period: Period; rows: number }[] {
+  const groups = groupedPeriods(rowPeriods, preset);
+  if (groups.length < 2) return [];
+  const fullest = Math.max(...groups.map((g) => g.rows));
+  const months = (p: Period) => Number(p.start.slice(0, 4)) * 12 + Number(p.start.slice(5, 7)) - 1;
+  const few = (g: { rows: number }) => g.rows <= STRAY_SHARE * fullest;
+  const regular = groups.filter((g) => !few(g));
+  return groups.filter((g) => {
+    if (!few(g)) return false;
+    const size = Math.max(1, Math.round((Date.parse(g.period.end) - Date.parse(g.period.start)) / (30.44 * 86400000)));
+    // Apart: at least one whole period of its size between it and every regular period.
+    return regular.every((r) => Math.abs(months(r.period) - months(g.period)) >= 2 * size);
+  });
+}
+
+/**
+ * A national export's indicator: a SIAPS export's (co-financing, found when it was read: detect/siaps), or a
+ * panel's, from its title: the catalogue (Previne Brasil or co-financing) whose name fits best.
+ */
 function panelIndicator(table: DetectedTable): { catalog: "previne" | "cofinanciamento"; code: string } | undefined {
+  if (table.layout === "siaps") return table.siaps?.code ? { catalog: "cofinanciamento", code: table.siaps.code } : undefined;
   if (table.layout !== "panel" || !table.title) return undefined;
   let best: { catalog: "previne" | "cofinanciamento"; code: string; score: number } | undefined;
   for (const id of ["previne", "cofinanciamento"] as const) {
@@ -167,7 +223,7 @@ function cofinanciamentoCodes(tables: DetectedTable[]): string[] | undefined {
   const found = new Map<string, string | undefined>();
   const codes = new Set<string>();
   for (const table of tables) {
-    if (table.layout === "panel" || table.rows.length === 0) return undefined;
+    if (table.layout === "panel" || table.layout === "siaps" || table.rows.length === 0) return undefined;
     for (const row of table.rows) {
       if (!isBlank(row.target)) return undefined;
       const key = `${row.code ?? ""}\u0000${row.indicator}`;
@@ -186,8 +242,8 @@ const byCode = (a: string, b: string) => collator.compare(a, b);
 /**
  * The preset the tables call for, when they are unmistakably of a national programme; nothing otherwise
  * (the caller then uses the default preset, the contract instrument):
- * - every table is a SISAB panel export whose title names an indicator of the same programme: Previne
- *   Brasil, or the co-financing;
+ * - every table is a SISAB panel export whose title names an indicator of the same programme (Previne
+ *   Brasil, or the co-financing), or a SIAPS export of C1–C7 (the co-financing);
  * - every table lists only co-financing indicators (C1–C7) and gives no target.
  */
 export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined {
@@ -196,7 +252,12 @@ export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined 
   if (panels.every((p) => p !== undefined) && panels.every((p) => p!.catalog === panels[0]!.catalog)) {
     const codes = [...new Set(panels.map((p) => p!.code))].sort(byCode);
     const id = panels[0]!.catalog;
-    const reason = id === "previne" ? previneStrings.presetReasonPanels(tables.length, codes) : cofinStrings.presetReasonPanels(tables.length, codes);
+    const reason =
+      id === "previne"
+        ? previneStrings.presetReasonPanels(tables.length, codes)
+        : tables.every((tb) => tb.layout === "siaps")
+          ? siapsStrings.presetReason(tables.length, codes)
+          : cofinStrings.presetReasonPanels(tables.length, codes);
     return { id, reason };
   }
   const codes = cofinanciamentoCodes(tables);
@@ -338,6 +399,29 @@ export function groupByTeam(rows: RowInput[]): TeamRows[] {
   return [...groups.values()];
 }
 
+/** A period asked for with no data: names the span the data cover, so the user can ask again. */
+function emptyPeriodProblem(asked: Period, rowPeriods: Period[]): LocatedProblem {
+  const sorted = [...rowPeriods].sort(compare);
+  const span = sorted.length > 0 ? periodStrings.span(formatPeriodPtBR(sorted[0]), formatPeriodPtBR(sorted[sorted.length - 1])) : periodStrings.noDates;
+  return { code: "emptyPeriod", message: periodStrings.emptyPeriod(formatPeriodPtBR(asked), asked.label, span) };
+}
+
+/** Rows of a stray period: reported with their cells, and how to evaluate them anyway. */
+function strayProblem(period: Period, rows: RowInput[]): LocatedProblem {
+  const inIt = rows.filter((r) => r.period && contains(period, r.period));
+  const cells = inIt.slice(0, 5).map((r) => {
+    const cell = r.result ?? r.numerator;
+    return cell?.address ? `${cell.sheet ?? r.sheet}!${cell.address}` : `${r.sheet ?? ""} ${r.sheetRow ?? ""}`.trim();
+  });
+  const first = inIt[0];
+  return {
+    code: "strayPeriod",
+    ...(first?.sheet ? { sheet: first.sheet } : {}),
+    ...(first?.result?.address ? { cell: first.result.address } : {}),
+    message: periodStrings.strayPeriod(formatPeriodPtBR(period), period.label, inIt.length, cells.join(", ")),
+  };
+}
+
 /** Runs detection and evaluation on a workbook already read by a host. */
 export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {}): PipelineResult {
   const detected = detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear });
@@ -352,15 +436,32 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
   // Decided over whole tables, once: a team's or a period's rows are part of a column.
   const fractionColumns = findFractionColumns(rows, preset);
 
-  const common = { preset, method: options.method, partialShare: options.partialShare, incompleteShare: options.incompleteShare, fractionColumns, withheld: duplicates.withhold };
+  const common = {
+    preset,
+    method: options.method,
+    partialShare: options.partialShare,
+    incompleteShare: options.incompleteShare,
+    rule: options.rule,
+    fractionColumns,
+    withheld: duplicates.withhold,
+  };
+  const periodProblems: LocatedProblem[] = [];
+  const rowPeriods = rows.map((r) => r.period).filter((p): p is Period => !!p);
   let periods: (Period | undefined)[];
-  if (options.period) periods = [options.period];
-  else {
-    const rowPeriods = rows.map((r) => r.period).filter((p): p is Period => !!p);
+  if (options.period) {
+    const asked = options.period;
+    // Rows without a period count in any period; a period with none of the dated rows has no data.
+    const any = rows.some((r) => !r.period || overlaps(asked, r.period));
+    periods = any ? [asked] : [];
+    if (!any && rows.length > 0) periodProblems.push(emptyPeriodProblem(asked, rowPeriods));
+  } else {
     periods = rowPeriods.length > 0 ? periodsToEvaluate(rowPeriods, preset) : [undefined];
+    for (const stray of strayPeriods(rowPeriods, preset)) periodProblems.push(strayProblem(stray.period, rows));
   }
   const municipalities = groupByMunicipality(rows);
   const teams = preset.scoring.kind === "classification" ? groupByTeam(rows) : [];
+  // Units of a contract: the rows' units, without totals rows (shown, never a unit of their own).
+  const units = preset.scoring.kind === "classification" ? [] : groupByTeam(rows.filter((r) => !isTotalsUnit(r.unit, r.municipality)));
   const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
   const evaluations: PeriodEvaluation[] =
     rows.length === 0
@@ -386,9 +487,20 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
               evaluation: evaluateContract(t.rows, { ...common, period }),
             }));
           }
+          const unitsIn = units.filter((u) => u.rows.some(inPeriod(period)));
+          if (unitsIn.length > 1) {
+            whole.byUnit = unitsIn.map((u) => ({
+              team: u.team,
+              ...(u.code ? { code: u.code } : {}),
+              ...(u.municipality ? { municipality: u.municipality } : {}),
+              evaluation: evaluateContract(u.rows, { ...common, period }),
+            }));
+          }
           return whole;
         });
-  const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems), ...filled.problems, ...duplicates.duplicates.map((d) => d.problem)];
+  // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.
+  compareExportClasses(detected.tables, evaluations);
+  const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems), ...filled.problems, ...duplicates.duplicates.map((d) => d.problem), ...periodProblems];
   return {
     tables: detected.tables,
     evaluations,

@@ -76,7 +76,12 @@ export type Layout =
   /** The same table on several sheets, one per period (`Jan`, `Fevereiro 2025`, `1º Trimestre`). */
   | "sheetPerPeriod"
   /** A national panel export (SISAB): title lines naming the indicator, one row per municipality. */
-  | "panel";
+  | "panel"
+  /**
+   * A SIAPS export: title lines naming the indicator, the municipality and the month (competência), one row
+   * per team (detect/siaps).
+   */
+  | "siaps";
 
 /** Where a table sits on one sheet: its A1 range (header row included) and its header row. */
 export interface TableFrameRef {
@@ -120,19 +125,43 @@ export interface DetectedTable {
   /** Distinct periods of the rows, sorted. */
   periods: Period[];
   problems: LocatedProblem[];
+  /** What a SIAPS export's title lines say, and the classes it gives its own rows (layout `siaps`). */
+  siaps?: SiapsExport;
+}
+
+/** A SIAPS export as its title lines describe it (detect/siaps). */
+export interface SiapsExport {
+  /** The component of the module line (`Qualidade`, `Vínculo e Acompanhamento Territorial`). */
+  component?: string;
+  /** The indicator as the title writes it. */
+  indicator: string;
+  /** Its co-financing code (`C7`), found by name in the catalogue (or given by a mapping). */
+  code?: string;
+  municipality?: string;
+  municipalityCode?: string;
+  /** The month the export covers (`Competência selecionada: JUN/26`). */
+  competence?: Period;
+  /** The export's own class of each row's result (`Classificação`), by the row of the sheet. */
+  classes: { sheetRow: number; cell: string; label: string }[];
 }
 
 /**
  * A mapping given by the user (a JSON file for the command; stored in the workbook by the task pane):
  * pt-BR keys, columns as letters. It wins over detection for the sheet it names.
  * Example: `{ "tabelas": [{ "planilha": "Indicadores", "linhaCabecalho": 3,
- *   "colunas": { "indicador": "B", "meta": "D", "resultado": "E", "periodo": "C" } }] }`
+ *   "colunas": { "indicador": "B", "meta": "D", "resultado": "E", "periodo": "C" } }] }`; for a sheet whose
+ * indicator is written only above the table: `{ "planilha": "C7", "indicador": "C7", "colunas": { … } }`.
  */
 export interface ExplicitMapping {
   tabelas: {
     planilha: string;
     linhaCabecalho?: number;
-    colunas: Partial<Record<FieldPtBR, string>>;
+    colunas?: Partial<Record<FieldPtBR, string>>;
+    /**
+     * The indicator of every row of the sheet (its name or code, `"C7"`), for an export that names it only
+     * above the table; instead of `colunas.indicador`.
+     */
+    indicador?: string;
   }[];
 }
 

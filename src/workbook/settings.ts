@@ -7,7 +7,7 @@
  * Keys are pt-BR, like the mapping file the command takes (`mapa.json`), so a person who opens the sheet
  * (or writes the JSON for the command) reads the same words.
  */
-import type { LocatedProblem } from "../core/evaluate";
+import type { ConceptRule, LocatedProblem } from "../core/evaluate";
 import { bandTableFromLowerBounds } from "../core/bands";
 import { settingsStrings as t } from "../core/messages";
 import { presets, type Preset, type PresetId } from "../core/presets";
@@ -16,6 +16,18 @@ import { SETTINGS_SHEET } from "./owned";
 import type { ExplicitMapping, WorkbookData } from "./port";
 
 export { SETTINGS_SHEET };
+
+/** The concept rules by their pt-BR names, as the settings and the command line write them. */
+export const RULES: Record<"resultado-do-periodo" | "todos-os-meses", ConceptRule> = {
+  "resultado-do-periodo": "periodResult",
+  "todos-os-meses": "everyMonth",
+};
+export type RuleName = keyof typeof RULES;
+
+/** The pt-BR name of a concept rule. */
+export function ruleName(rule: ConceptRule): RuleName {
+  return rule === "everyMonth" ? "todos-os-meses" : "resultado-do-periodo";
+}
 /** Excel holds at most 32,767 characters in a cell; JSON is split into chunks below that. */
 const CHUNK = 30000;
 
@@ -31,6 +43,8 @@ export interface WorkbookSettings {
   versao: 1;
   predefinicao?: PresetId;
   metodo?: "proporcao" | "media";
+  /** What decides a concept over several months: the period's result (default) or every month. */
+  regra?: RuleName;
   /** Share of the missing attainment a partially accepted justification earns (0–1; default 0,5). */
   parcial?: number;
   /** More than this share of scored indicators without data makes an evaluation incomplete (0–1). */
@@ -83,6 +97,10 @@ export function readSettings(workbook: WorkbookData): { settings?: WorkbookSetti
     if (typeof v === "number" && v >= 0 && v <= 1) settings[key] = v;
     else problems.push(problem(t.badShare(key, String(v))));
   }
+  if (raw.regra !== undefined) {
+    if (typeof raw.regra === "string" && raw.regra in RULES) settings.regra = raw.regra as RuleName;
+    else problems.push(problem(t.badRule(String(raw.regra))));
+  }
   if (raw.faixas !== undefined) {
     if (Array.isArray(raw.faixas)) settings.faixas = raw.faixas as StoredBand[];
     else problems.push(problem(t.badBands));
@@ -99,6 +117,7 @@ export interface ResolvedSettings {
   method?: OverallMethod;
   partialShare?: number;
   incompleteShare?: number;
+  rule?: ConceptRule;
   mapping?: ExplicitMapping;
   problems: LocatedProblem[];
 }
@@ -126,7 +145,40 @@ export function resolveSettings(settings: WorkbookSettings | undefined): Resolve
     method: settings.metodo === "proporcao" ? "shareMet" : settings.metodo === "media" ? "meanAttainment" : undefined,
     partialShare: settings.parcial,
     incompleteShare: settings.incompleta,
+    rule: settings.regra ? RULES[settings.regra] : undefined,
     mapping: settings.mapa && settings.mapa.length > 0 ? { tabelas: settings.mapa } : undefined,
     problems,
+  };
+}
+
+/** What a host or the command line chose over the stored settings (each one wins when given). */
+export interface RunOverrides {
+  preset?: PresetId;
+  method?: OverallMethod;
+  rule?: ConceptRule;
+  mapping?: ExplicitMapping;
+}
+
+/**
+ * The one way both hosts turn stored settings and the choices made now (command-line options, the pane's
+ * screen) into the pipeline's rules. A stored band table goes with the preset it was stored for (the stored
+ * preset, or the default one): choosing that same preset again keeps it, choosing another uses the other
+ * preset's own bands.
+ */
+export function runRules(stored: WorkbookSettings | undefined, overrides: RunOverrides = {}): { rules: Omit<ResolvedSettings, "problems">; problems: LocatedProblem[] } {
+  const storedPreset = stored?.predefinicao ?? presets.instrumento.id;
+  const sameBands = !overrides.preset || overrides.preset === storedPreset;
+  const resolved = resolveSettings(stored ? { ...stored, ...(sameBands ? {} : { faixas: undefined }), predefinicao: overrides.preset ?? stored.predefinicao } : undefined);
+  const preset = resolved.preset ?? (overrides.preset ? presets[overrides.preset] : undefined);
+  return {
+    rules: {
+      ...(preset ? { preset } : {}),
+      ...(overrides.method ?? resolved.method ? { method: overrides.method ?? resolved.method } : {}),
+      ...(resolved.partialShare !== undefined ? { partialShare: resolved.partialShare } : {}),
+      ...(resolved.incompleteShare !== undefined ? { incompleteShare: resolved.incompleteShare } : {}),
+      ...(overrides.rule ?? resolved.rule ? { rule: overrides.rule ?? resolved.rule } : {}),
+      ...(overrides.mapping ?? resolved.mapping ? { mapping: overrides.mapping ?? resolved.mapping } : {}),
+    },
+    problems: resolved.problems,
   };
 }

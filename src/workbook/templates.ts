@@ -17,7 +17,7 @@ import {
   PREVINE_INDICATORS,
   type CatalogId,
 } from "../core/catalogs";
-import { formatNumber, messages, taskpaneStrings } from "../core/messages";
+import { formatNumber, messages, targetTextStrings, taskpaneStrings } from "../core/messages";
 import type { TemplateTable } from "../taskpane/host";
 
 export type TemplateId = CatalogId;
@@ -107,13 +107,17 @@ function layout(id: TemplateId, year: number, month: number): Pick<TemplateTable
         ...resultColumns(monthColumn),
       ]);
     case "instrumento":
+      // Meta holds one target the evaluation reads as the instrument means it; beside it, the instrument's own
+      // Meta text and Conteúdo, where the rewritten targets come from (a count "ao mês", one of two targets).
       return build(INSTRUMENT_INDICATORS, [
         code(),
         { header: t.type, width: 18, value: (r) => r.type ?? null },
-        { header: t.indicator, width: 60, value: (r) => r.description },
+        { header: t.indicator, width: 60, value: (r) => (r.part ? targetTextStrings.splitIndicator(r.part, r.description) : r.description) },
+        { header: targetTextStrings.contentHeader, width: 40, value: (r) => r.content },
         kind(() => t.kindPerformance),
         { header: t.periodicity, width: 14, value: (r) => r.periodicity },
         { header: t.target, width: 40, value: (r) => r.target },
+        { header: targetTextStrings.sourceTargetHeader, width: 40, value: (r) => r.sourceTarget },
         { header: t.weight, width: 7, value: () => 1 },
         { header: t.source, width: 30, value: (r) => r.source },
         { header: t.evidence, width: 30, value: (r) => r.evidence },

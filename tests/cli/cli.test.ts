@@ -71,7 +71,7 @@ describe("contratualiza avaliar on the bundled example", () => {
   test("the pt-BR report names the band and the unmet targets", async () => {
     const { code, out } = await run("avaliar", example);
     expect(code).toBe(0);
-    expect(out).toMatch(/Atingimento global: 90%/);
+    expect(out).toMatch(/Atingimento global: 90,0%/);
     expect(out).toMatch(/Faixa 2/);
     expect(out).toMatch(/I14 .*justificativa aceita \(conta como atingida\)/);
   });
@@ -112,7 +112,8 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
 
   test("the JSON: preset chosen, catalogue targets, ISF per municipality with points", async () => {
     const { code, out } = await run("avaliar", file, "--json");
-    expect(code).toBe(0);
+    // Exit 1: in 2022 Q2 São João del-Rei has no result, 1 of the 3 expected (33% > 20%): incomplete.
+    expect(code).toBe(1);
     const json = JSON.parse(out);
     expect(json.predefinicaoEscolhida).toEqual({ id: "previne", motivo: expect.stringMatching(/painel do SISAB do indicador 6 do Previne Brasil/) });
     expect(json.metasDoCatalogo).toEqual([
@@ -129,13 +130,14 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     expect(json.periodos.map((p: { periodo: string }) => p.periodo)).toEqual(["2022-Q1", "2022-Q2", "2022-Q3"]);
     const q1 = json.periodos[0];
     expect(q1.predefinicao).toBe("previne");
-    // Pooled: (8 + 10 + 0) / 3 = 6,0 — over one of Previne's seven indicators: an ISF parcial of the conjunto,
-    // never under the key `isf`.
+    // Pooled: the mean result (40% + 50% + 0%) / 3 = 30% → nota 10 × 0,30 / 0,50 = 6,0 — over one of Previne's
+    // seven indicators: an ISF parcial of the conjunto, never under the key `isf`.
     expect(q1.isfParcial).toBeCloseTo(6, 12);
     expect(q1).not.toHaveProperty("isf");
     expect(q1.conjunto).toBe(true);
     expect(q1.valorGlobal).toMatchObject({ nome: "ISF parcial (1 de 7 indicadores) do conjunto", parcial: true, conjunto: true, indicadoresComResultado: 1, indicadoresDoConjunto: 7 });
     expect(q1.valorGlobal.semResultado.map((m: { codigo: string }) => m.codigo)).toEqual(["1", "2", "3", "4", "5", "7"]);
+    expect(json.periodos.map((p: { avaliacaoIncompleta: boolean }) => p.avaliacaoIncompleta)).toEqual([false, true, false]);
     expect(q1.municipiosNoConjunto).toBe(3);
     expect(q1.indicadores[0]).toMatchObject({ codigo: "6", origemMeta: "catalogo", peso: 2, origemPeso: "catalogo", meta: 0.5 });
     expect(q1.municipios.map((m: { municipio: string; ibge: string }) => [m.municipio, m.ibge])).toEqual([
@@ -173,13 +175,13 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
 
   test("the pt-BR report: the preset chosen, the catalogue, the pooled set, municipalities by ISF", async () => {
     const { code, out } = await run("avaliar", file);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(out).toMatch(/Predefinição escolhida: Previne Brasil \(ISF\) — a tabela encontrada é uma exportação do painel do SISAB do indicador 6 do Previne Brasil\./);
     expect(out).toMatch(/Metas e pesos tirados do catálogo Previne Brasil, porque a tabela não os informa:\n  • 6 Pessoas com hipertensão, com consulta e pressão arterial aferida no semestre: meta 50%, peso 2/);
     expect(out).toMatch(/Conjunto dos 3 municípios: .*não é o resultado de nenhum município\./);
     // 2022 Q1 by ISF, highest first: São João del-Rei 10,00; Tiradentes 8,00; Barroso 0,00.
     const q1 = out.slice(out.indexOf("Período: 1º quadrimestre de 2022"), out.indexOf("Período: 2º quadrimestre de 2022"));
-    // The pooled figure is named as such, and as partial (one of the seven indicators): (8 + 10 + 0) / 3 = 6,00.
+    // The pooled figure is named as such, and as partial (one of the seven indicators): mean result 30% → 6,00.
     expect(q1).toMatch(/\n  ISF parcial \(1 de 7 indicadores\) do conjunto: 6,00 de 10 \(média do atingimento; 1 de 1 indicadores de desempenho com dado\)\n/);
     expect(q1).toMatch(/\n  O ISF precisa dos 7 indicadores; com 1, o valor é um ISF parcial .*Faltam os indicadores 1, 2, 3, 4, 5, 7\.\n/);
     expect(q1).not.toMatch(/Atingimento global/);
@@ -242,7 +244,8 @@ describe("the JSON of seven Previne indicators for two municipalities (report.ts
 
   test("points per indicator add up to the ISF, points lost to 10 − ISF", () => {
     expect(json.predefinicaoEscolhida).toBeNull();
-    expect(q1.isf).toBeCloseTo(7.75, 12);
+    // Pooled: the nota of each indicator's mean result (tests/workbook/pipeline.test.ts works it out): 7,85.
+    expect(q1.isf).toBeCloseTo(7.85, 12);
     const lavras = q1.municipios.find((m) => m.municipio === "Lavras")!;
     expect(lavras.ibge).toBeNull();
     expect(lavras.isf).toBeCloseTo(7.5, 12);
@@ -262,8 +265,8 @@ describe("the JSON of seven Previne indicators for two municipalities (report.ts
   test("the text lists both, Perdões first", () => {
     const text = toText("previne.xlsx", result);
     expect(text).toMatch(/Perdões +— +8,00\n +Lavras +— +7,50/);
-    // Pooled: (7,5 + 8,0) / 2 = 7,75; all seven indicators have data.
-    expect(text).toMatch(/ISF do conjunto: 7,75 de 10 \(média do atingimento; 7 de 7 indicadores de desempenho com dado\)/);
+    // Pooled: 7,85 (see above); all seven indicators have data.
+    expect(text).toMatch(/ISF do conjunto: 7,85 de 10 \(média do atingimento; 7 de 7 indicadores de desempenho com dado\)/);
     expect(text).not.toMatch(/Predefinição escolhida/);
   });
 });

@@ -41,7 +41,7 @@ test("by default: the last quarter, written beside the input as <nome>.comunicad
   expect(code).toBe(0);
   const file = path.join(dir, "contrato.comunicado-2025-T4.md");
   expect(out).toContain(s.written("2025-T4", file));
-  expect(out).toContain("Atingimento global: 50% — Faixa 5 — 50% a 59,9%.");
+  expect(out).toContain("Atingimento global: 50,0% — Faixa 5 — 50% a 59,9%.");
   const md = fs.readFileSync(file, "utf8");
   expect(md).toContain("# Comunicado Trimestral Sintético");
   expect(md).toContain("**Último comunicado do exercício de 2025**");
@@ -73,9 +73,10 @@ test("--saida names the file; a period other than the quarters found (the year) 
   const md = fs.readFileSync(out, "utf8");
   expect(md).toContain("# Comunicado Anual Sintético");
   expect(md).toContain("**Período avaliado: 2025**");
-  // Over the whole year an indicator is A only if every quarter was: I1 and I5 only (I2 was B in T1–T2,
-  // I4 in T3–T4, I7 in T4) → 2 of 6.
-  expect(md).toContain("2 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada");
+  // Over the whole year the year's result decides: I1 (mean 415 ≥ 300) A; I2 (60 + 70 + 82 + 85) / 4 =
+  // 74,25% < 80% B; I3 B; I4 (8 + 9 + 12 + 14) / 4 = 10,75% > 10% B; I5 10,375 ≥ 10 A; I7 (55 + 52 + 48) / 3
+  // = 51,7% ≥ 50% A → 3 of 6.
+  expect(md).toContain("3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada");
   // --periodo 2025-T3 written as a date range is the same quarter.
   expect((await run(input, "--periodo", "01/07/2025 a 30/09/2025")).code).toBe(0);
   expect(fs.existsSync(path.join(dir, "contrato.comunicado-2025-T3.md"))).toBe(true);

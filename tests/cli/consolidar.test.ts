@@ -20,9 +20,10 @@ import JSZip from "jszip";
 import os from "os";
 import path from "path";
 import { parseConsolidarArgs, runConsolidar, type ConsolidarOptions } from "../../src/cli/consolidar";
-import { contractBands } from "../../src/core/presets/bandTables";
+import { cofinC2C7Bands, contractBands } from "../../src/core/presets/bandTables";
 import { addContractSheet, MUNICIPALITIES, writeContract } from "../workbook/consolidateFixtures";
 import { PREVINE_LONG_NAMES, sisabExport, SISAB_HYPERTENSION } from "../workbook/previne";
+import { writeSiapsFolder } from "../workbook/siaps";
 
 const root = path.join(__dirname, "..", "..");
 const libCommand = path.join(root, "lib", "cli", "consolidar.js");
@@ -341,6 +342,101 @@ describe("SISAB panel exports (Previne Brasil)", () => {
       ["Tiradentes", 7, "painel-diabetes.csv, painel-hipertensao.csv"],
       ["Barroso", Number((10 / 3).toFixed(9)), "painel-diabetes.csv, painel-hipertensao.csv"],
     ]);
+  });
+});
+
+describe("SIAPS exports of one municipality, as downloaded", () => {
+  // tests/workbook/siaps.ts: C1–C7 of May and June 2026 for ESF CENTRO and ESF JARDIM (no C6), Latin-1 and
+  // UTF-8 CSV and one workbook, rows longer than the header, June's C2 class of ESF CENTRO wrong ("Bom" for
+  // 90, which is Ótimo), plus an oral-health (eSB) and a Vínculo export. Hand-worked there:
+  //   ESF CENTRO C1 Bom · C2 Ótimo · C3 Ótimo · C4 Suficiente · C5 Regular · C6 Ótimo · C7 Ótimo → 8,50 Ótimo
+  //   ESF JARDIM C1 Ótimo · C2 Suficiente · C3 Bom · C4 Regular · C5 Bom · C6 — · C7 Regular → 5,0 over the
+  //   nine weights it has = 5,56 Bom (today's rule; with the official note's ten weights, 5,00 Bom, incompleta).
+  let dir: string;
+  let first: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    dir = folder("siaps");
+    await writeSiapsFolder(dir);
+    first = await run([dir]);
+  });
+
+  test("the report: each team's nota final, class and classes of C1–C7; the other components named", () => {
+    expect(first.code).toBe(1);
+    expect(first.out).toBe(
+      [
+        `Contratualiza — consolidado de ${dir}`,
+        "",
+        "16 arquivos: 14 avaliados, 2 com falha.",
+        "",
+        "Período 2026-Q2 — 2 linhas, do maior para o menor atingimento:",
+        "    Município — equipe (INE)                      Nota final  Faixa  Classes",
+        // Both incomplete: the folder holds May and June, 2 of the four-month period's 4 months (50% > 20%).
+        "    SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)         8,50  Ótimo  B Ó Ó S R Ó Ó  (avaliação incompleta; 1 problema nos dados)",
+        // 5,56: changes to 5,00 with the official note's rule on missing indicators (see above).
+        "    SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)         5,56  Bom    Ó S B R B – R  (avaliação incompleta)",
+        "    Classes de C1 a C7, nesta ordem: Ó Ótimo, B Bom, S Suficiente, R Regular, – sem dado.",
+        "",
+        "Arquivos que não puderam ser avaliados (2):",
+        "  • B1_JUN-26.csv: Planilha “B1_JUN-26”: exportação do SIAPS da saúde bucal (equipes eSB), indicador “B1 - Primeira consulta odontológica programática”: " +
+          "não avaliado por estas regras. O Contratualiza avalia, do SIAPS, só os indicadores C1 a C7 das equipes eSF e eAP (componente de qualidade do cofinanciamento).",
+        "  • Vinculo_JUN-26.csv: Planilha “Vinculo_JUN-26”: exportação do SIAPS do componente Vínculo e Acompanhamento Territorial: não avaliado por estas regras. " +
+          "O Contratualiza avalia, do SIAPS, só os indicadores C1 a C7 das equipes eSF e eAP (componente de qualidade do cofinanciamento).",
+        "",
+        "1 linha tem problemas nos dados; use “contratualiza avaliar <arquivo>” para ver cada um, com a planilha e a célula.",
+        "",
+        `Consolidado gravado em ${path.join(dir, "consolidado.xlsx")} (planilhas Consolidado e Falhas). Os arquivos de entrada não foram alterados.`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("the Consolidado sheet: a column per indicator with the team's class, filled with the class's colour", async () => {
+    const book = await readBook(path.join(dir, "consolidado.xlsx"));
+    const ws = book.getWorksheet("Consolidado")!;
+    expect(ws.getCell("A1").value).toBe("Consolidado da avaliação — 2 equipes, 16 arquivos");
+    expect(rowValues(ws, 5, 16)).toEqual([
+      "Município — equipe (INE)",
+      "Arquivo",
+      "Período",
+      "Nota final (0 a 10)",
+      "Faixa",
+      "C1",
+      "C2",
+      "C3",
+      "C4",
+      "C5",
+      "C6",
+      "C7",
+      "Metas não atingidas",
+      "Indicadores não atingidos",
+      "Avaliação incompleta",
+      "Problemas nos dados",
+    ]);
+    const files = "14 arquivos (C1_JUN-26.csv … C7_MAI-26.csv)";
+    expect(rowValues(ws, 6, 16)).toEqual(["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", files, "2026-Q2", 8.5, "Ótimo", "Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo", 0, "", "Sim", 1]);
+    const jardim = rowValues(ws, 7, 16);
+    expect(jardim.slice(0, 3)).toEqual(["SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)", files, "2026-Q2"]);
+    expect(jardim.slice(4)).toEqual(["Bom", "Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular", 0, "", "Sim", 0]);
+    const fill = (cell: string) => (ws.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    const cofinFill = (label: string) => `FF${cofinC2C7Bands.bands.find((b) => b.label === label)!.color!.slice(1)}`;
+    expect([fill("F6"), fill("G6"), fill("I6"), fill("J6")]).toEqual([cofinFill("Bom"), cofinFill("Ótimo"), cofinFill("Suficiente"), cofinFill("Regular")]);
+    const failures = book.getWorksheet("Falhas")!;
+    expect([failures.getCell("A4").value, failures.getCell("A5").value]).toEqual(["B1_JUN-26.csv", "Vinculo_JUN-26.csv"]);
+    expect(String(failures.getCell("B5").value)).toContain("componente Vínculo e Acompanhamento Territorial: não avaliado por estas regras");
+  });
+
+  test("the JSON: each team's classes, and the same through the compiled worker pool", async () => {
+    const { out } = await run([dir, "--json", "--sem-arquivo"]);
+    const json = JSON.parse(out);
+    expect(json.linhas.map((l: { municipio: string; classes: { codigo: string; classe: string | null }[] }) => [l.municipio, l.classes.map((c) => `${c.codigo} ${c.classe}`)])).toEqual([
+      ["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", ["C1 Bom", "C2 Ótimo", "C3 Ótimo", "C4 Suficiente", "C5 Regular", "C6 Ótimo", "C7 Ótimo"]],
+      ["SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)", ["C1 Ótimo", "C2 Suficiente", "C3 Bom", "C4 Regular", "C5 Bom", "C7 Regular"]],
+    ]);
+    // C1 of ESF CENTRO: (45 + 55) / 2 = 50, the mean of the months.
+    expect(json.linhas[0].classes[0]).toEqual({ codigo: "C1", resultado: 50, classe: "Bom" });
+    if (!fs.existsSync(libWorker)) throw new Error(`${libWorker} is missing: run \`npm run build:cli\` first (npm test does it).`);
+    const pooled = await run([dir, "--json", "--sem-arquivo", "--paralelo", "2"], { workerScript: libWorker });
+    expect(JSON.parse(pooled.out)).toEqual(json);
   });
 });
 

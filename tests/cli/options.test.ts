@@ -71,12 +71,12 @@ describe("parseOptions", () => {
 
 describe("the three commands declare their options with it", () => {
   test("the options they share read the same values, under the same names", () => {
-    const shared = ["--periodo", "2025-T2", "--predefinicao=decreto", "--metodo", "media"];
-    const expected = { preset: "decreto", method: "meanAttainment", period: expect.objectContaining({ label: "2025-T2" }) };
+    const shared = ["--periodo", "2025-T2", "--predefinicao=decreto", "--metodo", "media", "--regra", "todos-os-meses"];
+    const expected = { preset: "decreto", method: "meanAttainment", rule: "everyMonth", period: expect.objectContaining({ label: "2025-T2" }) };
     expect(parseArgs(["avaliar", "a.xlsx", ...shared])).toMatchObject({ command: "avaliar", file: "a.xlsx", json: false, noOutput: false, ...expected });
     expect(parseConsolidarArgs(["pasta", ...shared])).toMatchObject({ command: "consolidar", input: "pasta", json: false, noOutput: false, ...expected });
     expect(parseComunicadoArgs(["a.xlsx", ...shared])).toMatchObject({ kind: "args", args: { file: "a.xlsx", ...expected } });
-    expect(Object.keys(evaluateOptions)).toEqual(["period", "preset", "method", "mapFile", "output", "noOutput", "json"]);
+    expect(Object.keys(evaluateOptions)).toEqual(["period", "preset", "method", "rule", "mapFile", "output", "noOutput", "json"]);
   });
 
   test("each command's own options and messages", () => {
@@ -88,8 +88,15 @@ describe("the three commands declare their options with it", () => {
       noOutput: true,
       json: true,
       final: false,
+      replace: false,
     });
     expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true });
+    expect(parseArgs(["avaliar", "a.xlsx", "--substituir"])).toMatchObject({ command: "avaliar", replace: true });
+    // Writing over somebody's file is avaliar's question: consolidar has no --substituir.
+    expect(parseConsolidarArgs(["pasta", "--substituir"])).toEqual({ command: "erro", message: cliStrings.unknownOption("--substituir") });
+    // The rule by its pt-BR name; anything else says which names there are.
+    expect(parseArgs(["avaliar", "a.xlsx", "--regra", "resultado-do-periodo"])).toMatchObject({ rule: "periodResult" });
+    expect(parseArgs(["avaliar", "a.xlsx", "--regra", "mensal"])).toEqual({ command: "erro", message: c.invalidValue("--regra", cliStrings.unknownRule("mensal")) });
     // The final report is avaliar's: consolidar has none.
     expect(parseConsolidarArgs(["pasta", "--final"])).toEqual({ command: "erro", message: cliStrings.unknownOption("--final") });
     expect(parseArgs(["avaliar", "a.xlsx", "--saida", "b.ods"])).toEqual({ command: "erro", message: c.invalidValue("--saida", cliStrings.outputNotXlsx("b.ods")) });

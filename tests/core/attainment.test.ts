@@ -170,6 +170,73 @@ describe("reconcileScale: percentages written in different ways", () => {
   });
 });
 
+describe("reconcileScale: a count typed against a target in percent", () => {
+  // "Cumprir 100%" as a target, and a month's count of consultations typed in Resultado.
+  const pct100: Target = { direction: "atLeast", value: 1, unit: "percent", scale: "percent" };
+  const plain = (value: number) => ({ value, scale: "plain" as const });
+
+  test("280 against 100%: an ambiguous scale naming both, not 280% (which would be an A)", () => {
+    const out = reconcileScale(plain(280), pct100);
+    expect(out.kind).toBe("invalid");
+    if (out.kind !== "invalid") return;
+    expect(out.problem.code).toBe("ambiguousScale");
+    expect(out.problem.message).toContain("a meta é 100% (porcentagem) e o resultado é 280, sem o sinal %");
+    expect(out.problem.message).toContain("lido como porcentagem seria 280%");
+    expect(out.problem.message).toContain("digite-o com o sinal (280%)");
+  });
+
+  test("the boundary is 100: 100 is 100%, 100,5 and 101 are reported; a range names its ends", () => {
+    const hundred = reconcileScale(plain(100), pct100);
+    expect(hundred.kind === "ok" && hundred.result).toBe(1);
+    expect(reconcileScale(plain(100.5), pct100).kind).toBe("invalid");
+    expect(reconcileScale(plain(101), pct100).kind).toBe("invalid");
+    const range: Target = { ...pct100, direction: "range", value: NaN, interval: { lower: { value: 0.5, inclusive: false }, upper: { value: 0.7, inclusive: true } } };
+    const out = reconcileScale(plain(150), range);
+    expect(out.kind === "invalid" && out.problem.message).toContain("a meta é 50% a 70% (porcentagem)");
+  });
+
+  test("a table that says the numbers are percentages reads 120 as 120% (a coverage may pass 100%)", () => {
+    // `percent`: the indicator is a Proporção/Cobertura or the header has (%); `points`: a national panel.
+    for (const hint of ["percent", "points"] as const) {
+      const out = reconcileScale(plain(120), pct100, hint);
+      expect(out.kind === "ok" && out.result).toBeCloseTo(1.2, 12);
+    }
+    // Typed with % or formatted as a percentage, it says so itself.
+    const typed = reconcileScale({ value: 1.2, scale: "percent" }, pct100);
+    expect(typed.kind === "ok" && typed.result).toBeCloseTo(1.2, 12);
+  });
+
+  test("a count-named indicator (Média, Número, Razão): any plain result above 1 is a count; up to 1 still a fraction", () => {
+    const out = reconcileScale(plain(12), pct100, "count");
+    expect(out.kind === "invalid" && out.problem.code).toBe("ambiguousScale");
+    expect(out.kind === "invalid" && out.problem.message).toContain("o nome do indicador (Média, Número, Razão)");
+    const ratio = reconcileScale(plain(0.8), pct100, "count");
+    expect(ratio.kind === "ok" && ratio.result).toBeCloseTo(0.8, 12);
+    // Without the hint, 12 against 100% stays 12% (it may be percentage points): nothing tells them apart.
+    const points = reconcileScale(plain(12), pct100);
+    expect(points.kind === "ok" && points.result).toBeCloseTo(0.12, 12);
+  });
+
+  test("a target of 0% is left alone: zero cases and 0% are the same target", () => {
+    const zero: Target = { direction: "atMost", value: 0, unit: "percent", scale: "percent" };
+    // A count above 100 against "0% de casos" (e.g. 250 cases): not met on either scale (B), no scale problem.
+    const out = reconcileScale(plain(250), zero);
+    expect(out.kind).toBe("ok");
+    if (out.kind === "ok") expect(concept(out.result, out.target)).toBe("B");
+    const none = reconcileScale(plain(0), zero, "count");
+    expect(none.kind === "ok" && concept(none.result, none.target)).toBe("A");
+  });
+
+  test("property: against a percent target without a hint, a plain result is reported exactly when above 100", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0.001, max: 2, noNaN: true }), (value, t) => {
+        const out = reconcileScale(plain(value), { direction: "atLeast", value: t, unit: "percent", scale: "percent" });
+        expect(out.kind).toBe(value > 100 ? "invalid" : "ok");
+      }),
+    );
+  });
+});
+
 describe("justifications and notes", () => {
   test("credit for the share of targets met: A 1, B total 1, B partial the share, B otherwise 0", () => {
     expect(credit("A", undefined)).toBe(1);

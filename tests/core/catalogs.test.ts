@@ -7,6 +7,7 @@ import {
   PMAQ_INDICATORS,
   PREVINE_INDICATORS,
 } from "../../src/core/catalogs";
+import { parseTarget } from "../../src/core/parse";
 
 describe("PMAQ catalogue (seed 001, annex)", () => {
   /*
@@ -91,24 +92,42 @@ describe("PMAQ catalogue (seed 001, annex)", () => {
   });
 });
 
-describe("evaluation instrument catalogue (seed 003)", () => {
+describe("evaluation instrument catalogue", () => {
+  const byCode = (code: string) => {
+    const found = INSTRUMENT_INDICATORS.find((i) => i.code === code);
+    if (!found) throw new Error(`no ${code}`);
+    return found;
+  };
   const byDescription = (d: string) => INSTRUMENT_INDICATORS.find((i) => i.description === d);
+  const CODES = ["I01", "I02", "I03", "I04", "I05", "I06", "I07", "I08a", "I08b", "I09a", "I09b", "I10", "I11", "I12", "I13", "I14"];
 
-  it("has the 14 rows of the source, coded I01…I14, with every text field filled", () => {
+  it("has the 14 rows of the source, the two with two targets each split in two: 16 rows, every text field filled", () => {
     // Rows in the source: Pontualidade, Conformidade, Satisfação (reclamações), Prontuários, Encaminhamentos,
-    // UPAS, Educação Permanente, Gestantes, Sífilis, Puericultura, Doenças crônicas, Visitas domiciliares,
-    // Atividades coletivas, Consulta médica.
-    expect(INSTRUMENT_INDICATORS).toHaveLength(14);
-    expect(INSTRUMENT_INDICATORS.map((i) => i.code)).toEqual(
-      Array.from({ length: 14 }, (_, k) => `I${String(k + 1).padStart(2, "0")}`),
-    );
+    // UPAS, Educação Permanente, Gestantes (2 targets), Sífilis (2 targets), Puericultura, Doenças crônicas,
+    // Visitas domiciliares, Atividades coletivas, Consulta médica: 14 + 2 = 16.
+    expect(INSTRUMENT_INDICATORS.map((i) => i.code)).toEqual(CODES);
     for (const i of INSTRUMENT_INDICATORS) {
-      for (const text of [i.description, i.content, i.periodicity, i.target, i.source, i.evidence, i.verifiedBy]) {
+      for (const text of [i.description, i.content, i.periodicity, i.target, i.sourceTarget, i.source, i.evidence, i.verifiedBy]) {
         expect(text.length).toBeGreaterThan(0);
         expect(text).toBe(text.trim());
         expect(text).not.toMatch(/\n| {2}/);
       }
     }
+    // 14 distinct source rows: the halves of a split row share everything but code, part and target.
+    expect(new Set(INSTRUMENT_INDICATORS.map((i) => i.sourceTarget)).size).toBe(14);
+    for (const [a, b] of [["I08a", "I08b"], ["I09a", "I09b"]]) {
+      const [x, y] = [byCode(a), byCode(b)];
+      const shared = (i: typeof x) => [i.type, i.description, i.content, i.periodicity, i.timesPerYear, i.sourceTarget, i.source, i.evidence, i.verifiedBy];
+      expect(shared(x)).toEqual(shared(y));
+      expect(x.part).not.toBe(y.part);
+      expect(x.target).not.toBe(y.target);
+    }
+    expect(INSTRUMENT_INDICATORS.filter((i) => i.part).map((i) => [i.code, i.part])).toEqual([
+      ["I08a", "Pré-natal"],
+      ["I08b", "Puerpério"],
+      ["I09a", "Tratamento da sífilis gestacional"],
+      ["I09b", "Sífilis congênita"],
+    ]);
   });
 
   it("ends with Visitas domiciliares, Atividades coletivas and Consulta médica", () => {
@@ -129,6 +148,8 @@ describe("evaluation instrument catalogue (seed 003)", () => {
       "Informação",
       "Processo",
       "Informação",
+      "Informação",
+      "Processo",
       "Processo",
       "Processo",
       "Processo",
@@ -136,7 +157,7 @@ describe("evaluation instrument catalogue (seed 003)", () => {
       undefined,
       "Processo",
     ]);
-    expect("type" in INSTRUMENT_INDICATORS[12]).toBe(false);
+    expect("type" in byCode("I13")).toBe(false);
   });
 
   it("has the periodicities as written, and how many times a year each means", () => {
@@ -149,6 +170,8 @@ describe("evaluation instrument catalogue (seed 003)", () => {
       "Mensal",
       "2 vezes ao ano",
       "3 vezes ao ano",
+      "3 vezes ao ano",
+      "3 vezes no ano",
       "3 vezes no ano",
       "3 Vezes no ano",
       "03 vezes ao ano",
@@ -162,30 +185,70 @@ describe("evaluation instrument catalogue (seed 003)", () => {
     }
   });
 
-  it("has the target texts exactly as written (spot checks)", () => {
-    const targets = INSTRUMENT_INDICATORS.map((i) => i.target);
-    expect(targets[0]).toBe("100% de pontualidade para 100% dos relatórios");
-    expect(targets[3]).toBe("90% ou mais das fichas avaliadas atendendo todos os requisitos");
-    expect(targets[4]).toBe("90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS e preenchimento adequado");
-    expect(targets[5]).toBe("Diminuir gradual dos atendimentos passiveis de atuação das unidades de saúde");
-    expect(targets[6]).toBe("100% de realização das atividades previstas");
-    expect(targets[7]).toBe(
+  it("keeps the source's Meta texts exactly as written (spot checks)", () => {
+    expect(byCode("I01").sourceTarget).toBe("100% de pontualidade para 100% dos relatórios");
+    expect(byCode("I04").sourceTarget).toBe("90% ou mais das fichas avaliadas atendendo todos os requisitos");
+    expect(byCode("I05").sourceTarget).toBe("90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS e preenchimento adequado");
+    expect(byCode("I06").sourceTarget).toBe("Diminuir gradual dos atendimentos passiveis de atuação das unidades de saúde");
+    expect(byCode("I07").sourceTarget).toBe("100% de realização das atividades previstas");
+    expect(byCode("I08a").sourceTarget).toBe(
       "75%* de gestantes com 6 consultas de pré natal ou mais e 100% da consulta de puerpério. *O percentual pode variar de acordo com a Lei PREVINE Brasil.",
     );
-    expect(targets[8]).toBe("Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.");
-    expect(targets[9]).toBe("Cobertura de 75% das crianças do território.");
-    expect(targets[10]).toBe("Cobertura de 80% das pessoas portadoras de doenças crônicas do território.");
-    expect(targets[11]).toBe("Cumprir 100% das visitas previstas para o mês.");
+    expect(byCode("I09b").sourceTarget).toBe("Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.");
+    expect(byCode("I10").sourceTarget).toBe("Cobertura de 75% das crianças do território.");
+    expect(byCode("I11").sourceTarget).toBe("Cobertura de 80% das pessoas portadoras de doenças crônicas do território.");
+    expect(byCode("I12").sourceTarget).toBe("Cumprir 100% das visitas previstas para o mês.");
+  });
+
+  it("writes the source's Meta text as the target wherever the parser reads it as the source means it", () => {
+    const kept = INSTRUMENT_INDICATORS.filter((i) => i.target === i.sourceTarget).map((i) => i.code);
+    expect(kept).toEqual(["I01", "I02", "I03", "I04", "I05", "I06", "I07", "I10", "I11"]);
+  });
+
+  it("rewrites the rest, and says why: a count in Conteúdo, or two targets in one cell", () => {
+    // "Cumprir 100%" reads as a percentage, while Conteúdo gives the minimum counted each month.
+    for (const [code, minimum] of [["I12", 10], ["I13", 2], ["I14", 300]] as const) {
+      const row = byCode(code);
+      expect(parseTarget(row.sourceTarget)).toMatchObject({ kind: "target", target: { value: 1, unit: "percent" } });
+      expect(row.content).toMatch(new RegExp(`[Mm]ínimo (de )?0?${minimum} `));
+    }
+    // Two targets in one cell: the parser reports them instead of reading the first.
+    for (const code of ["I08a", "I09a"]) expect(parseTarget(byCode(code).sourceTarget)).toMatchObject({ kind: "invalid", problem: { code: "unreadableTarget" } });
+  });
+
+  it("has targets that the parser reads as the source means them (each worked out from the source row)", () => {
+    const read = (code: string) => parseTarget(byCode(code).target);
+    const expected: Record<string, { direction: string; value: number; unit: string }> = {
+      I01: { direction: "atLeast", value: 1, unit: "percent" }, // 100% punctual
+      I02: { direction: "atLeast", value: 1, unit: "percent" }, // 100% of the criteria
+      I03: { direction: "atLeast", value: 1, unit: "percent" }, // "todas as reclamações"
+      I04: { direction: "atLeast", value: 0.9, unit: "percent" }, // 90% ou mais
+      I05: { direction: "atLeast", value: 0.9, unit: "percent" },
+      I07: { direction: "atLeast", value: 1, unit: "percent" },
+      I08a: { direction: "atLeast", value: 0.75, unit: "percent" }, // 75% with 6+ prenatal consultations
+      I08b: { direction: "atLeast", value: 1, unit: "percent" }, // 100% with the puerperium consultation
+      I09a: { direction: "atLeast", value: 1, unit: "percent" }, // 100% treated
+      I09b: { direction: "atMost", value: 0, unit: "percent" }, // zero congenital syphilis: at most 0
+      I10: { direction: "atLeast", value: 0.75, unit: "percent" },
+      I11: { direction: "atLeast", value: 0.8, unit: "percent" },
+      I12: { direction: "atLeast", value: 10, unit: "count" }, // Conteúdo: mínimo de 10 visitas ao mês
+      I13: { direction: "atLeast", value: 2, unit: "count" }, // Conteúdo: mínimo 02 atividades mensais
+      I14: { direction: "atLeast", value: 300, unit: "count" }, // Conteúdo: no mínimo 300 consultas mensais
+    };
+    for (const [code, target] of Object.entries(expected)) expect({ code, ...read(code) }).toMatchObject({ code, kind: "target", target });
+    // "Diminuir gradual…" has no number: a reduction from a baseline the instrument does not give. Not guessed.
+    expect(read("I06")).toMatchObject({ kind: "needsBaseline", direction: "atMost" });
+    expect(Object.keys(expected).length + 1).toBe(INSTRUMENT_INDICATORS.length);
   });
 
   it("puts the text that runs over a page break back in its row and column", () => {
-    expect(byDescription("Atividades coletivas")?.target).toBe(
+    expect(byDescription("Atividades coletivas")?.sourceTarget).toBe(
       "Cumprir 100% das atividades coletivas previstas para o mês, atividades educativas para grupos na comunidade, escolas ou na unidade de saúde (hiperdia, gestantes, idosos, PSE, tabagismo).",
     );
-    const satisfaction = INSTRUMENT_INDICATORS[2];
+    const satisfaction = byCode("I03");
     expect(satisfaction.description).toMatch(/dos usuários e da equipe e providências adotadas$/);
     expect(satisfaction.content).toMatch(/por meio de pesquisa eletrônica, ouvidorias e as providências adotadas\.$/);
-    const upas = INSTRUMENT_INDICATORS[5];
+    const upas = byCode("I06");
     expect(upas.description).toMatch(/com profissionais da CONTRATADA, no horário de funcionamento das unidades$/);
     expect(upas.content).toMatch(/Critério que deve ser avaliado como reflexo do bom funcionamento da Gestão Clínica$/);
   });
@@ -198,7 +261,8 @@ describe("evaluation instrument catalogue (seed 003)", () => {
       content: "O total de no mínimo 300 consultas mensais. CONFORME LEI 7247 DE 01/06/2012",
       periodicity: "Mensal",
       timesPerYear: 12,
-      target:
+      target: "Mínimo de 300 consultas médicas ao mês",
+      sourceTarget:
         "Cumprir 100% de consultas médicas de forma presencial, oriundas do acolhimento de demandas espontânea e programadas.",
       source: "Prontuários das unidades de saúde e fichas de atendimento (G-Mus/esus)",
       evidence: "Relatório das atividades realizadas no período.",

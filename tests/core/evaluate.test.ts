@@ -22,20 +22,45 @@ function row(code: string, target: unknown, result: unknown, extra: Partial<RowI
 }
 
 describe("one indicator over a quarter (domain.md §2)", () => {
-  test("mean of monthly scored attainments; A only if every month met", () => {
+  test("by default the period's result decides: the mean of the months against the target", () => {
+    // Target 80%. Jan 90%, Feb 70%, Mar 85%: mean (0,9 + 0,7 + 0,85) / 3 = 0,816…% ≥ 80% → A, attainment
+    // 0,8167 / 0,8 > 1 → 100% scored. Feb missing alone does not make the quarter a B.
+    const rows = [0.9, 0.7, 0.85].map((r, i) => row("1", 0.8, r, { period: month(i + 1) }));
+    const ev = evaluateContract(rows, { period: T1 });
+    const ind = ev.indicators[0];
+    expect(ind.rule).toBe("periodResult");
+    expect(ind.result).toBeCloseTo(2.45 / 3, 12);
+    expect(ind.combined).toBe(3);
+    expect(ind.concept).toBe("A");
+    expect(ind.attainment!.scored).toBe(1);
+    expect(ind.failing).toEqual([]);
+    expect(ev.overall.attainment).toBe(1);
+  });
+
+  test("the period's mean below the target is a B whose attainment is that mean's", () => {
+    // Target 80%. 0,8 + 0,7 + 0,75 = 2,25 → mean 75% < 80% → B; attainment 0,75 / 0,8 = 0,9375.
+    const rows = [0.8, 0.7, 0.75].map((r, i) => row("1", 0.8, r, { period: month(i + 1) }));
+    const ind = evaluateContract(rows, { period: T1 }).indicators[0];
+    expect(ind.concept).toBe("B");
+    expect(ind.attainment!.scored).toBeCloseTo(0.9375, 12);
+  });
+
+  test("under the strict rule every month must meet: mean of monthly attainments, and the failing months", () => {
     // Target 80%. Jan 90% → 1 (capped), Feb 70% → 0,7/0,8 = 0,875, Mar 85% → 1.
     // Mean = (1 + 0,875 + 1) / 3 = 0,958333…; Feb missed, so the quarter is B.
     const rows = [0.9, 0.7, 0.85].map((r, i) => row("1", 0.8, r, { period: month(i + 1) }));
-    const ev = evaluateContract(rows, { period: T1 });
+    const ev = evaluateContract(rows, { period: T1, rule: "everyMonth" });
     expect(ev.indicators).toHaveLength(1);
     const ind = ev.indicators[0];
     expect(ind.aggregation).toBe("mean");
     expect(ind.attainment!.scored).toBeCloseTo(2.875 / 3, 12);
     expect(ind.concept).toBe("B");
+    // What decides the B: February alone, with its 70%.
+    expect(ind.failing.map((r) => [r.input.period?.label, r.result])).toEqual([["2025-02", 0.7]]);
     // Share of targets met: the only indicator is B with no justification → 0%.
     expect(ev.overall.attainment).toBe(0);
     // Mean attainment method: 0,958333…
-    expect(evaluateContract(rows, { period: T1, method: "meanAttainment" }).overall.attainment).toBeCloseTo(2.875 / 3, 12);
+    expect(evaluateContract(rows, { period: T1, method: "meanAttainment", rule: "everyMonth" }).overall.attainment).toBeCloseTo(2.875 / 3, 12);
   });
 
   test("with Numerador and Denominador the quarter is the pooled ratio Σnum ÷ Σden", () => {

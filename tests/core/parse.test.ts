@@ -121,7 +121,7 @@ describe("parseTarget: the targets of seed 003 as written", () => {
     ["90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS", "atLeast", 0.9, "percent"],
     ["100% de realização das atividades previstas", "atLeast", 1, "percent"],
     // "75%*": the star is a footnote; "6 consultas ... ou mais" qualifies it; 75% is the target.
-    ["75%* de gestantes com 6 consultas de pré natal ou mais e 100% da consulta de puerpério.", "atLeast", 0.75, "percent"],
+    ["75%* de gestantes com 6 consultas de pré natal ou mais", "atLeast", 0.75, "percent"],
     // Zero cases of congenital syphilis: 0% with no direction word is at most (at least 0 is always met).
     ["0% de casos de sífilis congênita", "atMost", 0, "percent"],
     ["Cobertura de 75% das crianças do território.", "atLeast", 0.75, "percent"],
@@ -227,6 +227,165 @@ describe("parseTarget: operators and words", () => {
         expect(target(`${n}% ou mais`).value).toBeCloseTo(n / 100, 12);
         expect(target(`até ${n}%`)).toMatchObject({ direction: "atMost" });
         expect(target(`até ${n}%`).value).toBeCloseTo(n / 100, 12);
+      }),
+    );
+  });
+});
+
+describe("parseTarget: a text with two targets is reported, a range is one target", () => {
+  /** The problem's message for a text that must not be read as one target. */
+  function problemOf(text: string): string {
+    const out = parseTarget(text);
+    if (out.kind !== "invalid") throw new Error(`expected a problem for ${text}, got ${JSON.stringify(out)}`);
+    expect(out.problem.code).toBe("unreadableTarget");
+    return out.problem.message;
+  }
+
+  test("“≥ 95% e 0% de casos de sífilis”: both targets named, and the user is asked to split them", () => {
+    expect(problemOf("≥ 95% e 0% de casos de sífilis")).toBe(
+      "Não foi possível ler a meta “≥ 95% e 0% de casos de sífilis”: a meta tem duas metas: “≥ 95%” e “0% de casos de sífilis”; " +
+        "separe em duas linhas, com uma meta em cada.",
+    );
+  });
+
+  test("the instrument's pregnant-women and syphilis Meta cells carry two targets each (joined by “e”, and by a full stop)", () => {
+    // 75% of pregnant women with 6+ consultations, and 100% with the puerperium consultation: the second was dropped before.
+    expect(
+      problemOf("75%* de gestantes com 6 consultas de pré natal ou mais e 100% da consulta de puerpério. *O percentual pode variar de acordo com a Lei PREVINE Brasil."),
+    ).toContain("duas metas: “75%* de gestantes com 6 consultas de pré natal ou mais” e “100% da consulta de puerpério”;");
+    // 100% treated, and 0% congenital syphilis (an at-most target): two sentences. The first is long and is shortened.
+    expect(problemOf("Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.")).toContain(
+      "e “0% de casos de sífilis congênita”; separe em duas linhas",
+    );
+  });
+
+  test("two bare numbers may have been meant as a range: the message shows how to write one", () => {
+    expect(problemOf("50% e 70%")).toContain("“50%” e “70%”; separe em duas linhas, com uma meta em cada. Se é um intervalo, escreva “entre 50% e 70%”.");
+    // Two lower ends are not a range either: two targets, and no range hint (they are not bare numbers).
+    expect(problemOf("> 5 e > 7")).not.toContain("intervalo");
+  });
+
+  test.each<[string, string, string]>([
+    ["Mínimo de 10 visitas e cobertura de 80%", "Mínimo de 10 visitas", "cobertura de 80%"],
+    ["Mínimo de 6 consultas de pré-natal e 1 de puerpério", "Mínimo de 6 consultas de pré-natal", "1 de puerpério"],
+    ["Cobertura de 80%; no máximo 2 óbitos", "Cobertura de 80%", "no máximo 2 óbitos"],
+    ["entre 50% e 70% e 0% de óbitos", "entre 50% e 70%", "0% de óbitos"],
+  ])("%s → “%s” and “%s”", (text, first, second) => {
+    expect(problemOf(text)).toContain(`duas metas: “${first}” e “${second}”`);
+  });
+
+  test.each<[string, number, Target["unit"]]>([
+    // The second 100% says of what ("para"), it is not a second target.
+    ["100% de pontualidade para 100% dos relatórios", 1, "percent"],
+    // A law's number after a full stop qualifies (no % and words before it); so do the date's numbers.
+    ["Mínimo 02 atividades mensais. CONFORME LEI 7247 DE 1/06/2012", 2, "count"],
+    // Numbers listed after the target qualify it.
+    ["Cobertura de 75% das crianças de 1, 2 e 3 anos", 0.75, "percent"],
+    // A range that does not hold the first number qualifies it (it was read as the target 2–5 before).
+    ["90% das crianças entre 2 e 5 anos", 0.9, "percent"],
+    // A plain number after words, past "e", qualifies: the target is 80% of them.
+    ["80% dos hipertensos e diabéticos com no mínimo 2 consultas", 0.8, "percent"],
+    // Past a comma, only a number that opens the clause starts a target.
+    ["100% das atividades, com frequência mínima de 75%", 1, "percent"],
+    ["90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS e preenchimento adequado", 0.9, "percent"],
+  ])("one target: %s", (text, value, unit) => {
+    const t = target(text);
+    expect(t.direction).toBe("atLeast");
+    expect(t.value).toBeCloseTo(value, 12);
+    expect(t.unit).toBe(unit);
+  });
+
+  test.each<[string, number, boolean, number, boolean, Target["scale"]]>([
+    ["Entre 50% e 70%", 0.5, true, 0.7, true, "percent"],
+    ["entre 50 a 70", 50, true, 70, true, "plain"],
+    ["> 50 e ≤ 70", 50, false, 70, true, "plain"],
+    ["≤ 70% e ≥ 50%", 0.5, true, 0.7, true, "percent"],
+    // "de a a b": the % on the second end holds for both (50 → 50%).
+    ["de 50 a 70%", 0.5, true, 0.7, true, "percent"],
+    ["Cobertura de 50% a 70% das crianças", 0.5, true, 0.7, true, "percent"],
+    ["50% a 70%", 0.5, true, 0.7, true, "percent"],
+    ["no mínimo 6 e no máximo 10 consultas", 6, true, 10, true, "plain"],
+    ["acima de 5 e até 7", 5, false, 7, true, "plain"],
+  ])("one range: %s", (text, lo, loInc, hi, hiInc, scale) => {
+    const t = target(text);
+    expect(t.direction).toBe("range");
+    expect(t.scale).toBe(scale);
+    expect(t.interval?.lower?.value).toBeCloseTo(lo, 12);
+    expect(t.interval?.upper?.value).toBeCloseTo(hi, 12);
+    expect([t.interval?.lower?.inclusive, t.interval?.upper?.inclusive]).toEqual([loInc, hiInc]);
+  });
+
+  test("“de a a b” going down, or after a change word, is not a range", () => {
+    // As before: the first number, at least.
+    expect(target("de 10 a 5")).toMatchObject({ direction: "atLeast", value: 10 });
+    expect(parseTarget("Reduzir de 5 a 3 casos").kind).toBe("needsBaseline");
+  });
+
+  /** Targets that read alone as one target each; `side` marks a bare comparison (two of them can make a range). */
+  const single: { text: (n: number) => string; side?: "lower" | "upper" }[] = [
+    { text: (n) => `${n}%` },
+    { text: (n) => `${n}% ou mais` },
+    { text: (n) => `Cobertura de ${n}%` },
+    { text: (n) => `${n}% de casos de sífilis congênita` },
+    { text: (n) => `Tratamento de ${n}% das gestantes` },
+    { text: (n) => `Mínimo de ${n} visitas domiciliares ao mês` },
+    { text: (n) => `pelo menos ${n} consultas` },
+    { text: (n) => `${n} atividades coletivas` },
+    { text: (n) => `≥ ${n}%`, side: "lower" },
+    { text: (n) => `> ${n}`, side: "lower" },
+    { text: (n) => `no mínimo ${n}`, side: "lower" },
+    { text: (n) => `até ${n}%`, side: "upper" },
+    { text: (n) => `≤ ${n}`, side: "upper" },
+    { text: (n) => `no máximo ${n}`, side: "upper" },
+  ];
+  const amount = fc.oneof(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 999 }).map((k) => Number((k / 10).toFixed(1))));
+  const written = (n: number) => String(n).replace(".", ",");
+
+  test("property: two targets joined by “e”, “;” or a full stop are always reported, naming both", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(single.length - 1),
+        fc.nat(single.length - 1),
+        amount,
+        amount,
+        fc.constantFrom(" e ", "; ", ". "),
+        (i, j, a, b, join) => {
+          const [first, second] = [single[i], single[j]];
+          // Two bare comparisons on opposite sides joined by "e" are a range ("≥ 50 e ≤ 70"): the next property.
+          fc.pre(!(join === " e " && first.side && second.side && first.side !== second.side));
+          const [x, y] = [first.text(a).replace(String(a), written(a)), second.text(b).replace(String(b), written(b))];
+          const message = problemOf(`${x}${join}${y}`);
+          expect(message).toContain(`duas metas: “${x}” e “${y}”`);
+        },
+      ),
+    );
+  });
+
+  test("property: a range is one target, with its two ends, however it is written", () => {
+    const ends = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).map(([p, q]) => [Math.min(p, q), Math.max(p, q)] as const);
+    const forms = [
+      (a: number, b: number) => `entre ${a}% e ${b}%`,
+      (a: number, b: number) => `de ${a} a ${b}%`,
+      (a: number, b: number) => `> ${a}% e ≤ ${b}%`,
+      (a: number, b: number) => `≤ ${b}% e ≥ ${a}%`,
+      (a: number, b: number) => `no mínimo ${a}% e no máximo ${b}%`,
+    ];
+    fc.assert(
+      fc.property(ends, fc.nat(forms.length - 1), ([a, b], f) => {
+        const t = target(forms[f](a, b));
+        expect(t.direction).toBe("range");
+        expect(t.interval?.lower?.value).toBeCloseTo(a / 100, 12);
+        expect(t.interval?.upper?.value).toBeCloseTo(b / 100, 12);
+      }),
+    );
+  });
+
+  test("property: never throws on texts made of numbers, joins and operators", () => {
+    const words = fc.constantFrom("≥", "≤", "e", "de", "a", "entre", ".", ";", ",", "no mínimo", "até", "%", "10", "2,5", "300", "casos", "*");
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 10 }), (parts) => {
+        const out = parseTarget(parts.join(" "));
+        expect(["target", "invalid", "needsBaseline", "empty"]).toContain(out.kind);
       }),
     );
   });

@@ -18,6 +18,7 @@ import { axe } from "jest-axe";
 import { CONSOLIDATED_HEADER_ROW } from "../../src/workbook/consolidate";
 import { contractSheet, MUNICIPALITIES } from "../workbook/consolidateFixtures";
 import { sheet, workbook } from "../workbook/fixtures";
+import { siapsSheets } from "../workbook/siaps";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, openTab, renderPane } from "./fixtures";
 
@@ -129,6 +130,30 @@ describe("screen Consolidar", () => {
       ["Indicadores", "2025-T2", 0, 0],
     ]);
     expect(within(preview).getByText(/1 linha tem problemas nos dados/)).toBeTruthy();
+  });
+
+  it("a workbook of SIAPS exports (one sheet per indicator and month): one row per team with its nota, class and C1–C7", async () => {
+    // tests/workbook/siaps.ts: ESF CENTRO 8,5 Ótimo (the official worked example); ESF JARDIM, without C6,
+    // 5,0 over the nine weights it has = 5,56 Bom today (5,00 Bom, incompleta, under the official note's rule).
+    const { user, panel, host } = await open(new FakeHost(workbook(...siapsSheets())));
+    const preview = within(panel).getByRole("region", { name: "Prévia" });
+    expect(within(preview).getByText("2 equipes · período 2026-Q2 · 2 linhas.")).toBeTruthy();
+    expect(within(preview).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456): Nota final 8,50 · Ótimo",
+      "SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321): Nota final 5,56 · Bom",
+    ]);
+    await user.click(within(panel).getByRole("button", { name: "Inserir consolidado" }));
+    await waitFor(() => expect(host.calls.apply).toHaveLength(1));
+    const rows = host.calls.apply[0].plan.summaries[0].rows;
+    expect(rows[0][0].value).toBe("Consolidado da avaliação — 2 equipes desta pasta de trabalho");
+    expect(rows[CONSOLIDATED_HEADER_ROW - 1][0].value).toBe("Município — equipe (INE)");
+    expect(rows[CONSOLIDATED_HEADER_ROW - 1].map((c) => c.value).slice(3, 12)).toEqual(["Nota final (0 a 10)", "Faixa", "C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
+    expect(rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => r.slice(5, 12).map((c) => c.value))).toEqual([
+      ["Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo"],
+      ["Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular"],
+    ]);
+    // June's C2 class of ESF CENTRO disagrees with ours: one problem on its row.
+    expect(rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => r[r.length - 1].value)).toEqual([1, 0]);
   });
 
   it("without an indicator table: says so, and the button is off", async () => {

@@ -9,6 +9,7 @@ import { axe } from "jest-axe";
 import { sheet, workbook } from "../workbook/fixtures";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, renderPane } from "./fixtures";
+import { siapsSheet, teamsFile } from "../workbook/siaps";
 
 const select = (panel: HTMLElement, name: string) => within(panel).getByRole("combobox", { name }) as HTMLSelectElement;
 
@@ -22,6 +23,20 @@ describe("screen Tabelas", () => {
     // Six indicators × three months + April's row = 19 rows, January to April.
     expect(within(item).getByText(/^19 linhas · jan\/2025 a abr\/2025 \(4 períodos\) · confiança \d+%$/)).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("a SIAPS export: its layout, and no columns to correct (the indicator is in its title lines)", async () => {
+    // C4 of May (tests/workbook/siaps.ts): header on row 10, ESF CENTRO and ESF JARDIM on rows 11–12.
+    const host = new FakeHost(workbook(siapsSheet("C4", teamsFile("C4", "MAI/26"))));
+    const { user } = await renderPane(host);
+    const panel = within(document.body).getByRole("tabpanel", { name: "Tabelas" });
+    const item = within(panel).getByRole("heading", { name: "C4!A10:O12" }).closest("li")!;
+    expect(within(item).getByText("exportação do SIAPS (um indicador, uma linha por equipe)")).toBeTruthy();
+    await user.click(within(panel).getByRole("button", { name: "Ver colunas: C4!A10:O12" }));
+    expect(
+      within(panel).getByText("Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir."),
+    ).toBeTruthy();
+    expect(within(panel).queryByRole("combobox", { name: "Indicador" })).toBeNull();
   });
 
   it("shows the mapping of the table chosen, by keyboard", async () => {

@@ -4,11 +4,15 @@
  *
  * Each workbook: a title in A1, the header on row 3 (`Código | Indicador | Natureza | Mês | Meta |
  * Resultado | Peso`), then 5 indicators × 6 months (Jan–Jun 2025 → quarters 2025-T1 and 2025-T2). Default
- * rules (seed 003 instrument): share of targets met, weighted; an indicator's quarterly concept is A only
- * when all three months met the target; I05 is monitoring (shown, never scored). Scored weights:
+ * rules (contract instrument): share of targets met, weighted; an indicator's quarterly concept comes from
+ * the quarter's mean result; I05 is monitoring (shown, never scored). Scored weights:
  * I01 1 + I02 1 + I03 2 + I04 1 = 5.
  *
- * Worked out per quarter (B = some month of the quarter missed the target):
+ * One missed month brings the quarter's mean below the target, so the strict rule (every month must meet)
+ * gives the same concepts: I01 (0,85 + 0,85 + 0,60) / 3 = 76,7% < 80%; I03 (320 + 320 + 250) / 3 = 296,7 <
+ * 300; I04 (0,96 + 0,96 + 0,90) / 3 = 94% < 95%.
+ *
+ * Worked out per quarter (B = the quarter's mean misses the target):
  *   Lavras     T1: all A                 → 5/5 = 100%  → Faixa 1 (= 100%)
  *              T2: I03 B (w 2)           → 3/5 = 60%   → Faixa 4 (60% ≤ x < 70%)
  *   Perdões    T1: I03 B (w 2)           → 3/5 = 60%   → Faixa 4
@@ -41,7 +45,7 @@ interface Indicator {
 }
 
 export const INDICATORS: Indicator[] = [
-  { code: "I01", name: "Pessoas com hipertensão com pressão arterial aferida", kind: "Desempenho", target: "≥ 80%", weight: 1, met: 0.85, missed: 0.7, percent: true },
+  { code: "I01", name: "Pessoas com hipertensão com pressão arterial aferida", kind: "Desempenho", target: "≥ 80%", weight: 1, met: 0.85, missed: 0.6, percent: true },
   { code: "I02", name: "Absenteísmo dos profissionais", kind: "Desempenho", target: "até 5%", weight: 1, met: 0.04, missed: 0.08, percent: true },
   { code: "I03", name: "Consultas médicas presenciais", kind: "Desempenho", target: "Mínimo de 300 consultas ao mês", weight: 2, met: 320, missed: 250, percent: false },
   { code: "I04", name: "Cobertura vacinal de poliomielite", kind: "Desempenho", target: "95% ou mais", weight: 1, met: 0.96, missed: 0.9, percent: true },

@@ -38,7 +38,7 @@ describe("one table per municipality, one per sheet", () => {
   test("split: each sheet evaluated on its own, its rows named by the sheet, in the workbook's order", () => {
     const c = evaluated(consolidateWorkbook(region(), { source: "regiao.xlsx", splitSheets: true }));
     expect(c.sheets).toEqual(["Lavras", "Perdões", "Nepomuceno"]);
-    expect(c.panels).toBe(false);
+    expect(c.gather).toBeUndefined();
     expect(c.rows.map((r) => [r.source, r.name, r.period?.label, r.attainment, r.band?.number])).toEqual([
       ["regiao.xlsx", "Lavras", "2025-T1", 1, 1],
       ["regiao.xlsx", "Lavras", "2025-T2", 0.6, 4],
@@ -55,13 +55,18 @@ describe("one table per municipality, one per sheet", () => {
   test("not split (a folder's file is one contract): the sheets' rows pooled, one row per quarter, named by the file", () => {
     const c = evaluated(consolidateWorkbook(region(), { source: "contratos/regiao.xlsx", splitSheets: false }));
     expect(c.sheets).toBeUndefined();
-    // Pooled: an indicator is A in a quarter only if every month of every sheet met its target (weights I01 1,
-    // I02 1, I03 2, I04 1). T1: I01 (Nepomuceno, January) and I03 (Perdões, February) missed → met 1 + 1 = 2 of
-    // 5 = 40%; T2: I01 (Nepomuceno, April), I03 (Lavras, May) and I04 (Nepomuceno, June) → only I02, 1 of 5 = 20%.
+    // Pooled: each indicator's quarter is the mean of the 9 results of its 3 sheets × 3 months. T1: I01
+    // (8 × 0,85 + 0,60) / 9 = 82,2% ≥ 80%; I03 (8 × 320 + 250) / 9 = 312,2 ≥ 300; I02, I04 met every month → 100%.
+    // T2: I01 82,2% again; I03 312,2; I04 (8 × 0,96 + 0,90) / 9 = 95,3% ≥ 95% → 100%.
     expect(c.rows.map((r) => [r.name, r.period?.label, r.attainment])).toEqual([
-      ["regiao", "2025-T1", 0.4],
-      ["regiao", "2025-T2", 0.2],
+      ["regiao", "2025-T1", 1],
+      ["regiao", "2025-T2", 1],
     ]);
+    // Under the strict rule every month of every sheet must meet (weights I01 1, I02 1, I03 2, I04 1). T1: I01
+    // (Nepomuceno, January) and I03 (Perdões, February) missed → 2 of 5 = 40%; T2: I01 (Nepomuceno, April), I03
+    // (Lavras, May) and I04 (Nepomuceno, June) → only I02, 1 of 5 = 20%.
+    const strict = evaluated(consolidateWorkbook(region(), { source: "contratos/regiao.xlsx", splitSheets: false, rule: "everyMonth" }));
+    expect(strict.rows.map((r) => r.attainment)).toEqual([0.4, 0.2]);
   });
 
   test("without a file name (the open workbook in Excel), a row's source is its sheet", () => {

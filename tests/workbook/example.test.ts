@@ -101,13 +101,13 @@ describe("the example workbook, read back", () => {
     expect(find(recs, "I11", "UBS Centro", 0).Meta.value).toBe("Cobertura de 80%");
     expect(find(recs, "I12", "UBS Centro", 0).Meta.value).toBe("Mínimo de 10 visitas domiciliares ao mês");
     expect(find(recs, "I12", "UBS Centro", 0).Tipo.value).toBe("Processo");
-    expect(find(recs, "I09", "UBS Centro", 0).Meta.value).toBe("0% de casos de sífilis congênita");
+    expect(find(recs, "I09b", "UBS Centro", 0).Meta.value).toBe("0% de casos de sífilis congênita");
   });
 
   test("percentages as Excel percentages, counts as counts", () => {
     expect(find(recs, "I04", "UBS Centro", 0).Resultado).toEqual({ value: 0.92, numberFormat: "0%" });
     expect(find(recs, "I12", "UBS Jardim", 1).Resultado).toEqual({ value: 13 });
-    expect(find(recs, "I09", "UBS Jardim", 2).Resultado).toEqual({ value: 0, numberFormat: "0%" });
+    expect(find(recs, "I09b", "UBS Jardim", 2).Resultado).toEqual({ value: 0, numberFormat: "0%" });
   });
 
   test("a proportion with numerator and denominator: the result is their quotient (a formula's cached result)", () => {

@@ -112,13 +112,14 @@ describe("a SISAB panel export (hypertension, 3 municipalities × 3 four-month p
     expect(byName(q1, "Tiradentes").evaluation.overall.value).toBeCloseTo(0.2, 12);
   });
 
-  it("keeps the pooled figure as the simple mean of the municipal notas", () => {
+  it("gives the pooled set its own figure: the nota of the mean result", () => {
     const [q1, q2, q3] = result.evaluations;
-    // Q1: (8 + 10 + 0) / 3 = 6,0. Q2: São João del-Rei has no data, so (10 + 4) / 2 = 7,0.
-    // Q3: (5 + 9 + 10) / 3 = 8,0.
+    // Q1: results 40%, 50%, 0% → mean 30% → nota 10 × 0,30 / 0,50 = 6,0.
+    // Q2: São João del-Rei has no data: (55% + 20%) / 2 = 37,5% → 10 × 0,375 / 0,50 = 7,5.
+    // Q3: (25% + 45% + 60%) / 3 = 43,33% → 10 × 0,4333 / 0,50 = 8,667.
     expect(q1.overall.value).toBeCloseTo(6, 12);
-    expect(q2.overall.value).toBeCloseTo(7, 12);
-    expect(q3.overall.value).toBeCloseTo(8, 12);
+    expect(q2.overall.value).toBeCloseTo(7.5, 12);
+    expect(q3.overall.value).toBeCloseTo((10 * 1.3) / 3 / 0.5, 12);
     // The pooled evaluation lists the row problems once; the municipalities' are not added to it.
     expect(q1.indicators).toHaveLength(1);
     expect(q1.indicators[0].rows).toHaveLength(3);
@@ -188,10 +189,13 @@ describe("a long table of the seven Previne indicators for two municipalities", 
     expect((10 * hypertension.score! * hypertension.weight) / 10).toBeCloseTo(1.6, 12);
   });
 
-  it("pools the two as the mean of their notas per indicator", () => {
+  it("pools the two as the nota of their mean result per indicator", () => {
     expect(q1.byMunicipality).toHaveLength(2);
     expect(q1.indicators).toHaveLength(7);
-    expect(q1.overall.value).toBeCloseTo(7.75, 12);
+    // Mean results (Lavras, Perdões) against the metas: 36/45 → 8,0; 45/60 → 7,5; 48/60 → 8,0; 30/40 → 7,5;
+    // 85,5/95 → 9,0; 32,5/50 → 6,5; 42,5/50 → 8,5. Weighted by 1, 1, 2, 1, 2, 2, 1:
+    // (8 + 7,5 + 16 + 7,5 + 18 + 13 + 8,5) / 10 = 7,85.
+    expect(q1.overall.value).toBeCloseTo(7.85, 12);
   });
 
   it("never fills what the table gives", () => {

@@ -285,23 +285,29 @@ describe("summary sheet", () => {
 
   it("shows the overall attainment, band and recommendation worked out by hand", () => {
     const s = p.summaries[0];
-    // Scored (desempenho) indicators: I1, I2, I4, I5. With data: I1 (Jan A, Fev B → B, no justification:
-    // credit 0) and I2 (B, accepted in total: credit 1). Share of targets met = (0 + 1) / 2 = 50% → Faixa 5.
+    // Scored (desempenho) indicators: I1, I2, I4, I5. With data: I1 (mean of Jan 330 and Fev 240 = 285 <
+    // 300 → B, no justification: credit 0) and I2 (B, accepted in total: credit 1). Share of targets met =
+    // (0 + 1) / 2 = 50% → Faixa 5, provisional (below).
     expect(summaryCell(s, "Atingimento global")?.value).toBeCloseTo(0.5, 12);
     expect(summaryCell(s, "Atingimento global")?.numberFormat).toBe("0.0%");
     expect(String(summaryCell(s, "Faixa")?.value)).toMatch(/^Faixa 5/);
     expect(String(summaryCell(s, "Recomendação")?.value)).toMatch(/abertura de Procedimento de sanção/);
-    // Two of four scored indicators lack data (I4 empty, I5 unreadable): 50% > 20%, so it is incomplete.
+    // The quarter expects 3 months × 4 scored indicators = 12 results; missing: I1 Mar, I2 Fev and Mar,
+    // I4 all three (Jan blank), I5 all three (Jan unreadable) = 9 of 12, over 20%: incomplete, band provisional.
+    expect(String(summaryCell(s, "Faixa")?.value)).toMatch(/— provisória \(avaliação incompleta: 9 de 12 resultados esperados faltando\)$/);
     const texts = s.rows.map((r) => String(r[0]?.value ?? ""));
     expect(texts).toContain("2 de 4 indicadores de desempenho com dado");
-    expect(texts.some((t) => t.startsWith("Atenção: avaliação incompleta — 2 de 4"))).toBe(true);
+    expect(texts).toContain("Atenção: avaliação incompleta: 9 de 12 resultados esperados faltando. A faixa é provisória.");
   });
 
   it("lists each indicator with target, result, attainment and concept", () => {
     const s = p.summaries[0];
     const i1 = s.rows.find((r) => r[0]?.value === "I1");
-    // I1: mean result (330 + 240) / 2 = 285; mean scored attainment (100% + 80%) / 2 = 90%; B (Fev missed).
-    expect(i1?.map((c) => c.value)).toEqual(["I1", "Consultas médicas", "", "Desempenho", "≥ 300", 285, expect.closeTo(0.9, 12), "B", ""]);
+    // I1: the period's result is the mean (330 + 240) / 2 = 285 < 300 → B, attainment 285 / 300 = 95%.
+    expect(i1?.map((c) => c.value)).toEqual(["I1", "Consultas médicas", "", "Desempenho", "≥ 300", 285, expect.closeTo(0.95, 12), "B", ""]);
+    // And the reason beside it, in the list of targets not met.
+    const reasons = s.rows.slice(s.rows.findIndex((r) => r[0]?.value === "Metas não atingidas: o que decide o B") + 1);
+    expect(reasons[0].map((c) => c.value)).toEqual(["I1", "Consultas médicas", "resultado do período 285 (média de 2 resultados) não atinge a meta ≥ 300"]);
     const i3 = s.rows.find((r) => r[0]?.value === "I3");
     expect(i3?.[3].value).toBe("Monitoramento");
     expect(i3?.[4].value).toBe("≤ 8%");
@@ -311,7 +317,12 @@ describe("summary sheet", () => {
   it("lists the pending indicators and the problems with sheet and cell", () => {
     const s = p.summaries[0];
     const after = (label: string) => s.rows[s.rows.findIndex((r) => r[0]?.value === label) + 1];
-    expect(after("Pendências (sem dado)").map((c) => c.value)).toEqual(["I4", "Visitas domiciliares"]);
+    // The first missing result: I1 has no row for March.
+    expect(after("Pendências (resultados que faltam)").map((c) => c.value)).toEqual(["I1", "Consultas médicas", "linha ausente: mar/2025"]);
+    // I4's January is a blank cell: named by its address.
+    const pendingRows = s.rows.slice(s.rows.findIndex((r) => r[0]?.value === "Pendências (resultados que faltam)"));
+    const pending = pendingRows.filter((r) => r[0]?.value === "I4").map((r) => r[2]?.value);
+    expect(pending).toEqual(["jan/2025: célula F8 em branco", "linha ausente: fev/2025", "linha ausente: mar/2025"]);
     const problems = s.rows.slice(s.rows.findIndex((r) => r[0]?.value === "Problemas nos dados") + 2);
     expect(problems[0].slice(0, 2).map((c) => c.value)).toEqual(["Indicadores", "F9"]);
     expect(String(problems[0][2].value)).toMatch(/n\/d/);

@@ -20,23 +20,25 @@ const expected: Record<TemplateId, { rows: number; fields: Partial<Record<Field,
     fields: { code: "A", area: "B", indicator: "C", kind: "D", target: "E", weight: "F", period: "G", result: "H", justification: "I", justificationAccepted: "J" },
     period: "2025-01",
   },
-  // Código | Tipo | Indicador | Natureza | Periodicidade | Meta | Peso | Fonte | Evidências | Responsável | Mês | Resultado | Justificativa | Aceita
+  // Código | Tipo | Indicador | Conteúdo | Natureza | Periodicidade | Meta | Meta (texto do instrumento) | Peso |
+  // Fonte | Evidências | Responsável | Mês | Resultado | Justificativa | Aceita. Conteúdo, the instrument's own
+  // Meta text and Evidências are for people: no field, and the exact `Meta` keeps the target.
   instrumento: {
     rows: INSTRUMENT_INDICATORS.length,
     fields: {
       code: "A",
       type: "B",
       indicator: "C",
-      kind: "D",
-      periodicity: "E",
-      target: "F",
-      weight: "G",
-      source: "H",
-      responsible: "J",
-      period: "K",
-      result: "L",
-      justification: "M",
-      justificationAccepted: "N",
+      kind: "E",
+      periodicity: "F",
+      target: "G",
+      weight: "I",
+      source: "J",
+      responsible: "L",
+      period: "M",
+      result: "N",
+      justification: "O",
+      justificationAccepted: "P",
     },
     period: "2025-01",
   },
@@ -116,6 +118,78 @@ describe("buildTemplate", () => {
     expect(ev.period?.label).toBe("2025-Q1");
     expect(ev.overall.value).toBeCloseTo(8.6, 10);
     expect(ev.problems).toEqual([]);
+  });
+
+  describe("instrumento: one target per row, as the instrument means it, with the instrument's own wording beside it", () => {
+    const t = buildTemplate("instrumento", [], [], { year: 2025, month: 1 });
+    const col = (header: string) => {
+      const i = t.headers.indexOf(header);
+      if (i < 0) throw new Error(`no column ${header}`);
+      return i;
+    };
+    const rowOf = (code: string) => {
+      const row = t.rows.find((r) => r[0] === code);
+      if (!row) throw new Error(`no row ${code}`);
+      return row;
+    };
+
+    it("writes the minimum of Conteúdo as a count for the monthly counts, and keeps the source's Meta and Conteúdo", () => {
+      const i12 = rowOf("I12");
+      expect(i12[col("Meta")]).toBe("Mínimo de 10 visitas domiciliares ao mês");
+      expect(i12[col("Meta (texto do instrumento)")]).toBe("Cumprir 100% das visitas previstas para o mês.");
+      expect(i12[col("Conteúdo")]).toBe("Mínimo de 10 de visitas domiciliares realizadas ao mês. CONFORME LEI 7247 DE 1/06/2012");
+      expect(rowOf("I14")[col("Meta")]).toBe("Mínimo de 300 consultas médicas ao mês");
+      // A row the parser already reads as meant keeps the source's text in both columns.
+      expect(rowOf("I04")[col("Meta")]).toBe(rowOf("I04")[col("Meta (texto do instrumento)")]);
+    });
+
+    it("splits a Meta cell with two targets into two rows, each naming its target before the source's description", () => {
+      const codes = t.rows.map((r) => r[0]);
+      expect(codes.slice(7, 11)).toEqual(["I08a", "I08b", "I09a", "I09b"]);
+      expect(rowOf("I08b")[col("Indicador")]).toMatch(/^Puerpério — Proporção de gestantes com 6 \(seis\) ou mais consultas/);
+      expect(rowOf("I09b")[col("Indicador")]).toMatch(/^Sífilis congênita — Realizar o tratamento completo/);
+      expect([rowOf("I09a")[col("Meta")], rowOf("I09b")[col("Meta")]]).toEqual([
+        "Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional",
+        "0% de casos de sífilis congênita",
+      ]);
+      // Both halves show the whole source text, where the two targets came from.
+      expect(rowOf("I09a")[col("Meta (texto do instrumento)")]).toBe(rowOf("I09b")[col("Meta (texto do instrumento)")]);
+    });
+
+    /** The template with some results typed in (by code), evaluated under the default preset. */
+    function evaluateWith(results: Record<string, string | number>, meta: Record<string, string> = {}) {
+      const filled = { ...t, rows: t.rows.map((r) => [...r]) };
+      for (const row of filled.rows) {
+        const code = String(row[0]);
+        if (code in results) row[col("Resultado")] = results[code];
+        if (code in meta) row[col("Meta")] = meta[code];
+      }
+      const ev = runPipeline(workbook(templateSheet(filled))).evaluations[0];
+      const of = (code: string) => ev.indicators.find((i) => i.code === code)!;
+      return { ev, of };
+    }
+
+    it("evaluates typed counts against the counts: 280 consultations of 300 is B at 93,3%, 12 visits of 10 is A", () => {
+      const { ev, of } = evaluateWith({ I12: 12, I13: 2, I14: 280, I08a: "80%", I08b: "100%", I09b: 0 });
+      // 280 / 300 = 0,9333… (not 280%, which the source's "Cumprir 100%" would have read).
+      expect([of("I14").concept, of("I14").attainment?.scored]).toEqual(["B", 280 / 300]);
+      expect([of("I12").concept, of("I12").attainment?.raw]).toEqual(["A", 12 / 10]);
+      expect(of("I13").concept).toBe("A"); // 2 of a minimum of 2
+      expect(of("I08a").concept).toBe("A"); // 80% ≥ 75%
+      expect(of("I08b").concept).toBe("A"); // 100% ≥ 100%
+      expect(of("I09b").concept).toBe("A"); // 0 cases, at most 0%
+      // The only problem: "Diminuir gradual…" needs a baseline the instrument does not give (row 9 = header 3 + I06 at 6).
+      expect(ev.problems.map((p) => [p.code, p.cell])).toEqual([["needsBaseline", `${columnLetter(col("Meta") + 1)}9`]]);
+    });
+
+    it("with the source's “Cumprir 100%” typed back as the target, a count of 280 is an ambiguous scale on its cell, not an A", () => {
+      const { ev, of } = evaluateWith({ I14: 280 }, { I14: "Cumprir 100% de consultas médicas de forma presencial" });
+      expect(of("I14").concept).toBeUndefined();
+      // I14 is the 16th row: sheet row 3 + 16 = 19.
+      const problem = ev.problems.find((p) => p.code === "ambiguousScale");
+      expect(problem?.cell).toBe(`${columnLetter(col("Resultado") + 1)}19`);
+      expect(problem?.message).toContain("a meta é 100% (porcentagem) e o resultado é 280");
+    });
   });
 
   it("co-financing: filled with a team and its results, is chosen by itself and classifies that team", () => {

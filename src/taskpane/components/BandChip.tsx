@@ -17,7 +17,8 @@ const useStyles = makeStyles({
   },
 });
 
-export function BandChip({ band }: { band: Band }): JSX.Element {
+/** `provisional`: the evaluation is incomplete, so the band may still change; the chip says so in words. */
+export function BandChip({ band, provisional = false }: { band: Band; provisional?: boolean }): JSX.Element {
   const styles = useStyles();
   // The shipped fills all take black text at ≥ 4.5:1 (core/presets/bandTables); a custom colour is used as typed.
   const colours = band.color ? { backgroundColor: band.color, color: "#000000" } : undefined;
@@ -28,6 +29,7 @@ export function BandChip({ band }: { band: Band }): JSX.Element {
         <span className={styles.chip} style={colours} data-band={band.number}>
           {band.label}
         </span>
+        {provisional && <> {s.provisional}</>}
       </Body1>
       {band.recommendation && <Body1 as="p">{band.recommendation}</Body1>}
     </div>

@@ -3,14 +3,17 @@ import { useId, type JSX } from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { formatPeriodPtBR } from "../../core/periods";
-import { situation } from "../../cli/report";
-import { indicatorLabel, overallLabel, overallText, percentText } from "../format";
-import { methodText, nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
+import { conceptReason, figureText, incompleteText, indicatorLabel, missedTargets, pendingItems, percentText, ruleText, situation, unitViews } from "../../workbook/view";
+import { overallLabel } from "../format";
+import { methodText, nationalStrings as n, taskpaneStrings as s, viewStrings as vs } from "../../core/messages";
 import { hasDecisions, missingNames, overallFigure } from "../../workbook/overallFigure";
 import { useScreenStyles } from "../styles";
 import { BandChip } from "./BandChip";
 import { ProblemList } from "./ProblemList";
 import { TeamList } from "./TeamList";
+
+/** Pending results listed on screen; the summary sheet lists them all. */
+const MAX_PENDING = 20;
 
 const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase("pt-BR") + text.slice(1);
 
@@ -18,11 +21,14 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
   const styles = useScreenStyles();
   const id = useId();
   const o = ev.overall;
-  const value = overallText(ev);
+  const value = figureText(ev);
   const figure = overallFigure(ev);
   // The co-financing names the indicators a nota lacks (they count zero) instead of a share of them.
   const missingNote = figure.kind === "finalNote" && figure.missing.length > 0 ? n.capitalized(n.incompleteTeam(missingNames(figure))) : undefined;
-  const missed = ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
+  const missed = missedTargets(ev);
+  const pending = pendingItems(ev);
+  const incomplete = incompleteText(ev);
+  const units = unitViews(ev);
   const period = ev.period ? s.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : s.periodAll;
   return (
     <section className={styles.item} aria-labelledby={id}>
@@ -33,16 +39,22 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
         {overallLabel(ev)}: <strong>{value ?? s.notComputed}</strong>
       </Body1>
       <Caption1>{s.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
-      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} /> : <Caption1>{s.noBand}</Caption1>}
+      <Caption1>{s.ruleCaption(ruleText(ev))}</Caption1>
+      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} /> : <Caption1>{s.noBand}</Caption1>}
       {figure.pooled && ev.byMunicipality && <Caption1>{n.pooledNote(ev.byMunicipality.length)}</Caption1>}
       {figure.partial && (
         <MessageBar intent="warning">
           <MessageBarBody>{n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}</MessageBarBody>
         </MessageBar>
       )}
-      {(missingNote || o.incomplete) && (
+      {incomplete && (
         <MessageBar intent="warning">
-          <MessageBarBody>{missingNote ?? s.incomplete(o.withoutData, o.scored)}</MessageBarBody>
+          <MessageBarBody>{s.incompleteWhy(incomplete)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {missingNote && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{missingNote}</MessageBarBody>
         </MessageBar>
       )}
       {ev.preset.commission === false && hasDecisions(ev) && <Caption1>{n.justificationsNotScored(ev.preset.name)}</Caption1>}
@@ -59,21 +71,35 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
                   <Body1>
                     {indicatorLabel(i)}: {s.attained(percentText(i.attainment?.scored ?? 0))} — {s.situations[situation(i)]}
                   </Body1>
+                  <Caption1 as="p">{conceptReason(i)}</Caption1>
                 </li>
               ))}
             </ul>
           )}
         </>
       )}
-      {ev.pending.length > 0 && (
+      {pending.length > 0 && (
         <>
-          <Subtitle2 as="h4">{s.pendingHeading(ev.pending.length)}</Subtitle2>
+          <Subtitle2 as="h4">{s.pendingHeading(pending.length)}</Subtitle2>
           <ul className={styles.list}>
-            {ev.pending.map((i) => (
-              <li key={i.key} className={styles.wrap}>
+            {pending.slice(0, MAX_PENDING).map((p, at) => (
+              <li key={at} className={styles.wrap}>
                 <Body1>
-                  {indicatorLabel(i)} — {s.situations[situation(i)]}
+                  {indicatorLabel(p)} — {p.text}
                 </Body1>
+              </li>
+            ))}
+          </ul>
+          {pending.length > MAX_PENDING && <Caption1>{s.morePending(pending.length - MAX_PENDING)}</Caption1>}
+        </>
+      )}
+      {units.length > 0 && (
+        <>
+          <Subtitle2 as="h4">{vs.byUnitHeading}</Subtitle2>
+          <ul className={styles.list}>
+            {units.map((u) => (
+              <li key={u.name} className={styles.wrap}>
+                <Body1>{vs.unitLine(u.name, u.figure ?? vs.noFigure, u.band ?? "", u.missed.join(", "))}</Body1>
               </li>
             ))}
           </ul>

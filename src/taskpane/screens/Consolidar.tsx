@@ -21,10 +21,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { consolidarPaneStrings as p, nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
+import { consolidarPaneStrings as p, nationalStrings as n, siapsStrings, taskpaneStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { presets } from "../../core/presets";
-import { sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
+import { allTeams, sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
 import { consolidateWorkbook, planWorkbookConsolidation, unitsOf, type WorkbookConsolidation } from "../../workbook/consolidateWorkbook";
 import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
@@ -91,7 +91,7 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
       <Subtitle2 as="h3" id={id}>
         {p.previewHeading}
       </Subtitle2>
-      <Body1 as="p">{p.previewLine(units, periods.map((x) => x.label), rows.length)}</Body1>
+      <Body1 as="p">{p.previewLine(units, periods.map((x) => x.label), rows.length, allTeams(rows) ? siapsStrings.teamsCount(units) : undefined)}</Body1>
       {consolidation.sheets && <Caption1 className={screen.wrap}>{p.fromSheets(consolidation.sheets)}</Caption1>}
       <Body1 as="p">
         <strong>{last ? p.latestHeading(s.periodOption(formatPeriodPtBR(last), last.label)) : p.latestUndated}</strong>

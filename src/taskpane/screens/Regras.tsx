@@ -13,6 +13,8 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Subtitle1,
   Subtitle2,
   Textarea,
@@ -23,7 +25,7 @@ import { formatNumber, messages, taskpaneStrings as s } from "../../core/message
 import { parseNumberText } from "../../core/parse";
 import { presets, type Preset, type PresetId } from "../../core/presets";
 import type { Band, OverallMethod } from "../../core/types";
-import type { StoredBand, WorkbookSettings } from "../../workbook/settings";
+import type { RuleName, StoredBand, WorkbookSettings } from "../../workbook/settings";
 import { ProblemList } from "../components/ProblemList";
 import { RulesChoice } from "../components/RulesChoice";
 import { methodOf } from "../evaluation";
@@ -112,6 +114,7 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
   const [presetId, setPresetId] = useState<PresetId>(initialPreset);
   const [method, setMethod] = useState<OverallMethod>(methodOf(settings) ?? presets[initialPreset].method);
   const [share, setShare] = useState(formatNumber((settings.parcial ?? 0.5) * 100, 4));
+  const [rule, setRule] = useState<RuleName>(settings.regra ?? "resultado-do-periodo");
   const [rows, setRows] = useState<BandRow[]>(() =>
     settings.faixas && settings.faixas.length > 0 ? storedRows(settings.faixas) : presetRows(presets[initialPreset]),
   );
@@ -131,6 +134,7 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
   const restore = () => {
     setMethod(preset.method);
     setShare(formatNumber(50, 0));
+    setRule("resultado-do-periodo");
     setRows(presetRows(preset));
     setBlocked(false);
   };
@@ -143,6 +147,9 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
     const stored = toStored(rows);
     const isDefault = JSON.stringify(stored) === JSON.stringify(toStored(presetRows(preset)));
     const next: WorkbookSettings = { ...settings, versao: 1, predefinicao: presetId, metodo: method === "shareMet" ? "proporcao" : "media", parcial: parsedShare };
+    // The default rule is not stored, so a workbook saved before the setting existed reads the same.
+    if (rule === "resultado-do-periodo") delete next.regra;
+    else next.regra = rule;
     if (isDefault || stored.length === 0) delete next.faixas;
     else next.faixas = stored;
     onSave(next);
@@ -157,6 +164,12 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
       }}
     >
       <RulesChoice preset={presetId} method={method} onPreset={choosePreset} onMethod={setMethod} />
+      <Field label={s.ruleLabel} hint={s.ruleHint}>
+        <RadioGroup value={rule} onChange={(_, data) => setRule(data.value as RuleName)}>
+          <Radio value="resultado-do-periodo" label={s.rules.periodResult} />
+          <Radio value="todos-os-meses" label={s.rules.everyMonth} />
+        </RadioGroup>
+      </Field>
       <Field
         label={s.partialLabel}
         hint={s.partialHint}

@@ -6,7 +6,7 @@
  */
 import { useState, type JSX } from "react";
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle1, Subtitle2 } from "@fluentui/react-components";
-import { cliStrings, formatPercent, taskpaneStrings as s } from "../../core/messages";
+import { cliStrings, formatPercent, siapsStrings, taskpaneStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, fromA1Range } from "../../workbook/a1";
 import { Grid, cellText, isEmptyValue } from "../../workbook/detect/grid";
@@ -72,7 +72,7 @@ function isEntryOf(entry: MappingEntry, table: DetectedTable): boolean {
 function withEntry(settings: WorkbookSettings, tables: DetectedTable[], table: DetectedTable, colunas: Partial<Record<FieldPtBR, string>>): MappingEntry[] {
   const stored = (settings.mapa ?? []).filter((e) => !isEntryOf(e, table));
   const neighbours = tables.filter(
-    (t) => t !== table && t.sheets.some((sh) => table.sheets.includes(sh)) && t.layout !== "panel" && !stored.some((e) => isEntryOf(e, t)),
+    (t) => t !== table && t.sheets.some((sh) => table.sheets.includes(sh)) && t.layout !== "panel" && t.layout !== "siaps" && !stored.some((e) => isEntryOf(e, t)),
   );
   return [...stored, ...neighbours.flatMap((t) => entriesFor(t, currentMapping(t))), ...entriesFor(table, colunas)];
 }
@@ -125,8 +125,8 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
       <Subtitle2 as="h3" id="mapping-heading" className={styles.wrap}>
         {s.mappingHeading(where)}
       </Subtitle2>
-      {table.layout === "panel" ? (
-        <Body1 as="p">{s.mappingPanel}</Body1>
+      {table.layout === "panel" || table.layout === "siaps" ? (
+        <Body1 as="p">{table.layout === "panel" ? s.mappingPanel : siapsStrings.mappingSiaps}</Body1>
       ) : (
         <form
           className={styles.section}

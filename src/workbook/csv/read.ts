@@ -3,8 +3,8 @@
  * so row numbers match what the user sees), one cell per field, every value a string (the detection layer
  * parses pt-BR numbers, dates and percentages), empty fields empty.
  *
- * Made for the national panel exports (SISAB): Latin-1, `;` separators with a trailing `;`, title lines
- * above the header and a footer below. Also reads UTF-8 (with or without BOM), UTF-16 with BOM (Excel's
+ * Made for the national panel exports (SISAB, SIAPS): Latin-1 or UTF-8, `;` separators with a trailing `;`,
+ * title lines above the header and a footer below, cells padded with tabs (removed). Also reads UTF-8 (with or without BOM), UTF-16 with BOM (Excel's
  * "Texto Unicode"), and `,` or tab separators when the text clearly uses them.
  */
 import path from "path";
@@ -178,9 +178,14 @@ export interface CsvInfo {
 export function readCsv(bytes: Uint8Array, sheetName: string): { sheet: SheetData; info: CsvInfo } {
   const { text, encoding } = decodeText(bytes);
   const separator = detectSeparator(text);
-  // A quoted empty field ("") is an empty cell too, as in Excel.
+  // A quoted empty field ("") is an empty cell too, as in Excel. Tabs around a field are padding: the SIAPS
+  // exports write every cell as `"\t0000123456\t"` (so that a spreadsheet keeps codes as text), and a
+  // code, a number or a class read with its tabs would be none of them.
   const rows: CellData[][] = parseCsv(text, separator).map((fields) => {
-    const values = fields.map((f) => (f === "" ? null : f));
+    const values = fields.map((f) => {
+      const bare = f === null || separator === "\t" ? f : f.replace(/^\t+|\t+$/g, "");
+      return bare === "" ? null : bare;
+    });
     while (values.length > 0 && values[values.length - 1] === null) values.pop();
     return values.map((value) => ({ value }));
   });

@@ -59,6 +59,26 @@ export function isFooterText(text: string): boolean {
   return footerTexts.get(text);
 }
 
+/**
+ * Unit marks written alone under a header (`R$`, `un.`), normalized, dots off. Not `Nº`: that is the
+ * header of the indicators' numbers (`(nº)` in brackets is a mark).
+ */
+const UNIT_MARKS = new Set(["r$", "un", "und", "unid", "qtd", "qtde"]);
+
+/**
+ * Whether a cell only decorates a header: a text with no letter or digit (`—`, `---`, `***`, `%`,
+ * `(%)`), a short mark in brackets (`(nº)`, `(R$)`, `[un]`), or a unit mark alone (`R$`, `un.`). A row of
+ * them between a header and its data (a rule, a units row) holds no data.
+ */
+export function isDecorativeValue(value: CellValue): boolean {
+  if (typeof value !== "string") return false;
+  const text = value.trim();
+  if (text === "") return false;
+  if (!/[\p{L}\p{N}]/u.test(text)) return true;
+  if (/^[([][^()[\]]{1,15}[)\]]$/.test(text)) return true;
+  return UNIT_MARKS.has(normalizeText(text).replace(/\./g, ""));
+}
+
 /** A cell with where it is. */
 export interface GridCell extends CellData {
   row: number;
@@ -169,6 +189,26 @@ export class Grid {
   /** Whether a merged range spanning several columns covers this cell (its first cell included). */
   inWideMerge(row: number, col: number): boolean {
     return this.wideRanges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+
+  /** The merged range spanning several columns that covers this cell, if any. */
+  wideMergeAt(row: number, col: number): CellRange | undefined {
+    return this.wideRanges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+
+  /**
+   * Whether the row from `left` to `right` holds something, and only decoration (see
+   * {@link isDecorativeValue}): a rule of dashes, a units row.
+   */
+  isDecorativeRow(row: number, left = this.left, right = this.right): boolean {
+    let any = false;
+    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) {
+      const value = this.value(row, c);
+      if (isEmptyValue(value)) continue;
+      if (!isDecorativeValue(value)) return false;
+      any = true;
+    }
+    return any;
   }
 
   /** Whether every cell of the row from `left` to `right` is empty. */

@@ -1,8 +1,7 @@
 /**
  * One candidate header row analysed: which columns match which fields, which columns are periods (a wide
  * table's `Jan/2025`, a panel's `2022 Q1 (%)`), whether the row can head an indicator table, and its
- * score. Also the layout a header implies, and two-row headers (`Resultados` over `Jan | Fev | Mar`, or
- * `Jan/2025` over `Meta | Resultado`).
+ * score. Also the layout a header implies. Headers written on two rows are read in detect/twoRowHeader.
  *
  * A wide table may give each period its own target: `Meta Jan/2025 | Resultado Jan/2025 | Meta Fev/2025 |
  * …`. A `Meta <período>` column is that period's target when a result column of the same period exists;
@@ -12,9 +11,9 @@ import { isOwnedHeader } from "../owned";
 import { normalizeText } from "../../core/parse";
 import type { CellValue, Period } from "../../core/types";
 import type { Field, Layout } from "../port";
-import { cellText, isEmptyValue, type Grid } from "./grid";
-import { assignColumns, headerKey, isExactSynonym, matchHeader, type Assignment, type HeaderCandidate } from "./headers";
-import { readHeaderPeriod, readPeriodSequence, readPeriodText, type PeriodReading } from "./periodCells";
+import { cellText, isDateFormat, isEmptyValue, type Grid } from "./grid";
+import { assignColumns, headerKey, matchHeader, type Assignment, type HeaderCandidate } from "./headers";
+import { isYear, readHeaderPeriod, readPeriodSequence, readPeriodText, type PeriodReading } from "./periodCells";
 
 /** Columns looked at in a header row; wider rows are cut (a year of months needs 12). */
 export const MAX_HEADER_COLUMNS = 512;
@@ -37,6 +36,12 @@ export interface HeaderAnalysis {
   row: number;
   /** For a two-row header, the upper row whose texts fill the columns the lower row leaves empty. */
   upperRow?: number;
+  /**
+   * For a two-row header, the row that heads the table on its own: `upper` when the row under it adds
+   * periods or names (`Resultado` over `Jan | Fev | Mar`), `lower` when the row above adds names or period
+   * groups to a row that already is a header (`Meta` written above an empty cell).
+   */
+  anchor?: "upper" | "lower";
   /** The columns searched (the whole sheet, or one of tables side by side). */
   span: { left: number; right: number };
   left: number;
@@ -55,7 +60,7 @@ export interface HeaderAnalysis {
   score: number;
 }
 
-interface HeaderCell {
+export interface HeaderCell {
   value: CellValue;
   numberFormat?: string;
   address: string;
@@ -73,9 +78,9 @@ function targetRest(value: CellValue): string | undefined {
 }
 
 /** Analyses header cells given by column (`cellAt` returns undefined for an empty cell). */
-function analyse(
+export function analyseCells(
   cellAt: (col: number) => HeaderCell | undefined,
-  rows: { firstRow: number; row: number; upperRow?: number },
+  rows: { firstRow: number; row: number; upperRow?: number; anchor?: "upper" | "lower" },
   span: { left: number; right: number },
   year: number | undefined,
 ): HeaderAnalysis {
@@ -103,12 +108,17 @@ function analyse(
     if (percent) percentCols.add(col);
     cells.push({ col, cell, text, percent, rest: targetRest(cell.value) });
   }
-  // Read as one sequence, so that bare months crossing a year (`Nov | Dez | Jan`) move to the next one.
-  const readings = readPeriodSequence(
-    cells,
-    (c, y): PeriodReading => (c.rest !== undefined ? readPeriodText(c.rest, y) : readHeaderPeriod(c.cell.value, c.cell.numberFormat, y)),
-    year,
-  );
+  // Read as one sequence, so that bare months crossing a year (`Nov | Dez | Jan`) move to the next one;
+  // targets of one period each as a sequence of their own (`Meta Jan | Meta Fev | Jan | Fev` is not a
+  // step back in time at the second `Jan`).
+  const readOne = (c: (typeof cells)[number], y: number | undefined): PeriodReading =>
+    c.rest !== undefined ? readPeriodText(c.rest, y) : readHeaderPeriod(c.cell.value, c.cell.numberFormat, y);
+  const targetCells = cells.filter((c) => c.rest !== undefined);
+  const plainCells = cells.filter((c) => c.rest === undefined);
+  const byCell = new Map<(typeof cells)[number], PeriodReading>();
+  readPeriodSequence(targetCells, readOne, year).forEach((r, i) => byCell.set(targetCells[i], r));
+  readPeriodSequence(plainCells, readOne, year).forEach((r, i) => byCell.set(plainCells[i], r));
+  const readings = cells.map((c) => byCell.get(c)!);
   const targets: PeriodColumn[] = [];
   const candidate = (c: (typeof cells)[number]) => {
     if (typeof c.cell.value === "string") candidates.push({ col: c.col, matches: matchHeader(headerKey(c.cell.value).key) });
@@ -146,6 +156,7 @@ function analyse(
     firstRow,
     row: rows.row,
     ...(rows.upperRow !== undefined ? { upperRow: rows.upperRow } : {}),
+    ...(rows.anchor !== undefined ? { anchor: rows.anchor } : {}),
     span,
     left: Number.isFinite(left) ? left : span.left,
     right: Number.isFinite(right) ? right : span.left,
@@ -162,101 +173,21 @@ function analyse(
 
 /** Analyses one row of a sheet as a header (cells read through vertical merges). */
 export function analyseRow(grid: Grid, row: number, year?: number, span = { left: grid.left, right: grid.right }): HeaderAnalysis {
-  return analyse((col) => grid.resolved(row, col), { firstRow: row, row }, span, year);
+  return analyseCells((col) => grid.resolved(row, col), { firstRow: row, row }, span, year);
 }
 
 /**
- * A header on two rows: the row under `header` names periods (`Jan | Fev | Mar` under a `Resultados`
- * cell), or the target and result of the period above (`Meta | Resultado` under `Jan/2025`, merged across
- * both or written over the first), and nothing under the indicator column. Returns the header read from
- * both rows, or undefined when the row under is not such a sub-header.
+ * Whether a row holds data values: a logical value, or a number that is neither a year (a wide table's
+ * `2024 | 2025` header) nor a date. Header rows are text, dates and years.
  */
-export function withSubHeader(grid: Grid, header: HeaderAnalysis, year?: number): HeaderAnalysis | undefined {
-  const below = header.row + 1;
-  if (below > grid.bottom || grid.isBlank(below, header.left, header.span.right)) return undefined;
-  const indicatorCol = header.fields.get("indicator")?.col;
-  if (indicatorCol !== undefined && !grid.isEmpty(below, indicatorCol)) return undefined;
-  return periodSubHeader(grid, header, below, year) ?? roleSubHeader(grid, header, below, year);
-}
-
-/** `Jan | Fev | Mar` under `Resultados`: the lower row's text where it has one, the upper's elsewhere. */
-function periodSubHeader(grid: Grid, header: HeaderAnalysis, below: number, year: number | undefined): HeaderAnalysis | undefined {
-  const { span } = header;
-  let periods = 0;
-  for (let col = span.left; col <= Math.min(span.right, span.left + MAX_HEADER_COLUMNS - 1); col += 1) {
-    const cell = grid.cell(below, col);
-    if (!cell || isEmptyValue(cell.value)) continue;
-    if (readHeaderPeriod(cell.value, cell.numberFormat, year).kind === "none") return undefined;
-    periods += 1;
+export function holdsData(grid: Grid, row: number, span = { left: grid.left, right: grid.right }): boolean {
+  for (let col = Math.max(grid.left, span.left); col <= Math.min(grid.right, span.right, span.left + MAX_HEADER_COLUMNS - 1); col += 1) {
+    const cell = grid.cell(row, col);
+    if (!cell) continue;
+    if (typeof cell.value === "boolean") return true;
+    if (typeof cell.value === "number" && !isYear(cell.value) && !isDateFormat(cell.numberFormat)) return true;
   }
-  if (periods < 2) return undefined;
-  const combined = analyse(
-    (col) => {
-      const lower = grid.cell(below, col);
-      return lower && !isEmptyValue(lower.value) ? grid.resolved(below, col) : grid.resolved(header.row, col);
-    },
-    { firstRow: header.firstRow, row: below, upperRow: header.row },
-    span,
-    year,
-  );
-  return combined.qualifies ? combined : undefined;
-}
-
-/**
- * `Meta | Resultado` under each period: every non-empty cell of the lower row is a target or a result word
- * (both present), under a period of the upper row — the cell above, or, above an empty or merged-over
- * cell, the nearest one to its left. Each pair is read as `Meta <período>` and `<período>`, as if written
- * on one row; the period cells of the upper row are titles, not columns.
- */
-function roleSubHeader(grid: Grid, header: HeaderAnalysis, below: number, year: number | undefined): HeaderAnalysis | undefined {
-  const { span } = header;
-  const roles = new Map<number, "target" | "result">();
-  for (let col = span.left; col <= Math.min(span.right, span.left + MAX_HEADER_COLUMNS - 1); col += 1) {
-    const cell = grid.cell(below, col);
-    if (!cell || isEmptyValue(cell.value)) continue;
-    if (typeof cell.value !== "string") return undefined;
-    const role = isExactSynonym("target", cell.value) ? "target" : isExactSynonym("result", cell.value) ? "result" : undefined;
-    if (!role) return undefined;
-    roles.set(col, role);
-  }
-  const found = [...roles.values()];
-  if (!found.includes("target") || !found.includes("result")) return undefined;
-  const cells = new Map<number, HeaderCell>();
-  for (const [col, role] of roles) {
-    let c = col;
-    while (c > span.left && grid.isEmpty(header.row, c)) c -= 1;
-    const upper = grid.cell(header.row, c);
-    if (!upper || isEmptyValue(upper.value)) return undefined;
-    const reading = readHeaderPeriod(upper.value, upper.numberFormat, year);
-    if (reading.kind === "none") return undefined;
-    const lower = grid.resolved(below, col);
-    if (role === "result") cells.set(col, { ...lower, value: upper.value, numberFormat: upper.numberFormat });
-    else {
-      // A date in the upper cell (Excel turns `jan/25` into one) is written as its period's label.
-      const text = typeof upper.value === "string" ? upper.value : reading.kind === "period" ? reading.period.label : cellText(upper.value);
-      cells.set(col, { ...lower, value: `Meta ${text}`, numberFormat: undefined });
-    }
-  }
-  const combined = analyse(
-    (col) => {
-      const own = cells.get(col);
-      if (own) return own;
-      if (!grid.isEmpty(below, col)) return undefined;
-      // Above an empty lower cell: the upper row's field titles (`Indicador` merged down), not its periods.
-      const upper = grid.resolved(header.row, col);
-      return readHeaderPeriod(upper.value, upper.numberFormat, year).kind === "none" ? upper : undefined;
-    },
-    { firstRow: header.firstRow, row: below, upperRow: header.row },
-    span,
-    year,
-  );
-  return combined.qualifies && combined.targetPeriodCols.length > 0 ? combined : undefined;
-}
-
-/** Re-reads a header with the table's year, to complete period headers written without one. */
-export function reanalyse(grid: Grid, header: HeaderAnalysis, year: number | undefined): HeaderAnalysis {
-  if (header.upperRow === undefined) return analyseRow(grid, header.row, year, header.span);
-  return withSubHeader(grid, analyseRow(grid, header.upperRow, year, header.span), year) ?? header;
+  return false;
 }
 
 /**
@@ -266,10 +197,14 @@ export function reanalyse(grid: Grid, header: HeaderAnalysis, year: number | und
  * - **wide**: an indicator column, no period column (`Mês`, `Competência`), and period columns — at least
  *   two, or one when there is no plain result column;
  * - **long**: anything else (a period column, or no period at all).
+ * `sheetIndicator`: a mapping names the indicator of the whole sheet (detect/mapping), which then counts as
+ * an indicator column.
  */
-export function layoutOf(header: HeaderAnalysis): Exclude<Layout, "sheetPerPeriod"> {
+export function layoutOf(header: HeaderAnalysis, sheetIndicator = false): Exclude<Layout, "sheetPerPeriod" | "siaps"> {
   const periods = header.periodCols.length;
-  if (!header.fields.has("indicator")) return "panel";
+  // A mapping that names the sheet's indicator makes a table of it even without the column.
+  const hasIndicator = sheetIndicator || header.fields.has("indicator");
+  if (!hasIndicator) return "panel";
   if (!header.fields.has("period") && periods > 0 && (periods >= 2 || !header.fields.has("result"))) return "wide";
   return "long";
 }

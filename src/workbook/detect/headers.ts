@@ -27,7 +27,22 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   kind: ["natureza", "classificacao", "natureza do indicador"],
   type: ["tipo", "tipo de indicador", "tipo do indicador"],
   target: ["meta", "meta pactuada", "meta contratada", "parametro", "metas", "valor da meta", "resultado esperado", "meta mensal"],
-  result: ["resultado", "resultado alcancado", "realizado", "valor", "%", "resultados", "resultado obtido", "valor alcancado"],
+  // `% atingido` reads `atingido` (the `%` is a mark); `Meta atingida?` is not a result (see NOT_FIELD).
+  result: [
+    "resultado",
+    "resultado alcancado",
+    "realizado",
+    "valor",
+    "%",
+    "resultados",
+    "resultado obtido",
+    "valor alcancado",
+    "realizado no periodo",
+    "alcancado",
+    "percentual atingido",
+    "atingido",
+    "percentual alcancado",
+  ],
   numerator: ["numerador"],
   denominator: ["denominador"],
   period: ["periodo", "mes", "competencia", "trimestre", "quadrimestre", "data", "mes ano", "mes de referencia", "periodo de referencia", "bimestre", "semestre", "ano"],
@@ -47,13 +62,15 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
 /**
  * Headers that start like a field's synonym but mean something else: `Unidade de medida` (%, nº) is not
  * the health unit, `Pontuação obtida` is a score achieved, not a weight, `Código IBGE` is not the
- * indicator's code.
+ * indicator's code, `Meta atingida?` is a yes/no answer, not the target.
  */
 const NOT_FIELD: Readonly<Partial<Record<Field, readonly string[]>>> = {
   unit: ["unidade de medida", "unid de medida", "unidade medida"],
   // `Código IBGE`, `Código do município` start like the indicator's code but are the municipality's.
   code: ["codigo ibge", "cod ibge", "codigo do municipio", "cod do municipio", "codigo municipio", "cod municipio"],
   weight: ["pontuacao obtida", "pontuacao alcancada", "pontuacao atingida", "pontuacao final"],
+  // `Meta atingida?` (Sim/Não) says whether the target was met: it is neither the target nor a result.
+  target: ["meta atingida", "meta alcancada", "meta cumprida"],
 };
 
 /**

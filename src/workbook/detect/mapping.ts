@@ -3,9 +3,13 @@
  * detected table whose columns are certain. Its header row is the one given, else the detected header,
  * else the sheet's first non-empty row. Without a `resultado` or `periodo` column, header cells that are
  * periods (`Jan/2025`) outside the mapped columns are read as a wide table's result columns.
+ *
+ * The indicator is a column (`colunas.indicador`) or, for an export that names it only above the table (a
+ * SIAPS or panel export), the whole sheet's (`"indicador": "C7"` beside `planilha`): every row then takes
+ * it. A mapping that gives nothing but that indicator leaves the columns to detection (detect.ts).
  */
 import type { LocatedProblem } from "../../core/evaluate";
-import { messages } from "../../core/messages";
+import { messages, siapsStrings } from "../../core/messages";
 import { normalizeText } from "../../core/parse";
 import { columnIndex } from "../a1";
 import { FIELD_FROM_PT, type ExplicitMapping, type Field, type FieldPtBR, type SheetData } from "../port";
@@ -19,6 +23,8 @@ export interface MappingEntry {
   sheet: SheetData;
   headerRow?: number;
   columns: Map<Field, number>;
+  /** The indicator of every row of the sheet, when the mapping names it instead of a column. */
+  indicator?: string;
 }
 
 /** Validates a mapping against the workbook's sheets; invalid parts become pt-BR problems. */
@@ -29,7 +35,7 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
   if (!Array.isArray(list)) return { entries, problems: [{ code: "mapping", message: messages.mappingNotAList }] };
   const problem = (message: string, sheet?: string): LocatedProblem => ({ code: "mapping", sheet, message });
   list.forEach((raw: unknown, i) => {
-    const item = (raw ?? {}) as { planilha?: unknown; linhaCabecalho?: unknown; colunas?: unknown };
+    const item = (raw ?? {}) as { planilha?: unknown; linhaCabecalho?: unknown; colunas?: unknown; indicador?: unknown };
     if (typeof item.planilha !== "string" || item.planilha.trim() === "") {
       problems.push(problem(messages.mappingMissingSheet(i + 1)));
       return;
@@ -61,11 +67,16 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
       }
       columns.set(FIELD_FROM_PT[key as FieldPtBR], col);
     }
-    if (!columns.has("indicator")) {
+    let indicator: string | undefined;
+    if (item.indicador !== undefined && item.indicador !== null) {
+      if (typeof item.indicador === "string" && item.indicador.trim() !== "") indicator = item.indicador.trim();
+      else problems.push(problem(siapsStrings.mappingIndicatorNotText(sheet.name), sheet.name));
+    }
+    if (!columns.has("indicator") && indicator === undefined) {
       problems.push(problem(messages.mappingNoIndicator(sheet.name), sheet.name));
       return;
     }
-    entries.push({ sheet, headerRow, columns });
+    entries.push({ sheet, headerRow, columns, ...(indicator !== undefined && !columns.has("indicator") ? { indicator } : {}) });
   });
   return { entries, problems };
 }
@@ -121,5 +132,6 @@ export function readMappedTable(entry: MappingEntry, defaultYear: number | undef
     defaultYear,
     explicit: true,
     extraReasons: reasons,
+    ...(entry.indicator !== undefined ? { indicator: entry.indicator } : {}),
   });
 }

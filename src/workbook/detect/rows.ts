@@ -43,6 +43,8 @@ export interface TableFrame {
   title?: string;
   /** First column a footer is looked for in (a table beside another); the sheet's first otherwise. */
   footerLeft?: number;
+  /** The indicator of every row, named by a mapping instead of a column. */
+  indicator?: string;
 }
 
 export interface RowsRead {
@@ -228,7 +230,7 @@ export function readRows(frame: TableFrame): RowsRead {
       const code = municipalityCodeCol === undefined ? "" : cellText(grid.resolved(r, municipalityCodeCol).value);
       if (code) base.municipalityCode = code;
     } else {
-      let name = textOf(r, "indicator");
+      let name = textOf(r, "indicator") || (frame.indicator ?? "");
       let code = textOf(r, "code");
       // A long table's block of months under a name written once: the name, and its code, carry down to
       // rows with values; a row with another code is another indicator, and a name is then missing.
@@ -260,7 +262,7 @@ export function readRows(frame: TableFrame): RowsRead {
     if (unitCode) base.unitCode = unitCode;
     const justification = textOf(r, "justification");
     if (justification) base.justification = justification;
-    for (const field of ["kind", "weight", "direction", "aggregation", "justificationAccepted"] as const) {
+    for (const field of ["kind", "weight", "direction", "aggregation", "periodicity", "justificationAccepted"] as const) {
       const cell = cellOf(r, field);
       if (cell) base[field] = input(cell);
     }

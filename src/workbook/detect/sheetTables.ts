@@ -7,9 +7,10 @@
  * target, result or period columns; or, for a panel, a municipality column and period columns) opens a
  * block; the best-scoring such row among it and the next five rows up to a blank row is the header (title
  * rows and partial sub-titles above it are skipped; a row holding data values — numbers other than years
- * and dates, logical values — is never taken; rows are compared read together with their sub-header). A
- * row under it naming only periods, or only `Meta` and `Resultado` under periods, makes a two-row
- * header. The table runs to the first blank row or footer row. Excel tables are read first and hidden
+ * and dates, logical values — is never taken; rows are compared read together with their other header
+ * row). A header may take two rows (detect/twoRowHeader): periods or names under it, names or period
+ * groups above it. The table runs to the first blank row or footer row after its data (blank and
+ * decorative rows between the header and the data are skipped: detect/dataStart). Excel tables are read first and hidden
  * from the search of plain ranges; an Excel table whose first row is not an indicator header is left to
  * that search instead.
  *
@@ -21,10 +22,10 @@
  */
 import { fromA1Range, toA1Range } from "../a1";
 import type { SheetData } from "../port";
-import { Grid, isDateFormat } from "./grid";
-import { analyseRow, MAX_HEADER_COLUMNS, reanalyse, withSubHeader, type HeaderAnalysis } from "./headerRow";
-import { isYear } from "./periodCells";
+import { Grid } from "./grid";
+import { analyseRow, holdsData, MAX_HEADER_COLUMNS, type HeaderAnalysis } from "./headerRow";
 import { buildTable, type SheetTable } from "./table";
+import { reanalyse, rereadIn, withSubHeader, withUpperRow } from "./twoRowHeader";
 
 /** Rows searched for a header. */
 export const HEADER_WINDOW = 40;
@@ -53,20 +54,6 @@ function readExcelTables(grid: Grid, sheet: SheetData, defaultYear: number | und
     );
   }
   return tables;
-}
-
-/**
- * Whether a row holds data values: a logical value, or a number that is neither a year (a wide table's
- * `2024 | 2025` header) nor a date. Header rows are text, dates and years.
- */
-function holdsData(grid: Grid, row: number): boolean {
-  for (let col = grid.left; col <= Math.min(grid.right, grid.left + MAX_HEADER_COLUMNS - 1); col += 1) {
-    const cell = grid.cell(row, col);
-    if (!cell) continue;
-    if (typeof cell.value === "boolean") return true;
-    if (typeof cell.value === "number" && !isYear(cell.value) && !isDateFormat(cell.numberFormat)) return true;
-  }
-  return false;
 }
 
 /** Rows under a header row that must be empty too in a column that separates tables side by side. */
@@ -124,21 +111,25 @@ function nextHeaders(grid: Grid, start: number): HeaderAnalysis[] {
   }
   if (!best) return [];
   const first = best.row;
-  // Each candidate is scored with its sub-header, if any: a lower row that reads `Indicador` through a
-  // merge (`Indicador` merged down over `Meta | Resultado`) must not beat the two rows read together.
-  best = withSubHeader(grid, best) ?? best;
+  // Each candidate is scored with its other header row, if any: a lower row that reads `Indicador` through
+  // a merge (`Indicador` merged down over `Meta | Resultado`) must not beat the two rows read together.
+  const withOtherRow = (header: HeaderAnalysis) => withSubHeader(grid, header) ?? withUpperRow(grid, header, start) ?? header;
+  best = withOtherRow(best);
   for (let row = first + 1; row <= Math.min(first + HEADER_BLOCK, grid.bottom); row += 1) {
     if (grid.isBlank(row)) break;
     if (holdsData(grid, row)) continue;
     const header = analyseRow(grid, row);
     if (!header.qualifies) continue;
-    const read = withSubHeader(grid, header) ?? header;
+    const read = withOtherRow(header);
     if (read.score > best.score) best = read;
   }
-  const top = best.upperRow ?? best.row;
+  const chosen = best;
+  // The row that heads the table on its own is where tables side by side are told apart.
+  const top = chosen.anchor === "lower" ? chosen.row : (chosen.upperRow ?? chosen.row);
   const spans = sideBySide(grid, top);
-  if (spans.length === 1) return [best];
+  if (spans.length === 1) return [chosen];
   return spans.map((span) => {
+    if (chosen.anchor === "lower") return rereadIn(grid, chosen, span, undefined) ?? analyseRow(grid, chosen.row, undefined, span);
     const header = analyseRow(grid, top, undefined, span);
     return withSubHeader(grid, header) ?? header;
   });

@@ -3,11 +3,12 @@
  * the title, the rows, the reasons, the confidence and the problems of the header.
  */
 import type { LocatedProblem, RowInput } from "../../core/evaluate";
-import { detectStrings, messages } from "../../core/messages";
+import { detectStrings, headerDetectStrings, messages } from "../../core/messages";
 import { normalizeText } from "../../core/parse";
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, toA1Range } from "../a1";
 import type { Field, Layout, MappedColumn } from "../port";
+import { findDataStart } from "./dataStart";
 import type { Grid } from "./grid";
 import { layoutOf, type HeaderAnalysis } from "./headerRow";
 import { findYear, isYear } from "./periodCells";
@@ -50,6 +51,8 @@ export interface TableSource {
   defaultYear?: number;
   /** Set by an explicit mapping: every column is certain. */
   explicit?: boolean;
+  /** The indicator of every row, named by a mapping instead of a column. */
+  indicator?: string;
   /** Columns a title is looked for in (a table beside another); the whole sheet otherwise. */
   span?: { left: number; right: number };
   extraReasons?: string[];
@@ -100,7 +103,7 @@ export function buildTable(source: TableSource): SheetTable {
   const defaultYear = isYear(source.defaultYear) ? source.defaultYear : undefined;
   const year = defaultYear ?? titleYear ?? yearOfHeader(first) ?? findYear(grid.name);
   const header = year !== undefined && first.periodCols.some((p) => p.needsYear) ? source.header(year) : first;
-  const layout = layoutOf(header);
+  const layout = layoutOf(header, source.indicator !== undefined);
   const problems: LocatedProblem[] = [];
   const reasons = [...(source.extraReasons ?? []), messages.detectHeaderRow(header.firstRow, header.row)];
 
@@ -155,16 +158,21 @@ export function buildTable(source: TableSource): SheetTable {
     columns.sort((a, b) => a.col - b.col);
   }
 
+  const start = findDataStart(grid, header, source.lastRow, source.span?.left);
+  for (const { row, kind } of start.skipped) reasons.push(headerDetectStrings.rowSkipped(row, kind === "blank"));
+  // A units row's `(%)` says the column holds percentages, as a `(%)` in the header would.
+  const readHeader = start.percentCols.length > 0 ? { ...header, percentCols: new Set([...header.percentCols, ...start.percentCols]) } : header;
   const read = readRows({
     grid,
-    header,
+    header: readHeader,
     layout,
-    firstDataRow: header.row + 1,
+    firstDataRow: start.row,
     lastRow: source.lastRow,
     skipBlankRows: source.skipBlankRows,
     year,
     title,
     footerLeft: source.span?.left,
+    ...(source.indicator !== undefined ? { indicator: source.indicator } : {}),
   });
   problems.push(...read.problems);
 
@@ -181,7 +189,7 @@ export function buildTable(source: TableSource): SheetTable {
       : [quality("indicator"), targetQuality, resultQuality];
   const confidence = source.explicit ? 1 : Math.round((keys.reduce((a, b) => a + b, 0) / keys.length) * 100) / 100;
   const unmapped: Field[] = [];
-  if (layout !== "panel" && !header.fields.has("indicator")) unmapped.push("indicator");
+  if (layout !== "panel" && !header.fields.has("indicator") && source.indicator === undefined) unmapped.push("indicator");
   if (layout === "panel" || targetQuality === 0) unmapped.push("target");
   if (resultQuality === 0) unmapped.push("result");
 

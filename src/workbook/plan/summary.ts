@@ -6,13 +6,16 @@
  * there are too many indicators for a readable chart).
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
-import { formatNumber, formatPercent, methodText, nationalStrings as n, planStrings as s } from "../../core/messages";
+import type { PeriodEvaluation } from "../pipeline";
+import { methodText, nationalStrings as n, planStrings as s, viewStrings as vs } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
-import type { Target } from "../../core/types";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
 import { conceptText } from "../../core/conceptText";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
+import { bandText, conceptReason, describeTarget, incompleteText, missedTargets, pendingItems, ruleText, unitViews } from "../view";
 import { CONCEPT_STYLES } from "./owned";
+
+export { describeTarget };
 import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864" };
@@ -55,27 +58,6 @@ const cell = (value: string | number | null, style?: CellStyle, numberFormat?: s
   ...(style ? { style } : {}),
   ...(numberFormat ? { numberFormat } : {}),
 });
-
-/** A target as the contract writes it: `≥ 80%`, `≤ 5`, `entre 50% e 70%`. */
-export function describeTarget(target: Target | undefined): string {
-  if (!target) return "";
-  const show = (v: number) => (target.scale === "percent" ? formatPercent(v, 2).replace(/,0+%$/, "%") : formatNumber(v, 4));
-  switch (target.direction) {
-    case "atLeast":
-      return (target.strict ? s.targetAtLeastStrict : s.targetAtLeast)(show(target.value));
-    case "atMost":
-      return (target.strict ? s.targetAtMostStrict : s.targetAtMost)(show(target.value));
-    case "exactly":
-      return s.targetExactly(show(target.value));
-    case "range": {
-      const lower = target.interval?.lower?.value;
-      const upper = target.interval?.upper?.value;
-      if (lower !== undefined && upper !== undefined) return s.targetRange(show(lower), show(upper));
-      if (lower !== undefined) return s.targetAtLeast(show(lower));
-      return upper !== undefined ? s.targetAtMost(show(upper)) : "";
-    }
-  }
-}
 
 /** The indicator's result as a cell: a percentage, or a plain number. */
 function resultCell(i: IndicatorEvaluation): PlanCell {
@@ -141,6 +123,8 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   mergeRow(rows.length, 1, last);
   add(cell(s.summaryRules(ev.preset.name, methodText(ev))));
   mergeRow(rows.length, 1, last);
+  add(cell(s.summaryRule(ruleText(ev))));
+  mergeRow(rows.length, 1, last);
   blank();
 
   const o = ev.overall;
@@ -150,7 +134,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   const overallValue = onNote ? (o.value ?? null) : (o.attainment ?? null);
   labelled(overallLabel, overallValue === null ? cell(s.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT));
   const bandFill: CellStyle = ev.band?.band.color ? { fill: ev.band.band.color, color: "#000000" } : {};
-  labelled(s.bandLabel, cell(ev.band ? ev.band.band.label : s.noBand, { bold: true, ...bandFill }), last);
+  labelled(s.bandLabel, cell(bandText(ev) ?? s.noBand, { bold: true, ...bandFill }), last);
   if (ev.band?.band.recommendation) {
     labelled(s.recommendationLabel, cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }), last);
     fit(rows.length, linesFor(ev.band.band.recommendation, span(3, last)));
@@ -166,8 +150,9 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   if (figure.pooled && ev.byMunicipality) note(n.pooledNote(ev.byMunicipality.length));
   if (figure.partial) note(n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), WARNING);
   if (figure.kind === "finalNote" && figure.missing.length > 0) note(n.capitalized(n.incompleteTeam(missingNames(figure))), WARNING);
-  else if (o.incomplete) {
-    add(cell(s.incomplete(o.withoutData, o.scored), WARNING));
+  const incomplete = incompleteText(ev);
+  if (incomplete) {
+    add(cell(s.incompleteWhy(incomplete), WARNING));
     mergeRow(rows.length, 1, last);
   }
   if (ev.preset.commission === false && hasDecisions(ev)) note(n.justificationsNotScored(ev.preset.name));
@@ -194,6 +179,33 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   }
   const areaRows = { first: rows.length - ev.areas.length + 1, last: rows.length };
 
+  // Each unit on its own, beside the contract's pooled figure.
+  const units = unitViews(ev as PeriodEvaluation);
+  if (units.length > 0) {
+    blank();
+    add(cell(vs.byUnitHeading, HEADING));
+    const [unitHeader, ...unitFigures] = vs.unitHeaders;
+    add(cell(unitHeader, HEADER), cell(null, HEADER), ...unitFigures.map((h) => cell(h, HEADER)));
+    mergeRow(rows.length, 1, 2);
+    mergeRow(rows.length, 7, last);
+    for (const u of units) {
+      const o = u.evaluation.overall;
+      const fill: CellStyle = u.evaluation.band?.band.color ? { fill: u.evaluation.band.band.color, color: "#000000" } : {};
+      add(
+        cell(u.name, BODY),
+        cell(null, BODY),
+        cell(o.withData, BODY),
+        cell(o.met, BODY),
+        o.attainment === undefined ? cell(null, BODY) : cell(onNote ? (o.value ?? null) : o.attainment, BODY, onNote ? NOTE : PERCENT),
+        cell(u.band ?? "", { ...BODY, ...fill }),
+        cell(u.missed.join(", "), BODY),
+      );
+      mergeRow(rows.length, 1, 2);
+      mergeRow(rows.length, 7, last);
+      fit(rows.length, Math.max(linesFor(u.name, span(1, 2)), linesFor(u.band ?? "", WIDTHS[5])));
+    }
+  }
+
   blank();
   add(cell(s.indicatorsHeading, HEADING));
   add(...s.indicatorHeaders.map((h) => cell(h, HEADER)));
@@ -215,10 +227,27 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   }
   const lastIndicatorRow = rows.length;
 
+  // Every B with what decides it, so no result that meets its target stands beside a B unexplained.
+  const missed = missedTargets(ev);
+  if (missed.length > 0) {
+    blank();
+    add(cell(s.missedHeading, HEADING));
+    for (const i of missed) {
+      const why = conceptReason(i) ?? "";
+      add(cell(i.code ?? "", BODY), cell(i.indicator, BODY), cell(why, BODY));
+      mergeRow(rows.length, 3, last);
+      fit(rows.length, Math.max(linesFor(i.indicator, WIDTHS[1]), linesFor(why, span(3, last))));
+    }
+  }
+
   blank();
   add(cell(s.pendingHeading, HEADING));
-  if (ev.pending.length === 0) add(cell(s.noPending));
-  for (const i of ev.pending) add(cell(i.code ?? ""), cell(i.indicator));
+  const pending = pendingItems(ev);
+  if (pending.length === 0) add(cell(s.noPending));
+  for (const p of pending) {
+    add(cell(p.code ?? ""), cell(p.indicator), cell(p.text));
+    mergeRow(rows.length, 3, last);
+  }
 
   const problems = [...(options.tableProblems ?? []), ...ev.problems];
   blank();

@@ -123,7 +123,7 @@ const INDICATORS: ExampleIndicator[] = [
     name: instrument("I12").description, // "Visitas domiciliares"
     type: instrument("I12").type ?? "",
     kind: "Desempenho",
-    target: "Mínimo de 10 visitas domiciliares ao mês",
+    target: instrument("I12").target, // "Mínimo de 10 visitas domiciliares ao mês"
     weight: 1,
     scale: "count",
     results: { "UBS Centro": [12, 11, 14], "UBS Jardim": [10, 13, 12] },
@@ -134,20 +134,21 @@ const INDICATORS: ExampleIndicator[] = [
     name: "Consultas médicas presenciais",
     type: instrument("I14").type ?? "",
     kind: "Desempenho",
-    target: "Mínimo de 300 consultas médicas ao mês",
+    target: instrument("I14").target, // "Mínimo de 300 consultas médicas ao mês"
     weight: 1,
     scale: "count",
-    // February at UBS Jardim is below target, with a justification the commission accepted.
-    results: { "UBS Centro": [318, 305, 322], "UBS Jardim": [311, 262, 307] },
+    // UBS Jardim is below target all quarter (February most: the doctor was on leave), so the quarter's
+    // mean, 1795 / 6 = 299,17 consultations a month, misses the 300; the commission accepted the justification.
+    results: { "UBS Centro": [318, 305, 322], "UBS Jardim": [291, 262, 297] },
   },
   {
-    code: instrument("I09").code,
+    code: instrument("I09b").code,
     area: "Saúde da Mulher",
     name: "Casos de sífilis congênita entre gestantes acompanhadas",
-    type: instrument("I09").type ?? "",
+    type: instrument("I09b").type ?? "",
     kind: "Desempenho",
     // Lower is better: the target is at most 0%.
-    target: "0% de casos de sífilis congênita",
+    target: instrument("I09b").target, // "0% de casos de sífilis congênita"
     weight: 1,
     scale: "percent",
     results: { "UBS Centro": [0, 0, 0], "UBS Jardim": [0, 0, 0] },
@@ -161,8 +162,9 @@ const INDICATORS: ExampleIndicator[] = [
     target: "Mínimo de 85%",
     weight: 2,
     scale: "percent",
-    // March at UBS Jardim is below target, with a justification the commission accepted in part.
-    results: { "UBS Centro": [0.88, 0.86, 0.9], "UBS Jardim": [0.86, 0.87, 0.78] },
+    // UBS Jardim is below target all quarter, March most, so the quarter's mean, 5,09 / 6 = 84,8%, misses
+    // the 85%; the commission accepted the justification in part.
+    results: { "UBS Centro": [0.88, 0.86, 0.9], "UBS Jardim": [0.84, 0.83, 0.78] },
   },
   {
     code: pmaq("2.3").code,
