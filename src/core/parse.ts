@@ -331,7 +331,9 @@ function leadingRange(n: string, first: NumberToken): { target: Target; end: num
     if (parsed.kind !== "intervals" || parsed.intervals.length !== 1) continue;
     const interval = parsed.intervals[0];
     if (!interval.lower || !interval.upper) continue;
-    if (ordered && (interval.lower.value > interval.upper.value || CHANGE_BEFORE.test(n.slice(0, m.index)))) continue;
+    // An empty interval is no range ("até 0,1% e pelo menos 1 consulta" is two targets, not one).
+    if (interval.lower.value > interval.upper.value) continue;
+    if (ordered && CHANGE_BEFORE.test(n.slice(0, m.index))) continue;
     const unit: Unit = parsed.scale === "percent" ? "percent" : "ratio";
     return { target: { direction: "range", value: NaN, unit, scale: parsed.scale, interval }, end: m.index + m[0].length };
   }

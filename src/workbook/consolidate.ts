@@ -306,6 +306,7 @@ export function valueLabel(rows: readonly ConsolidatedRow[]): string {
 /** A row's indicators of the national set without a result, by code: `ISF parcial (1 de 7): faltam 1, 2, 3…` or `C7`. */
 export function missingSetText(r: ConsolidatedRow): string {
   const codes = (r.missingSet ?? []).map((m) => m.code);
+  if (codes.length === 0) return "";
   return r.figure.partial ? n.partialShort(r.figure.partial.present, r.figure.partial.total, codes) : n.missingCodes(codes);
 }
 

@@ -351,7 +351,7 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
   // 90, which is Ótimo), plus an oral-health (eSB) and a Vínculo export. Hand-worked there:
   //   ESF CENTRO C1 Bom · C2 Ótimo · C3 Ótimo · C4 Suficiente · C5 Regular · C6 Ótimo · C7 Ótimo → 8,50 Ótimo
   //   ESF JARDIM C1 Ótimo · C2 Suficiente · C3 Bom · C4 Regular · C5 Bom · C6 — · C7 Regular → 5,0 over the
-  //   nine weights it has = 5,56 Bom (today's rule; with the official note's ten weights, 5,00 Bom, incompleta).
+  //   ten weights (C6 adds nothing; the weights are never rescaled) = 5,00 Bom, incompleta: falta C6.
   let dir: string;
   let first: { code: number; out: string; err: string };
   beforeAll(async () => {
@@ -372,8 +372,8 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
         "    Município — equipe (INE)                      Nota final  Faixa  Classes",
         // Both incomplete: the folder holds May and June, 2 of the four-month period's 4 months (50% > 20%).
         "    SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)         8,50  Ótimo  B Ó Ó S R Ó Ó  (avaliação incompleta; 1 problema nos dados)",
-        // 5,56: changes to 5,00 with the official note's rule on missing indicators (see above).
-        "    SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)         5,56  Bom    Ó S B R B – R  (avaliação incompleta)",
+        // JARDIM: 5,00 over the ten weights, incompleta for its missing C6 (see above).
+        "    SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)         5,00  Bom    Ó S B R B – R  (incompleta: falta C6)",
         "    Classes de C1 a C7, nesta ordem: Ó Ótimo, B Bom, S Suficiente, R Regular, – sem dado.",
         "",
         "Arquivos que não puderam ser avaliados (2):",
@@ -394,12 +394,13 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
     const book = await readBook(path.join(dir, "consolidado.xlsx"));
     const ws = book.getWorksheet("Consolidado")!;
     expect(ws.getCell("A1").value).toBe("Consolidado da avaliação — 2 equipes, 16 arquivos");
-    expect(rowValues(ws, 5, 16)).toEqual([
+    expect(rowValues(ws, 5, 17)).toEqual([
       "Município — equipe (INE)",
       "Arquivo",
       "Período",
       "Nota final (0 a 10)",
       "Faixa",
+      "Indicadores sem resultado",
       "C1",
       "C2",
       "C3",
@@ -413,10 +414,10 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
       "Problemas nos dados",
     ]);
     const files = "14 arquivos (C1_JUN-26.csv … C7_MAI-26.csv)";
-    expect(rowValues(ws, 6, 16)).toEqual(["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", files, "2026-Q2", 8.5, "Ótimo", "Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo", 0, "", "Sim", 1]);
-    const jardim = rowValues(ws, 7, 16);
+    expect(rowValues(ws, 6, 17)).toEqual(["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", files, "2026-Q2", 8.5, "Ótimo", "", "Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo", 0, "", "Sim", 1]);
+    const jardim = rowValues(ws, 7, 17);
     expect(jardim.slice(0, 3)).toEqual(["SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)", files, "2026-Q2"]);
-    expect(jardim.slice(4)).toEqual(["Bom", "Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular", 0, "", "Sim", 0]);
+    expect(jardim.slice(4)).toEqual(["Bom", "incompleta: falta C6", "Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular", 0, "", "Sim", 0]);
     const fill = (cell: string) => (ws.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     const cofinFill = (label: string) => `FF${cofinC2C7Bands.bands.find((b) => b.label === label)!.color!.slice(1)}`;
     expect([fill("F6"), fill("G6"), fill("I6"), fill("J6")]).toEqual([cofinFill("Bom"), cofinFill("Ótimo"), cofinFill("Suficiente"), cofinFill("Regular")]);

@@ -165,7 +165,7 @@ describe("Previne Brasil: coverage of the seven, justifications, the pooled figu
     expect(ev.indicators[0].result).toBeCloseTo(0.55, 12);
     expect(ev.indicators[0].concept).toBe("A");
     expect(ev.overall.met).toBe(1);
-    // The nota of the conjunto stays the mean of the municipal notas: (8 + 10) / 2 = 9.
-    expect(ev.overall.value).toBeCloseTo(9, 12);
+    // The nota of the conjunto is its own result's: 55% against 50% → min(10; 11) = 10.
+    expect(ev.overall.value).toBeCloseTo(10, 12);
   });
 });

@@ -134,13 +134,13 @@ describe("screen Consolidar", () => {
 
   it("a workbook of SIAPS exports (one sheet per indicator and month): one row per team with its nota, class and C1–C7", async () => {
     // tests/workbook/siaps.ts: ESF CENTRO 8,5 Ótimo (the official worked example); ESF JARDIM, without C6,
-    // 5,0 over the nine weights it has = 5,56 Bom today (5,00 Bom, incompleta, under the official note's rule).
+    // 5,0 over the ten weights (C6 adds nothing) = 5,00 Bom, incompleta.
     const { user, panel, host } = await open(new FakeHost(workbook(...siapsSheets())));
     const preview = within(panel).getByRole("region", { name: "Prévia" });
     expect(within(preview).getByText("2 equipes · período 2026-Q2 · 2 linhas.")).toBeTruthy();
     expect(within(preview).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       "SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456): Nota final 8,50 · Ótimo",
-      "SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321): Nota final 5,56 · Bom",
+      "SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321): Nota final 5,00 · Bom",
     ]);
     await user.click(within(panel).getByRole("button", { name: "Inserir consolidado" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));

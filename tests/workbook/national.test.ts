@@ -168,7 +168,8 @@ describe("Previne Brasil reported faithfully", () => {
   test("the pooled row of two municipalities is the conjunto, and its concept follows its own result", async () => {
     // Hypertension (meta 50%, peso 2): Barroso 40% → B (nota 8), Tiradentes 70% → A (nota 10); conjunto: mean
     // 55% ≥ 50% → A. Diabetes (meta 50%, peso 1): Barroso 60% → A (10), Tiradentes 30% → B (6); conjunto 45% → B.
-    // ISF parcial (2 de 7) of the conjunto: the mean notas 9 and 8, weighted (9 × 2 + 8 × 1) / 3 = 26 / 3.
+    // ISF parcial (2 de 7) of the conjunto: the notas of its own results, 55% → 10 and 45% → 10 × 45 / 50 = 9,
+    // weighted (10 × 2 + 9 × 1) / 3 = 29 / 3 = 9,67.
     const input = path.join(dir, "conjunto.xlsx");
     await writeXlsx(input, [
       {
@@ -184,13 +185,13 @@ describe("Previne Brasil reported faithfully", () => {
     ]);
     const output = path.join(dir, "conjunto.avaliado.xlsx");
     const { out } = await run(["avaliar", input, "--predefinicao", "previne", "--saida", output]);
-    expect(out).toContain("  ISF parcial (2 de 7 indicadores) do conjunto: 8,67 de 10");
+    expect(out).toContain("  ISF parcial (2 de 7 indicadores) do conjunto: 9,67 de 10");
     expect(out).toContain("o seu conceito segue o resultado do conjunto (A quando ele atinge a meta)");
     const json = JSON.parse((await run(["avaliar", input, "--predefinicao", "previne", "--json", "--sem-arquivo"])).out);
     const [q1] = json.periodos;
     expect(q1.conjunto).toBe(true);
     expect(q1.valorGlobal.nome).toBe("ISF parcial (2 de 7 indicadores) do conjunto");
-    expect(q1.isfParcial).toBeCloseTo(26 / 3, 12);
+    expect(q1.isfParcial).toBeCloseTo(29 / 3, 12);
     expect(q1.indicadores.map((i: { codigo: string; resultado: number; conceito: string }) => [i.codigo, Number(i.resultado.toFixed(9)), i.conceito])).toEqual([
       ["6", 0.55, "A"],
       ["7", 0.45, "B"],
@@ -202,7 +203,7 @@ describe("Previne Brasil reported faithfully", () => {
     ]);
     // The Resumo names the conjunto, says what it is, and shows hypertension as A.
     const resumo = (await readBook(output)).getWorksheet("Resumo 2022-Q1")!;
-    expect(labelled(resumo, "ISF parcial (2 de 7 indicadores) do conjunto (0 a 10)")).toBeCloseTo(26 / 3, 12);
+    expect(labelled(resumo, "ISF parcial (2 de 7 indicadores) do conjunto (0 a 10)")).toBeCloseTo(29 / 3, 12);
     expect(texts(resumo).some((t) => t.startsWith("Conjunto dos 2 municípios"))).toBe(true);
     let hypertension: unknown;
     resumo.eachRow((row) => {

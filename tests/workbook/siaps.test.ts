@@ -323,10 +323,9 @@ describe("the exports of a folder together: each team's C1–C7, nota final and 
       ["C5", 52, "Bom"],
       ["C7", 15, "Regular"],
     ]);
-    // 1 + 1 + 1,5 + 0,25 + 0,75 + 0,5 = 5,0 over the weights of the six indicators it has (9): 5,0 ÷ 9 × 10 =
-    // 5,56 → Bom. THIS EXPECTATION CHANGES with the official note's rule (a missing indicator adds nothing and
-    // the ten weights are never rescaled): 5,0 → still Bom (≥ 5), the team flagged incompleta for C6.
-    expect(teams[1].evaluation.overall.value).toBeCloseTo((5.0 / 9) * 10, 10);
+    // 1 + 1 + 1,5 + 0,25 + 0,75 + 0,5 = 5,0: the missing C6 adds nothing and the ten weights are never rescaled
+    // (the official note), so 5,0 → Bom (≥ 5), the team flagged incompleta for C6.
+    expect(teams[1].evaluation.overall.value).toBeCloseTo(5, 10);
     expect(teams[1].evaluation.band?.band.label).toBe("Bom");
   });
 
