@@ -420,7 +420,8 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
     expect(jardim.slice(4)).toEqual(["Bom", "incompleta: falta C6", "Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular", 0, "", "Sim", 0]);
     const fill = (cell: string) => (ws.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     const cofinFill = (label: string) => `FF${cofinC2C7Bands.bands.find((b) => b.label === label)!.color!.slice(1)}`;
-    expect([fill("F6"), fill("G6"), fill("I6"), fill("J6")]).toEqual([cofinFill("Bom"), cofinFill("Ótimo"), cofinFill("Suficiente"), cofinFill("Regular")]);
+    // C1 … C7 from G (F holds the indicators without result).
+    expect([fill("G6"), fill("H6"), fill("J6"), fill("K6")]).toEqual([cofinFill("Bom"), cofinFill("Ótimo"), cofinFill("Suficiente"), cofinFill("Regular")]);
     const failures = book.getWorksheet("Falhas")!;
     expect([failures.getCell("A4").value, failures.getCell("A5").value]).toEqual(["B1_JUN-26.csv", "Vinculo_JUN-26.csv"]);
     expect(String(failures.getCell("B5").value)).toContain("componente Vínculo e Acompanhamento Territorial: não avaliado por estas regras");
