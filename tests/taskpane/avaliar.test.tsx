@@ -63,10 +63,12 @@ describe("screen Avaliar", () => {
     expect(within(t1).getByText("Faixa 3 — 70% a 79,9%")).toBeTruthy();
     expect(within(t1).getByText(/Recomendação de manutenção do Contrato e suspensão/)).toBeTruthy();
     expect(within(t1).getByText("Proporção de metas atingidas; 4 de 5 indicadores de desempenho com dado")).toBeTruthy();
-    // The target not met: I4, mean scored attainment (0,875 + 1 + 0,9375) / 3 = 93,75% → "93,8%".
+    // The target not met: I4, the quarter's mean (70% + 85% + 75%) / 3 = 76,67% < 80%, attainment 76,67 / 80 = 95,8%.
     expect(within(t1).getByRole("heading", { name: "Metas não atingidas (1)" })).toBeTruthy();
-    expect(within(t1).getByText("I4 Proporção de mulheres com citopatológico: atingimento 93,8% — meta não atingida")).toBeTruthy();
-    expect(within(t1).getByText("I5 Atendimentos odontológicos — sem dado")).toBeTruthy();
+    expect(within(t1).getByText("I4 Proporção de mulheres com citopatológico: atingimento 95,8% — meta não atingida")).toBeTruthy();
+    // I5's three months are pending, each named by its blank cell (rows 16–18).
+    expect(within(t1).getByText("I5 Atendimentos odontológicos — jan/2025: célula F16 em branco")).toBeTruthy();
+    expect(within(t1).getByText("I5 Atendimentos odontológicos — mar/2025: célula F18 em branco")).toBeTruthy();
     expect(within(t1).queryByText(/Avaliação incompleta/)).toBeNull();
 
     // 2025-T2: I1 280 vs ≥ 300 → 0 of 1 = 0,0%, Faixa 6.
@@ -107,15 +109,15 @@ describe("screen Avaliar", () => {
     expect(host.calls.select).toEqual([{ sheet: "Indicadores", address: "F19" }]);
   });
 
-  it("uses the method and preset chosen: mean attainment of 2025-T1 is (1 + 1 + 1 + 0,9375) / 4 = 98,4%", async () => {
+  it("uses the method and preset chosen: mean attainment of 2025-T1 is (1 + 1 + 1 + 0,9583) / 4 = 99,0%", async () => {
     const { user, panel } = await open();
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
     await user.click(within(panel).getByRole("checkbox", { name: "2º trimestre de 2025 (2025-T2)" }));
     await user.click(within(panel).getByRole("radio", { name: "Média do atingimento" }));
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     const t1 = await within(panel).findByRole("region", { name: /2025-T1/ });
-    // 3,9375 / 4 = 0,984375 → 98,4%, Faixa 2.
-    expect(within(t1).getByText("98,4%")).toBeTruthy();
+    // I4's attainment is its quarter's mean against the target, 76,67 / 80 = 0,9583: 3,9583 / 4 = 0,98958 → 99,0%, Faixa 2.
+    expect(within(t1).getByText("99,0%")).toBeTruthy();
     expect(within(t1).getByText("Faixa 2 — 80% a 99,9%")).toBeTruthy();
 
     // Decreto: A/B only, no bands.

@@ -147,8 +147,8 @@ describe("screen Consolidar", () => {
     const rows = host.calls.apply[0].plan.summaries[0].rows;
     expect(rows[0][0].value).toBe("Consolidado da avaliação — 2 equipes desta pasta de trabalho");
     expect(rows[CONSOLIDATED_HEADER_ROW - 1][0].value).toBe("Município — equipe (INE)");
-    expect(rows[CONSOLIDATED_HEADER_ROW - 1].map((c) => c.value).slice(3, 12)).toEqual(["Nota final (0 a 10)", "Faixa", "C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
-    expect(rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => r.slice(5, 12).map((c) => c.value))).toEqual([
+    expect(rows[CONSOLIDATED_HEADER_ROW - 1].map((c) => c.value).slice(3, 13)).toEqual(["Nota final (0 a 10)", "Faixa", "Indicadores sem resultado", "C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
+    expect(rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => r.slice(6, 13).map((c) => c.value))).toEqual([
       ["Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo"],
       ["Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular"],
     ]);

@@ -22,12 +22,13 @@ type Cell = CellData["value"] | CellData;
  * - I1 Consultas médicas ≥ 300: 330, 310, 320 → A
  * - I2 Pré-natal 85%: 90%, 88%, 86% → A
  * - I3 Visitas ≥ 10: 12, 11, 10 → A
- * - I4 Citopatológico 80%: 70% (B), 85% (A), 75% (B) → B. Monthly scored attainments 0,7/0,8 = 0,875,
- *   1 and 0,75/0,8 = 0,9375 → mean 2,8125/3 = 0,9375 → "93,8%"; results mean (0,7+0,85+0,75)/3 = 76,7%.
- * - I5 Odontologia ≥ 50: no result → Sem dado (pending), left out of the sums.
+ * - I4 Citopatológico 80%: 70%, 85%, 75% → the quarter's mean (0,7+0,85+0,75)/3 = 76,7% < 80% → B,
+ *   attainment 0,7667/0,8 = 0,9583 → "95,8%".
+ * - I5 Odontologia ≥ 50: no result → Sem dado, its three blank cells F16–F18 pending, left out of the sums.
  * - I6 Vacinas 95% (monitoring): "n/d" in F19 → a problem at Indicadores!F19; never scored.
  * Share of targets met: 3 of the 4 scored indicators with data = 75,0% → Faixa 3 (70% a 79,9%). One of five
- * scored indicators without data is 20%, not more: the evaluation is complete.
+ * scored indicators without data is 20%, and 3 of the 15 expected results: not more, so the evaluation is
+ * complete.
  *
  * Second quarter (2025-T2): I1 April 280 vs ≥ 300 → B; 0 of 1 = 0,0% → Faixa 6.
  */

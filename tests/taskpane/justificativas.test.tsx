@@ -27,8 +27,8 @@ describe("screen Justificativas", () => {
     expect(items).toHaveLength(1);
     const i4 = items[0];
     expect(within(i4).getByRole("heading", { name: "I4 Proporção de mulheres com citopatológico" })).toBeTruthy();
-    // Mean result (70% + 85% + 75%) / 3 = 76,7%; target ≥ 80%; mean scored attainment 93,8%.
-    expect(within(i4).getByText("Resultado 76,7% · meta ≥ 80% · atingimento 93,8%")).toBeTruthy();
+    // Mean result (70% + 85% + 75%) / 3 = 76,7%; target ≥ 80%; attainment 76,67 / 80 = 95,8%.
+    expect(within(i4).getByText("Resultado 76,7% · meta ≥ 80% · atingimento 95,8%")).toBeTruthy();
     expect(within(i4).getByRole("radiogroup", { name: "Decisão da comissão — I4 Proporção de mulheres com citopatológico" })).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
