@@ -15,8 +15,8 @@
  * The numbers, by hand (rules: instrumento, share of targets met; period 2025-T1):
  * - I1 330, 310, 320 against ≥ 300 → A; I2 90%, 88%, 86% against 85% → A; I3 12, 11, 10 against ≥ 10 → A;
  *   I5 55, 60, 52 against ≥ 50 → A.
- * - I4 70%, 85%, 75% against 80% → months B, A, B: attainments 0,70/0,80 = 0,875, 1 and 0,75/0,80 = 0,9375;
- *   the quarter is B (A only when every month met the target).
+ * - I4 70%, 85%, 75% against 80% → the quarter's mean (0,70 + 0,85 + 0,75) / 3 = 76,7% < 80%: B, attainment
+ *   0,767 / 0,80 = 95,8%.
  * - I6 is a monitoring indicator: coloured, never scored.
  * - Share of targets met: 4 of the 5 performance indicators = 80,0% → "Faixa 2 — 80% a 99,9%".
  * - After the commission accepts I4's justification in total, I4 counts as met: 5 of 5 = 100,0% →
@@ -210,7 +210,7 @@ describe("the task pane in Chromium", () => {
       const view = screen.getByRole("region", { name: /2025-T1/ });
       expect(await view.locator("strong").first().textContent()).toBe("80,0%");
       expect(await view.locator("[data-band]").textContent()).toBe("Faixa 2 — 80% a 99,9%");
-      expect(await view.textContent()).toContain(`I4 Proporção de mulheres com citopatológico: ${s.attained("93,8%")}`);
+      expect(await view.textContent()).toContain(`I4 Proporção de mulheres com citopatológico: ${s.attained("95,8%")}`);
       await screenshot(w.page, "2-avaliar");
 
       const state = await fakeState(w.page);
@@ -246,10 +246,11 @@ describe("the task pane in Chromium", () => {
       const state = await fakeState(w.page);
       expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1"]);
       const summary = sheetOf(state, "Resumo 2025-T1");
-      expect(cellOf(summary, "A5").value).toBe(planStrings.overallLabel);
-      expect(cellOf(summary, "C5")).toMatchObject({ value: 0.8, numberFormat: "0.0%" });
-      expect(cellOf(summary, "A6").value).toBe(planStrings.bandLabel);
-      expect(cellOf(summary, "C6")).toMatchObject({ value: "Faixa 2 — 80% a 99,9%", format: { fill: "#8BC34A" } });
+      // Rows 1–4: title, source, rules, the concept rule; then the figures.
+      expect(cellOf(summary, "A6").value).toBe(planStrings.overallLabel);
+      expect(cellOf(summary, "C6")).toMatchObject({ value: 0.8, numberFormat: "0.0%" });
+      expect(cellOf(summary, "A7").value).toBe(planStrings.bandLabel);
+      expect(cellOf(summary, "C7")).toMatchObject({ value: "Faixa 2 — 80% a 99,9%", format: { fill: "#8BC34A" } });
       expect(summary.charts).toHaveLength(1);
       expect(w.errors).toEqual([]);
     });

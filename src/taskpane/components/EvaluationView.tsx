@@ -71,7 +71,9 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
                   <Body1>
                     {indicatorLabel(i)}: {s.attained(percentText(i.attainment?.scored ?? 0))} — {s.situations[situation(i)]}
                   </Body1>
-                  <Caption1 as="p">{conceptReason(i)}</Caption1>
+                  <Caption1 as="p" block>
+                    {conceptReason(i)}
+                  </Caption1>
                 </li>
               ))}
             </ul>
