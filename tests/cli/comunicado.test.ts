@@ -45,7 +45,7 @@ test("by default: the last quarter, written beside the input as <nome>.comunicad
   const md = fs.readFileSync(file, "utf8");
   expect(md).toContain("# Comunicado Trimestral Sintético");
   expect(md).toContain("**Último comunicado do exercício de 2025**");
-  expect(md).toContain("| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 71% | 74,7% | B |");
+  expect(md).toContain("| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 71,0% | 74,7% | B |");
   expect(md).toContain("Desabastecimento de vacinas pelo Estado | Não acatada.");
   // The other quarters of the year are read too: I1 and I3 proposed for revision.
   expect(md).toMatch(/- I1 Consultas médicas por mês: meta superada com ampla margem em todos os trimestres/);
@@ -60,7 +60,7 @@ test("--periodo 2025-T1 (with the command's name first, as index.ts may pass it)
   const md = fs.readFileSync(path.join(dir, "contrato.comunicado-2025-T1.md"), "utf8");
   expect(md).toContain("**Período avaliado: 1º trimestre de 2025 (2025-T1)**");
   expect(md).not.toContain("Último comunicado");
-  expect(md).toContain("| I2 | Proporção de gestantes com pré-natal em dia | ≥ 80% | 60% | 75% | B – justificado |");
+  expect(md).toContain("| I2 | Proporção de gestantes com pré-natal em dia | ≥ 80% | 60,0% | 75,0% | B – justificado |");
   expect(md).toContain("Acatada totalmente");
   expect(md).toContain(s.revisionTooEarly("trimestre"));
 });

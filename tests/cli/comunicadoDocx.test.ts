@@ -111,7 +111,7 @@ describe("the .docx read back", () => {
     const texts = ps.map(([, text]) => text);
     // T4: I1, I2 and I5 met, I3, I4 and I7 not → 3 of 6 = 50% → band 5 (50% to 59,9%).
     expect(texts).toContain("No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).");
-    expect(texts).toContain(s.overallShare("50%"));
+    expect(texts).toContain(s.overallShare("50,0%"));
     expect(texts).toContain(s.band("Faixa 5 — 50% a 59,9%"));
     expect(ps).toContainEqual(["Quote", "“Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”"]);
   });
@@ -121,9 +121,9 @@ describe("the .docx read back", () => {
     // I3 71% vs ≥ 95% → 0,71/0,95 = 74,7%; I4 14% vs ≤ 10% → 0,10/0,14 = 71,4%; I7 48% vs ≥ 50% → 96%.
     expect(notMet).toEqual([
       ["Código", "Indicador", "Meta", "Resultado", "Atingimento", "Conceito"],
-      ["I3", "Cobertura vacinal de crianças menores de 1 ano", "≥ 95%", "71%", "74,7%", "B"],
-      ["I4", "Internações por condições sensíveis à atenção primária", "≤ 10%", "14%", "71,4%", "B"],
-      ["I7", "Hipertensos com pressão arterial aferida", "≥ 50%", "48%", "96%", "B"],
+      ["I3", "Cobertura vacinal de crianças menores de 1 ano", "≥ 95%", "71,0%", "74,7%", "B"],
+      ["I4", "Internações por condições sensíveis à atenção primária", "≤ 10%", "14,0%", "71,4%", "B"],
+      ["I7", "Hipertensos com pressão arterial aferida", "≥ 50%", "48,0%", "96,0%", "B"],
     ]);
     expect(justifications[1]).toEqual(["I3 Cobertura vacinal de crianças menores de 1 ano", "Desabastecimento de vacinas pelo Estado", "Não acatada."]);
     // The header row repeats on each page; a B is coloured as on the sheets (Excel's "Bad" fill).
@@ -180,14 +180,14 @@ withWriter(
     const flat = layout.replace(/\s+/g, " ");
     expect(flat).toContain("Comunicado Trimestral Sintético");
     expect(flat).toContain("Período avaliado: 4º trimestre de 2025 (2025-T4)");
-    expect(flat).toContain("foi de 50%.");
+    expect(flat).toContain("foi de 50,0%.");
     expect(flat).toContain("Faixa 5 — 50% a 59,9%");
     // Each indicator not met on one line of its table row: code, target, result, attainment, concept.
     const lines = layout.split("\n");
     for (const [code, target, result, attainment] of [
-      ["I3", "≥ 95%", "71%", "74,7%"],
-      ["I4", "≤ 10%", "14%", "71,4%"],
-      ["I7", "≥ 50%", "48%", "96%"],
+      ["I3", "≥ 95%", "71,0%", "74,7%"],
+      ["I4", "≤ 10%", "14,0%", "71,4%"],
+      ["I7", "≥ 50%", "48,0%", "96,0%"],
     ]) {
       const row = lines.find((l) => new RegExp(`^\\s*${code}\\s+\\S`).test(l) && l.includes(result));
       expect([code, row]).toEqual([code, expect.stringMatching(new RegExp(`${target}\\s+${result}\\s+${attainment}\\s+B\\s*$`))]);

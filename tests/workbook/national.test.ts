@@ -161,7 +161,7 @@ describe("Previne Brasil reported faithfully", () => {
     expect(labelled(resumo, "ISF parcial (1 de 7 indicadores) (0 a 10)")).toBeCloseTo(8, 12);
     expect(labelled(resumo, "ISF (0 a 10)")).toBeUndefined();
     const all = book.worksheets.flatMap(texts);
-    expect(all).toContain("O ISF parcial (1 de 7 indicadores) apurado foi de 8, numa escala de 0 a 10.");
+    expect(all).toContain("O ISF parcial (1 de 7 indicadores) apurado foi de 8,00, numa escala de 0 a 10.");
     expect(all.some((t) => t.startsWith("O ISF apurado"))).toBe(false);
   });
 

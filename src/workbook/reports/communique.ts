@@ -19,11 +19,12 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
 import { conceptText } from "../../core/conceptText";
-import { formatNumber, formatPercent, nationalStrings as n, reportStrings as s } from "../../core/messages";
+import { formatPercent, nationalStrings as n, reportStrings as s, viewStrings as v } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../core/types";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
 import { describeTarget, sheetName } from "../plan/summary";
+import { bandText, conceptReason, figureText, incompleteText, missingText, percentText, resultText as viewResultText, ruleText } from "../view";
 import type { CellStyle, SummarySheetPlan } from "../plan/types";
 import { BODY, cell, conceptStyle, HEADER, HEADING, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
 import { endsYear, historyFor, revisionSuggestions, yearOf, type RevisionSuggestion } from "./series";
@@ -132,9 +133,9 @@ export function unitsOf(period: Period | undefined): [string, string] {
   return s.units[period?.kind ?? "range"] ?? s.units.range;
 }
 
+/** The indicator's result as the view writes it; "" when it has none (a table cell left empty). */
 function resultText(i: IndicatorEvaluation): string {
-  if (i.result === undefined) return "";
-  return i.target?.scale === "percent" ? formatPercent(i.result, 1) : formatNumber(i.result, 2);
+  return i.result === undefined ? "" : viewResultText(i);
 }
 
 function resultCell(i: IndicatorEvaluation): TableCell {
@@ -142,11 +143,8 @@ function resultCell(i: IndicatorEvaluation): TableCell {
   return { text: resultText(i), value: i.result, numberFormat: i.target?.scale === "percent" ? PERCENT : NUMBER };
 }
 
-function overallText(ev: ContractEvaluation): string | undefined {
-  const o = ev.overall;
-  if (o.value === undefined) return undefined;
-  return ev.preset.scale === 10 ? formatNumber(o.value, 2) : formatPercent(o.attainment ?? 0, 1);
-}
+/** Pending results named one by one in the communiqué; the summary sheet lists them all. */
+const MAX_PENDING = 12;
 
 function decisionOf(i: IndicatorEvaluation): JustificationItem["decision"] {
   if (i.decision) return i.decision;
@@ -188,22 +186,31 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   const o = ev.overall;
   const figure = overallFigure(ev);
   if (o.scored > 0) result.push({ kind: "paragraph", text: s.counts(phrase, o.met, o.withData, o.scored) });
-  const value = overallText(ev);
+  const value = figureText(ev);
   if (value === undefined) result.push({ kind: "paragraph", text: s.overallNotComputed, style: "warning" });
   else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: figure.kind === "isf" ? n.overallIsf(figure.name, value) : n.overallFinalNote(figure.name, value) });
   else result.push({ kind: "paragraph", text: ev.method === "shareMet" ? s.overallShare(value) : s.overallMean(value) });
   if (figure.pooled && ev.byMunicipality) result.push({ kind: "paragraph", text: n.pooledNote(ev.byMunicipality.length) });
   if (figure.partial) result.push({ kind: "paragraph", text: n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), style: "warning" });
   if (figure.kind === "finalNote" && figure.missing.length > 0) result.push({ kind: "paragraph", text: n.capitalized(n.incompleteTeam(missingNames(figure))), style: "warning" });
-  else if (o.incomplete) result.push({ kind: "paragraph", text: s.incomplete(o.withoutData, o.scored), style: "warning" });
+  const incomplete = incompleteText(ev);
+  if (incomplete) result.push({ kind: "paragraph", text: v.incompleteSentence(incomplete), style: "warning" });
+  result.push({ kind: "paragraph", text: v.ruleSentence(ruleText(ev)) });
   if (ev.preset.commission === false && hasDecisions(ev)) result.push({ kind: "paragraph", text: n.justificationsNotScored(ev.preset.name) });
   if (ev.band) {
     if (ev.band.band.recommendation) {
-      result.push({ kind: "paragraph", text: s.band(ev.band.band.label) });
+      result.push({ kind: "paragraph", text: s.band(bandText(ev)!) });
       result.push({ kind: "paragraph", text: s.recommendation(ev.band.band.recommendation), style: "quote" });
-    } else result.push({ kind: "paragraph", text: s.bandOnly(ev.band.band.label) });
+    } else result.push({ kind: "paragraph", text: s.bandOnly(bandText(ev)!) });
   } else if (!ev.preset.bands) result.push({ kind: "paragraph", text: s.noBands(ev.preset.name) });
   if (pending.length > 0) result.push({ kind: "paragraph", text: s.pendingList(pending.map(indicatorName).join("; ")) });
+  // Every result the period still owes (blank cells, missing rows), so none is silently left out.
+  const owed = (ev.completeness?.slots ?? []).filter((m) => m.scored);
+  if (owed.length > 0) {
+    const items = owed.slice(0, MAX_PENDING).map((m) => `${indicatorName(m)} — ${missingText(m)}`);
+    if (owed.length > MAX_PENDING) items.push(v.morePendingSentence(owed.length - MAX_PENDING));
+    result.push({ kind: "paragraph", text: v.pendingIntro(owed.length) }, { kind: "list", items });
+  }
   if (invalid.length > 0) result.push({ kind: "paragraph", text: s.invalidList(invalid.map(indicatorName).join("; ")) });
   if (monitoringBelow.length > 0) result.push({ kind: "paragraph", text: s.monitoringBelow(monitoringBelow.map(indicatorName).join("; ")) });
 
@@ -234,11 +241,16 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
               { text: i.indicator },
               { text: notMet[n].target },
               resultCell(i),
-              i.attainment ? { text: formatPercent(i.attainment.scored, 1), value: i.attainment.scored, numberFormat: PERCENT } : { text: "" },
+              i.attainment ? { text: percentText(i.attainment.scored), value: i.attainment.scored, numberFormat: PERCENT } : { text: "" },
               { text: notMet[n].concept, concept: true },
             ]),
           },
         ];
+
+  // What decides each B: no figure that meets its target stands beside a B unexplained.
+  if (notMetEvals.length > 0) {
+    notMetBlocks.push({ kind: "paragraph", text: v.reasonsIntro }, { kind: "list", items: notMetEvals.map((i) => `${indicatorName(i)}: ${conceptReason(i) ?? ""}`) });
+  }
 
   // 3. Justifications.
   const justifications: JustificationItem[] = notMetEvals.map((i) => {

@@ -33,9 +33,9 @@ describe("the 4th quarter: the year's final communiqué", () => {
     // T4: I3 71% vs ≥ 95% → 0,71/0,95 = 74,74%; I4 14% vs ≤ 10% → 0,10/0,14 = 71,43%; I7 48% vs ≥ 50% → 96%.
     // I6 (monitoring) is A in T4 anyway; I1, I2, I5 are A.
     expect(c.notMet.map((n) => [n.code, n.target, n.resultText, n.concept])).toEqual([
-      ["I3", "≥ 95%", "71%", "B"],
-      ["I4", "≤ 10%", "14%", "B"],
-      ["I7", "≥ 50%", "48%", "B"],
+      ["I3", "≥ 95%", "71,0%", "B"],
+      ["I4", "≤ 10%", "14,0%", "B"],
+      ["I7", "≥ 50%", "48,0%", "B"],
     ]);
     expect(c.notMet[0].result).toBeCloseTo(0.71, 12);
     expect(c.notMet[0].attainment).toBeCloseTo(0.71 / 0.95, 12);
@@ -53,20 +53,20 @@ describe("the 4th quarter: the year's final communiqué", () => {
 
   test("gives the overall result, the band and its recommendation", () => {
     // 3 of 6 performance indicators met (I1, I2, I5), no credit for the others → 50% → band 5.
-    expect(c.overall).toEqual({ value: 50, text: "50%" });
+    expect(c.overall).toEqual({ value: 50, text: "50,0%" });
     expect(c.band?.number).toBe(5);
     const result = c.sections[0].blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
     expect(result).toContain("No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).");
-    expect(result).toContain(s.overallShare("50%"));
+    expect(result).toContain(s.overallShare("50,0%"));
     expect(result).toContain("O resultado enquadra-se na Faixa 5 — 50% a 59,9%, à qual corresponde a seguinte recomendação:");
     expect(result).toContain("“Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”");
   });
 
   test("suggests an action plan for each B not accepted, and telling the contractor of the band", () => {
     expect(c.actions).toHaveLength(4);
-    expect(c.actions[0]).toMatch(/^I3 Cobertura vacinal.*plano de ação.*\(≥ 95%; resultado no período: 71%\)/);
-    expect(c.actions[1]).toMatch(/^I4 .*\(≤ 10%; resultado no período: 14%\)/);
-    expect(c.actions[2]).toMatch(/^I7 .*\(≥ 50%; resultado no período: 48%\)/);
+    expect(c.actions[0]).toMatch(/^I3 Cobertura vacinal.*plano de ação.*\(≥ 95%; resultado no período: 71,0%\)/);
+    expect(c.actions[1]).toMatch(/^I4 .*\(≤ 10%; resultado no período: 14,0%\)/);
+    expect(c.actions[2]).toMatch(/^I7 .*\(≥ 50%; resultado no período: 48,0%\)/);
     expect(c.actions[3]).toBe(s.actionBand);
   });
 
@@ -95,8 +95,8 @@ describe("earlier quarters", () => {
     expect(c.header.join("\n")).not.toMatch(/Último/);
     // T1: I2 60% vs ≥ 80% → 75%, accepted in total → "B – justificado"; I3 70% vs ≥ 95%.
     expect(c.notMet.map((n) => [n.code, n.resultText, n.concept, n.decision ?? null])).toEqual([
-      ["I2", "60%", "B – justificado", "total"],
-      ["I3", "70%", "B", null],
+      ["I2", "60,0%", "B – justificado", "total"],
+      ["I3", "70,0%", "B", null],
     ]);
     expect(c.justifications[0]).toMatchObject({ decision: "total", justification: "Falta de médico na UBS Centro durante o trimestre" });
     // 5 of 6 with I2 counted as met → 83,3% → band 2; no action for I2 (counted as met).
@@ -119,7 +119,7 @@ describe("earlier quarters", () => {
     // I7 has no result in T2: listed as pending, with an action to send the data.
     expect(JSON.stringify(c.sections[0])).toContain(s.pendingList("I7 Hipertensos com pressão arterial aferida"));
     expect(c.actions).toContain(s.actionMissingData("I7 Hipertensos com pressão arterial aferida"));
-    expect(c.overall?.text).toBe("70%");
+    expect(c.overall?.text).toBe("70,0%");
     expect(c.band?.number).toBe(3);
   });
 
@@ -190,8 +190,8 @@ describe("renderings", () => {
     expect(md).toContain("# Comunicado Trimestral Sintético\n");
     expect(md).toContain("**Último comunicado do exercício de 2025**");
     expect(md).toContain("| Código | Indicador | Meta | Resultado | Atingimento | Conceito |");
-    expect(md).toContain("| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 71% | 74,7% | B |");
-    expect(md).toContain("| I4 | Internações por condições sensíveis à atenção primária | ≤ 10% | 14% | 71,4% | B |");
+    expect(md).toContain("| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 71,0% | 74,7% | B |");
+    expect(md).toContain("| I4 | Internações por condições sensíveis à atenção primária | ≤ 10% | 14,0% | 71,4% | B |");
     expect(md).toContain("| I3 Cobertura vacinal de crianças menores de 1 ano | Desabastecimento de vacinas pelo Estado | Não acatada. |");
     expect(md).toContain("> “Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”");
     expect(md).toContain("\n________, ___ de __________ de ____\n");

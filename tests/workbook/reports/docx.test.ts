@@ -78,8 +78,8 @@ test("one source, two renderings: the document holds the Markdown's paragraphs a
     at = found;
   }
   const md = communiqueMarkdown(t4);
-  expect(md).toContain(s.overallShare("50%"));
-  expect(xml).toContain(`>${s.overallShare("50%")}<`);
+  expect(md).toContain(s.overallShare("50,0%"));
+  expect(xml).toContain(`>${s.overallShare("50,0%")}<`);
   // One signature block per member in both.
   expect(md.match(/^Assinatura: /gm)).toHaveLength(s.members.length);
   expect(xml.match(new RegExp(`>${s.signatureLabel} _+<`, "g"))).toHaveLength(s.members.length);
