@@ -30,6 +30,7 @@ import type { Duplicate } from "./duplicates";
 import { nameOver, overallFigure, type OverallFigure } from "./overallFigure";
 import { groupByMunicipality, type PipelineResult } from "./pipeline";
 import type { CellStyle, ChartSpec, PlanCell, SummarySheetPlan, WritePlan } from "./plan/types";
+import { missedTargets } from "./view";
 
 /** One pipeline result to consolidate: the file it came from and, optionally, the name its rows go by. */
 export interface ConsolidateInput {
@@ -112,9 +113,7 @@ function codeOf(i: IndicatorEvaluation): string {
 }
 
 function missedOf(ev: ContractEvaluation): MissedIndicator[] {
-  return ev.indicators
-    .filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B")
-    .map((i) => ({ code: codeOf(i), ...(i.decision === "total" || i.decision === "partial" ? { justified: i.decision } : {}) }));
+  return missedTargets(ev).map((i) => ({ code: codeOf(i), ...(i.decision === "total" || i.decision === "partial" ? { justified: i.decision } : {}) }));
 }
 
 const codeOrder = new Intl.Collator("pt-BR", { numeric: true });

@@ -25,7 +25,7 @@ export interface OverallFigure {
 export function overallFigure(ev: Pick<ContractEvaluation, "preset" | "coverage"> & { byMunicipality?: readonly unknown[] }): OverallFigure {
   const coverage = ev.coverage;
   const pooled = (ev.byMunicipality?.length ?? 0) > 1;
-  const kind: OverallFigure["kind"] = ev.preset.scale !== 10 ? "attainment" : ev.preset.id === "previne" ? "isf" : "finalNote";
+  const kind: OverallFigure["kind"] = ev.preset.figure;
   const partial = coverage && coverage.whenMissing === "partial" && coverage.present.length < coverage.total ? { present: coverage.present.length, total: coverage.total } : undefined;
   const base = kind === "attainment" ? n.attainment : kind === "finalNote" ? n.finalNote : partial ? n.isfPartial(partial.present, partial.total) : n.isf;
   return {

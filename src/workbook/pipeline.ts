@@ -134,7 +134,7 @@ export interface PipelineResult {
  * art. 7 §1), the national programmes by four-month period.
  */
 function evaluationKind(preset: Preset): PeriodKind {
-  return preset.id === "previne" || preset.id === "cofinanciamento" ? "fourMonth" : "quarter";
+  return preset.periodKind;
 }
 
 /**

@@ -44,7 +44,7 @@ export function bandText(ev: ContractEvaluation): string | undefined {
 }
 
 /** The scored indicators whose concept is B (a justified B included): the targets not met. */
-export function missedTargets(ev: ContractEvaluation): IndicatorEvaluation[] {
+export function missedTargets(ev: Pick<ContractEvaluation, "indicators">): IndicatorEvaluation[] {
   return ev.indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
 }
 

@@ -76,12 +76,16 @@ async function evaluate(file: string, ...options: string[]) {
   return { code: json.code, json: JSON.parse(json.out), text: text.out };
 }
 
-/** Writes the evaluated copy and reads its Resumo 2025-T1 back. */
+/** Writes the evaluated copy and reads one of its sheets back (by default Resumo 2025-T1). */
 async function resumo(file: string, ...options: string[]): Promise<SheetData> {
+  return copySheet(file, "Resumo 2025-T1", ...options);
+}
+
+async function copySheet(file: string, name: string, ...options: string[]): Promise<SheetData> {
   const out = file.replace(/\.xlsx$/, ".copia.xlsx");
   const r = await run("avaliar", file, "--saida", out, "--substituir", ...options);
   expect(r.err).toBe("");
-  return sheetOf(workbookOf(await readWorkbookFile(out)), "Resumo 2025-T1");
+  return sheetOf(workbookOf(await readWorkbookFile(out)), name);
 }
 
 /** The Resumo's value beside a label in column A (the value sits in column C). */
@@ -153,6 +157,10 @@ describe("the base table", () => {
     const reasons = after(sheet, "Metas não atingidas: o que decide o B");
     expect(reasons.map((r) => r[0])).toEqual(["I1", "I2"]);
     expect(String(reasons[1][2])).toContain("fev/2025, UBS Jardim: 290 (meta ≥ 300)");
+    // The communiqué in the copy says it too.
+    const communique = texts(await copySheet(file, "Comunicado 2025-T1", "--regra", "todos-os-meses"));
+    expect(communique).toContain("Regra do conceito: todos os meses (e unidades) devem atingir a meta.");
+    expect(communique.some((t) => t.includes("Consultas médicas: regra “todos os meses”") && t.includes("fev/2025, UBS Jardim: 290 (meta ≥ 300)"))).toBe(true);
   });
 });
 

@@ -49,6 +49,13 @@ export interface Preset {
   commission?: boolean;
   /** The national set of indicators the overall figure is defined over (see `IndicatorSet`). */
   indicatorSet?: IndicatorSet;
+  /**
+   * The period an evaluation covers by default: contracts by quarter (the decree's quarterly meetings), the
+   * national programmes by four-month period (quadrimestre).
+   */
+  periodKind: "quarter" | "fourMonth";
+  /** What the overall figure is: the attainment (a percentage), Previne's ISF, or the co-financing's nota final (0–10). */
+  figure: "attainment" | "isf" | "finalNote";
 }
 
 /** Seed 003: the quali-quantitative instrument; share of targets met; the six recommendation bands. The default. */
@@ -60,6 +67,8 @@ export const instrumento: Preset = {
   method: "shareMet",
   scale: 100,
   bands: contractBands,
+  periodKind: "quarter",
+  figure: "attainment",
 };
 
 /** Seed 001 (Decreto nº 4.515/2011): concepts A/B of performance indicators, no bands beyond A/B. */
@@ -70,6 +79,8 @@ export const decreto: Preset = {
   scoring: { kind: "ratio" },
   method: "shareMet",
   scale: 100,
+  periodKind: "quarter",
+  figure: "attainment",
 };
 
 /** Previne Brasil (ISF): nota = min(10; 10 × resultado/meta), ISF = Σ nota × peso / Σ peso, 0–10. */
@@ -82,6 +93,8 @@ export const previne: Preset = {
   scale: 10,
   commission: false,
   indicatorSet: { entries: PREVINE_INDICATORS, whenMissing: "partial" },
+  periodKind: "fourMonth",
+  figure: "isf",
 };
 
 /**
@@ -99,6 +112,8 @@ export const cofinanciamento: Preset = {
   bands: cofinFinalBands,
   commission: false,
   indicatorSet: { entries: COFINANCIAMENTO_INDICATORS, whenMissing: "zero" },
+  periodKind: "fourMonth",
+  figure: "finalNote",
 };
 
 export const presets: Record<PresetId, Preset> = { instrumento, decreto, previne, cofinanciamento };

@@ -30,6 +30,7 @@ import type { CellWrite } from "../host";
 import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
+import { missedTargets } from "../../workbook/view";
 
 const DECISIONS: JustificationDecisionText[] = ["Total", "Parcial", "Não"];
 
@@ -42,9 +43,9 @@ interface Draft {
   text: string;
 }
 
-/** The performance indicators with data that missed their target. */
+/** The performance indicators with data that missed their target (the view's one rule for it). */
 function missedOf(indicators: IndicatorEvaluation[]): IndicatorEvaluation[] {
-  return indicators.filter((i) => i.kind === "desempenho" && i.status === "evaluated" && i.concept === "B");
+  return missedTargets({ indicators });
 }
 
 interface FormProps {

@@ -15,7 +15,8 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
 import { conceptText } from "../../core/conceptText";
-import { formatNumber, methodText, reportStrings as s } from "../../core/messages";
+import { conceptReason, missedTargets, ruleText } from "../view";
+import { formatNumber, methodText, reportStrings as s, viewStrings as v } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, Period } from "../../core/types";
 import { columnName } from "../overallFigure";
@@ -213,6 +214,7 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   l.text(report.title, TITLE, TITLE_LINE_HEIGHT);
   l.text(s.source(options.source));
   if (ev) l.text(s.rules(ev.preset.name, methodText(ev)));
+  if (ev) l.text(v.ruleSentence(ruleText(ev)));
   if (n > 0) l.text(s.periodsCovered(report.periods[0].text, report.periods[n - 1].text, n, n === 1 ? unit : unitPlural));
   l.blank();
 
@@ -311,6 +313,16 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
     }
   }
   if (report.hasMonitoring) l.text(s.monitoringNote, { ...TEXT, italic: true });
+
+  // What decides each B, period by period: no result that meets its target stands beside a B unexplained.
+  const reasons = report.evaluations.flatMap((e) =>
+    missedTargets(e).map((i) => `• ${e.period?.label ?? ""} — ${i.code ? `${i.code} ` : ""}${i.indicator}: ${conceptReason(i) ?? ""}`),
+  );
+  if (reasons.length > 0) {
+    l.blank();
+    l.text(v.reasonsIntro, HEADING);
+    for (const reason of reasons) l.text(reason);
+  }
 
   // Proposals to revise indicators.
   l.blank();

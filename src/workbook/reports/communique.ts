@@ -24,7 +24,7 @@ import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../core/types";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
 import { describeTarget, sheetName } from "../plan/summary";
-import { bandText, conceptReason, figureText, incompleteText, missingText, percentText, resultText as viewResultText, ruleText } from "../view";
+import { bandText, conceptReason, figureText, missedTargets, incompleteText, missingText, percentText, resultText as viewResultText, ruleText } from "../view";
 import type { CellStyle, SummarySheetPlan } from "../plan/types";
 import { BODY, cell, conceptStyle, HEADER, HEADING, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
 import { endsYear, historyFor, revisionSuggestions, yearOf, type RevisionSuggestion } from "./series";
@@ -175,8 +175,7 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   }
 
   const performance = ev.indicators.filter((i) => i.kind === "desempenho");
-  const evaluated = performance.filter((i) => i.status === "evaluated");
-  const notMetEvals = evaluated.filter((i) => i.concept === "B");
+  const notMetEvals = missedTargets(ev);
   const pending = performance.filter((i) => i.status === "noData" || i.status === "needsBaseline");
   const invalid = performance.filter((i) => i.status === "invalid");
   const monitoringBelow = ev.indicators.filter((i) => i.kind === "monitoramento" && i.status === "evaluated" && i.concept === "B");
