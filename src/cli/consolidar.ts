@@ -20,7 +20,7 @@ import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
 import { cliStrings, commandStrings, consolidateStrings as t, formatPercent, nationalStrings as n, siapsStrings } from "../core/messages";
-import { allTeams, classCodes, missingSetText, planConsolidation, rowJson, sortRows, valueLabel, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
+import { allTeams, bandLabel, classCodes, missingSetText, planConsolidation, rowJson, sortRows, valueLabel, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidate";
 import type { ExplicitMapping } from "../workbook/port";
 import type { WorkbookSource } from "../workbook/xlsx/read";
 import { writeEvaluatedFile } from "../workbook/xlsx/write";
@@ -240,7 +240,7 @@ export function consolidationText(report: ConsolidationReport): string {
     // A team's name carries its municipality and INE: room for them.
     const nameHeader = allTeams(group) ? siapsStrings.teamHeader : t.textHeaders.name;
     const nameWidth = Math.min(codes.length > 0 ? 52 : 32, Math.max(nameHeader.length, ...shown.map((r) => r.name.length)));
-    const bandWidth = Math.min(24, Math.max(t.textHeaders.band.length, ...shown.map((r) => (r.band?.label ?? t.noValue).length)));
+    const bandWidth = Math.min(24, Math.max(t.textHeaders.band.length, ...shown.map((r) => (r.band ? bandLabel(r.band) : t.noValue).length)));
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
     const valueHeader = !onTen ? t.textHeaders.value : valueLabel(group);
@@ -264,7 +264,7 @@ export function consolidationText(report: ConsolidationReport): string {
       const named = r.missingSet && r.value !== undefined && !(r.figure.partial && samePartial);
       const incomplete = named ? missingSetText(r) : r.incomplete ? t.incompleteFlag : "";
       const flags = [incomplete, r.problems > 0 ? t.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
-      const line = `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band?.label ?? t.noValue)}${classes(r)}${missed(String(r.missed.length).padStart(t.textHeaders.missed.length))}`;
+      const line = `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band ? bandLabel(r.band) : t.noValue)}${classes(r)}${missed(String(r.missed.length).padStart(t.textHeaders.missed.length))}`;
       lines.push(flags ? `${line.trimEnd()}  (${flags})` : line.trimEnd());
     }
     if (codes.length > 0) lines.push(`    ${siapsStrings.classLegend(codes)}`);

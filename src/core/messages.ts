@@ -1391,6 +1391,7 @@ export const viewStrings = {
   ruleEveryMonth: "todos os meses (e unidades) devem atingir a meta",
   rulePeriodResult: "o resultado do período decide o conceito",
   unitWithMunicipality: (municipality: string, unit: string) => `${municipality} — ${unit}`,
+  provisionalShort: (label: string) => `${label} (provisória)`,
   incompleteSentence: (why: string) => `Atenção: ${why.charAt(0).toLocaleUpperCase("pt-BR")}${why.slice(1)}. A faixa indicada é provisória e pode mudar quando os dados forem completados.`,
   ruleSentence: (rule: string) => `Regra do conceito: ${rule}.`,
   pendingIntro: (n: number) => `${n === 1 ? "Resultado ainda não informado" : `Resultados ainda não informados (${n})`}:`,

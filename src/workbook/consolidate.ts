@@ -20,7 +20,7 @@
  * The sheet is written by the file host's writer as any summary sheet (workbook/xlsx/write), chart included.
  */
 import { classificationCode, type ContractEvaluation, type IndicatorEvaluation } from "../core/evaluate";
-import { consolidateStrings as t, nationalStrings as n, siapsStrings } from "../core/messages";
+import { consolidateStrings as t, nationalStrings as n, siapsStrings, viewStrings as vs } from "../core/messages";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR } from "../core/periods";
 import type { PresetId } from "../core/presets";
@@ -87,7 +87,8 @@ export interface ConsolidatedRow {
   missingSet?: { code: string; name: string }[];
   /** Results of this row found twice, in two files or tables (pt-BR, naming both places). */
   duplicates?: string[];
-  band?: { number?: number; label: string; color?: string; recommendation?: string };
+  /** `provisional`: the evaluation is incomplete, so the band may still change. */
+  band?: { number?: number; label: string; color?: string; recommendation?: string; provisional?: true };
   /** Scored (performance) indicators with data and concept B. */
   missed: MissedIndicator[];
   /** Scored indicators, and how many of them have data. */
@@ -157,6 +158,7 @@ function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: strin
             label: b.label,
             ...(b.color ? { color: b.color } : {}),
             ...(b.recommendation ? { recommendation: b.recommendation } : {}),
+            ...(ev.band?.provisional ? { provisional: true as const } : {}),
           },
         }
       : {}),
@@ -319,6 +321,11 @@ export function classCodes(rows: readonly ConsolidatedRow[]): string[] {
   return [...new Set(rows.flatMap((r) => (r.classes ?? []).map((c) => c.code)))].sort((a, b) => codeOrder.compare(a, b));
 }
 
+/** A row's band as every consolidated view writes it: its label, marked when provisional. */
+export function bandLabel(band: NonNullable<ConsolidatedRow["band"]>): string {
+  return band.provisional ? vs.provisionalShort(band.label) : band.label;
+}
+
 /** The columns the rows need: the IBGE code, attainment, the 0–10 value and the band only when some row has one. */
 function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
   const h = t.headers;
@@ -345,7 +352,7 @@ function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
       header: h.band,
       width: 24,
       // The band's own colour as the cell's fill; its fills are light enough for black text (core/presets/bandTables).
-      cell: (r) => (r.band ? cell(r.band.label, { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(t.noValue, CENTER)),
+      cell: (r) => (r.band ? cell(bandLabel(r.band), { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(t.noValue, CENTER)),
     },
     rows.some((r) => r.missingSet) && { key: "missingSet", header: n.incompleteColumn, width: 30, cell: (r) => cell(missingSetText(r), WRAPPED) },
     // A team's class in each indicator (co-financing), the class's fill as the cell's.
@@ -497,7 +504,7 @@ export function rowJson(r: ConsolidatedRow) {
     metodo: r.method === "shareMet" ? "proporcao" : "media",
     atingimentoGlobal: r.attainment ?? null,
     ...valueJson(r),
-    faixa: r.band ? { numero: r.band.number ?? null, rotulo: r.band.label, cor: r.band.color ?? null } : null,
+    faixa: r.band ? { numero: r.band.number ?? null, rotulo: r.band.label, cor: r.band.color ?? null, provisoria: r.band.provisional === true } : null,
     metasNaoAtingidas: r.missed.length,
     indicadoresNaoAtingidos: r.missed.map((m) => ({ codigo: m.code, justificativa: m.justified === "total" ? "total" : m.justified === "partial" ? "parcial" : null })),
     indicadoresComDado: r.withData,

@@ -139,8 +139,9 @@ describe("screen Consolidar", () => {
     const preview = within(panel).getByRole("region", { name: "Prévia" });
     expect(within(preview).getByText("2 equipes · período 2026-Q2 · 2 linhas.")).toBeTruthy();
     expect(within(preview).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456): Nota final 8,50 · Ótimo",
-      "SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321): Nota final 5,00 · Bom",
+      // Provisional: May and June are 2 of the four-month period's 4 months.
+      "SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456): Nota final 8,50 · Ótimo (provisória)",
+      "SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321): Nota final 5,00 · Bom (provisória)",
     ]);
     await user.click(within(panel).getByRole("button", { name: "Inserir consolidado" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));

@@ -136,7 +136,7 @@ describe("three municipal contracts, two quarters each", () => {
       predefinicao: "instrumento",
       metodo: "proporcao",
       atingimentoGlobal: 0.8,
-      faixa: { numero: 2, rotulo: "Faixa 2 — 80% a 99,9%", cor: "#8BC34A" },
+      faixa: { numero: 2, rotulo: "Faixa 2 — 80% a 99,9%", cor: "#8BC34A", provisoria: false },
       metasNaoAtingidas: 1,
       indicadoresNaoAtingidos: [{ codigo: "I01", justificativa: null }],
       indicadoresComDado: 4,

@@ -24,7 +24,7 @@ import {
 import { consolidarPaneStrings as p, nationalStrings as n, siapsStrings, taskpaneStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { presets } from "../../core/presets";
-import { allTeams, sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
+import { allTeams, bandLabel, sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
 import { consolidateWorkbook, planWorkbookConsolidation, unitsOf, type WorkbookConsolidation } from "../../workbook/consolidateWorkbook";
 import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
@@ -102,7 +102,7 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
             {r.band && (
               <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: r.band.color ?? tokens.colorNeutralBackground3 }} />
             )}
-            <Body1>{p.rowText(r.name, valueOf(r), r.band?.label ?? "")}</Body1>
+            <Body1>{p.rowText(r.name, valueOf(r), r.band ? bandLabel(r.band) : "")}</Body1>
           </li>
         ))}
       </ul>
