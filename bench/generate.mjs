@@ -14,8 +14,8 @@ import ExcelJS from "exceljs";
 
 export const SHEET = "Indicadores";
 export const HEADER_ROW = 3;
-export const HEADERS = ["Código", "Indicador", "Área", "Natureza", "Mês", "Meta", "Resultado", "Peso", "Justificativa aceita"];
-const WIDTHS = [9, 60, 22, 16, 11, 40, 12, 7, 12];
+export const HEADERS = ["Código", "Indicador", "Área", "Natureza", "Mês", "Meta", "Resultado", "Peso", "Justificativa aceita", "Unidade"];
+const WIDTHS = [9, 60, 22, 16, 11, 40, 12, 7, 12, 12];
 
 /**
  * @typedef {object} Indicator
@@ -75,7 +75,8 @@ function random(seed) {
 
 /**
  * Writes the workbook with exactly `rows` indicator rows (plus title and header) to `file`.
- * Rows go month by month, unit by unit, indicator by indicator, as fiscais fill them.
+ * Rows go month by month, unit by unit (each named in the last column, Unidade), indicator by indicator, as
+ * fiscais fill them.
  * @param {string} file
  * @param {number} rows
  * @returns {Promise<void>}
@@ -108,7 +109,9 @@ export async function generateWorkbook(file, rows) {
   MONTHS.forEach((month, m) => {
     const quota = Math.floor(rows / MONTHS.length) + (m < rows % MONTHS.length ? 1 : 0);
     for (let i = 0; i < quota; i++) {
-      writeRow(ws.getRow(r), INDICATORS[i % INDICATORS.length], month, next);
+      // Each unit is named: rows of one indicator and month for two units are two results, not a duplicate.
+      const unit = `UBS ${String(Math.floor(i / INDICATORS.length) + 1).padStart(4, "0")}`;
+      writeRow(ws.getRow(r), INDICATORS[i % INDICATORS.length], month, next, unit);
       r++;
     }
   });
@@ -124,8 +127,9 @@ export async function generateWorkbook(file, rows) {
  * @param {Indicator} ind
  * @param {Date} month
  * @param {() => number} next
+ * @param {string} [unit]  The unit's name, when the table has several.
  */
-function writeRow(row, ind, month, next) {
+function writeRow(row, ind, month, next, unit) {
   row.getCell(1).value = ind.code;
   row.getCell(2).value = ind.name;
   row.getCell(3).value = ind.area;
@@ -155,6 +159,7 @@ function writeRow(row, ind, month, next) {
     const d = next();
     row.getCell(9).value = d < 0.5 ? "Sim" : d < 0.75 ? "Parcial" : d < 0.9 ? "Não" : null;
   }
+  if (unit) row.getCell(10).value = unit;
   row.commit();
 }
 

@@ -415,6 +415,7 @@ export const planStrings = {
   kindPerformance: "Desempenho",
   kindMonitoring: "Monitoramento",
   pendingHeading: "Pendências (resultados que faltam)",
+  morePending: (n: number) => `… e mais ${n} resultados que faltam (a saída --json do comando lista todos).`,
   noPending: "Nenhuma pendência.",
   problemsHeading: "Problemas nos dados",
   problemHeaders: ["Planilha", "Célula", "O que foi encontrado"],

@@ -478,24 +478,18 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
               evaluation: evaluateContract(m.rows, { ...common, period }),
             }));
           }
+          // Each team (co-financing) or unit (contracts) on its own rows; units only when there are several.
+          const onTheirOwn = (groups: TeamRows[]): TeamEvaluation[] =>
+            groups.map((g) => ({
+              team: g.team,
+              ...(g.code ? { code: g.code } : {}),
+              ...(g.municipality ? { municipality: g.municipality } : {}),
+              evaluation: evaluateContract(g.rows, { ...common, period }),
+            }));
           const teamsIn = teams.filter((t) => t.rows.some(inPeriod(period)));
-          if (teamsIn.length > 0) {
-            whole.byTeam = teamsIn.map((t) => ({
-              team: t.team,
-              ...(t.code ? { code: t.code } : {}),
-              ...(t.municipality ? { municipality: t.municipality } : {}),
-              evaluation: evaluateContract(t.rows, { ...common, period }),
-            }));
-          }
+          if (teamsIn.length > 0) whole.byTeam = onTheirOwn(teamsIn);
           const unitsIn = units.filter((u) => u.rows.some(inPeriod(period)));
-          if (unitsIn.length > 1) {
-            whole.byUnit = unitsIn.map((u) => ({
-              team: u.team,
-              ...(u.code ? { code: u.code } : {}),
-              ...(u.municipality ? { municipality: u.municipality } : {}),
-              evaluation: evaluateContract(u.rows, { ...common, period }),
-            }));
-          }
+          if (unitsIn.length > 1) whole.byUnit = onTheirOwn(unitsIn);
           return whole;
         });
   // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.

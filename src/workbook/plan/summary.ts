@@ -40,6 +40,8 @@ function linesFor(text: string, width: number): number {
 function span(from: number, to: number): number {
   return WIDTHS.slice(from - 1, to).reduce((a, b) => a + b, 0);
 }
+/** Pending results listed one by one; the rest are counted (the command's --json lists them all). */
+const MAX_PENDING = 300;
 /** Above this many scored indicators the chart shows areas instead (bars stay readable). */
 const MAX_CHART_INDICATORS = 25;
 
@@ -184,25 +186,23 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   if (units.length > 0) {
     blank();
     add(cell(vs.byUnitHeading, HEADING));
+    // No merged cells per unit (a region has hundreds of units, and merges cost their square to write):
+    // the name sits in the wide column B, the targets not met run on from G.
     const [unitHeader, ...unitFigures] = vs.unitHeaders;
-    add(cell(unitHeader, HEADER), cell(null, HEADER), ...unitFigures.map((h) => cell(h, HEADER)));
-    mergeRow(rows.length, 1, 2);
-    mergeRow(rows.length, 7, last);
+    add(cell(null, HEADER), cell(unitHeader, HEADER), ...unitFigures.map((h) => cell(h, HEADER)));
     for (const u of units) {
       const o = u.evaluation.overall;
       const fill: CellStyle = u.evaluation.band?.band.color ? { fill: u.evaluation.band.band.color, color: "#000000" } : {};
       add(
-        cell(u.name, BODY),
         cell(null, BODY),
+        cell(u.name, BODY),
         cell(o.withData, BODY),
         cell(o.met, BODY),
         o.attainment === undefined ? cell(null, BODY) : cell(onNote ? (o.value ?? null) : o.attainment, BODY, onNote ? NOTE : PERCENT),
         cell(u.band ?? "", { ...BODY, ...fill }),
-        cell(u.missed.join(", "), BODY),
+        cell(u.missed.join(", ")),
       );
-      mergeRow(rows.length, 1, 2);
-      mergeRow(rows.length, 7, last);
-      fit(rows.length, Math.max(linesFor(u.name, span(1, 2)), linesFor(u.band ?? "", WIDTHS[5])));
+      fit(rows.length, Math.max(linesFor(u.name, WIDTHS[1]), linesFor(u.band ?? "", WIDTHS[5])));
     }
   }
 
@@ -244,10 +244,9 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   add(cell(s.pendingHeading, HEADING));
   const pending = pendingItems(ev);
   if (pending.length === 0) add(cell(s.noPending));
-  for (const p of pending) {
-    add(cell(p.code ?? ""), cell(p.indicator), cell(p.text));
-    mergeRow(rows.length, 3, last);
-  }
+  // One row each, unmerged (the text runs on to the right): a large table can owe thousands of results.
+  for (const p of pending.slice(0, MAX_PENDING)) add(cell(p.code ?? ""), cell(p.indicator), cell(p.text));
+  if (pending.length > MAX_PENDING) add(cell(s.morePending(pending.length - MAX_PENDING)));
 
   const problems = [...(options.tableProblems ?? []), ...ev.problems];
   blank();
