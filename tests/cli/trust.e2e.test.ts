@@ -129,8 +129,8 @@ describe("the base table", () => {
     const sheet = await resumo(file);
     expect(beside(sheet, "Atingimento global")).toBe(1);
     expect(String(beside(sheet, "Faixa"))).toBe("Faixa 1 — 100%");
-    // The unit table: name (A:B), with data, met, attainment, band, targets not met.
-    expect(after(sheet, "Por unidade — cada uma avaliada só com as suas linhas").slice(1).map((r) => [r[0], r[2], r[3], r[4], r[6] ?? ""])).toEqual([
+    // The unit table: name (B), with data, met, attainment, band, targets not met.
+    expect(after(sheet, "Por unidade — cada uma avaliada só com as suas linhas").slice(1).map((r) => [r[1], r[2], r[3], r[4], r[6] ?? ""])).toEqual([
       ["UBS Centro", 2, 2, 1, ""],
       ["UBS Jardim", 2, 1, 0.5, "I2"],
     ]);
