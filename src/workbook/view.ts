@@ -208,7 +208,8 @@ export function unitViews(ev: { byUnit?: { team: string; municipality?: string; 
     name: u.municipality ? v.unitWithMunicipality(u.municipality, u.team) : u.team,
     evaluation: u.evaluation,
     ...(figureText(u.evaluation) ? { figure: figureText(u.evaluation) } : {}),
-    ...(bandText(u.evaluation) ? { band: bandText(u.evaluation) } : {}),
+    // Short: a unit's row has no room for the reason (the contract's own band says it in full).
+    ...(u.evaluation.band ? { band: u.evaluation.band.provisional ? v.provisionalShort(u.evaluation.band.band.label) : u.evaluation.band.band.label } : {}),
     missed: missedTargets(u.evaluation).map((i) => i.code ?? i.indicator),
   }));
 }
