@@ -39,7 +39,9 @@ describe("screen Avaliar: figures a commission can sign", () => {
     const t1 = await evaluate(new FakeHost(workbook(table([null, null, 320], [null, null, 305]))));
     expect(within(t1).getByText("100,0%")).toBeTruthy();
     expect(within(t1).getByText("Faixa 1 — 100%")).toBeTruthy();
-    expect(within(t1).getByText("(provisória)", { exact: false })).toBeTruthy();
+    // The contract's band chip says provisional, and so does each unit's (each has only March too).
+    expect(t1.querySelector("[data-band]")?.parentElement?.textContent).toContain("(provisória)");
+    expect(within(t1).getByText("UBS Centro: 100,0% — Faixa 1 — 100% (provisória)")).toBeTruthy();
     expect(within(t1).getByText("Atenção: avaliação incompleta: 4 de 6 resultados esperados faltando. A faixa é provisória.")).toBeTruthy();
     expect(within(t1).getByRole("heading", { name: "Pendências: resultados que faltam (4)" })).toBeTruthy();
     // Rows 2–3 are Centro's January and February.
