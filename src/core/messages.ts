@@ -362,7 +362,7 @@ export const cliStrings = {
   attained: (p: string) => `atingimento ${p}`,
   justifiedTotal: " — justificativa aceita (conta como atingida)",
   justifiedPartial: " — justificativa aceita parcialmente",
-  pendingHeading: (n: number) => `  Pendências, sem dado (${n}):`,
+  pendingHeading: (n: number) => `  Pendências: resultados que faltam (${n}):`,
   morePending: (n: number) => `  … e mais ${n} (todas na saída --json e na planilha de resumo)`,
   incompleteWhy: (why: string) => `  Atenção: ${why}; a faixa é provisória.`,
   rule: (rule: string) => `  Regra do conceito: ${rule}.`,

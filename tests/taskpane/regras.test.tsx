@@ -126,6 +126,23 @@ describe("screen Regras", () => {
     expect(within(t1).getByText("Bom")).toBeTruthy();
   });
 
+  it("saves the strict rule, and the evaluation names the months that decide a B", async () => {
+    const { user, panel, host } = await open(withSettings({ versao: 1 }));
+    // The default is the period's result, and it is not stored.
+    expect((within(panel).getByRole("radio", { name: /^O resultado do período/ }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(panel).getByRole("radio", { name: /^Todos os meses e unidades/ }));
+    await user.click(within(panel).getByRole("button", { name: "Salvar regras" }));
+    await waitFor(() => expect(host.calls.saveSettings).toHaveLength(1));
+    expect(host.calls.saveSettings[0]).toMatchObject({ versao: 1, regra: "todos-os-meses" });
+    // 2025-T1 (fixtures.tsx): I4's months 70%, 85%, 75% against 80%: January and March miss → B either way,
+    // and under this rule its reason lists the two months with their values.
+    const evaluate = await openTab(user, "Avaliar");
+    await user.click(within(evaluate).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    await user.click(within(evaluate).getByRole("button", { name: "Avaliar" }));
+    const t1 = await within(evaluate).findByRole("region", { name: /2025-T1/ });
+    expect(within(t1).getByText("regra “todos os meses”: não atingiram a meta: jan/2025: 70,0% (meta ≥ 80%); mar/2025: 75,0% (meta ≥ 80%)")).toBeTruthy();
+  });
+
   it("offers no bands for a preset without them, and saves the preset's own bands as no custom table", async () => {
     const { user, panel, host } = await open(new FakeHost(contractWorkbook()));
     await user.selectOptions(within(panel).getByRole("combobox", { name: "Regras" }), "previne");
