@@ -706,16 +706,10 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
     const selected = period ? tableRows.filter(inPeriod) : tableRows;
     if (selected.length === 0) continue;
     const list = selected.map((row) => evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }));
-    // Period starts are ISO dates (YYYY-MM-DD): comparing them as plain strings orders them as
-    // localeCompare did, without a collation per comparison.
-    list.sort((a, b) => {
-      const x = a.input.period?.start ?? "";
-      const y = b.input.period?.start ?? "";
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    byPeriodStart(list);
     const hasUnits = tableRows.some((r) => r.unit?.trim() && !isTotalsUnit(r.unit, r.municipality));
     if (hasUnits) for (const r of list) if (isTotalsUnit(r.input.unit, r.input.municipality)) r.excluded = "totals";
-    markDuplicates(list, problems);
+    markDuplicates(list);
     const indicator = aggregateIndicator(list, preset, partialShare, rule);
     indicators.push(indicator);
     if (period) {
@@ -728,13 +722,99 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
     }
   }
   if (options.pooled) for (const i of indicators) conceptFromOwnFigure(i, partialShare);
+  problems.unshift(...fractionColumns.map((c) => c.problem));
+  return conclude(indicators, { expected, missing, slots }, problems, { preset, method, incompleteShare, rule, period });
+}
+
+/**
+ * The evaluation of a part of the table (one unit's rows) reusing the rows an evaluation of the whole has
+ * read: reading a row is most of the cost, and a row reads the same in the whole and in its unit (its
+ * marks, duplicate or totals, concern rows of the same place). `rows` are the part's rows in every period,
+ * for the results it owes. Combined as `evaluateContract` combines rows.
+ */
+export function evaluatePart(whole: ContractEvaluation, rows: RowInput[], options: EvaluateOptions = {}): ContractEvaluation {
+  const preset = whole.preset;
+  const method = whole.method;
+  const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
+  const incompleteShare = options.incompleteShare ?? DEFAULT_INCOMPLETE_SHARE;
+  const rule = whole.rule;
+  const period = whole.period;
+  const byKey = new Map<string, RowInput[]>();
+  for (const row of rows) {
+    const key = indicatorKey(row);
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  const slots: MissingResult[] = [];
+  let expected = 0;
+  let missing = 0;
+  const indicators: IndicatorEvaluation[] = [];
+  const read = rowsRead(whole);
+  for (const ofWhole of whole.indicators) {
+    const tableRows = byKey.get(ofWhole.key);
+    if (!tableRows) continue;
+    const list: RowEvaluation[] = [];
+    for (const row of tableRows) {
+      const evaluated = read.get(row);
+      if (evaluated) list.push(evaluated);
+    }
+    if (list.length === 0) continue;
+    byPeriodStart(list);
+    const hasUnits = tableRows.some((r) => r.unit?.trim() && !isTotalsUnit(r.unit, r.municipality));
+    const indicator = aggregateIndicator(list, preset, partialShare, rule);
+    indicators.push(indicator);
+    if (period) {
+      const grid = missingResults(tableRows, list, indicator, period, hasUnits);
+      if (indicator.kind === "desempenho") {
+        expected += grid.expected;
+        missing += grid.missing.length;
+      }
+      slots.push(...grid.missing);
+    }
+  }
+  return conclude(indicators, { expected, missing, slots }, [], { preset, method, incompleteShare, rule, period });
+}
+
+/** Each row the whole's evaluation read, by its input (built once per evaluation: a region has hundreds of units). */
+const readCache = new WeakMap<ContractEvaluation, Map<RowInput, RowEvaluation>>();
+function rowsRead(whole: ContractEvaluation): Map<RowInput, RowEvaluation> {
+  let found = readCache.get(whole);
+  if (!found) {
+    found = new Map(whole.indicators.flatMap((i) => i.rows.map((r) => [r.input, r] as const)));
+    readCache.set(whole, found);
+  }
+  return found;
+}
+
+/**
+ * Rows in time order. Period starts are ISO dates (YYYY-MM-DD): comparing them as plain strings orders them
+ * as localeCompare did, without a collation per comparison; the sort is stable, so table order stays within
+ * a month.
+ */
+function byPeriodStart(list: RowEvaluation[]): void {
+  list.sort((a, b) => {
+    const x = a.input.period?.start ?? "";
+    const y = b.input.period?.start ?? "";
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** From the indicators of a period to the evaluation: overall and per area, completeness, band, pending, problems. */
+function conclude(
+  indicators: IndicatorEvaluation[],
+  grid: { expected: number; missing: number; slots: MissingResult[] },
+  problems: LocatedProblem[],
+  ctx: { preset: Preset; method: OverallMethod; incompleteShare: number; rule: ConceptRule; period?: Period },
+): ContractEvaluation {
+  const { preset, method, incompleteShare, rule, period } = ctx;
   const coverage = setCoverage(preset, indicators);
   const overall = summarize(indicators, method, preset.scale, incompleteShare, coverage);
-  const completeness: Completeness = { expected, missing, incomplete: expected > 0 && missing / expected > incompleteShare, slots };
+  const completeness: Completeness = { ...grid, incomplete: grid.expected > 0 && grid.missing / grid.expected > incompleteShare };
   if (completeness.incomplete) overall.incomplete = true;
   const areaNames = [...new Set(indicators.map((i) => i.area).filter((a): a is string => !!a))];
   const areas = areaNames.map((area) => ({ area, ...summarize(indicators.filter((i) => i.area === area), method, preset.scale, incompleteShare) }));
-  problems.unshift(...fractionColumns.map((c) => c.problem), ...indicators.flatMap((i) => i.rows.flatMap((r) => r.problems)));
+  problems.push(...indicators.flatMap((i) => i.rows.flatMap((r) => r.problems)));
 
   let band: ContractEvaluation["band"];
   if (preset.bands && overall.value !== undefined) {
@@ -751,7 +831,7 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
  * both cells; with different results neither counts (both become invalid) and a problem names both —
  * averaging them would sign a figure nobody typed.
  */
-function markDuplicates(list: RowEvaluation[], problems: LocatedProblem[]): void {
+function markDuplicates(list: RowEvaluation[]): void {
   const seen = new Map<string, RowEvaluation>();
   for (const row of list) {
     // Blank and unreadable rows are pending or reported already; rows withheld by the caller (the same
@@ -770,7 +850,7 @@ function markDuplicates(list: RowEvaluation[], problems: LocatedProblem[]): void
     const same = earlier.status === "evaluated" && row.status === "evaluated" && nearlyEqual(earlier.result!, row.result!);
     if (same) {
       row.excluded = "duplicate";
-      problems.push({ ...locate(row.input, row.input.result, { code: "duplicate", message: messages.duplicateSame(what, placeName(row.input, true), month, where(earlier), where(row)) }), severity: "note" });
+      row.problems.push({ ...locate(row.input, row.input.result, { code: "duplicate", message: messages.duplicateSame(what, placeName(row.input, true), month, where(earlier), where(row)) }), severity: "note" });
       continue;
     }
     const message = messages.duplicateDifferent(what, placeName(row.input, true), month, where(earlier), where(row));
@@ -781,7 +861,7 @@ function markDuplicates(list: RowEvaluation[], problems: LocatedProblem[]): void
         delete r.concept;
       }
     }
-    problems.push(locate(row.input, row.input.result, { code: "duplicate", message }));
+    row.problems.push(locate(row.input, row.input.result, { code: "duplicate", message }));
   }
 }
 

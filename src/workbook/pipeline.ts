@@ -15,7 +15,7 @@
  * 6. compare the classes an export gives its own rows (SIAPS) with the evaluation's (workbook/exportClasses).
  */
 import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
-import { evaluateContract, findFractionColumns, type CellInput, type ConceptRule, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
+import { evaluateContract, evaluatePart, findFractionColumns, type CellInput, type ConceptRule, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
 import { cofinStrings, periodStrings, previneStrings, siapsStrings } from "../core/messages";
 import { isTotalsUnit } from "../core/completeness";
 import { normalizeText } from "../core/parse";
@@ -479,17 +479,19 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
             }));
           }
           // Each team (co-financing) or unit (contracts) on its own rows; units only when there are several.
-          const onTheirOwn = (groups: TeamRows[]): TeamEvaluation[] =>
+          // A unit's rows are read once, by the whole's evaluation (evaluatePart); a team's are evaluated
+          // again, since the co-financing decides some things per team (its indicators without a result).
+          const onTheirOwn = (groups: TeamRows[], evaluate: (rows: RowInput[]) => ContractEvaluation): TeamEvaluation[] =>
             groups.map((g) => ({
               team: g.team,
               ...(g.code ? { code: g.code } : {}),
               ...(g.municipality ? { municipality: g.municipality } : {}),
-              evaluation: evaluateContract(g.rows, { ...common, period }),
+              evaluation: evaluate(g.rows),
             }));
           const teamsIn = teams.filter((t) => t.rows.some(inPeriod(period)));
-          if (teamsIn.length > 0) whole.byTeam = onTheirOwn(teamsIn);
+          if (teamsIn.length > 0) whole.byTeam = onTheirOwn(teamsIn, (r) => evaluateContract(r, { ...common, period }));
           const unitsIn = units.filter((u) => u.rows.some(inPeriod(period)));
-          if (unitsIn.length > 1) whole.byUnit = onTheirOwn(unitsIn);
+          if (unitsIn.length > 1) whole.byUnit = onTheirOwn(unitsIn, (r) => evaluatePart(whole, r, common));
           return whole;
         });
   // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.

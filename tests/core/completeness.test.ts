@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { isImplausible, isTotalsUnit, slotsOf } from "../../src/core/completeness";
-import { evaluateContract, type RowInput } from "../../src/core/evaluate";
+import { evaluateContract, evaluatePart, type RowInput } from "../../src/core/evaluate";
 import { parsePeriodicity } from "../../src/core/parse";
 import { makePeriod } from "../../src/core/periods";
 
@@ -108,6 +108,28 @@ describe("properties", () => {
         const blank = row(code, u === 0 ? "UBS A" : "UBS B", m, null);
         const after = evaluateContract([...rows, blank], { period: T1 });
         expect(standing(after)).toBeGreaterThanOrEqual(standing(before));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("a unit evaluated from the whole's rows gives what evaluating its rows alone gives", () => {
+    fc.assert(
+      fc.property(tableArb, fc.boolean(), (table, strict) => {
+        const rows = rowsOf(table);
+        if (rows.length === 0) return;
+        const options = { period: T1, rule: strict ? ("everyMonth" as const) : ("periodResult" as const) };
+        const whole = evaluateContract(rows, options);
+        for (const unit of ["UBS A", "UBS B"]) {
+          const own = rows.filter((r) => r.unit === unit);
+          if (own.length === 0) continue;
+          const part = evaluatePart(whole, own, options);
+          const alone = evaluateContract(own, options);
+          expect(part.overall).toEqual(alone.overall);
+          expect(part.completeness).toEqual(alone.completeness);
+          expect(part.band?.band.label).toBe(alone.band?.band.label);
+          expect(part.indicators.map((i) => [i.key, i.result, i.concept])).toEqual(alone.indicators.map((i) => [i.key, i.result, i.concept]));
+        }
       }),
       { numRuns: 200 },
     );
