@@ -81,8 +81,11 @@ export function flatten<T>(range: T[][] | T | null | undefined): T[] {
  * conditions such as "> 50 e ≤ 70" or "≤ 10 ou > 70". A first row of titles is skipped.
  */
 export function bandTableArg(value: unknown, domain = { min: 0, max: 100 }): BandTable {
-  if (isBlank(value)) return contractBands;
-  if (typeof value === "string") return shippedTable(value);
+  // Excel hands a `tabela` declared as a range over as a matrix, even a single text typed in the call
+  // ("C1" arrives as [["C1"]]) or an empty optional argument: one cell is read as that cell.
+  const only = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? (value[0][0] as unknown) : value;
+  if (isBlank(only)) return contractBands;
+  if (typeof only === "string") return shippedTable(only);
   const rows = (Array.isArray(value) ? value : [[value]]) as unknown[][];
   const body = rows.filter((row) => !row.every(isBlank));
   if (body.length > 0 && isTitleRow(body[0])) body.shift();

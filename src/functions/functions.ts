@@ -83,7 +83,7 @@ export function conceito(resultado: any, meta: any, sentido?: any, aceite?: any,
  * @param [tabela] Opcional: intervalo com a sua tabela de faixas (limite inferior e rótulo, ou condição e rótulo).
  * @returns O número da faixa (1 é a melhor; numa tabela sua, a ordem das linhas).
  */
-export function faixa(percentual: any, tabela?: any): number {
+export function faixa(percentual: any, tabela?: any[][]): number {
   const table = bandTableArg(tabela);
   const found = findBand(table, percentPoints(percentual));
   if (found.kind === "invalid") return failWith(found.problem);
@@ -97,7 +97,7 @@ export function faixa(percentual: any, tabela?: any): number {
  * @param [tabela] Opcional: intervalo com a sua tabela de faixas (limite inferior, rótulo e recomendação).
  * @returns A recomendação da Comissão de Avaliação para a faixa.
  */
-export function recomendacao(percentual: any, tabela?: any): string {
+export function recomendacao(percentual: any, tabela?: any[][]): string {
   const table = bandTableArg(tabela);
   const found = findBand(table, percentPoints(percentual));
   if (found.kind === "invalid") return failWith(found.problem);
@@ -189,8 +189,10 @@ function methodArg(value: unknown): OverallMethod {
  * @param tabela Um intervalo com condição (“> 50 e ≤ 70”) e rótulo, ou o nome de uma tabela pronta: C1, C2 a C7, FINAL.
  * @returns O rótulo da faixa.
  */
-export function classificacao(valor: any, tabela: any): string {
-  const named = typeof tabela === "string" ? tabela.trim().toUpperCase() : "";
+export function classificacao(valor: any, tabela: any[][]): string {
+  // A table's name typed in the call arrives as one cell ([["FINAL"]]), or as text from a direct call.
+  const cellValue: unknown = Array.isArray(tabela) && tabela.length === 1 && Array.isArray(tabela[0]) && tabela[0].length === 1 ? tabela[0][0] : tabela;
+  const named = typeof cellValue === "string" ? cellValue.trim().toUpperCase().replace(/\s+/g, "") : "";
   const table = bandTableArg(tabela, named === "FINAL" || named === "NOTAFINAL" ? { min: 0, max: 10 } : { min: 0, max: 100 });
   const reading = readingArg(valor, "valor");
   if (!reading) return fail(m.missingArgument("valor"), "na");

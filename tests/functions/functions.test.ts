@@ -55,6 +55,17 @@ describe("functions.json (generated from the JSDoc by the build)", () => {
     ]);
     expect(params("ISF").every((p) => p.dimensionality === "matrix")).toBe(true);
     expect(params("GLOBAL").slice(0, 4).every((p) => p.dimensionality === "matrix")).toBe(true);
+    // Excel passes a range only to a matrix parameter: every band table is one.
+    for (const id of ["FAIXA", "RECOMENDACAO", "CLASSIFICACAO"]) expect(params(id).find((p) => p.name === "tabela")?.dimensionality).toBe("matrix");
+  });
+
+  test("a table's name typed in the call reaches a matrix parameter as one cell, and still works", () => {
+    // =META.CLASSIFICACAO(60;"C1"): Excel hands "C1" over as [["C1"]]. 60 is in C1's Ótimo (> 50 e ≤ 70).
+    expect(call("CLASSIFICACAO", 60, [["C1"]])).toBe("Ótimo");
+    // The final note's table is on 0–10: 8,5 → Ótimo (> 7,5).
+    expect(call("CLASSIFICACAO", 8.5, [["FINAL"]])).toBe("Ótimo");
+    // An empty optional table (one blank cell) is the contract's bands: 85% → Faixa 2.
+    expect(call("FAIXA", 0.85, [[null]])).toBe(2);
   });
 });
 
