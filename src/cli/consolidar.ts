@@ -1,5 +1,5 @@
 /**
- * `contratualiza consolidar <pasta|arquivo>`: the regional view of seed 000. Evaluates every workbook of a
+ * `contratualiza consolidar <pasta|arquivo>`: the regional view of many municipalities at once. Evaluates every workbook of a
  * folder (or each sheet of one workbook with one table per municipality, or each municipality of a national
  * panel export) and writes one consolidated workbook — sheet `Consolidado`: one row per municipality (or
  * contract) and period, sorted by period and then overall attainment, the band's colour in the band column,

@@ -1011,7 +1011,7 @@ export const reportStrings = {
   methodMean: "média do atingimento",
   draftNote: "Minuta gerada pelo Contratualiza a partir da avaliação da planilha. Revise e complete o texto antes de assinar.",
 
-  // --- the synthetic communiqué (seed 001, art. 11 II and IV) ---
+  // --- the synthetic communiqué (Cajamar decree of 2011, art. 11 II and IV) ---
   communiqueSheet: (label: string) => `Comunicado ${label}`,
   communiqueTitle: (adjective: string) => `Comunicado ${adjective ? `${adjective} ` : ""}Sintético`,
   communiquePeriod: (text: string) => `Período avaliado: ${text}`,
@@ -1122,7 +1122,7 @@ export const reportStrings = {
     "Membro da Comissão de Avaliação (representante da contratada)",
   ],
 
-  // --- the annual / final evaluation report (seed 001, art. 11 III) ---
+  // --- the annual / final evaluation report (Cajamar decree of 2011, art. 11 III) ---
   annualSheet: (year: number) => `Avaliação anual ${year}`,
   finalSheet: "Avaliação final",
   annualTitle: (year: number) => `Relatório anual de avaliação — exercício de ${year}`,

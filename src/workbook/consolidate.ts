@@ -1,5 +1,5 @@
 /**
- * Regional consolidation (seed 000: one view of every municipality's overall attainment and band), pure:
+ * Regional consolidation (one view of every municipality's overall attainment and band), pure:
  * pipeline results of many workbooks → one row per municipality (or contract / file) and period → the
  * sheets of the consolidated workbook (`Consolidado`, `Falhas`) as a write plan, and the `--json` output.
  *

@@ -84,7 +84,7 @@ export interface PeriodEvaluation extends ContractEvaluation {
   /**
    * Under a preset that classifies per team (co-financing), one evaluation per team the period's rows name,
    * in the order teams first appear. Contract presets combine the units' rows of an indicator instead
-   * (domain.md §2), so they have none.
+   * (docs/rules.md §4), so they have none.
    */
   byTeam?: TeamEvaluation[];
   /**
@@ -130,8 +130,8 @@ export interface PipelineResult {
 }
 
 /**
- * The period an evaluation covers by default, per preset: contracts are evaluated by quarter (seed 001,
- * art. 7 §1), the national programmes by four-month period.
+ * The period an evaluation covers by default, per preset: contracts are evaluated by quarter (Cajamar decree of
+ * 2011, art. 7 §1), the national programmes by four-month period.
  */
 function evaluationKind(preset: Preset): PeriodKind {
   return preset.periodKind;

@@ -44,7 +44,7 @@ export interface WorkbookData {
   summaryCharts?: string[];
 }
 
-/** The fields of an indicator table the pipeline knows (glossary: domain.md). */
+/** The fields of an indicator table the pipeline knows (glossary: docs/rules.md §2). */
 export type Field =
   | "indicator"
   | "code"

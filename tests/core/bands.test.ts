@@ -135,7 +135,7 @@ describe("preset band tables", () => {
     }
   });
 
-  it("numbers the contract bands 1 to 6 and carries the recommendation texts of domain.md §4", () => {
+  it("numbers the contract bands 1 to 6 and carries the recommendation texts of docs/rules.md §7", () => {
     expect(contractBands.bands.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(contractBands.bands[0].recommendation).toBe(
       "Recomendação pela manutenção do Contrato de Gestão e de recomendação positiva e de atestado de capacidade técnica",
@@ -162,7 +162,7 @@ describe("findBand — contract bands (rounded to 0.1 pp)", () => {
     [80, 2], // 80 is the inclusive lower end of band 2
     [79.95, 2], // rounds to 80.0: band 2
     [79.94, 3], // rounds to 79.9: band 3 [70, 80)
-    [69.5, 4], // the seed's "60 a 69%" left 69.5 in no band; [60, 70) takes it
+    [69.5, 4], // the instrument's "60 a 69%" left 69.5 in no band; [60, 70) takes it
     [50, 5], // 50 is the inclusive lower end of band 5 [50, 60)
     [49.9, 6], // below 50: band 6
     [0, 6], // the bottom of the domain
@@ -641,7 +641,7 @@ describe("properties", () => {
 });
 
 describe("describeIntervals: intervals as the sources write them", () => {
-  test("the co-financing tables read as domain.md writes them", () => {
+  test("the co-financing tables read as docs/rules.md §8.4 writes them", () => {
     const texts = (t: BandTable) => t.bands.map((b) => describeIntervals(b.intervals, t.domain));
     expect(texts(cofinC1Bands)).toEqual(["> 50 e ≤ 70", "> 30 e ≤ 50", "> 10 e ≤ 30", "≤ 10 ou > 70"]);
     expect(texts(cofinC2C7Bands)).toEqual(["> 75", "> 50 e ≤ 75", "> 25 e ≤ 50", "≤ 25"]);

@@ -13,7 +13,7 @@ const codeOfName = (text: string) => matchName(previne, text)?.entry.code;
 
 describe("catalogForPreset", () => {
   it("gives Previne's seven indicators with target and weight, co-financing's weights, and nothing for contracts", () => {
-    // domain.md §5: metas 45, 60, 60, 40, 95, 50, 50 (%); pesos 1, 1, 2, 1, 2, 2, 1 (Σ = 10).
+    // docs/rules.md §8.3: metas 45, 60, 60, 40, 95, 50, 50 (%); pesos 1, 1, 2, 1, 2, 2, 1 (Σ = 10).
     expect(previne.entries.map((e) => [e.code, e.target, e.weight])).toEqual([
       ["1", 0.45, 1],
       ["2", 0.6, 1],
@@ -109,7 +109,7 @@ describe("matchName on the SISAB panel titles", () => {
     expect(codeOfName("Gestantes")).toBeUndefined();
     // "Exames" is in 2 (sífilis e HIV) and in 4's "exame citopatológico".
     expect(codeOfName("Exames")).toBeUndefined();
-    // PMAQ indicators (seed 001) that share a word with a Previne one but are not it: "hiper" is half the
+    // PMAQ indicators (of the Cajamar decree) that share a word with a Previne one but are not it: "hiper" is half the
     // weight of "Proporção de hipertensos cadastrados" (cadastrados is unknown, weighted like the rarest):
     // 0.5 < 0.6.
     expect(scoreName(previne, "Proporção de hipertensos cadastrados")[0].score).toBeCloseTo(0.5, 12);

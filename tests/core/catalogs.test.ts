@@ -9,7 +9,7 @@ import {
 } from "../../src/core/catalogs";
 import { parseTarget } from "../../src/core/parse";
 
-describe("PMAQ catalogue (seed 001, annex)", () => {
+describe("PMAQ catalogue (annex of the Cajamar decree, 2011)", () => {
   /*
    * Counted by hand from the annex of Decreto nº 4.515/2011:
    *   1 Saúde da Mulher ............................ 1.1–1.6 desempenho (6) + 1.7 monitoramento (1)    = 7
@@ -72,7 +72,7 @@ describe("PMAQ catalogue (seed 001, annex)", () => {
     }
   });
 
-  it("copies names as the seed writes them (spot checks)", () => {
+  it("copies names as the decree's annex writes them (spot checks)", () => {
     const byCode = new Map(PMAQ_INDICATORS.map((i) => [i.code, i]));
     expect(byCode.get("1.1")?.name).toBe("Proporção de gestantes cadastradas pela equipe de atenção básica");
     expect(byCode.get("1.6")?.name).toBe("Razão entre exames citopatológicos do colo útero na faixa etária de 15 anos ou mais");
@@ -271,7 +271,7 @@ describe("evaluation instrument catalogue", () => {
   });
 });
 
-describe("Previne Brasil catalogue (domain.md §5)", () => {
+describe("Previne Brasil catalogue (docs/rules.md §8.3)", () => {
   it("has the seven 2022 indicators with the targets and weights of the domain table", () => {
     expect(PREVINE_INDICATORS.map((i) => [i.code, i.target, i.weight])).toEqual([
       ["1", 0.45, 1],

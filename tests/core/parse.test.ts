@@ -112,7 +112,7 @@ describe("readNumber: one cell", () => {
   });
 });
 
-describe("parseTarget: the targets of seed 003 as written", () => {
+describe("parseTarget: the targets of the evaluation instrument as written", () => {
   // Each expectation is read off the text by hand: the first number is the target, words give the direction.
   test.each<[string, Target["direction"], number, Target["unit"]]>([
     ["100% de pontualidade para 100% dos relatórios", "atLeast", 1, "percent"],

@@ -19,7 +19,7 @@ function num(value: number | Problem): number {
   return value;
 }
 
-describe("staffing parameters (seed 004)", () => {
+describe("staffing parameters (PNAB)", () => {
   it("are the Portaria 2.488/2011 numbers", () => {
     expect([MAX_POPULATION_PER_TEAM, RECOMMENDED_POPULATION_PER_TEAM, MAX_POPULATION_PER_AGENT, MAX_AGENTS_PER_TEAM]).toEqual([
       4000, 3000, 750, 12,

@@ -176,7 +176,7 @@ describe("header matching", () => {
     expect(table.layout).toBe("long");
   });
 
-  it("reads the columns of the evaluation instrument (seed 003)", () => {
+  it("reads the columns of the evaluation instrument (instrumento de avaliação quali-quantitativa)", () => {
     const table = only(
       workbook(
         sheet("Instrumento", [

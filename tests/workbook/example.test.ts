@@ -92,7 +92,7 @@ describe("the example workbook, read back", () => {
     }
   });
 
-  test("seed 003 instrument indicators with targets as people write them, types Informação and Processo", () => {
+  test("evaluation-instrument indicators with targets as people write them, types Informação and Processo", () => {
     const i01 = find(recs, "I01", "UBS Centro", 0);
     expect(i01.Meta.value).toBe(INSTRUMENT_INDICATORS.find((i) => i.code === "I01")?.target);
     expect(i01.Meta.value).toBe("100% de pontualidade para 100% dos relatórios");

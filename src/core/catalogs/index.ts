@@ -1,6 +1,6 @@
 /**
- * Catalogues of indicators the user can insert as a starter table (domain.md §5): the PMAQ indicators of
- * seed 001, the evaluation instrument of seed 003, and the national sets Previne Brasil and
+ * Catalogues of indicators the user can insert as a starter table (docs/rules.md §8): the PMAQ indicators of
+ * the Cajamar decree (2011), the instrumento de avaliação quali-quantitativa do contrato de gestão, and the national sets Previne Brasil and
  * co-financing of APS. Plain data; a UI lists `catalogs` and writes the chosen one's `rows`.
  */
 import { COFINANCIAMENTO_INDICATORS, type CofinanciamentoIndicator } from "./cofinanciamento";

@@ -1,6 +1,6 @@
 /**
  * The indicators of the quantitative and qualitative evaluation instrument of a management contract
- * (seed 003, "Instrumento de avaliação Quantitativa e Qualitativa"). The source is a PDF table whose text
+ * (the evaluation instrument, "Instrumento de avaliação Quantitativa e Qualitativa"). The source is a PDF table whose text
  * came out column by column; each row here was put back together by hand. Texts are kept as the source
  * writes them (including its spelling, e.g. "providencias", "passiveis", "contrata."); only PDF line
  * breaks and missing spaces were fixed ("pré-\nnatal" → "pré-natal", "informaçãoda" → "informação da",

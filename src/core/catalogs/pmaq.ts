@@ -1,6 +1,6 @@
 /**
  * The 47 PMAQ indicators (Programa Nacional de Melhoria do Acesso e da Qualidade da Atenção Básica) as
- * listed in the annex of Decreto nº 4.515/2011 of Cajamar-SP (seed 001): 7 areas, each indicator of
+ * listed in the annex of Decreto nº 4.515/2011 of Cajamar-SP: 7 areas, each indicator of
  * desempenho (performance, scored) or monitoramento (monitoring, shown but not scored).
  *
  * Names are copied as the annex writes them; only PDF line breaks and spacing were fixed.

@@ -1,5 +1,5 @@
 /**
- * The rule presets the product ships (domain.md §5), as data: how one indicator is scored, how scores are
+ * The rule presets the product ships (docs/rules.md §8), as data: how one indicator is scored, how scores are
  * combined, on what scale the overall result is shown, and the bands of that result.
  */
 import { COFINANCIAMENTO_INDICATORS } from "../catalogs/cofinanciamento";
@@ -58,7 +58,7 @@ export interface Preset {
   figure: "attainment" | "isf" | "finalNote";
 }
 
-/** Seed 003: the quali-quantitative instrument; share of targets met; the six recommendation bands. The default. */
+/** The instrumento de avaliação quali-quantitativa do contrato de gestão; share of targets met; the six recommendation bands. The default. */
 export const instrumento: Preset = {
   id: "instrumento",
   name: "Contrato de gestão — instrumento quali-quantitativo",
@@ -71,7 +71,7 @@ export const instrumento: Preset = {
   figure: "attainment",
 };
 
-/** Seed 001 (Decreto nº 4.515/2011): concepts A/B of performance indicators, no bands beyond A/B. */
+/** The Cajamar decree (Decreto nº 4.515/2011): concepts A/B of performance indicators, no bands beyond A/B. */
 export const decreto: Preset = {
   id: "decreto",
   name: "Decreto — conceitos A/B",

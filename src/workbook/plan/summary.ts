@@ -1,6 +1,6 @@
 /**
  * The summary sheet of one period (`Resumo 2025-T1`), as plain cells: the quarterly follow-up report of
- * seed 001 art. 11 I — contract and period; overall attainment, method, band and recommendation (in the
+ * Decreto (art. 11 I) — contract and period; overall attainment, method, band and recommendation (in the
  * band's colour); per area; per indicator (target, result, attainment, concept, justification); pending
  * indicators; problems with sheet and cell; and a bar chart of attainment per indicator (per area when
  * there are too many indicators for a readable chart).

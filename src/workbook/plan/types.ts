@@ -65,7 +65,7 @@ export interface OwnedColumns {
   widths: number[];
 }
 
-/** What a concept cell says, which decides its colour (domain.md: "what the documents produce"). */
+/** What a concept cell says, which decides its colour (docs/rules.md §11). */
 export type ConceptClass = "met" | "notMet" | "justified" | "monitoring" | "noData" | "invalid";
 
 /**

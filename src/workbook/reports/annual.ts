@@ -1,5 +1,5 @@
 /**
- * The annual or final evaluation report (seed 001, art. 11 III): for each performance indicator, the
+ * The annual or final evaluation report (Cajamar decree of 2011, art. 11 III): for each performance indicator, the
  * programmed (target) against the achieved in every period of the year — result, attainment and concept —
  * with its trend and the justifications received and the commission's decisions; the overall attainment and
  * band of each period and of the year; a line chart of the overall attainment over the periods; and the
@@ -7,7 +7,7 @@
  * covers every period evaluated (the contract's whole term, when the workbook holds it).
  *
  * The trend, the year's figure and the revision proposals are defined in ./series (and printed at the foot of
- * the sheet). Only performance indicators are listed (seed 001, art. 2 §1). A municipality breakdown
+ * the sheet). Only performance indicators are listed (Cajamar decree of 2011, art. 2 §1). A municipality breakdown
  * (`PeriodEvaluation.byMunicipality`) is not repeated here: the report reads the pooled evaluation.
  *
  * `buildAnnual` computes the figures (plain data); `annualSheet` lays them out as a summary sheet both hosts

@@ -1,5 +1,5 @@
 /**
- * The synthetic communiqué of one period (seed 001, art. 11 II: *Comunicado Trimestral Sintético*): a short
+ * The synthetic communiqué of one period (Cajamar decree of 2011, art. 11 II: *Comunicado Trimestral Sintético*): a short
  * text in the evaluation commission's formal register, meant to be edited and signed — the overall result
  * and its band, the performance indicators that missed their target (result and target), the
  * justifications received and the commission's decision on each, suggested corrective actions, the
@@ -11,7 +11,7 @@
  * document, which `communiqueMarkdown` renders as Markdown for the command and ./docx as a Word document.
  * Pure.
  *
- * Which indicators: only performance indicators (*desempenho*) are evaluated (seed 001, art. 2 §1); a
+ * Which indicators: only performance indicators (*desempenho*) are evaluated (Cajamar decree of 2011, art. 2 §1); a
  * monitoring indicator below its target is only mentioned. "Not met" is concept B, justified or not: a B
  * whose justification was accepted still appears, with the commission's decision. Revision proposals look
  * at the periods of the same year up to and including this one (./series: `historyFor`,
@@ -116,7 +116,7 @@ export interface CommuniqueOptions {
    * up to this period are the history for the revision proposals.
    */
   others?: ContractEvaluation[];
-  /** The roles under the signature lines; default: the four members of seed 001, art. 6. */
+  /** The roles under the signature lines; default: the four members of Cajamar decree of 2011, art. 6. */
   members?: string[];
   /** The annual report's sheet name, cited by the year's final communiqué (default `Avaliação anual <ano>`). */
   annualSheet?: string;

@@ -17,7 +17,7 @@
  *   year met its target and would ignore the commission's quarterly decisions on justifications, so the
  *   year would read worse than every one of its quarters. The mean keeps the year consistent with what the
  *   commission communicated each quarter.
- * - **Indicators to revise** (seed 001, art. 5 IV and art. 11 II–III), among performance indicators scored
+ * - **Indicators to revise** (Cajamar decree of 2011, art. 5 IV and art. 11 II–III), among performance indicators scored
  *   by ratio to a target, over the periods considered (at least two, the indicator evaluated in every one):
  *   *met by a wide margin* — concept A in every period and raw attainment of at least 120% in every period
  *   (result at least 20% beyond the target, in the target's direction; targets of direction *at least* or

@@ -71,7 +71,7 @@ const pmaq = (code: string) => {
 
 const GESTAO = "Gestão do contrato";
 
-/** The indicators of the example: seed 003 instrument rows (targets written as people write them) and PMAQ ones. */
+/** The indicators of the example: evaluation-instrument rows (targets written as people write them) and PMAQ ones. */
 const INDICATORS: ExampleIndicator[] = [
   {
     code: instrument("I01").code,
