@@ -329,7 +329,8 @@ describe("parseTarget: a text with two targets is reported, a range is one targe
     { text: (n) => `${n}% de casos de sífilis congênita` },
     { text: (n) => `Tratamento de ${n}% das gestantes` },
     { text: (n) => `Mínimo de ${n} visitas domiciliares ao mês` },
-    { text: (n) => `pelo menos ${n} consultas` },
+    // "até 10 e pelo menos 2 consultas" is a range (2 to 10): "pelo menos" is a lower end like "≥".
+    { text: (n) => `pelo menos ${n} consultas`, side: "lower" },
     { text: (n) => `${n} atividades coletivas` },
     { text: (n) => `≥ ${n}%`, side: "lower" },
     { text: (n) => `> ${n}`, side: "lower" },
