@@ -690,40 +690,66 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
 
   // Every row of the table, per indicator, in table order: the units an indicator is kept for come from
   // all its rows, so a unit whose row is missing this period is still expected.
-  const all = new Map<string, RowInput[]>();
-  for (const row of rows) {
-    const key = indicatorKey(row);
-    const list = all.get(key);
-    if (list) list.push(row);
-    else all.set(key, [row]);
-  }
-  const problems: LocatedProblem[] = [];
-  const slots: MissingResult[] = [];
-  let expected = 0;
-  let missing = 0;
-  const indicators: IndicatorEvaluation[] = [];
-  for (const tableRows of all.values()) {
+  const read: ReadIndicator[] = [];
+  for (const tableRows of byIndicator(rows).values()) {
     const selected = period ? tableRows.filter(inPeriod) : tableRows;
     if (selected.length === 0) continue;
     const list = selected.map((row) => evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }));
     byPeriodStart(list);
-    const hasUnits = tableRows.some((r) => r.unit?.trim() && !isTotalsUnit(r.unit, r.municipality));
-    if (hasUnits) for (const r of list) if (isTotalsUnit(r.input.unit, r.input.municipality)) r.excluded = "totals";
+    if (hasUnits(tableRows)) for (const r of list) if (isTotalsUnit(r.input.unit, r.input.municipality)) r.excluded = "totals";
     markDuplicates(list);
-    const indicator = aggregateIndicator(list, preset, partialShare, rule);
-    indicators.push(indicator);
-    if (period) {
-      const grid = missingResults(tableRows, list, indicator, period, hasUnits);
-      if (indicator.kind === "desempenho") {
-        expected += grid.expected;
-        missing += grid.missing.length;
-      }
-      slots.push(...grid.missing);
-    }
+    read.push({ tableRows, list });
   }
+  const { indicators, grid } = combine(read, preset, partialShare, rule, period);
   if (options.pooled) for (const i of indicators) conceptFromOwnFigure(i, partialShare);
-  problems.unshift(...fractionColumns.map((c) => c.problem));
-  return conclude(indicators, { expected, missing, slots }, problems, { preset, method, incompleteShare, rule, period });
+  return conclude(indicators, grid, fractionColumns.map((c) => c.problem), { preset, method, incompleteShare, rule, period });
+}
+
+/** One indicator's rows: all of them in the table (for the results it owes), and those read in the period. */
+interface ReadIndicator {
+  tableRows: RowInput[];
+  list: RowEvaluation[];
+}
+
+/** Rows per indicator, in the order indicators first appear and rows stand in the table. */
+function byIndicator(rows: RowInput[]): Map<string, RowInput[]> {
+  const groups = new Map<string, RowInput[]>();
+  for (const row of rows) {
+    const key = indicatorKey(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/** Whether an indicator's rows name units (a totals row is no unit): its totals rows then stay out of the figure. */
+function hasUnits(tableRows: RowInput[]): boolean {
+  return tableRows.some((r) => r.unit?.trim() && !isTotalsUnit(r.unit, r.municipality));
+}
+
+/** Each indicator's period figure from its rows read, and the results the period owes and lacks. */
+function combine(
+  read: ReadIndicator[],
+  preset: Preset,
+  partialShare: number,
+  rule: ConceptRule,
+  period: Period | undefined,
+): { indicators: IndicatorEvaluation[]; grid: { expected: number; missing: number; slots: MissingResult[] } } {
+  const grid = { expected: 0, missing: 0, slots: [] as MissingResult[] };
+  const indicators = read.map(({ tableRows, list }) => {
+    const indicator = aggregateIndicator(list, preset, partialShare, rule);
+    if (period) {
+      const owed = missingResults(tableRows, list, indicator, period, hasUnits(tableRows));
+      if (indicator.kind === "desempenho") {
+        grid.expected += owed.expected;
+        grid.missing += owed.missing.length;
+      }
+      grid.slots.push(...owed.missing);
+    }
+    return indicator;
+  });
+  return { indicators, grid };
 }
 
 /**
@@ -739,41 +765,23 @@ export function evaluatePart(whole: ContractEvaluation, rows: RowInput[], option
   const incompleteShare = options.incompleteShare ?? DEFAULT_INCOMPLETE_SHARE;
   const rule = whole.rule;
   const period = whole.period;
-  const byKey = new Map<string, RowInput[]>();
-  for (const row of rows) {
-    const key = indicatorKey(row);
-    const list = byKey.get(key);
-    if (list) list.push(row);
-    else byKey.set(key, [row]);
-  }
-  const slots: MissingResult[] = [];
-  let expected = 0;
-  let missing = 0;
-  const indicators: IndicatorEvaluation[] = [];
-  const read = rowsRead(whole);
+  const byKey = byIndicator(rows);
+  const evaluatedRows = rowsRead(whole);
+  const read: ReadIndicator[] = [];
   for (const ofWhole of whole.indicators) {
     const tableRows = byKey.get(ofWhole.key);
     if (!tableRows) continue;
     const list: RowEvaluation[] = [];
     for (const row of tableRows) {
-      const evaluated = read.get(row);
+      const evaluated = evaluatedRows.get(row);
       if (evaluated) list.push(evaluated);
     }
     if (list.length === 0) continue;
     byPeriodStart(list);
-    const hasUnits = tableRows.some((r) => r.unit?.trim() && !isTotalsUnit(r.unit, r.municipality));
-    const indicator = aggregateIndicator(list, preset, partialShare, rule);
-    indicators.push(indicator);
-    if (period) {
-      const grid = missingResults(tableRows, list, indicator, period, hasUnits);
-      if (indicator.kind === "desempenho") {
-        expected += grid.expected;
-        missing += grid.missing.length;
-      }
-      slots.push(...grid.missing);
-    }
+    read.push({ tableRows, list });
   }
-  return conclude(indicators, { expected, missing, slots }, [], { preset, method, incompleteShare, rule, period });
+  const { indicators, grid } = combine(read, preset, partialShare, rule, period);
+  return conclude(indicators, grid, [], { preset, method, incompleteShare, rule, period });
 }
 
 /** Each row the whole's evaluation read, by its input (built once per evaluation: a region has hundreds of units). */
