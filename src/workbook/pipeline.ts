@@ -21,7 +21,7 @@ import { isTotalsUnit } from "../core/completeness";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR, overlaps, periodOf } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
-import type { OverallMethod, Period, PeriodKind } from "../core/types";
+import type { OverallMethod, Period } from "../core/types";
 import { detectTables } from "./detect";
 import { findDuplicates, type Duplicate } from "./duplicates";
 import { compareExportClasses } from "./exportClasses";
@@ -130,28 +130,31 @@ export interface PipelineResult {
 }
 
 /**
- * The period an evaluation covers by default, per preset: contracts are evaluated by quarter (Cajamar decree of
- * 2011, art. 7 §1), the national programmes by four-month period.
+ * The periods to evaluate when none is given: each row period grouped into the preset's evaluation period
+ * (`preset.periodKind`: contracts by quarter, Cajamar decree of 2011, art. 7 §1; the national programmes by
+ * four-month period), January–March → 2025-T1; periods already longer than that (a year, an irregular range
+ * that spans more) are evaluated as they are. Stray periods (`strayAmong`) are left out, and returned apart.
  */
-function evaluationKind(preset: Preset): PeriodKind {
-  return preset.periodKind;
+export function evaluationPeriods(rowPeriods: Period[], preset: Preset): { periods: Period[]; stray: PeriodRows[] } {
+  const groups = groupedPeriods(rowPeriods, preset);
+  const stray = strayAmong(groups);
+  return { periods: groups.filter((g) => !stray.includes(g)).map((g) => g.period), stray };
 }
 
-/**
- * The periods to evaluate when none is given: each row period grouped into the preset's evaluation
- * period (January–March → 2025-T1); periods already longer than that (a year, an irregular range that
- * spans more) are evaluated as they are.
- */
+/** The periods to evaluate when none is given (see `evaluationPeriods`). */
 export function periodsToEvaluate(rowPeriods: Period[], preset: Preset): Period[] {
-  const stray = new Set(strayPeriods(rowPeriods, preset).map((s) => s.period.label));
-  return groupedPeriods(rowPeriods, preset)
-    .map((g) => g.period)
-    .filter((p) => !stray.has(p.label));
+  return evaluationPeriods(rowPeriods, preset).periods;
+}
+
+/** An evaluation period and how many rows fall in it. */
+interface PeriodRows {
+  period: Period;
+  rows: number;
 }
 
 /** The evaluation periods the rows fall in, with how many rows each holds, in time order. */
-function groupedPeriods(rowPeriods: Period[], preset: Preset): { period: Period; rows: number }[] {
-  const kind = evaluationKind(preset);
+function groupedPeriods(rowPeriods: Period[], preset: Preset): PeriodRows[] {
+  const kind = preset.periodKind;
   const found = new Map<string, { period: Period; rows: number }>();
   for (const p of rowPeriods) {
     const grouped = periodOf(p.start, kind);
@@ -181,8 +184,7 @@ const STRAY_SHARE = 0.1;
  * evaluated, unless asked for by name. A period next to the others (April rows in a January–March table)
  * is a period just begun and is evaluated (as incomplete).
  */
-export function strayPeriods(rowPeriods: Period[], preset: Preset): { period: Period; rows: number }[] {
-  const groups = groupedPeriods(rowPeriods, preset);
+function strayAmong(groups: PeriodRows[]): PeriodRows[] {
   if (groups.length < 2) return [];
   const fullest = Math.max(...groups.map((g) => g.rows));
   const months = (p: Period) => Number(p.start.slice(0, 4)) * 12 + Number(p.start.slice(5, 7)) - 1;
@@ -455,8 +457,9 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
     periods = any ? [asked] : [];
     if (!any && rows.length > 0) periodProblems.push(emptyPeriodProblem(asked, rowPeriods));
   } else {
-    periods = rowPeriods.length > 0 ? periodsToEvaluate(rowPeriods, preset) : [undefined];
-    for (const stray of strayPeriods(rowPeriods, preset)) periodProblems.push(strayProblem(stray.period, rows));
+    const found = evaluationPeriods(rowPeriods, preset);
+    periods = rowPeriods.length > 0 ? found.periods : [undefined];
+    for (const stray of found.stray) periodProblems.push(strayProblem(stray.period, rows));
   }
   const municipalities = groupByMunicipality(rows);
   const teams = preset.scoring.kind === "classification" ? groupByTeam(rows) : [];
