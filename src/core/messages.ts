@@ -398,7 +398,6 @@ export const planStrings = {
   summarySource: (source: string) => `Origem: ${source}`,
   summaryRules: (preset: string, method: string) => `Regras: ${preset} · Método: ${method}`,
   summaryRule: (rule: string) => `Regra do conceito: ${rule}`,
-  incompleteWhy: (why: string) => `Atenção: ${why}. A faixa é provisória.`,
   missedHeading: "Metas não atingidas: o que decide o B",
   overallLabel: "Atingimento global",
   notComputed: "não calculado: nenhum indicador de desempenho com dado",
@@ -721,8 +720,6 @@ export const taskpaneStrings = {
   noneMissed: "Todas as metas de desempenho com dado foram atingidas.",
   pendingHeading: (n: number) => `Pendências: resultados que faltam (${n})`,
   morePending: (n: number) => `… e mais ${n}: a planilha de resumo lista todas.`,
-  ruleCaption: (rule: string) => `Regra do conceito: ${rule}.`,
-  incompleteWhy: (why: string) => `Atenção: ${why}. A faixa é provisória.`,
   provisional: "(provisória)",
   attained: (percent: string) => `atingimento ${percent}`,
   situations: {
@@ -1395,6 +1392,8 @@ export const viewStrings = {
   provisionalShort: (label: string) => `${label} (provisória)`,
   incompleteSentence: (why: string) => `Atenção: ${why.charAt(0).toLocaleUpperCase("pt-BR")}${why.slice(1)}. A faixa indicada é provisória e pode mudar quando os dados forem completados.`,
   ruleSentence: (rule: string) => `Regra do conceito: ${rule}.`,
+  /** The warning beside a provisional band, in the summary sheet and on screen. */
+  incompleteWarning: (why: string) => `Atenção: ${why}. A faixa é provisória.`,
   pendingIntro: (n: number) => `${n === 1 ? "Resultado ainda não informado" : `Resultados ainda não informados (${n})`}:`,
   morePendingSentence: (n: number) => `e mais ${n} (a planilha de resumo lista todos).`,
   reasonsIntro: "O que decide cada conceito B:",

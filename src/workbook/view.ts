@@ -50,7 +50,8 @@ export function missedTargets(ev: Pick<ContractEvaluation, "indicators">): Indic
 
 /** `1.4 Proporção de gestantes…`: the code (when any) and the name. */
 export function indicatorLabel(i: Pick<IndicatorEvaluation, "code" | "indicator">): string {
-  return i.code ? `${i.code} ${i.indicator}` : i.indicator;
+  const code = i.code?.trim();
+  return code ? `${code} ${i.indicator}` : i.indicator;
 }
 
 /** A value on the target's scale: `85,8%` for percentages, `304,17` otherwise. */

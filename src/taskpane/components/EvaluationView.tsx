@@ -39,7 +39,7 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
         {overallLabel(ev)}: <strong>{value ?? s.notComputed}</strong>
       </Body1>
       <Caption1>{s.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
-      <Caption1>{s.ruleCaption(ruleText(ev))}</Caption1>
+      <Caption1>{vs.ruleSentence(ruleText(ev))}</Caption1>
       {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} /> : <Caption1>{s.noBand}</Caption1>}
       {figure.pooled && ev.byMunicipality && <Caption1>{n.pooledNote(ev.byMunicipality.length)}</Caption1>}
       {figure.partial && (
@@ -49,7 +49,7 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
       )}
       {incomplete && (
         <MessageBar intent="warning">
-          <MessageBarBody>{s.incompleteWhy(incomplete)}</MessageBarBody>
+          <MessageBarBody>{vs.incompleteWarning(incomplete)}</MessageBarBody>
         </MessageBar>
       )}
       {missingNote && (

@@ -154,7 +154,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   if (figure.kind === "finalNote" && figure.missing.length > 0) note(n.capitalized(n.incompleteTeam(missingNames(figure))), WARNING);
   const incomplete = incompleteText(ev);
   if (incomplete) {
-    add(cell(s.incompleteWhy(incomplete), WARNING));
+    add(cell(vs.incompleteWarning(incomplete), WARNING));
     mergeRow(rows.length, 1, last);
   }
   if (ev.preset.commission === false && hasDecisions(ev)) note(n.justificationsNotScored(ev.preset.name));

@@ -24,7 +24,7 @@ import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../core/types";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
 import { describeTarget, sheetName } from "../plan/summary";
-import { bandText, conceptReason, figureText, missedTargets, incompleteText, missingText, percentText, resultText as viewResultText, ruleText } from "../view";
+import { bandText, conceptReason, figureText, indicatorLabel, missedTargets, incompleteText, missingText, percentText, resultText as viewResultText, ruleText } from "../view";
 import type { CellStyle, SummarySheetPlan } from "../plan/types";
 import { BODY, cell, conceptStyle, HEADER, HEADING, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
 import { endsYear, historyFor, revisionSuggestions, yearOf, type RevisionSuggestion } from "./series";
@@ -122,11 +122,6 @@ export interface CommuniqueOptions {
   annualSheet?: string;
 }
 
-/** `I3 Cobertura vacinal…`: the code, when there is one, and the name. */
-export function indicatorName(i: Pick<IndicatorEvaluation, "code" | "indicator">): string {
-  const code = i.code?.trim();
-  return code ? `${code} ${i.indicator}` : i.indicator;
-}
 
 /** Singular and plural of the unit of a period kind (`trimestre`, `trimestres`). */
 export function unitsOf(period: Period | undefined): [string, string] {
@@ -202,16 +197,16 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
       result.push({ kind: "paragraph", text: s.recommendation(ev.band.band.recommendation), style: "quote" });
     } else result.push({ kind: "paragraph", text: s.bandOnly(bandText(ev)!) });
   } else if (!ev.preset.bands) result.push({ kind: "paragraph", text: s.noBands(ev.preset.name) });
-  if (pending.length > 0) result.push({ kind: "paragraph", text: s.pendingList(pending.map(indicatorName).join("; ")) });
+  if (pending.length > 0) result.push({ kind: "paragraph", text: s.pendingList(pending.map(indicatorLabel).join("; ")) });
   // Every result the period still owes (blank cells, missing rows), so none is silently left out.
   const owed = (ev.completeness?.slots ?? []).filter((m) => m.scored);
   if (owed.length > 0) {
-    const items = owed.slice(0, MAX_PENDING).map((m) => `${indicatorName(m)} — ${missingText(m)}`);
+    const items = owed.slice(0, MAX_PENDING).map((m) => `${indicatorLabel(m)} — ${missingText(m)}`);
     if (owed.length > MAX_PENDING) items.push(v.morePendingSentence(owed.length - MAX_PENDING));
     result.push({ kind: "paragraph", text: v.pendingIntro(owed.length) }, { kind: "list", items });
   }
-  if (invalid.length > 0) result.push({ kind: "paragraph", text: s.invalidList(invalid.map(indicatorName).join("; ")) });
-  if (monitoringBelow.length > 0) result.push({ kind: "paragraph", text: s.monitoringBelow(monitoringBelow.map(indicatorName).join("; ")) });
+  if (invalid.length > 0) result.push({ kind: "paragraph", text: s.invalidList(invalid.map(indicatorLabel).join("; ")) });
+  if (monitoringBelow.length > 0) result.push({ kind: "paragraph", text: s.monitoringBelow(monitoringBelow.map(indicatorLabel).join("; ")) });
 
   // 2. Indicators not met.
   const notMet: NotMetIndicator[] = notMetEvals.map((i) => ({
@@ -248,7 +243,7 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
 
   // What decides each B: no figure that meets its target stands beside a B unexplained.
   if (notMetEvals.length > 0) {
-    notMetBlocks.push({ kind: "paragraph", text: v.reasonsIntro }, { kind: "list", items: notMetEvals.map((i) => `${indicatorName(i)}: ${conceptReason(i) ?? ""}`) });
+    notMetBlocks.push({ kind: "paragraph", text: v.reasonsIntro }, { kind: "list", items: notMetEvals.map((i) => `${indicatorLabel(i)}: ${conceptReason(i) ?? ""}`) });
   }
 
   // 3. Justifications.
@@ -256,7 +251,7 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
     const decision = decisionOf(i);
     return {
       key: i.key,
-      name: indicatorName(i),
+      name: indicatorLabel(i),
       ...(i.justification ? { justification: i.justification } : {}),
       decision,
       decisionText: s.decisions[decision],
@@ -279,10 +274,10 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   const actions: string[] = [];
   notMetEvals.forEach((i, n) => {
     if (i.decision === "total") return; // counted as met: nothing to correct
-    if (i.decision === "partial") actions.push(s.actionPartial(indicatorName(i)));
-    else actions.push(s.actionPlan(indicatorName(i), notMet[n].target || "—", notMet[n].resultText || "—"));
+    if (i.decision === "partial") actions.push(s.actionPartial(indicatorLabel(i)));
+    else actions.push(s.actionPlan(indicatorLabel(i), notMet[n].target || "—", notMet[n].resultText || "—"));
   });
-  if (pending.length > 0) actions.push(s.actionMissingData(pending.map(indicatorName).join("; ")));
+  if (pending.length > 0) actions.push(s.actionMissingData(pending.map(indicatorLabel).join("; ")));
   if (invalid.length > 0) actions.push(s.actionInvalidData);
   if (ev.band && (ev.band.band.number ?? 1) >= 3) actions.push(s.actionBand);
   const actionBlocks: Block[] =
