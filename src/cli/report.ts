@@ -12,7 +12,7 @@ import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResu
 import type { DetectedTable } from "../workbook/port";
 import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
 import { ruleName } from "../workbook/settings";
-import { bandText, conceptReason, figureText, incompleteText, missedTargets, pendingItems, percentText, ruleText, situation, unitViews, type UnitView } from "../workbook/view";
+import { bandText, conceptReason, figureText, incompleteText, missedTargets, noteText, pendingItems, percentText, ruleText, situation, unitViews, type UnitView } from "../workbook/view";
 
 export { situation, type Situation } from "../workbook/view";
 
@@ -250,7 +250,7 @@ function teamLines(report: TeamQuality): string[] {
   const shown = report.teams.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
   const lines = [q.byTeamHeading(report.teams.length)];
   for (const team of shown) {
-    lines.push(q.teamLine(team.team, team.code, team.municipality, team.note === undefined ? pv.noValue : fixed2(team.note), team.noteBand?.label));
+    lines.push(q.teamLine(team.team, team.code, team.municipality, team.note === undefined ? pv.noValue : noteText(team.note), team.noteBand?.label));
     const parts = report.indicators.map((c) => {
       const i = team.indicators.get(c.code);
       if (i?.points === undefined) return `${c.code} ${i?.status === "invalid" ? n.invalidResult : q.noResult}`;
@@ -275,11 +275,6 @@ function label(i: Pick<IndicatorEvaluation, "code" | "indicator" | "rows"> | { c
 
 function value(ev: ContractEvaluation): string {
   return figureText(ev) ?? t.noOverall;
-}
-
-/** A note on the 0–10 scale with two decimals, the pt-BR way: `8,00`, `7,75`. */
-function fixed2(v: number): string {
-  return v.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 function capitalize(text: string): string {
@@ -315,7 +310,7 @@ function municipalityValue(ev: ContractEvaluation, marked = true): string {
   if (ev.overall.value === undefined) return pv.noValue;
   if (ev.preset.scale !== 10) return formatPercent(ev.overall.attainment ?? 0);
   const partial = overallFigure(ev).partial;
-  return partial && marked ? n.partialValue(fixed2(ev.overall.value), partial.present, partial.total) : fixed2(ev.overall.value);
+  return partial && marked ? n.partialValue(noteText(ev.overall.value), partial.present, partial.total) : noteText(ev.overall.value);
 }
 
 function fit(text: string, width: number): string {

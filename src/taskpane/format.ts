@@ -2,9 +2,8 @@
 import type { ContractEvaluation } from "../core/evaluate";
 import { nationalStrings as n, taskpaneStrings as s } from "../core/messages";
 import { overallFigure } from "../workbook/overallFigure";
-import { figureText } from "../workbook/view";
 
-export { indicatorLabel, noteText, percentText, resultText, targetText } from "../workbook/view";
+export { figureText, indicatorLabel, noteText, percentText, resultText, targetText } from "../workbook/view";
 
 /**
  * The name of the overall figure (workbook/overallFigure): atingimento global, ISF, ISF parcial (n de 7
@@ -15,6 +14,3 @@ export function overallLabel(ev: ContractEvaluation & { byMunicipality?: readonl
   if (ev.preset.scale !== 10) return figure.pooled ? n.capitalized(figure.name) : s.overallLabel;
   return n.onTen(n.capitalized(figure.name));
 }
-
-/** The overall figure: `75,0%`, or `8,60` on the 0–10 scale; undefined when not computed. */
-export const overallText = figureText;

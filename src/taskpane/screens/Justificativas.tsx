@@ -25,7 +25,7 @@ import { planJustifications, type JustificationDecisionText, type JustificationE
 import { BandChip } from "../components/BandChip";
 import { ProblemList } from "../components/ProblemList";
 import { evaluate } from "../evaluation";
-import { indicatorLabel, overallLabel, overallText, percentText, resultText, targetText } from "../format";
+import { figureText, indicatorLabel, overallLabel, percentText, resultText, targetText } from "../format";
 import type { CellWrite } from "../host";
 import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
@@ -166,7 +166,7 @@ export function Justificativas(): JSX.Element {
   };
 
   const partial = percentText(snapshot?.settings.parcial ?? 0.5);
-  const value = ev ? overallText(ev) : undefined;
+  const value = ev ? figureText(ev) : undefined;
   return (
     <div className={styles.screen}>
       <Subtitle1 as="h2">{s.justificationsHeading}</Subtitle1>
