@@ -18,8 +18,14 @@
  * |              | `suspendScreenUpdatingUntilNextSync`                                                  |
  * | ExcelApi 1.13| `Range.getMergedAreasOrNullObject` (read.ts)                                          |
  *
- * So 1.9 is the minimum, declared in manifest.xml beside SharedRuntime 1.1 (which Excel versions with the
- * shared runtime all have). Merged areas are the one optional part: without 1.13 the read leaves them out
+ * The pane's own page (taskpane/index.tsx) uses only the Common API (`Office.onReady`,
+ * `Office.context.officeTheme`) and the shared runtime (SharedRuntime 1.1, also in the manifest). Events a
+ * pane may listen to have their own sets: `Office.addin.onVisibilityModeChanged` SharedRuntime 1.1,
+ * `WorksheetCollection.onActivated` ExcelApi 1.7, `Workbook.onActivated` ExcelApi 1.13 (check that one with
+ * `isSetSupported` too).
+ *
+ * So 1.9 is the minimum, declared in manifest.xml beside SharedRuntime 1.1 (the Excel versions with the
+ * shared runtime, Windows 2002 and Mac 16.35 on, all have 1.9). Merged areas are the one optional part: without 1.13 the read leaves them out
  * and says so (they only help read a value merged down several rows). A host without 1.9 gets a message
  * naming the Excel it needs, before any call that would fail with a bare `ApiNotFound`.
  */
