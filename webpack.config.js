@@ -5,14 +5,17 @@
  *   dist/taskpane.html   the task pane AND the custom functions' page: loads functions.js and taskpane.js
  *   dist/taskpane.js     React + Fluent UI task pane (src/taskpane/index.tsx)
  *   dist/functions.js    custom functions (src/functions/functions.ts) + CustomFunctions.associate calls
- *   dist/functions.json  function metadata generated from the JSDoc of src/functions/functions.ts
+ *   dist/functions.json  function metadata generated from the JSDoc of src/functions/functions.ts, finished
+ *                        by FinishFunctionsMetadata below (help links, no data-type objects)
+ *   dist/ajuda.html      the functions' pt-BR help page (src/functions/ajuda.html), one anchor per function
  *   dist/manifest.xml    manifest.xml, with the production URL when CONTRATUALIZA_URL is set (below)
  *   dist/assets/*.png    icons (drawn by scripts/make-icons.js)
  *
  * Production URL: the manifest in the repository points at the dev server, https://localhost:3000/.
  * To publish, build with the address the files will be served from, e.g.
  *     CONTRATUALIZA_URL=https://addin.example.gov.br/ npm run build
- * and dist/manifest.xml has every https://localhost:3000/ replaced by it. Without the variable,
+ * and dist/manifest.xml has every https://localhost:3000/ replaced by it, as have the functions' help
+ * links in dist/functions.json. Without the variable,
  * dist/manifest.xml is an exact copy of manifest.xml.
  *
  * No network, no certificates in a build: only `webpack serve` (npm run dev-server / npm start) loads
@@ -32,6 +35,37 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
 const functionsInput = "./src/functions/functions.ts";
+const helpPage = "ajuda.html";
+
+/**
+ * functions.json as custom-functions-metadata-plugin generates it, finished for Excel:
+ * - every function gets a `helpUrl`: its anchor (the function's name) on the help page shipped with the
+ *   add-in, at the address the files are served from. Set here rather than by a `@helpurl` tag per
+ *   function, so no function can lack one and the address follows CONTRATUALIZA_URL;
+ * - `allowCustomDataForDataTypeAny` off (the generator always writes true). With it on, Excel hands a cell
+ *   holding a data type (an entity, a formatted number) to an `any` parameter as a JSON object, which
+ *   src/functions/coerce.ts does not read; the functions never return data types either. Off, Excel passes
+ *   the four plain kinds (number, text, boolean, error) the coercion was written for.
+ */
+class FinishFunctionsMetadata {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  apply(compiler) {
+    const name = "FinishFunctionsMetadata";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return; // the generator reported errors: they fail the build already
+        const metadata = JSON.parse(asset.source.source().toString());
+        metadata.allowCustomDataForDataTypeAny = false;
+        for (const f of metadata.functions) f.helpUrl = `${this.baseUrl}${helpPage}#${f.name}`;
+        compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 4)));
+      });
+    });
+  }
+}
 
 /** The production address from CONTRATUALIZA_URL (https, with a trailing slash), or undefined. */
 function productionUrl() {
@@ -116,6 +150,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: functionsInput,
       }),
+      new FinishFunctionsMetadata(prodUrl || urlDev),
       new webpack.DefinePlugin({
         __META_FUNCTIONS__: webpack.DefinePlugin.runtimeValue(functionList, true),
       }),
@@ -130,6 +165,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: `src/functions/${helpPage}`, to: helpPage },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { EXCEL_API_MINIMUM } from "../src/workbook/office/requirements";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -341,6 +342,13 @@ describe("manifest.xml", () => {
   test("requires SharedRuntime 1.1", () => {
     const sets = all(one(manifest, "Requirements"), "Set");
     expect(sets.map((s) => s.attrs)).toContainEqual({ Name: "SharedRuntime", MinVersion: "1.1" });
+  });
+
+  // Office offers the add-in only where its reads and writes work: the minimum ExcelApi the adapter uses
+  // (requirements.ts lists each member with its set). Higher optional sets are checked at run time.
+  test("requires the ExcelApi version the Excel host needs", () => {
+    const sets = all(one(manifest, "Requirements"), "Set");
+    expect(sets.filter((s) => s.attrs.Name === "ExcelApi").map((s) => s.attrs)).toEqual([{ Name: "ExcelApi", MinVersion: EXCEL_API_MINIMUM }]);
   });
 
   // Shared runtime: the runtime, the functions' page, the function file and the task pane must be the

@@ -1613,3 +1613,17 @@ export const siapsStrings = {
   mappingIndicatorNotText: (sheet: string) =>
     `No mapeamento da planilha ${quote(sheet)}, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.`,
 };
+
+/**
+ * The Excel host and the Excel version it runs in (workbook/office/requirements): what needs a newer Excel,
+ * what was left out of a read on an older one, and a read Excel did not answer.
+ */
+export const excelHostStrings = {
+  /** The versions that have every API the pane uses (ExcelApi 1.9 and the shared runtime). */
+  excelTooOld:
+    "O painel do Contratualiza precisa do Excel 2021 ou mais novo, do Microsoft 365 ou do Excel na Web: esta versão do Excel não tem os recursos que ele usa para ler e gravar a pasta de trabalho. Atualize o Excel (Arquivo > Conta > Opções de Atualização) ou abra a pasta no Excel na Web.",
+  mergedAreasSkipped:
+    "Esta versão do Excel não informa as células mescladas (isso precisa do Excel 2021, do Microsoft 365 a partir da versão 2102, do Excel para Mac 16.50 ou do Excel na Web). A pasta foi lida sem elas: um nome de indicador ou uma meta mesclados sobre várias linhas valem só para a primeira linha. Atualize o Excel, ou desfaça a mesclagem e repita o valor em cada linha.",
+  valuesNotReturned: (sheet: string, address: string, cells: number) =>
+    `O Excel não devolveu os valores da planilha ${quote(sheet)} (${address}, ${formatNumber(cells, 0)} células), nem lendo em partes. Apague o que não for dado depois das tabelas (fórmulas que mostram vazio também contam) ou divida os dados em planilhas menores; depois clique em ${taskpaneStrings.readAgain}.`,
+};

@@ -18,6 +18,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { TaskpaneHost } from "./host";
+import { ReadNotes } from "./components/ReadNotes";
 import { Avaliar } from "./screens/Avaliar";
 import { Consolidar } from "./screens/Consolidar";
 import { Justificativas } from "./screens/Justificativas";
@@ -131,6 +132,7 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
           </MessageBarActions>
         </MessageBar>
       )}
+      <ReadNotes />
       {!snapshot && loading && <Spinner size="small" label={strings.loading} />}
       {TABS.map((id) => (
         <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>

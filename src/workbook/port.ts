@@ -42,6 +42,11 @@ export interface WorkbookData {
    * summary made again gets a new chart; the plan reports the others (workbook/plan/build).
    */
   summaryCharts?: string[];
+  /**
+   * What the host could not read and the user should know, in pt-BR (merged cells on an Excel too old to
+   * report them): shown with the read, not per table.
+   */
+  readNotes?: string[];
 }
 
 /** The fields of an indicator table the pipeline knows (glossary: docs/rules.md §2). */

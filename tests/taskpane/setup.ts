@@ -1,13 +1,17 @@
 /**
- * What Fluent UI needs from a browser that jsdom lacks (matchMedia, ResizeObserver), and the jest-axe
- * matcher. Imported first by every task pane test (each declares the jsdom environment in its docblock).
+ * What Fluent UI needs from a browser that jsdom lacks (matchMedia, ResizeObserver; TextEncoder for the fake
+ * Excel that some pane tests run the real Excel host on), and the jest-axe matcher. Imported first by every
+ * task pane test (each declares the jsdom environment in its docblock).
  */
+import { TextEncoder } from "util";
 import { toHaveNoViolations } from "jest-axe";
 
 expect.extend(toHaveNoViolations);
 
 // Fluent UI in jsdom, user-event and axe are slow on a shared machine.
 jest.setTimeout(60_000);
+
+if (typeof globalThis.TextEncoder !== "function") Object.assign(globalThis, { TextEncoder });
 
 if (typeof window.matchMedia !== "function") {
   Object.defineProperty(window, "matchMedia", {

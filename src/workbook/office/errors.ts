@@ -4,7 +4,18 @@
  * `RequestPayloadSizeLimitExceeded`, `AccessDenied`, `GeneralException`…); the class itself exists only
  * inside Office, so errors are told apart by that field.
  */
-import { officeStrings as s } from "../../core/messages";
+import { excelHostStrings as x, officeStrings as s } from "../../core/messages";
+
+/**
+ * A failure the adapter has already put in words (a located pt-BR message), thrown where an Office error
+ * would be so callers handle both alike.
+ */
+export class HostMessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "HostMessageError";
+  }
+}
 
 /** The Office error code of a rejection (`undefined` for anything that is not an Office error). */
 export function officeErrorCode(error: unknown): string | undefined {
@@ -17,6 +28,7 @@ export function officeErrorCode(error: unknown): string | undefined {
 
 /** What a person reads when Excel refused a read or a write. */
 export function officeErrorMessage(error: unknown): string {
+  if (error instanceof HostMessageError) return error.message;
   const code = officeErrorCode(error);
   switch (code) {
     case "InvalidOperationInCellEditMode":
@@ -27,6 +39,11 @@ export function officeErrorMessage(error: unknown): string {
       return s.itemNotFound;
     case "AccessDenied":
       return s.accessDenied;
+    // A member this Excel does not have (an older version than the manifest asks for): trying again
+    // cannot help, a newer Excel can.
+    case "ApiNotFound":
+    case "NotImplemented":
+      return x.excelTooOld;
     default: {
       const detail = code ?? (error instanceof Error ? error.message : String(error));
       return s.general(detail);

@@ -13,9 +13,10 @@
  * | `insertTemplate` | 1 check + 1 write                                                      |
  *
  * A refusal happens in the check, before anything is queued, so it leaves the workbook as it was. Every
- * method resolves: Office errors come back as pt-BR messages (errors.ts).
+ * method resolves: Office errors come back as pt-BR messages (errors.ts). On an Excel without the minimum
+ * API (requirements.ts) no method calls Excel: each says which Excel it needs.
  */
-import { officeHostStrings as t } from "../../core/messages";
+import { excelHostStrings as x, officeHostStrings as t } from "../../core/messages";
 import type { LocatedProblem } from "../../core/evaluate";
 import type { ApplyOutcome, CellWrite, HostResult, TaskpaneHost, TemplateTable } from "../../taskpane/host";
 import { columnLetter, fromA1, toA1 } from "../a1";
@@ -26,6 +27,7 @@ import { columnsA1, formulaInput, rangeA1 } from "./cells";
 import { officeErrorMessage } from "./errors";
 import { columnWidthPoints } from "./format";
 import { readWorkbook } from "./read";
+import { excelSupport, type ExcelSupport } from "./requirements";
 import { selectCell } from "./select";
 
 /** `Excel.run`, or a stand-in for it (the fake Excel's `run` in tests). */
@@ -44,10 +46,14 @@ const key = (name: string) => name.toLowerCase();
 /** What `range.formulas` takes for a value the pane writes: texts stay texts (see `formulaInput`). */
 const input = (value: string | number | null) => formulaInput({ value });
 
-/** The task pane's host for the workbook open in Excel; `run` defaults to `Excel.run`. */
-export function createOfficeHost(run: ExcelRun = (batch) => Excel.run(batch)): TaskpaneHost {
+/**
+ * The task pane's host for the workbook open in Excel; `run` defaults to `Excel.run`, `support` to what
+ * `Office.context.requirements` says this Excel has.
+ */
+export function createOfficeHost(run: ExcelRun = (batch) => Excel.run(batch), support: ExcelSupport = excelSupport()): TaskpaneHost {
   /** One `Excel.run`; anything it throws becomes a pt-BR message. */
   const attempt = async <T>(batch: (context: Excel.RequestContext) => Promise<HostResult<T>>): Promise<HostResult<T>> => {
+    if (!support.minimum) return fail(x.excelTooOld);
     try {
       return await run(batch);
     } catch (error) {
@@ -56,9 +62,10 @@ export function createOfficeHost(run: ExcelRun = (batch) => Excel.run(batch)): T
   };
 
   return {
-    read: () => attempt<WorkbookData>(async (context) => ok(await readWorkbook(context))),
+    read: () => attempt<WorkbookData>(async (context) => ok(await readWorkbook(context, { mergedAreas: support.mergedAreas }))),
 
     async apply(plan, options) {
+      if (!support.minimum) return { kind: "failed", message: x.excelTooOld };
       try {
         return outcomeOf(await run((context) => applyPlan(context, plan, { replaceSummaries: options.replaceSummaries })));
       } catch (error) {

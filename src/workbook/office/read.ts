@@ -14,15 +14,23 @@
  *
  * Excel on the web rejects a response over 5 MB. When the second sync is refused for that, the values
  * are read again in row chunks of `maxCellsPerSync` cells, one sync each (halved while Excel still
- * refuses them): only then does the count grow.
+ * refuses them): only then does the count grow. A used range of millions of cells can also come back
+ * with `values` (or `numberFormat`) null instead of an error; that is read in chunks the same way, and a
+ * chunk still answered null stops the read with a message naming the sheet.
+ *
+ * Merged areas need ExcelApi 1.13 (requirements.ts): with `mergedAreas: false` they are not asked for,
+ * every sheet's `merges` is empty and `readNotes` says so.
  */
+import { excelHostStrings as x } from "../../core/messages";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { isBareCell, localAddress, rangeA1, rangeOf, readCell, splitAreas } from "./cells";
-import { officeErrorCode } from "./errors";
+import { HostMessageError, officeErrorCode } from "./errors";
 
 export interface ReadOptions {
   /** Cells per sync when the used ranges are too big for one response (only after Excel refused one). */
   maxCellsPerSync?: number;
+  /** Whether this Excel reports merged areas (ExcelApi 1.13). Default: true. */
+  mergedAreas?: boolean;
 }
 
 /** About 40 bytes a cell with its format: 50,000 cells stay well under 5 MB. */
@@ -52,20 +60,24 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const sheets: SheetHandle[] = worksheets.items.map((ws) => ({ ws, name: ws.name, hidden: ws.visibility !== "Visible" }));
   const tableList = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, table: t }));
 
+  const mergedAreas = options.mergedAreas ?? true;
   const queueShapes = () => ({
     tableRanges: tableList.map((t) => t.table.getRange().load("address")),
-    merged: sheets.map((s) => s.ws.getRange().getMergedAreasOrNullObject().load("address")),
+    merged: mergedAreas ? sheets.map((s) => s.ws.getRange().getMergedAreasOrNullObject().load("address")) : undefined,
   });
   let shapes = queueShapes();
   const used = sheets.map((s) => s.ws.getUsedRangeOrNullObject(true).load("address,values,numberFormat"));
-  let grids: UsedGrid[];
+  let grids: UsedGrid[] | undefined;
   try {
     await context.sync();
     grids = used.map((u) => (u.isNullObject ? { address: "", values: [], formats: [] } : { address: u.address, values: u.values, formats: u.numberFormat }));
   } catch (error) {
     if (officeErrorCode(error) !== "RequestPayloadSizeLimitExceeded") throw error;
     shapes = queueShapes();
-    // Texts make some cells far bigger than others: a chunk still refused is read again in halves.
+  }
+  // Refused as too big, or answered without the cells (a huge range): read again in chunks. Texts make
+  // some cells far bigger than others, so a chunk still refused is read again in halves.
+  if (!grids || grids.some((g) => g.address !== "" && (!Array.isArray(g.values) || !Array.isArray(g.formats)))) {
     for (let cells = options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC; ; cells = Math.floor(cells / 2)) {
       try {
         grids = await readInChunks(context, sheets, cells);
@@ -75,6 +87,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       }
     }
   }
+  const read = grids;
 
   const tablesBySheet = new Map<string, TableInfo[]>();
   tableList.forEach((t, i) => {
@@ -83,13 +96,15 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     tablesBySheet.set(t.sheet, list);
   });
 
+  const merged = shapes.merged;
   return {
     sheets: sheets.map((s, i) => {
-      const merges = shapes.merged[i].isNullObject ? [] : splitAreas(shapes.merged[i].address);
-      const grid = grids[i];
+      const merges = !merged || merged[i].isNullObject ? [] : splitAreas(merged[i].address);
+      const grid = read[i];
       return sheetData(s, grid.address, grid.values, grid.formats, tablesBySheet.get(s.name) ?? [], merges);
     }),
     unsupported: [],
+    ...(merged ? {} : { readNotes: [x.mergedAreasSkipped] }),
   };
 }
 
@@ -123,8 +138,14 @@ async function readInChunks(
     if (pending.length === 0) return;
     await context.sync();
     for (const { chunk, range } of pending) {
-      grids[chunk.sheet].values.push(...range.values);
-      grids[chunk.sheet].formats.push(...range.numberFormat);
+      const values: unknown[][] | null = range.values;
+      const formats: unknown[][] | null = range.numberFormat;
+      if (!Array.isArray(values) || !Array.isArray(formats)) {
+        const address = rangeA1(chunk);
+        throw new HostMessageError(x.valuesNotReturned(sheets[chunk.sheet].name, address, (chunk.bottom - chunk.top + 1) * (chunk.right - chunk.left + 1)));
+      }
+      grids[chunk.sheet].values.push(...values);
+      grids[chunk.sheet].formats.push(...formats);
     }
     pending = [];
     cells = 0;

@@ -15,7 +15,9 @@
  * - writes to a protected sheet fail with `AccessDenied`; adding or deleting sheets in a workbook whose
  *   structure is protected too; any sync fails with `InvalidOperationInCellEditMode` while
  *   `cellEditMode` is set; a request or a response over `payloadLimit` (5 MB, Excel on the web) fails the
- *   sync with `RequestPayloadSizeLimitExceeded` before anything runs (request) or after (response).
+ *   sync with `RequestPayloadSizeLimitExceeded` before anything runs (request) or after (response);
+ *   `values` and `numberFormat` of a range over `valuesLimit` cells come back null (Excel does that for
+ *   ranges of millions of cells instead of failing).
  *
  * - `run` stands for `Excel.run`: it hands the batch the context and, when the batch is done, rejects
  *   if actions were queued but never synced (Office.js would drop them silently: a bug in the caller).
@@ -856,6 +858,8 @@ class FakeRange
       return out;
     };
     if (name === "address") return `${quoteSheet(model.name)}!${rectA1(rect)}`;
+    const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    if ((name === "values" || name === "numberFormat") && cells > this.fx.valuesLimit) return null;
     if (name === "values") return grid((cell) => cell?.value ?? "");
     if (name === "formulas") return grid((cell) => cell?.formula ?? cell?.value ?? "");
     if (name === "numberFormat") return grid((cell) => cell?.numberFormat ?? "General");
@@ -1821,6 +1825,8 @@ export interface FormulaCell {
 export interface FakeExcelOptions {
   /** Request and response limit, in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** Ranges of more cells answer `values` and `numberFormat` as null, as Excel does past about five million. */
+  valuesLimit?: number;
   /** The value a written formula shows, from the cell it is written in (the fake calculates nothing itself). */
   evaluate?: (formula: string, at: FormulaCell) => Scalar;
 }
@@ -1833,6 +1839,7 @@ export class FakeExcel {
   activeSheet: string | undefined;
   selection: { sheet: string; address: string } | undefined;
   readonly payloadLimit: number;
+  readonly valuesLimit: number;
   readonly evaluate: (formula: string, at: FormulaCell) => Scalar;
   readonly syncs: SyncRecord[] = [];
   /** Every action, with the sync it went in (1-based). */
@@ -1847,6 +1854,7 @@ export class FakeExcel {
 
   constructor(options: FakeExcelOptions = {}) {
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.valuesLimit = options.valuesLimit ?? 5_000_000;
     this.evaluate = options.evaluate ?? (() => 0);
     const workbook = new FakeWorkbook(this, "workbook");
     const application = new FakeApplication(this, "application");
