@@ -3,17 +3,15 @@
  * goes without a profiler) and one plain closing line, `jest: N passed, N failed`, so that any CI reading closing
  * lines can count the tests whatever reporter it knows.
  */
-const path = require("path");
-
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
     const files = results.testResults
-      .map((f) => ({ name: path.relative(process.cwd(), f.testFilePath), ms: f.perfStats.end - f.perfStats.start }))
+      .map((f) => ({ name: f.testFilePath.replace(process.cwd() + "/", ""), ms: f.perfStats.end - f.perfStats.start }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 10);
     const tests = results.testResults
-      .flatMap((f) => f.testResults.map((t) => ({ name: `${path.basename(f.testFilePath)} › ${t.title}`, ms: t.duration ?? 0 })))
+      .flatMap((f) => f.testResults.map((t) => ({ name: `${f.testFilePath.split("/").pop()} › ${t.title}`, ms: t.duration ?? 0 })))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 10);
     const out = ["", "Slowest test files:", ...files.map((f) => `  ${seconds(f.ms).padStart(7)}  ${f.name}`)];
