@@ -1613,3 +1613,121 @@ export const siapsStrings = {
   mappingIndicatorNotText: (sheet: string) =>
     `No mapeamento da planilha ${quote(sheet)}, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.`,
 };
+
+/**
+ * The documents of the decree's art. 11 beyond the quarterly ones (workbook/reports/finalCommunique,
+ * workbook/reports/additiveTerm): the *Comunicado Final Sintético* at the end of the contract (IV), with the
+ * *grau de cumprimento do Contrato de Gestão*, and the proposal of an additive term (V); their options in
+ * the command and their controls on the pane's Resumo screen.
+ */
+export const documentStrings = {
+  /** Both documents are addressed to the head of the executive. */
+  addressee: "Ao(À) Excelentíssimo(a) Senhor(a) Prefeito(a) Municipal — Chefe do Poder Executivo,",
+  periodsLine: (first: string, last: string, n: number, unitPlural: string) =>
+    n === 1 ? `Período avaliado: ${first}` : `Vigência avaliada: ${first} a ${last} (${n} ${unitPlural})`,
+
+  // --- Comunicado Final Sintético ---
+  finalSheet: "Comunicado final",
+  finalTitle: "Comunicado Final Sintético",
+  finalIntro: (n: number, unitPlural: string) =>
+    `A Comissão de Avaliação do Contrato de Gestão, no uso das atribuições que lhe são conferidas, com base nos relatórios de acompanhamento ` +
+    `dos ${n} ${unitPlural} avaliados e nas demais informações fornecidas pela Diretoria Municipal de Saúde, apresenta, ao término da vigência ` +
+    `do Contrato de Gestão, o Comunicado Final Sintético sobre a sua execução, com a avaliação conclusiva do alcance dos resultados dos ` +
+    `indicadores e do consequente grau de cumprimento do Contrato de Gestão.`,
+  gradeHeading: "1. Grau de cumprimento do Contrato de Gestão",
+  grade: (figure: string, value: string, counted: number, unit: string, unitPlural: string) =>
+    `O grau de cumprimento do Contrato de Gestão, apurado pela média aritmética do ${figure} ${counted === 1 ? `do único ${unit}` : `dos ${counted} ${unitPlural}`} com resultado apurado ` +
+    `(cada ${unit} com o mesmo peso, computadas as justificativas acatadas pela Comissão), foi de ${value}.`,
+  gradeFigure: "atingimento global",
+  gradeNotComputed: "Não foi possível apurar o grau de cumprimento, porque nenhum período tem resultado global apurado.",
+  gradeMissing: (counted: number, periods: number, labels: string) =>
+    `A média considera ${counted} de ${periods} períodos: ${labels} não ${periods - counted === 1 ? "tem" : "têm"} resultado global apurado.`,
+  gradeProvisional: (n: number, periods: number, labels: string) =>
+    `Atenção: ${n} de ${periods} períodos tiveram avaliação incompleta (${labels}). ` +
+    `A faixa indicada é provisória e pode mudar quando os dados forem completados.`,
+  provisionalReason: (n: number, periods: number) => `${n} de ${periods} períodos incompletos`,
+  gradeBand: (label: string) => `O grau de cumprimento enquadra-se na ${label}, à qual corresponde a seguinte recomendação:`,
+  periodsHeading: "2. Resultado de cada período e períodos em cada faixa",
+  periodHeaders: ["Período", "Indicadores com dado", "Conceito A", "Resultado global", "Faixa"],
+  periodsByBandIntro: "Períodos em cada faixa de recomendação:",
+  periodsInBand: (label: string, n: number, unit: string, unitPlural: string, labels: string) =>
+    `${label}: ${n} ${n === 1 ? unit : unitPlural} (${labels})`,
+  periodsNoBand: (n: number, labels: string) => `Sem faixa apurada: ${n} (${labels})`,
+  provisionalMark: "provisória",
+  indicatorsHeading: "3. Avaliação conclusiva de cada indicador de desempenho",
+  indicatorsIntro: (n: number, unitPlural: string) =>
+    `Ao longo dos ${n} ${unitPlural} da vigência, os indicadores de desempenho alcançaram os seguintes resultados:`,
+  indicatorHeaders: ["Código", "Indicador", "Meta", "Metas atingidas", "Atingimento médio", "Avaliação conclusiva"],
+  metCount: (met: number, withData: number, periods: number) => `${met} de ${withData}${withData < periods ? ` (${periods - withData} sem dado)` : ""}`,
+  verdicts: {
+    always: "Meta atingida em todos os períodos",
+    mostly: "Meta atingida na maior parte dos períodos",
+    sometimes: "Meta atingida em parte dos períodos",
+    never: "Meta nunca atingida",
+    noData: "Sem resultado avaliável",
+  } as Record<"always" | "mostly" | "sometimes" | "never" | "noData", string>,
+  acceptedIntro: "Justificativas acatadas pela Comissão ao longo da vigência (computadas no resultado global):",
+  neverMetHeading: "4. Indicadores que nunca atingiram a meta",
+  neverMetIntro: (unitPlural: string) => `Os indicadores de desempenho abaixo não atingiram a meta pactuada em nenhum dos ${unitPlural} com resultado avaliável:`,
+  neverMetItem: (name: string, n: number, min: string, max: string) => `${name}: conceito B em ${n === 1 ? "1 período" : `${n} períodos`} (atingimento de ${min} a ${max}).`,
+  noneNeverMet: "Todos os indicadores de desempenho com resultado avaliável atingiram a meta pactuada em ao menos um período.",
+  conclusionHeading: "5. Conclusão da Comissão",
+  conclusion: (grade: string, band: string | undefined) =>
+    `Diante do exposto, a Comissão de Avaliação conclui que o Contrato de Gestão foi cumprido em grau de ${grade}` +
+    `${band ? `, enquadrado na ${band}` : ""}. ` +
+    "Considerações da Comissão: ____________________________________________________________________________________.",
+  conclusionNoGrade: "Considerações da Comissão: ____________________________________________________________________________________.",
+  finalClosing:
+    "Encaminhe-se ao(à) Prefeito(a) Municipal, Chefe do Poder Executivo, para conhecimento e providências, e à Diretoria Municipal de Saúde, para a sua ampla divulgação.",
+
+  // --- Proposta de Termo Aditivo ---
+  additiveSheet: "Proposta de Termo Aditivo",
+  additiveTitle: "Proposta de Termo Aditivo ao Contrato de Gestão",
+  additiveIntro: (n: number, unitPlural: string, labels: string) =>
+    `A Comissão de Avaliação do Contrato de Gestão, com consulta prévia à Diretoria Municipal de Saúde, tendo constatado condições que podem ` +
+    `impactar a execução do Contrato de Gestão, apresenta proposta de celebração de Termo Aditivo para a revisão ou a renegociação dos ` +
+    `indicadores de desempenho abaixo, com base nos resultados dos ${n} ${unitPlural} avaliados (${labels}).`,
+  candidatesHeading: "1. Indicadores a revisar ou renegociar",
+  candidatesIntro: (n: number) =>
+    n === 1 ? "O indicador abaixo, pelos resultados apurados, justifica a revisão da meta ou do indicador:" : `Os ${n} indicadores abaixo, pelos resultados apurados, justificam a revisão da meta ou do indicador:`,
+  candidateHeaders: ["Código", "Indicador", "Meta vigente", "Motivo e evidência"],
+  reasons: {
+    wideMargin: (n: number, unitPlural: string, min: string, max: string) =>
+      `Meta superada com ampla margem (20% ou mais) em todos os ${n} ${unitPlural}: atingimento de ${min} a ${max}. A meta pode estar subdimensionada.`,
+    neverMet: (n: number, unitPlural: string, min: string, max: string) =>
+      `Meta não atingida em nenhum dos ${n} ${unitPlural}: atingimento de ${min} a ${max}. Verificar a adequação da meta, o registro e as condições de execução.`,
+    mostlyNoData: (missing: number, n: number, unitPlural: string, labels: string) =>
+      `Sem resultado avaliável em ${missing} dos ${n} ${unitPlural} (${labels}). O indicador não está sendo medido como pactuado: rever a fonte, o registro ou o próprio indicador.`,
+  },
+  noCandidates: (n: number, unitPlural: string) =>
+    `Nos ${n} ${unitPlural} avaliados, nenhum indicador de desempenho teve a meta superada com ampla margem em todos eles, deixou de atingi-la em todos ` +
+    `eles ou ficou sem resultado na maior parte deles: os resultados não indicam, por ora, indicador a revisar ou renegociar.`,
+  tooEarly: (unit: string) =>
+    `Com um único ${unit} avaliado, ainda não há série suficiente para fundamentar a revisão ou a renegociação de indicadores.`,
+  evidenceHeading: "2. Resultados que fundamentam a proposta",
+  evidenceItem: (name: string, list: string) => `${name} — ${list}.`,
+  evidencePeriod: (label: string, result: string, attainment: string, concept: string) => `${label}: ${result}${attainment ? ` (${attainment}, ${concept})` : ""}`,
+  evidenceNoData: (label: string) => `${label}: sem dado`,
+  wordingHeading: "3. Nova redação proposta",
+  wordingIntro: "A Comissão propõe a seguinte redação para os indicadores e metas a revisar (a preencher pela Comissão):",
+  wordingHeaders: ["Código", "Indicador", "Meta vigente", "Nova meta ou redação proposta"],
+  blankLine: "____________________________________________",
+  /** Numbered after the sections before it: 2 when there is nothing to propose, else 4. */
+  consultationHeading: (n: number) => `${n}. Consulta prévia à Diretoria Municipal de Saúde`,
+  consultation: "Consulta realizada em ___/___/______. Manifestação da Diretoria Municipal de Saúde: _______________________________________________.",
+  additiveClosing:
+    "Encaminhe-se ao(à) Prefeito(a) Municipal, Chefe do Poder Executivo, para a negociação e a formalização, com a contratada, dos novos indicadores e metas.",
+
+  // --- the command `contratualiza comunicado` ---
+  writtenFinal: (file: string) => `Comunicado final gravado em ${file}. O arquivo original não foi alterado.`,
+  writtenAdditive: (file: string) => `Proposta de Termo Aditivo gravada em ${file}. O arquivo original não foi alterado.`,
+  gradeLine: (value: string, band: string) => `Grau de cumprimento: ${value}${band ? ` — ${band}` : ""}.`,
+  candidatesLine: (n: number) => (n === 1 ? "1 indicador a revisar ou renegociar." : `${n} indicadores a revisar ou renegociar.`),
+  bothDocuments: "Escolha --final ou --termo-aditivo, não os dois: cada um é um documento.",
+  documentWithPeriod: "--final e --termo-aditivo consideram todos os períodos encontrados: não use --periodo com eles.",
+
+  // --- the pane's Resumo screen ---
+  finalCheckbox: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",
+  additiveRun: "Inserir proposta de Termo Aditivo",
+  additiveHint: "Minuta da proposta de Termo Aditivo: os indicadores a revisar ou renegociar nos períodos escolhidos, com a evidência, e a nova meta em branco para a Comissão preencher.",
+};
