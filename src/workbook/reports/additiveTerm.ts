@@ -12,7 +12,7 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
 import { conceptText } from "../../core/conceptText";
-import { documentStrings as d, formatPercent, methodText, reportStrings as s } from "../../core/messages";
+import { documentStrings as d, methodText, reportStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { describeTarget } from "../plan/summary";
 import { indicatorLabel, percentText, resultText } from "../view";
@@ -34,7 +34,8 @@ export interface AdditiveTermOptions {
 
 /** The reason and its figures as the table's "Motivo e evidência" cell. */
 function evidenceText(r: RevisionSuggestion, unitPlural: string): string {
-  const pct = (v: number) => formatPercent(v, 1);
+  // One decimal always, as the evidence per period writes them (130,0%, not 130%).
+  const pct = percentText;
   if (r.reason === "wideMargin") return d.reasons.wideMargin(r.periods.length, unitPlural, pct(r.min), pct(r.max));
   if (r.reason === "neverMet") return d.reasons.neverMet(r.periods.length, unitPlural, pct(r.min), pct(r.max));
   return d.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "));

@@ -27,7 +27,7 @@
  * period. Pure.
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
-import { documentStrings as d, formatPercent, methodText, reportStrings as s } from "../../core/messages";
+import { documentStrings as d, methodText, reportStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Band } from "../../core/types";
 import { columnName } from "../overallFigure";
@@ -195,7 +195,7 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   const indicators = indicatorSeries(evs)
     .filter((row) => row.kind === "desempenho")
     .map((row) => conclusionOf(row, n));
-  const pct = (v: number) => formatPercent(v, 1);
+  const pct = percentText;
   const indicatorBlocks: Block[] =
     indicators.length === 0
       ? [{ kind: "paragraph", text: s.noPerformance }]
