@@ -304,7 +304,7 @@ export const messages = {
 export const cliStrings = {
   usage: [
     "Uso: contratualiza avaliar <arquivo.xlsx> [opções]",
-    "     contratualiza comunicado <arquivo.xlsx> [--periodo P] [--saida comunicado.md|comunicado.docx]",
+    "     contratualiza comunicado <arquivo.xlsx> [--periodo P | --final | --termo-aditivo] [--saida comunicado.md|comunicado.docx]",
     "     contratualiza consolidar <pasta|arquivo> [--periodo P] [--saida consolidado.xlsx] [--json]",
     "",
     "Avalia as tabelas de indicadores da pasta de trabalho, mostra o atingimento global e a faixa de recomendação",
@@ -321,7 +321,8 @@ export const cliStrings = {
     "  --substituir         permite gravar sobre um arquivo de --saida que não é uma cópia avaliada deste arquivo",
     "  --sem-arquivo        só mostra o resultado, sem gravar a cópia avaliada",
     "  --json               mostra o resultado em JSON, para outros programas",
-    "  --final              inclui na cópia a Avaliação final, com todos os períodos (ao fim do contrato)",
+    "  --final              inclui na cópia a Avaliação final e o Comunicado final, com todos os períodos (ao fim do contrato)",
+    "  --termo-aditivo      inclui na cópia a Proposta de Termo Aditivo (indicadores a revisar ou renegociar)",
     "",
     "Código de saída: 0 avaliado; 1 avaliado com problemas nos dados; 2 não foi possível ler ou avaliar.",
   ].join("\n"),
@@ -739,8 +740,8 @@ export const taskpaneStrings = {
   summaryRun: "Inserir resumo",
   reportsRun: "Inserir comunicado e avaliação anual",
   reportsHint:
-    "O comunicado trimestral sintético do último período escolhido (para a comissão revisar e assinar) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento. No cofinanciamento da APS, também a planilha com a nota de cada equipe.",
-  finalReport: "Incluir a avaliação final (todos os períodos escolhidos, ao fim do contrato)",
+    "O comunicado sintético de cada período escolhido (para a comissão revisar e assinar; o último do ano diz que encerra o exercício) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento. No cofinanciamento da APS, também a planilha com a nota de cada equipe.",
+  finalReport: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",
   summaryApplied: (names: string[]) =>
     names.length === 1 ? `Planilha ${quote(names[0])} inserida.` : `Planilhas ${names.map(quote).join(", ")} inseridas.`,
   confirmTitle: "Substituir resumo?",
@@ -1250,17 +1251,22 @@ export const commandStrings = {
   communiqueUsage: [
     "Uso: contratualiza comunicado <arquivo.xlsx> [opções]",
     "",
-    "Redige o comunicado sintético da Comissão de Avaliação de um período (Markdown ou documento do Word, para editar",
-    "e assinar): resultado global, faixa, indicadores que não atingiram a meta, justificativas, ações sugeridas e",
-    "indicadores a revisar. O arquivo original nunca é alterado.",
+    "Redige os comunicados sintéticos da Comissão de Avaliação (Markdown ou documento do Word, para editar e",
+    "assinar): resultado global, faixa, indicadores que não atingiram a meta, justificativas, ações sugeridas e",
+    "indicadores a revisar. Sem --periodo nem --saida, grava um comunicado por período encontrado. O arquivo",
+    "original nunca é alterado.",
     "",
     "Opções:",
-    "  --periodo P          o período do comunicado, por exemplo 2025-T1 (padrão: o último período encontrado)",
+    "  --periodo P          só o comunicado do período P, por exemplo 2025-T1",
+    "  --final              o Comunicado Final Sintético, com todos os períodos: grau de cumprimento do contrato,",
+    "                       faixa, períodos em cada faixa e indicadores nunca atingidos (ao fim do contrato)",
+    "  --termo-aditivo      a proposta de Termo Aditivo: indicadores a revisar ou renegociar, com a evidência",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
     "  --regra R            resultado-do-periodo (padrão) ou todos-os-meses (todo mês e unidade deve atingir a meta)",
     "  --saida ARQUIVO      onde gravar o comunicado: ARQUIVO.md (Markdown) ou ARQUIVO.docx (documento do Word)",
-    "                       (padrão: <nome>.comunicado-<período>.md, ao lado do original)",
+    "                       (padrão: <nome>.comunicado-<período>.md, <nome>.comunicado-final.md ou",
+    "                       <nome>.termo-aditivo.md, ao lado do original; só com --saida, o último período)",
     "",
     "Código de saída: 0 gravado; 1 gravado, com problemas nos dados; 2 não foi possível ler, avaliar ou gravar.",
   ].join("\n"),
@@ -1727,7 +1733,6 @@ export const documentStrings = {
   documentWithPeriod: "--final e --termo-aditivo consideram todos os períodos encontrados: não use --periodo com eles.",
 
   // --- the pane's Resumo screen ---
-  finalCheckbox: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",
   additiveRun: "Inserir proposta de Termo Aditivo",
   additiveHint: "Minuta da proposta de Termo Aditivo: os indicadores a revisar ou renegociar nos períodos escolhidos, com a evidência, e a nova meta em branco para a Comissão preencher.",
 };
