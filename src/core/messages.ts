@@ -1654,7 +1654,7 @@ export const documentStrings = {
   provisionalReason: (n: number, periods: number) => `${n} de ${periods} períodos incompletos`,
   gradeBand: (label: string) => `O grau de cumprimento enquadra-se na ${label}, à qual corresponde a seguinte recomendação:`,
   periodsHeading: "2. Resultado de cada período e períodos em cada faixa",
-  periodHeaders: ["Período", "Indicadores com dado", "Conceito A", "Resultado global", "Faixa"],
+  periodHeaders: ["Período", "Metas atingidas (conceito A)", "Resultado global", "Faixa"],
   periodsByBandIntro: "Períodos em cada faixa de recomendação:",
   periodsInBand: (label: string, n: number, unit: string, unitPlural: string, labels: string) =>
     `${label}: ${n} ${n === 1 ? unit : unitPlural} (${labels})`,

@@ -360,7 +360,6 @@ const WARNING_TEXT: CellStyle = { ...TEXT, bold: true, color: "#9C0006" };
 const DRAFT: CellStyle = { ...TEXT, italic: true, color: "#595959" };
 const SUBTITLE: CellStyle = { ...TEXT, bold: true, color: "#1F3864" };
 const CENTER: CellStyle = { ...TEXT, align: "center" };
-const BOLD_CENTER: CellStyle = { ...TEXT, bold: true, align: "center" };
 
 /**
  * The communiqué as a summary sheet laid out for printing: A4 portrait, one text column (A–F merged per
@@ -400,10 +399,10 @@ export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
   l.blank();
   l.text(doc.placeDate, { ...TEXT, align: "right" });
   for (const role of doc.signatures) {
+    // Room to sign above; then the whole block (line, name, role) in one cell of one row: neither Excel nor
+    // LibreOffice splits a row across pages, so a page break never separates a line from its role.
     l.blank(2);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(s.signatureLine, CENTER), cols: all - 2 }]);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(s.signatureName, { ...TEXT, align: "left" }), cols: all - 2 }]);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(role, BOLD_CENTER), cols: all - 2 }]);
+    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(`${s.signatureLine}\n${s.signatureName} ${s.signatureLine}\n${role}`, CENTER), cols: all - 2 }]);
   }
   return { name: doc.sheetName, rows: l.rows, merges: l.merges, widths: WIDTHS, heights: l.heights, print: { orientation: "portrait" } };
 }

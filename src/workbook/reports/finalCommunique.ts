@@ -170,7 +170,7 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
           ? { text: noteText(o.value), value: o.value, numberFormat: NOTE }
           : { text: percentText(o.value / 100), value: o.value / 100, numberFormat: PERCENT };
     const band = ev.band ? (ev.band.provisional ? `${ev.band.band.label} (${d.provisionalMark})` : ev.band.band.label) : "";
-    return [{ text: `${formatPeriodPtBR(ev.period!)} (${ev.period!.label})` }, { text: `${o.withData} de ${o.scored}` }, { text: String(o.met) }, value, { text: band }];
+    return [{ text: `${formatPeriodPtBR(ev.period!)} (${ev.period!.label})` }, { text: d.metCount(o.met, o.withData, o.scored) }, value, { text: band }];
   });
   const periodsByBand: PeriodsInBand[] = [];
   for (const band of last?.preset.bands?.bands ?? []) {
@@ -179,7 +179,10 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   }
   const noBand = evs.filter((ev) => !ev.band).map((ev) => ev.period!.label);
   if (noBand.length > 0 && last?.preset.bands) periodsByBand.push({ labels: noBand });
-  const periodBlocks: Block[] = [{ kind: "table", headers: scale === 10 ? [...d.periodHeaders.slice(0, 3), figureName, d.periodHeaders[4]] : d.periodHeaders, spans: [2, 1, 1, 1, 1], rows: periodRows }];
+  // The band's label is long (`Faixa 2 — 80% a 99,9%`): two columns, so it reads on one line.
+  const [periodHeader, metHeader, figureHeader, bandHeader] = d.periodHeaders;
+  const headers = [periodHeader, metHeader, scale === 10 ? figureName : figureHeader, bandHeader];
+  const periodBlocks: Block[] = [{ kind: "table", headers, spans: [2, 1, 1, 2], rows: periodRows }];
   if (periodsByBand.length > 0) {
     const provisionalOf = (label: string) => evs.find((ev) => ev.period!.label === label)?.band?.provisional;
     const items = periodsByBand.map((p) => {

@@ -91,7 +91,10 @@ describe("the four quarters of 2025", () => {
     expect(plan.print).toEqual({ orientation: "portrait" });
     // The period table: T1's row, its overall 83,33% as a number formatted as a percentage.
     const t1 = plan.rows.find((r) => r[0]?.value === "1º trimestre de 2025 (2025-T1)");
-    expect(t1?.filter((c) => c.value !== null).map((c) => c.value)).toEqual(["1º trimestre de 2025 (2025-T1)", "6 de 6", "4", expect.closeTo(5 / 6, 9), "Faixa 2 — 80% a 99,9%"]);
+    // 4 indicators A of 6 with data (I2's accepted justification counts in the figure, not as an A).
+    expect(t1?.filter((c) => c.value !== null).map((c) => c.value)).toEqual(["1º trimestre de 2025 (2025-T1)", "4 de 6", expect.closeTo(5 / 6, 9), "Faixa 2 — 80% a 99,9%"]);
+    const t2 = plan.rows.find((r) => r[0]?.value === "2º trimestre de 2025 (2025-T2)");
+    expect(t2?.[2]?.value).toBe("3 de 5 (1 sem dado)");
   });
 
   test("reportSheets adds the final communiqué after the final report, only when asked", () => {
