@@ -1679,10 +1679,9 @@ export const documentStrings = {
   noneNeverMet: "Todos os indicadores de desempenho com resultado avaliável atingiram a meta pactuada em ao menos um período.",
   conclusionHeading: "5. Conclusão da Comissão",
   conclusion: (grade: string, band: string | undefined) =>
-    `Diante do exposto, a Comissão de Avaliação conclui que o Contrato de Gestão foi cumprido em grau de ${grade}` +
-    `${band ? `, enquadrado na ${band}` : ""}. ` +
-    "Considerações da Comissão: ____________________________________________________________________________________.",
-  conclusionNoGrade: "Considerações da Comissão: ____________________________________________________________________________________.",
+    `Diante do exposto, a Comissão de Avaliação conclui que o Contrato de Gestão foi cumprido em grau de ${grade}` + `${band ? `, enquadrado na ${band}` : ""}.`,
+  /** A line to fill, short enough to stay on one line of an A4 page (a justified paragraph would stretch a longer one). */
+  considerations: "Considerações da Comissão: ______________________________________",
   finalClosing:
     "Encaminhe-se ao(à) Prefeito(a) Municipal, Chefe do Poder Executivo, para conhecimento e providências, e à Diretoria Municipal de Saúde, para a sua ampla divulgação.",
 
@@ -1720,7 +1719,8 @@ export const documentStrings = {
   blankLine: "____________________________________________",
   /** Numbered after the sections before it: 2 when there is nothing to propose, else 4. */
   consultationHeading: (n: number) => `${n}. Consulta prévia à Diretoria Municipal de Saúde`,
-  consultation: "Consulta realizada em ___/___/______. Manifestação da Diretoria Municipal de Saúde: _______________________________________________.",
+  /** Two lines to fill, each short enough to stay on one line of an A4 page. */
+  consultation: ["Consulta realizada em ___/___/______.", "Manifestação da Diretoria Municipal de Saúde: _________________________"],
   additiveClosing:
     "Encaminhe-se ao(à) Prefeito(a) Municipal, Chefe do Poder Executivo, para a negociação e a formalização, com a contratada, dos novos indicadores e metas.",
 

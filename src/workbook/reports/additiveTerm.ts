@@ -104,7 +104,7 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
       },
     );
   }
-  sections.push({ heading: d.consultationHeading(sections.length + 1), blocks: [{ kind: "paragraph", text: d.consultation }] });
+  sections.push({ heading: d.consultationHeading(sections.length + 1), blocks: d.consultation.map((text): Block => ({ kind: "paragraph", text })) });
 
   return {
     sheetName: d.additiveSheet,

@@ -240,14 +240,17 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
         ];
 
   // 5. The commission's conclusion, to complete.
-  const conclusion = text === undefined ? d.conclusionNoGrade : d.conclusion(text, bandLabel);
+  const conclusion: Block[] = [
+    ...(text === undefined ? [] : [{ kind: "paragraph" as const, text: d.conclusion(text, bandLabel) }]),
+    { kind: "paragraph", text: d.considerations },
+  ];
 
   const sections: Section[] = [
     { heading: d.gradeHeading, blocks: gradeBlocks },
     { heading: d.periodsHeading, blocks: periodBlocks },
     { heading: d.indicatorsHeading, blocks: indicatorBlocks },
     { heading: d.neverMetHeading, blocks: neverBlocks },
-    { heading: d.conclusionHeading, blocks: [{ kind: "paragraph", text: conclusion }] },
+    { heading: d.conclusionHeading, blocks: conclusion },
   ];
   return {
     sheetName: d.finalSheet,
