@@ -4,6 +4,7 @@
  * performance indicator's conclusive evaluation and those never met — each figure worked out by hand below —
  * then an incomplete quarter (provisional band), and the sheet and Markdown renderings.
  */
+import { decreto, previne } from "../../../src/core/presets";
 import { runPipeline } from "../../../src/workbook/pipeline";
 import { buildFinalCommunique } from "../../../src/workbook/reports/finalCommunique";
 import { communiqueMarkdown, communiqueSheet } from "../../../src/workbook/reports/communique";
@@ -122,5 +123,27 @@ describe("an incomplete quarter", () => {
     expect(md).toContain("Faixa 4 — 60% a 69,9% — provisória (1 de 4 períodos incompletos)");
     // T2's own band in the list of periods per band: Faixa 5, marked provisional.
     expect(md).toContain("- Faixa 5 — 50% a 59,9%: 2 trimestres (2025-T2, provisória; 2025-T4)");
+  });
+});
+
+describe("other rules", () => {
+  test("the decree's A/B rules have no bands: the grau without a band, said so; no periods per band", () => {
+    const c = buildFinalCommunique(runPipeline(contractWorkbook(), { preset: decreto }).evaluations, { source: SOURCE });
+    // The same share of targets met per quarter: the mean is 67,5% still.
+    expect(c.gradeText).toBe("67,5%");
+    expect(c.grade.band).toBeUndefined();
+    expect(c.periodsByBand).toEqual([]);
+    const md = communiqueMarkdown(c);
+    expect(md).toContain(s.noBands(decreto.name));
+    expect(md).toContain("cumprido em grau de 67,5%.");
+  });
+
+  test("Previne Brasil: the grau is a mean of notes (0–10), named after the figure, never a percentage", () => {
+    const evs10 = runPipeline(contractWorkbook(), { preset: previne }).evaluations;
+    const c = buildFinalCommunique(evs10, { source: SOURCE });
+    const values = evs10.map((ev) => ev.overall.value!);
+    expect(c.grade.value).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 9);
+    expect(c.gradeText).toMatch(/^\d+,\d\d$/);
+    expect(communiqueMarkdown(c)).toContain(`média aritmética do ISF parcial dos 4 períodos`);
   });
 });
