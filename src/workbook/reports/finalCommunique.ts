@@ -36,7 +36,7 @@ import { incompleteText, indicatorLabel, noteText, percentText } from "../view";
 import type { Block, CommuniqueText, Section, TableCell } from "./communique";
 import { unitsOf } from "./communique";
 import { NOTE, PERCENT } from "./layout";
-import { byPeriod, combinedOverall, indicatorSeries, seriesValue, type CombinedOverall } from "./series";
+import { byPeriod, combinedOverall, indicatorSeries, seriesValue, type CombinedOverall, type IndicatorSeries } from "./series";
 
 /** One performance indicator over the term. */
 export interface IndicatorConclusion {
@@ -91,7 +91,7 @@ function verdictOf(met: number, withData: number): IndicatorConclusion["verdict"
   return met * 2 > withData ? "mostly" : "sometimes";
 }
 
-function conclusionOf(row: ReturnType<typeof indicatorSeries>[number], periods: number): IndicatorConclusion {
+function conclusionOf(row: IndicatorSeries, periods: number): IndicatorConclusion {
   const evaluated = row.byPeriod.filter((i): i is IndicatorEvaluation => i?.status === "evaluated" && (i.concept !== undefined || !!i.classification));
   // A classifying preset (co-financing) has no concept A/B: its class's factor of 1 is the target met.
   const metOne = (i: IndicatorEvaluation) => (i.classification ? i.score === 1 : i.concept === "A");
@@ -195,9 +195,8 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   if (incompleteNotes.length > 0) periodBlocks.push({ kind: "list", items: incompleteNotes });
 
   // 3. Every performance indicator over the term.
-  const indicators = indicatorSeries(evs)
-    .filter((row) => row.kind === "desempenho")
-    .map((row) => conclusionOf(row, n));
+  const performance = indicatorSeries(evs).filter((row) => row.kind === "desempenho");
+  const indicators = performance.map((row) => conclusionOf(row, n));
   const pct = percentText;
   const indicatorBlocks: Block[] =
     indicators.length === 0
@@ -218,9 +217,7 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
             ]),
           },
         ];
-  const accepted = indicatorSeries(evs)
-    .filter((row) => row.kind === "desempenho")
-    .flatMap((row) => {
+  const accepted = performance.flatMap((row) => {
       const decisions = row.byPeriod.flatMap((i, p) =>
         i && (i.decision === "total" || i.decision === "partial") ? [`${labels[p]} ${s.decisionsShort[i.decision]}`] : [],
       );
