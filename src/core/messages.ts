@@ -738,7 +738,7 @@ export const taskpaneStrings = {
   summaryHint:
     "Insere, para cada período escolhido, uma planilha “Resumo” com o atingimento global, a faixa de recomendação, os indicadores, as pendências e os problemas encontrados.",
   summaryRun: "Inserir resumo",
-  reportsRun: "Inserir comunicado e avaliação anual",
+  reportsRun: "Inserir comunicados e avaliação anual",
   reportsHint:
     "O comunicado sintético de cada período escolhido (para a comissão revisar e assinar; o último do ano diz que encerra o exercício) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento. No cofinanciamento da APS, também a planilha com a nota de cada equipe.",
   finalReport: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",

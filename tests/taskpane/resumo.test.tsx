@@ -93,7 +93,7 @@ describe("screen Resumo", () => {
     // T2 is chosen by default; with T1 too, a communiqué for each, and two quarters of 2025 make an annual
     // report.
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
-    await user.click(within(panel).getByRole("button", { name: "Inserir comunicado e avaliação anual" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir comunicados e avaliação anual" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));
     const { plan } = host.calls.apply[0];
     expect(plan.owned).toEqual([]);
@@ -106,7 +106,7 @@ describe("screen Resumo", () => {
     const { user, panel, host } = await open();
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
     await user.click(within(panel).getByRole("checkbox", { name: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)" }));
-    await user.click(within(panel).getByRole("button", { name: "Inserir comunicado e avaliação anual" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir comunicados e avaliação anual" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));
     const { plan } = host.calls.apply[0];
     expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Avaliação anual 2025", "Avaliação final", "Comunicado final"]);
