@@ -1629,8 +1629,9 @@ export const siapsStrings = {
 export const documentStrings = {
   /** Both documents are addressed to the head of the executive. */
   addressee: "Ao(À) Excelentíssimo(a) Senhor(a) Prefeito(a) Municipal — Chefe do Poder Executivo,",
-  periodsLine: (first: string, last: string, n: number, unitPlural: string) =>
-    n === 1 ? `Período avaliado: ${first}` : `Vigência avaliada: ${first} a ${last} (${n} ${unitPlural})`,
+  /** `term`: the final communiqué covers the contract's term (vigência); the additive term, the periods so far. */
+  periodsLine: (first: string, last: string, n: number, unitPlural: string, term: boolean) =>
+    n === 1 ? `Período avaliado: ${first}` : `${term ? "Vigência avaliada" : "Períodos avaliados"}: ${first} a ${last} (${n} ${unitPlural})`,
 
   // --- Comunicado Final Sintético ---
   finalSheet: "Comunicado final",

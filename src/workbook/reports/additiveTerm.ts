@@ -64,7 +64,7 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
   const candidates = revisionSuggestions(evs, { withoutData: true }).map((r) => ({ ...r, target: lastTarget(r.key), evidence: evidenceText(r, unitPlural) }));
 
   const header = [
-    ...(n > 0 ? [d.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural)] : []),
+    ...(n > 0 ? [d.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, false)] : []),
     s.commission,
     s.source(options.source),
     ...(last ? [s.rules(last.preset.name, methodText(last))] : []),

@@ -137,7 +137,7 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   const figureName = scale === 10 ? (columnName(evs) ?? d.gradeFigure) : d.gradeFigure;
 
   const header = [
-    ...(n > 0 ? [d.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural)] : []),
+    ...(n > 0 ? [d.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, true)] : []),
     s.commission,
     s.source(options.source),
     ...(last ? [s.rules(last.preset.name, methodText(last))] : []),

@@ -89,3 +89,7 @@ test("as a sheet on request: recognised as a report when evaluated again", () =>
   expect(reportSheets(result, SOURCE).map((p) => p.name)).not.toContain("Proposta de Termo Aditivo");
   expect(reportSheets(result, SOURCE, { additiveTerm: true }).map((p) => p.name).pop()).toBe("Proposta de Termo Aditivo");
 });
+
+test("the header names the periods considered (the proposal comes at any time, not only at the end of the term)", () => {
+  expect(doc.header[0]).toBe("Períodos avaliados: 1º trimestre de 2025 a 4º trimestre de 2025 (4 trimestres)");
+});
