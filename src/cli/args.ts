@@ -1,6 +1,7 @@
 /**
  * The command's arguments: `contratualiza avaliar <arquivo> [--periodo P] [--predefinicao ID]
- * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json] [--final]`. Parsing
+ * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json] [--final]
+ * [--termo-aditivo]`. Parsing
  * only, through the commands' option parser (./options).
  */
 import { cliStrings as t } from "../core/messages";
@@ -14,11 +15,12 @@ import { evaluateOptions, flag, HELP_OPTIONS, parseOptions, type OptionValues } 
 export type EvaluateCommand = { command: "avaliar"; file: string } & OptionValues<typeof avaliarOptions>;
 
 /**
- * `avaliar`'s options: those it shares with `consolidar`, `--final`, the final report over every period
- * (`Avaliação final`), made only on request because the data do not say when a contract ends, and
+ * `avaliar`'s options: those it shares with `consolidar`, `--final`, the final report and the final
+ * communiqué over every period (`Avaliação final`, `Comunicado final`), made only on request because the
+ * data do not say when a contract ends, `--termo-aditivo`, the draft proposal of an additive term, and
  * `--substituir`, to write over a file that is not an evaluated copy of the input.
  */
-const avaliarOptions = { ...evaluateOptions, final: flag("--final"), replace: flag("--substituir") };
+const avaliarOptions = { ...evaluateOptions, final: flag("--final"), additiveTerm: flag("--termo-aditivo"), replace: flag("--substituir") };
 
 export type ParsedArgs = EvaluateCommand | { command: "ajuda" } | { command: "erro"; message: string };
 

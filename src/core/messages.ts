@@ -304,7 +304,7 @@ export const messages = {
 export const cliStrings = {
   usage: [
     "Uso: contratualiza avaliar <arquivo.xlsx> [opções]",
-    "     contratualiza comunicado <arquivo.xlsx> [--periodo P] [--saida comunicado.md|comunicado.docx]",
+    "     contratualiza comunicado <arquivo.xlsx> [--periodo P | --final | --termo-aditivo] [--saida comunicado.md|comunicado.docx]",
     "     contratualiza consolidar <pasta|arquivo> [--periodo P] [--saida consolidado.xlsx] [--json]",
     "",
     "Avalia as tabelas de indicadores da pasta de trabalho, mostra o atingimento global e a faixa de recomendação",
@@ -321,7 +321,8 @@ export const cliStrings = {
     "  --substituir         permite gravar sobre um arquivo de --saida que não é uma cópia avaliada deste arquivo",
     "  --sem-arquivo        só mostra o resultado, sem gravar a cópia avaliada",
     "  --json               mostra o resultado em JSON, para outros programas",
-    "  --final              inclui na cópia a Avaliação final, com todos os períodos (ao fim do contrato)",
+    "  --final              inclui na cópia a Avaliação final e o Comunicado final, com todos os períodos (ao fim do contrato)",
+    "  --termo-aditivo      inclui na cópia a Proposta de Termo Aditivo (indicadores a revisar ou renegociar)",
     "",
     "Código de saída: 0 avaliado; 1 avaliado com problemas nos dados; 2 não foi possível ler ou avaliar.",
   ].join("\n"),
@@ -737,10 +738,10 @@ export const taskpaneStrings = {
   summaryHint:
     "Insere, para cada período escolhido, uma planilha “Resumo” com o atingimento global, a faixa de recomendação, os indicadores, as pendências e os problemas encontrados.",
   summaryRun: "Inserir resumo",
-  reportsRun: "Inserir comunicado e avaliação anual",
+  reportsRun: "Inserir comunicados e avaliação anual",
   reportsHint:
-    "O comunicado trimestral sintético do último período escolhido (para a comissão revisar e assinar) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento. No cofinanciamento da APS, também a planilha com a nota de cada equipe.",
-  finalReport: "Incluir a avaliação final (todos os períodos escolhidos, ao fim do contrato)",
+    "O comunicado sintético de cada período escolhido (para a comissão revisar e assinar; o último do ano diz que encerra o exercício) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento. No cofinanciamento da APS, também a planilha com a nota de cada equipe.",
+  finalReport: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",
   summaryApplied: (names: string[]) =>
     names.length === 1 ? `Planilha ${quote(names[0])} inserida.` : `Planilhas ${names.map(quote).join(", ")} inseridas.`,
   confirmTitle: "Substituir resumo?",
@@ -1250,17 +1251,22 @@ export const commandStrings = {
   communiqueUsage: [
     "Uso: contratualiza comunicado <arquivo.xlsx> [opções]",
     "",
-    "Redige o comunicado sintético da Comissão de Avaliação de um período (Markdown ou documento do Word, para editar",
-    "e assinar): resultado global, faixa, indicadores que não atingiram a meta, justificativas, ações sugeridas e",
-    "indicadores a revisar. O arquivo original nunca é alterado.",
+    "Redige os comunicados sintéticos da Comissão de Avaliação (Markdown ou documento do Word, para editar e",
+    "assinar): resultado global, faixa, indicadores que não atingiram a meta, justificativas, ações sugeridas e",
+    "indicadores a revisar. Sem --periodo nem --saida, grava um comunicado por período encontrado. O arquivo",
+    "original nunca é alterado.",
     "",
     "Opções:",
-    "  --periodo P          o período do comunicado, por exemplo 2025-T1 (padrão: o último período encontrado)",
+    "  --periodo P          só o comunicado do período P, por exemplo 2025-T1",
+    "  --final              o Comunicado Final Sintético, com todos os períodos: grau de cumprimento do contrato,",
+    "                       faixa, períodos em cada faixa e indicadores nunca atingidos (ao fim do contrato)",
+    "  --termo-aditivo      a proposta de Termo Aditivo: indicadores a revisar ou renegociar, com a evidência",
     "  --predefinicao ID    regras: instrumento (padrão), decreto, previne ou cofinanciamento",
     "  --metodo M           proporcao (metas atingidas, padrão) ou media (média do atingimento)",
     "  --regra R            resultado-do-periodo (padrão) ou todos-os-meses (todo mês e unidade deve atingir a meta)",
     "  --saida ARQUIVO      onde gravar o comunicado: ARQUIVO.md (Markdown) ou ARQUIVO.docx (documento do Word)",
-    "                       (padrão: <nome>.comunicado-<período>.md, ao lado do original)",
+    "                       (padrão: <nome>.comunicado-<período>.md, <nome>.comunicado-final.md ou",
+    "                       <nome>.termo-aditivo.md, ao lado do original; só com --saida, o último período)",
     "",
     "Código de saída: 0 gravado; 1 gravado, com problemas nos dados; 2 não foi possível ler, avaliar ou gravar.",
   ].join("\n"),
@@ -1626,4 +1632,122 @@ export const excelHostStrings = {
     "Esta versão do Excel não informa as células mescladas (isso precisa do Excel 2021, do Microsoft 365 a partir da versão 2102, do Excel para Mac 16.50 ou do Excel na Web). A pasta foi lida sem elas: um nome de indicador ou uma meta mesclados sobre várias linhas valem só para a primeira linha. Atualize o Excel, ou desfaça a mesclagem e repita o valor em cada linha.",
   valuesNotReturned: (sheet: string, address: string, cells: number) =>
     `O Excel não devolveu os valores da planilha ${quote(sheet)} (${address}, ${formatNumber(cells, 0)} células), nem lendo em partes. Apague o que não for dado depois das tabelas (fórmulas que mostram vazio também contam) ou divida os dados em planilhas menores; depois clique em ${taskpaneStrings.readAgain}.`,
+};
+
+/**
+ * The documents of the decree's art. 11 beyond the quarterly ones (workbook/reports/finalCommunique,
+ * workbook/reports/additiveTerm): the *Comunicado Final Sintético* at the end of the contract (IV), with the
+ * *grau de cumprimento do Contrato de Gestão*, and the proposal of an additive term (V); their options in
+ * the command and their controls on the pane's Resumo screen.
+ */
+export const documentStrings = {
+  /** Both documents are addressed to the head of the executive. */
+  addressee: "Ao(À) Excelentíssimo(a) Senhor(a) Prefeito(a) Municipal — Chefe do Poder Executivo,",
+  /** `term`: the final communiqué covers the contract's term (vigência); the additive term, the periods so far. */
+  periodsLine: (first: string, last: string, n: number, unitPlural: string, term: boolean) =>
+    n === 1 ? `Período avaliado: ${first}` : `${term ? "Vigência avaliada" : "Períodos avaliados"}: ${first} a ${last} (${n} ${unitPlural})`,
+
+  // --- Comunicado Final Sintético ---
+  finalSheet: "Comunicado final",
+  finalTitle: "Comunicado Final Sintético",
+  finalIntro: (n: number, unitPlural: string) =>
+    `A Comissão de Avaliação do Contrato de Gestão, no uso das atribuições que lhe são conferidas, com base nos relatórios de acompanhamento ` +
+    `dos ${n} ${unitPlural} avaliados e nas demais informações fornecidas pela Diretoria Municipal de Saúde, apresenta, ao término da vigência ` +
+    `do Contrato de Gestão, o Comunicado Final Sintético sobre a sua execução, com a avaliação conclusiva do alcance dos resultados dos ` +
+    `indicadores e do consequente grau de cumprimento do Contrato de Gestão.`,
+  gradeHeading: "1. Grau de cumprimento do Contrato de Gestão",
+  grade: (figure: string, value: string, counted: number, unit: string, unitPlural: string) =>
+    `O grau de cumprimento do Contrato de Gestão, apurado pela média aritmética do ${figure} ${counted === 1 ? `do único ${unit}` : `dos ${counted} ${unitPlural}`} com resultado apurado ` +
+    `(cada ${unit} com o mesmo peso, computadas as justificativas acatadas pela Comissão), foi de ${value}.`,
+  gradeFigure: "atingimento global",
+  gradeNotComputed: "Não foi possível apurar o grau de cumprimento, porque nenhum período tem resultado global apurado.",
+  gradeMissing: (counted: number, periods: number, labels: string) =>
+    `A média considera ${counted} de ${periods} períodos: ${labels} não ${periods - counted === 1 ? "tem" : "têm"} resultado global apurado.`,
+  gradeProvisional: (n: number, periods: number, labels: string) =>
+    `Atenção: ${n} de ${periods} períodos tiveram avaliação incompleta (${labels}). ` +
+    `A faixa indicada é provisória e pode mudar quando os dados forem completados.`,
+  provisionalReason: (n: number, periods: number) => `${n} de ${periods} períodos incompletos`,
+  gradeBand: (label: string) => `O grau de cumprimento enquadra-se na ${label}, à qual corresponde a seguinte recomendação:`,
+  periodsHeading: "2. Resultado de cada período e períodos em cada faixa",
+  periodHeaders: ["Período", "Metas atingidas (conceito A)", "Resultado global", "Faixa"],
+  periodsByBandIntro: "Períodos em cada faixa de recomendação:",
+  periodsInBand: (label: string, n: number, unit: string, unitPlural: string, labels: string) =>
+    `${label}: ${n} ${n === 1 ? unit : unitPlural} (${labels})`,
+  periodsNoBand: (n: number, labels: string) => `Sem faixa apurada: ${n} (${labels})`,
+  provisionalMark: "provisória",
+  indicatorsHeading: "3. Avaliação conclusiva de cada indicador de desempenho",
+  indicatorsIntro: (n: number, unitPlural: string) =>
+    `Ao longo dos ${n} ${unitPlural} da vigência, os indicadores de desempenho alcançaram os seguintes resultados:`,
+  indicatorHeaders: ["Código", "Indicador", "Meta", "Metas atingidas", "Atingimento médio", "Avaliação conclusiva"],
+  metCount: (met: number, withData: number, periods: number) => `${met} de ${withData}${withData < periods ? ` (${periods - withData} sem dado)` : ""}`,
+  verdicts: {
+    always: "Meta atingida em todos os períodos",
+    mostly: "Meta atingida na maior parte dos períodos",
+    sometimes: "Meta atingida em parte dos períodos",
+    never: "Meta nunca atingida",
+    noData: "Sem resultado avaliável",
+  } as Record<"always" | "mostly" | "sometimes" | "never" | "noData", string>,
+  acceptedIntro: "Justificativas acatadas pela Comissão ao longo da vigência (computadas no resultado global):",
+  neverMetHeading: "4. Indicadores que nunca atingiram a meta",
+  neverMetIntro: (unitPlural: string) => `Os indicadores de desempenho abaixo não atingiram a meta pactuada em nenhum dos ${unitPlural} com resultado avaliável:`,
+  neverMetItem: (name: string, n: number, min: string, max: string) => `${name}: conceito B em ${n === 1 ? "1 período" : `${n} períodos`} (atingimento de ${min} a ${max}).`,
+  noneNeverMet: "Todos os indicadores de desempenho com resultado avaliável atingiram a meta pactuada em ao menos um período.",
+  conclusionHeading: "5. Conclusão da Comissão",
+  conclusion: (grade: string, band: string | undefined) =>
+    `Diante do exposto, a Comissão de Avaliação conclui que o Contrato de Gestão foi cumprido em grau de ${grade}` + `${band ? `, enquadrado na ${band}` : ""}.`,
+  /** A line to fill, short enough to stay on one line of an A4 page (a justified paragraph would stretch a longer one). */
+  considerations: "Considerações da Comissão: ______________________________________",
+  finalClosing:
+    "Encaminhe-se ao(à) Prefeito(a) Municipal, Chefe do Poder Executivo, para conhecimento e providências, e à Diretoria Municipal de Saúde, para a sua ampla divulgação.",
+
+  // --- Proposta de Termo Aditivo ---
+  additiveSheet: "Proposta de Termo Aditivo",
+  additiveTitle: "Proposta de Termo Aditivo ao Contrato de Gestão",
+  additiveIntro: (n: number, unitPlural: string, labels: string) =>
+    `A Comissão de Avaliação do Contrato de Gestão, com consulta prévia à Diretoria Municipal de Saúde, tendo constatado condições que podem ` +
+    `impactar a execução do Contrato de Gestão, apresenta proposta de celebração de Termo Aditivo para a revisão ou a renegociação dos ` +
+    `indicadores de desempenho abaixo, com base nos resultados dos ${n} ${unitPlural} avaliados (${labels}).`,
+  candidatesHeading: "1. Indicadores a revisar ou renegociar",
+  candidatesIntro: (n: number) =>
+    n === 1 ? "O indicador abaixo, pelos resultados apurados, justifica a revisão da meta ou do indicador:" : `Os ${n} indicadores abaixo, pelos resultados apurados, justificam a revisão da meta ou do indicador:`,
+  candidateHeaders: ["Código", "Indicador", "Meta vigente", "Motivo e evidência"],
+  reasons: {
+    wideMargin: (n: number, unitPlural: string, min: string, max: string) =>
+      `Meta superada com ampla margem (20% ou mais) em todos os ${n} ${unitPlural}: atingimento de ${min} a ${max}. A meta pode estar subdimensionada.`,
+    neverMet: (n: number, unitPlural: string, min: string, max: string) =>
+      `Meta não atingida em nenhum dos ${n} ${unitPlural}: atingimento de ${min} a ${max}. Verificar a adequação da meta, o registro e as condições de execução.`,
+    mostlyNoData: (missing: number, n: number, unitPlural: string, labels: string) =>
+      `Sem resultado avaliável em ${missing} dos ${n} ${unitPlural} (${labels}). O indicador não está sendo medido como pactuado: rever a fonte, o registro ou o próprio indicador.`,
+  },
+  noCandidates: (n: number, unitPlural: string) =>
+    `Nos ${n} ${unitPlural} avaliados, nenhum indicador de desempenho teve a meta superada com ampla margem em todos eles, deixou de atingi-la em todos ` +
+    `eles ou ficou sem resultado na maior parte deles: os resultados não indicam, por ora, indicador a revisar ou renegociar.`,
+  tooEarly: (unit: string) =>
+    `Com um único ${unit} avaliado, ainda não há série suficiente para fundamentar a revisão ou a renegociação de indicadores.`,
+  evidenceHeading: "2. Resultados que fundamentam a proposta",
+  evidenceItem: (name: string, list: string) => `${name} — ${list}.`,
+  evidencePeriod: (label: string, result: string, attainment: string, concept: string) => `${label}: ${result}${attainment ? ` (${attainment}, ${concept})` : ""}`,
+  evidenceNoData: (label: string) => `${label}: sem dado`,
+  wordingHeading: "3. Nova redação proposta",
+  wordingIntro: "A Comissão propõe a seguinte redação para os indicadores e metas a revisar (a preencher pela Comissão):",
+  wordingHeaders: ["Código", "Indicador", "Meta vigente", "Nova meta ou redação proposta"],
+  blankLine: "____________________________________________",
+  /** Numbered after the sections before it: 2 when there is nothing to propose, else 4. */
+  consultationHeading: (n: number) => `${n}. Consulta prévia à Diretoria Municipal de Saúde`,
+  /** Two lines to fill, each short enough to stay on one line of an A4 page. */
+  consultation: ["Consulta realizada em ___/___/______.", "Manifestação da Diretoria Municipal de Saúde: _________________________"],
+  additiveClosing:
+    "Encaminhe-se ao(à) Prefeito(a) Municipal, Chefe do Poder Executivo, para a negociação e a formalização, com a contratada, dos novos indicadores e metas.",
+
+  // --- the command `contratualiza comunicado` ---
+  writtenFinal: (file: string) => `Comunicado final gravado em ${file}. O arquivo original não foi alterado.`,
+  writtenAdditive: (file: string) => `Proposta de Termo Aditivo gravada em ${file}. O arquivo original não foi alterado.`,
+  gradeLine: (value: string, band: string) => `Grau de cumprimento: ${value}${band ? ` — ${band}` : ""}.`,
+  candidatesLine: (n: number) => (n === 1 ? "1 indicador a revisar ou renegociar." : `${n} indicadores a revisar ou renegociar.`),
+  bothDocuments: "Escolha --final ou --termo-aditivo, não os dois: cada um é um documento.",
+  documentWithPeriod: "--final e --termo-aditivo consideram todos os períodos encontrados: não use --periodo com eles.",
+
+  // --- the pane's Resumo screen ---
+  additiveRun: "Inserir proposta de Termo Aditivo",
+  additiveHint: "Minuta da proposta de Termo Aditivo: os indicadores a revisar ou renegociar nos períodos escolhidos, com a evidência, e a nova meta em branco para a Comissão preencher.",
 };

@@ -10,6 +10,8 @@ import { formatPeriodPtBR } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
 import { buildPlan } from "../workbook/plan/build";
+import { buildAdditiveTerm } from "../workbook/reports/additiveTerm";
+import { communiqueSheet } from "../workbook/reports/communique";
 import type { WritePlan } from "../workbook/plan/types";
 import { periodsToEvaluate, runPipeline, type PeriodEvaluation, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
 import type { DetectedTable, WorkbookData } from "../workbook/port";
@@ -126,4 +128,10 @@ export function summaryPlan(data: WorkbookData, ev: Evaluation, reports = false,
   const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result), final });
   const names = new Set(ev.evaluations.map(summaryName));
   return { owned: [], rules: [], summaries: plan.summaries.filter((sh) => names.has(sh.name) !== reports), problems: plan.problems };
+}
+
+/** The plan of screen Resumo's additive-term button: the `Proposta de Termo Aditivo` sheet over the chosen periods, alone. */
+export function additiveTermPlan(ev: Evaluation): WritePlan {
+  const evaluations = ev.evaluations.filter((e) => e.indicators.length > 0);
+  return { owned: [], rules: [], summaries: [communiqueSheet(buildAdditiveTerm(evaluations, { source: sourceOf(ev.result) }))], problems: [] };
 }

@@ -333,7 +333,7 @@ describe("the evaluated copy (--saida)", () => {
     expect(read.workbook.unsupported).toEqual([]);
   });
 
-  test("--final adds the final report (Avaliação final) to the copy; without it there is none", async () => {
+  test("--final adds the final report and communiqué (Avaliação final, Comunicado final) to the copy; without it there are none", async () => {
     const input = path.join(dir, "contrato.xlsx");
     fs.copyFileSync(example, input);
     const names = async (file: string) => {
@@ -343,6 +343,7 @@ describe("the evaluated copy (--saida)", () => {
     };
     expect((await run("avaliar", input, "--saida", path.join(dir, "sem-final.xlsx"))).code).toBe(0);
     expect(await names(path.join(dir, "sem-final.xlsx"))).not.toContain("Avaliação final");
+    expect(await names(path.join(dir, "sem-final.xlsx"))).not.toContain("Comunicado final");
     expect((await run("avaliar", input, "--final", "--saida", path.join(dir, "com-final.xlsx"))).code).toBe(0);
     const read = await readWorkbookFile(path.join(dir, "com-final.xlsx"));
     if (read.kind !== "workbook") throw new Error(read.message);
@@ -351,7 +352,10 @@ describe("the evaluated copy (--saida)", () => {
     // The example holds one quarter (2025-T1, 90% → Faixa 2): the final report's only period row.
     const periodRows = final.rows.filter((r) => r[0]?.value === "2025-T1");
     expect(periodRows.length).toBeGreaterThan(0);
-    expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true });
+    // The final communiqué comes with it, on the same single quarter.
+    expect(read.workbook.sheets.map((s) => s.name)).toContain("Comunicado final");
+    expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true, additiveTerm: false });
+    expect(parseArgs(["avaliar", "a.xlsx", "--termo-aditivo"])).toMatchObject({ command: "avaliar", final: false, additiveTerm: true });
     expect(parseArgs(["avaliar", "a.xlsx"])).toMatchObject({ command: "avaliar", final: false });
   });
 

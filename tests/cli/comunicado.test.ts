@@ -1,14 +1,15 @@
 /**
  * `contratualiza comunicado <arquivo.xlsx>` (src/cli/comunicado.ts), run in-process on a real .xlsx with
  * the four quarters of 2025 (tests/workbook/reports/fixture.ts): the Markdown it writes beside the input,
- * the period chosen by default and by --periodo, --saida, the mistakes it refuses — and the input, which it
+ * a communiqué per period by default, one by --periodo, --saida, the final communiqué (--final) and the
+ * additive-term proposal (--termo-aditivo), the mistakes it refuses — and the input, which it
  * never touches (same bytes, same sha256).
  */
 import { createHash } from "crypto";
 import fs from "fs";
 import path from "path";
 import { defaultCommuniquePath, parseComunicadoArgs, runComunicado } from "../../src/cli/comunicado";
-import { commandStrings as c, reportStrings as s } from "../../src/core/messages";
+import { commandStrings as c, documentStrings as d, reportStrings as s } from "../../src/core/messages";
 import { writeContractXlsx } from "../workbook/reports/fixture";
 import { tempDir } from "../workbook/xlsx/helpers";
 
@@ -34,11 +35,16 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-test("by default: the last quarter, written beside the input as <nome>.comunicado-2025-T4.md", async () => {
+test("by default: one communiqué per quarter, beside the input as <nome>.comunicado-2025-T1.md … -T4.md", async () => {
   const mtime = fs.statSync(input).mtimeMs;
   const { code, out, err } = await run(input);
   expect(err).toBe("");
   expect(code).toBe(0);
+  for (const q of ["2025-T1", "2025-T2", "2025-T3"]) {
+    expect(out).toContain(s.written(q, path.join(dir, `contrato.comunicado-${q}.md`)));
+    // Only the 4th quarter closes the year.
+    expect(fs.readFileSync(path.join(dir, `contrato.comunicado-${q}.md`), "utf8")).not.toContain("Último comunicado");
+  }
   const file = path.join(dir, "contrato.comunicado-2025-T4.md");
   expect(out).toContain(s.written("2025-T4", file));
   expect(out).toContain("Atingimento global: 50,0% — Faixa 5 — 50% a 59,9%.");
@@ -80,6 +86,39 @@ test("--saida names the file; a period other than the quarters found (the year) 
   // --periodo 2025-T3 written as a date range is the same quarter.
   expect((await run(input, "--periodo", "01/07/2025 a 30/09/2025")).code).toBe(0);
   expect(fs.existsSync(path.join(dir, "contrato.comunicado-2025-T3.md"))).toBe(true);
+});
+
+test("--final: the final communiqué over the four quarters, <nome>.comunicado-final.md", async () => {
+  const { code, out, err } = await run(input, "--final");
+  expect(err).toBe("");
+  expect(code).toBe(0);
+  const file = path.join(dir, "contrato.comunicado-final.md");
+  // (83,33 + 70 + 66,67 + 50) / 4 = 67,5% → Faixa 4 (tests/workbook/reports/finalCommunique.test.ts).
+  expect(out).toBe(`${d.writtenFinal(file)}\n${d.gradeLine("67,5%", "Faixa 4 — 60% a 69,9%")}\n`);
+  const md = fs.readFileSync(file, "utf8");
+  expect(md).toContain("# Comunicado Final Sintético");
+  expect(md).toContain("- I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos");
+});
+
+test("--termo-aditivo: the proposal, <nome>.termo-aditivo.md", async () => {
+  const { code, out } = await run(input, "--termo-aditivo");
+  expect(code).toBe(0);
+  const file = path.join(dir, "contrato.termo-aditivo.md");
+  // I1 met by 130% to 150% every quarter; I3 never met (tests/workbook/reports/additiveTerm.test.ts).
+  expect(out).toBe(`${d.writtenAdditive(file)}\n${d.candidatesLine(2)}\n`);
+  const md = fs.readFileSync(file, "utf8");
+  expect(md).toContain("# Proposta de Termo Aditivo ao Contrato de Gestão");
+  expect(md).toMatch(/\| I1 \| Consultas médicas por mês \| ≥ 300 \| Meta superada com ampla margem/);
+  expect(md).toMatch(/\| I3 \| Cobertura vacinal de crianças menores de 1 ano \| ≥ 95% \| Meta não atingida em nenhum dos 4 trimestres/);
+});
+
+test("--final and --termo-aditivo refuse each other and --periodo", async () => {
+  const before = fs.readdirSync(dir).sort();
+  const both = await run(input, "--final", "--termo-aditivo");
+  expect([both.code, both.err.split("\n")[0]]).toEqual([2, d.bothDocuments]);
+  const withPeriod = await run(input, "--final", "--periodo", "2025-T1");
+  expect([withPeriod.code, withPeriod.err.split("\n")[0]]).toEqual([2, d.documentWithPeriod]);
+  expect(fs.readdirSync(dir).sort()).toEqual(before);
 });
 
 test("mistakes: exit 2, a pt-BR message, nothing written", async () => {

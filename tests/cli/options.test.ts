@@ -88,6 +88,7 @@ describe("the three commands declare their options with it", () => {
       noOutput: true,
       json: true,
       final: false,
+      additiveTerm: false,
       replace: false,
     });
     expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true });
@@ -113,8 +114,8 @@ describe("the three commands declare their options with it", () => {
     expect(parseConsolidarArgs([])).toEqual({ command: "erro", message: consolidateStrings.missingInput });
     expect(parseConsolidarArgs(["a", "b"])).toEqual({ command: "erro", message: consolidateStrings.extraArgument("b") });
 
-    expect(parseComunicadoArgs(["comunicado", "a.xlsx", "--saida", "c.docx"])).toEqual({ kind: "args", args: { file: "a.xlsx", output: "c.docx" } });
-    expect(parseComunicadoArgs(["a.xlsx", "--saida=c.MD"])).toEqual({ kind: "args", args: { file: "a.xlsx", output: "c.MD" } });
+    expect(parseComunicadoArgs(["comunicado", "a.xlsx", "--saida", "c.docx"])).toEqual({ kind: "args", args: { file: "a.xlsx", output: "c.docx", final: false, additiveTerm: false } });
+    expect(parseComunicadoArgs(["a.xlsx", "--saida=c.MD"])).toEqual({ kind: "args", args: { file: "a.xlsx", output: "c.MD", final: false, additiveTerm: false } });
     expect(parseComunicadoArgs(["a.xlsx", "--saida", "c.xlsx"])).toEqual({ kind: "error", message: c.invalidValue("--saida", c.outputNotCommunique("c.xlsx")) });
     expect(parseComunicadoArgs(["a.xlsx", "--saida"])).toEqual({ kind: "error", message: "A opção --saida precisa de um valor: o nome do arquivo .md ou .docx a gravar." });
     expect(parseComunicadoArgs(["a.xlsx", "--json"])).toEqual({ kind: "error", message: cliStrings.unknownOption("--json") });

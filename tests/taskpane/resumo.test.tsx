@@ -8,6 +8,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, openTab, renderPane } from "./fixtures";
+import { documentStrings as d } from "../../src/core/messages";
 
 async function open(host = new FakeHost(contractWorkbook())) {
   const pane = await renderPane(host);
@@ -87,35 +88,58 @@ describe("screen Resumo", () => {
     expect(await axe(document.body)).toHaveNoViolations();
   });
 
-  it("inserts the communiqué of the last chosen period and the annual report, apart from the summaries", async () => {
+  it("inserts the communiqué of each chosen period and the annual report, apart from the summaries", async () => {
     const { user, panel, host, container } = await open();
-    // T2 is chosen by default; with T1 too, the communiqué is the last one's (T2) and two quarters of 2025
-    // make an annual report.
+    // T2 is chosen by default; with T1 too, a communiqué for each, and two quarters of 2025 make an annual
+    // report.
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
-    await user.click(within(panel).getByRole("button", { name: "Inserir comunicado e avaliação anual" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir comunicados e avaliação anual" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));
     const { plan } = host.calls.apply[0];
     expect(plan.owned).toEqual([]);
-    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T2", "Avaliação anual 2025"]);
+    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Avaliação anual 2025"]);
     await waitFor(() => expect(host.sheet("Comunicado 2025-T2")).toBeDefined());
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it("adds the final report over the chosen periods only when asked", async () => {
+  it("adds the final report and the final communiqué over the chosen periods only when asked", async () => {
     const { user, panel, host } = await open();
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
-    await user.click(within(panel).getByRole("checkbox", { name: "Incluir a avaliação final (todos os períodos escolhidos, ao fim do contrato)" }));
-    await user.click(within(panel).getByRole("button", { name: "Inserir comunicado e avaliação anual" }));
+    await user.click(within(panel).getByRole("checkbox", { name: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)" }));
+    await user.click(within(panel).getByRole("button", { name: "Inserir comunicados e avaliação anual" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));
     const { plan } = host.calls.apply[0];
-    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T2", "Avaliação anual 2025", "Avaliação final"]);
+    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Avaliação anual 2025", "Avaliação final", "Comunicado final"]);
     // The final report's periods are the two chosen quarters: its title row and a row per quarter.
-    const finalSheet = plan.summaries[2];
+    const finalSheet = plan.summaries[3];
     const labels = finalSheet.rows.map((r) => r[0]?.value).filter((v) => v === "2025-T1" || v === "2025-T2");
     expect(labels).toEqual(["2025-T1", "2025-T2"]);
     // The summary button never adds it.
     await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(2));
     expect(host.calls.apply[1].plan.summaries.map((s) => s.name)).toEqual(["Resumo 2025-T1", "Resumo 2025-T2"]);
+  });
+
+  it("inserts the proposal of an additive term over the chosen periods, alone, from its own button", async () => {
+    const { user, panel, host, container } = await open();
+    await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
+    expect(within(panel).getByText(d.additiveHint)).toBeTruthy();
+    await user.click(within(panel).getByRole("button", { name: d.additiveRun }));
+    await waitFor(() => expect(host.calls.apply).toHaveLength(1));
+    const { plan, options } = host.calls.apply[0];
+    expect(options).toEqual({ replaceSummaries: false });
+    expect(plan.owned).toEqual([]);
+    expect(plan.summaries.map((s) => s.name)).toEqual(["Proposta de Termo Aditivo"]);
+    // T1 (Jan–Mar) and T2 (April: I1 only). I5 has no result in T1 and no row in T2: without data in 2 of 2
+    // quarters, more than half → proposed. I2–I4 lack T2 only (1 of 2, not more than half). I1: 320 in T1
+    // (A, 106,7% < 120%), 280 in T2 (B): neither wide margin nor never met.
+    const texts = plan.summaries[0].rows.flat().map((c) => c.value);
+    expect(texts).toContain(d.candidatesIntro(1));
+    expect(texts).toContain("I5");
+    expect(texts).toContain(d.reasons.mostlyNoData(2, 2, "trimestres", "2025-T1, 2025-T2"));
+    expect(texts.filter((v) => v === "I1" || v === "I2")).toEqual([]);
+    expect(await within(panel).findByText("Planilha “Proposta de Termo Aditivo” inserida.")).toBeTruthy();
+    expect(host.sheet("Proposta de Termo Aditivo")).toBeDefined();
+    expect(await axe(container)).toHaveNoViolations();
   });
 });

@@ -278,7 +278,7 @@ describe("owned columns (one sheet per period)", () => {
 describe("summary sheet", () => {
   const p = plan(workbook(longSheet()));
 
-  it("is one sheet per period, named Resumo <period>, followed by the last period's communiqué", () => {
+  it("is one sheet per period, named Resumo <period>, followed by each period's communiqué", () => {
     // One quarter only: no annual report (it needs two periods or more).
     expect(p.summaries.map((s) => s.name)).toEqual(["Resumo 2025-T1", "Comunicado 2025-T1"]);
   });

@@ -1,7 +1,8 @@
 /**
  * Screen Resumo: insert or refresh the summary sheet (`Resumo 2025-T1`) of each chosen period, or the
- * reports (a second button): the communiqué, the annual report, the co-financing's per-team sheet and, when
- * ticked, the final report. A plan with
+ * reports (a second button): the communiqué of each period, the annual report, the co-financing's per-team
+ * sheet and, when ticked, the final report and the final communiqué; or (a third button) the draft proposal
+ * of an additive term over the chosen periods. A plan with
  * the summaries only; when a summary sheet of that name exists, the host asks first and a dialog asks the
  * user, who may replace it.
  */
@@ -16,10 +17,10 @@ import {
   Subtitle1,
 } from "@fluentui/react-components";
 import { presets } from "../../core/presets";
-import { summaryPlan } from "../evaluation";
+import { additiveTermPlan, summaryPlan } from "../evaluation";
 import { PeriodChecklist } from "../components/PeriodChecklist";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
-import { taskpaneStrings as s } from "../../core/messages";
+import { documentStrings as d, taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 import { useConfirmedApply } from "../components/ConfirmedApply";
@@ -35,7 +36,8 @@ export function Resumo(): JSX.Element {
   const [final, setFinal] = useState(false);
   const running = stage !== undefined && stage !== "pronto";
 
-  const onRun = async (reports: boolean) => {
+  /** `reports`: the communiqués and reports; `additiveTerm`: the proposal of an additive term alone; else the summaries. */
+  const onRun = async (reports: boolean | "additiveTerm") => {
     clearOutcome();
     setMessage(undefined);
     if (choice.periods.length === 0) {
@@ -48,7 +50,7 @@ export function Resumo(): JSX.Element {
       return;
     }
     const { snapshot, evaluation } = read;
-    const plan = summaryPlan(snapshot.data, evaluation, reports, reports && final);
+    const plan = reports === "additiveTerm" ? additiveTermPlan(evaluation) : summaryPlan(snapshot.data, evaluation, reports, reports && final);
     setNames(plan.summaries.map((sh) => sh.name));
     await apply(plan);
   };
@@ -72,6 +74,12 @@ export function Resumo(): JSX.Element {
       <div className={styles.actions}>
         <Button disabled={running || periods.length === 0} onClick={() => void onRun(true)}>
           {s.reportsRun}
+        </Button>
+      </div>
+      <Caption1>{d.additiveHint}</Caption1>
+      <div className={styles.actions}>
+        <Button disabled={running || periods.length === 0} onClick={() => void onRun("additiveTerm")}>
+          {d.additiveRun}
         </Button>
       </div>
       {stage && <StageProgress stage={stage} />}

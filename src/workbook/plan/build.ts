@@ -16,6 +16,8 @@ export interface PlanOptions {
   source: string;
   /** Also the final report over every period (`Avaliação final`): at the end of a contract, which the data do not tell. */
   final?: boolean;
+  /** Also the proposal of an additive term over every period (`Proposta de Termo Aditivo`), on request. */
+  additiveTerm?: boolean;
 }
 
 /**
@@ -44,8 +46,8 @@ export function unsupportedAfter(workbook: WorkbookData, summaryNames: string[])
 
 export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {
   const owned = planOwnedColumns(workbook, result.tables, allRows(result));
-  // The communiqué of the last period and the annual report of each year (workbook/reports).
-  const reports = reportSheets(result, options.source, { final: options.final });
+  // The communiqué of each period and the annual report of each year (workbook/reports).
+  const reports = reportSheets(result, options.source, { final: options.final, additiveTerm: options.additiveTerm });
   const names = [...result.evaluations.map(summaryName), ...reports.map((r) => r.name)];
   const unsupported = unsupportedAfter(workbook, names);
   const summaries = result.evaluations.map((ev) =>

@@ -19,7 +19,7 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
 import { conceptText } from "../../core/conceptText";
-import { formatPercent, nationalStrings as n, reportStrings as s, viewStrings as v } from "../../core/messages";
+import { documentStrings as d, formatPercent, nationalStrings as n, reportStrings as s, viewStrings as v } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../core/types";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
@@ -107,6 +107,13 @@ export interface Communique {
   /** Labels of the periods the revision proposals looked at (the year up to this period). */
   history: string[];
 }
+
+/**
+ * What the sheet, the Markdown and the Word document print of a communiqué: its text only. The final
+ * communiqué and the proposal of an additive term (./finalCommunique, ./additiveTerm) are laid out the same
+ * way, from their own texts.
+ */
+export type CommuniqueText = Pick<Communique, "period" | "sheetName" | "title" | "header" | "draftNote" | "intro" | "sections" | "closing" | "placeDate" | "signatures">;
 
 export interface CommuniqueOptions {
   /** What was evaluated: the contract's title when the workbook has one, else the file's name. */
@@ -330,6 +337,7 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
 /** One revision proposal as a sentence. */
 export function revisionText(r: RevisionSuggestion, unitPlural: string, pct: (v: number) => string = (v) => formatPercent(v, 1)): string {
   const name = r.code ? `${r.code} ${r.indicator}` : r.indicator;
+  if (r.reason === "mostlyNoData") return `${name}: ${d.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "))}`;
   return r.reason === "wideMargin" ? s.wideMargin(name, unitPlural, pct(r.min), pct(r.max)) : s.neverMet(name, unitPlural, pct(r.min), pct(r.max));
 }
 
@@ -352,14 +360,13 @@ const WARNING_TEXT: CellStyle = { ...TEXT, bold: true, color: "#9C0006" };
 const DRAFT: CellStyle = { ...TEXT, italic: true, color: "#595959" };
 const SUBTITLE: CellStyle = { ...TEXT, bold: true, color: "#1F3864" };
 const CENTER: CellStyle = { ...TEXT, align: "center" };
-const BOLD_CENTER: CellStyle = { ...TEXT, bold: true, align: "center" };
 
 /**
  * The communiqué as a summary sheet laid out for printing: A4 portrait, one text column (A–F merged per
  * paragraph, wrapped, each row as tall as its text), the tables on the same six columns, the place/date line
  * and the signature lines. The print area is the used range (the host sets it from the plan).
  */
-export function communiqueSheet(doc: Communique): SummarySheetPlan {
+export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
   const l = new SheetLayout(WIDTHS);
   const all = l.lastCol;
   l.text(doc.draftNote, DRAFT);
@@ -392,10 +399,10 @@ export function communiqueSheet(doc: Communique): SummarySheetPlan {
   l.blank();
   l.text(doc.placeDate, { ...TEXT, align: "right" });
   for (const role of doc.signatures) {
+    // Room to sign above; then the whole block (line, name, role) in one cell of one row: neither Excel nor
+    // LibreOffice splits a row across pages, so a page break never separates a line from its role.
     l.blank(2);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(s.signatureLine, CENTER), cols: all - 2 }]);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(s.signatureName, { ...TEXT, align: "left" }), cols: all - 2 }]);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(role, BOLD_CENTER), cols: all - 2 }]);
+    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(`${s.signatureLine}\n${s.signatureName} ${s.signatureLine}\n${role}`, CENTER), cols: all - 2 }]);
   }
   return { name: doc.sheetName, rows: l.rows, merges: l.merges, widths: WIDTHS, heights: l.heights, print: { orientation: "portrait" } };
 }
@@ -418,7 +425,7 @@ export type DocumentPart =
   | { kind: "signature"; lines: string[]; role: string };
 
 /** The communiqué as a text document: draft note, title, header, intro, sections, closing, place/date, signatures. */
-export function communiqueParts(doc: Communique): DocumentPart[] {
+export function communiqueParts(doc: CommuniqueText): DocumentPart[] {
   const lines = [`${s.signatureLabel} ${s.signatureLine}`, `${s.signatureName} ${s.signatureLine}`];
   return [
     { kind: "draftNote", text: doc.draftNote },
@@ -477,7 +484,7 @@ function markdownOf(part: DocumentPart): string[] {
  * tables), the closing, the place/date line and the signature blocks (each line ends with two spaces, a
  * line break). Lines of underscores are never alone on a line (that would be a horizontal rule).
  */
-export function communiqueMarkdown(doc: Communique): string {
+export function communiqueMarkdown(doc: CommuniqueText): string {
   const out = communiqueParts(doc).flatMap(markdownOf);
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }

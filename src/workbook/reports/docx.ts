@@ -15,7 +15,7 @@
 import JSZip from "jszip";
 import { commandStrings as t } from "../../core/messages";
 import type { CellStyle } from "../plan/types";
-import { communiqueParts, type Communique, type DocumentPart, type TableCell } from "./communique";
+import { communiqueParts, type CommuniqueText, type DocumentPart, type TableCell } from "./communique";
 import { conceptStyle } from "./layout";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -339,7 +339,7 @@ async function docxPackage(body: string, title: string): Promise<Uint8Array> {
 }
 
 /** The communiqué as the bytes of a .docx file (see the module comment). */
-export async function communiqueDocx(doc: Communique): Promise<Uint8Array> {
+export async function communiqueDocx(doc: CommuniqueText): Promise<Uint8Array> {
   const parts = communiqueParts(doc);
   // The paragraph that introduces a table stays with it.
   const body = parts.map((part, i) => bodyOf(part, parts[i + 1]?.kind === "table")).join("");

@@ -1,33 +1,42 @@
 /**
  * The reports across time, as summary sheets for the write plan of `avaliar` (both hosts): the synthetic
- * communiqué of the last period evaluated (./communique) and the annual evaluation report of each year with
- * two or more periods evaluated (./annual); on request, the final report over every period; and, for the
+ * communiqué of every period evaluated (./communique) and the annual evaluation report of each year with
+ * two or more periods evaluated (./annual); on request, the final report and the final synthetic communiqué
+ * over every period (./finalCommunique), and the proposal of an additive term (./additiveTerm); and, for the
  * co-financing, the per-team sheet of each period (./teamQuality).
  */
 import type { PipelineResult } from "../pipeline";
 import type { SummarySheetPlan } from "../plan/types";
 import { planAnnual } from "./annual";
+import { buildAdditiveTerm } from "./additiveTerm";
 import { buildCommunique, communiqueSheet } from "./communique";
+import { buildFinalCommunique } from "./finalCommunique";
 import { byPeriod, evaluationsOfYear, yearOf } from "./series";
 import { planTeamQuality } from "./teamQuality";
 
 export { buildAnnual, annualSheet, annualName, planAnnual, type AnnualReport, type AnnualScope } from "./annual";
 export { buildCommunique, communiqueMarkdown, communiqueName, communiqueSheet, type Communique } from "./communique";
+export { buildAdditiveTerm, type AdditiveTerm } from "./additiveTerm";
+export { buildFinalCommunique, type FinalCommunique } from "./finalCommunique";
 export { isReportSheet } from "./names";
 export { buildTeamQuality, classCounts, teamQualityName, teamQualitySheet, type TeamQuality } from "./teamQuality";
 
 export interface ReportOptions {
   /** Also the final report (`Avaliação final`) over every period evaluated. The data do not say when a contract ends, so it is made only when asked. */
   final?: boolean;
+  /** Also the proposal of an additive term (`Proposta de Termo Aditivo`) over every period evaluated: a draft made only on request. */
+  additiveTerm?: boolean;
 }
 
 /**
  * The report sheets of a pipeline result, to append to the plan's summaries:
- * - `Comunicado <período>` for the last period evaluated, its history being the earlier periods of the same
- *   year in the result (an `avaliar --periodo` run holds that period only: no revision proposals then);
+ * - `Comunicado <período>` for every period evaluated, in period order, each one's history being the earlier
+ *   periods of the same year in the result (an `avaliar --periodo` run holds that period only: no revision
+ *   proposals then); the last period of a year says it closes the year (art. 11 §2);
  * - `Avaliação anual <ano>` for each year with at least two periods evaluated (one period is no year's
  *   comparison yet; and a run for one period must not replace a year's report made from all of them);
- * - `Avaliação final` when `options.final`;
+ * - `Avaliação final` and `Comunicado final` when `options.final`;
+ * - `Proposta de Termo Aditivo` when `options.additiveTerm`;
  * - `Cofinanciamento <período>` for each period evaluated per team (first, in period order).
  * Nothing when the rows carry no periods.
  */
@@ -37,13 +46,13 @@ export function reportSheets(result: PipelineResult, source: string, options: Re
   const evs = result.evaluations.filter((ev) => ev.period).sort(byPeriod);
   if (evs.length === 0) return teams;
   const out: SummarySheetPlan[] = [...teams];
-  const last = evs[evs.length - 1];
-  out.push(communiqueSheet(buildCommunique(last, { source, others: evs })));
+  for (const ev of evs) out.push(communiqueSheet(buildCommunique(ev, { source, others: evs })));
   const years = [...new Set(evs.map((ev) => yearOf(ev.period)).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
   for (const year of years) {
     const ofYear = evaluationsOfYear(evs, year);
     if (ofYear.length >= 2) out.push(planAnnual(ofYear, { source, scope: { kind: "year", year } }));
   }
-  if (options.final) out.push(planAnnual(evs, { source, scope: { kind: "final" } }));
+  if (options.final) out.push(planAnnual(evs, { source, scope: { kind: "final" } }), communiqueSheet(buildFinalCommunique(evs, { source })));
+  if (options.additiveTerm) out.push(communiqueSheet(buildAdditiveTerm(evs, { source })));
   return out;
 }

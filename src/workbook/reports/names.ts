@@ -4,14 +4,14 @@
  * planning code: a report's tables look like indicator tables (`Indicador`, `Meta`, `Resultado`) and must be
  * skipped as output, like the `Resumo …` sheets, when the workbook is evaluated again.
  */
-import { cofinStrings as q, consolidateStrings as c, reportStrings as s } from "../../core/messages";
+import { cofinStrings as q, consolidateStrings as c, documentStrings as d, reportStrings as s } from "../../core/messages";
 
 /** The start of every `Consolidado` sheet's title (the command's and the task pane's): `Consolidado da avaliação — `. */
 const CONSOLIDATED_TITLE = `${c.title(1, 1).split(" — ")[0]} — `;
 
 /**
- * True for a sheet a report wrote: named `Comunicado …`, `Avaliação anual …`, `Avaliação final` or
- * `Cofinanciamento …`, with the report's first line in A1 (the communiqué's draft note, or the report's
+ * True for a sheet a report wrote: named `Comunicado …` (the final one too), `Proposta de Termo Aditivo`,
+ * `Avaliação anual …`, `Avaliação final` or `Cofinanciamento …`, with the report's first line in A1 (the communiqué's draft note, or the report's
  * title), or a sheet of the regional consolidation (`Consolidado`, whose rows have `Período` and
  * `Indicadores não atingidos` columns, and `Falhas`), with its title in A1. A user's sheet of the same name but other content is not
  * taken for one.
@@ -20,7 +20,7 @@ export function isReportSheet(sheet: { name: string; rows?: { value?: unknown }[
   const name = String(sheet.name);
   const a1 = sheet.origin && (sheet.origin.row !== 1 || sheet.origin.col !== 1) ? undefined : sheet.rows?.[0]?.[0]?.value;
   if (typeof a1 !== "string") return false;
-  if (/^comunicado\b/i.test(name)) return a1 === s.draftNote;
+  if (/^comunicado\b/i.test(name) || name.toLowerCase() === d.additiveSheet.toLowerCase()) return a1 === s.draftNote;
   const year = /(\d{4})$/.exec(name)?.[1];
   if (/^avalia[cç][aã]o anual\b/i.test(name)) return year !== undefined && a1 === s.annualTitle(Number(year));
   if (/^avalia[cç][aã]o final$/i.test(name)) return a1 === s.finalTitle;

@@ -22,7 +22,10 @@
  *   *met by a wide margin* — concept A in every period and raw attainment of at least 120% in every period
  *   (result at least 20% beyond the target, in the target's direction; targets of direction *at least* or
  *   *at most* only): the target may be too easy; *never met* — concept B in every period (justified or
- *   not): the target, the data or the conditions of execution need review.
+ *   not): the target, the data or the conditions of execution need review; and, asked for by the proposal of
+ *   an additive term (art. 11 V: conditions that may affect the contract's execution), *without data in most
+ *   periods* — no evaluable result (no row, blank, invalid, or a target waiting for its baseline) in more than
+ *   half of the periods considered: an indicator the contract cannot measure as agreed.
  */
 import { findBand } from "../../core/bands";
 import type { ContractEvaluation, IndicatorEvaluation } from "../../core/evaluate";
@@ -177,7 +180,7 @@ export function indicatorSeries(evaluations: ContractEvaluation[]): IndicatorSer
   return [...out.values()];
 }
 
-export type RevisionReason = "wideMargin" | "neverMet";
+export type RevisionReason = "wideMargin" | "neverMet" | "mostlyNoData";
 
 /** An indicator proposed for revision, with the figures that justify it. */
 export interface RevisionSuggestion {
@@ -187,22 +190,39 @@ export interface RevisionSuggestion {
   reason: RevisionReason;
   /** Labels of the periods considered. */
   periods: string[];
-  /** Lowest and highest attainment over those periods: raw for a wide margin, scored for never met. */
+  /** Lowest and highest attainment over those periods: raw for a wide margin, scored for never met; for mostly no data, over the periods with data (0 when none). */
   min: number;
   max: number;
+  /** Mostly no data: the labels of the periods without an evaluable result. */
+  withoutData?: string[];
+}
+
+export interface RevisionOptions {
+  /** Also the indicators without data in most periods (the additive term's third reason). */
+  withoutData?: boolean;
 }
 
 /**
  * Performance indicators met by a wide margin in every period, or never met (see the module comment).
  * Needs at least {@link MIN_PERIODS_FOR_REVISION} periods; the indicator must be evaluated in all of them.
  */
-export function revisionSuggestions(evaluations: ContractEvaluation[]): RevisionSuggestion[] {
+export function revisionSuggestions(evaluations: ContractEvaluation[], options: RevisionOptions = {}): RevisionSuggestion[] {
   if (evaluations.length < MIN_PERIODS_FOR_REVISION) return [];
   const labels = evaluations.map((ev) => ev.period?.label ?? "");
   const out: RevisionSuggestion[] = [];
   for (const s of indicatorSeries(evaluations)) {
     if (s.kind !== "desempenho") continue;
     const all = s.byPeriod;
+    if (options.withoutData) {
+      const missing = labels.filter((_, p) => all[p]?.status !== "evaluated");
+      // More than half: 3 of 4 quarters, 2 of 3; never 2 of 4.
+      if (missing.length * 2 > labels.length) {
+        const seen = all.flatMap((i) => (i?.status === "evaluated" && i.attainment ? [i.attainment.scored] : []));
+        const base = { key: s.key, ...(s.code ? { code: s.code } : {}), indicator: s.indicator, periods: labels };
+        out.push({ ...base, reason: "mostlyNoData", min: seen.length ? Math.min(...seen) : 0, max: seen.length ? Math.max(...seen) : 0, withoutData: missing });
+        continue;
+      }
+    }
     if (!all.every((i): i is IndicatorEvaluation => !!i && i.status === "evaluated" && !!i.attainment && !!i.concept && !i.classification)) continue;
     const base = { key: s.key, ...(s.code ? { code: s.code } : {}), indicator: s.indicator, periods: labels };
     const directional = all.every((i) => i.target?.direction === "atLeast" || i.target?.direction === "atMost");

@@ -162,9 +162,10 @@ describe("annualSheet: the cells", () => {
 });
 
 describe("reportSheets: what `avaliar` adds to its plan", () => {
-  test("the last quarter's communiqué and the year's report; the final report on request", () => {
-    expect(reportSheets(result, "x").map((p) => p.name)).toEqual(["Comunicado 2025-T4", "Avaliação anual 2025"]);
-    expect(reportSheets(result, "x", { final: true }).map((p) => p.name)).toEqual(["Comunicado 2025-T4", "Avaliação anual 2025", "Avaliação final"]);
+  test("every quarter's communiqué and the year's report; the final report and communiqué on request", () => {
+    const communiques = ["Comunicado 2025-T1", "Comunicado 2025-T2", "Comunicado 2025-T3", "Comunicado 2025-T4"];
+    expect(reportSheets(result, "x").map((p) => p.name)).toEqual([...communiques, "Avaliação anual 2025"]);
+    expect(reportSheets(result, "x", { final: true }).map((p) => p.name)).toEqual([...communiques, "Avaliação anual 2025", "Avaliação final", "Comunicado final"]);
     // One quarter (a run with --periodo): its communiqué only, so an annual report made earlier is not replaced.
     expect(reportSheets(runPipeline(contractWorkbook(["2025-T2"])), "x").map((p) => p.name)).toEqual(["Comunicado 2025-T2"]);
   });
@@ -187,7 +188,7 @@ describe("written to a file, opened by LibreOffice", () => {
     const res = runPipeline(wb);
     // What `avaliar` will do: its plan, with the report sheets appended.
     const plan = buildPlan(wb, res, { source: "contrato.xlsx" });
-    // buildPlan adds the report sheets itself (the communiqué of the last period, the annual report).
+    // buildPlan adds the report sheets itself (the communiqué of each period, the annual report).
     if (read.kind !== "workbook") throw new Error("unreadable");
     const written = await writeEvaluatedFile(read.source, plan, output, input);
     expect(written).toEqual({ kind: "written", path: output });
@@ -209,7 +210,7 @@ describe("written to a file, opened by LibreOffice", () => {
     const chart = await zip.file(`xl/charts/${chartPart}`)!.async("string");
     expect(chart).toContain("<c:lineChart>");
     expect(chart).not.toContain("<c:barChart>");
-    const plan = reportSheets(runPipeline(contractWorkbook()), "x")[1];
+    const plan = reportSheets(runPipeline(contractWorkbook()), "x").find((p) => p.name === "Avaliação anual 2025")!;
     const cats = plan.chart!.categories.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     const vals = plan.chart!.values.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     expect(chart).toContain(`<c:f>'Avaliação anual 2025'!${cats}</c:f>`);
@@ -224,7 +225,7 @@ describe("written to a file, opened by LibreOffice", () => {
   test("read back, the report sheets are recognised as the add-in's (isReportSheet), the user's are not", async () => {
     const back = workbookOf(await readWorkbookFile(output));
     const names = back.sheets.filter(isReportSheet).map((sh) => sh.name);
-    expect(names).toEqual(["Comunicado 2025-T4", "Avaliação anual 2025"]);
+    expect(names).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Comunicado 2025-T3", "Comunicado 2025-T4", "Avaliação anual 2025"]);
     expect(isReportSheet({ name: "Comunicado interno", rows: [[{ value: "Aviso" }]], origin: { row: 1, col: 1 } })).toBe(false);
   });
 
@@ -246,7 +247,7 @@ describe("written to a file, opened by LibreOffice", () => {
       const pdf = await convertWithLibreOffice(copy, artifacts, "pdf");
       expect(fs.readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
       const pngs = await renderPdf(pdf, path.join(artifacts, "contrato.relatorios"), 70);
-      expect(pngs.length).toBeGreaterThanOrEqual(7); // data, 4 summaries, communiqué (2 pages), annual
+      expect(pngs.length).toBeGreaterThanOrEqual(10); // data, 4 summaries, 4 communiqués (2 pages or more each), annual
       for (const png of pngs) expect(fs.statSync(png).size).toBeGreaterThan(1000);
     },
     180_000,

@@ -179,7 +179,10 @@ describe("renderings", () => {
     expect(i3[3].numberFormat).toBe("0.0%");
     expect(i3[5].style?.fill).toBe("#FFC7CE"); // the owned column's colour of a B
     expect(texts).toContain(s.placeDate);
-    expect(texts.filter((t) => t === s.signatureLine)).toHaveLength(4);
+    // Each signature block in one cell (a row is never split across pages): the line, the name, the role.
+    expect(texts.filter((t) => t.startsWith(`${s.signatureLine}\n`)).map((t) => t.split("\n"))).toEqual(
+      s.members.map((role) => [s.signatureLine, `${s.signatureName} ${s.signatureLine}`, role]),
+    );
     expect(texts).toContain("• " + c.actions[0]);
     expect(texts[0]).toBe(s.draftNote);
   });
