@@ -1,6 +1,6 @@
 /**
  * The command's arguments: `contratualiza avaliar <arquivo> [--periodo P] [--predefinicao ID]
- * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json] [--final]`. Parsing
+ * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json] [--final] [--ajustar-impressao]`. Parsing
  * only, through the commands' option parser (./options).
  */
 import { cliStrings as t } from "../core/messages";
@@ -16,9 +16,10 @@ export type EvaluateCommand = { command: "avaliar"; file: string } & OptionValue
 /**
  * `avaliar`'s options: those it shares with `consolidar`, `--final`, the final report over every period
  * (`Avaliação final`), made only on request because the data do not say when a contract ends, and
- * `--substituir`, to write over a file that is not an evaluated copy of the input.
+ * `--substituir`, to write over a file that is not an evaluated copy of the input; `--ajustar-impressao`, to fit
+ * the user's indicator sheets one page wide too (their page setup is otherwise left as it is).
  */
-const avaliarOptions = { ...evaluateOptions, final: flag("--final"), replace: flag("--substituir") };
+const avaliarOptions = { ...evaluateOptions, final: flag("--final"), replace: flag("--substituir"), fitPrint: flag("--ajustar-impressao") };
 
 export type ParsedArgs = EvaluateCommand | { command: "ajuda" } | { command: "erro"; message: string };
 

@@ -322,6 +322,7 @@ export const cliStrings = {
     "  --sem-arquivo        só mostra o resultado, sem gravar a cópia avaliada",
     "  --json               mostra o resultado em JSON, para outros programas",
     "  --final              inclui na cópia a Avaliação final, com todos os períodos (ao fim do contrato)",
+    "  --ajustar-impressao  ajusta também as planilhas de indicadores a uma página de largura, em paisagem",
     "",
     "Código de saída: 0 avaliado; 1 avaliado com problemas nos dados; 2 não foi possível ler ou avaliar.",
   ].join("\n"),

@@ -407,6 +407,8 @@ function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartS
     categories: range(nameCol),
     values: range(valueCol),
     percent: !onTen,
+    // Each municipality's bar in its band's colour, as its band cell in the table.
+    pointColors: rows.map((r) => r.band?.color),
     from,
     // About one row per bar, so that a region of hundreds of municipalities still reads.
     to: { row: from.row + Math.max(18, rows.length + 6), col: columns.length + 1 },

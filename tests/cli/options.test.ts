@@ -89,7 +89,9 @@ describe("the three commands declare their options with it", () => {
       json: true,
       final: false,
       replace: false,
+      fitPrint: false,
     });
+    expect(parseArgs(["avaliar", "a.xlsx", "--ajustar-impressao"])).toMatchObject({ command: "avaliar", fitPrint: true });
     expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true });
     expect(parseArgs(["avaliar", "a.xlsx", "--substituir"])).toMatchObject({ command: "avaliar", replace: true });
     // Writing over somebody's file is avaliar's question: consolidar has no --substituir.

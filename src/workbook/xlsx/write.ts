@@ -33,7 +33,7 @@ import JSZip from "jszip";
 import { writerStrings as t } from "../../core/messages";
 import { columnLetter, fromA1Range, type CellRange } from "../a1";
 import { summaryExtent } from "../plan/summary";
-import type { CellStyle, ChartSpec, ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
+import { FIT_ONE_PAGE_WIDE, type CellStyle, type ChartSpec, type ConditionalRule, type OwnedColumns, type PlanCell, type SummarySheetPlan, type UserSheetPrint, type WritePlan } from "../plan/types";
 import type { SheetData } from "../port";
 import { addChartsToZip, sheetParts, type ChartCache, type ChartRequest } from "./chart";
 import type { WorkbookSource } from "./read";
@@ -76,6 +76,7 @@ export function applyPlan(excel: ExcelJS.Workbook, plan: WritePlan): AppliedPlan
   // Summaries first: anything else aimed at a summary sheet must land on the new sheet, not the deleted one.
   for (const summary of plan.summaries) writeSummary(excel, summary);
   for (const block of plan.owned) writeOwned(sheetNamed(excel, block.sheet), block);
+  for (const print of plan.userPrint ?? []) applyUserPrint(sheetNamed(excel, print.sheet), print);
   return { rulePriorities: applyRules(excel, plan) };
 }
 
@@ -176,6 +177,28 @@ function writeOwned(ws: ExcelJS.Worksheet, block: OwnedColumns): void {
   block.widths.forEach((width, j) => {
     if (width > 0) ws.getColumn(block.col + j).width = width;
   });
+  // Grown, never shrunk: the header row is the user's, and may be taller for their own titles.
+  const header = ws.getRow(block.headerRow);
+  if (block.headerHeight && (header.height ?? 0) < block.headerHeight) header.height = block.headerHeight;
+}
+
+/**
+ * Print settings asked for on a user's sheet (plan/types `UserSheetPrint`): print titles only when the
+ * sheet has none of its own; the fit and orientation only when the plan carries them (the user asked).
+ */
+function applyUserPrint(ws: ExcelJS.Worksheet, print: UserSheetPrint): void {
+  const setup = ws.pageSetup;
+  if (print.titleColumns && !setup.printTitlesRow && !setup.printTitlesColumn) {
+    setup.printTitlesColumn = `${columnLetter(print.titleColumns.from)}:${columnLetter(print.titleColumns.to)}`;
+  }
+  if (print.fit) {
+    // fitToPage is what writes `sheetPr/pageSetUpPr fitToPage`: without it programs ignore fitToWidth/Height.
+    setup.fitToPage = true;
+    setup.fitToWidth = print.fit.width;
+    setup.fitToHeight = print.fit.height;
+    setup.scale = 100;
+  }
+  if (print.orientation) setup.orientation = print.orientation;
 }
 
 /** The areas of a conditional format's `sqref` (`H5:I9 E5:E9`), as rectangles. */
@@ -256,13 +279,15 @@ function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
   const existing = findSheet(excel, plan.name);
   const orderNo = existing ? internals(existing).orderNo : undefined;
   if (existing) excel.removeWorksheet(existing.id);
+  const fit = plan.print.fit ?? FIT_ONE_PAGE_WIDE;
   const ws = excel.addWorksheet(plan.name, {
     pageSetup: {
       paperSize: 9 as ExcelJS.PaperSize, // A4
       orientation: plan.print.orientation,
+      // Writes `sheetPr/pageSetUpPr fitToPage`, without which programs ignore fitToWidth/Height.
       fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0, // as many pages tall as it takes
+      fitToWidth: fit.width,
+      fitToHeight: fit.height, // 0: as many pages as it takes
     },
   });
   if (orderNo !== undefined) internals(ws).orderNo = orderNo;
