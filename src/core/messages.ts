@@ -1614,3 +1614,16 @@ export const siapsStrings = {
   mappingIndicatorNotText: (sheet: string) =>
     `No mapeamento da planilha ${quote(sheet)}, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.`,
 };
+
+/** Print layout: the per-municipality sheet of a pooled evaluation (a SISAB panel export of several municipalities). */
+export const printStrings = {
+  /** `Municípios 2022-Q1`: the sheet of one period's municipalities. */
+  municipalitySheet: (period: string) => `Municípios ${period}`.trim(),
+  municipalityTitle: (figure: string, period: string) => `${figure} por município — ${period}`,
+  municipalityNote: (n: number) =>
+    `Cada um dos ${formatNumber(n, 0)} municípios avaliado só com as suas linhas, do maior valor ao menor (sem valor por último). O valor do conjunto está na planilha de resumo.`,
+  municipalityHeaders: { name: "Município", code: "IBGE", band: "Faixa", coverage: "Indicadores com resultado" },
+  coverage: (present: number, total: number) => `${present} de ${total}`,
+  allRows: "todas as linhas",
+  noValue: "—",
+};

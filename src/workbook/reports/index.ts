@@ -9,11 +9,13 @@ import type { SummarySheetPlan } from "../plan/types";
 import { planAnnual } from "./annual";
 import { buildCommunique, communiqueSheet } from "./communique";
 import { byPeriod, evaluationsOfYear, yearOf } from "./series";
+import { planMunicipalities } from "./municipalities";
 import { planTeamQuality } from "./teamQuality";
 
 export { buildAnnual, annualSheet, annualName, planAnnual, type AnnualReport, type AnnualScope } from "./annual";
 export { buildCommunique, communiqueMarkdown, communiqueName, communiqueSheet, type Communique } from "./communique";
 export { isReportSheet } from "./names";
+export { municipalitiesName, planMunicipalities } from "./municipalities";
 export { buildTeamQuality, classCounts, teamQualityName, teamQualitySheet, type TeamQuality } from "./teamQuality";
 
 export interface ReportOptions {
@@ -28,12 +30,15 @@ export interface ReportOptions {
  * - `Avaliação anual <ano>` for each year with at least two periods evaluated (one period is no year's
  *   comparison yet; and a run for one period must not replace a year's report made from all of them);
  * - `Avaliação final` when `options.final`;
- * - `Cofinanciamento <período>` for each period evaluated per team (first, in period order).
+ * - `Cofinanciamento <período>` for each period evaluated per team (first, in period order), and
+ *   `Municípios <período>` for each period whose rows name several municipalities;
  * Nothing when the rows carry no periods.
  */
 export function reportSheets(result: PipelineResult, source: string, options: ReportOptions = {}): SummarySheetPlan[] {
   // The co-financing's per-team sheet of each period (rows without periods too: the teams are the point).
   const teams = result.evaluations.map((ev) => planTeamQuality(ev, { source })).filter((p): p is SummarySheetPlan => !!p);
+  // Each period's municipalities, when its rows name several (the command printed them only on the terminal).
+  teams.push(...result.evaluations.map(planMunicipalities).filter((p): p is SummarySheetPlan => !!p));
   const evs = result.evaluations.filter((ev) => ev.period).sort(byPeriod);
   if (evs.length === 0) return teams;
   const out: SummarySheetPlan[] = [...teams];

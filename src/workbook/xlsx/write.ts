@@ -376,7 +376,30 @@ export function workbookFromSheet(sheet: SheetData): ExcelJS.Workbook {
     }),
   );
   for (const merge of sheet.merges) ws.mergeCells(merge);
+  sizeColumns(ws, sheet);
   return excel;
+}
+
+/** Widest column a CSV's text sizes, in characters. */
+const MAX_CSV_WIDTH = 40;
+
+/**
+ * Columns as wide as their longest text (up to MAX_CSV_WIDTH): a CSV carries no widths, and at the default
+ * width a panel's municipality (`ABADIA DOS DOURADOS`) and period headers (`2024 Q1 (%)`) were cut. A row
+ * with one text only (the panel's title lines and footer) runs on to the right and sizes nothing.
+ */
+function sizeColumns(ws: ExcelJS.Worksheet, sheet: SheetData): void {
+  const widths = new Map<number, number>();
+  const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
+  for (const row of sheet.rows) {
+    if (row.filter((cell) => filled(cell.value)).length < 2) continue;
+    row.forEach((cell, c) => {
+      if (!filled(cell.value)) return;
+      const col = sheet.origin.col + c;
+      widths.set(col, Math.max(widths.get(col) ?? 0, Math.min(MAX_CSV_WIDTH, Math.ceil(String(cell.value).length * 1.1) + 2)));
+    });
+  }
+  for (const [col, width] of widths) if (width > 8.43) ws.getColumn(col).width = width;
 }
 
 /**
