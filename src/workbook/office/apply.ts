@@ -30,7 +30,7 @@ import { officeStrings as s } from "../../core/messages";
 import { toA1, type CellRange } from "../a1";
 import { summaryExtent } from "../plan/summary";
 import { isOwnedHeader } from "../owned";
-import type { CellStyle, ChartSpec, ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
+import { FIT_ONE_PAGE_WIDE, type CellStyle, type ChartSpec, type ConditionalRule, type OwnedColumns, type PlanCell, type SummarySheetPlan, type UserSheetPrint, type WritePlan } from "../plan/types";
 import { DEFAULT_MAX_PAYLOAD, jsonBytes, OP_OVERHEAD, WriteQueue } from "./batch";
 import { columnsA1, formatInput, formulaInput, rangeA1 } from "./cells";
 import { officeErrorCode, officeErrorMessage } from "./errors";
@@ -303,10 +303,26 @@ function planWrites(context: Excel.RequestContext, plan: WritePlan, checks: Bloc
 
   for (const block of checks.map((c) => c.block)) writeOwned(queue, sheetOf(block.sheet), block, stats);
   writeRules(queue, sheetOf, plan.rules, stats);
+  for (const print of plan.userPrint ?? []) writeUserPrint(queue, sheetOf(print.sheet), print);
 
   const oldPosition = new Map(replaced.map((r) => [key(r.name), r.position]));
   const order = [...plan.summaries].sort((a, b) => (oldPosition.get(key(a.name)) ?? Infinity) - (oldPosition.get(key(b.name)) ?? Infinity));
   for (const summary of order) writeSummary(context, queue, summary, oldPosition.get(key(summary.name)), stats);
+}
+
+/**
+ * The fit asked for on a user's sheet (only when the user asked: the plan carries `fit` then). Print titles
+ * are not set here: keeping the user's own needs them read first, which the check sync does not do yet;
+ * the header row is not grown either, as Excel grows a row of automatic height to its wrapped text itself.
+ */
+function writeUserPrint(queue: WriteQueue, sheet: () => Excel.Worksheet, print: UserSheetPrint): void {
+  const { fit, orientation } = print;
+  if (!fit && !orientation) return;
+  queue.add(2 * OP_OVERHEAD, () => {
+    const page = sheet().pageLayout;
+    if (orientation) page.orientation = orientation === "landscape" ? "Landscape" : "Portrait";
+    if (fit) page.zoom = { horizontalFitToPages: fit.width, verticalFitToPages: fit.height };
+  });
 }
 
 function writeOwned(queue: WriteQueue, sheet: () => Excel.Worksheet, block: OwnedColumns, stats: Stats): void {
@@ -449,8 +465,9 @@ function writeSummary(context: Excel.RequestContext, queue: WriteQueue, summary:
     const page = sheet().pageLayout;
     page.orientation = summary.print.orientation === "landscape" ? "Landscape" : "Portrait";
     page.paperSize = "A4";
-    // One page wide, as many pages tall as needed (0: no limit down the page).
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // One page wide, as many pages tall as needed (0: no limit down the page), unless the plan says otherwise.
+    const fit = summary.print.fit ?? FIT_ONE_PAGE_WIDE;
+    page.zoom = { horizontalFitToPages: fit.width, verticalFitToPages: fit.height };
     if (extent) page.setPrintArea(rangeA1(extent));
   });
   if (summary.chart) {
@@ -479,17 +496,22 @@ const BAR_COLOR = "#2F5597";
  * A clustered bar chart of `values`, its categories set apart (they need not be next to the values),
  * placed from `from` to the cell before `to` (the plan's `to` is just past the corner; `setPosition`
  * covers its end cell). It looks like the file host's: first category on top (the table's order, with the
- * value axis kept at the bottom), values labelled on the bars, legend below.
+ * value axis kept at the bottom), values labelled on the bars, each bar in its `pointColors` colour, no legend.
  */
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   const line = spec.kind === "line";
   const chart = ws.charts.add(line ? "Line" : "BarClustered", ws.getRange(spec.values), "Columns");
   chart.title.text = spec.title;
-  chart.legend.position = "Bottom";
+  // One series, which the title names: no legend.
+  chart.legend.visible = false;
   const series = chart.series.getItemAt(0);
   series.name = spec.seriesName;
   series.setXAxisValues(ws.getRange(spec.categories));
   series.format.fill.setSolidColor(BAR_COLOR);
+  // Each bar in the colour of the cell it stands for (concept, band), as the file host's chart.
+  (spec.pointColors ?? []).forEach((color, i) => {
+    if (color && !line) series.points.getItemAt(i).format.fill.setSolidColor(color);
+  });
   series.hasDataLabels = true;
   series.dataLabels.showValue = true;
   // Bars read top-down in the table's order; a line over time reads left to right as it is.

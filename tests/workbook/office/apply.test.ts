@@ -95,8 +95,20 @@ describe("applyPlan: what the workbook looks like after", () => {
         source: "B4:B6",
         seriesBy: "Columns",
         title: "Atingimento por indicador",
-        legend: { position: "Bottom" },
-        series: [{ name: "Atingimento", values: "B4:B6", xValues: "A4:A6", color: "#2F5597", hasDataLabels: true, dataLabels: { showValue: true, numberFormat: "0%" } }],
+        // One series, named by the title: no legend.
+        legend: { visible: false },
+        series: [
+          {
+            name: "Atingimento",
+            values: "B4:B6",
+            xValues: "A4:A6",
+            color: "#2F5597",
+            // Each bar in its cell's concept colour, point by point.
+            pointColors: { 0: "#FFC7CE", 1: "#C6EFCE", 2: "#FFC7CE" },
+            hasDataLabels: true,
+            dataLabels: { showValue: true, numberFormat: "0%" },
+          },
+        ],
         valueAxis: { minimum: 0, maximum: 1, majorUnit: 0.25, numberFormat: "0%" },
         // First indicator on top, as in the table; the value axis stays at the bottom.
         categoryAxis: { reversePlotOrder: true, position: "Maximum" },

@@ -140,7 +140,7 @@ export interface ChartModel {
   seriesBy?: string;
   name?: string;
   title?: string;
-  legend: { position?: string };
+  legend: { position?: string; visible?: boolean };
   series: {
     name?: string;
     values: string;
@@ -148,6 +148,8 @@ export interface ChartModel {
     color?: string;
     hasDataLabels?: boolean;
     dataLabels: { showValue?: boolean; numberFormat?: string };
+    /** Fill colours set on single points, by index. */
+    pointColors?: Record<number, string>;
   }[];
   valueAxis: ChartAxisModel;
   categoryAxis: ChartAxisModel;
@@ -1606,7 +1608,7 @@ class FakeChartSeriesCollection extends FakeObject implements Pick<Excel.ChartSe
   }
 }
 
-class FakeChartLegend extends FakeObject implements Pick<Excel.ChartLegend, "position"> {
+class FakeChartLegend extends FakeObject implements Pick<Excel.ChartLegend, "position" | "visible"> {
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1620,9 +1622,15 @@ class FakeChartLegend extends FakeObject implements Pick<Excel.ChartLegend, "pos
   set position(v: Excel.ChartLegendPosition) {
     this.chart.change(`legend.position = ${v}`, v, (c) => (c.legend.position = v));
   }
+  get visible(): boolean {
+    return this.prop("visible");
+  }
+  set visible(v: boolean) {
+    this.chart.change(`legend.visible = ${v}`, v, (c) => (c.legend.visible = v));
+  }
 }
 
-class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "name" | "format" | "hasDataLabels" | "dataLabels" | "setXAxisValues" | "setValues"> {
+class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "name" | "format" | "hasDataLabels" | "dataLabels" | "setXAxisValues" | "setValues" | "points"> {
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1647,6 +1655,16 @@ class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "nam
   get format(): Excel.ChartSeriesFormat {
     const fill = { setSolidColor: (color: string) => this.change(`format.fill.setSolidColor(${color})`, color, (s) => (s.color = color)) };
     return real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) } satisfies Pick<Excel.ChartSeriesFormat, "fill">);
+  }
+  get points(): Excel.ChartPointsCollection {
+    const getItemAt = (i: number) => {
+      const fill = {
+        setSolidColor: (color: string) =>
+          this.change(`points.getItemAt(${i}).format.fill.setSolidColor(${color})`, color, (s) => (s.pointColors = { ...s.pointColors, [i]: color })),
+      };
+      return real({ format: real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) }) } as Pick<Excel.ChartPoint, "format">);
+    };
+    return real({ getItemAt } as Pick<Excel.ChartPointsCollection, "getItemAt">);
   }
   get hasDataLabels(): boolean {
     return this.prop("hasDataLabels");
