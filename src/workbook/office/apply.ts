@@ -465,10 +465,16 @@ function writeSummary(context: Excel.RequestContext, queue: WriteQueue, summary:
     const page = sheet().pageLayout;
     page.orientation = summary.print.orientation === "landscape" ? "Landscape" : "Portrait";
     page.paperSize = "A4";
+    // Margins in points: 0,25 in (18 pt) left and right on narrow-margin sheets.
+    if (summary.print.margins === "narrow") {
+      page.leftMargin = 18;
+      page.rightMargin = 18;
+    }
     // One page wide, as many pages tall as needed (0: no limit down the page), unless the plan says otherwise.
     const fit = summary.print.fit ?? FIT_ONE_PAGE_WIDE;
     page.zoom = { horizontalFitToPages: fit.width, verticalFitToPages: fit.height };
     if (extent) page.setPrintArea(rangeA1(extent));
+    for (const row of summary.pageBreaks ?? []) sheet().horizontalPageBreaks.add(`A${row}`);
   });
   if (summary.chart) {
     const chart = summary.chart;

@@ -14,7 +14,7 @@ import { conceptText } from "../../core/conceptText";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
 import { bandText, conceptReason, describeTarget, incompleteText, missedTargets, pendingItems, ruleText, unitViews } from "../view";
 import { CONCEPT_STYLES } from "./owned";
-import { printFor, wrappedLines } from "./print";
+import { chartPageBreak, printFor, wrappedLines } from "./print";
 
 export { describeTarget };
 import type { CellStyle, ConceptClass, PlanCell, SummarySheetPlan } from "./types";
@@ -322,6 +322,8 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
       to: { row: chartFrom.row + Math.max(16, ev.areas.length + 6), col: last + 1 },
     };
   }
+  const pageBreak = chartPageBreak(plan);
+  if (pageBreak) plan.pageBreaks = [pageBreak];
   return plan;
 }
 

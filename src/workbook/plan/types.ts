@@ -133,6 +133,11 @@ export interface SummarySheetPlan {
    */
   heights?: { row: number; height: number }[];
   chart?: ChartSpec;
+  /**
+   * Rows that start a new printed page (1-based): before a chart that would otherwise be cut in two by a
+   * page break (programs print a chart across pages, half on each).
+   */
+  pageBreaks?: number[];
   /** How it prints: A4 in this orientation, fitted as `print` says; the print area is the used range. */
   print: PrintSetup;
 }
@@ -150,6 +155,11 @@ export interface PrintSetup {
   fit?: { width: number; height: number };
   /** Paper: A4 unless said otherwise. */
   paper?: "A4";
+  /**
+   * `narrow`: 0,25 in left and right (top and bottom as Excel's default, 0,75 in), for wide landscape
+   * sheets; `normal` (the default): Excel's 0,7 in each side.
+   */
+  margins?: "normal" | "narrow";
 }
 
 /** The fit every sheet the add-in writes prints with: one page wide, as many pages tall as it takes. */

@@ -275,6 +275,10 @@ function expressionFormat(rule: ConditionalRule, priority: number): ExcelJS.Cond
   };
 }
 
+/** Page margins in inches: Excel's defaults, and the narrow ones of wide landscape sheets (plan/types `PrintSetup`). */
+const NORMAL_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+const NARROW_MARGINS = { ...NORMAL_MARGINS, left: 0.25, right: 0.25 };
+
 function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
   const existing = findSheet(excel, plan.name);
   const orderNo = existing ? internals(existing).orderNo : undefined;
@@ -288,6 +292,7 @@ function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
       fitToPage: true,
       fitToWidth: fit.width,
       fitToHeight: fit.height, // 0: as many pages as it takes
+      margins: plan.print.margins === "narrow" ? NARROW_MARGINS : NORMAL_MARGINS,
     },
   });
   if (orderNo !== undefined) internals(ws).orderNo = orderNo;
@@ -297,6 +302,8 @@ function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
     if (width > 0) ws.getColumn(c + 1).width = width;
   });
   for (const { row, height } of plan.heights ?? []) ws.getRow(row).height = height;
+  // A break after the row above each row that starts a page.
+  for (const row of plan.pageBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   const extent = summaryExtent(plan);
   if (extent) {
     const { bottom: rows, right: cols } = extent;

@@ -178,7 +178,7 @@ export class SheetModel {
   tables: TableModel[] = [];
   /** Data-validation rules by rectangle, in the order they were set (a later one wins where they overlap). */
   validations: ValidationModel[] = [];
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printArea?: string } = {};
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printArea?: string; leftMargin?: number; rightMargin?: number } = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
 
@@ -1774,7 +1774,7 @@ class FakeChartAxis
   }
 }
 
-class FakePageLayout extends FakeObject implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintArea"> {
+class FakePageLayout extends FakeObject implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintArea" | "leftMargin" | "rightMargin"> {
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1799,6 +1799,18 @@ class FakePageLayout extends FakeObject implements Pick<Excel.PageLayout, "orien
   }
   get zoom(): Excel.PageLayoutZoomOptions {
     return this.prop("zoom");
+  }
+  get leftMargin(): number {
+    return this.prop("leftMargin");
+  }
+  set leftMargin(v: number) {
+    this.change(`leftMargin = ${v}`, v, (p) => (p.leftMargin = v));
+  }
+  get rightMargin(): number {
+    return this.prop("rightMargin");
+  }
+  set rightMargin(v: number) {
+    this.change(`rightMargin = ${v}`, v, (p) => (p.rightMargin = v));
   }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.change(`zoom = ${JSON.stringify(v)}`, v, (p) => (p.zoom = { ...v }));
