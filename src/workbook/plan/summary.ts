@@ -28,10 +28,11 @@ const WARNING: CellStyle = { bold: true, color: "#9C0006" };
 const PERCENT = "0.0%";
 const NOTE = "0.00";
 /**
- * Columns A–I of the per-indicator table; the widest (indicator, area, concept, justification) wrap. 157
- * characters in all: a landscape A4 page fitted one page wide still prints them at ≥ 9 pt (./print).
+ * Columns A–I of the per-indicator table; the widest (indicator, area, concept, justification) wrap. 160
+ * characters in all: a landscape A4 page fitted one page wide still prints them at ≥ 9 pt (./print). F
+ * holds the bold header `Atingimento` of the area table whole (narrower, it broke inside the word).
  */
-const WIDTHS = [8, 40, 16, 14, 12, 11, 12, 16, 28];
+const WIDTHS = [8, 40, 16, 14, 12, 14, 12, 16, 28];
 /** Height of one line of 11-point text, in points. */
 const LINE_HEIGHT = 15;
 
