@@ -3,7 +3,9 @@
  * plan/types.ts, in a number of `context.sync()` calls that does not grow with the rows:
  *
  * 1. one check sync, before anything is written: the sheets (name, position, protection), the workbook's
- *    structure protection when summaries are planned, every owned block's cells (header row and data rows,
+ *    structure protection when summaries are planned, the print titles of the user's sheets that should
+ *    get some and the height of each owned block's header row (plan/types `UserSheetPrint`,
+ *    `headerHeight`), every owned block's cells (header row and data rows,
  *    as `formulas`, so a formula that shows "" still counts as content) and the conditional-format rules
  *    that intersect each block. A non-empty cell in a column whose header is not the add-in's, a missing
  *    or protected sheet → `refused`, nothing written. Summary sheets that already exist →
@@ -27,7 +29,7 @@
  * keeps precedence), in the plan's order: again as the file host numbers them.
  */
 import { officeStrings as s } from "../../core/messages";
-import { toA1, type CellRange } from "../a1";
+import { columnLetter, toA1, type CellRange } from "../a1";
 import { summaryExtent } from "../plan/summary";
 import { isOwnedHeader } from "../owned";
 import { FIT_ONE_PAGE_WIDE, type CellStyle, type ChartSpec, type ConditionalRule, type OwnedColumns, type PlanCell, type SummarySheetPlan, type UserSheetPrint, type WritePlan } from "../plan/types";
@@ -81,6 +83,37 @@ interface BlockCheck {
   rules?: Excel.ConditionalFormatCollection;
 }
 
+/** A user's sheet that should get print titles: its own, read in the check sync. */
+interface TitleCheck {
+  print: UserSheetPrint;
+  rows?: Excel.Range;
+  columns?: Excel.Range;
+}
+
+/** An owned block's header row, whose height is read in the check sync. */
+interface HeaderCheck {
+  block: OwnedColumns;
+  format?: Excel.RangeFormat;
+}
+
+/**
+ * Print titles on the user's sheets that have none (theirs are never replaced), and header rows grown to
+ * the owned titles' wrapped height when lower (never shrunk).
+ */
+function writePrintSettings(queue: WriteQueue, context: Excel.RequestContext, titles: TitleCheck[], headers: HeaderCheck[]): void {
+  const sheet = (name: string) => context.workbook.worksheets.getItem(name);
+  for (const t of titles) {
+    const cols = t.print.titleColumns;
+    if (!cols || !t.rows?.isNullObject || !t.columns?.isNullObject) continue;
+    queue.add(OP_OVERHEAD, () => sheet(t.print.sheet).pageLayout.setPrintTitleColumns(`$${columnLetter(cols.from)}:$${columnLetter(cols.to)}`));
+  }
+  for (const h of headers) {
+    const want = h.block.headerHeight ?? 0;
+    if (!h.format || h.format.rowHeight >= want) continue;
+    queue.add(OP_OVERHEAD, () => (sheet(h.block.sheet).getRange(`${h.block.headerRow}:${h.block.headerRow}`).format.rowHeight = want));
+  }
+}
+
 interface Stats {
   cells: number;
   rulesRemoved: number;
@@ -118,6 +151,20 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   for (const c of checks) {
     reads.add(2 * OP_OVERHEAD, () => {
       c.rules = worksheets.getItem(c.block.sheet).getRange(rangeA1(c.rect)).conditionalFormats.load("items/id,items/type");
+    });
+  }
+  // What the print settings need to know: the user's own print titles (kept when there are any) and the
+  // header rows' heights (grown, never shrunk).
+  const titleChecks: TitleCheck[] = (plan.userPrint ?? []).filter((p) => p.titleColumns).map((print) => ({ print }));
+  const headerChecks: HeaderCheck[] = blocks.filter((b) => b.headerHeight).map((block) => ({ block }));
+  if (titleChecks.length + headerChecks.length > 0) {
+    reads.add(4 * OP_OVERHEAD * (titleChecks.length + headerChecks.length), () => {
+      for (const t of titleChecks) {
+        const layout = worksheets.getItem(t.print.sheet).pageLayout;
+        t.rows = layout.getPrintTitleRowsOrNullObject().load("address");
+        t.columns = layout.getPrintTitleColumnsOrNullObject().load("address");
+      }
+      for (const h of headerChecks) h.format = worksheets.getItem(h.block.sheet).getRange(`${h.block.headerRow}:${h.block.headerRow}`).format.load("rowHeight");
     });
   }
   for (const c of checks) {
@@ -161,6 +208,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const queue = new WriteQueue(maxPayload);
   const stats: Stats = { cells: 0, rulesRemoved: 0, rulesAdded: 0 };
   planWrites(context, plan, checks, replaced, queue, stats);
+  writePrintSettings(queue, context, titleChecks, headerChecks);
 
   let writeSyncs = 0;
   let largestPayload = 0;
@@ -310,11 +358,7 @@ function planWrites(context: Excel.RequestContext, plan: WritePlan, checks: Bloc
   for (const summary of order) writeSummary(context, queue, summary, oldPosition.get(key(summary.name)), stats);
 }
 
-/**
- * The fit asked for on a user's sheet (only when the user asked: the plan carries `fit` then). Print titles
- * are not set here: keeping the user's own needs them read first, which the check sync does not do yet;
- * the header row is not grown either, as Excel grows a row of automatic height to its wrapped text itself.
- */
+/** The fit asked for on a user's sheet (only when the user asked: the plan carries `fit` then). */
 function writeUserPrint(queue: WriteQueue, sheet: () => Excel.Worksheet, print: UserSheetPrint): void {
   const { fit, orientation } = print;
   if (!fit && !orientation) return;

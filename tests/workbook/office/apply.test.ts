@@ -129,6 +129,45 @@ describe("applyPlan: what the workbook looks like after", () => {
   });
 });
 
+describe("applyPlan: print settings on the user's sheet", () => {
+  /** The plan with print titles (column A, the code) asked for on Metas and a header row of two lines. */
+  const withPrint = (): WritePlan => {
+    const plan = writePlan(3, { summary: false });
+    plan.owned[0].headerHeight = 30;
+    plan.userPrint = [{ sheet: "Metas", titleColumns: { from: 1, to: 1 } }];
+    return plan;
+  };
+
+  it("sets print titles and grows the header row, read in the check sync: still one check and one write sync", async () => {
+    const fx = tableWorkbook(3);
+    const report = applied(await applyPlan(fx.context, withPrint()));
+    expect(report).toMatchObject({ syncs: 2, writeSyncs: 1 });
+    expect(fx.sheet("Metas").pageLayout.printTitleColumns).toBe("$A:$A");
+    // Header row 4: the default 15 pt grown to 30.
+    expect(fx.sheet("Metas").heights.get(4)).toBe(30);
+    // Not asked to fit: the user's page setup is not touched.
+    expect(fx.sheet("Metas").pageLayout.zoom).toBeUndefined();
+  });
+
+  it("keeps the user's print titles and a taller header row", async () => {
+    const fx = tableWorkbook(3);
+    fx.sheet("Metas").pageLayout.printTitleRows = "$4:$4";
+    fx.sheet("Metas").heights.set(4, 45);
+    applied(await applyPlan(fx.context, withPrint()));
+    expect(fx.sheet("Metas").pageLayout).toMatchObject({ printTitleRows: "$4:$4" });
+    expect(fx.sheet("Metas").pageLayout.printTitleColumns).toBeUndefined();
+    expect(fx.sheet("Metas").heights.get(4)).toBe(45);
+  });
+
+  it("fits the user's sheet only when the plan asks", async () => {
+    const fx = tableWorkbook(3);
+    const plan = withPrint();
+    plan.userPrint = [{ sheet: "Metas", fit: { width: 1, height: 0 }, orientation: "landscape" }];
+    applied(await applyPlan(fx.context, plan));
+    expect(fx.sheet("Metas").pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+  });
+});
+
 describe("applyPlan: running twice", () => {
   it("leaves the same workbook: no duplicated rules or sheets, the summary back at its position", async () => {
     const fx = tableWorkbook(10);

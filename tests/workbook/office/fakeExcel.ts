@@ -178,7 +178,17 @@ export class SheetModel {
   tables: TableModel[] = [];
   /** Data-validation rules by rectangle, in the order they were set (a later one wins where they overlap). */
   validations: ValidationModel[] = [];
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printArea?: string; leftMargin?: number; rightMargin?: number } = {};
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: Excel.PageLayoutZoomOptions;
+    printArea?: string;
+    leftMargin?: number;
+    rightMargin?: number;
+    /** Print titles, as `$A:$A` / `$3:$3`. */
+    printTitleColumns?: string;
+    printTitleRows?: string;
+  } = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
 
@@ -1132,7 +1142,7 @@ function applyCellProperties(cell: FakeCell, props: Excel.SettableCellProperties
 
 class FakeRangeFormat
   extends FakeObject
-  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "font" | "fill" | "borders">
+  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "font" | "fill" | "borders" | "load">
 {
   private readonly _font: FakeRangeFont;
   private readonly _fill: FakeRangeFill;
@@ -1155,6 +1165,18 @@ class FakeRangeFormat
   }
   get rowHeight(): number {
     return this.prop("rowHeight");
+  }
+  load(arg?: unknown): Excel.RangeFormat {
+    this.queueLoad(arg);
+    return real(this);
+  }
+  /** The first row's height (15 pt unless set): what Excel answers for one row. */
+  protected override scalar(name: string): unknown {
+    if (name === "rowHeight") {
+      const { model, rect } = this.range.resolve();
+      return model.heights.get(rect.top) ?? 15;
+    }
+    return super.scalar(name);
   }
   set rowHeight(points: number) {
     this.range.setHeight(points);
@@ -1774,7 +1796,22 @@ class FakeChartAxis
   }
 }
 
-class FakePageLayout extends FakeObject implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintArea" | "leftMargin" | "rightMargin"> {
+class FakePageLayout
+  extends FakeObject
+  implements
+    Pick<
+      Excel.PageLayout,
+      | "orientation"
+      | "paperSize"
+      | "zoom"
+      | "setPrintArea"
+      | "leftMargin"
+      | "rightMargin"
+      | "getPrintTitleColumnsOrNullObject"
+      | "getPrintTitleRowsOrNullObject"
+      | "setPrintTitleColumns"
+    >
+{
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1814,6 +1851,24 @@ class FakePageLayout extends FakeObject implements Pick<Excel.PageLayout, "orien
   }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.change(`zoom = ${JSON.stringify(v)}`, v, (p) => (p.zoom = { ...v }));
+  }
+  /** The print titles as a range, or a null object when the sheet has none. */
+  private titles(which: "printTitleColumns" | "printTitleRows"): Excel.Range {
+    const at = () => {
+      const address = this.sheet.model().pageLayout[which];
+      return address ? parseRange(address.replace(/\$/g, "")) : undefined;
+    };
+    return real(new FakeRange(this.fx, `${this.label}.get${which === "printTitleRows" ? "PrintTitleRows" : "PrintTitleColumns"}OrNullObject()`, this.sheet, at, true));
+  }
+  getPrintTitleColumnsOrNullObject(): Excel.Range {
+    return this.titles("printTitleColumns");
+  }
+  getPrintTitleRowsOrNullObject(): Excel.Range {
+    return this.titles("printTitleRows");
+  }
+  setPrintTitleColumns(columns: Excel.Range | string): void {
+    if (typeof columns !== "string") throw new Error("fake: setPrintTitleColumns takes an address here");
+    this.change(`setPrintTitleColumns(${columns})`, columns, (p) => (p.printTitleColumns = columns));
   }
   setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
     if (typeof printArea !== "string") throw new Error("fake: setPrintArea takes an address here");
