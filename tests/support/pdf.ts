@@ -97,6 +97,7 @@ export function pagePixels(pdf: string, page: number, prefix: string, dpi = 72):
 export function colourAt(p: Pixels, x: number, y: number): string {
   const px = Math.round((x * p.dpi) / 72);
   const py = Math.round((y * p.dpi) / 72);
+  if (px < 0 || py < 0 || px >= p.width || py >= p.height) return "#FFFFFF"; // off the page: nothing drawn
   const i = (py * p.width + px) * 3;
   return `#${[p.rgb[i], p.rgb[i + 1], p.rgb[i + 2]].map((v) => v.toString(16).padStart(2, "0").toUpperCase()).join("")}`;
 }
