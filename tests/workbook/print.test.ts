@@ -10,7 +10,7 @@ import path from "path";
 import { buildPlan } from "../../src/workbook/plan/build";
 import { chartPageBreak, LANDSCAPE_CHARS, PORTRAIT_CHARS, printFor, wrappedLines } from "../../src/workbook/plan/print";
 import { CONCEPT_STYLES } from "../../src/workbook/plan/owned";
-import { planMunicipalities } from "../../src/workbook/reports";
+import { isReportSheet, planMunicipalities } from "../../src/workbook/reports";
 import { runPipeline } from "../../src/workbook/pipeline";
 import type { SummarySheetPlan, WritePlan } from "../../src/workbook/plan/types";
 import { readWorkbookFile } from "../../src/workbook/xlsx/read";
@@ -173,6 +173,9 @@ describe("the file host writes what the plan says", () => {
       ]);
       // "ABADIA DOS DOURADOS" (19) → ceil(19 × 1,1) + 2 = 23.
       expect(sheet.widths[0]).toBe(23);
+      // Evaluated again, the sheet is the add-in's (skipped as output); a user's sheet of that name is not.
+      expect(isReportSheet({ name: sheet.name, rows: [[{ value: sheet.rows[0][0].value }]] })).toBe(true);
+      expect(isReportSheet({ name: "Municípios", rows: [[{ value: "Lista de municípios da regional" }]] })).toBe(false);
       const excel = await writtenBack(file);
       expect(excel.worksheets.map((w) => w.name)).toContain("Municípios 2024-Q1");
       const panel = excel.worksheets[0];
