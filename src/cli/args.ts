@@ -1,7 +1,7 @@
 /**
  * The command's arguments: `contratualiza avaliar <arquivo> [--periodo P] [--predefinicao ID]
  * [--metodo proporcao|media] [--mapa mapa.json] [--saida arquivo.xlsx] [--sem-arquivo] [--json] [--final]
- * [--termo-aditivo]`. Parsing
+ * [--termo-aditivo] [--ajustar-impressao]`. Parsing
  * only, through the commands' option parser (./options).
  */
 import { cliStrings as t } from "../core/messages";
@@ -17,10 +17,17 @@ export type EvaluateCommand = { command: "avaliar"; file: string } & OptionValue
 /**
  * `avaliar`'s options: those it shares with `consolidar`, `--final`, the final report and the final
  * communiqué over every period (`Avaliação final`, `Comunicado final`), made only on request because the
- * data do not say when a contract ends, `--termo-aditivo`, the draft proposal of an additive term, and
- * `--substituir`, to write over a file that is not an evaluated copy of the input.
+ * data do not say when a contract ends, `--termo-aditivo`, the draft proposal of an additive term,
+ * `--substituir`, to write over a file that is not an evaluated copy of the input, and `--ajustar-impressao`, to
+ * fit the user's indicator sheets one page wide too (their page setup is otherwise left as it is).
  */
-const avaliarOptions = { ...evaluateOptions, final: flag("--final"), additiveTerm: flag("--termo-aditivo"), replace: flag("--substituir") };
+const avaliarOptions = {
+  ...evaluateOptions,
+  final: flag("--final"),
+  additiveTerm: flag("--termo-aditivo"),
+  replace: flag("--substituir"),
+  fitPrint: flag("--ajustar-impressao"),
+};
 
 export type ParsedArgs = EvaluateCommand | { command: "ajuda" } | { command: "erro"; message: string };
 

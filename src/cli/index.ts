@@ -90,7 +90,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook))) writeError = t.outputExists(target);
   else if (evaluated && !args.noOutput) {
     progress.update(2, STEPS, progressStrings.writing);
-    const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file), final: args.final, additiveTerm: args.additiveTerm });
+    const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file), final: args.final, additiveTerm: args.additiveTerm, fitUserSheets: args.fitPrint });
     // A CSV's copy stores its numbers as numbers (below each table's header), not as the text the CSV holds.
     const source = read.source.kind === "csv" ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) } : read.source;
     const written = await writeEvaluatedFile(source, plan, target, args.file);

@@ -323,6 +323,7 @@ export const cliStrings = {
     "  --json               mostra o resultado em JSON, para outros programas",
     "  --final              inclui na cópia a Avaliação final e o Comunicado final, com todos os períodos (ao fim do contrato)",
     "  --termo-aditivo      inclui na cópia a Proposta de Termo Aditivo (indicadores a revisar ou renegociar)",
+    "  --ajustar-impressao  ajusta também as planilhas de indicadores a uma página de largura, em paisagem",
     "",
     "Código de saída: 0 avaliado; 1 avaliado com problemas nos dados; 2 não foi possível ler ou avaliar.",
   ].join("\n"),
@@ -1752,4 +1753,17 @@ export const documentStrings = {
   // --- the pane's Resumo screen ---
   additiveRun: "Inserir proposta de Termo Aditivo",
   additiveHint: "Minuta da proposta de Termo Aditivo: os indicadores a revisar ou renegociar nos períodos escolhidos, com a evidência, e a nova meta em branco para a Comissão preencher.",
+};
+
+/** Print layout: the per-municipality sheet of a pooled evaluation (a SISAB panel export of several municipalities). */
+export const printStrings = {
+  /** `Municípios 2022-Q1`: the sheet of one period's municipalities. */
+  municipalitySheet: (period: string) => `Municípios ${period}`.trim(),
+  municipalityTitle: (figure: string, period: string) => `${figure} por município — ${period}`,
+  municipalityNote: (n: number) =>
+    `Cada um dos ${formatNumber(n, 0)} municípios avaliado só com as suas linhas, do maior valor ao menor (sem valor por último). O valor do conjunto está na planilha de resumo.`,
+  municipalityHeaders: { name: "Município", code: "IBGE", band: "Faixa", coverage: "Indicadores com resultado" },
+  coverage: (present: number, total: number) => `${present} de ${total}`,
+  allRows: "todas as linhas",
+  noValue: "—",
 };

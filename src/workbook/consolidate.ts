@@ -31,6 +31,7 @@ import { nameOver, overallFigure, type OverallFigure } from "./overallFigure";
 import { groupByMunicipality, type PipelineResult } from "./pipeline";
 import type { CellStyle, ChartSpec, PlanCell, SummarySheetPlan, WritePlan } from "./plan/types";
 import { missedTargets } from "./view";
+import { chartPageBreak } from "./plan/print";
 
 /** One pipeline result to consolidate: the file it came from and, optionally, the name its rows go by. */
 export interface ConsolidateInput {
@@ -330,9 +331,9 @@ export function bandLabel(band: NonNullable<ConsolidatedRow["band"]>): string {
 function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
   const h = t.headers;
   const columns: (Column | false)[] = [
-    { key: "name", header: allTeams(rows) ? siapsStrings.teamHeader : h.name, width: 32, cell: (r) => cell(r.name, WRAPPED) },
+    { key: "name", header: allTeams(rows) ? siapsStrings.teamHeader : h.name, width: 26, cell: (r) => cell(r.name, WRAPPED) },
     rows.some((r) => r.ibge) && { key: "ibge", header: h.ibge, width: 10, cell: (r) => cell(r.ibge ?? "", BODY) },
-    { key: "source", header: h.source, width: 28, cell: (r) => cell(r.source, WRAPPED) },
+    { key: "source", header: h.source, width: 22, cell: (r) => cell(r.source, WRAPPED) },
     { key: "period", header: h.period, width: 11, cell: (r) => cell(r.period?.label ?? t.noPeriod, CENTER) },
     rows.some((r) => r.scale === 100) && {
       key: "attainment",
@@ -350,7 +351,7 @@ function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
     rows.some((r) => r.band) && {
       key: "band",
       header: h.band,
-      width: 24,
+      width: 22,
       // The band's own colour as the cell's fill; its fills are light enough for black text (core/presets/bandTables).
       cell: (r) => (r.band ? cell(bandLabel(r.band), { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(t.noValue, CENTER)),
     },
@@ -369,7 +370,7 @@ function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
       }),
     ),
     { key: "missedCount", header: h.missedCount, width: 12, cell: (r) => cell(r.missed.length, CENTER) },
-    { key: "missed", header: h.missed, width: 36, cell: (r) => cell(missedText(r.missed), WRAPPED) },
+    { key: "missed", header: h.missed, width: 30, cell: (r) => cell(missedText(r.missed), WRAPPED) },
     { key: "incomplete", header: h.incomplete, width: 12, cell: (r) => cell(r.incomplete ? t.yes : t.no, r.incomplete ? { ...CENTER, ...WARNING } : CENTER) },
     { key: "problems", header: h.problems, width: 11, cell: (r) => cell(r.problems, CENTER) },
   ];
@@ -407,6 +408,8 @@ function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartS
     categories: range(nameCol),
     values: range(valueCol),
     percent: !onTen,
+    // Each municipality's bar in its band's colour, as its band cell in the table.
+    pointColors: rows.map((r) => r.band?.color),
     from,
     // About one row per bar, so that a region of hundreds of municipalities still reads.
     to: { row: from.row + Math.max(18, rows.length + 6), col: columns.length + 1 },
@@ -443,6 +446,8 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
   };
   const chart = chartFor(sorted, columns);
   if (chart) plan.chart = chart;
+  const pageBreak = chartPageBreak(plan);
+  if (pageBreak) plan.pageBreaks = [pageBreak];
   return plan;
 }
 

@@ -90,7 +90,9 @@ describe("the three commands declare their options with it", () => {
       final: false,
       additiveTerm: false,
       replace: false,
+      fitPrint: false,
     });
+    expect(parseArgs(["avaliar", "a.xlsx", "--ajustar-impressao"])).toMatchObject({ command: "avaliar", fitPrint: true });
     expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true });
     expect(parseArgs(["avaliar", "a.xlsx", "--substituir"])).toMatchObject({ command: "avaliar", replace: true });
     // Writing over somebody's file is avaliar's question: consolidar has no --substituir.

@@ -82,3 +82,30 @@ export function artifactsDir(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * Converts several files with ONE LibreOffice start (about 4 s of every conversion is starting it) into
+ * `outDir`, and returns each new file's path, in the order given. Files of different kinds (.xlsx, .docx)
+ * may go together: `pdf` picks each document's own exporter.
+ * @throws when LibreOffice fails, times out, or writes nothing for one of them.
+ */
+export async function convertAllWithLibreOffice(files: string[], outDir: string, format: string, timeoutMs = 180_000): Promise<string[]> {
+  if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
+  fs.mkdirSync(outDir, { recursive: true });
+  const profile = path.join(os.tmpdir(), `lo-${process.pid}-${Date.now()}-${counter++}`);
+  try {
+    await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, ...files], {
+      timeout: timeoutMs,
+      killSignal: "SIGKILL",
+      env: { ...process.env, LANG: "pt_BR.UTF-8" },
+    });
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const ext = format.split(":")[0];
+  return files.map((file) => {
+    const out = path.join(outDir, `${path.basename(file, path.extname(file))}.${ext}`);
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${ext} for ${file}`);
+    return out;
+  });
+}

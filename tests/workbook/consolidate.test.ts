@@ -110,6 +110,8 @@ describe("three municipal contracts, two quarters each", () => {
       categories: "A9:A11",
       values: "D9:D11",
       percent: true,
+      // Each bar in its band's colour, as the band cells: Perdões 100% (Faixa 1), Lavras and Nepomuceno 60% (Faixa 4).
+      pointColors: [BAND_COLOR[1], BAND_COLOR[4], BAND_COLOR[4]],
       from: { row: 13, col: 1 },
       to: { row: 31, col: 10 },
     });

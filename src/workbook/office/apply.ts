@@ -3,7 +3,9 @@
  * plan/types.ts, in a number of `context.sync()` calls that does not grow with the rows:
  *
  * 1. one check sync, before anything is written: the sheets (name, position, protection), the workbook's
- *    structure protection when summaries are planned, every owned block's cells (header row and data rows,
+ *    structure protection when summaries are planned, the print titles of the user's sheets that should
+ *    get some and the height of each owned block's header row (plan/types `UserSheetPrint`,
+ *    `headerHeight`), every owned block's cells (header row and data rows,
  *    as `formulas`, so a formula that shows "" still counts as content) and the conditional-format rules
  *    that intersect each block. A non-empty cell in a column whose header is not the add-in's, a missing
  *    or protected sheet → `refused`, nothing written. Summary sheets that already exist →
@@ -27,10 +29,10 @@
  * keeps precedence), in the plan's order: again as the file host numbers them.
  */
 import { officeStrings as s } from "../../core/messages";
-import { toA1, type CellRange } from "../a1";
+import { columnLetter, toA1, type CellRange } from "../a1";
 import { summaryExtent } from "../plan/summary";
 import { isOwnedHeader } from "../owned";
-import type { CellStyle, ChartSpec, ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
+import { FIT_ONE_PAGE_WIDE, type CellStyle, type ChartSpec, type ConditionalRule, type OwnedColumns, type PlanCell, type SummarySheetPlan, type UserSheetPrint, type WritePlan } from "../plan/types";
 import { DEFAULT_MAX_PAYLOAD, jsonBytes, OP_OVERHEAD, WriteQueue } from "./batch";
 import { columnsA1, formatInput, formulaInput, rangeA1 } from "./cells";
 import { officeErrorCode, officeErrorMessage } from "./errors";
@@ -81,6 +83,37 @@ interface BlockCheck {
   rules?: Excel.ConditionalFormatCollection;
 }
 
+/** A user's sheet that should get print titles: its own, read in the check sync. */
+interface TitleCheck {
+  print: UserSheetPrint;
+  rows?: Excel.Range;
+  columns?: Excel.Range;
+}
+
+/** An owned block's header row, whose height is read in the check sync. */
+interface HeaderCheck {
+  block: OwnedColumns;
+  format?: Excel.RangeFormat;
+}
+
+/**
+ * Print titles on the user's sheets that have none (theirs are never replaced), and header rows grown to
+ * the owned titles' wrapped height when lower (never shrunk).
+ */
+function writePrintSettings(queue: WriteQueue, context: Excel.RequestContext, titles: TitleCheck[], headers: HeaderCheck[]): void {
+  const sheet = (name: string) => context.workbook.worksheets.getItem(name);
+  for (const t of titles) {
+    const cols = t.print.titleColumns;
+    if (!cols || !t.rows?.isNullObject || !t.columns?.isNullObject) continue;
+    queue.add(OP_OVERHEAD, () => sheet(t.print.sheet).pageLayout.setPrintTitleColumns(`$${columnLetter(cols.from)}:$${columnLetter(cols.to)}`));
+  }
+  for (const h of headers) {
+    const want = h.block.headerHeight ?? 0;
+    if (!h.format || h.format.rowHeight >= want) continue;
+    queue.add(OP_OVERHEAD, () => (sheet(h.block.sheet).getRange(`${h.block.headerRow}:${h.block.headerRow}`).format.rowHeight = want));
+  }
+}
+
 interface Stats {
   cells: number;
   rulesRemoved: number;
@@ -118,6 +151,20 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   for (const c of checks) {
     reads.add(2 * OP_OVERHEAD, () => {
       c.rules = worksheets.getItem(c.block.sheet).getRange(rangeA1(c.rect)).conditionalFormats.load("items/id,items/type");
+    });
+  }
+  // What the print settings need to know: the user's own print titles (kept when there are any) and the
+  // header rows' heights (grown, never shrunk).
+  const titleChecks: TitleCheck[] = (plan.userPrint ?? []).filter((p) => p.titleColumns).map((print) => ({ print }));
+  const headerChecks: HeaderCheck[] = blocks.filter((b) => b.headerHeight).map((block) => ({ block }));
+  if (titleChecks.length + headerChecks.length > 0) {
+    reads.add(4 * OP_OVERHEAD * (titleChecks.length + headerChecks.length), () => {
+      for (const t of titleChecks) {
+        const layout = worksheets.getItem(t.print.sheet).pageLayout;
+        t.rows = layout.getPrintTitleRowsOrNullObject().load("address");
+        t.columns = layout.getPrintTitleColumnsOrNullObject().load("address");
+      }
+      for (const h of headerChecks) h.format = worksheets.getItem(h.block.sheet).getRange(`${h.block.headerRow}:${h.block.headerRow}`).format.load("rowHeight");
     });
   }
   for (const c of checks) {
@@ -161,6 +208,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const queue = new WriteQueue(maxPayload);
   const stats: Stats = { cells: 0, rulesRemoved: 0, rulesAdded: 0 };
   planWrites(context, plan, checks, replaced, queue, stats);
+  writePrintSettings(queue, context, titleChecks, headerChecks);
 
   let writeSyncs = 0;
   let largestPayload = 0;
@@ -303,10 +351,22 @@ function planWrites(context: Excel.RequestContext, plan: WritePlan, checks: Bloc
 
   for (const block of checks.map((c) => c.block)) writeOwned(queue, sheetOf(block.sheet), block, stats);
   writeRules(queue, sheetOf, plan.rules, stats);
+  for (const print of plan.userPrint ?? []) writeUserPrint(queue, sheetOf(print.sheet), print);
 
   const oldPosition = new Map(replaced.map((r) => [key(r.name), r.position]));
   const order = [...plan.summaries].sort((a, b) => (oldPosition.get(key(a.name)) ?? Infinity) - (oldPosition.get(key(b.name)) ?? Infinity));
   for (const summary of order) writeSummary(context, queue, summary, oldPosition.get(key(summary.name)), stats);
+}
+
+/** The fit asked for on a user's sheet (only when the user asked: the plan carries `fit` then). */
+function writeUserPrint(queue: WriteQueue, sheet: () => Excel.Worksheet, print: UserSheetPrint): void {
+  const { fit, orientation } = print;
+  if (!fit && !orientation) return;
+  queue.add(2 * OP_OVERHEAD, () => {
+    const page = sheet().pageLayout;
+    if (orientation) page.orientation = orientation === "landscape" ? "Landscape" : "Portrait";
+    if (fit) page.zoom = { horizontalFitToPages: fit.width, verticalFitToPages: fit.height };
+  });
 }
 
 function writeOwned(queue: WriteQueue, sheet: () => Excel.Worksheet, block: OwnedColumns, stats: Stats): void {
@@ -449,9 +509,16 @@ function writeSummary(context: Excel.RequestContext, queue: WriteQueue, summary:
     const page = sheet().pageLayout;
     page.orientation = summary.print.orientation === "landscape" ? "Landscape" : "Portrait";
     page.paperSize = "A4";
-    // One page wide, as many pages tall as needed (0: no limit down the page).
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // Margins in points: 0,25 in (18 pt) left and right on narrow-margin sheets.
+    if (summary.print.margins === "narrow") {
+      page.leftMargin = 18;
+      page.rightMargin = 18;
+    }
+    // One page wide, as many pages tall as needed (0: no limit down the page), unless the plan says otherwise.
+    const fit = summary.print.fit ?? FIT_ONE_PAGE_WIDE;
+    page.zoom = { horizontalFitToPages: fit.width, verticalFitToPages: fit.height };
     if (extent) page.setPrintArea(rangeA1(extent));
+    for (const row of summary.pageBreaks ?? []) sheet().horizontalPageBreaks.add(`A${row}`);
   });
   if (summary.chart) {
     const chart = summary.chart;
@@ -479,17 +546,22 @@ const BAR_COLOR = "#2F5597";
  * A clustered bar chart of `values`, its categories set apart (they need not be next to the values),
  * placed from `from` to the cell before `to` (the plan's `to` is just past the corner; `setPosition`
  * covers its end cell). It looks like the file host's: first category on top (the table's order, with the
- * value axis kept at the bottom), values labelled on the bars, legend below.
+ * value axis kept at the bottom), values labelled on the bars, each bar in its `pointColors` colour, no legend.
  */
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   const line = spec.kind === "line";
   const chart = ws.charts.add(line ? "Line" : "BarClustered", ws.getRange(spec.values), "Columns");
   chart.title.text = spec.title;
-  chart.legend.position = "Bottom";
+  // One series, which the title names: no legend.
+  chart.legend.visible = false;
   const series = chart.series.getItemAt(0);
   series.name = spec.seriesName;
   series.setXAxisValues(ws.getRange(spec.categories));
   series.format.fill.setSolidColor(BAR_COLOR);
+  // Each bar in the colour of the cell it stands for (concept, band), as the file host's chart.
+  (spec.pointColors ?? []).forEach((color, i) => {
+    if (color && !line) series.points.getItemAt(i).format.fill.setSolidColor(color);
+  });
   series.hasDataLabels = true;
   series.dataLabels.showValue = true;
   // Bars read top-down in the table's order; a line over time reads left to right as it is.

@@ -18,6 +18,11 @@ export interface PlanOptions {
   final?: boolean;
   /** Also the proposal of an additive term over every period (`Proposta de Termo Aditivo`), on request. */
   additiveTerm?: boolean;
+  /**
+   * Also fit the user's sheets that hold owned columns to one page wide, landscape (command
+   * `--ajustar-impressao`). By default their page setup is the user's and is left alone.
+   */
+  fitUserSheets?: boolean;
 }
 
 /**
@@ -59,5 +64,8 @@ export function buildPlan(workbook: WorkbookData, result: PipelineResult, option
       tableProblems: [...result.problems, ...owned.problems],
     }),
   );
-  return { owned: owned.owned, rules: owned.rules, summaries: [...summaries, ...reports], problems: owned.problems };
+  const userPrint = options.fitUserSheets
+    ? owned.print.map((p) => ({ ...p, fit: { width: 1, height: 0 }, orientation: "landscape" as const }))
+    : owned.print;
+  return { owned: owned.owned, rules: owned.rules, summaries: [...summaries, ...reports], userPrint, problems: owned.problems };
 }

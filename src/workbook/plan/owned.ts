@@ -20,8 +20,9 @@ import { presets } from "../../core/presets";
 import { columnLetter, fromA1, fromA1Range, toA1Range } from "../a1";
 import { Grid, isEmptyValue } from "../detect/grid";
 import { isOwnedHeader, ownedHeader } from "../owned";
+import { wrappedHeight } from "./print";
 import type { DetectedTable, SheetData, TableFrameRef } from "../port";
-import type { ConceptClass, ConditionalRule, OwnedColumns, PlanCell, CellStyle } from "./types";
+import type { ConceptClass, ConditionalRule, OwnedColumns, PlanCell, CellStyle, UserSheetPrint } from "./types";
 import type { LocatedProblem } from "../../core/evaluate";
 
 /** Fills and fonts by concept: Excel's own Good/Bad/Neutral styles (dark text on light fills, contrast ≥ 4.5:1). */
@@ -36,7 +37,22 @@ export const CONCEPT_STYLES: Readonly<Record<ConceptClass, CellStyle>> = {
 
 const HEADER_STYLE: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true };
 const PERCENT_FORMAT = "0.0%";
-const WIDTHS = [14, 18];
+/** The least width of the two columns, in characters: a percentage, and the short concepts (`A`, `B`). */
+const MIN_WIDTHS = [14, 14];
+
+/**
+ * The block's column widths: each as wide as its longest text (a concept like `B – justificado
+ * parcialmente` centred in a narrower column loses both ends, the B included), and at least the longest
+ * word of its title, so the wrapped title breaks between words.
+ */
+function blockWidths(titles: string[], values: PlanCell[][]): number[] {
+  return MIN_WIDTHS.map((min, j) => {
+    const longestText = Math.max(0, ...values.map((row) => (typeof row[j]?.value === "string" ? (row[j].value as string).length : 0)));
+    const longestWord = Math.max(0, ...titles[j].split(/\s+/).map((w) => w.length));
+    // A little slack for wide letters; bold title words are about a fifth wider.
+    return Math.max(min, Math.ceil(longestText * 1.05) + 2, Math.ceil(longestWord * 1.2) + 1);
+  });
+}
 
 /** The rules of one block, first match wins: monitoring, then justified, A, B, invalid, no data. */
 function ruleFormulas(cell: string): { conceptClass: ConceptClass; formula: string }[] {
@@ -221,6 +237,8 @@ function sameWithoutHints(r: RowEvaluation): boolean {
 
 export interface OwnedPlan {
   owned: OwnedColumns[];
+  /** Print titles (and, when asked, the fit) for each sheet holding owned columns. */
+  print: UserSheetPrint[];
   rules: ConditionalRule[];
   problems: LocatedProblem[];
 }
@@ -290,6 +308,7 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
         const r = bySheetRow.get(row);
         values.push(cellsOf(r, r ? liveFormulas(r, row) : undefined));
       }
+      const widths = blockWidths(titles, values);
       owned.push({
         sheet: frame.sheet,
         headerRow: frame.headerRow,
@@ -297,7 +316,8 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
         headers: titles.map((value) => ({ value, style: HEADER_STYLE })),
         firstRow,
         values,
-        widths: WIDTHS,
+        widths,
+        headerHeight: wrappedHeight(titles, widths, true),
       });
 
       const conceptCell = `$${columnLetter(col + 1)}${firstRow}`;
@@ -308,5 +328,29 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
       }
     }
   }
-  return { owned, rules, problems };
+  return { owned, rules, problems, print: userSheetPrint(tables, owned) };
+}
+
+/**
+ * Print titles for each sheet that holds owned columns: the table's code column (its indicator column
+ * when it has no code) repeats on every page, so the owned columns, printed on a page of their own, still name their indicator. The
+ * first table on a sheet decides (a sheet rarely holds two, and print titles are one per sheet).
+ */
+function userSheetPrint(tables: DetectedTable[], owned: OwnedColumns[]): UserSheetPrint[] {
+  const out = new Map<string, UserSheetPrint>();
+  for (const block of owned) {
+    const key = block.sheet.toLowerCase();
+    if (out.has(key)) continue;
+    const table = tables.find((t) => t.frames.some((f) => f.sheet === block.sheet));
+    // The code alone when there is one: the indicator's name is a wide column, and repeating it on every
+    // page left room for so little else that the example's sheet went from 12 printed pages to 28.
+    const code = table?.columns.find((c) => c.field === "code");
+    const name = table?.columns.find((c) => c.field === "indicator");
+    const cols = code ? [code.col] : name ? [name.col] : [];
+    const print: UserSheetPrint = { sheet: block.sheet };
+    // Only when the columns sit left of the owned block: repeating them beside it would print them twice.
+    if (cols.length > 0 && Math.max(...cols) < block.col) print.titleColumns = { from: Math.min(...cols), to: Math.max(...cols) };
+    out.set(key, print);
+  }
+  return [...out.values()];
 }

@@ -14,9 +14,10 @@ import { conceptText } from "../../core/conceptText";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
 import { bandText, conceptReason, describeTarget, incompleteText, missedTargets, pendingItems, ruleText, unitViews } from "../view";
 import { CONCEPT_STYLES } from "./owned";
+import { chartPageBreak, printFor, wrappedLines } from "./print";
 
 export { describeTarget };
-import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
+import type { CellStyle, ConceptClass, PlanCell, SummarySheetPlan } from "./types";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864" };
 const HEADING: CellStyle = { bold: true, size: 12, color: "#1F3864" };
@@ -26,8 +27,12 @@ const BODY: CellStyle = { border: true, wrap: true, valign: "top" };
 const WARNING: CellStyle = { bold: true, color: "#9C0006" };
 const PERCENT = "0.0%";
 const NOTE = "0.00";
-/** Columns A–I of the per-indicator table; the widest (indicator, justification) wrap. */
-const WIDTHS = [10, 46, 20, 15, 14, 12, 13, 24, 40];
+/**
+ * Columns A–I of the per-indicator table; the widest (indicator, area, concept, justification) wrap. 160
+ * characters in all: a landscape A4 page fitted one page wide still prints them at ≥ 9 pt (./print). F
+ * holds the bold header `Atingimento` of the area table whole (narrower, it broke inside the word).
+ */
+const WIDTHS = [8, 40, 16, 14, 12, 14, 12, 16, 28];
 /** Height of one line of 11-point text, in points. */
 const LINE_HEIGHT = 15;
 
@@ -73,9 +78,9 @@ function indicatorConcept(i: IndicatorEvaluation): string {
   return conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
 }
 
-function conceptStyle(text: string): CellStyle {
+function conceptClass(text: string): ConceptClass | undefined {
   const lower = text.toLowerCase();
-  const cls = lower.includes(s.monitoringWord)
+  return lower.includes(s.monitoringWord)
     ? "monitoring"
     : lower.includes(s.justifiedWord)
       ? "justified"
@@ -88,6 +93,10 @@ function conceptStyle(text: string): CellStyle {
             : text === s.noData
               ? "noData"
               : undefined;
+}
+
+function conceptStyle(text: string): CellStyle {
+  const cls = conceptClass(text);
   return cls ? { ...BODY, ...CONCEPT_STYLES[cls], align: "center" } : { ...BODY, align: "center" };
 }
 
@@ -115,6 +124,11 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     if (to) mergeRow(rows.length, 3, to);
   };
   const add = (...cells: PlanCell[]) => rows.push(cells);
+  /** The last row, a header of bold titles from column A, as tall as its most wrapped title (none spills above its cell). */
+  const headerFit = (titles: readonly string[]) => {
+    const lines = Math.max(...titles.map((t, c) => (t ? wrappedLines(t, WIDTHS[c] ?? 8.43, true) : 1)));
+    fit(rows.length, lines);
+  };
   const blank = () => rows.push([]);
   const mergeRow = (row: number, from: number, to: number) => merges.push(toA1Range({ top: row, left: from, bottom: row, right: to }));
   const last = WIDTHS.length;
@@ -165,6 +179,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     // The area's name spans A:B, where it has room; the figures follow from C.
     const [areaHeader, ...figureHeaders] = s.areaHeaders;
     add(cell(areaHeader, HEADER), cell(null, HEADER), ...figureHeaders.map((h) => cell(h, HEADER)));
+    headerFit(["", "", ...figureHeaders]);
     mergeRow(rows.length, 1, 2);
     for (const a of ev.areas) {
       add(
@@ -190,6 +205,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     // the name sits in the wide column B, the targets not met run on from G.
     const [unitHeader, ...unitFigures] = vs.unitHeaders;
     add(cell(null, HEADER), cell(unitHeader, HEADER), ...unitFigures.map((h) => cell(h, HEADER)));
+    headerFit(["", unitHeader, ...unitFigures]);
     for (const u of units) {
       const o = u.evaluation.overall;
       const fill: CellStyle = u.evaluation.band?.band.color ? { fill: u.evaluation.band.band.color, color: "#000000" } : {};
@@ -209,8 +225,14 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   blank();
   add(cell(s.indicatorsHeading, HEADING));
   add(...s.indicatorHeaders.map((h) => cell(h, HEADER)));
+  headerFit(s.indicatorHeaders);
   const firstIndicatorRow = rows.length + 1;
-  for (const i of ev.indicators) {
+  // Performance indicators first, monitoring ones after: the chart shows the performance ones only (a
+  // monitoring indicator is not scored, Decreto art. 2 §1), and a chart reads one contiguous range.
+  const performance = ev.indicators.filter((i) => i.kind !== "monitoramento");
+  const ordered = [...performance, ...ev.indicators.filter((i) => i.kind === "monitoramento")];
+  const barColors: (string | undefined)[] = [];
+  for (const i of ordered) {
     const concept = indicatorConcept(i);
     add(
       cell(i.code ?? "", BODY),
@@ -223,9 +245,14 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
       cell(concept || null, conceptStyle(concept)),
       cell(i.justification ?? "", BODY),
     );
-    fit(rows.length, Math.max(linesFor(i.indicator, WIDTHS[1]), linesFor(i.area ?? "", WIDTHS[2]), linesFor(i.justification ?? "", WIDTHS[8])));
+    fit(
+      rows.length,
+      Math.max(linesFor(i.indicator, WIDTHS[1]), linesFor(i.area ?? "", WIDTHS[2]), linesFor(concept, WIDTHS[7]), linesFor(i.justification ?? "", WIDTHS[8])),
+    );
+    const cls = conceptClass(concept);
+    if (i.kind !== "monitoramento") barColors.push(cls ? CONCEPT_STYLES[cls].fill : undefined);
   }
-  const lastIndicatorRow = rows.length;
+  const lastPerformanceRow = firstIndicatorRow + performance.length - 1;
 
   // Every B with what decides it, so no result that meets its target stands beside a B unexplained.
   const missed = missedTargets(ev);
@@ -254,6 +281,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   if (problems.length === 0) add(cell(s.noProblems));
   else {
     add(...s.problemHeaders.map((h) => cell(h, HEADER)));
+    headerFit(s.problemHeaders);
     for (const p of problems) {
       add(cell(p.sheet ?? "", BODY), cell(p.cell ?? "", BODY), cell(p.message, BODY));
       mergeRow(rows.length, 3, last);
@@ -267,19 +295,22 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     for (const part of options.unsupported) add(cell(`• ${part}`));
   }
 
-  const plan: SummarySheetPlan = { name: summaryName(ev), rows, merges, widths: WIDTHS, heights, print: { orientation: "landscape" } };
+  const plan: SummarySheetPlan = { name: summaryName(ev), rows, merges, widths: WIDTHS, heights, print: printFor(WIDTHS) };
   const scored = ev.indicators.filter((i) => i.kind === "desempenho").length;
-  const chartFrom = { row: 1, col: last + 2 };
-  if (scored > 0 && scored <= MAX_CHART_INDICATORS && lastIndicatorRow >= firstIndicatorRow) {
-    const labelCol = ev.indicators.every((i) => i.code) ? "A" : "B";
+  // Under the tables and as wide as them, as on the consolidated sheet: beside them, the page fitted one
+  // page wide had to hold both, and the table printed at under 6 pt.
+  const chartFrom = { row: rows.length + 2, col: 1 };
+  if (scored > 0 && scored <= MAX_CHART_INDICATORS && lastPerformanceRow >= firstIndicatorRow) {
+    const labelCol = performance.every((i) => i.code) ? "A" : "B";
     plan.chart = {
       title: s.chartTitle,
       seriesName: s.chartSeries,
-      categories: `${labelCol}${firstIndicatorRow}:${labelCol}${lastIndicatorRow}`,
-      values: `G${firstIndicatorRow}:G${lastIndicatorRow}`,
+      categories: `${labelCol}${firstIndicatorRow}:${labelCol}${lastPerformanceRow}`,
+      values: `G${firstIndicatorRow}:G${lastPerformanceRow}`,
       percent: true,
+      pointColors: barColors,
       from: chartFrom,
-      to: { row: chartFrom.row + Math.max(16, ev.indicators.length + 6), col: chartFrom.col + 8 },
+      to: { row: chartFrom.row + Math.max(16, performance.length + 6), col: last + 1 },
     };
   } else if (ev.areas.length > 0 && !onNote) {
     plan.chart = {
@@ -289,9 +320,11 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
       values: `F${areaRows.first}:F${areaRows.last}`,
       percent: true,
       from: chartFrom,
-      to: { row: chartFrom.row + Math.max(16, ev.areas.length + 6), col: chartFrom.col + 8 },
+      to: { row: chartFrom.row + Math.max(16, ev.areas.length + 6), col: last + 1 },
     };
   }
+  const pageBreak = chartPageBreak(plan);
+  if (pageBreak) plan.pageBreaks = [pageBreak];
   return plan;
 }
 

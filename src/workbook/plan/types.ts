@@ -61,8 +61,16 @@ export interface OwnedColumns {
   firstRow: number;
   /** `values[i][j]`: row `firstRow + i`, column `col + j`. Every row has `headers.length` cells. */
   values: PlanCell[][];
-  /** Column widths in characters, one per header. */
+  /**
+   * Column widths in characters, one per header: wide enough for the longest text the column holds (a
+   * concept like `B – justificado parcialmente` is never clipped).
+   */
   widths: number[];
+  /**
+   * Height in points the header row needs for the wrapped titles. A host grows the row to it when the row
+   * is lower (it never shrinks the user's row), so the titles do not spill above their cells.
+   */
+  headerHeight?: number;
 }
 
 /** What a concept cell says, which decides its colour (docs/rules.md §11). */
@@ -99,6 +107,11 @@ export interface ChartSpec {
   values: string;
   /** Values are fractions shown as percentages (axis 0–100%). */
   percent: boolean;
+  /**
+   * Each bar's fill (`#RRGGBB`), in category order: the concept's or the band's colour, the same as the
+   * cells it stands for. A missing entry keeps the series' colour.
+   */
+  pointColors?: (string | undefined)[];
   /** Where it sits: the top-left cell and the cell just past its bottom-right corner, 1-based. */
   from: { row: number; col: number };
   to: { row: number; col: number };
@@ -120,14 +133,60 @@ export interface SummarySheetPlan {
    */
   heights?: { row: number; height: number }[];
   chart?: ChartSpec;
-  /** Laid out for printing on A4, portrait, fitted to one page wide; the print area is the used range. */
-  print: { orientation: "portrait" | "landscape" };
+  /**
+   * Rows that start a new printed page (1-based): before a chart that would otherwise be cut in two by a
+   * page break (programs print a chart across pages, half on each).
+   */
+  pageBreaks?: number[];
+  /** How it prints: A4 in this orientation, fitted as `print` says; the print area is the used range. */
+  print: PrintSetup;
+}
+
+/**
+ * How a sheet prints, as data both hosts apply (ExcelJS's `pageSetup`, with the `sheetPr/pageSetUpPr
+ * fitToPage` flag without which a program ignores fitToWidth/Height; Excel's `pageLayout`).
+ */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /**
+   * Fit to this many pages wide and tall (0: as many as it takes). The add-in's own sheets fit one page
+   * wide; a sheet whose text would then print under 9 pt is laid out narrower instead (the plan's job).
+   */
+  fit?: { width: number; height: number };
+  /** Paper: A4 unless said otherwise. */
+  paper?: "A4";
+  /**
+   * `narrow`: 0,25 in left and right (top and bottom as Excel's default, 0,75 in), for wide landscape
+   * sheets; `normal` (the default): Excel's 0,7 in each side.
+   */
+  margins?: "normal" | "narrow";
+}
+
+/** The fit every sheet the add-in writes prints with: one page wide, as many pages tall as it takes. */
+export const FIT_ONE_PAGE_WIDE = { width: 1, height: 0 } as const;
+
+/**
+ * Print settings for a sheet of the user's that holds owned columns. Hosts apply it as a request, never
+ * overriding what the user set:
+ * - `titleColumns` (`A:C`, the indicator's code and name) repeat on every printed page, so owned columns
+ *   that print on a page of their own still say which indicator a row is. Set only when the sheet has no
+ *   print titles of its own (the user's are never removed or replaced).
+ * - `fit` and `orientation` only when the user asked for the sheet to be fitted (command `--ajustar-impressao`);
+ *   by default the user's page setup is left as it is.
+ */
+export interface UserSheetPrint {
+  sheet: string;
+  titleColumns?: { from: number; to: number };
+  fit?: { width: number; height: number };
+  orientation?: "portrait" | "landscape";
 }
 
 export interface WritePlan {
   owned: OwnedColumns[];
   rules: ConditionalRule[];
   summaries: SummarySheetPlan[];
+  /** Print settings asked for on the user's sheets that hold owned columns (see `UserSheetPrint`). */
+  userPrint?: UserSheetPrint[];
   /** Problems found while planning (e.g. no room beside a table), for the summary and the terminal. */
   problems: LocatedProblem[];
 }

@@ -12,6 +12,7 @@ import { buildAdditiveTerm } from "./additiveTerm";
 import { buildCommunique, communiqueSheet } from "./communique";
 import { buildFinalCommunique } from "./finalCommunique";
 import { byPeriod, evaluationsOfYear, yearOf } from "./series";
+import { planMunicipalities } from "./municipalities";
 import { planTeamQuality } from "./teamQuality";
 
 export { buildAnnual, annualSheet, annualName, planAnnual, type AnnualReport, type AnnualScope } from "./annual";
@@ -19,6 +20,7 @@ export { buildCommunique, communiqueMarkdown, communiqueName, communiqueSheet, t
 export { buildAdditiveTerm, type AdditiveTerm } from "./additiveTerm";
 export { buildFinalCommunique, type FinalCommunique } from "./finalCommunique";
 export { isReportSheet } from "./names";
+export { municipalitiesName, planMunicipalities } from "./municipalities";
 export { buildTeamQuality, classCounts, teamQualityName, teamQualitySheet, type TeamQuality } from "./teamQuality";
 
 export interface ReportOptions {
@@ -37,12 +39,15 @@ export interface ReportOptions {
  *   comparison yet; and a run for one period must not replace a year's report made from all of them);
  * - `Avaliação final` and `Comunicado final` when `options.final`;
  * - `Proposta de Termo Aditivo` when `options.additiveTerm`;
- * - `Cofinanciamento <período>` for each period evaluated per team (first, in period order).
+ * - `Cofinanciamento <período>` for each period evaluated per team (first, in period order), and
+ *   `Municípios <período>` for each period whose rows name several municipalities;
  * Nothing when the rows carry no periods.
  */
 export function reportSheets(result: PipelineResult, source: string, options: ReportOptions = {}): SummarySheetPlan[] {
   // The co-financing's per-team sheet of each period (rows without periods too: the teams are the point).
   const teams = result.evaluations.map((ev) => planTeamQuality(ev, { source })).filter((p): p is SummarySheetPlan => !!p);
+  // Each period's municipalities, when its rows name several (the command printed them only on the terminal).
+  teams.push(...result.evaluations.map(planMunicipalities).filter((p): p is SummarySheetPlan => !!p));
   const evs = result.evaluations.filter((ev) => ev.period).sort(byPeriod);
   if (evs.length === 0) return teams;
   const out: SummarySheetPlan[] = [...teams];

@@ -4,14 +4,14 @@
  * planning code: a report's tables look like indicator tables (`Indicador`, `Meta`, `Resultado`) and must be
  * skipped as output, like the `Resumo …` sheets, when the workbook is evaluated again.
  */
-import { cofinStrings as q, consolidateStrings as c, documentStrings as d, reportStrings as s } from "../../core/messages";
+import { cofinStrings as q, consolidateStrings as c, documentStrings as d, printStrings as p, reportStrings as s } from "../../core/messages";
 
 /** The start of every `Consolidado` sheet's title (the command's and the task pane's): `Consolidado da avaliação — `. */
 const CONSOLIDATED_TITLE = `${c.title(1, 1).split(" — ")[0]} — `;
 
 /**
  * True for a sheet a report wrote: named `Comunicado …` (the final one too), `Proposta de Termo Aditivo`,
- * `Avaliação anual …`, `Avaliação final` or `Cofinanciamento …`, with the report's first line in A1 (the communiqué's draft note, or the report's
+ * `Avaliação anual …`, `Avaliação final`, `Cofinanciamento …` or `Municípios …`, with the report's first line in A1 (the communiqué's draft note, or the report's
  * title), or a sheet of the regional consolidation (`Consolidado`, whose rows have `Período` and
  * `Indicadores não atingidos` columns, and `Falhas`), with its title in A1. A user's sheet of the same name but other content is not
  * taken for one.
@@ -25,6 +25,8 @@ export function isReportSheet(sheet: { name: string; rows?: { value?: unknown }[
   if (/^avalia[cç][aã]o anual\b/i.test(name)) return year !== undefined && a1 === s.annualTitle(Number(year));
   if (/^avalia[cç][aã]o final$/i.test(name)) return a1 === s.finalTitle;
   if (/^cofinanciamento\b/i.test(name)) return a1 === q.title;
+  // The per-municipality sheet: its title names the figure, then "por município — ".
+  if (/^munic[ií]pios\b/i.test(name)) return a1.includes(p.municipalityTitle("", "").trim());
   if (name.toLowerCase() === c.sheetName.toLowerCase()) return a1.startsWith(CONSOLIDATED_TITLE);
   if (name.toLowerCase() === c.failuresSheetName.toLowerCase()) return a1.startsWith(c.failuresTitle(0));
   return false;

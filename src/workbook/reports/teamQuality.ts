@@ -20,6 +20,7 @@ import type { PeriodEvaluation } from "../pipeline";
 import { sheetName } from "../plan/summary";
 import type { SummarySheetPlan } from "../plan/types";
 import { CONCEPT_STYLES } from "../plan/owned";
+import { printFor } from "../plan/print";
 import { BODY, bandStyle, cell, HEADER, HEADING, NOTE, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT } from "./layout";
 
 /** One indicator of one team. */
@@ -148,15 +149,18 @@ function classStyle(band: Band | undefined, hasData: boolean) {
 /** Incomplete teams named one per line under the table; beyond these, the table's empty cells say it. */
 const MAX_INCOMPLETE_LINES = 20;
 
-/** Widths: Município, Equipe, INE, one per indicator, Nota final, Classificação. */
-const LEAD = [20, 26, 13];
-/** Wide enough for `100,0 (Suficiente)`. */
+/**
+ * Widths: Município, Equipe, INE, one per indicator, Nota final, Classificação: 184 characters with the
+ * seven indicators, as narrow as the per-indicator cells allow (plan/print: a landscape page holds about
+ * 172 at ≥ 9 pt).
+ */
+const LEAD = [14, 20, 11];
+/** Wide enough for `100,0 (Suficiente)`: a number whose class is in its format cannot wrap (`###` when narrower). */
 const PER_INDICATOR = 17;
-const TAIL = [11, 13];
+const TAIL = [8, 12];
 
 /** The report as a sheet (see the module comment). */
 export function teamQualitySheet(report: TeamQuality, options: { source: string }): SummarySheetPlan {
-  const n = report.indicators.length;
   const l = new SheetLayout([...LEAD, ...report.indicators.map(() => PER_INDICATOR), ...TAIL]);
   const classes = report.preset.bands?.bands ?? [];
 
@@ -254,7 +258,7 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
     merges: l.merges,
     widths: l.widths,
     heights: l.heights,
-    print: { orientation: n > 4 ? "landscape" : "portrait" },
+    print: printFor(l.widths),
   };
 }
 

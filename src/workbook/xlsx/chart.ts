@@ -410,6 +410,34 @@ function cellCount(range: string): number {
 }
 
 /**
+ * Labels and axes in 11-point text, the size of the cells: a sheet fitted one page wide prints its chart
+ * scaled as much as its table, and 9-point labels came out under 6 pt.
+ */
+const LABEL_SIZE = 1100;
+
+/** A bar's outline: dark grey, so a light fill (the cells' palette) still stands out from the white page. */
+const OUTLINE = "595959";
+
+/**
+ * Each bar's own fill (`c:dPt`), the colour of the cell it stands for; bars without a colour keep the
+ * series' fill. Only colours in `#RRGGBB` are used.
+ */
+function pointFills(colors: readonly (string | undefined)[] | undefined, count: number): string {
+  return (colors ?? [])
+    .slice(0, count)
+    .map((color, i) => {
+      const hex = /^#?([0-9a-fA-F]{6})$/.exec(color ?? "")?.[1];
+      if (!hex) return "";
+      return (
+        `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${hex.toUpperCase()}"/></a:solidFill>` +
+        `<a:ln w="9525"><a:solidFill><a:srgbClr val="${OUTLINE}"/></a:solidFill></a:ln></c:spPr></c:dPt>`
+      );
+    })
+    .join("");
+}
+
+/**
  * The chart part: a clustered horizontal bar chart of one series (`spec.kind` bar, the default), or a line
  * chart with markers over the categories in order (`line`, for a series over time); the value axis is a
  * percent axis 0–100% when `percent`.
@@ -435,7 +463,7 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
     : `<c:scaling><c:orientation val="minMax"/></c:scaling>`;
   const labels = (position: string) =>
     `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
-    text(900, false) +
+    text(LABEL_SIZE, false) +
     `<c:dLblPos val="${position}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
     `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
   const data =
@@ -456,6 +484,7 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
       `<c:marker val="1"/><c:axId val="500100"/><c:axId val="500200"/></c:lineChart>`
     : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
       `<c:ser>${series}<c:spPr>${blue}</c:spPr><c:invertIfNegative val="0"/>` +
+      pointFills(spec.pointColors, count) +
       labels("outEnd") +
       data +
       `</c:ser>` +
@@ -463,27 +492,28 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
   const catAx =
     `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="${line ? "minMax" : "maxMin"}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${line ? "b" : "l"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="${line ? "out" : "none"}"/>` +
-    `<c:minorTickMark val="none"/><c:tickLblPos val="${line ? "low" : "nextTo"}"/>${text(900, false)}<c:crossAx val="500200"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="${line ? "low" : "nextTo"}"/>${text(LABEL_SIZE, false)}<c:crossAx val="500200"/>` +
     `<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
     `<c:valAx><c:axId val="500200"/>${scaling}<c:delete val="0"/><c:axPos val="${line ? "l" : "b"}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/>${text(900, false)}<c:crossAx val="500100"/><c:crosses val="${line ? "autoZero" : "max"}"/>` +
+    `<c:tickLblPos val="nextTo"/>${text(LABEL_SIZE, false)}<c:crossAx val="500100"/><c:crosses val="${line ? "autoZero" : "max"}"/>` +
     `<c:crossBetween val="between"/>${spec.percent ? `<c:majorUnit val="0.25"/>` : ""}</c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">` +
     `<c:lang val="pt-BR"/><c:roundedCorners val="0"/>` +
     `<c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="pt-BR" sz="1200" b="1"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1300" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="pt-BR" sz="1300" b="1"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     plot +
     catAx +
     valAx +
     `</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
+    // No legend: one series, which the title already names.
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>` +
     `</c:chartSpace>`

@@ -33,7 +33,7 @@ import JSZip from "jszip";
 import { writerStrings as t } from "../../core/messages";
 import { columnLetter, fromA1Range, type CellRange } from "../a1";
 import { summaryExtent } from "../plan/summary";
-import type { CellStyle, ChartSpec, ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
+import { FIT_ONE_PAGE_WIDE, type CellStyle, type ChartSpec, type ConditionalRule, type OwnedColumns, type PlanCell, type SummarySheetPlan, type UserSheetPrint, type WritePlan } from "../plan/types";
 import type { SheetData } from "../port";
 import { addChartsToZip, sheetParts, type ChartCache, type ChartRequest } from "./chart";
 import type { WorkbookSource } from "./read";
@@ -76,6 +76,7 @@ export function applyPlan(excel: ExcelJS.Workbook, plan: WritePlan): AppliedPlan
   // Summaries first: anything else aimed at a summary sheet must land on the new sheet, not the deleted one.
   for (const summary of plan.summaries) writeSummary(excel, summary);
   for (const block of plan.owned) writeOwned(sheetNamed(excel, block.sheet), block);
+  for (const print of plan.userPrint ?? []) applyUserPrint(sheetNamed(excel, print.sheet), print);
   return { rulePriorities: applyRules(excel, plan) };
 }
 
@@ -176,6 +177,28 @@ function writeOwned(ws: ExcelJS.Worksheet, block: OwnedColumns): void {
   block.widths.forEach((width, j) => {
     if (width > 0) ws.getColumn(block.col + j).width = width;
   });
+  // Grown, never shrunk: the header row is the user's, and may be taller for their own titles.
+  const header = ws.getRow(block.headerRow);
+  if (block.headerHeight && (header.height ?? 0) < block.headerHeight) header.height = block.headerHeight;
+}
+
+/**
+ * Print settings asked for on a user's sheet (plan/types `UserSheetPrint`): print titles only when the
+ * sheet has none of its own; the fit and orientation only when the plan carries them (the user asked).
+ */
+function applyUserPrint(ws: ExcelJS.Worksheet, print: UserSheetPrint): void {
+  const setup = ws.pageSetup;
+  if (print.titleColumns && !setup.printTitlesRow && !setup.printTitlesColumn) {
+    setup.printTitlesColumn = `${columnLetter(print.titleColumns.from)}:${columnLetter(print.titleColumns.to)}`;
+  }
+  if (print.fit) {
+    // fitToPage is what writes `sheetPr/pageSetUpPr fitToPage`: without it programs ignore fitToWidth/Height.
+    setup.fitToPage = true;
+    setup.fitToWidth = print.fit.width;
+    setup.fitToHeight = print.fit.height;
+    setup.scale = 100;
+  }
+  if (print.orientation) setup.orientation = print.orientation;
 }
 
 /** The areas of a conditional format's `sqref` (`H5:I9 E5:E9`), as rectangles. */
@@ -252,17 +275,24 @@ function expressionFormat(rule: ConditionalRule, priority: number): ExcelJS.Cond
   };
 }
 
+/** Page margins in inches: Excel's defaults, and the narrow ones of wide landscape sheets (plan/types `PrintSetup`). */
+const NORMAL_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+const NARROW_MARGINS = { ...NORMAL_MARGINS, left: 0.25, right: 0.25 };
+
 function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
   const existing = findSheet(excel, plan.name);
   const orderNo = existing ? internals(existing).orderNo : undefined;
   if (existing) excel.removeWorksheet(existing.id);
+  const fit = plan.print.fit ?? FIT_ONE_PAGE_WIDE;
   const ws = excel.addWorksheet(plan.name, {
     pageSetup: {
       paperSize: 9 as ExcelJS.PaperSize, // A4
       orientation: plan.print.orientation,
+      // Writes `sheetPr/pageSetUpPr fitToPage`, without which programs ignore fitToWidth/Height.
       fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0, // as many pages tall as it takes
+      fitToWidth: fit.width,
+      fitToHeight: fit.height, // 0: as many pages as it takes
+      margins: plan.print.margins === "narrow" ? NARROW_MARGINS : NORMAL_MARGINS,
     },
   });
   if (orderNo !== undefined) internals(ws).orderNo = orderNo;
@@ -272,6 +302,8 @@ function writeSummary(excel: ExcelJS.Workbook, plan: SummarySheetPlan): void {
     if (width > 0) ws.getColumn(c + 1).width = width;
   });
   for (const { row, height } of plan.heights ?? []) ws.getRow(row).height = height;
+  // A break after the row above each row that starts a page.
+  for (const row of plan.pageBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   const extent = summaryExtent(plan);
   if (extent) {
     const { bottom: rows, right: cols } = extent;
@@ -351,7 +383,30 @@ export function workbookFromSheet(sheet: SheetData): ExcelJS.Workbook {
     }),
   );
   for (const merge of sheet.merges) ws.mergeCells(merge);
+  sizeColumns(ws, sheet);
   return excel;
+}
+
+/** Widest column a CSV's text sizes, in characters. */
+const MAX_CSV_WIDTH = 40;
+
+/**
+ * Columns as wide as their longest text (up to MAX_CSV_WIDTH): a CSV carries no widths, and at the default
+ * width a panel's municipality (`ABADIA DOS DOURADOS`) and period headers (`2024 Q1 (%)`) were cut. A row
+ * with one text only (the panel's title lines and footer) runs on to the right and sizes nothing.
+ */
+function sizeColumns(ws: ExcelJS.Worksheet, sheet: SheetData): void {
+  const widths = new Map<number, number>();
+  const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
+  for (const row of sheet.rows) {
+    if (row.filter((cell) => filled(cell.value)).length < 2) continue;
+    row.forEach((cell, c) => {
+      if (!filled(cell.value)) return;
+      const col = sheet.origin.col + c;
+      widths.set(col, Math.max(widths.get(col) ?? 0, Math.min(MAX_CSV_WIDTH, Math.ceil(String(cell.value).length * 1.1) + 2)));
+    });
+  }
+  for (const [col, width] of widths) if (width > 8.43) ws.getColumn(col).width = width;
 }
 
 /**

@@ -95,8 +95,20 @@ describe("applyPlan: what the workbook looks like after", () => {
         source: "B4:B6",
         seriesBy: "Columns",
         title: "Atingimento por indicador",
-        legend: { position: "Bottom" },
-        series: [{ name: "Atingimento", values: "B4:B6", xValues: "A4:A6", color: "#2F5597", hasDataLabels: true, dataLabels: { showValue: true, numberFormat: "0%" } }],
+        // One series, named by the title: no legend.
+        legend: { visible: false },
+        series: [
+          {
+            name: "Atingimento",
+            values: "B4:B6",
+            xValues: "A4:A6",
+            color: "#2F5597",
+            // Each bar in its cell's concept colour, point by point.
+            pointColors: { 0: "#FFC7CE", 1: "#C6EFCE", 2: "#FFC7CE" },
+            hasDataLabels: true,
+            dataLabels: { showValue: true, numberFormat: "0%" },
+          },
+        ],
         valueAxis: { minimum: 0, maximum: 1, majorUnit: 0.25, numberFormat: "0%" },
         // First indicator on top, as in the table; the value axis stays at the bottom.
         categoryAxis: { reversePlotOrder: true, position: "Maximum" },
@@ -114,6 +126,45 @@ describe("applyPlan: what the workbook looks like after", () => {
     expect(fx.calls.filter((c) => c.sync === 1).every((c) => /\.load\(|getItem\(/.test(c.text))).toBe(true);
     // The estimate is on the safe side of what was sent.
     expect(report.largestPayload).toBeGreaterThanOrEqual(fx.syncs[1].requestBytes);
+  });
+});
+
+describe("applyPlan: print settings on the user's sheet", () => {
+  /** The plan with print titles (column A, the code) asked for on Metas and a header row of two lines. */
+  const withPrint = (): WritePlan => {
+    const plan = writePlan(3, { summary: false });
+    plan.owned[0].headerHeight = 30;
+    plan.userPrint = [{ sheet: "Metas", titleColumns: { from: 1, to: 1 } }];
+    return plan;
+  };
+
+  it("sets print titles and grows the header row, read in the check sync: still one check and one write sync", async () => {
+    const fx = tableWorkbook(3);
+    const report = applied(await applyPlan(fx.context, withPrint()));
+    expect(report).toMatchObject({ syncs: 2, writeSyncs: 1 });
+    expect(fx.sheet("Metas").pageLayout.printTitleColumns).toBe("$A:$A");
+    // Header row 4: the default 15 pt grown to 30.
+    expect(fx.sheet("Metas").heights.get(4)).toBe(30);
+    // Not asked to fit: the user's page setup is not touched.
+    expect(fx.sheet("Metas").pageLayout.zoom).toBeUndefined();
+  });
+
+  it("keeps the user's print titles and a taller header row", async () => {
+    const fx = tableWorkbook(3);
+    fx.sheet("Metas").pageLayout.printTitleRows = "$4:$4";
+    fx.sheet("Metas").heights.set(4, 45);
+    applied(await applyPlan(fx.context, withPrint()));
+    expect(fx.sheet("Metas").pageLayout).toMatchObject({ printTitleRows: "$4:$4" });
+    expect(fx.sheet("Metas").pageLayout.printTitleColumns).toBeUndefined();
+    expect(fx.sheet("Metas").heights.get(4)).toBe(45);
+  });
+
+  it("fits the user's sheet only when the plan asks", async () => {
+    const fx = tableWorkbook(3);
+    const plan = withPrint();
+    plan.userPrint = [{ sheet: "Metas", fit: { width: 1, height: 0 }, orientation: "landscape" }];
+    applied(await applyPlan(fx.context, plan));
+    expect(fx.sheet("Metas").pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
   });
 });
 

@@ -142,7 +142,7 @@ export interface ChartModel {
   seriesBy?: string;
   name?: string;
   title?: string;
-  legend: { position?: string };
+  legend: { position?: string; visible?: boolean };
   series: {
     name?: string;
     values: string;
@@ -150,6 +150,8 @@ export interface ChartModel {
     color?: string;
     hasDataLabels?: boolean;
     dataLabels: { showValue?: boolean; numberFormat?: string };
+    /** Fill colours set on single points, by index. */
+    pointColors?: Record<number, string>;
   }[];
   valueAxis: ChartAxisModel;
   categoryAxis: ChartAxisModel;
@@ -178,7 +180,17 @@ export class SheetModel {
   tables: TableModel[] = [];
   /** Data-validation rules by rectangle, in the order they were set (a later one wins where they overlap). */
   validations: ValidationModel[] = [];
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Excel.PageLayoutZoomOptions; printArea?: string } = {};
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: Excel.PageLayoutZoomOptions;
+    printArea?: string;
+    leftMargin?: number;
+    rightMargin?: number;
+    /** Print titles, as `$A:$A` / `$3:$3`. */
+    printTitleColumns?: string;
+    printTitleRows?: string;
+  } = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
 
@@ -1134,7 +1146,7 @@ function applyCellProperties(cell: FakeCell, props: Excel.SettableCellProperties
 
 class FakeRangeFormat
   extends FakeObject
-  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "font" | "fill" | "borders">
+  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "font" | "fill" | "borders" | "load">
 {
   private readonly _font: FakeRangeFont;
   private readonly _fill: FakeRangeFill;
@@ -1157,6 +1169,18 @@ class FakeRangeFormat
   }
   get rowHeight(): number {
     return this.prop("rowHeight");
+  }
+  load(arg?: unknown): Excel.RangeFormat {
+    this.queueLoad(arg);
+    return real(this);
+  }
+  /** The first row's height (15 pt unless set): what Excel answers for one row. */
+  protected override scalar(name: string): unknown {
+    if (name === "rowHeight") {
+      const { model, rect } = this.range.resolve();
+      return model.heights.get(rect.top) ?? 15;
+    }
+    return super.scalar(name);
   }
   set rowHeight(points: number) {
     this.range.setHeight(points);
@@ -1610,7 +1634,7 @@ class FakeChartSeriesCollection extends FakeObject implements Pick<Excel.ChartSe
   }
 }
 
-class FakeChartLegend extends FakeObject implements Pick<Excel.ChartLegend, "position"> {
+class FakeChartLegend extends FakeObject implements Pick<Excel.ChartLegend, "position" | "visible"> {
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1624,9 +1648,15 @@ class FakeChartLegend extends FakeObject implements Pick<Excel.ChartLegend, "pos
   set position(v: Excel.ChartLegendPosition) {
     this.chart.change(`legend.position = ${v}`, v, (c) => (c.legend.position = v));
   }
+  get visible(): boolean {
+    return this.prop("visible");
+  }
+  set visible(v: boolean) {
+    this.chart.change(`legend.visible = ${v}`, v, (c) => (c.legend.visible = v));
+  }
 }
 
-class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "name" | "format" | "hasDataLabels" | "dataLabels" | "setXAxisValues" | "setValues"> {
+class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "name" | "format" | "hasDataLabels" | "dataLabels" | "setXAxisValues" | "setValues" | "points"> {
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1651,6 +1681,16 @@ class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "nam
   get format(): Excel.ChartSeriesFormat {
     const fill = { setSolidColor: (color: string) => this.change(`format.fill.setSolidColor(${color})`, color, (s) => (s.color = color)) };
     return real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) } satisfies Pick<Excel.ChartSeriesFormat, "fill">);
+  }
+  get points(): Excel.ChartPointsCollection {
+    const getItemAt = (i: number) => {
+      const fill = {
+        setSolidColor: (color: string) =>
+          this.change(`points.getItemAt(${i}).format.fill.setSolidColor(${color})`, color, (s) => (s.pointColors = { ...s.pointColors, [i]: color })),
+      };
+      return real({ format: real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) }) } as Pick<Excel.ChartPoint, "format">);
+    };
+    return real({ getItemAt } as Pick<Excel.ChartPointsCollection, "getItemAt">);
   }
   get hasDataLabels(): boolean {
     return this.prop("hasDataLabels");
@@ -1760,7 +1800,22 @@ class FakeChartAxis
   }
 }
 
-class FakePageLayout extends FakeObject implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintArea"> {
+class FakePageLayout
+  extends FakeObject
+  implements
+    Pick<
+      Excel.PageLayout,
+      | "orientation"
+      | "paperSize"
+      | "zoom"
+      | "setPrintArea"
+      | "leftMargin"
+      | "rightMargin"
+      | "getPrintTitleColumnsOrNullObject"
+      | "getPrintTitleRowsOrNullObject"
+      | "setPrintTitleColumns"
+    >
+{
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1786,8 +1841,38 @@ class FakePageLayout extends FakeObject implements Pick<Excel.PageLayout, "orien
   get zoom(): Excel.PageLayoutZoomOptions {
     return this.prop("zoom");
   }
+  get leftMargin(): number {
+    return this.prop("leftMargin");
+  }
+  set leftMargin(v: number) {
+    this.change(`leftMargin = ${v}`, v, (p) => (p.leftMargin = v));
+  }
+  get rightMargin(): number {
+    return this.prop("rightMargin");
+  }
+  set rightMargin(v: number) {
+    this.change(`rightMargin = ${v}`, v, (p) => (p.rightMargin = v));
+  }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.change(`zoom = ${JSON.stringify(v)}`, v, (p) => (p.zoom = { ...v }));
+  }
+  /** The print titles as a range, or a null object when the sheet has none. */
+  private titles(which: "printTitleColumns" | "printTitleRows"): Excel.Range {
+    const at = () => {
+      const address = this.sheet.model().pageLayout[which];
+      return address ? parseRange(address.replace(/\$/g, "")) : undefined;
+    };
+    return real(new FakeRange(this.fx, `${this.label}.get${which === "printTitleRows" ? "PrintTitleRows" : "PrintTitleColumns"}OrNullObject()`, this.sheet, at, true));
+  }
+  getPrintTitleColumnsOrNullObject(): Excel.Range {
+    return this.titles("printTitleColumns");
+  }
+  getPrintTitleRowsOrNullObject(): Excel.Range {
+    return this.titles("printTitleRows");
+  }
+  setPrintTitleColumns(columns: Excel.Range | string): void {
+    if (typeof columns !== "string") throw new Error("fake: setPrintTitleColumns takes an address here");
+    this.change(`setPrintTitleColumns(${columns})`, columns, (p) => (p.printTitleColumns = columns));
   }
   setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
     if (typeof printArea !== "string") throw new Error("fake: setPrintArea takes an address here");

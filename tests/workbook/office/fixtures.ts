@@ -114,6 +114,8 @@ export function summaryPlan(): SummarySheetPlan {
       categories: "A4:A6",
       values: "B4:B6",
       percent: true,
+      // Consultas 90% and Vacinas 50% not met (red), Visitas met (green): the concept fills of the cells.
+      pointColors: ["#FFC7CE", "#C6EFCE", "#FFC7CE"],
       from: { row: 9, col: 1 },
       to: { row: 25, col: 7 },
     },
