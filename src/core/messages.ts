@@ -1613,3 +1613,9 @@ export const siapsStrings = {
   mappingIndicatorNotText: (sheet: string) =>
     `No mapeamento da planilha ${quote(sheet)}, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.`,
 };
+
+/** The file host's package patcher (workbook/xlsx/write, workbook/xlsx/patch). */
+export const patchStrings = {
+  outputNotXlsm: (file: string) =>
+    `O arquivo avaliado “${file}” precisa ter a extensão .xlsm: o original tem macros, e o Excel só abre uma pasta de trabalho com macros pelo nome .xlsm. Escolha um nome terminado em .xlsm.`,
+};

@@ -27,7 +27,7 @@ import { columnLetter, fromA1Range } from "../a1";
 import type { ChartSpec } from "../plan/types";
 
 /** Namespaces and relationship types of the parts written here. */
-const NS = {
+export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
   rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -35,10 +35,10 @@ const NS = {
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
 };
-const REL_DRAWING = `${NS.rel}/drawing`;
-const REL_CHART = `${NS.rel}/chart`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const REL_DRAWING = `${NS.rel}/drawing`;
+export const REL_CHART = `${NS.rel}/chart`;
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 /** The cached cell values of a chart's categories and values (what the cells hold when the file is written). */
 export interface ChartCache {
@@ -108,7 +108,7 @@ export function attributesOf(tag: string): Map<string, string> {
 }
 
 /** One tag found by `scanTags`: where it starts and ends, its local name, and its depth (the root is 0). */
-interface Tag {
+export interface Tag {
   start: number;
   end: number;
   name: string;
@@ -121,7 +121,7 @@ interface Tag {
  * The element tags of an XML text, in order, skipping the declaration, comments, processing instructions and
  * CDATA. Attribute values may hold `>`, so a tag ends at the first `>` outside quotes.
  */
-function scanTags(xml: string): Tag[] {
+export function scanTags(xml: string): Tag[] {
   const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
   const tags: Tag[] = [];
   let depth = 0;
@@ -144,7 +144,7 @@ function scanTags(xml: string): Tag[] {
 }
 
 /** The root's opening tag and closing tag, and the root's children (their opening tags). */
-function rootOf(xml: string): { open: Tag; close: Tag; children: Tag[] } {
+export function rootOf(xml: string): { open: Tag; close: Tag; children: Tag[] } {
   const tags = scanTags(xml);
   const open = tags.find((t) => t.depth === 0 && t.kind === "open");
   const close = [...tags].reverse().find((t) => t.depth === 0 && t.kind === "close");
@@ -208,17 +208,17 @@ export function resolveTarget(fromPart: string, target: string): string {
 }
 
 /** The relationship target of `toPart` written relative to `fromPart` (`../drawings/drawing1.xml`). */
-function relativeTarget(fromPart: string, toPart: string): string {
+export function relativeTarget(fromPart: string, toPart: string): string {
   return path.posix.relative(path.posix.dirname(fromPart), toPart);
 }
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   target: string;
 }
 
-function relationshipsOf(relsXml: string | undefined): Relationship[] {
+export function relationshipsOf(relsXml: string | undefined): Relationship[] {
   if (!relsXml) return [];
   const out: Relationship[] = [];
   for (const tag of scanTags(relsXml)) {
@@ -379,7 +379,7 @@ export function withDrawingElement(sheetXml: string, relId: string): string {
 }
 
 /** A `twoCellAnchor` holding the chart: `spec.from`/`spec.to` are 1-based, the XML's rows and columns 0-based. */
-function anchorXml(spec: ChartSpec, chartRelId: string, shapeId: number, declareNamespaces: boolean): string {
+export function anchorXml(spec: ChartSpec, chartRelId: string, shapeId: number, declareNamespaces: boolean): string {
   const ns = declareNamespaces ? ` xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"` : "";
   const marker = (tag: string, at: { row: number; col: number }) =>
     `<xdr:${tag}><xdr:col>${Math.max(0, at.col - 1)}</xdr:col><xdr:colOff>0</xdr:colOff>` +

@@ -2,7 +2,7 @@
  * The file host's reader: a workbook file (.xlsx/.xlsm through ExcelJS, or a .csv) → `WorkbookData`.
  * It never throws for bad input: a file it cannot read gives a pt-BR message that names the file and says
  * what to do (save as .xlsx, remove the password…). A successful read also hands back its `source` (the
- * loaded ExcelJS workbook, or the CSV's sheet), which the writer needs to make the evaluated file.
+ * package's bytes, or the CSV's sheet), which the writer needs to make the evaluated file.
  *
  * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts):
  * - formulas give their cached result (`{ formula, result }`, shared formulas `{ sharedFormula, result }`);
@@ -30,10 +30,10 @@ import { chartsBySheet } from "./chart";
 import { isAddinSheet } from "../owned";
 
 /**
- * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the workbook as ExcelJS
- * loaded it (so everything ExcelJS keeps is carried over), or, for a text file, the one sheet read from it.
+ * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the package's bytes (it is
+ * patched, so everything in it is carried over), or, for a text file, the one sheet read from it.
  */
-export type WorkbookSource = { kind: "excel"; excel: ExcelJS.Workbook } | { kind: "csv"; sheet: SheetData };
+export type WorkbookSource = { kind: "package"; bytes: Uint8Array } | { kind: "csv"; sheet: SheetData };
 
 export type ReadWorkbookResult =
   | { kind: "workbook"; workbook: WorkbookData; source: WorkbookSource }
@@ -154,7 +154,7 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
   return {
     kind: "workbook",
     workbook: await workbookData(workbook, zip),
-    source: { kind: "excel", excel: workbook },
+    source: { kind: "package", bytes },
   };
 }
 

@@ -1,0 +1,435 @@
+/**
+ * A user's worksheet with the add-in's owned columns streamed in, as text: every row the plan does not
+ * touch is copied as it is, and in the rows it does, the owned cells go in at their column position among
+ * the user's cells (an earlier run's owned cells are replaced, never duplicated). Around `sheetData`:
+ *
+ * - `<dimension>` grows to cover the owned block;
+ * - `<cols>` gets each owned column's width (a `<col>` range covering it is split, its other attributes kept);
+ * - conditional formats: every expression rule over the owned block (an earlier run's) and every rule
+ *   identical to one of the plan's go; the plan's rules are added after the user's remaining ones, numbered
+ *   after them (a user's rule on the same cells keeps precedence), each one stopping at the first true.
+ *   The add-in writes nothing but expression rules, so a rule of another kind is the user's and stays.
+ *
+ * A cell covered by a merge that starts outside it is left alone. Everything else in the part (views,
+ * frozen panes, protection, validation, hyperlinks, drawings, tables, extensions) is copied unchanged.
+ *
+ * The sheet is not parsed into a tree: rows are found with `indexOf`, and only the rows that change are
+ * taken apart, so a sheet of a million rows costs a pass over its text.
+ */
+import { columnIndex, columnLetter, fromA1Range, toA1Range, type CellRange } from "../../a1";
+import type { ConditionalRule, OwnedColumns, PlanCell } from "../../plan/types";
+import { attributesOf, escapeAttr, scanTags } from "../chart";
+import { attr, cellXml, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
+import { DEFAULT_FACE, type FontFace, type StyleBook } from "./styles";
+
+/** CT_Worksheet's children that come after `conditionalFormatting`: new rules go before the first of them. */
+const AFTER_CONDITIONAL_FORMATTING = new Set([
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
+
+interface Write {
+  cell: PlanCell;
+  block: number;
+}
+
+/** The rectangle an owned block covers: its header row down to its last value row. */
+export function blockRange(block: OwnedColumns): CellRange {
+  return {
+    top: Math.min(block.headerRow, block.firstRow),
+    left: block.col,
+    bottom: Math.max(block.headerRow, block.firstRow + block.values.length - 1),
+    right: block.col + Math.max(1, block.headers.length) - 1,
+  };
+}
+
+/** The root element's namespace prefix (`x:` in some generators' files, usually none). */
+export function rootPrefix(xml: string): string {
+  const m = /<(?![?!])([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(xml);
+  return m?.[1] ?? "";
+}
+
+/** The sheet's XML with the owned blocks and the plan's rules for it (see the module comment). */
+export function patchSheet(xml: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook): string {
+  const p = rootPrefix(xml);
+  const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(xml);
+  if (!sd) throw new Error("patch: a worksheet without sheetData");
+  const sdOpenEnd = tagEnd(xml, sd.index);
+  const selfClosing = xml[sdOpenEnd - 2] === "/";
+  const closeTag = `</${p}sheetData>`;
+  const sdClose = selfClosing ? sdOpenEnd : xml.indexOf(closeTag, sdOpenEnd);
+  if (sdClose < 0) throw new Error("patch: sheetData is not closed");
+  const tailStart = selfClosing ? sdOpenEnd : sdClose + closeTag.length;
+  const head = xml.slice(0, sd.index);
+  const tail = xml.slice(tailStart);
+
+  const writes = plannedWrites(blocks, mergesOf(tail));
+  const body = blocks.length > 0 ? patchRows(xml, p, sdOpenEnd, sdClose, writes, blocks, styles) : undefined;
+
+  let newHead = head;
+  if (blocks.length > 0) newHead = withColumnWidths(withDimension(head, p, blocks), p, blocks);
+  const newTail = withRules(tail, p, blocks, rules, styles);
+
+  let sheetData: string;
+  if (body === undefined) sheetData = xml.slice(sd.index, tailStart);
+  else if (selfClosing) sheetData = body === "" ? xml.slice(sd.index, tailStart) : `${xml.slice(sd.index, sdOpenEnd).replace(/\s*\/>$/, ">")}${body}${closeTag}`;
+  else sheetData = `${xml.slice(sd.index, sdOpenEnd)}${body}${closeTag}`;
+  return newHead + sheetData + newTail;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rows and cells
+
+/** The merged ranges of the sheet (from the part after sheetData). */
+function mergesOf(tail: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)["']/g)) {
+    const r = fromA1Range(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Row → column → what to write there; cells covered by a merge that starts elsewhere are left out. */
+function plannedWrites(blocks: OwnedColumns[], merges: CellRange[]): Map<number, Map<number, Write>> {
+  const writes = new Map<number, Map<number, Write>>();
+  const put = (row: number, col: number, cell: PlanCell, block: number) => {
+    let cells = writes.get(row);
+    if (!cells) writes.set(row, (cells = new Map()));
+    cells.set(col, { cell, block });
+  };
+  blocks.forEach((b, i) => {
+    b.headers.forEach((cell, j) => put(b.headerRow, b.col + j, cell, i));
+    b.values.forEach((row, r) => row.forEach((cell, j) => put(b.firstRow + r, b.col + j, cell, i)));
+  });
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const cells = writes.get(r);
+      if (!cells) continue;
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cells.delete(c);
+    }
+  }
+  return writes;
+}
+
+interface CellText {
+  col: number;
+  xml: string;
+}
+
+/** The cells of a row's content, with their columns (implicit ones counted on from the previous cell). */
+function cellsOf(content: string, p: string, row: number): { cells: CellText[]; trailer: string } {
+  const open = `<${p}c`;
+  const close = `</${p}c>`;
+  const cells: CellText[] = [];
+  let pos = 0;
+  let col = 0;
+  for (;;) {
+    const i = content.indexOf(open, pos);
+    if (i < 0) break;
+    const next = content[i + open.length];
+    if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+      pos = i + 1;
+      continue;
+    }
+    const te = tagEnd(content, i);
+    const self = content[te - 2] === "/";
+    const end = self ? te : content.indexOf(close, te) + close.length;
+    let tag = content.slice(i, te);
+    const ref = attr(tag, "r");
+    const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
+    col = letters ? columnIndex(letters) ?? col + 1 : col + 1;
+    let text = content.slice(i, end);
+    if (!ref) {
+      // A cell placed by order: once cells are inserted, its place must be said.
+      tag = withAttr(tag, "r", `${columnLetter(col)}${row}`);
+      text = tag + content.slice(te, end);
+    }
+    cells.push({ col, xml: text });
+    pos = end;
+  }
+  return { cells, trailer: content.slice(pos).trim() };
+}
+
+/** The face of the nearest styled cell left of `col` (up to 30 columns), as ExcelJS's writer looked it up. */
+function faceLeftOf(cells: CellText[], col: number, styles: StyleBook): FontFace | undefined {
+  for (let c = col; c >= Math.max(1, col - 30); c--) {
+    const cell = cells.find((x) => x.col === c);
+    if (!cell) continue;
+    const s = Number(attr(cell.xml.slice(0, tagEnd(cell.xml, 0)), "s") ?? 0);
+    const face = styles.faceOf(s);
+    if (face) return face;
+  }
+  return undefined;
+}
+
+/** The rows of sheetData with the planned writes made; rows not written are copied as they are. */
+function patchRows(
+  xml: string,
+  p: string,
+  bodyStart: number,
+  bodyEnd: number,
+  writes: Map<number, Map<number, Write>>,
+  blocks: OwnedColumns[],
+  styles: StyleBook,
+): string {
+  const faces: (FontFace | undefined)[] = blocks.map(() => undefined);
+  const headerRows = new Map<number, number[]>();
+  blocks.forEach((b, i) => headerRows.set(b.headerRow, [...(headerRows.get(b.headerRow) ?? []), i]));
+  const formats = new Map<string, number>();
+  const formatOf = (w: Write) => {
+    const face = faces[w.block] ?? DEFAULT_FACE;
+    const key = `${face.name}|${face.size}|${face.family}|${w.cell.numberFormat ?? ""}|${w.cell.style ? JSON.stringify(w.cell.style) : ""}`;
+    let s = formats.get(key);
+    if (s === undefined) formats.set(key, (s = styles.cellFormat(w.cell, face)));
+    return s;
+  };
+  const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
+    [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w)) }));
+
+  const targets = [...writes.keys()].sort((a, b) => a - b);
+  const rowOpen = `<${p}row`;
+  const rowClose = `</${p}row>`;
+  const out: string[] = [];
+  let ti = 0;
+  let pos = bodyStart;
+  let copyFrom = bodyStart;
+  let previous = 0;
+  const newRowsBefore = (row: number, at: number) => {
+    while (ti < targets.length && targets[ti] < row) {
+      out.push(xml.slice(copyFrom, at));
+      copyFrom = at;
+      const r = targets[ti++];
+      const cells = cellsFor(r, writes.get(r)!).sort((a, b) => a.col - b.col);
+      if (cells.length > 0) out.push(`<${p}row r="${r}">${cells.map((c) => c.xml).join("")}</${p}row>`);
+    }
+  };
+  for (;;) {
+    const i = xml.indexOf(rowOpen, pos);
+    if (i < 0 || i >= bodyEnd) break;
+    const next = xml[i + rowOpen.length];
+    if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+      pos = i + 1;
+      continue;
+    }
+    const te = tagEnd(xml, i);
+    const openTag = xml.slice(i, te);
+    const self = openTag.endsWith("/>");
+    const end = self ? te : xml.indexOf(rowClose, te) + rowClose.length;
+    const r = attr(openTag, "r");
+    const rowNum = r !== undefined && Number(r) > 0 ? Number(r) : previous + 1;
+    previous = rowNum;
+    pos = end;
+    newRowsBefore(rowNum, i);
+    const isTarget = ti < targets.length && targets[ti] === rowNum;
+    const isHeader = headerRows.has(rowNum);
+    if (!isTarget && !isHeader) continue;
+    const content = self ? "" : xml.slice(te, end - rowClose.length);
+    const { cells, trailer } = cellsOf(content, p, rowNum);
+    for (const b of headerRows.get(rowNum) ?? []) faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
+    if (!isTarget) continue;
+    ti++;
+    const planned = writes.get(rowNum)!;
+    const kept = cells.filter((c) => !planned.has(c.col));
+    const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
+    let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
+    if (r === undefined) tag = withAttr(tag, "r", String(rowNum));
+    if (attr(tag, "spans") !== undefined) tag = all.length > 0 ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`) : withoutAttr(tag, "spans");
+    out.push(xml.slice(copyFrom, i));
+    out.push(tag + all.map((c) => c.xml).join("") + trailer + rowClose);
+    copyFrom = end;
+  }
+  newRowsBefore(Infinity, bodyEnd);
+  out.push(xml.slice(copyFrom, bodyEnd));
+  return out.join("");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dimension and column widths
+
+function withDimension(head: string, p: string, blocks: OwnedColumns[]): string {
+  const m = new RegExp(`<${p}dimension\\b[^>]*>`).exec(head);
+  if (!m) return head;
+  const ref = attr(m[0], "ref");
+  const current = ref ? fromA1Range(ref.replace(/\$/g, "")) : undefined;
+  let range = current ?? blockRange(blocks[0]);
+  for (const b of blocks) {
+    const o = blockRange(b);
+    range = { top: Math.min(range.top, o.top), left: Math.min(range.left, o.left), bottom: Math.max(range.bottom, o.bottom), right: Math.max(range.right, o.right) };
+  }
+  const text = toA1Range(range);
+  if (text === ref) return head;
+  return head.slice(0, m.index) + withAttr(m[0], "ref", text) + head.slice(m.index + m[0].length);
+}
+
+interface Col {
+  min: number;
+  max: number;
+  tag: string;
+}
+
+/** Each owned column's width in `<cols>` (created before sheetData when the sheet has none). */
+function withColumnWidths(head: string, p: string, blocks: OwnedColumns[]): string {
+  const wanted = new Map<number, number>();
+  for (const b of blocks) b.widths.forEach((w, j) => w > 0 && wanted.set(b.col + j, w));
+  if (wanted.size === 0) return head;
+  const open = new RegExp(`<${p}cols\\b[^>]*>`).exec(head);
+  const closeTag = `</${p}cols>`;
+  let cols: Col[] = [];
+  let start = head.length;
+  let end = head.length;
+  if (open) {
+    start = open.index;
+    end = open[0].endsWith("/>") ? open.index + open[0].length : head.indexOf(closeTag, open.index) + closeTag.length;
+    for (const m of head.slice(start, end).matchAll(new RegExp(`<${p}col\\b[^>]*>`, "g"))) {
+      cols.push({ min: Number(attr(m[0], "min")), max: Number(attr(m[0], "max")), tag: m[0] });
+    }
+  }
+  let changed = false;
+  for (const [col, width] of [...wanted].sort((a, b) => a[0] - b[0])) {
+    const i = cols.findIndex((c) => c.min <= col && col <= c.max);
+    const widthText = String(width);
+    if (i >= 0 && attr(cols[i].tag, "width") === widthText && attr(cols[i].tag, "customWidth") === "1") continue;
+    changed = true;
+    if (i < 0) {
+      cols.push({ min: col, max: col, tag: `<${p}col min="${col}" max="${col}" width="${widthText}" customWidth="1"/>` });
+      continue;
+    }
+    const c = cols[i];
+    const range = (min: number, max: number, tag: string): Col => ({ min, max, tag: withAttr(withAttr(tag, "min", String(min)), "max", String(max)) });
+    const pieces: Col[] = [];
+    if (c.min < col) pieces.push(range(c.min, col - 1, c.tag));
+    pieces.push(range(col, col, withAttr(withAttr(c.tag, "width", widthText), "customWidth", "1")));
+    if (col < c.max) pieces.push(range(col + 1, c.max, c.tag));
+    cols.splice(i, 1, ...pieces);
+  }
+  if (!changed) return head;
+  cols = cols.sort((a, b) => a.min - b.min);
+  const colsXml = `<${p}cols>${cols.map((c) => c.tag).join("")}${closeTag}`;
+  return head.slice(0, start) + colsXml + head.slice(end);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Conditional formats
+
+/** The areas of a `sqref` (`H5:I9 E5:E9`), as rectangles. */
+function areasOf(ref: string): CellRange[] {
+  return ref
+    .split(/[\s,]+/)
+    .map((a) => fromA1Range(a.replace(/\$/g, "")))
+    .filter((r): r is CellRange => r !== undefined);
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** A rule's identity: its areas (order, case and `$` ignored) and formula. */
+function ruleKey(ref: string, formula: string): string {
+  const areas = ref
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((a) => a.replace(/\$/g, "").toUpperCase())
+    .sort()
+    .join(" ");
+  return `${areas}|${formula.replace(/^=/, "")}`;
+}
+
+function unescapeText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+/** The part after sheetData with the add-in's earlier rules taken out and the plan's put in. */
+function withRules(tail: string, p: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook): string {
+  if (blocks.length === 0 && rules.length === 0) return tail;
+  const owned = blocks.map(blockRange);
+  const sorted = [...rules].sort((a, b) => a.priority - b.priority);
+  const planKeys = new Set(sorted.map((r) => ruleKey(r.areas.join(" "), r.formula)));
+  const tags = scanTags(tail);
+  const removed: [number, number][] = [];
+  let maxPriority = 0;
+  let insertAt = -1;
+  let lastKeptEnd = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    if (tag.depth !== 0 || tag.kind === "close") continue;
+    if (tag.local !== "conditionalFormatting") {
+      if (insertAt < 0 && AFTER_CONDITIONAL_FORMATTING.has(tag.local)) insertAt = tag.start;
+      continue;
+    }
+    let end = tag.end;
+    if (tag.kind === "open") {
+      const close = tags.slice(i + 1).find((t) => t.depth === 0 && t.kind === "close");
+      end = close ? close.end : tag.end;
+    }
+    const text = tail.slice(tag.start, end);
+    const sqref = attributesOf(text.slice(0, tagEnd(text, 0))).get("sqref") ?? "";
+    const cfRules = [...text.matchAll(/<(?:[\w.-]+:)?cfRule\b([^>]*)>(?:[\s\S]*?<(?:[\w.-]+:)?formula>([\s\S]*?)<\/(?:[\w.-]+:)?formula>)?/g)].map((m) => ({
+      type: attr(`<x${m[1]}>`, "type"),
+      priority: Number(attr(`<x${m[1]}>`, "priority") ?? 0),
+      formula: unescapeText(m[2] ?? ""),
+    }));
+    const ours =
+      cfRules.length > 0 &&
+      cfRules.every((r) => r.type === "expression") &&
+      (areasOf(sqref).some((area) => owned.some((o) => intersects(area, o))) || cfRules.every((r) => planKeys.has(ruleKey(sqref, r.formula))));
+    if (ours) removed.push([tag.start, end]);
+    else {
+      for (const r of cfRules) maxPriority = Math.max(maxPriority, r.priority || 0);
+      lastKeptEnd = end;
+    }
+  }
+  let priority = maxPriority;
+  const added = sorted
+    .map((rule) => {
+      priority++;
+      const dxf = styles.differential(rule.style);
+      return (
+        `<${p}conditionalFormatting sqref="${escapeAttr(rule.areas.join(" "))}">` +
+        `<${p}cfRule type="expression" dxfId="${dxf}" priority="${priority}" stopIfTrue="1"><${p}formula>${xmlText(rule.formula.replace(/^=/, ""))}</${p}formula></${p}cfRule>` +
+        `</${p}conditionalFormatting>`
+      );
+    })
+    .join("");
+  const at = lastKeptEnd >= 0 ? lastKeptEnd : insertAt >= 0 ? insertAt : rootCloseOf(tail);
+  // Cut the removed rules and insert the new ones, in one pass over the positions.
+  const edits: { s: number; e: number; text: string }[] = removed.map(([s, e]) => ({ s, e, text: "" }));
+  edits.push({ s: at, e: at, text: added });
+  edits.sort((a, b) => a.s - b.s || a.e - b.e);
+  let out = "";
+  let cursor = 0;
+  for (const ed of edits) {
+    out += tail.slice(cursor, ed.s) + ed.text;
+    cursor = Math.max(cursor, ed.e);
+  }
+  return out + tail.slice(cursor);
+}
+
+function rootCloseOf(tail: string): number {
+  const tags = scanTags(tail);
+  const close = [...tags].reverse().find((t) => t.kind === "close" && t.depth < 0);
+  return close ? close.start : tail.length;
+}
