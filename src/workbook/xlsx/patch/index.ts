@@ -62,9 +62,13 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
     if (!existing) continue;
     replaced.set(summary, existing);
     removeSheetDependents(pkg, partOf.get(existing.relId));
+    // Its content type too: declared again below, in the same order as the first run declared them all.
+    const part = partOf.get(existing.relId);
+    if (part) pkg.removeOverrides([part]);
   }
   let nextSheetId = sheets.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
   const tagEdits: { start: number; end: number; text: string }[] = [];
+  let newTags = "";
   const newNames: string[] = [];
   const areas: { index: number; ref: string }[] = [];
   const sheetPartByName = new Map<string, string>(sheets.map((s) => [s.name.toLowerCase(), partOf.get(s.relId) ?? ""]));
@@ -84,7 +88,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
       part = pkg.nextPartName("xl/worksheets", "sheet");
       relId = pkg.addRelationship(wbPart, REL_WORKSHEET, part);
       index = sheets.length + appended++;
-      tagEdits.push({ start: sheetsClose, end: sheetsClose, text: sheetTag(prefix, relPrefix, summary.name, nextSheetId++, relId) });
+      newTags += sheetTag(prefix, relPrefix, summary.name, nextSheetId++, relId);
       newNames.push(summary.name);
     }
     pkg.addOverride(part, CT_WORKSHEET);
@@ -108,7 +112,8 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
   }
   pkg.write(stylesName, styles.toXml());
 
-  // The workbook part: sheet tags (in text order), then the print areas.
+  // The workbook part: sheet tags (new ones at the end of the tabs, in the plan's order), then the print areas.
+  if (newTags) tagEdits.push({ start: sheetsClose, end: sheetsClose, text: newTags });
   let workbook = wbXml;
   for (const e of [...tagEdits].sort((a, b) => b.start - a.start)) workbook = workbook.slice(0, e.start) + e.text + workbook.slice(e.end);
   pkg.write(wbPart, withPrintAreas(workbook, areas));
