@@ -49,15 +49,25 @@ export function tagEnd(xml: string, start: number): number {
   return -1;
 }
 
+const ATTRIBUTE = new Map<string, RegExp>();
+
 /** The value of attribute `name` in an opening tag's text, or undefined. */
 export function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  // The common spelling first (` r="A1"`): this runs for every cell of every row the patcher rewrites.
+  const quick = tag.indexOf(` ${name}="`);
+  if (quick >= 0) return tag.slice(quick + name.length + 3, tag.indexOf('"', quick + name.length + 3));
+  let re = ATTRIBUTE.get(name);
+  if (!re) ATTRIBUTE.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+const SET_ATTRIBUTE = new Map<string, RegExp>();
+
 /** A tag with attribute `name` set to `value` (replaced, or added before the tag's end). */
 export function withAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  let re = SET_ATTRIBUTE.get(name);
+  if (!re) SET_ATTRIBUTE.set(name, (re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`)));
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
   return tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
 }
