@@ -38,7 +38,7 @@ describe("patchSheet: shapes of worksheet XML", () => {
     expect(XMLValidator.validate(out)).toBe(true);
     // Row 1: A1, B1 kept (now with r), C1 the header. Row 2: C2 (the user's 4) replaced by 0.5, D2 kept.
     expect(out).toContain(
-      `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Código</x:t></x:is></x:c><x:c r="B1"><x:v>1</x:v></x:c>` +
+      `<x:row r="1"><x:c t="inlineStr" r="A1"><x:is><x:t>Código</x:t></x:is></x:c><x:c r="B1"><x:v>1</x:v></x:c>` +
         `<x:c r="C1" s="1" t="inlineStr"><x:is><x:t>Atingimento (Contratualiza)</x:t></x:is></x:c></x:row>`,
     );
     expect(out).toContain(`<x:row r="2"><x:c r="A2"><x:v>2</x:v></x:c><x:c r="B2"><x:v>3</x:v></x:c><x:c r="C2" s="1"><x:v>0.5</x:v></x:c><x:c r="D2"><x:v>5</x:v></x:c></x:row>`);

@@ -207,6 +207,39 @@ function patchRows(
   const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
     [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w)) }));
 
+  /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
+  const appendedRow = (openTag: string, self: boolean, content: string, row: number, implicit: boolean, planned: Map<number, Write>) => {
+    if (implicit) return undefined;
+    let first = Infinity;
+    let last = 0;
+    for (const col of planned.keys()) {
+      if (col < first) first = col;
+      if (col > last) last = col;
+    }
+    const lastCell = content.lastIndexOf(`<${p}c `);
+    if (lastCell >= 0) {
+      const te = tagEnd(content, lastCell);
+      const ref = attr(content.slice(lastCell, te), "r");
+      const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
+      const col = letters ? columnIndex(letters) : undefined;
+      if (col === undefined || col >= first) return undefined;
+      // Anything after the last cell (a row's extLst) must stay last: such a row takes the long way.
+      const cellEnd = content[te - 2] === "/" ? te : content.indexOf(`</${p}c>`, te) + p.length + 4;
+      if (content.slice(cellEnd).trim() !== "") return undefined;
+    } else if (content.trim() !== "") return undefined;
+    const cells = cellsFor(row, planned);
+    if (cells.length > 1) cells.sort((a, b) => a.col - b.col);
+    let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
+    const spans = attr(tag, "spans");
+    if (spans !== undefined) {
+      const start = lastCell >= 0 ? Number(/^(\d+)/.exec(spans)?.[1] ?? first) : first;
+      tag = withAttr(tag, "spans", `${start}:${last}`);
+    }
+    let text = tag + content;
+    for (const c of cells) text += c.xml;
+    return text + rowClose;
+  };
+
   const targets = [...writes.keys()].sort((a, b) => a - b);
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
@@ -245,6 +278,16 @@ function patchRows(
     const isHeader = headerRows.has(rowNum);
     if (!isTarget && !isHeader) continue;
     const content = self ? "" : xml.slice(te, end - rowClose.length);
+    if (isTarget && !isHeader) {
+      // The usual row: every owned cell right of the user's last cell. They are appended; the row is not taken apart.
+      const appended = appendedRow(openTag, self, content, rowNum, r === undefined, writes.get(rowNum)!);
+      if (appended !== undefined) {
+        ti++;
+        out.push(xml.slice(copyFrom, i), appended);
+        copyFrom = end;
+        continue;
+      }
+    }
     const { cells, trailer } = cellsOf(content, p, rowNum);
     for (const b of headerRows.get(rowNum) ?? []) faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
     if (!isTarget) continue;
