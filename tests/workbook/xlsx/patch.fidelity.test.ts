@@ -53,7 +53,8 @@ const byName = (entries: ZipEntry[]) => new Map(entries.map((e) => [e.name, e]))
 
 /** The parts a plan may change: the workbook's lists of sheets and styles, and the sheets that get owned columns. */
 function mayChange(ev: Evaluated): Set<string> {
-  const parts = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml"]);
+  // The shared strings too: an empty text is written as the one shared string (see patch/strings).
+  const parts = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml", "xl/sharedStrings.xml"]);
   // Sheet parts by position: every corpus file keeps the sheetN.xml numbering of its tab order.
   const names = ev.workbook.sheets.map((s) => s.name);
   for (const block of ev.plan.owned) parts.add(`xl/worksheets/sheet${names.indexOf(block.sheet) + 1}.xml`);

@@ -12,10 +12,12 @@ import type { ChartSpec, PlanCell, SummarySheetPlan } from "../../plan/types";
 import { summaryExtent } from "../../plan/summary";
 import { anchorXml, chartXml, escapeAttr, NS, type ChartCache } from "../chart";
 import { cellXml } from "./cells";
+import type { SharedStrings } from "./strings";
 import { DEFAULT_FACE, type StyleBook } from "./styles";
 
 /** The worksheet part of a summary sheet; `drawingRelId` is the relationship of its chart's drawing, if any. */
-export function summarySheetXml(plan: SummarySheetPlan, styles: StyleBook, drawingRelId: string | undefined): string {
+export function summarySheetXml(plan: SummarySheetPlan, styles: StyleBook, drawingRelId: string | undefined, strings: SharedStrings): string {
+  const empty = () => strings.empty();
   const formats = new Map<string, number>();
   const formatOf = (cell: PlanCell) => {
     const key = `${cell.numberFormat ?? ""}|${cell.style ? JSON.stringify(cell.style) : ""}`;
@@ -36,7 +38,7 @@ export function summarySheetXml(plan: SummarySheetPlan, styles: StyleBook, drawi
     cells.forEach((cell, c) => {
       const s = formatOf(cell);
       styleAt.set(`${r + 1},${c + 1}`, s);
-      put(r + 1, c + 1, cellXml("", r + 1, c + 1, cell, s));
+      put(r + 1, c + 1, cellXml("", r + 1, c + 1, cell, s, empty));
     }),
   );
   for (const merge of plan.merges) {
@@ -44,7 +46,7 @@ export function summarySheetXml(plan: SummarySheetPlan, styles: StyleBook, drawi
     if (!m) continue;
     const s = styleAt.get(`${m.top},${m.left}`) ?? 0;
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) put(r, c, cellXml("", r, c, { value: null }, s));
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) put(r, c, cellXml("", r, c, { value: null }, s, empty));
     }
   }
   const heights = new Map((plan.heights ?? []).map((h) => [h.row, h.height]));

@@ -14,17 +14,19 @@ export function xmlText(text: string): string {
 
 /**
  * One plan cell at (row, col) with cell format `s`: a number as `<v>`, text as an inline string (so the
- * shared-strings part is not touched), `null` as a cell with only its format (what clears an earlier
- * run's value). The file host writes values, never the plan's `formula` (a file opened in LibreOffice has
- * no META functions).
+ * shared-strings part is not touched; an empty text is the one shared string, see ./strings), `null` as a cell with only its format
+ * (what clears an earlier run's value). The file host writes values, never the plan's `formula` (a file
+ * opened in LibreOffice has no META functions).
  */
-export function cellXml(prefix: string, row: number, col: number, cell: PlanCell, s: number): string {
+export function cellXml(prefix: string, row: number, col: number, cell: PlanCell, s: number, emptyText: () => number): string {
   const p = prefix;
   const ref = `${columnLetter(col)}${row}`;
   const style = s > 0 ? ` s="${s}"` : "";
   const v = cell.value;
   if (typeof v === "number" && Number.isFinite(v)) return `<${p}c r="${ref}"${style}><${p}v>${numberText(v)}</${p}v></${p}c>`;
-  if (typeof v === "string" && v !== "") {
+  // An empty text is still a text: a shared one, as readers take an empty inline string for an empty cell.
+  if (v === "") return `<${p}c r="${ref}"${style} t="s"><${p}v>${emptyText()}</${p}v></${p}c>`;
+  if (typeof v === "string") {
     const space = /^\s|\s$/.test(v) ? ` xml:space="preserve"` : "";
     return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t${space}>${xmlText(v)}</${p}t></${p}is></${p}c>`;
   }

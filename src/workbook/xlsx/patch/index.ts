@@ -20,7 +20,8 @@ import type { ChartSpec, ConditionalRule, OwnedColumns, SummarySheetPlan, WriteP
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, NS, relsPathOf } from "../chart";
 import { drawingXml, printArea, summaryChartXml, summarySheetXml } from "./addinSheet";
 import { CONTENT_TYPES, CT_WORKSHEET, Package, REL_WORKSHEET } from "./package";
-import { patchSheet } from "./sheet";
+import { patchSheet, patchSheetPart } from "./sheet";
+import { CT_SHARED_STRINGS, SharedStrings } from "./strings";
 import { StyleBook } from "./styles";
 import { sheetsOf, sheetTag, withPrintAreas, withSheetTitles, type SheetEntry } from "./workbook";
 
@@ -52,6 +53,9 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
     pkg.addOverride(stylesName, CT_STYLES);
   }
   const styles = new StyleBook(pkg.read(stylesName));
+  const stringsRel = rels.find((r) => r.type.endsWith("/sharedStrings"));
+  const stringsName = stringsRel ? pkg.target(wbPart, stringsRel) : undefined;
+  const strings = new SharedStrings(() => (stringsName ? pkg.read(stringsName) : undefined));
 
   // The add-in's sheets: an existing one of the same name is emptied of its parts first, so the new parts
   // take the same numbers as last time.
@@ -73,6 +77,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
   const areas: { index: number; ref: string }[] = [];
   const sheetPartByName = new Map<string, string>(sheets.map((s) => [s.name.toLowerCase(), partOf.get(s.relId) ?? ""]));
   let appended = 0;
+  const written = new Set<string>();
   for (const summary of plan.summaries) {
     const existing = replaced.get(summary);
     let part: string;
@@ -94,7 +99,8 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
     pkg.addOverride(part, CT_WORKSHEET);
     sheetPartByName.set(summary.name.toLowerCase(), part);
     const drawingRelId = summary.chart ? addChart(pkg, part, summary, summary.chart) : undefined;
-    pkg.write(part, summarySheetXml(summary, styles, drawingRelId));
+    pkg.write(part, summarySheetXml(summary, styles, drawingRelId, strings));
+    written.add(part);
     const ref = printArea(summary);
     if (ref) areas.push({ index, ref });
   }
@@ -103,14 +109,27 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
   const sheetNames = [...new Set([...plan.owned.map((b) => b.sheet), ...plan.rules.map((r) => r.sheet)])];
   for (const name of sheetNames) {
     const part = sheetPartByName.get(name.toLowerCase());
-    const xml = part ? pkg.read(part) : undefined;
-    if (!part || xml === undefined) throw new Error(`patch: no sheet named ${name}`);
+    if (!part || !pkg.has(part)) throw new Error(`patch: no sheet named ${name}`);
     const same = (s: string) => s.toLowerCase() === name.toLowerCase();
     const blocks: OwnedColumns[] = plan.owned.filter((b) => same(b.sheet));
     const rules: ConditionalRule[] = plan.rules.filter((r) => same(r.sheet));
-    pkg.write(part, patchSheet(xml, blocks, rules, styles));
+    if (written.has(part)) {
+      pkg.write(part, patchSheet(pkg.read(part)!, blocks, rules, styles, strings));
+      continue;
+    }
+    // A user's sheet may be large: it is patched and deflated piece by piece, never held as one string.
+    const patched = patchSheetPart(pkg.readBytes(part)!, blocks, rules, styles, strings);
+    if (patched) pkg.writeDeflated(part, patched);
   }
   pkg.write(stylesName, styles.toXml());
+  const sst = strings.changed();
+  if (sst !== undefined) {
+    if (!stringsName) {
+      pkg.addRelationship(wbPart, `${NS.rel}/sharedStrings`, "xl/sharedStrings.xml");
+      pkg.addOverride("xl/sharedStrings.xml", CT_SHARED_STRINGS);
+    }
+    pkg.write(stringsName ?? "xl/sharedStrings.xml", sst);
+  }
 
   // The workbook part: sheet tags (new ones at the end of the tabs, in the plan's order), then the print areas.
   if (newTags) tagEdits.push({ start: sheetsClose, end: sheetsClose, text: newTags });

@@ -20,6 +20,7 @@ export class Package {
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
+  private readonly deflated = new Map<string, ZipEntry>();
 
   constructor(bytes: Uint8Array) {
     this.entries = readZip(bytes);
@@ -46,9 +47,28 @@ export class Package {
     return text;
   }
 
+  /** A part's bytes, inflated (not kept: a large sheet is read once, by the caller that patches it). */
+  readBytes(part: string): Buffer | undefined {
+    const k = key(part);
+    if (this.removed.has(k) || this.texts.has(k)) return this.texts.has(k) ? Buffer.from(this.texts.get(k)!, "utf8") : undefined;
+    const i = this.index.get(k);
+    return i === undefined ? undefined : inflateEntry(this.entries[i]);
+  }
+
+  /** Replaces an input part by content already deflated (a raw deflate stream, its CRC-32 and size). */
+  writeDeflated(part: string, content: { raw: Buffer; crc: number; size: number }): void {
+    const k = key(part);
+    const i = this.index.get(k);
+    if (i === undefined) throw new Error(`patch: no part ${part} to replace`);
+    this.texts.delete(k);
+    this.changed.delete(k);
+    this.deflated.set(k, { ...newEntry(this.entries[i].name, ""), method: 8, crc: content.crc, size: content.size, compressedSize: content.raw.length, raw: content.raw });
+  }
+
   /** Sets a part's text. A part whose text is the same as read stays the input's bytes. */
   write(part: string, text: string): void {
     const k = key(part);
+    this.deflated.delete(k);
     this.removed.delete(k);
     if (!this.index.has(k) && !this.added.includes(part)) this.added.push(part);
     if (this.index.has(k) && this.texts.get(k) === text && !this.changed.has(k)) return;
@@ -58,6 +78,7 @@ export class Package {
 
   remove(part: string): void {
     const k = key(part);
+    this.deflated.delete(k);
     this.removed.add(k);
     this.texts.delete(k);
     this.changed.delete(k);
@@ -76,7 +97,7 @@ export class Package {
     for (const e of this.entries) {
       const k = key(e.name);
       if (this.removed.has(k)) continue;
-      out.push(this.changed.has(k) ? newEntry(e.name, this.texts.get(k)!) : e);
+      out.push(this.deflated.get(k) ?? (this.changed.has(k) ? newEntry(e.name, this.texts.get(k)!) : e));
     }
     for (const p of this.added) {
       const k = key(p);

@@ -20,6 +20,8 @@ import { columnIndex, columnLetter, fromA1Range, toA1Range, type CellRange } fro
 import type { ConditionalRule, OwnedColumns, PlanCell } from "../../plan/types";
 import { attributesOf, escapeAttr, scanTags } from "../chart";
 import { attr, cellXml, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
+import zlib from "zlib";
+import { SharedStrings } from "./strings";
 import { DEFAULT_FACE, type FontFace, type StyleBook } from "./styles";
 
 /** CT_Worksheet's children that come after `conditionalFormatting`: new rules go before the first of them. */
@@ -69,32 +71,160 @@ export function rootPrefix(xml: string): string {
   return m?.[1] ?? "";
 }
 
+/** The parts of a worksheet around its rows: everything before `<sheetData>`, its opening tag, and everything after. */
+interface Frame {
+  prefix: string;
+  head: string;
+  /** The sheetData opening tag as written (`<sheetData/>` when the sheet has no rows). */
+  open: string;
+  tail: string;
+}
+
+/** The frame of a worksheet whose start (through the sheetData opening tag) is `start`, its end `end`. */
+function frameOf(start: string, end: string): Frame {
+  const p = rootPrefix(start);
+  const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(start);
+  if (!sd) throw new Error("patch: a worksheet without sheetData");
+  const openEnd = tagEnd(start, sd.index);
+  if (openEnd < 0) throw new Error("patch: a worksheet without sheetData");
+  return { prefix: p, head: start.slice(0, sd.index), open: start.slice(sd.index, openEnd), tail: end };
+}
+
+/**
+ * Patches a worksheet whose rows come in pieces (`segments`, each a run of whole rows), handing the new
+ * text to `emit` in order as it goes; returns whether anything changed.
+ */
+function patchFrame(
+  frame: Frame,
+  segments: Iterable<string>,
+  emit: (text: string) => void,
+  blocks: OwnedColumns[],
+  rules: ConditionalRule[],
+  styles: StyleBook,
+  strings: SharedStrings,
+): boolean {
+  const p = frame.prefix;
+  const selfClosing = frame.open.endsWith("/>");
+  const writes = plannedWrites(blocks, mergesOf(frame.tail));
+  const head = blocks.length > 0 ? withColumnWidths(withDimension(frame.head, p, blocks), p, blocks) : frame.head;
+  const tail = withRules(frame.tail, p, blocks, rules, styles);
+  let changed = head !== frame.head || tail !== frame.tail;
+  const rows = blocks.length > 0 ? rowPatcher(p, writes, blocks, styles, strings) : undefined;
+  const closeTag = `</${p}sheetData>`;
+  let first = true;
+  for (const segment of segments) {
+    const out = rows ? rows.segment(segment) : segment;
+    if (out !== segment) changed = true;
+    if (first) emit(head + frame.open);
+    first = false;
+    emit(out);
+  }
+  const last = rows ? rows.finish() : "";
+  if (last !== "") changed = true;
+  if (!first) emit(last + closeTag + tail);
+  else if (!selfClosing) emit(head + frame.open + last + closeTag + tail);
+  // A sheet with no rows at all (`<sheetData/>`) is opened only when rows are added to it.
+  else if (last === "") emit(head + frame.open + tail);
+  else emit(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
+  return changed;
+}
+
 /** The sheet's XML with the owned blocks and the plan's rules for it (see the module comment). */
-export function patchSheet(xml: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook): string {
+export function patchSheet(xml: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook, strings = new SharedStrings(() => undefined)): string {
   const p = rootPrefix(xml);
   const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(xml);
   if (!sd) throw new Error("patch: a worksheet without sheetData");
-  const sdOpenEnd = tagEnd(xml, sd.index);
-  const selfClosing = xml[sdOpenEnd - 2] === "/";
+  const openEnd = tagEnd(xml, sd.index);
   const closeTag = `</${p}sheetData>`;
-  const sdClose = selfClosing ? sdOpenEnd : xml.indexOf(closeTag, sdOpenEnd);
-  if (sdClose < 0) throw new Error("patch: sheetData is not closed");
-  const tailStart = selfClosing ? sdOpenEnd : sdClose + closeTag.length;
-  const head = xml.slice(0, sd.index);
-  const tail = xml.slice(tailStart);
+  const selfClosing = xml[openEnd - 2] === "/";
+  const close = selfClosing ? openEnd : xml.indexOf(closeTag, openEnd);
+  if (close < 0) throw new Error("patch: sheetData is not closed");
+  const frame = frameOf(xml.slice(0, openEnd), xml.slice(selfClosing ? openEnd : close + closeTag.length));
+  const out: string[] = [];
+  patchFrame(frame, selfClosing ? [] : [xml.slice(openEnd, close)], (t) => out.push(t), blocks, rules, styles, strings);
+  return out.join("");
+}
 
-  const writes = plannedWrites(blocks, mergesOf(tail));
-  const body = blocks.length > 0 ? patchRows(xml, p, sdOpenEnd, sdClose, writes, blocks, styles) : undefined;
+/** How many bytes of rows are patched, encoded and deflated at a time. */
+const SEGMENT = 4 << 20;
 
-  let newHead = head;
-  if (blocks.length > 0) newHead = withColumnWidths(withDimension(head, p, blocks), p, blocks);
-  const newTail = withRules(tail, p, blocks, rules, styles);
+/**
+ * A worksheet part (its inflated bytes) patched piece by piece: runs of whole rows of about 4 MB are decoded,
+ * patched, encoded and deflated in turn, each piece ending on a sync flush so the pieces join into one
+ * deflate stream. A sheet of a million rows is never one string. Undefined when nothing changes (the
+ * part is then copied as it is).
+ */
+export function patchSheetPart(
+  data: Buffer,
+  blocks: OwnedColumns[],
+  rules: ConditionalRule[],
+  styles: StyleBook,
+  strings: SharedStrings,
+): { raw: Buffer; crc: number; size: number } | undefined {
+  const probe = data.toString("utf8", 0, Math.min(data.length, 4096));
+  const p = rootPrefix(probe);
+  const sdAt = data.indexOf(`<${p}sheetData`);
+  if (sdAt < 0) throw new Error("patch: a worksheet without sheetData");
+  // The opening tag is short: 4 KB past its start hold it (a character cut at the window's end is never used).
+  const startText = data.toString("utf8", 0, Math.min(data.length, sdAt + 4096));
+  const openEnd = tagEnd(startText, startText.indexOf(`<${p}sheetData`));
+  const startLength = Buffer.byteLength(startText.slice(0, openEnd));
+  const selfClosing = startText[openEnd - 2] === "/";
+  const closeTag = `</${p}sheetData>`;
+  const close = selfClosing ? startLength : data.lastIndexOf(closeTag);
+  if (close < startLength) throw new Error("patch: sheetData is not closed");
+  const frame = frameOf(startText.slice(0, openEnd), data.toString("utf8", selfClosing ? startLength : close + Buffer.byteLength(closeTag)));
+  const rowStart = Buffer.from(`<${p}row`);
+  function* segments(): Generator<string> {
+    let at = startLength;
+    while (at < close) {
+      let end = Math.min(close, at + SEGMENT);
+      if (end < close) {
+        // Cut just before a row's start (a `<row` followed by a space, `>` or `/`), never inside a row.
+        let cutAt = data.lastIndexOf(rowStart, end);
+        while (cutAt > at && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.lastIndexOf(rowStart, cutAt - 1);
+        if (cutAt <= at) {
+          cutAt = data.indexOf(rowStart, end);
+          while (cutAt >= 0 && cutAt < close && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.indexOf(rowStart, cutAt + 1);
+        }
+        end = cutAt > at && cutAt < close ? cutAt : close;
+      }
+      yield data.toString("utf8", at, end);
+      at = end;
+    }
+  }
+  const raw: Buffer[] = [];
+  let crc = 0;
+  let size = 0;
+  let pending: Buffer | undefined;
+  const deflate = (chunk: Buffer, last: boolean) => {
+    raw.push(zlib.deflateRawSync(chunk, { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+  };
+  const changed = patchFrame(
+    frame,
+    selfClosing ? [] : segments(),
+    (text) => {
+      if (text === "") return;
+      const chunk = Buffer.from(text, "utf8");
+      crc = zlib.crc32(chunk, crc);
+      size += chunk.length;
+      // One piece is held back, so the last one can close the stream.
+      if (pending) deflate(pending, false);
+      pending = chunk;
+    },
+    blocks,
+    rules,
+    styles,
+    strings,
+  );
+  if (!changed) return undefined;
+  deflate(pending ?? Buffer.alloc(0), true);
+  return { raw: Buffer.concat(raw), crc: crc >>> 0, size };
+}
 
-  let sheetData: string;
-  if (body === undefined) sheetData = xml.slice(sd.index, tailStart);
-  else if (selfClosing) sheetData = body === "" ? xml.slice(sd.index, tailStart) : `${xml.slice(sd.index, sdOpenEnd).replace(/\s*\/>$/, ">")}${body}${closeTag}`;
-  else sheetData = `${xml.slice(sd.index, sdOpenEnd)}${body}${closeTag}`;
-  return newHead + sheetData + newTail;
+function isRowStart(data: Buffer, at: number): boolean {
+  const c = data[at];
+  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -183,16 +313,18 @@ function faceLeftOf(cells: CellText[], col: number, styles: StyleBook): FontFace
   return undefined;
 }
 
-/** The rows of sheetData with the planned writes made; rows not written are copied as they are. */
-function patchRows(
-  xml: string,
+/**
+ * The rows of sheetData with the planned writes made, given as runs of whole rows in order (`segment`);
+ * rows not written are copied as they are. `finish` gives the rows to add after the last one there was.
+ */
+function rowPatcher(
   p: string,
-  bodyStart: number,
-  bodyEnd: number,
   writes: Map<number, Map<number, Write>>,
   blocks: OwnedColumns[],
   styles: StyleBook,
-): string {
+  strings: SharedStrings,
+): { segment(xml: string): string; finish(): string } {
+  const empty = () => strings.empty();
   const faces: (FontFace | undefined)[] = blocks.map(() => undefined);
   const headerRows = new Map<number, number[]>();
   blocks.forEach((b, i) => headerRows.set(b.headerRow, [...(headerRows.get(b.headerRow) ?? []), i]));
@@ -205,7 +337,7 @@ function patchRows(
     return s;
   };
   const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
-    [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w)) }));
+    [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w), empty) }));
 
   /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
   const appendedRow = (openTag: string, self: boolean, content: string, row: number, implicit: boolean, planned: Map<number, Write>) => {
@@ -243,11 +375,11 @@ function patchRows(
   const targets = [...writes.keys()].sort((a, b) => a - b);
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
-  const out: string[] = [];
   let ti = 0;
-  let pos = bodyStart;
-  let copyFrom = bodyStart;
   let previous = 0;
+  let out: string[] = [];
+  let copyFrom = 0;
+  let xml = "";
   const newRowsBefore = (row: number, at: number) => {
     while (ti < targets.length && targets[ti] < row) {
       out.push(xml.slice(copyFrom, at));
@@ -257,54 +389,68 @@ function patchRows(
       if (cells.length > 0) out.push(`<${p}row r="${r}">${cells.map((c) => c.xml).join("")}</${p}row>`);
     }
   };
-  for (;;) {
-    const i = xml.indexOf(rowOpen, pos);
-    if (i < 0 || i >= bodyEnd) break;
-    const next = xml[i + rowOpen.length];
-    if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
-      pos = i + 1;
-      continue;
-    }
-    const te = tagEnd(xml, i);
-    const openTag = xml.slice(i, te);
-    const self = openTag.endsWith("/>");
-    const end = self ? te : xml.indexOf(rowClose, te) + rowClose.length;
-    const r = attr(openTag, "r");
-    const rowNum = r !== undefined && Number(r) > 0 ? Number(r) : previous + 1;
-    previous = rowNum;
-    pos = end;
-    newRowsBefore(rowNum, i);
-    const isTarget = ti < targets.length && targets[ti] === rowNum;
-    const isHeader = headerRows.has(rowNum);
-    if (!isTarget && !isHeader) continue;
-    const content = self ? "" : xml.slice(te, end - rowClose.length);
-    if (isTarget && !isHeader) {
-      // The usual row: every owned cell right of the user's last cell. They are appended; the row is not taken apart.
-      const appended = appendedRow(openTag, self, content, rowNum, r === undefined, writes.get(rowNum)!);
-      if (appended !== undefined) {
-        ti++;
-        out.push(xml.slice(copyFrom, i), appended);
-        copyFrom = end;
+  const segment = (text: string): string => {
+    xml = text;
+    out = [];
+    copyFrom = 0;
+    let pos = 0;
+    for (;;) {
+      const i = xml.indexOf(rowOpen, pos);
+      if (i < 0) break;
+      const next = xml[i + rowOpen.length];
+      if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+        pos = i + 1;
         continue;
       }
+      const te = tagEnd(xml, i);
+      const openTag = xml.slice(i, te);
+      const self = openTag.endsWith("/>");
+      const end = self ? te : xml.indexOf(rowClose, te) + rowClose.length;
+      const r = attr(openTag, "r");
+      const rowNum = r !== undefined && Number(r) > 0 ? Number(r) : previous + 1;
+      previous = rowNum;
+      pos = end;
+      newRowsBefore(rowNum, i);
+      const isTarget = ti < targets.length && targets[ti] === rowNum;
+      const isHeader = headerRows.has(rowNum);
+      if (!isTarget && !isHeader) continue;
+      const content = self ? "" : xml.slice(te, end - rowClose.length);
+      if (isTarget && !isHeader) {
+        // The usual row: every owned cell right of the user's last cell. They are appended; the row is not taken apart.
+        const appended = appendedRow(openTag, self, content, rowNum, r === undefined, writes.get(rowNum)!);
+        if (appended !== undefined) {
+          ti++;
+          out.push(xml.slice(copyFrom, i), appended);
+          copyFrom = end;
+          continue;
+        }
+      }
+      const { cells, trailer } = cellsOf(content, p, rowNum);
+      for (const b of headerRows.get(rowNum) ?? []) faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
+      if (!isTarget) continue;
+      ti++;
+      const planned = writes.get(rowNum)!;
+      const kept = cells.filter((c) => !planned.has(c.col));
+      const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
+      let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
+      if (r === undefined) tag = withAttr(tag, "r", String(rowNum));
+      if (attr(tag, "spans") !== undefined) tag = all.length > 0 ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`) : withoutAttr(tag, "spans");
+      out.push(xml.slice(copyFrom, i));
+      out.push(tag + all.map((c) => c.xml).join("") + trailer + rowClose);
+      copyFrom = end;
     }
-    const { cells, trailer } = cellsOf(content, p, rowNum);
-    for (const b of headerRows.get(rowNum) ?? []) faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
-    if (!isTarget) continue;
-    ti++;
-    const planned = writes.get(rowNum)!;
-    const kept = cells.filter((c) => !planned.has(c.col));
-    const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
-    let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
-    if (r === undefined) tag = withAttr(tag, "r", String(rowNum));
-    if (attr(tag, "spans") !== undefined) tag = all.length > 0 ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`) : withoutAttr(tag, "spans");
-    out.push(xml.slice(copyFrom, i));
-    out.push(tag + all.map((c) => c.xml).join("") + trailer + rowClose);
-    copyFrom = end;
-  }
-  newRowsBefore(Infinity, bodyEnd);
-  out.push(xml.slice(copyFrom, bodyEnd));
-  return out.join("");
+    if (out.length === 0) return xml;
+    out.push(xml.slice(copyFrom));
+    return out.join("");
+  };
+  const finish = (): string => {
+    xml = "";
+    out = [];
+    copyFrom = 0;
+    newRowsBefore(Infinity, 0);
+    return out.join("");
+  };
+  return { segment, finish };
 }
 
 // ---------------------------------------------------------------------------------------------------------
