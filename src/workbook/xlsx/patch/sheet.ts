@@ -240,26 +240,35 @@ function mergesOf(tail: string): CellRange[] {
   return out;
 }
 
-/** Row → column → what to write there; cells covered by a merge that starts elsewhere are left out. */
-function plannedWrites(blocks: OwnedColumns[], merges: CellRange[]): Map<number, Map<number, Write>> {
-  const writes = new Map<number, Map<number, Write>>();
-  const put = (row: number, col: number, cell: PlanCell, block: number) => {
-    let cells = writes.get(row);
-    if (!cells) writes.set(row, (cells = new Map()));
-    cells.set(col, { cell, block });
-  };
-  blocks.forEach((b, i) => {
-    b.headers.forEach((cell, j) => put(b.headerRow, b.col + j, cell, i));
-    b.values.forEach((row, r) => row.forEach((cell, j) => put(b.firstRow + r, b.col + j, cell, i)));
-  });
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      const cells = writes.get(r);
-      if (!cells) continue;
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cells.delete(c);
-    }
+/** What the plan writes on a sheet, row by row, worked out when a row is reached (not held for a million rows at once). */
+interface Writes {
+  /** The rows the blocks cover, ascending. */
+  rows: number[];
+  /** Column → what to write on `row`; empty when every cell of it is covered by a merge that starts elsewhere. */
+  at(row: number): Map<number, Write>;
+}
+
+/** The planned writes; cells covered by a merge that starts elsewhere are left out. */
+function plannedWrites(blocks: OwnedColumns[], merges: CellRange[]): Writes {
+  const rows = new Set<number>();
+  for (const b of blocks) {
+    rows.add(b.headerRow);
+    for (let i = 0; i < b.values.length; i++) rows.add(b.firstRow + i);
   }
-  return writes;
+  const at = (row: number): Map<number, Write> => {
+    const cells = new Map<number, Write>();
+    blocks.forEach((b, i) => {
+      if (row === b.headerRow) b.headers.forEach((cell, j) => cells.set(b.col + j, { cell, block: i }));
+      const values = b.values[row - b.firstRow];
+      if (values) values.forEach((cell, j) => cells.set(b.col + j, { cell, block: i }));
+    });
+    for (const m of merges) {
+      if (row < m.top || row > m.bottom) continue;
+      for (let c = m.left; c <= m.right; c++) if (row !== m.top || c !== m.left) cells.delete(c);
+    }
+    return cells;
+  };
+  return { rows: [...rows].sort((x, y) => x - y), at };
 }
 
 interface CellText {
@@ -319,7 +328,7 @@ function faceLeftOf(cells: CellText[], col: number, styles: StyleBook): FontFace
  */
 function rowPatcher(
   p: string,
-  writes: Map<number, Map<number, Write>>,
+  writes: Writes,
   blocks: OwnedColumns[],
   styles: StyleBook,
   strings: SharedStrings,
@@ -372,7 +381,7 @@ function rowPatcher(
     return text + rowClose;
   };
 
-  const targets = [...writes.keys()].sort((a, b) => a - b);
+  const targets = writes.rows;
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
   let ti = 0;
@@ -385,7 +394,7 @@ function rowPatcher(
       out.push(xml.slice(copyFrom, at));
       copyFrom = at;
       const r = targets[ti++];
-      const cells = cellsFor(r, writes.get(r)!).sort((a, b) => a.col - b.col);
+      const cells = cellsFor(r, writes.at(r)).sort((a, b) => a.col - b.col);
       if (cells.length > 0) out.push(`<${p}row r="${r}">${cells.map((c) => c.xml).join("")}</${p}row>`);
     }
   };
@@ -411,15 +420,20 @@ function rowPatcher(
       previous = rowNum;
       pos = end;
       newRowsBefore(rowNum, i);
-      const isTarget = ti < targets.length && targets[ti] === rowNum;
+      let planned: Map<number, Write> | undefined;
+      if (ti < targets.length && targets[ti] === rowNum) {
+        ti++;
+        planned = writes.at(rowNum);
+        if (planned.size === 0) planned = undefined;
+      }
+      const isTarget = planned !== undefined;
       const isHeader = headerRows.has(rowNum);
       if (!isTarget && !isHeader) continue;
       const content = self ? "" : xml.slice(te, end - rowClose.length);
       if (isTarget && !isHeader) {
         // The usual row: every owned cell right of the user's last cell. They are appended; the row is not taken apart.
-        const appended = appendedRow(openTag, self, content, rowNum, r === undefined, writes.get(rowNum)!);
+        const appended = appendedRow(openTag, self, content, rowNum, r === undefined, planned!);
         if (appended !== undefined) {
-          ti++;
           out.push(xml.slice(copyFrom, i), appended);
           copyFrom = end;
           continue;
@@ -427,10 +441,8 @@ function rowPatcher(
       }
       const { cells, trailer } = cellsOf(content, p, rowNum);
       for (const b of headerRows.get(rowNum) ?? []) faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
-      if (!isTarget) continue;
-      ti++;
-      const planned = writes.get(rowNum)!;
-      const kept = cells.filter((c) => !planned.has(c.col));
+      if (!planned) continue;
+      const kept = cells.filter((c) => !planned!.has(c.col));
       const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
       let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
       if (r === undefined) tag = withAttr(tag, "r", String(rowNum));
