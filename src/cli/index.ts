@@ -13,7 +13,7 @@ import { cliStrings as t, progressStrings } from "../core/messages";
 import type { LocatedProblem } from "../core/evaluate";
 import { headerRowsOf, typedSheet } from "../workbook/csv/typed";
 import { runPipeline, type PipelineResult } from "../workbook/pipeline";
-import { buildPlan, unsupportedAfter } from "../workbook/plan/build";
+import { buildPlan } from "../workbook/plan/build";
 import type { ExplicitMapping } from "../workbook/port";
 import { isAddinSheet } from "../workbook/owned";
 import type { WorkbookData } from "../workbook/port";
@@ -84,7 +84,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
 
   const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
   const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
-  const output: OutputReport = { unsupported: [] };
+  const output: OutputReport = {};
   let writeError: string | undefined;
   const target = args.output ?? defaultOutputPath(args.file);
   if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook))) writeError = t.outputExists(target);
@@ -96,7 +96,6 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     const written = await writeEvaluatedFile(source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;
-      output.unsupported = unsupportedAfter(read.workbook, plan.summaries.map((s) => s.name));
       result.problems.push(...plan.problems);
     } else writeError = written.message;
   }

@@ -151,11 +151,10 @@ function catalogUseJson(u: CatalogUse) {
  * each, in the tables' order) and `municipiosNoConjunto`; its own figures are then the pooled set's (see
  * `PeriodEvaluation`).
  */
-export function toJson(file: string, result: PipelineResult, output: OutputReport = { unsupported: [] }) {
+export function toJson(file: string, result: PipelineResult, output: OutputReport = {}) {
   return {
     arquivo: file,
     arquivoAvaliado: output.path ?? null,
-    partesNaoCopiadas: output.path ? output.unsupported : [],
     predefinicaoEscolhida: result.presetChoice ? { id: result.presetChoice.id, motivo: result.presetChoice.reason } : null,
     metasDoCatalogo: (result.catalogUses ?? []).map(catalogUseJson),
     tabelas: result.tables.map((tb) => ({
@@ -362,14 +361,13 @@ function problemLine(p: LocatedProblem): string {
   return `  • ${where}${p.message}`;
 }
 
-/** What the command wrote: the evaluated copy's path (none with --sem-arquivo) and what the copy lacks. */
+/** What the command wrote: the evaluated copy's path (none with --sem-arquivo). */
 export interface OutputReport {
   path?: string;
-  unsupported: string[];
 }
 
 /** The pt-BR report for a terminal. */
-export function toText(file: string, result: PipelineResult, output: OutputReport = { unsupported: [] }): string {
+export function toText(file: string, result: PipelineResult, output: OutputReport = {}): string {
   const lines: string[] = [t.heading(file), ""];
   // An export recognised but not scored by these rules (SIAPS Vínculo, eSB) is not "no table": its problem says why.
   const notScored = result.tables.length === 0 && result.problems.some((p) => p.code === "notScored");
@@ -438,13 +436,7 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     lines.push("", t.tableProblemsHeading(result.problems.length));
     for (const p of result.problems) lines.push(problemLine(p));
   }
-  if (output.path) {
-    lines.push("", t.written(output.path));
-    if (output.unsupported.length > 0) {
-      lines.push(t.unsupportedHeading);
-      for (const part of output.unsupported) lines.push(`  • ${part}`);
-    }
-  }
+  if (output.path) lines.push("", t.written(output.path));
   return lines.join("\n");
 }
 

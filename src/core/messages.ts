@@ -262,20 +262,6 @@ export const messages = {
     `O formato do arquivo “${file}” não é reconhecido. Use uma pasta de trabalho do Excel (.xlsx ou .xlsm) ou um arquivo de texto .csv.`,
   fileUnreadable: (file: string, detail: string) =>
     `Não foi possível ler o arquivo “${file}” (${detail}). Abra-o no Excel, salve de novo como .xlsx e tente outra vez.`,
-  /** Parts of an .xlsx that are lost when the file is rewritten without Excel (`WorkbookData.unsupported`). */
-  partCharts: (n: number) => (n === 1 ? "1 gráfico" : `${formatNumber(n, 0)} gráficos`),
-  partChartSheets: (n: number) => (n === 1 ? "1 planilha de gráfico" : `${formatNumber(n, 0)} planilhas de gráfico`),
-  partPivotTables: (n: number) => (n === 1 ? "1 tabela dinâmica" : `${formatNumber(n, 0)} tabelas dinâmicas`),
-  partSlicers: (n: number) => (n === 1 ? "1 segmentação de dados" : `${formatNumber(n, 0)} segmentações de dados`),
-  partTimelines: (n: number) => (n === 1 ? "1 linha do tempo" : `${formatNumber(n, 0)} linhas do tempo`),
-  partExternalLinks: (n: number) =>
-    n === 1 ? "1 vínculo com outra pasta de trabalho" : `${formatNumber(n, 0)} vínculos com outras pastas de trabalho`,
-  partConnections: "conexões de dados externos",
-  partThreadedComments: "comentários encadeados",
-  partMacros: "macros (VBA)",
-  partCustomXml: "dados XML personalizados (customXml)",
-  partCustomProperties: "propriedades personalizadas do documento",
-  partWebExtensions: "configurações de suplementos do Office salvas no arquivo",
 
   // --- ESF staffing ---
   staffingInvalidPopulation: (value: string) =>
@@ -373,7 +359,6 @@ export const cliStrings = {
   tableProblemsHeading: (n: number) => `Problemas nas tabelas (${n}):`,
   written: (file: string) =>
     `Cópia avaliada gravada em ${file} (colunas de atingimento e conceito, cores e a planilha de resumo de cada período). O arquivo original não foi alterado.`,
-  unsupportedHeading: "Atenção: a cópia avaliada não traz estas partes do original (o original continua com elas):",
   notWritten: "A avaliação foi feita, mas a cópia avaliada não foi gravada:",
   outputNotXlsx: (file: string) => `A saída ${quote(file)} deve terminar em .xlsx.`,
 };
@@ -421,7 +406,6 @@ export const planStrings = {
   problemsHeading: "Problemas nos dados",
   problemHeaders: ["Planilha", "Célula", "O que foi encontrado"],
   noProblems: "Nenhum problema encontrado.",
-  unsupportedHeading: "Partes do arquivo original que esta cópia não traz (o original continua com elas)",
   chartTitle: "Atingimento por indicador",
   chartAreaTitle: "Atingimento por área",
   chartSeries: "Atingimento",
@@ -431,8 +415,6 @@ export const planStrings = {
   targetAtMostStrict: (v: string) => `< ${v}`,
   targetExactly: (v: string) => `= ${v}`,
   targetRange: (lower: string, upper: string) => `entre ${lower} e ${upper}`,
-  lostSummaryCharts: (sheets: string[]) =>
-    `o gráfico ${sheets.length === 1 ? "da planilha" : "das planilhas"} ${sheets.join(", ")}, de uma avaliação anterior (avalie esse período de novo para refazê-lo)`,
   noRoom: (sheet: string, ref: string) =>
     `Não há colunas livres à direita da tabela ${sheet}!${ref} para gravar o atingimento e o conceito; libere duas colunas ao lado dela.`,
 };
@@ -1766,4 +1748,10 @@ export const printStrings = {
   coverage: (present: number, total: number) => `${present} de ${total}`,
   allRows: "todas as linhas",
   noValue: "—",
+};
+
+/** The file host's package patcher (workbook/xlsx/write, workbook/xlsx/patch). */
+export const patchStrings = {
+  outputNotXlsm: (file: string) =>
+    `O arquivo avaliado “${file}” precisa ter a extensão .xlsm: o original tem macros, e o Excel só abre uma pasta de trabalho com macros pelo nome .xlsm. Escolha um nome terminado em .xlsm.`,
 };

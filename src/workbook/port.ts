@@ -35,13 +35,11 @@ export interface SheetData {
 
 export interface WorkbookData {
   sheets: SheetData[];
-  /** Parts of the file the host cannot carry over when it writes (charts, pivot tables…), in pt-BR. */
-  unsupported: string[];
   /**
-   * The add-in's own summary sheets that hold a chart, which the file host cannot carry over either: a
-   * summary made again gets a new chart; the plan reports the others (workbook/plan/build).
+   * Parts of the file a host could not carry over when it writes, in pt-BR. Always empty now: the file host
+   * patches the package and Excel keeps everything. Kept until the readers' callers stop setting it.
    */
-  summaryCharts?: string[];
+  unsupported: string[];
   /**
    * What the host could not read and the user should know, in pt-BR (merged cells on an Excel too old to
    * report them): shown with the read, not per table.

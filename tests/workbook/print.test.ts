@@ -105,10 +105,9 @@ describe("the bundled example's plan", () => {
 });
 
 /** The file host's output, read back with ExcelJS. */
-async function writtenBack(file: string, fitUserSheets = false, prepare?: (excel: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
+async function writtenBack(file: string, fitUserSheets = false): Promise<ExcelJS.Workbook> {
   const read = await readWorkbookFile(file);
   if (read.kind !== "workbook") throw new Error(read.message);
-  if (prepare && read.source.kind === "excel") prepare(read.source.excel);
   const plan = buildPlan(read.workbook, runPipeline(read.workbook), { source: "x", fitUserSheets });
   const bytes = await evaluatedBytes(read.source, plan);
   const back = new ExcelJS.Workbook();

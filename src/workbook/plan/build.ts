@@ -7,8 +7,7 @@ import type { PipelineResult } from "../pipeline";
 import type { WorkbookData } from "../port";
 import { planOwnedColumns } from "./owned";
 import { reportSheets } from "../reports";
-import { planSummary, summaryName } from "./summary";
-import { planStrings } from "../../core/messages";
+import { planSummary } from "./summary";
 import type { WritePlan } from "./types";
 
 export interface PlanOptions {
@@ -40,25 +39,13 @@ function allRows(result: PipelineResult): RowEvaluation[] {
   return [...seen.values()];
 }
 
-/**
- * What the written copy will lack: the parts the host cannot carry over, and the charts of earlier summary
- * sheets this run does not make again (another period's), which a file rewrite drops too.
- */
-export function unsupportedAfter(workbook: WorkbookData, summaryNames: string[]): string[] {
-  const lost = (workbook.summaryCharts ?? []).filter((name) => !summaryNames.includes(name));
-  return lost.length > 0 ? [...workbook.unsupported, planStrings.lostSummaryCharts(lost)] : workbook.unsupported;
-}
-
 export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {
   const owned = planOwnedColumns(workbook, result.tables, allRows(result));
   // The communiqué of each period and the annual report of each year (workbook/reports).
   const reports = reportSheets(result, options.source, { final: options.final, additiveTerm: options.additiveTerm });
-  const names = [...result.evaluations.map(summaryName), ...reports.map((r) => r.name)];
-  const unsupported = unsupportedAfter(workbook, names);
   const summaries = result.evaluations.map((ev) =>
     planSummary(ev, {
       source: options.source,
-      unsupported,
       // Detection problems concern every period; listing them once, on the first summary, would hide them
       // from whoever opens only a later quarter.
       tableProblems: [...result.problems, ...owned.problems],

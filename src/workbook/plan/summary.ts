@@ -103,8 +103,6 @@ function conceptStyle(text: string): CellStyle {
 export interface SummaryOptions {
   /** What was evaluated: the contract's title when the workbook has one, else the file's name. */
   source: string;
-  /** Parts of the original the written copy lacks (file host), in pt-BR. */
-  unsupported?: string[];
   /** Table-level problems (detection), listed with the period's own. */
   tableProblems?: LocatedProblem[];
 }
@@ -287,12 +285,6 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
       mergeRow(rows.length, 3, last);
       fit(rows.length, Math.max(linesFor(p.sheet ?? "", WIDTHS[0]), linesFor(p.message, span(3, last))));
     }
-  }
-
-  if (options.unsupported && options.unsupported.length > 0) {
-    blank();
-    add(cell(s.unsupportedHeading, HEADING));
-    for (const part of options.unsupported) add(cell(`• ${part}`));
   }
 
   const plan: SummarySheetPlan = { name: summaryName(ev), rows, merges, widths: WIDTHS, heights, print: printFor(WIDTHS) };

@@ -1,33 +1,25 @@
 /**
- * Charts for the file host. ExcelJS has no chart API, so after ExcelJS has written the workbook the chart
- * is put into the package (the zip) by hand, as DrawingML:
+ * Charts for the file host, as DrawingML, and the small XML-as-text tools the package patcher (./patch)
+ * edits parts with:
  *
- * - `xl/charts/chartN.xml`: a clustered bar chart (`c:barChart`, horizontal bars: long indicator names
- *   read better on the vertical axis) or, when the spec asks for one, a line chart (`c:lineChart`, a series
- *   over time, e.g. the overall attainment per quarter), one series whose categories and values are references to cells of
- *   the same sheet (`'Resumo 2025-T1'!$A$20:$A$28`) with a cache of their values, so a reader that does not
- *   recalculate (a preview, a viewer) still draws it. Excel and LibreOffice re-read the cells anyway.
- * - `xl/drawings/drawingM.xml`: a `twoCellAnchor` placing the chart over cells (0-based in the XML).
- * - the relationships: sheet → drawing, drawing → chart; `[Content_Types].xml` overrides for both parts;
- *   and `<drawing r:id="…"/>` in the sheet's XML, at the position the schema (CT_Worksheet) requires.
+ * - `chartXml`: the chart part (`xl/charts/chartN.xml`), a clustered bar chart (`c:barChart`, horizontal
+ *   bars: long indicator names read better on the vertical axis) or, when the spec asks for one, a line
+ *   chart (`c:lineChart`, a series over time, e.g. the overall attainment per quarter), one series whose
+ *   categories and values are references to cells of the same sheet (`'Resumo 2025-T1'!$A$20:$A$28`) with a
+ *   cache of their values, so a reader that does not recalculate (a preview, a viewer) still draws it.
+ *   Excel and LibreOffice re-read the cells anyway.
+ * - `anchorXml`: the `twoCellAnchor` that places it over cells in a drawing (0-based in the XML).
  *
- * A sheet that already has a drawing (pictures, say) gets the chart's anchor added to that drawing: a
- * worksheet can point at one drawing only. The parts are found through `xl/workbook.xml` and the
- * relationships, never by guessing file names, and new parts take numbers no other part uses.
- *
- * The XML is edited as text: the parts come from ExcelJS (or, for a drawing kept from the user's file,
- * from ExcelJS too: it rewrites every drawing it keeps), and a small scanner that understands tags, quoted
- * attributes, comments and CDATA finds the top-level elements. A full XML parser would add a dependency for
- * a handful of insertions.
+ * The XML is handled as text: a small scanner that understands tags, quoted attributes, comments and CDATA
+ * finds the elements. A full XML parser would add a dependency for a handful of insertions.
  */
 import path from "path";
-import JSZip from "jszip";
 import { writerStrings } from "../../core/messages";
 import { columnLetter, fromA1Range } from "../a1";
 import type { ChartSpec } from "../plan/types";
 
 /** Namespaces and relationship types of the parts written here. */
-const NS = {
+export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
   rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -35,47 +27,15 @@ const NS = {
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
 };
-const REL_DRAWING = `${NS.rel}/drawing`;
-const REL_CHART = `${NS.rel}/chart`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const REL_DRAWING = `${NS.rel}/drawing`;
+export const REL_CHART = `${NS.rel}/chart`;
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 /** The cached cell values of a chart's categories and values (what the cells hold when the file is written). */
 export interface ChartCache {
   categories: string[];
   values: (number | null)[];
-}
-
-/** One chart to add: the sheet it goes on (by name), what it shows, and optionally the cells' values. */
-export interface ChartRequest {
-  sheet: string;
-  spec: ChartSpec;
-  cache?: ChartCache;
-}
-
-/**
- * Adds charts to an .xlsx package and returns the new package. The input bytes are not changed.
- * @throws Error when a named sheet is not in the workbook, or the package lacks its workbook parts (the
- *   bytes come from ExcelJS, so either is a programming error).
- */
-export async function addCharts(bytes: Uint8Array, charts: ChartRequest[]): Promise<Uint8Array> {
-  if (charts.length === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  await addChartsToZip(zip, charts);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
-/** `addCharts` on a package already open (the writer edits it for other reasons too, and zips it once). */
-export async function addChartsToZip(zip: JSZip, charts: ChartRequest[]): Promise<void> {
-  if (charts.length === 0) return;
-  const pkg = new Package(zip);
-  const sheets = await sheetParts(zip);
-  for (const chart of charts) {
-    const sheetPart = sheets.get(chart.sheet);
-    if (!sheetPart) throw new Error(`addCharts: no sheet named ${chart.sheet}`);
-    await addChart(pkg, sheetPart, chart);
-  }
-  pkg.flush();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -108,7 +68,7 @@ export function attributesOf(tag: string): Map<string, string> {
 }
 
 /** One tag found by `scanTags`: where it starts and ends, its local name, and its depth (the root is 0). */
-interface Tag {
+export interface Tag {
   start: number;
   end: number;
   name: string;
@@ -121,7 +81,7 @@ interface Tag {
  * The element tags of an XML text, in order, skipping the declaration, comments, processing instructions and
  * CDATA. Attribute values may hold `>`, so a tag ends at the first `>` outside quotes.
  */
-function scanTags(xml: string): Tag[] {
+export function scanTags(xml: string): Tag[] {
   const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
   const tags: Tag[] = [];
   let depth = 0;
@@ -144,7 +104,7 @@ function scanTags(xml: string): Tag[] {
 }
 
 /** The root's opening tag and closing tag, and the root's children (their opening tags). */
-function rootOf(xml: string): { open: Tag; close: Tag; children: Tag[] } {
+export function rootOf(xml: string): { open: Tag; close: Tag; children: Tag[] } {
   const tags = scanTags(xml);
   const open = tags.find((t) => t.depth === 0 && t.kind === "open");
   const close = [...tags].reverse().find((t) => t.depth === 0 && t.kind === "close");
@@ -152,49 +112,8 @@ function rootOf(xml: string): { open: Tag; close: Tag; children: Tag[] } {
   return { open, close, children: tags.filter((t) => t.depth === 1 && t.kind !== "close") };
 }
 
-/** The prefix (`xdr:`, or "" for the default namespace) an element name carries. */
-function prefixOf(name: string): string {
-  return name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The package: parts, relationships, content types
-
-/** A zip being edited: parts read once, written back by `flush`. */
-class Package {
-  private readonly texts = new Map<string, string>();
-
-  constructor(readonly zip: JSZip) {}
-
-  has(part: string): boolean {
-    return this.texts.has(part) || this.zip.file(part) !== null;
-  }
-
-  async read(part: string): Promise<string | undefined> {
-    const cached = this.texts.get(part);
-    if (cached !== undefined) return cached;
-    const file = this.zip.file(part);
-    if (!file) return undefined;
-    const text = await file.async("string");
-    this.texts.set(part, text);
-    return text;
-  }
-
-  write(part: string, text: string): void {
-    this.texts.set(part, text);
-  }
-
-  /** Every part name, those added in this session included. */
-  parts(): string[] {
-    const names = new Set(Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir));
-    for (const p of this.texts.keys()) names.add(p);
-    return [...names];
-  }
-
-  flush(): void {
-    for (const [part, text] of this.texts) this.zip.file(part, text);
-  }
-}
 
 /** The relationships part of a part: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
 export function relsPathOf(part: string): string {
@@ -208,17 +127,17 @@ export function resolveTarget(fromPart: string, target: string): string {
 }
 
 /** The relationship target of `toPart` written relative to `fromPart` (`../drawings/drawing1.xml`). */
-function relativeTarget(fromPart: string, toPart: string): string {
+export function relativeTarget(fromPart: string, toPart: string): string {
   return path.posix.relative(path.posix.dirname(fromPart), toPart);
 }
 
-interface Relationship {
+export interface Relationship {
   id: string;
   type: string;
   target: string;
 }
 
-function relationshipsOf(relsXml: string | undefined): Relationship[] {
+export function relationshipsOf(relsXml: string | undefined): Relationship[] {
   if (!relsXml) return [];
   const out: Relationship[] = [];
   for (const tag of scanTags(relsXml)) {
@@ -229,157 +148,11 @@ function relationshipsOf(relsXml: string | undefined): Relationship[] {
   return out;
 }
 
-/** Adds a relationship to `fromPart`'s relationships (creating the part); returns its new, unused id. */
-async function addRelationship(pkg: Package, fromPart: string, type: string, toPart: string): Promise<string> {
-  const relsPath = relsPathOf(fromPart);
-  const xml =
-    (await pkg.read(relsPath)) ??
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
-  const used = new Set(relationshipsOf(xml).map((r) => r.id));
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  const id = `rId${n}`;
-  const { close } = rootOf(xml);
-  const rel = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(fromPart, toPart))}"/>`;
-  pkg.write(relsPath, xml.slice(0, close.start) + rel + xml.slice(close.start));
-  return id;
-}
-
-/** Declares a part's content type in `[Content_Types].xml` (once). */
-async function addOverride(pkg: Package, part: string, contentType: string): Promise<void> {
-  const xml = await pkg.read("[Content_Types].xml");
-  if (xml === undefined) throw new Error("addCharts: the package has no [Content_Types].xml");
-  const partName = `/${part}`;
-  for (const tag of scanTags(xml)) {
-    if (tag.local === "Override" && attributesOf(xml.slice(tag.start, tag.end)).get("PartName") === partName) return;
-  }
-  const { close } = rootOf(xml);
-  const override = `<Override PartName="${escapeAttr(partName)}" ContentType="${contentType}"/>`;
-  pkg.write("[Content_Types].xml", xml.slice(0, close.start) + override + xml.slice(close.start));
-}
-
-/**
- * The next free part name `dir/baseN.xml`: one past the highest N used by any part or content-type override
- * (a dangling override would otherwise claim the new part's type).
- */
-async function nextPartName(pkg: Package, dir: string, base: string): Promise<string> {
-  const re = new RegExp(`^/?${dir}/${base}(\\d+)\\.xml$`, "i");
-  let max = 0;
-  for (const p of pkg.parts()) {
-    const m = re.exec(p);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  const types = (await pkg.read("[Content_Types].xml")) ?? "";
-  for (const m of types.matchAll(/PartName="([^"]*)"/g)) {
-    const hit = re.exec(m[1]);
-    if (hit) max = Math.max(max, Number(hit[1]));
-  }
-  return `${dir}/${base}${max + 1}.xml`;
-}
-
-/** Sheet name → its worksheet part (`xl/worksheets/sheet2.xml`), through the workbook and its relationships. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const rootRels = relationshipsOf(await zip.file("_rels/.rels")?.async("string"));
-  const officeDoc = rootRels.find((r) => r.type.endsWith("/officeDocument"));
-  const workbookPart = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
-  const workbookXml = await zip.file(workbookPart)?.async("string");
-  if (workbookXml === undefined) throw new Error(`addCharts: no workbook part ${workbookPart}`);
-  const rels = relationshipsOf(await zip.file(relsPathOf(workbookPart))?.async("string"));
-  const byId = new Map(rels.map((r) => [r.id, resolveTarget(workbookPart, r.target)]));
-  const out = new Map<string, string>();
-  for (const tag of scanTags(workbookXml)) {
-    if (tag.local !== "sheet" || tag.kind === "close") continue;
-    const attrs = attributesOf(workbookXml.slice(tag.start, tag.end));
-    const name = attrs.get("name");
-    // The relationship id is `r:id` (the prefix bound to the relationships namespace may differ).
-    const relId = [...attrs].find(([k]) => k !== "sheetId" && /(^|:)id$/.test(k))?.[1];
-    const part = relId ? byId.get(relId) : undefined;
-    if (name !== undefined && part) out.set(name, part);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The sheet, the drawing and the chart
 
-/** CT_Worksheet's children that come after `drawing`: the drawing element goes before the first of them. */
-const AFTER_DRAWING = new Set([
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
-
-async function addChart(pkg: Package, sheetPart: string, request: ChartRequest): Promise<void> {
-  const sheetXml = await pkg.read(sheetPart);
-  if (sheetXml === undefined) throw new Error(`addCharts: no sheet part ${sheetPart}`);
-  const chartPart = await nextPartName(pkg, "xl/charts", "chart");
-  pkg.write(chartPart, chartXml(request.sheet, request.spec, request.cache));
-  await addOverride(pkg, chartPart, CT_CHART);
-
-  const { children } = rootOf(sheetXml);
-  const drawingTag = children.find((t) => t.local === "drawing");
-  let drawingPart: string | undefined;
-  if (drawingTag) {
-    const relId = [...attributesOf(sheetXml.slice(drawingTag.start, drawingTag.end))].find(([k]) => /(^|:)id$/.test(k))?.[1];
-    const rel = relationshipsOf(await pkg.read(relsPathOf(sheetPart))).find((r) => r.id === relId);
-    drawingPart = rel ? resolveTarget(sheetPart, rel.target) : undefined;
-  }
-  if (drawingPart && (await pkg.read(drawingPart)) !== undefined) {
-    // The sheet already has a drawing (pictures): add the chart's anchor to it.
-    const xml = (await pkg.read(drawingPart))!;
-    const chartRelId = await addRelationship(pkg, drawingPart, REL_CHART, chartPart);
-    const ids = [...xml.matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*?\sid="(\d+)"/g)].map((m) => Number(m[1]));
-    const shapeId = Math.max(1, ...ids) + 1;
-    const { close } = rootOf(xml);
-    const anchor = anchorXml(request.spec, chartRelId, shapeId, true);
-    pkg.write(drawingPart, xml.slice(0, close.start) + anchor + xml.slice(close.start));
-    return;
-  }
-
-  drawingPart = await nextPartName(pkg, "xl/drawings", "drawing");
-  const chartRelId = await addRelationship(pkg, drawingPart, REL_CHART, chartPart);
-  pkg.write(
-    drawingPart,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">` +
-      anchorXml(request.spec, chartRelId, 2, false) +
-      "</xdr:wsDr>",
-  );
-  await addOverride(pkg, drawingPart, CT_DRAWING);
-  const drawingRelId = await addRelationship(pkg, sheetPart, REL_DRAWING, drawingPart);
-  pkg.write(sheetPart, withDrawingElement(sheetXml, drawingRelId));
-}
-
-/**
- * The sheet's XML with `<drawing r:id="…"/>` inserted where CT_Worksheet wants it (after pageSetup,
- * headerFooter, row/column breaks…; before legacyDrawing, tableParts, extLst), with the relationships
- * namespace declared on the root when it is not yet.
- */
-export function withDrawingElement(sheetXml: string, relId: string): string {
-  const { open, close, children } = rootOf(sheetXml);
-  const rootTag = sheetXml.slice(open.start, open.end);
-  const attrs = attributesOf(rootTag);
-  const elementPrefix = prefixOf(open.name);
-  let relPrefix = [...attrs].find(([k, v]) => k.startsWith("xmlns:") && v === NS.rel)?.[0].slice("xmlns:".length);
-  let root = rootTag;
-  if (relPrefix === undefined) {
-    relPrefix = attrs.has("xmlns:r") ? "cz_r" : "r";
-    root = rootTag.replace(/\s*(\/?)>$/, ` xmlns:${relPrefix}="${NS.rel}"$1>`);
-  }
-  const element = `<${elementPrefix}drawing ${relPrefix}:id="${escapeAttr(relId)}"/>`;
-  const before = children.find((t) => AFTER_DRAWING.has(t.local));
-  const at = before ? before.start : close.start;
-  const body = sheetXml.slice(open.end, at) + element + sheetXml.slice(at);
-  return sheetXml.slice(0, open.start) + root + body;
-}
-
 /** A `twoCellAnchor` holding the chart: `spec.from`/`spec.to` are 1-based, the XML's rows and columns 0-based. */
-function anchorXml(spec: ChartSpec, chartRelId: string, shapeId: number, declareNamespaces: boolean): string {
+export function anchorXml(spec: ChartSpec, chartRelId: string, shapeId: number, declareNamespaces: boolean): string {
   const ns = declareNamespaces ? ` xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"` : "";
   const marker = (tag: string, at: { row: number; col: number }) =>
     `<xdr:${tag}><xdr:col>${Math.max(0, at.col - 1)}</xdr:col><xdr:colOff>0</xdr:colOff>` +
@@ -518,28 +291,4 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>` +
     `</c:chartSpace>`
   );
-}
-
-/**
- * How many charts each sheet holds (through its drawing), by sheet name. The reader uses it to tell the
- * add-in's own summary charts (made again on every run) from the user's charts, which a rewrite drops.
- */
-export async function chartsBySheet(zip: JSZip): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  let sheets: Map<string, string>;
-  try {
-    sheets = await sheetParts(zip);
-  } catch {
-    return out;
-  }
-  for (const [name, part] of sheets) {
-    let n = 0;
-    for (const rel of relationshipsOf(await zip.file(relsPathOf(part))?.async("string"))) {
-      if (!rel.type.endsWith("/drawing")) continue;
-      const drawing = resolveTarget(part, rel.target);
-      n += relationshipsOf(await zip.file(relsPathOf(drawing))?.async("string")).filter((r) => r.type.endsWith("/chart")).length;
-    }
-    if (n > 0) out.set(name, n);
-  }
-  return out;
 }

@@ -2,7 +2,7 @@
  * The file host's reader: a workbook file (.xlsx/.xlsm through ExcelJS, or a .csv) → `WorkbookData`.
  * It never throws for bad input: a file it cannot read gives a pt-BR message that names the file and says
  * what to do (save as .xlsx, remove the password…). A successful read also hands back its `source` (the
- * loaded ExcelJS workbook, or the CSV's sheet), which the writer needs to make the evaluated file.
+ * package's bytes, or the CSV's sheet), which the writer needs to make the evaluated file.
  *
  * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts):
  * - formulas give their cached result (`{ formula, result }`, shared formulas `{ sharedFormula, result }`);
@@ -26,14 +26,12 @@ import type { CellValue } from "../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { ERROR_PT } from "../office/cells";
-import { chartsBySheet } from "./chart";
-import { isAddinSheet } from "../owned";
 
 /**
- * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the workbook as ExcelJS
- * loaded it (so everything ExcelJS keeps is carried over), or, for a text file, the one sheet read from it.
+ * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the package's bytes (it is
+ * patched, so everything in it is carried over), or, for a text file, the one sheet read from it.
  */
-export type WorkbookSource = { kind: "excel"; excel: ExcelJS.Workbook } | { kind: "csv"; sheet: SheetData };
+export type WorkbookSource = { kind: "package"; bytes: Uint8Array } | { kind: "csv"; sheet: SheetData };
 
 export type ReadWorkbookResult =
   | { kind: "workbook"; workbook: WorkbookData; source: WorkbookSource }
@@ -153,64 +151,15 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
   }
   return {
     kind: "workbook",
-    workbook: await workbookData(workbook, zip),
-    source: { kind: "excel", excel: workbook },
+    workbook: workbookData(workbook),
+    source: { kind: "package", bytes },
   };
 }
 
-/** The sheets, and what a rewrite would lose: charts on the add-in's own summary sheets are listed apart. */
-async function workbookData(workbook: ExcelJS.Workbook, zip: JSZip): Promise<WorkbookData> {
-  const charts = await chartsBySheet(zip);
-  const summaryCharts = [...charts.keys()].filter((name) => isSummarySheet(workbook.getWorksheet(name)));
-  const ownCharts = summaryCharts.reduce((n, name) => n + (charts.get(name) ?? 0), 0);
-  return {
-    sheets: workbook.worksheets.map(sheetData),
-    unsupported: unsupportedParts(zip, ownCharts),
-    ...(summaryCharts.length > 0 ? { summaryCharts } : {}),
-  };
+/** The sheets. Nothing is listed as unsupported: the writer patches the package, so every part comes through. */
+function workbookData(workbook: ExcelJS.Workbook): WorkbookData {
+  return { sheets: workbook.worksheets.map(sheetData), unsupported: [] };
 }
-
-/** A sheet the add-in wrote (a summary or a report), told as detection tells it: its name and A1. */
-function isSummarySheet(ws: ExcelJS.Worksheet | undefined): boolean {
-  return ws !== undefined && isAddinSheet({ name: ws.name, origin: { row: 1, col: 1 }, rows: [[{ value: plainValue(ws.getCell("A1").value) }]] });
-}
-
-/**
- * Parts of the package ExcelJS does not read and so drops when it rewrites the file (its reader handles
- * only the workbook, sheets, shared strings, styles, themes, images, drawings, comments, tables and the
- * core/app properties), in pt-BR.
- */
-export function unsupportedParts(zip: JSZip, ownCharts = 0): string[] {
-  const paths = Object.keys(zip.files)
-    .filter((p) => !zip.files[p].dir)
-    .map((p) => p.replace(/^\/+/, ""));
-  const count = (re: RegExp) => paths.filter((p) => re.test(p)).length;
-  const found: string[] = [];
-  const counted: [RegExp, (n: number) => string][] = [
-    [/^xl\/charts\/chart\d*\.xml$/i, messages.partCharts],
-    [/^xl\/chartsheets\/sheet\d*\.xml$/i, messages.partChartSheets],
-    [/^xl\/pivotTables\/pivotTable\d*\.xml$/i, messages.partPivotTables],
-    [/^xl\/slicers\/slicer\d*\.xml$/i, messages.partSlicers],
-    [/^xl\/timelines\/timeline\d*\.xml$/i, messages.partTimelines],
-    [/^xl\/externalLinks\/externalLink\d*\.xml$/i, messages.partExternalLinks],
-  ];
-  for (const [re, text] of counted) {
-    // The add-in's own summary charts are not the user's: they are made again (see workbookData).
-    const n = count(re) - (text === messages.partCharts ? ownCharts : 0);
-    if (n > 0) found.push(text(n));
-  }
-  const present: [RegExp, string][] = [
-    [/^xl\/(connections\.xml|queryTables\/)/i, messages.partConnections],
-    [/^xl\/threadedComments\//i, messages.partThreadedComments],
-    [/^xl\/vbaProject\.bin$/i, messages.partMacros],
-    [/^customXml\//i, messages.partCustomXml],
-    [/^docProps\/custom\.xml$/i, messages.partCustomProperties],
-    [/^xl\/webextensions\//i, messages.partWebExtensions],
-  ];
-  for (const [re, text] of present) if (count(re) > 0) found.push(text);
-  return found;
-}
-
 
 /** An ExcelJS cell value as plain data (see the module comment). */
 export function plainValue(value: unknown): CellValue {

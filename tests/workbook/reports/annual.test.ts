@@ -18,10 +18,9 @@ import { previne } from "../../../src/core/presets";
 import { annualSheet, buildAnnual, buildCommunique, isReportSheet, planAnnual, reportSheets } from "../../../src/workbook/reports";
 import { nationalStrings as n, reportStrings as s } from "../../../src/core/messages";
 import { readWorkbookFile } from "../../../src/workbook/xlsx/read";
-import { sheetParts } from "../../../src/workbook/xlsx/chart";
 import { writeEvaluatedFile } from "../../../src/workbook/xlsx/write";
 import { artifactsDir, convertWithLibreOffice, renderPdf, withLibreOffice } from "../../support/libreoffice";
-import { tempDir, workbookOf } from "../xlsx/helpers";
+import { sheetParts, tempDir, workbookOf } from "../xlsx/helpers";
 import { contractWorkbook, writeContractXlsx } from "./fixture";
 
 const result = runPipeline(contractWorkbook());

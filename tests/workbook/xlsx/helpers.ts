@@ -1,7 +1,8 @@
-/** Helpers for the file host's tests: temp dirs and reading cells of a `SheetData` by A1 address. */
+/** Helpers for the file host's tests: temp dirs, reading cells of a `SheetData` by A1 address, and the sheet parts of a package. */
 import fs from "fs";
 import os from "os";
 import path from "path";
+import type JSZip from "jszip";
 import type { CellData, SheetData, WorkbookData } from "../../../src/workbook/port";
 import type { ReadWorkbookResult } from "../../../src/workbook/xlsx/read";
 
@@ -39,4 +40,17 @@ export function sheetOf(workbook: WorkbookData, name: string): SheetData {
   const sheet = workbook.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`no sheet ${name} in ${workbook.sheets.map((s) => s.name).join(", ")}`);
   return sheet;
+}
+
+/** Sheet name → its worksheet part in a package, through the workbook part and its relationships. */
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const out = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const t = target.get(m[2]);
+    if (t) out.set(m[1].replace(/&amp;/g, "&").replace(/&apos;/g, "'").replace(/&quot;/g, '"'), t.startsWith("/") ? t.slice(1) : `xl/${t}`);
+  }
+  return out;
 }

@@ -1,0 +1,159 @@
+/**
+ * A small zip reader and writer for the package patcher, over Node's zlib.
+ *
+ * Why not JSZip: the patcher copies every part it does not change as it is, compressed bytes included, so
+ * an untouched part is never inflated nor deflated again (the sheets of a large workbook are most of the
+ * time of a rewrite). JSZip re-encodes every entry it writes. This reader reads the central directory and
+ * hands out each entry's raw compressed bytes; the writer takes either those raw bytes (copied with their
+ * CRC, sizes, method and timestamp) or new content, which it deflates once.
+ *
+ * New and changed entries get a fixed timestamp (1980-01-01 00:00, the first a zip can hold), so the same
+ * input and plan give the same bytes (a second run on the first's output changes nothing).
+ *
+ * Limits: no ZIP64 (an .xlsx part over 4 GB, or over 65 535 parts; Excel itself cannot open those), no
+ * encryption (an encrypted workbook is an OLE file, refused by the reader before this).
+ */
+import zlib from "zlib";
+
+export interface ZipEntry {
+  /** The part name as stored (no leading slash in a well-formed package). */
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** DOS time and date as stored in the central directory. */
+  time: number;
+  date: number;
+  /** General purpose flags (bit 11: UTF-8 name). */
+  flags: number;
+  /** The entry's compressed bytes, a view into the archive. */
+  raw: Uint8Array;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+
+/** Thrown for an archive this reader cannot take; the caller turns it into a pt-BR message. */
+export class ZipError extends Error {}
+
+/** The entries of a zip archive, in central-directory order. */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 22 + 65 535 bytes (its comment may be that long).
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === SIG_END) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ZipError("no end of central directory");
+  const count = buf.readUInt16LE(end + 10);
+  const cdOffset = buf.readUInt32LE(end + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError("ZIP64 archives are not supported");
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError("bad central directory");
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const time = buf.readUInt16LE(p + 12);
+    const date = buf.readUInt16LE(p + 14);
+    const crc = buf.readUInt32LE(p + 16);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const localOffset = buf.readUInt32LE(p + 42);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new ZipError("ZIP64 entries are not supported");
+    if (flags & 1) throw new ZipError("encrypted entries are not supported");
+    const name = buf.toString(flags & 0x800 ? "utf8" : "latin1", p + 46, p + 46 + nameLength);
+    p += 46 + nameLength + extraLength + commentLength;
+    if (buf.readUInt32LE(localOffset) !== SIG_LOCAL) throw new ZipError(`bad local header for ${name}`);
+    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+    if (dataStart + compressedSize > buf.length) throw new ZipError(`truncated entry ${name}`);
+    // Directory entries (`xl/`) carry nothing; a package has none, but some zip tools add them.
+    if (name.endsWith("/")) continue;
+    entries.push({ name, method, crc, compressedSize, size, time, date, flags: flags & 0x800, raw: buf.subarray(dataStart, dataStart + compressedSize) });
+  }
+  return entries;
+}
+
+/** An entry's content, inflated (or as stored). */
+export function inflateEntry(entry: ZipEntry): Buffer {
+  if (entry.method === 0) return Buffer.from(entry.raw.buffer, entry.raw.byteOffset, entry.raw.byteLength);
+  if (entry.method === 8) return zlib.inflateRawSync(entry.raw);
+  throw new ZipError(`compression method ${entry.method} of ${entry.name} is not supported`);
+}
+
+/** 1980-01-01 00:00 in DOS date and time: the fixed timestamp of every entry this writer makes. */
+const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
+const FIXED_TIME = 0;
+
+/** A new entry from its content: deflated (level 6, zlib's default balance) unless empty. */
+export function newEntry(name: string, content: string | Uint8Array): ZipEntry {
+  const data = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const raw = data.length === 0 ? data : zlib.deflateRawSync(data, { level: 6 });
+  const ascii = /^[\x20-\x7e]*$/.test(name);
+  return {
+    name,
+    method: data.length === 0 ? 0 : 8,
+    crc: zlib.crc32(data) >>> 0,
+    compressedSize: raw.length,
+    size: data.length,
+    time: FIXED_TIME,
+    date: FIXED_DATE,
+    flags: ascii ? 0 : 0x800,
+    raw,
+  };
+}
+
+/** The archive holding `entries` in order: local headers and data, then the central directory. */
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const chunks: Uint8Array[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, e.flags & 0x800 ? "utf8" : "latin1");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(SIG_LOCAL, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(e.flags, 6);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt16LE(e.time, 10);
+    local.writeUInt16LE(e.date, 12);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.compressedSize, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(SIG_CENTRAL, 0);
+    cd.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(e.flags, 8);
+    cd.writeUInt16LE(e.method, 10);
+    cd.writeUInt16LE(e.time, 12);
+    cd.writeUInt16LE(e.date, 14);
+    cd.writeUInt32LE(e.crc, 16);
+    cd.writeUInt32LE(e.compressedSize, 20);
+    cd.writeUInt32LE(e.size, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    if (offset > 0xffffffff) throw new ZipError("archive over 4 GB");
+    central.push(cd, name);
+    chunks.push(local, name, e.raw);
+    offset += 30 + name.length + e.raw.length;
+  }
+  const cdSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(SIG_END, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
