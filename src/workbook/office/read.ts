@@ -19,6 +19,7 @@
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { isBareCell, localAddress, rangeA1, rangeOf, readCell, splitAreas } from "./cells";
 import { officeErrorCode } from "./errors";
+import { pushAll } from "../../core/arrays";
 
 export interface ReadOptions {
   /** Cells per sync when the used ranges are too big for one response (only after Excel refused one). */
@@ -123,8 +124,8 @@ async function readInChunks(
     if (pending.length === 0) return;
     await context.sync();
     for (const { chunk, range } of pending) {
-      grids[chunk.sheet].values.push(...range.values);
-      grids[chunk.sheet].formats.push(...range.numberFormat);
+      pushAll(grids[chunk.sheet].values, range.values);
+      pushAll(grids[chunk.sheet].formats, range.numberFormat);
     }
     pending = [];
     cells = 0;

@@ -23,6 +23,7 @@ import { isOwnedHeader, ownedHeader } from "../owned";
 import type { DetectedTable, SheetData, TableFrameRef } from "../port";
 import type { ConceptClass, ConditionalRule, OwnedColumns, PlanCell, CellStyle } from "./types";
 import type { LocatedProblem } from "../../core/evaluate";
+import { maxOf } from "../../core/arrays";
 
 /** Fills and fonts by concept: Excel's own Good/Bad/Neutral styles (dark text on light fills, contrast ≥ 4.5:1). */
 export const CONCEPT_STYLES: Readonly<Record<ConceptClass, CellStyle>> = {
@@ -83,7 +84,9 @@ function groupsOf(table: DetectedTable, rowsByInput: Map<object, RowEvaluation>)
       for (const r of rows) {
         const col = resultColOf(r);
         if (col === undefined) continue;
-        byCol.set(col, [...(byCol.get(col) ?? []), r]);
+        const list = byCol.get(col);
+        if (list) list.push(r);
+        else byCol.set(col, [r]);
       }
       for (const [col, list] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) {
         const header = table.columns.find((c) => c.col === col)?.header ?? columnLetter(col);
@@ -261,7 +264,7 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
       const used = taken.get(frame.sheet) ?? new Set<number>();
       taken.set(frame.sheet, used);
       const firstRow = frame.headerRow + 1;
-      const lastRow = Math.max(range.bottom, ...group.rows.map((r) => r.input.sheetRow ?? 0));
+      const lastRow = maxOf(group.rows.map((r) => r.input.sheetRow ?? 0), range.bottom);
       const titles = titlesOf(group.label);
       let col = earlierPair(ownedOnRow(grid, frame.headerRow), titles, range.left, used);
       const reused = col !== undefined;
