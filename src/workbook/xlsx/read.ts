@@ -1,10 +1,15 @@
 /**
- * The file host's reader: a workbook file (.xlsx/.xlsm through ExcelJS, or a .csv) → `WorkbookData`.
- * It never throws for bad input: a file it cannot read gives a pt-BR message that names the file and says
- * what to do (save as .xlsx, remove the password…). A successful read also hands back its `source` (the
- * loaded ExcelJS workbook, or the CSV's sheet), which the writer needs to make the evaluated file.
+ * The file host's reader: a workbook file (.xlsx/.xlsm, or a .csv) → `WorkbookData`. It never throws for
+ * bad input: a file it cannot read gives a pt-BR message that names the file and says what to do (save as
+ * .xlsx, remove the password…). A successful read also hands back its `source` (the file's bytes, or the
+ * CSV's sheet), which the writer needs to make the evaluated file.
  *
- * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts):
+ * An .xlsx is read by streaming (./stream): the zip's central directory, the shared strings and styles
+ * once, then one SAX pass per sheet, with no per-cell object model. It gives exactly what the ExcelJS
+ * reader below (`sheetData`, kept as the reference the tests compare with) gives; ExcelJS itself is loaded
+ * only when a copy is written (./write).
+ *
+ * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts and stream.test.ts):
  * - formulas give their cached result (`{ formula, result }`, shared formulas `{ sharedFormula, result }`);
  *   a formula never calculated (no cached result) reads as empty;
  * - rich text → its plain text; hyperlinks → their text; errors (`{ error: "#N/A" }`) → the pt-BR text
@@ -19,21 +24,22 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
+import type JSZip from "jszip";
 import { messages } from "../../core/messages";
 import type { CellValue } from "../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { ERROR_PT } from "../office/cells";
-import { chartsBySheet } from "./chart";
-import { isAddinSheet } from "../owned";
+import { readPackage, unsupportedPartsOf } from "./stream/workbook";
+import { openZip, type ZipArchive } from "./stream/zip";
 
 /**
- * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the workbook as ExcelJS
- * loaded it (so everything ExcelJS keeps is carried over), or, for a text file, the one sheet read from it.
+ * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the package's bytes as
+ * read (the writer loads them into ExcelJS only when it writes a copy), or, for a text file, the one sheet
+ * read from it.
  */
-export type WorkbookSource = { kind: "excel"; excel: ExcelJS.Workbook } | { kind: "csv"; sheet: SheetData };
+export type WorkbookSource = { kind: "xlsx"; bytes: Uint8Array } | { kind: "csv"; sheet: SheetData };
 
 export type ReadWorkbookResult =
   | { kind: "workbook"; workbook: WorkbookData; source: WorkbookSource }
@@ -124,93 +130,42 @@ function csvWorkbook(bytes: Uint8Array, file: string): ReadWorkbookResult {
 }
 
 async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
-  let zip: JSZip;
+  let zip: ZipArchive;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = openZip(bytes);
   } catch {
     return unreadable(messages.fileCorrupt(file));
   }
-  const mimetype = zip.file("mimetype");
-  if (mimetype) {
+  if (zip.entries.has("mimetype")) {
     let type = "";
     try {
-      type = (await mimetype.async("string")).trim();
+      type = (zip.text("mimetype") ?? "").trim();
     } catch {
       return unreadable(messages.fileCorrupt(file));
     }
     if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return unreadable(messages.fileOds(file));
     return unreadable(messages.fileZipNotWorkbook(file));
   }
-  if (zip.file("xl/workbook.bin")) return unreadable(messages.fileXlsb(file));
-  if (!zip.file("xl/workbook.xml")) return unreadable(messages.fileZipNotWorkbook(file));
+  if (zip.entries.has("xl/workbook.bin")) return unreadable(messages.fileXlsb(file));
+  if (!zip.entries.has("xl/workbook.xml")) return unreadable(messages.fileZipNotWorkbook(file));
 
-  const workbook = new ExcelJS.Workbook();
   try {
-    // ExcelJS's typings want its own `Buffer`; at run time it hands the bytes to JSZip, which takes any Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    return { kind: "workbook", workbook: await readPackage(zip), source: { kind: "xlsx", bytes } };
   } catch (e) {
     return unreadable(messages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`));
   }
-  return {
-    kind: "workbook",
-    workbook: await workbookData(workbook, zip),
-    source: { kind: "excel", excel: workbook },
-  };
-}
-
-/** The sheets, and what a rewrite would lose: charts on the add-in's own summary sheets are listed apart. */
-async function workbookData(workbook: ExcelJS.Workbook, zip: JSZip): Promise<WorkbookData> {
-  const charts = await chartsBySheet(zip);
-  const summaryCharts = [...charts.keys()].filter((name) => isSummarySheet(workbook.getWorksheet(name)));
-  const ownCharts = summaryCharts.reduce((n, name) => n + (charts.get(name) ?? 0), 0);
-  return {
-    sheets: workbook.worksheets.map(sheetData),
-    unsupported: unsupportedParts(zip, ownCharts),
-    ...(summaryCharts.length > 0 ? { summaryCharts } : {}),
-  };
-}
-
-/** A sheet the add-in wrote (a summary or a report), told as detection tells it: its name and A1. */
-function isSummarySheet(ws: ExcelJS.Worksheet | undefined): boolean {
-  return ws !== undefined && isAddinSheet({ name: ws.name, origin: { row: 1, col: 1 }, rows: [[{ value: plainValue(ws.getCell("A1").value) }]] });
 }
 
 /**
- * Parts of the package ExcelJS does not read and so drops when it rewrites the file (its reader handles
- * only the workbook, sheets, shared strings, styles, themes, images, drawings, comments, tables and the
- * core/app properties), in pt-BR.
+ * Parts of the package ExcelJS does not read and so drops when it rewrites the file, in pt-BR (see
+ * `unsupportedPartsOf` in ./stream/workbook).
  */
 export function unsupportedParts(zip: JSZip, ownCharts = 0): string[] {
   const paths = Object.keys(zip.files)
     .filter((p) => !zip.files[p].dir)
     .map((p) => p.replace(/^\/+/, ""));
-  const count = (re: RegExp) => paths.filter((p) => re.test(p)).length;
-  const found: string[] = [];
-  const counted: [RegExp, (n: number) => string][] = [
-    [/^xl\/charts\/chart\d*\.xml$/i, messages.partCharts],
-    [/^xl\/chartsheets\/sheet\d*\.xml$/i, messages.partChartSheets],
-    [/^xl\/pivotTables\/pivotTable\d*\.xml$/i, messages.partPivotTables],
-    [/^xl\/slicers\/slicer\d*\.xml$/i, messages.partSlicers],
-    [/^xl\/timelines\/timeline\d*\.xml$/i, messages.partTimelines],
-    [/^xl\/externalLinks\/externalLink\d*\.xml$/i, messages.partExternalLinks],
-  ];
-  for (const [re, text] of counted) {
-    // The add-in's own summary charts are not the user's: they are made again (see workbookData).
-    const n = count(re) - (text === messages.partCharts ? ownCharts : 0);
-    if (n > 0) found.push(text(n));
-  }
-  const present: [RegExp, string][] = [
-    [/^xl\/(connections\.xml|queryTables\/)/i, messages.partConnections],
-    [/^xl\/threadedComments\//i, messages.partThreadedComments],
-    [/^xl\/vbaProject\.bin$/i, messages.partMacros],
-    [/^customXml\//i, messages.partCustomXml],
-    [/^docProps\/custom\.xml$/i, messages.partCustomProperties],
-    [/^xl\/webextensions\//i, messages.partWebExtensions],
-  ];
-  for (const [re, text] of present) if (count(re) > 0) found.push(text);
-  return found;
+  return unsupportedPartsOf(paths, ownCharts);
 }
-
 
 /** An ExcelJS cell value as plain data (see the module comment). */
 export function plainValue(value: unknown): CellValue {
@@ -261,7 +216,13 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
   return out;
 }
 
-/** One worksheet as `SheetData`: the block from the first to the last cell with a value. */
+/** ExcelJS's `ValueType.Merge` (4.4.0), written out so that this module does not load ExcelJS. */
+const EXCELJS_MERGE = 1 as ExcelJS.ValueType;
+
+/**
+ * One ExcelJS worksheet as `SheetData`: the block from the first to the last cell with a value. The
+ * streaming reader (./stream/sheet) gives the same from the file; this is the reference the tests hold it to.
+ */
 export function sheetData(ws: ExcelJS.Worksheet): SheetData {
   const cells = new Map<number, Map<number, CellData>>();
   let minRow = Infinity;
@@ -271,7 +232,7 @@ export function sheetData(ws: ExcelJS.Worksheet): SheetData {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const rowCells = new Map<number, CellData>();
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const value = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value);
+      const value = cell.type === EXCELJS_MERGE ? null : plainValue(cell.value);
       const numberFormat = cell.numFmt || undefined;
       if (value === null && numberFormat === undefined) return;
       rowCells.set(c, numberFormat === undefined ? { value } : { value, numberFormat });

@@ -355,11 +355,20 @@ export function workbookFromSheet(sheet: SheetData): ExcelJS.Workbook {
 }
 
 /**
- * The bytes of the evaluated workbook: the source with the plan applied, charts included. For an Excel
- * source, the workbook object is changed in place (it is the reader's, made for this one write).
+ * The workbook the plan is applied to: the input package loaded into ExcelJS (only now, when a copy is
+ * written: reading went without it), or a new workbook holding a CSV's sheet.
  */
+async function workbookToWrite(source: WorkbookSource): Promise<ExcelJS.Workbook> {
+  if (source.kind === "csv") return workbookFromSheet(source.sheet);
+  const excel = new ExcelJS.Workbook();
+  // ExcelJS's typings want its own `Buffer`; at run time it hands the bytes to JSZip, which takes any Uint8Array.
+  await excel.xlsx.load(source.bytes as unknown as Parameters<typeof excel.xlsx.load>[0]);
+  return excel;
+}
+
+/** The bytes of the evaluated workbook: the source with the plan applied, charts included. */
 export async function evaluatedBytes(source: WorkbookSource, plan: WritePlan): Promise<Uint8Array> {
-  const excel = source.kind === "excel" ? source.excel : workbookFromSheet(source.sheet);
+  const excel = await workbookToWrite(source);
   const applied = applyPlan(excel, plan);
   // Uncompressed: finishPackage compresses every part once (ExcelJS's options reach JSZip's generateAsync).
   const buffer: unknown = await excel.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
