@@ -9,7 +9,8 @@
  *   the error (shown the pt-BR way, `#N/D`), anything else `parseFloat(v)`; a number whose style has a
  *   date format becomes a `Date` (`(v − 25569) × 86 400 000` ms, 1904 dates shifted);
  * - a formula (`<f>` with text, or a shared-formula reference) gives its cached result, typed by `t` the
- *   same way (dates too); a formula never calculated reads as empty;
+ *   same way (dates too); a formula never calculated reads as empty, and so does one whose cached result
+ *   is `0` or `false` (ExcelJS drops falsy results when it hands a formula's value back);
  * - a cell's number format is its own style's; a `<c>` with neither value nor style is not a cell at all;
  * - a row counts only when it holds a cell that is not a bare styled blank (a value, a formula, an empty
  *   string, a merged cell or a hyperlink); in such a row the blanks between its cells take the row's
@@ -152,7 +153,9 @@ export async function readSheet(ctx: SheetContext, part: string, name: string, h
         else result = parseFloat(value);
       }
       if (result !== undefined && date) result = toDate(result);
-      if (result === undefined) cell = null;
+      // ExcelJS hands a formula's value back without a falsy result (`0`, `false`): such a cell reads as
+      // empty on that path, and so it does here (a number format turned it into a date first, which stays).
+      if (!result) cell = null;
       else if (typeof result === "string") cell = textValue(result);
       else if (typeof result === "number") cell = numberValue(result);
       else if (typeof result === "boolean" || result instanceof Date) cell = result;
