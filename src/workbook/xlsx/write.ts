@@ -28,7 +28,7 @@
 import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writerStrings as t } from "../../core/messages";
 import { columnLetter, fromA1Range, type CellRange } from "../a1";
@@ -60,6 +60,14 @@ interface TableInternals {
 }
 
 const internals = (ws: ExcelJS.Worksheet) => ws as unknown as WorksheetInternals;
+
+/** ExcelJS's `ValueType.Merge` (4.4.0), written out because ExcelJS itself is loaded only to write (below). */
+const EXCELJS_MERGE = 1 as ExcelJS.ValueType;
+
+/** ExcelJS, loaded on the first write: reading a workbook and `--sem-arquivo` go without it. */
+async function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // applyPlan
@@ -154,7 +162,7 @@ function baseFont(ws: ExcelJS.Worksheet, row: number, col: number): Partial<Exce
 /** Writes one plan cell; skips a cell covered by a merge that starts elsewhere (see the module comment). */
 function writeCell(ws: ExcelJS.Worksheet, row: number, col: number, cell: PlanCell, font: Partial<ExcelJS.Font>): void {
   const target = ws.getCell(row, col);
-  if (target.type === ExcelJS.ValueType.Merge) return;
+  if (target.type === EXCELJS_MERGE) return;
   target.value = cell.value;
   target.style = excelStyle(cell, font);
 }
@@ -339,8 +347,8 @@ async function finishPackage(bytes: Uint8Array, plan: WritePlan, applied: Applie
 }
 
 /** A new ExcelJS workbook holding a CSV's one sheet. Values stay as read (text), as the evaluation read them. */
-export function workbookFromSheet(sheet: SheetData): ExcelJS.Workbook {
-  const excel = new ExcelJS.Workbook();
+export function workbookFromSheet(sheet: SheetData, exceljs: typeof ExcelJS): ExcelJS.Workbook {
+  const excel = new exceljs.Workbook();
   const ws = excel.addWorksheet(sheet.name);
   sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
@@ -359,8 +367,9 @@ export function workbookFromSheet(sheet: SheetData): ExcelJS.Workbook {
  * written: reading went without it), or a new workbook holding a CSV's sheet.
  */
 async function workbookToWrite(source: WorkbookSource): Promise<ExcelJS.Workbook> {
-  if (source.kind === "csv") return workbookFromSheet(source.sheet);
-  const excel = new ExcelJS.Workbook();
+  const exceljs = await loadExcelJS();
+  if (source.kind === "csv") return workbookFromSheet(source.sheet, exceljs);
+  const excel = new exceljs.Workbook();
   // ExcelJS's typings want its own `Buffer`; at run time it hands the bytes to JSZip, which takes any Uint8Array.
   await excel.xlsx.load(source.bytes as unknown as Parameters<typeof excel.xlsx.load>[0]);
   return excel;
