@@ -227,7 +227,7 @@ describe("the streaming reader gives what the ExcelJS reader gives", () => {
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A minimal package around one sheet's XML (and optional shared strings and styles). */
-async function packageWith(sheetXml: string, options: { sharedStrings?: string; styles?: string; date1904?: boolean } = {}): Promise<Uint8Array> {
+async function packageWith(sheetXml: string, options: { sharedStrings?: string; styles?: string; date1904?: boolean; sheetRels?: string } = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -248,6 +248,9 @@ async function packageWith(sheetXml: string, options: { sharedStrings?: string; 
   ].join("");
   zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`);
   zip.file("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}>${sheetXml}</worksheet>`);
+  if (options.sheetRels) {
+    zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${options.sheetRels}</Relationships>`);
+  }
   if (options.styles) zip.file("xl/styles.xml", `<?xml version="1.0"?><styleSheet ${NS}>${options.styles}</styleSheet>`);
   if (options.sharedStrings) zip.file("xl/sharedStrings.xml", `<?xml version="1.0"?><sst ${NS}>${options.sharedStrings}</sst>`);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
@@ -304,6 +307,22 @@ describe("sheet XML as other programs write it reads as ExcelJS reads it", () =>
     expect(sheets[0].rows[0]).toEqual([{ value: 1 }, { value: null, numberFormat: "mm-dd-yy" }]);
     // Row 3 from column B: B3 blank with column B's format (the first <col> range wins), C3 = 2.
     expect(sheets[0].rows[1]).toEqual([{ value: null, numberFormat: "0%" }, { value: 2 }]);
+  });
+
+  test("a hyperlink makes a row of styled blanks count, and a bare <c> a cell; a range's link matches no cell", async () => {
+    const sheet =
+      "<sheetData>" +
+      '<row r="1"><c r="A1"><v>1</v></c></row>' +
+      '<row r="2"><c r="A2" s="3"/><c r="C2"/></row>' + // styled blank and a bare <c>: nothing, unless linked
+      '<row r="3"><c r="A3" s="3"/><c r="B3" s="1"/></row>' +
+      '<row r="4"><c r="B4"><v>2</v></c></row>' +
+      "</sheetData>" +
+      '<hyperlinks><hyperlink ref="C2" r:id="rId1"/><hyperlink ref="A3:B3" r:id="rId1"/></hyperlinks>';
+    const sheetRels = '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://sisab.saude.gov.br" TargetMode="External"/>';
+    const sheets = await expectSameAsExcelJS(await packageWith(sheet, { styles: STYLES, sheetRels }));
+    // Row 2 counts through C2's link: A2 keeps its `0%`; C2 is an empty cell (no format) and adds nothing.
+    // Row 3's link is on a range, so its styled blanks stay out.
+    expect(sheets[0].rows).toEqual([[{ value: 1 }], [{ value: null, numberFormat: "0%" }], [], [{ value: null }, { value: 2 }]]);
   });
 
   test("1904 dates", async () => {

@@ -291,7 +291,8 @@ export async function readSheet(ctx: SheetContext, part: string, name: string, h
   if (hyperlinks.length > 0) {
     const bareSet = new Set(bare);
     for (const link of hyperlinks) {
-      if (!relById.has(link.id)) continue;
+      // ExcelJS matches a hyperlink to the cell whose address is its `ref`: a range matches no cell.
+      if (!relById.has(link.id) || link.ref.includes(":")) continue;
       const c = columnOf(link.ref);
       const r = rowOf(link.ref);
       const state = rows[r];
