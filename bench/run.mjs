@@ -277,9 +277,11 @@ async function tryCase(args) {
   try {
     return await runCase(args);
   } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
-    const why = text.split("\n").find((l) => /Error|heap|Killed|SIG/.test(l)) ?? text.split("\n")[0];
-    return { failed: why.trim().slice(0, 120) };
+    const lines = (e instanceof Error ? e.message : String(e)).split("\n");
+    // The exit (`SIGABRT`, `exit 1`) from runCase's first line, and the error the child printed, if any.
+    const exit = /\(([^()]*)\):?$/.exec(lines[0])?.[1];
+    const error = lines.slice(1).find((l) => /heap out of memory|RangeError|Error:/.test(l))?.trim();
+    return { failed: [exit, error].filter(Boolean).join(": ").slice(0, 160) || lines[0].slice(0, 160) };
   }
 }
 
