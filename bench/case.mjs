@@ -4,7 +4,9 @@
  * belongs to that measurement alone. The result goes back over the IPC channel; stdout is left to the
  * command being measured (run.mjs sends it to /dev/null).
  *
- *   node bench/case.mjs generate <file> <rows>
+ *   node bench/case.mjs generate <file> <rows> [formulas]
+ *   node bench/case.mjs read <file>
+ *   node bench/case.mjs no-output <file>
  *   node bench/case.mjs baseline
  *   node bench/case.mjs exceljs <file>
  *   node bench/case.mjs command <file> <outDir>
@@ -68,10 +70,10 @@ function timeRepeated(fn, { budget = 2, min = 3, max = 15, check } = {}) {
 
 /** @type {Record<string, (...args: string[]) => Promise<Record<string, unknown>>>} */
 const CASES = {
-  async generate(file, rows) {
+  async generate(file, rows, formulas) {
     const { generateWorkbook } = await import("./generate.mjs");
     const t0 = performance.now();
-    await generateWorkbook(file, Number(rows));
+    await generateWorkbook(file, Number(rows), { formulas: formulas === "formulas" });
     const { size } = await fs.stat(file);
     return { seconds: (performance.now() - t0) / 1000, size };
   },
@@ -113,6 +115,25 @@ const CASES = {
     let outSize;
     if (saida) outSize = await fs.stat(out).then((s) => s.size, () => undefined);
     return { seconds, code, saida, outSize };
+  },
+
+  /** The read phase alone: `readWorkbookFile` (the file's bytes into `WorkbookData`). */
+  async read(file) {
+    const { readWorkbookFile } = await lib("workbook/xlsx/read.js");
+    const t0 = performance.now();
+    const read = await readWorkbookFile(file);
+    const seconds = (performance.now() - t0) / 1000;
+    if (read.kind !== "workbook") throw new Error(read.message);
+    const rows = read.workbook.sheets.reduce((/** @type {number} */ n, /** @type {{ rows: unknown[] }} */ s) => n + s.rows.length, 0);
+    return { seconds, rows };
+  },
+
+  /** The whole command without the output workbook: `avaliar <file> --sem-arquivo`. */
+  async "no-output"(file) {
+    const { main } = await lib("cli/index.js");
+    const t0 = performance.now();
+    const code = await main(["avaliar", file, "--sem-arquivo"]);
+    return { seconds: (performance.now() - t0) / 1000, code };
   },
 
   /**

@@ -77,11 +77,15 @@ function random(seed) {
  * Writes the workbook with exactly `rows` indicator rows (plus title and header) to `file`.
  * Rows go month by month, unit by unit (each named in the last column, Unidade), indicator by indicator, as
  * fiscais fill them.
+ * With `formulas`, each row also gets two formulas with no cached result, which a spreadsheet program
+ * must calculate on opening: the attainment (`K = G ÷ 0.8`) and a concept (`L = "A"` when K ≥ 1, else
+ * `"B"`), headed `Atingimento` and `Conceito`. That is the file LibreOffice converts in `--pares`.
  * @param {string} file
  * @param {number} rows
+ * @param {{ formulas?: boolean }} [options]
  * @returns {Promise<void>}
  */
-export async function generateWorkbook(file, rows) {
+export async function generateWorkbook(file, rows, { formulas = false } = {}) {
   const next = random(rows);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   wb.creator = "Contratualiza bench";
@@ -95,7 +99,7 @@ export async function generateWorkbook(file, rows) {
   title.commit();
 
   const header = ws.getRow(HEADER_ROW);
-  HEADERS.forEach((text, i) => {
+  (formulas ? [...HEADERS, "Atingimento", "Conceito"] : HEADERS).forEach((text, i) => {
     const cell = header.getCell(i + 1);
     cell.value = text;
     cell.font = { bold: true };
@@ -111,7 +115,7 @@ export async function generateWorkbook(file, rows) {
     for (let i = 0; i < quota; i++) {
       // Each unit is named: rows of one indicator and month for two units are two results, not a duplicate.
       const unit = `UBS ${String(Math.floor(i / INDICATORS.length) + 1).padStart(4, "0")}`;
-      writeRow(ws.getRow(r), INDICATORS[i % INDICATORS.length], month, next, unit);
+      writeRow(ws.getRow(r), INDICATORS[i % INDICATORS.length], month, next, unit, formulas);
       r++;
     }
   });
@@ -128,8 +132,9 @@ export async function generateWorkbook(file, rows) {
  * @param {Date} month
  * @param {() => number} next
  * @param {string} [unit]  The unit's name, when the table has several.
+ * @param {boolean} [formulas]  Add the two formulas of `generateWorkbook`'s `formulas` option.
  */
-function writeRow(row, ind, month, next, unit) {
+function writeRow(row, ind, month, next, unit, formulas = false) {
   row.getCell(1).value = ind.code;
   row.getCell(2).value = ind.name;
   row.getCell(3).value = ind.area;
@@ -160,6 +165,12 @@ function writeRow(row, ind, month, next, unit) {
     row.getCell(9).value = d < 0.5 ? "Sim" : d < 0.75 ? "Parcial" : d < 0.9 ? "Não" : null;
   }
   if (unit) row.getCell(10).value = unit;
+  if (formulas) {
+    const n = row.number;
+    row.getCell(11).value = { formula: `IF(ISNUMBER(G${n}),G${n}/0.8,"")` };
+    row.getCell(11).numFmt = "0.0%";
+    row.getCell(12).value = { formula: `IF(ISNUMBER(K${n}),IF(K${n}>=1,"A","B"),"")` };
+  }
   row.commit();
 }
 

@@ -4,22 +4,29 @@
  * 100k indicator rows by default. `npm run bench -- --consolidar [<files>…]`: how long `contratualiza
  * consolidar` takes on a folder of 20, 200 and 853 small contracts, with one worker thread and with one per
  * core. `npm run bench -- --cofinanciamento [<rows>…]`: the co-financing quality component, evaluated per
- * team, on tables of C1–C7 per team and month of 1k, 10k and 100k rows. See bench/README.md for what each
- * figure means.
+ * team, on tables of C1–C7 per team and month of 1k, 10k and 100k rows. `npm run bench -- --pares [<rows>…]
+ * [--milhao]`: the file host side by side with a bare ExcelJS load + write and LibreOffice headless, with
+ * the ratios its targets are set in. See bench/README.md for what each figure means.
  *
  * Every measurement runs in its own Node process (bench/case.mjs), one after the other: peak memory is
  * the maxRSS of a process that did only that, and two measurements never compete for the CPU.
  */
-import { fork } from "child_process";
+import { execFile, fork } from "child_process";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { fileURLToPath } from "url";
+import { performance } from "perf_hooks";
+import { promisify } from "util";
 
 const CASE = fileURLToPath(new URL("./case.mjs", import.meta.url));
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 /** Files per folder for `--consolidar`: a small region, a large one, and Minas Gerais' 853 municipalities. */
 const DEFAULT_FILE_COUNTS = [20, 200, 853];
+/** Sizes for `--pares`: the issue's targets are set at 100k rows (`--milhao` adds 1M). */
+const DEFAULT_PAIR_SIZES = [100_000];
+/** Contracts consolidated by `--pares` (Minas Gerais' municipalities). */
+const PAIR_CONTRACTS = 853;
 
 /**
  * Sizes from the command line: `1000`, `10_000`, `10k` (rows; with `--consolidar`, files); `--keep` keeps
@@ -32,7 +39,17 @@ function parseCommandLine(argv) {
   let keep = false;
   let consolidar = false;
   let cofinanciamento = false;
+  let pairs = false;
+  let million = false;
   for (const arg of argv) {
+    if (arg === "--pares") {
+      pairs = true;
+      continue;
+    }
+    if (arg === "--milhao") {
+      million = true;
+      continue;
+    }
     if (arg === "--keep") {
       keep = true;
       continue;
@@ -51,8 +68,10 @@ function parseCommandLine(argv) {
     if (n < 1) throw new Error(`not a row count: ${arg}`);
     sizes.push(n);
   }
-  if (consolidar && cofinanciamento) throw new Error("--consolidar and --cofinanciamento are two benchmarks: run them one after the other");
-  return { sizes: sizes.length ? sizes : consolidar ? DEFAULT_FILE_COUNTS : DEFAULT_SIZES, keep, consolidar, cofinanciamento };
+  if ([consolidar, cofinanciamento, pairs].filter(Boolean).length > 1) throw new Error("--consolidar, --cofinanciamento and --pares are separate benchmarks: run them one after the other");
+  if (million && !pairs) throw new Error("--milhao goes with --pares");
+  if (pairs) return { sizes: [...(sizes.length ? sizes : DEFAULT_PAIR_SIZES), ...(million ? [1_000_000] : [])], keep, consolidar, cofinanciamento, pairs };
+  return { sizes: sizes.length ? sizes : consolidar ? DEFAULT_FILE_COUNTS : DEFAULT_SIZES, keep, consolidar, cofinanciamento, pairs };
 }
 
 /**
@@ -248,8 +267,165 @@ async function cofinanciamentoBench(sizes, keep) {
   }
 }
 
+/**
+ * Runs a case, or says why it failed (a crash of the command measured is a result too, not the end of the
+ * bench).
+ * @param {string[]} args
+ * @returns {Promise<Record<string, any>>}
+ */
+async function tryCase(args) {
+  try {
+    return await runCase(args);
+  } catch (e) {
+    const lines = (e instanceof Error ? e.message : String(e)).split("\n");
+    // The exit (`SIGABRT`, `exit 1`) from runCase's first line, and the error the child printed, if any.
+    const exit = /\(([^()]*)\):?$/.exec(lines[0])?.[1];
+    const error = lines.slice(1).find((l) => /heap out of memory|RangeError|Error:/.test(l))?.trim();
+    return { failed: [exit, error].filter(Boolean).join(": ").slice(0, 160) || lines[0].slice(0, 160) };
+  }
+}
+
+/**
+ * LibreOffice headless converting `file` to .xlsx, which recalculates its formulas (they have no cached
+ * value), under GNU time for the peak resident memory of soffice and its children. Its own profile, so
+ * that no other LibreOffice running on the machine blocks it.
+ * @param {string} file
+ * @param {string} outDir
+ * @returns {Promise<Record<string, any>>}
+ */
+async function libreOfficeConvert(file, outDir) {
+  const profile = path.join(os.tmpdir(), `lo-bench-${process.pid}-${Date.now()}`);
+  try {
+    const t0 = performance.now();
+    const { stderr } = await promisify(execFile)(
+      "/usr/bin/time",
+      ["-f", "BENCH_PEAK_KB %M", "soffice", `-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, file],
+      { timeout: 900_000, maxBuffer: 1 << 24 },
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const peak = /BENCH_PEAK_KB (\d+)/.exec(stderr);
+    const out = path.join(outDir, path.basename(file));
+    const size = await fs.stat(out).then((st) => st.size, () => undefined);
+    if (!size) return { failed: `LibreOffice wrote no file (${stderr.trim().split("\n").slice(-2).join(" ")})` };
+    return { seconds, peakRss: peak ? Number(peak[1]) * 1024 : undefined, outSize: size };
+  } catch (e) {
+    return { failed: `LibreOffice: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
+  } finally {
+    await fs.rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** @param {Record<string, any>} r @param {(r: Record<string, any>) => number} seconds */
+const cellTime = (r, seconds) => (r.failed ? "failed" : fmtSeconds(seconds(r)));
+/** @param {Record<string, any>} r */
+const cellPeak = (r) => (r.failed || r.peakRss === undefined ? "-" : fmtMiB(r.peakRss));
+/** @param {number} a @param {number} b */
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+/**
+ * `--pares`: the issue's side-by-side figures, in one run. For each size, the same generated workbook
+ * through `avaliar --saida`, `avaliar --sem-arquivo`, the read phase alone and a bare ExcelJS load + write;
+ * and LibreOffice headless converting the same rows with two formulas per row to recalculate. Then
+ * `consolidar` on 853 small contracts with one worker per core. The ratios the issue targets are printed
+ * under the table. At 1M rows (`--milhao`) ExcelJS and LibreOffice are not run (ExcelJS alone needs well
+ * over 10 GB there); the command's time is compared with 10 × its 100k time instead.
+ * @param {number[]} sizes
+ * @param {boolean} keep
+ */
+async function pairsBench(sizes, keep) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "contratualiza-bench-pares-"));
+  const loadBefore = machineLine();
+  /** @type {string[][]} */
+  const rows = [];
+  /** @type {string[]} */
+  const ratios = [];
+  /** @type {Map<number, Record<string, any>>} */
+  const commandBySize = new Map();
+  try {
+    for (const size of sizes) {
+      const big = size > 200_000;
+      const file = path.join(dir, `pares-${size}.xlsx`);
+      note(`${int.format(size)} rows: generating…`);
+      await runCase(["generate", file, String(size)]);
+      note(`${int.format(size)} rows: avaliar --saida…`);
+      const cmd = await tryCase(["command", file, dir]);
+      commandBySize.set(size, cmd);
+      note(`${int.format(size)} rows: avaliar --sem-arquivo…`);
+      const noOut = await tryCase(["no-output", file]);
+      note(`${int.format(size)} rows: the read phase…`);
+      const read = await tryCase(["read", file]);
+      /** @type {Record<string, any>} */
+      let xl = { failed: "not run (over 200k rows)" };
+      /** @type {Record<string, any>} */
+      let lo = { failed: "not run (over 200k rows)" };
+      if (!big) {
+        note(`${int.format(size)} rows: ExcelJS load + write…`);
+        xl = await tryCase(["exceljs", file]);
+        const withFormulas = path.join(dir, `pares-${size}-formulas.xlsx`);
+        await runCase(["generate", withFormulas, String(size), "formulas"]);
+        note(`${int.format(size)} rows: LibreOffice headless converting the rows with two formulas each…`);
+        lo = await libreOfficeConvert(withFormulas, path.join(dir, "libreoffice"));
+      }
+      rows.push([
+        int.format(size),
+        cellTime(cmd, (r) => r.seconds),
+        cellPeak(cmd),
+        cellTime(noOut, (r) => r.seconds),
+        cellPeak(noOut),
+        cellTime(read, (r) => r.seconds),
+        cellPeak(read),
+        big ? "-" : cellTime(xl, (r) => r.load + r.write),
+        big ? "-" : cellPeak(xl),
+        big ? "-" : cellTime(lo, (r) => r.seconds),
+        big ? "-" : cellPeak(lo),
+      ]);
+      const label = `${int.format(size)} rows`;
+      if (cmd.failed) ratios.push(`${label}: avaliar --saida failed: ${cmd.failed}`);
+      else {
+        if (!xl.failed) ratios.push(`${label}: avaliar --saida ÷ ExcelJS load + write = ${ratio(cmd.seconds, xl.load + xl.write)} (target ≤ 0.35×)`);
+        if (!lo.failed) ratios.push(`${label}: avaliar --saida ÷ LibreOffice converting = ${ratio(cmd.seconds, lo.seconds)} (target ≤ 0.5×)`);
+        else if (!big) ratios.push(`${label}: LibreOffice ${lo.failed}`);
+        const limit = big ? 1.5 * 1024 : 300;
+        ratios.push(`${label}: avaliar --saida peak = ${fmtMiB(cmd.peakRss)} (target ${big ? "<" : "≤"} ${int.format(limit)} MiB)`);
+        const base = commandBySize.get(size / 10);
+        if (big && base && !base.failed) ratios.push(`${label}: avaliar --saida ÷ (10 × its ${int.format(size / 10)}-row time) = ${ratio(cmd.seconds, 10 * base.seconds)} (target ≤ 1.2×)`);
+      }
+    }
+
+    const contracts = path.join(dir, "contratos");
+    await fs.mkdir(contracts);
+    note(`generating ${PAIR_CONTRACTS} small contract workbooks…`);
+    await runCase(["contracts", contracts, String(PAIR_CONTRACTS)]);
+    const workers = os.availableParallelism();
+    note(`consolidar of ${PAIR_CONTRACTS} files, ${workers} workers…`);
+    const cons = await tryCase(["consolidar", contracts, String(workers), path.join(dir, "consolidado.xlsx")]);
+    ratios.push(
+      cons.failed
+        ? `consolidar ${PAIR_CONTRACTS} files failed: ${cons.failed}`
+        : `consolidar ${PAIR_CONTRACTS} files, ${workers} workers: ${fmtSeconds(cons.seconds)}, ${(PAIR_CONTRACTS / cons.seconds).toFixed(1)} files/s (target ≥ 400), peak ${fmtMiB(cons.peakRss)}`,
+    );
+
+    console.log(`\nContratualiza bench — pares (side by side, one run)`);
+    console.log(`Before: ${loadBefore}`);
+    console.log(`After:  ${machineLine()}`);
+    console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every measure in a fresh process, one after the other.`);
+    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
+    console.log(
+      table(
+        ["rows", "avaliar --saida", "peak", "--sem-arquivo", "peak", "read", "peak", "ExcelJS load+write", "peak", "LibreOffice 2 formulas/row", "peak"],
+        rows,
+      ),
+    );
+    console.log("");
+    for (const line of ratios) console.log(line);
+  } finally {
+    if (!keep) await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  const { sizes, keep, consolidar, cofinanciamento } = parseCommandLine(process.argv.slice(2));
+  const { sizes, keep, consolidar, cofinanciamento, pairs } = parseCommandLine(process.argv.slice(2));
+  if (pairs) return pairsBench(sizes, keep);
   if (consolidar) return consolidationBench(sizes, keep);
   if (cofinanciamento) return cofinanciamentoBench(sizes, keep);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "contratualiza-bench-"));

@@ -28,6 +28,7 @@ import { evaluateJob, type ConsolidateJob, type JobFile, type JobOutcome, type J
 import { evaluateOptions, parseOptions, readInteger, valueOption, type OptionValues } from "./options";
 import { createProgress, type ProgressStream } from "./progress";
 import { MAX_MUNICIPALITIES_IN_TEXT } from "./report";
+import { pushAll, maxOf } from "../core/arrays";
 
 interface Output extends ProgressStream {
   write(text: string): unknown;
@@ -239,8 +240,8 @@ export function consolidationText(report: ConsolidationReport): string {
     const codes = classCodes(group);
     // A team's name carries its municipality and INE: room for them.
     const nameHeader = allTeams(group) ? siapsStrings.teamHeader : t.textHeaders.name;
-    const nameWidth = Math.min(codes.length > 0 ? 52 : 32, Math.max(nameHeader.length, ...shown.map((r) => r.name.length)));
-    const bandWidth = Math.min(24, Math.max(t.textHeaders.band.length, ...shown.map((r) => (r.band ? bandLabel(r.band) : t.noValue).length)));
+    const nameWidth = Math.min(codes.length > 0 ? 52 : 32, maxOf(shown.map((r) => r.name.length), nameHeader.length));
+    const bandWidth = Math.min(24, maxOf(shown.map((r) => (r.band ? bandLabel(r.band) : t.noValue).length), t.textHeaders.band.length));
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
     const valueHeader = !onTen ? t.textHeaders.value : valueLabel(group);
@@ -271,7 +272,7 @@ export function consolidationText(report: ConsolidationReport): string {
     if (group.length > shown.length) lines.push(t.moreRows(group.length - shown.length));
     // Results found twice (two exports of one indicator): each message once, naming both files.
     const duplicates = [...new Set(group.flatMap((r) => r.duplicates ?? []))];
-    if (duplicates.length > 0) lines.push(n.duplicatesHeading(duplicates.length), ...duplicates.map((d) => `    • ${d}`));
+    if (duplicates.length > 0) pushAll(lines, [n.duplicatesHeading(duplicates.length), ...duplicates.map((d) => `    • ${d}`)]);
   }
   if (report.failures.length > 0) {
     lines.push("", t.failuresHeading(report.failures.length));
@@ -402,7 +403,9 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
     const [merged] = await runJobs([together], 1, script);
     if (merged.kind === "evaluated") {
       const replaced = new Set(same);
-      outcomes.splice(0, outcomes.length, ...outcomes.filter((o) => !replaced.has(o.id)), merged);
+      const keptOutcomes = outcomes.filter((o) => !replaced.has(o.id));
+      outcomes.length = 0;
+      pushAll(outcomes, keptOutcomes).push(merged);
     }
   }
 

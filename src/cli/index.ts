@@ -26,6 +26,7 @@ import { runComunicado } from "./comunicado";
 import { runConsolidar } from "./consolidar";
 import { createProgress, type ProgressStream } from "./progress";
 import { toJson, toText, whyNothingEvaluated, type OutputReport } from "./report";
+import { pushAll, unshiftAll } from "../core/arrays";
 
 interface Output extends ProgressStream {
   write(text: string): unknown;
@@ -80,7 +81,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   const stored = readSettings(read.workbook);
   const { rules, problems: settingsProblems } = runRules(stored.settings, { preset: args.preset, method: args.method, rule: args.rule, mapping });
   const result = runPipeline(read.workbook, { ...rules, period: args.period });
-  result.problems.unshift(...stored.problems, ...settingsProblems);
+  unshiftAll(result.problems, [...stored.problems, ...settingsProblems]);
 
   const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
   const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
@@ -96,7 +97,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     const written = await writeEvaluatedFile(source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;
-      result.problems.push(...plan.problems);
+      pushAll(result.problems, plan.problems);
     } else writeError = written.message;
   }
   progress.update(STEPS, STEPS);

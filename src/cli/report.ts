@@ -13,6 +13,7 @@ import type { DetectedTable } from "../workbook/port";
 import { buildTeamQuality, type TeamQuality } from "../workbook/reports";
 import { ruleName } from "../workbook/settings";
 import { bandText, conceptReason, figureText, incompleteText, missedTargets, noteText, pendingItems, percentText, ruleText, situation, unitViews, type UnitView } from "../workbook/view";
+import { pushAll, maxOf } from "../core/arrays";
 
 export { situation, type Situation } from "../workbook/view";
 
@@ -333,9 +334,9 @@ function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[])
   const marked = coverages.size > 1;
   const valueOf = (e: ContractEvaluation) => municipalityValue(e, marked);
   const title = capitalize(label);
-  const nameWidth = Math.min(32, Math.max(pv.municipalityColumn.length, ...shown.map((m) => m.municipality.length)));
-  const codeWidth = Math.max(pv.codeColumn.length, ...shown.map((m) => (m.code ?? pv.noValue).length));
-  const valueWidth = Math.max(title.length, 6, ...shown.map((m) => valueOf(m.evaluation).length));
+  const nameWidth = Math.min(32, maxOf(shown.map((m) => m.municipality.length), pv.municipalityColumn.length));
+  const codeWidth = maxOf(shown.map((m) => (m.code ?? pv.noValue).length), pv.codeColumn.length);
+  const valueWidth = maxOf(shown.map((m) => valueOf(m.evaluation).length), Math.max(title.length, 6));
   const lines = [pv.byMunicipalityHeading(list.length, label)];
   lines.push(`    ${fit(pv.municipalityColumn, nameWidth)}  ${pv.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`);
   for (const m of shown) {
@@ -428,9 +429,9 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
       for (const u of units.slice(0, MAX_MUNICIPALITIES_IN_TEXT)) lines.push(`  • ${vs.unitLine(u.name, u.figure ?? vs.noFigure, u.band ?? "", u.missed.join(", "))}`);
       if (units.length > MAX_MUNICIPALITIES_IN_TEXT) lines.push(t.morePending(units.length - MAX_MUNICIPALITIES_IN_TEXT));
     }
-    if (ev.byMunicipality) lines.push(...municipalityLines(ev, ev.byMunicipality));
+    if (ev.byMunicipality) pushAll(lines, municipalityLines(ev, ev.byMunicipality));
     const teams = buildTeamQuality(ev);
-    if (teams) lines.push(...teamLines(teams));
+    if (teams) pushAll(lines, teamLines(teams));
   }
   if (result.problems.length > 0) {
     lines.push("", t.tableProblemsHeading(result.problems.length));

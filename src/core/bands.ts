@@ -5,6 +5,7 @@
  */
 import { formatNumber, messages } from "./messages";
 import type { Band, BandTable, Bound, Interval, Problem } from "./types";
+import { pushAll } from "./arrays";
 
 /** The outcome of looking a value up in a band table. `rounded` is the value actually looked up. */
 export type BandLookup = { kind: "band"; band: Band; rounded: number } | { kind: "invalid"; problem: Problem };
@@ -175,7 +176,7 @@ export function validateBandTable(table: BandTable): Problem[] {
   }
 
   const perBand = bands.map(bandProblems);
-  perBand.forEach((list) => found.push(...list));
+  perBand.forEach((list) => pushAll(found, list));
 
   // Coverage is checked on the well-formed intervals only, cut to the domain.
   const pieces: Piece[] = [];

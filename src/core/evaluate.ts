@@ -11,6 +11,7 @@ import { parseAggregation, parseDirection, parseJustificationDecision, parseKind
 import { contains, formatPeriodPtBR } from "./periods";
 import { defaultPreset, type Preset } from "./presets";
 import type { Aggregation, Attainment, Band, BandTable, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Scale, Target } from "./types";
+import { pushAll } from "./arrays";
 
 /** A cell as a host hands it over: its value, its number format, and its address for messages. */
 export interface CellInput {
@@ -745,7 +746,7 @@ function combine(
         grid.expected += owed.expected;
         grid.missing += owed.missing.length;
       }
-      grid.slots.push(...owed.missing);
+      pushAll(grid.slots, owed.missing);
     }
     return indicator;
   });
@@ -822,7 +823,7 @@ function conclude(
   if (completeness.incomplete) overall.incomplete = true;
   const areaNames = [...new Set(indicators.map((i) => i.area).filter((a): a is string => !!a))];
   const areas = areaNames.map((area) => ({ area, ...summarize(indicators.filter((i) => i.area === area), method, preset.scale, incompleteShare) }));
-  problems.push(...indicators.flatMap((i) => i.rows.flatMap((r) => r.problems)));
+  for (const i of indicators) for (const r of i.rows) pushAll(problems, r.problems);
 
   let band: ContractEvaluation["band"];
   if (preset.bands && overall.value !== undefined) {

@@ -20,6 +20,7 @@ import { allTeams, CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, rowsOfResult,
 import { runPipeline, type PipelineOptions, type PipelineResult } from "./pipeline";
 import type { PlanCell, SummarySheetPlan, WritePlan } from "./plan/types";
 import type { WorkbookData } from "./port";
+import { pushAll, unshiftAll } from "../core/arrays";
 
 export interface ConsolidateWorkbookOptions extends PipelineOptions {
   /**
@@ -81,7 +82,7 @@ function emptyResult(result: PipelineResult, source: string): ConsolidationFailu
 export function consolidateWorkbook(workbook: WorkbookData, options: ConsolidateWorkbookOptions): WorkbookConsolidation {
   const { source, splitSheets, problems = [], ...pipeline } = options;
   const result = runPipeline(workbook, pipeline);
-  result.problems.unshift(...problems);
+  unshiftAll(result.problems, problems);
   const empty = emptyResult(result, source ?? (sheetsOf(result) || pane.thisWorkbook));
   if (empty) return { kind: "failed", failure: empty };
   const kinds = new Set(result.tables.map((tb) => tb.layout));
@@ -93,8 +94,8 @@ export function consolidateWorkbook(workbook: WorkbookData, options: Consolidate
   for (const name of split) {
     const sheet = workbook.sheets.find((s) => s.name === name)!;
     const part = runPipeline({ sheets: [sheet], unsupported: [] }, pipeline);
-    part.problems.unshift(...problems);
-    rows.push(...rowsOfResult({ source: source ?? name, municipality: name, result: part }));
+    unshiftAll(part.problems, problems);
+    pushAll(rows, rowsOfResult({ source: source ?? name, municipality: name, result: part }));
   }
   return { kind: "evaluated", rows, sheets: split };
 }

@@ -26,6 +26,7 @@ import { findSheetTables } from "./detect/sheetTables";
 import { readSiapsSheet } from "./detect/siaps";
 import type { SheetTable } from "./detect/table";
 import type { DetectedTable, ExplicitMapping, SheetData, WorkbookData } from "./port";
+import { pushAll } from "../core/arrays";
 
 export interface DetectOptions {
   /** Columns given by the user; wins over detection for the sheets it names. */
@@ -60,7 +61,7 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
   const defaultYear = isYear(options.defaultYear) ? options.defaultYear : undefined;
   const problems: LocatedProblem[] = [];
   const mapping = options.mapping ? validateMapping(options.mapping, sheets) : { entries: [], problems: [] };
-  problems.push(...mapping.problems);
+  pushAll(problems, mapping.problems);
 
   const found: SheetTable[] = [];
   // SIAPS exports, read apart (never a sheet of a table per period), in sheet order among the others.
@@ -72,7 +73,7 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
     const reading = readSiapsSheet(sheet, { indicator });
     if (!reading) return false;
     recognised = true;
-    problems.push(...reading.problems);
+    pushAll(problems, reading.problems);
     if (reading.table) {
       exports.set(sheet, reading.table);
       order.push(sheet);
@@ -97,8 +98,8 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
     looked.push(String(sheet.name));
     if (siaps(sheet)) continue;
     const own = findSheetTables(sheet, defaultYear);
-    found.push(...own);
-    order.push(...own);
+    pushAll(found, own);
+    pushAll(order, own);
   }
 
   const { groups, members } = groupPeriodSheets(found, defaultYear);

@@ -26,6 +26,7 @@ import { detectTables } from "./detect";
 import { findDuplicates, type Duplicate } from "./duplicates";
 import { compareExportClasses } from "./exportClasses";
 import type { DetectedTable, ExplicitMapping, WorkbookData } from "./port";
+import { maxOf } from "../core/arrays";
 
 export interface PipelineOptions {
   /** Evaluate only this period; without it, every period found. */
@@ -186,7 +187,7 @@ const STRAY_SHARE = 0.1;
  */
 function strayAmong(groups: PeriodRows[]): PeriodRows[] {
   if (groups.length < 2) return [];
-  const fullest = Math.max(...groups.map((g) => g.rows));
+  const fullest = maxOf(groups.map((g) => g.rows));
   const months = (p: Period) => Number(p.start.slice(0, 4)) * 12 + Number(p.start.slice(5, 7)) - 1;
   const few = (g: { rows: number }) => g.rows <= STRAY_SHARE * fullest;
   const regular = groups.filter((g) => !few(g));

@@ -31,6 +31,7 @@ import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages"
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 import { missedTargets } from "../../workbook/view";
+import { pushAll } from "../../core/arrays";
 
 const DECISIONS: JustificationDecisionText[] = ["Total", "Parcial", "Não"];
 
@@ -143,8 +144,8 @@ export function Justificativas(): JSX.Element {
         if (here.length === 0) continue;
         here.forEach((e) => placed.add(e.indicatorKey));
         const planned = planJustifications(fresh.data, table, here);
-        cells.push(...planned.cells);
-        found.push(...planned.problems);
+        pushAll(cells, planned.cells);
+        pushAll(found, planned.problems);
       }
       for (const e of entries) {
         if (placed.has(e.indicatorKey)) continue;

@@ -17,6 +17,7 @@ import { Grid } from "./grid";
 import { analyseRow, type HeaderAnalysis } from "./headerRow";
 import { HEADER_WINDOW } from "./sheetTables";
 import { buildTable, type SheetTable } from "./table";
+import { maxOf, minOf } from "../../core/arrays";
 
 /** One validated entry of a mapping. */
 export interface MappingEntry {
@@ -106,8 +107,8 @@ function mappedHeader(grid: Grid, entry: MappingEntry, row: number, year: number
   const addresses = new Map(detected.addresses);
   return {
     ...detected,
-    left: Math.min(...cols),
-    right: Math.max(...cols),
+    left: minOf(cols),
+    right: maxOf(cols),
     texts,
     addresses,
     fields,

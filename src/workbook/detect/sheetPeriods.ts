@@ -21,6 +21,7 @@ import type { DetectedTable } from "../port";
 import { isEmptyValue } from "./grid";
 import { findYear, readPeriodSequence, readPeriodText } from "./periodCells";
 import type { SheetTable } from "./table";
+import { pushAll } from "../../core/arrays";
 
 interface Member {
   table: SheetTable;
@@ -110,8 +111,8 @@ export function groupPeriodSheets(
     const rows: RowInput[] = [];
     for (const m of list) {
       members.add(m.table);
-      if (m.table !== first) problems.push(...m.table.problems);
-      else problems.push(...first.problems);
+      if (m.table !== first) pushAll(problems, m.table.problems);
+      else pushAll(problems, first.problems);
       if (!m.period) {
         problems.push({ code: "invalidPeriod", sheet: m.table.grid.name, message: messages.detectSheetNoYear(m.table.grid.name) });
         continue;

@@ -13,6 +13,7 @@ import type { Grid } from "./grid";
 import { layoutOf, type HeaderAnalysis } from "./headerRow";
 import { findYear, isYear } from "./periodCells";
 import { readRows } from "./rows";
+import { pushAll } from "../../core/arrays";
 
 /** A table read from one sheet, before tables of period sheets are gathered. */
 export interface SheetTable {
@@ -174,7 +175,7 @@ export function buildTable(source: TableSource): SheetTable {
     footerLeft: source.span?.left,
     ...(source.indicator !== undefined ? { indicator: source.indicator } : {}),
   });
-  problems.push(...read.problems);
+  pushAll(problems, read.problems);
 
   const quality = (f: Field) => header.fields.get(f)?.quality ?? 0;
   // Targets of one period each are certain for the periods they cover (their headers match exactly).

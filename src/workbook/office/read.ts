@@ -25,6 +25,7 @@ import { excelHostStrings as x } from "../../core/messages";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { isBareCell, localAddress, rangeA1, rangeOf, readCell, splitAreas } from "./cells";
 import { HostMessageError, officeErrorCode } from "./errors";
+import { pushAll } from "../../core/arrays";
 
 export interface ReadOptions {
   /** Cells per sync when the used ranges are too big for one response (only after Excel refused one). */
@@ -144,8 +145,8 @@ async function readInChunks(
         const address = rangeA1(chunk);
         throw new HostMessageError(x.valuesNotReturned(sheets[chunk.sheet].name, address, (chunk.bottom - chunk.top + 1) * (chunk.right - chunk.left + 1)));
       }
-      grids[chunk.sheet].values.push(...values);
-      grids[chunk.sheet].formats.push(...formats);
+      pushAll(grids[chunk.sheet].values, values);
+      pushAll(grids[chunk.sheet].formats, formats);
     }
     pending = [];
     cells = 0;

@@ -24,6 +24,7 @@ import { wrappedHeight } from "./print";
 import type { DetectedTable, SheetData, TableFrameRef } from "../port";
 import type { ConceptClass, ConditionalRule, OwnedColumns, PlanCell, CellStyle, UserSheetPrint } from "./types";
 import type { LocatedProblem } from "../../core/evaluate";
+import { maxOf } from "../../core/arrays";
 
 /** Fills and fonts by concept: Excel's own Good/Bad/Neutral styles (dark text on light fills, contrast ≥ 4.5:1). */
 export const CONCEPT_STYLES: Readonly<Record<ConceptClass, CellStyle>> = {
@@ -47,7 +48,11 @@ const MIN_WIDTHS = [14, 14];
  */
 function blockWidths(titles: string[], values: PlanCell[][]): number[] {
   return MIN_WIDTHS.map((min, j) => {
-    const longestText = Math.max(0, ...values.map((row) => (typeof row[j]?.value === "string" ? (row[j].value as string).length : 0)));
+    // One value per row of the table: a loop, not a spread, which overflows the call stack past ~125k rows.
+    const longestText = maxOf(
+      values.map((row) => (typeof row[j]?.value === "string" ? (row[j].value as string).length : 0)),
+      0,
+    );
     const longestWord = Math.max(0, ...titles[j].split(/\s+/).map((w) => w.length));
     // A little slack for wide letters; bold title words are about a fifth wider.
     return Math.max(min, Math.ceil(longestText * 1.05) + 2, Math.ceil(longestWord * 1.2) + 1);
@@ -99,7 +104,9 @@ function groupsOf(table: DetectedTable, rowsByInput: Map<object, RowEvaluation>)
       for (const r of rows) {
         const col = resultColOf(r);
         if (col === undefined) continue;
-        byCol.set(col, [...(byCol.get(col) ?? []), r]);
+        const list = byCol.get(col);
+        if (list) list.push(r);
+        else byCol.set(col, [r]);
       }
       for (const [col, list] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) {
         const header = table.columns.find((c) => c.col === col)?.header ?? columnLetter(col);
@@ -279,7 +286,7 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
       const used = taken.get(frame.sheet) ?? new Set<number>();
       taken.set(frame.sheet, used);
       const firstRow = frame.headerRow + 1;
-      const lastRow = Math.max(range.bottom, ...group.rows.map((r) => r.input.sheetRow ?? 0));
+      const lastRow = maxOf(group.rows.map((r) => r.input.sheetRow ?? 0), range.bottom);
       const titles = titlesOf(group.label);
       let col = earlierPair(ownedOnRow(grid, frame.headerRow), titles, range.left, used);
       const reused = col !== undefined;

@@ -17,6 +17,7 @@ import { commandStrings as t } from "../../core/messages";
 import type { CellStyle } from "../plan/types";
 import { communiqueParts, type CommuniqueText, type DocumentPart, type TableCell } from "./communique";
 import { conceptStyle } from "./layout";
+import { maxOf } from "../../core/arrays";
 
 // ---------------------------------------------------------------------------------------------------------
 // XML
@@ -116,7 +117,7 @@ export function columnWidths(headers: string[], rows: TableCell[][]): number[] {
   const unbreakable = (x: string) => (x.length <= SHORT_TEXT ? x.length * WIDE_CHAR_WIDTH : longestWord(x) * CHAR_WIDTH);
   const oneLine = (x: string) => (x.length <= SHORT_TEXT ? x.length * WIDE_CHAR_WIDTH : Math.min(40, x.length) * CHAR_WIDTH);
   const texts = headers.map((_, j) => rows.map((row) => row[j]?.text ?? ""));
-  const need = headers.map((h, j) => Math.max(longestWord(h) * WIDE_CHAR_WIDTH, ...texts[j].map(unbreakable)) + CELL_PADDING);
+  const need = headers.map((h, j) => maxOf(texts[j].map(unbreakable), longestWord(h) * WIDE_CHAR_WIDTH) + CELL_PADDING);
   /** The width each text of a column (the header in bold) would like, on one line. */
   const likes = headers.map((h, j) => [h.length * WIDE_CHAR_WIDTH, ...texts[j].map(oneLine)].map((w) => w + CELL_PADDING));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

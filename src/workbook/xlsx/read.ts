@@ -1,10 +1,15 @@
 /**
- * The file host's reader: a workbook file (.xlsx/.xlsm through ExcelJS, or a .csv) → `WorkbookData`.
- * It never throws for bad input: a file it cannot read gives a pt-BR message that names the file and says
- * what to do (save as .xlsx, remove the password…). A successful read also hands back its `source` (the
- * package's bytes, or the CSV's sheet), which the writer needs to make the evaluated file.
+ * The file host's reader: a workbook file (.xlsx/.xlsm, or a .csv) → `WorkbookData`. It never throws for
+ * bad input: a file it cannot read gives a pt-BR message that names the file and says what to do (save as
+ * .xlsx, remove the password…). A successful read also hands back its `source` (the file's bytes, or the
+ * CSV's sheet), which the writer needs to make the evaluated file.
  *
- * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts):
+ * An .xlsx is read by streaming (./stream): the zip's central directory, the shared strings and styles
+ * once, then one SAX pass per sheet, with no per-cell object model. It gives exactly what the ExcelJS
+ * reader below (`sheetData`, kept as the reference the tests compare with) gives; ExcelJS itself is loaded
+ * only when a copy is written (./write).
+ *
+ * What is read, per ExcelJS 4.4.0 (verified by tests/workbook/xlsx/read.test.ts and stream.test.ts):
  * - formulas give their cached result (`{ formula, result }`, shared formulas `{ sharedFormula, result }`);
  *   a formula never calculated (no cached result) reads as empty;
  * - rich text → its plain text; hyperlinks → their text; errors (`{ error: "#N/A" }`) → the pt-BR text
@@ -19,13 +24,14 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import { messages } from "../../core/messages";
 import type { CellValue } from "../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../port";
 import { ERROR_PT } from "../office/cells";
+import { readPackage } from "./stream/workbook";
+import { openZip, type ZipArchive } from "./stream/zip";
 
 /**
  * What the writer (workbook/xlsx/write) starts from to make the evaluated file: the package's bytes (it is
@@ -122,43 +128,30 @@ function csvWorkbook(bytes: Uint8Array, file: string): ReadWorkbookResult {
 }
 
 async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
-  let zip: JSZip;
+  let zip: ZipArchive;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = openZip(bytes);
   } catch {
     return unreadable(messages.fileCorrupt(file));
   }
-  const mimetype = zip.file("mimetype");
-  if (mimetype) {
+  if (zip.entries.has("mimetype")) {
     let type = "";
     try {
-      type = (await mimetype.async("string")).trim();
+      type = (zip.text("mimetype") ?? "").trim();
     } catch {
       return unreadable(messages.fileCorrupt(file));
     }
     if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return unreadable(messages.fileOds(file));
     return unreadable(messages.fileZipNotWorkbook(file));
   }
-  if (zip.file("xl/workbook.bin")) return unreadable(messages.fileXlsb(file));
-  if (!zip.file("xl/workbook.xml")) return unreadable(messages.fileZipNotWorkbook(file));
+  if (zip.entries.has("xl/workbook.bin")) return unreadable(messages.fileXlsb(file));
+  if (!zip.entries.has("xl/workbook.xml")) return unreadable(messages.fileZipNotWorkbook(file));
 
-  const workbook = new ExcelJS.Workbook();
   try {
-    // ExcelJS's typings want its own `Buffer`; at run time it hands the bytes to JSZip, which takes any Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    return { kind: "workbook", workbook: await readPackage(zip), source: { kind: "package", bytes } };
   } catch (e) {
     return unreadable(messages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`));
   }
-  return {
-    kind: "workbook",
-    workbook: workbookData(workbook),
-    source: { kind: "package", bytes },
-  };
-}
-
-/** The sheets. Nothing is listed as unsupported: the writer patches the package, so every part comes through. */
-function workbookData(workbook: ExcelJS.Workbook): WorkbookData {
-  return { sheets: workbook.worksheets.map(sheetData), unsupported: [] };
 }
 
 /** An ExcelJS cell value as plain data (see the module comment). */
@@ -210,7 +203,13 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
   return out;
 }
 
-/** One worksheet as `SheetData`: the block from the first to the last cell with a value. */
+/** ExcelJS's `ValueType.Merge` (4.4.0), written out so that this module does not load ExcelJS. */
+const EXCELJS_MERGE = 1 as ExcelJS.ValueType;
+
+/**
+ * One ExcelJS worksheet as `SheetData`: the block from the first to the last cell with a value. The
+ * streaming reader (./stream/sheet) gives the same from the file; this is the reference the tests hold it to.
+ */
 export function sheetData(ws: ExcelJS.Worksheet): SheetData {
   const cells = new Map<number, Map<number, CellData>>();
   let minRow = Infinity;
@@ -220,7 +219,7 @@ export function sheetData(ws: ExcelJS.Worksheet): SheetData {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const rowCells = new Map<number, CellData>();
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const value = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value);
+      const value = cell.type === EXCELJS_MERGE ? null : plainValue(cell.value);
       const numberFormat = cell.numFmt || undefined;
       if (value === null && numberFormat === undefined) return;
       rowCells.set(c, numberFormat === undefined ? { value } : { value, numberFormat });
