@@ -73,7 +73,7 @@ describe("screen Regras", () => {
     await user.type(inputs[1], "80");
     await user.clear(inputs[5]);
     await user.type(inputs[5], "0");
-    const colours = within(panel).getAllByRole("textbox", { name: "Cor (#RRGGBB)" });
+    const colours = within(panel).getAllByRole("textbox", { name: "Cor (código, como #8BC34A)" });
     await user.clear(colours[0]);
     await user.type(colours[0], "verde");
     expect(await within(panel).findByText(/tem a cor “verde”\. Esperava um código de cor como #2E9E4F\./)).toBeTruthy();

@@ -18,7 +18,10 @@ export function RulesChoice({ preset, method, onPreset, onMethod, disabled }: Ru
     <>
       {/* minWidth/maxWidth: the longest preset name must not widen the 320 px pane. */}
       <Field label={s.presetLabel} hint={presets[preset].description} style={{ minWidth: 0 }}>
-        <Select root={{ style: { minWidth: 0, maxWidth: "100%" } }} style={{ width: "100%", minWidth: 0 }} value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
+        <Select
+          root={{ style: { minWidth: 0, maxWidth: "100%" } }}
+          // A preset's name longer than the pane ends in "…" instead of being cut off.
+          style={{ width: "100%", minWidth: 0, textOverflow: "ellipsis", overflow: "hidden", whiteSpace: "nowrap" }} value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
           {Object.values(presets).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}

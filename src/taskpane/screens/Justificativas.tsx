@@ -11,6 +11,7 @@ import {
   Caption1,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -27,7 +28,8 @@ import { ProblemList } from "../components/ProblemList";
 import { evaluate } from "../evaluation";
 import { figureText, indicatorLabel, overallLabel, percentText, resultText, targetText } from "../format";
 import type { CellWrite } from "../host";
-import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
+import { nationalStrings as n, paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { useNavigate } from "../navigation";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 import { missedTargets } from "../../workbook/view";
@@ -86,7 +88,7 @@ function JustificationForm({ missed, busy, onSave }: FormProps): JSX.Element {
                 </RadioGroup>
               </Field>
               <Field label={`${s.justificationText} — ${name}`}>
-                <Textarea value={draft.text} resize="vertical" onChange={(_, data) => update(i.key, { text: data.value })} />
+                <Textarea value={draft.text} resize="vertical" rows={4} onChange={(_, data) => update(i.key, { text: data.value })} />
               </Field>
             </li>
           );
@@ -108,6 +110,7 @@ export function Justificativas(): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
+  const go = useNavigate();
 
   const periodKey = chosen !== undefined && periods.some((p) => p.key === chosen) ? chosen : (choice.periods[choice.periods.length - 1] ?? periods[periods.length - 1]?.key);
   const ev = useMemo(() => {
@@ -199,8 +202,13 @@ export function Justificativas(): JSX.Element {
         </MessageBar>
       )}
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
+          {message.intent === "success" && (
+            <MessageBarActions>
+              <Button onClick={() => go("comunicado")}>{p.nextCommunique}</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       <ProblemList problems={problems} />

@@ -191,7 +191,7 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
             <Input value={row.label} onChange={(_, data) => setRow(row.id, { label: data.value })} />
           </Field>
           <Field label={s.bandRecommendation}>
-            <Textarea value={row.recommendation} resize="vertical" onChange={(_, data) => setRow(row.id, { recommendation: data.value })} />
+            <Textarea value={row.recommendation} resize="vertical" rows={4} onChange={(_, data) => setRow(row.id, { recommendation: data.value })} />
           </Field>
           <Field label={s.bandColor}>
             <Input

@@ -27,6 +27,7 @@ import { officeErrorMessage } from "./errors";
 import { columnWidthPoints } from "./format";
 import { readWorkbook } from "./read";
 import { selectCell } from "./select";
+import { pageShown, watchOffice, type OfficeEvents } from "./watch";
 
 /** `Excel.run`, or a stand-in for it (the fake Excel's `run` in tests). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -44,8 +45,14 @@ const key = (name: string) => name.toLowerCase();
 /** What `range.formulas` takes for a value the pane writes: texts stay texts (see `formulaInput`). */
 const input = (value: string | number | null) => formulaInput({ value });
 
-/** The task pane's host for the workbook open in Excel; `run` defaults to `Excel.run`. */
-export function createOfficeHost(run: ExcelRun = (batch) => Excel.run(batch)): TaskpaneHost {
+/**
+ * The task pane's host for the workbook open in Excel; `run` defaults to `Excel.run`, `office` (the events:
+ * watch.ts) to the global `Office`.
+ */
+export function createOfficeHost(
+  run: ExcelRun = (batch) => Excel.run(batch),
+  office: OfficeEvents | undefined = typeof Office === "undefined" ? undefined : (Office as unknown as OfficeEvents),
+): TaskpaneHost {
   /** One `Excel.run`; anything it throws becomes a pt-BR message. */
   const attempt = async <T>(batch: (context: Excel.RequestContext) => Promise<HostResult<T>>): Promise<HostResult<T>> => {
     try {
@@ -56,6 +63,10 @@ export function createOfficeHost(run: ExcelRun = (batch) => Excel.run(batch)): T
   };
 
   return {
+    isShown: () => pageShown(),
+
+    subscribe: (listener) => watchOffice(listener, run, office),
+
     read: () => attempt<WorkbookData>(async (context) => ok(await readWorkbook(context))),
 
     async apply(plan, options) {

@@ -1,0 +1,59 @@
+/**
+ * The screens' tabs on one row at any width: Fluent's TabList inside an Overflow, so the tabs that do not
+ * fit go into a "Mais" menu (the selected tab always stays on the row), instead of wrapping onto rows.
+ */
+import { lazy, Suspense, type JSX } from "react";
+import { Button, Overflow, OverflowItem, Tab, TabList, makeStyles, useOverflowMenu } from "@fluentui/react-components";
+import { paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { TAB_LABELS, TABS, type TabId } from "../navigation";
+
+const Menu = lazy(() => import(/* webpackChunkName: "menu" */ "./MoreMenu"));
+
+const useStyles = makeStyles({
+  // minWidth 0: the row may shrink to the pane; the overflow manager measures it.
+  overflow: { minWidth: 0, overflow: "hidden" },
+  more: { minWidth: "auto", flexShrink: 0, whiteSpace: "nowrap" },
+});
+
+function More({ onSelect }: { onSelect: (id: TabId) => void }): JSX.Element | null {
+  const styles = useStyles();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  const ariaLabel = p.moreTabsLabel(overflowCount);
+  return (
+    <Suspense
+      fallback={
+        <Button ref={ref} appearance="transparent" size="small" className={styles.more} aria-label={ariaLabel} disabled>
+          {p.moreTabs}
+        </Button>
+      }
+    >
+      <Menu buttonRef={ref} className={styles.more} label={p.moreTabs} ariaLabel={ariaLabel} onSelect={onSelect} />
+    </Suspense>
+  );
+}
+
+export function TabBar({ selected, onSelect }: { selected: TabId; onSelect: (id: TabId) => void }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <Overflow minimumVisible={1}>
+      <TabList
+        className={styles.overflow}
+        size="small"
+        aria-label={s.tabsLabel}
+        selectedValue={selected}
+        onTabSelect={(_, data) => onSelect(data.value as TabId)}
+      >
+        {TABS.map((id) => (
+          // The selected tab outranks the others, so it is the last to go into the menu.
+          <OverflowItem key={id} id={id} priority={id === selected ? 2 : 1}>
+            <Tab value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+              {TAB_LABELS[id]}
+            </Tab>
+          </OverflowItem>
+        ))}
+        <More onSelect={onSelect} />
+      </TabList>
+    </Overflow>
+  );
+}
