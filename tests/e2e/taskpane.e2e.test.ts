@@ -410,6 +410,67 @@ describe("the task pane in Chromium", () => {
     });
   });
 
+  describe("the production page while Office.js is missing or slow", () => {
+    const OFFICE = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    /** Inside Office the pane's address carries `_host_Info` (Excel for Windows here). */
+    const INSIDE = "?_host_Info=Excel$Win32$16.01$pt-BR$$$$0";
+
+    /** The page with Office.js failing at once (`fail`) or never answering (`hang`); the time to the first words. */
+    async function open(office: "fail" | "hang", query = "") {
+      if (!browser) throw new Error("Chromium did not start");
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (new URL(url).hostname === "127.0.0.1") return route.continue();
+        if (url === OFFICE && office === "hang") return undefined; // never answered
+        return route.abort("internetdisconnected");
+      });
+      const started = Date.now();
+      await page.goto(`${base}/dist/taskpane.html${query}`, { waitUntil: "commit" });
+      return { page, errors, started };
+    }
+
+    it("Office.js failing, in a plain browser: the notice to open it in Excel within 1 s", async () => {
+      const { page, errors, started } = await open("fail");
+      try {
+        await page.getByText(p.outsideOfficeTitle).waitFor({ timeout: 1000 });
+        expect(Date.now() - started).toBeLessThan(1000);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("Office.js failing, inside Office: what to do about Office, not the plain-browser notice, within 1 s", async () => {
+      const { page, errors, started } = await open("fail", INSIDE);
+      try {
+        await page.getByText(p.officeFailedTitle).waitFor({ timeout: 1000 });
+        expect(Date.now() - started).toBeLessThan(1000);
+        expect(await page.getByText(p.outsideOfficeTitle).count()).toBe(0);
+        await screenshot(page, "office-falhou");
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("Office.js never answering, inside Office: a loading state within 1 s, then the advice after a few seconds", async () => {
+      const { page, errors, started } = await open("hang", INSIDE);
+      try {
+        await page.getByText(p.loadingOffice).waitFor({ timeout: 1000 });
+        expect(Date.now() - started).toBeLessThan(1000);
+        await screenshot(page, "office-carregando");
+        await page.getByText(/O Office ainda não respondeu/).waitFor({ timeout: 8000 });
+        await screenshot(page, "office-sem-resposta");
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
   describe("the production page opened outside Office", () => {
     it("shows the notice to open it in Excel and the list of functions, without page errors", async () => {
       if (!browser) throw new Error("Chromium did not start");

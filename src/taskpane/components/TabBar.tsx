@@ -10,8 +10,15 @@ import { TAB_LABELS, TABS, type TabId } from "../navigation";
 const Menu = lazy(() => import(/* webpackChunkName: "menu" */ "./MoreMenu"));
 
 const useStyles = makeStyles({
-  // minWidth 0: the row may shrink to the pane; the overflow manager measures it.
-  overflow: { minWidth: 0, overflow: "hidden" },
+  // The measured row: the tab list and, beside it (a tab list may hold only tabs), the "Mais" button.
+  // minWidth 0: the row may shrink to the pane.
+  overflow: {
+    display: "flex",
+    alignItems: "center",
+    minWidth: 0,
+    overflow: "hidden",
+  },
+  tabs: { minWidth: 0, flexWrap: "nowrap" },
   more: { minWidth: "auto", flexShrink: 0, whiteSpace: "nowrap" },
 });
 
@@ -37,23 +44,25 @@ export function TabBar({ selected, onSelect }: { selected: TabId; onSelect: (id:
   const styles = useStyles();
   return (
     <Overflow minimumVisible={1}>
-      <TabList
-        className={styles.overflow}
-        size="small"
-        aria-label={s.tabsLabel}
-        selectedValue={selected}
-        onTabSelect={(_, data) => onSelect(data.value as TabId)}
-      >
-        {TABS.map((id) => (
-          // The selected tab outranks the others, so it is the last to go into the menu.
-          <OverflowItem key={id} id={id} priority={id === selected ? 2 : 1}>
-            <Tab value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
-              {TAB_LABELS[id]}
-            </Tab>
-          </OverflowItem>
-        ))}
+      <div className={styles.overflow}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          aria-label={s.tabsLabel}
+          selectedValue={selected}
+          onTabSelect={(_, data) => onSelect(data.value as TabId)}
+        >
+          {TABS.map((id) => (
+            // The selected tab outranks the others, so it is the last to go into the menu.
+            <OverflowItem key={id} id={id} priority={id === selected ? 2 : 1}>
+              <Tab value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+                {TAB_LABELS[id]}
+              </Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <More onSelect={onSelect} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }
