@@ -1,6 +1,6 @@
 /**
- * The page's loader, its first and smallest script (no imports: it must run before anything else is
- * fetched). It loads Office.js itself instead of a blocking <script> in the page's head, so that the pane
+ * The page's loader, its first and smallest script (it imports only its own texts: it must run before
+ * anything else is fetched). It loads Office.js itself instead of a blocking <script> in the page's head, so that the pane
  * can show "Carregando…" at once and say what went wrong when Office.js is slow or does not load:
  *
  * - Office.js loaded and Office says the host is Excel → `excel` (then functions.js is loaded, after
@@ -12,8 +12,13 @@
  * "Inside Office": Office opens the pane with `_host_Info=Excel$…` in its address (Office.js keeps it in
  * sessionStorage for later navigations), and Office on the web shows the pane in a frame.
  *
- * The task pane (index.tsx) follows `window.__contratualiza`: the state now and a way to hear of changes.
+ * Until the task pane's script has run, this one writes the state in words into the page itself (plain
+ * text, no React): the pane's page must say something at once, even when the big script takes its time.
+ * The task pane (index.tsx) then takes the page over and follows `window.__contratualiza`: the state now
+ * and a way to hear of changes.
  */
+import { paneStrings as p } from "../core/messages";
+
 export type BootState = "loading" | "excel" | "outside" | "failed" | "slow";
 
 export interface Boot {
@@ -58,14 +63,44 @@ function addScript(src: string, onload?: () => void, onerror?: () => void): void
   document.head.appendChild(script);
 }
 
+/** The state in words, as plain text in the container, until React replaces it. */
+function sayInPage(state: BootState): void {
+  const container = document.getElementById("container");
+  // React has rendered (its root is a FluentProvider div), or there is no container: nothing to do.
+  if (!container || container.querySelector(".fui-FluentProvider")) return;
+  const words: Partial<Record<BootState, [string, string]>> = {
+    loading: [p.loadingOffice, ""],
+    failed: [p.officeFailedTitle, p.officeFailed],
+    slow: [p.officeFailedTitle, p.officeSlow],
+    outside: [p.outsideOfficeTitle, p.outsideOffice],
+  };
+  const [title, text] = words[state] ?? ["", ""];
+  const box = document.createElement("div");
+  box.setAttribute("role", "status");
+  box.style.cssText = "padding:12px;font-family:'Segoe UI',system-ui,sans-serif;font-size:14px;line-height:20px";
+  const strong = document.createElement("p");
+  strong.style.cssText = "margin:0 0 8px;font-weight:600";
+  strong.textContent = title;
+  box.appendChild(strong);
+  if (text) {
+    const para = document.createElement("p");
+    para.style.margin = "0";
+    para.textContent = text;
+    box.appendChild(para);
+  }
+  container.replaceChildren(box);
+}
+
 function start(): void {
   const listeners: ((state: BootState) => void)[] = [];
   const boot: Boot = { state: "loading", subscribe: (listener) => void listeners.push(listener) };
   window.__contratualiza = boot;
+  sayInPage("loading");
   const set = (state: BootState) => {
     // Excel is final; anything may still turn into Excel (Office answering late).
     if (boot.state === state || boot.state === "excel") return;
     boot.state = state;
+    sayInPage(state);
     for (const listener of listeners) listener(state);
   };
   const notExcel = () => set(insideOffice() ? "failed" : "outside");

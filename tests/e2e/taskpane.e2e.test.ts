@@ -252,8 +252,8 @@ describe("the task pane in Chromium", () => {
       expect(text).toContain(p.homePeriods(["1º trimestre de 2025 (2025-T1)"]));
       // None of the detection's words on the first screen.
       for (const jargon of ["formato longo", "confiança", `${SHEET}!A3`, "mapeamento", "#RRGGBB", "pelo comando"]) expect(text).not.toContain(jargon);
-      // One primary action.
-      expect(await home.locator(".fui-Button--primary, button[class*='primary']").count()).toBeGreaterThanOrEqual(1);
+      // The one thing to do next.
+      expect(await home.getByRole("button", { name: p.homeStart }).isVisible()).toBe(true);
       // At 320 px the tabs stay on one row: the rest are under "Mais".
       const rows = await w.page.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')].filter((t) => (t as HTMLElement).offsetParent).map((t) => t.getBoundingClientRect().top)).size);
       expect(rows).toBe(1);

@@ -3,6 +3,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App, type FunctionInfo } from "../../src/taskpane/App";
 import { paneStrings } from "../../src/core/messages";
+import { presets, type PresetId } from "../../src/core/presets";
 import type { CellData, WorkbookData } from "../../src/workbook/port";
 import { fmt, sheet, workbook } from "../workbook/fixtures";
 import { FakeHost } from "./fakeHost";
@@ -72,4 +73,10 @@ export async function openTab(user: ReturnType<typeof userEvent.setup>, name: st
   const panel = screen.getByRole("tabpanel", { name });
   await waitFor(() => expect(within(panel).queryByText(paneStrings.loadingScreen)).toBeNull());
   return panel;
+}
+
+/** Chooses the rules' preset in a screen's "Regras" drop-down (a Fluent Dropdown: its list opens in a popup). */
+export async function choosePreset(user: ReturnType<typeof userEvent.setup>, panel: HTMLElement, id: PresetId): Promise<void> {
+  await user.click(within(panel).getByRole("combobox", { name: "Regras" }));
+  await user.click(await screen.findByRole("option", { name: presets[id].name }));
 }

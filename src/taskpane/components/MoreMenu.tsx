@@ -1,10 +1,11 @@
 /**
- * The "Mais" menu of the tabs that do not fit (TabBar). Its own chunk: Fluent's Menu brings the popup
- * positioning library, which the first screen does not need; until the chunk arrives, TabBar shows a
- * button of the same size.
+ * The "Mais" menu's popup (TabBar): the tabs that did not fit, as menu items. Its own chunk: Fluent's Menu
+ * brings the popup positioning library, which the first screen does not need. TabBar keeps the "Mais"
+ * button itself on the row (the overflow manager measures that one element), and this popup opens
+ * against it.
  */
-import type { JSX, Ref } from "react";
-import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, useIsOverflowItemVisible } from "@fluentui/react-components";
+import type { JSX } from "react";
+import { Menu, MenuItem, MenuList, MenuPopover, useIsOverflowItemVisible } from "@fluentui/react-components";
 import { TAB_LABELS, TABS, type TabId } from "../navigation";
 
 function MoreItem({ id, onSelect }: { id: TabId; onSelect: (id: TabId) => void }): JSX.Element | null {
@@ -14,21 +15,15 @@ function MoreItem({ id, onSelect }: { id: TabId; onSelect: (id: TabId) => void }
 }
 
 export interface MoreMenuProps {
-  buttonRef: Ref<HTMLButtonElement>;
-  className: string;
-  label: string;
-  ariaLabel: string;
+  target: HTMLElement | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
   onSelect: (id: TabId) => void;
 }
 
-export default function MoreMenu({ buttonRef, className, label, ariaLabel, onSelect }: MoreMenuProps): JSX.Element {
+export default function MoreMenu({ target, open, onOpenChange, onSelect }: MoreMenuProps): JSX.Element {
   return (
-    <Menu hasIcons={false}>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton ref={buttonRef} appearance="transparent" size="small" className={className} aria-label={ariaLabel}>
-          {label}
-        </MenuButton>
-      </MenuTrigger>
+    <Menu open={open} onOpenChange={(_, data) => onOpenChange(data.open)} positioning={{ target, position: "below", align: "end" }} hasIcons={false}>
       <MenuPopover>
         <MenuList>
           {TABS.map((id) => (

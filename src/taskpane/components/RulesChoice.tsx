@@ -1,6 +1,6 @@
 /** The preset and the method of the overall figure, for one run (screen Avaliar; screen Regras saves them). */
 import type { JSX } from "react";
-import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { Dropdown, Field, Option, Radio, RadioGroup } from "@fluentui/react-components";
 import { presets, type PresetId } from "../../core/presets";
 import type { OverallMethod } from "../../core/types";
 import { taskpaneStrings as s } from "../../core/messages";
@@ -16,18 +16,25 @@ export interface RulesChoiceProps {
 export function RulesChoice({ preset, method, onPreset, onMethod, disabled }: RulesChoiceProps): JSX.Element {
   return (
     <>
-      {/* minWidth/maxWidth: the longest preset name must not widen the 320 px pane. */}
+      {/*
+        A Dropdown, not a native select: at 320 px the longest preset name does not fit, and a native select
+        cuts it off with no "…"; the Dropdown's button ends it in "…" and its list shows the whole name.
+      */}
       <Field label={s.presetLabel} hint={presets[preset].description} style={{ minWidth: 0 }}>
-        <Select
-          root={{ style: { minWidth: 0, maxWidth: "100%" } }}
-          // A preset's name longer than the pane ends in "…" instead of being cut off.
-          style={{ width: "100%", minWidth: 0, textOverflow: "ellipsis", overflow: "hidden", whiteSpace: "nowrap" }} value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
+        <Dropdown
+          style={{ minWidth: 0, maxWidth: "100%" }}
+          button={{ style: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", display: "block", textAlign: "left" } }}
+          value={presets[preset].name}
+          selectedOptions={[preset]}
+          disabled={disabled}
+          onOptionSelect={(_, data) => data.optionValue && onPreset(data.optionValue as PresetId)}
+        >
           {Object.values(presets).map((p) => (
-            <option key={p.id} value={p.id}>
+            <Option key={p.id} value={p.id}>
               {p.name}
-            </option>
+            </Option>
           ))}
-        </Select>
+        </Dropdown>
       </Field>
       <Field label={s.methodLabel}>
         <RadioGroup value={method} disabled={disabled} onChange={(_, data) => onMethod(data.value as OverallMethod)}>

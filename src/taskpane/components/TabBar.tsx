@@ -2,7 +2,7 @@
  * The screens' tabs on one row at any width: Fluent's TabList inside an Overflow, so the tabs that do not
  * fit go into a "Mais" menu (the selected tab always stays on the row), instead of wrapping onto rows.
  */
-import { lazy, Suspense, type JSX } from "react";
+import { lazy, Suspense, useState, type JSX } from "react";
 import { Button, Overflow, OverflowItem, Tab, TabList, makeStyles, useOverflowMenu } from "@fluentui/react-components";
 import { paneStrings as p, taskpaneStrings as s } from "../../core/messages";
 import { TAB_LABELS, TABS, type TabId } from "../navigation";
@@ -25,18 +25,42 @@ const useStyles = makeStyles({
 function More({ onSelect }: { onSelect: (id: TabId) => void }): JSX.Element | null {
   const styles = useStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  const [open, setOpen] = useState(false);
+  // Mounted at the first click, then kept (its chunk loads once).
+  const [used, setUsed] = useState(false);
   if (!isOverflowing) return null;
-  const ariaLabel = p.moreTabsLabel(overflowCount);
   return (
-    <Suspense
-      fallback={
-        <Button ref={ref} appearance="transparent" size="small" className={styles.more} aria-label={ariaLabel} disabled>
-          {p.moreTabs}
-        </Button>
-      }
-    >
-      <Menu buttonRef={ref} className={styles.more} label={p.moreTabs} ariaLabel={ariaLabel} onSelect={onSelect} />
-    </Suspense>
+    <>
+      <Button
+        ref={ref}
+        appearance="transparent"
+        size="small"
+        className={styles.more}
+        aria-label={p.moreTabsLabel(overflowCount)}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => {
+          setUsed(true);
+          setOpen((o) => !o);
+        }}
+      >
+        {p.moreTabs}
+        <span aria-hidden="true">&nbsp;▾</span>
+      </Button>
+      {used && (
+        <Suspense fallback={null}>
+          <Menu
+            target={typeof ref === "object" && ref ? ref.current : null}
+            open={open}
+            onOpenChange={setOpen}
+            onSelect={(id) => {
+              setOpen(false);
+              onSelect(id);
+            }}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
 
