@@ -75,8 +75,7 @@ export async function openTab(user: ReturnType<typeof userEvent.setup>, name: st
   return panel;
 }
 
-/** Chooses the rules' preset in a screen's "Regras" drop-down (a Fluent Dropdown: its list opens in a popup). */
+/** Chooses the rules' preset among a screen's "Regras" radio buttons. */
 export async function choosePreset(user: ReturnType<typeof userEvent.setup>, panel: HTMLElement, id: PresetId): Promise<void> {
-  await user.click(within(panel).getByRole("combobox", { name: "Regras" }));
-  await user.click(await screen.findByRole("option", { name: presets[id].name }));
+  await user.click(within(within(panel).getByRole("radiogroup", { name: "Regras" })).getByRole("radio", { name: presets[id].name }));
 }

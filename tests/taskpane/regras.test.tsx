@@ -41,7 +41,7 @@ describe("screen Regras", () => {
       ],
     };
     const { panel, container } = await open(withSettings(stored));
-    expect(within(panel).getByRole("combobox", { name: "Regras" }).textContent).toBe(presets.instrumento.name);
+    expect((within(panel).getByRole("radio", { name: presets.instrumento.name }) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByRole("radio", { name: "Média do atingimento" }) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByRole("textbox", { name: "Parcela da justificativa parcial (%)" }) as HTMLInputElement).value).toBe("30");
     expect(lowers(panel)).toEqual(["80", "0"]);
@@ -154,6 +154,6 @@ describe("screen Regras", () => {
     expect(host.calls.saveSettings[0]).toEqual({ versao: 1, predefinicao: "previne", metodo: "media", parcial: 0.5 });
     // The other screens follow the saved preset.
     await openTab(user, "Avaliar");
-    expect(screen.getByRole("combobox", { name: "Regras" }).textContent).toBe(presets.previne.name);
+    expect((screen.getByRole("radio", { name: presets.previne.name }) as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -116,6 +116,12 @@ describe("screen Tabelas", () => {
   it("says what to do when no table is found", async () => {
     const host = new FakeHost(workbook(sheet("Plan1", [["Anotações"], ["nada aqui"]])));
     const { user } = await renderPane(host);
+    // The first screen says it in plain words, and its one action opens screen Modelos, named as it says.
+    const home = within(document.body).getByRole("tabpanel", { name: "Início" });
+    expect(within(home).getByText(/^Não encontramos uma tabela de indicadores\./)).toBeTruthy();
+    await user.click(within(home).getByRole("button", { name: "Inserir uma tabela pronta" }));
+    expect(await within(document.body).findByRole("heading", { name: "Modelos: tabelas prontas para preencher" })).toBeTruthy();
+    expect(within(document.body).getByRole("tab", { name: "Modelos" }).getAttribute("aria-selected")).toBe("true");
     const panel = await openTab(user, "Tabelas");
     expect(within(panel).getByText(/^Nenhuma tabela de indicadores encontrada\. Insira uma tabela pronta na tela Modelos/)).toBeTruthy();
     expect(within(panel).getByRole("heading", { name: "Problemas nas tabelas (1)" })).toBeTruthy();

@@ -1,6 +1,6 @@
 /** The preset and the method of the overall figure, for one run (screen Avaliar; screen Regras saves them). */
 import type { JSX } from "react";
-import { Dropdown, Field, Option, Radio, RadioGroup } from "@fluentui/react-components";
+import { Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { presets, type PresetId } from "../../core/presets";
 import type { OverallMethod } from "../../core/types";
 import { taskpaneStrings as s } from "../../core/messages";
@@ -17,24 +17,15 @@ export function RulesChoice({ preset, method, onPreset, onMethod, disabled }: Ru
   return (
     <>
       {/*
-        A Dropdown, not a native select: at 320 px the longest preset name does not fit, and a native select
-        cuts it off with no "…"; the Dropdown's button ends it in "…" and its list shows the whole name.
+        Radio buttons, not a drop-down: at 320 px the longest preset name does not fit one line, and a native
+        select cuts it off with no "…"; a radio's label wraps, so every name is read whole.
       */}
-      <Field label={s.presetLabel} hint={presets[preset].description} style={{ minWidth: 0 }}>
-        <Dropdown
-          style={{ minWidth: 0, maxWidth: "100%" }}
-          button={{ style: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", display: "block", textAlign: "left" } }}
-          value={presets[preset].name}
-          selectedOptions={[preset]}
-          disabled={disabled}
-          onOptionSelect={(_, data) => data.optionValue && onPreset(data.optionValue as PresetId)}
-        >
+      <Field label={s.presetLabel} hint={presets[preset].description}>
+        <RadioGroup value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
           {Object.values(presets).map((p) => (
-            <Option key={p.id} value={p.id}>
-              {p.name}
-            </Option>
+            <Radio key={p.id} value={p.id} label={p.name} />
           ))}
-        </Dropdown>
+        </RadioGroup>
       </Field>
       <Field label={s.methodLabel}>
         <RadioGroup value={method} disabled={disabled} onChange={(_, data) => onMethod(data.value as OverallMethod)}>

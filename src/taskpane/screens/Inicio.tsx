@@ -33,6 +33,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   step: { display: "flex", flexDirection: "column" },
+  // The facts read as one short block, not three paragraphs a line apart.
+  fact: { margin: 0 },
 });
 
 export function Inicio(): JSX.Element {
@@ -52,11 +54,15 @@ export function Inicio(): JSX.Element {
         {!snapshot && loading && <Spinner size="tiny" labelPosition="after" label={p.homeReading} />}
         {overview && found && (
           <>
-            <Body1 as="p">
+            <Body1 as="p" className={own.fact}>
               {p.homeFound(overview.tables, overview.sheets)} {p.homeIndicators(overview.indicators)}.
             </Body1>
-            <Body1 as="p">{p.homePeriods(periods.filter((o) => o.period).map((o) => o.text))}</Body1>
-            <Body1 as="p">{p.homeRules(presetName)}</Body1>
+            <Body1 as="p" className={own.fact}>
+              {p.homePeriods(periods.filter((o) => o.period).map((o) => o.text))}
+            </Body1>
+            <Body1 as="p" className={own.fact}>
+              {p.homeRules(presetName)}
+            </Body1>
             {overview.problems > 0 && (
               <MessageBar intent="warning">
                 <MessageBarBody>{p.homeAttention(overview.problems)}</MessageBarBody>
