@@ -24,7 +24,7 @@ import { TabBar } from "./components/TabBar";
 import { NavigationContext, TABS, type TabId } from "./navigation";
 import { Inicio } from "./screens/Inicio";
 import { paneStrings as p, taskpaneStrings as strings } from "../core/messages";
-import { useScreenStyles } from "./styles";
+import { useScreenStyles, NO_TITLE } from "./styles";
 import { useWorkbook, WorkbookProvider } from "./useWorkbook";
 
 // The screens after the first load on demand, each its own chunk (prefetched once the page is idle), so
@@ -153,7 +153,7 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
         </Toolbar>
       )}
       {error && (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar {...NO_TITLE} intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void reload()}>{strings.readAgain}</Button>

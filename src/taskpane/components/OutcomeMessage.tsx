@@ -1,4 +1,5 @@
 /** What became of a plan the host applied: written, refused (with the reasons, which select their cells), or failed. */
+import { NO_TITLE } from "../styles";
 import type { JSX } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { ApplyOutcome } from "../host";
@@ -9,7 +10,7 @@ import { ProblemList } from "./ProblemList";
 export function OutcomeMessage({ outcome, success, next }: { outcome: ApplyOutcome; success: string; next?: { label: string; onClick: () => void } }): JSX.Element | null {
   if (outcome.kind === "applied") {
     return (
-      <MessageBar intent="success" layout="multiline">
+      <MessageBar {...NO_TITLE} intent="success" layout="multiline">
         <MessageBarBody>{success}</MessageBarBody>
         {next && (
           <MessageBarActions>
@@ -23,14 +24,14 @@ export function OutcomeMessage({ outcome, success, next }: { outcome: ApplyOutco
   }
   if (outcome.kind === "failed") {
     return (
-      <MessageBar intent="error">
+      <MessageBar {...NO_TITLE} intent="error">
         <MessageBarBody>{s.failed(outcome.message)}</MessageBarBody>
       </MessageBar>
     );
   }
   if (outcome.kind === "refused") {
     return (
-      <MessageBar intent="error" layout="multiline">
+      <MessageBar {...NO_TITLE} intent="error" layout="multiline">
         <MessageBarBody>
           {s.refused}
           <ProblemList problems={outcome.problems} heading={null} />

@@ -16,7 +16,7 @@ import { RulesChoice } from "../components/RulesChoice";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
 import { paneStrings as p, taskpaneStrings as s } from "../../core/messages";
 import { useNavigate } from "../navigation";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 interface RunState {
@@ -76,7 +76,7 @@ export function Avaliar(): JSX.Element {
       </div>
       {stage && <StageProgress stage={stage} />}
       {run.message && (
-        <MessageBar intent="warning">
+        <MessageBar {...NO_TITLE} intent="warning">
           <MessageBarBody>{run.message}</MessageBarBody>
         </MessageBar>
       )}

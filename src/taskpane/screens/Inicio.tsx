@@ -21,7 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { paneStrings as p } from "../../core/messages";
 import { useNavigate } from "../navigation";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 const useStyles = makeStyles({
@@ -64,7 +64,7 @@ export function Inicio(): JSX.Element {
               {p.homeRules(presetName)}
             </Body1>
             {overview.problems > 0 && (
-              <MessageBar intent="warning">
+              <MessageBar {...NO_TITLE} intent="warning">
                 <MessageBarBody>{p.homeAttention(overview.problems)}</MessageBarBody>
               </MessageBar>
             )}
@@ -79,7 +79,7 @@ export function Inicio(): JSX.Element {
           </>
         )}
         {overview && !found && (
-          <MessageBar intent="info" layout="multiline">
+          <MessageBar {...NO_TITLE} intent="info" layout="multiline">
             <MessageBarBody>{p.homeNone}</MessageBarBody>
             <MessageBarActions>
               <Button appearance="primary" onClick={() => go("modelos")}>

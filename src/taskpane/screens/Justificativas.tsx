@@ -30,7 +30,7 @@ import { figureText, indicatorLabel, overallLabel, percentText, resultText, targ
 import type { CellWrite } from "../host";
 import { nationalStrings as n, paneStrings as p, taskpaneStrings as s } from "../../core/messages";
 import { useNavigate } from "../navigation";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 import { missedTargets } from "../../workbook/view";
 
@@ -197,12 +197,12 @@ export function Justificativas(): JSX.Element {
       )}
       {/* National rules have no commission: decisions recorded here are shown, never scored. */}
       {ev && ev.preset.commission === false && (
-        <MessageBar intent="info">
+        <MessageBar {...NO_TITLE} intent="info">
           <MessageBarBody>{n.justificationsNotScored(ev.preset.name)}</MessageBarBody>
         </MessageBar>
       )}
       {message && (
-        <MessageBar intent={message.intent} layout="multiline">
+        <MessageBar {...NO_TITLE} intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
           {message.intent === "success" && (
             <MessageBarActions>

@@ -21,7 +21,7 @@ import { PeriodChecklist } from "../components/PeriodChecklist";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
 import { paneStrings as p, taskpaneStrings as s } from "../../core/messages";
 import { useNavigate } from "../navigation";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
@@ -83,7 +83,7 @@ export function Resumo(): JSX.Element {
       </div>
       {stage && <StageProgress stage={stage} />}
       {message && (
-        <MessageBar intent="info">
+        <MessageBar {...NO_TITLE} intent="info">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
@@ -113,7 +113,7 @@ export function Comunicado(): JSX.Element {
       </div>
       {stage && <StageProgress stage={stage} />}
       {message && (
-        <MessageBar intent="info">
+        <MessageBar {...NO_TITLE} intent="info">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
