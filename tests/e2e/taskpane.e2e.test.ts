@@ -423,6 +423,15 @@ describe("the task pane in Chromium", () => {
       const page = await browser.newPage({ viewport: VIEWPORT });
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
+      // The page's own clock (milliseconds since navigation began) when its container first held words:
+      // what a person waits, without the test's round trips to the browser on a busy machine.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstWords?: number };
+        new MutationObserver(() => {
+          const container = document.getElementById("container");
+          if (w.__firstWords === undefined && container && (container.textContent ?? "").trim() !== "") w.__firstWords = performance.now();
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
       await page.route("**/*", (route) => {
         const url = route.request().url();
         if (new URL(url).hostname === "127.0.0.1") return route.continue();
@@ -439,14 +448,18 @@ describe("the task pane in Chromium", () => {
       return { page, errors, started, failedAt: () => failedAt };
     }
 
+    /** When the page's container first held words, in milliseconds since navigation began. */
+    const firstWords = (page: Page) => page.evaluate(() => (window as unknown as { __firstWords?: number }).__firstWords ?? Infinity);
+
     /**
      * Words on the page within 1 s of opening it (the loading state, or already the advice), and the advice
      * itself within 1 s of Office.js failing (on this shared machine the aborted request alone may take longer
      * than a second to come back, so the advice is timed from the failure).
      */
     async function adviceInTime(page: Page, started: number, failedAt: () => number, advice: string) {
-      await page.getByText(p.loadingOffice).or(page.getByText(advice)).first().waitFor({ timeout: 1000 });
-      expect(Date.now() - started).toBeLessThan(1000);
+      await page.getByText(p.loadingOffice).or(page.getByText(advice)).first().waitFor({ timeout: 5000 });
+      expect(await firstWords(page)).toBeLessThan(1000);
+      expect(started).toBeGreaterThan(0);
       await page.getByText(advice).waitFor({ timeout: 10_000 });
       expect(failedAt()).toBeGreaterThan(0);
       expect(Date.now() - failedAt()).toBeLessThan(1000);
@@ -477,8 +490,9 @@ describe("the task pane in Chromium", () => {
     it("Office.js never answering, inside Office: a loading state within 1 s, then the advice after a few seconds", async () => {
       const { page, errors, started } = await open("hang", INSIDE);
       try {
-        await page.getByText(p.loadingOffice).waitFor({ timeout: 1000 });
-        expect(Date.now() - started).toBeLessThan(1000);
+        await page.getByText(p.loadingOffice).waitFor({ timeout: 5000 });
+        expect(await firstWords(page)).toBeLessThan(1000);
+        expect(started).toBeGreaterThan(0);
         await screenshot(page, "office-carregando");
         await page.getByText(/O Office ainda não respondeu/).waitFor({ timeout: 8000 });
         await screenshot(page, "office-sem-resposta");
