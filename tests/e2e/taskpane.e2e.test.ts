@@ -229,6 +229,8 @@ describe("the task pane in Chromium", () => {
         await w.page.getByRole("menuitem", { name }).click();
       }
       await panel(name).waitFor();
+      // The screen's chunk has arrived: its spinner is gone.
+      await panel(name).getByText(p.loadingScreen).waitFor({ state: "detached" });
     };
     /** Screenshot, then what every screen must be at 320 px: nothing wider, nothing cut off unseen, axe clean. */
     const look = async (name: string) => {
@@ -314,6 +316,8 @@ describe("the task pane in Chromium", () => {
       const screen = panel(s.tabs.resumo);
       await screen.getByRole("button", { name: s.summaryRun }).click();
       await screen.getByText(s.summaryApplied(["Resumo 2025-T1"])).waitFor();
+      // Done: the button may be used again (a later change, a new summary).
+      expect(await screen.getByRole("button", { name: s.summaryRun }).isEnabled()).toBe(true);
       await look("3-resumo");
 
       const state = await fakeState(w.page);
