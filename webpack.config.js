@@ -2,8 +2,11 @@
  * Webpack: the add-in's one page (shared runtime) in the shape of the `yo office` templates
  * (Office-Addin-TaskPane-React + Excel-Custom-Functions-Shared, merged).
  *
- *   dist/taskpane.html   the task pane AND the custom functions' page: loads functions.js and taskpane.js
- *   dist/taskpane.js     React + Fluent UI task pane (src/taskpane/index.tsx)
+ *   dist/taskpane.html   the task pane AND the custom functions' page: loads boot.js and taskpane.js
+ *   dist/boot.js         the page's loader: Office.js, then functions.js; says when Office is slow or absent
+ *   dist/taskpane.js     React + Fluent UI task pane (src/taskpane/index.tsx): the frame and the first
+ *                        screen; the other screens and the pipeline are chunks loaded on demand
+ *                        (dist/<name>.chunk.js; bench/bundle.mjs measures them)
  *   dist/functions.js    custom functions (src/functions/functions.ts) + CustomFunctions.associate calls
  *   dist/functions.json  function metadata generated from the JSDoc of src/functions/functions.ts, finished
  *                        by FinishFunctionsMetadata below (help links, no data-type objects)
@@ -114,12 +117,14 @@ module.exports = async (env, options) => {
   const config = {
     devtool: "source-map",
     entry: {
+      boot: "./src/taskpane/boot.ts",
       functions: functionsInput,
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      chunkFilename: "[name].chunk.js",
       clean: true,
     },
     resolve: {
@@ -157,9 +162,9 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // Shared runtime: the one page runs the functions and the task pane. Functions first, so they are
-        // associated before the task pane renders.
-        chunks: ["functions", "taskpane"],
+        // Shared runtime: the one page runs the functions and the task pane. boot.js loads Office.js and
+        // then functions.js itself (src/taskpane/boot.ts); taskpane.js renders at once and follows it.
+        chunks: ["boot", "taskpane"],
         chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({

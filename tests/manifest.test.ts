@@ -394,11 +394,15 @@ describe("manifest.xml and the build (dist/)", () => {
   });
 
   // The shared runtime page must load Office.js first, then both bundles; a page without functions.js
-  // leaves every function #NAME?, one without taskpane.js a blank pane.
-  test("the task pane page loads office.js, functions.js and taskpane.js, in that order", () => {
+  // leaves every function #NAME?, one without taskpane.js a blank pane. The page names boot.js and
+  // taskpane.js; boot.js loads Office.js and, once it is there, functions.js (tests/taskpane/boot.test.ts).
+  test("the task pane page loads boot.js (Office.js, then functions.js) and taskpane.js", () => {
     const html = fs.readFileSync(distFile(servedPath(urlOf(taskpaneResid()))), "utf8");
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    expect(scripts).toEqual(["boot.js", "taskpane.js"]);
+    const boot = fs.readFileSync(distFile("boot.js"), "utf8");
+    expect(boot).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(boot).toContain("functions.js");
   });
 
   // functions.json declares the functions; functions.js must associate each id exactly once, or Excel

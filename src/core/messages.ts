@@ -542,27 +542,27 @@ export const writerStrings = {
 /** The Excel host's texts (workbook/office): why a write was refused or failed, and what to do. */
 export const officeStrings = {
   sheetMissing: (sheet: string) =>
-    `A planilha ${quote(sheet)} não foi encontrada: ela foi renomeada ou excluída depois da leitura? Clique em Avaliar de novo.`,
+    `A planilha ${quote(sheet)} não foi encontrada: ela foi renomeada ou excluída depois da leitura? Tente de novo.`,
   sheetProtected: (sheet: string) =>
-    `A planilha ${quote(sheet)} está protegida, e o Contratualiza precisa escrever nela. Desproteja-a (Revisão > Desproteger Planilha) e clique em Avaliar de novo.`,
+    `A planilha ${quote(sheet)} está protegida, e o Contratualiza precisa escrever nela. Desproteja-a (Revisão > Desproteger Planilha) e tente de novo.`,
   workbookProtected:
-    "A estrutura da pasta de trabalho está protegida, e o Contratualiza precisa criar as planilhas de resumo. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e clique em Avaliar de novo.",
+    "A estrutura da pasta de trabalho está protegida, e o Contratualiza precisa criar as planilhas de resumo. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e tente de novo.",
   userCell: (sheet: string, cell: string, content: string, column: string, more: number) =>
     `A célula ${cell} da planilha ${quote(sheet)} contém ${quote(content)}, e o Contratualiza escreveria ali a coluna ${quote(column)}` +
     (more > 0 ? ` (há mais ${more} ${more === 1 ? "célula preenchida" : "células preenchidas"} abaixo dela)` : "") +
-    ". Mova esse conteúdo para outro lugar, ou deixe colunas vazias à direita da tabela, e clique em Avaliar de novo.",
+    ". Mova esse conteúdo para outro lugar, ou deixe colunas vazias à direita da tabela, e tente de novo.",
   nothingWritten: "Nada foi alterado na pasta de trabalho.",
-  partiallyWritten: "Parte dos resultados já tinha sido escrita; clique em Avaliar de novo para completar.",
+  partiallyWritten: "Parte dos resultados já tinha sido escrita; tente de novo para completar.",
   confirmReplace: (sheets: string[]) =>
     sheets.length === 1
       ? `Já existe a planilha ${quote(sheets[0])}. Substituí-la pelo resumo novo? O conteúdo atual dela será apagado.`
       : `Já existem as planilhas ${sheets.map(quote).join(", ")}. Substituí-las pelos resumos novos? O conteúdo atual delas será apagado.`,
-  cellEditMode: "O Excel está editando uma célula. Termine a edição (Enter ou Esc) e clique em Avaliar de novo.",
+  cellEditMode: "O Excel está editando uma célula. Termine a edição (Enter ou Esc) e tente de novo.",
   payloadTooLarge:
     "A pasta de trabalho tem dados demais para uma só troca com o Excel para a Web. Avalie um período de cada vez, ou use o Excel para Windows ou Mac.",
   accessDenied:
-    "O Excel não deixou alterar a pasta de trabalho: uma planilha ou a pasta está protegida, ou o arquivo está aberto somente para leitura. Desproteja-a (ou salve uma cópia editável) e clique em Avaliar de novo.",
-  itemNotFound: "Uma planilha ou intervalo que o Contratualiza ia usar não existe mais (foi renomeado ou excluído). Clique em Avaliar de novo.",
+    "O Excel não deixou alterar a pasta de trabalho: uma planilha ou a pasta está protegida, ou o arquivo está aberto somente para leitura. Desproteja-a (ou salve uma cópia editável) e tente de novo.",
+  itemNotFound: "Uma planilha ou intervalo que o Contratualiza ia usar não existe mais (foi renomeado ou excluído). Tente de novo.",
   general: (detail: string) =>
     `O Excel não conseguiu concluir a operação (${detail}). Tente de novo; se o erro continuar, salve a pasta de trabalho, feche e abra o Excel.`,
   selectMissing: (sheet: string, cell: string) =>
@@ -591,7 +591,6 @@ export const taskpaneStrings = {
     "O Contratualiza avalia os indicadores dos contratos de gestão da Atenção Primária à Saúde (APS) na própria pasta de trabalho: " +
     "encontra as tabelas de indicadores, compara os resultados com as metas pactuadas, colore as células e insere o resumo do " +
     "período com a faixa de recomendação.",
-  openInExcel: "Abra este painel no Excel para avaliar a pasta de trabalho.",
   functionsHeading: "Funções que você já pode digitar nas células",
   functionsHint: "Os argumentos são separados por ponto e vírgula, como nas demais funções do Excel.",
   noFunctions: "Nenhuma função disponível nesta versão.",
@@ -740,7 +739,7 @@ export const taskpaneStrings = {
   // --- Justificativas ---
   justificationsHeading: "Justificativas",
   justificationsHint: (partial: string) =>
-    `Registre a decisão da Comissão de Avaliação sobre a justificativa de cada meta não atingida. Total: a meta conta como atingida. Parcial: conta ${partial} do que faltou. Não: nada muda.`,
+    `Registre a decisão da Comissão de Avaliação sobre a justificativa de cada meta não atingida. Total: a meta conta como atingida. Parcial: recupera ${partial} do atingimento que faltou. Não: nada muda.`,
   justificationsNone: "Nenhuma meta de desempenho ficou sem atingir neste período.",
   decisionLabel: "Decisão da comissão",
   decisions: { Total: "Total", Parcial: "Parcial", Não: "Não" } as Record<string, string>,
@@ -765,7 +764,7 @@ export const taskpaneStrings = {
 
   // --- Regras ---
   rulesHeading: "Regras da avaliação",
-  rulesHint: "As regras ficam gravadas na pasta de trabalho e valem para quem abrir o arquivo, no Excel ou pelo comando.",
+  rulesHint: "As regras ficam gravadas na pasta de trabalho e valem para todos que abrirem o arquivo.",
   ruleLabel: "O que decide o conceito de cada trimestre",
   ruleHint: "Vale para cada indicador com vários meses (e unidades) no período.",
   rules: {
@@ -783,7 +782,7 @@ export const taskpaneStrings = {
   bandLower: "Início (limite inferior)",
   bandLabelField: "Rótulo",
   bandRecommendation: "Recomendação",
-  bandColor: "Cor (#RRGGBB)",
+  bandColor: "Cor (código, como #8BC34A)",
   bandAdd: "Acrescentar faixa",
   bandRemove: (n: number) => `Remover faixa ${n}`,
   bandLowerInvalid: (n: number) => `Faixa ${n}: o início deve ser um número, como 70 ou 7,5.`,
@@ -794,7 +793,7 @@ export const taskpaneStrings = {
   rulesCannotSave: "Corrija o que está indicado acima antes de salvar.",
 
   // --- Modelos ---
-  templatesHeading: "Tabelas prontas",
+  templatesHeading: "Modelos: tabelas prontas para preencher",
   templatesHint:
     "Insere uma planilha nova com a tabela de indicadores escolhida, pronta para preencher a meta e o resultado. Nada do que já existe é alterado.",
   templatesLegend: "Conjunto de indicadores",
@@ -1754,4 +1753,71 @@ export const printStrings = {
 export const patchStrings = {
   outputNotXlsm: (file: string) =>
     `O arquivo avaliado “${file}” precisa ter a extensão .xlsm: o original tem macros, e o Excel só abre uma pasta de trabalho com macros pelo nome .xlsm. Escolha um nome terminado em .xlsm.`,
+};
+
+/**
+ * The task pane's frame and first run: loading Office, the first screen (what was found, in plain words,
+ * and the path through the screens), the overflow menu of the tabs, reading the workbook again, and the
+ * step that follows each screen.
+ */
+export const paneStrings = {
+  // --- loading Office (taskpane/index.tsx, taskpane/boot.ts) ---
+  loadingOffice: "Carregando o Contratualiza…",
+  /** Office.js did not load, or Office did not answer, while the page is inside Office. */
+  officeFailedTitle: "O Excel não terminou de carregar o suplemento",
+  officeFailed:
+    "A biblioteca do Office não carregou (ela vem da internet, do endereço appsforoffice.microsoft.com). Confira a conexão com a internet " +
+    "e se a rede da secretaria não bloqueia esse endereço; depois feche este painel e abra-o de novo pelo botão Avaliar contrato, na guia Página Inicial.",
+  officeSlow:
+    "O Office ainda não respondeu. Se esta mensagem continuar, feche este painel e abra-o de novo pelo botão Avaliar contrato, na guia Página Inicial; " +
+    "se não adiantar, salve a pasta de trabalho, feche e abra o Excel.",
+  /** The page was opened in a plain browser, not in Excel. */
+  outsideOfficeTitle: "Este painel funciona dentro do Excel",
+  outsideOffice:
+    "Você abriu o painel num navegador comum. Para avaliar uma pasta de trabalho, abra-a no Excel (Windows, Mac ou na Web) e clique em Avaliar contrato, na guia Página Inicial.",
+  loadingScreen: "Abrindo a tela…",
+
+  // --- tabs ---
+  tabs: { inicio: "Início", comunicado: "Comunicado" },
+  moreTabs: "Mais",
+  moreTabsLabel: (n: number) => `Mais telas (${n})`,
+
+  // --- reading the workbook again ---
+  readAgainDone: "A pasta de trabalho foi lida de novo.",
+
+  // --- Início: what was found, in plain words ---
+  homeHeading: "Nesta pasta de trabalho",
+  homeReading: "Procurando as tabelas de indicadores…",
+  homeFound: (tables: number, sheets: string[]) =>
+    `${tables === 1 ? "Encontramos 1 tabela de indicadores" : `Encontramos ${formatNumber(tables, 0)} tabelas de indicadores`}` +
+    `${sheets.length === 1 ? `, na planilha ${quote(sheets[0])}` : `, nas planilhas ${sheets.map(quote).join(", ")}`}.`,
+  homeIndicators: (indicators: number) => (indicators === 1 ? "1 indicador" : `${formatNumber(indicators, 0)} indicadores`),
+  homePeriods: (periods: string[]) =>
+    periods.length === 0
+      ? "Sem período informado: todas as linhas são avaliadas juntas."
+      : periods.length === 1
+        ? `Período: ${periods[0]}.`
+        : `Períodos: ${periods.slice(0, -1).join(", ")} e ${periods[periods.length - 1]}.`,
+  homeRules: (rules: string) => `Regras: ${rules}.`,
+  homeAttention: (n: number) => (n === 1 ? "1 ponto precisa de atenção nos dados." : `${formatNumber(n, 0)} pontos precisam de atenção nos dados.`),
+  homeDetails: "Ver detalhes",
+  homeNone:
+    "Não encontramos uma tabela de indicadores. Uma tabela precisa de uma coluna com o nome do indicador e outra com a meta ou o resultado.",
+  homeInsertTemplate: "Inserir uma tabela pronta",
+  stepsHeading: "O caminho da avaliação",
+  steps: [
+    { title: "Avaliar", text: "Compara cada resultado com a meta e colore as células." },
+    { title: "Inserir o resumo", text: "Uma planilha com o atingimento global e a faixa de recomendação." },
+    { title: "Registrar as decisões da comissão", text: "Para cada meta não atingida, a justificativa e a decisão." },
+    { title: "Gerar o comunicado", text: "O texto para a comissão revisar e assinar." },
+  ],
+  homeStart: "Começar: avaliar",
+
+  // --- the next step, after a screen's action succeeded ---
+  nextSummary: "Próximo passo: inserir o resumo",
+  nextJustifications: "Próximo passo: registrar as decisões da comissão",
+  nextCommunique: "Próximo passo: gerar o comunicado",
+
+  // --- Comunicado (the reports, split from Resumo) ---
+  communiqueHeading: "Comunicado e avaliação anual",
 };

@@ -1,4 +1,4 @@
-import { useState, type JSX } from "react";
+import { lazy, Suspense, useCallback, useState, type JSX } from "react";
 import {
   Body1,
   Button,
@@ -7,11 +7,13 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle1,
-  Tab,
-  TabList,
   Title3,
+  Toolbar,
+  ToolbarButton,
+  makeStaticStyles,
   makeStyles,
   tokens,
   webDarkTheme,
@@ -19,16 +21,25 @@ import {
 } from "@fluentui/react-components";
 import type { TaskpaneHost } from "./host";
 import { ReadNotes } from "./components/ReadNotes";
-import { Avaliar } from "./screens/Avaliar";
-import { Consolidar } from "./screens/Consolidar";
-import { Justificativas } from "./screens/Justificativas";
-import { Modelos } from "./screens/Modelos";
-import { Regras } from "./screens/Regras";
-import { Resumo } from "./screens/Resumo";
-import { Tabelas } from "./screens/Tabelas";
-import { consolidarPaneStrings, taskpaneStrings as strings } from "../core/messages";
-import { useScreenStyles } from "./styles";
+import { TabBar } from "./components/TabBar";
+import { NavigationContext, TABS, type TabId } from "./navigation";
+import { Inicio } from "./screens/Inicio";
+import { paneStrings as p, taskpaneStrings as strings } from "../core/messages";
+import { useScreenStyles, NO_TITLE } from "./styles";
 import { useWorkbook, WorkbookProvider } from "./useWorkbook";
+
+// The screens after the first load on demand, each its own chunk (prefetched once the page is idle), so
+// the page's first script holds only the frame and screen Início (bench/bundle.mjs measures it).
+const Avaliar = lazy(() => import(/* webpackChunkName: "avaliar", webpackPrefetch: true */ "./screens/Avaliar").then((m) => ({ default: m.Avaliar })));
+const Resumo = lazy(() => import(/* webpackChunkName: "resumo", webpackPrefetch: true */ "./screens/Resumo").then((m) => ({ default: m.Resumo })));
+const Comunicado = lazy(() => import(/* webpackChunkName: "resumo", webpackPrefetch: true */ "./screens/Resumo").then((m) => ({ default: m.Comunicado })));
+const Justificativas = lazy(() =>
+  import(/* webpackChunkName: "justificativas", webpackPrefetch: true */ "./screens/Justificativas").then((m) => ({ default: m.Justificativas })),
+);
+const Tabelas = lazy(() => import(/* webpackChunkName: "tabelas", webpackPrefetch: true */ "./screens/Tabelas").then((m) => ({ default: m.Tabelas })));
+const Consolidar = lazy(() => import(/* webpackChunkName: "consolidar", webpackPrefetch: true */ "./screens/Consolidar").then((m) => ({ default: m.Consolidar })));
+const Regras = lazy(() => import(/* webpackChunkName: "regras", webpackPrefetch: true */ "./screens/Regras").then((m) => ({ default: m.Regras })));
+const Modelos = lazy(() => import(/* webpackChunkName: "modelos", webpackPrefetch: true */ "./screens/Modelos").then((m) => ({ default: m.Modelos })));
 
 /** A custom function as the task pane lists it (taken from the generated functions.json at build time). */
 export interface FunctionInfo {
@@ -43,6 +54,9 @@ export function formatSignature(fn: FunctionInfo): string {
   return `=META.${fn.name}(${args.join("; ")})`;
 }
 
+// The browser's default 8 px body margin showed as a white frame around the dark theme.
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -55,13 +69,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  tabs: {
-    flexWrap: "wrap",
-  },
+  toolbar: { padding: 0 },
   signature: {
     fontFamily: tokens.fontFamilyMonospace,
     display: "block",
-    overflowWrap: "anywhere",
+    // Breaks at the spaces between arguments; inside a word only when the word alone is wider than the pane.
+    overflowWrap: "break-word",
   },
 });
 
@@ -89,43 +102,59 @@ function FunctionList({ functions, level }: { functions: FunctionInfo[]; level: 
   );
 }
 
-/** The tabs' labels: the screens' (taskpaneStrings.tabs) and Consolidar's, whose texts are its own. */
-const TAB_LABELS = { ...strings.tabs, consolidar: consolidarPaneStrings.tab };
-type TabId = keyof typeof TAB_LABELS;
-const TABS: TabId[] = ["tabelas", "avaliar", "resumo", "consolidar", "justificativas", "regras", "modelos", "funcoes"];
+/** The screen of a tab (the lazily loaded ones behind a spinner while their chunk arrives). */
+function screenOf(id: TabId, functions: FunctionInfo[], selected: TabId): JSX.Element {
+  switch (id) {
+    case "inicio":
+      return <Inicio />;
+    case "avaliar":
+      return <Avaliar />;
+    case "resumo":
+      return <Resumo />;
+    case "justificativas":
+      return <Justificativas />;
+    case "comunicado":
+      return <Comunicado />;
+    case "tabelas":
+      return <Tabelas />;
+    case "consolidar":
+      return <Consolidar active={selected === "consolidar"} />;
+    case "regras":
+      return <Regras />;
+    case "modelos":
+      return <Modelos />;
+    case "funcoes":
+      return <FunctionList functions={functions} level="h2" />;
+  }
+}
 
-/** The screens, one per tab; every panel stays mounted (hidden when not selected) so a screen keeps its state. */
+/**
+ * The tabs and their screens. A screen is mounted the first time its tab is opened and stays mounted
+ * (hidden when not selected), so it keeps its state.
+ */
 function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
   const styles = useStyles();
-  const { snapshot, loading, error, reload } = useWorkbook();
-  const [tab, setTab] = useState<TabId>("tabelas");
-  const screens: Record<TabId, JSX.Element> = {
-    tabelas: <Tabelas />,
-    avaliar: <Avaliar />,
-    resumo: <Resumo />,
-    consolidar: <Consolidar active={tab === "consolidar"} />,
-    justificativas: <Justificativas />,
-    regras: <Regras />,
-    modelos: <Modelos />,
-    funcoes: <FunctionList functions={functions} level="h2" />,
-  };
+  const { loading, error, reload } = useWorkbook();
+  const [tab, setTab] = useState<TabId>("inicio");
+  const [opened, setOpened] = useState<Set<TabId>>(() => new Set(["inicio"]));
+  const go = useCallback((id: TabId) => {
+    setTab(id);
+    setOpened((current) => (current.has(id) ? current : new Set(current).add(id)));
+  }, []);
   return (
-    <>
-      <TabList
-        className={styles.tabs}
-        size="small"
-        aria-label={strings.tabsLabel}
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabId)}
-      >
-        {TABS.map((id) => (
-          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
-            {TAB_LABELS[id]}
-          </Tab>
-        ))}
-      </TabList>
+    <NavigationContext.Provider value={go}>
+      <TabBar selected={tab} onSelect={go} />
+      {/* After a failed read the error's own button reads again: one button, not two. */}
+      {!error && (
+        <Toolbar className={styles.toolbar} size="small" aria-label={strings.title}>
+          <ToolbarButton appearance="subtle" disabled={loading} onClick={() => void reload()}>
+            {strings.readAgain}
+          </ToolbarButton>
+          {loading && <Spinner size="extra-tiny" aria-label={strings.loading} />}
+        </Toolbar>
+      )}
       {error && (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar {...NO_TITLE} intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => void reload()}>{strings.readAgain}</Button>
@@ -133,38 +162,64 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
         </MessageBar>
       )}
       <ReadNotes />
-      {!snapshot && loading && <Spinner size="small" label={strings.loading} />}
       {TABS.map((id) => (
         <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
-          {screens[id]}
+          {opened.has(id) && <Suspense fallback={<Spinner size="small" label={p.loadingScreen} />}>{screenOf(id, functions, tab)}</Suspense>}
         </div>
       ))}
-    </>
+    </NavigationContext.Provider>
   );
 }
 
+/** Where the page is: in Excel (with its host), outside Office, or in Office that did not load. */
+export type PaneState =
+  | { kind: "excel"; host: TaskpaneHost }
+  /** Office.js is still loading. */
+  | { kind: "loading" }
+  /** Opened in a plain browser. */
+  | { kind: "outside" }
+  /** Inside Office, but Office.js failed to load (`failed`) or has not answered yet (`slow`). */
+  | { kind: "officeFailed"; reason: "failed" | "slow" };
+
 export interface AppProps {
   /** The workbook; undefined when the page is opened outside Excel (a notice says where to open it). */
-  host: TaskpaneHost | undefined;
+  host?: TaskpaneHost;
+  /** Overrides `host`: the page's state while Office loads, or when it did not. */
+  state?: PaneState;
   /** Follows the Office theme; light by default. */
   theme?: "light" | "dark";
   functions: FunctionInfo[];
 }
 
-export function App({ host, theme = "light", functions }: AppProps): JSX.Element {
+export function App({ host, state, theme = "light", functions }: AppProps): JSX.Element {
+  useGlobalStyles();
   const styles = useStyles();
+  const pane: PaneState = state ?? (host ? { kind: "excel", host } : { kind: "outside" });
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang="pt-BR">
       <main className={styles.root}>
         <Title3 as="h1">{strings.title}</Title3>
-        {host ? (
-          <WorkbookProvider host={host}>
+        {pane.kind === "excel" && (
+          <WorkbookProvider host={pane.host}>
             <Screens functions={functions} />
           </WorkbookProvider>
-        ) : (
+        )}
+        {pane.kind === "loading" && <Spinner size="small" label={p.loadingOffice} />}
+        {pane.kind === "officeFailed" && (
+          <MessageBar intent={pane.reason === "failed" ? "error" : "warning"} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{p.officeFailedTitle}</MessageBarTitle>
+              {pane.reason === "failed" ? p.officeFailed : p.officeSlow}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {pane.kind === "outside" && (
           <>
-            <MessageBar intent="warning">
-              <MessageBarBody>{strings.openInExcel}</MessageBarBody>
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{p.outsideOfficeTitle}</MessageBarTitle>
+                {p.outsideOffice}
+              </MessageBarBody>
             </MessageBar>
             <Body1 as="p">{strings.intro}</Body1>
             <FunctionList functions={functions} level="h2" />

@@ -4,7 +4,7 @@
  * evaluations of the chosen periods, and the two write plans (owned columns and colours; summary sheets).
  */
 import { summaryName } from "../workbook/plan/summary";
-import type { LocatedProblem } from "../core/evaluate";
+import { indicatorKey, type LocatedProblem } from "../core/evaluate";
 import { taskpaneStrings as s } from "../core/messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
@@ -34,6 +34,26 @@ export interface Snapshot {
   /** Stored settings that could not be used, in pt-BR. */
   settingsProblems: LocatedProblem[];
   result: PipelineResult;
+  /** What the first screen says was found. */
+  overview: Overview;
+}
+
+/** What was found, counted for the first screen (screen Início). */
+export interface Overview {
+  /** Indicator tables found. */
+  tables: number;
+  /** The sheets they are on, in workbook order. */
+  sheets: string[];
+  /** Distinct indicators over every table (by code, else by name). */
+  indicators: number;
+  /** Problems in the data and in the stored settings. */
+  problems: number;
+}
+
+function overviewOf(result: PipelineResult, settingsProblems: LocatedProblem[]): Overview {
+  const sheets = [...new Set(result.tables.flatMap((t) => t.sheets))];
+  const indicators = new Set(result.tables.flatMap((t) => t.rows.map(indicatorKey))).size;
+  return { tables: result.tables.length, sheets, indicators, problems: result.problems.length + settingsProblems.length };
 }
 
 /**
@@ -46,7 +66,8 @@ export function analyse(workbook: WorkbookData): Snapshot {
   const settings = stored.settings ?? { versao: 1 };
   const { rules, problems } = runRules(stored.settings);
   const result = runPipeline(data, rules);
-  return { data, all: workbook, settings, settingsProblems: [...stored.problems, ...problems], result };
+  const settingsProblems = [...stored.problems, ...problems];
+  return { data, all: workbook, settings, settingsProblems, result, overview: overviewOf(result, settingsProblems) };
 }
 
 /** The stored method as the core names it. */
@@ -71,6 +92,11 @@ export interface PeriodOption {
   key: string;
   text: string;
   period?: Period;
+}
+
+/** A preset by id (so callers that load this module on demand need not import the presets themselves). */
+export function presetOf(id: PresetId): Preset {
+  return presets[id];
 }
 
 /** The periods to offer: the tables' periods grouped as the pipeline groups them for the preset. */

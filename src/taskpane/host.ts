@@ -45,7 +45,21 @@ export interface TemplateTable {
   widths: number[];
 }
 
+/**
+ * What the host tells the pane between reads: the pane was shown or hidden (Excel keeps the page running,
+ * hidden, to calculate the add-in's functions), or the workbook's sheets changed (one activated, added or
+ * deleted), so the last read may be stale.
+ */
+export type HostEvent = "shown" | "hidden" | "changed";
+
 export interface TaskpaneHost {
+  /**
+   * Whether the pane is on screen now. False in the hidden runtime a function recalculation starts: the
+   * pane then reads nothing until it is shown. Absent: always shown.
+   */
+  isShown?(): boolean;
+  /** Calls `listener` on each event until the returned function is called. Absent: no events. */
+  subscribe?(listener: (event: HostEvent) => void): () => void;
   /** Reads every sheet's used range, tables and merges. */
   read(): Promise<HostResult<WorkbookData>>;
   /** Applies a plan (owned columns, rules, summary sheets); see workbook/plan/types.ts for the rules. */

@@ -69,3 +69,9 @@ export const useScreenStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
 });
+
+/**
+ * Spread on a MessageBar without a MessageBarTitle: Fluent labels every MessageBar by its title's id, which
+ * then points at nothing (axe: aria-valid-attr-value). Unlabelled, the bar is read by its text.
+ */
+export const NO_TITLE = { "aria-labelledby": undefined } as const;

@@ -33,4 +33,6 @@ const fake = exampleWorkbook();
 window.__fake = fake;
 
 const container = document.getElementById("container");
-if (container) createRoot(container).render(<App host={createOfficeHost(fake.run)} functions={[]} />);
+// `?theme=dark`: the pane as Office's dark theme shows it.
+const theme = new URLSearchParams(location.search).get("theme") === "dark" ? "dark" : "light";
+if (container) createRoot(container).render(<App host={createOfficeHost(fake.run)} theme={theme} functions={[]} />);

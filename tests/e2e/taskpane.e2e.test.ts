@@ -28,7 +28,7 @@ import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { consolidarPaneStrings, planStrings, taskpaneStrings } from "../../src/core/messages";
+import { consolidarPaneStrings, paneStrings as p, planStrings, taskpaneStrings } from "../../src/core/messages";
 import type { FakeCell, FakeExcel, RuleModel } from "../workbook/office/fakeExcel";
 import { buildHarness } from "./build";
 import { firstRow, LAST_ROW, SHEET } from "./example";
@@ -144,6 +144,46 @@ function cellOf(sheet: SheetState, address: string): FakeCell {
 }
 
 const s = taskpaneStrings;
+
+/**
+ * What is wrong with the page's layout at the pane's width: an element wider than the pane (or reaching
+ * past its right edge), or text cut off without an ellipsis (an element that hides its overflow, is wider
+ * inside than outside, and does not end its text in "…").
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate((width) => {
+    const problems: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
+    if (document.documentElement.scrollWidth > width) problems.push(`page ${document.documentElement.scrollWidth} px wide`);
+    for (const el of document.body.querySelectorAll("*")) {
+      const html = el as HTMLElement;
+      if (!html.offsetParent && getComputedStyle(html).position !== "fixed") continue;
+      const box = html.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.right > width + 0.5) problems.push(`${name(el)} reaches ${Math.round(box.right)} px`);
+      const style = getComputedStyle(html);
+      const hides = ["hidden", "clip"].includes(style.overflowX);
+      if (hides && html.scrollWidth > html.clientWidth + 1 && style.textOverflow !== "ellipsis" && (html.textContent ?? "").trim() !== "") {
+        problems.push(`${name(el)} cut off without an ellipsis (${html.scrollWidth} > ${html.clientWidth})`);
+      }
+    }
+    return problems;
+  }, VIEWPORT.width);
+}
+
+const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
+
+/** axe-core's WCAG 2 A/AA violations on the page as it is, by rule and element. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: object, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    // Tabster's focus sentinels (Fluent's keyboard navigation: empty, aria-hidden <i tabindex="0"> that
+    // hand focus on) are not content; axe reads them as focusable hidden elements.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  });
+}
 const I4 = firstRow(3); // I4's January row; February and March follow
 
 // ---------------------------------------------------------------------------------------------------
@@ -177,41 +217,75 @@ describe("the task pane in Chromium", () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  describe("on the example workbook: Tabelas → Avaliar → Resumo → Justificativas → Consolidar", () => {
+  describe.each(["light", "dark"] as const)("the first run on the example workbook, %s theme: Início → Avaliar → Resumo → Justificativas → Comunicado → Consolidar", (theme) => {
     let w: Watched;
     const panel = (name: string) => w.page.getByRole("tabpanel", { name });
+    /** Opens a tab from the row, or from the "Mais" menu when it did not fit the pane. */
     const openTab = async (name: string) => {
-      await w.page.getByRole("tab", { name }).click();
+      const tab = w.page.getByRole("tab", { name });
+      if (await tab.isVisible()) await tab.click();
+      else {
+        await w.page.getByRole("button", { name: /^Mais telas/ }).click();
+        await w.page.getByRole("menuitem", { name }).click();
+      }
       await panel(name).waitFor();
+      // The screen's chunk has arrived: its spinner is gone.
+      await panel(name).getByText(p.loadingScreen).waitFor({ state: "detached" });
+    };
+    /** Screenshot, then what every screen must be at 320 px: nothing wider, nothing cut off unseen, axe clean. */
+    const look = async (name: string) => {
+      await screenshot(w.page, `${theme}-${name}`);
+      expect(await layoutProblems(w.page)).toEqual([]);
+      expect(await axeViolations(w.page)).toEqual([]);
     };
 
     beforeAll(async () => {
       if (!browser) throw new Error("Chromium did not start");
-      w = await openPage(browser, `${base}/e2e/index.html`);
+      w = await openPage(browser, `${base}/e2e/index.html?theme=${theme}`);
     });
 
     afterAll(async () => {
       await w?.page.close();
     });
 
-    it("Tabelas: lists the table found, where it is and its rows", async () => {
+    it("Início: says in plain words what was found, with the tables' details one click away", async () => {
+      const home = panel(p.tabs.inicio);
+      await home.getByText(p.homeFound(1, [SHEET]), { exact: false }).waitFor();
+      const text = (await home.textContent()) ?? "";
+      expect(text).toContain(`${p.homeIndicators(6)}.`);
+      expect(text).toContain(p.homePeriods(["1º trimestre de 2025 (2025-T1)"]));
+      // None of the detection's words on the first screen.
+      for (const jargon of ["formato longo", "confiança", `${SHEET}!A3`, "mapeamento", "#RRGGBB", "pelo comando"]) expect(text).not.toContain(jargon);
+      // The one thing to do next.
+      expect(await home.getByRole("button", { name: p.homeStart }).isVisible()).toBe(true);
+      // At 320 px the tabs stay on one row: the rest are under "Mais".
+      const rows = await w.page.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')].filter((t) => (t as HTMLElement).offsetParent).map((t) => t.getBoundingClientRect().top)).size);
+      expect(rows).toBe(1);
+      await look("1-inicio");
+
+      await home.getByRole("button", { name: p.homeDetails }).click();
       const tables = panel(s.tabs.tabelas);
       await tables.getByText(`${SHEET}!A3:H${LAST_ROW}`).waitFor();
       expect(await tables.textContent()).toContain(s.tableRows(18));
-      await screenshot(w.page, "1-tabelas");
+      await look("1b-detalhes");
+      await openTab(p.tabs.inicio);
+      await panel(p.tabs.inicio).getByRole("button", { name: p.homeStart }).click();
+      await panel(s.tabs.avaliar).waitFor();
       expect(w.errors).toEqual([]);
     });
 
-    it("Avaliar: shows 80,0% and Faixa 2, and writes the owned columns and their colours", async () => {
-      await openTab(s.tabs.avaliar);
+    it("Avaliar: shows 80,0% and Faixa 2, writes the owned columns and their colours, and offers the next step", async () => {
       const screen = panel(s.tabs.avaliar);
-      await screen.getByRole("button", { name: s.evaluateRun }).click();
+      await screen.getByRole("button", { name: s.evaluateRun, exact: true }).click();
       await screen.getByText(s.evaluateApplied).waitFor();
       const view = screen.getByRole("region", { name: /2025-T1/ });
       expect(await view.locator("strong").first().textContent()).toBe("80,0%");
       expect(await view.locator("[data-band]").textContent()).toBe("Faixa 2 — 80% a 99,9%");
+      // The band's chip on one line.
+      const chip = await view.locator("[data-band]").boundingBox();
+      expect(chip && chip.height).toBeLessThan(30);
       expect(await view.textContent()).toContain(`I4 Proporção de mulheres com citopatológico: ${s.attained("95,8%")}`);
-      await screenshot(w.page, "2-avaliar");
+      await look("2-avaliar");
 
       const state = await fakeState(w.page);
       const ws = sheetOf(state, SHEET);
@@ -233,15 +307,18 @@ describe("the task pane in Chromium", () => {
       expect(ws.rules).toHaveLength(6);
       for (const rule of ws.rules) expect(rule.areas).toEqual(expect.arrayContaining([`I4:J${LAST_ROW}`, `F4:F${LAST_ROW}`]));
       expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET]); // no summary from this screen
+      await screen.getByRole("button", { name: p.nextSummary }).click();
+      await panel(s.tabs.resumo).waitFor();
       expect(w.errors).toEqual([]);
     });
 
     it("Resumo: inserts the sheet Resumo 2025-T1 with 80,0% and Faixa 2", async () => {
-      await openTab(s.tabs.resumo);
       const screen = panel(s.tabs.resumo);
       await screen.getByRole("button", { name: s.summaryRun }).click();
       await screen.getByText(s.summaryApplied(["Resumo 2025-T1"])).waitFor();
-      await screenshot(w.page, "3-resumo");
+      // Done: the button may be used again (a later change, a new summary).
+      expect(await screen.getByRole("button", { name: s.summaryRun }).isEnabled()).toBe(true);
+      await look("3-resumo");
 
       const state = await fakeState(w.page);
       expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1"]);
@@ -252,24 +329,28 @@ describe("the task pane in Chromium", () => {
       expect(cellOf(summary, "A7").value).toBe(planStrings.bandLabel);
       expect(cellOf(summary, "C7")).toMatchObject({ value: "Faixa 2 — 80% a 99,9%", format: { fill: "#8BC34A" } });
       expect(summary.charts).toHaveLength(1);
+      await screen.getByRole("button", { name: p.nextJustifications }).click();
+      await panel(s.tabs.justificativas).waitFor();
       expect(w.errors).toEqual([]);
     });
 
     it("Justificativas: a justification accepted in total is written into the table; 100,0% and Faixa 1", async () => {
-      await openTab(s.tabs.justificativas);
       const screen = panel(s.tabs.justificativas);
       const name = "I4 Proporção de mulheres com citopatológico";
       await screen.getByRole("heading", { name }).waitFor();
       expect(await screen.locator("strong").first().textContent()).toBe("80,0%");
       await screen.getByRole("radio", { name: s.decisions.Total }).check();
-      const text = "Faltaram 2 técnicas de enfermagem em janeiro e março; coleta remarcada.";
-      await screen.getByRole("textbox", { name: `${s.justificationText} — ${name}` }).fill(text);
-      await screenshot(w.page, "4-justificativas-preenchida");
+      const text = "Faltaram 2 técnicas de enfermagem em janeiro e março; coleta remarcada. A equipe repôs as coletas em abril.";
+      const box = screen.getByRole("textbox", { name: `${s.justificationText} — ${name}` });
+      await box.fill(text);
+      // The text fits the box: no third line cut off.
+      expect(await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      await look("4-justificativas-preenchida");
       await screen.getByRole("button", { name: s.justificationsSave }).click();
       await screen.getByText(s.justificationsSaved(6)).waitFor();
       await screen.locator("strong", { hasText: "100,0%" }).waitFor();
       expect(await screen.locator("[data-band]").textContent()).toBe("Faixa 1 — 100%");
-      await screenshot(w.page, "5-justificativas-gravada");
+      await look("5-justificativas-gravada");
 
       const state = await fakeState(w.page);
       const ws = sheetOf(state, SHEET);
@@ -284,10 +365,22 @@ describe("the task pane in Chromium", () => {
       expect(write).toHaveLength(1);
       expect(write[0].actions.filter((a) => a.includes(".formulas ="))).toHaveLength(3);
       expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
+      await screen.getByRole("button", { name: p.nextCommunique }).click();
+      await panel(p.tabs.comunicado).waitFor();
       expect(w.errors).toEqual([]);
     });
 
-    it("Consolidar: previews the one contract and inserts the sheet Consolidado (100,0%, Faixa 1), the other sheets skipped", async () => {
+    it("Comunicado: inserts the communiqué of 2025-T1", async () => {
+      const screen = panel(p.tabs.comunicado);
+      await screen.getByRole("button", { name: s.reportsRun }).click();
+      await screen.getByText(/^Planilha “Comunicado 2025-T1” inserida\.$/).waitFor();
+      await look("6-comunicado");
+      const state = await fakeState(w.page);
+      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Comunicado 2025-T1"]);
+      expect(w.errors).toEqual([]);
+    });
+
+    it("Consolidar (from Mais): previews the one contract and inserts the sheet Consolidado (100,0%, Faixa 1)", async () => {
       const c = consolidarPaneStrings;
       await openTab(c.tab);
       const screen = panel(c.tab);
@@ -296,11 +389,11 @@ describe("the task pane in Chromium", () => {
       await screen.getByText(c.rowText(SHEET, "100,0%", "Faixa 1 — 100%")).waitFor();
       await screen.getByRole("button", { name: c.run }).click();
       await screen.getByText(c.applied).waitFor();
-      await screenshot(w.page, "6-consolidar");
+      await look("7-consolidar");
 
       const state = await fakeState(w.page);
-      // The summary sheet written by Resumo is the add-in's: neither read as a table nor replaced.
-      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Consolidado"]);
+      // The sheets written by Resumo and Comunicado are the add-in's: neither read as tables nor replaced.
+      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Comunicado 2025-T1", "Consolidado"]);
       const sheet = sheetOf(state, "Consolidado");
       expect(cellOf(sheet, "A1").value).toBe(c.sheetTitle(1));
       expect(cellOf(sheet, "B5").value).toBe(c.sheetHeader);
@@ -313,27 +406,105 @@ describe("the task pane in Chromium", () => {
       expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
       expect(w.errors).toEqual([]);
     });
+
+    it("Regras, Modelos and Funções (from Mais) fit the pane too", async () => {
+      for (const [name, shot] of [[s.tabs.regras, "8-regras"], [s.tabs.modelos, "9-modelos"], [s.tabs.funcoes, "10-funcoes"]] as const) {
+        await openTab(name);
+        await look(shot);
+      }
+      expect(w.errors).toEqual([]);
+    });
   });
 
-  describe("the task pane's width", () => {
-    it("fits 320 px on every screen: nothing makes the pane scroll sideways", async () => {
+  describe("the production page while Office.js is missing or slow", () => {
+    const OFFICE = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    /** Inside Office the pane's address carries `_host_Info` (Excel for Windows here). */
+    const INSIDE = "?_host_Info=Excel$Win32$16.01$pt-BR$$$$0";
+
+    /** The page with Office.js failing at once (`fail`) or never answering (`hang`). */
+    async function open(office: "fail" | "hang", query = "") {
       if (!browser) throw new Error("Chromium did not start");
-      const w = await openPage(browser, `${base}/e2e/index.html`);
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      // The page's own clock (milliseconds since navigation began) when its container first held words:
+      // what a person waits, without the test's round trips to the browser on a busy machine.
+      // The page's own clock (milliseconds since navigation began): when its container first held words,
+      // each text it held from then on, and when Office.js failed. What a person waits, without the test's
+      // round trips to the browser on a busy machine.
+      await page.addInitScript((office) => {
+        const w = window as unknown as { __firstWords?: number; __texts: [number, string][]; __officeFailed?: number };
+        w.__texts = [];
+        new MutationObserver(() => {
+          const text = (document.getElementById("container")?.textContent ?? "").trim();
+          if (text === "") return;
+          w.__firstWords ??= performance.now();
+          w.__texts.push([performance.now(), text]);
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+        // A script that fails to load fires "error" on its element; the capture phase sees it here.
+        window.addEventListener("error", (event) => {
+          if ((event.target as HTMLScriptElement | null)?.src === office) w.__officeFailed = performance.now();
+        }, true);
+      }, OFFICE);
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (new URL(url).hostname === "127.0.0.1") return route.continue();
+        if (url === OFFICE && office === "hang") return undefined; // never answered
+        return route.abort("internetdisconnected");
+      });
+      await page.goto(`${base}/dist/taskpane.html${query}`, { waitUntil: "commit" });
+      return { page, errors };
+    }
+
+    /** When the page's container first held words, in milliseconds since navigation began. */
+    const firstWords = (page: Page) => page.evaluate(() => (window as unknown as { __firstWords?: number }).__firstWords ?? Infinity);
+
+    /** Words on the page within 1 s of opening it, and the advice within 1 s of Office.js failing (the page's clock). */
+    async function adviceInTime(page: Page, advice: string) {
+      await page.getByText(advice).waitFor({ timeout: 10_000 });
+      expect(await firstWords(page)).toBeLessThan(1000);
+      const { failed, shown } = await page.evaluate((text) => {
+        const w = window as unknown as { __texts: [number, string][]; __officeFailed?: number };
+        return { failed: w.__officeFailed, shown: w.__texts.find(([, t]) => t.includes(text))?.[0] };
+      }, advice);
+      expect(failed).toBeDefined();
+      expect(shown).toBeDefined();
+      expect((shown ?? Infinity) - (failed ?? 0)).toBeLessThan(1000);
+    }
+
+    it("Office.js failing, in a plain browser: words within 1 s, the notice to open it in Excel within 1 s of the failure", async () => {
+      const { page, errors } = await open("fail");
       try {
-        const wide: string[] = [];
-        for (const name of [...Object.values(s.tabs), consolidarPaneStrings.tab]) {
-          await w.page.getByRole("tab", { name }).click();
-          await w.page.getByRole("tabpanel", { name }).waitFor();
-          const width = await w.page.evaluate(() => document.documentElement.scrollWidth);
-          if (width > VIEWPORT.width) {
-            wide.push(`${name}: ${width} px`);
-            await screenshot(w.page, `largura-${name}`);
-          }
-        }
-        expect(wide).toEqual([]);
-        expect(w.errors).toEqual([]);
+        await adviceInTime(page, p.outsideOfficeTitle);
+        expect(errors).toEqual([]);
       } finally {
-        await w.page.close();
+        await page.close();
+      }
+    });
+
+    it("Office.js failing, inside Office: words within 1 s, then what to do about Office (not the plain-browser notice) within 1 s of the failure", async () => {
+      const { page, errors } = await open("fail", INSIDE);
+      try {
+        await adviceInTime(page, p.officeFailedTitle);
+        expect(await page.getByText(p.outsideOfficeTitle).count()).toBe(0);
+        await screenshot(page, "office-falhou");
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("Office.js never answering, inside Office: a loading state within 1 s, then the advice after a few seconds", async () => {
+      const { page, errors } = await open("hang", INSIDE);
+      try {
+        await page.getByText(p.loadingOffice).waitFor({ timeout: 5000 });
+        expect(await firstWords(page)).toBeLessThan(1000);
+        await screenshot(page, "office-carregando");
+        await page.getByText(/O Office ainda não respondeu/).waitFor({ timeout: 8000 });
+        await screenshot(page, "office-sem-resposta");
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
       }
     });
   });
@@ -345,7 +516,7 @@ describe("the task pane in Chromium", () => {
       if (!fs.existsSync(page)) throw new Error(`${page} is missing: run "npm run build" first (npm test builds it before jest).`);
       const w = await openPage(browser, `${base}/dist/taskpane.html`);
       try {
-        await w.page.getByText(s.openInExcel).waitFor();
+        await w.page.getByText(p.outsideOfficeTitle).waitFor();
         await w.page.getByRole("heading", { name: s.functionsHeading }).waitFor();
         const signatures = await w.page.locator("code").allTextContents();
         expect(signatures.length).toBeGreaterThan(5);

@@ -8,7 +8,8 @@ import "./setup";
 import { waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FakeHost } from "./fakeHost";
-import { contractWorkbook, openTab, renderPane } from "./fixtures";
+import { contractWorkbook, openTab, renderPane, choosePreset } from "./fixtures";
+import { presets } from "../../src/core/presets";
 import { sheet } from "../workbook/fixtures";
 import { COFIN_HEADER, cofinRows, typedSheets } from "../workbook/cofinanciamento";
 import { HYPERTENSION_TITLE } from "../workbook/previne";
@@ -28,7 +29,7 @@ describe("screen Avaliar", () => {
     expect(boxes).toHaveLength(2);
     expect((t1 as HTMLInputElement).checked).toBe(false);
     expect((t2 as HTMLInputElement).checked).toBe(true);
-    expect((within(panel).getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("instrumento");
+    expect((within(panel).getByRole("radio", { name: presets.instrumento.name }) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByRole("radio", { name: "Proporção de metas atingidas" }) as HTMLInputElement).checked).toBe(true);
   });
 
@@ -121,7 +122,7 @@ describe("screen Avaliar", () => {
     expect(within(t1).getByText("Faixa 2 — 80% a 99,9%")).toBeTruthy();
 
     // Decreto: A/B only, no bands.
-    await user.selectOptions(within(panel).getByRole("combobox", { name: "Regras" }), "decreto");
+    await choosePreset(user, panel, "decreto");
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     await waitFor(() => expect(within(panel).getByText("Esta regra não tem faixas de recomendação.")).toBeTruthy());
   });
@@ -131,12 +132,16 @@ describe("screen Avaliar", () => {
     host.nextApply = { kind: "refused", problems: [{ code: "invalidArgument", sheet: "Indicadores", cell: "G4", message: "A célula G4 tem um valor digitado; as colunas do Contratualiza não podem cobri-la." }] };
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     expect(await within(panel).findByText("Nada foi gravado, porque:")).toBeTruthy();
+    // Nothing was written: no "Concluído." and no full bar beside that.
+    expect(within(panel).queryByText("Concluído.")).toBeNull();
+    expect(within(panel).queryByRole("progressbar")).toBeNull();
     await user.click(within(panel).getByRole("button", { name: "Ir para Indicadores!G4" }));
     expect(host.calls.select).toEqual([{ sheet: "Indicadores", address: "G4" }]);
 
     host.nextApply = { kind: "failed", message: "O Excel não respondeu." };
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     expect(await within(panel).findByText("Não foi possível gravar. O Excel não respondeu.")).toBeTruthy();
+    expect(within(panel).queryByText("Concluído.")).toBeNull();
   });
 });
 
@@ -144,7 +149,7 @@ describe("screen Avaliar: co-financing per team", () => {
   it("chooses the co-financing by itself and lists each team's nota final and class (tests/workbook/cofinanciamento.ts)", async () => {
     const host = new FakeHost({ sheets: [sheet("Equipes", [COFIN_HEADER, ...cofinRows()])], unsupported: [] });
     const { user, panel, container } = await open(host);
-    expect((within(panel).getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("cofinanciamento");
+    expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(true);
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2025 (2025-Q1)" });
     expect(within(q1).getByText("Por equipe (2)")).toBeTruthy();
@@ -163,7 +168,7 @@ describe("screen Avaliar: co-financing per team", () => {
   it("co-financing as people type it: ratios, a fraction column, a missing C7 (tests/workbook/cofinanciamento.ts typedSheets)", async () => {
     const host = new FakeHost({ sheets: typedSheets().map((t) => sheet(t.name, t.rows as never)), unsupported: [] });
     const { user, panel } = await open(host);
-    expect((within(panel).getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("cofinanciamento");
+    expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(true);
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2025 (2025-Q1)" });
     // ESF Leste, numerator ÷ denominator only (C2 45/60 = 75 → Bom): 7,75 → Ótimo.
@@ -189,7 +194,7 @@ describe("screen Avaliar: Previne Brasil", () => {
     ];
     const host = new FakeHost({ sheets: [sheet("Previne", rows)], unsupported: [] });
     const { user, panel } = await open(host);
-    await user.selectOptions(within(panel).getByRole("combobox", { name: "Regras" }), "previne");
+    await choosePreset(user, panel, "previne");
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2022 (2022-Q1)" });
     expect(within(q1).getByText("ISF parcial (1 de 7 indicadores) (0 a 10)", { exact: false })).toBeTruthy();

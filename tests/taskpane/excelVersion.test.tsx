@@ -21,7 +21,7 @@ const upTo = (minor: number): RequirementSets => ({
 describe("the pane on an older Excel", () => {
   it("warns that merged cells were left out when Excel lacks ExcelApi 1.13, and still finds the tables", async () => {
     const fx = contractWorkbook();
-    render(<App host={createOfficeHost(fx.run, excelSupport(upTo(12)))} functions={FUNCTIONS} />);
+    render(<App host={createOfficeHost(fx.run, undefined, excelSupport(upTo(12)))} functions={FUNCTIONS} />);
     expect(await screen.findByText(excelHostStrings.mergedAreasSkipped)).toBeTruthy();
     // The read went on without them: the contract's table is there.
     expect(await screen.findByRole("heading", { name: /TabelaIndicadores|Indicadores!B4:G8/ })).toBeTruthy();
@@ -29,7 +29,7 @@ describe("the pane on an older Excel", () => {
 
   it("names the Excel it needs when ExcelApi 1.9 is missing, and never calls Excel", async () => {
     const fx = contractWorkbook();
-    render(<App host={createOfficeHost(fx.run, excelSupport(upTo(8)))} functions={FUNCTIONS} />);
+    render(<App host={createOfficeHost(fx.run, undefined, excelSupport(upTo(8)))} functions={FUNCTIONS} />);
     expect(await screen.findByText(taskpaneStrings.readFailed(excelHostStrings.excelTooOld))).toBeTruthy();
     expect(screen.queryByText(/feche e abra o Excel/)).toBeNull();
     expect(fx.syncs).toEqual([]);
@@ -37,7 +37,7 @@ describe("the pane on an older Excel", () => {
 
   it("shows no warning on an Excel that has it all", async () => {
     const fx = contractWorkbook();
-    render(<App host={createOfficeHost(fx.run, excelSupport(upTo(20)))} functions={FUNCTIONS} />);
+    render(<App host={createOfficeHost(fx.run, undefined, excelSupport(upTo(20)))} functions={FUNCTIONS} />);
     expect(await screen.findByRole("heading", { name: /TabelaIndicadores|Indicadores!B4:G8/ })).toBeTruthy();
     expect(screen.queryByText(excelHostStrings.mergedAreasSkipped)).toBeNull();
   });

@@ -7,7 +7,7 @@ import { fromA1, toA1 } from "../../src/workbook/a1";
 import type { PlanCell, WritePlan } from "../../src/workbook/plan/types";
 import type { CellData, SheetData, WorkbookData } from "../../src/workbook/port";
 import { settingsToCells, SETTINGS_SHEET, type WorkbookSettings } from "../../src/workbook/settings";
-import type { ApplyOutcome, CellWrite, HostResult, TaskpaneHost, TemplateTable } from "../../src/taskpane/host";
+import type { ApplyOutcome, CellWrite, HostEvent, HostResult, TaskpaneHost, TemplateTable } from "../../src/taskpane/host";
 
 /** A copy of a workbook whose cells can be changed without touching the original. */
 export function cloneWorkbook(wb: WorkbookData): WorkbookData {
@@ -92,8 +92,28 @@ export class FakeHost implements TaskpaneHost {
   /** Set to make `writeCells` fail with this message. */
   writeFailure?: string;
 
+  /** Whether the pane is on screen (false: the hidden runtime a function recalculation starts). */
+  shown = true;
+  private listeners = new Set<(event: HostEvent) => void>();
+
   constructor(data: WorkbookData) {
     this.data = cloneWorkbook(data);
+  }
+
+  isShown(): boolean {
+    return this.shown;
+  }
+
+  subscribe(listener: (event: HostEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** What Office would tell the pane: shown, hidden, or a sheet activated, added or deleted. */
+  emit(event: HostEvent): void {
+    if (event === "shown") this.shown = true;
+    if (event === "hidden") this.shown = false;
+    for (const listener of this.listeners) listener(event);
   }
 
   sheet(name: string): SheetData | undefined {

@@ -1,7 +1,9 @@
 /** The workbook and the rendering the task pane tests share. */
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App, type FunctionInfo } from "../../src/taskpane/App";
+import { paneStrings } from "../../src/core/messages";
+import { presets, type PresetId } from "../../src/core/presets";
 import type { CellData, WorkbookData } from "../../src/workbook/port";
 import { fmt, sheet, workbook } from "../workbook/fixtures";
 import { FakeHost } from "./fakeHost";
@@ -54,7 +56,8 @@ export async function renderPane(host: FakeHost, theme?: "light" | "dark") {
   const user = userEvent.setup();
   const utils = render(<App host={host} theme={theme} functions={FUNCTIONS} />);
   await waitFor(() => expect(host.calls.read).toBeGreaterThan(0));
-  await waitFor(() => expect(screen.queryByText("Lendo a pasta de trabalho…")).toBeNull());
+  // The first read is over when "Ler a pasta de novo" (disabled while reading) can be clicked again.
+  await waitFor(() => expect((screen.getByRole("button", { name: "Ler a pasta de novo" }) as HTMLButtonElement).disabled).toBe(false));
   return { user, ...utils };
 }
 
@@ -63,9 +66,16 @@ export async function settle(): Promise<void> {
   await act(() => new Promise((resolve) => setTimeout(resolve, 40)));
 }
 
-/** Opens a tab with a click; returns its panel. */
+/** Opens a tab with a click; returns its panel once its screen (loaded on demand) is there. */
 export async function openTab(user: ReturnType<typeof userEvent.setup>, name: string): Promise<HTMLElement> {
   await user.click(screen.getByRole("tab", { name }));
   await settle();
-  return screen.getByRole("tabpanel", { name });
+  const panel = screen.getByRole("tabpanel", { name });
+  await waitFor(() => expect(within(panel).queryByText(paneStrings.loadingScreen)).toBeNull());
+  return panel;
+}
+
+/** Chooses the rules' preset among a screen's "Regras" radio buttons. */
+export async function choosePreset(user: ReturnType<typeof userEvent.setup>, panel: HTMLElement, id: PresetId): Promise<void> {
+  await user.click(within(within(panel).getByRole("radiogroup", { name: "Regras" })).getByRole("radio", { name: presets[id].name }));
 }

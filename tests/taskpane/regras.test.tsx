@@ -11,7 +11,8 @@ import type { WorkbookSettings } from "../../src/workbook/settings";
 import { settingsToCells, SETTINGS_SHEET } from "../../src/workbook/settings";
 import { sheet } from "../workbook/fixtures";
 import { FakeHost } from "./fakeHost";
-import { contractWorkbook, openTab, renderPane } from "./fixtures";
+import { contractWorkbook, openTab, renderPane, choosePreset } from "./fixtures";
+import { presets } from "../../src/core/presets";
 
 function withSettings(settings: WorkbookSettings): FakeHost {
   const wb = contractWorkbook();
@@ -40,7 +41,7 @@ describe("screen Regras", () => {
       ],
     };
     const { panel, container } = await open(withSettings(stored));
-    expect((within(panel).getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("instrumento");
+    expect((within(panel).getByRole("radio", { name: presets.instrumento.name }) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByRole("radio", { name: "Média do atingimento" }) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByRole("textbox", { name: "Parcela da justificativa parcial (%)" }) as HTMLInputElement).value).toBe("30");
     expect(lowers(panel)).toEqual(["80", "0"]);
@@ -73,7 +74,7 @@ describe("screen Regras", () => {
     await user.type(inputs[1], "80");
     await user.clear(inputs[5]);
     await user.type(inputs[5], "0");
-    const colours = within(panel).getAllByRole("textbox", { name: "Cor (#RRGGBB)" });
+    const colours = within(panel).getAllByRole("textbox", { name: "Cor (código, como #8BC34A)" });
     await user.clear(colours[0]);
     await user.type(colours[0], "verde");
     expect(await within(panel).findByText(/tem a cor “verde”\. Esperava um código de cor como #2E9E4F\./)).toBeTruthy();
@@ -145,7 +146,7 @@ describe("screen Regras", () => {
 
   it("offers no bands for a preset without them, and saves the preset's own bands as no custom table", async () => {
     const { user, panel, host } = await open(new FakeHost(contractWorkbook()));
-    await user.selectOptions(within(panel).getByRole("combobox", { name: "Regras" }), "previne");
+    await choosePreset(user, panel, "previne");
     expect(within(panel).getByText("Esta regra não tem faixas de recomendação. Acrescente faixas para classificar o resultado global.")).toBeTruthy();
     expect((within(panel).getByRole("radio", { name: "Média do atingimento" }) as HTMLInputElement).checked).toBe(true);
     await user.click(within(panel).getByRole("button", { name: "Salvar regras" }));
@@ -153,6 +154,6 @@ describe("screen Regras", () => {
     expect(host.calls.saveSettings[0]).toEqual({ versao: 1, predefinicao: "previne", metodo: "media", parcial: 0.5 });
     // The other screens follow the saved preset.
     await openTab(user, "Avaliar");
-    expect((screen.getByRole("combobox", { name: "Regras" }) as HTMLSelectElement).value).toBe("previne");
+    expect((screen.getByRole("radio", { name: presets.previne.name }) as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -10,9 +10,9 @@ import { FakeHost } from "./fakeHost";
 import { contractWorkbook, openTab, renderPane } from "./fixtures";
 import { documentStrings as d } from "../../src/core/messages";
 
-async function open(host = new FakeHost(contractWorkbook())) {
+async function open(host = new FakeHost(contractWorkbook()), tab = "Resumo") {
   const pane = await renderPane(host);
-  const panel = await openTab(pane.user, "Resumo");
+  const panel = await openTab(pane.user, tab);
   return { ...pane, host, panel };
 }
 
@@ -88,8 +88,8 @@ describe("screen Resumo", () => {
     expect(await axe(document.body)).toHaveNoViolations();
   });
 
-  it("inserts the communiqué of each chosen period and the annual report, apart from the summaries", async () => {
-    const { user, panel, host, container } = await open();
+  it("screen Comunicado inserts the communiqué of each chosen period and the annual report, apart from the summaries", async () => {
+    const { user, panel, host, container } = await open(undefined, "Comunicado");
     // T2 is chosen by default; with T1 too, a communiqué for each, and two quarters of 2025 make an annual
     // report.
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
@@ -102,8 +102,8 @@ describe("screen Resumo", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it("adds the final report and the final communiqué over the chosen periods only when asked", async () => {
-    const { user, panel, host } = await open();
+  it("screen Comunicado adds the final report and the final communiqué over the chosen periods only when asked", async () => {
+    const { user, panel, host } = await open(undefined, "Comunicado");
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
     await user.click(within(panel).getByRole("checkbox", { name: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)" }));
     await user.click(within(panel).getByRole("button", { name: "Inserir comunicados e avaliação anual" }));
@@ -114,14 +114,15 @@ describe("screen Resumo", () => {
     const finalSheet = plan.summaries[3];
     const labels = finalSheet.rows.map((r) => r[0]?.value).filter((v) => v === "2025-T1" || v === "2025-T2");
     expect(labels).toEqual(["2025-T1", "2025-T2"]);
-    // The summary button never adds it.
-    await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
+    // The summary button (screen Resumo, same periods) never adds it.
+    const summary = await openTab(user, "Resumo");
+    await user.click(within(summary).getByRole("button", { name: "Inserir resumo" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(2));
     expect(host.calls.apply[1].plan.summaries.map((s) => s.name)).toEqual(["Resumo 2025-T1", "Resumo 2025-T2"]);
   });
 
-  it("inserts the proposal of an additive term over the chosen periods, alone, from its own button", async () => {
-    const { user, panel, host, container } = await open();
+  it("screen Comunicado inserts the proposal of an additive term over the chosen periods, alone, from its own button", async () => {
+    const { user, panel, host, container } = await open(undefined, "Comunicado");
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
     expect(within(panel).getByText(d.additiveHint)).toBeTruthy();
     await user.click(within(panel).getByRole("button", { name: d.additiveRun }));

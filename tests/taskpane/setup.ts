@@ -50,3 +50,12 @@ Object.defineProperty(HTMLElement.prototype, "offsetParent", {
     return this.parentElement;
   },
 });
+
+// The tabs' overflow manager (Fluent's Overflow) compares the tab row's clientWidth with the tabs'
+// offsetWidth; jsdom measures both as 0, which reads as "no room": every tab would go into "Mais". Here
+// elements are 320 pixels wide inside and take no room, so every tab stays on the row (the browser tests
+// check the real overflow at 320 px).
+Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => 320 });
+
+// Fluent's Dropdown scrolls its active option into view when its list opens; jsdom has no scrollIntoView.
+if (typeof Element.prototype.scrollIntoView !== "function") Element.prototype.scrollIntoView = () => undefined;

@@ -8,7 +8,7 @@ import { within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { sheet, workbook } from "../workbook/fixtures";
 import { FakeHost } from "./fakeHost";
-import { contractWorkbook, renderPane } from "./fixtures";
+import { contractWorkbook, openTab, renderPane } from "./fixtures";
 import { siapsSheet, teamsFile } from "../workbook/siaps";
 
 const select = (panel: HTMLElement, name: string) => within(panel).getByRole("combobox", { name }) as HTMLSelectElement;
@@ -16,8 +16,8 @@ const select = (panel: HTMLElement, name: string) => within(panel).getByRole("co
 describe("screen Tabelas", () => {
   it("lists each table with its place, layout, rows, periods and confidence", async () => {
     const host = new FakeHost(contractWorkbook());
-    const { container } = await renderPane(host);
-    const panel = within(document.body).getByRole("tabpanel", { name: "Tabelas" });
+    const { user, container } = await renderPane(host);
+    const panel = await openTab(user, "Tabelas");
     const item = within(panel).getByRole("heading", { name: "Indicadores!A3:F22" }).closest("li")!;
     expect(within(item).getByText("formato longo")).toBeTruthy();
     // Six indicators × three months + April's row = 19 rows, January to April.
@@ -29,7 +29,7 @@ describe("screen Tabelas", () => {
     // C4 of May (tests/workbook/siaps.ts): header on row 10, ESF CENTRO and ESF JARDIM on rows 11–12.
     const host = new FakeHost(workbook(siapsSheet("C4", teamsFile("C4", "MAI/26"))));
     const { user } = await renderPane(host);
-    const panel = within(document.body).getByRole("tabpanel", { name: "Tabelas" });
+    const panel = await openTab(user, "Tabelas");
     const item = within(panel).getByRole("heading", { name: "C4!A10:O12" }).closest("li")!;
     expect(within(item).getByText("exportação do SIAPS (um indicador, uma linha por equipe)")).toBeTruthy();
     await user.click(within(panel).getByRole("button", { name: "Ver colunas: C4!A10:O12" }));
@@ -42,7 +42,7 @@ describe("screen Tabelas", () => {
   it("shows the mapping of the table chosen, by keyboard", async () => {
     const host = new FakeHost(contractWorkbook());
     const { user, container } = await renderPane(host);
-    const panel = within(document.body).getByRole("tabpanel", { name: "Tabelas" });
+    const panel = await openTab(user, "Tabelas");
     const show = within(panel).getByRole("button", { name: "Ver colunas: Indicadores!A3:F22" });
     show.focus();
     await user.keyboard("{Enter}");
@@ -81,7 +81,7 @@ describe("screen Tabelas", () => {
     );
     const host = new FakeHost(wb);
     const { user } = await renderPane(host);
-    const panel = within(document.body).getByRole("tabpanel", { name: "Tabelas" });
+    const panel = await openTab(user, "Tabelas");
     await user.click(within(panel).getByRole("button", { name: "Ver colunas: Metas!A3:F5" }));
     expect(select(panel, "Resultado").value).toBe("E");
 
@@ -115,8 +115,14 @@ describe("screen Tabelas", () => {
 
   it("says what to do when no table is found", async () => {
     const host = new FakeHost(workbook(sheet("Plan1", [["Anotações"], ["nada aqui"]])));
-    await renderPane(host);
-    const panel = within(document.body).getByRole("tabpanel", { name: "Tabelas" });
+    const { user } = await renderPane(host);
+    // The first screen says it in plain words, and its one action opens screen Modelos, named as it says.
+    const home = within(document.body).getByRole("tabpanel", { name: "Início" });
+    expect(within(home).getByText(/^Não encontramos uma tabela de indicadores\./)).toBeTruthy();
+    await user.click(within(home).getByRole("button", { name: "Inserir uma tabela pronta" }));
+    expect(await within(document.body).findByRole("heading", { name: "Modelos: tabelas prontas para preencher" })).toBeTruthy();
+    expect(within(document.body).getByRole("tab", { name: "Modelos" }).getAttribute("aria-selected")).toBe("true");
+    const panel = await openTab(user, "Tabelas");
     expect(within(panel).getByText(/^Nenhuma tabela de indicadores encontrada\. Insira uma tabela pronta na tela Modelos/)).toBeTruthy();
     expect(within(panel).getByRole("heading", { name: "Problemas nas tabelas (1)" })).toBeTruthy();
   });

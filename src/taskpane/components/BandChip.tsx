@@ -6,8 +6,16 @@ import { taskpaneStrings as s } from "../../core/messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS },
+  // One line: the label's parts ("Faixa 2 — 80% a 99,9%") must not split; too long for the pane, it ends in "…".
   chip: {
-    alignSelf: "flex-start",
+    display: "inline-block",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    verticalAlign: "bottom",
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusCircular,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -24,12 +32,12 @@ export function BandChip({ band, provisional = false }: { band: Band; provisiona
   const colours = band.color ? { backgroundColor: band.color, color: "#000000" } : undefined;
   return (
     <div className={styles.root}>
-      <Body1>
-        {s.bandLabel}:{" "}
-        <span className={styles.chip} style={colours} data-band={band.number}>
+      <Body1 className={styles.line}>
+        <span>{s.bandLabel}:</span>
+        <span className={styles.chip} style={colours} data-band={band.number} title={band.label}>
           {band.label}
         </span>
-        {provisional && <> {s.provisional}</>}
+        {provisional && <span>{s.provisional}</span>}
       </Body1>
       {band.recommendation && <Body1 as="p">{band.recommendation}</Body1>}
     </div>

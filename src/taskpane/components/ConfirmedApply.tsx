@@ -42,7 +42,8 @@ export function useConfirmedApply(setStage: (stage: Stage | undefined) => void, 
       setStage(undefined);
       return;
     }
-    setStage("pronto");
+    // "Concluído." and a full bar only when something was written: a refusal or a failure clears them.
+    setStage(result.kind === "applied" ? "pronto" : undefined);
     setOutcome(result);
     if (result.kind === "applied") await reload();
   };

@@ -7,7 +7,7 @@ import { conceptReason, figureText, incompleteText, indicatorLabel, missedTarget
 import { overallLabel } from "../format";
 import { methodText, nationalStrings as n, taskpaneStrings as s, viewStrings as vs } from "../../core/messages";
 import { hasDecisions, missingNames, overallFigure } from "../../workbook/overallFigure";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { BandChip } from "./BandChip";
 import { ProblemList } from "./ProblemList";
 import { TeamList } from "./TeamList";
@@ -43,17 +43,17 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
       {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} /> : <Caption1>{s.noBand}</Caption1>}
       {figure.pooled && ev.byMunicipality && <Caption1>{n.pooledNote(ev.byMunicipality.length)}</Caption1>}
       {figure.partial && (
-        <MessageBar intent="warning">
+        <MessageBar {...NO_TITLE} intent="warning">
           <MessageBarBody>{n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}</MessageBarBody>
         </MessageBar>
       )}
       {incomplete && (
-        <MessageBar intent="warning">
+        <MessageBar {...NO_TITLE} intent="warning">
           <MessageBarBody>{vs.incompleteWarning(incomplete)}</MessageBarBody>
         </MessageBar>
       )}
       {missingNote && (
-        <MessageBar intent="warning">
+        <MessageBar {...NO_TITLE} intent="warning">
           <MessageBarBody>{missingNote}</MessageBarBody>
         </MessageBar>
       )}

@@ -1,28 +1,37 @@
 /** What became of a plan the host applied: written, refused (with the reasons, which select their cells), or failed. */
+import { NO_TITLE } from "../styles";
 import type { JSX } from "react";
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { ApplyOutcome } from "../host";
 import { taskpaneStrings as s } from "../../core/messages";
 import { ProblemList } from "./ProblemList";
 
-export function OutcomeMessage({ outcome, success }: { outcome: ApplyOutcome; success: string }): JSX.Element | null {
+/** `next`: the step that follows in the path, offered beside the success message. */
+export function OutcomeMessage({ outcome, success, next }: { outcome: ApplyOutcome; success: string; next?: { label: string; onClick: () => void } }): JSX.Element | null {
   if (outcome.kind === "applied") {
     return (
-      <MessageBar intent="success">
+      <MessageBar {...NO_TITLE} intent="success" layout="multiline">
         <MessageBarBody>{success}</MessageBarBody>
+        {next && (
+          <MessageBarActions>
+            <Button onClick={next.onClick}>
+              {next.label}
+            </Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
     );
   }
   if (outcome.kind === "failed") {
     return (
-      <MessageBar intent="error">
+      <MessageBar {...NO_TITLE} intent="error">
         <MessageBarBody>{s.failed(outcome.message)}</MessageBarBody>
       </MessageBar>
     );
   }
   if (outcome.kind === "refused") {
     return (
-      <MessageBar intent="error" layout="multiline">
+      <MessageBar {...NO_TITLE} intent="error" layout="multiline">
         <MessageBarBody>
           {s.refused}
           <ProblemList problems={outcome.problems} heading={null} />

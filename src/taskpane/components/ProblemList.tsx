@@ -3,7 +3,7 @@ import { useState, type JSX } from "react";
 import { Body1, Link, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { LocatedProblem } from "../../core/evaluate";
 import { taskpaneStrings as s } from "../../core/messages";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 export interface ProblemListProps {
@@ -48,7 +48,7 @@ export function ProblemList({ problems, heading, level = 3 }: ProblemListProps):
         })}
       </ul>
       {failure && (
-        <MessageBar intent="error">
+        <MessageBar {...NO_TITLE} intent="error">
           <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
       )}

@@ -1,6 +1,6 @@
 /** The preset and the method of the overall figure, for one run (screen Avaliar; screen Regras saves them). */
 import type { JSX } from "react";
-import { Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { presets, type PresetId } from "../../core/presets";
 import type { OverallMethod } from "../../core/types";
 import { taskpaneStrings as s } from "../../core/messages";
@@ -16,15 +16,16 @@ export interface RulesChoiceProps {
 export function RulesChoice({ preset, method, onPreset, onMethod, disabled }: RulesChoiceProps): JSX.Element {
   return (
     <>
-      {/* minWidth/maxWidth: the longest preset name must not widen the 320 px pane. */}
-      <Field label={s.presetLabel} hint={presets[preset].description} style={{ minWidth: 0 }}>
-        <Select root={{ style: { minWidth: 0, maxWidth: "100%" } }} style={{ width: "100%", minWidth: 0 }} value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
+      {/*
+        Radio buttons, not a drop-down: at 320 px the longest preset name does not fit one line, and a native
+        select cuts it off with no "…"; a radio's label wraps, so every name is read whole.
+      */}
+      <Field label={s.presetLabel} hint={presets[preset].description}>
+        <RadioGroup value={preset} disabled={disabled} onChange={(_, data) => onPreset(data.value as PresetId)}>
           {Object.values(presets).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
+            <Radio key={p.id} value={p.id} label={p.name} />
           ))}
-        </Select>
+        </RadioGroup>
       </Field>
       <Field label={s.methodLabel}>
         <RadioGroup value={method} disabled={disabled} onChange={(_, data) => onMethod(data.value as OverallMethod)}>

@@ -14,8 +14,9 @@ import { PeriodChecklist } from "../components/PeriodChecklist";
 import { ProblemList } from "../components/ProblemList";
 import { RulesChoice } from "../components/RulesChoice";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
-import { taskpaneStrings as s } from "../../core/messages";
-import { useScreenStyles } from "../styles";
+import { paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { useNavigate } from "../navigation";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 interface RunState {
@@ -30,6 +31,7 @@ export function Avaliar(): JSX.Element {
   const [stage, setStage] = useState<Stage>();
   const [run, setRun] = useState<RunState>({});
   const running = stage !== undefined && stage !== "pronto";
+  const go = useNavigate();
 
   const onRun = async () => {
     if (choice.periods.length === 0) {
@@ -46,7 +48,8 @@ export function Avaliar(): JSX.Element {
     const plan = ownedPlan(snapshot.data, evaluation);
     setStage("gravando");
     const outcome = await host.apply(plan, { replaceSummaries: false });
-    setStage("pronto");
+    // "Concluído." and a full bar only when something was written: a refusal or a failure clears them.
+    setStage(outcome.kind === "applied" ? "pronto" : undefined);
     setRun({ evaluation, outcome });
     // The owned columns are in the workbook now: later screens must plan around them.
     if (outcome.kind === "applied") await reload();
@@ -73,11 +76,11 @@ export function Avaliar(): JSX.Element {
       </div>
       {stage && <StageProgress stage={stage} />}
       {run.message && (
-        <MessageBar intent="warning">
+        <MessageBar {...NO_TITLE} intent="warning">
           <MessageBarBody>{run.message}</MessageBarBody>
         </MessageBar>
       )}
-      {run.outcome && <OutcomeMessage outcome={run.outcome} success={s.evaluateApplied} />}
+      {run.outcome && <OutcomeMessage outcome={run.outcome} success={s.evaluateApplied} next={{ label: p.nextSummary, onClick: () => go("resumo") }} />}
       {ev && (
         <>
           {ev.evaluations.map((e) => (

@@ -31,7 +31,7 @@ import { OutcomeMessage } from "../components/OutcomeMessage";
 import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";
 import { runOptions, type Choice, type Snapshot } from "../evaluation";
 import { noteText, percentText } from "../format";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 /** Rows of the latest period the preview lists; the sheet has them all. */
@@ -73,7 +73,7 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
   const id = useId();
   if (consolidation.kind === "failed") {
     return (
-      <MessageBar intent="warning" layout="multiline">
+      <MessageBar {...NO_TITLE} intent="warning" layout="multiline">
         <MessageBarBody>{p.failed(consolidation.failure.message)}</MessageBarBody>
       </MessageBar>
     );
@@ -109,7 +109,7 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
       {latest.length > PREVIEW_ROWS && <Caption1>{p.moreRows(latest.length - PREVIEW_ROWS)}</Caption1>}
       {units === 1 && <Caption1>{p.oneUnit}</Caption1>}
       {(incomplete > 0 || withProblems > 0) && (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar {...NO_TITLE} intent="warning" layout="multiline">
           <MessageBarBody>
             {incomplete > 0 && <div>{p.incompleteRows(incomplete)}</div>}
             {withProblems > 0 && <div>{p.problemRows(withProblems)}</div>}
@@ -175,7 +175,7 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
       </div>
       {stage && <StageProgress stage={stage} />}
       {message && (
-        <MessageBar intent="info" layout="multiline">
+        <MessageBar {...NO_TITLE} intent="info" layout="multiline">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}

@@ -11,6 +11,7 @@ import {
   Caption1,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -27,8 +28,9 @@ import { ProblemList } from "../components/ProblemList";
 import { evaluate } from "../evaluation";
 import { figureText, indicatorLabel, overallLabel, percentText, resultText, targetText } from "../format";
 import type { CellWrite } from "../host";
-import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
-import { useScreenStyles } from "../styles";
+import { nationalStrings as n, paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { useNavigate } from "../navigation";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 import { missedTargets } from "../../workbook/view";
 import { pushAll } from "../../core/arrays";
@@ -87,7 +89,7 @@ function JustificationForm({ missed, busy, onSave }: FormProps): JSX.Element {
                 </RadioGroup>
               </Field>
               <Field label={`${s.justificationText} — ${name}`}>
-                <Textarea value={draft.text} resize="vertical" onChange={(_, data) => update(i.key, { text: data.value })} />
+                <Textarea value={draft.text} resize="vertical" rows={4} onChange={(_, data) => update(i.key, { text: data.value })} />
               </Field>
             </li>
           );
@@ -109,6 +111,7 @@ export function Justificativas(): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error" | "warning"; text: string }>();
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
+  const go = useNavigate();
 
   const periodKey = chosen !== undefined && periods.some((p) => p.key === chosen) ? chosen : (choice.periods[choice.periods.length - 1] ?? periods[periods.length - 1]?.key);
   const ev = useMemo(() => {
@@ -195,13 +198,18 @@ export function Justificativas(): JSX.Element {
       )}
       {/* National rules have no commission: decisions recorded here are shown, never scored. */}
       {ev && ev.preset.commission === false && (
-        <MessageBar intent="info">
+        <MessageBar {...NO_TITLE} intent="info">
           <MessageBarBody>{n.justificationsNotScored(ev.preset.name)}</MessageBarBody>
         </MessageBar>
       )}
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar {...NO_TITLE} intent={message.intent} layout="multiline">
           <MessageBarBody>{message.text}</MessageBarBody>
+          {message.intent === "success" && (
+            <MessageBarActions>
+              <Button onClick={() => go("comunicado")}>{p.nextCommunique}</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       <ProblemList problems={problems} />

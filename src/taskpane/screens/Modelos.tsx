@@ -7,7 +7,7 @@ import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Radio, Radi
 import { catalogs, type CatalogId } from "../../core/catalogs";
 import { buildTemplate } from "../../workbook/templates";
 import { taskpaneStrings as s } from "../../core/messages";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 export function Modelos(): JSX.Element {
@@ -99,7 +99,7 @@ export function Modelos(): JSX.Element {
         </div>
       </form>
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar {...NO_TITLE} intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -29,7 +29,7 @@ import type { RuleName, StoredBand, WorkbookSettings } from "../../workbook/sett
 import { ProblemList } from "../components/ProblemList";
 import { RulesChoice } from "../components/RulesChoice";
 import { methodOf } from "../evaluation";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 const useStyles = makeStyles({
@@ -191,7 +191,7 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
             <Input value={row.label} onChange={(_, data) => setRow(row.id, { label: data.value })} />
           </Field>
           <Field label={s.bandRecommendation}>
-            <Textarea value={row.recommendation} resize="vertical" onChange={(_, data) => setRow(row.id, { recommendation: data.value })} />
+            <Textarea value={row.recommendation} resize="vertical" rows={4} onChange={(_, data) => setRow(row.id, { recommendation: data.value })} />
           </Field>
           <Field label={s.bandColor}>
             <Input
@@ -218,7 +218,7 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
         {problems.length === 0 ? (
           rows.length > 0 && <Body1>{s.bandsValid}</Body1>
         ) : (
-          <MessageBar intent="error" layout="multiline">
+          <MessageBar {...NO_TITLE} intent="error" layout="multiline">
             <MessageBarBody>
               <ul className={styles.list}>
                 {problems.map((p, i) => (
@@ -230,7 +230,7 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
         )}
       </div>
       {blocked && (
-        <MessageBar intent="error">
+        <MessageBar {...NO_TITLE} intent="error">
           <MessageBarBody>{s.rulesCannotSave}</MessageBarBody>
         </MessageBar>
       )}
@@ -283,7 +283,7 @@ export function Regras(): JSX.Element {
         />
       )}
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar {...NO_TITLE} intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

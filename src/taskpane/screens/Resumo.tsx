@@ -1,8 +1,8 @@
 /**
- * Screen Resumo: insert or refresh the summary sheet (`Resumo 2025-T1`) of each chosen period, or the
- * reports (a second button): the communiqué of each period, the annual report, the co-financing's per-team
- * sheet and, when ticked, the final report and the final communiqué; or (a third button) the draft proposal
- * of an additive term over the chosen periods. A plan with
+ * Screen Resumo: insert or refresh the summary sheet (`Resumo 2025-T1`) of each chosen period. Screen
+ * Comunicado, later in the path (after the commission's decisions): the reports — the communiqué of each
+ * period, the annual report, the co-financing's per-team sheet and, when ticked, the final report and the final
+ * communiqué — or (a second button) the draft proposal of an additive term over the chosen periods. A plan with
  * the summaries only; when a summary sheet of that name exists, the host asks first and a dialog asks the
  * user, who may replace it.
  */
@@ -20,24 +20,24 @@ import { presets } from "../../core/presets";
 import { additiveTermPlan, summaryPlan } from "../evaluation";
 import { PeriodChecklist } from "../components/PeriodChecklist";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
-import { documentStrings as d, taskpaneStrings as s } from "../../core/messages";
-import { useScreenStyles } from "../styles";
+import { documentStrings as d, paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { useNavigate } from "../navigation";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
 
-export function Resumo(): JSX.Element {
+/** The summary sheets (`reports` false, screen Resumo) or the reports (screen Comunicado), on the chosen periods. */
+function useSheetRun(reports: boolean) {
   const { choice, reload, periods } = useWorkbook();
-  const styles = useScreenStyles();
   const [stage, setStage] = useState<Stage>();
   const [message, setMessage] = useState<string>();
   const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(s.summaryCancelled));
   const [names, setNames] = useState<string[]>([]);
-  const [final, setFinal] = useState(false);
   const running = stage !== undefined && stage !== "pronto";
 
-  /** `reports`: the communiqués and reports; `additiveTerm`: the proposal of an additive term alone; else the summaries. */
-  const onRun = async (reports: boolean | "additiveTerm") => {
+  /** `final` adds the final report and communiqué to the reports; `additiveTerm` writes the proposal alone. */
+  const run = async (final: boolean, additiveTerm = false) => {
     clearOutcome();
     setMessage(undefined);
     if (choice.periods.length === 0) {
@@ -50,41 +50,78 @@ export function Resumo(): JSX.Element {
       return;
     }
     const { snapshot, evaluation } = read;
-    const plan = reports === "additiveTerm" ? additiveTermPlan(evaluation) : summaryPlan(snapshot.data, evaluation, reports, reports && final);
+    const plan = additiveTerm ? additiveTermPlan(evaluation) : summaryPlan(snapshot.data, evaluation, reports, reports && final);
     setNames(plan.summaries.map((sh) => sh.name));
     await apply(plan);
   };
+  return { choice, periods, stage, running, message, outcome, names, dialog, run };
+}
 
+/** The rules the run uses, in one line (they are chosen on screen Avaliar or Regras). */
+function RulesLine(): JSX.Element {
+  const { choice } = useWorkbook();
+  return (
+    <Caption1>
+      {s.presetLabel}: {presets[choice.preset].name} · {s.methods[choice.method]}
+    </Caption1>
+  );
+}
+
+export function Resumo(): JSX.Element {
+  const styles = useScreenStyles();
+  const go = useNavigate();
+  const { periods, stage, running, message, outcome, names, dialog, run } = useSheetRun(false);
   return (
     <div className={styles.screen}>
       <Subtitle1 as="h2">{s.summaryHeading}</Subtitle1>
       <Body1 as="p">{s.summaryHint}</Body1>
       {periods.length === 0 && <Body1 as="p">{s.noTables}</Body1>}
       <PeriodChecklist />
-      <Caption1>
-        {s.presetLabel}: {presets[choice.preset].name} · {s.methods[choice.method]}
-      </Caption1>
+      <RulesLine />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void onRun(false)}>
+        <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void run(false)}>
           {s.summaryRun}
         </Button>
       </div>
-      <Caption1>{s.reportsHint}</Caption1>
+      {stage && <StageProgress stage={stage} />}
+      {message && (
+        <MessageBar {...NO_TITLE} intent="info">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && <OutcomeMessage outcome={outcome} success={s.summaryApplied(names)} next={{ label: p.nextJustifications, onClick: () => go("justificativas") }} />}
+      {dialog(s.confirmTitle)}
+    </div>
+  );
+}
+
+/** Screen Comunicado: the communiqués, the annual report and, when ticked, the final report and communiqué; the additive term. */
+export function Comunicado(): JSX.Element {
+  const styles = useScreenStyles();
+  const [final, setFinal] = useState(false);
+  const { periods, stage, running, message, outcome, names, dialog, run } = useSheetRun(true);
+  return (
+    <div className={styles.screen}>
+      <Subtitle1 as="h2">{p.communiqueHeading}</Subtitle1>
+      <Body1 as="p">{s.reportsHint}</Body1>
+      {periods.length === 0 && <Body1 as="p">{s.noTables}</Body1>}
+      <PeriodChecklist />
+      <RulesLine />
       <Checkbox checked={final} onChange={(_, data) => setFinal(data.checked === true)} label={s.finalReport} />
       <div className={styles.actions}>
-        <Button disabled={running || periods.length === 0} onClick={() => void onRun(true)}>
+        <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void run(final)}>
           {s.reportsRun}
         </Button>
       </div>
       <Caption1>{d.additiveHint}</Caption1>
       <div className={styles.actions}>
-        <Button disabled={running || periods.length === 0} onClick={() => void onRun("additiveTerm")}>
+        <Button disabled={running || periods.length === 0} onClick={() => void run(false, true)}>
           {d.additiveRun}
         </Button>
       </div>
       {stage && <StageProgress stage={stage} />}
       {message && (
-        <MessageBar intent="info">
+        <MessageBar {...NO_TITLE} intent="info">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}

@@ -15,7 +15,7 @@ import { FIELD_FROM_PT, type DetectedTable, type ExplicitMapping, type Field as 
 import type { WorkbookSettings } from "../../workbook/settings";
 import { ProblemList } from "../components/ProblemList";
 import { tableWhere } from "../evaluation";
-import { useScreenStyles } from "../styles";
+import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
 type MappingEntry = ExplicitMapping["tabelas"][number];
@@ -150,7 +150,7 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
             </Field>
           ))}
           {error && (
-            <MessageBar intent="error">
+            <MessageBar {...NO_TITLE} intent="error">
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
@@ -247,7 +247,7 @@ export function Tabelas(): JSX.Element {
         </>
       )}
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar {...NO_TITLE} intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -29,6 +29,7 @@ import { columnWidthPoints } from "./format";
 import { readWorkbook } from "./read";
 import { excelSupport, type ExcelSupport } from "./requirements";
 import { selectCell } from "./select";
+import { pageShown, watchOffice, type OfficeEvents } from "./watch";
 
 /** `Excel.run`, or a stand-in for it (the fake Excel's `run` in tests). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -47,10 +48,14 @@ const key = (name: string) => name.toLowerCase();
 const input = (value: string | number | null) => formulaInput({ value });
 
 /**
- * The task pane's host for the workbook open in Excel; `run` defaults to `Excel.run`, `support` to what
- * `Office.context.requirements` says this Excel has.
+ * The task pane's host for the workbook open in Excel; `run` defaults to `Excel.run`, `office` (the events:
+ * watch.ts) to the global `Office`, `support` to what `Office.context.requirements` says this Excel has.
  */
-export function createOfficeHost(run: ExcelRun = (batch) => Excel.run(batch), support: ExcelSupport = excelSupport()): TaskpaneHost {
+export function createOfficeHost(
+  run: ExcelRun = (batch) => Excel.run(batch),
+  office: OfficeEvents | undefined = typeof Office === "undefined" ? undefined : (Office as unknown as OfficeEvents),
+  support: ExcelSupport = excelSupport(),
+): TaskpaneHost {
   /** One `Excel.run`; anything it throws becomes a pt-BR message. */
   const attempt = async <T>(batch: (context: Excel.RequestContext) => Promise<HostResult<T>>): Promise<HostResult<T>> => {
     if (!support.minimum) return fail(x.excelTooOld);
@@ -62,6 +67,10 @@ export function createOfficeHost(run: ExcelRun = (batch) => Excel.run(batch), su
   };
 
   return {
+    isShown: () => pageShown(),
+
+    subscribe: (listener) => watchOffice(listener, run, office),
+
     read: () => attempt<WorkbookData>(async (context) => ok(await readWorkbook(context, { mergedAreas: support.mergedAreas }))),
 
     async apply(plan, options) {

@@ -79,7 +79,7 @@ describe("readWorkbook on an Excel without ExcelApi 1.13", () => {
 describe("createOfficeHost and the Excel version", () => {
   it("passes the 1.13 check to the read: merged areas left out and noted", async () => {
     const fx = contractWorkbook();
-    const read = await createOfficeHost(fx.run, excelSupport(requirementsUpTo("1.12"))).read();
+    const read = await createOfficeHost(fx.run, undefined, excelSupport(requirementsUpTo("1.12"))).read();
     if (!read.ok) throw new Error(read.message);
     expect(read.value.sheets[0].merges).toEqual([]);
     expect(read.value.readNotes).toEqual([excelHostStrings.mergedAreasSkipped]);
@@ -87,7 +87,7 @@ describe("createOfficeHost and the Excel version", () => {
 
   it("on an Excel without ExcelApi 1.9, names the Excel it needs and calls Excel for nothing", async () => {
     const fx = tableWorkbook(3);
-    const host = createOfficeHost(fx.run, excelSupport(requirementsUpTo("1.8")));
+    const host = createOfficeHost(fx.run, undefined, excelSupport(requirementsUpTo("1.8")));
     const tooOld = { ok: false, message: excelHostStrings.excelTooOld };
     expect(await host.read()).toEqual(tooOld);
     expect(await host.apply(writePlan(3), { replaceSummaries: false })).toEqual({ kind: "failed", message: excelHostStrings.excelTooOld });
