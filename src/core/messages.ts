@@ -1099,9 +1099,7 @@ export const reportStrings = {
     "Presidente da Comissão de Avaliação (representante da Secretaria Municipal de Saúde)",
     "Membro da Comissão de Avaliação (representante da área de finanças do Município)",
     "Membro da Comissão de Avaliação (representante do Conselho Municipal de Saúde)",
-    // Decreto nº 4.515/2011, art. 6º, § 2º: the contractor's representative sits on the commission but takes no
-    // part in evaluating performance or judging justifications (art. 5º, I and II), to avoid a conflict of interest.
-    "Membro da Comissão de Avaliação (representante da contratada; não participa da avaliação do desempenho nem do julgamento das justificativas, art. 6º, § 2º, do Decreto nº 4.515/2011)",
+    "Membro da Comissão de Avaliação (representante da contratada)",
   ],
 
   // --- the annual / final evaluation report (Cajamar decree of 2011, art. 11 III) ---

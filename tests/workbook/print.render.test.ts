@@ -256,7 +256,8 @@ describe("a four-quarter contract with the final report", () => {
 
   it("the annual and final reports: one landscape page each, nothing off the page (type still under 9 pt)", () => {
     const annual = sheetPages("contrato", /^Relatório anual de avaliação/, /^Relatório final/);
-    const final = sheetPages("contrato", /^Relatório final/, /$^/);
+    // The final report ends where the final communiqué (a draft: its note comes first) begins.
+    const final = sheetPages("contrato", /^Relatório final/, /^Minuta gerada/);
     expect([annual.length, final.length]).toEqual([1, 1]);
     expect([...annual, ...final].every(landscape)).toBe(true);
     // Four quarters × three columns make the table 269 characters wide: fitted to one page, its type
