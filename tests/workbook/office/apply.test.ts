@@ -168,6 +168,18 @@ describe("applyPlan: print settings on the user's sheet", () => {
   });
 });
 
+describe("applyPlan: a summary's page breaks", () => {
+  it("starts a page at each row the plan names (before a chart a break would cut), in the one write sync", async () => {
+    const fx = tableWorkbook(3);
+    const plan = writePlan(3);
+    // Row 30 starts a page: Excel's break goes above cell A30.
+    plan.summaries[0].pageBreaks = [30];
+    const report = applied(await applyPlan(fx.context, plan));
+    expect(report).toMatchObject({ syncs: 2, writeSyncs: 1 });
+    expect(fx.sheet(plan.summaries[0].name).pageLayout.horizontalPageBreaks).toEqual(["A30"]);
+  });
+});
+
 describe("applyPlan: running twice", () => {
   it("leaves the same workbook: no duplicated rules or sheets, the summary back at its position", async () => {
     const fx = tableWorkbook(10);

@@ -190,6 +190,8 @@ export class SheetModel {
     /** Print titles, as `$A:$A` / `$3:$3`. */
     printTitleColumns?: string;
     printTitleRows?: string;
+    /** Manual page breaks above these cells (`A20`: row 20 starts a page), in the order they were added. */
+    horizontalPageBreaks?: string[];
   } = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
@@ -575,6 +577,7 @@ class FakeWorksheet
       | "tables"
       | "charts"
       | "pageLayout"
+      | "horizontalPageBreaks"
       | "isNullObject"
       | "getRange"
       | "getRanges"
@@ -650,6 +653,9 @@ class FakeWorksheet
   }
   get pageLayout(): Excel.PageLayout {
     return real((this._pageLayout ??= new FakePageLayout(this.fx, `${this.label}.pageLayout`, this)));
+  }
+  get horizontalPageBreaks(): Excel.PageBreakCollection {
+    return real(new FakePageBreakCollection(this.fx, `${this.label}.horizontalPageBreaks`, this));
   }
 
   protected override scalar(name: string): unknown {
@@ -1797,6 +1803,25 @@ class FakeChartAxis
   }
   set position(v: Excel.ChartAxisPosition) {
     this.set("position", v);
+  }
+}
+
+/** `Worksheet.horizontalPageBreaks` (ExcelApi 1.9): only `add`, by address, which is what the adapter uses. */
+class FakePageBreakCollection extends FakeObject implements Pick<Excel.PageBreakCollection, "add"> {
+  constructor(
+    fx: FakeExcel,
+    label: string,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(fx, label);
+  }
+  add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
+    if (typeof pageBreakRange !== "string") throw new Error("fake: horizontalPageBreaks.add takes an address here");
+    this.act(`add(${pageBreakRange})`, pageBreakRange, () => {
+      const page = this.sheet.model().pageLayout;
+      (page.horizontalPageBreaks ??= []).push(pageBreakRange);
+    }, () => this.sheet.model());
+    return undefined as unknown as Excel.PageBreak;
   }
 }
 
