@@ -119,7 +119,7 @@ const CASES = {
 
   /** The read phase alone: `readWorkbookFile` (the file's bytes into `WorkbookData`). */
   async read(file) {
-    const { readWorkbookFile } = await lib("workbook/xlsx/read.js");
+    const { readWorkbookFile } = await lib("hosts/file/xlsx/read.js");
     const t0 = performance.now();
     const read = await readWorkbookFile(file);
     const seconds = (performance.now() - t0) / 1000;
@@ -141,8 +141,8 @@ const CASES = {
    * pipeline (detection + one evaluation per period) and evaluateContract (every row, one call) are timed.
    */
   async core(file) {
-    const { readWorkbookFile } = await lib("workbook/xlsx/read.js");
-    const { detectTables } = await lib("workbook/detect.js");
+    const { readWorkbookFile } = await lib("hosts/file/xlsx/read.js");
+    const { detectTables } = await lib("workbook/detect/index.js");
     const { runPipeline } = await lib("workbook/pipeline.js");
     const { evaluateContract } = await lib("core/evaluate.js");
     const read = await readWorkbookFile(file);
@@ -173,7 +173,7 @@ const CASES = {
    * memory is the process's, worker threads included.
    */
   async consolidar(dir, workers, out) {
-    const { runConsolidar } = await lib("cli/consolidar.js");
+    const { runConsolidar } = await lib("cli/consolidate.js");
     const sink = { write: () => true };
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -203,7 +203,7 @@ const CASES = {
    * pipeline filled, to tell how much of the pipeline it is.
    */
   async "cofin-core"(file, teams, municipalities, periods) {
-    const { readWorkbookFile } = await lib("workbook/xlsx/read.js");
+    const { readWorkbookFile } = await lib("hosts/file/xlsx/read.js");
     const { runPipeline, groupByTeam } = await lib("workbook/pipeline.js");
     const { evaluateContract } = await lib("core/evaluate.js");
     const t0 = performance.now();

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Builds the benchmark's workbook: one long indicator table (title row, header, one row per
- * indicator × month × unit), laid out like assets/exemplo-contrato.xlsx (src/workbook/xlsx/example.ts) but
+ * indicator × month × unit), laid out like assets/exemplo-contrato.xlsx (tests/support/example.ts) but
  * with a year of months and as many units as it takes to reach the requested number of rows; the small
  * contracts of the consolidation benchmark; and the co-financing workbook (`generateCofinanciamento`: C1–C7
  * per team and month, no targets), which the pipeline evaluates team by team.

@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { EXCEL_API_MINIMUM } from "../src/workbook/office/requirements";
+import { EXCEL_API_MINIMUM } from "../src/hosts/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");

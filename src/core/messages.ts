@@ -468,7 +468,7 @@ export const cofinStrings = {
   presetReasonTable: (codes: string[]) =>
     `a tabela traz só indicadores do componente de qualidade do cofinanciamento da APS (${codes.join(", ")}), sem metas`,
 
-  // --- the per-team sheet (workbook/reports/teamQuality) ---
+  // --- the per-team sheet (workbook/plan/reports/teamQuality) ---
   sheet: (label: string) => `Cofinanciamento ${label}`,
   title: "Cofinanciamento federal da APS — componente de qualidade por equipe",
   periodLine: (text: string, label: string | undefined) => `Período avaliado: ${text}${label ? ` (${label})` : ""}`,
@@ -511,7 +511,7 @@ export const cofinStrings = {
   moreTeams: (n: number) => `    … e mais ${n} ${n === 1 ? "equipe" : "equipes"}; veja a planilha “Cofinanciamento” da cópia avaliada ou use --json.`,
 };
 
-/** The file host's writer (workbook/xlsx/write): writing the evaluated .xlsx file. */
+/** The file host's writer (hosts/file/xlsx/write): writing the evaluated .xlsx file. */
 export const writerStrings = {
   outputIsInput: (file: string) =>
     `O resultado não pode ser gravado em “${file}”, que é o próprio arquivo de entrada: o Contratualiza nunca altera o arquivo original. Escolha outro nome para o arquivo avaliado.`,
@@ -749,7 +749,7 @@ export const taskpaneStrings = {
   justificationsNothing: "Escolha a decisão da comissão para ao menos um indicador.",
   justificationsSaved: (n: number) =>
     `${n === 1 ? "1 célula gravada" : `${formatNumber(n, 0)} células gravadas`}. A avaliação foi refeita com as decisões; use Avaliar e Resumo para atualizar as cores e o resumo.`,
-  /** What planJustifications (workbook/justifications) writes and reports. */
+  /** What planJustifications (workbook/plan/justifications) writes and reports. */
   justificationHeader: "Justificativa",
   justificationAcceptedHeader: "Justificativa aceita",
   justificationNoRows: (indicator: string, period: string | undefined) =>
@@ -802,7 +802,7 @@ export const taskpaneStrings = {
   templateInsert: "Inserir tabela",
   templateInserted: (sheet: string) => `Tabela inserida na planilha ${quote(sheet)}. Preencha a meta e o resultado de cada indicador.`,
   monthNames: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
-  /** What buildTemplate (workbook/templates) writes. */
+  /** What buildTemplate (workbook/plan/templates) writes. */
   template: {
     sheets: { pmaq: "Indicadores PMAQ", instrumento: "Instrumento de avaliação", previne: "Previne Brasil", cofinanciamento: "Cofinanciamento APS" },
     tables: { pmaq: "Tabela_PMAQ", instrumento: "Tabela_Instrumento", previne: "Tabela_Previne", cofinanciamento: "Tabela_Cofinanciamento" },
@@ -832,7 +832,7 @@ export const taskpaneStrings = {
   },
 };
 
-/** The Excel host of the task pane (workbook/office/host): settings, cells typed in the pane, starter tables. */
+/** The Excel host of the task pane (hosts/excel/host): settings, cells typed in the pane, starter tables. */
 export const officeHostStrings = {
   settingsStructureProtected:
     "A estrutura da pasta de trabalho está protegida, e o Contratualiza guarda as configurações numa planilha oculta própria, que precisa criar ou ocultar. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e salve de novo. Nada foi alterado na pasta de trabalho.",
@@ -852,7 +852,7 @@ export const officeHostStrings = {
     "A estrutura da pasta de trabalho está protegida, e o Contratualiza precisa criar uma planilha para o modelo. Desproteja-a (Revisão > Proteger Pasta de Trabalho) e tente de novo. Nada foi alterado na pasta de trabalho.",
 };
 
-/** The regional consolidation (`contratualiza consolidar`, workbook/consolidate): the command, its report and its sheets. */
+/** The regional consolidation (`contratualiza consolidar`, workbook/consolidation/consolidate): the command, its report and its sheets. */
 export const consolidateStrings = {
   usage: [
     "Uso: contratualiza consolidar <pasta|arquivo.xlsx> [opções]",
@@ -1164,7 +1164,7 @@ export const reportStrings = {
 /**
  * Screen Consolidar of the task pane (the regional view of the open workbook: one table per municipality on
  * its own sheet, or a panel / long table with a `Município` column) and the words of the `Consolidado`
- * sheet it writes there (workbook/consolidateWorkbook), where the command's sheet speaks of files.
+ * sheet it writes there (workbook/consolidation/workbookPart), where the command's sheet speaks of files.
  */
 export const consolidarPaneStrings = {
   tab: "Consolidar",
@@ -1210,7 +1210,7 @@ export const consolidarPaneStrings = {
 
 /**
  * The commands' option parser (cli/options: what each option expects, the mistakes) and the command
- * `contratualiza comunicado` with its outputs, Markdown or a Word document (workbook/reports/docx).
+ * `contratualiza comunicado` with its outputs, Markdown or a Word document (workbook/plan/reports/docx).
  */
 export const commandStrings = {
   // --- options, shared by avaliar, consolidar and comunicado ---
@@ -1404,7 +1404,7 @@ export const periodStrings = {
 
 /**
  * Target texts and the scale of results against them (core/parse, core/attainment), and the columns a starter
- * table adds to keep the evaluation instrument's own wording (workbook/templates).
+ * table adds to keep the evaluation instrument's own wording (workbook/plan/templates).
  */
 export const targetTextStrings = {
   /** The reason given when a target text carries two targets (after "Não foi possível ler a meta …: "). */
@@ -1603,7 +1603,7 @@ export const siapsStrings = {
 };
 
 /**
- * The Excel host and the Excel version it runs in (workbook/office/requirements): what needs a newer Excel,
+ * The Excel host and the Excel version it runs in (hosts/excel/requirements): what needs a newer Excel,
  * what was left out of a read on an older one, and a read Excel did not answer.
  */
 export const excelHostStrings = {
@@ -1617,8 +1617,8 @@ export const excelHostStrings = {
 };
 
 /**
- * The documents of the decree's art. 11 beyond the quarterly ones (workbook/reports/finalCommunique,
- * workbook/reports/additiveTerm): the *Comunicado Final Sintético* at the end of the contract (IV), with the
+ * The documents of the decree's art. 11 beyond the quarterly ones (workbook/plan/reports/finalCommunique,
+ * workbook/plan/reports/additiveTerm): the *Comunicado Final Sintético* at the end of the contract (IV), with the
  * *grau de cumprimento do Contrato de Gestão*, and the proposal of an additive term (V); their options in
  * the command and their controls on the pane's Resumo screen.
  */
@@ -1747,7 +1747,7 @@ export const printStrings = {
   noValue: "—",
 };
 
-/** The file host's package patcher (workbook/xlsx/write, workbook/xlsx/patch). */
+/** The file host's package patcher (hosts/file/xlsx/write, hosts/file/xlsx/patch). */
 export const patchStrings = {
   outputNotXlsm: (file: string) =>
     `O arquivo avaliado “${file}” precisa ter a extensão .xlsm: o original tem macros, e o Excel só abre uma pasta de trabalho com macros pelo nome .xlsm. Escolha um nome terminado em .xlsm.`,

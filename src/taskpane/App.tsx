@@ -19,7 +19,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { TaskpaneHost } from "./host";
+import type { TaskpaneHost } from "../workbook/host";
 import { ReadNotes } from "./components/ReadNotes";
 import { TabBar } from "./components/TabBar";
 import { NavigationContext, TABS, type TabId } from "./navigation";

@@ -10,11 +10,11 @@ import { formatPeriodPtBR } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
 import { buildPlan } from "../workbook/plan/build";
-import { buildAdditiveTerm } from "../workbook/reports/additiveTerm";
-import { communiqueSheet } from "../workbook/reports/communique";
+import { buildAdditiveTerm } from "../workbook/plan/reports/additiveTerm";
+import { communiqueSheet } from "../workbook/plan/reports/communique";
 import type { WritePlan } from "../workbook/plan/types";
 import { periodsToEvaluate, runPipeline, type PeriodEvaluation, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
-import type { DetectedTable, WorkbookData } from "../workbook/port";
+import type { DetectedTable, WorkbookData } from "../workbook/model";
 import { readSettings, runRules, type WorkbookSettings } from "../workbook/settings";
 
 /** What the user chose on screen: the rules and the periods to evaluate (period labels; "" for rows without period). */
@@ -58,7 +58,7 @@ function overviewOf(result: PipelineResult, settingsProblems: LocatedProblem[]):
 
 /**
  * Reads the stored settings of a workbook and runs the pipeline with them (detection itself skips the
- * add-in's own summary and settings sheets: workbook/owned `isAddinSheet`).
+ * add-in's own summary and settings sheets: workbook/addinParts `isAddinSheet`).
  */
 export function analyse(workbook: WorkbookData): Snapshot {
   const data = workbook;

@@ -6,7 +6,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { App, type FunctionInfo, type PaneState } from "./App";
-import type { TaskpaneHost } from "./host";
+import type { TaskpaneHost } from "../workbook/host";
 import type { BootState } from "./boot";
 
 /** The META functions, injected at build time from the generated functions.json (webpack.config.js). */
@@ -31,7 +31,7 @@ if (container) {
   let host: TaskpaneHost | undefined;
   const show = (state: BootState) => {
     if (state === "excel" && !host) {
-      void import(/* webpackChunkName: "office" */ "../workbook/office/host").then((office) => {
+      void import(/* webpackChunkName: "office" */ "../hosts/excel/host").then((office) => {
         host = office.createOfficeHost();
         show("excel");
       });

@@ -12,7 +12,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from "react";
 import type { Choice, PeriodOption, Snapshot } from "./evaluation";
-import type { TaskpaneHost } from "./host";
+import type { TaskpaneHost } from "../workbook/host";
 import { taskpaneStrings as s } from "../core/messages";
 
 type EvaluationModule = typeof import("./evaluation");

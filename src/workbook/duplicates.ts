@@ -13,7 +13,7 @@ import { nearlyEqual } from "../core/attainment";
 import { indicatorKey, type LocatedProblem, type RowInput } from "../core/evaluate";
 import { formatNumber, formatPercent, nationalStrings as n } from "../core/messages";
 import { normalizeText, readNumber } from "../core/parse";
-import type { DetectedTable } from "./port";
+import type { DetectedTable } from "./model";
 
 /** Two (or more) rows for one indicator × municipality × team × period, from different tables. */
 export interface Duplicate {

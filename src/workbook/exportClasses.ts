@@ -15,7 +15,7 @@ import { formatNumber, siapsStrings } from "../core/messages";
 import { normalizeText } from "../core/parse";
 import { formatPeriodPtBR } from "../core/periods";
 import type { PeriodEvaluation } from "./pipeline";
-import type { DetectedTable } from "./port";
+import type { DetectedTable } from "./model";
 
 /** The export's class of a row, by its sheet and row. */
 type ExportClasses = Map<string, { cell: string; label: string }>;

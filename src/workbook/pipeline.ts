@@ -25,7 +25,7 @@ import type { OverallMethod, Period } from "../core/types";
 import { detectTables } from "./detect";
 import { findDuplicates, type Duplicate } from "./duplicates";
 import { compareExportClasses } from "./exportClasses";
-import type { DetectedTable, ExplicitMapping, WorkbookData } from "./port";
+import type { DetectedTable, ExplicitMapping, WorkbookData } from "./model";
 import { maxOf } from "../core/arrays";
 
 export interface PipelineOptions {

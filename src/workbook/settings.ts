@@ -12,8 +12,8 @@ import { bandTableFromLowerBounds } from "../core/bands";
 import { settingsStrings as t } from "../core/messages";
 import { presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod } from "../core/types";
-import { SETTINGS_SHEET } from "./owned";
-import type { ExplicitMapping, WorkbookData } from "./port";
+import { SETTINGS_SHEET } from "./addinParts";
+import type { ExplicitMapping, WorkbookData } from "./model";
 
 export { SETTINGS_SHEET };
 

@@ -8,7 +8,7 @@ import { main } from "../../src/cli/index";
 import { toJson, toText } from "../../src/cli/report";
 import { previne } from "../../src/core/presets";
 import { runPipeline } from "../../src/workbook/pipeline";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
 import { sheet, workbook } from "../workbook/fixtures";
 import { HYPERTENSION_TITLE, PREVINE_LONG_ROWS, sisabExport, SISAB_HYPERTENSION } from "../workbook/previne";
 
@@ -45,7 +45,7 @@ describe("arguments", () => {
 });
 
 describe("contratualiza avaliar on the bundled example", () => {
-  // The example (src/workbook/xlsx/example.ts): 9 indicators × Jan–Mar 2025 × 2 units. Performance weights:
+  // The example (tests/support/example.ts): 9 indicators × Jan–Mar 2025 × 2 units. Performance weights:
   // six evaluation-instrument indicators at 1, PMAQ 1.4 and 2.3 at 2 → Σ = 10; 2.7 is monitoring (not scored).
   // Every performance indicator is A except I14 (a B month with justification accepted "Sim" → credit 1)
   // and 1.4 (a B month with "Parcial" → credit 0,5). Share met = (10 − 2 × 0,5) / 10 = 90% → band 2.

@@ -1,6 +1,6 @@
 /**
  * The documents of the decree's art. 11 IV and V on a real .xlsx with the four quarters of 2025
- * (tests/workbook/reports/fixture.ts): the final synthetic communiqué and the proposal of an additive term,
+ * (tests/workbook/plan/reports/fixture.ts): the final synthetic communiqué and the proposal of an additive term,
  * - as sheets of the evaluated copy (`avaliar --final --termo-aditivo`), read back with ExcelJS;
  * - as Word documents (`comunicado --final|--termo-aditivo --saida x.docx`), read back from word/document.xml;
  * - printed by LibreOffice to PDF and measured with `pdftotext -bbox`: the pages each takes, the smallest
@@ -12,18 +12,18 @@ import JSZip from "jszip";
 import path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/index";
-import { runComunicado } from "../../src/cli/comunicado";
+import { runComunicado } from "../../src/cli/communique";
 import { documentStrings as d, reportStrings as s } from "../../src/core/messages";
 import { runPipeline } from "../../src/workbook/pipeline";
-import { buildAdditiveTerm } from "../../src/workbook/reports/additiveTerm";
-import { communiqueSheet } from "../../src/workbook/reports/communique";
-import { buildFinalCommunique } from "../../src/workbook/reports/finalCommunique";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
-import { writeEvaluatedFile } from "../../src/workbook/xlsx/write";
+import { buildAdditiveTerm } from "../../src/workbook/plan/reports/additiveTerm";
+import { communiqueSheet } from "../../src/workbook/plan/reports/communique";
+import { buildFinalCommunique } from "../../src/workbook/plan/reports/finalCommunique";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
+import { writeEvaluatedFile } from "../../src/hosts/file/xlsx/write";
 import { artifactsDir, convertWithLibreOffice, renderPdf, soffice, withLibreOffice } from "../support/libreoffice";
 import { cutSignatureBlocks, minWordHeight, outsidePrintable, pageText, pdftotext, pdfWords, type PdfPage } from "../support/pdfWords";
-import { writeContractXlsx } from "../workbook/reports/fixture";
-import { tempDir, workbookOf } from "../workbook/xlsx/helpers";
+import { writeContractXlsx } from "../workbook/plan/reports/fixture";
+import { tempDir, workbookOf } from "../hosts/file/xlsx/helpers";
 
 let dir: string;
 let cleanup: () => void;
@@ -82,7 +82,7 @@ describe("avaliar --final --termo-aditivo: the sheets, read back with ExcelJS", 
     expect(final[0]).toBe(s.draftNote);
     expect(final).toContain(d.finalTitle);
     expect(final).toContain(d.addressee);
-    // (83,33 + 70 + 66,67 + 50) / 4 = 67,5% → Faixa 4 (tests/workbook/reports/finalCommunique.test.ts).
+    // (83,33 + 70 + 66,67 + 50) / 4 = 67,5% → Faixa 4 (tests/workbook/plan/reports/finalCommunique.test.ts).
     expect(final).toContain(d.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
     expect(final).toContain(d.gradeBand("Faixa 4 — 60% a 69,9%"));
     expect(final).toContain("• Faixa 5 — 50% a 59,9%: 1 trimestre (2025-T4)");

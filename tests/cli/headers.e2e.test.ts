@@ -1,6 +1,6 @@
 /**
  * `contratualiza avaliar` on headers as people draw them, and what it says when it cannot evaluate: real
- * .xlsx files written with ExcelJS from the bundled example (src/workbook/xlsx/example.ts), run through
+ * .xlsx files written with ExcelJS from the bundled example (tests/support/example.ts), run through
  * the built command (`lib/cli/index.js`, `npm run build:cli`) or `main` in-process.
  *
  * The example's quarter: 9 indicators × 3 months × 2 units = 54 rows; performance weights sum to 10;
@@ -14,8 +14,8 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/index";
 import { detectTables } from "../../src/workbook/detect";
-import { buildExampleWorkbook, EXAMPLE_HEADERS } from "../../src/workbook/xlsx/example";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
+import { buildExampleWorkbook, EXAMPLE_HEADERS } from "../support/example";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
 
 jest.setTimeout(30_000);
 

@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 import { parseArgs } from "../../src/cli/args";
-import { parseComunicadoArgs } from "../../src/cli/comunicado";
-import { parseConsolidarArgs } from "../../src/cli/consolidar";
+import { parseComunicadoArgs } from "../../src/cli/communique";
+import { parseConsolidarArgs } from "../../src/cli/consolidate";
 import { commonOptions, evaluateOptions, flag, parseOptions, readInteger, readMethod, readPath, readPeriod, readPreset, valueOption } from "../../src/cli/options";
 import { cliStrings, commandStrings as c, consolidateStrings } from "../../src/core/messages";
 

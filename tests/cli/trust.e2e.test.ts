@@ -14,9 +14,9 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import { main } from "../../src/cli/index";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
-import { sheetOf, tempDir, workbookOf } from "../workbook/xlsx/helpers";
-import type { SheetData } from "../../src/workbook/port";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
+import { sheetOf, tempDir, workbookOf } from "../hosts/file/xlsx/helpers";
+import type { SheetData } from "../../src/workbook/model";
 
 let dir: string;
 let cleanup: () => void;

@@ -18,7 +18,7 @@
  * | 19–21 | I6 Vacinas em dia                | Monitoramento | 95%    | 96%  | 97%  | 93%  | —       |
  */
 import { atingimento, conceito } from "../../src/functions/functions";
-import { FakeExcel, type FormulaCell, type Scalar } from "../workbook/office/fakeExcel";
+import { FakeExcel, type FormulaCell, type Scalar } from "../hosts/excel/fakeExcel";
 
 export const SHEET = "Indicadores";
 export const TABLE = "TabelaIndicadores";

@@ -5,8 +5,8 @@
  */
 import { createRoot } from "react-dom/client";
 import { App } from "../../src/taskpane/App";
-import { createOfficeHost } from "../../src/workbook/office/host";
-import type { FakeExcel } from "../workbook/office/fakeExcel";
+import { createOfficeHost } from "../../src/hosts/excel/host";
+import type { FakeExcel } from "../hosts/excel/fakeExcel";
 import { exampleWorkbook } from "./example";
 
 declare global {

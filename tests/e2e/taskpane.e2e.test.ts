@@ -29,7 +29,7 @@ import os from "os";
 import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { consolidarPaneStrings, paneStrings as p, planStrings, taskpaneStrings } from "../../src/core/messages";
-import type { FakeCell, FakeExcel, RuleModel } from "../workbook/office/fakeExcel";
+import type { FakeCell, FakeExcel, RuleModel } from "../hosts/excel/fakeExcel";
 import { buildHarness } from "./build";
 import { firstRow, LAST_ROW, SHEET } from "./example";
 

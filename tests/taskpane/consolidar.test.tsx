@@ -5,7 +5,7 @@
  * replacing it. A later read skips the sheet (it is the add-in's output, not a fourth municipality).
  *
  * The workbook: three municipal contracts, one per sheet named after the municipality
- * (tests/workbook/consolidateFixtures.ts, default rules: share of targets met, weights I01 1, I02 1,
+ * (tests/workbook/consolidation/fixtures.ts, default rules: share of targets met, weights I01 1, I02 1,
  * I03 2, I04 1; a quarter's indicator is A only when its three months met the target):
  *   Lavras     T1 all A → 5/5 = 100% (Faixa 1);  T2 I03 missed in May → 3/5 = 60% (Faixa 4)
  *   Perdões    T1 I03 missed in February → 60% (Faixa 4);  T2 all A → 100% (Faixa 1)
@@ -15,8 +15,8 @@
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
-import { CONSOLIDATED_HEADER_ROW } from "../../src/workbook/consolidate";
-import { contractSheet, MUNICIPALITIES } from "../workbook/consolidateFixtures";
+import { CONSOLIDATED_HEADER_ROW } from "../../src/workbook/consolidation/consolidate";
+import { contractSheet, MUNICIPALITIES } from "../workbook/consolidation/fixtures";
 import { sheet, workbook } from "../workbook/fixtures";
 import { siapsSheets } from "../workbook/siaps";
 import { FakeHost } from "./fakeHost";

@@ -8,9 +8,9 @@ import "./setup";
 import { render, screen } from "@testing-library/react";
 import { excelHostStrings, paneStrings, taskpaneStrings } from "../../src/core/messages";
 import { App } from "../../src/taskpane/App";
-import { createOfficeHost } from "../../src/workbook/office/host";
-import { excelSupport, type RequirementSets } from "../../src/workbook/office/requirements";
-import { contractWorkbook } from "../workbook/office/fixtures";
+import { createOfficeHost } from "../../src/hosts/excel/host";
+import { excelSupport, type RequirementSets } from "../../src/hosts/excel/requirements";
+import { contractWorkbook } from "../hosts/excel/fixtures";
 import { FUNCTIONS } from "./fixtures";
 
 /** Office's requirements of an Excel whose ExcelApi stops at 1.`minor` (1.12: Windows 2002–2101). */

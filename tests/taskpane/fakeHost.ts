@@ -5,9 +5,9 @@
  */
 import { fromA1, toA1 } from "../../src/workbook/a1";
 import type { PlanCell, WritePlan } from "../../src/workbook/plan/types";
-import type { CellData, SheetData, WorkbookData } from "../../src/workbook/port";
+import type { CellData, SheetData, WorkbookData } from "../../src/workbook/model";
 import { settingsToCells, SETTINGS_SHEET, type WorkbookSettings } from "../../src/workbook/settings";
-import type { ApplyOutcome, CellWrite, HostEvent, HostResult, TaskpaneHost, TemplateTable } from "../../src/taskpane/host";
+import type { ApplyOutcome, CellWrite, HostEvent, HostResult, TaskpaneHost, TemplateTable } from "../../src/workbook/host";
 
 /** A copy of a workbook whose cells can be changed without touching the original. */
 export function cloneWorkbook(wb: WorkbookData): WorkbookData {

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { App, type FunctionInfo } from "../../src/taskpane/App";
 import { paneStrings } from "../../src/core/messages";
 import { presets, type PresetId } from "../../src/core/presets";
-import type { CellData, WorkbookData } from "../../src/workbook/port";
+import type { CellData, WorkbookData } from "../../src/workbook/model";
 import { fmt, sheet, workbook } from "../workbook/fixtures";
 import { FakeHost } from "./fakeHost";
 

@@ -2,7 +2,7 @@
 /**
  * Screen Justificativas: the targets not met in a quarter with result and target; the commission's
  * decision and text written into the table (columns created beside it), then the quarter evaluated again:
- * the numbers follow fixtures.tsx and workbook/justifications.test.ts.
+ * the numbers follow fixtures.tsx and workbook/plan/justifications.test.ts.
  */
 import "./setup";
 import { within } from "@testing-library/react";

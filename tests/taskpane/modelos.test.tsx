@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-/** Screen Modelos: a starter table built by workbook/templates and inserted through the host, then found by the detection. */
+/** Screen Modelos: a starter table built by workbook/plan/templates and inserted through the host, then found by the detection. */
 import "./setup";
 import { within } from "@testing-library/react";
 import { axe } from "jest-axe";

@@ -12,13 +12,13 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/index";
 import { presets } from "../../src/core/presets";
 import { runPipeline, type PeriodEvaluation } from "../../src/workbook/pipeline";
-import { buildTeamQuality, classCounts, teamQualitySheet } from "../../src/workbook/reports";
+import { buildTeamQuality, classCounts, teamQualitySheet } from "../../src/workbook/plan/reports";
 import type { PlanCell } from "../../src/workbook/plan/types";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
 import { artifactsDir, convertWithLibreOffice, renderPdf, withLibreOffice } from "../support/libreoffice";
 import { CENTRO_NOTE, COFIN_HEADER, cofinRows, VILA_NOVA_NOTE } from "./cofinanciamento";
 import { fmt, sheet, workbook } from "./fixtures";
-import { tempDir, workbookOf } from "./xlsx/helpers";
+import { tempDir, workbookOf } from "../hosts/file/xlsx/helpers";
 
 jest.setTimeout(120_000);
 

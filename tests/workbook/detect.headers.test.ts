@@ -17,9 +17,9 @@ import { parsePeriod } from "../../src/core/periods";
 import type { Period } from "../../src/core/types";
 import { detectTables } from "../../src/workbook/detect";
 import { runPipeline } from "../../src/workbook/pipeline";
-import type { DetectedTable, SheetData, WorkbookData } from "../../src/workbook/port";
-import { buildExampleWorkbook, EXAMPLE_HEADERS } from "../../src/workbook/xlsx/example";
-import { readWorkbookBytes } from "../../src/workbook/xlsx/read";
+import type { DetectedTable, SheetData, WorkbookData } from "../../src/workbook/model";
+import { buildExampleWorkbook, EXAMPLE_HEADERS } from "../support/example";
+import { readWorkbookBytes } from "../../src/hosts/file/xlsx/read";
 
 type Value = string | number | Date | null;
 

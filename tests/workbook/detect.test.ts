@@ -3,7 +3,7 @@ import type { RowInput } from "../../src/core/evaluate";
 import type { CellValue } from "../../src/core/types";
 import { evaluateContract } from "../../src/core/evaluate";
 import { detectTables } from "../../src/workbook/detect";
-import type { CellData, DetectedTable, SheetData, WorkbookData } from "../../src/workbook/port";
+import type { CellData, DetectedTable, SheetData, WorkbookData } from "../../src/workbook/model";
 import { fmt, sheet, workbook } from "./fixtures";
 
 /** The only table found, failing the test when there is not exactly one. */

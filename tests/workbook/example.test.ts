@@ -2,14 +2,14 @@
  * The example workbook (`assets/exemplo-contrato.xlsx`): what it holds, read back through the file host's
  * reader, and that the committed file matches the builder (so neither drifts from the other).
  *
- * To regenerate the committed file after changing src/workbook/xlsx/example.ts:
+ * To regenerate the committed file after changing tests/support/example.ts:
  *   WRITE_EXAMPLE=1 npx jest tests/workbook/example.test.ts
  */
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import { INSTRUMENT_INDICATORS } from "../../src/core/catalogs/instrumento";
-import type { CellData, SheetData } from "../../src/workbook/port";
+import type { CellData, SheetData } from "../../src/workbook/model";
 import {
   EXAMPLE_HEADER_ROW,
   EXAMPLE_HEADERS,
@@ -19,9 +19,9 @@ import {
   EXAMPLE_TITLE,
   EXAMPLE_UNITS,
   writeExample,
-} from "../../src/workbook/xlsx/example";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
-import { sheetOf, tempDir, valueAt, workbookOf } from "./xlsx/helpers";
+} from "../support/example";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
+import { sheetOf, tempDir, valueAt, workbookOf } from "../hosts/file/xlsx/helpers";
 
 const ASSET = path.join(__dirname, "..", "..", "assets", "exemplo-contrato.xlsx");
 

@@ -1,6 +1,6 @@
 /** Workbooks built in memory for the workbook tests. */
 import type { CellValue } from "../../src/core/types";
-import type { CellData, SheetData, TableInfo, WorkbookData } from "../../src/workbook/port";
+import type { CellData, SheetData, TableInfo, WorkbookData } from "../../src/workbook/model";
 
 /** A cell with a number format, for `sheet` rows. */
 export function fmt(value: CellValue, numberFormat: string): CellData {

@@ -7,7 +7,7 @@
 import { runPipeline } from "../../src/workbook/pipeline";
 import { planOwnedColumns } from "../../src/workbook/plan/owned";
 import type { RowEvaluation } from "../../src/core/evaluate";
-import type { CellData, DetectedTable, SheetData } from "../../src/workbook/port";
+import type { CellData, DetectedTable, SheetData } from "../../src/workbook/model";
 import { maxOf, minOf, pushAll, unshiftAll } from "../../src/core/arrays";
 
 const BLOCK = 240; // 20 indicators × 12 months: one unit's rows

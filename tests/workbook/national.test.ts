@@ -12,14 +12,14 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
-import { runConsolidar } from "../../src/cli/consolidar";
+import { runConsolidar } from "../../src/cli/consolidate";
 import { main } from "../../src/cli/index";
 import { presets } from "../../src/core/presets";
 import { runPipeline } from "../../src/workbook/pipeline";
 import { LESTE_NOTE, NORTE_NOTE, SUL_NOTE, typedSheets } from "./cofinanciamento";
 import { sheet, workbook } from "./fixtures";
 import { HYPERTENSION_TITLE, LAVRAS, PREVINE_LONG_NAMES, sisabExport, SISAB_HYPERTENSION } from "./previne";
-import { tempDir } from "./xlsx/helpers";
+import { tempDir } from "../hosts/file/xlsx/helpers";
 
 jest.setTimeout(60_000);
 

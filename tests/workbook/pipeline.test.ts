@@ -12,7 +12,7 @@ import type { CellValue } from "../../src/core/types";
 import { fillFromCatalog, groupByMunicipality, runPipeline, type MunicipalityEvaluation, type PeriodEvaluation } from "../../src/workbook/pipeline";
 import { sheet, workbook } from "./fixtures";
 import { HYPERTENSION_TITLE, PREVINE_LONG_NAMES as NAMES, PREVINE_LONG_ROWS as longRows, readSisab, SISAB_HYPERTENSION } from "./previne";
-import { tempDir } from "./xlsx/helpers";
+import { tempDir } from "../hosts/file/xlsx/helpers";
 
 let dir: string;
 let cleanup: () => void;

@@ -8,7 +8,7 @@ import { buildPlan } from "../../src/workbook/plan/build";
 import { describeTarget, sheetName, summaryName } from "../../src/workbook/plan/summary";
 import type { OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../../src/workbook/plan/types";
 import { runPipeline } from "../../src/workbook/pipeline";
-import type { CellData, SheetData, WorkbookData } from "../../src/workbook/port";
+import type { CellData, SheetData, WorkbookData } from "../../src/workbook/model";
 import { fmt, sheet, workbook } from "./fixtures";
 import { parseTarget } from "../../src/core/parse";
 

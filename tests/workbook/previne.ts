@@ -5,9 +5,9 @@
 import fs from "fs";
 import path from "path";
 import type { CellValue } from "../../src/core/types";
-import type { WorkbookData } from "../../src/workbook/port";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
-import { workbookOf } from "./xlsx/helpers";
+import type { WorkbookData } from "../../src/workbook/model";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
+import { workbookOf } from "../hosts/file/xlsx/helpers";
 
 export const HYPERTENSION_TITLE = "Proporção de pessoas com hipertensão, com consulta e pressão arterial aferida no semestre";
 

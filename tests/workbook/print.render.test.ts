@@ -16,17 +16,17 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import { main } from "../../src/cli/index";
-import { runComunicado } from "../../src/cli/comunicado";
-import { runConsolidar } from "../../src/cli/consolidar";
+import { runComunicado } from "../../src/cli/communique";
+import { runConsolidar } from "../../src/cli/consolidate";
 import { CONCEPT_STYLES } from "../../src/workbook/plan/owned";
 import { contractBands } from "../../src/core/presets/bandTables";
 import { artifactsDir, convertAllWithLibreOffice, pdftoppm, soffice } from "../support/libreoffice";
 import { mainColourAlong, minTextHeight, overlappingWords, pagePixels, pageText, pdfPages, wordsOutside, type Page, type Word } from "../support/pdf";
 import { COFIN_HEADER, cofinRows } from "./cofinanciamento";
-import { MUNICIPALITIES, writeContract } from "./consolidateFixtures";
+import { MUNICIPALITIES, writeContract } from "./consolidation/fixtures";
 import { sisabExport } from "./previne";
-import { writeContractXlsx } from "./reports/fixture";
-import { tempDir } from "./xlsx/helpers";
+import { writeContractXlsx } from "./plan/reports/fixture";
+import { tempDir } from "../hosts/file/xlsx/helpers";
 
 jest.setTimeout(300_000);
 

@@ -10,14 +10,14 @@ import path from "path";
 import { buildPlan } from "../../src/workbook/plan/build";
 import { chartPageBreak, LANDSCAPE_CHARS, PORTRAIT_CHARS, printFor, wrappedLines } from "../../src/workbook/plan/print";
 import { CONCEPT_STYLES } from "../../src/workbook/plan/owned";
-import { isReportSheet, planMunicipalities } from "../../src/workbook/reports";
+import { isReportSheet, planMunicipalities } from "../../src/workbook/plan/reports";
 import { runPipeline } from "../../src/workbook/pipeline";
 import type { SummarySheetPlan, WritePlan } from "../../src/workbook/plan/types";
-import { readWorkbookFile } from "../../src/workbook/xlsx/read";
-import { evaluatedBytes } from "../../src/workbook/xlsx/write";
-import { contractRows } from "./reports/fixture";
+import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
+import { evaluatedBytes } from "../../src/hosts/file/xlsx/write";
+import { contractRows } from "./plan/reports/fixture";
 import { readSisab, sisabExport } from "./previne";
-import { tempDir, workbookOf } from "./xlsx/helpers";
+import { tempDir, workbookOf } from "../hosts/file/xlsx/helpers";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "assets", "exemplo-contrato.xlsx");
 

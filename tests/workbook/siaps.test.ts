@@ -9,9 +9,9 @@ import type { RowInput } from "../../src/core/evaluate";
 import { detectTables } from "../../src/workbook/detect";
 import { readSiapsSheet } from "../../src/workbook/detect/siaps";
 import { runPipeline, type PipelineResult } from "../../src/workbook/pipeline";
-import type { DetectedTable, SheetData, WorkbookData } from "../../src/workbook/port";
-import { readCsv } from "../../src/workbook/csv/read";
-import { readWorkbookBytes } from "../../src/workbook/xlsx/read";
+import type { DetectedTable, SheetData, WorkbookData } from "../../src/workbook/model";
+import { readCsv } from "../../src/hosts/file/csv/read";
+import { readWorkbookBytes } from "../../src/hosts/file/xlsx/read";
 import { sheet, workbook } from "./fixtures";
 import {
   CENTRO,
@@ -28,7 +28,7 @@ import {
   type SiapsFile,
   type SiapsTeam,
 } from "./siaps";
-import { workbookOf } from "./xlsx/helpers";
+import { workbookOf } from "../hosts/file/xlsx/helpers";
 
 /** A CSV export read as the command reads it, as a one-sheet workbook. */
 function csvBook(bytes: Buffer, name: string): WorkbookData {

@@ -36,7 +36,7 @@
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import type { SheetData } from "../../src/workbook/port";
+import type { SheetData } from "../../src/workbook/model";
 import { sheet } from "./fixtures";
 
 export const MUNICIPALITY = { code: "355070", name: "SÃO SEBASTIÃO", uf: "SP" };

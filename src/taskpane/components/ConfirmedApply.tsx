@@ -7,7 +7,7 @@ import { useState, type JSX } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import { taskpaneStrings as s } from "../../core/messages";
 import type { WritePlan } from "../../workbook/plan/types";
-import type { ApplyOutcome } from "../host";
+import type { ApplyOutcome } from "../../workbook/host";
 import { useWorkbook } from "../useWorkbook";
 import type { Stage } from "./StageProgress";
 

@@ -2,7 +2,7 @@
 import { NO_TITLE } from "../styles";
 import type { JSX } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import type { ApplyOutcome } from "../host";
+import type { ApplyOutcome } from "../../workbook/host";
 import { taskpaneStrings as s } from "../../core/messages";
 import { ProblemList } from "./ProblemList";
 

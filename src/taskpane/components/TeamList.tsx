@@ -1,12 +1,12 @@
 /**
- * The co-financing per team (workbook/reports/teamQuality): each team's nota final and class, in the order
+ * The co-financing per team (workbook/plan/reports/teamQuality): each team's nota final and class, in the order
  * of the `Cofinanciamento` sheet, so a coordinator sees every team before inserting the sheet.
  */
 import type { JSX } from "react";
 import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { nationalStrings as n, taskpaneStrings as s } from "../../core/messages";
 import type { PeriodEvaluation } from "../../workbook/pipeline";
-import { buildTeamQuality } from "../../workbook/reports";
+import { buildTeamQuality } from "../../workbook/plan/reports";
 import { noteText } from "../format";
 import { useScreenStyles } from "../styles";
 

@@ -6,7 +6,7 @@
  */
 import { useState, type JSX } from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Subtitle1 } from "@fluentui/react-components";
-import type { ApplyOutcome } from "../host";
+import type { ApplyOutcome } from "../../workbook/host";
 import { OutcomeMessage } from "../components/OutcomeMessage";
 import { ownedPlan, type Evaluation } from "../evaluation";
 import { EvaluationView } from "../components/EvaluationView";

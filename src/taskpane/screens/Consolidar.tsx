@@ -2,7 +2,7 @@
  * Screen Consolidar: the regional view (as `contratualiza consolidar`) of the open workbook — one table per
  * municipality, each on a sheet named after it, or a panel export / long table with a `Município` column —
  * written as a `Consolidado` sheet of the same workbook: one row per municipality and period, sorted, the
- * band's colour in the band column, a chart of the latest period (workbook/consolidateWorkbook).
+ * band's colour in the band column, a chart of the latest period (workbook/consolidation/workbookPart).
  *
  * A preview from the last read says how many municipalities and periods there are, the latest period's rows
  * and what needs a look (incomplete evaluations, problems, or why nothing can be consolidated). The button
@@ -24,8 +24,8 @@ import {
 import { consolidarPaneStrings as p, nationalStrings as n, siapsStrings, taskpaneStrings as s } from "../../core/messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { presets } from "../../core/presets";
-import { allTeams, bandLabel, sortRows, type ConsolidatedRow } from "../../workbook/consolidate";
-import { consolidateWorkbook, planWorkbookConsolidation, unitsOf, type WorkbookConsolidation } from "../../workbook/consolidateWorkbook";
+import { allTeams, bandLabel, sortRows, type ConsolidatedRow } from "../../workbook/consolidation/consolidate";
+import { consolidateWorkbook, planWorkbookConsolidation, unitsOf, type WorkbookConsolidation } from "../../workbook/consolidation/workbookPart";
 import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
 import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";

@@ -1,7 +1,7 @@
 /**
  * Screen Justificativas: the performance indicators not met in a period, with result and target; for each,
  * the commission's decision (Total / Parcial / Não) and the justification, written into the table's
- * `Justificativa` and `Justificativa aceita` columns (created when missing: workbook/justifications). Then
+ * `Justificativa` and `Justificativa aceita` columns (created when missing: workbook/plan/justifications). Then
  * the workbook is read and evaluated again, so the screen shows the decisions counted.
  */
 import { useMemo, useState, type JSX } from "react";
@@ -22,12 +22,12 @@ import {
 } from "@fluentui/react-components";
 import { indicatorKey, type IndicatorEvaluation, type LocatedProblem } from "../../core/evaluate";
 import type { JustificationDecision } from "../../core/types";
-import { planJustifications, type JustificationDecisionText, type JustificationEntry } from "../../workbook/justifications";
+import { planJustifications, type JustificationDecisionText, type JustificationEntry } from "../../workbook/plan/justifications";
 import { BandChip } from "../components/BandChip";
 import { ProblemList } from "../components/ProblemList";
 import { evaluate } from "../evaluation";
 import { figureText, indicatorLabel, overallLabel, percentText, resultText, targetText } from "../format";
-import type { CellWrite } from "../host";
+import type { CellWrite } from "../../workbook/host";
 import { nationalStrings as n, paneStrings as p, taskpaneStrings as s } from "../../core/messages";
 import { useNavigate } from "../navigation";
 import { useScreenStyles, NO_TITLE } from "../styles";

@@ -1,11 +1,11 @@
 /**
  * Screen Modelos: insert a starter indicator table (PMAQ, the evaluation instrument, Previne Brasil,
- * co-financing) on a new sheet, built by workbook/templates so that the add-in reads it at once.
+ * co-financing) on a new sheet, built by workbook/plan/templates so that the add-in reads it at once.
  */
 import { useState, type JSX } from "react";
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle1 } from "@fluentui/react-components";
 import { catalogs, type CatalogId } from "../../core/catalogs";
-import { buildTemplate } from "../../workbook/templates";
+import { buildTemplate } from "../../workbook/plan/templates";
 import { taskpaneStrings as s } from "../../core/messages";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";

@@ -1,7 +1,7 @@
 /**
  * Screen Tabelas: the indicator tables found in the workbook — where, layout, rows, periods, how sure the
  * mapping is — and, for the one selected, its columns: one drop-down per field (field → column letter),
- * saved in the workbook as the sheet's mapping (`mapa`, workbook/port `ExplicitMapping`), after which the
+ * saved in the workbook as the sheet's mapping (`mapa`, workbook/model `ExplicitMapping`), after which the
  * tables are detected again.
  */
 import { useState, type JSX } from "react";
@@ -10,8 +10,8 @@ import { cliStrings, formatPercent, siapsStrings, taskpaneStrings as s } from ".
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, fromA1Range } from "../../workbook/a1";
 import { Grid, cellText, isEmptyValue } from "../../workbook/detect/grid";
-import { isOwnedHeader } from "../../workbook/owned";
-import { FIELD_FROM_PT, type DetectedTable, type ExplicitMapping, type Field as TableField, type FieldPtBR, type WorkbookData } from "../../workbook/port";
+import { isOwnedHeader } from "../../workbook/addinParts";
+import { FIELD_FROM_PT, type DetectedTable, type ExplicitMapping, type Field as TableField, type FieldPtBR, type WorkbookData } from "../../workbook/model";
 import type { WorkbookSettings } from "../../workbook/settings";
 import { ProblemList } from "../components/ProblemList";
 import { tableWhere } from "../evaluation";

@@ -7,7 +7,7 @@
  */
 import { headerDetectStrings, messages, type DiagnosedColumn, type MissingField, type NoRowsReason } from "../../core/messages";
 import { columnLetter, fromA1Range } from "../a1";
-import { FIELD_FROM_PT, type DetectedTable, type Field, type FieldPtBR, type SheetData } from "../port";
+import { FIELD_FROM_PT, type DetectedTable, type Field, type FieldPtBR, type SheetData } from "../model";
 import { Grid } from "./grid";
 import { analyseRow, type HeaderAnalysis } from "./headerRow";
 import { HEADER_WINDOW } from "./sheetTables";

@@ -5,7 +5,7 @@
 import type { CellValue } from "../../core/types";
 import { normalizeText, TextMemo } from "../../core/parse";
 import { fromA1Range, toA1, type CellRange } from "../a1";
-import type { CellData, SheetData } from "../port";
+import type { CellData, SheetData } from "../model";
 
 /** Whether a cell holds nothing: no value, or only spaces. */
 export function isEmptyValue(value: CellValue): boolean {

@@ -7,10 +7,10 @@
  * …`. A `Meta <período>` column is that period's target when a result column of the same period exists;
  * otherwise it is an ordinary target column (`Meta 2025` beside `Resultado obtido`).
  */
-import { isOwnedHeader } from "../owned";
+import { isOwnedHeader } from "../addinParts";
 import { normalizeText } from "../../core/parse";
 import type { CellValue, Period } from "../../core/types";
-import type { Field, Layout } from "../port";
+import type { Field, Layout } from "../model";
 import { cellText, isDateFormat, isEmptyValue, type Grid } from "./grid";
 import { assignColumns, headerKey, matchHeader, type Assignment, type HeaderCandidate } from "./headers";
 import { isYear, readHeaderPeriod, readPeriodSequence, readPeriodText, type PeriodReading } from "./periodCells";

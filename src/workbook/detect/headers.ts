@@ -17,7 +17,7 @@
  * `Meta física 2025` for *meta*.
  */
 import { normalizeText } from "../../core/parse";
-import type { Field } from "../port";
+import type { Field } from "../model";
 
 /** Synonyms by field, already normalized, preferred first. */
 const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {

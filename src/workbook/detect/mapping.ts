@@ -12,7 +12,7 @@ import type { LocatedProblem } from "../../core/evaluate";
 import { messages, siapsStrings } from "../../core/messages";
 import { normalizeText } from "../../core/parse";
 import { columnIndex } from "../a1";
-import { FIELD_FROM_PT, type ExplicitMapping, type Field, type FieldPtBR, type SheetData } from "../port";
+import { FIELD_FROM_PT, type ExplicitMapping, type Field, type FieldPtBR, type SheetData } from "../model";
 import { Grid } from "./grid";
 import { analyseRow, type HeaderAnalysis } from "./headerRow";
 import { HEADER_WINDOW } from "./sheetTables";

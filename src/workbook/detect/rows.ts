@@ -22,7 +22,7 @@ import type { ScaleHint } from "../../core/attainment";
 import { messages } from "../../core/messages";
 import { normalizeText } from "../../core/parse";
 import type { CellValue, Period } from "../../core/types";
-import type { Field } from "../port";
+import type { Field } from "../model";
 import { cellText, isEmptyValue, type Grid, type GridCell } from "./grid";
 import type { HeaderAnalysis } from "./headerRow";
 import { isMunicipalityCodeHeader, isTeamCodeHeader } from "./headers";

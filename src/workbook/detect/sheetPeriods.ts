@@ -17,7 +17,7 @@ import { indicatorKey, type CellInput, type LocatedProblem, type RowInput } from
 import { messages } from "../../core/messages";
 import { compare, formatPeriodPtBR } from "../../core/periods";
 import type { Period } from "../../core/types";
-import type { DetectedTable } from "../port";
+import type { DetectedTable } from "../model";
 import { isEmptyValue } from "./grid";
 import { findYear, readPeriodSequence, readPeriodText } from "./periodCells";
 import type { SheetTable } from "./table";

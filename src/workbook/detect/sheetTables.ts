@@ -21,7 +21,7 @@
  * own title above them and its own footer.
  */
 import { fromA1Range, toA1Range } from "../a1";
-import type { SheetData } from "../port";
+import type { SheetData } from "../model";
 import { Grid } from "./grid";
 import { analyseRow, holdsData, MAX_HEADER_COLUMNS, type HeaderAnalysis } from "./headerRow";
 import { buildTable, type SheetTable } from "./table";

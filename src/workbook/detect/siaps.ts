@@ -36,7 +36,7 @@ import { normalizeText, readNumber } from "../../core/parse";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Period } from "../../core/types";
 import { columnLetter, toA1, toA1Range } from "../a1";
-import type { DetectedTable, MappedColumn, SheetData, SiapsExport } from "../port";
+import type { DetectedTable, MappedColumn, SheetData, SiapsExport } from "../model";
 import { Grid } from "./grid";
 import { headerKey, isMunicipalityCodeHeader, isTeamCodeHeader } from "./headers";
 import { readPeriodCell } from "./periodCells";

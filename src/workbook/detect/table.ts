@@ -7,7 +7,7 @@ import { detectStrings, headerDetectStrings, messages } from "../../core/message
 import { normalizeText } from "../../core/parse";
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, toA1Range } from "../a1";
-import type { Field, Layout, MappedColumn } from "../port";
+import type { Field, Layout, MappedColumn } from "../model";
 import { findDataStart } from "./dataStart";
 import type { Grid } from "./grid";
 import { layoutOf, type HeaderAnalysis } from "./headerRow";

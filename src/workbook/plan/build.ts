@@ -4,9 +4,9 @@
  */
 import { evaluateRow, type RowEvaluation } from "../../core/evaluate";
 import type { PipelineResult } from "../pipeline";
-import type { WorkbookData } from "../port";
+import type { WorkbookData } from "../model";
 import { planOwnedColumns } from "./owned";
-import { reportSheets } from "../reports";
+import { reportSheets } from "./reports";
 import { planSummary } from "./summary";
 import type { WritePlan } from "./types";
 

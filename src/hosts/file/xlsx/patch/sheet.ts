@@ -1,0 +1,694 @@
+/**
+ * A user's worksheet with the add-in's owned columns streamed in, as text: every row the plan does not
+ * touch is copied as it is, and in the rows it does, the owned cells go in at their column position among
+ * the user's cells (an earlier run's owned cells are replaced, never duplicated). Around `sheetData`:
+ *
+ * - `<dimension>` grows to cover the owned block;
+ * - `<cols>` gets each owned column's width (a `<col>` range covering it is split, its other attributes kept);
+ * - conditional formats: every expression rule over the owned block (an earlier run's) and every rule
+ *   identical to one of the plan's go; the plan's rules are added after the user's remaining ones, numbered
+ *   after them (a user's rule on the same cells keeps precedence), each one stopping at the first true.
+ *   The add-in writes nothing but expression rules, so a rule of another kind is the user's and stays.
+ *
+ * A cell covered by a merge that starts outside it is left alone. Everything else in the part (views,
+ * frozen panes, protection, validation, hyperlinks, drawings, tables, extensions) is copied unchanged.
+ *
+ * The sheet is not parsed into a tree: rows are found with `indexOf`, and only the rows that change are
+ * taken apart, so a sheet of a million rows costs a pass over its text.
+ */
+import { columnIndex, columnLetter, fromA1Range, toA1Range, type CellRange } from "../../../../workbook/a1";
+import type { ConditionalRule, OwnedColumns, PlanCell, UserSheetPrint } from "../../../../workbook/plan/types";
+import { attributesOf, escapeAttr, scanTags } from "../chart";
+import { attr, cellXml, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
+import zlib from "zlib";
+import { SharedStrings } from "./strings";
+import { DEFAULT_FACE, type FontFace, type StyleBook } from "./styles";
+
+/** CT_Worksheet's children that come after `conditionalFormatting`: new rules go before the first of them. */
+const AFTER_CONDITIONAL_FORMATTING = new Set([
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
+
+interface Write {
+  cell: PlanCell;
+  block: number;
+}
+
+/** The rectangle an owned block covers: its header row down to its last value row. */
+export function blockRange(block: OwnedColumns): CellRange {
+  return {
+    top: Math.min(block.headerRow, block.firstRow),
+    left: block.col,
+    bottom: Math.max(block.headerRow, block.firstRow + block.values.length - 1),
+    right: block.col + Math.max(1, block.headers.length) - 1,
+  };
+}
+
+/** The root element's namespace prefix (`x:` in some generators' files, usually none). */
+export function rootPrefix(xml: string): string {
+  const m = /<(?![?!])([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(xml);
+  return m?.[1] ?? "";
+}
+
+/** The parts of a worksheet around its rows: everything before `<sheetData>`, its opening tag, and everything after. */
+interface Frame {
+  prefix: string;
+  head: string;
+  /** The sheetData opening tag as written (`<sheetData/>` when the sheet has no rows). */
+  open: string;
+  tail: string;
+}
+
+/** The frame of a worksheet whose start (through the sheetData opening tag) is `start`, its end `end`. */
+function frameOf(start: string, end: string): Frame {
+  const p = rootPrefix(start);
+  const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(start);
+  if (!sd) throw new Error("patch: a worksheet without sheetData");
+  const openEnd = tagEnd(start, sd.index);
+  if (openEnd < 0) throw new Error("patch: a worksheet without sheetData");
+  return { prefix: p, head: start.slice(0, sd.index), open: start.slice(sd.index, openEnd), tail: end };
+}
+
+/**
+ * Patches a worksheet whose rows come in pieces (`segments`, each a run of whole rows), handing the new
+ * text to `emit` in order as it goes; returns whether anything changed.
+ */
+function patchFrame(
+  frame: Frame,
+  segments: Iterable<string>,
+  emit: (text: string) => void,
+  blocks: OwnedColumns[],
+  rules: ConditionalRule[],
+  styles: StyleBook,
+  strings: SharedStrings,
+  fit?: UserSheetPrint,
+): boolean {
+  const p = frame.prefix;
+  const selfClosing = frame.open.endsWith("/>");
+  const writes = plannedWrites(blocks, mergesOf(frame.tail));
+  let head = blocks.length > 0 ? withColumnWidths(withDimension(frame.head, p, blocks), p, blocks) : frame.head;
+  let tail = withRules(frame.tail, p, blocks, rules, styles);
+  if (fit?.fit) [head, tail] = withFit(head, tail, p, fit);
+  let changed = head !== frame.head || tail !== frame.tail;
+  const rows = blocks.length > 0 ? rowPatcher(p, writes, blocks, styles, strings) : undefined;
+  const closeTag = `</${p}sheetData>`;
+  let first = true;
+  for (const segment of segments) {
+    const out = rows ? rows.segment(segment) : segment;
+    if (out !== segment) changed = true;
+    if (first) emit(head + frame.open);
+    first = false;
+    emit(out);
+  }
+  const last = rows ? rows.finish() : "";
+  if (last !== "") changed = true;
+  if (!first) emit(last + closeTag + tail);
+  else if (!selfClosing) emit(head + frame.open + last + closeTag + tail);
+  // A sheet with no rows at all (`<sheetData/>`) is opened only when rows are added to it.
+  else if (last === "") emit(head + frame.open + tail);
+  else emit(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
+  return changed;
+}
+
+/** The sheet's XML with the owned blocks and the plan's rules for it (see the module comment). */
+export function patchSheet(xml: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook, strings = new SharedStrings(() => undefined)): string {
+  const p = rootPrefix(xml);
+  const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(xml);
+  if (!sd) throw new Error("patch: a worksheet without sheetData");
+  const openEnd = tagEnd(xml, sd.index);
+  const closeTag = `</${p}sheetData>`;
+  const selfClosing = xml[openEnd - 2] === "/";
+  const close = selfClosing ? openEnd : xml.indexOf(closeTag, openEnd);
+  if (close < 0) throw new Error("patch: sheetData is not closed");
+  const frame = frameOf(xml.slice(0, openEnd), xml.slice(selfClosing ? openEnd : close + closeTag.length));
+  const out: string[] = [];
+  patchFrame(frame, selfClosing ? [] : [xml.slice(openEnd, close)], (t) => out.push(t), blocks, rules, styles, strings);
+  return out.join("");
+}
+
+/** How many bytes of rows are patched, encoded and deflated at a time. */
+const SEGMENT = 4 << 20;
+
+/**
+ * A worksheet part (its inflated bytes) patched piece by piece: runs of whole rows of about 4 MB are decoded,
+ * patched, encoded and deflated in turn, each piece ending on a sync flush so the pieces join into one
+ * deflate stream. A sheet of a million rows is never one string. Undefined when nothing changes (the
+ * part is then copied as it is).
+ */
+export function patchSheetPart(
+  data: Buffer,
+  blocks: OwnedColumns[],
+  rules: ConditionalRule[],
+  styles: StyleBook,
+  strings: SharedStrings,
+  fit?: UserSheetPrint,
+): { raw: Buffer; crc: number; size: number } | undefined {
+  const probe = data.toString("utf8", 0, Math.min(data.length, 4096));
+  const p = rootPrefix(probe);
+  const sdAt = data.indexOf(`<${p}sheetData`);
+  if (sdAt < 0) throw new Error("patch: a worksheet without sheetData");
+  // The opening tag is short: 4 KB past its start hold it (a character cut at the window's end is never used).
+  const startText = data.toString("utf8", 0, Math.min(data.length, sdAt + 4096));
+  const openEnd = tagEnd(startText, startText.indexOf(`<${p}sheetData`));
+  const startLength = Buffer.byteLength(startText.slice(0, openEnd));
+  const selfClosing = startText[openEnd - 2] === "/";
+  const closeTag = `</${p}sheetData>`;
+  const close = selfClosing ? startLength : data.lastIndexOf(closeTag);
+  if (close < startLength) throw new Error("patch: sheetData is not closed");
+  const frame = frameOf(startText.slice(0, openEnd), data.toString("utf8", selfClosing ? startLength : close + Buffer.byteLength(closeTag)));
+  const rowStart = Buffer.from(`<${p}row`);
+  function* segments(): Generator<string> {
+    let at = startLength;
+    while (at < close) {
+      let end = Math.min(close, at + SEGMENT);
+      if (end < close) {
+        // Cut just before a row's start (a `<row` followed by a space, `>` or `/`), never inside a row.
+        let cutAt = data.lastIndexOf(rowStart, end);
+        while (cutAt > at && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.lastIndexOf(rowStart, cutAt - 1);
+        if (cutAt <= at) {
+          cutAt = data.indexOf(rowStart, end);
+          while (cutAt >= 0 && cutAt < close && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.indexOf(rowStart, cutAt + 1);
+        }
+        end = cutAt > at && cutAt < close ? cutAt : close;
+      }
+      yield data.toString("utf8", at, end);
+      at = end;
+    }
+  }
+  const raw: Buffer[] = [];
+  let crc = 0;
+  let size = 0;
+  let pending: Buffer | undefined;
+  const deflate = (chunk: Buffer, last: boolean) => {
+    raw.push(zlib.deflateRawSync(chunk, { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+  };
+  const changed = patchFrame(
+    frame,
+    selfClosing ? [] : segments(),
+    (text) => {
+      if (text === "") return;
+      const chunk = Buffer.from(text, "utf8");
+      crc = zlib.crc32(chunk, crc);
+      size += chunk.length;
+      // One piece is held back, so the last one can close the stream.
+      if (pending) deflate(pending, false);
+      pending = chunk;
+    },
+    blocks,
+    rules,
+    styles,
+    strings,
+    fit,
+  );
+  if (!changed) return undefined;
+  deflate(pending ?? Buffer.alloc(0), true);
+  return { raw: Buffer.concat(raw), crc: crc >>> 0, size };
+}
+
+function isRowStart(data: Buffer, at: number): boolean {
+  const c = data[at];
+  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rows and cells
+
+/** The merged ranges of the sheet (from the part after sheetData). */
+function mergesOf(tail: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']+)["']/g)) {
+    const r = fromA1Range(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** What the plan writes on a sheet, row by row, worked out when a row is reached (not held for a million rows at once). */
+interface Writes {
+  /** The rows the blocks cover, ascending. */
+  rows: number[];
+  /** Column → what to write on `row`; empty when every cell of it is covered by a merge that starts elsewhere. */
+  at(row: number): Map<number, Write>;
+}
+
+/** The planned writes; cells covered by a merge that starts elsewhere are left out. */
+function plannedWrites(blocks: OwnedColumns[], merges: CellRange[]): Writes {
+  const rows = new Set<number>();
+  for (const b of blocks) {
+    rows.add(b.headerRow);
+    for (let i = 0; i < b.values.length; i++) rows.add(b.firstRow + i);
+  }
+  const at = (row: number): Map<number, Write> => {
+    const cells = new Map<number, Write>();
+    blocks.forEach((b, i) => {
+      if (row === b.headerRow) b.headers.forEach((cell, j) => cells.set(b.col + j, { cell, block: i }));
+      const values = b.values[row - b.firstRow];
+      if (values) values.forEach((cell, j) => cells.set(b.col + j, { cell, block: i }));
+    });
+    for (const m of merges) {
+      if (row < m.top || row > m.bottom) continue;
+      for (let c = m.left; c <= m.right; c++) if (row !== m.top || c !== m.left) cells.delete(c);
+    }
+    return cells;
+  };
+  return { rows: [...rows].sort((x, y) => x - y), at };
+}
+
+interface CellText {
+  col: number;
+  xml: string;
+}
+
+/** The cells of a row's content, with their columns (implicit ones counted on from the previous cell). */
+function cellsOf(content: string, p: string, row: number): { cells: CellText[]; trailer: string } {
+  const open = `<${p}c`;
+  const close = `</${p}c>`;
+  const cells: CellText[] = [];
+  let pos = 0;
+  let col = 0;
+  for (;;) {
+    const i = content.indexOf(open, pos);
+    if (i < 0) break;
+    const next = content[i + open.length];
+    if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+      pos = i + 1;
+      continue;
+    }
+    const te = tagEnd(content, i);
+    const self = content[te - 2] === "/";
+    const end = self ? te : content.indexOf(close, te) + close.length;
+    let tag = content.slice(i, te);
+    const ref = attr(tag, "r");
+    const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
+    col = letters ? columnIndex(letters) ?? col + 1 : col + 1;
+    let text = content.slice(i, end);
+    if (!ref) {
+      // A cell placed by order: once cells are inserted, its place must be said.
+      tag = withAttr(tag, "r", `${columnLetter(col)}${row}`);
+      text = tag + content.slice(te, end);
+    }
+    cells.push({ col, xml: text });
+    pos = end;
+  }
+  return { cells, trailer: content.slice(pos).trim() };
+}
+
+/** The face of the nearest styled cell left of `col` (up to 30 columns), as ExcelJS's writer looked it up. */
+function faceLeftOf(cells: CellText[], col: number, styles: StyleBook): FontFace | undefined {
+  for (let c = col; c >= Math.max(1, col - 30); c--) {
+    const cell = cells.find((x) => x.col === c);
+    if (!cell) continue;
+    const s = Number(attr(cell.xml.slice(0, tagEnd(cell.xml, 0)), "s") ?? 0);
+    const face = styles.faceOf(s);
+    if (face) return face;
+  }
+  return undefined;
+}
+
+/**
+ * The rows of sheetData with the planned writes made, given as runs of whole rows in order (`segment`);
+ * rows not written are copied as they are. `finish` gives the rows to add after the last one there was.
+ */
+function rowPatcher(
+  p: string,
+  writes: Writes,
+  blocks: OwnedColumns[],
+  styles: StyleBook,
+  strings: SharedStrings,
+): { segment(xml: string): string; finish(): string } {
+  const empty = () => strings.empty();
+  const faces: (FontFace | undefined)[] = blocks.map(() => undefined);
+  const headerRows = new Map<number, number[]>();
+  blocks.forEach((b, i) => headerRows.set(b.headerRow, [...(headerRows.get(b.headerRow) ?? []), i]));
+  const formats = new Map<string, number>();
+  const formatOf = (w: Write) => {
+    const face = faces[w.block] ?? DEFAULT_FACE;
+    const key = `${face.name}|${face.size}|${face.family}|${w.cell.numberFormat ?? ""}|${w.cell.style ? JSON.stringify(w.cell.style) : ""}`;
+    let s = formats.get(key);
+    if (s === undefined) formats.set(key, (s = styles.cellFormat(w.cell, face)));
+    return s;
+  };
+  const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
+    [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w), empty) }));
+
+  /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
+  const appendedRow = (openTag: string, self: boolean, content: string, row: number, implicit: boolean, planned: Map<number, Write>) => {
+    if (implicit) return undefined;
+    let first = Infinity;
+    let last = 0;
+    for (const col of planned.keys()) {
+      if (col < first) first = col;
+      if (col > last) last = col;
+    }
+    const lastCell = content.lastIndexOf(`<${p}c `);
+    if (lastCell >= 0) {
+      const te = tagEnd(content, lastCell);
+      const ref = attr(content.slice(lastCell, te), "r");
+      const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
+      const col = letters ? columnIndex(letters) : undefined;
+      if (col === undefined || col >= first) return undefined;
+      // Anything after the last cell (a row's extLst) must stay last: such a row takes the long way.
+      const cellEnd = content[te - 2] === "/" ? te : content.indexOf(`</${p}c>`, te) + p.length + 4;
+      if (content.slice(cellEnd).trim() !== "") return undefined;
+    } else if (content.trim() !== "") return undefined;
+    const cells = cellsFor(row, planned);
+    if (cells.length > 1) cells.sort((a, b) => a.col - b.col);
+    let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
+    const spans = attr(tag, "spans");
+    if (spans !== undefined) {
+      const start = lastCell >= 0 ? Number(/^(\d+)/.exec(spans)?.[1] ?? first) : first;
+      tag = withAttr(tag, "spans", `${start}:${last}`);
+    }
+    let text = tag + content;
+    for (const c of cells) text += c.xml;
+    return text + rowClose;
+  };
+
+  // A header row grows to the height its owned titles need (plan `headerHeight`); the user's taller row is kept.
+  const headerHeights = new Map<number, number>();
+  for (const b of blocks) if (b.headerHeight) headerHeights.set(b.headerRow, Math.max(headerHeights.get(b.headerRow) ?? 0, b.headerHeight));
+  const withHeaderHeight = (tag: string, row: number): string => {
+    const needed = headerHeights.get(row);
+    const ht = Number(attr(tag, "ht") ?? 0);
+    if (!needed || ht >= needed) return tag;
+    return withAttr(withAttr(tag, "ht", String(needed)), "customHeight", "1");
+  };
+
+  const targets = writes.rows;
+  const rowOpen = `<${p}row`;
+  const rowClose = `</${p}row>`;
+  let ti = 0;
+  let previous = 0;
+  let out: string[] = [];
+  let copyFrom = 0;
+  let xml = "";
+  const newRowsBefore = (row: number, at: number) => {
+    while (ti < targets.length && targets[ti] < row) {
+      out.push(xml.slice(copyFrom, at));
+      copyFrom = at;
+      const r = targets[ti++];
+      const cells = cellsFor(r, writes.at(r)).sort((a, b) => a.col - b.col);
+      if (cells.length > 0) out.push(`${withHeaderHeight(`<${p}row r="${r}">`, r)}${cells.map((c) => c.xml).join("")}</${p}row>`);
+    }
+  };
+  const segment = (text: string): string => {
+    xml = text;
+    out = [];
+    copyFrom = 0;
+    let pos = 0;
+    for (;;) {
+      const i = xml.indexOf(rowOpen, pos);
+      if (i < 0) break;
+      const next = xml[i + rowOpen.length];
+      if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+        pos = i + 1;
+        continue;
+      }
+      const te = tagEnd(xml, i);
+      const openTag = xml.slice(i, te);
+      const self = openTag.endsWith("/>");
+      const end = self ? te : xml.indexOf(rowClose, te) + rowClose.length;
+      const r = attr(openTag, "r");
+      const rowNum = r !== undefined && Number(r) > 0 ? Number(r) : previous + 1;
+      previous = rowNum;
+      pos = end;
+      newRowsBefore(rowNum, i);
+      let planned: Map<number, Write> | undefined;
+      if (ti < targets.length && targets[ti] === rowNum) {
+        ti++;
+        planned = writes.at(rowNum);
+        if (planned.size === 0) planned = undefined;
+      }
+      const isTarget = planned !== undefined;
+      const isHeader = headerRows.has(rowNum);
+      if (!isTarget && !isHeader) continue;
+      const content = self ? "" : xml.slice(te, end - rowClose.length);
+      if (isTarget && !isHeader) {
+        // The usual row: every owned cell right of the user's last cell. They are appended; the row is not taken apart.
+        const appended = appendedRow(openTag, self, content, rowNum, r === undefined, planned!);
+        if (appended !== undefined) {
+          out.push(xml.slice(copyFrom, i), appended);
+          copyFrom = end;
+          continue;
+        }
+      }
+      const { cells, trailer } = cellsOf(content, p, rowNum);
+      for (const b of headerRows.get(rowNum) ?? []) faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
+      if (!planned) continue;
+      const kept = cells.filter((c) => !planned!.has(c.col));
+      const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
+      let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
+      if (r === undefined) tag = withAttr(tag, "r", String(rowNum));
+      if (isHeader) tag = withHeaderHeight(tag, rowNum);
+      if (attr(tag, "spans") !== undefined) tag = all.length > 0 ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`) : withoutAttr(tag, "spans");
+      out.push(xml.slice(copyFrom, i));
+      out.push(tag + all.map((c) => c.xml).join("") + trailer + rowClose);
+      copyFrom = end;
+    }
+    if (out.length === 0) return xml;
+    out.push(xml.slice(copyFrom));
+    return out.join("");
+  };
+  const finish = (): string => {
+    xml = "";
+    out = [];
+    copyFrom = 0;
+    newRowsBefore(Infinity, 0);
+    return out.join("");
+  };
+  return { segment, finish };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The fit the user asked for (`--ajustar-impressao`)
+
+/** CT_Worksheet's children after `pageSetup`: a new pageSetup goes before the first of them. */
+const AFTER_PAGE_SETUP = new Set([...AFTER_CONDITIONAL_FORMATTING].slice([...AFTER_CONDITIONAL_FORMATTING].indexOf("pageSetup") + 1));
+
+/**
+ * The sheet fitted as asked: `sheetPr/pageSetUpPr fitToPage` in the head (without it programs ignore the fit),
+ * and `pageSetup`'s fitToWidth/Height and orientation in the tail; every other setting of the user's is kept.
+ */
+function withFit(head: string, tail: string, p: string, print: UserSheetPrint): [string, string] {
+  const fit = print.fit!;
+  // Head: sheetPr is the worksheet's first child.
+  const pr = new RegExp(`<${p}sheetPr(\s[^>]*)?(/?)>`).exec(head);
+  if (!pr) {
+    const rootEnd = tagEnd(head, head.indexOf(`<${p}worksheet`));
+    head = head.slice(0, rootEnd) + `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>` + head.slice(rootEnd);
+  } else if (pr[2] === "/") {
+    head = head.slice(0, pr.index) + pr[0].replace(/\s*\/>$/, ">") + `<${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>` + head.slice(pr.index + pr[0].length);
+  } else {
+    const close = head.indexOf(`</${p}sheetPr>`, pr.index);
+    const inner = head.slice(pr.index + pr[0].length, close);
+    const setUp = new RegExp(`<${p}pageSetUpPr[^>]*?/?>`).exec(inner);
+    const newInner = setUp
+      ? inner.slice(0, setUp.index) + withAttr(setUp[0], "fitToPage", "1") + inner.slice(setUp.index + setUp[0].length)
+      : inner + `<${p}pageSetUpPr fitToPage="1"/>`; // after tabColor and outlinePr, its place in CT_SheetPr
+    head = head.slice(0, pr.index + pr[0].length) + newInner + head.slice(close);
+  }
+  // Tail: the pageSetup element, changed or created where the schema puts it.
+  const setup = new RegExp(`<${p}pageSetup(\s[^>]*)?/?>`).exec(tail);
+  const attrs = (tag: string) => {
+    let t = withAttr(withAttr(tag, "fitToWidth", String(fit.width)), "fitToHeight", String(fit.height));
+    if (print.orientation) t = withAttr(t, "orientation", print.orientation);
+    return t;
+  };
+  if (setup) return [head, tail.slice(0, setup.index) + attrs(setup[0]) + tail.slice(setup.index + setup[0].length)];
+  const tags = scanTags(tail);
+  const before = tags.find((t) => t.depth === 0 && t.kind !== "close" && AFTER_PAGE_SETUP.has(t.local));
+  const rootClose = tail.lastIndexOf(`</${p}worksheet>`);
+  const at = before ? before.start : rootClose;
+  return [head, tail.slice(0, at) + attrs(`<${p}pageSetup paperSize="9"/>`) + tail.slice(at)];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dimension and column widths
+
+function withDimension(head: string, p: string, blocks: OwnedColumns[]): string {
+  const m = new RegExp(`<${p}dimension\\b[^>]*>`).exec(head);
+  if (!m) return head;
+  const ref = attr(m[0], "ref");
+  const current = ref ? fromA1Range(ref.replace(/\$/g, "")) : undefined;
+  let range = current ?? blockRange(blocks[0]);
+  for (const b of blocks) {
+    const o = blockRange(b);
+    range = { top: Math.min(range.top, o.top), left: Math.min(range.left, o.left), bottom: Math.max(range.bottom, o.bottom), right: Math.max(range.right, o.right) };
+  }
+  const text = toA1Range(range);
+  if (text === ref) return head;
+  return head.slice(0, m.index) + withAttr(m[0], "ref", text) + head.slice(m.index + m[0].length);
+}
+
+interface Col {
+  min: number;
+  max: number;
+  tag: string;
+}
+
+/** Each owned column's width in `<cols>` (created before sheetData when the sheet has none). */
+function withColumnWidths(head: string, p: string, blocks: OwnedColumns[]): string {
+  const wanted = new Map<number, number>();
+  for (const b of blocks) b.widths.forEach((w, j) => w > 0 && wanted.set(b.col + j, w));
+  if (wanted.size === 0) return head;
+  const open = new RegExp(`<${p}cols\\b[^>]*>`).exec(head);
+  const closeTag = `</${p}cols>`;
+  let cols: Col[] = [];
+  let start = head.length;
+  let end = head.length;
+  if (open) {
+    start = open.index;
+    end = open[0].endsWith("/>") ? open.index + open[0].length : head.indexOf(closeTag, open.index) + closeTag.length;
+    for (const m of head.slice(start, end).matchAll(new RegExp(`<${p}col\\b[^>]*>`, "g"))) {
+      cols.push({ min: Number(attr(m[0], "min")), max: Number(attr(m[0], "max")), tag: m[0] });
+    }
+  }
+  let changed = false;
+  for (const [col, width] of [...wanted].sort((a, b) => a[0] - b[0])) {
+    const i = cols.findIndex((c) => c.min <= col && col <= c.max);
+    const widthText = String(width);
+    if (i >= 0 && attr(cols[i].tag, "width") === widthText && attr(cols[i].tag, "customWidth") === "1") continue;
+    changed = true;
+    if (i < 0) {
+      cols.push({ min: col, max: col, tag: `<${p}col min="${col}" max="${col}" width="${widthText}" customWidth="1"/>` });
+      continue;
+    }
+    const c = cols[i];
+    const range = (min: number, max: number, tag: string): Col => ({ min, max, tag: withAttr(withAttr(tag, "min", String(min)), "max", String(max)) });
+    const pieces: Col[] = [];
+    if (c.min < col) pieces.push(range(c.min, col - 1, c.tag));
+    pieces.push(range(col, col, withAttr(withAttr(c.tag, "width", widthText), "customWidth", "1")));
+    if (col < c.max) pieces.push(range(col + 1, c.max, c.tag));
+    cols.splice(i, 1, ...pieces);
+  }
+  if (!changed) return head;
+  cols = cols.sort((a, b) => a.min - b.min);
+  const colsXml = `<${p}cols>${cols.map((c) => c.tag).join("")}${closeTag}`;
+  return head.slice(0, start) + colsXml + head.slice(end);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Conditional formats
+
+/** The areas of a `sqref` (`H5:I9 E5:E9`), as rectangles. */
+function areasOf(ref: string): CellRange[] {
+  return ref
+    .split(/[\s,]+/)
+    .map((a) => fromA1Range(a.replace(/\$/g, "")))
+    .filter((r): r is CellRange => r !== undefined);
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** A rule's identity: its areas (order, case and `$` ignored) and formula. */
+function ruleKey(ref: string, formula: string): string {
+  const areas = ref
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((a) => a.replace(/\$/g, "").toUpperCase())
+    .sort()
+    .join(" ");
+  return `${areas}|${formula.replace(/^=/, "")}`;
+}
+
+function unescapeText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+/** The part after sheetData with the add-in's earlier rules taken out and the plan's put in. */
+function withRules(tail: string, p: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook): string {
+  if (blocks.length === 0 && rules.length === 0) return tail;
+  const owned = blocks.map(blockRange);
+  const sorted = [...rules].sort((a, b) => a.priority - b.priority);
+  const planKeys = new Set(sorted.map((r) => ruleKey(r.areas.join(" "), r.formula)));
+  const tags = scanTags(tail);
+  const removed: [number, number][] = [];
+  let maxPriority = 0;
+  let insertAt = -1;
+  let lastKeptEnd = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    if (tag.depth !== 0 || tag.kind === "close") continue;
+    if (tag.local !== "conditionalFormatting") {
+      if (insertAt < 0 && AFTER_CONDITIONAL_FORMATTING.has(tag.local)) insertAt = tag.start;
+      continue;
+    }
+    let end = tag.end;
+    if (tag.kind === "open") {
+      const close = tags.slice(i + 1).find((t) => t.depth === 0 && t.kind === "close");
+      end = close ? close.end : tag.end;
+    }
+    const text = tail.slice(tag.start, end);
+    const sqref = attributesOf(text.slice(0, tagEnd(text, 0))).get("sqref") ?? "";
+    const cfRules = [...text.matchAll(/<(?:[\w.-]+:)?cfRule\b([^>]*)>(?:[\s\S]*?<(?:[\w.-]+:)?formula>([\s\S]*?)<\/(?:[\w.-]+:)?formula>)?/g)].map((m) => ({
+      type: attr(`<x${m[1]}>`, "type"),
+      priority: Number(attr(`<x${m[1]}>`, "priority") ?? 0),
+      formula: unescapeText(m[2] ?? ""),
+    }));
+    const ours =
+      cfRules.length > 0 &&
+      cfRules.every((r) => r.type === "expression") &&
+      (areasOf(sqref).some((area) => owned.some((o) => intersects(area, o))) || cfRules.every((r) => planKeys.has(ruleKey(sqref, r.formula))));
+    if (ours) removed.push([tag.start, end]);
+    else {
+      for (const r of cfRules) maxPriority = Math.max(maxPriority, r.priority || 0);
+      lastKeptEnd = end;
+    }
+  }
+  let priority = maxPriority;
+  const added = sorted
+    .map((rule) => {
+      priority++;
+      const dxf = styles.differential(rule.style);
+      return (
+        `<${p}conditionalFormatting sqref="${escapeAttr(rule.areas.join(" "))}">` +
+        `<${p}cfRule type="expression" dxfId="${dxf}" priority="${priority}" stopIfTrue="1"><${p}formula>${xmlText(rule.formula.replace(/^=/, ""))}</${p}formula></${p}cfRule>` +
+        `</${p}conditionalFormatting>`
+      );
+    })
+    .join("");
+  const at = lastKeptEnd >= 0 ? lastKeptEnd : insertAt >= 0 ? insertAt : rootCloseOf(tail);
+  // Cut the removed rules and insert the new ones, in one pass over the positions.
+  const edits: { s: number; e: number; text: string }[] = removed.map(([s, e]) => ({ s, e, text: "" }));
+  edits.push({ s: at, e: at, text: added });
+  edits.sort((a, b) => a.s - b.s || a.e - b.e);
+  let out = "";
+  let cursor = 0;
+  for (const ed of edits) {
+    out += tail.slice(cursor, ed.s) + ed.text;
+    cursor = Math.max(cursor, ed.e);
+  }
+  return out + tail.slice(cursor);
+}
+
+function rootCloseOf(tail: string): number {
+  const tags = scanTags(tail);
+  const close = [...tags].reverse().find((t) => t.kind === "close" && t.depth < 0);
+  return close ? close.start : tail.length;
+}
