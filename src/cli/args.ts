@@ -4,7 +4,7 @@
  * [--termo-aditivo] [--ajustar-impressao]`. Parsing
  * only, through the commands' option parser (./options).
  */
-import { cliStrings as t } from "../core/messages";
+import { cliStrings } from "./messages";
 import { evaluateOptions, flag, HELP_OPTIONS, parseOptions, type OptionValues } from "./options";
 
 /**
@@ -35,8 +35,8 @@ export type ParsedArgs = EvaluateCommand | { command: "ajuda" } | { command: "er
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || HELP_OPTIONS.includes(command) || command === "ajuda") return { command: "ajuda" };
-  if (command !== "avaliar") return { command: "erro", message: t.unknownCommand(command) };
-  const parsed = parseOptions(rest, avaliarOptions, { missing: t.missingFile, extra: t.extraArgument });
+  if (command !== "avaliar") return { command: "erro", message: cliStrings.unknownCommand(command) };
+  const parsed = parseOptions(rest, avaliarOptions, { missing: cliStrings.missingFile, extra: cliStrings.extraArgument });
   if (parsed.kind === "help") return { command: "ajuda" };
   if (parsed.kind === "error") return { command: "erro", message: parsed.message };
   return { command: "avaliar", file: parsed.operand, ...parsed.values };

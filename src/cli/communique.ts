@@ -19,7 +19,8 @@
  */
 import path from "path";
 import type { ContractEvaluation } from "../core/evaluate";
-import { commandStrings as c, cliStrings as t, documentStrings as d, nationalStrings, reportStrings as r } from "../core/messages";
+import { documentStrings, nationalStrings } from "../workbook/messages";
+import { cliDocumentStrings, cliStrings, commandStrings, reportCommandStrings } from "./messages";
 import { bandText, figureText } from "../workbook/view";
 import { runPipeline, type PipelineOptions } from "../workbook/pipeline";
 import { buildAdditiveTerm } from "../workbook/plan/reports/additiveTerm";
@@ -48,7 +49,7 @@ type Parsed = { kind: "args"; args: CommuniqueArgs } | { kind: "help" } | { kind
  */
 export const communiqueOptions = {
   ...commonOptions,
-  output: valueOption("--saida", c.expects.communiqueOutput, readPath({ pattern: /\.(md|docx)$/i, wrong: c.outputNotCommunique })),
+  output: valueOption("--saida", commandStrings.expects.communiqueOutput, readPath({ pattern: /\.(md|docx)$/i, wrong: commandStrings.outputNotCommunique })),
   final: flag("--final"),
   additiveTerm: flag("--termo-aditivo"),
 };
@@ -56,11 +57,11 @@ export const communiqueOptions = {
 /** Reads the command's arguments (with or without the leading `comunicado`). Never throws. */
 export function parseComunicadoArgs(argv: string[]): Parsed {
   const rest = argv[0] === "comunicado" ? argv.slice(1) : argv;
-  const parsed = parseOptions(rest, communiqueOptions, { missing: t.missingFile, extra: t.extraArgument });
+  const parsed = parseOptions(rest, communiqueOptions, { missing: cliStrings.missingFile, extra: cliStrings.extraArgument });
   if (parsed.kind !== "parsed") return parsed;
   const values = parsed.values;
-  if (values.final && values.additiveTerm) return { kind: "error", message: d.bothDocuments };
-  if ((values.final || values.additiveTerm) && values.period) return { kind: "error", message: d.documentWithPeriod };
+  if (values.final && values.additiveTerm) return { kind: "error", message: cliDocumentStrings.bothDocuments };
+  if ((values.final || values.additiveTerm) && values.period) return { kind: "error", message: cliDocumentStrings.documentWithPeriod };
   return { kind: "args", args: { file: parsed.operand, ...values } };
 }
 
@@ -83,7 +84,7 @@ export function besideInput(input: string, suffix: string): string {
 
 /** Writes one document (Markdown or Word by the name); a message when it cannot (the input itself, a write error). */
 async function writeDocument(input: string, target: string, doc: CommuniqueText): Promise<string | undefined> {
-  if (await samePath(input, target)) return r.outputIsInput(target);
+  if (await samePath(input, target)) return reportCommandStrings.outputIsInput(target);
   const data = isDocx(target) ? await communiqueDocx(doc) : communiqueMarkdown(doc);
   return writeAtomically(target, data);
 }
@@ -92,11 +93,11 @@ async function writeDocument(input: string, target: string, doc: CommuniqueText)
 export async function runComunicado(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   const parsed = parseComunicadoArgs(argv);
   if (parsed.kind === "help") {
-    out.write(`${c.communiqueUsage}\n`);
+    out.write(`${commandStrings.communiqueUsage}\n`);
     return 0;
   }
   if (parsed.kind === "error") {
-    err.write(`${parsed.message}\n\n${c.communiqueUsage}\n`);
+    err.write(`${parsed.message}\n\n${commandStrings.communiqueUsage}\n`);
     return 2;
   }
   const args = parsed.args;
@@ -112,13 +113,13 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
   const all = runPipeline(read.workbook, options);
   const evaluations = all.evaluations.filter((ev) => ev.indicators.length > 0);
   if (all.tables.length === 0 || evaluations.length === 0) {
-    err.write(`${[r.nothingToEvaluate(args.file), ...detectionReasons(all)].join("\n")}\n`);
+    err.write(`${[reportCommandStrings.nothingToEvaluate(args.file), ...detectionReasons(all)].join("\n")}\n`);
     return 2;
   }
   const source = all.tables.find((tb) => tb.title)?.title ?? path.basename(args.file);
   const baseProblems = all.problems.length + stored.problems.length + settingsProblems.length;
   const finish = (problems: number): number => {
-    if (problems > 0) out.write(`${r.problemsNote(problems)}\n`);
+    if (problems > 0) out.write(`${reportCommandStrings.problemsNote(problems)}\n`);
     return problems > 0 ? 1 : 0;
   };
   const evaluationProblems = evaluations.reduce((n, ev) => n + ev.problems.length, 0);
@@ -133,10 +134,10 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
       return 2;
     }
     if ("grade" in doc) {
-      const value = doc.gradeText ?? t.noOverall;
-      const band = doc.grade.band ? (doc.provisional.length > 0 ? `${doc.grade.band.band.label} (${d.provisionalMark})` : doc.grade.band.band.label) : "";
-      out.write(`${d.writtenFinal(target)}\n${d.gradeLine(value, band)}\n`);
-    } else out.write(`${d.writtenAdditive(target)}\n${d.candidatesLine(doc.candidates.length)}\n`);
+      const value = doc.gradeText ?? cliStrings.noOverall;
+      const band = doc.grade.band ? (doc.provisional.length > 0 ? `${doc.grade.band.band.label} (${documentStrings.provisionalMark})` : doc.grade.band.band.label) : "";
+      out.write(`${cliDocumentStrings.writtenFinal(target)}\n${cliDocumentStrings.gradeLine(value, band)}\n`);
+    } else out.write(`${cliDocumentStrings.writtenAdditive(target)}\n${cliDocumentStrings.candidatesLine(doc.candidates.length)}\n`);
     return finish(baseProblems + evaluationProblems);
   }
 
@@ -152,7 +153,7 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
     }
     if (!current) {
       const found = evaluations.map((ev) => ev.period?.label).filter((l): l is string => !!l);
-      err.write(`${r.periodNotFound(args.period?.label ?? "", found.join(", "))}\n`);
+      err.write(`${reportCommandStrings.periodNotFound(args.period?.label ?? "", found.join(", "))}\n`);
       return 2;
     }
     chosen.push(current);
@@ -167,9 +168,9 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
       err.write(`${failure}\n`);
       return 2;
     }
-    const value = figureText(current) ?? t.noOverall;
-    const label = current.preset.scale === 10 ? nationalStrings.capitalized(overallFigure(current).name) : r.overallLabel;
-    out.write(`${r.written(current.period?.label ?? "", target)}\n${r.summaryLine(label, value, bandText(current) ?? "")}\n`);
+    const value = figureText(current) ?? cliStrings.noOverall;
+    const label = current.preset.scale === 10 ? nationalStrings.capitalized(overallFigure(current).name) : reportCommandStrings.overallLabel;
+    out.write(`${reportCommandStrings.written(current.period?.label ?? "", target)}\n${reportCommandStrings.summaryLine(label, value, bandText(current) ?? "")}\n`);
     problems += current.problems.length;
   }
   return finish(problems);

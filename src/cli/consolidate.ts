@@ -19,7 +19,9 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
-import { cliStrings, commandStrings, consolidateStrings as t, formatPercent, nationalStrings as n, siapsStrings } from "../core/messages";
+import { formatPercent } from "../core/messages";
+import { consolidationStrings, siapsStrings } from "../workbook/messages";
+import { cliStrings, commandStrings, consolidateCommandStrings, nationalCommandStrings, siapsCommandStrings } from "./messages";
 import { allTeams, bandLabel, classCodes, missingSetText, planConsolidation, rowJson, sortRows, valueLabel, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidation/consolidate";
 import type { ExplicitMapping } from "../workbook/model";
 import type { WorkbookSource } from "../hosts/file/xlsx/read";
@@ -57,7 +59,7 @@ export const consolidateOptions = {
 
 /** Reads the arguments after `consolidar`. Never throws: mistakes come back as a pt-BR message. */
 export function parseConsolidarArgs(argv: string[]): ConsolidateArgs {
-  const parsed = parseOptions(argv, consolidateOptions, { missing: t.missingInput, extra: t.extraArgument });
+  const parsed = parseOptions(argv, consolidateOptions, { missing: consolidateCommandStrings.missingInput, extra: consolidateCommandStrings.extraArgument });
   if (parsed.kind === "help") return { command: "ajuda" };
   if (parsed.kind === "error") return { command: "erro", message: parsed.message };
   return { command: "consolidar", input: parsed.operand, ...parsed.values };
@@ -80,7 +82,7 @@ export function isSkipped(name: string): boolean {
 
 /** The default output: `consolidado.xlsx` in the folder, or `<nome>.consolidado.xlsx` beside the file. */
 export function defaultConsolidatedPath(input: string, isFolder: boolean): string {
-  if (isFolder) return path.join(input, t.defaultFileName);
+  if (isFolder) return path.join(input, consolidateCommandStrings.defaultFileName);
   return path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.consolidado.xlsx`);
 }
 
@@ -117,7 +119,7 @@ export function defaultWorkerScript(): string | undefined {
 }
 
 function crashed(job: ConsolidateJob, detail: string): JobOutcome {
-  return { id: job.id, kind: "failed", failure: { source: job.files.map((f) => f.source).join(", "), message: t.unexpected(detail) } };
+  return { id: job.id, kind: "failed", failure: { source: job.files.map((f) => f.source).join(", "), message: consolidateCommandStrings.unexpected(detail) } };
 }
 
 /**
@@ -178,7 +180,7 @@ export async function runJobs(jobs: ConsolidateJob[], size: number, script: stri
         });
         worker.on("exit", (code: number) => {
           if (finished) return;
-          if (current) record(crashed(current, t.workerExit(code)));
+          if (current) record(crashed(current, consolidateCommandStrings.workerExit(code)));
           current = undefined;
           finish(true);
         });
@@ -188,7 +190,7 @@ export async function runJobs(jobs: ConsolidateJob[], size: number, script: stri
     });
     await Promise.all([...workers].map((w) => w.terminate()));
   }
-  return jobs.map((job) => outcomes.get(job.id) ?? crashed(job, t.workerLost));
+  return jobs.map((job) => outcomes.get(job.id) ?? crashed(job, consolidateCommandStrings.workerLost));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -200,13 +202,13 @@ function fit(text: string, width: number): string {
 
 /** A class by its initial (`Ótimo` → `Ó`), `–` without one. */
 function initialOf(label: string | undefined): string {
-  return label ? (siapsStrings.classInitials[label] ?? label.charAt(0)) : siapsStrings.noClass;
+  return label ? (siapsCommandStrings.classInitials[label] ?? label.charAt(0)) : siapsCommandStrings.noClass;
 }
 
 /** A row's overall value for a terminal: `75,5%`, or `8,00` on the 0–10 scale. */
 function valueText(r: ConsolidatedRow): string {
-  if (r.scale === 10) return r.value === undefined ? t.noValue : r.value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return r.attainment === undefined ? t.noValue : formatPercent(r.attainment);
+  if (r.scale === 10) return r.value === undefined ? consolidationStrings.noValue : r.value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return r.attainment === undefined ? consolidationStrings.noValue : formatPercent(r.attainment);
 }
 
 export interface ConsolidationReport {
@@ -223,8 +225,8 @@ export interface ConsolidationReport {
 
 /** The pt-BR report: counts, each period's rows (the first {@link MAX_MUNICIPALITIES_IN_TEXT}), failures, the file written. */
 export function consolidationText(report: ConsolidationReport): string {
-  const lines = [t.heading(report.input), "", t.filesLine(report.files, report.evaluated, report.failures.length)];
-  if (report.skipped.length > 0) lines.push(t.skippedLine(report.skipped.length));
+  const lines = [consolidateCommandStrings.heading(report.input), "", consolidateCommandStrings.filesLine(report.files, report.evaluated, report.failures.length)];
+  if (report.skipped.length > 0) lines.push(consolidateCommandStrings.skippedLine(report.skipped.length));
   const rows = sortRows(report.rows);
   const periods: ConsolidatedRow[][] = [];
   for (const r of rows) {
@@ -234,24 +236,24 @@ export function consolidationText(report: ConsolidationReport): string {
   }
   for (const group of periods) {
     const p = group[0].period;
-    lines.push("", t.periodHeading(p ? p.label : t.noPeriodLong, group.length));
+    lines.push("", consolidateCommandStrings.periodHeading(p ? p.label : consolidationStrings.noPeriodLong, group.length));
     const shown = group.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
     // Teams classified by the co-financing: their class in each indicator, by its initial (legend below).
     const codes = classCodes(group);
     // A team's name carries its municipality and INE: room for them.
-    const nameHeader = allTeams(group) ? siapsStrings.teamHeader : t.textHeaders.name;
+    const nameHeader = allTeams(group) ? siapsStrings.teamHeader : consolidateCommandStrings.textHeaders.name;
     const nameWidth = Math.min(codes.length > 0 ? 52 : 32, maxOf(shown.map((r) => r.name.length), nameHeader.length));
-    const bandWidth = Math.min(24, maxOf(shown.map((r) => (r.band ? bandLabel(r.band) : t.noValue).length), t.textHeaders.band.length));
+    const bandWidth = Math.min(24, maxOf(shown.map((r) => (r.band ? bandLabel(r.band) : consolidationStrings.noValue).length), consolidateCommandStrings.textHeaders.band.length));
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
-    const valueHeader = !onTen ? t.textHeaders.value : valueLabel(group);
+    const valueHeader = !onTen ? consolidateCommandStrings.textHeaders.value : valueLabel(group);
     const valueWidth = Math.max(11, valueHeader.length);
     // The band column only when the rules have bands (Previne Brasil has none).
     const band = (text: string) => (group.some((r) => r.band) ? `${fit(text, bandWidth)}  ` : "");
-    const classesWidth = Math.max(siapsStrings.classesHeader.length, codes.length * 2 - 1);
+    const classesWidth = Math.max(siapsCommandStrings.classesHeader.length, codes.length * 2 - 1);
     const classes = (r: ConsolidatedRow | undefined) => {
       if (codes.length === 0) return "";
-      const text = r ? codes.map((code) => initialOf(r.classes?.find((c) => c.code === code)?.label)).join(" ") : siapsStrings.classesHeader;
+      const text = r ? codes.map((code) => initialOf(r.classes?.find((c) => c.code === code)?.label)).join(" ") : siapsCommandStrings.classesHeader;
       return `${text.padEnd(classesWidth)}  `;
     };
     // Targets not met mean nothing to teams that are classified instead (every row with classes).
@@ -259,28 +261,28 @@ export function consolidationText(report: ConsolidationReport): string {
     // When every ISF with a value is partial alike, the column's name says so once; otherwise each row does.
     const valued = group.filter((r) => r.value !== undefined);
     const samePartial = valued.length > 0 && valued.every((r) => r.figure.partial) && new Set(valued.map((r) => JSON.stringify(r.figure.partial))).size === 1;
-    lines.push(`    ${fit(nameHeader, nameWidth)}  ${valueHeader.padStart(valueWidth)}  ${band(t.textHeaders.band)}${classes(undefined)}${missed(t.textHeaders.missed)}`.trimEnd());
+    lines.push(`    ${fit(nameHeader, nameWidth)}  ${valueHeader.padStart(valueWidth)}  ${band(consolidateCommandStrings.textHeaders.band)}${classes(undefined)}${missed(consolidateCommandStrings.textHeaders.missed)}`.trimEnd());
     for (const r of shown) {
       // A partial ISF or a co-financing team without some indicator says which ones, instead of the bare flag.
       const named = r.missingSet && r.value !== undefined && !(r.figure.partial && samePartial);
-      const incomplete = named ? missingSetText(r) : r.incomplete ? t.incompleteFlag : "";
-      const flags = [incomplete, r.problems > 0 ? t.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
-      const line = `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band ? bandLabel(r.band) : t.noValue)}${classes(r)}${missed(String(r.missed.length).padStart(t.textHeaders.missed.length))}`;
+      const incomplete = named ? missingSetText(r) : r.incomplete ? consolidateCommandStrings.incompleteFlag : "";
+      const flags = [incomplete, r.problems > 0 ? consolidateCommandStrings.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
+      const line = `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band ? bandLabel(r.band) : consolidationStrings.noValue)}${classes(r)}${missed(String(r.missed.length).padStart(consolidateCommandStrings.textHeaders.missed.length))}`;
       lines.push(flags ? `${line.trimEnd()}  (${flags})` : line.trimEnd());
     }
-    if (codes.length > 0) lines.push(`    ${siapsStrings.classLegend(codes)}`);
-    if (group.length > shown.length) lines.push(t.moreRows(group.length - shown.length));
+    if (codes.length > 0) lines.push(`    ${siapsCommandStrings.classLegend(codes)}`);
+    if (group.length > shown.length) lines.push(consolidateCommandStrings.moreRows(group.length - shown.length));
     // Results found twice (two exports of one indicator): each message once, naming both files.
     const duplicates = [...new Set(group.flatMap((r) => r.duplicates ?? []))];
-    if (duplicates.length > 0) pushAll(lines, [n.duplicatesHeading(duplicates.length), ...duplicates.map((d) => `    • ${d}`)]);
+    if (duplicates.length > 0) pushAll(lines, [nationalCommandStrings.duplicatesHeading(duplicates.length), ...duplicates.map((d) => `    • ${d}`)]);
   }
   if (report.failures.length > 0) {
-    lines.push("", t.failuresHeading(report.failures.length));
+    lines.push("", consolidateCommandStrings.failuresHeading(report.failures.length));
     for (const f of report.failures) lines.push(`  • ${f.source}: ${f.message}`);
   }
   const withProblems = rows.filter((r) => r.problems > 0).length;
-  if (withProblems > 0) lines.push("", t.problemsHint(withProblems));
-  if (report.output) lines.push("", t.written(report.output));
+  if (withProblems > 0) lines.push("", consolidateCommandStrings.problemsHint(withProblems));
+  if (report.output) lines.push("", consolidateCommandStrings.written(report.output));
   return lines.join("\n");
 }
 
@@ -316,7 +318,7 @@ function readMapping(file: string): ExplicitMapping | string {
 
 /** What the writer starts from: an empty sheet named as the consolidated one, which the plan replaces. */
 function emptySource(): WorkbookSource {
-  return { kind: "csv", sheet: { name: t.sheetName, origin: { row: 1, col: 1 }, rows: [], tables: [], merges: [] } };
+  return { kind: "csv", sheet: { name: consolidationStrings.sheetName, origin: { row: 1, col: 1 }, rows: [], tables: [], merges: [] } };
 }
 
 export interface ConsolidarOptions {
@@ -333,11 +335,11 @@ export interface ConsolidarOptions {
 export async function runConsolidar(argv: string[], out: Output = process.stdout, err: Output = process.stderr, options: ConsolidarOptions = {}): Promise<number> {
   const args = parseConsolidarArgs(argv);
   if (args.command === "ajuda") {
-    out.write(`${t.usage}\n`);
+    out.write(`${consolidateCommandStrings.usage}\n`);
     return 0;
   }
   if (args.command === "erro") {
-    err.write(`${args.message}\n\n${t.usage}\n`);
+    err.write(`${args.message}\n\n${consolidateCommandStrings.usage}\n`);
     return 2;
   }
   const settings: JobSettings = {
@@ -359,7 +361,7 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
   try {
     stat = fs.statSync(args.input);
   } catch {
-    err.write(`${t.inputNotFound(args.input)}\n`);
+    err.write(`${consolidateCommandStrings.inputNotFound(args.input)}\n`);
     return 2;
   }
   const isFolder = stat.isDirectory();
@@ -370,11 +372,11 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
     try {
       ({ files, skipped } = listInputs(args.input, output));
     } catch (e) {
-      err.write(`${t.folderUnreadable(args.input, (e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
+      err.write(`${consolidateCommandStrings.folderUnreadable(args.input, (e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
       return 2;
     }
     if (files.length === 0) {
-      err.write(`${t.emptyFolder(args.input)}\n`);
+      err.write(`${consolidateCommandStrings.emptyFolder(args.input)}\n`);
       return 2;
     }
   } else files = [{ path: args.input, source: path.basename(args.input) }];
@@ -384,13 +386,13 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
   const size = args.parallel ?? os.availableParallelism();
 
   // On a terminal, a progress line on stderr (stdout carries the report); nothing when piped.
-  const progress = createProgress(err, t.progress(0, files.length));
+  const progress = createProgress(err, consolidateCommandStrings.progress(0, files.length));
   const steps = files.length + 1;
   let done = 0;
   progress.update(0, steps);
   const outcomes = await runJobs(jobs, size, script, () => {
     done++;
-    progress.update(done, steps, t.progress(done, files.length));
+    progress.update(done, steps, consolidateCommandStrings.progress(done, files.length));
   });
 
   // SISAB panel and SIAPS exports come one indicator (and, for SIAPS, one month) per file: the files of one
@@ -416,7 +418,7 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
 
   let writeError: string | undefined;
   if (rows.length > 0 && !args.noOutput) {
-    progress.update(files.length, steps, t.writing);
+    progress.update(files.length, steps, consolidateCommandStrings.writing);
     const plan = planConsolidation(rows, failures, files.length);
     const written = await writeEvaluatedFile(emptySource(), plan, output, isFolder ? undefined : args.input);
     if (written.kind === "written") report.output = written.path;
@@ -428,11 +430,11 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
   if (args.json) out.write(`${JSON.stringify(consolidationJson(report), null, 2)}\n`);
   else out.write(`${consolidationText(report)}\n`);
   if (writeError) {
-    err.write(`${t.notWritten}\n${writeError}\n`);
+    err.write(`${consolidateCommandStrings.notWritten}\n${writeError}\n`);
     return 2;
   }
   if (rows.length === 0) {
-    err.write(`${t.nothingEvaluated}\n`);
+    err.write(`${consolidateCommandStrings.nothingEvaluated}\n`);
     return 2;
   }
   return failures.length > 0 || rows.some((r) => r.problems > 0) ? 1 : 0;

@@ -10,7 +10,7 @@
  * failure with a pt-BR reason; a bug comes back as a failure saying so, with its message.
  */
 import type { ConceptRule, LocatedProblem } from "../core/evaluate";
-import { consolidateStrings as t, siapsStrings } from "../core/messages";
+import { consolidateCommandStrings, siapsCommandStrings } from "./messages";
 import type { PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
 import type { ConsolidatedRow, ConsolidationFailure } from "../workbook/consolidation/consolidate";
@@ -100,7 +100,7 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
   const { options } = pipelineOptions(job.settings, undefined);
   // A dozen SIAPS exports (an indicator per month) named one by one would fill the `Arquivo` cell of every row.
   const names = job.files.map((f) => f.source);
-  const source = names.length > 3 ? siapsStrings.gatheredFiles(names.length, names[0], names[names.length - 1]) : names.join(", ");
+  const source = names.length > 3 ? siapsCommandStrings.gatheredFiles(names.length, names[0], names[names.length - 1]) : names.join(", ");
   return outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, sources, splitSheets: false }));
 }
 
@@ -110,6 +110,6 @@ export async function evaluateJob(job: ConsolidateJob): Promise<JobOutcome> {
     return job.files.length === 1 ? await evaluateOne(job, job.files[0]) : await evaluateTogether(job);
   } catch (e) {
     const source = job.files.map((f) => f.source).join(", ");
-    return { id: job.id, kind: "failed", failure: { source, message: t.unexpected(e instanceof Error ? e.message : String(e)) } };
+    return { id: job.id, kind: "failed", failure: { source, message: consolidateCommandStrings.unexpected(e instanceof Error ? e.message : String(e)) } };
   }
 }

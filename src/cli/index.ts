@@ -9,7 +9,7 @@
  * on the command line win over them.
  */
 import fs from "fs";
-import { cliStrings as t, progressStrings } from "../core/messages";
+import { cliStrings, progressStrings } from "./messages";
 import type { LocatedProblem } from "../core/evaluate";
 import { headerRowsOf, typedSheet } from "../hosts/file/csv/typed";
 import { runPipeline, type PipelineResult } from "../workbook/pipeline";
@@ -38,10 +38,10 @@ function readMapping(file: string): ExplicitMapping | string {
   try {
     data = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
-    return t.badMapping(file, (e as Error).message);
+    return cliStrings.badMapping(file, (e as Error).message);
   }
   const tabelas = (data as { tabelas?: unknown }).tabelas;
-  if (!Array.isArray(tabelas)) return t.badMapping(file, t.mappingShape);
+  if (!Array.isArray(tabelas)) return cliStrings.badMapping(file, cliStrings.mappingShape);
   return data as ExplicitMapping;
 }
 
@@ -51,11 +51,11 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   if (argv[0] === "comunicado") return runComunicado(argv, out, err);
   const args = parseArgs(argv);
   if (args.command === "ajuda") {
-    out.write(`${t.usage}\n`);
+    out.write(`${cliStrings.usage}\n`);
     return 0;
   }
   if (args.command === "erro") {
-    err.write(`${args.message}\n\n${t.usage}\n`);
+    err.write(`${args.message}\n\n${cliStrings.usage}\n`);
     return 2;
   }
   let mapping: ExplicitMapping | undefined;
@@ -88,7 +88,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   const output: OutputReport = {};
   let writeError: string | undefined;
   const target = args.output ?? defaultOutputPath(args.file);
-  if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook))) writeError = t.outputExists(target);
+  if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook))) writeError = cliStrings.outputExists(target);
   else if (evaluated && !args.noOutput) {
     progress.update(2, STEPS, progressStrings.writing);
     const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file), final: args.final, additiveTerm: args.additiveTerm, fitUserSheets: args.fitPrint });
@@ -107,11 +107,11 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   if (args.json) out.write(`${JSON.stringify(toJson(args.file, result, output), null, 2)}\n`);
   else out.write(`${toText(args.file, failure ? { ...result, problems: failure.rest } : result, output)}\n`);
   if (writeError) {
-    err.write(`${t.notWritten}\n${writeError}\n`);
+    err.write(`${cliStrings.notWritten}\n${writeError}\n`);
     return 2;
   }
   if (emptyPeriod) {
-    err.write(`${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${t.emptyPeriodNotWritten}\n`);
+    err.write(`${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${cliStrings.emptyPeriodNotWritten}\n`);
     return 1;
   }
   if (failure) {
@@ -155,7 +155,7 @@ if (require.main === module) {
     },
     (e: unknown) => {
       // A bug, not bad input: say so plainly and keep the details for a report.
-      process.stderr.write(`${t.unexpected}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`${cliStrings.unexpected}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 2;
     },
   );

@@ -11,7 +11,7 @@
  * anywhere asks for help; anything else starting with `-` is an unknown option; the rest is the operand.
  * The readers below are the ones the commands share (period, preset, method, path, whole number).
  */
-import { cliStrings, commandStrings as o } from "../core/messages";
+import { cliStrings, commandStrings } from "./messages";
 import { parsePeriod } from "../core/periods";
 import { presets, type PresetId } from "../core/presets";
 import type { ConceptRule } from "../core/evaluate";
@@ -91,14 +91,14 @@ export function parseOptions<S extends OptionSpecs>(argv: readonly string[], spe
     }
     const [key, spec] = entry;
     if (spec.kind === "flag") {
-      if (inline !== undefined) return { kind: "error", message: o.flagWithValue(spec.name) };
+      if (inline !== undefined) return { kind: "error", message: commandStrings.flagWithValue(spec.name) };
       values[key as string] = true;
       continue;
     }
     const raw = inline ?? (i + 1 < argv.length ? String(argv[++i]) : "");
-    if (raw === "") return { kind: "error", message: o.missingValue(spec.name, spec.expects) };
+    if (raw === "") return { kind: "error", message: commandStrings.missingValue(spec.name, spec.expects) };
     const read = spec.read(raw);
-    if (!read.ok) return { kind: "error", message: o.invalidValue(spec.name, read.problem) };
+    if (!read.ok) return { kind: "error", message: commandStrings.invalidValue(spec.name, read.problem) };
     values[key as string] = read.value;
   }
   if (found === undefined) return { kind: "error", message: operand.missing };
@@ -139,23 +139,23 @@ export function readPath(ending?: { pattern: RegExp; wrong: (file: string) => st
 export function readInteger(min: number, max: number): Reader<number> {
   return (raw) => {
     const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-    return n >= min && n <= max ? { ok: true, value: n } : { ok: false, problem: o.notAnInteger(raw, min, max) };
+    return n >= min && n <= max ? { ok: true, value: n } : { ok: false, problem: commandStrings.notAnInteger(raw, min, max) };
   };
 }
 
 /** The options every command has: which period, which rules, which overall method. */
 export const commonOptions = {
-  period: valueOption("--periodo", o.expects.period, readPeriod),
-  preset: valueOption("--predefinicao", o.expects.preset, readPreset),
-  method: valueOption("--metodo", o.expects.method, readMethod),
-  rule: valueOption("--regra", o.expects.rule, readRule),
+  period: valueOption("--periodo", commandStrings.expects.period, readPeriod),
+  preset: valueOption("--predefinicao", commandStrings.expects.preset, readPreset),
+  method: valueOption("--metodo", commandStrings.expects.method, readMethod),
+  rule: valueOption("--regra", commandStrings.expects.rule, readRule),
 };
 
 /** The options of `avaliar`, which `consolidar` has too: the mapping, the .xlsx written, what is printed. */
 export const evaluateOptions = {
   ...commonOptions,
-  mapFile: valueOption("--mapa", o.expects.mapFile, readPath()),
-  output: valueOption("--saida", o.expects.xlsxOutput, readPath({ pattern: /\.xlsx$/i, wrong: cliStrings.outputNotXlsx })),
+  mapFile: valueOption("--mapa", commandStrings.expects.mapFile, readPath()),
+  output: valueOption("--saida", commandStrings.expects.xlsxOutput, readPath({ pattern: /\.xlsx$/i, wrong: cliStrings.outputNotXlsx })),
   noOutput: flag("--sem-arquivo"),
   json: flag("--json"),
 };

@@ -6,7 +6,7 @@
  * reports progress far more often than a terminal is worth repainting), except that reaching 100% is
  * always drawn, so the line never stops short of the end.
  */
-import { progressStrings as t } from "../core/messages";
+import { progressStrings } from "./messages";
 
 /** Where the line goes: `process.stderr` in the command (stdout carries the report). */
 export interface ProgressStream {
@@ -52,7 +52,7 @@ function fractionOf(done: number, total: number): number {
  */
 export function progressLine(text: string, fraction: number, width: number): string {
   // Floor, so 100% appears only when everything is done (99.6% stays 99%).
-  const percent = t.percent(Math.floor(fraction * 100));
+  const percent = progressStrings.percent(Math.floor(fraction * 100));
   const room = width - text.length - percent.length - 2; // two spaces around the bar
   if (room - 2 >= MIN_BAR) {
     const size = Math.min(MAX_BAR, room - 2); // two brackets

@@ -3,7 +3,9 @@
  * functions of a pipeline result.
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem, RowEvaluation } from "../core/evaluate";
-import { cliStrings as t, cofinStrings as q, formatNumber, formatPercent, headerDetectStrings, methodText, nationalStrings as n, previneStrings as pv, siapsStrings, viewStrings as vs } from "../core/messages";
+import { formatNumber, formatPercent, methodText } from "../core/messages";
+import { nationalStrings, tableLayoutStrings, viewStrings } from "../workbook/messages";
+import { cliStrings, cofinCommandStrings, headerCommandStrings, nationalCommandStrings, previneStrings, siapsCommandStrings } from "./messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
@@ -248,18 +250,18 @@ function teamsJson(report: TeamQuality | undefined) {
 /** The teams of a period for a terminal: two lines each (nota final; each indicator's result and class). */
 function teamLines(report: TeamQuality): string[] {
   const shown = report.teams.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
-  const lines = [q.byTeamHeading(report.teams.length)];
+  const lines = [cofinCommandStrings.byTeamHeading(report.teams.length)];
   for (const team of shown) {
-    lines.push(q.teamLine(team.team, team.code, team.municipality, team.note === undefined ? pv.noValue : noteText(team.note), team.noteBand?.label));
+    lines.push(cofinCommandStrings.teamLine(team.team, team.code, team.municipality, team.note === undefined ? previneStrings.noValue : noteText(team.note), team.noteBand?.label));
     const parts = report.indicators.map((c) => {
       const i = team.indicators.get(c.code);
-      if (i?.points === undefined) return `${c.code} ${i?.status === "invalid" ? n.invalidResult : q.noResult}`;
+      if (i?.points === undefined) return `${c.code} ${i?.status === "invalid" ? nationalCommandStrings.invalidResult : cofinCommandStrings.noResult}`;
       return `${c.code} ${formatNumber(i.points, 1)} ${i.classification?.label ?? ""}`.trim();
     });
-    lines.push(q.indicatorsLine(parts));
-    if (team.missing.length > 0) lines.push(q.indicatorsLine([n.incompleteTeam(team.missing.map((m) => n.indicatorName(m.code, m.name)))]));
+    lines.push(cofinCommandStrings.indicatorsLine(parts));
+    if (team.missing.length > 0) lines.push(cofinCommandStrings.indicatorsLine([nationalStrings.incompleteTeam(team.missing.map((m) => nationalStrings.indicatorName(m.code, m.name)))]));
   }
-  if (report.teams.length > shown.length) lines.push(q.moreTeams(report.teams.length - shown.length));
+  if (report.teams.length > shown.length) lines.push(cofinCommandStrings.moreTeams(report.teams.length - shown.length));
   return lines;
 }
 
@@ -274,7 +276,7 @@ function label(i: Pick<IndicatorEvaluation, "code" | "indicator" | "rows"> | { c
 }
 
 function value(ev: ContractEvaluation): string {
-  return figureText(ev) ?? t.noOverall;
+  return figureText(ev) ?? cliStrings.noOverall;
 }
 
 function capitalize(text: string): string {
@@ -282,8 +284,8 @@ function capitalize(text: string): string {
 }
 
 function tableLine(tb: DetectedTable): string {
-  const periods = tb.periods.length === 0 ? t.noPeriods : tb.periods.length === 1 ? formatPeriodPtBR(tb.periods[0]) : `${formatPeriodPtBR(tb.periods[0])} a ${formatPeriodPtBR(tb.periods[tb.periods.length - 1])}`;
-  return t.tableLine(tb.sheets.length > 1 ? tb.sheets.join(", ") : `${tb.sheet}!${tb.ref}`, t.layouts[tb.layout], tb.rows.length, periods, formatPercent(tb.confidence, 0));
+  const periods = tb.periods.length === 0 ? cliStrings.noPeriods : tb.periods.length === 1 ? formatPeriodPtBR(tb.periods[0]) : `${formatPeriodPtBR(tb.periods[0])} a ${formatPeriodPtBR(tb.periods[tb.periods.length - 1])}`;
+  return cliStrings.tableLine(tb.sheets.length > 1 ? tb.sheets.join(", ") : `${tb.sheet}!${tb.ref}`, tableLayoutStrings.layouts[tb.layout], tb.rows.length, periods, formatPercent(tb.confidence, 0));
 }
 
 /**
@@ -292,7 +294,7 @@ function tableLine(tb: DetectedTable): string {
  * indicators, nota final).
  */
 function valueLabel(ev: ContractEvaluation, list: MunicipalityEvaluation[]): string {
-  if (ev.preset.scale !== 10) return pv.valueLabels.attainment;
+  if (ev.preset.scale !== 10) return previneStrings.valueLabels.attainment;
   return nameOver(valued(list).map((m) => overallFigure(m.evaluation)));
 }
 
@@ -307,10 +309,10 @@ function valued(list: MunicipalityEvaluation[]): MunicipalityEvaluation[] {
  * says so (`8,00 (parcial, 1 de 7)`) unless the column's name already does for every row (`marked` false).
  */
 function municipalityValue(ev: ContractEvaluation, marked = true): string {
-  if (ev.overall.value === undefined) return pv.noValue;
+  if (ev.overall.value === undefined) return previneStrings.noValue;
   if (ev.preset.scale !== 10) return formatPercent(ev.overall.attainment ?? 0);
   const partial = overallFigure(ev).partial;
-  return partial && marked ? n.partialValue(noteText(ev.overall.value), partial.present, partial.total) : noteText(ev.overall.value);
+  return partial && marked ? nationalCommandStrings.partialValue(noteText(ev.overall.value), partial.present, partial.total) : noteText(ev.overall.value);
 }
 
 function fit(text: string, width: number): string {
@@ -334,25 +336,25 @@ function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[])
   const marked = coverages.size > 1;
   const valueOf = (e: ContractEvaluation) => municipalityValue(e, marked);
   const title = capitalize(label);
-  const nameWidth = Math.min(32, maxOf(shown.map((m) => m.municipality.length), pv.municipalityColumn.length));
-  const codeWidth = maxOf(shown.map((m) => (m.code ?? pv.noValue).length), pv.codeColumn.length);
+  const nameWidth = Math.min(32, maxOf(shown.map((m) => m.municipality.length), previneStrings.municipalityColumn.length));
+  const codeWidth = maxOf(shown.map((m) => (m.code ?? previneStrings.noValue).length), previneStrings.codeColumn.length);
   const valueWidth = maxOf(shown.map((m) => valueOf(m.evaluation).length), Math.max(title.length, 6));
-  const lines = [pv.byMunicipalityHeading(list.length, label)];
-  lines.push(`    ${fit(pv.municipalityColumn, nameWidth)}  ${pv.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`);
+  const lines = [previneStrings.byMunicipalityHeading(list.length, label)];
+  lines.push(`    ${fit(previneStrings.municipalityColumn, nameWidth)}  ${previneStrings.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`);
   for (const m of shown) {
-    lines.push(`    ${fit(m.municipality, nameWidth)}  ${(m.code ?? pv.noValue).padEnd(codeWidth)}  ${valueOf(m.evaluation).padStart(valueWidth)}`);
+    lines.push(`    ${fit(m.municipality, nameWidth)}  ${(m.code ?? previneStrings.noValue).padEnd(codeWidth)}  ${valueOf(m.evaluation).padStart(valueWidth)}`);
   }
-  if (sorted.length > shown.length) lines.push(pv.moreMunicipalities(sorted.length - shown.length));
+  if (sorted.length > shown.length) lines.push(previneStrings.moreMunicipalities(sorted.length - shown.length));
   return lines;
 }
 
 function catalogLines(uses: CatalogUse[]): string[] {
   if (uses.length === 0) return [];
-  const lines = [pv.catalogHeading(uses[0].catalogName, uses.some((u) => u.fields.includes("target")))];
+  const lines = [previneStrings.catalogHeading(uses[0].catalogName, uses.some((u) => u.fields.includes("target")))];
   for (const u of uses) {
     const target = u.fields.includes("target") && u.target !== undefined ? formatPercent(u.target, 0) : undefined;
     const weight = u.fields.includes("weight") ? formatNumber(u.weight) : undefined;
-    lines.push(pv.catalogLine(u.code, u.name, target, weight));
+    lines.push(previneStrings.catalogLine(u.code, u.name, target, weight));
   }
   return lines;
 }
@@ -369,75 +371,75 @@ export interface OutputReport {
 
 /** The pt-BR report for a terminal. */
 export function toText(file: string, result: PipelineResult, output: OutputReport = {}): string {
-  const lines: string[] = [t.heading(file), ""];
+  const lines: string[] = [cliStrings.heading(file), ""];
   // An export recognised but not scored by these rules (SIAPS Vínculo, eSB) is not "no table": its problem says why.
   const notScored = result.tables.length === 0 && result.problems.some((p) => p.code === "notScored");
-  lines.push(notScored ? siapsStrings.recognisedNotScored : t.tablesFound(result.tables.length));
+  lines.push(notScored ? siapsCommandStrings.recognisedNotScored : cliStrings.tablesFound(result.tables.length));
   for (const tb of result.tables) lines.push(tableLine(tb));
-  if (result.presetChoice) lines.push("", pv.presetChosen(presets[result.presetChoice.id].name, result.presetChoice.reason));
+  if (result.presetChoice) lines.push("", previneStrings.presetChosen(presets[result.presetChoice.id].name, result.presetChoice.reason));
   const uses = catalogLines(result.catalogUses ?? []);
   if (uses.length > 0) lines.push("", ...uses);
   for (const ev of result.evaluations) {
-    lines.push("", t.periodHeading(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : t.allRows));
+    lines.push("", cliStrings.periodHeading(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : cliStrings.allRows));
     // With several municipalities the period's own figures are the pooled set's: say so before them.
-    if (ev.byMunicipality) lines.push(pv.pooled(ev.byMunicipality.length));
-    else if (ev.byTeam && ev.byTeam.length > 1) lines.push(q.pooledTeams(ev.byTeam.length));
+    if (ev.byMunicipality) lines.push(previneStrings.pooled(ev.byMunicipality.length));
+    else if (ev.byTeam && ev.byTeam.length > 1) lines.push(cofinCommandStrings.pooledTeams(ev.byTeam.length));
     const o = ev.overall;
     const method = methodText(ev);
     const figure = overallFigure(ev);
     if (ev.preset.scale === 10) {
       // The conjunto of municipalities is named by the figure; of teams, here (the teams are not municipalities).
-      const name = n.capitalized(!figure.pooled && ev.byTeam && ev.byTeam.length > 1 ? n.pooled(figure.name) : figure.name);
-      lines.push(pv.overallNote(name, value(ev), method, o.withData, o.scored));
-    } else lines.push(t.overall(value(ev), method, o.withData, o.scored));
-    if (figure.partial) lines.push(`  ${n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}`);
-    if (ev.band) lines.push(t.band(bandText(ev)!, ev.band.band.recommendation ?? ""));
-    if (figure.kind === "finalNote" && figure.missing.length > 0) lines.push(`  ${n.capitalized(n.incompleteTeam(missingNames(figure)))}`);
+      const name = nationalStrings.capitalized(!figure.pooled && ev.byTeam && ev.byTeam.length > 1 ? nationalStrings.pooled(figure.name) : figure.name);
+      lines.push(previneStrings.overallNote(name, value(ev), method, o.withData, o.scored));
+    } else lines.push(cliStrings.overall(value(ev), method, o.withData, o.scored));
+    if (figure.partial) lines.push(`  ${nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}`);
+    if (ev.band) lines.push(cliStrings.band(bandText(ev)!, ev.band.band.recommendation ?? ""));
+    if (figure.kind === "finalNote" && figure.missing.length > 0) lines.push(`  ${nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure)))}`);
     const incomplete = incompleteText(ev);
-    if (incomplete) lines.push(t.incompleteWhy(incomplete));
-    if (ev.preset.commission === false && hasDecisions(ev)) lines.push(`  ${n.justificationsNotScored(ev.preset.name)}`);
-    lines.push(t.rule(ruleText(ev)));
+    if (incomplete) lines.push(cliStrings.incompleteWhy(incomplete));
+    if (ev.preset.commission === false && hasDecisions(ev)) lines.push(`  ${nationalStrings.justificationsNotScored(ev.preset.name)}`);
+    lines.push(cliStrings.rule(ruleText(ev)));
     const missed = missedTargets(ev);
     if (missed.length > 0) {
-      lines.push(t.missedHeading(missed.length));
+      lines.push(cliStrings.missedHeading(missed.length));
       for (const i of missed) {
-        const justified = i.decision === "total" ? t.justifiedTotal : i.decision === "partial" ? t.justifiedPartial : "";
-        lines.push(`  • ${label(i)}: ${t.attained(percentText(i.attainment?.scored ?? 0))}${justified}`);
+        const justified = i.decision === "total" ? cliStrings.justifiedTotal : i.decision === "partial" ? cliStrings.justifiedPartial : "";
+        lines.push(`  • ${label(i)}: ${cliStrings.attained(percentText(i.attainment?.scored ?? 0))}${justified}`);
         const why = conceptReason(i);
         if (why) lines.push(`      ${why}`);
       }
     }
     const pending = pendingItems(ev);
     if (pending.length > 0) {
-      lines.push(t.pendingHeading(pending.length));
+      lines.push(cliStrings.pendingHeading(pending.length));
       for (const p of pending.slice(0, MAX_PENDING_IN_TEXT)) lines.push(`  • ${label(p)}: ${p.text}`);
-      if (pending.length > MAX_PENDING_IN_TEXT) lines.push(t.morePending(pending.length - MAX_PENDING_IN_TEXT));
+      if (pending.length > MAX_PENDING_IN_TEXT) lines.push(cliStrings.morePending(pending.length - MAX_PENDING_IN_TEXT));
     }
     const problems = ev.problems.filter((p) => p.severity !== "note");
     if (problems.length > 0) {
-      lines.push(t.problemsHeading(problems.length));
+      lines.push(cliStrings.problemsHeading(problems.length));
       for (const p of problems) lines.push(problemLine(p));
     }
     const notes = ev.problems.filter((p) => p.severity === "note");
     if (notes.length > 0) {
-      lines.push(t.notesHeading(notes.length));
+      lines.push(cliStrings.notesHeading(notes.length));
       for (const p of notes) lines.push(problemLine(p));
     }
     const units = unitViews(ev);
     if (units.length > 0) {
-      lines.push(`  ${vs.byUnitHeading} (${units.length}):`);
-      for (const u of units.slice(0, MAX_MUNICIPALITIES_IN_TEXT)) lines.push(`  • ${vs.unitLine(u.name, u.figure ?? vs.noFigure, u.band ?? "", u.missed.join(", "))}`);
-      if (units.length > MAX_MUNICIPALITIES_IN_TEXT) lines.push(t.morePending(units.length - MAX_MUNICIPALITIES_IN_TEXT));
+      lines.push(`  ${viewStrings.byUnitHeading} (${units.length}):`);
+      for (const u of units.slice(0, MAX_MUNICIPALITIES_IN_TEXT)) lines.push(`  • ${viewStrings.unitLine(u.name, u.figure ?? viewStrings.noFigure, u.band ?? "", u.missed.join(", "))}`);
+      if (units.length > MAX_MUNICIPALITIES_IN_TEXT) lines.push(cliStrings.morePending(units.length - MAX_MUNICIPALITIES_IN_TEXT));
     }
     if (ev.byMunicipality) pushAll(lines, municipalityLines(ev, ev.byMunicipality));
     const teams = buildTeamQuality(ev);
     if (teams) pushAll(lines, teamLines(teams));
   }
   if (result.problems.length > 0) {
-    lines.push("", t.tableProblemsHeading(result.problems.length));
+    lines.push("", cliStrings.tableProblemsHeading(result.problems.length));
     for (const p of result.problems) lines.push(problemLine(p));
   }
-  if (output.path) lines.push("", t.written(output.path));
+  if (output.path) lines.push("", cliStrings.written(output.path));
   return lines.join("\n");
 }
 
@@ -457,7 +459,7 @@ export function detectionReasons(result: PipelineResult): string[] {
  */
 export function whyNothingEvaluated(file: string, result: PipelineResult): { text: string; rest: LocatedProblem[] } {
   return {
-    text: [headerDetectStrings.nothingEvaluated(file), ...detectionReasons(result)].join("\n"),
+    text: [headerCommandStrings.nothingEvaluated(file), ...detectionReasons(result)].join("\n"),
     rest: result.problems.filter((p) => !isDetectionReason(p)),
   };
 }

@@ -4,7 +4,7 @@
  * base pendente`. One function for the owned column, the summary sheet and `META.CONCEITO`, so the colour
  * rules (which match these words) work on all of them.
  */
-import { planStrings as s } from "./messages";
+import { conceptStrings } from "./messages";
 import type { Concept, JustificationDecision, Kind } from "./types";
 
 export interface ConceptParts {
@@ -15,12 +15,12 @@ export interface ConceptParts {
 }
 
 export function conceptText(row: ConceptParts): string {
-  if (row.status === "noData") return s.noData;
-  if (row.status === "invalid") return s.invalid;
-  if (row.status === "needsBaseline") return s.needsBaseline;
+  if (row.status === "noData") return conceptStrings.noData;
+  if (row.status === "invalid") return conceptStrings.invalid;
+  if (row.status === "needsBaseline") return conceptStrings.needsBaseline;
   if (!row.concept) return "";
-  let text: string = row.concept === "A" ? s.conceptMet : s.conceptNotMet;
-  if (row.concept === "B" && row.decision === "total") text = s.conceptJustified;
-  if (row.concept === "B" && row.decision === "partial") text = s.conceptJustifiedPartially;
-  return row.kind === "monitoramento" ? `${text}${s.monitoringSuffix}` : text;
+  let text: string = row.concept === "A" ? conceptStrings.conceptMet : conceptStrings.conceptNotMet;
+  if (row.concept === "B" && row.decision === "total") text = conceptStrings.conceptJustified;
+  if (row.concept === "B" && row.decision === "partial") text = conceptStrings.conceptJustifiedPartially;
+  return row.kind === "monitoramento" ? `${text}${conceptStrings.monitoringSuffix}` : text;
 }

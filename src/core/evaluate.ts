@@ -6,7 +6,7 @@
 import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, nearlyEqual, overrideDirection, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
 import { isImplausible, isTotalsUnit, placeKey, placeName, resultKind, slotsOf } from "./completeness";
 import { findBand } from "./bands";
-import { formatNumber, formatPercent, messages, nationalStrings } from "./messages";
+import { formatNumber, formatPercent, messages, nationalScaleStrings } from "./messages";
 import { parseAggregation, parseDirection, parseJustificationDecision, parseKind, parseTarget, readNumber, isProblem, normalizeText } from "./parse";
 import { contains, formatPeriodPtBR } from "./periods";
 import { defaultPreset, type Preset } from "./presets";
@@ -637,7 +637,7 @@ export function findFractionColumns(rows: RowInput[], preset: Preset): FractionC
         sheet: first.sheet,
         ...(cells[0] ? { cell: cells[0] } : {}),
         indicator: first.indicator,
-        message: nationalStrings.fractionColumn(name, cells, formatNumber(example, 4), formatNumber(example * 100, 2)),
+        message: nationalScaleStrings.fractionColumn(name, cells, formatNumber(example, 4), formatNumber(example * 100, 2)),
       },
     });
   }

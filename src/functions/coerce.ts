@@ -4,7 +4,7 @@
  * `null` or `""`, and ranges as 2-D arrays.
  */
 import { bandTableFromLowerBounds, validateBandTable } from "../core/bands";
-import { messages as m } from "../core/messages";
+import { functionMessages } from "./messages";
 import { parseIntervalText, parseReadingText, parseTarget } from "../core/parse";
 import { cofinC1Bands, cofinC2C7Bands, cofinFinalBands, contractBands } from "../core/presets/bandTables";
 import type { Band, BandTable, CellValue, Problem, Reading, Target } from "../core/types";
@@ -38,13 +38,13 @@ export function readingArg(value: unknown, name: string): Reading | undefined {
     const reading = parseReadingText(value);
     if (reading) return reading;
   }
-  return fail(m.expectedNumber(name, String(value)));
+  return fail(functionMessages.expectedNumber(name, String(value)));
 }
 
 /** A required number argument. */
 export function numberArg(value: unknown, name: string): number {
   const reading = readingArg(value, name);
-  if (!reading) return fail(m.missingArgument(name), "na");
+  if (!reading) return fail(functionMessages.missingArgument(name), "na");
   return reading.value;
 }
 
@@ -52,7 +52,7 @@ export function numberArg(value: unknown, name: string): number {
 export function targetArg(value: unknown): Target {
   const out = parseTarget(value as CellValue);
   if (out.kind === "target") return out.target;
-  if (out.kind === "empty") return fail(m.missingArgument("meta"), "na");
+  if (out.kind === "empty") return fail(functionMessages.missingArgument("meta"), "na");
   return failWith(out.problem);
 }
 
@@ -64,7 +64,7 @@ export function booleanArg(value: unknown, fallback: boolean): boolean {
   const t = String(value).trim().toLowerCase();
   if (["sim", "verdadeiro", "true", "s"].includes(t)) return true;
   if (["não", "nao", "falso", "false", "n"].includes(t)) return false;
-  return fail(m.expectedBoolean(String(value)));
+  return fail(functionMessages.expectedBoolean(String(value)));
 }
 
 /** A 2-D range flattened row by row. */
@@ -89,7 +89,7 @@ export function bandTableArg(value: unknown, domain = { min: 0, max: 100 }): Ban
   const rows = (Array.isArray(value) ? value : [[value]]) as unknown[][];
   const body = rows.filter((row) => !row.every(isBlank));
   if (body.length > 0 && isTitleRow(body[0])) body.shift();
-  if (body.length === 0) return fail(m.emptyBandTable);
+  if (body.length === 0) return fail(functionMessages.emptyBandTable);
   const text = (v: unknown) => (isBlank(v) ? undefined : String(v));
   if (body.every((row) => typeof row[0] === "number")) {
     const out = bandTableFromLowerBounds(
@@ -112,7 +112,7 @@ export function bandTableArg(value: unknown, domain = { min: 0, max: 100 }): Ban
     const f = row[2];
     return { number: index + 1, label: text(row[1]) ?? String(row[0]), intervals, ...(typeof f === "number" ? { factor: f } : {}) };
   });
-  const table: BandTable = { id: "usuario", name: m.userTable, domain, bands };
+  const table: BandTable = { id: "usuario", name: functionMessages.userTable, domain, bands };
   const problems = validateBandTable(table);
   if (problems.length > 0) return fail(problems.map((p) => p.message).join(" "));
   return table;
@@ -129,5 +129,5 @@ function shippedTable(name: string): BandTable {
   if (/^C[2-7]$/.test(key)) return cofinC2C7Bands;
   if (["FINAL", "NOTAFINAL", "COFINANCIAMENTO"].includes(key)) return cofinFinalBands;
   if (["CONTRATO", "INSTRUMENTO", "FAIXAS"].includes(key)) return contractBands;
-  return fail(m.unknownTable(name));
+  return fail(functionMessages.unknownTable(name));
 }

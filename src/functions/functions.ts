@@ -12,7 +12,8 @@ import { findBand } from "../core/bands";
 import { COFINANCIAMENTO_INDICATORS } from "../core/catalogs/cofinanciamento";
 import { areFractions, evaluateContract, type RowInput } from "../core/evaluate";
 import { isImplausible } from "../core/completeness";
-import { formatNumber, formatPercent, messages as m, nationalStrings } from "../core/messages";
+import { formatNumber, formatPercent, messages, nationalScaleStrings } from "../core/messages";
+import { functionMessages } from "./messages";
 import { isProblem, normalizeText, parseDirection, parseJustificationDecision, parseKind, readNumber } from "../core/parse";
 import { conceptText } from "../core/conceptText";
 import { parsePeriod, periodOf } from "../core/periods";
@@ -24,21 +25,21 @@ import { bandTableArg, booleanArg, fail, failWith, flatten, isBlank, numberArg, 
 /** Result and target on one scale, with the "Sentido" override applied. */
 function compared(resultado: unknown, meta: unknown, sentido?: unknown): { result: number; target: Target } {
   const reading = readingArg(resultado, "resultado");
-  if (!reading) return fail(m.noResult, "na");
+  if (!reading) return fail(functionMessages.noResult, "na");
   const direction = isBlank(sentido) ? undefined : parseDirection(String(sentido));
   const target = overrideDirection(targetArg(meta), direction);
   const out = reconcileScale(reading, target);
   if (out.kind === "invalid") return failWith(out.problem);
   // As the core does for a row: a result that cannot be true is an error, not an A.
   const percent = out.target.scale === "percent";
-  if (isImplausible(out.result, percent)) return fail(m.implausibleResult(percent ? formatPercent(out.result) : formatNumber(out.result), percent));
+  if (isImplausible(out.result, percent)) return fail(messages.implausibleResult(percent ? formatPercent(out.result) : formatNumber(out.result), percent));
   return out;
 }
 
 /** The overall attainment argument as a percentage point value for band tables (0,85 or 85 → 85). */
 function percentPoints(value: unknown): number {
   const reading = readingArg(value, "percentual");
-  if (!reading) return fail(m.missingArgument("percentual"), "na");
+  if (!reading) return fail(functionMessages.missingArgument("percentual"), "na");
   return reading.scale === "percent" || Math.abs(reading.value) <= 1 ? reading.value * 100 : reading.value;
 }
 
@@ -68,7 +69,7 @@ export function atingimento(resultado: any, meta: any, sentido?: any, limitar?: 
  * @returns A, B, “B – justificado”, “B – justificado parcialmente” (com “ – monitoramento” nos indicadores de monitoramento) ou “Sem dado”.
  */
 export function conceito(resultado: any, meta: any, sentido?: any, aceite?: any, natureza?: any): string {
-  const kind = isBlank(natureza) ? "desempenho" : (parseKind(natureza as CellValue) ?? fail(m.unreadableKind(String(natureza))));
+  const kind = isBlank(natureza) ? "desempenho" : (parseKind(natureza as CellValue) ?? fail(messages.unreadableKind(String(natureza))));
   if (isBlank(resultado)) return conceptText({ status: "noData", kind });
   const { result, target } = compared(resultado, meta, sentido);
   const decision = isBlank(aceite) ? undefined : parseJustificationDecision(aceite as CellValue);
@@ -128,7 +129,7 @@ export function nota(resultado: any, meta: any, escala?: any): number {
 export function isf(notas: any[][], pesos: any[][]): number {
   const n = flatten(notas);
   const w = flatten(pesos);
-  if (n.length !== w.length) return fail(m.mismatchedRanges("notas", "pesos"));
+  if (n.length !== w.length) return fail(functionMessages.mismatchedRanges("notas", "pesos"));
   let sum = 0;
   let weights = 0;
   n.forEach((value, i) => {
@@ -137,7 +138,7 @@ export function isf(notas: any[][], pesos: any[][]): number {
     sum += numberArg(value, "nota") * weight;
     weights += weight;
   });
-  if (weights === 0) return fail(m.noWeights, "div0");
+  if (weights === 0) return fail(functionMessages.noWeights, "div0");
   return sum / weights;
 }
 
@@ -156,9 +157,9 @@ export function global(resultados: any[][], metas: any[][], pesos?: any[][], nat
   const targets = flatten(metas);
   const weights = flatten(pesos);
   const kinds = flatten(naturezas);
-  if (targets.length !== results.length) return fail(m.mismatchedRanges("resultados", "metas"));
-  if (weights.length > 0 && weights.length !== results.length) return fail(m.mismatchedRanges("resultados", "pesos"));
-  if (kinds.length > 0 && kinds.length !== results.length) return fail(m.mismatchedRanges("resultados", "naturezas"));
+  if (targets.length !== results.length) return fail(functionMessages.mismatchedRanges("resultados", "metas"));
+  if (weights.length > 0 && weights.length !== results.length) return fail(functionMessages.mismatchedRanges("resultados", "pesos"));
+  if (kinds.length > 0 && kinds.length !== results.length) return fail(functionMessages.mismatchedRanges("resultados", "naturezas"));
   const method = methodArg(metodo);
   const rows: RowInput[] = results.map((result, i) => ({
     code: String(i + 1),
@@ -170,7 +171,7 @@ export function global(resultados: any[][], metas: any[][], pesos?: any[][], nat
   }));
   const evaluation = evaluateContract(rows, { preset: presets.instrumento, method });
   if (evaluation.problems.length > 0) return failWith(evaluation.problems[0]);
-  if (evaluation.overall.attainment === undefined) return fail(m.noScoredIndicators, "na");
+  if (evaluation.overall.attainment === undefined) return fail(functionMessages.noScoredIndicators, "na");
   return evaluation.overall.attainment;
 }
 
@@ -179,7 +180,7 @@ function methodArg(value: unknown): OverallMethod {
   const t = normalizeText(String(value));
   if (t.startsWith("propor")) return "shareMet";
   if (t.startsWith("media")) return "meanAttainment";
-  return fail(m.unknownMethod(String(value)));
+  return fail(functionMessages.unknownMethod(String(value)));
 }
 
 /**
@@ -195,7 +196,7 @@ export function classificacao(valor: any, tabela: any[][]): string {
   const named = typeof cellValue === "string" ? cellValue.trim().toUpperCase().replace(/\s+/g, "") : "";
   const table = bandTableArg(tabela, named === "FINAL" || named === "NOTAFINAL" ? { min: 0, max: 10 } : { min: 0, max: 100 });
   const reading = readingArg(valor, "valor");
-  if (!reading) return fail(m.missingArgument("valor"), "na");
+  if (!reading) return fail(functionMessages.missingArgument("valor"), "na");
   // A percentage ("45%") on a 0–100 table is 45 points.
   const value = reading.scale === "percent" && table.domain.max > 1 ? reading.value * 100 : reading.value;
   const found = findBand(table, value);
@@ -211,12 +212,12 @@ export function classificacao(valor: any, tabela: any[][]): string {
  */
 export function notaFinal(resultados: any[][]): number {
   const results = flatten(resultados);
-  if (results.length !== COFINANCIAMENTO_INDICATORS.length) return fail(m.cofinResultsCount(results.length, COFINANCIAMENTO_INDICATORS.length));
+  if (results.length !== COFINANCIAMENTO_INDICATORS.length) return fail(functionMessages.cofinResultsCount(results.length, COFINANCIAMENTO_INDICATORS.length));
   // Seven plain fractions (0,6; 0,8…) are the scale problem of a column: 0,6 points or 60%? Never classified.
   const readings = results.map((v) => readNumber(v as CellValue)).flatMap((r) => (r.kind === "number" ? [r.reading] : []));
   if (areFractions(readings)) {
     const example = readings.find((r) => r.value > 0)!.value;
-    return fail(nationalStrings.fractionColumn("C1 a C7", [], formatNumber(example, 4), formatNumber(example * 100, 2)));
+    return fail(nationalScaleStrings.fractionColumn("C1 a C7", [], formatNumber(example, 4), formatNumber(example * 100, 2)));
   }
   // The same rules as a workbook's evaluation: each result classified by its indicator's table, nota = Σ factor × peso
   // over the ten weights (an empty cell adds nothing).
@@ -230,7 +231,7 @@ export function notaFinal(resultados: any[][]): number {
   // The scale was checked over the seven together above, not one result at a time.
   const evaluation = evaluateContract(rows, { preset: presets.cofinanciamento, fractionColumns: [] });
   if (evaluation.problems.length > 0) return failWith(evaluation.problems[0]);
-  if (evaluation.overall.value === undefined) return fail(m.noScoredIndicators, "na");
+  if (evaluation.overall.value === undefined) return fail(functionMessages.noScoredIndicators, "na");
   return evaluation.overall.value;
 }
 
@@ -244,7 +245,7 @@ export function notaFinal(resultados: any[][]): number {
 export function proporcao(numerador: any, denominador: any): number {
   const num = numberArg(numerador, "numerador");
   const den = numberArg(denominador, "denominador");
-  if (den === 0) return fail(m.zeroDenominator, "div0");
+  if (den === 0) return fail(messages.zeroDenominator, "div0");
   return num / den;
 }
 
@@ -256,7 +257,7 @@ export function proporcao(numerador: any, denominador: any): number {
  */
 export function lerMeta(texto: any): number {
   const target = targetArg(texto);
-  if (target.direction === "range") return fail(m.unreadableTarget(String(texto), m.expectedTargetText));
+  if (target.direction === "range") return fail(messages.unreadableTarget(String(texto), messages.expectedTargetText));
   return target.value;
 }
 
@@ -281,10 +282,10 @@ export function periodo(data: any, tipo?: any): string {
   if (!isBlank(tipo)) {
     const key = normalizeText(String(tipo));
     const found = PERIOD_KINDS[key];
-    if (!found) return fail(m.unknownPeriodKind(String(tipo)));
+    if (!found) return fail(functionMessages.unknownPeriodKind(String(tipo)));
     kind = found;
   }
-  if (isBlank(data)) return fail(m.missingArgument("data"), "na");
+  if (isBlank(data)) return fail(functionMessages.missingArgument("data"), "na");
   const out = parsePeriod(data as CellValue);
   if (out.kind === "invalid") return failWith(out.problem);
   return out.period.kind === kind ? out.period.label : periodOf(out.period.start, kind).label;
@@ -336,5 +337,5 @@ export function equipeVerificar(populacao: any, acs: any, medicos?: any, enferme
     nursingAssistants: optional(auxiliares, "auxiliares"),
   });
   if (isProblem(out)) return failWith(out);
-  return out.ok ? m.teamOk : out.findings.join(" ");
+  return out.ok ? functionMessages.teamOk : out.findings.join(" ");
 }

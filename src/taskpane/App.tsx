@@ -24,7 +24,8 @@ import { ReadNotes } from "./components/ReadNotes";
 import { TabBar } from "./components/TabBar";
 import { NavigationContext, TABS, type TabId } from "./navigation";
 import { Inicio } from "./screens/Inicio";
-import { paneStrings as p, taskpaneStrings as strings } from "../core/messages";
+import { paneSharedStrings } from "../workbook/messages";
+import { paneStrings, taskpaneStrings } from "./messages";
 import { useScreenStyles, NO_TITLE } from "./styles";
 import { useWorkbook, WorkbookProvider } from "./useWorkbook";
 
@@ -84,9 +85,9 @@ function FunctionList({ functions, level }: { functions: FunctionInfo[]; level: 
   const screen = useScreenStyles();
   return (
     <div className={screen.section}>
-      <Subtitle1 as={level}>{strings.functionsHeading}</Subtitle1>
+      <Subtitle1 as={level}>{taskpaneStrings.functionsHeading}</Subtitle1>
       {functions.length === 0 ? (
-        <Body1 as="p">{strings.noFunctions}</Body1>
+        <Body1 as="p">{taskpaneStrings.noFunctions}</Body1>
       ) : (
         <ul className={screen.list}>
           {functions.map((fn) => (
@@ -97,7 +98,7 @@ function FunctionList({ functions, level }: { functions: FunctionInfo[]; level: 
           ))}
         </ul>
       )}
-      <Caption1>{strings.functionsHint}</Caption1>
+      <Caption1>{taskpaneStrings.functionsHint}</Caption1>
     </div>
   );
 }
@@ -146,25 +147,25 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
       <TabBar selected={tab} onSelect={go} />
       {/* After a failed read the error's own button reads again: one button, not two. */}
       {!error && (
-        <Toolbar className={styles.toolbar} size="small" aria-label={strings.title}>
+        <Toolbar className={styles.toolbar} size="small" aria-label={taskpaneStrings.title}>
           <ToolbarButton appearance="subtle" disabled={loading} onClick={() => void reload()}>
-            {strings.readAgain}
+            {paneSharedStrings.readAgain}
           </ToolbarButton>
-          {loading && <Spinner size="extra-tiny" aria-label={strings.loading} />}
+          {loading && <Spinner size="extra-tiny" aria-label={taskpaneStrings.loading} />}
         </Toolbar>
       )}
       {error && (
         <MessageBar {...NO_TITLE} intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void reload()}>{strings.readAgain}</Button>
+            <Button onClick={() => void reload()}>{paneSharedStrings.readAgain}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
       <ReadNotes />
       {TABS.map((id) => (
         <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
-          {opened.has(id) && <Suspense fallback={<Spinner size="small" label={p.loadingScreen} />}>{screenOf(id, functions, tab)}</Suspense>}
+          {opened.has(id) && <Suspense fallback={<Spinner size="small" label={paneStrings.loadingScreen} />}>{screenOf(id, functions, tab)}</Suspense>}
         </div>
       ))}
     </NavigationContext.Provider>
@@ -198,18 +199,18 @@ export function App({ host, state, theme = "light", functions }: AppProps): JSX.
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang="pt-BR">
       <main className={styles.root}>
-        <Title3 as="h1">{strings.title}</Title3>
+        <Title3 as="h1">{taskpaneStrings.title}</Title3>
         {pane.kind === "excel" && (
           <WorkbookProvider host={pane.host}>
             <Screens functions={functions} />
           </WorkbookProvider>
         )}
-        {pane.kind === "loading" && <Spinner size="small" label={p.loadingOffice} />}
+        {pane.kind === "loading" && <Spinner size="small" label={paneStrings.loadingOffice} />}
         {pane.kind === "officeFailed" && (
           <MessageBar intent={pane.reason === "failed" ? "error" : "warning"} layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{p.officeFailedTitle}</MessageBarTitle>
-              {pane.reason === "failed" ? p.officeFailed : p.officeSlow}
+              <MessageBarTitle>{paneStrings.officeFailedTitle}</MessageBarTitle>
+              {pane.reason === "failed" ? paneStrings.officeFailed : paneStrings.officeSlow}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -217,11 +218,11 @@ export function App({ host, state, theme = "light", functions }: AppProps): JSX.
           <>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>{p.outsideOfficeTitle}</MessageBarTitle>
-                {p.outsideOffice}
+                <MessageBarTitle>{paneStrings.outsideOfficeTitle}</MessageBarTitle>
+                {paneStrings.outsideOffice}
               </MessageBarBody>
             </MessageBar>
-            <Body1 as="p">{strings.intro}</Body1>
+            <Body1 as="p">{taskpaneStrings.intro}</Body1>
             <FunctionList functions={functions} level="h2" />
           </>
         )}

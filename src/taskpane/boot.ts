@@ -17,7 +17,7 @@
  * The task pane (index.tsx) then takes the page over and follows `window.__contratualiza`: the state now
  * and a way to hear of changes.
  */
-import { paneStrings as p } from "../core/messages";
+import { paneStrings } from "./messages";
 
 export type BootState = "loading" | "excel" | "outside" | "failed" | "slow";
 
@@ -69,10 +69,10 @@ function sayInPage(state: BootState): void {
   // React has rendered (its root is a FluentProvider div), or there is no container: nothing to do.
   if (!container || container.querySelector(".fui-FluentProvider")) return;
   const words: Partial<Record<BootState, [string, string]>> = {
-    loading: [p.loadingOffice, ""],
-    failed: [p.officeFailedTitle, p.officeFailed],
-    slow: [p.officeFailedTitle, p.officeSlow],
-    outside: [p.outsideOfficeTitle, p.outsideOffice],
+    loading: [paneStrings.loadingOffice, ""],
+    failed: [paneStrings.officeFailedTitle, paneStrings.officeFailed],
+    slow: [paneStrings.officeFailedTitle, paneStrings.officeSlow],
+    outside: [paneStrings.outsideOfficeTitle, paneStrings.outsideOffice],
   };
   const [title, text] = words[state] ?? ["", ""];
   const box = document.createElement("div");

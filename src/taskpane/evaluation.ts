@@ -5,7 +5,7 @@
  */
 import { summaryName } from "../workbook/plan/summary";
 import { indicatorKey, type LocatedProblem } from "../core/evaluate";
-import { taskpaneStrings as s } from "../core/messages";
+import { taskpaneStrings } from "./messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { defaultPreset, presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod, Period } from "../core/types";
@@ -102,8 +102,8 @@ export function presetOf(id: PresetId): Preset {
 /** The periods to offer: the tables' periods grouped as the pipeline groups them for the preset. */
 export function periodOptions(tables: DetectedTable[], preset: Preset): PeriodOption[] {
   const rowPeriods = tables.flatMap((t) => t.periods);
-  if (rowPeriods.length === 0) return tables.some((t) => t.rows.length > 0) ? [{ key: "", text: s.periodAll }] : [];
-  return periodsToEvaluate(rowPeriods, preset).map((p) => ({ key: p.label, text: s.periodOption(formatPeriodPtBR(p), p.label), period: p }));
+  if (rowPeriods.length === 0) return tables.some((t) => t.rows.length > 0) ? [{ key: "", text: taskpaneStrings.periodAll }] : [];
+  return periodsToEvaluate(rowPeriods, preset).map((p) => ({ key: p.label, text: taskpaneStrings.periodOption(formatPeriodPtBR(p), p.label), period: p }));
 }
 
 /** The chosen periods that are still offered; the latest one when none is. */
@@ -136,7 +136,7 @@ export function tableWhere(table: DetectedTable): string {
 
 /** The summary's "Origem": the tables evaluated. */
 export function sourceOf(result: PipelineResult): string {
-  return s.summarySource(result.tables.map(tableWhere).join("; "));
+  return taskpaneStrings.summarySource(result.tables.map(tableWhere).join("; "));
 }
 
 /** The plan of screen Avaliar: owned columns and colours of every table, no summary sheet. */
@@ -148,7 +148,7 @@ export function ownedPlan(data: WorkbookData, ev: Evaluation): WritePlan {
 /**
  * The plans of screen Resumo: the summary sheets of the chosen periods, or (`reports`) the communiqué of
  * the last one, the annual report of each year with two periods or more, the co-financing's per-team sheets
- * and, when asked (`final`), the final report over every chosen period (workbook/reports).
+ * and, when asked (`final`), the final report over every chosen period (workbook/plan/reports).
  */
 export function summaryPlan(data: WorkbookData, ev: Evaluation, reports = false, final = false): WritePlan {
   const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result), final });

@@ -1,6 +1,7 @@
 /** How the screens write figures: the one view of an evaluation (workbook/view), and the overall figure's name on screen. */
 import type { ContractEvaluation } from "../core/evaluate";
-import { nationalStrings as n, taskpaneStrings as s } from "../core/messages";
+import { nationalStrings } from "../workbook/messages";
+import { taskpaneStrings } from "./messages";
 import { overallFigure } from "../workbook/overallFigure";
 
 export { figureText, indicatorLabel, noteText, percentText, resultText, targetText } from "../workbook/view";
@@ -11,6 +12,6 @@ export { figureText, indicatorLabel, noteText, percentText, resultText, targetTe
  */
 export function overallLabel(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }): string {
   const figure = overallFigure(ev);
-  if (ev.preset.scale !== 10) return figure.pooled ? n.capitalized(figure.name) : s.overallLabel;
-  return n.onTen(n.capitalized(figure.name));
+  if (ev.preset.scale !== 10) return figure.pooled ? nationalStrings.capitalized(figure.name) : taskpaneStrings.overallLabel;
+  return nationalStrings.onTen(nationalStrings.capitalized(figure.name));
 }

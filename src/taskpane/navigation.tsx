@@ -4,7 +4,7 @@
  * next one (its "Próximo passo" button).
  */
 import { createContext, useContext } from "react";
-import { consolidarPaneStrings, paneStrings, taskpaneStrings } from "../core/messages";
+import { consolidatePaneStrings, paneStrings, taskpaneStrings } from "./messages";
 
 /** Every tab's label, by id. */
 export const TAB_LABELS = {
@@ -14,7 +14,7 @@ export const TAB_LABELS = {
   justificativas: taskpaneStrings.tabs.justificativas,
   comunicado: paneStrings.tabs.comunicado,
   tabelas: taskpaneStrings.tabs.tabelas,
-  consolidar: consolidarPaneStrings.tab,
+  consolidar: consolidatePaneStrings.tab,
   regras: taskpaneStrings.tabs.regras,
   modelos: taskpaneStrings.tabs.modelos,
   funcoes: taskpaneStrings.tabs.funcoes,

@@ -13,7 +13,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from "react";
 import type { Choice, PeriodOption, Snapshot } from "./evaluation";
 import type { TaskpaneHost } from "../workbook/host";
-import { taskpaneStrings as s } from "../core/messages";
+import { taskpaneStrings } from "./messages";
 
 type EvaluationModule = typeof import("./evaluation");
 
@@ -67,7 +67,7 @@ export function WorkbookProvider({ host, children }: { host: TaskpaneHost; child
       const [read, ev] = await Promise.all([host.read(), loadEvaluation()]);
       setEvaluation(() => ev);
       if (!read.ok) {
-        setError(s.readFailed(read.message));
+        setError(taskpaneStrings.readFailed(read.message));
         return undefined;
       }
       const next = ev.analyse(read.value);

@@ -3,7 +3,7 @@
  * ends with `(Contratualiza)`, e.g. `Conceito (Contratualiza)`. Detection skips such columns (they are
  * output, not input), and the plan finds them again to update them in place on the next run.
  */
-import { planStrings } from "../core/messages";
+import { planStrings } from "./messages";
 import type { CellValue } from "../core/types";
 import type { SheetData } from "./model";
 import { isReportSheet } from "./reportSheets";

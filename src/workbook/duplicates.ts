@@ -11,7 +11,8 @@
  */
 import { nearlyEqual } from "../core/attainment";
 import { indicatorKey, type LocatedProblem, type RowInput } from "../core/evaluate";
-import { formatNumber, formatPercent, nationalStrings as n } from "../core/messages";
+import { formatNumber, formatPercent } from "../core/messages";
+import { nationalStrings } from "./messages";
 import { normalizeText, readNumber } from "../core/parse";
 import type { DetectedTable } from "./model";
 
@@ -53,7 +54,7 @@ function valueOf(row: RowInput): { numbers: number[]; text: string } {
   const num = read(row.numerator);
   const den = read(row.denominator);
   const numbers = [result?.value ?? NaN, num?.value ?? NaN, den?.value ?? NaN];
-  let text: string = n.blankValue;
+  let text: string = nationalStrings.blankValue;
   if (result) text = result.scale === "percent" ? formatPercent(result.value, 2) : formatNumber(result.value, 4);
   else if (num && den) text = `${formatNumber(num.value, 4)}/${formatNumber(den.value, 4)}`;
   else if (row.result && row.result.value !== null && row.result.value !== undefined) text = String(row.result.value);
@@ -98,7 +99,7 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
     const sheet = row.sheet ?? "";
     const cell = row.result?.address ?? row.numerator?.address;
     const file = sources?.[sheet];
-    return file ? n.fileWhere(file, cell) : n.sheetWhere(sheet, cell);
+    return file ? nationalStrings.fileWhere(file, cell) : nationalStrings.sheetWhere(sheet, cell);
   };
   for (const { row, copies } of first.values()) {
     if (copies.length === 0) continue;
@@ -106,16 +107,16 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
     const values = copies.map(valueOf);
     const same = values.every((v) => sameNumbers(value.numbers, v.numbers));
     for (const r of same ? copies : [row, ...copies]) (same ? drop : withhold).add(r);
-    const where = n.duplicateWhere([
-      ...(row.municipality?.trim() ? [n.municipalityPart(row.municipality.trim())] : []),
-      ...(row.unit?.trim() || row.unitCode?.trim() ? [n.teamPart((row.unit?.trim() || row.unitCode?.trim())!)] : []),
+    const where = nationalStrings.duplicateWhere([
+      ...(row.municipality?.trim() ? [nationalStrings.municipalityPart(row.municipality.trim())] : []),
+      ...(row.unit?.trim() || row.unitCode?.trim() ? [nationalStrings.teamPart((row.unit?.trim() || row.unitCode?.trim())!)] : []),
       ...(row.period ? [row.period.label] : []),
     ]);
     const name = row.fromCatalog ? `${row.fromCatalog.code} ${row.fromCatalog.name}` : row.indicator;
     copies.forEach((copy, i) => {
       const message = same
-        ? n.duplicateSame(name, where, place(row), place(copy), value.text)
-        : n.duplicateDiffers(name, where, place(row), place(copy), value.text, values[i].text);
+        ? nationalStrings.duplicateSame(name, where, place(row), place(copy), value.text)
+        : nationalStrings.duplicateDiffers(name, where, place(row), place(copy), value.text, values[i].text);
       duplicates.push({
         indicator: name,
         ...(row.municipality?.trim() ? { municipality: row.municipality.trim() } : {}),

@@ -11,7 +11,8 @@
  * Pure, apart from adding problems to the evaluations it is given.
  */
 import type { ContractEvaluation, RowEvaluation, RowInput } from "../core/evaluate";
-import { formatNumber, siapsStrings } from "../core/messages";
+import { formatNumber } from "../core/messages";
+import { siapsStrings } from "./messages";
 import { normalizeText } from "../core/parse";
 import { formatPeriodPtBR } from "../core/periods";
 import type { PeriodEvaluation } from "./pipeline";

@@ -1,6 +1,6 @@
 /**
  * What the task pane needs from the workbook it runs in. In Excel this is the Office.js adapter
- * (workbook/office); in tests, an in-memory fake. The screens never call Office.js themselves: they run the
+ * (hosts/excel); in tests, an in-memory fake. The screens never call Office.js themselves: they run the
  * pure pipeline (detect → evaluate → plan) and hand the results to the host.
  *
  * Every method resolves (never rejects): Office errors come back as a pt-BR message saying what to do.

@@ -7,7 +7,7 @@
  * evaluation is *incompleta*). Decided here once, so that no presenter names the figure its own way. Pure.
  */
 import type { ContractEvaluation } from "../core/evaluate";
-import { nationalStrings as n } from "../core/messages";
+import { nationalStrings } from "./messages";
 
 export interface OverallFigure {
   kind: "attainment" | "isf" | "finalNote";
@@ -27,19 +27,19 @@ export function overallFigure(ev: Pick<ContractEvaluation, "preset" | "coverage"
   const pooled = (ev.byMunicipality?.length ?? 0) > 1;
   const kind: OverallFigure["kind"] = ev.preset.figure;
   const partial = coverage && coverage.whenMissing === "partial" && coverage.present.length < coverage.total ? { present: coverage.present.length, total: coverage.total } : undefined;
-  const base = kind === "attainment" ? n.attainment : kind === "finalNote" ? n.finalNote : partial ? n.isfPartial(partial.present, partial.total) : n.isf;
+  const base = kind === "attainment" ? nationalStrings.attainment : kind === "finalNote" ? nationalStrings.finalNote : partial ? nationalStrings.isfPartial(partial.present, partial.total) : nationalStrings.isf;
   return {
     kind,
     ...(partial ? { partial } : {}),
     pooled,
     missing: (coverage?.missing ?? []).map((m) => ({ code: m.code, name: m.name })),
-    name: pooled ? n.pooled(base) : base,
+    name: pooled ? nationalStrings.pooled(base) : base,
   };
 }
 
 /** `C7 Cuidado da mulher na prevenção do câncer`, for each indicator missing. */
 export function missingNames(figure: OverallFigure): string[] {
-  return figure.missing.map((m) => n.indicatorName(m.code, m.name));
+  return figure.missing.map((m) => nationalStrings.indicatorName(m.code, m.name));
 }
 
 /**
@@ -64,7 +64,7 @@ export function hasDecisions(ev: Pick<ContractEvaluation, "indicators">): boolea
 export function columnName(evs: readonly (Pick<ContractEvaluation, "preset" | "coverage"> & { byMunicipality?: readonly unknown[] })[]): string | undefined {
   const figures = evs.filter((ev) => ev.preset.scale === 10).map((ev) => overallFigure(ev));
   if (figures.length === 0) return undefined;
-  return n.capitalized(nameOver(figures));
+  return nationalStrings.capitalized(nameOver(figures));
 }
 
 /** The name shared by figures, or the names that cover them all (see `columnName`). */
@@ -73,9 +73,9 @@ export function nameOver(figures: readonly Pick<OverallFigure, "kind" | "partial
   const other = figures.length - isf.length;
   const partials = new Set(isf.map((f) => (f.partial ? `${f.partial.present}/${f.partial.total}` : "")));
   let base: string;
-  if (isf.length === 0) base = n.finalNote;
-  else if (other > 0) base = n.isfOrFinalNote;
-  else if (partials.size > 1) base = partials.has("") ? n.isfOrPartial : n.isfPartialOnly;
-  else base = isf[0].partial ? n.isfPartial(isf[0].partial.present, isf[0].partial.total) : n.isf;
-  return figures.every((f) => f.pooled) ? n.pooled(base) : base;
+  if (isf.length === 0) base = nationalStrings.finalNote;
+  else if (other > 0) base = nationalStrings.isfOrFinalNote;
+  else if (partials.size > 1) base = partials.has("") ? nationalStrings.isfOrPartial : nationalStrings.isfPartialOnly;
+  else base = isf[0].partial ? nationalStrings.isfPartial(isf[0].partial.present, isf[0].partial.total) : nationalStrings.isf;
+  return figures.every((f) => f.pooled) ? nationalStrings.pooled(base) : base;
 }

@@ -16,7 +16,7 @@
  */
 import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
 import { evaluateContract, evaluatePart, findFractionColumns, type CellInput, type ConceptRule, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
-import { cofinStrings, periodStrings, previneStrings, siapsStrings } from "../core/messages";
+import { cofinStrings, periodStrings, previneCatalogStrings, siapsStrings } from "./messages";
 import { isTotalsUnit } from "../core/completeness";
 import { normalizeText } from "../core/parse";
 import { compare, contains, formatPeriodPtBR, overlaps, periodOf } from "../core/periods";
@@ -257,7 +257,7 @@ export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined 
     const id = panels[0]!.catalog;
     const reason =
       id === "previne"
-        ? previneStrings.presetReasonPanels(tables.length, codes)
+        ? previneCatalogStrings.presetReasonPanels(tables.length, codes)
         : tables.every((tb) => tb.layout === "siaps")
           ? siapsStrings.presetReason(tables.length, codes)
           : cofinStrings.presetReasonPanels(tables.length, codes);
@@ -292,7 +292,7 @@ export function fillFromCatalog(rows: RowInput[], catalog: IndicatorCatalog): { 
     }
     if (!match) {
       if (needTarget && !unknown.has(key)) {
-        unknown.set(key, { code: "empty", sheet: row.sheet, indicator: row.indicator, message: previneStrings.catalogNoMatch(row.indicator, catalog.name) });
+        unknown.set(key, { code: "empty", sheet: row.sheet, indicator: row.indicator, message: previneCatalogStrings.catalogNoMatch(row.indicator, catalog.name) });
       }
       continue;
     }

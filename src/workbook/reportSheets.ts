@@ -4,10 +4,10 @@
  * planning code: a report's tables look like indicator tables (`Indicador`, `Meta`, `Resultado`) and must be
  * skipped as output, like the `Resumo …` sheets, when the workbook is evaluated again.
  */
-import { cofinStrings as q, consolidateStrings as c, documentStrings as d, printStrings as p, reportStrings as s } from "../core/messages";
+import { cofinStrings, consolidationStrings, documentStrings, printStrings, reportStrings } from "./messages";
 
 /** The start of every `Consolidado` sheet's title (the command's and the task pane's): `Consolidado da avaliação — `. */
-const CONSOLIDATED_TITLE = `${c.title(1, 1).split(" — ")[0]} — `;
+const CONSOLIDATED_TITLE = `${consolidationStrings.title(1, 1).split(" — ")[0]} — `;
 
 /**
  * True for a sheet a report wrote: named `Comunicado …` (the final one too), `Proposta de Termo Aditivo`,
@@ -20,14 +20,14 @@ export function isReportSheet(sheet: { name: string; rows?: { value?: unknown }[
   const name = String(sheet.name);
   const a1 = sheet.origin && (sheet.origin.row !== 1 || sheet.origin.col !== 1) ? undefined : sheet.rows?.[0]?.[0]?.value;
   if (typeof a1 !== "string") return false;
-  if (/^comunicado\b/i.test(name) || name.toLowerCase() === d.additiveSheet.toLowerCase()) return a1 === s.draftNote;
+  if (/^comunicado\b/i.test(name) || name.toLowerCase() === documentStrings.additiveSheet.toLowerCase()) return a1 === reportStrings.draftNote;
   const year = /(\d{4})$/.exec(name)?.[1];
-  if (/^avalia[cç][aã]o anual\b/i.test(name)) return year !== undefined && a1 === s.annualTitle(Number(year));
-  if (/^avalia[cç][aã]o final$/i.test(name)) return a1 === s.finalTitle;
-  if (/^cofinanciamento\b/i.test(name)) return a1 === q.title;
+  if (/^avalia[cç][aã]o anual\b/i.test(name)) return year !== undefined && a1 === reportStrings.annualTitle(Number(year));
+  if (/^avalia[cç][aã]o final$/i.test(name)) return a1 === reportStrings.finalTitle;
+  if (/^cofinanciamento\b/i.test(name)) return a1 === cofinStrings.title;
   // The per-municipality sheet: its title names the figure, then "por município — ".
-  if (/^munic[ií]pios\b/i.test(name)) return a1.includes(p.municipalityTitle("", "").trim());
-  if (name.toLowerCase() === c.sheetName.toLowerCase()) return a1.startsWith(CONSOLIDATED_TITLE);
-  if (name.toLowerCase() === c.failuresSheetName.toLowerCase()) return a1.startsWith(c.failuresTitle(0));
+  if (/^munic[ií]pios\b/i.test(name)) return a1.includes(printStrings.municipalityTitle("", "").trim());
+  if (name.toLowerCase() === consolidationStrings.sheetName.toLowerCase()) return a1.startsWith(CONSOLIDATED_TITLE);
+  if (name.toLowerCase() === consolidationStrings.failuresSheetName.toLowerCase()) return a1.startsWith(consolidationStrings.failuresTitle(0));
   return false;
 }

@@ -9,7 +9,7 @@
  */
 import type { ConceptRule, LocatedProblem } from "../core/evaluate";
 import { bandTableFromLowerBounds } from "../core/bands";
-import { settingsStrings as t } from "../core/messages";
+import { settingsStrings } from "./messages";
 import { presets, type Preset, type PresetId } from "../core/presets";
 import type { OverallMethod } from "../core/types";
 import { SETTINGS_SHEET } from "./addinParts";
@@ -56,7 +56,7 @@ export interface WorkbookSettings {
 /** The settings sheet's cells, column A from A1: a note for whoever unhides it, then the JSON in chunks. */
 export function settingsToCells(settings: WorkbookSettings): string[][] {
   const json = JSON.stringify(settings);
-  const rows: string[][] = [[t.sheetNote]];
+  const rows: string[][] = [[settingsStrings.sheetNote]];
   for (let i = 0; i < json.length; i += CHUNK) rows.push([json.slice(i, i + CHUNK)]);
   return rows;
 }
@@ -77,37 +77,37 @@ export function readSettings(workbook: WorkbookData): { settings?: WorkbookSetti
   try {
     data = JSON.parse(text);
   } catch {
-    return { problems: [problem(t.notJson)] };
+    return { problems: [problem(settingsStrings.notJson)] };
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) return { problems: [problem(t.notJson)] };
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { problems: [problem(settingsStrings.notJson)] };
   const raw = data as Record<string, unknown>;
   const problems: LocatedProblem[] = [];
   const settings: WorkbookSettings = { versao: 1 };
   if (raw.predefinicao !== undefined) {
     if (typeof raw.predefinicao === "string" && raw.predefinicao in presets) settings.predefinicao = raw.predefinicao as PresetId;
-    else problems.push(problem(t.badPreset(String(raw.predefinicao))));
+    else problems.push(problem(settingsStrings.badPreset(String(raw.predefinicao))));
   }
   if (raw.metodo !== undefined) {
     if (raw.metodo === "proporcao" || raw.metodo === "media") settings.metodo = raw.metodo;
-    else problems.push(problem(t.badMethod(String(raw.metodo))));
+    else problems.push(problem(settingsStrings.badMethod(String(raw.metodo))));
   }
   for (const key of ["parcial", "incompleta"] as const) {
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v === "number" && v >= 0 && v <= 1) settings[key] = v;
-    else problems.push(problem(t.badShare(key, String(v))));
+    else problems.push(problem(settingsStrings.badShare(key, String(v))));
   }
   if (raw.regra !== undefined) {
     if (typeof raw.regra === "string" && raw.regra in RULES) settings.regra = raw.regra as RuleName;
-    else problems.push(problem(t.badRule(String(raw.regra))));
+    else problems.push(problem(settingsStrings.badRule(String(raw.regra))));
   }
   if (raw.faixas !== undefined) {
     if (Array.isArray(raw.faixas)) settings.faixas = raw.faixas as StoredBand[];
-    else problems.push(problem(t.badBands));
+    else problems.push(problem(settingsStrings.badBands));
   }
   if (raw.mapa !== undefined) {
     if (Array.isArray(raw.mapa)) settings.mapa = raw.mapa as ExplicitMapping["tabelas"];
-    else problems.push(problem(t.badMapping));
+    else problems.push(problem(settingsStrings.badMapping));
   }
   return { settings, problems };
 }
@@ -138,7 +138,7 @@ export function resolveSettings(settings: WorkbookSettings | undefined): Resolve
       { decimals: base.bands?.decimals ?? 1 },
     );
     if (built.kind === "table") preset = { ...base, bands: built.table };
-    else problems.push(...built.problems.map((p) => ({ ...p, sheet: SETTINGS_SHEET, message: t.bandsIgnored(p.message) })));
+    else problems.push(...built.problems.map((p) => ({ ...p, sheet: SETTINGS_SHEET, message: settingsStrings.bandsIgnored(p.message) })));
   }
   return {
     preset,

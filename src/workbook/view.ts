@@ -7,10 +7,11 @@
  */
 import { meets } from "../core/attainment";
 import type { ContractEvaluation, IndicatorEvaluation, MissingResult, RowEvaluation } from "../core/evaluate";
-import { formatNumber, formatPercent, viewStrings as v } from "../core/messages";
+import { formatNumber, formatPercent } from "../core/messages";
+import { planStrings, viewStrings } from "./messages";
 import { formatPeriodPtBR } from "../core/periods";
 import type { Target } from "../core/types";
-import { planStrings as s } from "../core/messages";
+
 
 /** A fraction as a percentage with one decimal, as the bands round it: `0.75` → `75,0%`. */
 export function percentText(fraction: number): string {
@@ -33,14 +34,14 @@ export function figureText(ev: ContractEvaluation): string | undefined {
 export function incompleteText(ev: ContractEvaluation): string | undefined {
   if (!ev.overall.incomplete) return undefined;
   const c = ev.completeness;
-  if (c && c.incomplete) return v.incompleteResults(c.missing, c.expected);
-  return v.incompleteIndicators(ev.overall.withoutData, ev.overall.scored);
+  if (c && c.incomplete) return viewStrings.incompleteResults(c.missing, c.expected);
+  return viewStrings.incompleteIndicators(ev.overall.withoutData, ev.overall.scored);
 }
 
 /** The band as a label, marked provisional when the evaluation is incomplete: "Faixa 1 — 100% (provisória…)". */
 export function bandText(ev: ContractEvaluation): string | undefined {
   if (!ev.band) return undefined;
-  return ev.band.provisional ? v.provisionalBand(ev.band.band.label, incompleteText(ev) ?? "") : ev.band.band.label;
+  return ev.band.provisional ? viewStrings.provisionalBand(ev.band.band.label, incompleteText(ev) ?? "") : ev.band.band.label;
 }
 
 /** The scored indicators whose concept is B (a justified B included): the targets not met. */
@@ -76,17 +77,17 @@ export function describeTarget(target: Target | undefined): string {
   const show = (v: number) => (target.scale === "percent" ? formatPercent(v, 2).replace(/,0+%$/, "%") : formatNumber(v, 4));
   switch (target.direction) {
     case "atLeast":
-      return (target.strict ? s.targetAtLeastStrict : s.targetAtLeast)(show(target.value));
+      return (target.strict ? planStrings.targetAtLeastStrict : planStrings.targetAtLeast)(show(target.value));
     case "atMost":
-      return (target.strict ? s.targetAtMostStrict : s.targetAtMost)(show(target.value));
+      return (target.strict ? planStrings.targetAtMostStrict : planStrings.targetAtMost)(show(target.value));
     case "exactly":
-      return s.targetExactly(show(target.value));
+      return planStrings.targetExactly(show(target.value));
     case "range": {
       const lower = target.interval?.lower?.value;
       const upper = target.interval?.upper?.value;
-      if (lower !== undefined && upper !== undefined) return s.targetRange(show(lower), show(upper));
-      if (lower !== undefined) return s.targetAtLeast(show(lower));
-      return upper !== undefined ? s.targetAtMost(show(upper)) : "";
+      if (lower !== undefined && upper !== undefined) return planStrings.targetRange(show(lower), show(upper));
+      if (lower !== undefined) return planStrings.targetAtLeast(show(lower));
+      return upper !== undefined ? planStrings.targetAtMost(show(upper)) : "";
     }
   }
 }
@@ -94,7 +95,7 @@ export function describeTarget(target: Target | undefined): string {
 /** One failing month (or unit) under the strict rule: "fev/2025, UBS Jardim: 262 (meta ≥ 300)". */
 export function failingText(row: RowEvaluation): string {
   const where = [row.input.period ? formatPeriodPtBR(row.input.period) : undefined, row.input.unit].filter(Boolean).join(", ");
-  return v.failingMonth(where, valueText(row.result ?? 0, row.target), describeTarget(row.target));
+  return viewStrings.failingMonth(where, valueText(row.result ?? 0, row.target), describeTarget(row.target));
 }
 
 /**
@@ -108,9 +109,9 @@ export function conceptReason(i: IndicatorEvaluation): string | undefined {
     const list = i.failing.map(failingText);
     const shown = list.slice(0, MAX_FAILING);
     const more = list.length - shown.length;
-    return v.reasonEveryMonth(shown.join("; ") + (more > 0 ? v.andMore(more) : ""), meetsOverall(i));
+    return viewStrings.reasonEveryMonth(shown.join("; ") + (more > 0 ? viewStrings.andMore(more) : ""), meetsOverall(i));
   }
-  return v.reasonPeriodResult(resultText(i), targetText(i), combinedHow(i));
+  return viewStrings.reasonPeriodResult(resultText(i), targetText(i), combinedHow(i));
 }
 
 /** Failing months named in a reason; the rest are counted. */
@@ -126,13 +127,13 @@ function combinedHow(i: IndicatorEvaluation): string {
   if (i.combined <= 1) return "";
   switch (i.aggregation) {
     case "ratio":
-      return v.combinedRatio(i.combined);
+      return viewStrings.combinedRatio(i.combined);
     case "sum":
-      return v.combinedSum(i.combined);
+      return viewStrings.combinedSum(i.combined);
     case "last":
-      return v.combinedLast;
+      return viewStrings.combinedLast;
     default:
-      return v.combinedMean(i.combined);
+      return viewStrings.combinedMean(i.combined);
   }
 }
 
@@ -162,9 +163,9 @@ export interface PendingItem {
 /** The text of one missing result. */
 export function missingText(m: MissingResult): string {
   const where = [m.unit, formatPeriodPtBR(m.period)].filter(Boolean).join(", ");
-  if (m.state === "missingRow") return v.missingRow(where);
-  if (m.state === "invalid") return v.invalidResult(where, m.cell);
-  return v.blankResult(where, m.cell);
+  if (m.state === "missingRow") return viewStrings.missingRow(where);
+  if (m.state === "invalid") return viewStrings.invalidResult(where, m.cell);
+  return viewStrings.blankResult(where, m.cell);
 }
 
 /**
@@ -181,14 +182,14 @@ export function pendingItems(ev: ContractEvaluation): PendingItem[] {
   }
   for (const i of ev.pending) {
     if (covered.has(`${i.code ?? ""}\u0000${i.indicator}`)) continue;
-    items.push({ ...(i.code ? { code: i.code } : {}), indicator: i.indicator, text: i.status === "needsBaseline" ? v.needsBaseline : v.noDataInPeriod });
+    items.push({ ...(i.code ? { code: i.code } : {}), indicator: i.indicator, text: i.status === "needsBaseline" ? viewStrings.needsBaseline : viewStrings.noDataInPeriod });
   }
   return items;
 }
 
 /** The rule that decided the concepts, as the reports name it. */
 export function ruleText(ev: Pick<ContractEvaluation, "rule">): string {
-  return ev.rule === "everyMonth" ? v.ruleEveryMonth : v.rulePeriodResult;
+  return ev.rule === "everyMonth" ? viewStrings.ruleEveryMonth : viewStrings.rulePeriodResult;
 }
 
 /** One unit's own figures, for the breakdown beside the contract's pooled figure. */
@@ -206,11 +207,11 @@ export interface UnitView {
 /** The units of a period, each with its own overall figure and band, in the order they first appear. */
 export function unitViews(ev: { byUnit?: { team: string; municipality?: string; evaluation: ContractEvaluation }[] }): UnitView[] {
   return (ev.byUnit ?? []).map((u) => ({
-    name: u.municipality ? v.unitWithMunicipality(u.municipality, u.team) : u.team,
+    name: u.municipality ? viewStrings.unitWithMunicipality(u.municipality, u.team) : u.team,
     evaluation: u.evaluation,
     ...(figureText(u.evaluation) ? { figure: figureText(u.evaluation) } : {}),
     // Short: a unit's row has no room for the reason (the contract's own band says it in full).
-    ...(u.evaluation.band ? { band: u.evaluation.band.provisional ? v.provisionalShort(u.evaluation.band.band.label) : u.evaluation.band.band.label } : {}),
+    ...(u.evaluation.band ? { band: u.evaluation.band.provisional ? viewStrings.provisionalShort(u.evaluation.band.band.label) : u.evaluation.band.band.label } : {}),
     missed: missedTargets(u.evaluation).map((i) => i.code ?? i.indicator),
   }));
 }

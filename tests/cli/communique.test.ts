@@ -9,7 +9,8 @@ import { createHash } from "crypto";
 import fs from "fs";
 import path from "path";
 import { defaultCommuniquePath, parseComunicadoArgs, runComunicado } from "../../src/cli/communique";
-import { commandStrings as c, documentStrings as d, reportStrings as s } from "../../src/core/messages";
+import { reportStrings } from "../../src/workbook/messages";
+import { cliDocumentStrings, commandStrings, reportCommandStrings } from "../../src/cli/messages";
 import { writeContractXlsx } from "../workbook/plan/reports/fixture";
 import { tempDir } from "../hosts/file/xlsx/helpers";
 
@@ -41,12 +42,12 @@ test("by default: one communiqué per quarter, beside the input as <nome>.comuni
   expect(err).toBe("");
   expect(code).toBe(0);
   for (const q of ["2025-T1", "2025-T2", "2025-T3"]) {
-    expect(out).toContain(s.written(q, path.join(dir, `contrato.comunicado-${q}.md`)));
+    expect(out).toContain(reportCommandStrings.written(q, path.join(dir, `contrato.comunicado-${q}.md`)));
     // Only the 4th quarter closes the year.
     expect(fs.readFileSync(path.join(dir, `contrato.comunicado-${q}.md`), "utf8")).not.toContain("Último comunicado");
   }
   const file = path.join(dir, "contrato.comunicado-2025-T4.md");
-  expect(out).toContain(s.written("2025-T4", file));
+  expect(out).toContain(reportCommandStrings.written("2025-T4", file));
   expect(out).toContain("Atingimento global: 50,0% — Faixa 5 — 50% a 59,9%.");
   const md = fs.readFileSync(file, "utf8");
   expect(md).toContain("# Comunicado Trimestral Sintético");
@@ -68,14 +69,14 @@ test("--periodo 2025-T1 (with the command's name first, as index.ts may pass it)
   expect(md).not.toContain("Último comunicado");
   expect(md).toContain("| I2 | Proporção de gestantes com pré-natal em dia | ≥ 80% | 60,0% | 75,0% | B – justificado |");
   expect(md).toContain("Acatada totalmente");
-  expect(md).toContain(s.revisionTooEarly("trimestre"));
+  expect(md).toContain(reportStrings.revisionTooEarly("trimestre"));
 });
 
 test("--saida names the file; a period other than the quarters found (the year) is evaluated on its own", async () => {
   const out = path.join(dir, "minuta.md");
   const { code, out: printed } = await run(input, "--saida", out, "--periodo=2025");
   expect(code).toBe(0);
-  expect(printed).toContain(s.written("2025", out));
+  expect(printed).toContain(reportCommandStrings.written("2025", out));
   const md = fs.readFileSync(out, "utf8");
   expect(md).toContain("# Comunicado Anual Sintético");
   expect(md).toContain("**Período avaliado: 2025**");
@@ -94,7 +95,7 @@ test("--final: the final communiqué over the four quarters, <nome>.comunicado-f
   expect(code).toBe(0);
   const file = path.join(dir, "contrato.comunicado-final.md");
   // (83,33 + 70 + 66,67 + 50) / 4 = 67,5% → Faixa 4 (tests/workbook/plan/reports/finalCommunique.test.ts).
-  expect(out).toBe(`${d.writtenFinal(file)}\n${d.gradeLine("67,5%", "Faixa 4 — 60% a 69,9%")}\n`);
+  expect(out).toBe(`${cliDocumentStrings.writtenFinal(file)}\n${cliDocumentStrings.gradeLine("67,5%", "Faixa 4 — 60% a 69,9%")}\n`);
   const md = fs.readFileSync(file, "utf8");
   expect(md).toContain("# Comunicado Final Sintético");
   expect(md).toContain("- I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos");
@@ -105,7 +106,7 @@ test("--termo-aditivo: the proposal, <nome>.termo-aditivo.md", async () => {
   expect(code).toBe(0);
   const file = path.join(dir, "contrato.termo-aditivo.md");
   // I1 met by 130% to 150% every quarter; I3 never met (tests/workbook/plan/reports/additiveTerm.test.ts).
-  expect(out).toBe(`${d.writtenAdditive(file)}\n${d.candidatesLine(2)}\n`);
+  expect(out).toBe(`${cliDocumentStrings.writtenAdditive(file)}\n${cliDocumentStrings.candidatesLine(2)}\n`);
   const md = fs.readFileSync(file, "utf8");
   expect(md).toContain("# Proposta de Termo Aditivo ao Contrato de Gestão");
   expect(md).toMatch(/\| I1 \| Consultas médicas por mês \| ≥ 300 \| Meta superada com ampla margem/);
@@ -115,9 +116,9 @@ test("--termo-aditivo: the proposal, <nome>.termo-aditivo.md", async () => {
 test("--final and --termo-aditivo refuse each other and --periodo", async () => {
   const before = fs.readdirSync(dir).sort();
   const both = await run(input, "--final", "--termo-aditivo");
-  expect([both.code, both.err.split("\n")[0]]).toEqual([2, d.bothDocuments]);
+  expect([both.code, both.err.split("\n")[0]]).toEqual([2, cliDocumentStrings.bothDocuments]);
   const withPeriod = await run(input, "--final", "--periodo", "2025-T1");
-  expect([withPeriod.code, withPeriod.err.split("\n")[0]]).toEqual([2, d.documentWithPeriod]);
+  expect([withPeriod.code, withPeriod.err.split("\n")[0]]).toEqual([2, cliDocumentStrings.documentWithPeriod]);
   expect(fs.readdirSync(dir).sort()).toEqual(before);
 });
 
@@ -125,7 +126,7 @@ test("mistakes: exit 2, a pt-BR message, nothing written", async () => {
   const before = fs.readdirSync(dir).sort();
   const xlsxOut = await run(input, "--saida", path.join(dir, "x.xlsx"));
   expect(xlsxOut.code).toBe(2);
-  expect(xlsxOut.err).toContain(c.outputNotCommunique(path.join(dir, "x.xlsx")));
+  expect(xlsxOut.err).toContain(commandStrings.outputNotCommunique(path.join(dir, "x.xlsx")));
   const none = await run(input, "--periodo", "2024-T1");
   expect(none.code).toBe(2);
   expect(none.err).toContain("Nenhuma linha do período 2024-T1 foi encontrada. Períodos encontrados: 2025-T1, 2025-T2, 2025-T3, 2025-T4.");

@@ -14,7 +14,8 @@ import { XMLValidator } from "fast-xml-parser";
 import path from "path";
 import { promisify } from "util";
 import { runComunicado } from "../../src/cli/communique";
-import { reportStrings as s } from "../../src/core/messages";
+import { reportStrings } from "../../src/workbook/messages";
+import { reportCommandStrings } from "../../src/cli/messages";
 import { artifactsDir, convertWithLibreOffice, renderPdf, soffice, withLibreOffice } from "../support/libreoffice";
 import { writeContractXlsx } from "../workbook/plan/reports/fixture";
 import { tempDir } from "../hosts/file/xlsx/helpers";
@@ -66,7 +67,7 @@ beforeAll(async () => {
   const { code, out, err } = await run(input, "--saida", docx);
   expect(err).toBe("");
   expect(code).toBe(0);
-  expect(out).toContain(s.written("2025-T4", docx));
+  expect(out).toContain(reportCommandStrings.written("2025-T4", docx));
   zip = await JSZip.loadAsync(fs.readFileSync(docx));
   documentXml = await zip.file("word/document.xml")!.async("string");
 }, 60_000);
@@ -111,8 +112,8 @@ describe("the .docx read back", () => {
     const texts = ps.map(([, text]) => text);
     // T4: I1, I2 and I5 met, I3, I4 and I7 not → 3 of 6 = 50% → band 5 (50% to 59,9%).
     expect(texts).toContain("No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).");
-    expect(texts).toContain(s.overallShare("50,0%"));
-    expect(texts).toContain(s.band("Faixa 5 — 50% a 59,9%"));
+    expect(texts).toContain(reportStrings.overallShare("50,0%"));
+    expect(texts).toContain(reportStrings.band("Faixa 5 — 50% a 59,9%"));
     expect(ps).toContainEqual(["Quote", "“Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”"]);
   });
 
@@ -134,12 +135,12 @@ describe("the .docx read back", () => {
   test("ends with the place/date line and one signature block per member of the commission", () => {
     const ps = paragraphs(documentXml);
     const at = ps.findIndex(([style]) => style === "PlaceDate");
-    expect(ps[at][1]).toBe(s.placeDate);
+    expect(ps[at][1]).toBe(reportStrings.placeDate);
     const signatures = ps.slice(at + 1);
     expect(signatures).toHaveLength(4 * 3);
-    expect(signatures.filter((_, i) => i % 3 === 2).map(([, text]) => text)).toEqual(s.members);
-    expect(signatures[0][1]).toBe(`${s.signatureLabel} ${s.signatureLine}`);
-    expect(signatures[1][1]).toBe(`${s.signatureName} ${s.signatureLine}`);
+    expect(signatures.filter((_, i) => i % 3 === 2).map(([, text]) => text)).toEqual(reportStrings.members);
+    expect(signatures[0][1]).toBe(`${reportStrings.signatureLabel} ${reportStrings.signatureLine}`);
+    expect(signatures[1][1]).toBe(`${reportStrings.signatureName} ${reportStrings.signatureLine}`);
   });
 
   test("nothing but the .docx was added to the folder (no temporary file), and an upper-case .DOCX is Word too", async () => {
@@ -149,7 +150,7 @@ describe("the .docx read back", () => {
     const back = await JSZip.loadAsync(fs.readFileSync(upper));
     const xml = await back.file("word/document.xml")!.async("string");
     // T1: I1, I4, I5 and I7 met, I2's justification accepted in full (counts as met), I3 not → 5 of 6 = 83,3%.
-    expect(paragraphs(xml).map(([, text]) => text)).toContain(s.overallShare("83,3%"));
+    expect(paragraphs(xml).map(([, text]) => text)).toContain(reportStrings.overallShare("83,3%"));
     fs.rmSync(upper);
   });
 });
@@ -193,7 +194,7 @@ withWriter(
       expect([code, row]).toEqual([code, expect.stringMatching(new RegExp(`${target}\\s+${result}\\s+${attainment}\\s+B\\s*$`))]);
     }
     expect(flat).toContain("Página 1 de");
-    for (const member of s.members) expect(flat).toContain(member.slice(0, 40));
+    for (const member of reportStrings.members) expect(flat).toContain(member.slice(0, 40));
     const pngs = await renderPdf(pdf, path.join(artifacts, "comunicado-2025-T4"), 70);
     expect(pngs.length).toBeGreaterThanOrEqual(2);
     for (const png of pngs) expect(fs.statSync(png).size).toBeGreaterThan(5000);

@@ -13,7 +13,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/index";
 import { runComunicado } from "../../src/cli/communique";
-import { documentStrings as d, reportStrings as s } from "../../src/core/messages";
+import { documentStrings, reportStrings } from "../../src/workbook/messages";
 import { runPipeline } from "../../src/workbook/pipeline";
 import { buildAdditiveTerm } from "../../src/workbook/plan/reports/additiveTerm";
 import { communiqueSheet } from "../../src/workbook/plan/reports/communique";
@@ -79,22 +79,22 @@ describe("avaliar --final --termo-aditivo: the sheets, read back with ExcelJS", 
     expect(sheetTexts(wb.getWorksheet("Comunicado 2025-T3")!)).not.toContain("Último comunicado do exercício de 2025");
 
     const final = sheetTexts(wb.getWorksheet("Comunicado final")!);
-    expect(final[0]).toBe(s.draftNote);
-    expect(final).toContain(d.finalTitle);
-    expect(final).toContain(d.addressee);
+    expect(final[0]).toBe(reportStrings.draftNote);
+    expect(final).toContain(documentStrings.finalTitle);
+    expect(final).toContain(documentStrings.addressee);
     // (83,33 + 70 + 66,67 + 50) / 4 = 67,5% → Faixa 4 (tests/workbook/plan/reports/finalCommunique.test.ts).
-    expect(final).toContain(d.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
-    expect(final).toContain(d.gradeBand("Faixa 4 — 60% a 69,9%"));
+    expect(final).toContain(documentStrings.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
+    expect(final).toContain(documentStrings.gradeBand("Faixa 4 — 60% a 69,9%"));
     expect(final).toContain("• Faixa 5 — 50% a 59,9%: 1 trimestre (2025-T4)");
     expect(final).toContain("• I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos (atingimento de 71,6% a 75,8%).");
-    expect(final.filter((t) => s.members.some((m) => t.endsWith(`\n${m}`)))).toHaveLength(s.members.length);
+    expect(final.filter((t) => reportStrings.members.some((m) => t.endsWith(`\n${m}`)))).toHaveLength(reportStrings.members.length);
 
     const term = sheetTexts(wb.getWorksheet("Proposta de Termo Aditivo")!);
-    expect(term).toContain(d.additiveTitle);
+    expect(term).toContain(documentStrings.additiveTitle);
     // I1 by a wide margin (130% to 150%), I3 never met (71,6% to 75,8%).
-    expect(term).toContain(d.reasons.wideMargin(4, "trimestres", "130,0%", "150,0%"));
-    expect(term).toContain(d.reasons.neverMet(4, "trimestres", "71,6%", "75,8%"));
-    expect(term.filter((t) => t === d.blankLine)).toHaveLength(2);
+    expect(term).toContain(documentStrings.reasons.wideMargin(4, "trimestres", "130,0%", "150,0%"));
+    expect(term).toContain(documentStrings.reasons.neverMet(4, "trimestres", "71,6%", "75,8%"));
+    expect(term.filter((t) => t === documentStrings.blankLine)).toHaveLength(2);
   });
 });
 
@@ -103,21 +103,21 @@ describe("comunicado --final / --termo-aditivo --saida x.docx: read back from wo
     const finalDocx = path.join(dir, "comunicado-final.docx");
     expect(await runComunicado([input, "--final", "--saida", finalDocx], quiet, quiet)).toBe(0);
     const final = await docxParagraphs(finalDocx);
-    expect(final).toContain(d.finalTitle);
-    expect(final).toContain(d.gradeHeading);
-    expect(final).toContain(d.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
+    expect(final).toContain(documentStrings.finalTitle);
+    expect(final).toContain(documentStrings.gradeHeading);
+    expect(final).toContain(documentStrings.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
     // The indicators' table, a cell per paragraph: I3's row.
     const i3 = final.indexOf("I3");
     expect(final.slice(i3, i3 + 6)).toEqual(["I3", "Cobertura vacinal de crianças menores de 1 ano", "≥ 95%", "0 de 4", "73,9%", "Meta nunca atingida"]);
-    expect(final).toContain(d.finalClosing);
+    expect(final).toContain(documentStrings.finalClosing);
 
     const termDocx = path.join(dir, "termo-aditivo.docx");
     expect(await runComunicado([input, "--termo-aditivo", "--saida", termDocx], quiet, quiet)).toBe(0);
     const term = await docxParagraphs(termDocx);
-    expect(term).toContain(d.additiveTitle);
-    expect(term).toContain(d.wordingHeading);
+    expect(term).toContain(documentStrings.additiveTitle);
+    expect(term).toContain(documentStrings.wordingHeading);
     const i1 = term.lastIndexOf("I1");
-    expect(term.slice(i1, i1 + 4)).toEqual(["I1", "Consultas médicas por mês", "≥ 300", d.blankLine]);
+    expect(term.slice(i1, i1 + 4)).toEqual(["I1", "Consultas médicas por mês", "≥ 300", documentStrings.blankLine]);
   });
 });
 
@@ -136,7 +136,7 @@ function expectPrintable(name: string, pages: PdfPage[]): void {
   expect(minWordHeight(pages)).toBeGreaterThanOrEqual(9);
   expect(outsidePrintable(pages).map(({ page, word }) => `${name} p.${page}: ${word.text}`)).toEqual([]);
   // Four members, four blocks, none cut by a page break.
-  expect(pages.flatMap((p) => p.words.filter((w) => w.text === "Nome:"))).toHaveLength(s.members.length);
+  expect(pages.flatMap((p) => p.words.filter((w) => w.text === "Nome:"))).toHaveLength(reportStrings.members.length);
   expect(cutSignatureBlocks(pages, "(representante")).toEqual([]);
 }
 
@@ -162,8 +162,8 @@ describe("printed by LibreOffice (A4)", () => {
       expect(await writeEvaluatedFile(read.source, plan, xlsx, input)).toEqual({ kind: "written", path: xlsx });
       const pdf = await convertWithLibreOffice(xlsx, artifacts, "pdf");
       const pages = await pdfWords(pdf);
-      const final = pagesOf(pages, d.finalTitle, d.additiveTitle);
-      const term = pagesOf(pages, d.additiveTitle);
+      const final = pagesOf(pages, documentStrings.finalTitle, documentStrings.additiveTitle);
+      const term = pagesOf(pages, documentStrings.additiveTitle);
       expect([final.length, term.length]).toEqual([FINAL_SHEET_PAGES, TERM_SHEET_PAGES]);
       expectPrintable("Comunicado final", final);
       expectPrintable("Proposta de Termo Aditivo", term);

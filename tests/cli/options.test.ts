@@ -9,7 +9,7 @@ import { parseArgs } from "../../src/cli/args";
 import { parseComunicadoArgs } from "../../src/cli/communique";
 import { parseConsolidarArgs } from "../../src/cli/consolidate";
 import { commonOptions, evaluateOptions, flag, parseOptions, readInteger, readMethod, readPath, readPeriod, readPreset, valueOption } from "../../src/cli/options";
-import { cliStrings, commandStrings as c, consolidateStrings } from "../../src/core/messages";
+import { cliStrings, commandStrings, consolidateCommandStrings } from "../../src/cli/messages";
 
 const operand = { missing: "falta o arquivo", extra: (a: string) => `a mais: ${a}` };
 const specs = {
@@ -41,7 +41,7 @@ describe("parseOptions", () => {
       return parsed.kind === "error" ? parsed.message : `no error: ${parsed.kind}`;
     };
     expect(error("a", "--quantos")).toBe("A opção --quantos precisa de um valor: um número de 1 a 9.");
-    expect(error("a", "--quantos=")).toBe(c.missingValue("--quantos", "um número de 1 a 9"));
+    expect(error("a", "--quantos=")).toBe(commandStrings.missingValue("--quantos", "um número de 1 a 9"));
     expect(error("a", "--quantos", "10")).toBe("Opção --quantos: “10” não é um número inteiro de 1 a 9.");
     expect(error("a", "--saida", "b.doc")).toBe("Opção --saida: b.doc não é .txt.");
     expect(error("a", "--periodo", "2025-T5")).toMatch(/^Opção --periodo: Período “2025-T5”: o trimestre deve ir de 1 a 4\.$/);
@@ -99,10 +99,10 @@ describe("the three commands declare their options with it", () => {
     expect(parseConsolidarArgs(["pasta", "--substituir"])).toEqual({ command: "erro", message: cliStrings.unknownOption("--substituir") });
     // The rule by its pt-BR name; anything else says which names there are.
     expect(parseArgs(["avaliar", "a.xlsx", "--regra", "resultado-do-periodo"])).toMatchObject({ rule: "periodResult" });
-    expect(parseArgs(["avaliar", "a.xlsx", "--regra", "mensal"])).toEqual({ command: "erro", message: c.invalidValue("--regra", cliStrings.unknownRule("mensal")) });
+    expect(parseArgs(["avaliar", "a.xlsx", "--regra", "mensal"])).toEqual({ command: "erro", message: commandStrings.invalidValue("--regra", cliStrings.unknownRule("mensal")) });
     // The final report is avaliar's: consolidar has none.
     expect(parseConsolidarArgs(["pasta", "--final"])).toEqual({ command: "erro", message: cliStrings.unknownOption("--final") });
-    expect(parseArgs(["avaliar", "a.xlsx", "--saida", "b.ods"])).toEqual({ command: "erro", message: c.invalidValue("--saida", cliStrings.outputNotXlsx("b.ods")) });
+    expect(parseArgs(["avaliar", "a.xlsx", "--saida", "b.ods"])).toEqual({ command: "erro", message: commandStrings.invalidValue("--saida", cliStrings.outputNotXlsx("b.ods")) });
     expect(parseArgs(["avaliar", "a.xlsx", "b.xlsx"])).toEqual({ command: "erro", message: cliStrings.extraArgument("b.xlsx") });
     expect(parseArgs(["avaliar", "--json"])).toEqual({ command: "erro", message: cliStrings.missingFile });
     expect(parseArgs(["avaliar", "a.xlsx", "--paralelo", "2"])).toEqual({ command: "erro", message: cliStrings.unknownOption("--paralelo") });
@@ -113,12 +113,12 @@ describe("the three commands declare their options with it", () => {
     expect(parseConsolidarArgs(["pasta", "--paralelo", "4", "--saida", "c.xlsx"])).toMatchObject({ parallel: 4, output: "c.xlsx" });
     expect(parseConsolidarArgs(["pasta", "--paralelo", "0"])).toEqual({ command: "erro", message: "Opção --paralelo: “0” não é um número inteiro de 1 a 256." });
     expect(parseConsolidarArgs(["pasta", "--paralelo"])).toEqual({ command: "erro", message: "A opção --paralelo precisa de um valor: um número inteiro de 1 a 256." });
-    expect(parseConsolidarArgs([])).toEqual({ command: "erro", message: consolidateStrings.missingInput });
-    expect(parseConsolidarArgs(["a", "b"])).toEqual({ command: "erro", message: consolidateStrings.extraArgument("b") });
+    expect(parseConsolidarArgs([])).toEqual({ command: "erro", message: consolidateCommandStrings.missingInput });
+    expect(parseConsolidarArgs(["a", "b"])).toEqual({ command: "erro", message: consolidateCommandStrings.extraArgument("b") });
 
     expect(parseComunicadoArgs(["comunicado", "a.xlsx", "--saida", "c.docx"])).toEqual({ kind: "args", args: { file: "a.xlsx", output: "c.docx", final: false, additiveTerm: false } });
     expect(parseComunicadoArgs(["a.xlsx", "--saida=c.MD"])).toEqual({ kind: "args", args: { file: "a.xlsx", output: "c.MD", final: false, additiveTerm: false } });
-    expect(parseComunicadoArgs(["a.xlsx", "--saida", "c.xlsx"])).toEqual({ kind: "error", message: c.invalidValue("--saida", c.outputNotCommunique("c.xlsx")) });
+    expect(parseComunicadoArgs(["a.xlsx", "--saida", "c.xlsx"])).toEqual({ kind: "error", message: commandStrings.invalidValue("--saida", commandStrings.outputNotCommunique("c.xlsx")) });
     expect(parseComunicadoArgs(["a.xlsx", "--saida"])).toEqual({ kind: "error", message: "A opção --saida precisa de um valor: o nome do arquivo .md ou .docx a gravar." });
     expect(parseComunicadoArgs(["a.xlsx", "--json"])).toEqual({ kind: "error", message: cliStrings.unknownOption("--json") });
   });

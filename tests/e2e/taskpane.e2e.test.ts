@@ -28,7 +28,8 @@ import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { consolidarPaneStrings, paneStrings as p, planStrings, taskpaneStrings } from "../../src/core/messages";
+import { consolidationSheetStrings, planStrings } from "../../src/workbook/messages";
+import { consolidatePaneStrings, paneStrings, taskpaneStrings } from "../../src/taskpane/messages";
 import type { FakeCell, FakeExcel, RuleModel } from "../hosts/excel/fakeExcel";
 import { buildHarness } from "./build";
 import { firstRow, LAST_ROW, SHEET } from "./example";
@@ -143,7 +144,6 @@ function cellOf(sheet: SheetState, address: string): FakeCell {
   return sheet.cells.find(([a]) => a === address)?.[1] ?? { value: "", format: {} };
 }
 
-const s = taskpaneStrings;
 
 /**
  * What is wrong with the page's layout at the pane's width: an element wider than the pane (or reaching
@@ -230,7 +230,7 @@ describe("the task pane in Chromium", () => {
       }
       await panel(name).waitFor();
       // The screen's chunk has arrived: its spinner is gone.
-      await panel(name).getByText(p.loadingScreen).waitFor({ state: "detached" });
+      await panel(name).getByText(paneStrings.loadingScreen).waitFor({ state: "detached" });
     };
     /** Screenshot, then what every screen must be at 320 px: nothing wider, nothing cut off unseen, axe clean. */
     const look = async (name: string) => {
@@ -249,42 +249,42 @@ describe("the task pane in Chromium", () => {
     });
 
     it("Início: says in plain words what was found, with the tables' details one click away", async () => {
-      const home = panel(p.tabs.inicio);
-      await home.getByText(p.homeFound(1, [SHEET]), { exact: false }).waitFor();
+      const home = panel(paneStrings.tabs.inicio);
+      await home.getByText(paneStrings.homeFound(1, [SHEET]), { exact: false }).waitFor();
       const text = (await home.textContent()) ?? "";
-      expect(text).toContain(`${p.homeIndicators(6)}.`);
-      expect(text).toContain(p.homePeriods(["1º trimestre de 2025 (2025-T1)"]));
+      expect(text).toContain(`${paneStrings.homeIndicators(6)}.`);
+      expect(text).toContain(paneStrings.homePeriods(["1º trimestre de 2025 (2025-T1)"]));
       // None of the detection's words on the first screen.
       for (const jargon of ["formato longo", "confiança", `${SHEET}!A3`, "mapeamento", "#RRGGBB", "pelo comando"]) expect(text).not.toContain(jargon);
       // The one thing to do next.
-      expect(await home.getByRole("button", { name: p.homeStart }).isVisible()).toBe(true);
+      expect(await home.getByRole("button", { name: paneStrings.homeStart }).isVisible()).toBe(true);
       // At 320 px the tabs stay on one row: the rest are under "Mais".
       const rows = await w.page.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')].filter((t) => (t as HTMLElement).offsetParent).map((t) => t.getBoundingClientRect().top)).size);
       expect(rows).toBe(1);
       await look("1-inicio");
 
-      await home.getByRole("button", { name: p.homeDetails }).click();
-      const tables = panel(s.tabs.tabelas);
+      await home.getByRole("button", { name: paneStrings.homeDetails }).click();
+      const tables = panel(taskpaneStrings.tabs.tabelas);
       await tables.getByText(`${SHEET}!A3:H${LAST_ROW}`).waitFor();
-      expect(await tables.textContent()).toContain(s.tableRows(18));
+      expect(await tables.textContent()).toContain(taskpaneStrings.tableRows(18));
       await look("1b-detalhes");
-      await openTab(p.tabs.inicio);
-      await panel(p.tabs.inicio).getByRole("button", { name: p.homeStart }).click();
-      await panel(s.tabs.avaliar).waitFor();
+      await openTab(paneStrings.tabs.inicio);
+      await panel(paneStrings.tabs.inicio).getByRole("button", { name: paneStrings.homeStart }).click();
+      await panel(taskpaneStrings.tabs.avaliar).waitFor();
       expect(w.errors).toEqual([]);
     });
 
     it("Avaliar: shows 80,0% and Faixa 2, writes the owned columns and their colours, and offers the next step", async () => {
-      const screen = panel(s.tabs.avaliar);
-      await screen.getByRole("button", { name: s.evaluateRun, exact: true }).click();
-      await screen.getByText(s.evaluateApplied).waitFor();
+      const screen = panel(taskpaneStrings.tabs.avaliar);
+      await screen.getByRole("button", { name: taskpaneStrings.evaluateRun, exact: true }).click();
+      await screen.getByText(taskpaneStrings.evaluateApplied).waitFor();
       const view = screen.getByRole("region", { name: /2025-T1/ });
       expect(await view.locator("strong").first().textContent()).toBe("80,0%");
       expect(await view.locator("[data-band]").textContent()).toBe("Faixa 2 — 80% a 99,9%");
       // The band's chip on one line.
       const chip = await view.locator("[data-band]").boundingBox();
       expect(chip && chip.height).toBeLessThan(30);
-      expect(await view.textContent()).toContain(`I4 Proporção de mulheres com citopatológico: ${s.attained("95,8%")}`);
+      expect(await view.textContent()).toContain(`I4 Proporção de mulheres com citopatológico: ${taskpaneStrings.attained("95,8%")}`);
       await look("2-avaliar");
 
       const state = await fakeState(w.page);
@@ -307,17 +307,17 @@ describe("the task pane in Chromium", () => {
       expect(ws.rules).toHaveLength(6);
       for (const rule of ws.rules) expect(rule.areas).toEqual(expect.arrayContaining([`I4:J${LAST_ROW}`, `F4:F${LAST_ROW}`]));
       expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET]); // no summary from this screen
-      await screen.getByRole("button", { name: p.nextSummary }).click();
-      await panel(s.tabs.resumo).waitFor();
+      await screen.getByRole("button", { name: paneStrings.nextSummary }).click();
+      await panel(taskpaneStrings.tabs.resumo).waitFor();
       expect(w.errors).toEqual([]);
     });
 
     it("Resumo: inserts the sheet Resumo 2025-T1 with 80,0% and Faixa 2", async () => {
-      const screen = panel(s.tabs.resumo);
-      await screen.getByRole("button", { name: s.summaryRun }).click();
-      await screen.getByText(s.summaryApplied(["Resumo 2025-T1"])).waitFor();
+      const screen = panel(taskpaneStrings.tabs.resumo);
+      await screen.getByRole("button", { name: taskpaneStrings.summaryRun }).click();
+      await screen.getByText(taskpaneStrings.summaryApplied(["Resumo 2025-T1"])).waitFor();
       // Done: the button may be used again (a later change, a new summary).
-      expect(await screen.getByRole("button", { name: s.summaryRun }).isEnabled()).toBe(true);
+      expect(await screen.getByRole("button", { name: taskpaneStrings.summaryRun }).isEnabled()).toBe(true);
       await look("3-resumo");
 
       const state = await fakeState(w.page);
@@ -329,25 +329,25 @@ describe("the task pane in Chromium", () => {
       expect(cellOf(summary, "A7").value).toBe(planStrings.bandLabel);
       expect(cellOf(summary, "C7")).toMatchObject({ value: "Faixa 2 — 80% a 99,9%", format: { fill: "#8BC34A" } });
       expect(summary.charts).toHaveLength(1);
-      await screen.getByRole("button", { name: p.nextJustifications }).click();
-      await panel(s.tabs.justificativas).waitFor();
+      await screen.getByRole("button", { name: paneStrings.nextJustifications }).click();
+      await panel(taskpaneStrings.tabs.justificativas).waitFor();
       expect(w.errors).toEqual([]);
     });
 
     it("Justificativas: a justification accepted in total is written into the table; 100,0% and Faixa 1", async () => {
-      const screen = panel(s.tabs.justificativas);
+      const screen = panel(taskpaneStrings.tabs.justificativas);
       const name = "I4 Proporção de mulheres com citopatológico";
       await screen.getByRole("heading", { name }).waitFor();
       expect(await screen.locator("strong").first().textContent()).toBe("80,0%");
-      await screen.getByRole("radio", { name: s.decisions.Total }).check();
+      await screen.getByRole("radio", { name: taskpaneStrings.decisions.Total }).check();
       const text = "Faltaram 2 técnicas de enfermagem em janeiro e março; coleta remarcada. A equipe repôs as coletas em abril.";
-      const box = screen.getByRole("textbox", { name: `${s.justificationText} — ${name}` });
+      const box = screen.getByRole("textbox", { name: `${taskpaneStrings.justificationText} — ${name}` });
       await box.fill(text);
       // The text fits the box: no third line cut off.
       expect(await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
       await look("4-justificativas-preenchida");
-      await screen.getByRole("button", { name: s.justificationsSave }).click();
-      await screen.getByText(s.justificationsSaved(6)).waitFor();
+      await screen.getByRole("button", { name: taskpaneStrings.justificationsSave }).click();
+      await screen.getByText(taskpaneStrings.justificationsSaved(6)).waitFor();
       await screen.locator("strong", { hasText: "100,0%" }).waitFor();
       expect(await screen.locator("[data-band]").textContent()).toBe("Faixa 1 — 100%");
       await look("5-justificativas-gravada");
@@ -365,14 +365,14 @@ describe("the task pane in Chromium", () => {
       expect(write).toHaveLength(1);
       expect(write[0].actions.filter((a) => a.includes(".formulas ="))).toHaveLength(3);
       expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
-      await screen.getByRole("button", { name: p.nextCommunique }).click();
-      await panel(p.tabs.comunicado).waitFor();
+      await screen.getByRole("button", { name: paneStrings.nextCommunique }).click();
+      await panel(paneStrings.tabs.comunicado).waitFor();
       expect(w.errors).toEqual([]);
     });
 
     it("Comunicado: inserts the communiqué of 2025-T1", async () => {
-      const screen = panel(p.tabs.comunicado);
-      await screen.getByRole("button", { name: s.reportsRun }).click();
+      const screen = panel(paneStrings.tabs.comunicado);
+      await screen.getByRole("button", { name: taskpaneStrings.reportsRun }).click();
       await screen.getByText(/^Planilha “Comunicado 2025-T1” inserida\.$/).waitFor();
       await look("6-comunicado");
       const state = await fakeState(w.page);
@@ -381,22 +381,21 @@ describe("the task pane in Chromium", () => {
     });
 
     it("Consolidar (from Mais): previews the one contract and inserts the sheet Consolidado (100,0%, Faixa 1)", async () => {
-      const c = consolidarPaneStrings;
-      await openTab(c.tab);
-      const screen = panel(c.tab);
+            await openTab(consolidatePaneStrings.tab);
+      const screen = panel(consolidatePaneStrings.tab);
       // One contract (named by its sheet), 2025-T1 only; after the justification, 5 of 5 = 100,0%.
-      await screen.getByText(c.previewLine(1, ["2025-T1"], 1)).waitFor();
-      await screen.getByText(c.rowText(SHEET, "100,0%", "Faixa 1 — 100%")).waitFor();
-      await screen.getByRole("button", { name: c.run }).click();
-      await screen.getByText(c.applied).waitFor();
+      await screen.getByText(consolidatePaneStrings.previewLine(1, ["2025-T1"], 1)).waitFor();
+      await screen.getByText(consolidatePaneStrings.rowText(SHEET, "100,0%", "Faixa 1 — 100%")).waitFor();
+      await screen.getByRole("button", { name: consolidatePaneStrings.run }).click();
+      await screen.getByText(consolidatePaneStrings.applied).waitFor();
       await look("7-consolidar");
 
       const state = await fakeState(w.page);
       // The sheets written by Resumo and Comunicado are the add-in's: neither read as tables nor replaced.
       expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Comunicado 2025-T1", "Consolidado"]);
       const sheet = sheetOf(state, "Consolidado");
-      expect(cellOf(sheet, "A1").value).toBe(c.sheetTitle(1));
-      expect(cellOf(sheet, "B5").value).toBe(c.sheetHeader);
+      expect(cellOf(sheet, "A1").value).toBe(consolidationSheetStrings.sheetTitle(1));
+      expect(cellOf(sheet, "B5").value).toBe(consolidationSheetStrings.sheetHeader);
       expect(cellOf(sheet, "A6").value).toBe(SHEET);
       expect(cellOf(sheet, "C6").value).toBe("2025-T1");
       expect(cellOf(sheet, "D6")).toMatchObject({ value: 1, numberFormat: "0.0%" });
@@ -408,7 +407,7 @@ describe("the task pane in Chromium", () => {
     });
 
     it("Regras, Modelos and Funções (from Mais) fit the pane too", async () => {
-      for (const [name, shot] of [[s.tabs.regras, "8-regras"], [s.tabs.modelos, "9-modelos"], [s.tabs.funcoes, "10-funcoes"]] as const) {
+      for (const [name, shot] of [[taskpaneStrings.tabs.regras, "8-regras"], [taskpaneStrings.tabs.modelos, "9-modelos"], [taskpaneStrings.tabs.funcoes, "10-funcoes"]] as const) {
         await openTab(name);
         await look(shot);
       }
@@ -475,7 +474,7 @@ describe("the task pane in Chromium", () => {
     it("Office.js failing, in a plain browser: words within 1 s, the notice to open it in Excel within 1 s of the failure", async () => {
       const { page, errors } = await open("fail");
       try {
-        await adviceInTime(page, p.outsideOfficeTitle);
+        await adviceInTime(page, paneStrings.outsideOfficeTitle);
         expect(errors).toEqual([]);
       } finally {
         await page.close();
@@ -485,8 +484,8 @@ describe("the task pane in Chromium", () => {
     it("Office.js failing, inside Office: words within 1 s, then what to do about Office (not the plain-browser notice) within 1 s of the failure", async () => {
       const { page, errors } = await open("fail", INSIDE);
       try {
-        await adviceInTime(page, p.officeFailedTitle);
-        expect(await page.getByText(p.outsideOfficeTitle).count()).toBe(0);
+        await adviceInTime(page, paneStrings.officeFailedTitle);
+        expect(await page.getByText(paneStrings.outsideOfficeTitle).count()).toBe(0);
         await screenshot(page, "office-falhou");
         expect(errors).toEqual([]);
       } finally {
@@ -497,7 +496,7 @@ describe("the task pane in Chromium", () => {
     it("Office.js never answering, inside Office: a loading state within 1 s, then the advice after a few seconds", async () => {
       const { page, errors } = await open("hang", INSIDE);
       try {
-        await page.getByText(p.loadingOffice).waitFor({ timeout: 5000 });
+        await page.getByText(paneStrings.loadingOffice).waitFor({ timeout: 5000 });
         expect(await firstWords(page)).toBeLessThan(1000);
         await screenshot(page, "office-carregando");
         await page.getByText(/O Office ainda não respondeu/).waitFor({ timeout: 8000 });
@@ -516,8 +515,8 @@ describe("the task pane in Chromium", () => {
       if (!fs.existsSync(page)) throw new Error(`${page} is missing: run "npm run build" first (npm test builds it before jest).`);
       const w = await openPage(browser, `${base}/dist/taskpane.html`);
       try {
-        await w.page.getByText(p.outsideOfficeTitle).waitFor();
-        await w.page.getByRole("heading", { name: s.functionsHeading }).waitFor();
+        await w.page.getByText(paneStrings.outsideOfficeTitle).waitFor();
+        await w.page.getByRole("heading", { name: taskpaneStrings.functionsHeading }).waitFor();
         const signatures = await w.page.locator("code").allTextContents();
         expect(signatures.length).toBeGreaterThan(5);
         expect(signatures).toEqual(expect.arrayContaining(["=META.ATINGIMENTO(resultado; meta; [sentido]; [limitar])"]));

@@ -9,7 +9,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { App } from "../../src/taskpane/App";
-import { paneStrings as p } from "../../src/core/messages";
+import { paneStrings } from "../../src/taskpane/messages";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, FUNCTIONS, renderPane, settle } from "./fixtures";
 
@@ -17,7 +17,7 @@ describe("App outside Excel", () => {
   it("says where to open it and lists the functions as typed in pt-BR Excel", async () => {
     const { container } = render(<App host={undefined} functions={FUNCTIONS} />);
     expect(screen.getByRole("heading", { level: 1, name: "Contratualiza" })).toBeTruthy();
-    expect(screen.getByText(p.outsideOfficeTitle)).toBeTruthy();
+    expect(screen.getByText(paneStrings.outsideOfficeTitle)).toBeTruthy();
     expect(screen.getByText(/Você abriu o painel num navegador comum\. Para avaliar uma pasta de trabalho, abra-a no Excel/)).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Funções que você já pode digitar nas células" })).toBeTruthy();
     expect(screen.getByText("=META.ATINGIMENTO(resultado; meta)")).toBeTruthy();
@@ -35,14 +35,14 @@ describe("App outside Excel", () => {
 describe("App while Office loads, and when it does not", () => {
   it("shows a loading state, then, inside Office, the advice for Office.js that failed or is slow — never the plain-browser notice", () => {
     const { rerender } = render(<App state={{ kind: "loading" }} functions={FUNCTIONS} />);
-    expect(screen.getByText(p.loadingOffice)).toBeTruthy();
+    expect(screen.getByText(paneStrings.loadingOffice)).toBeTruthy();
     rerender(<App state={{ kind: "officeFailed", reason: "failed" }} functions={FUNCTIONS} />);
-    expect(screen.getByText(p.officeFailedTitle)).toBeTruthy();
+    expect(screen.getByText(paneStrings.officeFailedTitle)).toBeTruthy();
     expect(screen.getByText(/appsforoffice\.microsoft\.com/)).toBeTruthy();
-    expect(screen.queryByText(p.outsideOfficeTitle)).toBeNull();
+    expect(screen.queryByText(paneStrings.outsideOfficeTitle)).toBeNull();
     rerender(<App state={{ kind: "officeFailed", reason: "slow" }} functions={FUNCTIONS} />);
     expect(screen.getByText(/O Office ainda não respondeu/)).toBeTruthy();
-    expect(screen.queryByText(p.loadingOffice)).toBeNull();
+    expect(screen.queryByText(paneStrings.loadingOffice)).toBeNull();
   });
 });
 

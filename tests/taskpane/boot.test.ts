@@ -5,7 +5,7 @@
  * → `outside`, inside Office (`_host_Info` in the address) → `failed`, with the advice in the page.
  */
 import { OFFICE_JS } from "../../src/taskpane/boot";
-import { paneStrings as p } from "../../src/core/messages";
+import { paneStrings } from "../../src/taskpane/messages";
 
 type BootModule = typeof import("../../src/taskpane/boot");
 
@@ -28,7 +28,7 @@ const container = () => document.getElementById("container")?.textContent ?? "";
 describe("boot.js", () => {
   it("says it is loading at once, loads Office.js first and functions.js only after it, and follows Office to Excel", () => {
     startBoot();
-    expect(container()).toBe(p.loadingOffice);
+    expect(container()).toBe(paneStrings.loadingOffice);
     expect(window.__contratualiza?.state).toBe("loading");
     expect(scripts().map((s) => s.src)).toEqual([OFFICE_JS]);
 
@@ -47,7 +47,7 @@ describe("boot.js", () => {
     startBoot();
     scripts()[0].onerror?.(new Event("error"));
     expect(window.__contratualiza?.state).toBe("outside");
-    expect(container()).toContain(p.outsideOfficeTitle);
+    expect(container()).toContain(paneStrings.outsideOfficeTitle);
     expect(scripts()).toHaveLength(1);
   });
 
@@ -55,7 +55,7 @@ describe("boot.js", () => {
     startBoot("/taskpane.html?_host_Info=Excel$Win32$16.01$pt-BR$$$$0");
     scripts()[0].onerror?.(new Event("error"));
     expect(window.__contratualiza?.state).toBe("failed");
-    expect(container()).toContain(p.officeFailedTitle);
+    expect(container()).toContain(paneStrings.officeFailedTitle);
     expect(container()).toContain("appsforoffice.microsoft.com");
   });
 });

@@ -6,7 +6,8 @@
  */
 import "./setup";
 import { render, screen } from "@testing-library/react";
-import { excelHostStrings, paneStrings, taskpaneStrings } from "../../src/core/messages";
+import { excelHostStrings } from "../../src/hosts/excel/messages";
+import { paneStrings, taskpaneStrings } from "../../src/taskpane/messages";
 import { App } from "../../src/taskpane/App";
 import { createOfficeHost } from "../../src/hosts/excel/host";
 import { excelSupport, type RequirementSets } from "../../src/hosts/excel/requirements";

@@ -2,7 +2,7 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App, type FunctionInfo } from "../../src/taskpane/App";
-import { paneStrings } from "../../src/core/messages";
+import { paneStrings } from "../../src/taskpane/messages";
 import { presets, type PresetId } from "../../src/core/presets";
 import type { CellData, WorkbookData } from "../../src/workbook/model";
 import { fmt, sheet, workbook } from "../workbook/fixtures";

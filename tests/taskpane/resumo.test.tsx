@@ -8,7 +8,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FakeHost } from "./fakeHost";
 import { contractWorkbook, openTab, renderPane } from "./fixtures";
-import { documentStrings as d } from "../../src/core/messages";
+import { documentStrings } from "../../src/workbook/messages";
+import { paneDocumentStrings } from "../../src/taskpane/messages";
 
 async function open(host = new FakeHost(contractWorkbook()), tab = "Resumo") {
   const pane = await renderPane(host);
@@ -124,8 +125,8 @@ describe("screen Resumo", () => {
   it("screen Comunicado inserts the proposal of an additive term over the chosen periods, alone, from its own button", async () => {
     const { user, panel, host, container } = await open(undefined, "Comunicado");
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
-    expect(within(panel).getByText(d.additiveHint)).toBeTruthy();
-    await user.click(within(panel).getByRole("button", { name: d.additiveRun }));
+    expect(within(panel).getByText(paneDocumentStrings.additiveHint)).toBeTruthy();
+    await user.click(within(panel).getByRole("button", { name: paneDocumentStrings.additiveRun }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));
     const { plan, options } = host.calls.apply[0];
     expect(options).toEqual({ replaceSummaries: false });
@@ -135,9 +136,9 @@ describe("screen Resumo", () => {
     // quarters, more than half → proposed. I2–I4 lack T2 only (1 of 2, not more than half). I1: 320 in T1
     // (A, 106,7% < 120%), 280 in T2 (B): neither wide margin nor never met.
     const texts = plan.summaries[0].rows.flat().map((c) => c.value);
-    expect(texts).toContain(d.candidatesIntro(1));
+    expect(texts).toContain(documentStrings.candidatesIntro(1));
     expect(texts).toContain("I5");
-    expect(texts).toContain(d.reasons.mostlyNoData(2, 2, "trimestres", "2025-T1, 2025-T2"));
+    expect(texts).toContain(documentStrings.reasons.mostlyNoData(2, 2, "trimestres", "2025-T1, 2025-T2"));
     expect(texts.filter((v) => v === "I1" || v === "I2")).toEqual([]);
     expect(await within(panel).findByText("Planilha “Proposta de Termo Aditivo” inserida.")).toBeTruthy();
     expect(host.sheet("Proposta de Termo Aditivo")).toBeDefined();

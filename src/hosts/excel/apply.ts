@@ -28,7 +28,7 @@
  * intersect it. The plan's rules go after the user's remaining ones (the user's rule on the same cells
  * keeps precedence), in the plan's order: again as the file host numbers them.
  */
-import { officeStrings as s } from "../../core/messages";
+import { officeStrings } from "./messages";
 import { columnLetter, toA1, type CellRange } from "../../workbook/a1";
 import { summaryExtent } from "../../workbook/plan/summary";
 import { isOwnedHeader } from "../../workbook/addinParts";
@@ -133,7 +133,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     kind: "failed",
     syncs,
     ...(officeErrorCode(error) ? { code: officeErrorCode(error) } : {}),
-    message: partial ? `${officeErrorMessage(error)} ${s.partiallyWritten}` : `${officeErrorMessage(error)} ${s.nothingWritten}`,
+    message: partial ? `${officeErrorMessage(error)} ${officeStrings.partiallyWritten}` : `${officeErrorMessage(error)} ${officeStrings.nothingWritten}`,
   });
 
   const blocks = plan.owned.filter((b) => b.headers.length > 0);
@@ -184,7 +184,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     if (officeErrorCode(error) === "ItemNotFound") {
       try {
         const missing = await missingSheets(context, blocks, sync);
-        if (missing.length > 0) return { kind: "refused", syncs, problems: missing.map((sheet) => ({ sheet, message: s.sheetMissing(sheet) })) };
+        if (missing.length > 0) return { kind: "refused", syncs, problems: missing.map((sheet) => ({ sheet, message: officeStrings.sheetMissing(sheet) })) };
       } catch (again) {
         return failed(again);
       }
@@ -196,13 +196,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     worksheets.items.map((ws) => [key(ws.name), { name: ws.name, position: ws.position, protected: ws.protection.protected }]),
   );
   const problems = [...sheetProblems(plan, sheets), ...checks.flatMap(userCells)];
-  if (structure?.protected) problems.push({ sheet: plan.summaries[0].name, message: s.workbookProtected });
+  if (structure?.protected) problems.push({ sheet: plan.summaries[0].name, message: officeStrings.workbookProtected });
   if (problems.length > 0) return { kind: "refused", syncs, problems };
 
   const replaced = plan.summaries.map((p) => sheets.get(key(p.name))).filter((x): x is SheetInfo => !!x);
   if (replaced.length > 0 && !options.replaceSummaries) {
     const names = replaced.map((r) => r.name);
-    return { kind: "needsConfirmation", syncs, sheets: names, message: s.confirmReplace(names) };
+    return { kind: "needsConfirmation", syncs, sheets: names, message: officeStrings.confirmReplace(names) };
   }
 
   const queue = new WriteQueue(maxPayload);
@@ -277,8 +277,8 @@ function sheetProblems(plan: WritePlan, sheets: Map<string, SheetInfo>): ApplyPr
   const out: ApplyProblem[] = [];
   for (const [k, name] of names) {
     const info = sheets.get(k);
-    if (!info) out.push({ sheet: name, message: s.sheetMissing(name) });
-    else if (info.protected) out.push({ sheet: info.name, message: s.sheetProtected(info.name) });
+    if (!info) out.push({ sheet: name, message: officeStrings.sheetMissing(name) });
+    else if (info.protected) out.push({ sheet: info.name, message: officeStrings.sheetProtected(info.name) });
   }
   return out;
 }
@@ -302,7 +302,7 @@ function userCells(check: BlockCheck): ApplyProblem[] {
     const title = String(planned.value ?? "");
     if (!isBlank(header)) {
       const cell = toA1(block.headerRow, col);
-      out.push({ sheet: block.sheet, cell, message: s.userCell(block.sheet, cell, String(header), title, 0) });
+      out.push({ sheet: block.sheet, cell, message: officeStrings.userCell(block.sheet, cell, String(header), title, 0) });
       return;
     }
     let first: number | undefined;
@@ -315,7 +315,7 @@ function userCells(check: BlockCheck): ApplyProblem[] {
     }
     if (first !== undefined) {
       const cell = toA1(first, col);
-      out.push({ sheet: block.sheet, cell, message: s.userCell(block.sheet, cell, String(at(first, col)), title, count - 1) });
+      out.push({ sheet: block.sheet, cell, message: officeStrings.userCell(block.sheet, cell, String(at(first, col)), title, count - 1) });
     }
   });
   return out;

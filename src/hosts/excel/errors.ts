@@ -4,7 +4,7 @@
  * `RequestPayloadSizeLimitExceeded`, `AccessDenied`, `GeneralException`…); the class itself exists only
  * inside Office, so errors are told apart by that field.
  */
-import { excelHostStrings as x, officeStrings as s } from "../../core/messages";
+import { excelHostStrings, officeStrings } from "./messages";
 
 /**
  * A failure the adapter has already put in words (a located pt-BR message), thrown where an Office error
@@ -32,21 +32,21 @@ export function officeErrorMessage(error: unknown): string {
   const code = officeErrorCode(error);
   switch (code) {
     case "InvalidOperationInCellEditMode":
-      return s.cellEditMode;
+      return officeStrings.cellEditMode;
     case "RequestPayloadSizeLimitExceeded":
-      return s.payloadTooLarge;
+      return officeStrings.payloadTooLarge;
     case "ItemNotFound":
-      return s.itemNotFound;
+      return officeStrings.itemNotFound;
     case "AccessDenied":
-      return s.accessDenied;
+      return officeStrings.accessDenied;
     // A member this Excel does not have (an older version than the manifest asks for): trying again
     // cannot help, a newer Excel can.
     case "ApiNotFound":
     case "NotImplemented":
-      return x.excelTooOld;
+      return excelHostStrings.excelTooOld;
     default: {
       const detail = code ?? (error instanceof Error ? error.message : String(error));
-      return s.general(detail);
+      return officeStrings.general(detail);
     }
   }
 }

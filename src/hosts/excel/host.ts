@@ -16,7 +16,7 @@
  * method resolves: Office errors come back as pt-BR messages (errors.ts). On an Excel without the minimum
  * API (requirements.ts) no method calls Excel: each says which Excel it needs.
  */
-import { excelHostStrings as x, officeHostStrings as t } from "../../core/messages";
+import { excelHostStrings, officeHostStrings } from "./messages";
 import type { LocatedProblem } from "../../core/evaluate";
 import type { ApplyOutcome, CellWrite, HostResult, TaskpaneHost, TemplateTable } from "../../workbook/host";
 import { columnLetter, fromA1, toA1 } from "../../workbook/a1";
@@ -58,7 +58,7 @@ export function createOfficeHost(
 ): TaskpaneHost {
   /** One `Excel.run`; anything it throws becomes a pt-BR message. */
   const attempt = async <T>(batch: (context: Excel.RequestContext) => Promise<HostResult<T>>): Promise<HostResult<T>> => {
-    if (!support.minimum) return fail(x.excelTooOld);
+    if (!support.minimum) return fail(excelHostStrings.excelTooOld);
     try {
       return await run(batch);
     } catch (error) {
@@ -74,7 +74,7 @@ export function createOfficeHost(
     read: () => attempt<WorkbookData>(async (context) => ok(await readWorkbook(context, { mergedAreas: support.mergedAreas }))),
 
     async apply(plan, options) {
-      if (!support.minimum) return { kind: "failed", message: x.excelTooOld };
+      if (!support.minimum) return { kind: "failed", message: excelHostStrings.excelTooOld };
       try {
         return outcomeOf(await run((context) => applyPlan(context, plan, { replaceSummaries: options.replaceSummaries })));
       } catch (error) {
@@ -126,9 +126,9 @@ async function saveSettings(context: Excel.RequestContext, settings: WorkbookSet
   await context.sync();
 
   const missing = sheet.isNullObject;
-  if (!missing && sheet.protection.protected) return fail(t.settingsSheetProtected(SETTINGS_SHEET));
+  if (!missing && sheet.protection.protected) return fail(officeHostStrings.settingsSheetProtected(SETTINGS_SHEET));
   const hide = missing || sheet.visibility !== "VeryHidden";
-  if (hide && structure.protected) return fail(t.settingsStructureProtected);
+  if (hide && structure.protected) return fail(officeHostStrings.settingsStructureProtected);
 
   const ws = missing ? context.workbook.worksheets.add(SETTINGS_SHEET) : sheet;
   const cells = settingsToCells(settings);
@@ -162,9 +162,9 @@ async function writeCells(context: Excel.RequestContext, cells: CellWrite[]): Pr
     const info = sheets.get(key(cell.sheet));
     const at = fromA1(cell.address.replace(/\$/g, ""));
     let problem: string | undefined;
-    if (!info) problem = t.cellsSheetMissing(cell.sheet);
-    else if (info.protected) problem = t.cellsSheetProtected(info.name);
-    else if (!at) problem = t.cellsBadAddress(info.name, cell.address);
+    if (!info) problem = officeHostStrings.cellsSheetMissing(cell.sheet);
+    else if (info.protected) problem = officeHostStrings.cellsSheetProtected(info.name);
+    else if (!at) problem = officeHostStrings.cellsBadAddress(info.name, cell.address);
     if (problem !== undefined) {
       if (!problems.includes(problem)) problems.push(problem);
       continue;
@@ -218,9 +218,9 @@ async function insertTemplate(context: Excel.RequestContext, template: TemplateT
   const tables = context.workbook.tables.load("items/name");
   const structure = context.workbook.protection.load("protected");
   await context.sync();
-  if (worksheets.items.some((ws) => key(ws.name) === key(template.sheet))) return fail(t.templateSheetExists(template.sheet));
-  if (tables.items.some((tb) => key(tb.name) === key(template.table))) return fail(t.templateTableExists(template.table));
-  if (structure.protected) return fail(t.templateStructureProtected);
+  if (worksheets.items.some((ws) => key(ws.name) === key(template.sheet))) return fail(officeHostStrings.templateSheetExists(template.sheet));
+  if (tables.items.some((tb) => key(tb.name) === key(template.table))) return fail(officeHostStrings.templateTableExists(template.table));
+  if (structure.protected) return fail(officeHostStrings.templateStructureProtected);
 
   const width = Math.max(1, template.headers.length);
   // An Excel table needs a data row: an empty one when the template has none.

@@ -21,7 +21,7 @@
  * Merged areas need ExcelApi 1.13 (requirements.ts): with `mergedAreas: false` they are not asked for,
  * every sheet's `merges` is empty and `readNotes` says so.
  */
-import { excelHostStrings as x } from "../../core/messages";
+import { excelHostStrings } from "./messages";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../../workbook/model";
 import { isBareCell, localAddress, rangeA1, rangeOf, readCell, splitAreas } from "./cells";
 import { HostMessageError, officeErrorCode } from "./errors";
@@ -105,7 +105,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       return sheetData(s, grid.address, grid.values, grid.formats, tablesBySheet.get(s.name) ?? [], merges);
     }),
     unsupported: [],
-    ...(merged ? {} : { readNotes: [x.mergedAreasSkipped] }),
+    ...(merged ? {} : { readNotes: [excelHostStrings.mergedAreasSkipped] }),
   };
 }
 
@@ -143,7 +143,7 @@ async function readInChunks(
       const formats: unknown[][] | null = range.numberFormat;
       if (!Array.isArray(values) || !Array.isArray(formats)) {
         const address = rangeA1(chunk);
-        throw new HostMessageError(x.valuesNotReturned(sheets[chunk.sheet].name, address, (chunk.bottom - chunk.top + 1) * (chunk.right - chunk.left + 1)));
+        throw new HostMessageError(excelHostStrings.valuesNotReturned(sheets[chunk.sheet].name, address, (chunk.bottom - chunk.top + 1) * (chunk.right - chunk.left + 1)));
       }
       pushAll(grids[chunk.sheet].values, values);
       pushAll(grids[chunk.sheet].formats, formats);

@@ -1,7 +1,7 @@
 /**
  * Takes the user to a cell: the task pane's "click a problem" (a problem names its sheet and cell).
  */
-import { officeStrings as s } from "../../core/messages";
+import { officeStrings } from "./messages";
 import { officeErrorCode, officeErrorMessage } from "./errors";
 
 export type SelectResult = { kind: "selected" } | { kind: "failed"; message: string };
@@ -17,7 +17,7 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
   } catch (error) {
     const code = officeErrorCode(error);
     // A sheet renamed since the evaluation, or an address that no longer makes sense.
-    if (code === "ItemNotFound" || code === "InvalidArgument") return { kind: "failed", message: s.selectMissing(sheet, address) };
+    if (code === "ItemNotFound" || code === "InvalidArgument") return { kind: "failed", message: officeStrings.selectMissing(sheet, address) };
     return { kind: "failed", message: officeErrorMessage(error) };
   }
 }

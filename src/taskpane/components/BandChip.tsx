@@ -2,7 +2,7 @@
 import type { JSX } from "react";
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Band } from "../../core/types";
-import { taskpaneStrings as s } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -33,11 +33,11 @@ export function BandChip({ band, provisional = false }: { band: Band; provisiona
   return (
     <div className={styles.root}>
       <Body1 className={styles.line}>
-        <span>{s.bandLabel}:</span>
+        <span>{taskpaneStrings.bandLabel}:</span>
         <span className={styles.chip} style={colours} data-band={band.number} title={band.label}>
           {band.label}
         </span>
-        {provisional && <span>{s.provisional}</span>}
+        {provisional && <span>{taskpaneStrings.provisional}</span>}
       </Body1>
       {band.recommendation && <Body1 as="p">{band.recommendation}</Body1>}
     </div>

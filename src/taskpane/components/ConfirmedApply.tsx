@@ -5,7 +5,7 @@
  */
 import { useState, type JSX } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
-import { taskpaneStrings as s } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 import type { WritePlan } from "../../workbook/plan/types";
 import type { ApplyOutcome } from "../../workbook/host";
 import { useWorkbook } from "../useWorkbook";
@@ -64,13 +64,13 @@ export function useConfirmedApply(setStage: (stage: Stage | undefined) => void, 
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{pending ? s.confirmText(pending.sheets) : ""}</DialogContent>
+          <DialogContent>{pending ? taskpaneStrings.confirmText(pending.sheets) : ""}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => void confirm()}>
-              {s.confirmReplace}
+              {taskpaneStrings.confirmReplace}
             </Button>
             <Button appearance="secondary" onClick={cancel}>
-              {s.confirmCancel}
+              {taskpaneStrings.confirmCancel}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -5,7 +5,9 @@ import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { formatPeriodPtBR } from "../../core/periods";
 import { conceptReason, figureText, incompleteText, indicatorLabel, missedTargets, pendingItems, percentText, ruleText, situation, unitViews } from "../../workbook/view";
 import { overallLabel } from "../format";
-import { methodText, nationalStrings as n, taskpaneStrings as s, viewStrings as vs } from "../../core/messages";
+import { methodText } from "../../core/messages";
+import { nationalStrings, viewStrings } from "../../workbook/messages";
+import { taskpaneStrings } from "../messages";
 import { hasDecisions, missingNames, overallFigure } from "../../workbook/overallFigure";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { BandChip } from "./BandChip";
@@ -24,32 +26,32 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
   const value = figureText(ev);
   const figure = overallFigure(ev);
   // The co-financing names the indicators a nota lacks (they count zero) instead of a share of them.
-  const missingNote = figure.kind === "finalNote" && figure.missing.length > 0 ? n.capitalized(n.incompleteTeam(missingNames(figure))) : undefined;
+  const missingNote = figure.kind === "finalNote" && figure.missing.length > 0 ? nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))) : undefined;
   const missed = missedTargets(ev);
   const pending = pendingItems(ev);
   const incomplete = incompleteText(ev);
   const units = unitViews(ev);
-  const period = ev.period ? s.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : s.periodAll;
+  const period = ev.period ? taskpaneStrings.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : taskpaneStrings.periodAll;
   return (
     <section className={styles.item} aria-labelledby={id}>
       <Subtitle2 as="h3" id={id}>
-        {s.periodHeading(period)}
+        {taskpaneStrings.periodHeading(period)}
       </Subtitle2>
       <Body1>
-        {overallLabel(ev)}: <strong>{value ?? s.notComputed}</strong>
+        {overallLabel(ev)}: <strong>{value ?? taskpaneStrings.notComputed}</strong>
       </Body1>
-      <Caption1>{s.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
-      <Caption1>{vs.ruleSentence(ruleText(ev))}</Caption1>
-      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} /> : <Caption1>{s.noBand}</Caption1>}
-      {figure.pooled && ev.byMunicipality && <Caption1>{n.pooledNote(ev.byMunicipality.length)}</Caption1>}
+      <Caption1>{taskpaneStrings.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
+      <Caption1>{viewStrings.ruleSentence(ruleText(ev))}</Caption1>
+      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} /> : <Caption1>{taskpaneStrings.noBand}</Caption1>}
+      {figure.pooled && ev.byMunicipality && <Caption1>{nationalStrings.pooledNote(ev.byMunicipality.length)}</Caption1>}
       {figure.partial && (
         <MessageBar {...NO_TITLE} intent="warning">
-          <MessageBarBody>{n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}</MessageBarBody>
+          <MessageBarBody>{nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}</MessageBarBody>
         </MessageBar>
       )}
       {incomplete && (
         <MessageBar {...NO_TITLE} intent="warning">
-          <MessageBarBody>{vs.incompleteWarning(incomplete)}</MessageBarBody>
+          <MessageBarBody>{viewStrings.incompleteWarning(incomplete)}</MessageBarBody>
         </MessageBar>
       )}
       {missingNote && (
@@ -57,19 +59,19 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
           <MessageBarBody>{missingNote}</MessageBarBody>
         </MessageBar>
       )}
-      {ev.preset.commission === false && hasDecisions(ev) && <Caption1>{n.justificationsNotScored(ev.preset.name)}</Caption1>}
+      {ev.preset.commission === false && hasDecisions(ev) && <Caption1>{nationalStrings.justificationsNotScored(ev.preset.name)}</Caption1>}
       {/* A classifying preset (co-financing) has classes, not targets to meet: its teams say it instead. */}
       {ev.preset.scoring.kind !== "classification" && (
         <>
-          <Subtitle2 as="h4">{s.missedHeading(missed.length)}</Subtitle2>
+          <Subtitle2 as="h4">{taskpaneStrings.missedHeading(missed.length)}</Subtitle2>
           {missed.length === 0 ? (
-            <Body1>{s.noneMissed}</Body1>
+            <Body1>{taskpaneStrings.noneMissed}</Body1>
           ) : (
             <ul className={styles.list}>
               {missed.map((i) => (
                 <li key={i.key} className={styles.wrap}>
                   <Body1>
-                    {indicatorLabel(i)}: {s.attained(percentText(i.attainment?.scored ?? 0))} — {s.situations[situation(i)]}
+                    {indicatorLabel(i)}: {taskpaneStrings.attained(percentText(i.attainment?.scored ?? 0))} — {taskpaneStrings.situations[situation(i)]}
                   </Body1>
                   <Caption1 as="p" block>
                     {conceptReason(i)}
@@ -82,7 +84,7 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
       )}
       {pending.length > 0 && (
         <>
-          <Subtitle2 as="h4">{s.pendingHeading(pending.length)}</Subtitle2>
+          <Subtitle2 as="h4">{taskpaneStrings.pendingHeading(pending.length)}</Subtitle2>
           <ul className={styles.list}>
             {pending.slice(0, MAX_PENDING).map((p, at) => (
               <li key={at} className={styles.wrap}>
@@ -92,16 +94,16 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
               </li>
             ))}
           </ul>
-          {pending.length > MAX_PENDING && <Caption1>{s.morePending(pending.length - MAX_PENDING)}</Caption1>}
+          {pending.length > MAX_PENDING && <Caption1>{taskpaneStrings.morePending(pending.length - MAX_PENDING)}</Caption1>}
         </>
       )}
       {units.length > 0 && (
         <>
-          <Subtitle2 as="h4">{vs.byUnitHeading}</Subtitle2>
+          <Subtitle2 as="h4">{viewStrings.byUnitHeading}</Subtitle2>
           <ul className={styles.list}>
             {units.map((u) => (
               <li key={u.name} className={styles.wrap}>
-                <Body1>{vs.unitLine(u.name, u.figure ?? vs.noFigure, u.band ?? "", u.missed.join(", "))}</Body1>
+                <Body1>{viewStrings.unitLine(u.name, u.figure ?? viewStrings.noFigure, u.band ?? "", u.missed.join(", "))}</Body1>
               </li>
             ))}
           </ul>

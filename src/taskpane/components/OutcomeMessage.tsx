@@ -3,7 +3,7 @@ import { NO_TITLE } from "../styles";
 import type { JSX } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { ApplyOutcome } from "../../workbook/host";
-import { taskpaneStrings as s } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 import { ProblemList } from "./ProblemList";
 
 /** `next`: the step that follows in the path, offered beside the success message. */
@@ -25,7 +25,7 @@ export function OutcomeMessage({ outcome, success, next }: { outcome: ApplyOutco
   if (outcome.kind === "failed") {
     return (
       <MessageBar {...NO_TITLE} intent="error">
-        <MessageBarBody>{s.failed(outcome.message)}</MessageBarBody>
+        <MessageBarBody>{taskpaneStrings.failed(outcome.message)}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -33,7 +33,7 @@ export function OutcomeMessage({ outcome, success, next }: { outcome: ApplyOutco
     return (
       <MessageBar {...NO_TITLE} intent="error" layout="multiline">
         <MessageBarBody>
-          {s.refused}
+          {taskpaneStrings.refused}
           <ProblemList problems={outcome.problems} heading={null} />
         </MessageBarBody>
       </MessageBar>

@@ -1,7 +1,7 @@
 /** The periods to evaluate, as check boxes (several at once), shared by the screens Avaliar and Resumo. */
 import type { JSX } from "react";
 import { Checkbox } from "@fluentui/react-components";
-import { taskpaneStrings as s } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 import { useScreenStyles } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
@@ -18,7 +18,7 @@ export function PeriodChecklist(): JSX.Element | null {
   };
   return (
     <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>{s.periodsLegend}</legend>
+      <legend className={styles.legend}>{taskpaneStrings.periodsLegend}</legend>
       {periods.map((p) => (
         <Checkbox key={p.key} label={p.text} checked={choice.periods.includes(p.key)} onChange={(_, data) => toggle(p.key, data.checked === true)} />
       ))}

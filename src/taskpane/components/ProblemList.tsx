@@ -2,7 +2,7 @@
 import { useState, type JSX } from "react";
 import { Body1, Link, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { LocatedProblem } from "../../core/evaluate";
-import { taskpaneStrings as s } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
@@ -25,17 +25,17 @@ export function ProblemList({ problems, heading, level = 3 }: ProblemListProps):
   };
   return (
     <div className={styles.section}>
-      {heading !== null && <Subtitle2 as={level === 3 ? "h3" : "h4"}>{heading ?? s.problemsHeading(problems.length)}</Subtitle2>}
+      {heading !== null && <Subtitle2 as={level === 3 ? "h3" : "h4"}>{heading ?? taskpaneStrings.problemsHeading(problems.length)}</Subtitle2>}
       <ul className={styles.list}>
         {problems.map((p, i) => {
           const sheet = p.sheet;
           const cell = p.cell;
-          const where = sheet ? s.where(sheet, cell) : undefined;
+          const where = sheet ? taskpaneStrings.where(sheet, cell) : undefined;
           return (
             <li key={i} className={styles.wrap}>
               {sheet && cell ? (
                 <>
-                  <Link as="button" aria-label={s.goToCell(where!)} onClick={() => void go(sheet, cell)}>
+                  <Link as="button" aria-label={taskpaneStrings.goToCell(where!)} onClick={() => void go(sheet, cell)}>
                     {where}
                   </Link>
                   <Body1>: {p.message}</Body1>

@@ -1,10 +1,10 @@
 /** A run's progress: a bar and the stage it is in (lendo, avaliando, gravando), in words. */
 import type { JSX } from "react";
 import { Field, ProgressBar } from "@fluentui/react-components";
-import { taskpaneStrings as s } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 import { evaluate, type Choice, type Evaluation, type Snapshot } from "../evaluation";
 
-export type Stage = keyof typeof s.stages;
+export type Stage = keyof typeof taskpaneStrings.stages;
 
 const ORDER: Stage[] = ["lendo", "avaliando", "gravando", "pronto"];
 
@@ -12,7 +12,7 @@ export function StageProgress({ stage }: { stage: Stage }): JSX.Element {
   // A quarter of the bar per stage: lendo ¼, avaliando ½, gravando ¾, pronto full.
   const value = (ORDER.indexOf(stage) + 1) / ORDER.length;
   return (
-    <Field label={s.progressLabel} validationMessage={s.stages[stage]} validationState="none">
+    <Field label={taskpaneStrings.progressLabel} validationMessage={taskpaneStrings.stages[stage]} validationState="none">
       <ProgressBar value={value} max={1} />
     </Field>
   );
@@ -44,7 +44,7 @@ export async function readAndEvaluate(
   const evaluation = evaluate(snapshot.data, snapshot.settings, choice);
   if (evaluation.evaluations.length === 0) {
     setStage(undefined);
-    return { kind: "stopped", message: s.periodNotFound };
+    return { kind: "stopped", message: taskpaneStrings.periodNotFound };
   }
   return { kind: "evaluated", snapshot, evaluation };
 }

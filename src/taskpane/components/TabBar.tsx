@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useState, type JSX } from "react";
 import { Button, Overflow, OverflowItem, Tab, TabList, makeStyles, useOverflowMenu } from "@fluentui/react-components";
-import { paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { paneStrings, taskpaneStrings } from "../messages";
 import { TAB_LABELS, TABS, type TabId } from "../navigation";
 
 const Menu = lazy(() => import(/* webpackChunkName: "menu" */ "./MoreMenu"));
@@ -36,7 +36,7 @@ function More({ onSelect }: { onSelect: (id: TabId) => void }): JSX.Element | nu
         appearance="transparent"
         size="small"
         className={styles.more}
-        aria-label={p.moreTabsLabel(overflowCount)}
+        aria-label={paneStrings.moreTabsLabel(overflowCount)}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => {
@@ -44,7 +44,7 @@ function More({ onSelect }: { onSelect: (id: TabId) => void }): JSX.Element | nu
           setOpen((o) => !o);
         }}
       >
-        {p.moreTabs}
+        {paneStrings.moreTabs}
         <span aria-hidden="true">&nbsp;▾</span>
       </Button>
       {used && (
@@ -72,7 +72,7 @@ export function TabBar({ selected, onSelect }: { selected: TabId; onSelect: (id:
         <TabList
           className={styles.tabs}
           size="small"
-          aria-label={s.tabsLabel}
+          aria-label={taskpaneStrings.tabsLabel}
           selectedValue={selected}
           onTabSelect={(_, data) => onSelect(data.value as TabId)}
         >

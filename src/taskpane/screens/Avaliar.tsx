@@ -14,7 +14,7 @@ import { PeriodChecklist } from "../components/PeriodChecklist";
 import { ProblemList } from "../components/ProblemList";
 import { RulesChoice } from "../components/RulesChoice";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
-import { paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { paneStrings, taskpaneStrings } from "../messages";
 import { useNavigate } from "../navigation";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
@@ -35,7 +35,7 @@ export function Avaliar(): JSX.Element {
 
   const onRun = async () => {
     if (choice.periods.length === 0) {
-      setRun({ message: s.noPeriodChosen });
+      setRun({ message: taskpaneStrings.noPeriodChosen });
       return;
     }
     setRun({});
@@ -58,9 +58,9 @@ export function Avaliar(): JSX.Element {
   const ev = run.evaluation;
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{s.evaluateHeading}</Subtitle1>
-      <Body1 as="p">{s.evaluateHint}</Body1>
-      {periods.length === 0 && <Body1 as="p">{s.noTables}</Body1>}
+      <Subtitle1 as="h2">{taskpaneStrings.evaluateHeading}</Subtitle1>
+      <Body1 as="p">{taskpaneStrings.evaluateHint}</Body1>
+      {periods.length === 0 && <Body1 as="p">{taskpaneStrings.noTables}</Body1>}
       <PeriodChecklist />
       <RulesChoice
         preset={choice.preset}
@@ -71,7 +71,7 @@ export function Avaliar(): JSX.Element {
       />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void onRun()}>
-          {s.evaluateRun}
+          {taskpaneStrings.evaluateRun}
         </Button>
       </div>
       {stage && <StageProgress stage={stage} />}
@@ -80,14 +80,14 @@ export function Avaliar(): JSX.Element {
           <MessageBarBody>{run.message}</MessageBarBody>
         </MessageBar>
       )}
-      {run.outcome && <OutcomeMessage outcome={run.outcome} success={s.evaluateApplied} next={{ label: p.nextSummary, onClick: () => go("resumo") }} />}
+      {run.outcome && <OutcomeMessage outcome={run.outcome} success={taskpaneStrings.evaluateApplied} next={{ label: paneStrings.nextSummary, onClick: () => go("resumo") }} />}
       {ev && (
         <>
           {ev.evaluations.map((e) => (
             <EvaluationView key={e.period?.label ?? ""} ev={e} />
           ))}
-          <ProblemList problems={ev.settingsProblems} heading={s.settingsProblemsHeading} />
-          <ProblemList problems={ev.result.problems} heading={s.tableProblemsHeading(ev.result.problems.length)} />
+          <ProblemList problems={ev.settingsProblems} heading={taskpaneStrings.settingsProblemsHeading} />
+          <ProblemList problems={ev.result.problems} heading={taskpaneStrings.tableProblemsHeading(ev.result.problems.length)} />
         </>
       )}
     </div>

@@ -21,7 +21,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { consolidarPaneStrings as p, nationalStrings as n, siapsStrings, taskpaneStrings as s } from "../../core/messages";
+import { nationalStrings } from "../../workbook/messages";
+import { consolidatePaneStrings, siapsPaneStrings, taskpaneStrings } from "../messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { presets } from "../../core/presets";
 import { allTeams, bandLabel, sortRows, type ConsolidatedRow } from "../../workbook/consolidation/consolidate";
@@ -45,8 +46,8 @@ export function consolidateOpenWorkbook(snapshot: Snapshot, rules: Pick<Choice, 
 
 /** A row's figure: `75,0%`, or `ISF 8,00` on the 0–10 scale. */
 function valueOf(r: ConsolidatedRow): string {
-  if (r.scale === 10) return r.value === undefined ? p.noValue : p.valueText(n.capitalized(r.figure.name), noteText(r.value));
-  return r.attainment === undefined ? p.noValue : percentText(r.attainment);
+  if (r.scale === 10) return r.value === undefined ? consolidatePaneStrings.noValue : consolidatePaneStrings.valueText(nationalStrings.capitalized(r.figure.name), noteText(r.value));
+  return r.attainment === undefined ? consolidatePaneStrings.noValue : percentText(r.attainment);
 }
 
 const useStyles = makeStyles({
@@ -74,7 +75,7 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
   if (consolidation.kind === "failed") {
     return (
       <MessageBar {...NO_TITLE} intent="warning" layout="multiline">
-        <MessageBarBody>{p.failed(consolidation.failure.message)}</MessageBarBody>
+        <MessageBarBody>{consolidatePaneStrings.failed(consolidation.failure.message)}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -89,12 +90,12 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
   return (
     <section className={screen.section} aria-labelledby={id}>
       <Subtitle2 as="h3" id={id}>
-        {p.previewHeading}
+        {consolidatePaneStrings.previewHeading}
       </Subtitle2>
-      <Body1 as="p">{p.previewLine(units, periods.map((x) => x.label), rows.length, allTeams(rows) ? siapsStrings.teamsCount(units) : undefined)}</Body1>
-      {consolidation.sheets && <Caption1 className={screen.wrap}>{p.fromSheets(consolidation.sheets)}</Caption1>}
+      <Body1 as="p">{consolidatePaneStrings.previewLine(units, periods.map((x) => x.label), rows.length, allTeams(rows) ? siapsPaneStrings.teamsCount(units) : undefined)}</Body1>
+      {consolidation.sheets && <Caption1 className={screen.wrap}>{consolidatePaneStrings.fromSheets(consolidation.sheets)}</Caption1>}
       <Body1 as="p">
-        <strong>{last ? p.latestHeading(s.periodOption(formatPeriodPtBR(last), last.label)) : p.latestUndated}</strong>
+        <strong>{last ? consolidatePaneStrings.latestHeading(taskpaneStrings.periodOption(formatPeriodPtBR(last), last.label)) : consolidatePaneStrings.latestUndated}</strong>
       </Body1>
       <ul className={screen.plainList}>
         {latest.slice(0, PREVIEW_ROWS).map((r) => (
@@ -102,17 +103,17 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
             {r.band && (
               <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: r.band.color ?? tokens.colorNeutralBackground3 }} />
             )}
-            <Body1>{p.rowText(r.name, valueOf(r), r.band ? bandLabel(r.band) : "")}</Body1>
+            <Body1>{consolidatePaneStrings.rowText(r.name, valueOf(r), r.band ? bandLabel(r.band) : "")}</Body1>
           </li>
         ))}
       </ul>
-      {latest.length > PREVIEW_ROWS && <Caption1>{p.moreRows(latest.length - PREVIEW_ROWS)}</Caption1>}
-      {units === 1 && <Caption1>{p.oneUnit}</Caption1>}
+      {latest.length > PREVIEW_ROWS && <Caption1>{consolidatePaneStrings.moreRows(latest.length - PREVIEW_ROWS)}</Caption1>}
+      {units === 1 && <Caption1>{consolidatePaneStrings.oneUnit}</Caption1>}
       {(incomplete > 0 || withProblems > 0) && (
         <MessageBar {...NO_TITLE} intent="warning" layout="multiline">
           <MessageBarBody>
-            {incomplete > 0 && <div>{p.incompleteRows(incomplete)}</div>}
-            {withProblems > 0 && <div>{p.problemRows(withProblems)}</div>}
+            {incomplete > 0 && <div>{consolidatePaneStrings.incompleteRows(incomplete)}</div>}
+            {withProblems > 0 && <div>{consolidatePaneStrings.problemRows(withProblems)}</div>}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -126,7 +127,7 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
   const styles = useScreenStyles();
   const [stage, setStage] = useState<Stage>();
   const [message, setMessage] = useState<string>();
-  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(s.summaryCancelled));
+  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(taskpaneStrings.summaryCancelled));
   const running = stage !== undefined && stage !== "pronto";
   const { preset, method } = choice;
   const hasTables = (snapshot?.result.tables.length ?? 0) > 0;
@@ -152,7 +153,7 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
     const consolidation = consolidateOpenWorkbook(read, { preset, method });
     if (consolidation.kind === "failed") {
       setStage(undefined);
-      setMessage(p.failed(consolidation.failure.message));
+      setMessage(consolidatePaneStrings.failed(consolidation.failure.message));
       return;
     }
     await apply(planWorkbookConsolidation(consolidation.rows));
@@ -160,17 +161,17 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
 
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{p.heading}</Subtitle1>
-      <Body1 as="p">{p.hint}</Body1>
-      <Caption1>{p.howTo}</Caption1>
-      {snapshot && !hasTables && <Body1 as="p">{s.noTables}</Body1>}
+      <Subtitle1 as="h2">{consolidatePaneStrings.heading}</Subtitle1>
+      <Body1 as="p">{consolidatePaneStrings.hint}</Body1>
+      <Caption1>{consolidatePaneStrings.howTo}</Caption1>
+      {snapshot && !hasTables && <Body1 as="p">{taskpaneStrings.noTables}</Body1>}
       <Caption1>
-        {s.presetLabel}: {presets[preset].name} · {s.methods[method]}
+        {taskpaneStrings.presetLabel}: {presets[preset].name} · {taskpaneStrings.methods[method]}
       </Caption1>
       {preview && <Preview consolidation={preview} />}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running || !hasTables} onClick={() => void onRun()}>
-          {p.run}
+          {consolidatePaneStrings.run}
         </Button>
       </div>
       {stage && <StageProgress stage={stage} />}
@@ -179,8 +180,8 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      {outcome && <OutcomeMessage outcome={outcome} success={p.applied} />}
-      {dialog(p.confirmTitle)}
+      {outcome && <OutcomeMessage outcome={outcome} success={consolidatePaneStrings.applied} />}
+      {dialog(consolidatePaneStrings.confirmTitle)}
     </div>
   );
 }

@@ -19,7 +19,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { paneStrings as p } from "../../core/messages";
+import { paneStrings } from "../messages";
 import { useNavigate } from "../navigation";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
@@ -49,41 +49,41 @@ export function Inicio(): JSX.Element {
     <div className={styles.screen}>
       <section className={styles.section} aria-labelledby="home-found">
         <Subtitle1 as="h2" id="home-found">
-          {p.homeHeading}
+          {paneStrings.homeHeading}
         </Subtitle1>
-        {!snapshot && loading && <Spinner size="tiny" labelPosition="after" label={p.homeReading} />}
+        {!snapshot && loading && <Spinner size="tiny" labelPosition="after" label={paneStrings.homeReading} />}
         {overview && found && (
           <>
             <Body1 as="p" className={own.fact}>
-              {p.homeFound(overview.tables, overview.sheets)} {p.homeIndicators(overview.indicators)}.
+              {paneStrings.homeFound(overview.tables, overview.sheets)} {paneStrings.homeIndicators(overview.indicators)}.
             </Body1>
             <Body1 as="p" className={own.fact}>
-              {p.homePeriods(periods.filter((o) => o.period).map((o) => o.text))}
+              {paneStrings.homePeriods(periods.filter((o) => o.period).map((o) => o.text))}
             </Body1>
             <Body1 as="p" className={own.fact}>
-              {p.homeRules(presetName)}
+              {paneStrings.homeRules(presetName)}
             </Body1>
             {overview.problems > 0 && (
               <MessageBar {...NO_TITLE} intent="warning">
-                <MessageBarBody>{p.homeAttention(overview.problems)}</MessageBarBody>
+                <MessageBarBody>{paneStrings.homeAttention(overview.problems)}</MessageBarBody>
               </MessageBar>
             )}
             <div className={styles.actions}>
               <Button appearance="primary" onClick={() => go("avaliar")}>
-                {p.homeStart}
+                {paneStrings.homeStart}
               </Button>
               <Button appearance="subtle" onClick={() => go("tabelas")}>
-                {p.homeDetails}
+                {paneStrings.homeDetails}
               </Button>
             </div>
           </>
         )}
         {overview && !found && (
           <MessageBar {...NO_TITLE} intent="info" layout="multiline">
-            <MessageBarBody>{p.homeNone}</MessageBarBody>
+            <MessageBarBody>{paneStrings.homeNone}</MessageBarBody>
             <MessageBarActions>
               <Button appearance="primary" onClick={() => go("modelos")}>
-                {p.homeInsertTemplate}
+                {paneStrings.homeInsertTemplate}
               </Button>
             </MessageBarActions>
           </MessageBar>
@@ -91,10 +91,10 @@ export function Inicio(): JSX.Element {
       </section>
       <section className={styles.section} aria-labelledby="home-steps">
         <Subtitle2 as="h3" id="home-steps">
-          {p.stepsHeading}
+          {paneStrings.stepsHeading}
         </Subtitle2>
         <ol className={own.steps}>
-          {p.steps.map((step) => (
+          {paneStrings.steps.map((step) => (
             <li key={step.title} className={own.step}>
               <Body1>
                 <strong>{step.title}</strong>

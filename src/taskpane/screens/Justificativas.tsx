@@ -28,7 +28,8 @@ import { ProblemList } from "../components/ProblemList";
 import { evaluate } from "../evaluation";
 import { figureText, indicatorLabel, overallLabel, percentText, resultText, targetText } from "../format";
 import type { CellWrite } from "../../workbook/host";
-import { nationalStrings as n, paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { nationalStrings, paneSharedStrings } from "../../workbook/messages";
+import { paneStrings, taskpaneStrings } from "../messages";
 import { useNavigate } from "../navigation";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
@@ -80,15 +81,15 @@ function JustificationForm({ missed, busy, onSave }: FormProps): JSX.Element {
           return (
             <li key={i.key} className={styles.item}>
               <Subtitle2 as="h3">{name}</Subtitle2>
-              <Caption1>{s.indicatorFigures(resultText(i), targetText(i), percentText(i.attainment?.scored ?? 0))}</Caption1>
-              <Field label={`${s.decisionLabel} — ${name}`}>
+              <Caption1>{taskpaneStrings.indicatorFigures(resultText(i), targetText(i), percentText(i.attainment?.scored ?? 0))}</Caption1>
+              <Field label={`${taskpaneStrings.decisionLabel} — ${name}`}>
                 <RadioGroup layout="horizontal" value={draft.decision} onChange={(_, data) => update(i.key, { decision: data.value as JustificationDecisionText })}>
                   {DECISIONS.map((d) => (
-                    <Radio key={d} value={d} label={s.decisions[d]} />
+                    <Radio key={d} value={d} label={taskpaneStrings.decisions[d]} />
                   ))}
                 </RadioGroup>
               </Field>
-              <Field label={`${s.justificationText} — ${name}`}>
+              <Field label={`${taskpaneStrings.justificationText} — ${name}`}>
                 <Textarea value={draft.text} resize="vertical" rows={4} onChange={(_, data) => update(i.key, { text: data.value })} />
               </Field>
             </li>
@@ -97,7 +98,7 @@ function JustificationForm({ missed, busy, onSave }: FormProps): JSX.Element {
       </ul>
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
-          {s.justificationsSave}
+          {taskpaneStrings.justificationsSave}
         </Button>
       </div>
     </form>
@@ -131,7 +132,7 @@ export function Justificativas(): JSX.Element {
       entries.push({ indicatorKey: i.key, ...(ev?.period ? { period: ev.period } : {}), text: draft.text, decision: draft.decision });
     }
     if (entries.length === 0) {
-      setMessage({ intent: "warning", text: s.justificationsNothing });
+      setMessage({ intent: "warning", text: taskpaneStrings.justificationsNothing });
       return;
     }
     setBusy(true);
@@ -153,17 +154,17 @@ export function Justificativas(): JSX.Element {
       for (const e of entries) {
         if (placed.has(e.indicatorKey)) continue;
         const name = missed.find((i) => i.key === e.indicatorKey)?.indicator ?? e.indicatorKey;
-        found.push({ code: "invalidArgument", indicator: name, message: s.justificationNoRows(name, undefined) });
+        found.push({ code: "invalidArgument", indicator: name, message: paneSharedStrings.justificationNoRows(name, undefined) });
       }
       setProblems(found);
       if (cells.length === 0) return;
       const written = await host.writeCells(cells);
       if (!written.ok) {
-        setMessage({ intent: "error", text: s.failed(written.message) });
+        setMessage({ intent: "error", text: taskpaneStrings.failed(written.message) });
         return;
       }
       await reload();
-      setMessage({ intent: "success", text: s.justificationsSaved(cells.length) });
+      setMessage({ intent: "success", text: taskpaneStrings.justificationsSaved(cells.length) });
     } finally {
       setBusy(false);
     }
@@ -173,12 +174,12 @@ export function Justificativas(): JSX.Element {
   const value = ev ? figureText(ev) : undefined;
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{s.justificationsHeading}</Subtitle1>
-      <Body1 as="p">{s.justificationsHint(partial)}</Body1>
+      <Subtitle1 as="h2">{taskpaneStrings.justificationsHeading}</Subtitle1>
+      <Body1 as="p">{taskpaneStrings.justificationsHint(partial)}</Body1>
       {periods.length === 0 ? (
-        <Body1 as="p">{s.noTables}</Body1>
+        <Body1 as="p">{taskpaneStrings.noTables}</Body1>
       ) : (
-        <Field label={s.periodLabel}>
+        <Field label={taskpaneStrings.periodLabel}>
           <Select value={periodKey ?? ""} onChange={(_, data) => setChosen(data.value)}>
             {periods.map((p) => (
               <option key={p.key} value={p.key}>
@@ -191,7 +192,7 @@ export function Justificativas(): JSX.Element {
       {ev && (
         <div className={styles.section} aria-live="polite">
           <Body1>
-            {overallLabel(ev)}: <strong>{value ?? s.notComputed}</strong>
+            {overallLabel(ev)}: <strong>{value ?? taskpaneStrings.notComputed}</strong>
           </Body1>
           {ev.band && <BandChip band={ev.band.band} />}
         </div>
@@ -199,7 +200,7 @@ export function Justificativas(): JSX.Element {
       {/* National rules have no commission: decisions recorded here are shown, never scored. */}
       {ev && ev.preset.commission === false && (
         <MessageBar {...NO_TITLE} intent="info">
-          <MessageBarBody>{n.justificationsNotScored(ev.preset.name)}</MessageBarBody>
+          <MessageBarBody>{nationalStrings.justificationsNotScored(ev.preset.name)}</MessageBarBody>
         </MessageBar>
       )}
       {message && (
@@ -207,13 +208,13 @@ export function Justificativas(): JSX.Element {
           <MessageBarBody>{message.text}</MessageBarBody>
           {message.intent === "success" && (
             <MessageBarActions>
-              <Button onClick={() => go("comunicado")}>{p.nextCommunique}</Button>
+              <Button onClick={() => go("comunicado")}>{paneStrings.nextCommunique}</Button>
             </MessageBarActions>
           )}
         </MessageBar>
       )}
       <ProblemList problems={problems} />
-      {ev && missed.length === 0 && <Body1 as="p">{s.justificationsNone}</Body1>}
+      {ev && missed.length === 0 && <Body1 as="p">{taskpaneStrings.justificationsNone}</Body1>}
       {ev && missed.length > 0 && <JustificationForm key={formKey} missed={missed} busy={busy} onSave={(d) => void onSave(d)} />}
     </div>
   );

@@ -6,7 +6,7 @@ import { useState, type JSX } from "react";
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle1 } from "@fluentui/react-components";
 import { catalogs, type CatalogId } from "../../core/catalogs";
 import { buildTemplate } from "../../workbook/plan/templates";
-import { taskpaneStrings as s } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
 
@@ -34,11 +34,11 @@ export function Modelos(): JSX.Element {
       const template = buildTemplate(id, sheets, tables, { year, month });
       const inserted = await host.insertTemplate(template);
       if (!inserted.ok) {
-        setMessage({ intent: "error", text: s.failed(inserted.message) });
+        setMessage({ intent: "error", text: taskpaneStrings.failed(inserted.message) });
         return;
       }
       await reload();
-      setMessage({ intent: "success", text: s.templateInserted(inserted.value.sheet) });
+      setMessage({ intent: "success", text: taskpaneStrings.templateInserted(inserted.value.sheet) });
     } finally {
       setBusy(false);
     }
@@ -46,8 +46,8 @@ export function Modelos(): JSX.Element {
 
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{s.templatesHeading}</Subtitle1>
-      <Body1 as="p">{s.templatesHint}</Body1>
+      <Subtitle1 as="h2">{taskpaneStrings.templatesHeading}</Subtitle1>
+      <Body1 as="p">{taskpaneStrings.templatesHint}</Body1>
       <form
         className={styles.section}
         onSubmit={(e) => {
@@ -55,7 +55,7 @@ export function Modelos(): JSX.Element {
           void insert();
         }}
       >
-        <Field label={s.templatesLegend}>
+        <Field label={taskpaneStrings.templatesLegend}>
           <RadioGroup value={id} onChange={(_, data) => setId(data.value as CatalogId)}>
             {catalogs.map((c) => (
               <Radio
@@ -73,16 +73,16 @@ export function Modelos(): JSX.Element {
           </RadioGroup>
         </Field>
         <div className={styles.actions}>
-          <Field label={s.templateMonth}>
+          <Field label={taskpaneStrings.templateMonth}>
             <Select value={String(month)} onChange={(_, data) => setMonth(Number(data.value))}>
-              {s.monthNames.map((name, i) => (
+              {taskpaneStrings.monthNames.map((name, i) => (
                 <option key={name} value={String(i + 1)}>
                   {name}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label={s.templateYear}>
+          <Field label={taskpaneStrings.templateYear}>
             <Select value={String(year)} onChange={(_, data) => setYear(Number(data.value))}>
               {years.map((y) => (
                 <option key={y} value={String(y)}>
@@ -94,7 +94,7 @@ export function Modelos(): JSX.Element {
         </div>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabled={busy}>
-            {s.templateInsert}
+            {taskpaneStrings.templateInsert}
           </Button>
         </div>
       </form>

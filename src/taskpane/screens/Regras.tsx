@@ -21,7 +21,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { bandTableFromLowerBounds } from "../../core/bands";
-import { formatNumber, messages, taskpaneStrings as s } from "../../core/messages";
+import { formatNumber, messages } from "../../core/messages";
+import { taskpaneStrings } from "../messages";
 import { parseNumberText } from "../../core/parse";
 import { presets, type Preset, type PresetId } from "../../core/presets";
 import type { Band, OverallMethod } from "../../core/types";
@@ -86,7 +87,7 @@ function toStored(rows: BandRow[]): StoredBand[] {
 /** What is wrong with the rows, in pt-BR (empty: sound). */
 function bandProblems(rows: BandRow[], preset: Preset): string[] {
   if (rows.length === 0) return preset.bands ? [messages.bandTableEmpty] : [];
-  const unreadable = rows.flatMap((r, i) => (parseNumberText(r.lower.trim()) === undefined ? [s.bandLowerInvalid(i + 1)] : []));
+  const unreadable = rows.flatMap((r, i) => (parseNumberText(r.lower.trim()) === undefined ? [taskpaneStrings.bandLowerInvalid(i + 1)] : []));
   if (unreadable.length > 0) return unreadable;
   const built = bandTableFromLowerBounds(
     toStored(rows).map((b) => ({ lower: b.inicio, label: b.rotulo ?? "", recommendation: b.recomendacao, color: b.cor })),
@@ -164,36 +165,36 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
       }}
     >
       <RulesChoice preset={presetId} method={method} onPreset={choosePreset} onMethod={setMethod} />
-      <Field label={s.ruleLabel} hint={s.ruleHint}>
+      <Field label={taskpaneStrings.ruleLabel} hint={taskpaneStrings.ruleHint}>
         <RadioGroup value={rule} onChange={(_, data) => setRule(data.value as RuleName)}>
-          <Radio value="resultado-do-periodo" label={s.rules.periodResult} />
-          <Radio value="todos-os-meses" label={s.rules.everyMonth} />
+          <Radio value="resultado-do-periodo" label={taskpaneStrings.rules.periodResult} />
+          <Radio value="todos-os-meses" label={taskpaneStrings.rules.everyMonth} />
         </RadioGroup>
       </Field>
       <Field
-        label={s.partialLabel}
-        hint={s.partialHint}
+        label={taskpaneStrings.partialLabel}
+        hint={taskpaneStrings.partialHint}
         validationState={parsedShare === undefined ? "error" : "none"}
-        validationMessage={parsedShare === undefined ? s.partialInvalid : undefined}
+        validationMessage={parsedShare === undefined ? taskpaneStrings.partialInvalid : undefined}
       >
         <Input value={share} inputMode="decimal" onChange={(_, data) => setShare(data.value)} />
       </Field>
 
-      <Subtitle2 as="h3">{s.bandsHeading}</Subtitle2>
-      <Body1 as="p">{rows.length === 0 && !preset.bands ? s.bandsNone : s.bandsHint(max)}</Body1>
+      <Subtitle2 as="h3">{taskpaneStrings.bandsHeading}</Subtitle2>
+      <Body1 as="p">{rows.length === 0 && !preset.bands ? taskpaneStrings.bandsNone : taskpaneStrings.bandsHint(max)}</Body1>
       {rows.map((row, i) => (
         <fieldset key={row.id} className={`${styles.fieldset} ${styles.item}`}>
-          <legend className={styles.legend}>{s.bandGroup(i + 1)}</legend>
-          <Field label={s.bandLower}>
+          <legend className={styles.legend}>{taskpaneStrings.bandGroup(i + 1)}</legend>
+          <Field label={taskpaneStrings.bandLower}>
             <Input value={row.lower} inputMode="decimal" onChange={(_, data) => setRow(row.id, { lower: data.value })} />
           </Field>
-          <Field label={s.bandLabelField}>
+          <Field label={taskpaneStrings.bandLabelField}>
             <Input value={row.label} onChange={(_, data) => setRow(row.id, { label: data.value })} />
           </Field>
-          <Field label={s.bandRecommendation}>
+          <Field label={taskpaneStrings.bandRecommendation}>
             <Textarea value={row.recommendation} resize="vertical" rows={4} onChange={(_, data) => setRow(row.id, { recommendation: data.value })} />
           </Field>
-          <Field label={s.bandColor}>
+          <Field label={taskpaneStrings.bandColor}>
             <Input
               value={row.color}
               onChange={(_, data) => setRow(row.id, { color: data.value })}
@@ -201,7 +202,7 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
             />
           </Field>
           <div className={styles.actions}>
-            <Button onClick={() => setRows((current) => current.filter((r) => r.id !== row.id))}>{s.bandRemove(i + 1)}</Button>
+            <Button onClick={() => setRows((current) => current.filter((r) => r.id !== row.id))}>{taskpaneStrings.bandRemove(i + 1)}</Button>
           </div>
         </fieldset>
       ))}
@@ -211,12 +212,12 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
             setRows((current) => [...current, newRow({ lower: "", label: "", recommendation: "", color: "" })])
           }
         >
-          {s.bandAdd}
+          {taskpaneStrings.bandAdd}
         </Button>
       </div>
       <div role="status" aria-live="polite" className={styles.section}>
         {problems.length === 0 ? (
-          rows.length > 0 && <Body1>{s.bandsValid}</Body1>
+          rows.length > 0 && <Body1>{taskpaneStrings.bandsValid}</Body1>
         ) : (
           <MessageBar {...NO_TITLE} intent="error" layout="multiline">
             <MessageBarBody>
@@ -231,13 +232,13 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
       </div>
       {blocked && (
         <MessageBar {...NO_TITLE} intent="error">
-          <MessageBarBody>{s.rulesCannotSave}</MessageBarBody>
+          <MessageBarBody>{taskpaneStrings.rulesCannotSave}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button onClick={restore}>{s.rulesRestore}</Button>
+        <Button onClick={restore}>{taskpaneStrings.rulesRestore}</Button>
         <Button appearance="primary" type="submit" disabled={busy}>
-          {s.rulesSave}
+          {taskpaneStrings.rulesSave}
         </Button>
       </div>
     </form>
@@ -256,12 +257,12 @@ export function Regras(): JSX.Element {
     try {
       const saved = await host.saveSettings(next);
       if (!saved.ok) {
-        setMessage({ intent: "error", text: s.failed(saved.message) });
+        setMessage({ intent: "error", text: taskpaneStrings.failed(saved.message) });
         return;
       }
       await reload();
       setChoice({ preset: next.predefinicao, method: next.metodo === "media" ? "meanAttainment" : "shareMet" });
-      setMessage({ intent: "success", text: s.rulesSaved });
+      setMessage({ intent: "success", text: taskpaneStrings.rulesSaved });
     } finally {
       setBusy(false);
     }
@@ -270,9 +271,9 @@ export function Regras(): JSX.Element {
   const settings = snapshot?.settings ?? { versao: 1 };
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{s.rulesHeading}</Subtitle1>
-      <Body1 as="p">{s.rulesHint}</Body1>
-      {snapshot && <ProblemList problems={snapshot.settingsProblems} heading={s.settingsProblemsHeading} />}
+      <Subtitle1 as="h2">{taskpaneStrings.rulesHeading}</Subtitle1>
+      <Body1 as="p">{taskpaneStrings.rulesHint}</Body1>
+      {snapshot && <ProblemList problems={snapshot.settingsProblems} heading={taskpaneStrings.settingsProblemsHeading} />}
       {snapshot && (
         <RulesForm
           key={JSON.stringify(settings)}

@@ -20,7 +20,7 @@ import { presets } from "../../core/presets";
 import { additiveTermPlan, summaryPlan } from "../evaluation";
 import { PeriodChecklist } from "../components/PeriodChecklist";
 import { readAndEvaluate, StageProgress, type Stage } from "../components/StageProgress";
-import { documentStrings as d, paneStrings as p, taskpaneStrings as s } from "../../core/messages";
+import { paneDocumentStrings, paneStrings, taskpaneStrings } from "../messages";
 import { useNavigate } from "../navigation";
 import { useScreenStyles, NO_TITLE } from "../styles";
 import { useWorkbook } from "../useWorkbook";
@@ -32,7 +32,7 @@ function useSheetRun(reports: boolean) {
   const { choice, reload, periods } = useWorkbook();
   const [stage, setStage] = useState<Stage>();
   const [message, setMessage] = useState<string>();
-  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(s.summaryCancelled));
+  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(taskpaneStrings.summaryCancelled));
   const [names, setNames] = useState<string[]>([]);
   const running = stage !== undefined && stage !== "pronto";
 
@@ -41,7 +41,7 @@ function useSheetRun(reports: boolean) {
     clearOutcome();
     setMessage(undefined);
     if (choice.periods.length === 0) {
-      setMessage(s.noPeriodChosen);
+      setMessage(taskpaneStrings.noPeriodChosen);
       return;
     }
     const read = await readAndEvaluate(reload, choice, setStage);
@@ -62,7 +62,7 @@ function RulesLine(): JSX.Element {
   const { choice } = useWorkbook();
   return (
     <Caption1>
-      {s.presetLabel}: {presets[choice.preset].name} · {s.methods[choice.method]}
+      {taskpaneStrings.presetLabel}: {presets[choice.preset].name} · {taskpaneStrings.methods[choice.method]}
     </Caption1>
   );
 }
@@ -73,14 +73,14 @@ export function Resumo(): JSX.Element {
   const { periods, stage, running, message, outcome, names, dialog, run } = useSheetRun(false);
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{s.summaryHeading}</Subtitle1>
-      <Body1 as="p">{s.summaryHint}</Body1>
-      {periods.length === 0 && <Body1 as="p">{s.noTables}</Body1>}
+      <Subtitle1 as="h2">{taskpaneStrings.summaryHeading}</Subtitle1>
+      <Body1 as="p">{taskpaneStrings.summaryHint}</Body1>
+      {periods.length === 0 && <Body1 as="p">{taskpaneStrings.noTables}</Body1>}
       <PeriodChecklist />
       <RulesLine />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void run(false)}>
-          {s.summaryRun}
+          {taskpaneStrings.summaryRun}
         </Button>
       </div>
       {stage && <StageProgress stage={stage} />}
@@ -89,8 +89,8 @@ export function Resumo(): JSX.Element {
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      {outcome && <OutcomeMessage outcome={outcome} success={s.summaryApplied(names)} next={{ label: p.nextJustifications, onClick: () => go("justificativas") }} />}
-      {dialog(s.confirmTitle)}
+      {outcome && <OutcomeMessage outcome={outcome} success={taskpaneStrings.summaryApplied(names)} next={{ label: paneStrings.nextJustifications, onClick: () => go("justificativas") }} />}
+      {dialog(taskpaneStrings.confirmTitle)}
     </div>
   );
 }
@@ -102,21 +102,21 @@ export function Comunicado(): JSX.Element {
   const { periods, stage, running, message, outcome, names, dialog, run } = useSheetRun(true);
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{p.communiqueHeading}</Subtitle1>
-      <Body1 as="p">{s.reportsHint}</Body1>
-      {periods.length === 0 && <Body1 as="p">{s.noTables}</Body1>}
+      <Subtitle1 as="h2">{paneStrings.communiqueHeading}</Subtitle1>
+      <Body1 as="p">{taskpaneStrings.reportsHint}</Body1>
+      {periods.length === 0 && <Body1 as="p">{taskpaneStrings.noTables}</Body1>}
       <PeriodChecklist />
       <RulesLine />
-      <Checkbox checked={final} onChange={(_, data) => setFinal(data.checked === true)} label={s.finalReport} />
+      <Checkbox checked={final} onChange={(_, data) => setFinal(data.checked === true)} label={taskpaneStrings.finalReport} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void run(final)}>
-          {s.reportsRun}
+          {taskpaneStrings.reportsRun}
         </Button>
       </div>
-      <Caption1>{d.additiveHint}</Caption1>
+      <Caption1>{paneDocumentStrings.additiveHint}</Caption1>
       <div className={styles.actions}>
         <Button disabled={running || periods.length === 0} onClick={() => void run(false, true)}>
-          {d.additiveRun}
+          {paneDocumentStrings.additiveRun}
         </Button>
       </div>
       {stage && <StageProgress stage={stage} />}
@@ -125,8 +125,8 @@ export function Comunicado(): JSX.Element {
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      {outcome && <OutcomeMessage outcome={outcome} success={s.summaryApplied(names)} />}
-      {dialog(s.confirmTitle)}
+      {outcome && <OutcomeMessage outcome={outcome} success={taskpaneStrings.summaryApplied(names)} />}
+      {dialog(taskpaneStrings.confirmTitle)}
     </div>
   );
 }

@@ -6,7 +6,9 @@
  */
 import { useState, type JSX } from "react";
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle1, Subtitle2 } from "@fluentui/react-components";
-import { cliStrings, formatPercent, siapsStrings, taskpaneStrings as s } from "../../core/messages";
+import { formatPercent } from "../../core/messages";
+import { tableLayoutStrings } from "../../workbook/messages";
+import { siapsPaneStrings, taskpaneStrings } from "../messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, fromA1Range } from "../../workbook/a1";
 import { Grid, cellText, isEmptyValue } from "../../workbook/detect/grid";
@@ -79,7 +81,7 @@ function withEntry(settings: WorkbookSettings, tables: DetectedTable[], table: D
 
 function periodsText(table: DetectedTable): string {
   const p = table.periods;
-  return s.tablePeriods(p[0] ? formatPeriodPtBR(p[0]) : "", p.length > 1 ? formatPeriodPtBR(p[p.length - 1]) : undefined, p.length);
+  return taskpaneStrings.tablePeriods(p[0] ? formatPeriodPtBR(p[0]) : "", p.length > 1 ? formatPeriodPtBR(p[p.length - 1]) : undefined, p.length);
 }
 
 interface EditorProps {
@@ -101,7 +103,7 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
 
   const save = () => {
     if (!mapping.indicador) {
-      setError(s.mappingNeedsIndicator);
+      setError(taskpaneStrings.mappingNeedsIndicator);
       return;
     }
     const byLetter = new Map<string, FieldPtBR>();
@@ -110,7 +112,7 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
       if (!letter) continue;
       const other = byLetter.get(letter);
       if (other) {
-        setError(s.mappingDuplicate(letter, s.fields[FIELD_FROM_PT[other]], s.fields[FIELD_FROM_PT[pt]]));
+        setError(taskpaneStrings.mappingDuplicate(letter, taskpaneStrings.fields[FIELD_FROM_PT[other]], taskpaneStrings.fields[FIELD_FROM_PT[pt]]));
         return;
       }
       byLetter.set(letter, pt);
@@ -123,10 +125,10 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
   return (
     <section className={styles.section} aria-labelledby="mapping-heading">
       <Subtitle2 as="h3" id="mapping-heading" className={styles.wrap}>
-        {s.mappingHeading(where)}
+        {taskpaneStrings.mappingHeading(where)}
       </Subtitle2>
       {table.layout === "panel" || table.layout === "siaps" ? (
-        <Body1 as="p">{table.layout === "panel" ? s.mappingPanel : siapsStrings.mappingSiaps}</Body1>
+        <Body1 as="p">{table.layout === "panel" ? taskpaneStrings.mappingPanel : siapsPaneStrings.mappingSiaps}</Body1>
       ) : (
         <form
           className={styles.section}
@@ -135,15 +137,15 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
             save();
           }}
         >
-          <Body1 as="p">{s.mappingHint}</Body1>
-          {table.layout === "wide" && <Caption1>{s.mappingWide}</Caption1>}
+          <Body1 as="p">{taskpaneStrings.mappingHint}</Body1>
+          {table.layout === "wide" && <Caption1>{taskpaneStrings.mappingWide}</Caption1>}
           {FIELD_KEYS.map(({ pt, field }) => (
-            <Field key={pt} label={s.fields[field as TableField]}>
+            <Field key={pt} label={taskpaneStrings.fields[field as TableField]}>
               <Select value={mapping[pt] ?? ""} onChange={(_, d) => setMapping((m) => ({ ...m, [pt]: d.value || undefined }))}>
-                <option value="">{s.mappingNone}</option>
+                <option value="">{taskpaneStrings.mappingNone}</option>
                 {columns.map((c) => (
                   <option key={c.letter} value={c.letter}>
-                    {s.mappingColumn(c.letter, c.header)}
+                    {taskpaneStrings.mappingColumn(c.letter, c.header)}
                   </option>
                 ))}
               </Select>
@@ -156,11 +158,11 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
           )}
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={busy}>
-              {s.mappingSave}
+              {taskpaneStrings.mappingSave}
             </Button>
             {hasStored && (
               <Button disabled={busy} onClick={() => onSave((settings.mapa ?? []).filter((e) => !isEntryOf(e, table)), true)}>
-                {s.mappingReset}
+                {taskpaneStrings.mappingReset}
               </Button>
             )}
           </div>
@@ -168,7 +170,7 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
       )}
       {table.reasons.length > 0 && (
         <>
-          <Subtitle2 as="h4">{s.reasonsHeading}</Subtitle2>
+          <Subtitle2 as="h4">{taskpaneStrings.reasonsHeading}</Subtitle2>
           <ul className={styles.list}>
             {table.reasons.map((r, i) => (
               <li key={i} className={styles.wrap}>
@@ -202,11 +204,11 @@ export function Tabelas(): JSX.Element {
       if (mapa.length === 0) delete next.mapa;
       const saved = await host.saveSettings(next);
       if (!saved.ok) {
-        setMessage({ intent: "error", text: s.failed(saved.message) });
+        setMessage({ intent: "error", text: taskpaneStrings.failed(saved.message) });
         return;
       }
       await reload();
-      setMessage({ intent: "success", text: reset ? s.mappingResetDone : s.mappingSaved });
+      setMessage({ intent: "success", text: reset ? taskpaneStrings.mappingResetDone : taskpaneStrings.mappingSaved });
     } finally {
       setBusy(false);
     }
@@ -214,12 +216,12 @@ export function Tabelas(): JSX.Element {
 
   return (
     <div className={styles.screen}>
-      <Subtitle1 as="h2">{s.tablesHeading}</Subtitle1>
+      <Subtitle1 as="h2">{taskpaneStrings.tablesHeading}</Subtitle1>
       {result.tables.length === 0 ? (
-        <Body1 as="p">{s.noTables}</Body1>
+        <Body1 as="p">{taskpaneStrings.noTables}</Body1>
       ) : (
         <>
-          <Body1 as="p">{s.tablesHint}</Body1>
+          <Body1 as="p">{taskpaneStrings.tablesHint}</Body1>
           <ul className={styles.plainList}>
             {result.tables.map((t) => {
               const key = tableKey(t);
@@ -231,13 +233,13 @@ export function Tabelas(): JSX.Element {
                     {where}
                   </Subtitle2>
                   {t.name && <Caption1>{t.name}</Caption1>}
-                  <Body1>{cliStrings.layouts[t.layout]}</Body1>
+                  <Body1>{tableLayoutStrings.layouts[t.layout]}</Body1>
                   <Caption1>
-                    {s.tableRows(t.rows.length)} · {periodsText(t)} · {s.tableConfidence(formatPercent(t.confidence, 0))}
+                    {taskpaneStrings.tableRows(t.rows.length)} · {periodsText(t)} · {taskpaneStrings.tableConfidence(formatPercent(t.confidence, 0))}
                   </Caption1>
                   <div className={styles.actions}>
-                    <Button aria-pressed={isSelected} aria-label={`${s.tableShow}: ${where}`} onClick={() => setSelected(isSelected ? undefined : key)}>
-                      {s.tableShow}
+                    <Button aria-pressed={isSelected} aria-label={`${taskpaneStrings.tableShow}: ${where}`} onClick={() => setSelected(isSelected ? undefined : key)}>
+                      {taskpaneStrings.tableShow}
                     </Button>
                   </div>
                 </li>
@@ -262,8 +264,8 @@ export function Tabelas(): JSX.Element {
           onSave={(mapa, reset) => void onSave(mapa, reset)}
         />
       )}
-      <ProblemList problems={result.problems} heading={s.tableProblemsHeading(result.problems.length)} />
-      <ProblemList problems={snapshot.settingsProblems} heading={s.settingsProblemsHeading} />
+      <ProblemList problems={result.problems} heading={taskpaneStrings.tableProblemsHeading(result.problems.length)} />
+      <ProblemList problems={snapshot.settingsProblems} heading={taskpaneStrings.settingsProblemsHeading} />
     </div>
   );
 }

@@ -20,7 +20,7 @@
  * The sheet is written by the file host's writer as any summary sheet (hosts/file/xlsx/write), chart included.
  */
 import { classificationCode, type ContractEvaluation, type IndicatorEvaluation } from "../../core/evaluate";
-import { consolidateStrings as t, nationalStrings as n, siapsStrings, viewStrings as vs } from "../../core/messages";
+import { consolidationStrings, nationalStrings, siapsStrings, viewStrings } from "../messages";
 import { normalizeText } from "../../core/parse";
 import { compare, contains, formatPeriodPtBR } from "../../core/periods";
 import type { PresetId } from "../../core/presets";
@@ -208,7 +208,7 @@ export function rowsOfResult(input: ConsolidateInput): ConsolidatedRow[] {
       // municipalities are two teams) and its INE.
       for (const team of ev.byTeam) {
         const own = duplicatesOf(dups, ev.period, { municipality: team.municipality, team: team.team });
-        const row = rowOf(team.evaluation, source, t.teamName(team.team, team.municipality, team.code), undefined, fileProblems, own);
+        const row = rowOf(team.evaluation, source, consolidationStrings.teamName(team.team, team.municipality, team.code), undefined, fileProblems, own);
         row.classes = classesOf(team.evaluation);
         rows.push(row);
       }
@@ -291,7 +291,7 @@ interface Column {
 
 /** `I14 (justificado)`: the codes of the indicators not met, justified ones marked. */
 export function missedText(missed: readonly MissedIndicator[]): string {
-  return missed.map((m) => (m.justified === "total" ? t.justifiedTotal(m.code) : m.justified === "partial" ? t.justifiedPartial(m.code) : m.code)).join(", ");
+  return missed.map((m) => (m.justified === "total" ? consolidationStrings.justifiedTotal(m.code) : m.justified === "partial" ? consolidationStrings.justifiedPartial(m.code) : m.code)).join(", ");
 }
 
 /**
@@ -302,14 +302,14 @@ export function valueLabel(rows: readonly ConsolidatedRow[]): string {
   // Rows without a value (no indicator with a result) name nothing in the column.
   const onTen = rows.filter((r) => r.scale === 10);
   const valued = onTen.filter((r) => r.value !== undefined);
-  return n.capitalized(nameOver((valued.length > 0 ? valued : onTen).map((r) => r.figure)));
+  return nationalStrings.capitalized(nameOver((valued.length > 0 ? valued : onTen).map((r) => r.figure)));
 }
 
 /** A row's indicators of the national set without a result, by code: `ISF parcial (1 de 7): faltam 1, 2, 3…` or `C7`. */
 export function missingSetText(r: ConsolidatedRow): string {
   const codes = (r.missingSet ?? []).map((m) => m.code);
   if (codes.length === 0) return "";
-  return r.figure.partial ? n.partialShort(r.figure.partial.present, r.figure.partial.total, codes) : n.missingCodes(codes);
+  return r.figure.partial ? nationalStrings.partialShort(r.figure.partial.present, r.figure.partial.total, codes) : nationalStrings.missingCodes(codes);
 }
 
 /** Whether every row is a team classified by the co-financing (the sheet then speaks of teams). */
@@ -324,38 +324,38 @@ export function classCodes(rows: readonly ConsolidatedRow[]): string[] {
 
 /** A row's band as every consolidated view writes it: its label, marked when provisional. */
 export function bandLabel(band: NonNullable<ConsolidatedRow["band"]>): string {
-  return band.provisional ? vs.provisionalShort(band.label) : band.label;
+  return band.provisional ? viewStrings.provisionalShort(band.label) : band.label;
 }
 
 /** The columns the rows need: the IBGE code, attainment, the 0–10 value and the band only when some row has one. */
 function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
-  const h = t.headers;
+  const h = consolidationStrings.headers;
   const columns: (Column | false)[] = [
     { key: "name", header: allTeams(rows) ? siapsStrings.teamHeader : h.name, width: 26, cell: (r) => cell(r.name, WRAPPED) },
     rows.some((r) => r.ibge) && { key: "ibge", header: h.ibge, width: 10, cell: (r) => cell(r.ibge ?? "", BODY) },
     { key: "source", header: h.source, width: 22, cell: (r) => cell(r.source, WRAPPED) },
-    { key: "period", header: h.period, width: 11, cell: (r) => cell(r.period?.label ?? t.noPeriod, CENTER) },
+    { key: "period", header: h.period, width: 11, cell: (r) => cell(r.period?.label ?? consolidationStrings.noPeriod, CENTER) },
     rows.some((r) => r.scale === 100) && {
       key: "attainment",
       header: h.attainment,
       width: 13,
       // Centred like the other short columns: right-aligned, a figure runs into the band's coloured label beside it in print.
-      cell: (r) => (r.attainment === undefined ? cell(t.noValue, CENTER) : cell(r.attainment, CENTER, PERCENT)),
+      cell: (r) => (r.attainment === undefined ? cell(consolidationStrings.noValue, CENTER) : cell(r.attainment, CENTER, PERCENT)),
     },
     rows.some((r) => r.scale === 10) && {
       key: "value",
-      header: t.headers.value(valueLabel(rows)),
+      header: consolidationStrings.headers.value(valueLabel(rows)),
       width: 12,
-      cell: (r) => (r.scale !== 10 || r.value === undefined ? cell(t.noValue, CENTER) : cell(r.value, CENTER, NOTE)),
+      cell: (r) => (r.scale !== 10 || r.value === undefined ? cell(consolidationStrings.noValue, CENTER) : cell(r.value, CENTER, NOTE)),
     },
     rows.some((r) => r.band) && {
       key: "band",
       header: h.band,
       width: 22,
       // The band's own colour as the cell's fill; its fills are light enough for black text (core/presets/bandTables).
-      cell: (r) => (r.band ? cell(bandLabel(r.band), { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(t.noValue, CENTER)),
+      cell: (r) => (r.band ? cell(bandLabel(r.band), { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(consolidationStrings.noValue, CENTER)),
     },
-    rows.some((r) => r.missingSet) && { key: "missingSet", header: n.incompleteColumn, width: 30, cell: (r) => cell(missingSetText(r), WRAPPED) },
+    rows.some((r) => r.missingSet) && { key: "missingSet", header: nationalStrings.incompleteColumn, width: 30, cell: (r) => cell(missingSetText(r), WRAPPED) },
     // A team's class in each indicator (co-financing), the class's fill as the cell's.
     ...classCodes(rows).map(
       (code): Column => ({
@@ -364,14 +364,14 @@ function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
         width: 11,
         cell: (r) => {
           const c = r.classes?.find((x) => x.code === code);
-          if (!c?.label) return cell(t.noValue, CENTER);
+          if (!c?.label) return cell(consolidationStrings.noValue, CENTER);
           return cell(c.label, { ...CENTER, ...(c.color ? { fill: c.color, color: "#000000" } : {}) });
         },
       }),
     ),
     { key: "missedCount", header: h.missedCount, width: 12, cell: (r) => cell(r.missed.length, CENTER) },
     { key: "missed", header: h.missed, width: 30, cell: (r) => cell(missedText(r.missed), WRAPPED) },
-    { key: "incomplete", header: h.incomplete, width: 12, cell: (r) => cell(r.incomplete ? t.yes : t.no, r.incomplete ? { ...CENTER, ...WARNING } : CENTER) },
+    { key: "incomplete", header: h.incomplete, width: 12, cell: (r) => cell(r.incomplete ? consolidationStrings.yes : consolidationStrings.no, r.incomplete ? { ...CENTER, ...WARNING } : CENTER) },
     { key: "problems", header: h.problems, width: 11, cell: (r) => cell(r.problems, CENTER) },
   ];
   return columns.filter((c): c is Column => c !== false);
@@ -400,11 +400,11 @@ function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartS
   const bottom = CONSOLIDATED_HEADER_ROW + 1 + block.last;
   const range = (col: number) => toA1Range({ top, left: col, bottom, right: col });
   const period = rows[0].period;
-  const periodText = period ? `${formatPeriodPtBR(period)} (${period.label})` : t.noPeriodLong;
+  const periodText = period ? `${formatPeriodPtBR(period)} (${period.label})` : consolidationStrings.noPeriodLong;
   const from = { row: CONSOLIDATED_HEADER_ROW + sorted.length + 2, col: 1 };
   return {
-    title: onTen ? t.chartTitleValue(valueLabel(rows), periodText) : t.chartTitle(periodText),
-    seriesName: onTen ? valueLabel(rows) : t.headers.attainment,
+    title: onTen ? consolidationStrings.chartTitleValue(valueLabel(rows), periodText) : consolidationStrings.chartTitle(periodText),
+    seriesName: onTen ? valueLabel(rows) : consolidationStrings.headers.attainment,
     categories: range(nameCol),
     values: range(valueCol),
     percent: !onTen,
@@ -424,9 +424,9 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
   const merge = (row: number) => toA1Range({ top: row, left: 1, bottom: row, right: last });
   const periods = [...new Map(sorted.filter((r) => r.period).map((r) => [r.period!.label, r.period!])).values()];
   const out: PlanCell[][] = [
-    [cell(allTeams(sorted) ? siapsStrings.teamsTitle(distinctUnits(sorted), files) : t.title(distinctUnits(sorted), files), TITLE)],
-    [cell(t.subtitle(periods.map((p) => p.label), failures.length))],
-    [cell(t.note, NOTE_STYLE)],
+    [cell(allTeams(sorted) ? siapsStrings.teamsTitle(distinctUnits(sorted), files) : consolidationStrings.title(distinctUnits(sorted), files), TITLE)],
+    [cell(consolidationStrings.subtitle(periods.map((p) => p.label), failures.length))],
+    [cell(consolidationStrings.note, NOTE_STYLE)],
     [],
     columns.map((c) => cell(c.header, HEADER)),
   ];
@@ -437,7 +437,7 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
     if (lines > 1) heights.push({ row: out.length, height: lines * LINE_HEIGHT });
   }
   const plan: SummarySheetPlan = {
-    name: t.sheetName,
+    name: consolidationStrings.sheetName,
     rows: out,
     merges: [merge(1), merge(2), merge(3)],
     widths: columns.map((c) => c.width),
@@ -454,11 +454,11 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
 /** The `Falhas` sheet: the files that could not be evaluated, and why; a line saying so when none failed. */
 export function planFailuresSheet(failures: readonly ConsolidationFailure[]): SummarySheetPlan {
   const widths = [36, 100];
-  const rows: PlanCell[][] = [[cell(t.failuresTitle(failures.length), TITLE)], []];
+  const rows: PlanCell[][] = [[cell(consolidationStrings.failuresTitle(failures.length), TITLE)], []];
   const heights: { row: number; height: number }[] = [];
-  if (failures.length === 0) rows.push([cell(t.noFailures)]);
+  if (failures.length === 0) rows.push([cell(consolidationStrings.noFailures)]);
   else {
-    rows.push(t.failureHeaders.map((h) => cell(h, HEADER)));
+    rows.push(consolidationStrings.failureHeaders.map((h) => cell(h, HEADER)));
     const sorted = [...failures].sort((a, b) => a.source.localeCompare(b.source, "pt-BR", { numeric: true }));
     for (const f of sorted) {
       rows.push([cell(f.source, WRAPPED), cell(f.message, WRAPPED)]);
@@ -466,7 +466,7 @@ export function planFailuresSheet(failures: readonly ConsolidationFailure[]): Su
       if (lines > 1) heights.push({ row: rows.length, height: lines * LINE_HEIGHT });
     }
   }
-  return { name: t.failuresSheetName, rows, merges: [`A1:${columnLetter(widths.length)}1`], widths, heights, print: { orientation: "landscape" } };
+  return { name: consolidationStrings.failuresSheetName, rows, merges: [`A1:${columnLetter(widths.length)}1`], widths, heights, print: { orientation: "landscape" } };
 }
 
 /** The write plan of the consolidated workbook: the two sheets, nothing else. */

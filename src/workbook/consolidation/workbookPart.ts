@@ -14,7 +14,7 @@
  * safe), so a worker thread may post it.
  */
 import type { LocatedProblem } from "../../core/evaluate";
-import { consolidarPaneStrings as pane, consolidateStrings as t, siapsStrings } from "../../core/messages";
+import { consolidationSheetStrings, consolidationStrings, siapsStrings } from "../messages";
 import { normalizeText } from "../../core/parse";
 import { allTeams, CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "./consolidate";
 import { runPipeline, type PipelineOptions, type PipelineResult } from "../pipeline";
@@ -72,9 +72,9 @@ function emptyResult(result: PipelineResult, source: string): ConsolidationFailu
   if (result.tables.length === 0) {
     // Detection says what it recognised (a SIAPS export these rules do not score), or where it looked and what it expected.
     const problem = ["notScored", "noTable", "empty"].map((code) => result.problems.find((p) => p.code === code)).find((p) => p !== undefined);
-    return { source, message: problem?.message ?? t.noTable };
+    return { source, message: problem?.message ?? consolidationStrings.noTable };
   }
-  if (result.evaluations.length === 0) return { source, message: t.noRows };
+  if (result.evaluations.length === 0) return { source, message: consolidationStrings.noRows };
   return undefined;
 }
 
@@ -83,7 +83,7 @@ export function consolidateWorkbook(workbook: WorkbookData, options: Consolidate
   const { source, splitSheets, problems = [], ...pipeline } = options;
   const result = runPipeline(workbook, pipeline);
   unshiftAll(result.problems, problems);
-  const empty = emptyResult(result, source ?? (sheetsOf(result) || pane.thisWorkbook));
+  const empty = emptyResult(result, source ?? (sheetsOf(result) || consolidationSheetStrings.thisWorkbook));
   if (empty) return { kind: "failed", failure: empty };
   const kinds = new Set(result.tables.map((tb) => tb.layout));
   const only = kinds.size === 1 ? [...kinds][0] : undefined;
@@ -117,11 +117,11 @@ const retext = (cell: PlanCell, value: string): PlanCell => ({ ...cell, value })
 export function planWorkbookConsolidatedSheet(rows: readonly ConsolidatedRow[]): SummarySheetPlan {
   const plan = planConsolidatedSheet(rows, [], 1);
   const out = plan.rows.map((r) => [...r]);
-  out[0][0] = retext(out[0][0], allTeams(rows) ? siapsStrings.teamsPaneTitle(unitsOf(rows)) : pane.sheetTitle(unitsOf(rows)));
-  if (out[2]?.[0]?.value === t.note) out[2][0] = retext(out[2][0], pane.sheetNote);
+  out[0][0] = retext(out[0][0], allTeams(rows) ? siapsStrings.teamsPaneTitle(unitsOf(rows)) : consolidationSheetStrings.sheetTitle(unitsOf(rows)));
+  if (out[2]?.[0]?.value === consolidationStrings.note) out[2][0] = retext(out[2][0], consolidationSheetStrings.sheetNote);
   const header = out[CONSOLIDATED_HEADER_ROW - 1] ?? [];
-  const col = header.findIndex((c) => c.value === t.headers.source);
-  if (col >= 0) header[col] = retext(header[col], pane.sheetHeader);
+  const col = header.findIndex((c) => c.value === consolidationStrings.headers.source);
+  if (col >= 0) header[col] = retext(header[col], consolidationSheetStrings.sheetHeader);
   return { ...plan, rows: out };
 }
 

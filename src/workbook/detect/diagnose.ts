@@ -5,14 +5,15 @@
  * where no table was found: the row that came closest to a header (most recognised columns), the same
  * lists and mapping, `?` where a key column was not recognised.
  */
-import { headerDetectStrings, messages, type DiagnosedColumn, type MissingField, type NoRowsReason } from "../../core/messages";
+import { type DiagnosedColumn, type MissingField, type NoRowsReason } from "../../core/messages";
+import { detectionMessages, headerDetectStrings } from "../messages";
 import { columnLetter, fromA1Range } from "../a1";
 import { FIELD_FROM_PT, type DetectedTable, type Field, type FieldPtBR, type SheetData } from "../model";
 import { Grid } from "./grid";
 import { analyseRow, type HeaderAnalysis } from "./headerRow";
 import { HEADER_WINDOW } from "./sheetTables";
 
-const FIELD_LABELS: Readonly<Record<Field, string>> = messages.detectFieldLabels;
+const FIELD_LABELS: Readonly<Record<Field, string>> = detectionMessages.detectFieldLabels;
 const PT_OF_FIELD = Object.fromEntries(Object.entries(FIELD_FROM_PT).map(([pt, field]) => [field, pt])) as Record<Field, FieldPtBR>;
 /** Key fields first in a mapping, in this order; the others follow by column. */
 const KEY_FIELDS: readonly Field[] = ["indicator", "target", "result", "numerator", "denominator", "period"];

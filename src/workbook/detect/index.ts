@@ -15,7 +15,7 @@
  *   found, what is missing and how to map the sheet (detect/diagnose).
  */
 import type { LocatedProblem } from "../../core/evaluate";
-import { messages } from "../../core/messages";
+import { detectionMessages } from "../messages";
 import { fromA1Range, toA1 } from "../a1";
 import { isAddinSheet } from "../addinParts";
 import { diagnoseEmptyTable, diagnoseSheets } from "./diagnose";
@@ -120,7 +120,7 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
   if (tables.length === 0 && !recognised) {
     // Where it looked, and for each sheet what came closest to a header and how to map it.
     const searched = sheets.filter((s) => looked.includes(String(s.name)));
-    problems.push({ code: "noTable", message: [messages.detectNoTable(looked), ...diagnoseSheets(searched)].join(" ") });
+    problems.push({ code: "noTable", message: [detectionMessages.detectNoTable(looked), ...diagnoseSheets(searched)].join(" ") });
   } else if (tables.length > 0 && tables.every((t) => t.rows.length === 0)) {
     // Tables found, none with a row: each says what it found, why no row was read, and how to map it.
     for (const table of tables) {

@@ -9,7 +9,7 @@
  * it. A mapping that gives nothing but that indicator leaves the columns to detection (detect.ts).
  */
 import type { LocatedProblem } from "../../core/evaluate";
-import { messages, siapsStrings } from "../../core/messages";
+import { detectionMessages, siapsStrings } from "../messages";
 import { normalizeText } from "../../core/parse";
 import { columnIndex } from "../a1";
 import { FIELD_FROM_PT, type ExplicitMapping, type Field, type FieldPtBR, type SheetData } from "../model";
@@ -33,18 +33,18 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
   const problems: LocatedProblem[] = [];
   const entries: MappingEntry[] = [];
   const list: unknown = (mapping as { tabelas?: unknown } | null)?.tabelas;
-  if (!Array.isArray(list)) return { entries, problems: [{ code: "mapping", message: messages.mappingNotAList }] };
+  if (!Array.isArray(list)) return { entries, problems: [{ code: "mapping", message: detectionMessages.mappingNotAList }] };
   const problem = (message: string, sheet?: string): LocatedProblem => ({ code: "mapping", sheet, message });
   list.forEach((raw: unknown, i) => {
     const item = (raw ?? {}) as { planilha?: unknown; linhaCabecalho?: unknown; colunas?: unknown; indicador?: unknown };
     if (typeof item.planilha !== "string" || item.planilha.trim() === "") {
-      problems.push(problem(messages.mappingMissingSheet(i + 1)));
+      problems.push(problem(detectionMessages.mappingMissingSheet(i + 1)));
       return;
     }
     const wanted = item.planilha;
     const sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => normalizeText(String(s.name)) === normalizeText(wanted));
     if (!sheet) {
-      problems.push(problem(messages.mappingUnknownSheet(wanted, sheets.map((s) => String(s.name)))));
+      problems.push(problem(detectionMessages.mappingUnknownSheet(wanted, sheets.map((s) => String(s.name)))));
       return;
     }
     const grid = new Grid(sheet);
@@ -52,18 +52,18 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
     if (item.linhaCabecalho !== undefined && item.linhaCabecalho !== null) {
       const n = Number(item.linhaCabecalho);
       if (Number.isInteger(n) && n >= grid.top && n <= grid.bottom) headerRow = n;
-      else problems.push(problem(messages.mappingBadHeaderRow(sheet.name, String(item.linhaCabecalho), grid.top, grid.bottom), sheet.name));
+      else problems.push(problem(detectionMessages.mappingBadHeaderRow(sheet.name, String(item.linhaCabecalho), grid.top, grid.bottom), sheet.name));
     }
     const columns = new Map<Field, number>();
     const given = item.colunas && typeof item.colunas === "object" ? Object.entries(item.colunas as Record<string, unknown>) : [];
     for (const [key, letter] of given) {
       if (!Object.prototype.hasOwnProperty.call(FIELD_FROM_PT, key)) {
-        problems.push(problem(messages.mappingUnknownField(sheet.name, key, Object.keys(FIELD_FROM_PT)), sheet.name));
+        problems.push(problem(detectionMessages.mappingUnknownField(sheet.name, key, Object.keys(FIELD_FROM_PT)), sheet.name));
         continue;
       }
       const col = typeof letter === "string" ? columnIndex(letter) : undefined;
       if (col === undefined) {
-        problems.push(problem(messages.mappingBadColumn(sheet.name, key, String(letter)), sheet.name));
+        problems.push(problem(detectionMessages.mappingBadColumn(sheet.name, key, String(letter)), sheet.name));
         continue;
       }
       columns.set(FIELD_FROM_PT[key as FieldPtBR], col);
@@ -74,7 +74,7 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
       else problems.push(problem(siapsStrings.mappingIndicatorNotText(sheet.name), sheet.name));
     }
     if (!columns.has("indicator") && indicator === undefined) {
-      problems.push(problem(messages.mappingNoIndicator(sheet.name), sheet.name));
+      problems.push(problem(detectionMessages.mappingNoIndicator(sheet.name), sheet.name));
       return;
     }
     entries.push({ sheet, headerRow, columns, ...(indicator !== undefined && !columns.has("indicator") ? { indicator } : {}) });
@@ -122,8 +122,8 @@ function mappedHeader(grid: Grid, entry: MappingEntry, row: number, year: number
 export function readMappedTable(entry: MappingEntry, defaultYear: number | undefined): SheetTable {
   const grid = new Grid(entry.sheet);
   const row = entry.headerRow ?? guessHeaderRow(grid);
-  const reasons = [messages.detectMappingUsed(grid.name)];
-  if (entry.headerRow === undefined) reasons.push(messages.detectMappingHeaderGuessed(row));
+  const reasons = [detectionMessages.detectMappingUsed(grid.name)];
+  if (entry.headerRow === undefined) reasons.push(detectionMessages.detectMappingHeaderGuessed(row));
   return buildTable({
     grid,
     header: (year) => mappedHeader(grid, entry, row, year),

@@ -20,6 +20,7 @@
 import type { CellInput, LocatedProblem, RowInput } from "../../core/evaluate";
 import type { ScaleHint } from "../../core/attainment";
 import { messages } from "../../core/messages";
+import { detectionMessages } from "../messages";
 import { normalizeText } from "../../core/parse";
 import type { CellValue, Period } from "../../core/types";
 import type { Field } from "../model";
@@ -221,7 +222,7 @@ export function readRows(frame: TableFrame): RowsRead {
       const municipality = textOf(r, "municipality");
       if (!municipality) {
         const cell = cellOf(r, "municipality");
-        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: messages.detectRowWithoutMunicipality(r, cell.address) });
+        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: detectionMessages.detectRowWithoutMunicipality(r, cell.address) });
         continue;
       }
       if (TOTAL_LABELS.has(normalizeText(municipality))) continue;
@@ -240,7 +241,7 @@ export function readRows(frame: TableFrame): RowsRead {
       }
       if (!name) {
         const cell = cellOf(r, "indicator");
-        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: messages.detectRowWithoutIndicator(r, cell.address) });
+        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: detectionMessages.detectRowWithoutIndicator(r, cell.address) });
         // A row left out, or another indicator's code: the rows under it are not the block above.
         if (hasValue || (code && code !== lastIndicator?.code)) lastIndicator = undefined;
         continue;
@@ -274,14 +275,14 @@ export function readRows(frame: TableFrame): RowsRead {
       if (periodCell) {
         if (isEmptyValue(periodCell.value)) {
           if (!lastPeriod) {
-            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: messages.detectRowLeftOut(messages.periodEmpty) });
+            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: detectionMessages.detectRowLeftOut(messages.periodEmpty) });
             continue;
           }
           base.period = lastPeriod;
         } else {
           const reading = readInSequence(periodCell.value, `${base.code ?? ""}\u0000${base.indicator}\u0000${base.unit ?? ""}\u0000${base.municipality ?? ""}`);
           if (reading.kind === "invalid") {
-            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: messages.detectRowLeftOut(reading.message) });
+            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: detectionMessages.detectRowLeftOut(reading.message) });
             continue;
           }
           base.period = reading.period;

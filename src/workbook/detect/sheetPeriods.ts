@@ -14,7 +14,7 @@
  * sheet, so a problem with it points there.
  */
 import { indicatorKey, type CellInput, type LocatedProblem, type RowInput } from "../../core/evaluate";
-import { messages } from "../../core/messages";
+import { detectionMessages } from "../messages";
 import { compare, formatPeriodPtBR } from "../../core/periods";
 import type { Period } from "../../core/types";
 import type { DetectedTable } from "../model";
@@ -114,10 +114,10 @@ export function groupPeriodSheets(
       if (m.table !== first) pushAll(problems, m.table.problems);
       else pushAll(problems, first.problems);
       if (!m.period) {
-        problems.push({ code: "invalidPeriod", sheet: m.table.grid.name, message: messages.detectSheetNoYear(m.table.grid.name) });
+        problems.push({ code: "invalidPeriod", sheet: m.table.grid.name, message: detectionMessages.detectSheetNoYear(m.table.grid.name) });
         continue;
       }
-      reasons.push(messages.detectSheetPeriod(m.table.grid.name, formatPeriodPtBR(m.period)));
+      reasons.push(detectionMessages.detectSheetPeriod(m.table.grid.name, formatPeriodPtBR(m.period)));
       for (const row of m.table.rows) rows.push({ ...row, period: m.period });
     }
     carryForward(rows);

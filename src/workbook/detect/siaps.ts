@@ -31,7 +31,7 @@
  */
 import { catalogForPreset, matchCode, matchName } from "../../core/catalogs/lookup";
 import type { CellInput, LocatedProblem, RowInput } from "../../core/evaluate";
-import { messages, siapsStrings } from "../../core/messages";
+import { detectionMessages, siapsStrings } from "../messages";
 import { normalizeText, readNumber } from "../../core/parse";
 import { formatPeriodPtBR } from "../../core/periods";
 import type { Period } from "../../core/types";
@@ -370,7 +370,7 @@ function readTable(
       const reading = readPeriodCell(grid.value(r, columns.period), title.competence?.year);
       if (reading.kind === "period") period = reading.period;
       else if (!period) {
-        problems.push({ code: "invalidPeriod", sheet: name, cell: toA1(r, columns.period), indicator, message: messages.detectRowLeftOut(reading.message) });
+        problems.push({ code: "invalidPeriod", sheet: name, cell: toA1(r, columns.period), indicator, message: detectionMessages.detectRowLeftOut(reading.message) });
         continue;
       }
     }
@@ -412,15 +412,15 @@ function readTable(
   }
 
   const reasons = [siapsStrings.recognised(indicator, entry.code, title.municipality, title.municipalityCode, title.competence ? formatPeriodPtBR(title.competence) : title.competenceText)];
-  if (fromMapping) reasons.push(messages.detectMappingUsed(name));
-  if (title.indicatorRow !== undefined && !fromMapping) reasons.push(messages.detectPanelTitle(title.indicatorRow, title.indicator ?? indicator));
-  reasons.push(messages.detectHeaderRow(header, header));
+  if (fromMapping) reasons.push(detectionMessages.detectMappingUsed(name));
+  if (title.indicatorRow !== undefined && !fromMapping) reasons.push(detectionMessages.detectPanelTitle(title.indicatorRow, title.indicator ?? indicator));
+  reasons.push(detectionMessages.detectHeaderRow(header, header));
   const mapped: MappedColumn[] = [];
   const add = (field: MappedColumn["field"], col: number | undefined) => {
     if (col === undefined) return;
     const text = columns.texts.get(col) ?? "";
     mapped.push({ field, col, header: text });
-    reasons.push(messages.detectColumnField(columnLetter(col), text, messages.detectFieldLabels[field]));
+    reasons.push(detectionMessages.detectColumnField(columnLetter(col), text, detectionMessages.detectFieldLabels[field]));
   };
   add("period", columns.period);
   add("municipality", columns.municipality ?? columns.municipalityCode);

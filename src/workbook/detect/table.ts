@@ -3,7 +3,7 @@
  * the title, the rows, the reasons, the confidence and the problems of the header.
  */
 import type { LocatedProblem, RowInput } from "../../core/evaluate";
-import { detectStrings, headerDetectStrings, messages } from "../../core/messages";
+import { detectStrings, detectionMessages, headerDetectStrings } from "../messages";
 import { normalizeText } from "../../core/parse";
 import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, toA1Range } from "../a1";
@@ -59,7 +59,7 @@ export interface TableSource {
   extraReasons?: string[];
 }
 
-const FIELD_LABELS: Readonly<Record<Field, string>> = messages.detectFieldLabels;
+const FIELD_LABELS: Readonly<Record<Field, string>> = detectionMessages.detectFieldLabels;
 
 /** Texts of the rows above a header, nearest last. */
 function titleLines(grid: Grid, from: number, to: number, span = { left: grid.left, right: grid.right }): { row: number; texts: string[] }[] {
@@ -106,7 +106,7 @@ export function buildTable(source: TableSource): SheetTable {
   const header = year !== undefined && first.periodCols.some((p) => p.needsYear) ? source.header(year) : first;
   const layout = layoutOf(header, source.indicator !== undefined);
   const problems: LocatedProblem[] = [];
-  const reasons = [...(source.extraReasons ?? []), messages.detectHeaderRow(header.firstRow, header.row)];
+  const reasons = [...(source.extraReasons ?? []), detectionMessages.detectHeaderRow(header.firstRow, header.row)];
 
   let title: string | undefined;
   let titleQuality = 1;
@@ -114,11 +114,11 @@ export function buildTable(source: TableSource): SheetTable {
     const line = indicatorLine(lines);
     if (line) {
       title = line.title;
-      reasons.push(messages.detectPanelTitle(line.row, line.title));
+      reasons.push(detectionMessages.detectPanelTitle(line.row, line.title));
     } else {
       title = grid.name;
       titleQuality = 0.5;
-      problems.push({ code: "empty", sheet: grid.name, message: messages.detectPanelNoTitle(grid.name) });
+      problems.push({ code: "empty", sheet: grid.name, message: detectionMessages.detectPanelNoTitle(grid.name) });
     }
   } else if (lines.length > 0) {
     const nearest = lines[lines.length - 1];
@@ -131,11 +131,11 @@ export function buildTable(source: TableSource): SheetTable {
     const text = header.texts.get(col) ?? "";
     // A wide table's plain result column (a total, say) is not read: each period has its own.
     if (layout === "wide" && field === "result") {
-      reasons.push(messages.detectColumnUnused(columnLetter(col), text));
+      reasons.push(detectionMessages.detectColumnUnused(columnLetter(col), text));
       continue;
     }
     columns.push({ field, col, header: text });
-    reasons.push(messages.detectColumnField(columnLetter(col), text, FIELD_LABELS[field]));
+    reasons.push(detectionMessages.detectColumnField(columnLetter(col), text, FIELD_LABELS[field]));
   }
   let readable = 0;
   if (layout !== "long") {
@@ -145,9 +145,9 @@ export function buildTable(source: TableSource): SheetTable {
       if (p.period) {
         readable += 1;
         columns.push({ field: "result", col: p.col, header: p.header, period: p.period });
-        reasons.push(messages.detectColumnPeriod(letter, p.header, formatPeriodPtBR(p.period)));
+        reasons.push(detectionMessages.detectColumnPeriod(letter, p.header, formatPeriodPtBR(p.period)));
       } else {
-        const message = p.needsYear ? messages.detectColumnNoYear(letter, p.header) : messages.detectColumnUnreadablePeriod(letter, p.header, p.problem ?? "");
+        const message = p.needsYear ? detectionMessages.detectColumnNoYear(letter, p.header) : detectionMessages.detectColumnUnreadablePeriod(letter, p.header, p.problem ?? "");
         problems.push({ code: "invalidPeriod", sheet: grid.name, cell, message });
       }
     }

@@ -41,7 +41,7 @@ function allRows(result: PipelineResult): RowEvaluation[] {
 
 export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {
   const owned = planOwnedColumns(workbook, result.tables, allRows(result));
-  // The communiqué of each period and the annual report of each year (workbook/reports).
+  // The communiqué of each period and the annual report of each year (workbook/plan/reports).
   const reports = reportSheets(result, options.source, { final: options.final, additiveTerm: options.additiveTerm });
   const summaries = result.evaluations.map((ev) =>
     planSummary(ev, {

@@ -16,7 +16,7 @@ import { indicatorKey, type LocatedProblem, type RowInput } from "../../core/eva
 import { contains, formatPeriodPtBR } from "../../core/periods";
 import type { Period } from "../../core/types";
 import type { CellWrite } from "../host";
-import { taskpaneStrings as s } from "../../core/messages";
+import { paneSharedStrings } from "../messages";
 import { fromA1Range, MAX_COLUMN, toA1 } from "../a1";
 import { Grid, isEmptyValue } from "../detect/grid";
 import { assignColumns, headerKey, matchHeader, type HeaderCandidate } from "../detect/headers";
@@ -41,7 +41,7 @@ type JustificationField = "justification" | "justificationAccepted";
 const FIELDS: readonly JustificationField[] = ["justification", "justificationAccepted"];
 
 function headerOf(field: JustificationField): string {
-  return field === "justification" ? s.justificationHeader : s.justificationAcceptedHeader;
+  return field === "justification" ? paneSharedStrings.justificationHeader : paneSharedStrings.justificationAcceptedHeader;
 }
 
 /**
@@ -128,7 +128,7 @@ export function planJustifications(
     }
     const name = table.rows.find((r) => indicatorKey(r) === entry.indicatorKey)?.indicator ?? entry.indicatorKey;
     const period = entry.period && table.rows.some((r) => indicatorKey(r) === entry.indicatorKey) ? formatPeriodPtBR(entry.period) : undefined;
-    problems.push({ code: "invalidArgument", sheet: table.sheet, indicator: name, message: s.justificationNoRows(name, period) });
+    problems.push({ code: "invalidArgument", sheet: table.sheet, indicator: name, message: paneSharedStrings.justificationNoRows(name, period) });
   }
 
   const cells = new Map<string, CellWrite>();
@@ -145,12 +145,12 @@ export function planJustifications(
     const missing = FIELDS.filter((f) => !columns.has(f));
     if (missing.length > 0) {
       if (table.name) {
-        problems.push({ code: "invalidArgument", sheet: frame.sheet, message: s.justificationExcelTable(table.name, missing.map(headerOf)) });
+        problems.push({ code: "invalidArgument", sheet: frame.sheet, message: paneSharedStrings.justificationExcelTable(table.name, missing.map(headerOf)) });
         continue;
       }
       const free = freeColumns(workbook, frame, missing.length);
       if (free.length < missing.length) {
-        problems.push({ code: "invalidArgument", sheet: frame.sheet, message: s.justificationNoRoom(frame.sheet) });
+        problems.push({ code: "invalidArgument", sheet: frame.sheet, message: paneSharedStrings.justificationNoRoom(frame.sheet) });
         continue;
       }
       missing.forEach((field, i) => {

@@ -15,7 +15,8 @@ import { attainment, nearlyEqual, overrideDirection, reconcileScale } from "../.
 import { conceptText } from "../../core/conceptText";
 import type { CellInput, RowEvaluation } from "../../core/evaluate";
 import { parseDirection, parseTarget, readNumber } from "../../core/parse";
-import { planStrings as s } from "../../core/messages";
+import { conceptStrings } from "../../core/messages";
+import { planStrings } from "../messages";
 import { presets } from "../../core/presets";
 import { columnLetter, fromA1, fromA1Range, toA1Range } from "../a1";
 import { Grid, isEmptyValue } from "../detect/grid";
@@ -62,12 +63,12 @@ function blockWidths(titles: string[], values: PlanCell[][]): number[] {
 /** The rules of one block, first match wins: monitoring, then justified, A, B, invalid, no data. */
 function ruleFormulas(cell: string): { conceptClass: ConceptClass; formula: string }[] {
   return [
-    { conceptClass: "monitoring", formula: `ISNUMBER(SEARCH("${s.monitoringWord}",${cell}))` },
-    { conceptClass: "justified", formula: `ISNUMBER(SEARCH("${s.justifiedWord}",${cell}))` },
-    { conceptClass: "met", formula: `${cell}="${s.conceptMet}"` },
-    { conceptClass: "notMet", formula: `${cell}="${s.conceptNotMet}"` },
-    { conceptClass: "invalid", formula: `${cell}="${s.invalid}"` },
-    { conceptClass: "noData", formula: `${cell}="${s.noData}"` },
+    { conceptClass: "monitoring", formula: `ISNUMBER(SEARCH("${planStrings.monitoringWord}",${cell}))` },
+    { conceptClass: "justified", formula: `ISNUMBER(SEARCH("${planStrings.justifiedWord}",${cell}))` },
+    { conceptClass: "met", formula: `${cell}="${conceptStrings.conceptMet}"` },
+    { conceptClass: "notMet", formula: `${cell}="${conceptStrings.conceptNotMet}"` },
+    { conceptClass: "invalid", formula: `${cell}="${conceptStrings.invalid}"` },
+    { conceptClass: "noData", formula: `${cell}="${conceptStrings.noData}"` },
   ];
 }
 
@@ -122,7 +123,7 @@ function groupsOf(table: DetectedTable, rowsByInput: Map<object, RowEvaluation>)
 
 function titlesOf(label: string): string[] {
   const suffix = label ? ` ${label}` : "";
-  return [ownedHeader(`${s.attainmentTitle}${suffix}`), ownedHeader(`${s.conceptTitle}${suffix}`)];
+  return [ownedHeader(`${planStrings.attainmentTitle}${suffix}`), ownedHeader(`${planStrings.conceptTitle}${suffix}`)];
 }
 
 /** Where the owned headers already are on a row: normalized title → its columns, left to right. */
@@ -162,9 +163,9 @@ const CLASS_LABELS = Object.values(presets).flatMap((p) =>
 /** Every text the concept column can hold, lower case: how an earlier run's rows are recognised. */
 const CONCEPT_TEXTS = new Set(
   [
-    ...[s.conceptMet, s.conceptNotMet, s.conceptJustified, s.conceptJustifiedPartially, s.noData, s.invalid, s.needsBaseline].flatMap((t) => [
+    ...[conceptStrings.conceptMet, conceptStrings.conceptNotMet, conceptStrings.conceptJustified, conceptStrings.conceptJustifiedPartially, conceptStrings.noData, conceptStrings.invalid, conceptStrings.needsBaseline].flatMap((t) => [
       t,
-      `${t}${s.monitoringSuffix}`,
+      `${t}${conceptStrings.monitoringSuffix}`,
     ]),
     ...CLASS_LABELS,
   ].map((t) => t.toLowerCase()),
@@ -301,7 +302,7 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
         if (c < limit) col = c;
       }
       if (col === undefined) {
-        problems.push({ code: "invalidArgument", sheet: frame.sheet, cell: frame.ref, message: s.noRoom(frame.sheet, frame.ref) });
+        problems.push({ code: "invalidArgument", sheet: frame.sheet, cell: frame.ref, message: planStrings.noRoom(frame.sheet, frame.ref) });
         continue;
       }
       used.add(col).add(col + 1);

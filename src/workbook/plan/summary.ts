@@ -7,7 +7,8 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
 import type { PeriodEvaluation } from "../pipeline";
-import { methodText, nationalStrings as n, planStrings as s, viewStrings as vs } from "../../core/messages";
+import { conceptStrings, methodText } from "../../core/messages";
+import { nationalStrings, planStrings, viewStrings } from "../messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
 import { conceptText } from "../../core/conceptText";
@@ -57,7 +58,7 @@ export function sheetName(text: string): string {
 
 /** The summary sheet's name for a period: `Resumo 2025-T1`, or `Resumo` for rows without periods. */
 export function summaryName(ev: Pick<ContractEvaluation, "period">): string {
-  return sheetName(ev.period ? s.summarySheet(ev.period.label) : s.summarySheet("").trim());
+  return sheetName(ev.period ? planStrings.summarySheet(ev.period.label) : planStrings.summarySheet("").trim());
 }
 
 const cell = (value: string | number | null, style?: CellStyle, numberFormat?: string): PlanCell => ({
@@ -80,17 +81,17 @@ function indicatorConcept(i: IndicatorEvaluation): string {
 
 function conceptClass(text: string): ConceptClass | undefined {
   const lower = text.toLowerCase();
-  return lower.includes(s.monitoringWord)
+  return lower.includes(planStrings.monitoringWord)
     ? "monitoring"
-    : lower.includes(s.justifiedWord)
+    : lower.includes(planStrings.justifiedWord)
       ? "justified"
-      : text === s.conceptMet
+      : text === conceptStrings.conceptMet
         ? "met"
-        : text === s.conceptNotMet
+        : text === conceptStrings.conceptNotMet
           ? "notMet"
-          : text === s.invalid
+          : text === conceptStrings.invalid
             ? "invalid"
-            : text === s.noData
+            : text === conceptStrings.noData
               ? "noData"
               : undefined;
 }
@@ -131,29 +132,29 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   const mergeRow = (row: number, from: number, to: number) => merges.push(toA1Range({ top: row, left: from, bottom: row, right: to }));
   const last = WIDTHS.length;
 
-  add(cell(s.summaryTitle(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : s.summaryAllRows), TITLE));
+  add(cell(planStrings.summaryTitle(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : planStrings.summaryAllRows), TITLE));
   mergeRow(rows.length, 1, last);
-  add(cell(s.summarySource(options.source)));
+  add(cell(planStrings.summarySource(options.source)));
   mergeRow(rows.length, 1, last);
-  add(cell(s.summaryRules(ev.preset.name, methodText(ev))));
+  add(cell(planStrings.summaryRules(ev.preset.name, methodText(ev))));
   mergeRow(rows.length, 1, last);
-  add(cell(s.summaryRule(ruleText(ev))));
+  add(cell(planStrings.summaryRule(ruleText(ev))));
   mergeRow(rows.length, 1, last);
   blank();
 
   const o = ev.overall;
   const onNote = ev.preset.scale === 10;
   const figure = overallFigure(ev);
-  const overallLabel = onNote ? n.onTen(n.capitalized(figure.name)) : figure.pooled ? n.capitalized(figure.name) : s.overallLabel;
+  const overallLabel = onNote ? nationalStrings.onTen(nationalStrings.capitalized(figure.name)) : figure.pooled ? nationalStrings.capitalized(figure.name) : planStrings.overallLabel;
   const overallValue = onNote ? (o.value ?? null) : (o.attainment ?? null);
-  labelled(overallLabel, overallValue === null ? cell(s.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT));
+  labelled(overallLabel, overallValue === null ? cell(planStrings.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT));
   const bandFill: CellStyle = ev.band?.band.color ? { fill: ev.band.band.color, color: "#000000" } : {};
-  labelled(s.bandLabel, cell(bandText(ev) ?? s.noBand, { bold: true, ...bandFill }), last);
+  labelled(planStrings.bandLabel, cell(bandText(ev) ?? planStrings.noBand, { bold: true, ...bandFill }), last);
   if (ev.band?.band.recommendation) {
-    labelled(s.recommendationLabel, cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }), last);
+    labelled(planStrings.recommendationLabel, cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }), last);
     fit(rows.length, linesFor(ev.band.band.recommendation, span(3, last)));
   }
-  add(cell(s.coverage(o.withData, o.scored)));
+  add(cell(planStrings.coverage(o.withData, o.scored)));
   mergeRow(rows.length, 1, last);
   /** A note over the whole width, as tall as its text. */
   const note = (text: string, style?: CellStyle) => {
@@ -161,21 +162,21 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     mergeRow(rows.length, 1, last);
     fit(rows.length, linesFor(text, span(1, last)));
   };
-  if (figure.pooled && ev.byMunicipality) note(n.pooledNote(ev.byMunicipality.length));
-  if (figure.partial) note(n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), WARNING);
-  if (figure.kind === "finalNote" && figure.missing.length > 0) note(n.capitalized(n.incompleteTeam(missingNames(figure))), WARNING);
+  if (figure.pooled && ev.byMunicipality) note(nationalStrings.pooledNote(ev.byMunicipality.length));
+  if (figure.partial) note(nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), WARNING);
+  if (figure.kind === "finalNote" && figure.missing.length > 0) note(nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))), WARNING);
   const incomplete = incompleteText(ev);
   if (incomplete) {
-    add(cell(vs.incompleteWarning(incomplete), WARNING));
+    add(cell(viewStrings.incompleteWarning(incomplete), WARNING));
     mergeRow(rows.length, 1, last);
   }
-  if (ev.preset.commission === false && hasDecisions(ev)) note(n.justificationsNotScored(ev.preset.name));
+  if (ev.preset.commission === false && hasDecisions(ev)) note(nationalStrings.justificationsNotScored(ev.preset.name));
 
   if (ev.areas.length > 0) {
     blank();
-    add(cell(s.areasHeading, HEADING));
+    add(cell(planStrings.areasHeading, HEADING));
     // The area's name spans A:B, where it has room; the figures follow from C.
-    const [areaHeader, ...figureHeaders] = s.areaHeaders;
+    const [areaHeader, ...figureHeaders] = planStrings.areaHeaders;
     add(cell(areaHeader, HEADER), cell(null, HEADER), ...figureHeaders.map((h) => cell(h, HEADER)));
     headerFit(["", "", ...figureHeaders]);
     mergeRow(rows.length, 1, 2);
@@ -198,10 +199,10 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   const units = unitViews(ev as PeriodEvaluation);
   if (units.length > 0) {
     blank();
-    add(cell(vs.byUnitHeading, HEADING));
+    add(cell(viewStrings.byUnitHeading, HEADING));
     // No merged cells per unit (a region has hundreds of units, and merges cost their square to write):
     // the name sits in the wide column B, the targets not met run on from G.
-    const [unitHeader, ...unitFigures] = vs.unitHeaders;
+    const [unitHeader, ...unitFigures] = viewStrings.unitHeaders;
     add(cell(null, HEADER), cell(unitHeader, HEADER), ...unitFigures.map((h) => cell(h, HEADER)));
     headerFit(["", unitHeader, ...unitFigures]);
     for (const u of units) {
@@ -221,9 +222,9 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   }
 
   blank();
-  add(cell(s.indicatorsHeading, HEADING));
-  add(...s.indicatorHeaders.map((h) => cell(h, HEADER)));
-  headerFit(s.indicatorHeaders);
+  add(cell(planStrings.indicatorsHeading, HEADING));
+  add(...planStrings.indicatorHeaders.map((h) => cell(h, HEADER)));
+  headerFit(planStrings.indicatorHeaders);
   const firstIndicatorRow = rows.length + 1;
   // Performance indicators first, monitoring ones after: the chart shows the performance ones only (a
   // monitoring indicator is not scored, Decreto art. 2 §1), and a chart reads one contiguous range.
@@ -236,7 +237,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
       cell(i.code ?? "", BODY),
       cell(i.indicator, BODY),
       cell(i.area ?? "", BODY),
-      cell(i.kind === "monitoramento" ? s.kindMonitoring : s.kindPerformance, BODY),
+      cell(i.kind === "monitoramento" ? planStrings.kindMonitoring : planStrings.kindPerformance, BODY),
       cell(describeTarget(i.target), BODY),
       resultCell(i),
       i.status === "evaluated" && i.attainment ? cell(i.attainment.scored, BODY, PERCENT) : cell(null, BODY),
@@ -256,7 +257,7 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   const missed = missedTargets(ev);
   if (missed.length > 0) {
     blank();
-    add(cell(s.missedHeading, HEADING));
+    add(cell(planStrings.missedHeading, HEADING));
     for (const i of missed) {
       const why = conceptReason(i) ?? "";
       add(cell(i.code ?? "", BODY), cell(i.indicator, BODY), cell(why, BODY));
@@ -266,20 +267,20 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   }
 
   blank();
-  add(cell(s.pendingHeading, HEADING));
+  add(cell(planStrings.pendingHeading, HEADING));
   const pending = pendingItems(ev);
-  if (pending.length === 0) add(cell(s.noPending));
+  if (pending.length === 0) add(cell(planStrings.noPending));
   // One row each, unmerged (the text runs on to the right): a large table can owe thousands of results.
   for (const p of pending.slice(0, MAX_PENDING)) add(cell(p.code ?? ""), cell(p.indicator), cell(p.text));
-  if (pending.length > MAX_PENDING) add(cell(s.morePending(pending.length - MAX_PENDING)));
+  if (pending.length > MAX_PENDING) add(cell(planStrings.morePending(pending.length - MAX_PENDING)));
 
   const problems = [...(options.tableProblems ?? []), ...ev.problems];
   blank();
-  add(cell(s.problemsHeading, HEADING));
-  if (problems.length === 0) add(cell(s.noProblems));
+  add(cell(planStrings.problemsHeading, HEADING));
+  if (problems.length === 0) add(cell(planStrings.noProblems));
   else {
-    add(...s.problemHeaders.map((h) => cell(h, HEADER)));
-    headerFit(s.problemHeaders);
+    add(...planStrings.problemHeaders.map((h) => cell(h, HEADER)));
+    headerFit(planStrings.problemHeaders);
     for (const p of problems) {
       add(cell(p.sheet ?? "", BODY), cell(p.cell ?? "", BODY), cell(p.message, BODY));
       mergeRow(rows.length, 3, last);
@@ -295,8 +296,8 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   if (scored > 0 && scored <= MAX_CHART_INDICATORS && lastPerformanceRow >= firstIndicatorRow) {
     const labelCol = performance.every((i) => i.code) ? "A" : "B";
     plan.chart = {
-      title: s.chartTitle,
-      seriesName: s.chartSeries,
+      title: planStrings.chartTitle,
+      seriesName: planStrings.chartSeries,
       categories: `${labelCol}${firstIndicatorRow}:${labelCol}${lastPerformanceRow}`,
       values: `G${firstIndicatorRow}:G${lastPerformanceRow}`,
       percent: true,
@@ -306,8 +307,8 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     };
   } else if (ev.areas.length > 0 && !onNote) {
     plan.chart = {
-      title: s.chartAreaTitle,
-      seriesName: s.chartSeries,
+      title: planStrings.chartAreaTitle,
+      seriesName: planStrings.chartSeries,
       categories: `A${areaRows.first}:A${areaRows.last}`,
       values: `F${areaRows.first}:F${areaRows.last}`,
       percent: true,

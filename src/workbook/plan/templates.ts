@@ -17,7 +17,8 @@ import {
   PREVINE_INDICATORS,
   type CatalogId,
 } from "../../core/catalogs";
-import { formatNumber, messages, targetTextStrings, taskpaneStrings } from "../../core/messages";
+import { formatNumber, messages } from "../../core/messages";
+import { paneSharedStrings, templateColumnStrings } from "../messages";
 import type { TemplateTable } from "../host";
 
 export type TemplateId = CatalogId;
@@ -29,7 +30,7 @@ export interface TemplateOptions {
   month?: number;
 }
 
-const t = taskpaneStrings.template;
+const t = paneSharedStrings.template;
 
 /** Excel's longest sheet name. */
 const MAX_SHEET_NAME = 31;
@@ -112,12 +113,12 @@ function layout(id: TemplateId, year: number, month: number): Pick<TemplateTable
       return build(INSTRUMENT_INDICATORS, [
         code(),
         { header: t.type, width: 18, value: (r) => r.type ?? null },
-        { header: t.indicator, width: 60, value: (r) => (r.part ? targetTextStrings.splitIndicator(r.part, r.description) : r.description) },
-        { header: targetTextStrings.contentHeader, width: 40, value: (r) => r.content },
+        { header: t.indicator, width: 60, value: (r) => (r.part ? templateColumnStrings.splitIndicator(r.part, r.description) : r.description) },
+        { header: templateColumnStrings.contentHeader, width: 40, value: (r) => r.content },
         kind(() => t.kindPerformance),
         { header: t.periodicity, width: 14, value: (r) => r.periodicity },
         { header: t.target, width: 40, value: (r) => r.target },
-        { header: targetTextStrings.sourceTargetHeader, width: 40, value: (r) => r.sourceTarget },
+        { header: templateColumnStrings.sourceTargetHeader, width: 40, value: (r) => r.sourceTarget },
         { header: t.weight, width: 7, value: () => 1 },
         { header: t.source, width: 30, value: (r) => r.source },
         { header: t.evidence, width: 30, value: (r) => r.evidence },

@@ -1,6 +1,6 @@
 /**
  * A write plan: what an evaluation puts into a workbook, as plain data. The pipeline builds it
- * (workbook/plan/build); each host applies it (hosts/file/xlsx/write for files, workbook/office for Excel).
+ * (workbook/plan/build); each host applies it (hosts/file/xlsx/write for files, hosts/excel for Excel).
  * The same plan drives both hosts, so what a user sees in Excel and in the file is the same, and the plan
  * is what tests check.
  *

@@ -3,7 +3,7 @@
  * the same workbook, refusals before anything is written, Office errors in pt-BR, and the number of
  * syncs, which must not grow with rows (writes are chunked only past the 4 MB budget).
  */
-import { officeStrings } from "../../../src/core/messages";
+import { officeStrings } from "../../../src/hosts/excel/messages";
 import { applyPlan, type ApplyReport } from "../../../src/hosts/excel/apply";
 import { columnWidthPoints } from "../../../src/hosts/excel/format";
 import type { WritePlan } from "../../../src/workbook/plan/types";

@@ -1,5 +1,5 @@
 /**
- * A recording, in-memory fake of the Excel JavaScript API surface the Excel host (src/workbook/office)
+ * A recording, in-memory fake of the Excel JavaScript API surface the Excel host (src/hosts/excel)
  * uses. `office-addin-mock` has no collections (worksheets, tables, conditional formats, charts), which
  * the host needs, so this fake exists; it behaves like Office.js where misuse would show:
  *

@@ -2,7 +2,7 @@
  * The task pane's Excel host (`createOfficeHost`) against the fake Excel: what each method leaves in the
  * workbook, how many syncs it takes, and that a refusal leaves the workbook exactly as it was.
  */
-import { officeHostStrings, officeStrings } from "../../../src/core/messages";
+import { officeHostStrings, officeStrings } from "../../../src/hosts/excel/messages";
 import type { TemplateTable } from "../../../src/workbook/host";
 import { columnWidthPoints } from "../../../src/hosts/excel/format";
 import { createOfficeHost, outcomeOf, TEMPLATE_SPARE_ROWS } from "../../../src/hosts/excel/host";

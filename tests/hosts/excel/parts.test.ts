@@ -3,7 +3,7 @@ import { utf8Bytes, WriteQueue } from "../../../src/hosts/excel/batch";
 import { formulaInput, needsTextPrefix, readCell, readValue, splitAreas } from "../../../src/hosts/excel/cells";
 import { officeErrorMessage } from "../../../src/hosts/excel/errors";
 import { cellProperties, columnWidthPoints, styleRects } from "../../../src/hosts/excel/format";
-import { officeStrings } from "../../../src/core/messages";
+import { officeStrings } from "../../../src/hosts/excel/messages";
 
 describe("cells", () => {
   it("reads values as the core expects: empty strings as empty, English errors in pt-BR, serials as numbers", () => {

@@ -4,7 +4,7 @@
  * so; without 1.9 nothing calls Excel and every method names the Excel it needs. Also the error table for
  * an API Excel does not have, and the read of a range Excel answers without its values.
  */
-import { excelHostStrings, officeStrings } from "../../../src/core/messages";
+import { excelHostStrings, officeStrings } from "../../../src/hosts/excel/messages";
 import { HostMessageError, officeErrorMessage } from "../../../src/hosts/excel/errors";
 import { createOfficeHost } from "../../../src/hosts/excel/host";
 import { readWorkbook } from "../../../src/hosts/excel/read";

@@ -3,7 +3,7 @@
  * plain call sequence, and with the fake Excel for a sheet that is gone.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { officeStrings } from "../../../src/core/messages";
+import { officeStrings } from "../../../src/hosts/excel/messages";
 import { selectCell } from "../../../src/hosts/excel/select";
 import { FakeExcel } from "./fakeExcel";
 

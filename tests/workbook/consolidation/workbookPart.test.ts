@@ -7,7 +7,7 @@
  *   2025-T1: Lavras 100% (Faixa 1) · Nepomuceno 80% (Faixa 2, I01 not met) · Perdões 60% (Faixa 4, I03)
  *   2025-T2: Perdões 100% (Faixa 1) · Lavras 60% (Faixa 4, I03) · Nepomuceno 60% (Faixa 4, I01 and I04)
  */
-import { consolidarPaneStrings, consolidateStrings } from "../../../src/core/messages";
+import { consolidationSheetStrings, consolidationStrings } from "../../../src/workbook/messages";
 import { previne } from "../../../src/core/presets";
 import { CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, sortRows } from "../../../src/workbook/consolidation/consolidate";
 import {
@@ -116,7 +116,7 @@ describe("failures", () => {
     const failed = consolidateWorkbook(empty, { source: "notas.xlsx", splitSheets: true });
     expect(failed).toEqual({ kind: "failed", failure: { source: "notas.xlsx", message: expect.stringMatching(/Nenhuma tabela de indicadores/) } });
     const open = consolidateWorkbook(empty, { splitSheets: true });
-    expect(open.kind === "failed" && open.failure.source).toBe(consolidarPaneStrings.thisWorkbook);
+    expect(open.kind === "failed" && open.failure.source).toBe(consolidationSheetStrings.thisWorkbook);
   });
 });
 
@@ -156,7 +156,7 @@ describe("the Consolidado sheet in the open workbook (task pane)", () => {
     expect({ ...pane, rows: [], chart: undefined }).toEqual({ ...command, rows: [], chart: undefined });
     expect({ ...pane.chart, from: undefined, to: undefined }).toEqual({ ...command.chart, from: undefined, to: undefined });
     // The command's own sheet is not changed by the pane's.
-    expect(command.rows[0][0].value).toBe(consolidateStrings.title(3, 1));
+    expect(command.rows[0][0].value).toBe(consolidationStrings.title(3, 1));
   });
 
   test("laid out as the command's sheet: the figures centred, the chart under the table and as wide", () => {
@@ -198,13 +198,13 @@ describe("the Consolidado sheet in the open workbook (task pane)", () => {
 
   test("the add-in's consolidation sheets are told by name and title; a user's sheet of that name is not", () => {
     const at = (name: string, a1: string) => ({ name, origin: { row: 1, col: 1 }, rows: [[{ value: a1 }]] });
-    expect(isAddinSheet(at("Consolidado", consolidateStrings.title(3, 4)))).toBe(true);
-    expect(isAddinSheet(at("consolidado", consolidarPaneStrings.sheetTitle(1)))).toBe(true);
-    expect(isAddinSheet(at("Falhas", consolidateStrings.failuresTitle(2)))).toBe(true);
-    expect(isAddinSheet(at("Falhas", consolidateStrings.failuresTitle(0)))).toBe(true);
+    expect(isAddinSheet(at("Consolidado", consolidationStrings.title(3, 4)))).toBe(true);
+    expect(isAddinSheet(at("consolidado", consolidationSheetStrings.sheetTitle(1)))).toBe(true);
+    expect(isAddinSheet(at("Falhas", consolidationStrings.failuresTitle(2)))).toBe(true);
+    expect(isAddinSheet(at("Falhas", consolidationStrings.failuresTitle(0)))).toBe(true);
     expect(isAddinSheet(at("Consolidado", "Consolidado dos indicadores de 2025"))).toBe(false);
     expect(isAddinSheet(at("Falhas", "Falhas de equipamentos"))).toBe(false);
-    expect(isAddinSheet(at("Resumo geral", consolidateStrings.title(3, 4)))).toBe(false);
+    expect(isAddinSheet(at("Resumo geral", consolidationStrings.title(3, 4)))).toBe(false);
   });
 
   test("one municipality: the title says so in the singular", () => {

@@ -14,7 +14,7 @@
  * finds the elements. A full XML parser would add a dependency for a handful of insertions.
  */
 import path from "path";
-import { writerStrings } from "../../../core/messages";
+import { writerStrings } from "../messages";
 import { columnLetter, fromA1Range } from "../../../workbook/a1";
 import type { ChartSpec } from "../../../workbook/plan/types";
 

@@ -25,7 +25,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import type ExcelJS from "exceljs";
-import { messages } from "../../../core/messages";
+import { fileMessages } from "../messages";
 import type { CellValue } from "../../../core/types";
 import { readCsv, sheetNameFromPath } from "../csv/read";
 import type { CellData, SheetData, TableInfo, WorkbookData } from "../../../workbook/model";
@@ -67,9 +67,9 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
  * Excel 5/95).
  */
 function oleMessage(bytes: Uint8Array, file: string): string {
-  if (hasUtf16Name(bytes, "EncryptionInfo") || hasUtf16Name(bytes, "EncryptedPackage")) return messages.fileEncrypted(file);
-  if (hasUtf16Name(bytes, "Workbook") || hasUtf16Name(bytes, "Book")) return messages.fileLegacyXls(file);
-  return messages.fileOleUnknown(file);
+  if (hasUtf16Name(bytes, "EncryptionInfo") || hasUtf16Name(bytes, "EncryptedPackage")) return fileMessages.fileEncrypted(file);
+  if (hasUtf16Name(bytes, "Workbook") || hasUtf16Name(bytes, "Book")) return fileMessages.fileLegacyXls(file);
+  return fileMessages.fileOleUnknown(file);
 }
 
 /** Looks like text (not a binary file): a UTF-16 BOM, or no NUL byte in the first 8 KiB. */
@@ -91,13 +91,13 @@ export async function readWorkbookFile(file: string): Promise<ReadWorkbookResult
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (stat.isDirectory()) return unreadable(messages.fileIsDirectory(file));
+    if (stat.isDirectory()) return unreadable(fileMessages.fileIsDirectory(file));
     bytes = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return unreadable(messages.fileNotFound(file));
-    if (code === "EISDIR") return unreadable(messages.fileIsDirectory(file));
-    return unreadable(messages.fileCannotOpen(file, code ?? (e as Error).message));
+    if (code === "ENOENT" || code === "ENOTDIR") return unreadable(fileMessages.fileNotFound(file));
+    if (code === "EISDIR") return unreadable(fileMessages.fileIsDirectory(file));
+    return unreadable(fileMessages.fileCannotOpen(file, code ?? (e as Error).message));
   }
   return readWorkbookBytes(bytes, file);
 }
@@ -107,19 +107,19 @@ export async function readWorkbookFile(file: string): Promise<ReadWorkbookResult
  * (the content decides first: a zip is read as .xlsx, an OLE file is an old or encrypted workbook).
  */
 export async function readWorkbookBytes(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
-  if (bytes.length === 0) return unreadable(messages.fileEmpty(file));
+  if (bytes.length === 0) return unreadable(fileMessages.fileEmpty(file));
   const ext = path.extname(file).toLowerCase();
   if (isZip(bytes)) return readZip(bytes, file);
   if (startsWith(bytes, OLE_MAGIC)) return unreadable(oleMessage(bytes, file));
   if (TEXT_EXTENSIONS.has(ext)) return csvWorkbook(bytes, file);
   if (SPREADSHEET_EXTENSIONS.has(ext)) {
-    if (looksLikeText(bytes) && looksLikeHtml(bytes)) return unreadable(messages.fileHtml(file));
+    if (looksLikeText(bytes) && looksLikeHtml(bytes)) return unreadable(fileMessages.fileHtml(file));
     // Some systems export a text table named .xls; Excel opens it (with a warning), and so do we.
     if (ext === ".xls" && looksLikeText(bytes)) return csvWorkbook(bytes, file);
-    return unreadable(messages.fileCorrupt(file));
+    return unreadable(fileMessages.fileCorrupt(file));
   }
   if (looksLikeText(bytes)) return csvWorkbook(bytes, file);
-  return unreadable(messages.fileUnknownFormat(file));
+  return unreadable(fileMessages.fileUnknownFormat(file));
 }
 
 function csvWorkbook(bytes: Uint8Array, file: string): ReadWorkbookResult {
@@ -132,25 +132,25 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
   try {
     zip = openZip(bytes);
   } catch {
-    return unreadable(messages.fileCorrupt(file));
+    return unreadable(fileMessages.fileCorrupt(file));
   }
   if (zip.entries.has("mimetype")) {
     let type = "";
     try {
       type = (zip.text("mimetype") ?? "").trim();
     } catch {
-      return unreadable(messages.fileCorrupt(file));
+      return unreadable(fileMessages.fileCorrupt(file));
     }
-    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return unreadable(messages.fileOds(file));
-    return unreadable(messages.fileZipNotWorkbook(file));
+    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return unreadable(fileMessages.fileOds(file));
+    return unreadable(fileMessages.fileZipNotWorkbook(file));
   }
-  if (zip.entries.has("xl/workbook.bin")) return unreadable(messages.fileXlsb(file));
-  if (!zip.entries.has("xl/workbook.xml")) return unreadable(messages.fileZipNotWorkbook(file));
+  if (zip.entries.has("xl/workbook.bin")) return unreadable(fileMessages.fileXlsb(file));
+  if (!zip.entries.has("xl/workbook.xml")) return unreadable(fileMessages.fileZipNotWorkbook(file));
 
   try {
     return { kind: "workbook", workbook: await readPackage(zip), source: { kind: "package", bytes } };
   } catch (e) {
-    return unreadable(messages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`));
+    return unreadable(fileMessages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`));
   }
 }
 

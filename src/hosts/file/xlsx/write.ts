@@ -15,7 +15,7 @@ import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { patchStrings, writerStrings as t } from "../../../core/messages";
+import { patchStrings, writerStrings } from "../messages";
 import type { WritePlan } from "../../../workbook/plan/types";
 import type { SheetData } from "../../../workbook/model";
 import { isMacroEnabled, patchPackage } from "./patch";
@@ -107,25 +107,25 @@ export function describeWriteError(error: unknown, output: string): string {
   switch (code) {
     case "ENOENT":
     case "ENOTDIR":
-      return t.folderMissing(output, path.dirname(path.resolve(output)));
+      return writerStrings.folderMissing(output, path.dirname(path.resolve(output)));
     case "EISDIR":
-      return t.outputIsDirectory(output);
+      return writerStrings.outputIsDirectory(output);
     case "EACCES":
-      return t.noPermission(output);
+      return writerStrings.noPermission(output);
     case "EPERM":
     case "EBUSY":
     case "ETXTBSY":
       // Windows reports a file open in Excel as EBUSY or EPERM.
-      return t.fileLocked(output);
+      return writerStrings.fileLocked(output);
     case "EROFS":
-      return t.readOnly(output);
+      return writerStrings.readOnly(output);
     case "ENOSPC":
     case "EDQUOT":
-      return t.diskFull(output);
+      return writerStrings.diskFull(output);
     case "ENAMETOOLONG":
-      return t.nameTooLong(output);
+      return writerStrings.nameTooLong(output);
     default:
-      return t.writeFailed(output, code ?? (error instanceof Error ? error.message : String(error)));
+      return writerStrings.writeFailed(output, code ?? (error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -143,17 +143,17 @@ export async function writeEvaluatedFile(
 ): Promise<WriteResult> {
   const target = path.resolve(output);
   const extension = outputExtension(source);
-  if (path.extname(target).toLowerCase() !== extension) return failed(extension === ".xlsm" ? patchStrings.outputNotXlsm(output) : t.outputNotXlsx(output));
-  if (input !== undefined && (await samePath(input, target))) return failed(t.outputIsInput(output));
+  if (path.extname(target).toLowerCase() !== extension) return failed(extension === ".xlsm" ? patchStrings.outputNotXlsm(output) : writerStrings.outputNotXlsx(output));
+  if (input !== undefined && (await samePath(input, target))) return failed(writerStrings.outputIsInput(output));
   const dir = path.dirname(target);
   try {
     const folder = await fs.stat(dir);
-    if (!folder.isDirectory()) return failed(t.folderMissing(output, dir));
+    if (!folder.isDirectory()) return failed(writerStrings.folderMissing(output, dir));
   } catch (e) {
     return failed(describeWriteError(e, output));
   }
   try {
-    if ((await fs.stat(target)).isDirectory()) return failed(t.outputIsDirectory(output));
+    if ((await fs.stat(target)).isDirectory()) return failed(writerStrings.outputIsDirectory(output));
   } catch {
     // Not there yet: the usual case.
   }
@@ -162,7 +162,7 @@ export async function writeEvaluatedFile(
   try {
     bytes = await evaluatedBytes(source, plan);
   } catch (e) {
-    return failed(t.buildFailed(output, e instanceof Error ? e.message : String(e)));
+    return failed(writerStrings.buildFailed(output, e instanceof Error ? e.message : String(e)));
   }
 
   const failure = await writeAtomically(target, bytes, output);

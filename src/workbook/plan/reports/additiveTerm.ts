@@ -12,7 +12,8 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../../core/evaluate";
 import { conceptText } from "../../../core/conceptText";
-import { documentStrings as d, methodText, reportStrings as s } from "../../../core/messages";
+import { methodText } from "../../../core/messages";
+import { documentStrings, reportStrings } from "../../messages";
 import { formatPeriodPtBR } from "../../../core/periods";
 import { describeTarget } from "../summary";
 import { indicatorLabel, percentText, resultText } from "../../view";
@@ -36,16 +37,16 @@ export interface AdditiveTermOptions {
 function evidenceText(r: RevisionSuggestion, unitPlural: string): string {
   // One decimal always, as the evidence per period writes them (130,0%, not 130%).
   const pct = percentText;
-  if (r.reason === "wideMargin") return d.reasons.wideMargin(r.periods.length, unitPlural, pct(r.min), pct(r.max));
-  if (r.reason === "neverMet") return d.reasons.neverMet(r.periods.length, unitPlural, pct(r.min), pct(r.max));
-  return d.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "));
+  if (r.reason === "wideMargin") return documentStrings.reasons.wideMargin(r.periods.length, unitPlural, pct(r.min), pct(r.max));
+  if (r.reason === "neverMet") return documentStrings.reasons.neverMet(r.periods.length, unitPlural, pct(r.min), pct(r.max));
+  return documentStrings.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "));
 }
 
 /** One period of an indicator as evidence: `2025-T1: 400 (133,3%, A)` — the raw attainment, as the wide margin is judged. */
 function periodEvidence(label: string, i: IndicatorEvaluation | undefined): string {
-  if (!i || i.status !== "evaluated" || i.result === undefined) return d.evidenceNoData(label);
+  if (!i || i.status !== "evaluated" || i.result === undefined) return documentStrings.evidenceNoData(label);
   const concept = i.classification ? i.classification.label : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
-  return d.evidencePeriod(label, resultText(i), i.attainment ? percentText(i.attainment.raw) : "", concept);
+  return documentStrings.evidencePeriod(label, resultText(i), i.attainment ? percentText(i.attainment.raw) : "", concept);
 }
 
 /** The proposal over `evaluations` (any order; those without a period are left out). */
@@ -54,7 +55,7 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
   const n = evs.length;
   const labels = evs.map((ev) => ev.period!.label);
   const kinds = new Set(evs.map((ev) => ev.period!.kind));
-  const [unit, unitPlural] = kinds.size === 1 ? unitsOf(evs[0]?.period) : s.units.range;
+  const [unit, unitPlural] = kinds.size === 1 ? unitsOf(evs[0]?.period) : reportStrings.units.range;
   const last = evs[n - 1];
   const series = new Map(indicatorSeries(evs).map((row) => [row.key, row]));
   const lastTarget = (key: string) => {
@@ -64,58 +65,58 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
   const candidates = revisionSuggestions(evs, { withoutData: true }).map((r) => ({ ...r, target: lastTarget(r.key), evidence: evidenceText(r, unitPlural) }));
 
   const header = [
-    ...(n > 0 ? [d.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, false)] : []),
-    s.commission,
-    s.source(options.source),
-    ...(last ? [s.rules(last.preset.name, methodText(last))] : []),
+    ...(n > 0 ? [documentStrings.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, false)] : []),
+    reportStrings.commission,
+    reportStrings.source(options.source),
+    ...(last ? [reportStrings.rules(last.preset.name, methodText(last))] : []),
   ];
-  const intro = [d.addressee, d.additiveIntro(n, n === 1 ? unit : unitPlural, labels.join(", "))];
+  const intro = [documentStrings.addressee, documentStrings.additiveIntro(n, n === 1 ? unit : unitPlural, labels.join(", "))];
 
   const candidateBlocks: Block[] = [];
-  if (n < MIN_PERIODS_FOR_REVISION) candidateBlocks.push({ kind: "paragraph", text: d.tooEarly(unit) });
-  else if (candidates.length === 0) candidateBlocks.push({ kind: "paragraph", text: d.noCandidates(n, unitPlural) });
+  if (n < MIN_PERIODS_FOR_REVISION) candidateBlocks.push({ kind: "paragraph", text: documentStrings.tooEarly(unit) });
+  else if (candidates.length === 0) candidateBlocks.push({ kind: "paragraph", text: documentStrings.noCandidates(n, unitPlural) });
   else {
     candidateBlocks.push(
-      { kind: "paragraph", text: d.candidatesIntro(candidates.length) },
+      { kind: "paragraph", text: documentStrings.candidatesIntro(candidates.length) },
       {
         kind: "table",
-        headers: d.candidateHeaders,
+        headers: documentStrings.candidateHeaders,
         spans: [1, 1, 1, 3],
         rows: candidates.map((c) => [{ text: c.code ?? "" }, { text: c.indicator }, { text: c.target }, { text: c.evidence }]),
       },
     );
   }
-  const sections: Section[] = [{ heading: d.candidatesHeading, blocks: candidateBlocks }];
+  const sections: Section[] = [{ heading: documentStrings.candidatesHeading, blocks: candidateBlocks }];
   if (candidates.length > 0) {
-    const evidence = candidates.map((c) => d.evidenceItem(indicatorLabel(c), (series.get(c.key)?.byPeriod ?? []).map((i, p) => periodEvidence(labels[p], i)).join("; ")));
+    const evidence = candidates.map((c) => documentStrings.evidenceItem(indicatorLabel(c), (series.get(c.key)?.byPeriod ?? []).map((i, p) => periodEvidence(labels[p], i)).join("; ")));
     sections.push(
-      { heading: d.evidenceHeading, blocks: [{ kind: "list", items: evidence }] },
+      { heading: documentStrings.evidenceHeading, blocks: [{ kind: "list", items: evidence }] },
       {
-        heading: d.wordingHeading,
+        heading: documentStrings.wordingHeading,
         blocks: [
-          { kind: "paragraph", text: d.wordingIntro },
+          { kind: "paragraph", text: documentStrings.wordingIntro },
           {
             kind: "table",
-            headers: d.wordingHeaders,
+            headers: documentStrings.wordingHeaders,
             spans: [1, 1, 1, 3],
-            rows: candidates.map((c) => [{ text: c.code ?? "" }, { text: c.indicator }, { text: c.target }, { text: d.blankLine }]),
+            rows: candidates.map((c) => [{ text: c.code ?? "" }, { text: c.indicator }, { text: c.target }, { text: documentStrings.blankLine }]),
           },
         ],
       },
     );
   }
-  sections.push({ heading: d.consultationHeading(sections.length + 1), blocks: d.consultation.map((text): Block => ({ kind: "paragraph", text })) });
+  sections.push({ heading: documentStrings.consultationHeading(sections.length + 1), blocks: documentStrings.consultation.map((text): Block => ({ kind: "paragraph", text })) });
 
   return {
-    sheetName: d.additiveSheet,
-    title: d.additiveTitle,
+    sheetName: documentStrings.additiveSheet,
+    title: documentStrings.additiveTitle,
     header,
-    draftNote: s.draftNote,
+    draftNote: reportStrings.draftNote,
     intro,
     sections,
-    closing: d.additiveClosing,
-    placeDate: s.placeDate,
-    signatures: options.members ?? s.members,
+    closing: documentStrings.additiveClosing,
+    placeDate: reportStrings.placeDate,
+    signatures: options.members ?? reportStrings.members,
     candidates,
     periods: labels,
   };

@@ -16,7 +16,8 @@
 import type { ContractEvaluation, IndicatorEvaluation } from "../../../core/evaluate";
 import { conceptText } from "../../../core/conceptText";
 import { conceptReason, missedTargets, ruleText } from "../../view";
-import { formatNumber, methodText, reportStrings as s, viewStrings as v } from "../../../core/messages";
+import { formatNumber, methodText } from "../../../core/messages";
+import { reportStrings, viewStrings } from "../../messages";
 import { formatPeriodPtBR } from "../../../core/periods";
 import type { Band, Period } from "../../../core/types";
 import { columnName } from "../../overallFigure";
@@ -98,7 +99,7 @@ export interface AnnualReport {
 
 /** The report's sheet name: `Avaliação anual 2025` or `Avaliação final`. */
 export function annualName(scope: AnnualScope): string {
-  return sheetName(scope.kind === "year" ? s.annualSheet(scope.year) : s.finalSheet);
+  return sheetName(scope.kind === "year" ? reportStrings.annualSheet(scope.year) : reportStrings.finalSheet);
 }
 
 function targetText(row: (IndicatorEvaluation | undefined)[], labels: string[]): string {
@@ -111,15 +112,15 @@ function targetText(row: (IndicatorEvaluation | undefined)[], labels: string[]):
     else groups.push({ text, first: labels[p], last: labels[p] });
   });
   if (groups.length <= 1) return groups[0]?.text ?? "";
-  return groups.map((g) => s.targetFrom(g.text, g.first, g.last)).join("; ");
+  return groups.map((g) => reportStrings.targetFrom(g.text, g.first, g.last)).join("; ");
 }
 
 function justificationsOf(row: (IndicatorEvaluation | undefined)[], labels: string[]): string[] {
   const out: string[] = [];
   row.forEach((i, p) => {
     if (!i?.justification) return;
-    const decision = i.decision ? s.decisionsShort[i.decision] : i.concept === "B" ? s.decisionsShort.pending : undefined;
-    out.push(s.justificationItem(labels[p], i.justification, decision));
+    const decision = i.decision ? reportStrings.decisionsShort[i.decision] : i.concept === "B" ? reportStrings.decisionsShort.pending : undefined;
+    out.push(reportStrings.justificationItem(labels[p], i.justification, decision));
   });
   return out;
 }
@@ -131,11 +132,11 @@ export function buildAnnual(evaluations: ContractEvaluation[], scope: AnnualScop
   const last = evs[evs.length - 1];
   const scale = last?.preset.scale ?? 100;
   const kinds = new Set(evs.map((ev) => ev.period?.kind ?? "range"));
-  const unit: [string, string] = kinds.size === 1 ? unitsOf(evs[0]?.period) : s.units.range;
+  const unit: [string, string] = kinds.size === 1 ? unitsOf(evs[0]?.period) : reportStrings.units.range;
   const periods: PeriodFigure[] = evs.map((ev) => ({
     ...(ev.period ? { period: ev.period } : {}),
     label: ev.period?.label ?? "",
-    text: ev.period ? formatPeriodPtBR(ev.period) : s.allRows,
+    text: ev.period ? formatPeriodPtBR(ev.period) : reportStrings.allRows,
     scored: ev.overall.scored,
     withData: ev.overall.withData,
     met: ev.overall.met,
@@ -163,7 +164,7 @@ export function buildAnnual(evaluations: ContractEvaluation[], scope: AnnualScop
   return {
     scope,
     name: annualName(scope),
-    title: scope.kind === "year" ? s.annualTitle(scope.year) : s.finalTitle,
+    title: scope.kind === "year" ? reportStrings.annualTitle(scope.year) : reportStrings.finalTitle,
     scale,
     ...(scale === 10 ? { noteLabel: columnName(evs) } : {}),
     periods,
@@ -212,15 +213,15 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   const ev = report.evaluations[report.evaluations.length - 1];
 
   l.text(report.title, TITLE, TITLE_LINE_HEIGHT);
-  l.text(s.source(options.source));
-  if (ev) l.text(s.rules(ev.preset.name, methodText(ev)));
-  if (ev) l.text(v.ruleSentence(ruleText(ev)));
-  if (n > 0) l.text(s.periodsCovered(report.periods[0].text, report.periods[n - 1].text, n, n === 1 ? unit : unitPlural));
+  l.text(reportStrings.source(options.source));
+  if (ev) l.text(reportStrings.rules(ev.preset.name, methodText(ev)));
+  if (ev) l.text(viewStrings.ruleSentence(ruleText(ev)));
+  if (n > 0) l.text(reportStrings.periodsCovered(report.periods[0].text, report.periods[n - 1].text, n, n === 1 ? unit : unitPlural));
   l.blank();
 
   // Overall result per period, and of the year.
-  l.text(s.overallHeading, HEADING);
-  const [periodHeader, , withDataHeader, metHeader, overallHeader, bandHeader, recommendationHeader] = s.overallHeaders;
+  l.text(reportStrings.overallHeading, HEADING);
+  const [periodHeader, , withDataHeader, metHeader, overallHeader, bandHeader, recommendationHeader] = reportStrings.overallHeaders;
   const recCols = all - 6;
   l.add([
     { cell: cell(periodHeader, HEADER), cols: 2 },
@@ -244,9 +245,9 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   }
   const lastPeriodRow = l.next - 1;
   const c = report.combined;
-  const scopeText = report.scope.kind === "year" ? s.yearRow(report.scope.year, c.counted, c.counted === 1 ? unit : unitPlural) : s.finalRow(c.counted, c.counted === 1 ? unit : unitPlural);
+  const scopeText = report.scope.kind === "year" ? reportStrings.yearRow(report.scope.year, c.counted, c.counted === 1 ? unit : unitPlural) : reportStrings.finalRow(c.counted, c.counted === 1 ? unit : unitPlural);
   l.add([
-    { cell: cell(report.scope.kind === "year" ? String(report.scope.year) : s.finalSheet, BOLD_BODY) },
+    { cell: cell(report.scope.kind === "year" ? String(report.scope.year) : reportStrings.finalSheet, BOLD_BODY) },
     { cell: cell(scopeText, BOLD_BODY) },
     { cell: cell(null, BODY) },
     { cell: cell(null, BODY) },
@@ -254,11 +255,11 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
     { cell: cell(c.band?.band.label ?? "", bandStyle(c.band?.band, BOLD_BODY)) },
     { cell: cell(c.band?.band.recommendation ?? "", BOLD_BODY), cols: recCols },
   ]);
-  if (c.counted < c.periods) l.text(s.yearIncomplete(c.counted, c.periods), { ...TEXT, color: "#9C0006" });
+  if (c.counted < c.periods) l.text(reportStrings.yearIncomplete(c.counted, c.periods), { ...TEXT, color: "#9C0006" });
   const t = report.overallTrend;
-  if (!t) l.text(s.noTrend);
-  else if (report.scale === 10) l.text(s.overallTrendNote(report.noteLabel ?? "", s.trendWords[t.direction], signed(t.slope * 10, 2), unit));
-  else l.text(s.overallTrend(s.trendWords[t.direction], signed(t.slope * 100), unit));
+  if (!t) l.text(reportStrings.noTrend);
+  else if (report.scale === 10) l.text(reportStrings.overallTrendNote(report.noteLabel ?? "", reportStrings.trendWords[t.direction], signed(t.slope * 10, 2), unit));
+  else l.text(reportStrings.overallTrend(reportStrings.trendWords[t.direction], signed(t.slope * 100), unit));
 
   // The line chart of the overall figure, below the table.
   let chart: SummarySheetPlan["chart"];
@@ -268,8 +269,8 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
     l.blank(CHART_ROWS);
     chart = {
       kind: "line",
-      title: report.noteLabel ? s.chartTitleNote(report.noteLabel) : s.chartTitle,
-      seriesName: report.noteLabel ?? s.chartSeries,
+      title: report.noteLabel ? reportStrings.chartTitleNote(report.noteLabel) : reportStrings.chartTitle,
+      seriesName: report.noteLabel ?? reportStrings.chartSeries,
       categories: `A${firstPeriodRow}:A${lastPeriodRow}`,
       values: `E${firstPeriodRow}:E${lastPeriodRow}`,
       percent: report.scale !== 10,
@@ -280,10 +281,10 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
 
   // Programmed × achieved per performance indicator.
   l.blank();
-  l.text(s.indicatorsHeading, HEADING);
-  if (report.indicators.length === 0) l.text(s.noPerformance);
+  l.text(reportStrings.indicatorsHeading, HEADING);
+  if (report.indicators.length === 0) l.text(reportStrings.noPerformance);
   else {
-    const h = s.indicatorHeaders;
+    const h = reportStrings.indicatorHeaders;
     const top = l.add([
       { cell: cell(h.code, HEADER), rows: 2 },
       { cell: cell(h.indicator, HEADER), rows: 2 },
@@ -294,7 +295,7 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
       { cell: cell(h.justifications, HEADER), rows: 2 },
     ]);
     const covered = (k: number): Span[] => Array.from({ length: k }, () => ({ cell: cell(null, HEADER) }));
-    l.add([...covered(LEAD.length), ...report.periods.flatMap(() => s.periodHeaders.map((x): Span => ({ cell: cell(x, HEADER) }))), ...covered(TAIL.length)]);
+    l.add([...covered(LEAD.length), ...report.periods.flatMap(() => reportStrings.periodHeaders.map((x): Span => ({ cell: cell(x, HEADER) }))), ...covered(TAIL.length)]);
     l.height(top, 2 * 15);
     for (const row of report.indicators) {
       const spans: Span[] = [
@@ -305,14 +306,14 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
       for (const i of row.byPeriod) spans.push(...periodCells(i));
       const trend = row.trend;
       spans.push(
-        { cell: cell(trend ? s.trendWords[trend.direction] : s.noSeries, trend ? { ...BODY, bold: true, align: "center", color: TREND_COLORS[trend.direction] } : { ...BODY, align: "center", italic: true }) },
+        { cell: cell(trend ? reportStrings.trendWords[trend.direction] : reportStrings.noSeries, trend ? { ...BODY, bold: true, align: "center", color: TREND_COLORS[trend.direction] } : { ...BODY, align: "center", italic: true }) },
         { cell: trend ? cell(trend.slope * 100, { ...BODY, align: "right" }, SLOPE_FORMAT) : cell(null, BODY) },
         { cell: cell(row.justifications.join("\n"), BODY) },
       );
       l.add(spans);
     }
   }
-  if (report.hasMonitoring) l.text(s.monitoringNote, { ...TEXT, italic: true });
+  if (report.hasMonitoring) l.text(reportStrings.monitoringNote, { ...TEXT, italic: true });
 
   // What decides each B, period by period: no result that meets its target stands beside a B unexplained.
   const reasons = report.evaluations.flatMap((e) =>
@@ -320,24 +321,24 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   );
   if (reasons.length > 0) {
     l.blank();
-    l.text(v.reasonsIntro, HEADING);
+    l.text(viewStrings.reasonsIntro, HEADING);
     for (const reason of reasons) l.text(reason);
   }
 
   // Proposals to revise indicators.
   l.blank();
-  l.text(s.revisionsHeading, HEADING);
-  if (n < 2) l.text(s.revisionTooEarly(unit));
-  else if (report.revisions.length === 0) l.text(s.noRevision(unitPlural));
+  l.text(reportStrings.revisionsHeading, HEADING);
+  if (n < 2) l.text(reportStrings.revisionTooEarly(unit));
+  else if (report.revisions.length === 0) l.text(reportStrings.noRevision(unitPlural));
   else {
-    l.text(s.revisionsIntro(n, unitPlural));
+    l.text(reportStrings.revisionsIntro(n, unitPlural));
     for (const r of report.revisions) l.text(`• ${revisionText(r, unitPlural)}`);
   }
 
   // How to read it.
   l.blank();
-  l.text(s.notesHeading, HEADING);
-  for (const note of [s.noteTrend(unit), report.scope.kind === "year" ? s.noteYear : s.noteFinal, s.noteRevision]) l.text(`• ${note}`, { ...TEXT, italic: true });
+  l.text(reportStrings.notesHeading, HEADING);
+  for (const note of [reportStrings.noteTrend(unit), report.scope.kind === "year" ? reportStrings.noteYear : reportStrings.noteFinal, reportStrings.noteRevision]) l.text(`• ${note}`, { ...TEXT, italic: true });
 
   return {
     name: report.name,
@@ -352,7 +353,7 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
 
 /** An indicator's three cells for one period: result, attainment, concept. */
 function periodCells(i: IndicatorEvaluation | undefined): Span[] {
-  if (!i) return [{ cell: cell(null, BODY) }, { cell: cell(null, BODY) }, { cell: cell(s.notInPeriod, { ...BODY, align: "center" }) }];
+  if (!i) return [{ cell: cell(null, BODY) }, { cell: cell(null, BODY) }, { cell: cell(reportStrings.notInPeriod, { ...BODY, align: "center" }) }];
   const concept = i.classification ? i.classification.label : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
   const result =
     i.result === undefined ? cell(null, BODY) : cell(i.result, { ...BODY, align: "right" }, i.target ? (i.target.scale === "percent" ? PERCENT : NUMBER) : NUMBER);

@@ -19,7 +19,8 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../../core/evaluate";
 import { conceptText } from "../../../core/conceptText";
-import { documentStrings as d, formatPercent, nationalStrings as n, reportStrings as s, viewStrings as v } from "../../../core/messages";
+import { formatPercent } from "../../../core/messages";
+import { documentStrings, nationalStrings, reportStrings, viewStrings } from "../../messages";
 import { formatPeriodPtBR } from "../../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../../core/types";
 import { hasDecisions, missingNames, overallFigure } from "../../overallFigure";
@@ -132,7 +133,7 @@ export interface CommuniqueOptions {
 
 /** Singular and plural of the unit of a period kind (`trimestre`, `trimestres`). */
 export function unitsOf(period: Period | undefined): [string, string] {
-  return s.units[period?.kind ?? "range"] ?? s.units.range;
+  return reportStrings.units[period?.kind ?? "range"] ?? reportStrings.units.range;
 }
 
 /** The indicator's result as the view writes it; "" when it has none (a table cell left empty). */
@@ -157,23 +158,23 @@ function decisionOf(i: IndicatorEvaluation): JustificationItem["decision"] {
 export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }, options: CommuniqueOptions): Communique {
   const period = ev.period;
   const [unit, unitPlural] = unitsOf(period);
-  const periodText = period ? formatPeriodPtBR(period) : s.allRows;
-  const phrase = period ? s.periodPhrase(period.kind, periodText) : s.allRows;
+  const periodText = period ? formatPeriodPtBR(period) : reportStrings.allRows;
+  const phrase = period ? reportStrings.periodPhrase(period.kind, periodText) : reportStrings.allRows;
   const finalOfYear = endsYear(period);
   const year = yearOf(period);
   const quarterly = period?.kind === "quarter";
   const dates = period && period.kind !== "range" ? `${brDate(period.start)} a ${brDate(period.end)}` : undefined;
 
   const header = [
-    s.communiquePeriod(period ? `${periodText}${period.kind !== "range" && period.label !== periodText ? ` (${period.label})` : ""}` : s.allRows),
-    ...(finalOfYear && year !== undefined ? [s.finalOfYearMark(year)] : []),
-    s.commission,
-    s.source(options.source),
-    s.rules(ev.preset.name, ev.method === "shareMet" ? s.methodShare : s.methodMean),
+    reportStrings.communiquePeriod(period ? `${periodText}${period.kind !== "range" && period.label !== periodText ? ` (${period.label})` : ""}` : reportStrings.allRows),
+    ...(finalOfYear && year !== undefined ? [reportStrings.finalOfYearMark(year)] : []),
+    reportStrings.commission,
+    reportStrings.source(options.source),
+    reportStrings.rules(ev.preset.name, ev.method === "shareMet" ? reportStrings.methodShare : reportStrings.methodMean),
   ];
-  const intro = [s.intro(periodText, dates, quarterly)];
+  const intro = [reportStrings.intro(periodText, dates, quarterly)];
   if (finalOfYear && year !== undefined) {
-    intro.push(s.finalOfYear(unit, year, s.periodicPlural[period!.kind] ?? s.periodicPlural.range, options.annualSheet ?? sheetName(s.annualSheet(year))));
+    intro.push(reportStrings.finalOfYear(unit, year, reportStrings.periodicPlural[period!.kind] ?? reportStrings.periodicPlural.range, options.annualSheet ?? sheetName(reportStrings.annualSheet(year))));
   }
 
   const performance = ev.indicators.filter((i) => i.kind === "desempenho");
@@ -186,34 +187,34 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   const result: Block[] = [];
   const o = ev.overall;
   const figure = overallFigure(ev);
-  if (o.scored > 0) result.push({ kind: "paragraph", text: s.counts(phrase, o.met, o.withData, o.scored) });
+  if (o.scored > 0) result.push({ kind: "paragraph", text: reportStrings.counts(phrase, o.met, o.withData, o.scored) });
   const value = figureText(ev);
-  if (value === undefined) result.push({ kind: "paragraph", text: s.overallNotComputed, style: "warning" });
-  else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: figure.kind === "isf" ? n.overallIsf(figure.name, value) : n.overallFinalNote(figure.name, value) });
-  else result.push({ kind: "paragraph", text: ev.method === "shareMet" ? s.overallShare(value) : s.overallMean(value) });
-  if (figure.pooled && ev.byMunicipality) result.push({ kind: "paragraph", text: n.pooledNote(ev.byMunicipality.length) });
-  if (figure.partial) result.push({ kind: "paragraph", text: n.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), style: "warning" });
-  if (figure.kind === "finalNote" && figure.missing.length > 0) result.push({ kind: "paragraph", text: n.capitalized(n.incompleteTeam(missingNames(figure))), style: "warning" });
+  if (value === undefined) result.push({ kind: "paragraph", text: reportStrings.overallNotComputed, style: "warning" });
+  else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: figure.kind === "isf" ? nationalStrings.overallIsf(figure.name, value) : nationalStrings.overallFinalNote(figure.name, value) });
+  else result.push({ kind: "paragraph", text: ev.method === "shareMet" ? reportStrings.overallShare(value) : reportStrings.overallMean(value) });
+  if (figure.pooled && ev.byMunicipality) result.push({ kind: "paragraph", text: nationalStrings.pooledNote(ev.byMunicipality.length) });
+  if (figure.partial) result.push({ kind: "paragraph", text: nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), style: "warning" });
+  if (figure.kind === "finalNote" && figure.missing.length > 0) result.push({ kind: "paragraph", text: nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))), style: "warning" });
   const incomplete = incompleteText(ev);
-  if (incomplete) result.push({ kind: "paragraph", text: v.incompleteSentence(incomplete), style: "warning" });
-  result.push({ kind: "paragraph", text: v.ruleSentence(ruleText(ev)) });
-  if (ev.preset.commission === false && hasDecisions(ev)) result.push({ kind: "paragraph", text: n.justificationsNotScored(ev.preset.name) });
+  if (incomplete) result.push({ kind: "paragraph", text: viewStrings.incompleteSentence(incomplete), style: "warning" });
+  result.push({ kind: "paragraph", text: viewStrings.ruleSentence(ruleText(ev)) });
+  if (ev.preset.commission === false && hasDecisions(ev)) result.push({ kind: "paragraph", text: nationalStrings.justificationsNotScored(ev.preset.name) });
   if (ev.band) {
     if (ev.band.band.recommendation) {
-      result.push({ kind: "paragraph", text: s.band(bandText(ev)!) });
-      result.push({ kind: "paragraph", text: s.recommendation(ev.band.band.recommendation), style: "quote" });
-    } else result.push({ kind: "paragraph", text: s.bandOnly(bandText(ev)!) });
-  } else if (!ev.preset.bands) result.push({ kind: "paragraph", text: s.noBands(ev.preset.name) });
-  if (pending.length > 0) result.push({ kind: "paragraph", text: s.pendingList(pending.map(indicatorLabel).join("; ")) });
+      result.push({ kind: "paragraph", text: reportStrings.band(bandText(ev)!) });
+      result.push({ kind: "paragraph", text: reportStrings.recommendation(ev.band.band.recommendation), style: "quote" });
+    } else result.push({ kind: "paragraph", text: reportStrings.bandOnly(bandText(ev)!) });
+  } else if (!ev.preset.bands) result.push({ kind: "paragraph", text: reportStrings.noBands(ev.preset.name) });
+  if (pending.length > 0) result.push({ kind: "paragraph", text: reportStrings.pendingList(pending.map(indicatorLabel).join("; ")) });
   // Every result the period still owes (blank cells, missing rows), so none is silently left out.
   const owed = (ev.completeness?.slots ?? []).filter((m) => m.scored);
   if (owed.length > 0) {
     const items = owed.slice(0, MAX_PENDING).map((m) => `${indicatorLabel(m)} — ${missingText(m)}`);
-    if (owed.length > MAX_PENDING) items.push(v.morePendingSentence(owed.length - MAX_PENDING));
-    result.push({ kind: "paragraph", text: v.pendingIntro(owed.length) }, { kind: "list", items });
+    if (owed.length > MAX_PENDING) items.push(viewStrings.morePendingSentence(owed.length - MAX_PENDING));
+    result.push({ kind: "paragraph", text: viewStrings.pendingIntro(owed.length) }, { kind: "list", items });
   }
-  if (invalid.length > 0) result.push({ kind: "paragraph", text: s.invalidList(invalid.map(indicatorLabel).join("; ")) });
-  if (monitoringBelow.length > 0) result.push({ kind: "paragraph", text: s.monitoringBelow(monitoringBelow.map(indicatorLabel).join("; ")) });
+  if (invalid.length > 0) result.push({ kind: "paragraph", text: reportStrings.invalidList(invalid.map(indicatorLabel).join("; ")) });
+  if (monitoringBelow.length > 0) result.push({ kind: "paragraph", text: reportStrings.monitoringBelow(monitoringBelow.map(indicatorLabel).join("; ")) });
 
   // 2. Indicators not met.
   const notMet: NotMetIndicator[] = notMetEvals.map((i) => ({
@@ -230,12 +231,12 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   }));
   const notMetBlocks: Block[] =
     notMet.length === 0
-      ? [{ kind: "paragraph", text: s.noneNotMet }]
+      ? [{ kind: "paragraph", text: reportStrings.noneNotMet }]
       : [
-          { kind: "paragraph", text: s.notMetIntro(notMet.length) },
+          { kind: "paragraph", text: reportStrings.notMetIntro(notMet.length) },
           {
             kind: "table",
-            headers: s.notMetHeaders,
+            headers: reportStrings.notMetHeaders,
             spans: [1, 1, 1, 1, 1, 1],
             rows: notMetEvals.map((i, n) => [
               { text: i.code ?? "" },
@@ -250,7 +251,7 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
 
   // What decides each B: no figure that meets its target stands beside a B unexplained.
   if (notMetEvals.length > 0) {
-    notMetBlocks.push({ kind: "paragraph", text: v.reasonsIntro }, { kind: "list", items: notMetEvals.map((i) => `${indicatorLabel(i)}: ${conceptReason(i) ?? ""}`) });
+    notMetBlocks.push({ kind: "paragraph", text: viewStrings.reasonsIntro }, { kind: "list", items: notMetEvals.map((i) => `${indicatorLabel(i)}: ${conceptReason(i) ?? ""}`) });
   }
 
   // 3. Justifications.
@@ -261,19 +262,19 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
       name: indicatorLabel(i),
       ...(i.justification ? { justification: i.justification } : {}),
       decision,
-      decisionText: s.decisions[decision],
+      decisionText: reportStrings.decisions[decision],
     };
   });
   const justificationBlocks: Block[] =
     justifications.length === 0
-      ? [{ kind: "paragraph", text: s.noJustifications }]
+      ? [{ kind: "paragraph", text: reportStrings.noJustifications }]
       : [
-          { kind: "paragraph", text: s.justificationsIntro },
+          { kind: "paragraph", text: reportStrings.justificationsIntro },
           {
             kind: "table",
-            headers: s.justificationHeaders,
+            headers: reportStrings.justificationHeaders,
             spans: [2, 3, 1],
-            rows: justifications.map((j) => [{ text: j.name }, { text: j.justification ?? s.noJustificationGiven }, { text: j.decisionText }]),
+            rows: justifications.map((j) => [{ text: j.name }, { text: j.justification ?? reportStrings.noJustificationGiven }, { text: j.decisionText }]),
           },
         ];
 
@@ -281,49 +282,49 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   const actions: string[] = [];
   notMetEvals.forEach((i, n) => {
     if (i.decision === "total") return; // counted as met: nothing to correct
-    if (i.decision === "partial") actions.push(s.actionPartial(indicatorLabel(i)));
-    else actions.push(s.actionPlan(indicatorLabel(i), notMet[n].target || "—", notMet[n].resultText || "—"));
+    if (i.decision === "partial") actions.push(reportStrings.actionPartial(indicatorLabel(i)));
+    else actions.push(reportStrings.actionPlan(indicatorLabel(i), notMet[n].target || "—", notMet[n].resultText || "—"));
   });
-  if (pending.length > 0) actions.push(s.actionMissingData(pending.map(indicatorLabel).join("; ")));
-  if (invalid.length > 0) actions.push(s.actionInvalidData);
-  if (ev.band && (ev.band.band.number ?? 1) >= 3) actions.push(s.actionBand);
+  if (pending.length > 0) actions.push(reportStrings.actionMissingData(pending.map(indicatorLabel).join("; ")));
+  if (invalid.length > 0) actions.push(reportStrings.actionInvalidData);
+  if (ev.band && (ev.band.band.number ?? 1) >= 3) actions.push(reportStrings.actionBand);
   const actionBlocks: Block[] =
-    actions.length === 0 ? [{ kind: "paragraph", text: s.noActions }] : [{ kind: "paragraph", text: s.actionsIntro }, { kind: "list", items: actions }];
+    actions.length === 0 ? [{ kind: "paragraph", text: reportStrings.noActions }] : [{ kind: "paragraph", text: reportStrings.actionsIntro }, { kind: "list", items: actions }];
 
   // 5. Indicators to revise or renegotiate.
   const history = historyFor(ev, options.others ?? []);
   const revisions = revisionSuggestions(history);
   // The history's unit: the period kind when all its periods share one (trimestres), else "períodos".
-  const historyPlural = new Set(history.map((h) => h.period?.kind)).size === 1 ? unitPlural : s.units.range[1];
+  const historyPlural = new Set(history.map((h) => h.period?.kind)).size === 1 ? unitPlural : reportStrings.units.range[1];
   const pct = (v: number) => formatPercent(v, 1);
   const revisionBlocks: Block[] = [];
-  if (history.length < 2) revisionBlocks.push({ kind: "paragraph", text: s.revisionTooEarly(unit) });
-  else if (revisions.length === 0) revisionBlocks.push({ kind: "paragraph", text: s.noRevision(historyPlural) });
+  if (history.length < 2) revisionBlocks.push({ kind: "paragraph", text: reportStrings.revisionTooEarly(unit) });
+  else if (revisions.length === 0) revisionBlocks.push({ kind: "paragraph", text: reportStrings.noRevision(historyPlural) });
   else {
-    revisionBlocks.push({ kind: "paragraph", text: s.revisionIntro(history.length, historyPlural, history.map((h) => h.period?.label ?? "").join(", ")) });
+    revisionBlocks.push({ kind: "paragraph", text: reportStrings.revisionIntro(history.length, historyPlural, history.map((h) => h.period?.label ?? "").join(", ")) });
     revisionBlocks.push({ kind: "list", items: revisions.map((r) => revisionText(r, historyPlural, pct)) });
   }
 
   const sections: Section[] = [
-    { heading: s.resultHeading, blocks: result },
-    { heading: s.notMetHeading, blocks: notMetBlocks },
-    { heading: s.justificationsHeading, blocks: justificationBlocks },
-    { heading: s.actionsHeading, blocks: actionBlocks },
-    { heading: s.revisionHeading, blocks: revisionBlocks },
+    { heading: reportStrings.resultHeading, blocks: result },
+    { heading: reportStrings.notMetHeading, blocks: notMetBlocks },
+    { heading: reportStrings.justificationsHeading, blocks: justificationBlocks },
+    { heading: reportStrings.actionsHeading, blocks: actionBlocks },
+    { heading: reportStrings.revisionHeading, blocks: revisionBlocks },
   ];
-  const adjective = s.periodicAdjective[period?.kind ?? "range"] ?? "";
+  const adjective = reportStrings.periodicAdjective[period?.kind ?? "range"] ?? "";
   return {
     ...(period ? { period } : {}),
     sheetName: communiqueName(ev),
     finalOfYear,
-    title: s.communiqueTitle(adjective),
+    title: reportStrings.communiqueTitle(adjective),
     header,
-    draftNote: s.draftNote,
+    draftNote: reportStrings.draftNote,
     intro,
     sections,
-    closing: s.closing,
-    placeDate: s.placeDate,
-    signatures: options.members ?? s.members,
+    closing: reportStrings.closing,
+    placeDate: reportStrings.placeDate,
+    signatures: options.members ?? reportStrings.members,
     ...(value !== undefined && o.value !== undefined ? { overall: { value: o.value, text: value } } : {}),
     ...(ev.band ? { band: ev.band.band } : {}),
     notMet,
@@ -337,8 +338,8 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
 /** One revision proposal as a sentence. */
 export function revisionText(r: RevisionSuggestion, unitPlural: string, pct: (v: number) => string = (v) => formatPercent(v, 1)): string {
   const name = r.code ? `${r.code} ${r.indicator}` : r.indicator;
-  if (r.reason === "mostlyNoData") return `${name}: ${d.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "))}`;
-  return r.reason === "wideMargin" ? s.wideMargin(name, unitPlural, pct(r.min), pct(r.max)) : s.neverMet(name, unitPlural, pct(r.min), pct(r.max));
+  if (r.reason === "mostlyNoData") return `${name}: ${documentStrings.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "))}`;
+  return r.reason === "wideMargin" ? reportStrings.wideMargin(name, unitPlural, pct(r.min), pct(r.max)) : reportStrings.neverMet(name, unitPlural, pct(r.min), pct(r.max));
 }
 
 function brDate(iso: string): string {
@@ -347,7 +348,7 @@ function brDate(iso: string): string {
 
 /** The communiqué sheet's name: `Comunicado 2025-T1`. */
 export function communiqueName(ev: Pick<ContractEvaluation, "period">): string {
-  return sheetName(s.communiqueSheet(ev.period?.label ?? "").trim());
+  return sheetName(reportStrings.communiqueSheet(ev.period?.label ?? "").trim());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -402,7 +403,7 @@ export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
     // Room to sign above; then the whole block (line, name, role) in one cell of one row: neither Excel nor
     // LibreOffice splits a row across pages, so a page break never separates a line from its role.
     l.blank(2);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(`${s.signatureLine}\n${s.signatureName} ${s.signatureLine}\n${role}`, CENTER), cols: all - 2 }]);
+    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(`${reportStrings.signatureLine}\n${reportStrings.signatureName} ${reportStrings.signatureLine}\n${role}`, CENTER), cols: all - 2 }]);
   }
   return { name: doc.sheetName, rows: l.rows, merges: l.merges, widths: WIDTHS, heights: l.heights, print: { orientation: "portrait" } };
 }
@@ -426,7 +427,7 @@ export type DocumentPart =
 
 /** The communiqué as a text document: draft note, title, header, intro, sections, closing, place/date, signatures. */
 export function communiqueParts(doc: CommuniqueText): DocumentPart[] {
-  const lines = [`${s.signatureLabel} ${s.signatureLine}`, `${s.signatureName} ${s.signatureLine}`];
+  const lines = [`${reportStrings.signatureLabel} ${reportStrings.signatureLine}`, `${reportStrings.signatureName} ${reportStrings.signatureLine}`];
   return [
     { kind: "draftNote", text: doc.draftNote },
     { kind: "title", text: doc.title },

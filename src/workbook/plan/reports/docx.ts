@@ -13,7 +13,7 @@
  * text is XML-escaped and stripped of the characters XML cannot hold. Pure: gives back the bytes.
  */
 import JSZip from "jszip";
-import { commandStrings as t } from "../../../core/messages";
+import { docxStrings } from "../../messages";
 import type { CellStyle } from "../types";
 import { communiqueParts, type CommuniqueText, type DocumentPart, type TableCell } from "./communique";
 import { conceptStyle } from "./layout";
@@ -228,7 +228,7 @@ function paragraphStyle(id: string, name: string, pPr: string, rPr: string, opti
 }
 
 function stylesXml(): string {
-  const names = t.docxStyles;
+  const names = docxStrings.docxStyles;
   const font = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>';
   const blue = `<w:color w:val="${BLUE}"/>`;
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${BORDER}"/>`;
@@ -279,7 +279,7 @@ function numberingXml(): string {
 /** `Página N de M`, the numbers as fields Word and LibreOffice fill in. */
 function footerXml(): string {
   const field = (name: string) => `<w:fldSimple w:instr=" ${name} \\* MERGEFORMAT "><w:r><w:t>1</w:t></w:r></w:fldSimple>`;
-  const [before, middle] = t.docxPageOf;
+  const [before, middle] = docxStrings.docxPageOf;
   return `${XML_DECLARATION}<w:ftr xmlns:w="${W}" xmlns:r="${R}">${paragraph("Footer", `${run(before)}${field("PAGE")}${run(middle)}${field("NUMPAGES")}`)}</w:ftr>`;
 }
 
@@ -287,7 +287,7 @@ function coreXml(title: string): string {
   return (
     `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
     `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>${escapeXml(t.docxCreator)}</dc:creator><dc:language>pt-BR</dc:language></cp:coreProperties>`
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>${escapeXml(docxStrings.docxCreator)}</dc:creator><dc:language>pt-BR</dc:language></cp:coreProperties>`
   );
 }
 

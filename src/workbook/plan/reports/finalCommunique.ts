@@ -27,7 +27,8 @@
  * period. Pure.
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../../core/evaluate";
-import { documentStrings as d, methodText, reportStrings as s } from "../../../core/messages";
+import { methodText } from "../../../core/messages";
+import { documentStrings, reportStrings } from "../../messages";
 import { formatPeriodPtBR } from "../../../core/periods";
 import type { Band } from "../../../core/types";
 import { columnName } from "../../overallFigure";
@@ -53,7 +54,7 @@ export interface IndicatorConclusion {
   /** Lowest and highest scored attainment over the periods with data. */
   min?: number;
   max?: number;
-  verdict: keyof typeof d.verdicts;
+  verdict: keyof typeof documentStrings.verdicts;
 }
 
 /** The periods of one band (or without a band: `band` undefined). */
@@ -126,7 +127,7 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   const n = evs.length;
   const labels = evs.map((ev) => ev.period!.label);
   const kinds = new Set(evs.map((ev) => ev.period!.kind));
-  const [unit, unitPlural] = kinds.size === 1 ? unitsOf(evs[0]?.period) : s.units.range;
+  const [unit, unitPlural] = kinds.size === 1 ? unitsOf(evs[0]?.period) : reportStrings.units.range;
   const last = evs[n - 1];
   const scale = last?.preset.scale ?? 100;
   const grade = combinedOverall(evs);
@@ -134,30 +135,30 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   const counted = evs.filter((ev) => ev.overall.value !== undefined);
   const uncounted = evs.filter((ev) => ev.overall.value === undefined).map((ev) => ev.period!.label);
   const provisional = counted.filter((ev) => ev.overall.incomplete).map((ev) => ev.period!.label);
-  const figureName = scale === 10 ? (columnName(evs) ?? d.gradeFigure) : d.gradeFigure;
+  const figureName = scale === 10 ? (columnName(evs) ?? documentStrings.gradeFigure) : documentStrings.gradeFigure;
 
   const header = [
-    ...(n > 0 ? [d.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, true)] : []),
-    s.commission,
-    s.source(options.source),
-    ...(last ? [s.rules(last.preset.name, methodText(last))] : []),
+    ...(n > 0 ? [documentStrings.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, true)] : []),
+    reportStrings.commission,
+    reportStrings.source(options.source),
+    ...(last ? [reportStrings.rules(last.preset.name, methodText(last))] : []),
   ];
-  const intro = [d.addressee, d.finalIntro(n, n === 1 ? unit : unitPlural)];
+  const intro = [documentStrings.addressee, documentStrings.finalIntro(n, n === 1 ? unit : unitPlural)];
 
   // 1. The grau de cumprimento.
   const gradeBlocks: Block[] = [];
-  const bandLabel = grade.band ? (provisional.length > 0 ? `${grade.band.band.label} — ${d.provisionalMark} (${d.provisionalReason(provisional.length, n)})` : grade.band.band.label) : undefined;
-  if (text === undefined) gradeBlocks.push({ kind: "paragraph", text: d.gradeNotComputed, style: "warning" });
+  const bandLabel = grade.band ? (provisional.length > 0 ? `${grade.band.band.label} — ${documentStrings.provisionalMark} (${documentStrings.provisionalReason(provisional.length, n)})` : grade.band.band.label) : undefined;
+  if (text === undefined) gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeNotComputed, style: "warning" });
   else {
-    gradeBlocks.push({ kind: "paragraph", text: d.grade(figureName, text, grade.counted, unit, unitPlural) });
-    if (uncounted.length > 0) gradeBlocks.push({ kind: "paragraph", text: d.gradeMissing(grade.counted, n, uncounted.join(", ")), style: "warning" });
-    if (provisional.length > 0) gradeBlocks.push({ kind: "paragraph", text: d.gradeProvisional(provisional.length, n, provisional.join(", ")), style: "warning" });
+    gradeBlocks.push({ kind: "paragraph", text: documentStrings.grade(figureName, text, grade.counted, unit, unitPlural) });
+    if (uncounted.length > 0) gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeMissing(grade.counted, n, uncounted.join(", ")), style: "warning" });
+    if (provisional.length > 0) gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeProvisional(provisional.length, n, provisional.join(", ")), style: "warning" });
     if (grade.band && bandLabel) {
       if (grade.band.band.recommendation) {
-        gradeBlocks.push({ kind: "paragraph", text: d.gradeBand(bandLabel) });
-        gradeBlocks.push({ kind: "paragraph", text: s.recommendation(grade.band.band.recommendation), style: "quote" });
-      } else gradeBlocks.push({ kind: "paragraph", text: s.bandOnly(bandLabel) });
-    } else if (last && !last.preset.bands) gradeBlocks.push({ kind: "paragraph", text: s.noBands(last.preset.name) });
+        gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeBand(bandLabel) });
+        gradeBlocks.push({ kind: "paragraph", text: reportStrings.recommendation(grade.band.band.recommendation), style: "quote" });
+      } else gradeBlocks.push({ kind: "paragraph", text: reportStrings.bandOnly(bandLabel) });
+    } else if (last && !last.preset.bands) gradeBlocks.push({ kind: "paragraph", text: reportStrings.noBands(last.preset.name) });
   }
 
   // 2. Each period, and the periods in each band.
@@ -169,8 +170,8 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
         : scale === 10
           ? { text: noteText(o.value), value: o.value, numberFormat: NOTE }
           : { text: percentText(o.value / 100), value: o.value / 100, numberFormat: PERCENT };
-    const band = ev.band ? (ev.band.provisional ? `${ev.band.band.label} (${d.provisionalMark})` : ev.band.band.label) : "";
-    return [{ text: `${formatPeriodPtBR(ev.period!)} (${ev.period!.label})` }, { text: d.metCount(o.met, o.withData, o.scored) }, value, { text: band }];
+    const band = ev.band ? (ev.band.provisional ? `${ev.band.band.label} (${documentStrings.provisionalMark})` : ev.band.band.label) : "";
+    return [{ text: `${formatPeriodPtBR(ev.period!)} (${ev.period!.label})` }, { text: documentStrings.metCount(o.met, o.withData, o.scored) }, value, { text: band }];
   });
   const periodsByBand: PeriodsInBand[] = [];
   for (const band of last?.preset.bands?.bands ?? []) {
@@ -180,16 +181,16 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   const noBand = evs.filter((ev) => !ev.band).map((ev) => ev.period!.label);
   if (noBand.length > 0 && last?.preset.bands) periodsByBand.push({ labels: noBand });
   // The band's label is long (`Faixa 2 — 80% a 99,9%`): two columns, so it reads on one line.
-  const [periodHeader, metHeader, figureHeader, bandHeader] = d.periodHeaders;
+  const [periodHeader, metHeader, figureHeader, bandHeader] = documentStrings.periodHeaders;
   const headers = [periodHeader, metHeader, scale === 10 ? figureName : figureHeader, bandHeader];
   const periodBlocks: Block[] = [{ kind: "table", headers, spans: [2, 1, 1, 2], rows: periodRows }];
   if (periodsByBand.length > 0) {
     const provisionalOf = (label: string) => evs.find((ev) => ev.period!.label === label)?.band?.provisional;
     const items = periodsByBand.map((p) => {
-      const named = p.labels.map((l) => (provisionalOf(l) ? `${l}, ${d.provisionalMark}` : l)).join("; ");
-      return p.band ? d.periodsInBand(p.band.label, p.labels.length, unit, unitPlural, named) : d.periodsNoBand(p.labels.length, named);
+      const named = p.labels.map((l) => (provisionalOf(l) ? `${l}, ${documentStrings.provisionalMark}` : l)).join("; ");
+      return p.band ? documentStrings.periodsInBand(p.band.label, p.labels.length, unit, unitPlural, named) : documentStrings.periodsNoBand(p.labels.length, named);
     });
-    periodBlocks.push({ kind: "paragraph", text: d.periodsByBandIntro }, { kind: "list", items });
+    periodBlocks.push({ kind: "paragraph", text: documentStrings.periodsByBandIntro }, { kind: "list", items });
   }
   const incompleteNotes = evs.filter((ev) => ev.overall.incomplete).map((ev) => `${ev.period!.label}: ${incompleteText(ev) ?? ""}`);
   if (incompleteNotes.length > 0) periodBlocks.push({ kind: "list", items: incompleteNotes });
@@ -200,65 +201,65 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   const pct = percentText;
   const indicatorBlocks: Block[] =
     indicators.length === 0
-      ? [{ kind: "paragraph", text: s.noPerformance }]
+      ? [{ kind: "paragraph", text: reportStrings.noPerformance }]
       : [
-          { kind: "paragraph", text: d.indicatorsIntro(n, n === 1 ? unit : unitPlural) },
+          { kind: "paragraph", text: documentStrings.indicatorsIntro(n, n === 1 ? unit : unitPlural) },
           {
             kind: "table",
-            headers: d.indicatorHeaders,
+            headers: documentStrings.indicatorHeaders,
             spans: [1, 1, 1, 1, 1, 1],
             rows: indicators.map((c) => [
               { text: c.code ?? "" },
               { text: c.indicator },
               { text: c.target },
-              { text: d.metCount(c.met, c.withData, c.periods) },
+              { text: documentStrings.metCount(c.met, c.withData, c.periods) },
               c.meanAttainment === undefined ? { text: "" } : { text: pct(c.meanAttainment), value: c.meanAttainment, numberFormat: PERCENT },
-              { text: d.verdicts[c.verdict] },
+              { text: documentStrings.verdicts[c.verdict] },
             ]),
           },
         ];
   const accepted = performance.flatMap((row) => {
       const decisions = row.byPeriod.flatMap((i, p) =>
-        i && (i.decision === "total" || i.decision === "partial") ? [`${labels[p]} ${s.decisionsShort[i.decision]}`] : [],
+        i && (i.decision === "total" || i.decision === "partial") ? [`${labels[p]} ${reportStrings.decisionsShort[i.decision]}`] : [],
       );
       return decisions.length > 0 ? [`${indicatorLabel(row)}: ${decisions.join("; ")}`] : [];
     });
-  if (accepted.length > 0) indicatorBlocks.push({ kind: "paragraph", text: d.acceptedIntro }, { kind: "list", items: accepted });
-  if (evs.some((ev) => ev.indicators.some((i) => i.kind === "monitoramento"))) indicatorBlocks.push({ kind: "paragraph", text: s.monitoringNote });
+  if (accepted.length > 0) indicatorBlocks.push({ kind: "paragraph", text: documentStrings.acceptedIntro }, { kind: "list", items: accepted });
+  if (evs.some((ev) => ev.indicators.some((i) => i.kind === "monitoramento"))) indicatorBlocks.push({ kind: "paragraph", text: reportStrings.monitoringNote });
 
   // 4. Never met.
   const neverMet = indicators.filter((c) => c.verdict === "never");
   const neverBlocks: Block[] =
     neverMet.length === 0
-      ? [{ kind: "paragraph", text: d.noneNeverMet }]
+      ? [{ kind: "paragraph", text: documentStrings.noneNeverMet }]
       : [
-          { kind: "paragraph", text: d.neverMetIntro(unitPlural) },
-          { kind: "list", items: neverMet.map((c) => d.neverMetItem(indicatorLabel(c), c.withData, pct(c.min ?? 0), pct(c.max ?? 0))) },
+          { kind: "paragraph", text: documentStrings.neverMetIntro(unitPlural) },
+          { kind: "list", items: neverMet.map((c) => documentStrings.neverMetItem(indicatorLabel(c), c.withData, pct(c.min ?? 0), pct(c.max ?? 0))) },
         ];
 
   // 5. The commission's conclusion, to complete.
   const conclusion: Block[] = [
-    ...(text === undefined ? [] : [{ kind: "paragraph" as const, text: d.conclusion(text, bandLabel) }]),
-    { kind: "paragraph", text: d.considerations },
+    ...(text === undefined ? [] : [{ kind: "paragraph" as const, text: documentStrings.conclusion(text, bandLabel) }]),
+    { kind: "paragraph", text: documentStrings.considerations },
   ];
 
   const sections: Section[] = [
-    { heading: d.gradeHeading, blocks: gradeBlocks },
-    { heading: d.periodsHeading, blocks: periodBlocks },
-    { heading: d.indicatorsHeading, blocks: indicatorBlocks },
-    { heading: d.neverMetHeading, blocks: neverBlocks },
-    { heading: d.conclusionHeading, blocks: conclusion },
+    { heading: documentStrings.gradeHeading, blocks: gradeBlocks },
+    { heading: documentStrings.periodsHeading, blocks: periodBlocks },
+    { heading: documentStrings.indicatorsHeading, blocks: indicatorBlocks },
+    { heading: documentStrings.neverMetHeading, blocks: neverBlocks },
+    { heading: documentStrings.conclusionHeading, blocks: conclusion },
   ];
   return {
-    sheetName: d.finalSheet,
-    title: d.finalTitle,
+    sheetName: documentStrings.finalSheet,
+    title: documentStrings.finalTitle,
     header,
-    draftNote: s.draftNote,
+    draftNote: reportStrings.draftNote,
     intro,
     sections,
-    closing: d.finalClosing,
-    placeDate: s.placeDate,
-    signatures: options.members ?? s.members,
+    closing: documentStrings.finalClosing,
+    placeDate: reportStrings.placeDate,
+    signatures: options.members ?? reportStrings.members,
     grade,
     ...(text !== undefined ? { gradeText: text } : {}),
     provisional,

@@ -6,7 +6,8 @@
 import { toA1Range } from "../../a1";
 import { CONCEPT_STYLES } from "../owned";
 import type { CellStyle, ConceptClass, PlanCell } from "../types";
-import { planStrings } from "../../../core/messages";
+import { conceptStrings } from "../../../core/messages";
+import { planStrings } from "../../messages";
 import type { Band } from "../../../core/types";
 
 export const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864", wrap: true, valign: "top" };
@@ -44,10 +45,10 @@ export function conceptClassOf(text: string): ConceptClass | undefined {
   const lower = text.toLowerCase();
   if (lower.includes(planStrings.monitoringWord)) return "monitoring";
   if (lower.includes(planStrings.justifiedWord)) return "justified";
-  if (text === planStrings.conceptMet) return "met";
-  if (text === planStrings.conceptNotMet) return "notMet";
-  if (text === planStrings.invalid) return "invalid";
-  if (text === planStrings.noData) return "noData";
+  if (text === conceptStrings.conceptMet) return "met";
+  if (text === conceptStrings.conceptNotMet) return "notMet";
+  if (text === conceptStrings.invalid) return "invalid";
+  if (text === conceptStrings.noData) return "noData";
   return undefined;
 }
 

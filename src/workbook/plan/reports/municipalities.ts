@@ -7,7 +7,7 @@
  */
 import type { ContractEvaluation } from "../../../core/evaluate";
 import { formatPeriodPtBR } from "../../../core/periods";
-import { nationalStrings as n, printStrings as s } from "../../../core/messages";
+import { nationalStrings, printStrings } from "../../messages";
 import { columnName } from "../../overallFigure";
 import type { MunicipalityEvaluation, PeriodEvaluation } from "../../pipeline";
 import { sheetName } from "../summary";
@@ -17,7 +17,7 @@ import { bandStyle, BODY, cell, HEADER, NOTE, PERCENT, SheetLayout, TITLE, TITLE
 
 /** The sheet's name for a period: `Municípios 2022-Q1`. */
 export function municipalitiesName(ev: Pick<ContractEvaluation, "period">): string {
-  return sheetName(s.municipalitySheet(ev.period?.label ?? ""));
+  return sheetName(printStrings.municipalitySheet(ev.period?.label ?? ""));
 }
 
 function byValue(a: MunicipalityEvaluation, b: MunicipalityEvaluation): number {
@@ -32,10 +32,10 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
   if (list.length < 2) return undefined;
   const sorted = [...list].sort(byValue);
   const onTen = ev.preset.scale === 10;
-  const valueHeader = (onTen ? columnName(sorted.map((m) => m.evaluation)) : undefined) ?? n.capitalized(n.attainment);
-  const h = s.municipalityHeaders;
+  const valueHeader = (onTen ? columnName(sorted.map((m) => m.evaluation)) : undefined) ?? nationalStrings.capitalized(nationalStrings.attainment);
+  const h = printStrings.municipalityHeaders;
   const withBands = sorted.some((m) => m.evaluation.band);
-  const coverageOf = (e: ContractEvaluation) => (e.coverage ? s.coverage(e.coverage.present.length, e.coverage.total) : s.coverage(e.overall.withData, e.overall.scored));
+  const coverageOf = (e: ContractEvaluation) => (e.coverage ? printStrings.coverage(e.coverage.present.length, e.coverage.total) : printStrings.coverage(e.overall.withData, e.overall.scored));
   // Each column as wide as its longest text (ABADIA DOS DOURADOS, "ISF parcial (3 de 7 indicadores)"):
   // the panel's names were cut at 8 characters in a column of the default width.
   const longest = (texts: string[], min: number) => Math.max(min, ...texts.map((t) => Math.ceil(t.length * 1.1) + 2));
@@ -47,9 +47,9 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
     14,
   ];
   const l = new SheetLayout(widths);
-  const period = ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : s.allRows;
-  l.text(s.municipalityTitle(valueHeader, period), TITLE, TITLE_LINE_HEIGHT);
-  l.text(s.municipalityNote(sorted.length));
+  const period = ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : printStrings.allRows;
+  l.text(printStrings.municipalityTitle(valueHeader, period), TITLE, TITLE_LINE_HEIGHT);
+  l.text(printStrings.municipalityNote(sorted.length));
   l.blank();
   const headers = [h.name, h.code, valueHeader, ...(withBands ? [h.band] : []), h.coverage];
   const headerRow = l.add(headers.map((t) => ({ cell: cell(t, HEADER) })));
@@ -60,7 +60,7 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
     l.add([
       { cell: cell(m.municipality, BODY) },
       { cell: cell(m.code ?? "", { ...BODY, align: "center" }) },
-      { cell: value === undefined ? cell(s.noValue, { ...BODY, align: "center" }) : cell(value, { ...BODY, align: "center" }, onTen ? NOTE : PERCENT) },
+      { cell: value === undefined ? cell(printStrings.noValue, { ...BODY, align: "center" }) : cell(value, { ...BODY, align: "center" }, onTen ? NOTE : PERCENT) },
       ...(withBands ? [{ cell: cell(e.band?.band.label ?? "", bandStyle(e.band?.band, BODY)) }] : []),
       { cell: cell(coverageOf(e), { ...BODY, align: "center" }) },
     ]);

@@ -11,7 +11,8 @@
 import { classificationCode, classificationTable, type IndicatorEvaluation } from "../../../core/evaluate";
 import { describeIntervals } from "../../../core/bands";
 import { COFINANCIAMENTO_INDICATORS } from "../../../core/catalogs/cofinanciamento";
-import { cofinStrings as s, formatNumber, nationalStrings, planStrings } from "../../../core/messages";
+import { conceptStrings, formatNumber } from "../../../core/messages";
+import { cofinStrings, nationalStrings } from "../../messages";
 import { formatPeriodPtBR } from "../../../core/periods";
 import type { Preset } from "../../../core/presets";
 import type { Band, BandTable, Period } from "../../../core/types";
@@ -70,7 +71,7 @@ export interface TeamQuality {
 
 /** The sheet's name: `Cofinanciamento 2025-Q1`. */
 export function teamQualityName(period: Period | undefined): string {
-  return sheetName(s.sheet(period?.label ?? "").trim());
+  return sheetName(cofinStrings.sheet(period?.label ?? "").trim());
 }
 
 /** The indicator's column: the code that chose its classes (the catalogue's, else its own), else its name. */
@@ -121,7 +122,7 @@ export function buildTeamQuality(ev: PeriodEvaluation): TeamQuality | undefined 
   teams.sort((a, b) => byName(a.municipality, b.municipality) || byName(a.team, b.team) || byName(a.code, b.code));
   return {
     ...(ev.period ? { period: ev.period } : {}),
-    periodText: ev.period ? formatPeriodPtBR(ev.period) : s.allRows,
+    periodText: ev.period ? formatPeriodPtBR(ev.period) : cofinStrings.allRows,
     preset: ev.preset,
     indicators: [...columns.values()].filter((c) => used.has(c.code)),
     teams,
@@ -164,21 +165,21 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
   const l = new SheetLayout([...LEAD, ...report.indicators.map(() => PER_INDICATOR), ...TAIL]);
   const classes = report.preset.bands?.bands ?? [];
 
-  l.text(s.title, TITLE, TITLE_LINE_HEIGHT);
-  l.text(s.periodLine(report.periodText, report.period?.label));
-  l.text(s.source(options.source));
-  l.text(s.method);
+  l.text(cofinStrings.title, TITLE, TITLE_LINE_HEIGHT);
+  l.text(cofinStrings.periodLine(report.periodText, report.period?.label));
+  l.text(cofinStrings.source(options.source));
+  l.text(cofinStrings.method);
   l.blank();
 
   // One row per team.
-  l.text(s.teamsHeading(report.teams.length), HEADING);
+  l.text(cofinStrings.teamsHeading(report.teams.length), HEADING);
   const header = l.add([
-    { cell: cell(s.municipalityHeader, HEADER) },
-    { cell: cell(s.teamHeader, HEADER) },
-    { cell: cell(s.codeHeader, HEADER) },
-    ...report.indicators.map((c) => ({ cell: cell(s.indicatorHeader(c.code, c.weight), HEADER) })),
-    { cell: cell(s.noteHeader, HEADER) },
-    { cell: cell(s.classHeader, HEADER) },
+    { cell: cell(cofinStrings.municipalityHeader, HEADER) },
+    { cell: cell(cofinStrings.teamHeader, HEADER) },
+    { cell: cell(cofinStrings.codeHeader, HEADER) },
+    ...report.indicators.map((c) => ({ cell: cell(cofinStrings.indicatorHeader(c.code, c.weight), HEADER) })),
+    { cell: cell(cofinStrings.noteHeader, HEADER) },
+    { cell: cell(cofinStrings.classHeader, HEADER) },
   ]);
   l.height(header, 2 * 15);
   for (const t of report.teams) {
@@ -188,17 +189,17 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
       { cell: cell(t.code ?? "", BODY) },
       ...report.indicators.map((c) => {
         const i = t.indicators.get(c.code);
-        if (i?.points === undefined) return { cell: cell(i?.status === "invalid" ? planStrings.invalid : planStrings.noData, classStyle(undefined, i?.status === "invalid")) };
+        if (i?.points === undefined) return { cell: cell(i?.status === "invalid" ? conceptStrings.invalid : conceptStrings.noData, classStyle(undefined, i?.status === "invalid")) };
         // The class is in the number format, so the cell stays a number (sortable, usable in formulas).
-        return { cell: cell(i.points, classStyle(i.classification, true), s.pointsFormat(i.classification?.label)) };
+        return { cell: cell(i.points, classStyle(i.classification, true), cofinStrings.pointsFormat(i.classification?.label)) };
       }),
-      { cell: t.note === undefined ? cell(planStrings.noData, classStyle(undefined, false)) : cell(t.note, { ...BODY, align: "right" }, NOTE) },
+      { cell: t.note === undefined ? cell(conceptStrings.noData, classStyle(undefined, false)) : cell(t.note, { ...BODY, align: "right" }, NOTE) },
       { cell: cell(t.noteBand?.label ?? "", classStyle(t.noteBand, t.note !== undefined)) },
     ]);
   }
   const incomplete = report.teams.filter((t) => t.missing.length > 0);
   if (incomplete.length > 0) {
-    l.text(s.incompleteTeams(incomplete.length), { ...TEXT, color: "#9C0006" });
+    l.text(cofinStrings.incompleteTeams(incomplete.length), { ...TEXT, color: "#9C0006" });
     // Each one by name, with what it lacks (the first few; the rows above show every team's empty cells).
     for (const t of incomplete.slice(0, MAX_INCOMPLETE_LINES)) {
       l.text(nationalStrings.incompleteTeamLine(t.team, t.code, t.missing.map((m) => nationalStrings.indicatorName(m.code, m.name))), { ...TEXT, color: "#9C0006" });
@@ -207,12 +208,12 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
   l.blank();
 
   // How many teams in each class, per indicator and for the nota final.
-  l.text(s.distributionHeading, HEADING);
+  l.text(cofinStrings.distributionHeading, HEADING);
   l.add([
-    { cell: cell(s.indicatorColumn, HEADER) },
-    { cell: cell(s.nameColumn, HEADER), cols: 2 },
+    { cell: cell(cofinStrings.indicatorColumn, HEADER) },
+    { cell: cell(cofinStrings.nameColumn, HEADER), cols: 2 },
     ...classes.map((b) => ({ cell: cell(b.label, bandStyle(b, HEADER)) })),
-    { cell: cell(planStrings.noData, HEADER) },
+    { cell: cell(conceptStrings.noData, HEADER) },
   ]);
   const countRow = (label: string, name: string, code: string | undefined) => {
     const { counts, noData } = classCounts(report, code);
@@ -224,18 +225,18 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
     ]);
   };
   for (const c of report.indicators) countRow(c.code, c.name, c.code);
-  countRow(s.noteHeader, s.noteName, undefined);
+  countRow(cofinStrings.noteHeader, cofinStrings.noteName, undefined);
   l.blank();
 
   // The rules, from the preset's tables: each class's interval per table, and its factor.
-  l.text(s.rulesHeading, HEADING);
+  l.text(cofinStrings.rulesHeading, HEADING);
   const tables = [...new Map(report.indicators.map((c) => classificationTable(report.preset, c.code)).filter((t): t is BandTable => !!t).map((t) => [t.id, t])).values()];
   const finalTable = report.preset.bands;
   l.add([
-    { cell: cell(s.classColumn, HEADER) },
-    { cell: cell(s.factorColumn, HEADER) },
-    ...tables.map((t) => ({ cell: cell(s.tableColumn(codesOf(report, t)), HEADER), cols: 2 })),
-    ...(finalTable ? [{ cell: cell(s.noteHeader, HEADER), cols: 2 }] : []),
+    { cell: cell(cofinStrings.classColumn, HEADER) },
+    { cell: cell(cofinStrings.factorColumn, HEADER) },
+    ...tables.map((t) => ({ cell: cell(cofinStrings.tableColumn(codesOf(report, t)), HEADER), cols: 2 })),
+    ...(finalTable ? [{ cell: cell(cofinStrings.noteHeader, HEADER), cols: 2 }] : []),
   ]);
   for (const band of classes) {
     const factor = tables.map((t) => t.bands.find((b) => b.label === band.label)?.factor).find((f) => f !== undefined);
@@ -249,8 +250,8 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
       ...(finalTable ? [{ cell: cell(describeIntervals(band.intervals, finalTable.domain), BODY), cols: 2 }] : []),
     ]);
   }
-  l.text(s.formula(report.indicators.filter((c) => c.weight !== undefined).map((c) => `${formatNumber(c.weight!)}·${c.code}`)));
-  l.text(s.checkNote, { ...TEXT, italic: true, color: "#595959" });
+  l.text(cofinStrings.formula(report.indicators.filter((c) => c.weight !== undefined).map((c) => `${formatNumber(c.weight!)}·${c.code}`)));
+  l.text(cofinStrings.checkNote, { ...TEXT, italic: true, color: "#595959" });
 
   return {
     name: teamQualityName(report.period),
@@ -265,7 +266,7 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
 /** The indicator codes a class table serves in this report: `C1`, `C2 a C7`. */
 function codesOf(report: TeamQuality, table: BandTable): string {
   const codes = report.indicators.filter((c) => classificationTable(report.preset, c.code)?.id === table.id).map((c) => c.code);
-  return codes.length > 2 ? s.codeRange(codes[0], codes[codes.length - 1]) : codes.join(", ");
+  return codes.length > 2 ? cofinStrings.codeRange(codes[0], codes[codes.length - 1]) : codes.join(", ");
 }
 
 /** The report's sheet for a period, when the period has teams. */

@@ -7,7 +7,7 @@ import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { messages } from "../../../../src/core/messages";
+import { fileMessages } from "../../../../src/hosts/file/messages";
 import { readWorkbookBytes, readWorkbookFile, type ReadWorkbookResult } from "../../../../src/hosts/file/xlsx/read";
 import { cellAt, sheetOf, tempDir, valueAt, workbookOf } from "./helpers";
 
@@ -194,14 +194,14 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
   test("a legacy .xls (OLE with a Workbook stream)", async () => {
     fs.writeFileSync(file("antigo.xls"), ole("Root Entry", "Workbook", "\u0005SummaryInformation"));
     const r = await readWorkbookFile(file("antigo.xls"));
-    expectUnreadable(r, messages.fileLegacyXls(file("antigo.xls")));
+    expectUnreadable(r, fileMessages.fileLegacyXls(file("antigo.xls")));
     expect(r.kind === "unreadable" && r.message).toContain("salve como .xlsx");
   });
 
   test("a password-protected .xlsx (OLE with EncryptionInfo)", async () => {
     fs.writeFileSync(file("senha.xlsx"), ole("Root Entry", "EncryptionInfo", "EncryptedPackage"));
     const r = await readWorkbookFile(file("senha.xlsx"));
-    expectUnreadable(r, messages.fileEncrypted(file("senha.xlsx")));
+    expectUnreadable(r, fileMessages.fileEncrypted(file("senha.xlsx")));
     expect(r.kind === "unreadable" && r.message).toContain("protegido por senha");
   });
 
@@ -223,13 +223,13 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
     bytes[0] = 0x01; // not a zip, not an OLE file
     bytes[10] = 0; // binary
     fs.writeFileSync(file("aleatorio.xlsx"), bytes);
-    expectUnreadable(await readWorkbookFile(file("aleatorio.xlsx")), messages.fileCorrupt(file("aleatorio.xlsx")));
+    expectUnreadable(await readWorkbookFile(file("aleatorio.xlsx")), fileMessages.fileCorrupt(file("aleatorio.xlsx")));
   });
 
   test("a truncated .xlsx (zip signature, broken archive)", async () => {
     const whole = Buffer.from(await contractWorkbook().xlsx.writeBuffer());
     fs.writeFileSync(file("truncado.xlsx"), whole.subarray(0, 600));
-    expectUnreadable(await readWorkbookFile(file("truncado.xlsx")), messages.fileCorrupt(file("truncado.xlsx")));
+    expectUnreadable(await readWorkbookFile(file("truncado.xlsx")), fileMessages.fileCorrupt(file("truncado.xlsx")));
   });
 
   test("an .ods (zip with the OpenDocument spreadsheet mimetype)", async () => {
@@ -237,7 +237,7 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
     zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
     zip.file("content.xml", "<office:document-content/>");
     const r = await readWorkbookFile(await writeZip("planilha.ods", zip));
-    expectUnreadable(r, messages.fileOds(file("planilha.ods")));
+    expectUnreadable(r, fileMessages.fileOds(file("planilha.ods")));
     expect(r.kind === "unreadable" && r.message).toContain(
       "Salve como .xlsx no LibreOffice: Arquivo → Salvar como → Pasta de trabalho do Excel 2007-365",
     );
@@ -246,25 +246,25 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
   test("an .ods renamed .xlsx is still recognised by its content", async () => {
     const zip = new JSZip();
     zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
-    expectUnreadable(await readWorkbookFile(await writeZip("renomeado.xlsx", zip)), messages.fileOds(file("renomeado.xlsx")));
+    expectUnreadable(await readWorkbookFile(await writeZip("renomeado.xlsx", zip)), fileMessages.fileOds(file("renomeado.xlsx")));
   });
 
   test("a zip that is not a workbook (a Word document)", async () => {
     const zip = new JSZip();
     zip.file("[Content_Types].xml", "<Types/>");
     zip.file("word/document.xml", "<w:document/>");
-    expectUnreadable(await readWorkbookFile(await writeZip("documento.xlsx", zip)), messages.fileZipNotWorkbook(file("documento.xlsx")));
+    expectUnreadable(await readWorkbookFile(await writeZip("documento.xlsx", zip)), fileMessages.fileZipNotWorkbook(file("documento.xlsx")));
   });
 
   test("a binary workbook (.xlsb)", async () => {
     const zip = new JSZip();
     zip.file("xl/workbook.bin", "\u0000");
-    expectUnreadable(await readWorkbookFile(await writeZip("binaria.xlsb", zip)), messages.fileXlsb(file("binaria.xlsb")));
+    expectUnreadable(await readWorkbookFile(await writeZip("binaria.xlsb", zip)), fileMessages.fileXlsb(file("binaria.xlsb")));
   });
 
   test("an HTML page named .xls (a common 'export to Excel')", async () => {
     fs.writeFileSync(file("exportado.xls"), "<html><body><table><tr><td>UF</td></tr></table></body></html>");
-    expectUnreadable(await readWorkbookFile(file("exportado.xls")), messages.fileHtml(file("exportado.xls")));
+    expectUnreadable(await readWorkbookFile(file("exportado.xls")), fileMessages.fileHtml(file("exportado.xls")));
   });
 
   test("a text table named .xls is read as CSV, as Excel does", async () => {
@@ -277,45 +277,45 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
   test("an empty file", async () => {
     fs.writeFileSync(file("vazio.xlsx"), "");
     const r = await readWorkbookFile(file("vazio.xlsx"));
-    expectUnreadable(r, messages.fileEmpty(file("vazio.xlsx")));
+    expectUnreadable(r, fileMessages.fileEmpty(file("vazio.xlsx")));
     expect(r.kind === "unreadable" && r.message).toContain("“");
   });
 
   test("an empty .csv", async () => {
     fs.writeFileSync(file("vazio.csv"), "");
-    expectUnreadable(await readWorkbookFile(file("vazio.csv")), messages.fileEmpty(file("vazio.csv")));
+    expectUnreadable(await readWorkbookFile(file("vazio.csv")), fileMessages.fileEmpty(file("vazio.csv")));
   });
 
   test("a missing path", async () => {
     const missing = file("nao-existe/contrato.xlsx");
     const r = await readWorkbookFile(missing);
-    expectUnreadable(r, messages.fileNotFound(missing));
+    expectUnreadable(r, fileMessages.fileNotFound(missing));
     expect(r.kind === "unreadable" && r.message).toContain("não foi encontrado");
   });
 
   test("a folder", async () => {
-    expectUnreadable(await readWorkbookFile(dir), messages.fileIsDirectory(dir));
+    expectUnreadable(await readWorkbookFile(dir), fileMessages.fileIsDirectory(dir));
   });
 
   test("a binary file of unknown type", async () => {
-    expectUnreadable(await readWorkbookBytes(Buffer.from([1, 2, 0, 4]), "dados.bin"), messages.fileUnknownFormat("dados.bin"));
+    expectUnreadable(await readWorkbookBytes(Buffer.from([1, 2, 0, 4]), "dados.bin"), fileMessages.fileUnknownFormat("dados.bin"));
   });
 
   test("every message is pt-BR and names the file", () => {
     const name = "x.xlsx";
     for (const m of [
-      messages.fileNotFound(name),
-      messages.fileIsDirectory(name),
-      messages.fileEmpty(name),
-      messages.fileEncrypted(name),
-      messages.fileLegacyXls(name),
-      messages.fileOleUnknown(name),
-      messages.fileOds(name),
-      messages.fileXlsb(name),
-      messages.fileHtml(name),
-      messages.fileZipNotWorkbook(name),
-      messages.fileCorrupt(name),
-      messages.fileUnknownFormat(name),
+      fileMessages.fileNotFound(name),
+      fileMessages.fileIsDirectory(name),
+      fileMessages.fileEmpty(name),
+      fileMessages.fileEncrypted(name),
+      fileMessages.fileLegacyXls(name),
+      fileMessages.fileOleUnknown(name),
+      fileMessages.fileOds(name),
+      fileMessages.fileXlsb(name),
+      fileMessages.fileHtml(name),
+      fileMessages.fileZipNotWorkbook(name),
+      fileMessages.fileCorrupt(name),
+      fileMessages.fileUnknownFormat(name),
     ]) {
       expect(m).toContain("“x.xlsx”");
       expect(m).toMatch(/arquivo|pasta/);

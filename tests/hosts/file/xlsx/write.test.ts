@@ -9,7 +9,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
-import { writerStrings } from "../../../../src/core/messages";
+import { writerStrings } from "../../../../src/hosts/file/messages";
 import type { ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../../../../src/workbook/plan/types";
 import { readWorkbookFile, type WorkbookSource } from "../../../../src/hosts/file/xlsx/read";
 import {

@@ -10,7 +10,7 @@ import { communiqueMarkdown, communiqueSheet } from "../../../../src/workbook/pl
 import { isReportSheet } from "../../../../src/workbook/reportSheets";
 import { reportSheets } from "../../../../src/workbook/plan/reports";
 import { revisionSuggestions } from "../../../../src/workbook/plan/reports/series";
-import { documentStrings as d, reportStrings as s } from "../../../../src/core/messages";
+import { documentStrings, reportStrings } from "../../../../src/workbook/messages";
 import { sheet, workbook } from "../../fixtures";
 import { contractRows, contractWorkbook } from "./fixture";
 
@@ -51,7 +51,7 @@ test("the quarterly communiqué's proposals stay as they were (no 'without data'
 test("the text: evidence per quarter, the new target left blank, addressed to the head of the executive", () => {
   const md = communiqueMarkdown(doc);
   expect(md).toContain("# Proposta de Termo Aditivo ao Contrato de Gestão");
-  expect(md).toContain(d.addressee);
+  expect(md).toContain(documentStrings.addressee);
   expect(md).toContain(
     "| I1 | Consultas médicas por mês | ≥ 300 | Meta superada com ampla margem (20% ou mais) em todos os 4 trimestres: atingimento de 130,0% a 150,0%. A meta pode estar subdimensionada. |",
   );
@@ -61,15 +61,15 @@ test("the text: evidence per quarter, the new target left blank, addressed to th
   expect(md).toContain("- I5 Visitas domiciliares por ACS — 2025-T1: sem dado; 2025-T2: sem dado; 2025-T3: sem dado; 2025-T4: 10,5 (105,0%, A).");
   expect(md).toContain("## 3. Nova redação proposta");
   expect(md).toContain("## 4. Consulta prévia à Diretoria Municipal de Saúde");
-  expect(doc.closing).toBe(d.additiveClosing);
-  expect(doc.signatures).toEqual(s.members);
+  expect(doc.closing).toBe(documentStrings.additiveClosing);
+  expect(doc.signatures).toEqual(reportStrings.members);
 });
 
 test("nothing to propose, and a single quarter: said so", () => {
   const one = buildAdditiveTerm(evs.slice(0, 1), { source: SOURCE });
   expect(one.candidates).toEqual([]);
-  expect(communiqueMarkdown(one)).toContain(d.tooEarly("trimestre"));
-  expect(one.sections.map((x) => x.heading)).toEqual([d.candidatesHeading, d.consultationHeading(2)]);
+  expect(communiqueMarkdown(one)).toContain(documentStrings.tooEarly("trimestre"));
+  expect(one.sections.map((x) => x.heading)).toEqual([documentStrings.candidatesHeading, documentStrings.consultationHeading(2)]);
   // T3 and T4 of the original table: I1 wide margin (130%, 150%); I3 never met; I4 (≤ 10%: 12%, 14%) never
   // met over these two; I7 A then B: mixed; nothing without data.
   const two = buildAdditiveTerm(runPipeline(contractWorkbook(["2025-T3", "2025-T4"])).evaluations, { source: SOURCE });

@@ -16,7 +16,7 @@ import type { PlanCell, SummarySheetPlan } from "../../../../src/workbook/plan/t
 import { runPipeline } from "../../../../src/workbook/pipeline";
 import { previne } from "../../../../src/core/presets";
 import { annualSheet, buildAnnual, buildCommunique, isReportSheet, planAnnual, reportSheets } from "../../../../src/workbook/plan/reports";
-import { nationalStrings as n, reportStrings as s } from "../../../../src/core/messages";
+import { nationalStrings, reportStrings } from "../../../../src/workbook/messages";
 import { readWorkbookFile } from "../../../../src/hosts/file/xlsx/read";
 import { writeEvaluatedFile } from "../../../../src/hosts/file/xlsx/write";
 import { artifactsDir, convertWithLibreOffice, renderPdf, withLibreOffice } from "../../../support/libreoffice";
@@ -104,11 +104,11 @@ describe("annualSheet: the cells", () => {
     expect(at(sheet, `E${t1 + 3}`)?.value).toBe(0.5);
     const year = rowOf("2025");
     expect(year).toBe(t1 + 4);
-    expect(at(sheet, `B${year}`)?.value).toBe(s.yearRow(2025, 4, "trimestres"));
+    expect(at(sheet, `B${year}`)?.value).toBe(reportStrings.yearRow(2025, 4, "trimestres"));
     expect(at(sheet, `E${year}`)?.value).toBeCloseTo(0.675, 12);
     expect(at(sheet, `F${year}`)?.value).toBe("Faixa 4 — 60% a 69,9%");
     expect(at(sheet, `G${year}`)?.value).toMatch(/^Recomendação pela manutenção do Contrato com ressalvas/);
-    expect(sheet.rows.flat().map((c) => c.value)).toContain(s.overallTrend("piorando", "-10,3", "trimestre"));
+    expect(sheet.rows.flat().map((c) => c.value)).toContain(reportStrings.overallTrend("piorando", "-10,3", "trimestre"));
   });
 
   test("the line chart reads the quarters' labels and overall attainment", () => {
@@ -135,7 +135,7 @@ describe("annualSheet: the cells", () => {
     expect(i7.slice(6, 9)).toEqual([null, null, "Sem dado"]);
     expect(sheet.rows[rowOf("I4") - 1][15].value).toBe("piorando");
     // The header: the quarter spans its three columns, the fixed columns span two rows.
-    const header = rowOf(s.indicatorHeaders.code);
+    const header = rowOf(reportStrings.indicatorHeaders.code);
     expect(sheet.merges).toEqual(expect.arrayContaining([`A${header}:A${header + 1}`, `D${header}:F${header}`, `M${header}:O${header}`, `R${header}:R${header + 1}`]));
     expect(at(sheet, `D${header}`)?.value).toBe("1º trimestre de 2025");
     expect(at(sheet, `E${header + 1}`)?.value).toBe("Atingimento");
@@ -144,19 +144,19 @@ describe("annualSheet: the cells", () => {
 
   test("the proposals to revise and the notes on how to read it", () => {
     const texts = sheet.rows.flat().map((c) => c.value);
-    expect(texts).toContain(s.revisionsHeading);
+    expect(texts).toContain(reportStrings.revisionsHeading);
     expect(texts.some((t) => typeof t === "string" && t.startsWith("• I1 Consultas médicas por mês: meta superada com ampla margem"))).toBe(true);
-    expect(texts).toContain(`• ${s.noteTrend("trimestre")}`);
-    expect(texts).toContain(`• ${s.noteYear}`);
+    expect(texts).toContain(`• ${reportStrings.noteTrend("trimestre")}`);
+    expect(texts).toContain(`• ${reportStrings.noteYear}`);
   });
 
   test("the final report covers every period; one period makes no chart", () => {
     const final = planAnnual(evs, { source: "x", scope: { kind: "final" } });
     expect(final.name).toBe("Avaliação final");
-    expect(final.rows[0][0].value).toBe(s.finalTitle);
+    expect(final.rows[0][0].value).toBe(reportStrings.finalTitle);
     const one = planAnnual([evs[0]], { source: "x", scope: { kind: "year", year: 2025 } });
     expect(one.chart).toBeUndefined();
-    expect(one.rows.flat().map((c) => c.value)).toContain(s.revisionTooEarly("trimestre"));
+    expect(one.rows.flat().map((c) => c.value)).toContain(reportStrings.revisionTooEarly("trimestre"));
   });
 });
 
@@ -240,7 +240,7 @@ describe("written to a file, opened by LibreOffice", () => {
       const contents = await Promise.all(objects.map((n) => odsZip.file(n)!.async("string")));
       const lines = contents.filter((c) => /chart:class="chart:line"/.test(c));
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(s.chartTitle);
+      expect(lines[0]).toContain(reportStrings.chartTitle);
       expect(contents.filter((c) => /chart:class="chart:bar"/.test(c))).toHaveLength(4);
 
       const pdf = await convertWithLibreOffice(copy, artifacts, "pdf");
@@ -277,12 +277,12 @@ describe("a preset scored 0–10 (Previne Brasil)", () => {
     // I7 10 × 0,48/0,50 = 9,6 (peso 2) → (10 + 10 + 14,947 + 7,143 + 10 + 19,2) / 8 = 8,911.
     expect(r.periods[3].value).toBeCloseTo((10 + 10 + (2 * 71) / 9.5 + 100 / 14 + 10 + 2 * 9.6) / 8, 9);
     const sheet = annualSheet(r, { source: "x" });
-    expect(sheet.chart).toMatchObject({ kind: "line", percent: false, title: s.chartTitleNote("ISF parcial") });
+    expect(sheet.chart).toMatchObject({ kind: "line", percent: false, title: reportStrings.chartTitleNote("ISF parcial") });
     const t4 = sheet.rows.find((row) => row[0]?.value === "2025-Q3")!;
     expect(t4[4]).toMatchObject({ value: expect.closeTo(r.periods[3].value!, 12), numberFormat: "0.00" });
     const c = buildCommunique(isf[3], { source: "x", others: isf });
     // Three of Previne's seven indicators are in the table: a partial ISF, named so (never "O ISF apurado").
-    expect(JSON.stringify(c.sections[0])).toContain(n.overallIsf("ISF parcial (3 de 7 indicadores)", "8,91"));
+    expect(JSON.stringify(c.sections[0])).toContain(nationalStrings.overallIsf("ISF parcial (3 de 7 indicadores)", "8,91"));
     expect(c.title).toBe("Comunicado Quadrimestral Sintético");
     expect(c.finalOfYear).toBe(true); // 2025-Q3 ends on 31 December
   });

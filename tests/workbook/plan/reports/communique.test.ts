@@ -10,7 +10,7 @@ import type { PlanCell, SummarySheetPlan } from "../../../../src/workbook/plan/t
 import { runPipeline } from "../../../../src/workbook/pipeline";
 import { buildCommunique, communiqueMarkdown, communiqueSheet, type Communique } from "../../../../src/workbook/plan/reports/communique";
 import { linesFor } from "../../../../src/workbook/plan/reports/layout";
-import { reportStrings as s } from "../../../../src/core/messages";
+import { reportStrings } from "../../../../src/workbook/messages";
 import { contractWorkbook } from "./fixture";
 
 const evs = runPipeline(contractWorkbook()).evaluations;
@@ -57,7 +57,7 @@ describe("the 4th quarter: the year's final communiqué", () => {
     expect(c.band?.number).toBe(5);
     const result = c.sections[0].blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
     expect(result).toContain("No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).");
-    expect(result).toContain(s.overallShare("50,0%"));
+    expect(result).toContain(reportStrings.overallShare("50,0%"));
     expect(result).toContain("O resultado enquadra-se na Faixa 5 — 50% a 59,9%, à qual corresponde a seguinte recomendação:");
     expect(result).toContain("“Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”");
   });
@@ -67,7 +67,7 @@ describe("the 4th quarter: the year's final communiqué", () => {
     expect(c.actions[0]).toMatch(/^I3 Cobertura vacinal.*plano de ação.*\(≥ 95%; resultado no período: 71,0%\)/);
     expect(c.actions[1]).toMatch(/^I4 .*\(≤ 10%; resultado no período: 14,0%\)/);
     expect(c.actions[2]).toMatch(/^I7 .*\(≥ 50%; resultado no período: 48,0%\)/);
-    expect(c.actions[3]).toBe(s.actionBand);
+    expect(c.actions[3]).toBe(reportStrings.actionBand);
   });
 
   test("proposes revising I1 (met by a wide margin every quarter) and I3 (never met), from T1–T4", () => {
@@ -105,20 +105,20 @@ describe("earlier quarters", () => {
     expect(c.actions).toHaveLength(1);
     expect(c.actions[0]).toMatch(/^I3 /);
     expect(c.revisions).toEqual([]);
-    expect(c.sections[4].blocks).toEqual([{ kind: "paragraph", text: s.revisionTooEarly("trimestre") }]);
+    expect(c.sections[4].blocks).toEqual([{ kind: "paragraph", text: reportStrings.revisionTooEarly("trimestre") }]);
     // I6, a monitoring indicator at 9% against "até 8%", is mentioned but not in the table.
     expect(c.notMet.map((n) => n.code)).not.toContain("I6");
-    expect(JSON.stringify(c.sections[0])).toContain(s.monitoringBelow("I6 Proporção de baixo peso ao nascer"));
+    expect(JSON.stringify(c.sections[0])).toContain(reportStrings.monitoringBelow("I6 Proporção de baixo peso ao nascer"));
   });
 
   test("T2: a partial acceptance and an indicator without data", () => {
     const c = doc(1);
     expect(t2.period?.label).toBe("2025-T2");
-    expect(c.justifications[0]).toMatchObject({ decision: "partial", decisionText: s.decisions.partial });
-    expect(c.actions[0]).toBe(s.actionPartial("I2 Proporção de gestantes com pré-natal em dia"));
+    expect(c.justifications[0]).toMatchObject({ decision: "partial", decisionText: reportStrings.decisions.partial });
+    expect(c.actions[0]).toBe(reportStrings.actionPartial("I2 Proporção de gestantes com pré-natal em dia"));
     // I7 has no result in T2: listed as pending, with an action to send the data.
-    expect(JSON.stringify(c.sections[0])).toContain(s.pendingList("I7 Hipertensos com pressão arterial aferida"));
-    expect(c.actions).toContain(s.actionMissingData("I7 Hipertensos com pressão arterial aferida"));
+    expect(JSON.stringify(c.sections[0])).toContain(reportStrings.pendingList("I7 Hipertensos com pressão arterial aferida"));
+    expect(c.actions).toContain(reportStrings.actionMissingData("I7 Hipertensos com pressão arterial aferida"));
     expect(c.overall?.text).toBe("70,0%");
     expect(c.band?.number).toBe(3);
   });
@@ -138,9 +138,9 @@ describe("earlier quarters", () => {
     const [q] = runPipeline(contractWorkbook(["2025-T3"]), { preset: decreto }).evaluations;
     const c = buildCommunique(q, { source: "x" });
     expect(c.band).toBeUndefined();
-    expect(JSON.stringify(c.sections[0])).toContain(s.noBands(decreto.name));
+    expect(JSON.stringify(c.sections[0])).toContain(reportStrings.noBands(decreto.name));
     const met = { ...t1, indicators: t1.indicators.filter((i) => i.concept === "A") };
-    expect(buildCommunique(met, { source: "x" }).sections[3].blocks).toEqual([{ kind: "paragraph", text: s.noActions }]);
+    expect(buildCommunique(met, { source: "x" }).sections[3].blocks).toEqual([{ kind: "paragraph", text: reportStrings.noActions }]);
   });
 });
 
@@ -172,19 +172,19 @@ describe("renderings", () => {
   });
 
   test("the sheet holds the tables, the place/date line and the signature lines", () => {
-    const header = sheet.rows.findIndex((row) => row.map((x) => x.value).join("|") === s.notMetHeaders.join("|"));
+    const header = sheet.rows.findIndex((row) => row.map((x) => x.value).join("|") === reportStrings.notMetHeaders.join("|"));
     expect(header).toBeGreaterThan(0);
     const i3 = sheet.rows[header + 1];
     expect(i3.map((x) => x.value)).toEqual(["I3", "Cobertura vacinal de crianças menores de 1 ano", "≥ 95%", 0.71, expect.closeTo(0.71 / 0.95, 12), "B"]);
     expect(i3[3].numberFormat).toBe("0.0%");
     expect(i3[5].style?.fill).toBe("#FFC7CE"); // the owned column's colour of a B
-    expect(texts).toContain(s.placeDate);
+    expect(texts).toContain(reportStrings.placeDate);
     // Each signature block in one cell (a row is never split across pages): the line, the name, the role.
-    expect(texts.filter((t) => t.startsWith(`${s.signatureLine}\n`)).map((t) => t.split("\n"))).toEqual(
-      s.members.map((role) => [s.signatureLine, `${s.signatureName} ${s.signatureLine}`, role]),
+    expect(texts.filter((t) => t.startsWith(`${reportStrings.signatureLine}\n`)).map((t) => t.split("\n"))).toEqual(
+      reportStrings.members.map((role) => [reportStrings.signatureLine, `${reportStrings.signatureName} ${reportStrings.signatureLine}`, role]),
     );
     expect(texts).toContain("• " + c.actions[0]);
-    expect(texts[0]).toBe(s.draftNote);
+    expect(texts[0]).toBe(reportStrings.draftNote);
   });
 
   test("Markdown: title, tables, decisions, place/date and signatures", () => {

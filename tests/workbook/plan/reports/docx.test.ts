@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
-import { reportStrings as s } from "../../../../src/core/messages";
+import { reportStrings } from "../../../../src/workbook/messages";
 import { runPipeline } from "../../../../src/workbook/pipeline";
 import { buildCommunique, communiqueMarkdown, communiqueParts, type Communique } from "../../../../src/workbook/plan/reports/communique";
 import { columnWidths, communiqueDocx, escapeXml, TEXT_WIDTH } from "../../../../src/workbook/plan/reports/docx";
@@ -80,11 +80,11 @@ test("one source, two renderings: the document holds the Markdown's paragraphs a
     at = found;
   }
   const md = communiqueMarkdown(t4);
-  expect(md).toContain(s.overallShare("50,0%"));
-  expect(xml).toContain(`>${s.overallShare("50,0%")}<`);
+  expect(md).toContain(reportStrings.overallShare("50,0%"));
+  expect(xml).toContain(`>${reportStrings.overallShare("50,0%")}<`);
   // One signature block per member in both.
-  expect(md.match(/^Assinatura: /gm)).toHaveLength(s.members.length);
-  expect(xml.match(new RegExp(`>${s.signatureLabel} _+<`, "g"))).toHaveLength(s.members.length);
+  expect(md.match(/^Assinatura: /gm)).toHaveLength(reportStrings.members.length);
+  expect(xml.match(new RegExp(`>${reportStrings.signatureLabel} _+<`, "g"))).toHaveLength(reportStrings.members.length);
 });
 
 test("the tables' columns add up to the text width; a short figure is never broken", () => {

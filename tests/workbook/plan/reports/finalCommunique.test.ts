@@ -10,7 +10,7 @@ import { buildFinalCommunique } from "../../../../src/workbook/plan/reports/fina
 import { communiqueMarkdown, communiqueSheet } from "../../../../src/workbook/plan/reports/communique";
 import { isReportSheet } from "../../../../src/workbook/reportSheets";
 import { reportSheets } from "../../../../src/workbook/plan/reports";
-import { documentStrings as d, reportStrings as s } from "../../../../src/core/messages";
+import { documentStrings, reportStrings } from "../../../../src/workbook/messages";
 import { sheet, workbook } from "../../fixtures";
 import { contractRows, contractWorkbook } from "./fixture";
 
@@ -69,13 +69,13 @@ describe("the four quarters of 2025", () => {
   test("addressed to the head of the executive, with the commission's signature blocks", () => {
     expect(doc.sheetName).toBe("Comunicado final");
     expect(doc.title).toBe("Comunicado Final Sintético");
-    expect(doc.intro[0]).toBe(d.addressee);
+    expect(doc.intro[0]).toBe(documentStrings.addressee);
     expect(doc.header[0]).toBe("Vigência avaliada: 1º trimestre de 2025 a 4º trimestre de 2025 (4 trimestres)");
     expect(doc.closing).toMatch(/^Encaminhe-se ao\(à\) Prefeito\(a\) Municipal, Chefe do Poder Executivo/);
-    expect(doc.signatures).toEqual(s.members);
+    expect(doc.signatures).toEqual(reportStrings.members);
     const md = communiqueMarkdown(doc);
     expect(md).toContain("# Comunicado Final Sintético");
-    expect(md).toContain(d.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
+    expect(md).toContain(documentStrings.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
     expect(md).toContain("- Faixa 2 — 80% a 99,9%: 1 trimestre (2025-T1)");
     expect(md).toContain("| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 0 de 4 | 73,9% | Meta nunca atingida |");
     expect(md).toContain("| I7 | Hipertensos com pressão arterial aferida | ≥ 50% | 2 de 3 (1 sem dado) | 98,7% | Meta atingida na maior parte dos períodos |");
@@ -87,7 +87,7 @@ describe("the four quarters of 2025", () => {
   test("as a sheet: recognised as a report when the workbook is evaluated again", () => {
     const plan = communiqueSheet(doc);
     expect(plan.name).toBe("Comunicado final");
-    expect(plan.rows[0][0].value).toBe(s.draftNote);
+    expect(plan.rows[0][0].value).toBe(reportStrings.draftNote);
     expect(isReportSheet({ name: plan.name, rows: plan.rows })).toBe(true);
     expect(plan.print).toEqual({ orientation: "portrait" });
     // The period table: T1's row, its overall 83,33% as a number formatted as a percentage.
@@ -119,7 +119,7 @@ describe("an incomplete quarter", () => {
     expect(c.grade.value).toBeCloseTo(62.5, 9);
     expect(c.provisional).toEqual(["2025-T2"]);
     const md = communiqueMarkdown(c);
-    expect(md).toContain(d.gradeProvisional(1, 4, "2025-T2"));
+    expect(md).toContain(documentStrings.gradeProvisional(1, 4, "2025-T2"));
     expect(md).toContain("Faixa 4 — 60% a 69,9% — provisória (1 de 4 períodos incompletos)");
     // T2's own band in the list of periods per band: Faixa 5, marked provisional.
     expect(md).toContain("- Faixa 5 — 50% a 59,9%: 2 trimestres (2025-T2, provisória; 2025-T4)");
@@ -134,7 +134,7 @@ describe("other rules", () => {
     expect(c.grade.band).toBeUndefined();
     expect(c.periodsByBand).toEqual([]);
     const md = communiqueMarkdown(c);
-    expect(md).toContain(s.noBands(decreto.name));
+    expect(md).toContain(reportStrings.noBands(decreto.name));
     expect(md).toContain("cumprido em grau de 67,5%.");
   });
 
