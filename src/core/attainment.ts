@@ -1,12 +1,12 @@
 /**
  * One indicator in one period: putting result and target on the same scale, attainment (raw and scored),
  * concept A/B, the effect of an accepted justification, and the 0–10 note of Previne Brasil.
- * docs/rules.md §3.
+ * docs/regras.md §3.
  */
 import { formatNumber, messages, targetTextStrings } from "./messages";
 import type { Attainment, Concept, Direction, JustificationDecision, Problem, Reading, Target } from "./types";
 
-/** Relative tolerance for comparing floating-point results with targets (docs/rules.md §3). */
+/** Relative tolerance for comparing floating-point results with targets (docs/regras.md §3). */
 export const RELATIVE_TOLERANCE = 1e-9;
 
 /** True when a and b are equal up to the relative tolerance. */
@@ -42,7 +42,7 @@ function plainAsFraction(value: number): number {
 }
 
 /**
- * Puts a result and a target on the same scale (docs/rules.md §3): a target written `75%` and a result typed
+ * Puts a result and a target on the same scale (docs/regras.md §3): a target written `75%` and a result typed
  * `0,8` or `80` compare as 75% vs 80%.
  * - Both percent (a `%` sign or a percentage format): as they are.
  * - One percent, the other plain: the plain one is a fraction up to 1, percentage points above 1 — except a
@@ -172,7 +172,7 @@ export function concept(result: number, target: Target): Concept {
 }
 
 /**
- * Raw attainment, as a fraction that may pass 1 (docs/rules.md §3):
+ * Raw attainment, as a fraction that may pass 1 (docs/regras.md §3):
  * - at least: result / target; a target of 0 is met by any result ≥ 0 (1), else 0;
  * - at most: target / result; a result of 0 (or less) is 1; a target of 0 is met only by 0 (1, else 0);
  * - exactly: 1 when equal, else the smaller of result/target and target/result;
@@ -226,11 +226,11 @@ export function attainment(result: number, target: Target): Attainment {
   return { raw, scored: clampScore(raw) };
 }
 
-/** Share of the missing attainment a partially accepted justification earns, by default (docs/rules.md §3). */
+/** Share of the missing attainment a partially accepted justification earns, by default (docs/regras.md §3). */
 export const DEFAULT_PARTIAL_SHARE = 0.5;
 
 /**
- * The credit an indicator earns towards the "share of targets met" (docs/rules.md §3, §6): A is 1; a B whose
+ * The credit an indicator earns towards the "share of targets met" (docs/regras.md §3, §6): A is 1; a B whose
  * justification the commission accepted totally counts as met (1); partially, it earns `partialShare` of
  * the weight it missed; otherwise 0.
  */

@@ -1,6 +1,6 @@
 /**
  * The evaluation: rows (indicator × period × unit) → one result per indicator over the evaluated period →
- * per area → the contract's overall attainment and its band (docs/rules.md §3–§7). Pure: rows come in as cell
+ * per area → the contract's overall attainment and its band (docs/regras.md §3–§7). Pure: rows come in as cell
  * values with their formats and addresses, every finding comes out as a located pt-BR problem.
  */
 import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, nearlyEqual, overrideDirection, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
@@ -181,7 +181,7 @@ export interface GroupSummary {
   withoutData: number;
   met: number;
   /**
-   * More than the allowed share of scored indicators lack data (docs/rules.md §6); under a preset whose set of
+   * More than the allowed share of scored indicators lack data (docs/regras.md §6); under a preset whose set of
    * indicators keeps every weight (the co-financing), any indicator of the set without a result.
    */
   incomplete: boolean;
@@ -544,7 +544,7 @@ function mean(values: number[]): number {
 }
 
 /**
- * Overall figures of a group of indicators; only `desempenho` indicators with data are scored (docs/rules.md §6).
+ * Overall figures of a group of indicators; only `desempenho` indicators with data are scored (docs/regras.md §6).
  * With a `coverage` whose weights stay fixed (the co-financing), the value divides by the weights of the whole
  * set: an indicator of the set without a result adds nothing to the sum and keeps its weight in the divisor
  * (nota = Σ factor × peso over the ten weights), counts as scored without data, and makes the group incomplete.

@@ -1,5 +1,5 @@
 /**
- * ESF staffing parameters (PNAB; docs/rules.md §10), from Portaria MS/GM nº 2.488/2011: an equipe de Saúde
+ * ESF staffing parameters (PNAB; docs/regras.md §10), from Portaria MS/GM nº 2.488/2011: an equipe de Saúde
  * da Família covers at most 4,000 people (3,000 recommended); one community health agent (ACS) covers at
  * most 750 people; a team has at most 12 ACS; the ACS must cover 100% of the registered population; the
  * minimum team is médico, enfermeiro, auxiliar or técnico de enfermagem, and ACS.

@@ -47,7 +47,7 @@ export interface WorkbookData {
   readNotes?: string[];
 }
 
-/** The fields of an indicator table the pipeline knows (glossary: docs/rules.md §2). */
+/** The fields of an indicator table the pipeline knows (glossary: docs/regras.md §2). */
 export type Field =
   | "indicator"
   | "code"

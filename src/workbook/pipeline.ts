@@ -85,7 +85,7 @@ export interface PeriodEvaluation extends ContractEvaluation {
   /**
    * Under a preset that classifies per team (co-financing), one evaluation per team the period's rows name,
    * in the order teams first appear. Contract presets combine the units' rows of an indicator instead
-   * (docs/rules.md §4), so they have none.
+   * (docs/regras.md §4), so they have none.
    */
   byTeam?: TeamEvaluation[];
   /**

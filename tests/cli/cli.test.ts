@@ -250,10 +250,10 @@ describe("the JSON of seven Previne indicators for two municipalities (report.ts
     expect(lavras.ibge).toBeNull();
     expect(lavras.isf).toBeCloseTo(7.5, 12);
     // Points = nota × peso / 10: 0,6; 0,5; 2,0; 0,5; 1,6; 1,6; 0,7 (Σ 7,5). Hypertension: 8 × 2 / 10 = 1,6
-    // (docs/rules.md §8.3), losing (10 − 8) × 2 / 10 = 0,4.
+    // (docs/regras.md §8.3), losing (10 − 8) × 2 / 10 = 0,4.
     expect(lavras.indicadores.map((i) => i.pontos)).toEqual([0.6, 0.5, 2, 0.5, 1.6, 1.6, 0.7].map((n) => expect.closeTo(n, 12)));
     expect(lavras.indicadores[5]).toMatchObject({ codigo: "6", meta: 0.5, peso: 2, nota: expect.closeTo(8, 12), pontosPerdidos: expect.closeTo(0.4, 12) });
-    // Indicator 2, 30% vs 60% (docs/rules.md §8.3): nota 5,0.
+    // Indicator 2, 30% vs 60% (docs/regras.md §8.3): nota 5,0.
     expect(lavras.indicadores[1].nota).toBeCloseTo(5, 12);
     const sum = (k: "pontos" | "pontosPerdidos") => lavras.indicadores.reduce((s, i) => s + (i[k] ?? 0), 0);
     expect(sum("pontos")).toBeCloseTo(7.5, 12);

@@ -22,7 +22,7 @@ const range = (lo: number, loInc: boolean, hi: number, hiInc: boolean): Target =
   interval: { lower: { value: lo, inclusive: loInc }, upper: { value: hi, inclusive: hiInc } },
 });
 
-describe("attainment, by direction (docs/rules.md §3)", () => {
+describe("attainment, by direction (docs/regras.md §3)", () => {
   test("at least: result ÷ target; raw may pass 100%, scored is capped", () => {
     // 60 of a target of 80 is 60/80 = 0,75.
     expect(attainment(60, atLeast(80))).toEqual({ raw: 0.75, scored: 0.75 });
@@ -254,7 +254,7 @@ describe("justifications and notes", () => {
     expect(adjustedScore(1, "A", undefined)).toBe(1);
   });
 
-  test("Previne worked examples (docs/rules.md §8.3): 30% vs 60% → 5,0; 40% vs 50% → 8,0, i.e. 1,6 ISF points at weight 2", () => {
+  test("Previne worked examples (docs/regras.md §8.3): 30% vs 60% → 5,0; 40% vs 50% → 8,0, i.e. 1,6 ISF points at weight 2", () => {
     const pct = (v: number): Target => ({ direction: "atLeast", value: v, unit: "percent", scale: "percent" });
     expect(note(0.3, pct(0.6))).toBeCloseTo(5, 12); // 10 × 0,3/0,6
     expect(note(0.4, pct(0.5))).toBeCloseTo(8, 12); // 10 × 0,4/0,5

@@ -135,7 +135,7 @@ describe("preset band tables", () => {
     }
   });
 
-  it("numbers the contract bands 1 to 6 and carries the recommendation texts of docs/rules.md §7", () => {
+  it("numbers the contract bands 1 to 6 and carries the recommendation texts of docs/regras.md §7", () => {
     expect(contractBands.bands.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(contractBands.bands[0].recommendation).toBe(
       "Recomendação pela manutenção do Contrato de Gestão e de recomendação positiva e de atestado de capacidade técnica",
@@ -641,7 +641,7 @@ describe("properties", () => {
 });
 
 describe("describeIntervals: intervals as the sources write them", () => {
-  test("the co-financing tables read as docs/rules.md §8.4 writes them", () => {
+  test("the co-financing tables read as docs/regras.md §8.4 writes them", () => {
     const texts = (t: BandTable) => t.bands.map((b) => describeIntervals(b.intervals, t.domain));
     expect(texts(cofinC1Bands)).toEqual(["> 50 e ≤ 70", "> 30 e ≤ 50", "> 10 e ≤ 30", "≤ 10 ou > 70"]);
     expect(texts(cofinC2C7Bands)).toEqual(["> 75", "> 50 e ≤ 75", "> 25 e ≤ 50", "≤ 25"]);

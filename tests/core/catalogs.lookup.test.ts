@@ -13,7 +13,7 @@ const codeOfName = (text: string) => matchName(previne, text)?.entry.code;
 
 describe("catalogForPreset", () => {
   it("gives Previne's seven indicators with target and weight, co-financing's weights, and nothing for contracts", () => {
-    // docs/rules.md §8.3: metas 45, 60, 60, 40, 95, 50, 50 (%); pesos 1, 1, 2, 1, 2, 2, 1 (Σ = 10).
+    // docs/regras.md §8.3: metas 45, 60, 60, 40, 95, 50, 50 (%); pesos 1, 1, 2, 1, 2, 2, 1 (Σ = 10).
     expect(previne.entries.map((e) => [e.code, e.target, e.weight])).toEqual([
       ["1", 0.45, 1],
       ["2", 0.6, 1],

@@ -271,7 +271,7 @@ describe("evaluation instrument catalogue", () => {
   });
 });
 
-describe("Previne Brasil catalogue (docs/rules.md §8.3)", () => {
+describe("Previne Brasil catalogue (docs/regras.md §8.3)", () => {
   it("has the seven 2022 indicators with the targets and weights of the domain table", () => {
     expect(PREVINE_INDICATORS.map((i) => [i.code, i.target, i.weight])).toEqual([
       ["1", 0.45, 1],

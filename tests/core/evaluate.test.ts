@@ -21,7 +21,7 @@ function row(code: string, target: unknown, result: unknown, extra: Partial<RowI
   };
 }
 
-describe("one indicator over a quarter (docs/rules.md §4)", () => {
+describe("one indicator over a quarter (docs/regras.md §4)", () => {
   test("by default the period's result decides: the mean of the months against the target", () => {
     // Target 80%. Jan 90%, Feb 70%, Mar 85%: mean (0,9 + 0,7 + 0,85) / 3 = 0,816…% ≥ 80% → A, attainment
     // 0,8167 / 0,8 > 1 → 100% scored. Feb missing alone does not make the quarter a B.
@@ -115,7 +115,7 @@ describe("one indicator over a quarter (docs/rules.md §4)", () => {
   });
 });
 
-describe("the contract (docs/rules.md §6, §7)", () => {
+describe("the contract (docs/regras.md §6, §7)", () => {
   // Five performance indicators (weights 1,1,2,1,1), one monitoring, one without data.
   //  1: 90% vs 80% → A                    (weight 1)
   //  2: 70% vs 80% → B, scored 0,875     (weight 1)
@@ -242,7 +242,7 @@ describe("the contract (docs/rules.md §6, §7)", () => {
   });
 });
 
-describe("national presets (docs/rules.md §8)", () => {
+describe("national presets (docs/regras.md §8)", () => {
   test("Previne Brasil: ISF from the 2022 indicators", () => {
     // Results vs targets (weights): 1: 30% vs 45% (1) → 10×30/45 = 6,667; 2: 60% vs 60% (1) → 10;
     // 3: 30% vs 60% (2) → 5; 4: 40% vs 40% (1) → 10; 5: 95% vs 95% (2) → 10; 6: 40% vs 50% (2) → 8;
@@ -253,7 +253,7 @@ describe("national presets (docs/rules.md §8)", () => {
     );
     const ev = evaluateContract(rows, { preset: presets.previne });
     expect(ev.overall.value).toBeCloseTo((10 * (0.3 / 0.45) + 10 + 10 + 10 + 20 + 16 + 5) / 10, 9);
-    // Indicator 6 alone (the worked example of docs/rules.md §8.3): note 8 at weight 2 is 1,6 points of the ISF.
+    // Indicator 6 alone (the worked example of docs/regras.md §8.3): note 8 at weight 2 is 1,6 points of the ISF.
     const six = ev.indicators.find((i) => i.code === "6")!;
     expect(six.score! * 10).toBeCloseTo(8, 12);
     expect((six.score! * 10 * six.weight) / 10).toBeCloseTo(1.6, 12);

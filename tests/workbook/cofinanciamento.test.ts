@@ -191,7 +191,7 @@ describe("the per-team sheet", () => {
     expect(c4.slice(3, 8).map((c) => c.value)).toEqual([0, 0, 1, 1, 0]);
   });
 
-  test("the rules, written from the preset's tables, say what docs/rules.md §8.4 says", () => {
+  test("the rules, written from the preset's tables, say what docs/regras.md §8.4 says", () => {
     const rules = ["Ótimo", "Bom", "Suficiente", "Regular"].map((label) => {
       const r = plan.rows.find((row) => row[0]?.value === label && row[1]?.numberFormat === "0.00")!;
       return [r[0].value, r[1].value, r[2].value, r[4].value, r[6].value];

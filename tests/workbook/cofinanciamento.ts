@@ -2,7 +2,7 @@
  * Co-financing data for the pipeline, report and command tests: a long table of C1–C7 per team and month
  * (the four months of 2025-Q1), as a coordinator keeps it, and a panel export of one indicator per team.
  *
- * Classes (docs/rules.md §8.4): C1 Ótimo > 50 e ≤ 70, Bom > 30 e ≤ 50, Suficiente > 10 e ≤ 30, Regular ≤ 10 ou > 70;
+ * Classes (docs/regras.md §8.4): C1 Ótimo > 50 e ≤ 70, Bom > 30 e ≤ 50, Suficiente > 10 e ≤ 30, Regular ≤ 10 ou > 70;
  * C2–C7 Ótimo > 75, Bom > 50 e ≤ 75, Suficiente > 25 e ≤ 50, Regular ≤ 25; factors 1 · 0,75 · 0,5 · 0,25;
  * nota final = 1·C1 + 2·C2 + 2·C3 + 1·C4 + 1·C5 + 1·C6 + 2·C7, Ótimo > 7,5, Bom ≥ 5 e ≤ 7,5.
  */

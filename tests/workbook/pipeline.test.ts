@@ -2,7 +2,7 @@
  * The pipeline (src/workbook/pipeline.ts) on national data: the preset chosen from a SISAB panel export,
  * targets and weights from the Previne Brasil catalogue, and one evaluation per municipality.
  *
- * Previne Brasil (docs/rules.md §8.3): nota = min(10; 10 × resultado / meta); ISF = Σ nota × peso / Σ peso.
+ * Previne Brasil (docs/regras.md §8.3): nota = min(10; 10 × resultado / meta); ISF = Σ nota × peso / Σ peso.
  */
 import fc from "fast-check";
 import { catalogForPreset } from "../../src/core/catalogs/lookup";
@@ -184,7 +184,7 @@ describe("a long table of the seven Previne indicators for two municipalities", 
     expect(perdoes.indicators.map((i) => 10 * (i.score ?? NaN))).toEqual([10, 10, 5, 10, 10, 5, 10].map((n) => expect.closeTo(n, 12)));
     expect(lavras.overall.value).toBeCloseTo(7.5, 12);
     expect(perdoes.overall.value).toBeCloseTo(8, 12);
-    // Hypertension in Lavras: nota 8 × peso 2 / Σ peso 10 = 1,6 points of ISF (docs/rules.md §8.3).
+    // Hypertension in Lavras: nota 8 × peso 2 / Σ peso 10 = 1,6 points of ISF (docs/regras.md §8.3).
     const hypertension = lavras.indicators[5];
     expect((10 * hypertension.score! * hypertension.weight) / 10).toBeCloseTo(1.6, 12);
   });

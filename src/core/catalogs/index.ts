@@ -1,5 +1,5 @@
 /**
- * Catalogues of indicators the user can insert as a starter table (docs/rules.md §8): the PMAQ indicators of
+ * Catalogues of indicators the user can insert as a starter table (docs/regras.md §8): the PMAQ indicators of
  * the Cajamar decree (2011), the instrumento de avaliação quali-quantitativa do contrato de gestão, and the national sets Previne Brasil and
  * co-financing of APS. Plain data; a UI lists `catalogs` and writes the chosen one's `rows`.
  */

@@ -1,6 +1,6 @@
 /**
  * Previne Brasil: the seven indicators of the national APS performance payment from 2022 (Portarias
- * 2.979/2019, 3.222/2019, 102/2022; Nota Técnica 1/2022), with meta and peso as in docs/rules.md §8.3.
+ * 2.979/2019, 3.222/2019, 102/2022; Nota Técnica 1/2022), with meta and peso as in docs/regras.md §8.3.
  * Per indicator `nota = min(10; 10 × resultado / meta)`; `ISF = Σ(nota × peso) / Σ peso` — the weights add to 10.
  */
 

@@ -31,7 +31,7 @@ function exclusive(value: number): Bound {
 
 /**
  * The recommendation bands of the management-contract evaluation instrument ("Dos critérios de
- * Avaliação"; docs/rules.md §7). Overall attainment in percentage points (0–100), rounded to 0.1 pp before
+ * Avaliação"; docs/regras.md §7). Overall attainment in percentage points (0–100), rounded to 0.1 pp before
  * banding. The instrument writes "80 a 99%", "60 a 69%" and "50% a 60%", which overlap at 60 and leave values such
  * as 69.5 and 99.5 in no band; these half-open intervals close the gaps: 1 = 100; 2 = [80, 100);
  * 3 = [70, 80); 4 = [60, 70); 5 = [50, 60); 6 = [0, 50). The default table.

@@ -1,5 +1,5 @@
 /**
- * The rule presets the product ships (docs/rules.md §8), as data: how one indicator is scored, how scores are
+ * The rule presets the product ships (docs/regras.md §8), as data: how one indicator is scored, how scores are
  * combined, on what scale the overall result is shown, and the bands of that result.
  */
 import { COFINANCIAMENTO_INDICATORS } from "../catalogs/cofinanciamento";

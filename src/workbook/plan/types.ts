@@ -73,7 +73,7 @@ export interface OwnedColumns {
   headerHeight?: number;
 }
 
-/** What a concept cell says, which decides its colour (docs/rules.md §11). */
+/** What a concept cell says, which decides its colour (docs/regras.md §11). */
 export type ConceptClass = "met" | "notMet" | "justified" | "monitoring" | "noData" | "invalid";
 
 /**

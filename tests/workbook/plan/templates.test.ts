@@ -104,7 +104,7 @@ describe("buildTemplate", () => {
     expect(long.sheet.length).toBeLessThanOrEqual(31);
   });
 
-  it("Previne Brasil: filled with results, gives the ISF of the worked example of docs/rules.md §8.3", () => {
+  it("Previne Brasil: filled with results, gives the ISF of the worked example of docs/regras.md §8.3", () => {
     // All indicators at their target (nota 10) except #3 (30% vs 60% → nota 5, peso 2) and #6 (40% vs 50%
     // → nota 8, peso 2): ISF = (10 + 10 + 2×5 + 10 + 2×10 + 2×8 + 10) / 10 = 86 / 10 = 8,6.
     const t = buildTemplate("previne", [], [], { year: 2025, month: 1 });

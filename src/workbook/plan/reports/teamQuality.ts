@@ -1,5 +1,5 @@
 /**
- * The co-financing quality component per team (Portaria GM/MS 3.493/2024; docs/rules.md §8.4): for one period,
+ * The co-financing quality component per team (Portaria GM/MS 3.493/2024; docs/regras.md §8.4): for one period,
  * each eSF/eAP team's result in C1–C7 (0–100 points, the mean of the months monitored) with its class
  * (Ótimo, Bom, Suficiente, Regular), its nota final (Σ factor × peso, 0–10) and the nota's class; how many
  * teams fall in each class per indicator; and the rules, written from the preset's own tables.
