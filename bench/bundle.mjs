@@ -29,7 +29,9 @@ async function main() {
     console.error('dist/taskpane.html is missing: run "npm run build" first.');
     process.exit(2);
   }
-  const named = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]).filter((src) => !/^https?:/.test(src));
+  const named = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2])
+    .filter((src) => !/^https?:/.test(src));
   const files = (await fs.readdir(DIST)).filter((f) => f.endsWith(".js"));
   const initial = [...new Set([...named, ...LOADER_ENTRIES.filter((f) => files.includes(f))])];
   const lazy = files.filter((f) => !initial.includes(f)).sort();
@@ -44,11 +46,15 @@ async function main() {
   const total = rows.reduce((sum, r) => sum + r.gzip, 0);
 
   console.log("Initial scripts (loaded before the first screen):");
-  for (const r of rows) console.log(`  ${r.file.padEnd(28)} ${kb(r.raw).padStart(8)} KB   ${kb(r.gzip).padStart(7)} KB gzip`);
-  console.log(`  ${"total".padEnd(28)} ${"".padStart(8)}      ${kb(total).padStart(7)} KB gzip (budget ${BUDGET_KB} KB)`);
+  for (const r of rows)
+    console.log(`  ${r.file.padEnd(28)} ${kb(r.raw).padStart(8)} KB   ${kb(r.gzip).padStart(7)} KB gzip`);
+  console.log(
+    `  ${"total".padEnd(28)} ${"".padStart(8)}      ${kb(total).padStart(7)} KB gzip (budget ${BUDGET_KB} KB)`,
+  );
   if (later.length > 0) {
     console.log("Loaded on demand:");
-    for (const r of later) console.log(`  ${r.file.padEnd(28)} ${kb(r.raw).padStart(8)} KB   ${kb(r.gzip).padStart(7)} KB gzip`);
+    for (const r of later)
+      console.log(`  ${r.file.padEnd(28)} ${kb(r.raw).padStart(8)} KB   ${kb(r.gzip).padStart(7)} KB gzip`);
   }
   if (total > BUDGET_KB * 1024) {
     console.log(`Over budget by ${kb(total - BUDGET_KB * 1024)} KB.`);

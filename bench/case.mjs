@@ -24,7 +24,9 @@ import { performance } from "perf_hooks";
 import { pathToFileURL } from "url";
 
 // BENCH_LIB points at another compiled tree (e.g. a build of the previous commit), to compare two versions.
-const LIB = process.env.BENCH_LIB ? pathToFileURL(path.resolve(process.env.BENCH_LIB) + path.sep) : new URL("../lib/", import.meta.url);
+const LIB = process.env.BENCH_LIB
+  ? pathToFileURL(path.resolve(process.env.BENCH_LIB) + path.sep)
+  : new URL("../lib/", import.meta.url);
 
 /**
  * A compiled module of the project (lib/, built by `npm run build:cli`).
@@ -113,7 +115,11 @@ const CASES = {
     const code = await main(argv);
     const seconds = (performance.now() - t0) / 1000;
     let outSize;
-    if (saida) outSize = await fs.stat(out).then((s) => s.size, () => undefined);
+    if (saida)
+      outSize = await fs.stat(out).then(
+        (s) => s.size,
+        () => undefined,
+      );
     return { seconds, code, saida, outSize };
   },
 
@@ -124,7 +130,10 @@ const CASES = {
     const read = await readWorkbookFile(file);
     const seconds = (performance.now() - t0) / 1000;
     if (read.kind !== "workbook") throw new Error(read.message);
-    const rows = read.workbook.sheets.reduce((/** @type {number} */ n, /** @type {{ rows: unknown[] }} */ s) => n + s.rows.length, 0);
+    const rows = read.workbook.sheets.reduce(
+      (/** @type {number} */ n, /** @type {{ rows: unknown[] }} */ s) => n + s.rows.length,
+      0,
+    );
     return { seconds, rows };
   },
 
@@ -181,7 +190,10 @@ const CASES = {
     const seconds = (performance.now() - t0) / 1000;
     // CPU time of the whole process, worker threads included: ÷ seconds = cores kept busy on average.
     const cpu = process.cpuUsage(cpu0);
-    const outSize = await fs.stat(out).then((s) => s.size, () => undefined);
+    const outSize = await fs.stat(out).then(
+      (s) => s.size,
+      () => undefined,
+    );
     return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, code, outSize };
   },
 
@@ -240,14 +252,21 @@ const CASES = {
         }
       }
     });
-    const byTeam = result.evaluations.reduce((/** @type {number} */ n, /** @type {{ byTeam?: unknown[] }} */ ev) => n + (ev.byTeam?.length ?? 0), 0);
-    if (evaluated !== byTeam) throw new Error(`the per-team timing evaluated ${evaluated} teams, the pipeline ${byTeam}`);
+    const byTeam = result.evaluations.reduce(
+      (/** @type {number} */ n, /** @type {{ byTeam?: unknown[] }} */ ev) => n + (ev.byTeam?.length ?? 0),
+      0,
+    );
+    if (evaluated !== byTeam)
+      throw new Error(`the per-team timing evaluated ${evaluated} teams, the pipeline ${byTeam}`);
     return {
       rows: rows.length,
       teams: result.evaluations[0].byTeam.length,
       municipalities: result.evaluations[0].byMunicipality?.length ?? 1,
       periods: result.evaluations.length,
-      problems: result.evaluations.reduce((/** @type {number} */ n, /** @type {{ problems: unknown[] }} */ ev) => n + ev.problems.length, 0),
+      problems: result.evaluations.reduce(
+        (/** @type {number} */ n, /** @type {{ problems: unknown[] }} */ ev) => n + ev.problems.length,
+        0,
+      ),
       read: readSeconds,
       readPeak,
       pipeline,
@@ -269,8 +288,12 @@ function checkCofinanciamento(result, teams, municipalities, periods) {
   const fail = (/** @type {string} */ why) => {
     throw new Error(`co-financing pipeline check failed: ${why}`);
   };
-  if (result.presetChoice?.id !== "cofinanciamento") fail(`preset chosen: ${result.presetChoice?.id ?? "none (default preset)"}, expected cofinanciamento`);
-  if (result.evaluations.length !== periods) fail(`${result.evaluations.length} evaluations (${result.evaluations.map((/** @type {any} */ e) => e.period?.label).join(", ")}), expected ${periods}`);
+  if (result.presetChoice?.id !== "cofinanciamento")
+    fail(`preset chosen: ${result.presetChoice?.id ?? "none (default preset)"}, expected cofinanciamento`);
+  if (result.evaluations.length !== periods)
+    fail(
+      `${result.evaluations.length} evaluations (${result.evaluations.map((/** @type {any} */ e) => e.period?.label).join(", ")}), expected ${periods}`,
+    );
   for (const ev of result.evaluations) {
     const label = ev.period?.label ?? "(no period)";
     if (ev.preset.id !== "cofinanciamento") fail(`${label} evaluated with preset ${ev.preset.id}`);
@@ -279,7 +302,9 @@ function checkCofinanciamento(result, teams, municipalities, periods) {
     const ines = new Set(ev.byTeam.map((/** @type {any} */ t) => t.code));
     if (ines.size !== teams || ines.has(undefined)) fail(`${label}: ${ines.size} distinct INEs among ${teams} teams`);
     if (ev.byTeam.some((/** @type {any} */ t) => !t.municipality)) fail(`${label}: a team without its municipality`);
-    const classified = ev.byTeam.filter((/** @type {any} */ t) => t.evaluation.indicators.some((/** @type {any} */ i) => i.classification)).length;
+    const classified = ev.byTeam.filter((/** @type {any} */ t) =>
+      t.evaluation.indicators.some((/** @type {any} */ i) => i.classification),
+    ).length;
     if (classified === 0) fail(`${label}: no team has a classified indicator`);
     const m = ev.byMunicipality?.length ?? 1;
     if (m !== municipalities) fail(`${label} has ${m} municipalities, expected ${municipalities}`);

@@ -14,7 +14,18 @@ import ExcelJS from "exceljs";
 
 export const SHEET = "Indicadores";
 export const HEADER_ROW = 3;
-export const HEADERS = ["Código", "Indicador", "Área", "Natureza", "Mês", "Meta", "Resultado", "Peso", "Justificativa aceita", "Unidade"];
+export const HEADERS = [
+  "Código",
+  "Indicador",
+  "Área",
+  "Natureza",
+  "Mês",
+  "Meta",
+  "Resultado",
+  "Peso",
+  "Justificativa aceita",
+  "Unidade",
+];
 const WIDTHS = [9, 60, 22, 16, 11, 40, 12, 7, 12, 12];
 
 /**
@@ -33,26 +44,228 @@ const WIDTHS = [9, 60, 22, 16, 11, 40, 12, 7, 12, 12];
 
 /** @type {Indicator[]} Targets written the ways they are written in real contracts. */
 const INDICATORS = [
-  { code: "I01", name: "Pontualidade na entrega dos relatórios mensais de prestação de contas", area: "Gestão do contrato", kind: "Desempenho", target: "100% de pontualidade para 100% dos relatórios", weight: 1, scale: "percent", typical: 0.98, spread: 0.03 },
-  { code: "I02", name: "Preenchimento adequado de prontuários", area: "Gestão do contrato", kind: "Desempenho", target: "90% ou mais", weight: 1, scale: "percent", typical: 0.91, spread: 0.05 },
-  { code: "I03", name: "Satisfação dos usuários com o atendimento", area: "Gestão do contrato", kind: "Desempenho", target: "≥ 80%", weight: 1, scale: "percent", typical: 0.83, spread: 0.07 },
-  { code: "I04", name: "Absenteísmo dos profissionais das equipes", area: "Gestão do contrato", kind: "Desempenho", target: "até 5%", weight: 1, scale: "percent", typical: 0.045, spread: 0.02 },
-  { code: "I05", name: "Acompanhamento de pessoas com hipertensão", area: "Doenças crônicas", kind: "Desempenho", target: "Cobertura de 80%", weight: 2, scale: "percent", typical: 0.78, spread: 0.08 },
-  { code: "I06", name: "Proporção de pessoas com diabetes com hemoglobina glicada solicitada", area: "Doenças crônicas", kind: "Desempenho", target: 0.5, targetFormat: "0%", weight: 2, scale: "percent", typical: 0.52, spread: 0.1 },
-  { code: "I07", name: "Visitas domiciliares por agente comunitário de saúde", area: "Produção", kind: "Desempenho", target: "Mínimo de 10 visitas domiciliares ao mês", weight: 1, scale: "count", typical: 11, spread: 3 },
-  { code: "I08", name: "Consultas médicas presenciais", area: "Produção", kind: "Desempenho", target: "Mínimo de 300 consultas médicas ao mês", weight: 1, scale: "count", typical: 310, spread: 40 },
-  { code: "I09", name: "Consultas de enfermagem", area: "Produção", kind: "Desempenho", target: 250, weight: 1, scale: "count", typical: 260, spread: 35 },
-  { code: "I10", name: "Casos de sífilis congênita entre gestantes acompanhadas", area: "Saúde da Mulher", kind: "Desempenho", target: "0% de casos de sífilis congênita", weight: 1, scale: "percent", typical: 0, spread: 0.004 },
-  { code: "I11", name: "Proporção de gestantes com pelo menos 6 consultas de pré-natal", area: "Saúde da Mulher", kind: "Desempenho", target: "Mínimo de 85%", weight: 2, scale: "percent", typical: 0.84, spread: 0.07 },
-  { code: "I12", name: "Proporção de gestantes com atendimento odontológico", area: "Saúde da Mulher", kind: "Desempenho", target: "≥ 60%", weight: 1, scale: "percent", typical: 0.62, spread: 0.1 },
-  { code: "I13", name: "Cobertura de exame citopatológico", area: "Saúde da Mulher", kind: "Desempenho", target: "Pelo menos 40%", weight: 1, scale: "percent", typical: 0.41, spread: 0.08 },
-  { code: "I14", name: "Cobertura vacinal de poliomielite e pentavalente", area: "Saúde da Criança", kind: "Desempenho", target: "95% ou mais", weight: 2, scale: "percent", typical: 0.95, spread: 0.04 },
-  { code: "I15", name: "Crianças menores de 2 anos com consulta de puericultura", area: "Saúde da Criança", kind: "Desempenho", target: "> 70%", weight: 1, scale: "percent", typical: 0.72, spread: 0.08 },
-  { code: "I16", name: "Internações por condições sensíveis à atenção primária", area: "Saúde da Criança", kind: "Monitoramento", target: "até 8%", weight: null, scale: "percent", typical: 0.07, spread: 0.02 },
-  { code: "I17", name: "Tempo de espera para a primeira consulta acima de 15 dias", area: "Acesso", kind: "Desempenho", target: "no máximo 10%", weight: 1, scale: "percent", typical: 0.09, spread: 0.03 },
-  { code: "I18", name: "Taxa de retorno das consultas agendadas", area: "Acesso", kind: "Desempenho", target: "entre 50% e 70%", weight: 1, scale: "percent", typical: 0.6, spread: 0.12 },
-  { code: "I19", name: "Proporção de atendimentos de demanda espontânea", area: "Acesso", kind: "Monitoramento", target: 0.75, targetFormat: "0.0%", weight: null, scale: "percent", typical: 0.7, spread: 0.1 },
-  { code: "I20", name: "Equipes com carga horária completa", area: "Acesso", kind: "Desempenho", target: "100%", weight: 1, scale: "percent", typical: 0.97, spread: 0.04 },
+  {
+    code: "I01",
+    name: "Pontualidade na entrega dos relatórios mensais de prestação de contas",
+    area: "Gestão do contrato",
+    kind: "Desempenho",
+    target: "100% de pontualidade para 100% dos relatórios",
+    weight: 1,
+    scale: "percent",
+    typical: 0.98,
+    spread: 0.03,
+  },
+  {
+    code: "I02",
+    name: "Preenchimento adequado de prontuários",
+    area: "Gestão do contrato",
+    kind: "Desempenho",
+    target: "90% ou mais",
+    weight: 1,
+    scale: "percent",
+    typical: 0.91,
+    spread: 0.05,
+  },
+  {
+    code: "I03",
+    name: "Satisfação dos usuários com o atendimento",
+    area: "Gestão do contrato",
+    kind: "Desempenho",
+    target: "≥ 80%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.83,
+    spread: 0.07,
+  },
+  {
+    code: "I04",
+    name: "Absenteísmo dos profissionais das equipes",
+    area: "Gestão do contrato",
+    kind: "Desempenho",
+    target: "até 5%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.045,
+    spread: 0.02,
+  },
+  {
+    code: "I05",
+    name: "Acompanhamento de pessoas com hipertensão",
+    area: "Doenças crônicas",
+    kind: "Desempenho",
+    target: "Cobertura de 80%",
+    weight: 2,
+    scale: "percent",
+    typical: 0.78,
+    spread: 0.08,
+  },
+  {
+    code: "I06",
+    name: "Proporção de pessoas com diabetes com hemoglobina glicada solicitada",
+    area: "Doenças crônicas",
+    kind: "Desempenho",
+    target: 0.5,
+    targetFormat: "0%",
+    weight: 2,
+    scale: "percent",
+    typical: 0.52,
+    spread: 0.1,
+  },
+  {
+    code: "I07",
+    name: "Visitas domiciliares por agente comunitário de saúde",
+    area: "Produção",
+    kind: "Desempenho",
+    target: "Mínimo de 10 visitas domiciliares ao mês",
+    weight: 1,
+    scale: "count",
+    typical: 11,
+    spread: 3,
+  },
+  {
+    code: "I08",
+    name: "Consultas médicas presenciais",
+    area: "Produção",
+    kind: "Desempenho",
+    target: "Mínimo de 300 consultas médicas ao mês",
+    weight: 1,
+    scale: "count",
+    typical: 310,
+    spread: 40,
+  },
+  {
+    code: "I09",
+    name: "Consultas de enfermagem",
+    area: "Produção",
+    kind: "Desempenho",
+    target: 250,
+    weight: 1,
+    scale: "count",
+    typical: 260,
+    spread: 35,
+  },
+  {
+    code: "I10",
+    name: "Casos de sífilis congênita entre gestantes acompanhadas",
+    area: "Saúde da Mulher",
+    kind: "Desempenho",
+    target: "0% de casos de sífilis congênita",
+    weight: 1,
+    scale: "percent",
+    typical: 0,
+    spread: 0.004,
+  },
+  {
+    code: "I11",
+    name: "Proporção de gestantes com pelo menos 6 consultas de pré-natal",
+    area: "Saúde da Mulher",
+    kind: "Desempenho",
+    target: "Mínimo de 85%",
+    weight: 2,
+    scale: "percent",
+    typical: 0.84,
+    spread: 0.07,
+  },
+  {
+    code: "I12",
+    name: "Proporção de gestantes com atendimento odontológico",
+    area: "Saúde da Mulher",
+    kind: "Desempenho",
+    target: "≥ 60%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.62,
+    spread: 0.1,
+  },
+  {
+    code: "I13",
+    name: "Cobertura de exame citopatológico",
+    area: "Saúde da Mulher",
+    kind: "Desempenho",
+    target: "Pelo menos 40%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.41,
+    spread: 0.08,
+  },
+  {
+    code: "I14",
+    name: "Cobertura vacinal de poliomielite e pentavalente",
+    area: "Saúde da Criança",
+    kind: "Desempenho",
+    target: "95% ou mais",
+    weight: 2,
+    scale: "percent",
+    typical: 0.95,
+    spread: 0.04,
+  },
+  {
+    code: "I15",
+    name: "Crianças menores de 2 anos com consulta de puericultura",
+    area: "Saúde da Criança",
+    kind: "Desempenho",
+    target: "> 70%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.72,
+    spread: 0.08,
+  },
+  {
+    code: "I16",
+    name: "Internações por condições sensíveis à atenção primária",
+    area: "Saúde da Criança",
+    kind: "Monitoramento",
+    target: "até 8%",
+    weight: null,
+    scale: "percent",
+    typical: 0.07,
+    spread: 0.02,
+  },
+  {
+    code: "I17",
+    name: "Tempo de espera para a primeira consulta acima de 15 dias",
+    area: "Acesso",
+    kind: "Desempenho",
+    target: "no máximo 10%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.09,
+    spread: 0.03,
+  },
+  {
+    code: "I18",
+    name: "Taxa de retorno das consultas agendadas",
+    area: "Acesso",
+    kind: "Desempenho",
+    target: "entre 50% e 70%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.6,
+    spread: 0.12,
+  },
+  {
+    code: "I19",
+    name: "Proporção de atendimentos de demanda espontânea",
+    area: "Acesso",
+    kind: "Monitoramento",
+    target: 0.75,
+    targetFormat: "0.0%",
+    weight: null,
+    scale: "percent",
+    typical: 0.7,
+    spread: 0.1,
+  },
+  {
+    code: "I20",
+    name: "Equipes com carga horária completa",
+    area: "Acesso",
+    kind: "Desempenho",
+    target: "100%",
+    weight: 1,
+    scale: "percent",
+    typical: 0.97,
+    spread: 0.04,
+  },
 ];
 
 /** The twelve months of 2025, as the dates a `Mês` column holds (the 1st, UTC). */
@@ -93,7 +306,8 @@ export async function generateWorkbook(file, rows, { formulas = false } = {}) {
   ws.columns = WIDTHS.map((width) => ({ width }));
 
   const title = ws.getRow(1);
-  title.getCell(1).value = `Contrato de Gestão nº 001/2025 — Acompanhamento de indicadores — ${rows} linhas (gerado para medir desempenho)`;
+  title.getCell(1).value =
+    `Contrato de Gestão nº 001/2025 — Acompanhamento de indicadores — ${rows} linhas (gerado para medir desempenho)`;
   title.getCell(1).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, HEADERS.length);
   title.commit();
@@ -224,7 +438,6 @@ export async function generateContracts(dir, count) {
   return files;
 }
 
-
 // ─── Co-financing (`--cofinanciamento`) ────────────────────────────────────────────────────────────────
 
 export const COFIN_SHEET = "Equipes";
@@ -241,15 +454,54 @@ export const COFIN_ROWS_PER_TEAM = COFIN_CODES.length * COFIN_MONTHS.length;
 
 /** Municipalities of Minas Gerais (numbered ones follow when a size needs more). */
 const MUNICIPALITIES = [
-  "Lavras", "Perdões", "Nepomuceno", "Ribeirão Vermelho", "Ijaci", "Itumirim", "Ingaí", "Luminárias", "Carrancas",
-  "Itutinga", "Bom Sucesso", "Santo Antônio do Amparo", "Campo Belo", "Oliveira", "São João del-Rei", "Barbacena",
-  "Varginha", "Três Corações", "Três Pontas", "Boa Esperança", "Campos Gerais", "Alfenas", "Poços de Caldas",
-  "Pouso Alegre", "Itajubá", "Juiz de Fora", "Divinópolis", "Formiga", "Arcos", "Pará de Minas",
+  "Lavras",
+  "Perdões",
+  "Nepomuceno",
+  "Ribeirão Vermelho",
+  "Ijaci",
+  "Itumirim",
+  "Ingaí",
+  "Luminárias",
+  "Carrancas",
+  "Itutinga",
+  "Bom Sucesso",
+  "Santo Antônio do Amparo",
+  "Campo Belo",
+  "Oliveira",
+  "São João del-Rei",
+  "Barbacena",
+  "Varginha",
+  "Três Corações",
+  "Três Pontas",
+  "Boa Esperança",
+  "Campos Gerais",
+  "Alfenas",
+  "Poços de Caldas",
+  "Pouso Alegre",
+  "Itajubá",
+  "Juiz de Fora",
+  "Divinópolis",
+  "Formiga",
+  "Arcos",
+  "Pará de Minas",
 ];
 /** Neighbourhoods that name teams; the same names recur from one municipality to the next, as in real lists. */
 const NEIGHBOURHOODS = [
-  "Centro", "Vila Nova", "São José", "Santa Maria", "Jardim América", "Nossa Senhora Aparecida", "Cruzeiro",
-  "Rosário", "Santo Antônio", "Bela Vista", "Esplanada", "Serra", "Vila Rica", "Industrial", "Zona Rural",
+  "Centro",
+  "Vila Nova",
+  "São José",
+  "Santa Maria",
+  "Jardim América",
+  "Nossa Senhora Aparecida",
+  "Cruzeiro",
+  "Rosário",
+  "Santo Antônio",
+  "Bela Vista",
+  "Esplanada",
+  "Serra",
+  "Vila Rica",
+  "Industrial",
+  "Zona Rural",
 ];
 
 /**
@@ -310,7 +562,8 @@ export async function generateCofinanciamento(file, rows) {
   ws.columns = COFIN_WIDTHS.map((width) => ({ width }));
 
   const title = ws.getRow(1);
-  title.getCell(1).value = `Componente de qualidade do cofinanciamento da APS — resultados por equipe, jan a abr/2025 — ${rows} linhas (gerado para medir desempenho)`;
+  title.getCell(1).value =
+    `Componente de qualidade do cofinanciamento da APS — resultados por equipe, jan a abr/2025 — ${rows} linhas (gerado para medir desempenho)`;
   title.getCell(1).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, COFIN_HEADERS.length);
   title.commit();

@@ -68,10 +68,26 @@ function parseCommandLine(argv) {
     if (n < 1) throw new Error(`not a row count: ${arg}`);
     sizes.push(n);
   }
-  if ([consolidar, cofinanciamento, pairs].filter(Boolean).length > 1) throw new Error("--consolidar, --cofinanciamento and --pares are separate benchmarks: run them one after the other");
+  if ([consolidar, cofinanciamento, pairs].filter(Boolean).length > 1)
+    throw new Error(
+      "--consolidar, --cofinanciamento and --pares are separate benchmarks: run them one after the other",
+    );
   if (million && !pairs) throw new Error("--milhao goes with --pares");
-  if (pairs) return { sizes: [...(sizes.length ? sizes : DEFAULT_PAIR_SIZES), ...(million ? [1_000_000] : [])], keep, consolidar, cofinanciamento, pairs };
-  return { sizes: sizes.length ? sizes : consolidar ? DEFAULT_FILE_COUNTS : DEFAULT_SIZES, keep, consolidar, cofinanciamento, pairs };
+  if (pairs)
+    return {
+      sizes: [...(sizes.length ? sizes : DEFAULT_PAIR_SIZES), ...(million ? [1_000_000] : [])],
+      keep,
+      consolidar,
+      cofinanciamento,
+      pairs,
+    };
+  return {
+    sizes: sizes.length ? sizes : consolidar ? DEFAULT_FILE_COUNTS : DEFAULT_SIZES,
+    keep,
+    consolidar,
+    cofinanciamento,
+    pairs,
+  };
 }
 
 /**
@@ -91,7 +107,12 @@ function runCase(args) {
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       if (result) resolve(result);
-      else reject(new Error(`case ${args.join(" ")} failed (${signal ?? `exit ${code}`}):\n${stderr.trim().split("\n").slice(-15).join("\n")}`));
+      else
+        reject(
+          new Error(
+            `case ${args.join(" ")} failed (${signal ?? `exit ${code}`}):\n${stderr.trim().split("\n").slice(-15).join("\n")}`,
+          ),
+        );
     });
   });
 }
@@ -99,8 +120,10 @@ function runCase(args) {
 const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const fmtSeconds = (/** @type {number} */ s) => (s < 10 ? s.toFixed(2) : s.toFixed(1)) + " s";
 const fmtMiB = (/** @type {number} */ b) => `${int.format(b / 2 ** 20)} MiB`;
-const fmtSize = (/** @type {number} */ b) => (b < 2 ** 20 ? `${int.format(b / 1024)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`);
-const fmtRate = (/** @type {number} */ rows, /** @type {{ seconds: number }} */ t) => `${int.format(rows / t.seconds)} rows/s`;
+const fmtSize = (/** @type {number} */ b) =>
+  b < 2 ** 20 ? `${int.format(b / 1024)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`;
+const fmtRate = (/** @type {number} */ rows, /** @type {{ seconds: number }} */ t) =>
+  `${int.format(rows / t.seconds)} rows/s`;
 
 /**
  * A plain-text table: the first column left-aligned, the others right-aligned.
@@ -109,7 +132,8 @@ const fmtRate = (/** @type {number} */ rows, /** @type {{ seconds: number }} */ 
  */
 function table(head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (/** @type {string[]} */ cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -119,7 +143,10 @@ const note = (text) => process.stderr.write(`${text}\n`);
 /** The machine: Node, platform, CPUs, and how busy it is (load averages over 1, 5 and 15 minutes). */
 function machineLine() {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
   return `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} (${os.availableParallelism()} usable); load average ${load}`;
 }
 
@@ -177,9 +204,15 @@ async function consolidationBench(counts, keep) {
     console.log(`Before: ${loadBefore}`);
     console.log(`After:  ${machineLine()}`);
     console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every run in a fresh process.`);
-    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
-    console.log("contratualiza consolidar <folder> --paralelo <workers> --saida <file> (10 indicators × 3 months per file)");
-    console.log(table(["files", "workers", "time", "rate", "speed-up", "CPU", "cores busy", "peak RSS", "output", "exit"], rows));
+    console.log(
+      `Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`,
+    );
+    console.log(
+      "contratualiza consolidar <folder> --paralelo <workers> --saida <file> (10 indicators × 3 months per file)",
+    );
+    console.log(
+      table(["files", "workers", "time", "rate", "speed-up", "CPU", "cores busy", "peak RSS", "output", "exit"], rows),
+    );
   } finally {
     if (!keep) await fs.rm(dir, { recursive: true, force: true });
   }
@@ -194,7 +227,13 @@ async function sheetNames(file) {
   const { default: JSZip } = await import("jszip");
   const zip = await JSZip.loadAsync(await fs.readFile(file));
   const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const unescape = (/** @type {string} */ t) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const unescape = (/** @type {string} */ t) =>
+    t
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
 }
 
@@ -219,8 +258,16 @@ async function cofinanciamentoBench(sizes, keep) {
       const file = path.join(dir, `cofinanciamento-${size}.xlsx`);
       note(`${int.format(size)} rows: generating…`);
       const gen = await runCase(["cofin-generate", file, String(size)]);
-      note(`${int.format(size)} rows (${int.format(gen.teams)} teams, ${gen.municipalities} municipalities): the pipeline on the workbook in memory…`);
-      const core = await runCase(["cofin-core", file, String(gen.teams), String(gen.municipalities), String(gen.periods)]);
+      note(
+        `${int.format(size)} rows (${int.format(gen.teams)} teams, ${gen.municipalities} municipalities): the pipeline on the workbook in memory…`,
+      );
+      const core = await runCase([
+        "cofin-core",
+        file,
+        String(gen.teams),
+        String(gen.municipalities),
+        String(gen.periods),
+      ]);
       note(`${int.format(size)} rows: the command (avaliar --saida)…`);
       const cmd = await runCase(["command", file, dir]);
       if (!cmd.saida) throw new Error("this version of the command does not accept --saida");
@@ -228,7 +275,8 @@ async function cofinanciamentoBench(sizes, keep) {
       if (!cmd.outSize) throw new Error(`avaliar --saida wrote no file (exit ${cmd.code})`);
       const sheets = await sheetNames(out);
       const expected = "Cofinanciamento 2025-Q1";
-      if (!sheets.includes(expected)) throw new Error(`the output has no sheet "${expected}" (sheets: ${sheets.join(", ")})`);
+      if (!sheets.includes(expected))
+        throw new Error(`the output has no sheet "${expected}" (sheets: ${sheets.join(", ")})`);
       coreRows.push([
         int.format(core.rows),
         int.format(core.teams),
@@ -256,9 +304,30 @@ async function cofinanciamentoBench(sizes, keep) {
     console.log(`Before: ${loadBefore}`);
     console.log(`After:  ${machineLine()}`);
     console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every measure in a fresh process.`);
-    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
-    console.log("runPipeline on the workbook in memory (C1–C7 × 4 months per team; checked: preset cofinanciamento chosen, one byTeam entry per team)");
-    console.log(table(["rows", "teams", "municipalities", "periods", "read", "1st runPipeline", "runPipeline", "rate", "of which per team", "peak after read", "peak RSS"], coreRows));
+    console.log(
+      `Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`,
+    );
+    console.log(
+      "runPipeline on the workbook in memory (C1–C7 × 4 months per team; checked: preset cofinanciamento chosen, one byTeam entry per team)",
+    );
+    console.log(
+      table(
+        [
+          "rows",
+          "teams",
+          "municipalities",
+          "periods",
+          "read",
+          "1st runPipeline",
+          "runPipeline",
+          "rate",
+          "of which per team",
+          "peak after read",
+          "peak RSS",
+        ],
+        coreRows,
+      ),
+    );
     console.log("\ncontratualiza avaliar <file> --saida <out> (output checked for the sheet Cofinanciamento 2025-Q1)");
     console.log(table(["rows", "file", "command", "rate", "peak RSS", "output", "exit"], fileRows));
     console.log(`Baseline: a process that only loaded ExcelJS and the command peaks at ${fmtMiB(baseline.peakRss)}.`);
@@ -280,7 +349,10 @@ async function tryCase(args) {
     const lines = (e instanceof Error ? e.message : String(e)).split("\n");
     // The exit (`SIGABRT`, `exit 1`) from runCase's first line, and the error the child printed, if any.
     const exit = /\(([^()]*)\):?$/.exec(lines[0])?.[1];
-    const error = lines.slice(1).find((l) => /heap out of memory|RangeError|Error:/.test(l))?.trim();
+    const error = lines
+      .slice(1)
+      .find((l) => /heap out of memory|RangeError|Error:/.test(l))
+      ?.trim();
     return { failed: [exit, error].filter(Boolean).join(": ").slice(0, 160) || lines[0].slice(0, 160) };
   }
 }
@@ -299,13 +371,28 @@ async function libreOfficeConvert(file, outDir) {
     const t0 = performance.now();
     const { stderr } = await promisify(execFile)(
       "/usr/bin/time",
-      ["-f", "BENCH_PEAK_KB %M", "soffice", `-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, file],
+      [
+        "-f",
+        "BENCH_PEAK_KB %M",
+        "soffice",
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        outDir,
+        file,
+      ],
       { timeout: 900_000, maxBuffer: 1 << 24 },
     );
     const seconds = (performance.now() - t0) / 1000;
     const peak = /BENCH_PEAK_KB (\d+)/.exec(stderr);
     const out = path.join(outDir, path.basename(file));
-    const size = await fs.stat(out).then((st) => st.size, () => undefined);
+    const size = await fs.stat(out).then(
+      (st) => st.size,
+      () => undefined,
+    );
     if (!size) return { failed: `LibreOffice wrote no file (${stderr.trim().split("\n").slice(-2).join(" ")})` };
     return { seconds, peakRss: peak ? Number(peak[1]) * 1024 : undefined, outSize: size };
   } catch (e) {
@@ -382,13 +469,24 @@ async function pairsBench(sizes, keep) {
       const label = `${int.format(size)} rows`;
       if (cmd.failed) ratios.push(`${label}: avaliar --saida failed: ${cmd.failed}`);
       else {
-        if (!xl.failed) ratios.push(`${label}: avaliar --saida ÷ ExcelJS load + write = ${ratio(cmd.seconds, xl.load + xl.write)} (target ≤ 0.35×)`);
-        if (!lo.failed) ratios.push(`${label}: avaliar --saida ÷ LibreOffice converting = ${ratio(cmd.seconds, lo.seconds)} (target ≤ 0.5×)`);
+        if (!xl.failed)
+          ratios.push(
+            `${label}: avaliar --saida ÷ ExcelJS load + write = ${ratio(cmd.seconds, xl.load + xl.write)} (target ≤ 0.35×)`,
+          );
+        if (!lo.failed)
+          ratios.push(
+            `${label}: avaliar --saida ÷ LibreOffice converting = ${ratio(cmd.seconds, lo.seconds)} (target ≤ 0.5×)`,
+          );
         else if (!big) ratios.push(`${label}: LibreOffice ${lo.failed}`);
         const limit = big ? 1.5 * 1024 : 300;
-        ratios.push(`${label}: avaliar --saida peak = ${fmtMiB(cmd.peakRss)} (target ${big ? "<" : "≤"} ${int.format(limit)} MiB)`);
+        ratios.push(
+          `${label}: avaliar --saida peak = ${fmtMiB(cmd.peakRss)} (target ${big ? "<" : "≤"} ${int.format(limit)} MiB)`,
+        );
         const base = commandBySize.get(size / 10);
-        if (big && base && !base.failed) ratios.push(`${label}: avaliar --saida ÷ (10 × its ${int.format(size / 10)}-row time) = ${ratio(cmd.seconds, 10 * base.seconds)} (target ≤ 1.2×)`);
+        if (big && base && !base.failed)
+          ratios.push(
+            `${label}: avaliar --saida ÷ (10 × its ${int.format(size / 10)}-row time) = ${ratio(cmd.seconds, 10 * base.seconds)} (target ≤ 1.2×)`,
+          );
       }
     }
 
@@ -408,11 +506,27 @@ async function pairsBench(sizes, keep) {
     console.log(`\nContratualiza bench — pares (side by side, one run)`);
     console.log(`Before: ${loadBefore}`);
     console.log(`After:  ${machineLine()}`);
-    console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every measure in a fresh process, one after the other.`);
-    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
+    console.log(
+      `Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every measure in a fresh process, one after the other.`,
+    );
+    console.log(
+      `Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`,
+    );
     console.log(
       table(
-        ["rows", "avaliar --saida", "peak", "--sem-arquivo", "peak", "read", "peak", "ExcelJS load+write", "peak", "LibreOffice 2 formulas/row", "peak"],
+        [
+          "rows",
+          "avaliar --saida",
+          "peak",
+          "--sem-arquivo",
+          "peak",
+          "read",
+          "peak",
+          "ExcelJS load+write",
+          "peak",
+          "LibreOffice 2 formulas/row",
+          "peak",
+        ],
         rows,
       ),
     );
@@ -469,19 +583,35 @@ async function main() {
       ]);
     }
     const cpus = os.cpus();
-    console.log(`\nContratualiza bench — Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}`);
+    console.log(
+      `\nContratualiza bench — Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}`,
+    );
     console.log(`Files in ${dir}${keep ? " (kept)" : " (removed afterwards)"}; every measure in a fresh process.`);
-    console.log(`Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`);
+    console.log(
+      `Code measured: ${process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : "lib/ (npm run build:cli)"}.\n`,
+    );
     console.log("Whole files");
     console.log(
       table(
-        ["rows", "file", "ExcelJS load", "ExcelJS write", "ExcelJS peak", saida ? "command (--saida)" : "command", "command peak", "output", "exit"],
+        [
+          "rows",
+          "file",
+          "ExcelJS load",
+          "ExcelJS write",
+          "ExcelJS peak",
+          saida ? "command (--saida)" : "command",
+          "command peak",
+          "output",
+          "exit",
+        ],
         fileRows,
       ),
     );
     console.log(`Baseline: a process that only loaded ExcelJS and the command peaks at ${fmtMiB(baseline.peakRss)}.\n`);
     console.log("Detection and evaluation on data already in memory (median of repeated runs after a warm-up)");
-    console.log(table(["rows", "detectTables", "runPipeline", "periods", "evaluateContract", "1st runPipeline"], coreRows));
+    console.log(
+      table(["rows", "detectTables", "runPipeline", "periods", "evaluateContract", "1st runPipeline"], coreRows),
+    );
   } finally {
     if (!keep) await fs.rm(dir, { recursive: true, force: true });
   }

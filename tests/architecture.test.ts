@@ -20,7 +20,8 @@ function filesUnder(dir: string): string[] {
 }
 
 // Static imports and re-exports, dynamic imports (a webpack comment may come first) and requires.
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*(?:\/\*[^*]*\*\/\s*)?["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*(?:\/\*[^*]*\*\/\s*)?["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)/g;
 
 /** Every relative import of src/, as paths relative to src/ without extension (`workbook/plan/types`). */
 function edges(): { from: string; to: string }[] {
@@ -30,7 +31,13 @@ function edges(): { from: string; to: string }[] {
     return [...text.matchAll(IMPORT)]
       .map((m) => m[1] ?? m[2] ?? m[3])
       .filter((spec) => spec.startsWith("."))
-      .map((spec) => ({ from, to: path.relative(src, path.resolve(path.dirname(file), spec)).split(path.sep).join("/") }));
+      .map((spec) => ({
+        from,
+        to: path
+          .relative(src, path.resolve(path.dirname(file), spec))
+          .split(path.sep)
+          .join("/"),
+      }));
   });
 }
 
@@ -85,7 +92,10 @@ describe("layers point one way", () => {
 
   test("inside workbook/, nothing imports the plan, the consolidation or the host port from below", () => {
     const wrong = all.filter(
-      ({ from, to }) => from.startsWith("workbook/") && to.startsWith("workbook/") && workbookRank(to) > workbookRank(from.replace(/\.tsx?$/, "")),
+      ({ from, to }) =>
+        from.startsWith("workbook/") &&
+        to.startsWith("workbook/") &&
+        workbookRank(to) > workbookRank(from.replace(/\.tsx?$/, "")),
     );
     expect(wrong.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });

@@ -184,13 +184,13 @@ function urlOf(resid: string): URL {
 /** The resid of the task pane page: the ShowTaskpane action's SourceLocation. */
 function taskpaneResid(): string {
   const action = all(manifest, "Action").find((a) => a.attrs["xsi:type"] === "ShowTaskpane");
-  if (!action) throw new Error("no <Action xsi:type=\"ShowTaskpane\"> in the manifest");
+  if (!action) throw new Error('no <Action xsi:type="ShowTaskpane"> in the manifest');
   return one(action, "SourceLocation").attrs.resid;
 }
 
 function customFunctionsExtensionPoint(): Element {
   const point = all(manifest, "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions");
-  if (!point) throw new Error("no <ExtensionPoint xsi:type=\"CustomFunctions\"> in the manifest");
+  if (!point) throw new Error('no <ExtensionPoint xsi:type="CustomFunctions"> in the manifest');
   return point;
 }
 
@@ -279,7 +279,11 @@ describe("manifest.xml", () => {
   // An unused resource is usually a renamed one whose users still point at the old name.
   test("every resource is used", () => {
     const used = new Set(residUses().map((u) => u.resid));
-    expect(resources().filter((r) => !used.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect(
+      resources()
+        .filter((r) => !used.has(r.id))
+        .map((r) => r.id),
+    ).toEqual([]);
   });
 
   // Longer texts are rejected by the schema: ShortStrings and DisplayName 125, LongStrings and Description 250.
@@ -348,7 +352,9 @@ describe("manifest.xml", () => {
   // (requirements.ts lists each member with its set). Higher optional sets are checked at run time.
   test("requires the ExcelApi version the Excel host needs", () => {
     const sets = all(one(manifest, "Requirements"), "Set");
-    expect(sets.filter((s) => s.attrs.Name === "ExcelApi").map((s) => s.attrs)).toEqual([{ Name: "ExcelApi", MinVersion: EXCEL_API_MINIMUM }]);
+    expect(sets.filter((s) => s.attrs.Name === "ExcelApi").map((s) => s.attrs)).toEqual([
+      { Name: "ExcelApi", MinVersion: EXCEL_API_MINIMUM },
+    ]);
   });
 
   // Shared runtime: the runtime, the functions' page, the function file and the task pane must be the

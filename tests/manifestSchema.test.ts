@@ -16,7 +16,8 @@ const SCHEMA = path.join(ROOT, "tests", "manifest-schema", "OfficeAppManifestV1_
 const manifestXml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 
 const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
-if (!hasXmllint) console.warn("xmllint not found on PATH (Debian libxml2-utils): the manifest schema tests are skipped.");
+if (!hasXmllint)
+  console.warn("xmllint not found on PATH (Debian libxml2-utils): the manifest schema tests are skipped.");
 const maybe = hasXmllint ? describe : describe.skip;
 
 /** xmllint's verdict on a manifest text: `valid`, and its messages (file name and line numbers kept). */
@@ -54,24 +55,52 @@ maybe("manifest.xml against the add-in manifest XSDs", () => {
   // Each breaks one rule of the schema; the message must name what broke, so the failure is that rule's.
   test.each([
     ["a runtime lifetime Office does not know", ['lifetime="long"', 'lifetime="forever"'], /lifetime/],
-    ["Requirements before Hosts (the schema fixes the order)", [
-      "  <Hosts>\n    <Host Name=\"Workbook\"/>\n  </Hosts>\n  <Requirements>",
-      "  <Requirements>",
-    ], /Requirements|Hosts/],
+    [
+      "Requirements before Hosts (the schema fixes the order)",
+      ['  <Hosts>\n    <Host Name="Workbook"/>\n  </Hosts>\n  <Requirements>', "  <Requirements>"],
+      /Requirements|Hosts/,
+    ],
     ["no Id", ["<Id>f6dd907b-480f-4ebb-b5ad-6f0b443d71c0</Id>", ""], /Version|Id/],
     ["a Version of five parts", ["<Version>1.0.0.0</Version>", "<Version>1.0.0.0.0</Version>"], /Version/],
-    ["a requirement set without a name", ['<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set MinVersion="1.9"/>'], /Name/],
-    ["a resource id over 32 characters", ['<bt:String id="Group.Label"', '<bt:String id="Group.Label.Que.Passa.De.Trinta.E.Dois"'], /id/],
-    ["a DisplayName over 125 characters", ['<DisplayName DefaultValue="Contratualiza — avaliação de contratos de gestão da APS"/>', `<DisplayName DefaultValue="${"x".repeat(126)}"/>`], /DefaultValue/],
-    ["Runtimes after AllFormFactors", [
-      '        <Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>\n        <AllFormFactors>',
-      '        <AllFormFactors>',
-    ], /Runtimes|DesktopFormFactor/],
+    [
+      "a requirement set without a name",
+      ['<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set MinVersion="1.9"/>'],
+      /Name/,
+    ],
+    [
+      "a resource id over 32 characters",
+      ['<bt:String id="Group.Label"', '<bt:String id="Group.Label.Que.Passa.De.Trinta.E.Dois"'],
+      /id/,
+    ],
+    [
+      "a DisplayName over 125 characters",
+      [
+        '<DisplayName DefaultValue="Contratualiza — avaliação de contratos de gestão da APS"/>',
+        `<DisplayName DefaultValue="${"x".repeat(126)}"/>`,
+      ],
+      /DefaultValue/,
+    ],
+    [
+      "Runtimes after AllFormFactors",
+      [
+        '        <Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>\n        <AllFormFactors>',
+        "        <AllFormFactors>",
+      ],
+      /Runtimes|DesktopFormFactor/,
+    ],
   ])("rejects %s", (_, [find, replace], named) => {
     let xml = broken(find, replace);
     // Moving an element: put it back in the wrong place.
-    if (find.includes("<Hosts>")) xml = xml.replace("  <DefaultSettings>", "  <Hosts>\n    <Host Name=\"Workbook\"/>\n  </Hosts>\n  <DefaultSettings>");
-    if (find.includes("<Runtimes>")) xml = xml.replace("        </AllFormFactors>", '        </AllFormFactors>\n        <Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>');
+    if (find.includes("<Hosts>"))
+      xml = xml.replace(
+        "  <DefaultSettings>",
+        '  <Hosts>\n    <Host Name="Workbook"/>\n  </Hosts>\n  <DefaultSettings>',
+      );
+    if (find.includes("<Runtimes>"))
+      xml = xml.replace(
+        "        </AllFormFactors>",
+        '        </AllFormFactors>\n        <Runtimes>\n          <Runtime resid="Taskpane.Url" lifetime="long"/>\n        </Runtimes>',
+      );
     const result = validate(xml);
     expect(result.valid).toBe(false);
     expect(result.messages).toMatch(/Schemas validity error/);

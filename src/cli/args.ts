@@ -36,7 +36,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (!command || HELP_OPTIONS.includes(command) || command === "ajuda") return { command: "ajuda" };
   if (command !== "avaliar") return { command: "erro", message: cliStrings.unknownCommand(command) };
-  const parsed = parseOptions(rest, avaliarOptions, { missing: cliStrings.missingFile, extra: cliStrings.extraArgument });
+  const parsed = parseOptions(rest, avaliarOptions, {
+    missing: cliStrings.missingFile,
+    extra: cliStrings.extraArgument,
+  });
   if (parsed.kind === "help") return { command: "ajuda" };
   if (parsed.kind === "error") return { command: "erro", message: parsed.message };
   return { command: "avaliar", file: parsed.operand, ...parsed.values };

@@ -49,7 +49,11 @@ type Parsed = { kind: "args"; args: CommuniqueArgs } | { kind: "help" } | { kind
  */
 export const communiqueOptions = {
   ...commonOptions,
-  output: valueOption("--saida", commandStrings.expects.communiqueOutput, readPath({ pattern: /\.(md|docx)$/i, wrong: commandStrings.outputNotCommunique })),
+  output: valueOption(
+    "--saida",
+    commandStrings.expects.communiqueOutput,
+    readPath({ pattern: /\.(md|docx)$/i, wrong: commandStrings.outputNotCommunique }),
+  ),
   final: flag("--final"),
   additiveTerm: flag("--termo-aditivo"),
 };
@@ -57,11 +61,15 @@ export const communiqueOptions = {
 /** Reads the command's arguments (with or without the leading `comunicado`). Never throws. */
 export function parseComunicadoArgs(argv: string[]): Parsed {
   const rest = argv[0] === "comunicado" ? argv.slice(1) : argv;
-  const parsed = parseOptions(rest, communiqueOptions, { missing: cliStrings.missingFile, extra: cliStrings.extraArgument });
+  const parsed = parseOptions(rest, communiqueOptions, {
+    missing: cliStrings.missingFile,
+    extra: cliStrings.extraArgument,
+  });
   if (parsed.kind !== "parsed") return parsed;
   const values = parsed.values;
   if (values.final && values.additiveTerm) return { kind: "error", message: cliDocumentStrings.bothDocuments };
-  if ((values.final || values.additiveTerm) && values.period) return { kind: "error", message: cliDocumentStrings.documentWithPeriod };
+  if ((values.final || values.additiveTerm) && values.period)
+    return { kind: "error", message: cliDocumentStrings.documentWithPeriod };
   return { kind: "args", args: { file: parsed.operand, ...values } };
 }
 
@@ -90,7 +98,11 @@ async function writeDocument(input: string, target: string, doc: CommuniqueText)
 }
 
 /** Runs `contratualiza comunicado …`; returns the exit code. `argv` may start with `comunicado` or not. */
-export async function runComunicado(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+export async function runComunicado(
+  argv: string[],
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+): Promise<number> {
   const parsed = parseComunicadoArgs(argv);
   if (parsed.kind === "help") {
     out.write(`${commandStrings.communiqueUsage}\n`);
@@ -107,7 +119,11 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
     return 2;
   }
   const stored = readSettings(read.workbook);
-  const { rules, problems: settingsProblems } = runRules(stored.settings, { preset: args.preset, method: args.method, rule: args.rule });
+  const { rules, problems: settingsProblems } = runRules(stored.settings, {
+    preset: args.preset,
+    method: args.method,
+    rule: args.rule,
+  });
   const options: PipelineOptions = rules;
   // Every period: the history of the revision proposals, and what the documents over the term read.
   const all = runPipeline(read.workbook, options);
@@ -135,9 +151,16 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
     }
     if ("grade" in doc) {
       const value = doc.gradeText ?? cliStrings.noOverall;
-      const band = doc.grade.band ? (doc.provisional.length > 0 ? `${doc.grade.band.band.label} (${documentStrings.provisionalMark})` : doc.grade.band.band.label) : "";
+      const band = doc.grade.band
+        ? doc.provisional.length > 0
+          ? `${doc.grade.band.band.label} (${documentStrings.provisionalMark})`
+          : doc.grade.band.band.label
+        : "";
       out.write(`${cliDocumentStrings.writtenFinal(target)}\n${cliDocumentStrings.gradeLine(value, band)}\n`);
-    } else out.write(`${cliDocumentStrings.writtenAdditive(target)}\n${cliDocumentStrings.candidatesLine(doc.candidates.length)}\n`);
+    } else
+      out.write(
+        `${cliDocumentStrings.writtenAdditive(target)}\n${cliDocumentStrings.candidatesLine(doc.candidates.length)}\n`,
+      );
     return finish(baseProblems + evaluationProblems);
   }
 
@@ -145,7 +168,9 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
   const chosen: ContractEvaluation[] = [];
   if (!args.period && !args.output) chosen.push(...evaluations);
   else {
-    let current = args.period ? evaluations.find((ev) => ev.period?.label === args.period!.label) : evaluations[evaluations.length - 1];
+    let current = args.period
+      ? evaluations.find((ev) => ev.period?.label === args.period!.label)
+      : evaluations[evaluations.length - 1];
     if (!current && args.period) {
       // A period other than the evaluation periods found (a month, a range): evaluated on its own.
       const own = runPipeline(read.workbook, { ...options, period: args.period }).evaluations[0];
@@ -169,8 +194,13 @@ export async function runComunicado(argv: string[], out: Output = process.stdout
       return 2;
     }
     const value = figureText(current) ?? cliStrings.noOverall;
-    const label = current.preset.scale === 10 ? nationalStrings.capitalized(overallFigure(current).name) : reportCommandStrings.overallLabel;
-    out.write(`${reportCommandStrings.written(current.period?.label ?? "", target)}\n${reportCommandStrings.summaryLine(label, value, bandText(current) ?? "")}\n`);
+    const label =
+      current.preset.scale === 10
+        ? nationalStrings.capitalized(overallFigure(current).name)
+        : reportCommandStrings.overallLabel;
+    out.write(
+      `${reportCommandStrings.written(current.period?.label ?? "", target)}\n${reportCommandStrings.summaryLine(label, value, bandText(current) ?? "")}\n`,
+    );
     problems += current.problems.length;
   }
   return finish(problems);

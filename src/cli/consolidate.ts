@@ -21,8 +21,25 @@ import path from "path";
 import { Worker } from "worker_threads";
 import { formatPercent } from "../core/messages";
 import { consolidationStrings, siapsStrings } from "../workbook/messages";
-import { cliStrings, commandStrings, consolidateCommandStrings, nationalCommandStrings, siapsCommandStrings } from "./messages";
-import { allTeams, bandLabel, classCodes, missingSetText, planConsolidation, rowJson, sortRows, valueLabel, type ConsolidatedRow, type ConsolidationFailure } from "../workbook/consolidation/consolidate";
+import {
+  cliStrings,
+  commandStrings,
+  consolidateCommandStrings,
+  nationalCommandStrings,
+  siapsCommandStrings,
+} from "./messages";
+import {
+  allTeams,
+  bandLabel,
+  classCodes,
+  missingSetText,
+  planConsolidation,
+  rowJson,
+  sortRows,
+  valueLabel,
+  type ConsolidatedRow,
+  type ConsolidationFailure,
+} from "../workbook/consolidation/consolidate";
 import type { ExplicitMapping } from "../workbook/model";
 import type { WorkbookSource } from "../hosts/file/xlsx/read";
 import { writeEvaluatedFile } from "../hosts/file/xlsx/write";
@@ -59,7 +76,10 @@ export const consolidateOptions = {
 
 /** Reads the arguments after `consolidar`. Never throws: mistakes come back as a pt-BR message. */
 export function parseConsolidarArgs(argv: string[]): ConsolidateArgs {
-  const parsed = parseOptions(argv, consolidateOptions, { missing: consolidateCommandStrings.missingInput, extra: consolidateCommandStrings.extraArgument });
+  const parsed = parseOptions(argv, consolidateOptions, {
+    missing: consolidateCommandStrings.missingInput,
+    extra: consolidateCommandStrings.extraArgument,
+  });
   if (parsed.kind === "help") return { command: "ajuda" };
   if (parsed.kind === "error") return { command: "erro", message: parsed.message };
   return { command: "consolidar", input: parsed.operand, ...parsed.values };
@@ -77,7 +97,12 @@ const INPUT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".csv", ".xls", ".xlsb", ".o
  * workbooks (`consolidado.xlsx`, `x.consolidado.xlsx`).
  */
 export function isSkipped(name: string): boolean {
-  return /^~\$/.test(name) || name.startsWith(".") || /\.avaliado(-\d+)?\.xlsx$/i.test(name) || /(^|\.)consolidado\.xlsx$/i.test(name);
+  return (
+    /^~\$/.test(name) ||
+    name.startsWith(".") ||
+    /\.avaliado(-\d+)?\.xlsx$/i.test(name) ||
+    /(^|\.)consolidado\.xlsx$/i.test(name)
+  );
 }
 
 /** The default output: `consolidado.xlsx` in the folder, or `<nome>.consolidado.xlsx` beside the file. */
@@ -119,7 +144,14 @@ export function defaultWorkerScript(): string | undefined {
 }
 
 function crashed(job: ConsolidateJob, detail: string): JobOutcome {
-  return { id: job.id, kind: "failed", failure: { source: job.files.map((f) => f.source).join(", "), message: consolidateCommandStrings.unexpected(detail) } };
+  return {
+    id: job.id,
+    kind: "failed",
+    failure: {
+      source: job.files.map((f) => f.source).join(", "),
+      message: consolidateCommandStrings.unexpected(detail),
+    },
+  };
 }
 
 /**
@@ -128,7 +160,12 @@ function crashed(job: ConsolidateJob, detail: string): JobOutcome {
  * file never holds the others back. A worker that dies (a bug, out of memory) fails its job only, and
  * another takes its place. Outcomes come back in the jobs' order; `onOutcome` hears each as it arrives.
  */
-export async function runJobs(jobs: ConsolidateJob[], size: number, script: string | undefined, onOutcome: (o: JobOutcome) => void = () => undefined): Promise<JobOutcome[]> {
+export async function runJobs(
+  jobs: ConsolidateJob[],
+  size: number,
+  script: string | undefined,
+  onOutcome: (o: JobOutcome) => void = () => undefined,
+): Promise<JobOutcome[]> {
   const outcomes = new Map<number, JobOutcome>();
   const record = (o: JobOutcome) => {
     outcomes.set(o.id, o);
@@ -207,7 +244,10 @@ function initialOf(label: string | undefined): string {
 
 /** A row's overall value for a terminal: `75,5%`, or `8,00` on the 0–10 scale. */
 function valueText(r: ConsolidatedRow): string {
-  if (r.scale === 10) return r.value === undefined ? consolidationStrings.noValue : r.value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (r.scale === 10)
+    return r.value === undefined
+      ? consolidationStrings.noValue
+      : r.value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return r.attainment === undefined ? consolidationStrings.noValue : formatPercent(r.attainment);
 }
 
@@ -225,7 +265,11 @@ export interface ConsolidationReport {
 
 /** The pt-BR report: counts, each period's rows (the first {@link MAX_MUNICIPALITIES_IN_TEXT}), failures, the file written. */
 export function consolidationText(report: ConsolidationReport): string {
-  const lines = [consolidateCommandStrings.heading(report.input), "", consolidateCommandStrings.filesLine(report.files, report.evaluated, report.failures.length)];
+  const lines = [
+    consolidateCommandStrings.heading(report.input),
+    "",
+    consolidateCommandStrings.filesLine(report.files, report.evaluated, report.failures.length),
+  ];
   if (report.skipped.length > 0) lines.push(consolidateCommandStrings.skippedLine(report.skipped.length));
   const rows = sortRows(report.rows);
   const periods: ConsolidatedRow[][] = [];
@@ -236,14 +280,29 @@ export function consolidationText(report: ConsolidationReport): string {
   }
   for (const group of periods) {
     const p = group[0].period;
-    lines.push("", consolidateCommandStrings.periodHeading(p ? p.label : consolidationStrings.noPeriodLong, group.length));
+    lines.push(
+      "",
+      consolidateCommandStrings.periodHeading(p ? p.label : consolidationStrings.noPeriodLong, group.length),
+    );
     const shown = group.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
     // Teams classified by the co-financing: their class in each indicator, by its initial (legend below).
     const codes = classCodes(group);
     // A team's name carries its municipality and INE: room for them.
     const nameHeader = allTeams(group) ? siapsStrings.teamHeader : consolidateCommandStrings.textHeaders.name;
-    const nameWidth = Math.min(codes.length > 0 ? 52 : 32, maxOf(shown.map((r) => r.name.length), nameHeader.length));
-    const bandWidth = Math.min(24, maxOf(shown.map((r) => (r.band ? bandLabel(r.band) : consolidationStrings.noValue).length), consolidateCommandStrings.textHeaders.band.length));
+    const nameWidth = Math.min(
+      codes.length > 0 ? 52 : 32,
+      maxOf(
+        shown.map((r) => r.name.length),
+        nameHeader.length,
+      ),
+    );
+    const bandWidth = Math.min(
+      24,
+      maxOf(
+        shown.map((r) => (r.band ? bandLabel(r.band) : consolidationStrings.noValue).length),
+        consolidateCommandStrings.textHeaders.band.length,
+      ),
+    );
     // On the 0–10 scale the column is the ISF (or the nota final), as the sheet's.
     const onTen = group.every((r) => r.scale === 10);
     const valueHeader = !onTen ? consolidateCommandStrings.textHeaders.value : valueLabel(group);
@@ -253,20 +312,29 @@ export function consolidationText(report: ConsolidationReport): string {
     const classesWidth = Math.max(siapsCommandStrings.classesHeader.length, codes.length * 2 - 1);
     const classes = (r: ConsolidatedRow | undefined) => {
       if (codes.length === 0) return "";
-      const text = r ? codes.map((code) => initialOf(r.classes?.find((c) => c.code === code)?.label)).join(" ") : siapsCommandStrings.classesHeader;
+      const text = r
+        ? codes.map((code) => initialOf(r.classes?.find((c) => c.code === code)?.label)).join(" ")
+        : siapsCommandStrings.classesHeader;
       return `${text.padEnd(classesWidth)}  `;
     };
     // Targets not met mean nothing to teams that are classified instead (every row with classes).
     const missed = (text: string) => (group.every((r) => r.classes) ? "" : text);
     // When every ISF with a value is partial alike, the column's name says so once; otherwise each row does.
     const valued = group.filter((r) => r.value !== undefined);
-    const samePartial = valued.length > 0 && valued.every((r) => r.figure.partial) && new Set(valued.map((r) => JSON.stringify(r.figure.partial))).size === 1;
-    lines.push(`    ${fit(nameHeader, nameWidth)}  ${valueHeader.padStart(valueWidth)}  ${band(consolidateCommandStrings.textHeaders.band)}${classes(undefined)}${missed(consolidateCommandStrings.textHeaders.missed)}`.trimEnd());
+    const samePartial =
+      valued.length > 0 &&
+      valued.every((r) => r.figure.partial) &&
+      new Set(valued.map((r) => JSON.stringify(r.figure.partial))).size === 1;
+    lines.push(
+      `    ${fit(nameHeader, nameWidth)}  ${valueHeader.padStart(valueWidth)}  ${band(consolidateCommandStrings.textHeaders.band)}${classes(undefined)}${missed(consolidateCommandStrings.textHeaders.missed)}`.trimEnd(),
+    );
     for (const r of shown) {
       // A partial ISF or a co-financing team without some indicator says which ones, instead of the bare flag.
       const named = r.missingSet && r.value !== undefined && !(r.figure.partial && samePartial);
       const incomplete = named ? missingSetText(r) : r.incomplete ? consolidateCommandStrings.incompleteFlag : "";
-      const flags = [incomplete, r.problems > 0 ? consolidateCommandStrings.problemsFlag(r.problems) : ""].filter(Boolean).join("; ");
+      const flags = [incomplete, r.problems > 0 ? consolidateCommandStrings.problemsFlag(r.problems) : ""]
+        .filter(Boolean)
+        .join("; ");
       const line = `    ${fit(r.name, nameWidth)}  ${valueText(r).padStart(valueWidth)}  ${band(r.band ? bandLabel(r.band) : consolidationStrings.noValue)}${classes(r)}${missed(String(r.missed.length).padStart(consolidateCommandStrings.textHeaders.missed.length))}`;
       lines.push(flags ? `${line.trimEnd()}  (${flags})` : line.trimEnd());
     }
@@ -274,7 +342,11 @@ export function consolidationText(report: ConsolidationReport): string {
     if (group.length > shown.length) lines.push(consolidateCommandStrings.moreRows(group.length - shown.length));
     // Results found twice (two exports of one indicator): each message once, naming both files.
     const duplicates = [...new Set(group.flatMap((r) => r.duplicates ?? []))];
-    if (duplicates.length > 0) pushAll(lines, [nationalCommandStrings.duplicatesHeading(duplicates.length), ...duplicates.map((d) => `    • ${d}`)]);
+    if (duplicates.length > 0)
+      pushAll(lines, [
+        nationalCommandStrings.duplicatesHeading(duplicates.length),
+        ...duplicates.map((d) => `    • ${d}`),
+      ]);
   }
   if (report.failures.length > 0) {
     lines.push("", consolidateCommandStrings.failuresHeading(report.failures.length));
@@ -312,13 +384,17 @@ function readMapping(file: string): ExplicitMapping | string {
   } catch (e) {
     return cliStrings.badMapping(file, (e as Error).message);
   }
-  if (!Array.isArray((data as { tabelas?: unknown } | null)?.tabelas)) return cliStrings.badMapping(file, cliStrings.mappingShape);
+  if (!Array.isArray((data as { tabelas?: unknown } | null)?.tabelas))
+    return cliStrings.badMapping(file, cliStrings.mappingShape);
   return data as ExplicitMapping;
 }
 
 /** What the writer starts from: an empty sheet named as the consolidated one, which the plan replaces. */
 function emptySource(): WorkbookSource {
-  return { kind: "csv", sheet: { name: consolidationStrings.sheetName, origin: { row: 1, col: 1 }, rows: [], tables: [], merges: [] } };
+  return {
+    kind: "csv",
+    sheet: { name: consolidationStrings.sheetName, origin: { row: 1, col: 1 }, rows: [], tables: [], merges: [] },
+  };
 }
 
 export interface ConsolidarOptions {
@@ -332,7 +408,12 @@ export interface ConsolidarOptions {
 /**
  * Runs `contratualiza consolidar …`; `argv` are the arguments after `consolidar`. Returns the exit code.
  */
-export async function runConsolidar(argv: string[], out: Output = process.stdout, err: Output = process.stderr, options: ConsolidarOptions = {}): Promise<number> {
+export async function runConsolidar(
+  argv: string[],
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+  options: ConsolidarOptions = {},
+): Promise<number> {
   const args = parseConsolidarArgs(argv);
   if (args.command === "ajuda") {
     out.write(`${consolidateCommandStrings.usage}\n`);
@@ -372,7 +453,9 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
     try {
       ({ files, skipped } = listInputs(args.input, output));
     } catch (e) {
-      err.write(`${consolidateCommandStrings.folderUnreadable(args.input, (e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
+      err.write(
+        `${consolidateCommandStrings.folderUnreadable(args.input, (e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`,
+      );
       return 2;
     }
     if (files.length === 0) {
@@ -401,7 +484,12 @@ export async function runConsolidar(argv: string[], out: Output = process.stdout
   for (const kind of ["panel", "siaps"] as const) {
     const same = outcomes.filter((o) => o.kind === "evaluated" && o.gather === kind).map((o) => o.id);
     if (same.length < 2) continue;
-    const together: ConsolidateJob = { id: jobs.length + (kind === "panel" ? 0 : 1), files: same.flatMap((id) => jobs[id].files), splitSheets: false, settings };
+    const together: ConsolidateJob = {
+      id: jobs.length + (kind === "panel" ? 0 : 1),
+      files: same.flatMap((id) => jobs[id].files),
+      splitSheets: false,
+      settings,
+    };
     const [merged] = await runJobs([together], 1, script);
     if (merged.kind === "evaluated") {
       const replaced = new Set(same);

@@ -61,17 +61,27 @@ export type JobOutcome =
   | { id: number; kind: "failed"; failure: ConsolidationFailure };
 
 /** The pipeline's options: the command line's, else the workbook's stored settings. */
-function pipelineOptions(settings: JobSettings, workbook: WorkbookData | undefined): { options: PipelineOptions; problems: LocatedProblem[] } {
+function pipelineOptions(
+  settings: JobSettings,
+  workbook: WorkbookData | undefined,
+): { options: PipelineOptions; problems: LocatedProblem[] } {
   const stored = workbook ? readSettings(workbook) : { problems: [] };
   const { rules, problems } = runRules(stored.settings, settings);
-  return { options: { ...rules, ...(settings.period ? { period: settings.period } : {}) }, problems: [...stored.problems, ...problems] };
+  return {
+    options: { ...rules, ...(settings.period ? { period: settings.period } : {}) },
+    problems: [...stored.problems, ...problems],
+  };
 }
 
 async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutcome> {
   const read = await readWorkbookFile(file.path);
-  if (read.kind === "unreadable") return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
+  if (read.kind === "unreadable")
+    return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
   const { options, problems } = pipelineOptions(job.settings, read.workbook);
-  return outcomeOf(job, consolidateWorkbook(read.workbook, { ...options, source: file.source, splitSheets: job.splitSheets, problems }));
+  return outcomeOf(
+    job,
+    consolidateWorkbook(read.workbook, { ...options, source: file.source, splitSheets: job.splitSheets, problems }),
+  );
 }
 
 /** The job's outcome: the workbook's consolidated rows, or its failure. */
@@ -88,7 +98,8 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
   const sources: Record<string, string> = {};
   for (const file of job.files) {
     const read = await readWorkbookFile(file.path);
-    if (read.kind === "unreadable") return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
+    if (read.kind === "unreadable")
+      return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
     for (const sheet of read.workbook.sheets) {
       let name = sheet.name;
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${sheet.name.slice(0, 26)} (${n})`;
@@ -100,8 +111,14 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
   const { options } = pipelineOptions(job.settings, undefined);
   // A dozen SIAPS exports (an indicator per month) named one by one would fill the `Arquivo` cell of every row.
   const names = job.files.map((f) => f.source);
-  const source = names.length > 3 ? siapsCommandStrings.gatheredFiles(names.length, names[0], names[names.length - 1]) : names.join(", ");
-  return outcomeOf(job, consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, sources, splitSheets: false }));
+  const source =
+    names.length > 3
+      ? siapsCommandStrings.gatheredFiles(names.length, names[0], names[names.length - 1])
+      : names.join(", ");
+  return outcomeOf(
+    job,
+    consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, sources, splitSheets: false }),
+  );
 }
 
 /** Runs a job; never throws (see the module comment). */
@@ -110,6 +127,10 @@ export async function evaluateJob(job: ConsolidateJob): Promise<JobOutcome> {
     return job.files.length === 1 ? await evaluateOne(job, job.files[0]) : await evaluateTogether(job);
   } catch (e) {
     const source = job.files.map((f) => f.source).join(", ");
-    return { id: job.id, kind: "failed", failure: { source, message: consolidateCommandStrings.unexpected(e instanceof Error ? e.message : String(e)) } };
+    return {
+      id: job.id,
+      kind: "failed",
+      failure: { source, message: consolidateCommandStrings.unexpected(e instanceof Error ? e.message : String(e)) },
+    };
   }
 }

@@ -46,7 +46,11 @@ function readMapping(file: string): ExplicitMapping | string {
 }
 
 /** Runs the command; returns the exit code. */
-export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+): Promise<number> {
   if (argv[0] === "consolidar") return runConsolidar(argv.slice(1), out, err);
   if (argv[0] === "comunicado") return runComunicado(argv, out, err);
   const args = parseArgs(argv);
@@ -79,7 +83,12 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
   progress.update(1, STEPS, progressStrings.evaluating);
   const stored = readSettings(read.workbook);
-  const { rules, problems: settingsProblems } = runRules(stored.settings, { preset: args.preset, method: args.method, rule: args.rule, mapping });
+  const { rules, problems: settingsProblems } = runRules(stored.settings, {
+    preset: args.preset,
+    method: args.method,
+    rule: args.rule,
+    mapping,
+  });
   const result = runPipeline(read.workbook, { ...rules, period: args.period });
   unshiftAll(result.problems, [...stored.problems, ...settingsProblems]);
 
@@ -88,12 +97,21 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   const output: OutputReport = {};
   let writeError: string | undefined;
   const target = args.output ?? defaultOutputPath(args.file);
-  if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook))) writeError = cliStrings.outputExists(target);
+  if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook)))
+    writeError = cliStrings.outputExists(target);
   else if (evaluated && !args.noOutput) {
     progress.update(2, STEPS, progressStrings.writing);
-    const plan = buildPlan(read.workbook, result, { source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file), final: args.final, additiveTerm: args.additiveTerm, fitUserSheets: args.fitPrint });
+    const plan = buildPlan(read.workbook, result, {
+      source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file),
+      final: args.final,
+      additiveTerm: args.additiveTerm,
+      fitUserSheets: args.fitPrint,
+    });
     // A CSV's copy stores its numbers as numbers (below each table's header), not as the text the CSV holds.
-    const source = read.source.kind === "csv" ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) } : read.source;
+    const source =
+      read.source.kind === "csv"
+        ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) }
+        : read.source;
     const written = await writeEvaluatedFile(source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;
@@ -111,7 +129,9 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 2;
   }
   if (emptyPeriod) {
-    err.write(`${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${cliStrings.emptyPeriodNotWritten}\n`);
+    err.write(
+      `${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${cliStrings.emptyPeriodNotWritten}\n`,
+    );
     return 1;
   }
   if (failure) {
@@ -127,7 +147,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
  */
 export function needsAttention(result: PipelineResult): boolean {
   const isProblem = (p: LocatedProblem) => p.severity !== "note";
-  return result.problems.some(isProblem) || result.evaluations.some((ev) => ev.problems.some(isProblem) || ev.overall.incomplete);
+  return (
+    result.problems.some(isProblem) ||
+    result.evaluations.some((ev) => ev.problems.some(isProblem) || ev.overall.incomplete)
+  );
 }
 
 /**

@@ -30,19 +30,28 @@ export const cliStrings = {
   ].join("\n"),
   unknownCommand: (c: string) => `Comando ${quote(c)} desconhecido. Use “contratualiza avaliar <arquivo.xlsx>”.`,
   unknownOption: (o: string) => `Opção ${quote(o)} desconhecida.`,
-  unknownPreset: (v: string) => `Predefinição ${quote(v)} desconhecida. Use instrumento, decreto, previne ou cofinanciamento.`,
+  unknownPreset: (v: string) =>
+    `Predefinição ${quote(v)} desconhecida. Use instrumento, decreto, previne ou cofinanciamento.`,
   unknownMethod: (v: string) => `Método ${quote(v)} desconhecido. Use proporcao ou media.`,
-  unknownRule: (v: string) => `Regra ${quote(v)} desconhecida. Use resultado-do-periodo (o resultado do período decide o conceito) ou todos-os-meses (todo mês e unidade deve atingir a meta).`,
+  unknownRule: (v: string) =>
+    `Regra ${quote(v)} desconhecida. Use resultado-do-periodo (o resultado do período decide o conceito) ou todos-os-meses (todo mês e unidade deve atingir a meta).`,
   emptyPeriodNotWritten: "Nenhuma cópia avaliada foi gravada: o período pedido não tem dados.",
   outputExists: (file: string) =>
     `O arquivo ${quote(file)} já existe e não é uma cópia avaliada deste arquivo. Para não apagar nada por engano, ele não foi substituído: escolha outro nome em --saida ou acrescente --substituir.`,
   extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe um arquivo por vez.`,
   missingFile: "Informe o arquivo a avaliar, por exemplo: contratualiza avaliar contrato.xlsx",
   badMapping: (file: string, reason: string) => `Não foi possível usar o mapa ${quote(file)}: ${reason}`,
-  mappingShape: "esperava um JSON como { \"tabelas\": [{ \"planilha\": \"Indicadores\", \"colunas\": { \"meta\": \"D\", \"resultado\": \"E\" } }] }.",
-  unexpected: "Erro inesperado do Contratualiza (não é um problema nos seus dados). Por favor, informe a equipe com a mensagem abaixo.",
+  mappingShape:
+    'esperava um JSON como { "tabelas": [{ "planilha": "Indicadores", "colunas": { "meta": "D", "resultado": "E" } }] }.',
+  unexpected:
+    "Erro inesperado do Contratualiza (não é um problema nos seus dados). Por favor, informe a equipe com a mensagem abaixo.",
   heading: (file: string) => `Contratualiza — avaliação de ${file}`,
-  tablesFound: (n: number) => (n === 0 ? "Nenhuma tabela de indicadores encontrada." : n === 1 ? "1 tabela de indicadores encontrada:" : `${n} tabelas de indicadores encontradas:`),
+  tablesFound: (n: number) =>
+    n === 0
+      ? "Nenhuma tabela de indicadores encontrada."
+      : n === 1
+        ? "1 tabela de indicadores encontrada:"
+        : `${n} tabelas de indicadores encontradas:`,
   tableLine: (where: string, layout: string, rows: number, periods: string, confidence: string) =>
     `  • ${where} — ${layout}, ${rows} ${rows === 1 ? "linha" : "linhas"}, ${periods} (confiança ${confidence})`,
   noPeriods: "sem período",
@@ -51,7 +60,8 @@ export const cliStrings = {
   overall: (value: string, method: string, withData: number, scored: number) =>
     `  Atingimento global: ${value} (${method}; ${withData} de ${scored} indicadores de desempenho com dado)`,
   noOverall: "não calculado",
-  band: (label: string, recommendation: string) => (recommendation ? `  ${label}: ${recommendation}` : `  Classificação: ${label}`),
+  band: (label: string, recommendation: string) =>
+    recommendation ? `  ${label}: ${recommendation}` : `  Classificação: ${label}`,
   incomplete: (without: number, scored: number) =>
     `  Atenção: avaliação incompleta — ${without} de ${scored} indicadores de desempenho estão sem dado.`,
   missedHeading: (n: number) => `  Metas não atingidas (${n}):`,
@@ -73,7 +83,8 @@ export const cliStrings = {
 
 /** Previne Brasil and national panels: the preset chosen, targets from the catalogue, the report per municipality. */
 export const previneStrings = {
-  presetChosen: (name: string, reason: string) => `Predefinição escolhida: ${name} — ${reason}. Para usar outras regras, informe --predefinicao.`,
+  presetChosen: (name: string, reason: string) =>
+    `Predefinição escolhida: ${name} — ${reason}. Para usar outras regras, informe --predefinicao.`,
   catalogHeading: (catalog: string, targets: boolean) =>
     `${targets ? "Metas e pesos tirados" : "Pesos tirados"} do catálogo ${catalog}, porque a tabela não os informa:`,
   catalogLine: (code: string, name: string, target: string | undefined, weight: string | undefined) =>
@@ -89,21 +100,28 @@ export const previneStrings = {
     `  ${label}: ${value} de 10 (${method}; ${withData} de ${scored} indicadores de desempenho com dado)`,
   pooledLabel: (label: string) => `${label} do conjunto`,
   noValue: "—",
-  moreMunicipalities: (n: number) => `  … e mais ${n} ${n === 1 ? "município" : "municípios"}; use --json para a lista completa.`,
+  moreMunicipalities: (n: number) =>
+    `  … e mais ${n} ${n === 1 ? "município" : "municípios"}; use --json para a lista completa.`,
 };
 
 /** Co-financing of APS, quality component: choosing the preset, the per-team report and the command's text. */
 export const cofinCommandStrings = {
-
   // --- the command's text (cli/report) ---
   pooledTeams: (n: number) =>
     `  Conjunto das ${n} equipes: cada indicador reúne as linhas de todas elas (média simples dos resultados); não é a nota de nenhuma equipe.`,
   byTeamHeading: (n: number) => `  Por equipe (${n}):`,
-  teamLine: (team: string, code: string | undefined, municipality: string | undefined, note: string, label: string | undefined) =>
+  teamLine: (
+    team: string,
+    code: string | undefined,
+    municipality: string | undefined,
+    note: string,
+    label: string | undefined,
+  ) =>
     `    • ${team}${code ? ` — INE ${code}` : ""}${municipality ? ` — ${municipality}` : ""}: nota final ${note}${label ? ` (${label})` : ""}`,
   indicatorsLine: (parts: string[]) => `      ${parts.join(" · ")}`,
   noResult: "sem dado",
-  moreTeams: (n: number) => `    … e mais ${n} ${n === 1 ? "equipe" : "equipes"}; veja a planilha “Cofinanciamento” da cópia avaliada ou use --json.`,
+  moreTeams: (n: number) =>
+    `    … e mais ${n} ${n === 1 ? "equipe" : "equipes"}; veja a planilha “Cofinanciamento” da cópia avaliada ou use --json.`,
 };
 
 /** The command's progress line, drawn on a terminal while a workbook is read, evaluated and written. */
@@ -143,13 +161,17 @@ export const consolidateCommandStrings = {
   ].join("\n"),
   missingInput: "Informe a pasta (ou o arquivo) a consolidar, por exemplo: contratualiza consolidar contratos/",
   extraArgument: (a: string) => `Argumento a mais: ${quote(a)}. Informe uma pasta ou um arquivo só.`,
-  inputNotFound: (input: string) => `Não foi encontrada a pasta ou o arquivo ${quote(input)}. Confira o nome e o caminho.`,
-  folderUnreadable: (folder: string, detail: string) => `Não foi possível ler a pasta ${quote(folder)} (${detail}). Confira se você tem acesso a ela.`,
+  inputNotFound: (input: string) =>
+    `Não foi encontrada a pasta ou o arquivo ${quote(input)}. Confira o nome e o caminho.`,
+  folderUnreadable: (folder: string, detail: string) =>
+    `Não foi possível ler a pasta ${quote(folder)} (${detail}). Confira se você tem acesso a ela.`,
   emptyFolder: (folder: string) =>
     `A pasta ${quote(folder)} não tem pastas de trabalho a consolidar (.xlsx, .xlsm ou .csv). Cópias avaliadas, consolidados anteriores e arquivos temporários são ignorados.`,
-  nothingEvaluated: "Nenhum arquivo pôde ser avaliado; o consolidado não foi gravado. Veja acima o motivo de cada arquivo.",
+  nothingEvaluated:
+    "Nenhum arquivo pôde ser avaliado; o consolidado não foi gravado. Veja acima o motivo de cada arquivo.",
   notWritten: "A consolidação foi feita, mas o arquivo consolidado não foi gravado:",
-  unexpected: (detail: string) => `Erro inesperado do Contratualiza ao avaliar este arquivo (não é um problema nos seus dados; informe a equipe): ${detail}`,
+  unexpected: (detail: string) =>
+    `Erro inesperado do Contratualiza ao avaliar este arquivo (não é um problema nos seus dados; informe a equipe): ${detail}`,
   workerExit: (code: number) => `a tarefa de avaliação terminou de repente (código ${code})`,
   workerLost: "a tarefa de avaliação não devolveu resultado",
   progress: (done: number, total: number) => `Avaliando ${done} de ${total} ${total === 1 ? "arquivo" : "arquivos"}…`,
@@ -163,11 +185,13 @@ export const consolidateCommandStrings = {
     ".",
   skippedLine: (n: number) =>
     `${n} ${n === 1 ? "arquivo ignorado" : "arquivos ignorados"} (cópias avaliadas, consolidados anteriores ou arquivos temporários).`,
-  periodHeading: (period: string, n: number) => `Período ${period} — ${n} ${n === 1 ? "linha" : "linhas"}, do maior para o menor atingimento:`,
+  periodHeading: (period: string, n: number) =>
+    `Período ${period} — ${n} ${n === 1 ? "linha" : "linhas"}, do maior para o menor atingimento:`,
   textHeaders: { name: "Município / contrato", value: "Atingimento", band: "Faixa", missed: "Não atingidas" },
   incompleteFlag: "avaliação incompleta",
   problemsFlag: (n: number) => `${n} ${n === 1 ? "problema" : "problemas"} nos dados`,
-  moreRows: (n: number) => `    … e mais ${n} ${n === 1 ? "linha" : "linhas"}; veja a planilha consolidada ou use --json.`,
+  moreRows: (n: number) =>
+    `    … e mais ${n} ${n === 1 ? "linha" : "linhas"}; veja a planilha consolidada ou use --json.`,
   failuresHeading: (n: number) => `Arquivos que não puderam ser avaliados (${n}):`,
   problemsHint: (n: number) =>
     `${n} ${n === 1 ? "linha tem" : "linhas têm"} problemas nos dados; use “contratualiza avaliar <arquivo>” para ver cada um, com a planilha e a célula.`,
@@ -177,17 +201,19 @@ export const consolidateCommandStrings = {
 
 /** The reports' texts (pt-BR): the synthetic communiqué, the annual / final report, the command `comunicado`. */
 export const reportCommandStrings = {
-
   // --- the command `contratualiza comunicado` (its usage and options: commandStrings) ---
   outputIsInput: (file: string) =>
     `O comunicado não pode ser gravado em “${file}”, que é o próprio arquivo de entrada: o Contratualiza nunca altera o arquivo original. Escolha outro nome.`,
-  nothingToEvaluate: (file: string) => `Nenhuma tabela de indicadores com linhas a avaliar foi encontrada em “${file}”.`,
+  nothingToEvaluate: (file: string) =>
+    `Nenhuma tabela de indicadores com linhas a avaliar foi encontrada em “${file}”.`,
   periodNotFound: (period: string, found: string) =>
     `Nenhuma linha do período ${period} foi encontrada.${found ? ` Períodos encontrados: ${found}.` : ""}`,
-  written: (period: string, file: string) => `Comunicado ${period} gravado em ${file}. O arquivo original não foi alterado.`,
+  written: (period: string, file: string) =>
+    `Comunicado ${period} gravado em ${file}. O arquivo original não foi alterado.`,
   summaryLine: (label: string, value: string, band: string) => `${label}: ${value}${band ? ` — ${band}` : ""}.`,
   overallLabel: "Atingimento global",
-  problemsNote: (n: number) => `Atenção: ${n === 1 ? "1 problema" : `${n} problemas`} nos dados; veja “contratualiza avaliar” para a lista com planilha e célula.`,
+  problemsNote: (n: number) =>
+    `Atenção: ${n === 1 ? "1 problema" : `${n} problemas`} nos dados; veja “contratualiza avaliar” para a lista com planilha e célula.`,
 };
 
 /**
@@ -200,7 +226,8 @@ export const commandStrings = {
   invalidValue: (option: string, problem: string) => `Opção ${option}: ${problem}`,
   flagWithValue: (option: string) => `A opção ${option} não recebe valor; escreva só ${option}.`,
   integerExpected: (min: number, max: number) => `um número inteiro de ${min} a ${max}`,
-  notAnInteger: (value: string, min: number, max: number) => `${quote(value)} não é um número inteiro de ${min} a ${max}.`,
+  notAnInteger: (value: string, min: number, max: number) =>
+    `${quote(value)} não é um número inteiro de ${min} a ${max}.`,
   expects: {
     period: "um período, por exemplo 2025-T1 (trimestre), 2025-Q1 (quadrimestre) ou 2025",
     preset: "instrumento, decreto, previne ou cofinanciamento",
@@ -234,7 +261,8 @@ export const commandStrings = {
     "",
     "Código de saída: 0 gravado; 1 gravado, com problemas nos dados; 2 não foi possível ler, avaliar ou gravar.",
   ].join("\n"),
-  outputNotCommunique: (file: string) => `A saída “${file}” deve terminar em .md (texto em Markdown) ou .docx (documento do Word).`,
+  outputNotCommunique: (file: string) =>
+    `A saída “${file}” deve terminar em .md (texto em Markdown) ou .docx (documento do Word).`,
 };
 
 /**
@@ -248,7 +276,8 @@ export const nationalCommandStrings = {
   partialValue: (value: string, present: number, total: number) => `${value} (parcial, ${present} de ${total})`,
   /** A team's indicator whose result could not be used (unreadable, a column of fractions, a conflicting duplicate). */
   invalidResult: "inválido",
-  duplicatesHeading: (n: number) => `  ${n === 1 ? "Resultado repetido" : `Resultados repetidos (${n})`} em dois arquivos ou tabelas:`,
+  duplicatesHeading: (n: number) =>
+    `  ${n === 1 ? "Resultado repetido" : `Resultados repetidos (${n})`} em dois arquivos ou tabelas:`,
 };
 
 /**
@@ -258,7 +287,8 @@ export const nationalCommandStrings = {
  */
 export const headerCommandStrings = {
   /** The command's first line on stderr when nothing was evaluated. */
-  nothingEvaluated: (file: string) => `Nada foi avaliado em “${file}”: nenhuma tabela de indicadores com linhas a avaliar.`,
+  nothingEvaluated: (file: string) =>
+    `Nada foi avaliado em “${file}”: nenhuma tabela de indicadores com linhas a avaliar.`,
 };
 
 /**
@@ -284,12 +314,13 @@ export const siapsCommandStrings = {
  * the command and their controls on the pane's Resumo screen.
  */
 export const cliDocumentStrings = {
-
   // --- the command `contratualiza comunicado` ---
   writtenFinal: (file: string) => `Comunicado final gravado em ${file}. O arquivo original não foi alterado.`,
-  writtenAdditive: (file: string) => `Proposta de Termo Aditivo gravada em ${file}. O arquivo original não foi alterado.`,
+  writtenAdditive: (file: string) =>
+    `Proposta de Termo Aditivo gravada em ${file}. O arquivo original não foi alterado.`,
   gradeLine: (value: string, band: string) => `Grau de cumprimento: ${value}${band ? ` — ${band}` : ""}.`,
-  candidatesLine: (n: number) => (n === 1 ? "1 indicador a revisar ou renegociar." : `${n} indicadores a revisar ou renegociar.`),
+  candidatesLine: (n: number) =>
+    n === 1 ? "1 indicador a revisar ou renegociar." : `${n} indicadores a revisar ou renegociar.`,
   bothDocuments: "Escolha --final ou --termo-aditivo, não os dois: cada um é um documento.",
   documentWithPeriod: "--final e --termo-aditivo consideram todos os períodos encontrados: não use --periodo com eles.",
 };

@@ -53,9 +53,7 @@ export type OptionValues<S extends OptionSpecs> = { [K in FlagKeys<S>]: boolean 
 };
 
 export type ParsedOptions<S extends OptionSpecs> =
-  | { kind: "parsed"; operand: string; values: OptionValues<S> }
-  | { kind: "help" }
-  | { kind: "error"; message: string };
+  { kind: "parsed"; operand: string; values: OptionValues<S> } | { kind: "help" } | { kind: "error"; message: string };
 
 export const HELP_OPTIONS: readonly string[] = ["--help", "-h"];
 
@@ -70,7 +68,11 @@ export function valueOption<T>(name: string, expects: string, read: Reader<T>): 
 const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
 /** Reads `argv` (the arguments after the command's name) against the command's options. Never throws. */
-export function parseOptions<S extends OptionSpecs>(argv: readonly string[], specs: S, operand: OperandSpec): ParsedOptions<S> {
+export function parseOptions<S extends OptionSpecs>(
+  argv: readonly string[],
+  specs: S,
+  operand: OperandSpec,
+): ParsedOptions<S> {
   const byName = new Map<string, [keyof S, OptionSpec]>();
   for (const key of Object.keys(specs)) byName.set(specs[key].name, [key, specs[key]]);
   const values: Record<string, unknown> = {};
@@ -117,7 +119,12 @@ export const readPreset: Reader<PresetId> = (raw) =>
   own(presets, raw) ? { ok: true, value: raw as PresetId } : { ok: false, problem: cliStrings.unknownPreset(raw) };
 
 /** The method's names on the command line, with and without the accent. */
-const METHODS: Record<string, OverallMethod> = { proporcao: "shareMet", "proporção": "shareMet", media: "meanAttainment", "média": "meanAttainment" };
+const METHODS: Record<string, OverallMethod> = {
+  proporcao: "shareMet",
+  proporção: "shareMet",
+  media: "meanAttainment",
+  média: "meanAttainment",
+};
 
 export const readMethod: Reader<OverallMethod> = (raw) => {
   const v = raw.toLowerCase();
@@ -132,14 +139,17 @@ export const readRule: Reader<ConceptRule> = (raw) => {
 
 /** A file name; with `ending`, one whose name matches its pattern (`wrong` says what it should end with). */
 export function readPath(ending?: { pattern: RegExp; wrong: (file: string) => string }): Reader<string> {
-  return (raw) => (!ending || ending.pattern.test(raw) ? { ok: true, value: raw } : { ok: false, problem: ending.wrong(raw) });
+  return (raw) =>
+    !ending || ending.pattern.test(raw) ? { ok: true, value: raw } : { ok: false, problem: ending.wrong(raw) };
 }
 
 /** A whole number from `min` to `max` (digits only; spaces around are allowed). */
 export function readInteger(min: number, max: number): Reader<number> {
   return (raw) => {
     const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-    return n >= min && n <= max ? { ok: true, value: n } : { ok: false, problem: commandStrings.notAnInteger(raw, min, max) };
+    return n >= min && n <= max
+      ? { ok: true, value: n }
+      : { ok: false, problem: commandStrings.notAnInteger(raw, min, max) };
   };
 }
 
@@ -155,7 +165,11 @@ export const commonOptions = {
 export const evaluateOptions = {
   ...commonOptions,
   mapFile: valueOption("--mapa", commandStrings.expects.mapFile, readPath()),
-  output: valueOption("--saida", commandStrings.expects.xlsxOutput, readPath({ pattern: /\.xlsx$/i, wrong: cliStrings.outputNotXlsx })),
+  output: valueOption(
+    "--saida",
+    commandStrings.expects.xlsxOutput,
+    readPath({ pattern: /\.xlsx$/i, wrong: cliStrings.outputNotXlsx }),
+  ),
   noOutput: flag("--sem-arquivo"),
   json: flag("--json"),
 };

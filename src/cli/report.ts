@@ -5,7 +5,14 @@
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem, RowEvaluation } from "../core/evaluate";
 import { formatNumber, formatPercent, methodText } from "../core/messages";
 import { nationalStrings, tableLayoutStrings, viewStrings } from "../workbook/messages";
-import { cliStrings, cofinCommandStrings, headerCommandStrings, nationalCommandStrings, previneStrings, siapsCommandStrings } from "./messages";
+import {
+  cliStrings,
+  cofinCommandStrings,
+  headerCommandStrings,
+  nationalCommandStrings,
+  previneStrings,
+  siapsCommandStrings,
+} from "./messages";
 import { formatPeriodPtBR } from "../core/periods";
 import { presets } from "../core/presets";
 import type { Target } from "../core/types";
@@ -14,7 +21,20 @@ import type { CatalogUse, MunicipalityEvaluation, PeriodEvaluation, PipelineResu
 import type { DetectedTable } from "../workbook/model";
 import { buildTeamQuality, type TeamQuality } from "../workbook/plan/reports";
 import { ruleName } from "../workbook/settings";
-import { bandText, conceptReason, figureText, incompleteText, missedTargets, noteText, pendingItems, percentText, ruleText, situation, unitViews, type UnitView } from "../workbook/view";
+import {
+  bandText,
+  conceptReason,
+  figureText,
+  incompleteText,
+  missedTargets,
+  noteText,
+  pendingItems,
+  percentText,
+  ruleText,
+  situation,
+  unitViews,
+  type UnitView,
+} from "../workbook/view";
 import { pushAll, maxOf } from "../core/arrays";
 
 export { situation, type Situation } from "../workbook/view";
@@ -25,7 +45,8 @@ export const MAX_MUNICIPALITIES_IN_TEXT = 20;
 /** A target as a number for JSON: its value (percentages as fractions); ranges as their ends. */
 function targetJson(target: Target | undefined): number | { minimo?: number; maximo?: number } | null {
   if (!target) return null;
-  if (target.direction === "range") return { minimo: target.interval?.lower?.value, maximo: target.interval?.upper?.value };
+  if (target.direction === "range")
+    return { minimo: target.interval?.lower?.value, maximo: target.interval?.upper?.value };
   return target.value;
 }
 
@@ -81,7 +102,9 @@ function overallValueJson(ev: ContractEvaluation & { byMunicipality?: readonly u
  * as in the overall (the scored indicators with data; the whole set under the co-financing). So Σ pontos is
  * the ISF. Indicators not scored (monitoring, no data) get none.
  */
-function pointsOf(ev: ContractEvaluation): (i: IndicatorEvaluation) => { nota: number | null; pontos: number | null; pontosPerdidos: number | null } {
+function pointsOf(
+  ev: ContractEvaluation,
+): (i: IndicatorEvaluation) => { nota: number | null; pontos: number | null; pontosPerdidos: number | null } {
   const scored = (i: IndicatorEvaluation) => i.kind === "desempenho" && i.status === "evaluated";
   // The overall's own divisor: the weights with data, or (co-financing) the whole set's.
   const total = ev.overall.weightTotal;
@@ -124,7 +147,9 @@ function unitJson(u: UnitView) {
     unidade: u.name,
     atingimentoGlobal: e.overall.attainment ?? null,
     avaliacaoIncompleta: e.overall.incomplete,
-    faixa: e.band ? { numero: e.band.band.number ?? null, rotulo: e.band.band.label, provisoria: e.band.provisional } : null,
+    faixa: e.band
+      ? { numero: e.band.band.number ?? null, rotulo: e.band.band.label, provisoria: e.band.provisional }
+      : null,
     indicadoresComDado: e.overall.withData,
     metasAtingidas: e.overall.met,
     metasNaoAtingidas: u.missed,
@@ -133,7 +158,13 @@ function unitJson(u: UnitView) {
 
 /** A month (or unit) that missed the target under the strict rule. */
 function failingJson(r: RowEvaluation) {
-  return { periodo: r.input.period?.label ?? null, unidade: r.input.unit ?? null, resultado: r.result ?? null, planilha: r.input.sheet ?? null, celula: r.input.result?.address ?? null };
+  return {
+    periodo: r.input.period?.label ?? null,
+    unidade: r.input.unit ?? null,
+    resultado: r.result ?? null,
+    planilha: r.input.sheet ?? null,
+    celula: r.input.result?.address ?? null,
+  };
 }
 
 function catalogUseJson(u: CatalogUse) {
@@ -158,7 +189,9 @@ export function toJson(file: string, result: PipelineResult, output: OutputRepor
   return {
     arquivo: file,
     arquivoAvaliado: output.path ?? null,
-    predefinicaoEscolhida: result.presetChoice ? { id: result.presetChoice.id, motivo: result.presetChoice.reason } : null,
+    predefinicaoEscolhida: result.presetChoice
+      ? { id: result.presetChoice.id, motivo: result.presetChoice.reason }
+      : null,
     metasDoCatalogo: (result.catalogUses ?? []).map(catalogUseJson),
     tabelas: result.tables.map((tb) => ({
       planilha: tb.sheet,
@@ -187,7 +220,12 @@ function periodJson(ev: PeriodEvaluation) {
     resultadosEsperados: ev.completeness.expected,
     resultadosFaltando: ev.completeness.missing,
     faixa: ev.band
-      ? { numero: ev.band.band.number ?? null, rotulo: ev.band.band.label, recomendacao: ev.band.band.recommendation ?? null, provisoria: ev.band.provisional }
+      ? {
+          numero: ev.band.band.number ?? null,
+          rotulo: ev.band.band.label,
+          recomendacao: ev.band.band.recommendation ?? null,
+          provisoria: ev.band.provisional,
+        }
       : null,
     ...(ev.byMunicipality ? { municipiosNoConjunto: ev.byMunicipality.length } : {}),
     indicadores: ev.indicators.map((i) => ({
@@ -208,7 +246,13 @@ function periodJson(ev: PeriodEvaluation) {
       ...(i.failing.length > 0 ? { naoAtingiram: i.failing.map(failingJson) } : {}),
       ...(i.classification ? { classificacao: i.classification.label } : {}),
     })),
-    pendencias: pendingItems(ev).map((p) => ({ codigo: p.code ?? null, indicador: p.indicator, planilha: p.sheet ?? null, celula: p.cell ?? null, descricao: p.text })),
+    pendencias: pendingItems(ev).map((p) => ({
+      codigo: p.code ?? null,
+      indicador: p.indicator,
+      planilha: p.sheet ?? null,
+      celula: p.cell ?? null,
+      descricao: p.text,
+    })),
     problemas: ev.problems.filter((p) => p.severity !== "note").map(problemJson),
     observacoes: ev.problems.filter((p) => p.severity === "note").map(problemJson),
     ...(ev.byMunicipality ? { municipios: ev.byMunicipality.map(municipalityJson) } : {}),
@@ -252,14 +296,28 @@ function teamLines(report: TeamQuality): string[] {
   const shown = report.teams.slice(0, MAX_MUNICIPALITIES_IN_TEXT);
   const lines = [cofinCommandStrings.byTeamHeading(report.teams.length)];
   for (const team of shown) {
-    lines.push(cofinCommandStrings.teamLine(team.team, team.code, team.municipality, team.note === undefined ? previneStrings.noValue : noteText(team.note), team.noteBand?.label));
+    lines.push(
+      cofinCommandStrings.teamLine(
+        team.team,
+        team.code,
+        team.municipality,
+        team.note === undefined ? previneStrings.noValue : noteText(team.note),
+        team.noteBand?.label,
+      ),
+    );
     const parts = report.indicators.map((c) => {
       const i = team.indicators.get(c.code);
-      if (i?.points === undefined) return `${c.code} ${i?.status === "invalid" ? nationalCommandStrings.invalidResult : cofinCommandStrings.noResult}`;
+      if (i?.points === undefined)
+        return `${c.code} ${i?.status === "invalid" ? nationalCommandStrings.invalidResult : cofinCommandStrings.noResult}`;
       return `${c.code} ${formatNumber(i.points, 1)} ${i.classification?.label ?? ""}`.trim();
     });
     lines.push(cofinCommandStrings.indicatorsLine(parts));
-    if (team.missing.length > 0) lines.push(cofinCommandStrings.indicatorsLine([nationalStrings.incompleteTeam(team.missing.map((m) => nationalStrings.indicatorName(m.code, m.name)))]));
+    if (team.missing.length > 0)
+      lines.push(
+        cofinCommandStrings.indicatorsLine([
+          nationalStrings.incompleteTeam(team.missing.map((m) => nationalStrings.indicatorName(m.code, m.name))),
+        ]),
+      );
   }
   if (report.teams.length > shown.length) lines.push(cofinCommandStrings.moreTeams(report.teams.length - shown.length));
   return lines;
@@ -269,7 +327,9 @@ function teamLines(report: TeamQuality): string[] {
 export const MAX_PENDING_IN_TEXT = 30;
 
 /** "Saúde da Mulher — 1.4 Proporção de gestantes…" shortened for a terminal line. */
-function label(i: Pick<IndicatorEvaluation, "code" | "indicator" | "rows"> | { code?: string; indicator: string }): string {
+function label(
+  i: Pick<IndicatorEvaluation, "code" | "indicator" | "rows"> | { code?: string; indicator: string },
+): string {
   const name = i.indicator.length > 70 ? `${i.indicator.slice(0, 67)}...` : i.indicator;
   const code = "rows" in i ? codeOf(i as IndicatorEvaluation) : i.code;
   return code ? `${code} ${name}` : name;
@@ -284,8 +344,19 @@ function capitalize(text: string): string {
 }
 
 function tableLine(tb: DetectedTable): string {
-  const periods = tb.periods.length === 0 ? cliStrings.noPeriods : tb.periods.length === 1 ? formatPeriodPtBR(tb.periods[0]) : `${formatPeriodPtBR(tb.periods[0])} a ${formatPeriodPtBR(tb.periods[tb.periods.length - 1])}`;
-  return cliStrings.tableLine(tb.sheets.length > 1 ? tb.sheets.join(", ") : `${tb.sheet}!${tb.ref}`, tableLayoutStrings.layouts[tb.layout], tb.rows.length, periods, formatPercent(tb.confidence, 0));
+  const periods =
+    tb.periods.length === 0
+      ? cliStrings.noPeriods
+      : tb.periods.length === 1
+        ? formatPeriodPtBR(tb.periods[0])
+        : `${formatPeriodPtBR(tb.periods[0])} a ${formatPeriodPtBR(tb.periods[tb.periods.length - 1])}`;
+  return cliStrings.tableLine(
+    tb.sheets.length > 1 ? tb.sheets.join(", ") : `${tb.sheet}!${tb.ref}`,
+    tableLayoutStrings.layouts[tb.layout],
+    tb.rows.length,
+    periods,
+    formatPercent(tb.confidence, 0),
+  );
 }
 
 /**
@@ -312,7 +383,9 @@ function municipalityValue(ev: ContractEvaluation, marked = true): string {
   if (ev.overall.value === undefined) return previneStrings.noValue;
   if (ev.preset.scale !== 10) return formatPercent(ev.overall.attainment ?? 0);
   const partial = overallFigure(ev).partial;
-  return partial && marked ? nationalCommandStrings.partialValue(noteText(ev.overall.value), partial.present, partial.total) : noteText(ev.overall.value);
+  return partial && marked
+    ? nationalCommandStrings.partialValue(noteText(ev.overall.value), partial.present, partial.total)
+    : noteText(ev.overall.value);
 }
 
 function fit(text: string, width: number): string {
@@ -336,13 +409,29 @@ function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[])
   const marked = coverages.size > 1;
   const valueOf = (e: ContractEvaluation) => municipalityValue(e, marked);
   const title = capitalize(label);
-  const nameWidth = Math.min(32, maxOf(shown.map((m) => m.municipality.length), previneStrings.municipalityColumn.length));
-  const codeWidth = maxOf(shown.map((m) => (m.code ?? previneStrings.noValue).length), previneStrings.codeColumn.length);
-  const valueWidth = maxOf(shown.map((m) => valueOf(m.evaluation).length), Math.max(title.length, 6));
+  const nameWidth = Math.min(
+    32,
+    maxOf(
+      shown.map((m) => m.municipality.length),
+      previneStrings.municipalityColumn.length,
+    ),
+  );
+  const codeWidth = maxOf(
+    shown.map((m) => (m.code ?? previneStrings.noValue).length),
+    previneStrings.codeColumn.length,
+  );
+  const valueWidth = maxOf(
+    shown.map((m) => valueOf(m.evaluation).length),
+    Math.max(title.length, 6),
+  );
   const lines = [previneStrings.byMunicipalityHeading(list.length, label)];
-  lines.push(`    ${fit(previneStrings.municipalityColumn, nameWidth)}  ${previneStrings.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`);
+  lines.push(
+    `    ${fit(previneStrings.municipalityColumn, nameWidth)}  ${previneStrings.codeColumn.padEnd(codeWidth)}  ${title.padStart(valueWidth)}`,
+  );
   for (const m of shown) {
-    lines.push(`    ${fit(m.municipality, nameWidth)}  ${(m.code ?? previneStrings.noValue).padEnd(codeWidth)}  ${valueOf(m.evaluation).padStart(valueWidth)}`);
+    lines.push(
+      `    ${fit(m.municipality, nameWidth)}  ${(m.code ?? previneStrings.noValue).padEnd(codeWidth)}  ${valueOf(m.evaluation).padStart(valueWidth)}`,
+    );
   }
   if (sorted.length > shown.length) lines.push(previneStrings.moreMunicipalities(sorted.length - shown.length));
   return lines;
@@ -350,7 +439,12 @@ function municipalityLines(ev: PeriodEvaluation, list: MunicipalityEvaluation[])
 
 function catalogLines(uses: CatalogUse[]): string[] {
   if (uses.length === 0) return [];
-  const lines = [previneStrings.catalogHeading(uses[0].catalogName, uses.some((u) => u.fields.includes("target")))];
+  const lines = [
+    previneStrings.catalogHeading(
+      uses[0].catalogName,
+      uses.some((u) => u.fields.includes("target")),
+    ),
+  ];
   for (const u of uses) {
     const target = u.fields.includes("target") && u.target !== undefined ? formatPercent(u.target, 0) : undefined;
     const weight = u.fields.includes("weight") ? formatNumber(u.weight) : undefined;
@@ -376,11 +470,15 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
   const notScored = result.tables.length === 0 && result.problems.some((p) => p.code === "notScored");
   lines.push(notScored ? siapsCommandStrings.recognisedNotScored : cliStrings.tablesFound(result.tables.length));
   for (const tb of result.tables) lines.push(tableLine(tb));
-  if (result.presetChoice) lines.push("", previneStrings.presetChosen(presets[result.presetChoice.id].name, result.presetChoice.reason));
+  if (result.presetChoice)
+    lines.push("", previneStrings.presetChosen(presets[result.presetChoice.id].name, result.presetChoice.reason));
   const uses = catalogLines(result.catalogUses ?? []);
   if (uses.length > 0) lines.push("", ...uses);
   for (const ev of result.evaluations) {
-    lines.push("", cliStrings.periodHeading(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : cliStrings.allRows));
+    lines.push(
+      "",
+      cliStrings.periodHeading(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : cliStrings.allRows),
+    );
     // With several municipalities the period's own figures are the pooled set's: say so before them.
     if (ev.byMunicipality) lines.push(previneStrings.pooled(ev.byMunicipality.length));
     else if (ev.byTeam && ev.byTeam.length > 1) lines.push(cofinCommandStrings.pooledTeams(ev.byTeam.length));
@@ -389,21 +487,37 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     const figure = overallFigure(ev);
     if (ev.preset.scale === 10) {
       // The conjunto of municipalities is named by the figure; of teams, here (the teams are not municipalities).
-      const name = nationalStrings.capitalized(!figure.pooled && ev.byTeam && ev.byTeam.length > 1 ? nationalStrings.pooled(figure.name) : figure.name);
+      const name = nationalStrings.capitalized(
+        !figure.pooled && ev.byTeam && ev.byTeam.length > 1 ? nationalStrings.pooled(figure.name) : figure.name,
+      );
       lines.push(previneStrings.overallNote(name, value(ev), method, o.withData, o.scored));
     } else lines.push(cliStrings.overall(value(ev), method, o.withData, o.scored));
-    if (figure.partial) lines.push(`  ${nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}`);
+    if (figure.partial)
+      lines.push(
+        `  ${nationalStrings.partialNote(
+          figure.partial.present,
+          figure.partial.total,
+          figure.missing.map((m) => m.code),
+        )}`,
+      );
     if (ev.band) lines.push(cliStrings.band(bandText(ev)!, ev.band.band.recommendation ?? ""));
-    if (figure.kind === "finalNote" && figure.missing.length > 0) lines.push(`  ${nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure)))}`);
+    if (figure.kind === "finalNote" && figure.missing.length > 0)
+      lines.push(`  ${nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure)))}`);
     const incomplete = incompleteText(ev);
     if (incomplete) lines.push(cliStrings.incompleteWhy(incomplete));
-    if (ev.preset.commission === false && hasDecisions(ev)) lines.push(`  ${nationalStrings.justificationsNotScored(ev.preset.name)}`);
+    if (ev.preset.commission === false && hasDecisions(ev))
+      lines.push(`  ${nationalStrings.justificationsNotScored(ev.preset.name)}`);
     lines.push(cliStrings.rule(ruleText(ev)));
     const missed = missedTargets(ev);
     if (missed.length > 0) {
       lines.push(cliStrings.missedHeading(missed.length));
       for (const i of missed) {
-        const justified = i.decision === "total" ? cliStrings.justifiedTotal : i.decision === "partial" ? cliStrings.justifiedPartial : "";
+        const justified =
+          i.decision === "total"
+            ? cliStrings.justifiedTotal
+            : i.decision === "partial"
+              ? cliStrings.justifiedPartial
+              : "";
         lines.push(`  • ${label(i)}: ${cliStrings.attained(percentText(i.attainment?.scored ?? 0))}${justified}`);
         const why = conceptReason(i);
         if (why) lines.push(`      ${why}`);
@@ -413,7 +527,8 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     if (pending.length > 0) {
       lines.push(cliStrings.pendingHeading(pending.length));
       for (const p of pending.slice(0, MAX_PENDING_IN_TEXT)) lines.push(`  • ${label(p)}: ${p.text}`);
-      if (pending.length > MAX_PENDING_IN_TEXT) lines.push(cliStrings.morePending(pending.length - MAX_PENDING_IN_TEXT));
+      if (pending.length > MAX_PENDING_IN_TEXT)
+        lines.push(cliStrings.morePending(pending.length - MAX_PENDING_IN_TEXT));
     }
     const problems = ev.problems.filter((p) => p.severity !== "note");
     if (problems.length > 0) {
@@ -428,8 +543,12 @@ export function toText(file: string, result: PipelineResult, output: OutputRepor
     const units = unitViews(ev);
     if (units.length > 0) {
       lines.push(`  ${viewStrings.byUnitHeading} (${units.length}):`);
-      for (const u of units.slice(0, MAX_MUNICIPALITIES_IN_TEXT)) lines.push(`  • ${viewStrings.unitLine(u.name, u.figure ?? viewStrings.noFigure, u.band ?? "", u.missed.join(", "))}`);
-      if (units.length > MAX_MUNICIPALITIES_IN_TEXT) lines.push(cliStrings.morePending(units.length - MAX_MUNICIPALITIES_IN_TEXT));
+      for (const u of units.slice(0, MAX_MUNICIPALITIES_IN_TEXT))
+        lines.push(
+          `  • ${viewStrings.unitLine(u.name, u.figure ?? viewStrings.noFigure, u.band ?? "", u.missed.join(", "))}`,
+        );
+      if (units.length > MAX_MUNICIPALITIES_IN_TEXT)
+        lines.push(cliStrings.morePending(units.length - MAX_MUNICIPALITIES_IN_TEXT));
     }
     if (ev.byMunicipality) pushAll(lines, municipalityLines(ev, ev.byMunicipality));
     const teams = buildTeamQuality(ev);

@@ -32,8 +32,16 @@ function targetMagnitude(target: Target): number {
 function rescaleTarget(target: Target, factor: number): Target {
   if (factor === 1) return { ...target, scale: "percent", unit: "percent" };
   const scaleBound = (b?: { value: number; inclusive: boolean }) => (b ? { ...b, value: b.value * factor } : undefined);
-  const interval = target.interval ? { lower: scaleBound(target.interval.lower), upper: scaleBound(target.interval.upper) } : undefined;
-  return { ...target, value: target.value * factor, scale: "percent", unit: "percent", ...(interval ? { interval } : {}) };
+  const interval = target.interval
+    ? { lower: scaleBound(target.interval.lower), upper: scaleBound(target.interval.upper) }
+    : undefined;
+  return {
+    ...target,
+    value: target.value * factor,
+    scale: "percent",
+    unit: "percent",
+    ...(interval ? { interval } : {}),
+  };
 }
 
 /** A plain number read as a fraction: up to 1 it already is one (0,8 → 80%), above 1 it is points (80 → 80%). */
@@ -58,7 +66,8 @@ export function reconcileScale(
   target: Target,
   hint?: ScaleHint,
 ): { kind: "ok"; result: number; target: Target } | { kind: "invalid"; problem: Problem } {
-  const asFraction = (r: Reading) => (r.scale === "percent" ? r.value : hint === "points" ? r.value / 100 : plainAsFraction(r.value));
+  const asFraction = (r: Reading) =>
+    r.scale === "percent" ? r.value : hint === "points" ? r.value / 100 : plainAsFraction(r.value);
   const magnitude = targetMagnitude(target);
   if (target.scale === "percent") {
     const count = countAgainstPercent(result, magnitude, hint);
@@ -66,7 +75,10 @@ export function reconcileScale(
       const shown = target.direction === "range" ? rangeText(target) : percentText(magnitude);
       const value = formatNumber(result.value, 4);
       const why = count === "aboveHundred" ? targetTextStrings.countAboveHundred(value) : targetTextStrings.countByName;
-      return { kind: "invalid", problem: { code: "ambiguousScale", message: targetTextStrings.countAgainstPercent(shown, value, why) } };
+      return {
+        kind: "invalid",
+        problem: { code: "ambiguousScale", message: targetTextStrings.countAgainstPercent(shown, value, why) },
+      };
     }
     return { kind: "ok", result: asFraction(result), target };
   }
@@ -77,7 +89,10 @@ export function reconcileScale(
   if (hint !== "count" && looksAmbiguous(result.value, magnitude)) {
     return {
       kind: "invalid",
-      problem: { code: "ambiguousScale", message: messages.ambiguousScale(formatNumber(magnitude, 4), formatNumber(result.value, 4)) },
+      problem: {
+        code: "ambiguousScale",
+        message: messages.ambiguousScale(formatNumber(magnitude, 4), formatNumber(result.value, 4)),
+      },
     };
   }
   return { kind: "ok", result: result.value, target };
@@ -98,7 +113,11 @@ export function reconcileScale(
  * A target of 0 is left alone: 0% and zero cases are the same target, met by 0 and missed by anything else,
  * whatever the scale.
  */
-function countAgainstPercent(result: Reading, magnitude: number, hint?: ScaleHint): "aboveHundred" | "countName" | undefined {
+function countAgainstPercent(
+  result: Reading,
+  magnitude: number,
+  hint?: ScaleHint,
+): "aboveHundred" | "countName" | undefined {
   if (result.scale !== "plain" || hint === "percent" || hint === "points" || !(magnitude > 0)) return undefined;
   if (result.value > 100) return "aboveHundred";
   if (hint === "count" && result.value > 1) return "countName";
@@ -113,7 +132,10 @@ function percentText(fraction: number): string {
 /** A range target's ends for a message: `50% a 70%`. */
 function rangeText(target: Target): string {
   const { lower, upper } = target.interval ?? {};
-  return [lower, upper].filter((b) => b !== undefined).map((b) => percentText(b.value)).join(" a ");
+  return [lower, upper]
+    .filter((b) => b !== undefined)
+    .map((b) => percentText(b.value))
+    .join(" a ");
 }
 
 function looksAmbiguous(result: number, target: number): boolean {
@@ -161,7 +183,10 @@ export function meets(result: number, target: Target): boolean {
       return nearlyEqual(result, target.value);
     case "range": {
       const { lower, upper } = target.interval ?? {};
-      return (!lower || atLeast(result, lower.value, !lower.inclusive)) && (!upper || atMost(result, upper.value, !upper.inclusive));
+      return (
+        (!lower || atLeast(result, lower.value, !lower.inclusive)) &&
+        (!upper || atMost(result, upper.value, !upper.inclusive))
+      );
     }
   }
 }
@@ -234,7 +259,11 @@ export const DEFAULT_PARTIAL_SHARE = 0.5;
  * justification the commission accepted totally counts as met (1); partially, it earns `partialShare` of
  * the weight it missed; otherwise 0.
  */
-export function credit(c: Concept, decision: JustificationDecision | undefined, partialShare = DEFAULT_PARTIAL_SHARE): number {
+export function credit(
+  c: Concept,
+  decision: JustificationDecision | undefined,
+  partialShare = DEFAULT_PARTIAL_SHARE,
+): number {
   if (c === "A" || decision === "total") return 1;
   if (decision === "partial") return partialShare;
   return 0;

@@ -51,8 +51,10 @@ export function describeIntervals(intervals: readonly Interval[], domain?: { min
       const { lower, upper } = interval;
       if (lower && upper && lower.inclusive && upper.inclusive && lower.value === upper.value) return num(lower.value);
       const parts: string[] = [];
-      if (lower && !(domain && lower.inclusive && lower.value <= domain.min)) parts.push(`${lower.inclusive ? "≥" : ">"} ${num(lower.value)}`);
-      if (upper && !(domain && upper.inclusive && upper.value >= domain.max)) parts.push(`${upper.inclusive ? "≤" : "<"} ${num(upper.value)}`);
+      if (lower && !(domain && lower.inclusive && lower.value <= domain.min))
+        parts.push(`${lower.inclusive ? "≥" : ">"} ${num(lower.value)}`);
+      if (upper && !(domain && upper.inclusive && upper.value >= domain.max))
+        parts.push(`${upper.inclusive ? "≤" : "<"} ${num(upper.value)}`);
       if (parts.length === 0) return domain ? `≥ ${num(domain.min)} e ≤ ${num(domain.max)}` : "";
       return parts.join(" e ");
     })
@@ -242,7 +244,10 @@ export function findBand(table: BandTable, value: number): BandLookup {
     return { kind: "invalid", problem: problem("outOfDomain", messages.bandValueNotFinite) };
   }
   if (!decimalsAreValid(table.decimals)) {
-    return { kind: "invalid", problem: problem("invalidBandTable", messages.bandDecimalsInvalid(table.decimals as number)) };
+    return {
+      kind: "invalid",
+      problem: problem("invalidBandTable", messages.bandDecimalsInvalid(table.decimals as number)),
+    };
   }
   const rounded = table.decimals === undefined ? value + 0 : roundToDecimals(value, table.decimals);
   const { min, max } = table.domain ?? { min: NaN, max: NaN };
@@ -252,7 +257,9 @@ export function findBand(table: BandTable, value: number): BandLookup {
   const bands = Array.isArray(table.bands) ? table.bands : [];
   const matches = bands
     .map((band, index) => ({ band, index }))
-    .filter(({ band }) => Array.isArray(band.intervals) && band.intervals.some((interval) => inInterval(rounded, interval)));
+    .filter(
+      ({ band }) => Array.isArray(band.intervals) && band.intervals.some((interval) => inInterval(rounded, interval)),
+    );
   if (matches.length === 0) {
     return { kind: "invalid", problem: problem("invalidBandTable", messages.bandsPointGap(rounded)) };
   }
@@ -262,7 +269,11 @@ export function findBand(table: BandTable, value: number): BandLookup {
       kind: "invalid",
       problem: problem(
         "invalidBandTable",
-        messages.bandValueInSeveralBands(rounded, bandName(first.band, first.index), bandName(second.band, second.index)),
+        messages.bandValueInSeveralBands(
+          rounded,
+          bandName(first.band, first.index),
+          bandName(second.band, second.index),
+        ),
       ),
     };
   }

@@ -14,7 +14,17 @@ import { compare, contains, monthsOf, periodOf } from "./periods";
 import type { CellValue, Period, PeriodKind } from "./types";
 
 /** Unit names that mean "all units together" rather than one unit (compared without case or accents). */
-const TOTALS_NAMES = new Set(["total", "totais", "total geral", "geral", "municipio", "total do municipio", "todas", "todas as unidades", "consolidado"]);
+const TOTALS_NAMES = new Set([
+  "total",
+  "totais",
+  "total geral",
+  "geral",
+  "municipio",
+  "total do municipio",
+  "todas",
+  "todas as unidades",
+  "consolidado",
+]);
 
 /** True when a row's unit is a totals row: a totals word, or the name of the row's own municipality. */
 export function isTotalsUnit(unit: string | undefined, municipality?: string): boolean {
@@ -37,7 +47,10 @@ export function placeKey(row: { unit?: string; municipality?: string }): string 
 }
 
 /** The place as people read it: "UBS Jardim", "Lavras", "Lavras, UBS Centro". */
-export function placeName(row: { unit?: string; municipality?: string }, withMunicipality: boolean): string | undefined {
+export function placeName(
+  row: { unit?: string; municipality?: string },
+  withMunicipality: boolean,
+): string | undefined {
   const unit = row.unit && !isTotalsUnit(row.unit, row.municipality) ? row.unit.trim() : undefined;
   const municipality = withMunicipality ? row.municipality?.trim() : undefined;
   return [municipality, unit].filter(Boolean).join(", ") || undefined;

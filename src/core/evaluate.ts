@@ -3,14 +3,49 @@
  * per area → the contract's overall attainment and its band (docs/regras.md §3–§7). Pure: rows come in as cell
  * values with their formats and addresses, every finding comes out as a located pt-BR problem.
  */
-import { adjustedScore, attainment, concept, credit, DEFAULT_PARTIAL_SHARE, nearlyEqual, overrideDirection, reconcileScale, weakestDecision, type ScaleHint } from "./attainment";
+import {
+  adjustedScore,
+  attainment,
+  concept,
+  credit,
+  DEFAULT_PARTIAL_SHARE,
+  nearlyEqual,
+  overrideDirection,
+  reconcileScale,
+  weakestDecision,
+  type ScaleHint,
+} from "./attainment";
 import { isImplausible, isTotalsUnit, placeKey, placeName, resultKind, slotsOf } from "./completeness";
 import { findBand } from "./bands";
 import { formatNumber, formatPercent, messages, nationalScaleStrings } from "./messages";
-import { parseAggregation, parseDirection, parseJustificationDecision, parseKind, parseTarget, readNumber, isProblem, normalizeText } from "./parse";
+import {
+  parseAggregation,
+  parseDirection,
+  parseJustificationDecision,
+  parseKind,
+  parseTarget,
+  readNumber,
+  isProblem,
+  normalizeText,
+} from "./parse";
 import { contains, formatPeriodPtBR } from "./periods";
 import { defaultPreset, type Preset } from "./presets";
-import type { Aggregation, Attainment, Band, BandTable, CellValue, Concept, JustificationDecision, Kind, OverallMethod, Period, Problem, Reading, Scale, Target } from "./types";
+import type {
+  Aggregation,
+  Attainment,
+  Band,
+  BandTable,
+  CellValue,
+  Concept,
+  JustificationDecision,
+  Kind,
+  OverallMethod,
+  Period,
+  Problem,
+  Reading,
+  Scale,
+  Target,
+} from "./types";
 import { pushAll } from "./arrays";
 
 /** A cell as a host hands it over: its value, its number format, and its address for messages. */
@@ -58,7 +93,13 @@ export interface RowInput {
    * name), and the fields the table left empty that it filled (Previne Brasil's meta and peso; none when
    * the table gave both): filled cells carry no address, their values are not in the workbook.
    */
-  fromCatalog?: { catalog: string; code: string; name: string; match: "code" | "name"; fields: ("target" | "weight")[] };
+  fromCatalog?: {
+    catalog: string;
+    code: string;
+    name: string;
+    match: "code" | "name";
+    fields: ("target" | "weight")[];
+  };
 }
 
 /** A problem with the place it was found: sheet, cell, and the indicator it concerns. */
@@ -275,14 +316,20 @@ function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): L
  * Under a preset that classifies the result itself (co-financing) a row needs no target: a row without one
  * is evaluated on its result alone, and gets the class of that result (`classification`).
  */
-export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionColumn?: boolean; withheld?: boolean } = {}): RowEvaluation {
+export function evaluateRow(
+  row: RowInput,
+  options: { preset?: Preset; fractionColumn?: boolean; withheld?: boolean } = {},
+): RowEvaluation {
   const preset = options.preset ?? defaultPreset;
   const problems: LocatedProblem[] = [];
   let kind: Kind = "desempenho";
   if (row.kind && !(row.kind.value === null || row.kind.value === undefined || String(row.kind.value).trim() === "")) {
     const parsed = parseKind(row.kind.value);
     if (parsed) kind = parsed;
-    else problems.push(locate(row, row.kind, { code: "invalidArgument", message: messages.unreadableKind(String(row.kind.value)) }));
+    else
+      problems.push(
+        locate(row, row.kind, { code: "invalidArgument", message: messages.unreadableKind(String(row.kind.value)) }),
+      );
   }
   let weight = 1;
   let weightGiven = false;
@@ -291,8 +338,13 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionC
     if (w.kind === "number" && w.reading.value >= 0) {
       weight = w.reading.value;
       weightGiven = true;
-    }
-    else if (w.kind !== "empty") problems.push(locate(row, row.weight, { code: "invalidArgument", message: messages.unreadableWeight(String(row.weight.value)) }));
+    } else if (w.kind !== "empty")
+      problems.push(
+        locate(row, row.weight, {
+          code: "invalidArgument",
+          message: messages.unreadableWeight(String(row.weight.value)),
+        }),
+      );
   }
   let decision: JustificationDecision | undefined;
   // Without a commission (national programmes) a decision is never read, so it can never score.
@@ -312,14 +364,30 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionC
     if (res.kind === "empty") return { ...base, status: "noData" };
     if (res.kind === "invalid") return { ...base, status: "invalid" };
     if (isImplausible(res.reading.value, res.reading.scale === "percent")) {
-      const shown = res.reading.scale === "percent" ? formatPercent(res.reading.value) : formatNumber(res.reading.value);
-      problems.push(locate(row, row.result, { code: "implausible", message: messages.implausibleResult(shown, res.reading.scale === "percent") }));
+      const shown =
+        res.reading.scale === "percent" ? formatPercent(res.reading.value) : formatNumber(res.reading.value);
+      problems.push(
+        locate(row, row.result, {
+          code: "implausible",
+          message: messages.implausibleResult(shown, res.reading.scale === "percent"),
+        }),
+      );
       return { ...base, status: "invalid" };
     }
     // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
     if (options.fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
     // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
-    const evaluated: RowEvaluation = { input: row, kind, weight, weightGiven, decision, problems, status: "evaluated", result: res.reading.value, resultScale: res.reading.scale };
+    const evaluated: RowEvaluation = {
+      input: row,
+      kind,
+      weight,
+      weightGiven,
+      decision,
+      problems,
+      status: "evaluated",
+      result: res.reading.value,
+      resultScale: res.reading.scale,
+    };
     if (res.ratio) evaluated.ratio = res.ratio;
     // The row's own class (a month's), for its owned cell; out-of-domain results are reported once, by the indicator.
     const found = findBand(classificationTable(preset, classificationCode(row))!, pointsOfReading(res.reading));
@@ -345,7 +413,12 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionC
   if (read.kind === "empty") return { ...base, status: "noData", target };
   if (read.kind === "invalid") return { ...base, status: "invalid", target };
   if (read.reading.value < 0) {
-    problems.push(locate(row, read.cell, { code: "negativeValue", message: messages.negativeResult(formatNumber(read.reading.value)) }));
+    problems.push(
+      locate(row, read.cell, {
+        code: "negativeValue",
+        message: messages.negativeResult(formatNumber(read.reading.value)),
+      }),
+    );
     return { ...base, status: "invalid", target };
   }
   const reconciled = reconcileScale(read.reading, target, row.scaleHint);
@@ -357,13 +430,28 @@ export function evaluateRow(row: RowInput, options: { preset?: Preset; fractionC
   target = reconciled.target;
   if (isImplausible(result, target.scale === "percent")) {
     const shown = target.scale === "percent" ? formatPercent(result) : formatNumber(result);
-    problems.push(locate(row, read.cell, { code: "implausible", message: messages.implausibleResult(shown, target.scale === "percent") }));
+    problems.push(
+      locate(row, read.cell, {
+        code: "implausible",
+        message: messages.implausibleResult(shown, target.scale === "percent"),
+      }),
+    );
     return { ...base, status: "invalid", target };
   }
   // Built property by property rather than with spreads around a conditional one: that literal made V8
   // build every evaluated row as a slow (dictionary) object, which cost more than evaluating the row.
   // The keys and their order are those of `{ ...base, status, target, result, ratio?, attainment, concept }`.
-  const evaluated: RowEvaluation = { input: row, kind, weight, weightGiven, decision, problems, status: "evaluated", target, result };
+  const evaluated: RowEvaluation = {
+    input: row,
+    kind,
+    weight,
+    weightGiven,
+    decision,
+    problems,
+    status: "evaluated",
+    target,
+    result,
+  };
   if (read.ratio) evaluated.ratio = read.ratio;
   evaluated.attainment = attainment(result, target);
   evaluated.concept = concept(result, target);
@@ -378,11 +466,17 @@ function readResult(
   row: RowInput,
   ratioScale: Scale,
   problems: LocatedProblem[],
-): { kind: "number"; reading: Reading; cell?: CellInput; ratio?: { numerator: number; denominator: number } } | { kind: "empty" } | { kind: "invalid" } {
+):
+  | { kind: "number"; reading: Reading; cell?: CellInput; ratio?: { numerator: number; denominator: number } }
+  | { kind: "empty" }
+  | { kind: "invalid" } {
   const num = row.numerator ? readNumber(row.numerator.value, row.numerator.numberFormat) : { kind: "empty" as const };
-  const den = row.denominator ? readNumber(row.denominator.value, row.denominator.numberFormat) : { kind: "empty" as const };
+  const den = row.denominator
+    ? readNumber(row.denominator.value, row.denominator.numberFormat)
+    : { kind: "empty" as const };
   let ratio: { numerator: number; denominator: number } | undefined;
-  if (num.kind === "number" && den.kind === "number" && den.reading.value !== 0) ratio = { numerator: num.reading.value, denominator: den.reading.value };
+  if (num.kind === "number" && den.kind === "number" && den.reading.value !== 0)
+    ratio = { numerator: num.reading.value, denominator: den.reading.value };
 
   const res = row.result ? readNumber(row.result.value, row.result.numberFormat) : { kind: "empty" as const };
   if (res.kind === "number") return { kind: "number", reading: res.reading, cell: row.result, ratio };
@@ -391,7 +485,10 @@ function readResult(
     return { kind: "invalid" };
   }
   if (num.kind === "empty" && den.kind === "empty") return { kind: "empty" };
-  for (const [cell, outcome] of [[row.numerator, num], [row.denominator, den]] as const) {
+  for (const [cell, outcome] of [
+    [row.numerator, num],
+    [row.denominator, den],
+  ] as const) {
     if (outcome.kind === "invalid") problems.push(locate(row, cell, outcome.problem));
   }
   if (num.kind === "invalid" || den.kind === "invalid") return { kind: "invalid" };
@@ -419,15 +516,24 @@ function readResult(
  * decides attainment and concept; under `everyMonth` the concept is A only when every counted row met the
  * target, and `failing` names the rows that did not.
  */
-export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partialShare = DEFAULT_PARTIAL_SHARE, rule: ConceptRule = "periodResult"): IndicatorEvaluation {
+export function aggregateIndicator(
+  rows: RowEvaluation[],
+  preset: Preset,
+  partialShare = DEFAULT_PARTIAL_SHARE,
+  rule: ConceptRule = "periodResult",
+): IndicatorEvaluation {
   const first = rows[0].input;
   const last = rows[rows.length - 1];
   const kind = rows.find((r) => r.input.kind)?.kind ?? last.kind;
   // The last row that gave a usable weight decides (weights are usually written on every row, or the first).
   const weight = [...rows].reverse().find((r) => r.weightGiven)?.weight ?? 1;
   const evaluated = rows.filter((r) => r.status === "evaluated" && !r.excluded);
-  const justification = [...new Set(rows.map((r) => r.input.justification?.trim()).filter((t): t is string => !!t))].join(" | ") || undefined;
-  const explicit = rows.map((r) => (r.input.aggregation ? parseAggregation(r.input.aggregation.value) : undefined)).find((a) => a);
+  const justification =
+    [...new Set(rows.map((r) => r.input.justification?.trim()).filter((t): t is string => !!t))].join(" | ") ||
+    undefined;
+  const explicit = rows
+    .map((r) => (r.input.aggregation ? parseAggregation(r.input.aggregation.value) : undefined))
+    .find((a) => a);
   const pooled = evaluated.length > 0 && evaluated.every((r) => r.ratio);
   const aggregation: Aggregation = explicit ?? (pooled ? "ratio" : "mean");
   const common = {
@@ -480,21 +586,40 @@ export function aggregateIndicator(rows: RowEvaluation[], preset: Preset, partia
   }
   // The commission decides on the B it sees: the period's (any row may carry the decision; the weakest of
   // those given applies), or, under the strict rule, each failing month's (the weakest of theirs).
-  const decisions = strict ? failing.map((r) => r.decision) : evaluated.map((r) => r.decision).filter((d) => d !== undefined);
+  const decisions = strict
+    ? failing.map((r) => r.decision)
+    : evaluated.map((r) => r.decision).filter((d) => d !== undefined);
   const decision = con === "B" ? weakestDecision(decisions) : undefined;
   let adjusted = adjustedScore(att.scored, con, decision, partialShare);
   if (strict && aggregation === "mean") {
     // Month by month: the attainment is the mean of the months' (so a failing month shows in it), and each
     // month's decision applies to that month.
-    att = { raw: mean(evaluated.map((r) => r.attainment!.raw)), scored: mean(evaluated.map((r) => r.attainment!.scored)) };
+    att = {
+      raw: mean(evaluated.map((r) => r.attainment!.raw)),
+      scored: mean(evaluated.map((r) => r.attainment!.scored)),
+    };
     adjusted = mean(evaluated.map((r) => adjustedScore(r.attainment!.scored, r.concept!, r.decision, partialShare)));
   }
   const c = credit(con, decision, partialShare);
 
-  const base = { ...common, failing, status: "evaluated" as const, target, result, attainment: att, concept: con, decision, score: adjusted, credit: c };
+  const base = {
+    ...common,
+    failing,
+    status: "evaluated" as const,
+    target,
+    result,
+    attainment: att,
+    concept: con,
+    decision,
+    score: adjusted,
+    credit: c,
+  };
   if (preset.scoring.kind !== "classification") return base;
   // Classification tables are on the 0–100 scale of the result itself.
-  return { ...base, ...classify(preset, classificationCode(first), target.scale === "percent" ? result * 100 : result, base.rows[0]) };
+  return {
+    ...base,
+    ...classify(preset, classificationCode(first), target.scale === "percent" ? result * 100 : result, base.rows[0]),
+  };
 }
 
 /**
@@ -517,7 +642,12 @@ function pointsOfReading(reading: Reading): number {
 }
 
 /** Classifies a result (0–100 points) by the preset's table for the indicator's code; its factor is the score. */
-function classify(preset: Preset, code: string | undefined, points: number, row: RowEvaluation): Pick<IndicatorEvaluation, "classification" | "score" | "credit"> {
+function classify(
+  preset: Preset,
+  code: string | undefined,
+  points: number,
+  row: RowEvaluation,
+): Pick<IndicatorEvaluation, "classification" | "score" | "credit"> {
   const table = classificationTable(preset, code);
   if (!table) return {};
   const found = findBand(table, points);
@@ -535,8 +665,15 @@ function classifyWithoutTarget(
   evaluated: RowEvaluation[],
   preset: Preset,
 ): IndicatorEvaluation {
-  const points = mean(evaluated.map((r) => pointsOfReading({ value: r.result as number, scale: r.resultScale ?? "plain" })));
-  return { ...common, status: "evaluated", result: points, ...classify(preset, classificationCode(evaluated[0].input), points, evaluated[0]) };
+  const points = mean(
+    evaluated.map((r) => pointsOfReading({ value: r.result as number, scale: r.resultScale ?? "plain" })),
+  );
+  return {
+    ...common,
+    status: "evaluated",
+    result: points,
+    ...classify(preset, classificationCode(evaluated[0].input), points, evaluated[0]),
+  };
 }
 
 function mean(values: number[]): number {
@@ -549,14 +686,23 @@ function mean(values: number[]): number {
  * set: an indicator of the set without a result adds nothing to the sum and keeps its weight in the divisor
  * (nota = Σ factor × peso over the ten weights), counts as scored without data, and makes the group incomplete.
  */
-export function summarize(indicators: IndicatorEvaluation[], method: OverallMethod, scale: number, incompleteShare = 0.2, coverage?: SetCoverage): GroupSummary {
+export function summarize(
+  indicators: IndicatorEvaluation[],
+  method: OverallMethod,
+  scale: number,
+  incompleteShare = 0.2,
+  coverage?: SetCoverage,
+): GroupSummary {
   const fixed = coverage?.whenMissing === "zero" ? coverage : undefined;
   const scoredAll = indicators.filter((i) => i.kind === "desempenho");
   const withData = scoredAll.filter((i) => i.status === "evaluated");
   const missingWeight = fixed ? fixed.missing.reduce((s, m) => s + m.weight, 0) : 0;
   const totalWeight = withData.reduce((s, i) => s + i.weight, 0) + missingWeight;
   const part = (i: IndicatorEvaluation) => (method === "shareMet" ? (i.credit ?? 0) : (i.score ?? 0));
-  const value = totalWeight > 0 && withData.length > 0 ? withData.reduce((s, i) => s + i.weight * part(i), 0) / totalWeight : undefined;
+  const value =
+    totalWeight > 0 && withData.length > 0
+      ? withData.reduce((s, i) => s + i.weight * part(i), 0) / totalWeight
+      : undefined;
   const scored = scoredAll.length + (fixed?.absent ?? 0);
   const withoutData = scored - withData.length;
   return {
@@ -566,7 +712,8 @@ export function summarize(indicators: IndicatorEvaluation[], method: OverallMeth
     withData: withData.length,
     withoutData,
     met: withData.filter((i) => i.concept === "A").length,
-    incomplete: (scored > 0 && withoutData / scored > incompleteShare) || (fixed !== undefined && fixed.missing.length > 0),
+    incomplete:
+      (scored > 0 && withoutData / scored > incompleteShare) || (fixed !== undefined && fixed.missing.length > 0),
     weightTotal: totalWeight,
   };
 }
@@ -637,7 +784,12 @@ export function findFractionColumns(rows: RowInput[], preset: Preset): FractionC
         sheet: first.sheet,
         ...(cells[0] ? { cell: cells[0] } : {}),
         indicator: first.indicator,
-        message: nationalScaleStrings.fractionColumn(name, cells, formatNumber(example, 4), formatNumber(example * 100, 2)),
+        message: nationalScaleStrings.fractionColumn(
+          name,
+          cells,
+          formatNumber(example, 4),
+          formatNumber(example * 100, 2),
+        ),
       },
     });
   }
@@ -649,11 +801,20 @@ export function findFractionColumns(rows: RowInput[], preset: Preset): FractionC
  * 0 — on a 0–100 scale they cannot be told from points (see `findFractionColumns`).
  */
 export function areFractions(readings: readonly Reading[]): boolean {
-  return readings.length > 0 && readings.every((r) => r.scale === "plain" && r.value >= 0 && r.value <= 1) && readings.some((r) => r.value > 0);
+  return (
+    readings.length > 0 &&
+    readings.every((r) => r.scale === "plain" && r.value >= 0 && r.value <= 1) &&
+    readings.some((r) => r.value > 0)
+  );
 }
 
 function isBlankCell(cell: CellInput | undefined): boolean {
-  return !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "");
+  return (
+    !cell ||
+    cell.value === null ||
+    cell.value === undefined ||
+    (typeof cell.value === "string" && cell.value.trim() === "")
+  );
 }
 
 /**
@@ -695,15 +856,23 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
   for (const tableRows of byIndicator(rows).values()) {
     const selected = period ? tableRows.filter(inPeriod) : tableRows;
     if (selected.length === 0) continue;
-    const list = selected.map((row) => evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }));
+    const list = selected.map((row) =>
+      evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }),
+    );
     byPeriodStart(list);
-    if (hasUnits(tableRows)) for (const r of list) if (isTotalsUnit(r.input.unit, r.input.municipality)) r.excluded = "totals";
+    if (hasUnits(tableRows))
+      for (const r of list) if (isTotalsUnit(r.input.unit, r.input.municipality)) r.excluded = "totals";
     markDuplicates(list);
     read.push({ tableRows, list });
   }
   const { indicators, grid } = combine(read, preset, partialShare, rule, period);
   if (options.pooled) for (const i of indicators) conceptFromOwnFigure(i, partialShare);
-  return conclude(indicators, grid, fractionColumns.map((c) => c.problem), { preset, method, incompleteShare, rule, period });
+  return conclude(
+    indicators,
+    grid,
+    fractionColumns.map((c) => c.problem),
+    { preset, method, incompleteShare, rule, period },
+  );
 }
 
 /** One indicator's rows: all of them in the table (for the results it owes), and those read in the period. */
@@ -759,7 +928,11 @@ function combine(
  * marks, duplicate or totals, concern rows of the same place). `rows` are the part's rows in every period,
  * for the results it owes. Combined as `evaluateContract` combines rows.
  */
-export function evaluatePart(whole: ContractEvaluation, rows: RowInput[], options: EvaluateOptions = {}): ContractEvaluation {
+export function evaluatePart(
+  whole: ContractEvaluation,
+  rows: RowInput[],
+  options: EvaluateOptions = {},
+): ContractEvaluation {
   const preset = whole.preset;
   const method = whole.method;
   const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
@@ -819,10 +992,21 @@ function conclude(
   const { preset, method, incompleteShare, rule, period } = ctx;
   const coverage = setCoverage(preset, indicators);
   const overall = summarize(indicators, method, preset.scale, incompleteShare, coverage);
-  const completeness: Completeness = { ...grid, incomplete: grid.expected > 0 && grid.missing / grid.expected > incompleteShare };
+  const completeness: Completeness = {
+    ...grid,
+    incomplete: grid.expected > 0 && grid.missing / grid.expected > incompleteShare,
+  };
   if (completeness.incomplete) overall.incomplete = true;
   const areaNames = [...new Set(indicators.map((i) => i.area).filter((a): a is string => !!a))];
-  const areas = areaNames.map((area) => ({ area, ...summarize(indicators.filter((i) => i.area === area), method, preset.scale, incompleteShare) }));
+  const areas = areaNames.map((area) => ({
+    area,
+    ...summarize(
+      indicators.filter((i) => i.area === area),
+      method,
+      preset.scale,
+      incompleteShare,
+    ),
+  }));
   for (const i of indicators) for (const r of i.rows) pushAll(problems, r.problems);
 
   let band: ContractEvaluation["band"];
@@ -832,7 +1016,20 @@ function conclude(
     else problems.push(found.problem);
   }
   const pending = indicators.filter((i) => i.status === "noData" || i.status === "needsBaseline");
-  return { period, preset, method, indicators, areas, overall, band, ...(coverage ? { coverage } : {}), pending, completeness, rule, problems };
+  return {
+    period,
+    preset,
+    method,
+    indicators,
+    areas,
+    overall,
+    band,
+    ...(coverage ? { coverage } : {}),
+    pending,
+    completeness,
+    rule,
+    problems,
+  };
 }
 
 /**
@@ -856,10 +1053,17 @@ function markDuplicates(list: RowEvaluation[]): void {
     const where = (r: RowEvaluation) => cellName(r.input, r.input.result ?? r.input.numerator);
     const what = [row.input.code, row.input.indicator].filter(Boolean).join(" ");
     const month = formatPeriodPtBR(row.input.period);
-    const same = earlier.status === "evaluated" && row.status === "evaluated" && nearlyEqual(earlier.result!, row.result!);
+    const same =
+      earlier.status === "evaluated" && row.status === "evaluated" && nearlyEqual(earlier.result!, row.result!);
     if (same) {
       row.excluded = "duplicate";
-      row.problems.push({ ...locate(row.input, row.input.result, { code: "duplicate", message: messages.duplicateSame(what, placeName(row.input, true), month, where(earlier), where(row)) }), severity: "note" });
+      row.problems.push({
+        ...locate(row.input, row.input.result, {
+          code: "duplicate",
+          message: messages.duplicateSame(what, placeName(row.input, true), month, where(earlier), where(row)),
+        }),
+        severity: "note",
+      });
       continue;
     }
     const message = messages.duplicateDifferent(what, placeName(row.input, true), month, where(earlier), where(row));
@@ -923,14 +1127,30 @@ function missingResults(
     for (const slot of expectedSlots) {
       const inSlot = ofUnit.filter((r) => contains(slot, r.input.period!) || contains(r.input.period!, slot));
       if (inSlot.some((r) => r.status === "evaluated" || r.status === "needsBaseline")) continue;
-      const base = { indicator: indicator.indicator, ...(indicator.code ? { code: indicator.code } : {}), ...(unit ? { unit } : {}), period: slot, scored };
+      const base = {
+        indicator: indicator.indicator,
+        ...(indicator.code ? { code: indicator.code } : {}),
+        ...(unit ? { unit } : {}),
+        period: slot,
+        scored,
+      };
       const blank = inSlot.find((r) => r.status === "noData");
       const invalid = inSlot.find((r) => r.status === "invalid");
       const row = blank ?? invalid;
       if (row) {
         const cell = row.input.result ?? row.input.numerator;
-        missing.push({ ...base, state: blank ? "blank" : "invalid", ...(cell?.sheet ?? row.input.sheet ? { sheet: cell?.sheet ?? row.input.sheet } : {}), ...(cell?.address ? { cell: cell.address } : {}) });
-      } else missing.push({ ...base, state: "missingRow", ...(withPeriod[0].input.sheet ? { sheet: withPeriod[0].input.sheet } : {}) });
+        missing.push({
+          ...base,
+          state: blank ? "blank" : "invalid",
+          ...((cell?.sheet ?? row.input.sheet) ? { sheet: cell?.sheet ?? row.input.sheet } : {}),
+          ...(cell?.address ? { cell: cell.address } : {}),
+        });
+      } else
+        missing.push({
+          ...base,
+          state: "missingRow",
+          ...(withPeriod[0].input.sheet ? { sheet: withPeriod[0].input.sheet } : {}),
+        });
     }
   }
   return { expected: expectedSlots.length * units.size, missing };

@@ -17,7 +17,10 @@ export function formatPercent(fraction: number, decimals = 1): string {
  * How the overall result was computed, as every report names it: the share of targets met, the mean
  * attainment, or (presets that classify, the co-financing) the weighted sum of the classes' factors.
  */
-export function methodText(ev: { method: "shareMet" | "meanAttainment"; preset: { scoring: { kind: "ratio" | "classification" } } }): string {
+export function methodText(ev: {
+  method: "shareMet" | "meanAttainment";
+  preset: { scoring: { kind: "ratio" | "classification" } };
+}): string {
   if (ev.preset.scoring.kind === "classification") return "soma dos fatores das classes ponderados pelos pesos";
   return ev.method === "shareMet" ? "proporção de metas atingidas" : "média do atingimento";
 }
@@ -31,17 +34,20 @@ export function quote(value: unknown): string {
 export const messages = {
   // --- parse (numbers, cells, targets) ---
   notANumber: (text: string) => `${quote(text)} não é um número. Esperava um número como 75, 75,5 ou 75%.`,
-  logicalValue: (value: boolean) => `${value ? "VERDADEIRO" : "FALSO"} é um valor lógico. Esperava um número como 75 ou 75%.`,
+  logicalValue: (value: boolean) =>
+    `${value ? "VERDADEIRO" : "FALSO"} é um valor lógico. Esperava um número como 75 ou 75%.`,
   dateNotNumber: "A célula contém uma data. Esperava um número como 75 ou 75%.",
   excelError: (error: string) => `A célula mostra o erro ${error} do Excel. Corrija a fórmula ou digite o valor.`,
   unreadableTarget: (text: string, reason: string) => `Não foi possível ler a meta ${quote(text)}: ${reason}`,
-  expectedTargetText: "esperava um número ou um texto como “90% ou mais”, “Mínimo de 10”, “até 5%” ou “entre 50% e 70%”.",
+  expectedTargetText:
+    "esperava um número ou um texto como “90% ou mais”, “Mínimo de 10”, “até 5%” ou “entre 50% e 70%”.",
   negativeTarget: "a meta não pode ser negativa.",
   needsBaseline: (text: string) =>
     `A meta ${quote(text)} pede uma mudança em relação a um valor de referência (linha de base), que não foi informado. Informe a meta como número (por exemplo, “até 120 atendimentos”).`,
   unreadableInterval: (text: string) =>
     `Não foi possível ler o intervalo ${quote(text)}. Use, por exemplo, “> 50 e ≤ 70”, “≤ 10 ou > 70”, “entre 50 e 70” ou “≥ 5”.`,
-  unreadableDecision: (text: string) => `${quote(text)} não é uma decisão sobre a justificativa. Use Sim (ou Total), Parcial ou Não.`,
+  unreadableDecision: (text: string) =>
+    `${quote(text)} não é uma decisão sobre a justificativa. Use Sim (ou Total), Parcial ou Não.`,
 
   // --- attainment and concept ---
   ambiguousScale: (target: string, result: string) =>
@@ -98,7 +104,8 @@ export const messages = {
   bandDecimalsInvalid: (decimals: number) =>
     `O número de casas decimais da tabela de faixas (${formatNumber(decimals, 6)}) é inválido: esperava um número inteiro de 0 a 10.`,
   bandWithoutIntervals: (band: string) => `A faixa ${quote(band)} não tem nenhum intervalo de valores.`,
-  bandBoundNotANumber: (band: string) => `A faixa ${quote(band)} tem um limite que não é um número. Esperava um número como 70 ou 7,5.`,
+  bandBoundNotANumber: (band: string) =>
+    `A faixa ${quote(band)} tem um limite que não é um número. Esperava um número como 70 ou 7,5.`,
   bandLowerAboveUpper: (band: string, lower: number, upper: number) =>
     `A faixa ${quote(band)} tem o limite inferior (${formatNumber(lower, 6)}) maior que o superior (${formatNumber(upper, 6)}).`,
   bandEmptyInterval: (band: string, value: number) =>
@@ -118,7 +125,8 @@ export const messages = {
   bandsPointGap: (value: number) => `O valor ${formatNumber(value, 6)} não está em nenhuma faixa.`,
   bandColorInvalid: (band: string, color: string) =>
     `A faixa ${quote(band)} tem a cor ${quote(color)}. Esperava um código de cor como #2E9E4F.`,
-  bandFactorInvalid: (band: string) => `A faixa ${quote(band)} tem um fator que não é um número. Esperava um número como 0,75.`,
+  bandFactorInvalid: (band: string) =>
+    `A faixa ${quote(band)} tem um fator que não é um número. Esperava um número como 0,75.`,
   bandValueNotFinite: "O valor não é um número finito. Esperava um número para classificar numa faixa.",
   bandValueOutOfDomain: (value: number, min: number, max: number) =>
     `O valor ${formatNumber(value, 6)} está fora das faixas, que vão de ${formatNumber(min, 6)} a ${formatNumber(max, 6)}.`,
@@ -136,8 +144,10 @@ export const messages = {
   bandCustomTableName: "Faixas personalizadas",
 
   // --- evaluation ---
-  unreadableKind: (text: string) => `${quote(text)} não é uma natureza de indicador. Use Desempenho ou Monitoramento; o indicador foi tratado como Desempenho.`,
-  unreadableWeight: (text: string) => `${quote(text)} não é um peso válido. Esperava um número maior ou igual a zero; foi usado o peso 1.`,
+  unreadableKind: (text: string) =>
+    `${quote(text)} não é uma natureza de indicador. Use Desempenho ou Monitoramento; o indicador foi tratado como Desempenho.`,
+  unreadableWeight: (text: string) =>
+    `${quote(text)} não é um peso válido. Esperava um número maior ou igual a zero; foi usado o peso 1.`,
   missingTarget: "A meta está vazia. Informe a meta pactuada (por exemplo, 80% ou “Mínimo de 10”).",
   negativeResult: (value: string) => `O resultado ${value} é negativo. Esperava um valor maior ou igual a zero.`,
   halfRatio: "Falta o numerador ou o denominador. Informe os dois, ou o resultado.",
@@ -186,7 +196,6 @@ export const conceptStrings = {
  * never scored.
  */
 export const nationalScaleStrings = {
-
   // --- the scale of a column of results (core/evaluate findFractionColumns) ---
   fractionColumn: (indicator: string, cells: string[], example: string, points: string) =>
     `Os resultados de ${indicator} ${cells.length > 0 ? `(${listCells(cells)}) ` : ""}são todos frações de 0 a 1, sem o sinal de % nem formato de porcentagem, ` +
@@ -254,7 +263,9 @@ export const MISSING_FIELD: Readonly<Record<MissingField, string>> = {
 };
 
 export function columnList(columns: DiagnosedColumn[]): string {
-  return columns.map((c) => (c.field ? `${c.letter} ${quote(c.header)} (${c.field})` : `${c.letter} ${quote(c.header)}`)).join(", ");
+  return columns
+    .map((c) => (c.field ? `${c.letter} ${quote(c.header)} (${c.field})` : `${c.letter} ${quote(c.header)}`))
+    .join(", ");
 }
 
 export function noRowsText(reason: NoRowsReason): string {
@@ -269,7 +280,9 @@ export function noRowsText(reason: NoRowsReason): string {
           ? `a linha ${reason.row}, logo abaixo do cabeçalho, está em branco`
           : `as linhas ${reason.row} a ${reason.to}, abaixo do cabeçalho, estão em branco`) +
         ", e a tabela termina na primeira linha em branco depois dos dados" +
-        (reason.next !== undefined ? ` (as linhas a partir da ${reason.next} não foram lidas: apague as linhas em branco entre o cabeçalho e os dados)` : "")
+        (reason.next !== undefined
+          ? ` (as linhas a partir da ${reason.next} não foram lidas: apague as linhas em branco entre o cabeçalho e os dados)`
+          : "")
       );
     case "unread":
       return reason.to === reason.row

@@ -64,8 +64,25 @@ export function normalizeText(text: string): string {
 
 /** Excel error values, in English and pt-BR Excel. */
 const EXCEL_ERRORS = new Set([
-  "#N/A", "#N/D", "#DIV/0!", "#VALUE!", "#VALOR!", "#REF!", "#NAME?", "#NOME?", "#NUM!", "#NÚM!",
-  "#NULL!", "#NULO!", "#SPILL!", "#DESPEJAR!", "#CALC!", "#GETTING_DATA", "#OBTENDO_DADOS", "#FIELD!", "#CAMPO!",
+  "#N/A",
+  "#N/D",
+  "#DIV/0!",
+  "#VALUE!",
+  "#VALOR!",
+  "#REF!",
+  "#NAME?",
+  "#NOME?",
+  "#NUM!",
+  "#NÚM!",
+  "#NULL!",
+  "#NULO!",
+  "#SPILL!",
+  "#DESPEJAR!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#OBTENDO_DADOS",
+  "#FIELD!",
+  "#CAMPO!",
 ]);
 
 /** True when a text is one of Excel's error values (`#N/D`, `#DIV/0!`, …). */
@@ -73,7 +90,12 @@ export function isExcelError(text: string): boolean {
   return EXCEL_ERRORS.has(text.trim().toUpperCase());
 }
 
-const percentFormat = new TextMemo((numberFormat: string) => numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%"));
+const percentFormat = new TextMemo((numberFormat: string) =>
+  numberFormat
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%"),
+);
 
 /** True when an Excel number format displays percentages (a `%` outside quoted text and escapes). */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
@@ -186,9 +208,14 @@ function parseComparison(text: string): { side: "lower" | "upper" | "equal"; bou
  * `50 a 70`, `≥ 5`, or a lone number (that single point). `ou` joins intervals; `e` joins the two ends of
  * one. Percent values come back as fractions and `scale` says so.
  */
-export function parseIntervalText(text: string): { kind: "intervals"; intervals: Interval[]; scale: Scale } | { kind: "invalid"; problem: Problem } {
+export function parseIntervalText(
+  text: string,
+): { kind: "intervals"; intervals: Interval[]; scale: Scale } | { kind: "invalid"; problem: Problem } {
   const t = normalizeText(String(text)).replace(/(\d)\s*%/g, "$1%");
-  const fail = { kind: "invalid" as const, problem: { code: "unreadableTarget" as const, message: messages.unreadableInterval(String(text)) } };
+  const fail = {
+    kind: "invalid" as const,
+    problem: { code: "unreadableTarget" as const, message: messages.unreadableInterval(String(text)) },
+  };
   if (t === "") return fail;
   const intervals: Interval[] = [];
   let scale: Scale = "plain";
@@ -226,9 +253,11 @@ export function parseIntervalText(text: string): { kind: "intervals"; intervals:
 }
 
 /** Words that say lower is better, after `normalizeText`. */
-const AT_MOST_WORDS = /\b(no maximo|maximo|ate|nao ultrapassar|nao superior|inferior a|menor que|menor ou igual|abaixo de|ou menos|diminuir|diminuicao|reduzir|reducao|reduzida?|zerar)\b/;
+const AT_MOST_WORDS =
+  /\b(no maximo|maximo|ate|nao ultrapassar|nao superior|inferior a|menor que|menor ou igual|abaixo de|ou menos|diminuir|diminuicao|reduzir|reducao|reduzida?|zerar)\b/;
 /** Words that say higher is better (the default anyway; listed so conflicting texts can be noticed). */
-const AT_LEAST_WORDS = /\b(no minimo|minimo|ou mais|pelo menos|cobertura|acima de|superior a|maior que|maior ou igual|aumentar|ampliar|cumprir|atingir|atingimento)\b/;
+const AT_LEAST_WORDS =
+  /\b(no minimo|minimo|ou mais|pelo menos|cobertura|acima de|superior a|maior que|maior ou igual|aumentar|ampliar|cumprir|atingir|atingimento)\b/;
 /** Words that ask for a change relative to a baseline, which a target text alone cannot give. */
 const CHANGE_WORDS = /\b(diminuir|diminuicao|reduzir|reducao|aumentar|ampliar|aumento)\b/;
 /** Words that mean "all of them": 100%. */
@@ -257,17 +286,38 @@ function unitOf(reading: Reading, normalized: string): Unit {
  *   baseline (`needsBaseline`, never a guess); anything else is unreadable.
  */
 export function parseTarget(value: CellValue, numberFormat?: string): TargetOutcome {
-  if (typeof value === "number" || value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
+  if (
+    typeof value === "number" ||
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && value.trim() === "")
+  ) {
     const read = readNumber(value, numberFormat);
     if (read.kind === "empty") return { kind: "empty" };
-    if (read.kind === "invalid") return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(String(value), read.problem.message) } };
+    if (read.kind === "invalid")
+      return {
+        kind: "invalid",
+        problem: { code: "unreadableTarget", message: messages.unreadableTarget(String(value), read.problem.message) },
+      };
     return { kind: "target", target: targetFromNumber(read.reading, "") };
   }
   if (typeof value !== "string") {
-    return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(String(value), messages.expectedTargetText) } };
+    return {
+      kind: "invalid",
+      problem: {
+        code: "unreadableTarget",
+        message: messages.unreadableTarget(String(value), messages.expectedTargetText),
+      },
+    };
   }
   if (isExcelError(value)) {
-    return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(value, messages.excelError(value.trim())) } };
+    return {
+      kind: "invalid",
+      problem: {
+        code: "unreadableTarget",
+        message: messages.unreadableTarget(value, messages.excelError(value.trim())),
+      },
+    };
   }
   // A contract's target text is repeated on every month and unit of its indicator: parse each text once.
   // Callers get their own copy, so a caller changing what it got cannot change what later rows read.
@@ -294,14 +344,24 @@ function copyTarget(target: Target): Target {
   const copy = { ...target };
   if (target.interval) {
     const { lower, upper } = target.interval;
-    copy.interval = { ...target.interval, ...(lower ? { lower: { ...lower } } : {}), ...(upper ? { upper: { ...upper } } : {}) };
+    copy.interval = {
+      ...target.interval,
+      ...(lower ? { lower: { ...lower } } : {}),
+      ...(upper ? { upper: { ...upper } } : {}),
+    };
   }
   return copy;
 }
 
 function targetFromNumber(reading: Reading, normalized: string, direction?: Direction, strict = false): Target {
   const dir = direction ?? (reading.value === 0 ? "atMost" : "atLeast");
-  return { direction: dir, value: reading.value, unit: unitOf(reading, normalized), scale: reading.scale, ...(strict ? { strict } : {}) };
+  return {
+    direction: dir,
+    value: reading.value,
+    unit: unitOf(reading, normalized),
+    scale: reading.scale,
+    ...(strict ? { strict } : {}),
+  };
 }
 
 const RANGE_NUMBER = String.raw`[-+]?[\d.,]+%?`;
@@ -335,7 +395,10 @@ function leadingRange(n: string, first: NumberToken): { target: Target; end: num
     if (interval.lower.value > interval.upper.value) continue;
     if (ordered && CHANGE_BEFORE.test(n.slice(0, m.index))) continue;
     const unit: Unit = parsed.scale === "percent" ? "percent" : "ratio";
-    return { target: { direction: "range", value: NaN, unit, scale: parsed.scale, interval }, end: m.index + m[0].length };
+    return {
+      target: { direction: "range", value: NaN, unit, scale: parsed.scale, interval },
+      end: m.index + m[0].length,
+    };
   }
   return undefined;
 }
@@ -363,7 +426,10 @@ const TARGET_LEAD =
  */
 function secondTarget(text: string, from: number): { first: string; second: string } | undefined {
   // Original case and accents (for the message); spaces folded as normalizeText folds them.
-  const t = text.replace(/[\u00a0\u202f\u2007\s]+/g, " ").trim().replace(/(\d) %/g, "$1%");
+  const t = text
+    .replace(/[\u00a0\u202f\u2007\s]+/g, " ")
+    .trim()
+    .replace(/(\d) %/g, "$1%");
   const tokens = numberTokens(t);
   for (let k = Math.max(from, 1); k < tokens.length; k += 1) {
     const previous = tokens[k - 1];
@@ -402,30 +468,48 @@ function parseTargetText(text: string): TargetOutcome {
         plain(two.first) && plain(two.second)
           ? targetTextStrings.twoTargetsOrRange(two.first, two.second)
           : targetTextStrings.twoTargets(two.first, two.second);
-      return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(text, reason) } };
+      return {
+        kind: "invalid",
+        problem: { code: "unreadableTarget", message: messages.unreadableTarget(text, reason) },
+      };
     }
   }
   if (range) return { kind: "target", target: range.target };
 
   if (tokens.length === 0) {
-    if (ALL_WORDS.test(n)) return { kind: "target", target: { direction: "atLeast", value: 1, unit: "percent", scale: "percent" } };
+    if (ALL_WORDS.test(n))
+      return { kind: "target", target: { direction: "atLeast", value: 1, unit: "percent", scale: "percent" } };
     if (CHANGE_WORDS.test(n)) {
       const direction: Direction = AT_MOST_WORDS.test(n) ? "atMost" : "atLeast";
-      return { kind: "needsBaseline", direction, problem: { code: "needsBaseline", message: messages.needsBaseline(text) } };
+      return {
+        kind: "needsBaseline",
+        direction,
+        problem: { code: "needsBaseline", message: messages.needsBaseline(text) },
+      };
     }
-    return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(text, messages.expectedTargetText) } };
+    return {
+      kind: "invalid",
+      problem: { code: "unreadableTarget", message: messages.unreadableTarget(text, messages.expectedTargetText) },
+    };
   }
 
   const first = tokens[0];
   if (first.reading.value < 0) {
-    return { kind: "invalid", problem: { code: "unreadableTarget", message: messages.unreadableTarget(text, messages.negativeTarget) } };
+    return {
+      kind: "invalid",
+      problem: { code: "unreadableTarget", message: messages.unreadableTarget(text, messages.negativeTarget) },
+    };
   }
   const before = n.slice(0, first.index).trimEnd();
   const operator = /(>=|=>|≥|<=|=<|≤|>|<|=)$/.exec(before)?.[1];
   // "Reduzir em 10%" is a change relative to a baseline, not a value to stay under.
   if (/\b(diminuir|reduzir|aumentar|ampliar)\s+(em|de)\s*$/.test(before)) {
     const direction: Direction = /diminuir|reduzir/.test(before) ? "atMost" : "atLeast";
-    return { kind: "needsBaseline", direction, problem: { code: "needsBaseline", message: messages.needsBaseline(text) } };
+    return {
+      kind: "needsBaseline",
+      direction,
+      problem: { code: "needsBaseline", message: messages.needsBaseline(text) },
+    };
   }
   if (operator) {
     const lower = operator.includes(">") || operator === "≥";
@@ -508,7 +592,14 @@ export function parsePeriodicity(value: CellValue): PeriodKind | undefined {
   if (/^anual/.test(n)) return "year";
   const times = /^(\d+)\s*(x|vezes)\s*(ao|por|no)\s*ano/.exec(n);
   if (times) {
-    const byCount: Record<string, PeriodKind> = { "12": "month", "6": "bimester", "4": "quarter", "3": "fourMonth", "2": "semester", "1": "year" };
+    const byCount: Record<string, PeriodKind> = {
+      "12": "month",
+      "6": "bimester",
+      "4": "quarter",
+      "3": "fourMonth",
+      "2": "semester",
+      "1": "year",
+    };
     return byCount[String(Number(times[1]))];
   }
   return undefined;
@@ -516,6 +607,7 @@ export function parsePeriodicity(value: CellValue): PeriodKind | undefined {
 
 /** True for a value that is a `Problem` rather than a result. */
 export function isProblem(value: unknown): value is Problem {
-  return typeof value === "object" && value !== null && "code" in value && "message" in value && !(value instanceof Date);
+  return (
+    typeof value === "object" && value !== null && "code" in value && "message" in value && !(value instanceof Date)
+  );
 }
-

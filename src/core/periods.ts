@@ -243,7 +243,7 @@ export function monthsOf(period: Period): Period[] {
   const end = readIso(period.end);
   if (!start || !end || period.start > period.end) return [];
   const months: Period[] = [];
-  for (let year = start.year, month = start.month; year < end.year || (year === end.year && month <= end.month); ) {
+  for (let year = start.year, month = start.month; year < end.year || (year === end.year && month <= end.month);) {
     months.push(makePeriod("month", year, month));
     month += 1;
     if (month > 12) {
@@ -563,7 +563,7 @@ function joinRange(leftText: string, rightText: string, context: ReadContext): P
  * @param options the options, or just the hint (the kind a single date stands for).
  */
 export function parsePeriod(value: CellValue, options?: ParsePeriodOptions | PeriodKind): PeriodOutcome {
-  const settings: ParsePeriodOptions = typeof options === "string" ? { hint: options } : options ?? {};
+  const settings: ParsePeriodOptions = typeof options === "string" ? { hint: options } : (options ?? {});
   const dayKind: PeriodKind = ALL_KINDS.includes(settings.hint as PeriodKind) ? (settings.hint as PeriodKind) : "month";
   if (value === null || value === undefined) return invalid(messages.periodEmpty);
   if (value instanceof Date) {

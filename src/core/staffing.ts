@@ -95,7 +95,8 @@ export function minAgents(population: number): number | Problem {
  * the municipality's teams, not a limit). Returns a `Problem` when a count is invalid.
  */
 export function checkTeam(team: TeamComposition): TeamCheck | Problem {
-  if (typeof team !== "object" || team === null) return { code: "invalidArgument", message: messages.staffingInvalidTeam };
+  if (typeof team !== "object" || team === null)
+    return { code: "invalidArgument", message: messages.staffingInvalidTeam };
 
   const population = validPopulation(team.population);
   if (isProblem(population)) return population;

@@ -67,9 +67,7 @@ export interface Reading {
 
 /** The outcome of reading a cell: a number, nothing (no data yet), or something that is not a number. */
 export type ReadOutcome =
-  | { kind: "number"; reading: Reading }
-  | { kind: "empty" }
-  | { kind: "invalid"; problem: Problem };
+  { kind: "number"; reading: Reading } | { kind: "empty" } | { kind: "invalid"; problem: Problem };
 
 /** The unit a target is expressed in. */
 export type Unit = "percent" | "count" | "ratio";

@@ -83,7 +83,10 @@ export function flatten<T>(range: T[][] | T | null | undefined): T[] {
 export function bandTableArg(value: unknown, domain = { min: 0, max: 100 }): BandTable {
   // Excel hands a `tabela` declared as a range over as a matrix, even a single text typed in the call
   // ("C1" arrives as [["C1"]]) or an empty optional argument: one cell is read as that cell.
-  const only = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? (value[0][0] as unknown) : value;
+  const only =
+    Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1
+      ? (value[0][0] as unknown)
+      : value;
   if (isBlank(only)) return contractBands;
   if (typeof only === "string") return shippedTable(only);
   const rows = (Array.isArray(value) ? value : [[value]]) as unknown[][];
@@ -93,7 +96,11 @@ export function bandTableArg(value: unknown, domain = { min: 0, max: 100 }): Ban
   const text = (v: unknown) => (isBlank(v) ? undefined : String(v));
   if (body.every((row) => typeof row[0] === "number")) {
     const out = bandTableFromLowerBounds(
-      body.map((row) => ({ lower: row[0] as number, label: text(row[1]) ?? String(row[0]), recommendation: text(row[2]) })),
+      body.map((row) => ({
+        lower: row[0] as number,
+        label: text(row[1]) ?? String(row[0]),
+        recommendation: text(row[2]),
+      })),
       domain,
     );
     if (out.kind === "invalid") return fail(out.problems.map((p) => p.message).join(" "));
@@ -110,7 +117,12 @@ export function bandTableArg(value: unknown, domain = { min: 0, max: 100 }): Ban
       ...(i.upper ? { upper: { ...i.upper, value: i.upper.value * factor } } : {}),
     }));
     const f = row[2];
-    return { number: index + 1, label: text(row[1]) ?? String(row[0]), intervals, ...(typeof f === "number" ? { factor: f } : {}) };
+    return {
+      number: index + 1,
+      label: text(row[1]) ?? String(row[0]),
+      intervals,
+      ...(typeof f === "number" ? { factor: f } : {}),
+    };
   });
   const table: BandTable = { id: "usuario", name: functionMessages.userTable, domain, bands };
   const problems = validateBandTable(table);

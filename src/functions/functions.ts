@@ -14,7 +14,14 @@ import { areFractions, evaluateContract, type RowInput } from "../core/evaluate"
 import { isImplausible } from "../core/completeness";
 import { formatNumber, formatPercent, messages, nationalScaleStrings } from "../core/messages";
 import { functionMessages } from "./messages";
-import { isProblem, normalizeText, parseDirection, parseJustificationDecision, parseKind, readNumber } from "../core/parse";
+import {
+  isProblem,
+  normalizeText,
+  parseDirection,
+  parseJustificationDecision,
+  parseKind,
+  readNumber,
+} from "../core/parse";
 import { conceptText } from "../core/conceptText";
 import { parsePeriod, periodOf } from "../core/periods";
 import { presets } from "../core/presets";
@@ -32,7 +39,8 @@ function compared(resultado: unknown, meta: unknown, sentido?: unknown): { resul
   if (out.kind === "invalid") return failWith(out.problem);
   // As the core does for a row: a result that cannot be true is an error, not an A.
   const percent = out.target.scale === "percent";
-  if (isImplausible(out.result, percent)) return fail(messages.implausibleResult(percent ? formatPercent(out.result) : formatNumber(out.result), percent));
+  if (isImplausible(out.result, percent))
+    return fail(messages.implausibleResult(percent ? formatPercent(out.result) : formatNumber(out.result), percent));
   return out;
 }
 
@@ -69,7 +77,9 @@ export function atingimento(resultado: any, meta: any, sentido?: any, limitar?: 
  * @returns A, B, “B – justificado”, “B – justificado parcialmente” (com “ – monitoramento” nos indicadores de monitoramento) ou “Sem dado”.
  */
 export function conceito(resultado: any, meta: any, sentido?: any, aceite?: any, natureza?: any): string {
-  const kind = isBlank(natureza) ? "desempenho" : (parseKind(natureza as CellValue) ?? fail(messages.unreadableKind(String(natureza))));
+  const kind = isBlank(natureza)
+    ? "desempenho"
+    : (parseKind(natureza as CellValue) ?? fail(messages.unreadableKind(String(natureza))));
   if (isBlank(resultado)) return conceptText({ status: "noData", kind });
   const { result, target } = compared(resultado, meta, sentido);
   const decision = isBlank(aceite) ? undefined : parseJustificationDecision(aceite as CellValue);
@@ -152,14 +162,22 @@ export function isf(notas: any[][], pesos: any[][]): number {
  * @param [metodo] Opcional: “proporcao” (padrão) ou “media”.
  * @returns O atingimento global como fração.
  */
-export function global(resultados: any[][], metas: any[][], pesos?: any[][], naturezas?: any[][], metodo?: any): number {
+export function global(
+  resultados: any[][],
+  metas: any[][],
+  pesos?: any[][],
+  naturezas?: any[][],
+  metodo?: any,
+): number {
   const results = flatten(resultados);
   const targets = flatten(metas);
   const weights = flatten(pesos);
   const kinds = flatten(naturezas);
   if (targets.length !== results.length) return fail(functionMessages.mismatchedRanges("resultados", "metas"));
-  if (weights.length > 0 && weights.length !== results.length) return fail(functionMessages.mismatchedRanges("resultados", "pesos"));
-  if (kinds.length > 0 && kinds.length !== results.length) return fail(functionMessages.mismatchedRanges("resultados", "naturezas"));
+  if (weights.length > 0 && weights.length !== results.length)
+    return fail(functionMessages.mismatchedRanges("resultados", "pesos"));
+  if (kinds.length > 0 && kinds.length !== results.length)
+    return fail(functionMessages.mismatchedRanges("resultados", "naturezas"));
   const method = methodArg(metodo);
   const rows: RowInput[] = results.map((result, i) => ({
     code: String(i + 1),
@@ -192,9 +210,15 @@ function methodArg(value: unknown): OverallMethod {
  */
 export function classificacao(valor: any, tabela: any[][]): string {
   // A table's name typed in the call arrives as one cell ([["FINAL"]]), or as text from a direct call.
-  const cellValue: unknown = Array.isArray(tabela) && tabela.length === 1 && Array.isArray(tabela[0]) && tabela[0].length === 1 ? tabela[0][0] : tabela;
+  const cellValue: unknown =
+    Array.isArray(tabela) && tabela.length === 1 && Array.isArray(tabela[0]) && tabela[0].length === 1
+      ? tabela[0][0]
+      : tabela;
   const named = typeof cellValue === "string" ? cellValue.trim().toUpperCase().replace(/\s+/g, "") : "";
-  const table = bandTableArg(tabela, named === "FINAL" || named === "NOTAFINAL" ? { min: 0, max: 10 } : { min: 0, max: 100 });
+  const table = bandTableArg(
+    tabela,
+    named === "FINAL" || named === "NOTAFINAL" ? { min: 0, max: 10 } : { min: 0, max: 100 },
+  );
   const reading = readingArg(valor, "valor");
   if (!reading) return fail(functionMessages.missingArgument("valor"), "na");
   // A percentage ("45%") on a 0–100 table is 45 points.
@@ -212,12 +236,17 @@ export function classificacao(valor: any, tabela: any[][]): string {
  */
 export function notaFinal(resultados: any[][]): number {
   const results = flatten(resultados);
-  if (results.length !== COFINANCIAMENTO_INDICATORS.length) return fail(functionMessages.cofinResultsCount(results.length, COFINANCIAMENTO_INDICATORS.length));
+  if (results.length !== COFINANCIAMENTO_INDICATORS.length)
+    return fail(functionMessages.cofinResultsCount(results.length, COFINANCIAMENTO_INDICATORS.length));
   // Seven plain fractions (0,6; 0,8…) are the scale problem of a column: 0,6 points or 60%? Never classified.
-  const readings = results.map((v) => readNumber(v as CellValue)).flatMap((r) => (r.kind === "number" ? [r.reading] : []));
+  const readings = results
+    .map((v) => readNumber(v as CellValue))
+    .flatMap((r) => (r.kind === "number" ? [r.reading] : []));
   if (areFractions(readings)) {
     const example = readings.find((r) => r.value > 0)!.value;
-    return fail(nationalScaleStrings.fractionColumn("C1 a C7", [], formatNumber(example, 4), formatNumber(example * 100, 2)));
+    return fail(
+      nationalScaleStrings.fractionColumn("C1 a C7", [], formatNumber(example, 4), formatNumber(example * 100, 2)),
+    );
   }
   // The same rules as a workbook's evaluation: each result classified by its indicator's table, nota = Σ factor × peso
   // over the ten weights (an empty cell adds nothing).

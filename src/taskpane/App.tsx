@@ -31,16 +31,46 @@ import { useWorkbook, WorkbookProvider } from "./useWorkbook";
 
 // The screens after the first load on demand, each its own chunk (prefetched once the page is idle), so
 // the page's first script holds only the frame and screen Início (bench/bundle.mjs measures it).
-const Avaliar = lazy(() => import(/* webpackChunkName: "avaliar", webpackPrefetch: true */ "./screens/Avaliar").then((m) => ({ default: m.Avaliar })));
-const Resumo = lazy(() => import(/* webpackChunkName: "resumo", webpackPrefetch: true */ "./screens/Resumo").then((m) => ({ default: m.Resumo })));
-const Comunicado = lazy(() => import(/* webpackChunkName: "resumo", webpackPrefetch: true */ "./screens/Resumo").then((m) => ({ default: m.Comunicado })));
-const Justificativas = lazy(() =>
-  import(/* webpackChunkName: "justificativas", webpackPrefetch: true */ "./screens/Justificativas").then((m) => ({ default: m.Justificativas })),
+const Avaliar = lazy(() =>
+  import(/* webpackChunkName: "avaliar", webpackPrefetch: true */ "./screens/Avaliar").then((m) => ({
+    default: m.Avaliar,
+  })),
 );
-const Tabelas = lazy(() => import(/* webpackChunkName: "tabelas", webpackPrefetch: true */ "./screens/Tabelas").then((m) => ({ default: m.Tabelas })));
-const Consolidar = lazy(() => import(/* webpackChunkName: "consolidar", webpackPrefetch: true */ "./screens/Consolidar").then((m) => ({ default: m.Consolidar })));
-const Regras = lazy(() => import(/* webpackChunkName: "regras", webpackPrefetch: true */ "./screens/Regras").then((m) => ({ default: m.Regras })));
-const Modelos = lazy(() => import(/* webpackChunkName: "modelos", webpackPrefetch: true */ "./screens/Modelos").then((m) => ({ default: m.Modelos })));
+const Resumo = lazy(() =>
+  import(/* webpackChunkName: "resumo", webpackPrefetch: true */ "./screens/Resumo").then((m) => ({
+    default: m.Resumo,
+  })),
+);
+const Comunicado = lazy(() =>
+  import(/* webpackChunkName: "resumo", webpackPrefetch: true */ "./screens/Resumo").then((m) => ({
+    default: m.Comunicado,
+  })),
+);
+const Justificativas = lazy(() =>
+  import(/* webpackChunkName: "justificativas", webpackPrefetch: true */ "./screens/Justificativas").then((m) => ({
+    default: m.Justificativas,
+  })),
+);
+const Tabelas = lazy(() =>
+  import(/* webpackChunkName: "tabelas", webpackPrefetch: true */ "./screens/Tabelas").then((m) => ({
+    default: m.Tabelas,
+  })),
+);
+const Consolidar = lazy(() =>
+  import(/* webpackChunkName: "consolidar", webpackPrefetch: true */ "./screens/Consolidar").then((m) => ({
+    default: m.Consolidar,
+  })),
+);
+const Regras = lazy(() =>
+  import(/* webpackChunkName: "regras", webpackPrefetch: true */ "./screens/Regras").then((m) => ({
+    default: m.Regras,
+  })),
+);
+const Modelos = lazy(() =>
+  import(/* webpackChunkName: "modelos", webpackPrefetch: true */ "./screens/Modelos").then((m) => ({
+    default: m.Modelos,
+  })),
+);
 
 /** A custom function as the task pane lists it (taken from the generated functions.json at build time). */
 export interface FunctionInfo {
@@ -165,7 +195,11 @@ function Screens({ functions }: { functions: FunctionInfo[] }): JSX.Element {
       <ReadNotes />
       {TABS.map((id) => (
         <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
-          {opened.has(id) && <Suspense fallback={<Spinner size="small" label={paneStrings.loadingScreen} />}>{screenOf(id, functions, tab)}</Suspense>}
+          {opened.has(id) && (
+            <Suspense fallback={<Spinner size="small" label={paneStrings.loadingScreen} />}>
+              {screenOf(id, functions, tab)}
+            </Suspense>
+          )}
         </div>
       ))}
     </NavigationContext.Provider>

@@ -13,7 +13,13 @@ import { buildPlan } from "../workbook/plan/build";
 import { buildAdditiveTerm } from "../workbook/plan/reports/additiveTerm";
 import { communiqueSheet } from "../workbook/plan/reports/communique";
 import type { WritePlan } from "../workbook/plan/types";
-import { periodsToEvaluate, runPipeline, type PeriodEvaluation, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
+import {
+  periodsToEvaluate,
+  runPipeline,
+  type PeriodEvaluation,
+  type PipelineOptions,
+  type PipelineResult,
+} from "../workbook/pipeline";
 import type { DetectedTable, WorkbookData } from "../workbook/model";
 import { readSettings, runRules, type WorkbookSettings } from "../workbook/settings";
 
@@ -53,7 +59,12 @@ export interface Overview {
 function overviewOf(result: PipelineResult, settingsProblems: LocatedProblem[]): Overview {
   const sheets = [...new Set(result.tables.flatMap((t) => t.sheets))];
   const indicators = new Set(result.tables.flatMap((t) => t.rows.map(indicatorKey))).size;
-  return { tables: result.tables.length, sheets, indicators, problems: result.problems.length + settingsProblems.length };
+  return {
+    tables: result.tables.length,
+    sheets,
+    indicators,
+    problems: result.problems.length + settingsProblems.length,
+  };
 }
 
 /**
@@ -82,9 +93,15 @@ export function initialRules(snapshot: Snapshot): Pick<Choice, "preset" | "metho
 }
 
 /** Pipeline options: the stored settings with the preset and method chosen on screen (settings `runRules`). */
-export function runOptions(settings: WorkbookSettings, rules: Pick<Choice, "preset" | "method">): { options: PipelineOptions; problems: LocatedProblem[] } {
+export function runOptions(
+  settings: WorkbookSettings,
+  rules: Pick<Choice, "preset" | "method">,
+): { options: PipelineOptions; problems: LocatedProblem[] } {
   const resolved = runRules(settings, { preset: rules.preset, method: rules.method });
-  return { options: { ...resolved.rules, preset: resolved.rules.preset ?? presets[rules.preset] }, problems: resolved.problems };
+  return {
+    options: { ...resolved.rules, preset: resolved.rules.preset ?? presets[rules.preset] },
+    problems: resolved.problems,
+  };
 }
 
 export interface PeriodOption {
@@ -102,8 +119,13 @@ export function presetOf(id: PresetId): Preset {
 /** The periods to offer: the tables' periods grouped as the pipeline groups them for the preset. */
 export function periodOptions(tables: DetectedTable[], preset: Preset): PeriodOption[] {
   const rowPeriods = tables.flatMap((t) => t.periods);
-  if (rowPeriods.length === 0) return tables.some((t) => t.rows.length > 0) ? [{ key: "", text: taskpaneStrings.periodAll }] : [];
-  return periodsToEvaluate(rowPeriods, preset).map((p) => ({ key: p.label, text: taskpaneStrings.periodOption(formatPeriodPtBR(p), p.label), period: p }));
+  if (rowPeriods.length === 0)
+    return tables.some((t) => t.rows.length > 0) ? [{ key: "", text: taskpaneStrings.periodAll }] : [];
+  return periodsToEvaluate(rowPeriods, preset).map((p) => ({
+    key: p.label,
+    text: taskpaneStrings.periodOption(formatPeriodPtBR(p), p.label),
+    period: p,
+  }));
 }
 
 /** The chosen periods that are still offered; the latest one when none is. */
@@ -153,11 +175,21 @@ export function ownedPlan(data: WorkbookData, ev: Evaluation): WritePlan {
 export function summaryPlan(data: WorkbookData, ev: Evaluation, reports = false, final = false): WritePlan {
   const plan = buildPlan(data, { ...ev.result, evaluations: ev.evaluations }, { source: sourceOf(ev.result), final });
   const names = new Set(ev.evaluations.map(summaryName));
-  return { owned: [], rules: [], summaries: plan.summaries.filter((sh) => names.has(sh.name) !== reports), problems: plan.problems };
+  return {
+    owned: [],
+    rules: [],
+    summaries: plan.summaries.filter((sh) => names.has(sh.name) !== reports),
+    problems: plan.problems,
+  };
 }
 
 /** The plan of screen Resumo's additive-term button: the `Proposta de Termo Aditivo` sheet over the chosen periods, alone. */
 export function additiveTermPlan(ev: Evaluation): WritePlan {
   const evaluations = ev.evaluations.filter((e) => e.indicators.length > 0);
-  return { owned: [], rules: [], summaries: [communiqueSheet(buildAdditiveTerm(evaluations, { source: sourceOf(ev.result) }))], problems: [] };
+  return {
+    owned: [],
+    rules: [],
+    summaries: [communiqueSheet(buildAdditiveTerm(evaluations, { source: sourceOf(ev.result) }))],
+    problems: [],
+  };
 }

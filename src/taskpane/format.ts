@@ -12,6 +12,7 @@ export { figureText, indicatorLabel, noteText, percentText, resultText, targetTe
  */
 export function overallLabel(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }): string {
   const figure = overallFigure(ev);
-  if (ev.preset.scale !== 10) return figure.pooled ? nationalStrings.capitalized(figure.name) : taskpaneStrings.overallLabel;
+  if (ev.preset.scale !== 10)
+    return figure.pooled ? nationalStrings.capitalized(figure.name) : taskpaneStrings.overallLabel;
   return nationalStrings.onTen(nationalStrings.capitalized(figure.name));
 }

@@ -54,6 +54,7 @@ if (container) {
   } else {
     // No loader (a page without boot.js): Office.js is there or not.
     show(typeof Office === "undefined" ? "outside" : "loading");
-    if (typeof Office !== "undefined") void Office.onReady((info) => show(info.host === Office.HostType.Excel ? "excel" : "outside"));
+    if (typeof Office !== "undefined")
+      void Office.onReady((info) => show(info.host === Office.HostType.Excel ? "excel" : "outside"));
   }
 }

@@ -33,8 +33,12 @@ export const taskpaneStrings = {
   noPeriodChosen: "Escolha ao menos um período.",
   presetLabel: "Regras",
   methodLabel: "Método do atingimento global",
-  methods: { shareMet: "Proporção de metas atingidas", meanAttainment: "Média do atingimento" } as Record<string, string>,
-  noTables: "Nenhuma tabela de indicadores encontrada. Insira uma tabela pronta na tela Modelos, ou confira se a tabela tem as colunas Indicador e Meta ou Resultado.",
+  methods: { shareMet: "Proporção de metas atingidas", meanAttainment: "Média do atingimento" } as Record<
+    string,
+    string
+  >,
+  noTables:
+    "Nenhuma tabela de indicadores encontrada. Insira uma tabela pronta na tela Modelos, ou confira se a tabela tem as colunas Indicador e Meta ou Resultado.",
   problemsHeading: (n: number) => `Problemas nos dados (${n})`,
   tableProblemsHeading: (n: number) => `Problemas nas tabelas (${n})`,
   settingsProblemsHeading: "Configurações gravadas que não puderam ser usadas",
@@ -55,7 +59,8 @@ export const taskpaneStrings = {
   mappingHint:
     "Se um campo foi ligado à coluna errada, escolha a coluna certa e salve. O mapeamento fica gravado na pasta de trabalho e vale para esta planilha.",
   mappingPanel: "Exportações do painel nacional são lidas como estão: não há colunas a corrigir.",
-  mappingWide: "As colunas de resultado por período (uma por mês, trimestre…) são reconhecidas pelo cabeçalho e não entram no mapeamento.",
+  mappingWide:
+    "As colunas de resultado por período (uma por mês, trimestre…) são reconhecidas pelo cabeçalho e não entram no mapeamento.",
   mappingNone: "— não usar —",
   mappingColumn: (letter: string, header: string) => (header ? `${letter} — ${header}` : letter),
   mappingSave: "Salvar mapeamento e detectar de novo",
@@ -106,9 +111,11 @@ export const taskpaneStrings = {
   periodHeading: (text: string) => `Período: ${text}`,
   overallLabel: "Atingimento global",
   notComputed: "não calculado: nenhum indicador de desempenho com dado",
-  coverage: (withData: number, scored: number, method: string) => `${method}; ${withData} de ${scored} indicadores de desempenho com dado`,
+  coverage: (withData: number, scored: number, method: string) =>
+    `${method}; ${withData} de ${scored} indicadores de desempenho com dado`,
   teamsHeading: (n: number) => `Por equipe (${n})`,
-  teamsPooled: "A nota acima é a do conjunto das equipes; a de cada equipe está abaixo e na planilha “Cofinanciamento” do resumo.",
+  teamsPooled:
+    "A nota acima é a do conjunto das equipes; a de cada equipe está abaixo e na planilha “Cofinanciamento” do resumo.",
   teamLine: (team: string, code: string | undefined, note: string, label: string | undefined) =>
     `${team}${code ? ` (INE ${code})` : ""}: nota final ${note}${label ? ` — ${label}` : ""}`,
   bandLabel: "Faixa de recomendação",
@@ -139,9 +146,12 @@ export const taskpaneStrings = {
   reportsRun: "Inserir comunicados e avaliação anual",
   reportsHint:
     "O comunicado sintético de cada período escolhido (para a comissão revisar e assinar; o último do ano diz que encerra o exercício) e, com dois trimestres ou mais de um ano, a avaliação anual com o gráfico do atingimento. No cofinanciamento da APS, também a planilha com a nota de cada equipe.",
-  finalReport: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",
+  finalReport:
+    "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",
   summaryApplied: (names: string[]) =>
-    names.length === 1 ? `Planilha ${quote(names[0])} inserida.` : `Planilhas ${names.map(quote).join(", ")} inseridas.`,
+    names.length === 1
+      ? `Planilha ${quote(names[0])} inserida.`
+      : `Planilhas ${names.map(quote).join(", ")} inseridas.`,
   confirmTitle: "Substituir resumo?",
   confirmText: (names: string[]) =>
     names.length === 1
@@ -160,7 +170,8 @@ export const taskpaneStrings = {
   decisionLabel: "Decisão da comissão",
   decisions: { Total: "Total", Parcial: "Parcial", Não: "Não" } as Record<string, string>,
   justificationText: "Justificativa",
-  indicatorFigures: (result: string, target: string, attainment: string) => `Resultado ${result} · meta ${target} · atingimento ${attainment}`,
+  indicatorFigures: (result: string, target: string, attainment: string) =>
+    `Resultado ${result} · meta ${target} · atingimento ${attainment}`,
   justificationsSave: "Gravar justificativas",
   justificationsNothing: "Escolha a decisão da comissão para ao menos um indicador.",
   justificationsSaved: (n: number) =>
@@ -204,8 +215,22 @@ export const taskpaneStrings = {
   templateMonth: "Primeiro mês",
   templateYear: "Ano",
   templateInsert: "Inserir tabela",
-  templateInserted: (sheet: string) => `Tabela inserida na planilha ${quote(sheet)}. Preencha a meta e o resultado de cada indicador.`,
-  monthNames: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+  templateInserted: (sheet: string) =>
+    `Tabela inserida na planilha ${quote(sheet)}. Preencha a meta e o resultado de cada indicador.`,
+  monthNames: [
+    "janeiro",
+    "fevereiro",
+    "março",
+    "abril",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+  ],
 };
 
 /**
@@ -216,8 +241,7 @@ export const taskpaneStrings = {
 export const consolidatePaneStrings = {
   tab: "Consolidar",
   heading: "Consolidado regional",
-  hint:
-    "Insere a planilha “Consolidado”: uma linha por município e período, com atingimento global, faixa, metas não atingidas e problemas, ordenada por atingimento e com um gráfico do último período.",
+  hint: "Insere a planilha “Consolidado”: uma linha por município e período, com atingimento global, faixa, metas não atingidas e problemas, ordenada por atingimento e com um gráfico do último período.",
   howTo:
     "Serve para uma pasta de trabalho com a tabela de cada município numa planilha com o nome dele, ou com uma tabela com a coluna Município (como a exportação do painel nacional). Todos os períodos entram.",
   run: "Inserir consolidado",
@@ -237,7 +261,8 @@ export const consolidatePaneStrings = {
   valueText: (label: string, value: string) => `${label} ${value}`,
   noValue: "sem atingimento calculado",
   moreRows: (n: number) => `… e mais ${n === 1 ? "1 linha" : `${formatNumber(n, 0)} linhas`} na planilha.`,
-  incompleteRows: (n: number) => `${n === 1 ? "1 linha tem" : `${formatNumber(n, 0)} linhas têm`} avaliação incompleta (indicadores sem dado).`,
+  incompleteRows: (n: number) =>
+    `${n === 1 ? "1 linha tem" : `${formatNumber(n, 0)} linhas têm`} avaliação incompleta (indicadores sem dado).`,
   problemRows: (n: number) =>
     `${n === 1 ? "1 linha tem" : `${formatNumber(n, 0)} linhas têm`} problemas nos dados; veja a tela Avaliar para a planilha e a célula de cada um.`,
   oneUnit:
@@ -254,7 +279,8 @@ export const consolidatePaneStrings = {
  * never scored.
  */
 export const nationalPaneStrings = {
-  incompleteShort: (missing: string[]) => `incompleta: ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
+  incompleteShort: (missing: string[]) =>
+    `incompleta: ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
 };
 
 /**
@@ -263,7 +289,8 @@ export const nationalPaneStrings = {
  * consolidation.
  */
 export const siapsPaneStrings = {
-  mappingSiaps: "Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir.",
+  mappingSiaps:
+    "Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir.",
   // --- the consolidation: the class of each indicator of a team ---
   /** Every row of a consolidation is a team (co-financing): the words for them. */
   teamsCount: (n: number) => `${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}`,
@@ -276,10 +303,10 @@ export const siapsPaneStrings = {
  * the command and their controls on the pane's Resumo screen.
  */
 export const paneDocumentStrings = {
-
   // --- the pane's Resumo screen ---
   additiveRun: "Inserir proposta de Termo Aditivo",
-  additiveHint: "Minuta da proposta de Termo Aditivo: os indicadores a revisar ou renegociar nos períodos escolhidos, com a evidência, e a nova meta em branco para a Comissão preencher.",
+  additiveHint:
+    "Minuta da proposta de Termo Aditivo: os indicadores a revisar ou renegociar nos períodos escolhidos, com a evidência, e a nova meta em branco para a Comissão preencher.",
 };
 
 /**
@@ -318,7 +345,8 @@ export const paneStrings = {
   homeFound: (tables: number, sheets: string[]) =>
     `${tables === 1 ? "Encontramos 1 tabela de indicadores" : `Encontramos ${formatNumber(tables, 0)} tabelas de indicadores`}` +
     `${sheets.length === 1 ? `, na planilha ${quote(sheets[0])}` : `, nas planilhas ${sheets.map(quote).join(", ")}`}.`,
-  homeIndicators: (indicators: number) => (indicators === 1 ? "1 indicador" : `${formatNumber(indicators, 0)} indicadores`),
+  homeIndicators: (indicators: number) =>
+    indicators === 1 ? "1 indicador" : `${formatNumber(indicators, 0)} indicadores`,
   homePeriods: (periods: string[]) =>
     periods.length === 0
       ? "Sem período informado: todas as linhas são avaliadas juntas."
@@ -326,7 +354,8 @@ export const paneStrings = {
         ? `Período: ${periods[0]}.`
         : `Períodos: ${periods.slice(0, -1).join(", ")} e ${periods[periods.length - 1]}.`,
   homeRules: (rules: string) => `Regras: ${rules}.`,
-  homeAttention: (n: number) => (n === 1 ? "1 ponto precisa de atenção nos dados." : `${formatNumber(n, 0)} pontos precisam de atenção nos dados.`),
+  homeAttention: (n: number) =>
+    n === 1 ? "1 ponto precisa de atenção nos dados." : `${formatNumber(n, 0)} pontos precisam de atenção nos dados.`,
   homeDetails: "Ver detalhes",
   homeNone:
     "Não encontramos uma tabela de indicadores. Uma tabela precisa de uma coluna com o nome do indicador e outra com a meta ou o resultado.",

@@ -10,7 +10,17 @@
  * The pipeline (detection, evaluation, plans) is loaded on the first read, not with the page: the page's
  * first script stays small (see bench/bundle.mjs).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type JSX,
+  type ReactNode,
+} from "react";
 import type { Choice, PeriodOption, Snapshot } from "./evaluation";
 import type { TaskpaneHost } from "../workbook/host";
 import { taskpaneStrings } from "./messages";
@@ -77,7 +87,10 @@ export function WorkbookProvider({ host, children }: { host: TaskpaneHost; child
       initialised.current = true;
       setChoiceState((current) => {
         const rules = first ? ev.initialRules(next) : { preset: current.preset, method: current.method };
-        return { ...rules, periods: ev.keepPeriods(current.periods, ev.periodOptions(next.result.tables, ev.presetOf(rules.preset))) };
+        return {
+          ...rules,
+          periods: ev.keepPeriods(current.periods, ev.periodOptions(next.result.tables, ev.presetOf(rules.preset))),
+        };
       });
       return next;
     } finally {
@@ -119,7 +132,10 @@ export function WorkbookProvider({ host, children }: { host: TaskpaneHost; child
       setChoiceState((current) => {
         const next = { ...current, ...update };
         if (snapshot && evaluation && update.periods === undefined) {
-          next.periods = evaluation.keepPeriods(next.periods, evaluation.periodOptions(snapshot.result.tables, evaluation.presetOf(next.preset)));
+          next.periods = evaluation.keepPeriods(
+            next.periods,
+            evaluation.periodOptions(snapshot.result.tables, evaluation.presetOf(next.preset)),
+          );
         }
         return next;
       }),
@@ -127,7 +143,10 @@ export function WorkbookProvider({ host, children }: { host: TaskpaneHost; child
   );
 
   const periods = useMemo(
-    () => (snapshot && evaluation ? evaluation.periodOptions(snapshot.result.tables, evaluation.presetOf(choice.preset)) : []),
+    () =>
+      snapshot && evaluation
+        ? evaluation.periodOptions(snapshot.result.tables, evaluation.presetOf(choice.preset))
+        : [],
     [snapshot, evaluation, choice.preset],
   );
 

@@ -62,7 +62,9 @@ function valueOf(row: RowInput): { numbers: number[]; text: string } {
 }
 
 function sameNumbers(a: number[], b: number[]): boolean {
-  return a.every((x, i) => (Number.isNaN(x) ? Number.isNaN(b[i]) : !Number.isNaN(b[i]) && (x === b[i] || nearlyEqual(x, b[i]))));
+  return a.every((x, i) =>
+    Number.isNaN(x) ? Number.isNaN(b[i]) : !Number.isNaN(b[i]) && (x === b[i] || nearlyEqual(x, b[i])),
+  );
 }
 
 /**
@@ -88,7 +90,8 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
     for (const row of table.rows) {
       // Only a row that says whose result it is: tables that name no municipality or team (one contract per
       // sheet) are different contracts' rows, not copies.
-      if (!row.municipality?.trim() && !row.municipalityCode?.trim() && !row.unit?.trim() && !row.unitCode?.trim()) continue;
+      if (!row.municipality?.trim() && !row.municipalityCode?.trim() && !row.unit?.trim() && !row.unitCode?.trim())
+        continue;
       const key = keyOf(row, normalize);
       const seen = first.get(key);
       if (!seen) first.set(key, { row, table: index, copies: [] });
@@ -109,7 +112,9 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
     for (const r of same ? copies : [row, ...copies]) (same ? drop : withhold).add(r);
     const where = nationalStrings.duplicateWhere([
       ...(row.municipality?.trim() ? [nationalStrings.municipalityPart(row.municipality.trim())] : []),
-      ...(row.unit?.trim() || row.unitCode?.trim() ? [nationalStrings.teamPart((row.unit?.trim() || row.unitCode?.trim())!)] : []),
+      ...(row.unit?.trim() || row.unitCode?.trim()
+        ? [nationalStrings.teamPart((row.unit?.trim() || row.unitCode?.trim())!)]
+        : []),
       ...(row.period ? [row.period.label] : []),
     ]);
     const name = row.fromCatalog ? `${row.fromCatalog.code} ${row.fromCatalog.name}` : row.indicator;
@@ -124,7 +129,13 @@ export function findDuplicates(tables: DetectedTable[], sources?: Readonly<Recor
         ...(row.unit?.trim() ? { team: row.unit.trim() } : {}),
         ...(row.period ? { periodLabel: row.period.label } : {}),
         same,
-        problem: { code: "duplicate", message, sheet: copy.sheet, ...(copy.result?.address ? { cell: copy.result.address } : {}), indicator: row.indicator },
+        problem: {
+          code: "duplicate",
+          message,
+          sheet: copy.sheet,
+          ...(copy.result?.address ? { cell: copy.result.address } : {}),
+          indicator: row.indicator,
+        },
       });
     });
   }

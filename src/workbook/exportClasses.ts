@@ -26,7 +26,8 @@ const key = (sheet: string | undefined, row: number | undefined) => `${sheet ?? 
 function exportClassesOf(tables: readonly DetectedTable[]): ExportClasses {
   const classes: ExportClasses = new Map();
   for (const table of tables) {
-    for (const c of table.siaps?.classes ?? []) classes.set(key(table.sheet, c.sheetRow), { cell: c.cell, label: c.label });
+    for (const c of table.siaps?.classes ?? [])
+      classes.set(key(table.sheet, c.sheetRow), { cell: c.cell, label: c.label });
   }
   return classes;
 }
@@ -49,7 +50,8 @@ export function compareExportClasses(tables: readonly DetectedTable[], evaluatio
     for (const row of rowsOf(ev)) {
       const exported = classes.get(key(row.input.sheet, row.input.sheetRow));
       const ours = row.classification?.label;
-      if (!exported || !ours || row.status !== "evaluated" || normalizeText(exported.label) === normalizeText(ours)) continue;
+      if (!exported || !ours || row.status !== "evaluated" || normalizeText(exported.label) === normalizeText(ours))
+        continue;
       const { input } = row;
       const month = input.period ? formatPeriodPtBR(input.period) : "";
       const code = input.fromCatalog?.code ?? input.code ?? input.indicator;
@@ -59,7 +61,14 @@ export function compareExportClasses(tables: readonly DetectedTable[], evaluatio
         sheet: input.sheet,
         cell: exported.cell,
         indicator: input.indicator,
-        message: siapsStrings.classMismatch(siapsStrings.teamWithCode(input.unit ?? "", input.unitCode), month, code, exported.label, ours, points),
+        message: siapsStrings.classMismatch(
+          siapsStrings.teamWithCode(input.unit ?? "", input.unitCode),
+          month,
+          code,
+          exported.label,
+          ours,
+          points,
+        ),
       };
       ev.problems.push(problem);
       for (const part of parts.get(input) ?? []) part.problems.push(problem);

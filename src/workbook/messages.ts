@@ -1,8 +1,16 @@
 /** Texts of the host-independent workbook layer (detection, pipeline, plans, reports, consolidation) and texts both hosts show alike, in pt-BR. */
-import { type DiagnosedColumn, MISSING_FIELD, type MissingField, type NoRowsReason, columnList, formatNumber, noRowsText, quote } from "../core/messages";
+import {
+  type DiagnosedColumn,
+  MISSING_FIELD,
+  type MissingField,
+  type NoRowsReason,
+  columnList,
+  formatNumber,
+  noRowsText,
+  quote,
+} from "../core/messages";
 
 export const detectionMessages = {
-
   // --- workbook detection ---
   /** pt-BR names of the fields of an indicator table, for reasons and problems. */
   detectFieldLabels: {
@@ -36,15 +44,18 @@ export const detectionMessages = {
   detectHeaderRow: (first: number, last: number) =>
     first === last ? `Cabeçalho na linha ${first}.` : `Cabeçalho nas linhas ${first} e ${last}.`,
   detectColumnField: (col: string, header: string, field: string) => `Coluna ${col} ${quote(header)} → ${field}`,
-  detectColumnPeriod: (col: string, header: string, period: string) => `Coluna ${col} ${quote(header)} → resultado de ${period}`,
+  detectColumnPeriod: (col: string, header: string, period: string) =>
+    `Coluna ${col} ${quote(header)} → resultado de ${period}`,
   detectColumnUnused: (col: string, header: string) =>
     `Coluna ${col} ${quote(header)} não usada: a tabela tem uma coluna de resultado para cada período.`,
-  detectPanelTitle: (row: number, title: string) => `Indicador lido do título do painel (linha ${row}): ${quote(title)}`,
+  detectPanelTitle: (row: number, title: string) =>
+    `Indicador lido do título do painel (linha ${row}): ${quote(title)}`,
   detectPanelNoTitle: (sheet: string) =>
     `O painel não tem a linha “Indicador: …” acima do cabeçalho; o nome da planilha ${quote(sheet)} foi usado como nome do indicador.`,
   detectSheetPeriod: (sheet: string, period: string) => `Planilha ${quote(sheet)} → período ${period}`,
   detectMappingUsed: (sheet: string) => `Colunas definidas pelo mapeamento informado para a planilha ${quote(sheet)}.`,
-  detectMappingHeaderGuessed: (row: number) => `Linha do cabeçalho não informada no mapeamento: foi usada a linha ${row}.`,
+  detectMappingHeaderGuessed: (row: number) =>
+    `Linha do cabeçalho não informada no mapeamento: foi usada a linha ${row}.`,
   detectRowWithoutIndicator: (row: number, cell: string) =>
     `Linha ${row} sem nome de indicador: a linha tem valores, mas a célula ${cell} (coluna do indicador) está vazia. ` +
     "Informe o nome do indicador; a linha foi deixada de fora.",
@@ -61,8 +72,9 @@ export const detectionMessages = {
     "Escreva o ano no nome da planilha (por exemplo, “Jan 2025”) ou informe o ano padrão. As linhas dessa planilha foram deixadas de fora.",
   mappingNotAList:
     "O mapeamento de colunas não tem a lista “tabelas”. Esperava algo como " +
-    "{ \"tabelas\": [{ \"planilha\": \"Indicadores\", \"colunas\": { \"indicador\": \"B\", \"meta\": \"D\", \"resultado\": \"E\" } }] }.",
-  mappingMissingSheet: (index: number) => `O item ${index} do mapeamento de colunas não diz a planilha (campo “planilha”).`,
+    '{ "tabelas": [{ "planilha": "Indicadores", "colunas": { "indicador": "B", "meta": "D", "resultado": "E" } }] }.',
+  mappingMissingSheet: (index: number) =>
+    `O item ${index} do mapeamento de colunas não diz a planilha (campo “planilha”).`,
   mappingUnknownSheet: (sheet: string, sheets: string[]) =>
     `O mapeamento cita a planilha ${quote(sheet)}, que não existe nesta pasta de trabalho. Planilhas encontradas: ${sheets.map(quote).join(", ")}.`,
   mappingUnknownField: (sheet: string, key: string, accepted: string[]) =>
@@ -114,7 +126,17 @@ export const planStrings = {
   areasHeading: "Por área",
   areaHeaders: ["Área", "Indicadores", "Com dado", "Atingidos", "Atingimento"],
   indicatorsHeading: "Por indicador",
-  indicatorHeaders: ["Código", "Indicador", "Área", "Natureza", "Meta", "Resultado", "Atingimento", "Conceito", "Justificativa"],
+  indicatorHeaders: [
+    "Código",
+    "Indicador",
+    "Área",
+    "Natureza",
+    "Meta",
+    "Resultado",
+    "Atingimento",
+    "Conceito",
+    "Justificativa",
+  ],
   kindPerformance: "Desempenho",
   kindMonitoring: "Monitoramento",
   pendingHeading: "Pendências (resultados que faltam)",
@@ -138,15 +160,22 @@ export const planStrings = {
 
 /** The settings the add-in stores in the workbook (workbook/settings). */
 export const settingsStrings = {
-  badRule: (v: string) => `A regra guardada ${quote(v)} não é conhecida (use resultado-do-periodo ou todos-os-meses); foi usado o resultado do período.`,
-  sheetNote: "Configurações do Contratualiza (regras, faixas e mapeamento das tabelas). Não edite: use o painel do suplemento.",
-  notJson: "As configurações gravadas na pasta de trabalho não puderam ser lidas (o texto não é um JSON válido). O Contratualiza usou as regras padrão; salve as regras de novo pelo painel.",
-  badPreset: (v: string) => `Predefinição ${quote(v)} desconhecida nas configurações gravadas; use instrumento, decreto, previne ou cofinanciamento.`,
+  badRule: (v: string) =>
+    `A regra guardada ${quote(v)} não é conhecida (use resultado-do-periodo ou todos-os-meses); foi usado o resultado do período.`,
+  sheetNote:
+    "Configurações do Contratualiza (regras, faixas e mapeamento das tabelas). Não edite: use o painel do suplemento.",
+  notJson:
+    "As configurações gravadas na pasta de trabalho não puderam ser lidas (o texto não é um JSON válido). O Contratualiza usou as regras padrão; salve as regras de novo pelo painel.",
+  badPreset: (v: string) =>
+    `Predefinição ${quote(v)} desconhecida nas configurações gravadas; use instrumento, decreto, previne ou cofinanciamento.`,
   badMethod: (v: string) => `Método ${quote(v)} desconhecido nas configurações gravadas; use proporcao ou media.`,
-  badShare: (key: string, v: string) => `O valor de ${quote(key)} nas configurações gravadas (${quote(v)}) deveria ser um número de 0 a 1.`,
+  badShare: (key: string, v: string) =>
+    `O valor de ${quote(key)} nas configurações gravadas (${quote(v)}) deveria ser um número de 0 a 1.`,
   badBands: "As faixas gravadas nas configurações deveriam ser uma lista; foram usadas as faixas da predefinição.",
-  badMapping: "O mapeamento gravado nas configurações deveria ser uma lista de tabelas; foi usada a detecção automática.",
-  bandsIgnored: (reason: string) => `A tabela de faixas gravada não foi usada (foram usadas as faixas da predefinição): ${reason}`,
+  badMapping:
+    "O mapeamento gravado nas configurações deveria ser uma lista de tabelas; foi usada a detecção automática.",
+  bandsIgnored: (reason: string) =>
+    `A tabela de faixas gravada não foi usada (foram usadas as faixas da predefinição): ${reason}`,
 };
 
 /** Previne Brasil and national panels: the preset chosen, targets from the catalogue, the report per municipality. */
@@ -181,7 +210,8 @@ export const cofinStrings = {
   municipalityHeader: "Município",
   teamHeader: "Equipe",
   codeHeader: "INE",
-  indicatorHeader: (code: string, weight: number | undefined) => (weight === undefined ? code : `${code}\npeso ${formatNumber(weight)}`),
+  indicatorHeader: (code: string, weight: number | undefined) =>
+    weight === undefined ? code : `${code}\npeso ${formatNumber(weight)}`,
   noteHeader: "Nota final",
   noteName: "Nota final da equipe (0 a 10)",
   classHeader: "Classificação",
@@ -198,12 +228,14 @@ export const cofinStrings = {
   tableColumn: (codes: string) => `Resultado de ${codes}`,
   codeRange: (first: string, last: string) => `${first} a ${last}`,
   formula: (terms: string[]) => `Nota final = ${terms.join(" + ")} (fatores das classes multiplicados pelos pesos).`,
-  checkNote: "Faixas, fatores e pesos da Portaria GM/MS nº 3.493/2024 e da Nota Técnica nº 8/2026-DEAPS; se o Ministério da Saúde publicar nota mais recente, confira-as antes de usar o resultado oficialmente.",
+  checkNote:
+    "Faixas, fatores e pesos da Portaria GM/MS nº 3.493/2024 e da Nota Técnica nº 8/2026-DEAPS; se o Ministério da Saúde publicar nota mais recente, confira-as antes de usar o resultado oficialmente.",
 };
 
 /** Table detection (workbook/detect): reasons added for per-period targets. */
 export const detectStrings = {
-  columnPeriodTarget: (col: string, header: string, period: string) => `Coluna ${col} ${quote(header)} → meta de ${period}`,
+  columnPeriodTarget: (col: string, header: string, period: string) =>
+    `Coluna ${col} ${quote(header)} → meta de ${period}`,
 };
 
 /** The task pane's texts (screens Tabelas, Avaliar, Resumo, Justificativas, Regras, Modelos) and what its pure helpers write. */
@@ -223,8 +255,18 @@ export const paneSharedStrings = {
     `Não há colunas livres na planilha ${quote(sheet)} para criar as colunas Justificativa e Justificativa aceita.`,
   /** What buildTemplate (workbook/plan/templates) writes. */
   template: {
-    sheets: { pmaq: "Indicadores PMAQ", instrumento: "Instrumento de avaliação", previne: "Previne Brasil", cofinanciamento: "Cofinanciamento APS" },
-    tables: { pmaq: "Tabela_PMAQ", instrumento: "Tabela_Instrumento", previne: "Tabela_Previne", cofinanciamento: "Tabela_Cofinanciamento" },
+    sheets: {
+      pmaq: "Indicadores PMAQ",
+      instrumento: "Instrumento de avaliação",
+      previne: "Previne Brasil",
+      cofinanciamento: "Cofinanciamento APS",
+    },
+    tables: {
+      pmaq: "Tabela_PMAQ",
+      instrumento: "Tabela_Instrumento",
+      previne: "Tabela_Previne",
+      cofinanciamento: "Tabela_Cofinanciamento",
+    },
     title: (name: string, source: string) => `${name} — ${source}`,
     code: "Código",
     area: "Área",
@@ -264,8 +306,12 @@ export const consolidationStrings = {
   title: (units: number, files: number) =>
     `Consolidado da avaliação — ${units} ${units === 1 ? "município ou contrato" : "municípios ou contratos"}, ${files} ${files === 1 ? "arquivo" : "arquivos"}`,
   subtitle: (periods: string[], failures: number) =>
-    (periods.length === 0 ? "Sem período informado" : `${periods.length === 1 ? "Período" : "Períodos"}: ${periods.join(", ")}`) +
-    (failures > 0 ? ` · ${failures} ${failures === 1 ? "arquivo não pôde ser avaliado" : "arquivos não puderam ser avaliados"}: veja a planilha Falhas` : ""),
+    (periods.length === 0
+      ? "Sem período informado"
+      : `${periods.length === 1 ? "Período" : "Períodos"}: ${periods.join(", ")}`) +
+    (failures > 0
+      ? ` · ${failures} ${failures === 1 ? "arquivo não pôde ser avaliado" : "arquivos não puderam ser avaliados"}: veja a planilha Falhas`
+      : ""),
   note: "Ordenado por período e, em cada período, do maior para o menor atingimento. Para os detalhes de um arquivo, use “contratualiza avaliar <arquivo>”.",
   headers: {
     name: "Município / contrato",
@@ -289,7 +335,8 @@ export const consolidationStrings = {
   noPeriodLong: "sem período informado",
   chartTitle: (period: string) => `Atingimento global por município — ${period}`,
   chartTitleValue: (label: string, period: string) => `${label} por município — ${period}`,
-  failuresTitle: (n: number) => (n === 0 ? "Arquivos que não puderam ser avaliados" : `Arquivos que não puderam ser avaliados (${n})`),
+  failuresTitle: (n: number) =>
+    n === 0 ? "Arquivos que não puderam ser avaliados" : `Arquivos que não puderam ser avaliados (${n})`,
   failureHeaders: ["Arquivo", "Motivo"],
   noFailures: "Nenhum arquivo com falha: todos foram avaliados.",
 };
@@ -329,11 +376,18 @@ export const reportStrings = {
   } as Record<string, string>,
   /** “no 1º trimestre de 2025”, “no mês de jan/2025”, “no período de 01/08/2011 a 31/12/2011”. */
   periodPhrase: (kind: string, text: string) =>
-    kind === "range" ? `no período de ${text}` : kind === "month" ? `no mês de ${text}` : kind === "year" ? `no exercício de ${text}` : `no ${text}`,
+    kind === "range"
+      ? `no período de ${text}`
+      : kind === "month"
+        ? `no mês de ${text}`
+        : kind === "year"
+          ? `no exercício de ${text}`
+          : `no ${text}`,
   allRows: "todas as linhas (sem período informado)",
   methodShare: "proporção de metas atingidas",
   methodMean: "média do atingimento",
-  draftNote: "Minuta gerada pelo Contratualiza a partir da avaliação da planilha. Revise e complete o texto antes de assinar.",
+  draftNote:
+    "Minuta gerada pelo Contratualiza a partir da avaliação da planilha. Revise e complete o texto antes de assinar.",
 
   // --- the synthetic communiqué (Cajamar decree of 2011, art. 11 II and IV) ---
   communiqueSheet: (label: string) => `Comunicado ${label}`,
@@ -357,13 +411,16 @@ export const reportStrings = {
   counts: (phrase: string, met: number, withData: number, scored: number) =>
     `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}, ${met === 1 ? "1 indicador" : `${met} indicadores`} de desempenho, ` +
     `de ${withData} com resultado informado, ${met === 1 ? "atingiu" : "atingiram"} a meta pactuada (conceito A = Suficiente)` +
-    (withData < scored ? `; ${scored - withData} de ${scored} indicadores de desempenho ficaram sem resultado avaliável` : "") +
+    (withData < scored
+      ? `; ${scored - withData} de ${scored} indicadores de desempenho ficaram sem resultado avaliável`
+      : "") +
     ".",
   overallShare: (value: string) =>
     `O atingimento global do Contrato de Gestão, apurado pela proporção de metas atingidas (computadas as justificativas acatadas), foi de ${value}.`,
   overallMean: (value: string) =>
     `O atingimento global do Contrato de Gestão, apurado pela média ponderada do atingimento dos indicadores de desempenho (computadas as justificativas acatadas), foi de ${value}.`,
-  overallNotComputed: "Não foi possível apurar o atingimento global, porque nenhum indicador de desempenho tem resultado avaliável no período.",
+  overallNotComputed:
+    "Não foi possível apurar o atingimento global, porque nenhum indicador de desempenho tem resultado avaliável no período.",
   incomplete: (without: number, scored: number) =>
     `A avaliação está incompleta: ${without} de ${scored} indicadores de desempenho estão sem dado, o que excede o limite admitido; ` +
     `o resultado deve ser lido com reserva.`,
@@ -372,7 +429,8 @@ export const reportStrings = {
   recommendation: (text: string) => `“${text.replace(/\.$/, "")}.”`,
   noBands: (preset: string) =>
     `As regras adotadas (${preset}) não preveem faixas de recomendação além dos conceitos A (Suficiente) e B (Insuficiente).`,
-  monitoringBelow: (list: string) => `Indicadores de monitoramento abaixo da meta, que não entram na avaliação: ${list}.`,
+  monitoringBelow: (list: string) =>
+    `Indicadores de monitoramento abaixo da meta, que não entram na avaliação: ${list}.`,
   pendingList: (list: string) => `Indicadores de desempenho sem resultado no período: ${list}.`,
   invalidList: (list: string) =>
     `Indicadores de desempenho com dado inválido, que não puderam ser avaliados: ${list}. ` +
@@ -401,7 +459,12 @@ export const reportStrings = {
     none: "—",
   },
   /** Short forms, for the annual report's list of justifications. */
-  decisionsShort: { total: "acatada totalmente", partial: "acatada parcialmente", rejected: "não acatada", pending: "sem deliberação" },
+  decisionsShort: {
+    total: "acatada totalmente",
+    partial: "acatada parcialmente",
+    rejected: "não acatada",
+    pending: "sem deliberação",
+  },
 
   actionsHeading: "4. Ações corretivas e indutoras sugeridas",
   actionsIntro:
@@ -414,7 +477,8 @@ export const reportStrings = {
   actionMissingData: (list: string) =>
     `Regularizar o registro e o envio dos resultados dos indicadores sem dado no período (${list}), nos sistemas de informação e nos relatórios da contratada.`,
   actionInvalidData: "Corrigir os dados inválidos apontados, com planilha e célula, no relatório de acompanhamento.",
-  actionBand: "Dar ciência à contratada do resultado apurado e da recomendação correspondente, para as providências cabíveis.",
+  actionBand:
+    "Dar ciência à contratada do resultado apurado e da recomendação correspondente, para as providências cabíveis.",
   noActions:
     "Não há ações corretivas a sugerir: os indicadores de desempenho atingiram as metas pactuadas. Recomenda-se manter as ações em curso.",
 
@@ -460,19 +524,30 @@ export const reportStrings = {
   finalRow: (n: number, unitPlural: string) => `Contrato — média de ${n} ${unitPlural}`,
   yearIncomplete: (counted: number, periods: number) =>
     `A média considera ${counted} de ${periods} períodos: os demais não têm atingimento global apurado.`,
-  overallTrend: (direction: string, slope: string, unit: string) => `Tendência do atingimento global: ${direction} (${slope} p.p. por ${unit}).`,
-  overallTrendNote: (label: string, direction: string, slope: string, unit: string) => `Tendência (${label}): ${direction} (${slope} por ${unit}).`,
+  overallTrend: (direction: string, slope: string, unit: string) =>
+    `Tendência do atingimento global: ${direction} (${slope} p.p. por ${unit}).`,
+  overallTrendNote: (label: string, direction: string, slope: string, unit: string) =>
+    `Tendência (${label}): ${direction} (${slope} por ${unit}).`,
   noTrend: "Tendência do atingimento global: sem série (é preciso ao menos dois períodos com resultado).",
   chartTitle: "Atingimento global por período",
   chartTitleNote: (label: string) => `${label} por período`,
   chartSeries: "Atingimento global",
   indicatorsHeading: "Programado × alcançado por indicador de desempenho",
-  indicatorHeaders: { code: "Código", indicator: "Indicador", target: "Meta (programado)", trend: "Tendência", slope: (unit: string) => `Variação (p.p. por ${unit})`, justifications: "Justificativas e deliberações" },
+  indicatorHeaders: {
+    code: "Código",
+    indicator: "Indicador",
+    target: "Meta (programado)",
+    trend: "Tendência",
+    slope: (unit: string) => `Variação (p.p. por ${unit})`,
+    justifications: "Justificativas e deliberações",
+  },
   periodHeaders: ["Resultado (alcançado)", "Atingimento", "Conceito"],
   trendWords: { improving: "melhorando", stable: "estável", worsening: "piorando" } as Record<string, string>,
   noSeries: "sem série",
-  targetFrom: (text: string, first: string, last: string) => `${text} (${first === last ? first : `${first} a ${last}`})`,
-  justificationItem: (label: string, text: string, decision: string | undefined) => `${label}: ${text}${decision ? ` (${decision})` : ""}`,
+  targetFrom: (text: string, first: string, last: string) =>
+    `${text} (${first === last ? first : `${first} a ${last}`})`,
+  justificationItem: (label: string, text: string, decision: string | undefined) =>
+    `${label}: ${text}${decision ? ` (${decision})` : ""}`,
   notInPeriod: "—",
   noPerformance: "Nenhum indicador de desempenho nos períodos avaliados.",
   monitoringNote: "Os indicadores de monitoramento não entram na avaliação e não constam deste quadro.",
@@ -514,7 +589,6 @@ export const consolidationSheetStrings = {
  * `contratualiza comunicado` with its outputs, Markdown or a Word document (workbook/plan/reports/docx).
  */
 export const docxStrings = {
-
   // --- the communiqué as a Word document: the names of its own paragraph styles, as Word lists them ---
   docxStyles: {
     draftNote: "Nota da minuta",
@@ -541,7 +615,8 @@ export const nationalStrings = {
   // --- the overall figure's name (workbook/overallFigure) ---
   isf: "ISF",
   /** `ISF parcial (3 de 7 indicadores)`: an ISF needs all seven indicators. */
-  isfPartial: (present: number, total: number) => `ISF parcial (${present} de ${total} ${total === 1 ? "indicador" : "indicadores"})`,
+  isfPartial: (present: number, total: number) =>
+    `ISF parcial (${present} de ${total} ${total === 1 ? "indicador" : "indicadores"})`,
   finalNote: "nota final",
   attainment: "atingimento global",
   /** The per-municipality column when some municipality has fewer than the seven indicators. */
@@ -572,7 +647,8 @@ export const nationalStrings = {
     `${team}${code ? ` (INE ${code})` : ""} — incompleta: ${missing.length === 1 ? "falta" : "faltam"} ${missing.join("; ")}`,
   incompleteColumn: "Indicadores sem resultado",
   /** A partial ISF's row in a consolidation: `ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7`. */
-  partialShort: (present: number, total: number, codes: string[]) => `ISF parcial (${present} de ${total}): ${codes.length === 1 ? "falta" : "faltam"} ${codes.join(", ")}`,
+  partialShort: (present: number, total: number, codes: string[]) =>
+    `ISF parcial (${present} de ${total}): ${codes.length === 1 ? "falta" : "faltam"} ${codes.join(", ")}`,
   /** A co-financing team's row in a consolidation: `incompleta: falta C7`. */
   missingCodes: (codes: string[]) => `incompleta: ${codes.length === 1 ? "falta" : "faltam"} ${codes.join(", ")}`,
 
@@ -602,7 +678,8 @@ export const viewStrings = {
   incompleteIndicators: (without: number, scored: number) =>
     `avaliação incompleta: ${without} de ${scored} indicadores de desempenho sem dado`,
   provisionalBand: (label: string, why: string) => `${label} — provisória (${why})`,
-  failingMonth: (where: string, value: string, target: string) => `${where}: ${value}${target ? ` (meta ${target})` : ""}`,
+  failingMonth: (where: string, value: string, target: string) =>
+    `${where}: ${value}${target ? ` (meta ${target})` : ""}`,
   reasonEveryMonth: (list: string, periodMeets: boolean) =>
     `regra “todos os meses”: ${periodMeets ? "o resultado do período atinge a meta, mas " : ""}não atingiram a meta: ${list}`,
   andMore: (n: number) => ` e mais ${n}`,
@@ -613,30 +690,36 @@ export const viewStrings = {
   combinedLast: "último resultado do período",
   combinedMean: (n: number) => `média de ${n} resultados`,
   missingRow: (where: string) => `linha ausente: ${where}`,
-  blankResult: (where: string, cell?: string) => `${where}: ${cell ? `célula ${cell} em branco` : "resultado em branco"}`,
-  invalidResult: (where: string, cell?: string) => `${where}: resultado inválido${cell ? ` na célula ${cell}` : ""} (veja os problemas)`,
+  blankResult: (where: string, cell?: string) =>
+    `${where}: ${cell ? `célula ${cell} em branco` : "resultado em branco"}`,
+  invalidResult: (where: string, cell?: string) =>
+    `${where}: resultado inválido${cell ? ` na célula ${cell}` : ""} (veja os problemas)`,
   needsBaseline: "a meta precisa de uma linha de base",
   noDataInPeriod: "sem dado no período",
   ruleEveryMonth: "todos os meses (e unidades) devem atingir a meta",
   rulePeriodResult: "o resultado do período decide o conceito",
   unitWithMunicipality: (municipality: string, unit: string) => `${municipality} — ${unit}`,
   provisionalShort: (label: string) => `${label} (provisória)`,
-  incompleteSentence: (why: string) => `Atenção: ${why.charAt(0).toLocaleUpperCase("pt-BR")}${why.slice(1)}. A faixa indicada é provisória e pode mudar quando os dados forem completados.`,
+  incompleteSentence: (why: string) =>
+    `Atenção: ${why.charAt(0).toLocaleUpperCase("pt-BR")}${why.slice(1)}. A faixa indicada é provisória e pode mudar quando os dados forem completados.`,
   ruleSentence: (rule: string) => `Regra do conceito: ${rule}.`,
   /** The warning beside a provisional band, in the summary sheet and on screen. */
   incompleteWarning: (why: string) => `Atenção: ${why}. A faixa é provisória.`,
-  pendingIntro: (n: number) => `${n === 1 ? "Resultado ainda não informado" : `Resultados ainda não informados (${n})`}:`,
+  pendingIntro: (n: number) =>
+    `${n === 1 ? "Resultado ainda não informado" : `Resultados ainda não informados (${n})`}:`,
   morePendingSentence: (n: number) => `e mais ${n} (a planilha de resumo lista todos).`,
   reasonsIntro: "O que decide cada conceito B:",
   byUnitHeading: "Por unidade — cada uma avaliada só com as suas linhas",
   unitHeaders: ["Unidade", "Indicadores com dado", "Metas atingidas", "Atingimento", "Faixa", "Metas não atingidas"],
-  unitLine: (name: string, figure: string, band: string, missed: string) => `${name}: ${figure}${band ? ` — ${band}` : ""}${missed ? `; não atingidas: ${missed}` : ""}`,
+  unitLine: (name: string, figure: string, band: string, missed: string) =>
+    `${name}: ${figure}${band ? ` — ${band}` : ""}${missed ? `; não atingidas: ${missed}` : ""}`,
   noFigure: "não calculado",
 };
 
 /** The periods the pipeline evaluates: a period asked for without data, rows far from the rest. */
 export const periodStrings = {
-  span: (first: string, last: string) => (first === last ? `os dados são de ${first}` : `os dados vão de ${first} a ${last}`),
+  span: (first: string, last: string) =>
+    first === last ? `os dados são de ${first}` : `os dados vão de ${first} a ${last}`,
   noDates: "as linhas não têm período",
   emptyPeriod: (period: string, label: string, span: string) =>
     `Não há dados de ${period} (${label}): ${span}. Escolha um período dentro desse intervalo.`,
@@ -685,7 +768,10 @@ export const headerDetectStrings = {
     mapping?: string;
   }) => {
     if (!d.header) return `Planilha ${quote(d.sheet)}: nenhuma das primeiras 40 linhas tem nomes de coluna conhecidos.`;
-    const rows = d.header.first === d.header.last ? `na linha ${d.header.last}` : `nas linhas ${d.header.first} e ${d.header.last}`;
+    const rows =
+      d.header.first === d.header.last
+        ? `na linha ${d.header.last}`
+        : `nas linhas ${d.header.first} e ${d.header.last}`;
     const parts = [
       d.found
         ? `A tabela com cabeçalho ${rows} não tem linhas a avaliar${d.noRows ? `: ${noRowsText(d.noRows)}` : ""}.`
@@ -715,7 +801,13 @@ export const headerDetectStrings = {
  * consolidation.
  */
 export const siapsStrings = {
-  recognised: (indicator: string, code: string, municipality: string | undefined, ibge: string | undefined, competence: string | undefined) =>
+  recognised: (
+    indicator: string,
+    code: string,
+    municipality: string | undefined,
+    ibge: string | undefined,
+    competence: string | undefined,
+  ) =>
     `Exportação do SIAPS: indicador ${quote(indicator)} (${code})` +
     (municipality || ibge ? `, município ${[ibge, municipality].filter(Boolean).join(" ")}` : "") +
     (competence ? `, competência ${competence}` : "") +
@@ -724,21 +816,24 @@ export const siapsStrings = {
     tables === 1
       ? `a tabela encontrada é uma exportação do SIAPS do indicador ${codes[0]} do componente de qualidade do cofinanciamento da APS`
       : `as ${tables} tabelas encontradas são exportações do SIAPS do componente de qualidade do cofinanciamento da APS (${codes.join(", ")})`,
-  classColumn: (col: string, header: string) => `Coluna ${col} ${quote(header)} → classificação da própria exportação, conferida com a do Contratualiza`,
+  classColumn: (col: string, header: string) =>
+    `Coluna ${col} ${quote(header)} → classificação da própria exportação, conferida com a do Contratualiza`,
   longRows: (n: number) =>
     `${n} ${n === 1 ? "linha tem" : "linhas têm"} mais células que o cabeçalho: ${n === 1 ? "lida" : "lidas"} pela direita, ` +
     "conferindo o INE, a classificação e o resultado com numerador ÷ denominador × 100.",
   // --- exports these rules do not score ---
   vinculoName: "Vínculo e Acompanhamento Territorial",
   otherComponent: (component: string) => `do componente ${component}: não avaliado por estas regras`,
-  oralHealth: (indicator: string) => `da saúde bucal (equipes eSB)${indicator ? `, indicador ${quote(indicator)}` : ""}: não avaliado por estas regras`,
-  notCofin: (indicator: string) => `do indicador ${quote(indicator)}, que não é um dos indicadores C1 a C7 do componente de qualidade: não avaliado por estas regras`,
+  oralHealth: (indicator: string) =>
+    `da saúde bucal (equipes eSB)${indicator ? `, indicador ${quote(indicator)}` : ""}: não avaliado por estas regras`,
+  notCofin: (indicator: string) =>
+    `do indicador ${quote(indicator)}, que não é um dos indicadores C1 a C7 do componente de qualidade: não avaliado por estas regras`,
   notScored: (sheet: string, reason: string) =>
     `Planilha ${quote(sheet)}: exportação do SIAPS ${reason}. ` +
     "O Contratualiza avalia, do SIAPS, só os indicadores C1 a C7 das equipes eSF e eAP (componente de qualidade do cofinanciamento).",
   noIndicator: (sheet: string) =>
     `Planilha ${quote(sheet)}: exportação do SIAPS sem o indicador nas linhas de título (“Indicador selecionado: …”). ` +
-    "Informe o indicador da planilha no mapeamento (--mapa), por exemplo { \"planilha\": \"…\", \"indicador\": \"C7\" }.",
+    'Informe o indicador da planilha no mapeamento (--mapa), por exemplo { "planilha": "…", "indicador": "C7" }.',
   noHeader: (sheet: string) =>
     `Planilha ${quote(sheet)}: exportação do SIAPS sem a linha de cabeçalho esperada nas primeiras 40 linhas (com as colunas INE e NOME DA EQUIPE).`,
   noResultColumn: (sheet: string, row: number) =>
@@ -754,7 +849,8 @@ export const siapsStrings = {
   teamWithCode: (team: string, code: string | undefined) => (code ? `${team} (INE ${code})` : team),
   teamsTitle: (n: number, files: number) =>
     `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"}, ${files} ${files === 1 ? "arquivo" : "arquivos"}`,
-  teamsPaneTitle: (n: number) => `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"} desta pasta de trabalho`,
+  teamsPaneTitle: (n: number) =>
+    `Consolidado da avaliação — ${formatNumber(n, 0)} ${n === 1 ? "equipe" : "equipes"} desta pasta de trabalho`,
   teamHeader: "Município — equipe (INE)",
   mappingIndicatorNotText: (sheet: string) =>
     `No mapeamento da planilha ${quote(sheet)}, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.`,
@@ -771,7 +867,9 @@ export const documentStrings = {
   addressee: "Ao(À) Excelentíssimo(a) Senhor(a) Prefeito(a) Municipal — Chefe do Poder Executivo,",
   /** `term`: the final communiqué covers the contract's term (vigência); the additive term, the periods so far. */
   periodsLine: (first: string, last: string, n: number, unitPlural: string, term: boolean) =>
-    n === 1 ? `Período avaliado: ${first}` : `${term ? "Vigência avaliada" : "Períodos avaliados"}: ${first} a ${last} (${n} ${unitPlural})`,
+    n === 1
+      ? `Período avaliado: ${first}`
+      : `${term ? "Vigência avaliada" : "Períodos avaliados"}: ${first} a ${last} (${n} ${unitPlural})`,
 
   // --- Comunicado Final Sintético ---
   finalSheet: "Comunicado final",
@@ -786,14 +884,16 @@ export const documentStrings = {
     `O grau de cumprimento do Contrato de Gestão, apurado pela média aritmética do ${figure} ${counted === 1 ? `do único ${unit}` : `dos ${counted} ${unitPlural}`} com resultado apurado ` +
     `(cada ${unit} com o mesmo peso, computadas as justificativas acatadas pela Comissão), foi de ${value}.`,
   gradeFigure: "atingimento global",
-  gradeNotComputed: "Não foi possível apurar o grau de cumprimento, porque nenhum período tem resultado global apurado.",
+  gradeNotComputed:
+    "Não foi possível apurar o grau de cumprimento, porque nenhum período tem resultado global apurado.",
   gradeMissing: (counted: number, periods: number, labels: string) =>
     `A média considera ${counted} de ${periods} períodos: ${labels} não ${periods - counted === 1 ? "tem" : "têm"} resultado global apurado.`,
   gradeProvisional: (n: number, periods: number, labels: string) =>
     `Atenção: ${n} de ${periods} períodos tiveram avaliação incompleta (${labels}). ` +
     `A faixa indicada é provisória e pode mudar quando os dados forem completados.`,
   provisionalReason: (n: number, periods: number) => `${n} de ${periods} períodos incompletos`,
-  gradeBand: (label: string) => `O grau de cumprimento enquadra-se na ${label}, à qual corresponde a seguinte recomendação:`,
+  gradeBand: (label: string) =>
+    `O grau de cumprimento enquadra-se na ${label}, à qual corresponde a seguinte recomendação:`,
   periodsHeading: "2. Resultado de cada período e períodos em cada faixa",
   periodHeaders: ["Período", "Metas atingidas (conceito A)", "Resultado global", "Faixa"],
   periodsByBandIntro: "Períodos em cada faixa de recomendação:",
@@ -805,7 +905,8 @@ export const documentStrings = {
   indicatorsIntro: (n: number, unitPlural: string) =>
     `Ao longo dos ${n} ${unitPlural} da vigência, os indicadores de desempenho alcançaram os seguintes resultados:`,
   indicatorHeaders: ["Código", "Indicador", "Meta", "Metas atingidas", "Atingimento médio", "Avaliação conclusiva"],
-  metCount: (met: number, withData: number, periods: number) => `${met} de ${withData}${withData < periods ? ` (${periods - withData} sem dado)` : ""}`,
+  metCount: (met: number, withData: number, periods: number) =>
+    `${met} de ${withData}${withData < periods ? ` (${periods - withData} sem dado)` : ""}`,
   verdicts: {
     always: "Meta atingida em todos os períodos",
     mostly: "Meta atingida na maior parte dos períodos",
@@ -815,12 +916,16 @@ export const documentStrings = {
   } as Record<"always" | "mostly" | "sometimes" | "never" | "noData", string>,
   acceptedIntro: "Justificativas acatadas pela Comissão ao longo da vigência (computadas no resultado global):",
   neverMetHeading: "4. Indicadores que nunca atingiram a meta",
-  neverMetIntro: (unitPlural: string) => `Os indicadores de desempenho abaixo não atingiram a meta pactuada em nenhum dos ${unitPlural} com resultado avaliável:`,
-  neverMetItem: (name: string, n: number, min: string, max: string) => `${name}: conceito B em ${n === 1 ? "1 período" : `${n} períodos`} (atingimento de ${min} a ${max}).`,
-  noneNeverMet: "Todos os indicadores de desempenho com resultado avaliável atingiram a meta pactuada em ao menos um período.",
+  neverMetIntro: (unitPlural: string) =>
+    `Os indicadores de desempenho abaixo não atingiram a meta pactuada em nenhum dos ${unitPlural} com resultado avaliável:`,
+  neverMetItem: (name: string, n: number, min: string, max: string) =>
+    `${name}: conceito B em ${n === 1 ? "1 período" : `${n} períodos`} (atingimento de ${min} a ${max}).`,
+  noneNeverMet:
+    "Todos os indicadores de desempenho com resultado avaliável atingiram a meta pactuada em ao menos um período.",
   conclusionHeading: "5. Conclusão da Comissão",
   conclusion: (grade: string, band: string | undefined) =>
-    `Diante do exposto, a Comissão de Avaliação conclui que o Contrato de Gestão foi cumprido em grau de ${grade}` + `${band ? `, enquadrado na ${band}` : ""}.`,
+    `Diante do exposto, a Comissão de Avaliação conclui que o Contrato de Gestão foi cumprido em grau de ${grade}` +
+    `${band ? `, enquadrado na ${band}` : ""}.`,
   /** A line to fill, short enough to stay on one line of an A4 page (a justified paragraph would stretch a longer one). */
   considerations: "Considerações da Comissão: ______________________________________",
   finalClosing:
@@ -835,7 +940,9 @@ export const documentStrings = {
     `indicadores de desempenho abaixo, com base nos resultados dos ${n} ${unitPlural} avaliados (${labels}).`,
   candidatesHeading: "1. Indicadores a revisar ou renegociar",
   candidatesIntro: (n: number) =>
-    n === 1 ? "O indicador abaixo, pelos resultados apurados, justifica a revisão da meta ou do indicador:" : `Os ${n} indicadores abaixo, pelos resultados apurados, justificam a revisão da meta ou do indicador:`,
+    n === 1
+      ? "O indicador abaixo, pelos resultados apurados, justifica a revisão da meta ou do indicador:"
+      : `Os ${n} indicadores abaixo, pelos resultados apurados, justificam a revisão da meta ou do indicador:`,
   candidateHeaders: ["Código", "Indicador", "Meta vigente", "Motivo e evidência"],
   reasons: {
     wideMargin: (n: number, unitPlural: string, min: string, max: string) =>
@@ -852,16 +959,21 @@ export const documentStrings = {
     `Com um único ${unit} avaliado, ainda não há série suficiente para fundamentar a revisão ou a renegociação de indicadores.`,
   evidenceHeading: "2. Resultados que fundamentam a proposta",
   evidenceItem: (name: string, list: string) => `${name} — ${list}.`,
-  evidencePeriod: (label: string, result: string, attainment: string, concept: string) => `${label}: ${result}${attainment ? ` (${attainment}, ${concept})` : ""}`,
+  evidencePeriod: (label: string, result: string, attainment: string, concept: string) =>
+    `${label}: ${result}${attainment ? ` (${attainment}, ${concept})` : ""}`,
   evidenceNoData: (label: string) => `${label}: sem dado`,
   wordingHeading: "3. Nova redação proposta",
-  wordingIntro: "A Comissão propõe a seguinte redação para os indicadores e metas a revisar (a preencher pela Comissão):",
+  wordingIntro:
+    "A Comissão propõe a seguinte redação para os indicadores e metas a revisar (a preencher pela Comissão):",
   wordingHeaders: ["Código", "Indicador", "Meta vigente", "Nova meta ou redação proposta"],
   blankLine: "____________________________________________",
   /** Numbered after the sections before it: 2 when there is nothing to propose, else 4. */
   consultationHeading: (n: number) => `${n}. Consulta prévia à Diretoria Municipal de Saúde`,
   /** Two lines to fill, each short enough to stay on one line of an A4 page. */
-  consultation: ["Consulta realizada em ___/___/______.", "Manifestação da Diretoria Municipal de Saúde: _________________________"],
+  consultation: [
+    "Consulta realizada em ___/___/______.",
+    "Manifestação da Diretoria Municipal de Saúde: _________________________",
+  ],
   additiveClosing:
     "Encaminhe-se ao(à) Prefeito(a) Municipal, Chefe do Poder Executivo, para a negociação e a formalização, com a contratada, dos novos indicadores e metas.",
 };

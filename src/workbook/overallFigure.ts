@@ -22,12 +22,24 @@ export interface OverallFigure {
 }
 
 /** The overall figure of an evaluation (a period's, with its municipalities, or one municipality's or team's). */
-export function overallFigure(ev: Pick<ContractEvaluation, "preset" | "coverage"> & { byMunicipality?: readonly unknown[] }): OverallFigure {
+export function overallFigure(
+  ev: Pick<ContractEvaluation, "preset" | "coverage"> & { byMunicipality?: readonly unknown[] },
+): OverallFigure {
   const coverage = ev.coverage;
   const pooled = (ev.byMunicipality?.length ?? 0) > 1;
   const kind: OverallFigure["kind"] = ev.preset.figure;
-  const partial = coverage && coverage.whenMissing === "partial" && coverage.present.length < coverage.total ? { present: coverage.present.length, total: coverage.total } : undefined;
-  const base = kind === "attainment" ? nationalStrings.attainment : kind === "finalNote" ? nationalStrings.finalNote : partial ? nationalStrings.isfPartial(partial.present, partial.total) : nationalStrings.isf;
+  const partial =
+    coverage && coverage.whenMissing === "partial" && coverage.present.length < coverage.total
+      ? { present: coverage.present.length, total: coverage.total }
+      : undefined;
+  const base =
+    kind === "attainment"
+      ? nationalStrings.attainment
+      : kind === "finalNote"
+        ? nationalStrings.finalNote
+        : partial
+          ? nationalStrings.isfPartial(partial.present, partial.total)
+          : nationalStrings.isf;
   return {
     kind,
     ...(partial ? { partial } : {}),
@@ -61,7 +73,9 @@ export function hasDecisions(ev: Pick<ContractEvaluation, "indicators">): boolea
  * one is partial alike, `ISF parcial` when over different numbers of indicators; `ISF ou ISF parcial` when
  * some are full; `Nota final`. Undefined on the 0–100 scale.
  */
-export function columnName(evs: readonly (Pick<ContractEvaluation, "preset" | "coverage"> & { byMunicipality?: readonly unknown[] })[]): string | undefined {
+export function columnName(
+  evs: readonly (Pick<ContractEvaluation, "preset" | "coverage"> & { byMunicipality?: readonly unknown[] })[],
+): string | undefined {
   const figures = evs.filter((ev) => ev.preset.scale === 10).map((ev) => overallFigure(ev));
   if (figures.length === 0) return undefined;
   return nationalStrings.capitalized(nameOver(figures));
@@ -76,6 +90,9 @@ export function nameOver(figures: readonly Pick<OverallFigure, "kind" | "partial
   if (isf.length === 0) base = nationalStrings.finalNote;
   else if (other > 0) base = nationalStrings.isfOrFinalNote;
   else if (partials.size > 1) base = partials.has("") ? nationalStrings.isfOrPartial : nationalStrings.isfPartialOnly;
-  else base = isf[0].partial ? nationalStrings.isfPartial(isf[0].partial.present, isf[0].partial.total) : nationalStrings.isf;
+  else
+    base = isf[0].partial
+      ? nationalStrings.isfPartial(isf[0].partial.present, isf[0].partial.total)
+      : nationalStrings.isf;
   return figures.every((f) => f.pooled) ? nationalStrings.pooled(base) : base;
 }

@@ -14,8 +14,23 @@
  * 5. evaluate each period: the whole table, and each municipality on its own when there are several;
  * 6. compare the classes an export gives its own rows (SIAPS) with the evaluation's (workbook/exportClasses).
  */
-import { findInCatalog, catalogForPreset, matchName, type CatalogMatch, type IndicatorCatalog } from "../core/catalogs/lookup";
-import { evaluateContract, evaluatePart, findFractionColumns, type CellInput, type ConceptRule, type ContractEvaluation, type LocatedProblem, type RowInput } from "../core/evaluate";
+import {
+  findInCatalog,
+  catalogForPreset,
+  matchName,
+  type CatalogMatch,
+  type IndicatorCatalog,
+} from "../core/catalogs/lookup";
+import {
+  evaluateContract,
+  evaluatePart,
+  findFractionColumns,
+  type CellInput,
+  type ConceptRule,
+  type ContractEvaluation,
+  type LocatedProblem,
+  type RowInput,
+} from "../core/evaluate";
 import { cofinStrings, periodStrings, previneCatalogStrings, siapsStrings } from "./messages";
 import { isTotalsUnit } from "../core/completeness";
 import { normalizeText } from "../core/parse";
@@ -166,7 +181,9 @@ function groupedPeriods(rowPeriods: Period[], preset: Preset): PeriodRows[] {
   }
   // A period inside another one evaluated anyway adds nothing: keep the outer one (and count its rows there).
   const all = [...found.values()];
-  const kept = all.filter((g) => !all.some((h) => h !== g && contains(h.period, g.period) && h.period.label !== g.period.label));
+  const kept = all.filter(
+    (g) => !all.some((h) => h !== g && contains(h.period, g.period) && h.period.label !== g.period.label),
+  );
   for (const g of all) {
     if (kept.includes(g)) continue;
     const outer = kept.find((h) => contains(h.period, g.period));
@@ -204,12 +221,14 @@ function strayAmong(groups: PeriodRows[]): PeriodRows[] {
  * panel's, from its title: the catalogue (Previne Brasil or co-financing) whose name fits best.
  */
 function panelIndicator(table: DetectedTable): { catalog: "previne" | "cofinanciamento"; code: string } | undefined {
-  if (table.layout === "siaps") return table.siaps?.code ? { catalog: "cofinanciamento", code: table.siaps.code } : undefined;
+  if (table.layout === "siaps")
+    return table.siaps?.code ? { catalog: "cofinanciamento", code: table.siaps.code } : undefined;
   if (table.layout !== "panel" || !table.title) return undefined;
   let best: { catalog: "previne" | "cofinanciamento"; code: string; score: number } | undefined;
   for (const id of ["previne", "cofinanciamento"] as const) {
     const match = matchName(catalogForPreset(id)!, table.title);
-    if (match && (!best || match.score > best.score)) best = { catalog: id, code: match.entry.code, score: match.score };
+    if (match && (!best || match.score > best.score))
+      best = { catalog: id, code: match.entry.code, score: match.score };
   }
   return best;
 }
@@ -268,7 +287,12 @@ export function choosePreset(tables: DetectedTable[]): PresetChoice | undefined 
 }
 
 function isBlank(cell: CellInput | undefined): boolean {
-  return !cell || cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "");
+  return (
+    !cell ||
+    cell.value === null ||
+    cell.value === undefined ||
+    (typeof cell.value === "string" && cell.value.trim() === "")
+  );
 }
 
 /**
@@ -277,7 +301,10 @@ function isBlank(cell: CellInput | undefined): boolean {
  * plan finds them — and marks what it filled in `fromCatalog`. A target the table gives is never replaced.
  * Returns the entries used, and a problem for each indicator without a target the catalogue does not know.
  */
-export function fillFromCatalog(rows: RowInput[], catalog: IndicatorCatalog): { uses: CatalogUse[]; problems: LocatedProblem[] } {
+export function fillFromCatalog(
+  rows: RowInput[],
+  catalog: IndicatorCatalog,
+): { uses: CatalogUse[]; problems: LocatedProblem[] } {
   const found = new Map<string, CatalogMatch | null>();
   const uses = new Map<string, CatalogUse>();
   const unknown = new Map<string, LocatedProblem>();
@@ -292,7 +319,12 @@ export function fillFromCatalog(rows: RowInput[], catalog: IndicatorCatalog): { 
     }
     if (!match) {
       if (needTarget && !unknown.has(key)) {
-        unknown.set(key, { code: "empty", sheet: row.sheet, indicator: row.indicator, message: previneCatalogStrings.catalogNoMatch(row.indicator, catalog.name) });
+        unknown.set(key, {
+          code: "empty",
+          sheet: row.sheet,
+          indicator: row.indicator,
+          message: previneCatalogStrings.catalogNoMatch(row.indicator, catalog.name),
+        });
       }
       continue;
     }
@@ -364,7 +396,8 @@ export function groupByMunicipality(rows: RowInput[]): MunicipalityRows[] {
       const code = row.municipalityCode?.trim() ?? "";
       byCode.set(code, [...(byCode.get(code) ?? []), row]);
     }
-    for (const [code, sub] of byCode) groups.push({ municipality: sub[0].municipality!.trim(), ...(code ? { code } : {}), rows: sub });
+    for (const [code, sub] of byCode)
+      groups.push({ municipality: sub[0].municipality!.trim(), ...(code ? { code } : {}), rows: sub });
   }
   // First appearance order, across the name groups.
   const first = new Map(rows.map((r, i) => [r, i] as const));
@@ -396,7 +429,12 @@ export function groupByTeam(rows: RowInput[]): TeamRows[] {
     if (group) group.rows.push(row);
     else {
       const municipality = row.municipality?.trim();
-      groups.set(key, { team: name || code!, ...(code && name ? { code } : {}), ...(municipality ? { municipality } : {}), rows: [row] });
+      groups.set(key, {
+        team: name || code!,
+        ...(code && name ? { code } : {}),
+        ...(municipality ? { municipality } : {}),
+        rows: [row],
+      });
     }
   }
   return [...groups.values()];
@@ -405,7 +443,10 @@ export function groupByTeam(rows: RowInput[]): TeamRows[] {
 /** A period asked for with no data: names the span the data cover, so the user can ask again. */
 function emptyPeriodProblem(asked: Period, rowPeriods: Period[]): LocatedProblem {
   const sorted = [...rowPeriods].sort(compare);
-  const span = sorted.length > 0 ? periodStrings.span(formatPeriodPtBR(sorted[0]), formatPeriodPtBR(sorted[sorted.length - 1])) : periodStrings.noDates;
+  const span =
+    sorted.length > 0
+      ? periodStrings.span(formatPeriodPtBR(sorted[0]), formatPeriodPtBR(sorted[sorted.length - 1]))
+      : periodStrings.noDates;
   return { code: "emptyPeriod", message: periodStrings.emptyPeriod(formatPeriodPtBR(asked), asked.label, span) };
 }
 
@@ -465,7 +506,10 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
   const municipalities = groupByMunicipality(rows);
   const teams = preset.scoring.kind === "classification" ? groupByTeam(rows) : [];
   // Units of a contract: the rows' units, without totals rows (shown, never a unit of their own).
-  const units = preset.scoring.kind === "classification" ? [] : groupByTeam(rows.filter((r) => !isTotalsUnit(r.unit, r.municipality)));
+  const units =
+    preset.scoring.kind === "classification"
+      ? []
+      : groupByTeam(rows.filter((r) => !isTotalsUnit(r.unit, r.municipality)));
   const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
   const evaluations: PeriodEvaluation[] =
     rows.length === 0
@@ -485,7 +529,10 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
           // Each team (co-financing) or unit (contracts) on its own rows; units only when there are several.
           // A unit's rows are read once, by the whole's evaluation (evaluatePart); a team's are evaluated
           // again, since the co-financing decides some things per team (its indicators without a result).
-          const onTheirOwn = (groups: TeamRows[], evaluate: (rows: RowInput[]) => ContractEvaluation): TeamEvaluation[] =>
+          const onTheirOwn = (
+            groups: TeamRows[],
+            evaluate: (rows: RowInput[]) => ContractEvaluation,
+          ): TeamEvaluation[] =>
             groups.map((g) => ({
               team: g.team,
               ...(g.code ? { code: g.code } : {}),
@@ -500,7 +547,13 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
         });
   // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.
   compareExportClasses(detected.tables, evaluations);
-  const problems = [...detected.problems, ...detected.tables.flatMap((t) => t.problems), ...filled.problems, ...duplicates.duplicates.map((d) => d.problem), ...periodProblems];
+  const problems = [
+    ...detected.problems,
+    ...detected.tables.flatMap((t) => t.problems),
+    ...filled.problems,
+    ...duplicates.duplicates.map((d) => d.problem),
+    ...periodProblems,
+  ];
   return {
     tables: detected.tables,
     evaluations,

@@ -16,18 +16,26 @@ const CONSOLIDATED_TITLE = `${consolidationStrings.title(1, 1).split(" — ")[0]
  * `Indicadores não atingidos` columns, and `Falhas`), with its title in A1. A user's sheet of the same name but other content is not
  * taken for one.
  */
-export function isReportSheet(sheet: { name: string; rows?: { value?: unknown }[][]; origin?: { row: number; col: number } }): boolean {
+export function isReportSheet(sheet: {
+  name: string;
+  rows?: { value?: unknown }[][];
+  origin?: { row: number; col: number };
+}): boolean {
   const name = String(sheet.name);
-  const a1 = sheet.origin && (sheet.origin.row !== 1 || sheet.origin.col !== 1) ? undefined : sheet.rows?.[0]?.[0]?.value;
+  const a1 =
+    sheet.origin && (sheet.origin.row !== 1 || sheet.origin.col !== 1) ? undefined : sheet.rows?.[0]?.[0]?.value;
   if (typeof a1 !== "string") return false;
-  if (/^comunicado\b/i.test(name) || name.toLowerCase() === documentStrings.additiveSheet.toLowerCase()) return a1 === reportStrings.draftNote;
+  if (/^comunicado\b/i.test(name) || name.toLowerCase() === documentStrings.additiveSheet.toLowerCase())
+    return a1 === reportStrings.draftNote;
   const year = /(\d{4})$/.exec(name)?.[1];
-  if (/^avalia[cç][aã]o anual\b/i.test(name)) return year !== undefined && a1 === reportStrings.annualTitle(Number(year));
+  if (/^avalia[cç][aã]o anual\b/i.test(name))
+    return year !== undefined && a1 === reportStrings.annualTitle(Number(year));
   if (/^avalia[cç][aã]o final$/i.test(name)) return a1 === reportStrings.finalTitle;
   if (/^cofinanciamento\b/i.test(name)) return a1 === cofinStrings.title;
   // The per-municipality sheet: its title names the figure, then "por município — ".
   if (/^munic[ií]pios\b/i.test(name)) return a1.includes(printStrings.municipalityTitle("", "").trim());
   if (name.toLowerCase() === consolidationStrings.sheetName.toLowerCase()) return a1.startsWith(CONSOLIDATED_TITLE);
-  if (name.toLowerCase() === consolidationStrings.failuresSheetName.toLowerCase()) return a1.startsWith(consolidationStrings.failuresTitle(0));
+  if (name.toLowerCase() === consolidationStrings.failuresSheetName.toLowerCase())
+    return a1.startsWith(consolidationStrings.failuresTitle(0));
   return false;
 }

@@ -84,7 +84,8 @@ export function readSettings(workbook: WorkbookData): { settings?: WorkbookSetti
   const problems: LocatedProblem[] = [];
   const settings: WorkbookSettings = { versao: 1 };
   if (raw.predefinicao !== undefined) {
-    if (typeof raw.predefinicao === "string" && raw.predefinicao in presets) settings.predefinicao = raw.predefinicao as PresetId;
+    if (typeof raw.predefinicao === "string" && raw.predefinicao in presets)
+      settings.predefinicao = raw.predefinicao as PresetId;
     else problems.push(problem(settingsStrings.badPreset(String(raw.predefinicao))));
   }
   if (raw.metodo !== undefined) {
@@ -133,12 +134,24 @@ export function resolveSettings(settings: WorkbookSettings | undefined): Resolve
   if (settings.faixas && settings.faixas.length > 0) {
     const base = preset ?? presets.instrumento;
     const built = bandTableFromLowerBounds(
-      settings.faixas.map((b) => ({ lower: b.inicio, label: b.rotulo ?? "", recommendation: b.recomendacao, color: b.cor })),
+      settings.faixas.map((b) => ({
+        lower: b.inicio,
+        label: b.rotulo ?? "",
+        recommendation: b.recomendacao,
+        color: b.cor,
+      })),
       { min: 0, max: base.scale },
       { decimals: base.bands?.decimals ?? 1 },
     );
     if (built.kind === "table") preset = { ...base, bands: built.table };
-    else problems.push(...built.problems.map((p) => ({ ...p, sheet: SETTINGS_SHEET, message: settingsStrings.bandsIgnored(p.message) })));
+    else
+      problems.push(
+        ...built.problems.map((p) => ({
+          ...p,
+          sheet: SETTINGS_SHEET,
+          message: settingsStrings.bandsIgnored(p.message),
+        })),
+      );
   }
   return {
     preset,
@@ -165,19 +178,30 @@ export interface RunOverrides {
  * preset, or the default one): choosing that same preset again keeps it, choosing another uses the other
  * preset's own bands.
  */
-export function runRules(stored: WorkbookSettings | undefined, overrides: RunOverrides = {}): { rules: Omit<ResolvedSettings, "problems">; problems: LocatedProblem[] } {
+export function runRules(
+  stored: WorkbookSettings | undefined,
+  overrides: RunOverrides = {},
+): { rules: Omit<ResolvedSettings, "problems">; problems: LocatedProblem[] } {
   const storedPreset = stored?.predefinicao ?? presets.instrumento.id;
   const sameBands = !overrides.preset || overrides.preset === storedPreset;
-  const resolved = resolveSettings(stored ? { ...stored, ...(sameBands ? {} : { faixas: undefined }), predefinicao: overrides.preset ?? stored.predefinicao } : undefined);
+  const resolved = resolveSettings(
+    stored
+      ? {
+          ...stored,
+          ...(sameBands ? {} : { faixas: undefined }),
+          predefinicao: overrides.preset ?? stored.predefinicao,
+        }
+      : undefined,
+  );
   const preset = resolved.preset ?? (overrides.preset ? presets[overrides.preset] : undefined);
   return {
     rules: {
       ...(preset ? { preset } : {}),
-      ...(overrides.method ?? resolved.method ? { method: overrides.method ?? resolved.method } : {}),
+      ...((overrides.method ?? resolved.method) ? { method: overrides.method ?? resolved.method } : {}),
       ...(resolved.partialShare !== undefined ? { partialShare: resolved.partialShare } : {}),
       ...(resolved.incompleteShare !== undefined ? { incompleteShare: resolved.incompleteShare } : {}),
-      ...(overrides.rule ?? resolved.rule ? { rule: overrides.rule ?? resolved.rule } : {}),
-      ...(overrides.mapping ?? resolved.mapping ? { mapping: overrides.mapping ?? resolved.mapping } : {}),
+      ...((overrides.rule ?? resolved.rule) ? { rule: overrides.rule ?? resolved.rule } : {}),
+      ...((overrides.mapping ?? resolved.mapping) ? { mapping: overrides.mapping ?? resolved.mapping } : {}),
     },
     problems: resolved.problems,
   };

@@ -12,7 +12,6 @@ import { planStrings, viewStrings } from "./messages";
 import { formatPeriodPtBR } from "../core/periods";
 import type { Target } from "../core/types";
 
-
 /** A fraction as a percentage with one decimal, as the bands round it: `0.75` → `75,0%`. */
 export function percentText(fraction: number): string {
   return `${(fraction * 100).toLocaleString("pt-BR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
@@ -41,7 +40,9 @@ export function incompleteText(ev: ContractEvaluation): string | undefined {
 /** The band as a label, marked provisional when the evaluation is incomplete: "Faixa 1 — 100% (provisória…)". */
 export function bandText(ev: ContractEvaluation): string | undefined {
   if (!ev.band) return undefined;
-  return ev.band.provisional ? viewStrings.provisionalBand(ev.band.band.label, incompleteText(ev) ?? "") : ev.band.band.label;
+  return ev.band.provisional
+    ? viewStrings.provisionalBand(ev.band.band.label, incompleteText(ev) ?? "")
+    : ev.band.band.label;
 }
 
 /** The scored indicators whose concept is B (a justified B included): the targets not met. */
@@ -74,7 +75,8 @@ export function targetText(i: IndicatorEvaluation): string {
 /** A target as the contract writes it: `≥ 80%`, `≤ 5`, `entre 50% e 70%`. */
 export function describeTarget(target: Target | undefined): string {
   if (!target) return "";
-  const show = (v: number) => (target.scale === "percent" ? formatPercent(v, 2).replace(/,0+%$/, "%") : formatNumber(v, 4));
+  const show = (v: number) =>
+    target.scale === "percent" ? formatPercent(v, 2).replace(/,0+%$/, "%") : formatNumber(v, 4);
   switch (target.direction) {
     case "atLeast":
       return (target.strict ? planStrings.targetAtLeastStrict : planStrings.targetAtLeast)(show(target.value));
@@ -94,7 +96,9 @@ export function describeTarget(target: Target | undefined): string {
 
 /** One failing month (or unit) under the strict rule: "fev/2025, UBS Jardim: 262 (meta ≥ 300)". */
 export function failingText(row: RowEvaluation): string {
-  const where = [row.input.period ? formatPeriodPtBR(row.input.period) : undefined, row.input.unit].filter(Boolean).join(", ");
+  const where = [row.input.period ? formatPeriodPtBR(row.input.period) : undefined, row.input.unit]
+    .filter(Boolean)
+    .join(", ");
   return viewStrings.failingMonth(where, valueText(row.result ?? 0, row.target), describeTarget(row.target));
 }
 
@@ -109,7 +113,10 @@ export function conceptReason(i: IndicatorEvaluation): string | undefined {
     const list = i.failing.map(failingText);
     const shown = list.slice(0, MAX_FAILING);
     const more = list.length - shown.length;
-    return viewStrings.reasonEveryMonth(shown.join("; ") + (more > 0 ? viewStrings.andMore(more) : ""), meetsOverall(i));
+    return viewStrings.reasonEveryMonth(
+      shown.join("; ") + (more > 0 ? viewStrings.andMore(more) : ""),
+      meetsOverall(i),
+    );
   }
   return viewStrings.reasonPeriodResult(resultText(i), targetText(i), combinedHow(i));
 }
@@ -138,7 +145,8 @@ function combinedHow(i: IndicatorEvaluation): string {
 }
 
 /** Machine-readable situation of an indicator. */
-export type Situation = "atingido" | "nao_atingido" | "justificado_total" | "justificado_parcial" | "sem_dado" | "invalido" | "linha_de_base";
+export type Situation =
+  "atingido" | "nao_atingido" | "justificado_total" | "justificado_parcial" | "sem_dado" | "invalido" | "linha_de_base";
 
 export function situation(i: IndicatorEvaluation): Situation {
   if (i.status === "noData") return "sem_dado";
@@ -178,11 +186,21 @@ export function pendingItems(ev: ContractEvaluation): PendingItem[] {
   const covered = new Set<string>();
   for (const m of ev.completeness?.slots ?? []) {
     covered.add(`${m.code ?? ""}\u0000${m.indicator}`);
-    items.push({ ...(m.code ? { code: m.code } : {}), indicator: m.indicator, text: missingText(m), ...(m.sheet ? { sheet: m.sheet } : {}), ...(m.cell ? { cell: m.cell } : {}) });
+    items.push({
+      ...(m.code ? { code: m.code } : {}),
+      indicator: m.indicator,
+      text: missingText(m),
+      ...(m.sheet ? { sheet: m.sheet } : {}),
+      ...(m.cell ? { cell: m.cell } : {}),
+    });
   }
   for (const i of ev.pending) {
     if (covered.has(`${i.code ?? ""}\u0000${i.indicator}`)) continue;
-    items.push({ ...(i.code ? { code: i.code } : {}), indicator: i.indicator, text: i.status === "needsBaseline" ? viewStrings.needsBaseline : viewStrings.noDataInPeriod });
+    items.push({
+      ...(i.code ? { code: i.code } : {}),
+      indicator: i.indicator,
+      text: i.status === "needsBaseline" ? viewStrings.needsBaseline : viewStrings.noDataInPeriod,
+    });
   }
   return items;
 }
@@ -205,13 +223,21 @@ export interface UnitView {
 }
 
 /** The units of a period, each with its own overall figure and band, in the order they first appear. */
-export function unitViews(ev: { byUnit?: { team: string; municipality?: string; evaluation: ContractEvaluation }[] }): UnitView[] {
+export function unitViews(ev: {
+  byUnit?: { team: string; municipality?: string; evaluation: ContractEvaluation }[];
+}): UnitView[] {
   return (ev.byUnit ?? []).map((u) => ({
     name: u.municipality ? viewStrings.unitWithMunicipality(u.municipality, u.team) : u.team,
     evaluation: u.evaluation,
     ...(figureText(u.evaluation) ? { figure: figureText(u.evaluation) } : {}),
     // Short: a unit's row has no room for the reason (the contract's own band says it in full).
-    ...(u.evaluation.band ? { band: u.evaluation.band.provisional ? viewStrings.provisionalShort(u.evaluation.band.band.label) : u.evaluation.band.band.label } : {}),
+    ...(u.evaluation.band
+      ? {
+          band: u.evaluation.band.provisional
+            ? viewStrings.provisionalShort(u.evaluation.band.band.label)
+            : u.evaluation.band.band.label,
+        }
+      : {}),
     missed: missedTargets(u.evaluation).map((i) => i.code ?? i.indicator),
   }));
 }

@@ -29,16 +29,43 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 describe("arguments", () => {
   test("avaliar with every option", () => {
-    const args = parseArgs(["avaliar", "a.xlsx", "--periodo", "2025-T1", "--predefinicao", "previne", "--metodo", "media", "--mapa=m.json", "--json"]);
-    expect(args).toMatchObject({ command: "avaliar", file: "a.xlsx", preset: "previne", method: "meanAttainment", mapFile: "m.json", json: true });
+    const args = parseArgs([
+      "avaliar",
+      "a.xlsx",
+      "--periodo",
+      "2025-T1",
+      "--predefinicao",
+      "previne",
+      "--metodo",
+      "media",
+      "--mapa=m.json",
+      "--json",
+    ]);
+    expect(args).toMatchObject({
+      command: "avaliar",
+      file: "a.xlsx",
+      preset: "previne",
+      method: "meanAttainment",
+      mapFile: "m.json",
+      json: true,
+    });
     expect(args.command === "avaliar" && args.period?.label).toBe("2025-T1");
   });
 
   test("mistakes come back as pt-BR messages", () => {
-    expect(parseArgs(["avaliar"])).toMatchObject({ command: "erro", message: expect.stringMatching(/Informe o arquivo/) });
-    expect(parseArgs(["avaliar", "a.xlsx", "--periodo", "xyz"])).toMatchObject({ command: "erro", message: expect.stringMatching(/xyz/) });
+    expect(parseArgs(["avaliar"])).toMatchObject({
+      command: "erro",
+      message: expect.stringMatching(/Informe o arquivo/),
+    });
+    expect(parseArgs(["avaliar", "a.xlsx", "--periodo", "xyz"])).toMatchObject({
+      command: "erro",
+      message: expect.stringMatching(/xyz/),
+    });
     expect(parseArgs(["avaliar", "a.xlsx", "--predefinicao", "outra"])).toMatchObject({ command: "erro" });
-    expect(parseArgs(["avaliar", "a.xlsx", "--saida"])).toMatchObject({ command: "erro", message: expect.stringMatching(/--saida/) });
+    expect(parseArgs(["avaliar", "a.xlsx", "--saida"])).toMatchObject({
+      command: "erro",
+      message: expect.stringMatching(/--saida/),
+    });
     expect(parseArgs(["consolidar"])).toMatchObject({ command: "erro" });
     expect(parseArgs([])).toEqual({ command: "ajuda" });
   });
@@ -115,7 +142,10 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     // Exit 1: in 2022 Q2 São João del-Rei has no result, 1 of the 3 expected (33% > 20%): incomplete.
     expect(code).toBe(1);
     const json = JSON.parse(out);
-    expect(json.predefinicaoEscolhida).toEqual({ id: "previne", motivo: expect.stringMatching(/painel do SISAB do indicador 6 do Previne Brasil/) });
+    expect(json.predefinicaoEscolhida).toEqual({
+      id: "previne",
+      motivo: expect.stringMatching(/painel do SISAB do indicador 6 do Previne Brasil/),
+    });
     expect(json.metasDoCatalogo).toEqual([
       {
         catalogo: "previne",
@@ -135,11 +165,34 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     expect(q1.isfParcial).toBeCloseTo(6, 12);
     expect(q1).not.toHaveProperty("isf");
     expect(q1.conjunto).toBe(true);
-    expect(q1.valorGlobal).toMatchObject({ nome: "ISF parcial (1 de 7 indicadores) do conjunto", parcial: true, conjunto: true, indicadoresComResultado: 1, indicadoresDoConjunto: 7 });
-    expect(q1.valorGlobal.semResultado.map((m: { codigo: string }) => m.codigo)).toEqual(["1", "2", "3", "4", "5", "7"]);
-    expect(json.periodos.map((p: { avaliacaoIncompleta: boolean }) => p.avaliacaoIncompleta)).toEqual([false, true, false]);
+    expect(q1.valorGlobal).toMatchObject({
+      nome: "ISF parcial (1 de 7 indicadores) do conjunto",
+      parcial: true,
+      conjunto: true,
+      indicadoresComResultado: 1,
+      indicadoresDoConjunto: 7,
+    });
+    expect(q1.valorGlobal.semResultado.map((m: { codigo: string }) => m.codigo)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "7",
+    ]);
+    expect(json.periodos.map((p: { avaliacaoIncompleta: boolean }) => p.avaliacaoIncompleta)).toEqual([
+      false,
+      true,
+      false,
+    ]);
     expect(q1.municipiosNoConjunto).toBe(3);
-    expect(q1.indicadores[0]).toMatchObject({ codigo: "6", origemMeta: "catalogo", peso: 2, origemPeso: "catalogo", meta: 0.5 });
+    expect(q1.indicadores[0]).toMatchObject({
+      codigo: "6",
+      origemMeta: "catalogo",
+      peso: 2,
+      origemPeso: "catalogo",
+      meta: 0.5,
+    });
     expect(q1.municipios.map((m: { municipio: string; ibge: string }) => [m.municipio, m.ibge])).toEqual([
       ["Tiradentes", "316990"],
       ["São João del-Rei", "316250"],
@@ -170,20 +223,36 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
     // 2022 Q2: São João del-Rei has no result: no ISF, no nota, incomplete.
     const sjdrQ2 = json.periodos[1].municipios[1];
     expect(sjdrQ2).toMatchObject({ municipio: "São João del-Rei", isfParcial: null, avaliacaoIncompleta: true });
-    expect(sjdrQ2.indicadores[0]).toMatchObject({ situacao: "sem_dado", nota: null, pontos: null, pontosPerdidos: null });
+    expect(sjdrQ2.indicadores[0]).toMatchObject({
+      situacao: "sem_dado",
+      nota: null,
+      pontos: null,
+      pontosPerdidos: null,
+    });
   });
 
   test("the pt-BR report: the preset chosen, the catalogue, the pooled set, municipalities by ISF", async () => {
     const { code, out } = await run("avaliar", file);
     expect(code).toBe(1);
-    expect(out).toMatch(/Predefinição escolhida: Previne Brasil \(ISF\) — a tabela encontrada é uma exportação do painel do SISAB do indicador 6 do Previne Brasil\./);
-    expect(out).toMatch(/Metas e pesos tirados do catálogo Previne Brasil, porque a tabela não os informa:\n  • 6 Pessoas com hipertensão, com consulta e pressão arterial aferida no semestre: meta 50%, peso 2/);
+    expect(out).toMatch(
+      /Predefinição escolhida: Previne Brasil \(ISF\) — a tabela encontrada é uma exportação do painel do SISAB do indicador 6 do Previne Brasil\./,
+    );
+    expect(out).toMatch(
+      /Metas e pesos tirados do catálogo Previne Brasil, porque a tabela não os informa:\n  • 6 Pessoas com hipertensão, com consulta e pressão arterial aferida no semestre: meta 50%, peso 2/,
+    );
     expect(out).toMatch(/Conjunto dos 3 municípios: .*não é o resultado de nenhum município\./);
     // 2022 Q1 by ISF, highest first: São João del-Rei 10,00; Tiradentes 8,00; Barroso 0,00.
-    const q1 = out.slice(out.indexOf("Período: 1º quadrimestre de 2022"), out.indexOf("Período: 2º quadrimestre de 2022"));
+    const q1 = out.slice(
+      out.indexOf("Período: 1º quadrimestre de 2022"),
+      out.indexOf("Período: 2º quadrimestre de 2022"),
+    );
     // The pooled figure is named as such, and as partial (one of the seven indicators): mean result 30% → 6,00.
-    expect(q1).toMatch(/\n  ISF parcial \(1 de 7 indicadores\) do conjunto: 6,00 de 10 \(média do atingimento; 1 de 1 indicadores de desempenho com dado\)\n/);
-    expect(q1).toMatch(/\n  O ISF precisa dos 7 indicadores; com 1, o valor é um ISF parcial .*Faltam os indicadores 1, 2, 3, 4, 5, 7\.\n/);
+    expect(q1).toMatch(
+      /\n  ISF parcial \(1 de 7 indicadores\) do conjunto: 6,00 de 10 \(média do atingimento; 1 de 1 indicadores de desempenho com dado\)\n/,
+    );
+    expect(q1).toMatch(
+      /\n  O ISF precisa dos 7 indicadores; com 1, o valor é um ISF parcial .*Faltam os indicadores 1, 2, 3, 4, 5, 7\.\n/,
+    );
     expect(q1).not.toMatch(/Atingimento global/);
     expect(q1).not.toMatch(/\bISF:|\bISF do conjunto/);
     expect(q1).toMatch(/Por município \(3\), em ordem decrescente de ISF parcial \(1 de 7 indicadores\):/);
@@ -195,8 +264,17 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
       "    Barroso           310560                              0,00",
     ]);
     // 2022 Q2: São João del-Rei has no ISF and comes last.
-    const q2 = out.slice(out.indexOf("Período: 2º quadrimestre de 2022"), out.indexOf("Período: 3º quadrimestre de 2022"));
-    expect(q2.split("\n").filter((l) => /^ {4}\S/.test(l)).slice(1).map((l) => l.trim().split(/\s{2,}/))).toEqual([
+    const q2 = out.slice(
+      out.indexOf("Período: 2º quadrimestre de 2022"),
+      out.indexOf("Período: 3º quadrimestre de 2022"),
+    );
+    expect(
+      q2
+        .split("\n")
+        .filter((l) => /^ {4}\S/.test(l))
+        .slice(1)
+        .map((l) => l.trim().split(/\s{2,}/)),
+    ).toEqual([
       ["Tiradentes", "316990", "10,00"],
       ["Barroso", "310560", "4,00"],
       ["São João del-Rei", "316250", "—"],
@@ -207,7 +285,13 @@ describe("contratualiza avaliar on a SISAB panel export (Previne Brasil)", () =>
   test("a state's panel: the text lists the first 20 municipalities and points to the JSON for the rest", async () => {
     // 23 municipalities, results 1·4 + 2 = 6% … 23·4 + 2 = 94% in Q1 (the others empty): the best 20 by
     // ISF are the last 20 rows; 3 more.
-    const rows = Array.from({ length: 23 }, (_, i) => [String(310000 + i), `Município ${String(i + 1).padStart(2, "0")}`, (i + 1) * 4 + 2, "", ""]);
+    const rows = Array.from({ length: 23 }, (_, i) => [
+      String(310000 + i),
+      `Município ${String(i + 1).padStart(2, "0")}`,
+      (i + 1) * 4 + 2,
+      "",
+      "",
+    ]);
     const big = path.join(dir, "painel-estado.csv");
     fs.writeFileSync(big, Buffer.from(sisabExport(HYPERTENSION_TITLE, rows), "latin1"));
     const { out } = await run("avaliar", big, "--periodo", "2022-Q1");
@@ -239,7 +323,10 @@ describe("the JSON of seven Previne indicators for two municipalities (report.ts
   }
   const result = runPipeline(workbook(sheet("Previne 2022", PREVINE_LONG_ROWS)), { preset: previne });
   // As `--json` prints it.
-  const json = JSON.parse(JSON.stringify(toJson("previne.xlsx", result))) as { predefinicaoEscolhida: unknown; periodos: { isf: number; municipios: MunicipalityJson[] }[] };
+  const json = JSON.parse(JSON.stringify(toJson("previne.xlsx", result))) as {
+    predefinicaoEscolhida: unknown;
+    periodos: { isf: number; municipios: MunicipalityJson[] }[];
+  };
   const [q1] = json.periodos;
 
   test("points per indicator add up to the ISF, points lost to 10 − ISF", () => {
@@ -251,8 +338,16 @@ describe("the JSON of seven Previne indicators for two municipalities (report.ts
     expect(lavras.isf).toBeCloseTo(7.5, 12);
     // Points = nota × peso / 10: 0,6; 0,5; 2,0; 0,5; 1,6; 1,6; 0,7 (Σ 7,5). Hypertension: 8 × 2 / 10 = 1,6
     // (docs/regras.md §8.3), losing (10 − 8) × 2 / 10 = 0,4.
-    expect(lavras.indicadores.map((i) => i.pontos)).toEqual([0.6, 0.5, 2, 0.5, 1.6, 1.6, 0.7].map((n) => expect.closeTo(n, 12)));
-    expect(lavras.indicadores[5]).toMatchObject({ codigo: "6", meta: 0.5, peso: 2, nota: expect.closeTo(8, 12), pontosPerdidos: expect.closeTo(0.4, 12) });
+    expect(lavras.indicadores.map((i) => i.pontos)).toEqual(
+      [0.6, 0.5, 2, 0.5, 1.6, 1.6, 0.7].map((n) => expect.closeTo(n, 12)),
+    );
+    expect(lavras.indicadores[5]).toMatchObject({
+      codigo: "6",
+      meta: 0.5,
+      peso: 2,
+      nota: expect.closeTo(8, 12),
+      pontosPerdidos: expect.closeTo(0.4, 12),
+    });
     // Indicator 2, 30% vs 60% (docs/regras.md §8.3): nota 5,0.
     expect(lavras.indicadores[1].nota).toBeCloseTo(5, 12);
     const sum = (k: "pontos" | "pontosPerdidos") => lavras.indicadores.reduce((s, i) => s + (i[k] ?? 0), 0);
@@ -266,7 +361,9 @@ describe("the JSON of seven Previne indicators for two municipalities (report.ts
     const text = toText("previne.xlsx", result);
     expect(text).toMatch(/Perdões +— +8,00\n +Lavras +— +7,50/);
     // Pooled: 7,85 (see above); all seven indicators have data.
-    expect(text).toMatch(/ISF do conjunto: 7,85 de 10 \(média do atingimento; 7 de 7 indicadores de desempenho com dado\)/);
+    expect(text).toMatch(
+      /ISF do conjunto: 7,85 de 10 \(média do atingimento; 7 de 7 indicadores de desempenho com dado\)/,
+    );
     expect(text).not.toMatch(/Predefinição escolhida/);
   });
 });
@@ -278,8 +375,12 @@ describe("the installed command (lib/, built by npm test and npm ci)", () => {
     if (!fs.existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build:cli\` first (npm test does it).`);
     const hash = () => crypto.createHash("sha256").update(fs.readFileSync(example)).digest("hex");
     const before = hash();
-    const first = execFileSync(process.execPath, [bin, "avaliar", example, "--json", "--sem-arquivo"], { encoding: "utf8" });
-    const second = execFileSync(process.execPath, [bin, "avaliar", example, "--json", "--sem-arquivo"], { encoding: "utf8" });
+    const first = execFileSync(process.execPath, [bin, "avaliar", example, "--json", "--sem-arquivo"], {
+      encoding: "utf8",
+    });
+    const second = execFileSync(process.execPath, [bin, "avaliar", example, "--json", "--sem-arquivo"], {
+      encoding: "utf8",
+    });
     expect(second).toBe(first);
     expect(hash()).toBe(before);
     const usage = spawnSync(process.execPath, [bin, "avaliar", "--opcao-inexistente"], { encoding: "utf8" });
@@ -300,7 +401,10 @@ describe("the evaluated copy (--saida)", () => {
     const read = await readWorkbookFile(file);
     if (read.kind !== "workbook") throw new Error(read.message);
     const out: Record<string, string> = {};
-    for (const sh of read.workbook.sheets) sh.rows.forEach((row, r) => row.forEach((c, k) => (out[`${sh.name}!${r + sh.origin.row},${k + sh.origin.col}`] = String(c.value))));
+    for (const sh of read.workbook.sheets)
+      sh.rows.forEach((row, r) =>
+        row.forEach((c, k) => (out[`${sh.name}!${r + sh.origin.row},${k + sh.origin.col}`] = String(c.value))),
+      );
     return out;
   }
 
@@ -354,8 +458,16 @@ describe("the evaluated copy (--saida)", () => {
     expect(periodRows.length).toBeGreaterThan(0);
     // The final communiqué comes with it, on the same single quarter.
     expect(read.workbook.sheets.map((s) => s.name)).toContain("Comunicado final");
-    expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({ command: "avaliar", final: true, additiveTerm: false });
-    expect(parseArgs(["avaliar", "a.xlsx", "--termo-aditivo"])).toMatchObject({ command: "avaliar", final: false, additiveTerm: true });
+    expect(parseArgs(["avaliar", "a.xlsx", "--final"])).toMatchObject({
+      command: "avaliar",
+      final: true,
+      additiveTerm: false,
+    });
+    expect(parseArgs(["avaliar", "a.xlsx", "--termo-aditivo"])).toMatchObject({
+      command: "avaliar",
+      final: false,
+      additiveTerm: true,
+    });
     expect(parseArgs(["avaliar", "a.xlsx"])).toMatchObject({ command: "avaliar", final: false });
   });
 
@@ -393,7 +505,10 @@ describe("the evaluated copy (--saida)", () => {
     const code = await main(["avaliar", input, "--sem-arquivo"], { write: () => 0 }, { write: () => 0 });
     expect(code).toBe(0);
     expect(fs.existsSync(path.join(dir, "so-imprime.avaliado.xlsx"))).toBe(false);
-    expect(parseArgs(["avaliar", "a.xlsx", "--saida", "b.ods"])).toMatchObject({ command: "erro", message: expect.stringMatching(/\.xlsx/) });
+    expect(parseArgs(["avaliar", "a.xlsx", "--saida", "b.ods"])).toMatchObject({
+      command: "erro",
+      message: expect.stringMatching(/\.xlsx/),
+    });
   });
 
   test("without --saida the copy goes beside the input as <name>.avaliado.xlsx", async () => {
@@ -408,7 +523,11 @@ describe("the evaluated copy (--saida)", () => {
 describe("the progress line", () => {
   test("is drawn on stderr on a terminal, and reaches 100%; nothing when stderr is not a terminal", async () => {
     let tty = "";
-    const code = await main(["avaliar", example, "--sem-arquivo"], { write: () => 0 }, { isTTY: true, columns: 80, write: (s: string) => (tty += s) });
+    const code = await main(
+      ["avaliar", example, "--sem-arquivo"],
+      { write: () => 0 },
+      { isTTY: true, columns: 80, write: (s: string) => (tty += s) },
+    );
     expect(code).toBe(0);
     expect(tty).toContain("\r");
     expect(tty).toContain("100%");

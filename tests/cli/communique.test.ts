@@ -67,7 +67,9 @@ test("--periodo 2025-T1 (with the command's name first, as index.ts may pass it)
   const md = fs.readFileSync(path.join(dir, "contrato.comunicado-2025-T1.md"), "utf8");
   expect(md).toContain("**Período avaliado: 1º trimestre de 2025 (2025-T1)**");
   expect(md).not.toContain("Último comunicado");
-  expect(md).toContain("| I2 | Proporção de gestantes com pré-natal em dia | ≥ 80% | 60,0% | 75,0% | B – justificado |");
+  expect(md).toContain(
+    "| I2 | Proporção de gestantes com pré-natal em dia | ≥ 80% | 60,0% | 75,0% | B – justificado |",
+  );
   expect(md).toContain("Acatada totalmente");
   expect(md).toContain(reportStrings.revisionTooEarly("trimestre"));
 });
@@ -95,7 +97,9 @@ test("--final: the final communiqué over the four quarters, <nome>.comunicado-f
   expect(code).toBe(0);
   const file = path.join(dir, "contrato.comunicado-final.md");
   // (83,33 + 70 + 66,67 + 50) / 4 = 67,5% → Faixa 4 (tests/workbook/plan/reports/finalCommunique.test.ts).
-  expect(out).toBe(`${cliDocumentStrings.writtenFinal(file)}\n${cliDocumentStrings.gradeLine("67,5%", "Faixa 4 — 60% a 69,9%")}\n`);
+  expect(out).toBe(
+    `${cliDocumentStrings.writtenFinal(file)}\n${cliDocumentStrings.gradeLine("67,5%", "Faixa 4 — 60% a 69,9%")}\n`,
+  );
   const md = fs.readFileSync(file, "utf8");
   expect(md).toContain("# Comunicado Final Sintético");
   expect(md).toContain("- I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos");
@@ -110,7 +114,9 @@ test("--termo-aditivo: the proposal, <nome>.termo-aditivo.md", async () => {
   const md = fs.readFileSync(file, "utf8");
   expect(md).toContain("# Proposta de Termo Aditivo ao Contrato de Gestão");
   expect(md).toMatch(/\| I1 \| Consultas médicas por mês \| ≥ 300 \| Meta superada com ampla margem/);
-  expect(md).toMatch(/\| I3 \| Cobertura vacinal de crianças menores de 1 ano \| ≥ 95% \| Meta não atingida em nenhum dos 4 trimestres/);
+  expect(md).toMatch(
+    /\| I3 \| Cobertura vacinal de crianças menores de 1 ano \| ≥ 95% \| Meta não atingida em nenhum dos 4 trimestres/,
+  );
 });
 
 test("--final and --termo-aditivo refuse each other and --periodo", async () => {
@@ -129,7 +135,9 @@ test("mistakes: exit 2, a pt-BR message, nothing written", async () => {
   expect(xlsxOut.err).toContain(commandStrings.outputNotCommunique(path.join(dir, "x.xlsx")));
   const none = await run(input, "--periodo", "2024-T1");
   expect(none.code).toBe(2);
-  expect(none.err).toContain("Nenhuma linha do período 2024-T1 foi encontrada. Períodos encontrados: 2025-T1, 2025-T2, 2025-T3, 2025-T4.");
+  expect(none.err).toContain(
+    "Nenhuma linha do período 2024-T1 foi encontrada. Períodos encontrados: 2025-T1, 2025-T2, 2025-T3, 2025-T4.",
+  );
   const missing = await run(path.join(dir, "nao-existe.xlsx"));
   expect(missing.code).toBe(2);
   expect(missing.err).not.toBe("");
@@ -142,7 +150,9 @@ test("mistakes: exit 2, a pt-BR message, nothing written", async () => {
 });
 
 test("the default name never is the input's, and arguments parse", () => {
-  expect(defaultCommuniquePath("/a/b/contrato.xlsx", "2025-T1")).toBe(path.join("/a/b", "contrato.comunicado-2025-T1.md"));
+  expect(defaultCommuniquePath("/a/b/contrato.xlsx", "2025-T1")).toBe(
+    path.join("/a/b", "contrato.comunicado-2025-T1.md"),
+  );
   expect(defaultCommuniquePath("c.xlsx", "2011-08-01..2011-12-31")).toBe("c.comunicado-2011-08-01..2011-12-31.md");
   expect(parseComunicadoArgs(["a.xlsx", "--predefinicao", "decreto", "--metodo", "media"])).toMatchObject({
     kind: "args",

@@ -36,25 +36,36 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const unescape = (x: string) => x.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+const unescape = (x: string) =>
+  x
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 /** The text of a piece of WordprocessingML: its `w:t`, line breaks as `\n`, tabs as `\t`. */
 function textOf(xml: string): string {
   let text = "";
-  for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)) text += m[1] !== undefined ? unescape(m[1]) : m[0] === "<w:br/>" ? "\n" : "\t";
+  for (const m of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g))
+    text += m[1] !== undefined ? unescape(m[1]) : m[0] === "<w:br/>" ? "\n" : "\t";
   return text;
 }
 
 /** The body's paragraphs outside tables: [style, text]. */
 function paragraphs(xml: string): [string, string][] {
   const outside = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
-  return [...outside.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => [/<w:pStyle w:val="([^"]+)"\/>/.exec(m[1])?.[1] ?? "Normal", textOf(m[1])]);
+  return [...outside.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => [
+    /<w:pStyle w:val="([^"]+)"\/>/.exec(m[1])?.[1] ?? "Normal",
+    textOf(m[1]),
+  ]);
 }
 
 /** Each table as rows of cell texts. */
 function tables(xml: string): string[][][] {
   return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
-    [...t[1].matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]))),
+    [...t[1].matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+      [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1])),
+    ),
   );
 }
 
@@ -76,32 +87,55 @@ afterEach(() => expect(sha256(input)).toBe(hash)); // the input is never written
 
 describe("the .docx read back", () => {
   test("is a WordprocessingML package whose parts are well-formed XML", async () => {
-    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n].dir)
+      .sort();
     expect(names).toEqual(
-      expect.arrayContaining(["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels", "docProps/core.xml"]),
+      expect.arrayContaining([
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/_rels/document.xml.rels",
+        "docProps/core.xml",
+      ]),
     );
-    for (const name of names) expect([name, XMLValidator.validate(await zip.file(name)!.async("string"))]).toEqual([name, true]);
+    for (const name of names)
+      expect([name, XMLValidator.validate(await zip.file(name)!.async("string"))]).toEqual([name, true]);
     const types = await zip.file("[Content_Types].xml")!.async("string");
-    expect(types).toContain('<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>');
-    expect(await zip.file("_rels/.rels")!.async("string")).toMatch(/relationships\/officeDocument" Target="word\/document.xml"/);
-    expect(await zip.file("docProps/core.xml")!.async("string")).toContain("<dc:title>Comunicado Trimestral Sintético — 2025-T4</dc:title>");
+    expect(types).toContain(
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
+    );
+    expect(await zip.file("_rels/.rels")!.async("string")).toMatch(
+      /relationships\/officeDocument" Target="word\/document.xml"/,
+    );
+    expect(await zip.file("docProps/core.xml")!.async("string")).toContain(
+      "<dc:title>Comunicado Trimestral Sintético — 2025-T4</dc:title>",
+    );
   });
 
   test("the page is A4 portrait with 2,5 cm margins; the styles are pt-BR, with Title and Heading 1", async () => {
     // A4 = 210 × 297 mm = 11906 × 16838 twentieths of a point; 2,5 cm = 1417.
-    expect(documentXml).toMatch(/<w:sectPr>.*<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>.*<\/w:sectPr><\/w:body>/);
+    expect(documentXml).toMatch(
+      /<w:sectPr>.*<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>.*<\/w:sectPr><\/w:body>/,
+    );
     expect(documentXml).toContain('<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417"');
     const styles = await zip.file("word/styles.xml")!.async("string");
     expect(styles).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="pt-BR"/);
     expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"\/>/);
-    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"\/>.*?<w:outlineLvl w:val="0"\/>/);
+    expect(styles).toMatch(
+      /<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"\/>.*?<w:outlineLvl w:val="0"\/>/,
+    );
   });
 
   test("says the period, the overall result and the band, in the communiqué's order", () => {
     const ps = paragraphs(documentXml);
     expect(ps[1]).toEqual(["Title", "Comunicado Trimestral Sintético"]);
     expect(ps[2][0]).toBe("HeaderLine");
-    expect(ps[2][1].split("\n").slice(0, 2)).toEqual(["Período avaliado: 4º trimestre de 2025 (2025-T4)", "Último comunicado do exercício de 2025"]);
+    expect(ps[2][1].split("\n").slice(0, 2)).toEqual([
+      "Período avaliado: 4º trimestre de 2025 (2025-T4)",
+      "Último comunicado do exercício de 2025",
+    ]);
     expect(ps.filter(([style]) => style === "Heading1").map(([, text]) => text)).toEqual([
       "1. Resultado do período",
       "2. Indicadores de desempenho que não atingiram a meta",
@@ -111,10 +145,15 @@ describe("the .docx read back", () => {
     ]);
     const texts = ps.map(([, text]) => text);
     // T4: I1, I2 and I5 met, I3, I4 and I7 not → 3 of 6 = 50% → band 5 (50% to 59,9%).
-    expect(texts).toContain("No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).");
+    expect(texts).toContain(
+      "No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).",
+    );
     expect(texts).toContain(reportStrings.overallShare("50,0%"));
     expect(texts).toContain(reportStrings.band("Faixa 5 — 50% a 59,9%"));
-    expect(ps).toContainEqual(["Quote", "“Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”"]);
+    expect(ps).toContainEqual([
+      "Quote",
+      "“Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”",
+    ]);
   });
 
   test("a table of the indicators not met, each with its target, result and attainment", () => {
@@ -126,10 +165,16 @@ describe("the .docx read back", () => {
       ["I4", "Internações por condições sensíveis à atenção primária", "≤ 10%", "14,0%", "71,4%", "B"],
       ["I7", "Hipertensos com pressão arterial aferida", "≥ 50%", "48,0%", "96,0%", "B"],
     ]);
-    expect(justifications[1]).toEqual(["I3 Cobertura vacinal de crianças menores de 1 ano", "Desabastecimento de vacinas pelo Estado", "Não acatada."]);
+    expect(justifications[1]).toEqual([
+      "I3 Cobertura vacinal de crianças menores de 1 ano",
+      "Desabastecimento de vacinas pelo Estado",
+      "Não acatada.",
+    ]);
     // The header row repeats on each page; a B is coloured as on the sheets (Excel's "Bad" fill).
     expect(documentXml).toContain("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-    expect(documentXml).toMatch(/<w:shd w:val="clear" w:color="auto" w:fill="FFC7CE"\/><\/w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"\/>(<w:keepNext\/>)?<w:jc w:val="center"\/><\/w:pPr><w:r><w:rPr><w:color w:val="9C0006"\/><\/w:rPr><w:t xml:space="preserve">B<\/w:t>/);
+    expect(documentXml).toMatch(
+      /<w:shd w:val="clear" w:color="auto" w:fill="FFC7CE"\/><\/w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"\/>(<w:keepNext\/>)?<w:jc w:val="center"\/><\/w:pPr><w:r><w:rPr><w:color w:val="9C0006"\/><\/w:rPr><w:t xml:space="preserve">B<\/w:t>/,
+    );
   });
 
   test("ends with the place/date line and one signature block per member of the commission", () => {
@@ -163,8 +208,10 @@ const pdftotext = (() => {
   }
 })();
 /** LibreOffice's word processor (Writer) is a package of its own: without it a .docx does not convert. */
-const hasWriter = soffice !== undefined && fs.existsSync(path.join(path.dirname(fs.realpathSync(soffice)), "libswlo.so"));
-if (soffice && !hasWriter) console.warn("LibreOffice Writer (libreoffice-writer-nogui) is not installed: the .docx is not printed.");
+const hasWriter =
+  soffice !== undefined && fs.existsSync(path.join(path.dirname(fs.realpathSync(soffice)), "libswlo.so"));
+if (soffice && !hasWriter)
+  console.warn("LibreOffice Writer (libreoffice-writer-nogui) is not installed: the .docx is not printed.");
 const withWriter = hasWriter && pdftotext ? withLibreOffice(true) : test.skip;
 
 withWriter(
@@ -191,7 +238,10 @@ withWriter(
       ["I7", "≥ 50%", "48,0%", "96,0%"],
     ]) {
       const row = lines.find((l) => new RegExp(`^\\s*${code}\\s+\\S`).test(l) && l.includes(result));
-      expect([code, row]).toEqual([code, expect.stringMatching(new RegExp(`${target}\\s+${result}\\s+${attainment}\\s+B\\s*$`))]);
+      expect([code, row]).toEqual([
+        code,
+        expect.stringMatching(new RegExp(`${target}\\s+${result}\\s+${attainment}\\s+B\\s*$`)),
+      ]);
     }
     expect(flat).toContain("Página 1 de");
     for (const member of reportStrings.members) expect(flat).toContain(member.slice(0, 40));

@@ -30,10 +30,19 @@ const libCommand = path.join(root, "lib", "cli", "consolidate.js");
 const libWorker = path.join(root, "lib", "cli", "consolidateWorker.js");
 
 /** Runs the command in-process and collects what it prints. */
-async function run(argv: string[], options: ConsolidarOptions = {}, tty = false): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  options: ConsolidarOptions = {},
+  tty = false,
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await runConsolidar(argv, { write: (s: string) => (out += s) }, { isTTY: tty, columns: 100, write: (s: string) => (err += s) }, options);
+  const code = await runConsolidar(
+    argv,
+    { write: (s: string) => (out += s) },
+    { isTTY: tty, columns: 100, write: (s: string) => (err += s) },
+    options,
+  );
   return { code, out, err };
 }
 
@@ -41,7 +50,12 @@ const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync
 
 /** Every file of a folder and its hash. */
 function hashes(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isFile()).map((n) => [n, sha(path.join(dir, n))]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((n) => fs.statSync(path.join(dir, n)).isFile())
+      .map((n) => [n, sha(path.join(dir, n))]),
+  );
 }
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
@@ -89,7 +103,9 @@ describe("a folder of three contracts and a corrupt file", () => {
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/4 arquivos: 3 avaliados, 1 com falha\./);
     expect(first.out).toMatch(/2 arquivos ignorados/);
-    expect(first.out).toMatch(/Período 2025-T1 — 3 linhas[^\n]*\n[^\n]*\n +Lavras +100% +Faixa 1 — 100% +0\n +Nepomuceno +80% +Faixa 2[^\n]* +1\n +Perdões +60% +Faixa 4[^\n]* +1\n/);
+    expect(first.out).toMatch(
+      /Período 2025-T1 — 3 linhas[^\n]*\n[^\n]*\n +Lavras +100% +Faixa 1 — 100% +0\n +Nepomuceno +80% +Faixa 2[^\n]* +1\n +Perdões +60% +Faixa 4[^\n]* +1\n/,
+    );
     expect(first.out).toMatch(/• corrompido\.xlsx: .*corrompido/);
     expect(first.out).toMatch(/Consolidado gravado em .*consolidado\.xlsx/);
     expect(fs.existsSync(path.join(dir, "consolidado.xlsx"))).toBe(true);
@@ -133,7 +149,11 @@ describe("a folder of three contracts and a corrupt file", () => {
       expect(ws.getCell(row, 4).value).toBeCloseTo(attainment, 12);
       expect(ws.getCell(row, 4).numFmt).toBe("0.0%");
       expect(String(ws.getCell(row, 5).value)).toMatch(new RegExp(`^Faixa ${band} — `));
-      expect(ws.getCell(row, 5).fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: BAND_ARGB[band] } });
+      expect(ws.getCell(row, 5).fill).toMatchObject({
+        type: "pattern",
+        pattern: "solid",
+        fgColor: { argb: BAND_ARGB[band] },
+      });
       expect(ws.getCell(row, 6).value).toBe(missed);
       expect(ws.getCell(row, 7).value ?? "").toBe(codes);
       expect(ws.getCell(row, 8).value).toBe("Não");
@@ -169,7 +189,16 @@ describe("a folder of three contracts and a corrupt file", () => {
     expect(json).toMatchObject({ entrada: dir, arquivoConsolidado: null, arquivos: 4, avaliados: 3 });
     // consolidado.xlsx, written by the first run, is not an input.
     expect(json.ignorados).toEqual(["~$Lavras.xlsx", "consolidado.xlsx", "Lavras.avaliado.xlsx"]);
-    expect(json.linhas.map((l: { municipio: string; periodo: string; atingimentoGlobal: number; faixa: { numero: number } }) => [l.municipio, l.periodo, l.atingimentoGlobal, l.faixa.numero])).toEqual([
+    expect(
+      json.linhas.map(
+        (l: { municipio: string; periodo: string; atingimentoGlobal: number; faixa: { numero: number } }) => [
+          l.municipio,
+          l.periodo,
+          l.atingimentoGlobal,
+          l.faixa.numero,
+        ],
+      ),
+    ).toEqual([
       ["Lavras", "2025-T1", 1, 1],
       ["Nepomuceno", "2025-T1", 0.8, 2],
       ["Perdões", "2025-T1", 0.6, 4],
@@ -180,7 +209,10 @@ describe("a folder of three contracts and a corrupt file", () => {
     expect(json.linhas[5]).toMatchObject({
       arquivo: "Nepomuceno.xlsx",
       metasNaoAtingidas: 2,
-      indicadoresNaoAtingidos: [{ codigo: "I01", justificativa: null }, { codigo: "I04", justificativa: null }],
+      indicadoresNaoAtingidos: [
+        { codigo: "I01", justificativa: null },
+        { codigo: "I04", justificativa: null },
+      ],
       avaliacaoIncompleta: false,
       problemas: 0,
     });
@@ -193,7 +225,11 @@ describe("a folder of three contracts and a corrupt file", () => {
     expect(code).toBe(1);
     const json = JSON.parse(text);
     expect(json.arquivoConsolidado).toBe(out);
-    expect(json.linhas.map((l: { municipio: string; periodo: string }) => `${l.municipio} ${l.periodo}`)).toEqual(["Lavras 2025-T1", "Nepomuceno 2025-T1", "Perdões 2025-T1"]);
+    expect(json.linhas.map((l: { municipio: string; periodo: string }) => `${l.municipio} ${l.periodo}`)).toEqual([
+      "Lavras 2025-T1",
+      "Nepomuceno 2025-T1",
+      "Perdões 2025-T1",
+    ]);
     const ws = (await readBook(out)).getWorksheet("Consolidado")!;
     expect(ws.getCell("A8").value).toBe("Perdões");
   });
@@ -245,7 +281,19 @@ describe("exit codes and arguments", () => {
   });
 
   test("the arguments", () => {
-    expect(parseConsolidarArgs(["pasta", "--periodo=2025-T1", "--predefinicao", "previne", "--metodo", "media", "--paralelo", "2", "--json"])).toMatchObject({
+    expect(
+      parseConsolidarArgs([
+        "pasta",
+        "--periodo=2025-T1",
+        "--predefinicao",
+        "previne",
+        "--metodo",
+        "media",
+        "--paralelo",
+        "2",
+        "--json",
+      ]),
+    ).toMatchObject({
       command: "consolidar",
       input: "pasta",
       period: { label: "2025-T1" },
@@ -255,7 +303,10 @@ describe("exit codes and arguments", () => {
       json: true,
       noOutput: false,
     });
-    expect(parseConsolidarArgs(["pasta", "--opcao"])).toMatchObject({ command: "erro", message: expect.stringMatching(/--opcao/) });
+    expect(parseConsolidarArgs(["pasta", "--opcao"])).toMatchObject({
+      command: "erro",
+      message: expect.stringMatching(/--opcao/),
+    });
   });
 });
 
@@ -271,7 +322,11 @@ describe("one workbook with one sheet per municipality", () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.arquivoConsolidado).toBe(path.join(dir, "regiao.consolidado.xlsx"));
-    expect(json.linhas.map((l: { municipio: string; periodo: string; arquivo: string }) => `${l.periodo} ${l.municipio} ${l.arquivo}`)).toEqual([
+    expect(
+      json.linhas.map(
+        (l: { municipio: string; periodo: string; arquivo: string }) => `${l.periodo} ${l.municipio} ${l.arquivo}`,
+      ),
+    ).toEqual([
       "2025-T1 Lavras regiao.xlsx",
       "2025-T1 Nepomuceno regiao.xlsx",
       "2025-T1 Perdões regiao.xlsx",
@@ -296,7 +351,14 @@ describe("SISAB panel exports (Previne Brasil)", () => {
     expect(json.arquivoConsolidado).toBe(path.join(dir, "painel-hipertensao.consolidado.xlsx"));
     // One of Previne's seven indicators: each value is an ISF parcial (1 de 7), never under the key `isf`.
     expect(json.linhas.every((l: object) => !("isf" in l))).toBe(true);
-    const isf = json.linhas.map((l: { periodo: string; municipio: string; ibge: string; isfParcial: number | null }) => [l.periodo, l.municipio, l.ibge, l.isfParcial === null ? null : Number(l.isfParcial.toFixed(9))]);
+    const isf = json.linhas.map(
+      (l: { periodo: string; municipio: string; ibge: string; isfParcial: number | null }) => [
+        l.periodo,
+        l.municipio,
+        l.ibge,
+        l.isfParcial === null ? null : Number(l.isfParcial.toFixed(9)),
+      ],
+    );
     expect(isf).toEqual([
       ["2022-Q1", "São João del-Rei", "316250", 10],
       ["2022-Q1", "Tiradentes", "316990", 8],
@@ -310,11 +372,27 @@ describe("SISAB panel exports (Previne Brasil)", () => {
     ]);
     expect(json.linhas[5]).toMatchObject({ predefinicao: "previne", avaliacaoIncompleta: true, faixa: null });
     const ws = (await readBook(json.arquivoConsolidado)).getWorksheet("Consolidado")!;
-    expect(rowValues(ws, 5, 6)).toEqual(["Município / contrato", "IBGE", "Arquivo", "Período", "ISF parcial (1 de 7 indicadores) (0 a 10)", "Indicadores sem resultado"]);
-    expect(rowValues(ws, 6, 6)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q1", 10, "ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7"]);
+    expect(rowValues(ws, 5, 6)).toEqual([
+      "Município / contrato",
+      "IBGE",
+      "Arquivo",
+      "Período",
+      "ISF parcial (1 de 7 indicadores) (0 a 10)",
+      "Indicadores sem resultado",
+    ]);
+    expect(rowValues(ws, 6, 6)).toEqual([
+      "São João del-Rei",
+      "316250",
+      "painel-hipertensao.csv",
+      "2022-Q1",
+      10,
+      "ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7",
+    ]);
     // The text: the partial ISF on the 0–10 scale (named once, in the column), no band column (Previne Brasil has no bands).
     const text = (await run([file, "--sem-arquivo"])).out;
-    expect(text).toMatch(/Período 2022-Q1 — 3 linhas[^\n]*\n +Município \/ contrato +ISF parcial \(1 de 7 indicadores\) +Não atingidas\n +São João del-Rei +10,00 +0\n +Tiradentes +8,00 +1\n/);
+    expect(text).toMatch(
+      /Período 2022-Q1 — 3 linhas[^\n]*\n +Município \/ contrato +ISF parcial \(1 de 7 indicadores\) +Não atingidas\n +São João del-Rei +10,00 +0\n +Tiradentes +8,00 +1\n/,
+    );
     expect(text).toMatch(/São João del-Rei +— +0 +\(avaliação incompleta\)/);
     expect(text).not.toMatch(/Faixa/);
   });
@@ -325,19 +403,33 @@ describe("SISAB panel exports (Previne Brasil)", () => {
     // Indicator 7 (diabetes; meta 50%, peso 1), 2022 Q1 only: Tiradentes 25% → nota 5; São João del-Rei 50% → 10;
     // Barroso 50% → 10. Q1 ISF = (2 × nota 6 + 1 × nota 7) / 3:
     //   Tiradentes (2 × 8 + 5) / 3 = 7;  São João del-Rei (2 × 10 + 10) / 3 = 10;  Barroso (2 × 0 + 10) / 3 = 3,333…
-    const diabetes = sisabExport(PREVINE_LONG_NAMES[6], [
-      ["316990", "Tiradentes", 25],
-      ["316250", "São João del-Rei", 50],
-      ["310560", "Barroso", 50],
-    ], ["2022 Q1"]);
+    const diabetes = sisabExport(
+      PREVINE_LONG_NAMES[6],
+      [
+        ["316990", "Tiradentes", 25],
+        ["316250", "São João del-Rei", 50],
+        ["310560", "Barroso", 50],
+      ],
+      ["2022 Q1"],
+    );
     fs.writeFileSync(path.join(dir, "painel-diabetes.csv"), Buffer.from(diabetes, "latin1"));
     const { code, out } = await run([dir, "--json", "--periodo", "2022-Q1"]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.avaliados).toBe(2);
     // Two of the seven indicators: an ISF parcial (2 de 7).
-    expect(json.linhas.every((l: { valorGlobal: { nome: string } }) => l.valorGlobal.nome === "ISF parcial (2 de 7 indicadores)")).toBe(true);
-    expect(json.linhas.map((l: { municipio: string; isfParcial: number; arquivo: string }) => [l.municipio, Number(l.isfParcial.toFixed(9)), l.arquivo])).toEqual([
+    expect(
+      json.linhas.every(
+        (l: { valorGlobal: { nome: string } }) => l.valorGlobal.nome === "ISF parcial (2 de 7 indicadores)",
+      ),
+    ).toBe(true);
+    expect(
+      json.linhas.map((l: { municipio: string; isfParcial: number; arquivo: string }) => [
+        l.municipio,
+        Number(l.isfParcial.toFixed(9)),
+        l.arquivo,
+      ]),
+    ).toEqual([
       ["São João del-Rei", 10, "painel-diabetes.csv, painel-hipertensao.csv"],
       ["Tiradentes", 7, "painel-diabetes.csv, painel-hipertensao.csv"],
       ["Barroso", Number((10 / 3).toFixed(9)), "painel-diabetes.csv, painel-hipertensao.csv"],
@@ -414,29 +506,83 @@ describe("SIAPS exports of one municipality, as downloaded", () => {
       "Problemas nos dados",
     ]);
     const files = "14 arquivos (C1_JUN-26.csv … C7_MAI-26.csv)";
-    expect(rowValues(ws, 6, 17)).toEqual(["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", files, "2026-Q2", 8.5, "Ótimo (provisória)", "", "Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo", 0, "", "Sim", 1]);
+    expect(rowValues(ws, 6, 17)).toEqual([
+      "SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)",
+      files,
+      "2026-Q2",
+      8.5,
+      "Ótimo (provisória)",
+      "",
+      "Bom",
+      "Ótimo",
+      "Ótimo",
+      "Suficiente",
+      "Regular",
+      "Ótimo",
+      "Ótimo",
+      0,
+      "",
+      "Sim",
+      1,
+    ]);
     const jardim = rowValues(ws, 7, 17);
     expect(jardim.slice(0, 3)).toEqual(["SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)", files, "2026-Q2"]);
-    expect(jardim.slice(4)).toEqual(["Bom (provisória)", "incompleta: falta C6", "Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular", 0, "", "Sim", 0]);
+    expect(jardim.slice(4)).toEqual([
+      "Bom (provisória)",
+      "incompleta: falta C6",
+      "Ótimo",
+      "Suficiente",
+      "Bom",
+      "Regular",
+      "Bom",
+      "—",
+      "Regular",
+      0,
+      "",
+      "Sim",
+      0,
+    ]);
     const fill = (cell: string) => (ws.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     const cofinFill = (label: string) => `FF${cofinC2C7Bands.bands.find((b) => b.label === label)!.color!.slice(1)}`;
     // C1 … C7 from G (F holds the indicators without result).
-    expect([fill("G6"), fill("H6"), fill("J6"), fill("K6")]).toEqual([cofinFill("Bom"), cofinFill("Ótimo"), cofinFill("Suficiente"), cofinFill("Regular")]);
+    expect([fill("G6"), fill("H6"), fill("J6"), fill("K6")]).toEqual([
+      cofinFill("Bom"),
+      cofinFill("Ótimo"),
+      cofinFill("Suficiente"),
+      cofinFill("Regular"),
+    ]);
     const failures = book.getWorksheet("Falhas")!;
-    expect([failures.getCell("A4").value, failures.getCell("A5").value]).toEqual(["B1_JUN-26.csv", "Vinculo_JUN-26.csv"]);
-    expect(String(failures.getCell("B5").value)).toContain("componente Vínculo e Acompanhamento Territorial: não avaliado por estas regras");
+    expect([failures.getCell("A4").value, failures.getCell("A5").value]).toEqual([
+      "B1_JUN-26.csv",
+      "Vinculo_JUN-26.csv",
+    ]);
+    expect(String(failures.getCell("B5").value)).toContain(
+      "componente Vínculo e Acompanhamento Territorial: não avaliado por estas regras",
+    );
   });
 
   test("the JSON: each team's classes, and the same through the compiled worker pool", async () => {
     const { out } = await run([dir, "--json", "--sem-arquivo"]);
     const json = JSON.parse(out);
-    expect(json.linhas.map((l: { municipio: string; classes: { codigo: string; classe: string | null }[] }) => [l.municipio, l.classes.map((c) => `${c.codigo} ${c.classe}`)])).toEqual([
-      ["SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)", ["C1 Bom", "C2 Ótimo", "C3 Ótimo", "C4 Suficiente", "C5 Regular", "C6 Ótimo", "C7 Ótimo"]],
-      ["SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)", ["C1 Ótimo", "C2 Suficiente", "C3 Bom", "C4 Regular", "C5 Bom", "C7 Regular"]],
+    expect(
+      json.linhas.map((l: { municipio: string; classes: { codigo: string; classe: string | null }[] }) => [
+        l.municipio,
+        l.classes.map((c) => `${c.codigo} ${c.classe}`),
+      ]),
+    ).toEqual([
+      [
+        "SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456)",
+        ["C1 Bom", "C2 Ótimo", "C3 Ótimo", "C4 Suficiente", "C5 Regular", "C6 Ótimo", "C7 Ótimo"],
+      ],
+      [
+        "SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321)",
+        ["C1 Ótimo", "C2 Suficiente", "C3 Bom", "C4 Regular", "C5 Bom", "C7 Regular"],
+      ],
     ]);
     // C1 of ESF CENTRO: (45 + 55) / 2 = 50, the mean of the months.
     expect(json.linhas[0].classes[0]).toEqual({ codigo: "C1", resultado: 50, classe: "Bom" });
-    if (!fs.existsSync(libWorker)) throw new Error(`${libWorker} is missing: run \`npm run build:cli\` first (npm test does it).`);
+    if (!fs.existsSync(libWorker))
+      throw new Error(`${libWorker} is missing: run \`npm run build:cli\` first (npm test does it).`);
     const pooled = await run([dir, "--json", "--sem-arquivo", "--paralelo", "2"], { workerScript: libWorker });
     expect(JSON.parse(pooled.out)).toEqual(json);
   });
@@ -453,7 +599,8 @@ describe("the worker pool", () => {
   });
 
   const requireLib = () => {
-    if (!fs.existsSync(libWorker) || !fs.existsSync(libCommand)) throw new Error(`${libWorker} is missing: run \`npm run build:cli\` first (npm test does it).`);
+    if (!fs.existsSync(libWorker) || !fs.existsSync(libCommand))
+      throw new Error(`${libWorker} is missing: run \`npm run build:cli\` first (npm test does it).`);
   };
 
   test("the compiled worker, two at a time, gives what the in-process path gives", async () => {
@@ -469,7 +616,9 @@ describe("the worker pool", () => {
     let stdout = "";
     let status = 0;
     try {
-      stdout = execFileSync(process.execPath, [libCommand, dir, "--json", "--paralelo", "2", "--saida", output], { encoding: "utf8" });
+      stdout = execFileSync(process.execPath, [libCommand, dir, "--json", "--paralelo", "2", "--saida", output], {
+        encoding: "utf8",
+      });
     } catch (e) {
       ({ stdout, status } = e as { stdout: string; status: number });
     }
@@ -497,7 +646,10 @@ describe("the worker pool", () => {
     expect(json.falhas).toEqual([
       { arquivo: "corrompido.xlsx", motivo: "ok" },
       { arquivo: "Lavras.xlsx", motivo: "ok" },
-      { arquivo: "Nepomuceno.xlsx", motivo: expect.stringMatching(/^Erro inesperado do Contratualiza .*: falha simulada$/) },
+      {
+        arquivo: "Nepomuceno.xlsx",
+        motivo: expect.stringMatching(/^Erro inesperado do Contratualiza .*: falha simulada$/),
+      },
       { arquivo: "Perdões.xlsx", motivo: "ok" },
     ]);
   });

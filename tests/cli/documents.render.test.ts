@@ -21,7 +21,15 @@ import { buildFinalCommunique } from "../../src/workbook/plan/reports/finalCommu
 import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
 import { writeEvaluatedFile } from "../../src/hosts/file/xlsx/write";
 import { artifactsDir, convertWithLibreOffice, renderPdf, soffice, withLibreOffice } from "../support/libreoffice";
-import { cutSignatureBlocks, minWordHeight, outsidePrintable, pageText, pdftotext, pdfWords, type PdfPage } from "../support/pdfWords";
+import {
+  cutSignatureBlocks,
+  minWordHeight,
+  outsidePrintable,
+  pageText,
+  pdftotext,
+  pdfWords,
+  type PdfPage,
+} from "../support/pdfWords";
 import { writeContractXlsx } from "../workbook/plan/reports/fixture";
 import { tempDir, workbookOf } from "../hosts/file/xlsx/helpers";
 
@@ -41,10 +49,12 @@ afterAll(() => cleanup());
 /** Every cell's text of a sheet, row by row (merged cells once). */
 function sheetTexts(ws: ExcelJS.Worksheet): string[] {
   const out: string[] = [];
-  ws.eachRow((row) => row.eachCell((c) => {
-    if (c.isMerged && c.master !== c) return;
-    if (c.value !== null && c.value !== undefined) out.push(String(c.value));
-  }));
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.isMerged && c.master !== c) return;
+      if (c.value !== null && c.value !== undefined) out.push(String(c.value));
+    }),
+  );
   return out;
 }
 
@@ -53,7 +63,15 @@ async function docxParagraphs(file: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const xml = await zip.file("word/document.xml")!.async("string");
   return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) =>
-    [...m[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&")).join(""),
+    [...m[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((t) =>
+        t[1]
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&"),
+      )
+      .join(""),
   );
 }
 
@@ -86,8 +104,12 @@ describe("avaliar --final --termo-aditivo: the sheets, read back with ExcelJS", 
     expect(final).toContain(documentStrings.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
     expect(final).toContain(documentStrings.gradeBand("Faixa 4 — 60% a 69,9%"));
     expect(final).toContain("• Faixa 5 — 50% a 59,9%: 1 trimestre (2025-T4)");
-    expect(final).toContain("• I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos (atingimento de 71,6% a 75,8%).");
-    expect(final.filter((t) => reportStrings.members.some((m) => t.endsWith(`\n${m}`)))).toHaveLength(reportStrings.members.length);
+    expect(final).toContain(
+      "• I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos (atingimento de 71,6% a 75,8%).",
+    );
+    expect(final.filter((t) => reportStrings.members.some((m) => t.endsWith(`\n${m}`)))).toHaveLength(
+      reportStrings.members.length,
+    );
 
     const term = sheetTexts(wb.getWorksheet("Proposta de Termo Aditivo")!);
     expect(term).toContain(documentStrings.additiveTitle);
@@ -108,7 +130,14 @@ describe("comunicado --final / --termo-aditivo --saida x.docx: read back from wo
     expect(final).toContain(documentStrings.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
     // The indicators' table, a cell per paragraph: I3's row.
     const i3 = final.indexOf("I3");
-    expect(final.slice(i3, i3 + 6)).toEqual(["I3", "Cobertura vacinal de crianças menores de 1 ano", "≥ 95%", "0 de 4", "73,9%", "Meta nunca atingida"]);
+    expect(final.slice(i3, i3 + 6)).toEqual([
+      "I3",
+      "Cobertura vacinal de crianças menores de 1 ano",
+      "≥ 95%",
+      "0 de 4",
+      "73,9%",
+      "Meta nunca atingida",
+    ]);
     expect(final).toContain(documentStrings.finalClosing);
 
     const termDocx = path.join(dir, "termo-aditivo.docx");
@@ -155,7 +184,10 @@ describe("printed by LibreOffice (A4)", () => {
       const plan = {
         owned: [],
         rules: [],
-        summaries: [communiqueSheet(buildFinalCommunique(evs, { source })), communiqueSheet(buildAdditiveTerm(evs, { source }))],
+        summaries: [
+          communiqueSheet(buildFinalCommunique(evs, { source })),
+          communiqueSheet(buildAdditiveTerm(evs, { source })),
+        ],
         problems: [],
       };
       const xlsx = path.join(artifacts, "sheets.xlsx");

@@ -53,7 +53,9 @@ async function inProcess(...argv: string[]): Promise<{ code: number; out: string
 function mappingIn(text: string) {
   const found = /\{ "tabelas".*?\] \}/.exec(text);
   expect(found).not.toBeNull();
-  return JSON.parse(found![0]) as { tabelas: { planilha: string; linhaCabecalho: number; colunas: Record<string, string> }[] };
+  return JSON.parse(found![0]) as {
+    tabelas: { planilha: string; linhaCabecalho: number; colunas: Record<string, string> }[];
+  };
 }
 
 describe("headers as people draw them", () => {
@@ -83,7 +85,13 @@ describe("headers as people draw them", () => {
   });
 
   it("evaluates the example with a rule of dashes under its header", async () => {
-    const input = await exampleFile("tracos", (ws) => ws.spliceRows(4, 0, EXAMPLE_HEADERS.map(() => "—")));
+    const input = await exampleFile("tracos", (ws) =>
+      ws.spliceRows(
+        4,
+        0,
+        EXAMPLE_HEADERS.map(() => "—"),
+      ),
+    );
     const { code, out, err } = await inProcess("avaliar", input, "--sem-arquivo", "--json");
     expect(err).toBe("");
     // No problem about the dashes: exit 0, and the same 54 rows and 90%.
@@ -119,7 +127,14 @@ describe("when nothing can be evaluated", () => {
     // Letters of the example's header: F Meta, J Resultado, I Mês, H Unidade; `?` for the indicator.
     const mapping = mappingIn(err);
     expect(mapping.tabelas[0]).toMatchObject({ planilha: "Indicadores", linhaCabecalho: 3 });
-    expect(mapping.tabelas[0].colunas).toMatchObject({ indicador: "?", meta: "F", resultado: "J", periodo: "I", unidade: "H", justificativaAceita: "N" });
+    expect(mapping.tabelas[0].colunas).toMatchObject({
+      indicador: "?",
+      meta: "F",
+      resultado: "J",
+      periodo: "I",
+      unidade: "H",
+      justificativaAceita: "N",
+    });
     // With `?` turned into the indicator's column C, the mapping evaluates the example: 54 rows, 90%.
     mapping.tabelas[0].colunas.indicador = "C";
     const mapFile = path.join(dir, "mapa.json");
@@ -137,10 +152,17 @@ describe("when nothing can be evaluated", () => {
     for (const json of [false, true]) {
       const { code, err } = await inProcess("avaliar", input, "--sem-arquivo", ...(json ? ["--json"] : []));
       expect(code).toBe(2);
-      expect(err).toContain("Indicadores!A3: A tabela com cabeçalho na linha 3 não tem linhas a avaliar: as linhas 4 a 7");
+      expect(err).toContain(
+        "Indicadores!A3: A tabela com cabeçalho na linha 3 não tem linhas a avaliar: as linhas 4 a 7",
+      );
       expect(err).toContain("as linhas a partir da 8 não foram lidas");
       // Every key column found, with its letter.
-      expect(mappingIn(err).tabelas[0].colunas).toMatchObject({ indicador: "C", meta: "F", resultado: "J", periodo: "I" });
+      expect(mappingIn(err).tabelas[0].colunas).toMatchObject({
+        indicador: "C",
+        meta: "F",
+        resultado: "J",
+        periodo: "I",
+      });
     }
   });
 

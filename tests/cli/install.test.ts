@@ -17,9 +17,13 @@ describe("the command installed like a tool", () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "contratualiza-elsewhere-"));
     // --ignore-scripts: `prepare` already built lib/ (npm test builds it before jest); --offline: a folder install
     // needs nothing from the registry, and the test must not reach for it.
-    execFileSync("npm", ["install", "-g", "--prefix", prefix, "--offline", "--ignore-scripts", "--no-audit", "--no-fund", root], {
-      stdio: "pipe",
-    });
+    execFileSync(
+      "npm",
+      ["install", "-g", "--prefix", prefix, "--offline", "--ignore-scripts", "--no-audit", "--no-fund", root],
+      {
+        stdio: "pipe",
+      },
+    );
     fs.copyFileSync(path.join(root, "assets", "exemplo-contrato.xlsx"), path.join(work, "contrato.xlsx"));
   });
 

@@ -154,7 +154,8 @@ interface CfRule {
 
 /** The sheet's conditional formats as [ref, formula, fill]; every one must be a single expression rule. */
 function rulesOf(ws: ExcelJS.Worksheet): [string, string, string | undefined][] {
-  const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: CfRule[] }[] }).conditionalFormattings;
+  const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: CfRule[] }[] })
+    .conditionalFormattings;
   for (const cf of formats) {
     expect(cf.rules).toHaveLength(1);
     expect(cf.rules[0].type).toBe("expression");
@@ -197,7 +198,10 @@ function expectSound(run: Evaluated): void {
 }
 
 /** Every problem of every period and of the tables, for finding the planted cell. */
-const allProblems = (json: ReportJson): ProblemJson[] => [...json.problemas, ...json.periodos.flatMap((p) => p.problemas)];
+const allProblems = (json: ReportJson): ProblemJson[] => [
+  ...json.problemas,
+  ...json.periodos.flatMap((p) => p.problemas),
+];
 
 describe("long layout: title rows, a merged title, the header on row 4, a footer", () => {
   let run: Evaluated;
@@ -237,12 +241,17 @@ describe("long layout: title rows, a merged title, the header on row 4, a footer
   test("the table is found under the titles and ends at the footer", () => {
     expectSound(run);
     // Header row 4 to the last data row 16, columns A–E; 12 rows (4 indicators × 3 months).
-    expect(run.json.tabelas).toEqual([expect.objectContaining({ planilha: "Indicadores", intervalo: "A4:E16", formato: "long", linhas: 12 })]);
+    expect(run.json.tabelas).toEqual([
+      expect.objectContaining({ planilha: "Indicadores", intervalo: "A4:E16", formato: "long", linhas: 12 }),
+    ]);
   });
 
   test("the owned columns sit right of the table, F:G, titled on the header row, one value per row", () => {
     const ws = sheet(run.out, "Indicadores");
-    expect([ws.getCell("F4").value, ws.getCell("G4").value]).toEqual(["Atingimento (Contratualiza)", "Conceito (Contratualiza)"]);
+    expect([ws.getCell("F4").value, ws.getCell("G4").value]).toEqual([
+      "Atingimento (Contratualiza)",
+      "Conceito (Contratualiza)",
+    ]);
     // Attainment = result ÷ target, capped at 1:
     // 100/100 = 1 A; 110/100 → 1 A; 105/100 → 1 A;
     // 500/500 = 1 A; 550/500 → 1 A; "n/d" → no attainment, Inválido;
@@ -288,7 +297,9 @@ describe("long layout: title rows, a merged title, the header on row 4, a footer
   });
 
   test("the bad cell is reported with its sheet and address", () => {
-    expect(allProblems(run.json)).toEqual([{ planilha: "Indicadores", celula: "E10", mensagem: expect.stringContaining("n/d") }]);
+    expect(allProblems(run.json)).toEqual([
+      { planilha: "Indicadores", celula: "E10", mensagem: expect.stringContaining("n/d") },
+    ]);
   });
 });
 
@@ -316,7 +327,9 @@ describe("wide layout: one row per indicator, a result column per month", () => 
 
   test("the table is read as wide, one row per indicator × month", () => {
     expectSound(run);
-    expect(run.json.tabelas).toEqual([expect.objectContaining({ planilha: "Acompanhamento", intervalo: "A2:F7", formato: "wide", linhas: 15 })]);
+    expect(run.json.tabelas).toEqual([
+      expect.objectContaining({ planilha: "Acompanhamento", intervalo: "A2:F7", formato: "wide", linhas: 15 }),
+    ]);
   });
 
   test("one pair of owned columns per month, G:H Jan, I:J Fev, K:L Mar, titled with the month", () => {
@@ -363,7 +376,9 @@ describe("wide layout: one row per indicator, a result column per month", () => 
   });
 
   test("the bad cell is reported with its sheet and address", () => {
-    expect(allProblems(run.json)).toEqual([{ planilha: "Acompanhamento", celula: "E4", mensagem: expect.stringContaining("n/d") }]);
+    expect(allProblems(run.json)).toEqual([
+      { planilha: "Acompanhamento", celula: "E4", mensagem: expect.stringContaining("n/d") },
+    ]);
   });
 });
 
@@ -418,7 +433,12 @@ describe("one sheet per period: Jan 2025, Fev 2025, Mar 2025 with the same table
   test("the three sheets are one table", () => {
     expectSound(run);
     expect(run.json.tabelas).toEqual([
-      expect.objectContaining({ planilha: "Jan 2025", planilhas: ["Jan 2025", "Fev 2025", "Mar 2025"], formato: "sheetPerPeriod", linhas: 12 }),
+      expect.objectContaining({
+        planilha: "Jan 2025",
+        planilhas: ["Jan 2025", "Fev 2025", "Mar 2025"],
+        formato: "sheetPerPeriod",
+        linhas: 12,
+      }),
     ]);
   });
 
@@ -448,7 +468,11 @@ describe("one sheet per period: Jan 2025, Fev 2025, Mar 2025 with the same table
     };
     for (const [name, values] of Object.entries(expected)) {
       const ws = sheet(run.out, name);
-      expect([name, ws.getCell("D2").value, ws.getCell("E2").value]).toEqual([name, "Atingimento (Contratualiza)", "Conceito (Contratualiza)"]);
+      expect([name, ws.getCell("D2").value, ws.getCell("E2").value]).toEqual([
+        name,
+        "Atingimento (Contratualiza)",
+        "Conceito (Contratualiza)",
+      ]);
       expect([name, rounded(block(ws, "D3", "E6"))]).toEqual([name, values]);
       expect([name, rulesOf(ws)]).toEqual([name, expectedRules("D3:E6 C3:C6", "$E3")]);
     }
@@ -464,7 +488,9 @@ describe("one sheet per period: Jan 2025, Fev 2025, Mar 2025 with the same table
   });
 
   test("the bad cell is reported on its own sheet", () => {
-    expect(allProblems(run.json)).toEqual([{ planilha: "Mar 2025", celula: "C5", mensagem: expect.stringContaining("n/d") }]);
+    expect(allProblems(run.json)).toEqual([
+      { planilha: "Mar 2025", celula: "C5", mensagem: expect.stringContaining("n/d") },
+    ]);
   });
 });
 
@@ -503,7 +529,9 @@ describe("a SISAB panel export saved as .xlsx (Previne Brasil)", () => {
     expectSound(run);
     expect(run.json.predefinicaoEscolhida?.id).toBe("previne");
     // 3 municipalities × 3 four-month periods; the footer is not a municipality.
-    expect(run.json.tabelas).toEqual([expect.objectContaining({ planilha: "Painel Indicador", intervalo: "A12:F15", formato: "panel", linhas: 9 })]);
+    expect(run.json.tabelas).toEqual([
+      expect.objectContaining({ planilha: "Painel Indicador", intervalo: "A12:F15", formato: "panel", linhas: 9 }),
+    ]);
   });
 
   test("one pair of owned columns per period, G:L, with each municipality's attainment", () => {
@@ -558,7 +586,9 @@ describe("a SISAB panel export saved as .xlsx (Previne Brasil)", () => {
   });
 
   test("the bad cell is reported with its sheet and address", () => {
-    expect(allProblems(run.json)).toEqual([{ planilha: "Painel Indicador", celula: "E15", mensagem: expect.stringContaining("n/d") }]);
+    expect(allProblems(run.json)).toEqual([
+      { planilha: "Painel Indicador", celula: "E15", mensagem: expect.stringContaining("n/d") },
+    ]);
     expect(run.json.periodos[1].problemas.map((p) => p.celula)).toEqual(["E15"]);
   });
 });
@@ -605,14 +635,19 @@ describe("a SISAB panel export saved as .xlsx (Previne Brasil)", () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(saved));
     expect(await zip.file("docProps/app.xml")!.async("string")).toMatch(/LibreOffice/);
     expect(await zip.file("xl/tables/table1.xml")!.async("string")).not.toMatch(/tableStyleInfo[^>]*name=/);
-    expect(run.json.tabelas).toEqual([expect.objectContaining({ planilha: "Metas", intervalo: "A3:D12", formato: "long", linhas: 9 })]);
+    expect(run.json.tabelas).toEqual([
+      expect.objectContaining({ planilha: "Metas", intervalo: "A3:D12", formato: "long", linhas: 9 }),
+    ]);
     const tables = sheet(run.out, "Metas").getTables() as unknown as { table: { name: string; tableRef: string } }[];
     expect(tables.map((t) => [t.table.name, t.table.tableRef])).toEqual([["TabelaMetas", "A3:D12"]]);
   });
 
   test("the owned columns E:F beside the table, one value per row", () => {
     const ws = sheet(run.out, "Metas");
-    expect([ws.getCell("E3").value, ws.getCell("F3").value]).toEqual(["Atingimento (Contratualiza)", "Conceito (Contratualiza)"]);
+    expect([ws.getCell("E3").value, ws.getCell("F3").value]).toEqual([
+      "Atingimento (Contratualiza)",
+      "Conceito (Contratualiza)",
+    ]);
     // Pré-natal 6/6 = 1 A; 5/6 = 0,8333… B; 7/6 → 1 A.
     // Vacinal 96%, 97%, 95% against 95% → A A A. Visitas 510/500 → 1 A; "n/d" Inválido; 530/500 → 1 A.
     expect(rounded(block(ws, "E4", "F12"))).toEqual([
@@ -639,6 +674,8 @@ describe("a SISAB panel export saved as .xlsx (Previne Brasil)", () => {
   });
 
   test("the bad cell is reported with its sheet and address", () => {
-    expect(allProblems(run.json)).toEqual([{ planilha: "Metas", celula: "D11", mensagem: expect.stringContaining("n/d") }]);
+    expect(allProblems(run.json)).toEqual([
+      { planilha: "Metas", celula: "D11", mensagem: expect.stringContaining("n/d") },
+    ]);
   });
 });

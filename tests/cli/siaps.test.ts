@@ -37,11 +37,19 @@ describe("avaliar on one export", () => {
     const { code, out } = await run("avaliar", file, "--sem-arquivo");
     // June alone is 1 of the 4 months of 2026-Q2 (May–August): incomplete, so exit 1 and no problem listed.
     expect(code).toBe(1);
-    expect(out).toContain("  • C5_JUN-26!A10:O12 — exportação do SIAPS (um indicador, uma linha por equipe), 2 linhas, jun/2026 (confiança 100%)");
-    expect(out).toContain("a tabela encontrada é uma exportação do SIAPS do indicador C5 do componente de qualidade do cofinanciamento da APS");
+    expect(out).toContain(
+      "  • C5_JUN-26!A10:O12 — exportação do SIAPS (um indicador, uma linha por equipe), 2 linhas, jun/2026 (confiança 100%)",
+    );
+    expect(out).toContain(
+      "a tabela encontrada é uma exportação do SIAPS do indicador C5 do componente de qualidade do cofinanciamento da APS",
+    );
     expect(out).toContain("Período: 2º quadrimestre de 2026 (2026-Q2)");
-    expect(out).toMatch(/\n {4}• ESF CENTRO — INE 0000123456 — SÃO SEBASTIÃO: nota final \d+,\d\d \(\w+\)\n {6}C5 10 Regular\n/);
-    expect(out).toMatch(/\n {4}• ESF JARDIM — INE 0000654321 — SÃO SEBASTIÃO: nota final \d+,\d\d \(\w+\)\n {6}C5 44 Suficiente\n/);
+    expect(out).toMatch(
+      /\n {4}• ESF CENTRO — INE 0000123456 — SÃO SEBASTIÃO: nota final \d+,\d\d \(\w+\)\n {6}C5 10 Regular\n/,
+    );
+    expect(out).toMatch(
+      /\n {4}• ESF JARDIM — INE 0000654321 — SÃO SEBASTIÃO: nota final \d+,\d\d \(\w+\)\n {6}C5 44 Suficiente\n/,
+    );
     expect(out).not.toMatch(/Problemas/);
   });
 
@@ -55,7 +63,8 @@ describe("avaliar on one export", () => {
       expect.objectContaining({
         planilha: "C2_JUN-26",
         celula: "O11",
-        mensagem: "Equipe ESF CENTRO (INE 0000123456), jun/2026, C2: a exportação classifica como “Bom”, mas pelas regras do cofinanciamento o resultado 90 é “Ótimo”.",
+        mensagem:
+          "Equipe ESF CENTRO (INE 0000123456), jun/2026, C2: a exportação classifica como “Bom”, mas pelas regras do cofinanciamento o resultado 90 é “Ótimo”.",
       }),
     ]);
   });
@@ -65,7 +74,9 @@ describe("avaliar on one export", () => {
     const { code, out } = await run("avaliar", file);
     expect(code).toBe(2);
     expect(out).toContain("Exportação do SIAPS reconhecida, mas não avaliada por estas regras (o motivo está abaixo).");
-    expect(out).toContain("exportação do SIAPS do componente Vínculo e Acompanhamento Territorial: não avaliado por estas regras");
+    expect(out).toContain(
+      "exportação do SIAPS do componente Vínculo e Acompanhamento Territorial: não avaliado por estas regras",
+    );
     expect(out).not.toContain("Nenhuma tabela");
     expect(fs.existsSync(path.join(dir, "Vinculo.avaliado.xlsx"))).toBe(false);
   });
@@ -92,10 +103,22 @@ describe("the evaluated copy of a CSV stores numbers as numbers", () => {
       [0.4, "0.00%"],
     ]);
     // Codes (IBGE, CNES, INE) and texts stay as written; so do the title lines and the header.
-    expect([ws.getCell("C11").value, ws.getCell("F11").value, ws.getCell("I11").value, ws.getCell("O11").value]).toEqual(["355070", "2049953", "0000123456", "Suficiente"]);
-    expect([ws.getCell("A6").value, ws.getCell("N10").value]).toEqual(["Competência selecionada: MAI/26", "Resultado (%)"]);
+    expect([
+      ws.getCell("C11").value,
+      ws.getCell("F11").value,
+      ws.getCell("I11").value,
+      ws.getCell("O11").value,
+    ]).toEqual(["355070", "2049953", "0000123456", "Suficiente"]);
+    expect([ws.getCell("A6").value, ws.getCell("N10").value]).toEqual([
+      "Competência selecionada: MAI/26",
+      "Resultado (%)",
+    ]);
     // The add-in's columns beside the table, the class of each row.
-    expect([ws.getCell("Q10").value, ws.getCell("Q11").value, ws.getCell("Q12").value]).toEqual(["Conceito (Contratualiza)", "Suficiente", "Regular"]);
+    expect([ws.getCell("Q10").value, ws.getCell("Q11").value, ws.getCell("Q12").value]).toEqual([
+      "Conceito (Contratualiza)",
+      "Suficiente",
+      "Regular",
+    ]);
   });
 
   test("a SISAB panel: `40` under `2022 Q1 (%)` is 40%", async () => {

@@ -120,7 +120,16 @@ describe("the base table", () => {
     expect(p.indicadores.map((i: { resultado: number }) => i.resultado)).toEqual([expect.closeTo(5.01 / 6, 12), 305]);
     // Units on their own. Centro: I1 (0,85 + 0,82 + 0,90) / 3 = 85,7% A; I2 935 / 3 = 311,7 A → 100%, Faixa 1.
     // Jardim: I1 (0,81 + 0,79 + 0,84) / 3 = 81,3% A; I2 895 / 3 = 298,3 < 300 B → 1 of 2 = 50%, Faixa 5.
-    expect(p.unidades.map((u: { unidade: string; atingimentoGlobal: number; faixa: { numero: number }; metasNaoAtingidas: string[] }) => [u.unidade, u.atingimentoGlobal, u.faixa.numero, u.metasNaoAtingidas])).toEqual([
+    expect(
+      p.unidades.map(
+        (u: { unidade: string; atingimentoGlobal: number; faixa: { numero: number }; metasNaoAtingidas: string[] }) => [
+          u.unidade,
+          u.atingimentoGlobal,
+          u.faixa.numero,
+          u.metasNaoAtingidas,
+        ],
+      ),
+    ).toEqual([
       ["UBS Centro", 1, 1, []],
       ["UBS Jardim", 0.5, 5, ["I2"]],
     ]);
@@ -130,7 +139,11 @@ describe("the base table", () => {
     expect(beside(sheet, "Atingimento global")).toBe(1);
     expect(String(beside(sheet, "Faixa"))).toBe("Faixa 1 — 100%");
     // The unit table: name (B), with data, met, attainment, band, targets not met.
-    expect(after(sheet, "Por unidade — cada uma avaliada só com as suas linhas").slice(1).map((r) => [r[1], r[2], r[3], r[4], r[6] ?? ""])).toEqual([
+    expect(
+      after(sheet, "Por unidade — cada uma avaliada só com as suas linhas")
+        .slice(1)
+        .map((r) => [r[1], r[2], r[3], r[4], r[6] ?? ""]),
+    ).toEqual([
       ["UBS Centro", 2, 2, 1, ""],
       ["UBS Jardim", 2, 1, 0.5, "I2"],
     ]);
@@ -147,10 +160,16 @@ describe("the base table", () => {
     expect(p.atingimentoGlobal).toBe(0);
     expect(p.faixa.numero).toBe(6);
     const [i1, i2] = p.indicadores;
-    expect(i1.naoAtingiram).toEqual([{ periodo: "2025-02", unidade: "UBS Jardim", resultado: 0.79, planilha: "Indicadores", celula: "F6" }]);
-    expect(i2.naoAtingiram.map((f: { celula: string; resultado: number }) => [f.celula, f.resultado])).toEqual([["F12", 290]]);
+    expect(i1.naoAtingiram).toEqual([
+      { periodo: "2025-02", unidade: "UBS Jardim", resultado: 0.79, planilha: "Indicadores", celula: "F6" },
+    ]);
+    expect(i2.naoAtingiram.map((f: { celula: string; resultado: number }) => [f.celula, f.resultado])).toEqual([
+      ["F12", 290],
+    ]);
     // The period's mean (83,5%) meets the target: the reason says so, and names the month.
-    expect(i1.motivo).toBe("regra “todos os meses”: o resultado do período atinge a meta, mas não atingiram a meta: fev/2025, UBS Jardim: 79,0% (meta ≥ 80%)");
+    expect(i1.motivo).toBe(
+      "regra “todos os meses”: o resultado do período atinge a meta, mas não atingiram a meta: fev/2025, UBS Jardim: 79,0% (meta ≥ 80%)",
+    );
     expect(text).toContain("fev/2025, UBS Jardim: 290 (meta ≥ 300)");
     const sheet = await resumo(file, "--regra", "todos-os-meses");
     expect(texts(sheet)).toContain("Regra do conceito: todos os meses (e unidades) devem atingir a meta");
@@ -160,7 +179,13 @@ describe("the base table", () => {
     // The communiqué in the copy says it too.
     const communique = texts(await copySheet(file, "Comunicado 2025-T1", "--regra", "todos-os-meses"));
     expect(communique).toContain("Regra do conceito: todos os meses (e unidades) devem atingir a meta.");
-    expect(communique.some((t) => t.includes("Consultas médicas: regra “todos os meses”") && t.includes("fev/2025, UBS Jardim: 290 (meta ≥ 300)"))).toBe(true);
+    expect(
+      communique.some(
+        (t) =>
+          t.includes("Consultas médicas: regra “todos os meses”") &&
+          t.includes("fev/2025, UBS Jardim: 290 (meta ≥ 300)"),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -179,42 +204,77 @@ describe("completeness", () => {
     expect([p.resultadosEsperados, p.resultadosFaltando]).toEqual([12, 8]);
     // Rows 2–3 are I1 Centro Jan–Feb: their result cells F2 and F3.
     expect(p.pendencias.slice(0, 2)).toEqual([
-      { codigo: "I1", indicador: "Proporção de consultas agendadas", planilha: "Indicadores", celula: "F2", descricao: "UBS Centro, jan/2025: célula F2 em branco" },
-      { codigo: "I1", indicador: "Proporção de consultas agendadas", planilha: "Indicadores", celula: "F3", descricao: "UBS Centro, fev/2025: célula F3 em branco" },
+      {
+        codigo: "I1",
+        indicador: "Proporção de consultas agendadas",
+        planilha: "Indicadores",
+        celula: "F2",
+        descricao: "UBS Centro, jan/2025: célula F2 em branco",
+      },
+      {
+        codigo: "I1",
+        indicador: "Proporção de consultas agendadas",
+        planilha: "Indicadores",
+        celula: "F3",
+        descricao: "UBS Centro, fev/2025: célula F3 em branco",
+      },
     ]);
     expect(text).toContain("Faixa 1 — 100% — provisória (avaliação incompleta: 8 de 12 resultados esperados faltando)");
     const sheet = await resumo(file);
-    expect(beside(sheet, "Faixa")).toBe("Faixa 1 — 100% — provisória (avaliação incompleta: 8 de 12 resultados esperados faltando)");
+    expect(beside(sheet, "Faixa")).toBe(
+      "Faixa 1 — 100% — provisória (avaliação incompleta: 8 de 12 resultados esperados faltando)",
+    );
     expect(after(sheet, "Pendências (resultados que faltam)")).toHaveLength(8);
   });
 
   test("one month of three, the others without rows: the same, with the missing rows named", async () => {
-    const file = await write("uma-linha-por-mes", BASE.filter((r) => r.month.getUTCMonth() === 2));
+    const file = await write(
+      "uma-linha-por-mes",
+      BASE.filter((r) => r.month.getUTCMonth() === 2),
+    );
     const { code, json } = await evaluate(file);
     expect(code).toBe(1);
     const p = json.periodos[0];
     expect(p.faixa).toMatchObject({ numero: 1, provisoria: true });
     expect(p.resultadosFaltando).toBe(8);
-    expect(p.pendencias[0]).toMatchObject({ codigo: "I1", celula: null, descricao: "linha ausente: UBS Centro, jan/2025" });
+    expect(p.pendencias[0]).toMatchObject({
+      codigo: "I1",
+      celula: null,
+      descricao: "linha ausente: UBS Centro, jan/2025",
+    });
   });
 
   test("a missing row is pending and named, without making the evaluation incomplete", async () => {
     // I1, UBS Jardim, February removed: 1 of 12 missing (8,3% ≤ 20%). I1 = (0,85 + 0,82 + 0,90 + 0,81 + 0,84) / 5 = 84,4% → A.
-    const file = await write("linha-ausente", BASE.filter((r) => !(r.code === "I1" && r.unit === "UBS Jardim" && r.month.getUTCMonth() === 1)));
+    const file = await write(
+      "linha-ausente",
+      BASE.filter((r) => !(r.code === "I1" && r.unit === "UBS Jardim" && r.month.getUTCMonth() === 1)),
+    );
     const { code, json, text } = await evaluate(file);
     expect(code).toBe(0);
     const p = json.periodos[0];
     expect(p.avaliacaoIncompleta).toBe(false);
     expect(p.faixa.provisoria).toBe(false);
     expect(p.indicadores[0].resultado).toBeCloseTo(4.22 / 5, 12);
-    expect(p.pendencias).toEqual([{ codigo: "I1", indicador: "Proporção de consultas agendadas", planilha: "Indicadores", celula: null, descricao: "linha ausente: UBS Jardim, fev/2025" }]);
+    expect(p.pendencias).toEqual([
+      {
+        codigo: "I1",
+        indicador: "Proporção de consultas agendadas",
+        planilha: "Indicadores",
+        celula: null,
+        descricao: "linha ausente: UBS Jardim, fev/2025",
+      },
+    ]);
     expect(text).toContain("linha ausente: UBS Jardim, fev/2025");
   });
 });
 
 describe("duplicates, implausible values, stray and empty periods", () => {
   test("the same month twice with the same value counts once, with a note naming both cells", async () => {
-    const file = await write("duplicado-igual", [...BASE, { code: "I1", unit: "UBS Centro", month: m(1), result: 0.85 }]);
+    const file = await write("duplicado-igual", [
+      ...BASE,
+      { code: "I1", unit: "UBS Centro", month: m(1), result: 0.85 },
+    ]);
     const { code, json } = await evaluate(file);
     // The note is not a data problem: exit 0, and I1 is still 83,5% (not 6,86 / 7 = 84,1% with it twice).
     expect(code).toBe(0);
@@ -226,7 +286,10 @@ describe("duplicates, implausible values, stray and empty periods", () => {
   });
 
   test("the same month twice with different values: neither counts, a problem names both", async () => {
-    const file = await write("duplicado-diferente", [...BASE, { code: "I1", unit: "UBS Centro", month: m(1), result: 0.5 }]);
+    const file = await write("duplicado-diferente", [
+      ...BASE,
+      { code: "I1", unit: "UBS Centro", month: m(1), result: 0.5 },
+    ]);
     const { code, json } = await evaluate(file);
     expect(code).toBe(1);
     const p = json.periodos[0];
@@ -234,7 +297,9 @@ describe("duplicates, implausible values, stray and empty periods", () => {
     // both rows in would have given (5,01 + 0,5) / 7 = 78,7% → B.
     expect(p.indicadores[0].resultado).toBeCloseTo(4.16 / 5, 12);
     expect(p.indicadores[0].conceito).toBe("A");
-    const dup = p.problemas.filter((x: { mensagem: string }) => /duas linhas com resultados diferentes/.test(x.mensagem));
+    const dup = p.problemas.filter((x: { mensagem: string }) =>
+      /duas linhas com resultados diferentes/.test(x.mensagem),
+    );
     expect(dup).toHaveLength(1);
     expect(dup[0]).toMatchObject({ planilha: "Indicadores", celula: "F14" });
     expect(dup[0].mensagem).toContain("(Indicadores!F2 e Indicadores!F14)");
@@ -243,21 +308,37 @@ describe("duplicates, implausible values, stray and empty periods", () => {
   });
 
   test("1e300 is Inválido with its cell; the rest is evaluated", async () => {
-    const file = await write("absurdo", BASE.map((r) => (r.code === "I2" && r.unit === "UBS Jardim" && r.month.getUTCMonth() === 2 ? { ...r, result: 1e300 } : r)));
+    const file = await write(
+      "absurdo",
+      BASE.map((r) =>
+        r.code === "I2" && r.unit === "UBS Jardim" && r.month.getUTCMonth() === 2 ? { ...r, result: 1e300 } : r,
+      ),
+    );
     const { code, json } = await evaluate(file);
     expect(code).toBe(1);
     const p = json.periodos[0];
     // I2 without Jardim's March: (310 + 305 + 320 + 300 + 290) / 5 = 305 → A.
     expect(p.indicadores[1].resultado).toBe(305);
-    expect(p.problemas).toEqual([expect.objectContaining({ planilha: "Indicadores", celula: "F13", mensagem: expect.stringMatching(/não é plausível/) })]);
+    expect(p.problemas).toEqual([
+      expect.objectContaining({
+        planilha: "Indicadores",
+        celula: "F13",
+        mensagem: expect.stringMatching(/não é plausível/),
+      }),
+    ]);
   });
 
   test("one stray 2026 row is reported, not evaluated as a period of its own", async () => {
-    const file = await write("ano-solto", [...BASE, { code: "I1", unit: "UBS Centro", month: m(5, 2026), result: 0.9 }]);
+    const file = await write("ano-solto", [
+      ...BASE,
+      { code: "I1", unit: "UBS Centro", month: m(5, 2026), result: 0.9 },
+    ]);
     const { code, json } = await evaluate(file);
     expect(code).toBe(1);
     expect(json.periodos.map((p: { periodo: string }) => p.periodo)).toEqual(["2025-T1"]);
-    const stray = json.problemas.find((x: { mensagem: string }) => /longe do período dos demais dados/.test(x.mensagem));
+    const stray = json.problemas.find((x: { mensagem: string }) =>
+      /longe do período dos demais dados/.test(x.mensagem),
+    );
     expect(stray).toMatchObject({ planilha: "Indicadores", celula: "F14" });
     expect(stray.mensagem).toContain("--periodo 2026-T2");
   });
@@ -308,7 +389,13 @@ describe("writing the copy", () => {
     const file = await write("faixas", BASE, (wb) => {
       const ws = wb.addWorksheet("Contratualiza_config", { state: "veryHidden" });
       ws.getCell("A1").value = "Configurações do Contratualiza";
-      ws.getCell("A2").value = JSON.stringify({ versao: 1, faixas: [{ inicio: 0, rotulo: "Insuficiente" }, { inicio: 90, rotulo: "Muito bom" }] });
+      ws.getCell("A2").value = JSON.stringify({
+        versao: 1,
+        faixas: [
+          { inicio: 0, rotulo: "Insuficiente" },
+          { inicio: 90, rotulo: "Muito bom" },
+        ],
+      });
     });
     // 100% is in the stored band "Muito bom" (from 90), with or without --predefinicao instrumento.
     for (const options of [[], ["--predefinicao", "instrumento"]]) {

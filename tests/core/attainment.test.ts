@@ -12,7 +12,12 @@ import {
 } from "../../src/core/attainment";
 import type { Target } from "../../src/core/types";
 
-const atLeast = (value: number, scale: Target["scale"] = "plain"): Target => ({ direction: "atLeast", value, unit: "count", scale });
+const atLeast = (value: number, scale: Target["scale"] = "plain"): Target => ({
+  direction: "atLeast",
+  value,
+  unit: "count",
+  scale,
+});
 const atMost = (value: number): Target => ({ direction: "atMost", value, unit: "count", scale: "plain" });
 const range = (lo: number, loInc: boolean, hi: number, hiInc: boolean): Target => ({
   direction: "range",
@@ -82,11 +87,15 @@ describe("concept A/B with tolerance", () => {
 
   test("property: concept A exactly when result ≥ target (away from the tolerance)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (t, r) => {
-        fc.pre(Math.abs(r - t) > 1e-6 * t);
-        expect(concept(r, atLeast(t))).toBe(r > t ? "A" : "B");
-        expect(concept(r, atMost(t))).toBe(r < t ? "A" : "B");
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (t, r) => {
+          fc.pre(Math.abs(r - t) > 1e-6 * t);
+          expect(concept(r, atLeast(t))).toBe(r > t ? "A" : "B");
+          expect(concept(r, atMost(t))).toBe(r < t ? "A" : "B");
+        },
+      ),
     );
   });
 
@@ -109,9 +118,9 @@ describe("concept A/B with tolerance", () => {
     const targets = fc.oneof(
       fc.double({ min: 0, max: 1e6, noNaN: true }).map(atLeast),
       fc.double({ min: 0, max: 1e6, noNaN: true }).map(atMost),
-      fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })).map(([x, y]) =>
-        range(Math.min(x, y), true, Math.max(x, y), true),
-      ),
+      fc
+        .tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }))
+        .map(([x, y]) => range(Math.min(x, y), true, Math.max(x, y), true)),
     );
     fc.assert(
       fc.property(targets, fc.double({ min: -1e6, max: 1e6, noNaN: true }), (t, r) => {
@@ -129,7 +138,11 @@ describe("reconcileScale: percentages written in different ways", () => {
 
   it("reads plain numbers as percentage points under the panels' `points` hint, even 1 (1%, not 100%)", () => {
     // Target 75% and a panel result "1": 1 / 100 = 1%.
-    expect(reconcileScale({ value: 1, scale: "plain" }, pct75, "points")).toEqual({ kind: "ok", result: 0.01, target: pct75 });
+    expect(reconcileScale({ value: 1, scale: "plain" }, pct75, "points")).toEqual({
+      kind: "ok",
+      result: 0.01,
+      target: pct75,
+    });
     // A plain target 45 from a catalogue read with the hint: 45 points → 45%; result 0,5 → 0,5%.
     const plain45: Target = { direction: "atLeast", value: 45, unit: "count", scale: "plain" };
     const r = reconcileScale({ value: 0.5, scale: "plain" }, plain45, "points");
@@ -137,7 +150,11 @@ describe("reconcileScale: percentages written in different ways", () => {
   });
 
   test("target 75% against results typed 0,8 or 80 or 80%: all 80%", () => {
-    for (const reading of [{ value: 0.8, scale: "plain" as const }, { value: 80, scale: "plain" as const }, { value: 0.8, scale: "percent" as const }]) {
+    for (const reading of [
+      { value: 0.8, scale: "plain" as const },
+      { value: 80, scale: "plain" as const },
+      { value: 0.8, scale: "percent" as const },
+    ]) {
       const out = reconcileScale(reading, pct75);
       expect(out.kind).toBe("ok");
       if (out.kind === "ok") expect(out.result).toBeCloseTo(0.8, 12);
@@ -190,7 +207,12 @@ describe("reconcileScale: a count typed against a target in percent", () => {
     expect(hundred.kind === "ok" && hundred.result).toBe(1);
     expect(reconcileScale(plain(100.5), pct100).kind).toBe("invalid");
     expect(reconcileScale(plain(101), pct100).kind).toBe("invalid");
-    const range: Target = { ...pct100, direction: "range", value: NaN, interval: { lower: { value: 0.5, inclusive: false }, upper: { value: 0.7, inclusive: true } } };
+    const range: Target = {
+      ...pct100,
+      direction: "range",
+      value: NaN,
+      interval: { lower: { value: 0.5, inclusive: false }, upper: { value: 0.7, inclusive: true } },
+    };
     const out = reconcileScale(plain(150), range);
     expect(out.kind === "invalid" && out.problem.message).toContain("a meta é 50% a 70% (porcentagem)");
   });
@@ -229,10 +251,19 @@ describe("reconcileScale: a count typed against a target in percent", () => {
 
   test("property: against a percent target without a hint, a plain result is reported exactly when above 100", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0.001, max: 2, noNaN: true }), (value, t) => {
-        const out = reconcileScale(plain(value), { direction: "atLeast", value: t, unit: "percent", scale: "percent" });
-        expect(out.kind).toBe(value > 100 ? "invalid" : "ok");
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.001, max: 2, noNaN: true }),
+        (value, t) => {
+          const out = reconcileScale(plain(value), {
+            direction: "atLeast",
+            value: t,
+            unit: "percent",
+            scale: "percent",
+          });
+          expect(out.kind).toBe(value > 100 ? "invalid" : "ok");
+        },
+      ),
     );
   });
 });

@@ -36,9 +36,13 @@ function numberOf(value: number): number | string {
 /** Membership written out again, independently of `inInterval`, for the property tests. */
 function contains(interval: Interval, x: number): boolean {
   const aboveLower =
-    interval.lower === undefined || x > interval.lower.value || (interval.lower.inclusive && x === interval.lower.value);
+    interval.lower === undefined ||
+    x > interval.lower.value ||
+    (interval.lower.inclusive && x === interval.lower.value);
   const belowUpper =
-    interval.upper === undefined || x < interval.upper.value || (interval.upper.inclusive && x === interval.upper.value);
+    interval.upper === undefined ||
+    x < interval.upper.value ||
+    (interval.upper.inclusive && x === interval.upper.value);
   return aboveLower && belowUpper;
 }
 
@@ -322,7 +326,15 @@ describe("validateBandTable — failures", () => {
 
   it("reports a band whose own intervals overlap", () => {
     const messages = messagesOf(
-      table([{ label: "Única", intervals: [{ lower: inc(0), upper: inc(60) }, { lower: inc(40), upper: inc(100) }] }]),
+      table([
+        {
+          label: "Única",
+          intervals: [
+            { lower: inc(0), upper: inc(60) },
+            { lower: inc(40), upper: inc(100) },
+          ],
+        },
+      ]),
     );
     expect(messages).toEqual(["A faixa “Única” tem intervalos que se sobrepõem entre 40 e 60."]);
   });
@@ -403,9 +415,14 @@ describe("validateBandTable — failures", () => {
 
   it("reports a band without intervals, bad numbers, colours, factors, domain and decimals", () => {
     const whole = { lower: inc(0), upper: inc(100) };
-    expect(messagesOf(table([{ label: "Vazia", intervals: [] }, { label: "Tudo", intervals: [whole] }]))[0]).toContain(
-      "“Vazia”",
-    );
+    expect(
+      messagesOf(
+        table([
+          { label: "Vazia", intervals: [] },
+          { label: "Tudo", intervals: [whole] },
+        ]),
+      )[0],
+    ).toContain("“Vazia”");
     expect(messagesOf(table([{ label: "N", intervals: [{ lower: inc(NaN), upper: inc(100) }] }]))[0]).toContain("“N”");
     expect(messagesOf(table([{ label: "Cor", intervals: [whole], color: "verde" }]))[0]).toContain("“verde”");
     expect(messagesOf(table([{ label: "F", intervals: [whole], factor: NaN }]))[0]).toContain("“F”");
@@ -441,11 +458,15 @@ describe("bandTableFromLowerBounds", () => {
       color: band.color,
     }));
     const shuffled = [rows[3], rows[0], rows[5], rows[1], rows[4], rows[2]];
-    const built = bandTableFromLowerBounds(shuffled, { min: 0, max: 100 }, {
-      id: contractBands.id,
-      name: contractBands.name,
-      decimals: 1,
-    });
+    const built = bandTableFromLowerBounds(
+      shuffled,
+      { min: 0, max: 100 },
+      {
+        id: contractBands.id,
+        name: contractBands.name,
+        decimals: 1,
+      },
+    );
     expect(built).toEqual({ kind: "table", table: contractBands });
   });
 
@@ -469,7 +490,13 @@ describe("bandTableFromLowerBounds", () => {
   });
 
   it("requires the lowest band to start at the domain minimum", () => {
-    const built = bandTableFromLowerBounds([{ lower: 10, label: "A" }, { lower: 50, label: "B" }], { min: 0, max: 100 });
+    const built = bandTableFromLowerBounds(
+      [
+        { lower: 10, label: "A" },
+        { lower: 50, label: "B" },
+      ],
+      { min: 0, max: 100 },
+    );
     expect(built.kind).toBe("invalid");
     if (built.kind !== "invalid") return;
     expect(built.problems).toHaveLength(1);
@@ -494,13 +521,25 @@ describe("bandTableFromLowerBounds", () => {
   });
 
   it("rejects lower bounds outside the domain or not numbers", () => {
-    const outside = bandTableFromLowerBounds([{ lower: 0, label: "A" }, { lower: 120, label: "B" }], { min: 0, max: 100 });
+    const outside = bandTableFromLowerBounds(
+      [
+        { lower: 0, label: "A" },
+        { lower: 120, label: "B" },
+      ],
+      { min: 0, max: 100 },
+    );
     expect(outside.kind === "invalid" && outside.problems.map((p) => p.message)).toEqual([
       "A faixa “B” tem o limite inferior 120, fora do intervalo da tabela (de 0 a 100).",
     ]);
     const below = bandTableFromLowerBounds([{ lower: -5, label: "A" }], { min: 0, max: 100 });
     expect(below.kind === "invalid" && below.problems[0].message).toContain("-5");
-    const nan = bandTableFromLowerBounds([{ lower: 0, label: "A" }, { lower: NaN, label: "B" }], { min: 0, max: 100 });
+    const nan = bandTableFromLowerBounds(
+      [
+        { lower: 0, label: "A" },
+        { lower: NaN, label: "B" },
+      ],
+      { min: 0, max: 100 },
+    );
     expect(nan.kind === "invalid" && nan.problems[0].message).toContain("“B”");
   });
 
@@ -513,7 +552,13 @@ describe("bandTableFromLowerBounds", () => {
   });
 
   it("accepts a top band that is the single value max (like “= 100%”)", () => {
-    const built = bandTableFromLowerBounds([{ lower: 0, label: "A" }, { lower: 100, label: "Cem" }], { min: 0, max: 100 });
+    const built = bandTableFromLowerBounds(
+      [
+        { lower: 0, label: "A" },
+        { lower: 100, label: "Cem" },
+      ],
+      { min: 0, max: 100 },
+    );
     expect(built.kind).toBe("table");
     if (built.kind === "table") {
       expect(labelOf(built.table, 100)).toBe("Cem");
@@ -657,7 +702,9 @@ describe("describeIntervals: intervals as the sources write them", () => {
   // Ends with up to two decimals, as band tables are typed.
   const end = fc.integer({ min: -99_999, max: 99_999 }).map((n) => n / 100);
   const bound = fc.record({ value: end, inclusive: fc.boolean() });
-  const interval = fc.record({ lower: fc.option(bound, { nil: undefined }), upper: fc.option(bound, { nil: undefined }) }).filter((i) => !!(i.lower || i.upper));
+  const interval = fc
+    .record({ lower: fc.option(bound, { nil: undefined }), upper: fc.option(bound, { nil: undefined }) })
+    .filter((i) => !!(i.lower || i.upper));
 
   test("property: the text reads back with parseIntervalText to the same intervals", () => {
     fc.assert(
@@ -676,14 +723,18 @@ describe("describeIntervals: intervals as the sources write them", () => {
   test("property: with a domain, the text reads back to intervals holding the same values of the domain", () => {
     const inDomain = fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100);
     fc.assert(
-      fc.property(fc.array(interval, { minLength: 1, maxLength: 3 }), fc.array(inDomain, { minLength: 1, maxLength: 20 }), (intervals, values) => {
-        const parsed = parseIntervalText(describeIntervals(intervals, { min: 0, max: 100 }));
-        const ok = (v: number) => intervals.some((i) => inInterval(v, i));
-        expect(parsed.kind).toBe("intervals");
-        if (parsed.kind !== "intervals") return;
-        // Ends left out were on the domain's edges and included: no value of the domain changes side.
-        for (const v of values) expect(parsed.intervals.some((i) => inInterval(v, i))).toBe(ok(v));
-      }),
+      fc.property(
+        fc.array(interval, { minLength: 1, maxLength: 3 }),
+        fc.array(inDomain, { minLength: 1, maxLength: 20 }),
+        (intervals, values) => {
+          const parsed = parseIntervalText(describeIntervals(intervals, { min: 0, max: 100 }));
+          const ok = (v: number) => intervals.some((i) => inInterval(v, i));
+          expect(parsed.kind).toBe("intervals");
+          if (parsed.kind !== "intervals") return;
+          // Ends left out were on the domain's edges and included: no value of the domain changes side.
+          for (const v of values) expect(parsed.intervals.some((i) => inInterval(v, i))).toBe(ok(v));
+        },
+      ),
     );
   });
 });

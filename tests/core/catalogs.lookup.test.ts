@@ -3,7 +3,16 @@
  * titles the SISAB panel really uses, which are long, changed wording over the years and differ from the
  * short names of the catalogue.
  */
-import { catalogForPreset, findInCatalog, matchCode, matchName, MIN_NAME_MARGIN, MIN_NAME_SCORE, nameStems, scoreName } from "../../src/core/catalogs/lookup";
+import {
+  catalogForPreset,
+  findInCatalog,
+  matchCode,
+  matchName,
+  MIN_NAME_MARGIN,
+  MIN_NAME_SCORE,
+  nameStems,
+  scoreName,
+} from "../../src/core/catalogs/lookup";
 
 const previne = catalogForPreset("previne")!;
 const cofin = catalogForPreset("cofinanciamento")!;
@@ -43,14 +52,11 @@ describe("nameStems", () => {
     // "Proporção" is a measure word (dropped); "6", "(seis)", "1ª", "20ª" are numbers; "de", "com", "pelo",
     // "menos", "a", "até", "sendo" are small words. The rest cut to 5 letters, without repeats
     // ("gestantes" and "gestação" are both "gesta").
-    expect(nameStems("Proporção de gestantes com pelo menos 6 (seis) consultas pré-natal realizadas, sendo a 1ª até a 20ª semana de gestação")).toEqual([
-      "gesta",
-      "consu",
-      "pre",
-      "natal",
-      "reali",
-      "seman",
-    ]);
+    expect(
+      nameStems(
+        "Proporção de gestantes com pelo menos 6 (seis) consultas pré-natal realizadas, sendo a 1ª até a 20ª semana de gestação",
+      ),
+    ).toEqual(["gesta", "consu", "pre", "natal", "reali", "seman"]);
     // The same words, another way: one stem per family.
     expect(nameStems("HIPERTENSAS hipertensão Hipertensos")).toEqual(["hiper"]);
     // An abbreviation is read as the words it stands for.
@@ -61,8 +67,14 @@ describe("nameStems", () => {
 describe("matchName on the SISAB panel titles", () => {
   // The titles as the panel writes them after "Indicador:", 2020–2021 and 2022 wordings.
   const titles: [string, string][] = [
-    ["Proporção de gestantes com pelo menos 6 (seis) consultas pré-natal realizadas, sendo a 1ª até a 20ª semana de gestação", "1"],
-    ["Proporção de gestantes com pelo menos 6 (seis) consultas pré-natal realizadas, sendo a 1ª (primeira) até a 12ª (décima segunda) semana de gestação", "1"],
+    [
+      "Proporção de gestantes com pelo menos 6 (seis) consultas pré-natal realizadas, sendo a 1ª até a 20ª semana de gestação",
+      "1",
+    ],
+    [
+      "Proporção de gestantes com pelo menos 6 (seis) consultas pré-natal realizadas, sendo a 1ª (primeira) até a 12ª (décima segunda) semana de gestação",
+      "1",
+    ],
     ["Proporção de gestantes com realização de exames para sífilis e HIV", "2"],
     ["Proporção de gestantes com atendimento odontológico realizado", "3"],
     ["Cobertura de exame citopatológico", "4"],
@@ -82,7 +94,9 @@ describe("matchName on the SISAB panel titles", () => {
   });
 
   it("matches the same titles written otherwise: capitals, no accents, cut short, with a prefix or a (%)", () => {
-    expect(codeOfName("PROPORCAO DE GESTANTES COM PELO MENOS 6 CONSULTAS PRE-NATAL REALIZADAS, SENDO A 1A ATE A 12A SEMANA")).toBe("1");
+    expect(
+      codeOfName("PROPORCAO DE GESTANTES COM PELO MENOS 6 CONSULTAS PRE-NATAL REALIZADAS, SENDO A 1A ATE A 12A SEMANA"),
+    ).toBe("1");
     expect(codeOfName("Proporção de gestantes com pelo menos 6 (seis) consultas pré-natal...")).toBe("1");
     expect(codeOfName("Indicador 2 - Gestantes com sorologia (exames) para sífilis e HIV (%)")).toBe("2");
     expect(codeOfName("Gestantes com atendimento odontológico")).toBe("3");
@@ -98,7 +112,10 @@ describe("matchName on the SISAB panel titles", () => {
     // The 2020–2021 hypertension title against the catalogue: all its stems (pesso, hiper, press, arter,
     // aferi, semes) are in indicator 6's alias, which has no other stem: 1. Indicator 7's 2022 name shares
     // pesso, semes (and no rarer stem): far below.
-    const scores = scoreName(previne, "Percentual de pessoas hipertensas com Pressão Arterial aferida em cada semestre");
+    const scores = scoreName(
+      previne,
+      "Percentual de pessoas hipertensas com Pressão Arterial aferida em cada semestre",
+    );
     expect(scores[0]).toEqual({ entry: previne.entries[5], score: 1 });
     expect(scores[0].score - scores[1].score).toBeGreaterThanOrEqual(MIN_NAME_MARGIN);
   });
@@ -150,7 +167,8 @@ describe("co-financing names", () => {
 
 describe("matchCode", () => {
   it("reads 1–7 as people write them, and C1–C7 for the co-financing", () => {
-    for (const code of ["6", " 6 ", "6.", "Indicador 6", "#6", "Ind. 6", "6)"]) expect(matchCode(previne, code)?.entry.code).toBe("6");
+    for (const code of ["6", " 6 ", "6.", "Indicador 6", "#6", "Ind. 6", "6)"])
+      expect(matchCode(previne, code)?.entry.code).toBe("6");
     expect(matchCode(previne, "8")).toBeUndefined();
     expect(matchCode(previne, "1.4")).toBeUndefined();
     expect(matchCode(previne, "C6")).toBeUndefined();
@@ -162,12 +180,21 @@ describe("matchCode", () => {
 describe("findInCatalog", () => {
   it("prefers a name that matches, falls back on the code, and gives nothing when neither matches", () => {
     // Codes in users' tables are often row numbers: the name decides when it matches.
-    expect(findInCatalog(previne, { code: "1", indicator: "Percentual de diabéticos com solicitação de hemoglobina glicada" })).toMatchObject({
+    expect(
+      findInCatalog(previne, {
+        code: "1",
+        indicator: "Percentual de diabéticos com solicitação de hemoglobina glicada",
+      }),
+    ).toMatchObject({
       entry: { code: "7" },
       by: "name",
     });
     // A name the catalogue does not know: the code.
-    expect(findInCatalog(previne, { code: "3", indicator: "Saúde bucal" })).toMatchObject({ entry: { code: "3" }, by: "code", score: 1 });
+    expect(findInCatalog(previne, { code: "3", indicator: "Saúde bucal" })).toMatchObject({
+      entry: { code: "3" },
+      by: "code",
+      score: 1,
+    });
     expect(findInCatalog(previne, { indicator: "Saúde bucal" })).toBeUndefined();
     expect(findInCatalog(previne, { code: "9", indicator: "Outro indicador" })).toBeUndefined();
   });

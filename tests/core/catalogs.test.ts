@@ -75,7 +75,9 @@ describe("PMAQ catalogue (annex of the Cajamar decree, 2011)", () => {
   it("copies names as the decree's annex writes them (spot checks)", () => {
     const byCode = new Map(PMAQ_INDICATORS.map((i) => [i.code, i]));
     expect(byCode.get("1.1")?.name).toBe("Proporção de gestantes cadastradas pela equipe de atenção básica");
-    expect(byCode.get("1.6")?.name).toBe("Razão entre exames citopatológicos do colo útero na faixa etária de 15 anos ou mais");
+    expect(byCode.get("1.6")?.name).toBe(
+      "Razão entre exames citopatológicos do colo útero na faixa etária de 15 anos ou mais",
+    );
     expect(byCode.get("2.9")?.name).toBe(
       "Cobertura de crianças menores de 5 anos de idade no sistema de vigilância alimentar e nutricional (SISVAN)",
     );
@@ -99,7 +101,24 @@ describe("evaluation instrument catalogue", () => {
     return found;
   };
   const byDescription = (d: string) => INSTRUMENT_INDICATORS.find((i) => i.description === d);
-  const CODES = ["I01", "I02", "I03", "I04", "I05", "I06", "I07", "I08a", "I08b", "I09a", "I09b", "I10", "I11", "I12", "I13", "I14"];
+  const CODES = [
+    "I01",
+    "I02",
+    "I03",
+    "I04",
+    "I05",
+    "I06",
+    "I07",
+    "I08a",
+    "I08b",
+    "I09a",
+    "I09b",
+    "I10",
+    "I11",
+    "I12",
+    "I13",
+    "I14",
+  ];
 
   it("has the 14 rows of the source, the two with two targets each split in two: 16 rows, every text field filled", () => {
     // Rows in the source: Pontualidade, Conformidade, Satisfação (reclamações), Prontuários, Encaminhamentos,
@@ -107,7 +126,16 @@ describe("evaluation instrument catalogue", () => {
     // Visitas domiciliares, Atividades coletivas, Consulta médica: 14 + 2 = 16.
     expect(INSTRUMENT_INDICATORS.map((i) => i.code)).toEqual(CODES);
     for (const i of INSTRUMENT_INDICATORS) {
-      for (const text of [i.description, i.content, i.periodicity, i.target, i.sourceTarget, i.source, i.evidence, i.verifiedBy]) {
+      for (const text of [
+        i.description,
+        i.content,
+        i.periodicity,
+        i.target,
+        i.sourceTarget,
+        i.source,
+        i.evidence,
+        i.verifiedBy,
+      ]) {
         expect(text.length).toBeGreaterThan(0);
         expect(text).toBe(text.trim());
         expect(text).not.toMatch(/\n| {2}/);
@@ -115,9 +143,22 @@ describe("evaluation instrument catalogue", () => {
     }
     // 14 distinct source rows: the halves of a split row share everything but code, part and target.
     expect(new Set(INSTRUMENT_INDICATORS.map((i) => i.sourceTarget)).size).toBe(14);
-    for (const [a, b] of [["I08a", "I08b"], ["I09a", "I09b"]]) {
+    for (const [a, b] of [
+      ["I08a", "I08b"],
+      ["I09a", "I09b"],
+    ]) {
       const [x, y] = [byCode(a), byCode(b)];
-      const shared = (i: typeof x) => [i.type, i.description, i.content, i.periodicity, i.timesPerYear, i.sourceTarget, i.source, i.evidence, i.verifiedBy];
+      const shared = (i: typeof x) => [
+        i.type,
+        i.description,
+        i.content,
+        i.periodicity,
+        i.timesPerYear,
+        i.sourceTarget,
+        i.source,
+        i.evidence,
+        i.verifiedBy,
+      ];
       expect(shared(x)).toEqual(shared(y));
       expect(x.part).not.toBe(y.part);
       expect(x.target).not.toBe(y.target);
@@ -188,15 +229,23 @@ describe("evaluation instrument catalogue", () => {
   it("keeps the source's Meta texts exactly as written (spot checks)", () => {
     expect(byCode("I01").sourceTarget).toBe("100% de pontualidade para 100% dos relatórios");
     expect(byCode("I04").sourceTarget).toBe("90% ou mais das fichas avaliadas atendendo todos os requisitos");
-    expect(byCode("I05").sourceTarget).toBe("90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS e preenchimento adequado");
-    expect(byCode("I06").sourceTarget).toBe("Diminuir gradual dos atendimentos passiveis de atuação das unidades de saúde");
+    expect(byCode("I05").sourceTarget).toBe(
+      "90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS e preenchimento adequado",
+    );
+    expect(byCode("I06").sourceTarget).toBe(
+      "Diminuir gradual dos atendimentos passiveis de atuação das unidades de saúde",
+    );
     expect(byCode("I07").sourceTarget).toBe("100% de realização das atividades previstas");
     expect(byCode("I08a").sourceTarget).toBe(
       "75%* de gestantes com 6 consultas de pré natal ou mais e 100% da consulta de puerpério. *O percentual pode variar de acordo com a Lei PREVINE Brasil.",
     );
-    expect(byCode("I09b").sourceTarget).toBe("Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.");
+    expect(byCode("I09b").sourceTarget).toBe(
+      "Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.",
+    );
     expect(byCode("I10").sourceTarget).toBe("Cobertura de 75% das crianças do território.");
-    expect(byCode("I11").sourceTarget).toBe("Cobertura de 80% das pessoas portadoras de doenças crônicas do território.");
+    expect(byCode("I11").sourceTarget).toBe(
+      "Cobertura de 80% das pessoas portadoras de doenças crônicas do território.",
+    );
     expect(byCode("I12").sourceTarget).toBe("Cumprir 100% das visitas previstas para o mês.");
   });
 
@@ -207,13 +256,21 @@ describe("evaluation instrument catalogue", () => {
 
   it("rewrites the rest, and says why: a count in Conteúdo, or two targets in one cell", () => {
     // "Cumprir 100%" reads as a percentage, while Conteúdo gives the minimum counted each month.
-    for (const [code, minimum] of [["I12", 10], ["I13", 2], ["I14", 300]] as const) {
+    for (const [code, minimum] of [
+      ["I12", 10],
+      ["I13", 2],
+      ["I14", 300],
+    ] as const) {
       const row = byCode(code);
       expect(parseTarget(row.sourceTarget)).toMatchObject({ kind: "target", target: { value: 1, unit: "percent" } });
       expect(row.content).toMatch(new RegExp(`[Mm]ínimo (de )?0?${minimum} `));
     }
     // Two targets in one cell: the parser reports them instead of reading the first.
-    for (const code of ["I08a", "I09a"]) expect(parseTarget(byCode(code).sourceTarget)).toMatchObject({ kind: "invalid", problem: { code: "unreadableTarget" } });
+    for (const code of ["I08a", "I09a"])
+      expect(parseTarget(byCode(code).sourceTarget)).toMatchObject({
+        kind: "invalid",
+        problem: { code: "unreadableTarget" },
+      });
   });
 
   it("has targets that the parser reads as the source means them (each worked out from the source row)", () => {
@@ -235,7 +292,8 @@ describe("evaluation instrument catalogue", () => {
       I13: { direction: "atLeast", value: 2, unit: "count" }, // Conteúdo: mínimo 02 atividades mensais
       I14: { direction: "atLeast", value: 300, unit: "count" }, // Conteúdo: no mínimo 300 consultas mensais
     };
-    for (const [code, target] of Object.entries(expected)) expect({ code, ...read(code) }).toMatchObject({ code, kind: "target", target });
+    for (const [code, target] of Object.entries(expected))
+      expect({ code, ...read(code) }).toMatchObject({ code, kind: "target", target });
     // "Diminuir gradual…" has no number: a reduction from a baseline the instrument does not give. Not guessed.
     expect(read("I06")).toMatchObject({ kind: "needsBaseline", direction: "atMost" });
     expect(Object.keys(expected).length + 1).toBe(INSTRUMENT_INDICATORS.length);

@@ -12,7 +12,13 @@ import { makePeriod } from "../../src/core/periods";
 const T1 = makePeriod("quarter", 2025, 1);
 const month = (m: number) => makePeriod("month", 2025, m);
 
-function row(code: string, unit: string | undefined, m: number, result: number | null, extra: Partial<RowInput> = {}): RowInput {
+function row(
+  code: string,
+  unit: string | undefined,
+  m: number,
+  result: number | null,
+  extra: Partial<RowInput> = {},
+): RowInput {
   return {
     sheet: "Indicadores",
     code,
@@ -27,7 +33,8 @@ function row(code: string, unit: string | undefined, m: number, result: number |
 
 describe("helpers", () => {
   test("totals rows: the totals words and the municipality's own name, case and accents ignored", () => {
-    for (const unit of ["Total", "TOTAL GERAL", "Município", "municipio", "Geral", "Todas as unidades"]) expect(isTotalsUnit(unit)).toBe(true);
+    for (const unit of ["Total", "TOTAL GERAL", "Município", "municipio", "Geral", "Todas as unidades"])
+      expect(isTotalsUnit(unit)).toBe(true);
     expect(isTotalsUnit("Lavras", "LAVRAS")).toBe(true);
     for (const unit of ["UBS Centro", "Total Saúde (UBS)", ""]) expect(isTotalsUnit(unit)).toBe(false);
     expect(isTotalsUnit(undefined)).toBe(false);
@@ -42,15 +49,36 @@ describe("helpers", () => {
   });
 
   test("periodicities as the instrument writes them", () => {
-    expect(["Mensal", "Bimestral", "Trimestral", "Quadrimestral", "Semestral", "Anual"].map(parsePeriodicity)).toEqual(["month", "bimester", "quarter", "fourMonth", "semester", "year"]);
-    expect(["4 vezes ao ano", "2 vezes por ano", "12x ao ano", "Diária"].map(parsePeriodicity)).toEqual(["quarter", "semester", "month", "month"]);
+    expect(["Mensal", "Bimestral", "Trimestral", "Quadrimestral", "Semestral", "Anual"].map(parsePeriodicity)).toEqual([
+      "month",
+      "bimester",
+      "quarter",
+      "fourMonth",
+      "semester",
+      "year",
+    ]);
+    expect(["4 vezes ao ano", "2 vezes por ano", "12x ao ano", "Diária"].map(parsePeriodicity)).toEqual([
+      "quarter",
+      "semester",
+      "month",
+      "month",
+    ]);
     expect(parsePeriodicity("quando houver")).toBeUndefined();
   });
 
   test("implausible: above 1000% for percentages, above a billion for counts, never finite", () => {
     // 1000% is 10 as a fraction: the boundary itself is still possible (a count ratio), 10,0001 is not.
-    expect([isImplausible(10, true), isImplausible(10.0001, true), isImplausible(1e9, false), isImplausible(1e9 + 1, false)]).toEqual([false, true, false, true]);
-    expect([isImplausible(Infinity, false), isImplausible(NaN, true), isImplausible(1e300, false)]).toEqual([true, true, true]);
+    expect([
+      isImplausible(10, true),
+      isImplausible(10.0001, true),
+      isImplausible(1e9, false),
+      isImplausible(1e9 + 1, false),
+    ]).toEqual([false, true, false, true]);
+    expect([isImplausible(Infinity, false), isImplausible(NaN, true), isImplausible(1e300, false)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -58,14 +86,22 @@ describe("the expected grid", () => {
   test("a quarterly indicator owes one result in the quarter, not three", () => {
     // Periodicidade "Trimestral": March's row alone satisfies the quarter; January and February blank are not pending.
     const periodicity = { value: "Trimestral" };
-    const rows = [row("I1", undefined, 1, null, { periodicity }), row("I1", undefined, 2, null, { periodicity }), row("I1", undefined, 3, 310, { periodicity })];
+    const rows = [
+      row("I1", undefined, 1, null, { periodicity }),
+      row("I1", undefined, 2, null, { periodicity }),
+      row("I1", undefined, 3, 310, { periodicity }),
+    ];
     const ev = evaluateContract(rows, { period: T1 });
     expect(ev.completeness).toMatchObject({ expected: 1, missing: 0, incomplete: false });
   });
 
   test("a totals row is shown but neither pooled nor expected", () => {
     // Units: 300 and 320 each month → mean 310. The Total rows (620) would drag the mean to 413,3 if pooled.
-    const rows = [1, 2, 3].flatMap((m) => [row("I1", "UBS A", m, 300), row("I1", "UBS B", m, 320), row("I1", "Total", m, 620)]);
+    const rows = [1, 2, 3].flatMap((m) => [
+      row("I1", "UBS A", m, 300),
+      row("I1", "UBS B", m, 320),
+      row("I1", "Total", m, 620),
+    ]);
     const ev = evaluateContract(rows, { period: T1 });
     const i1 = ev.indicators[0];
     expect(i1.result).toBe(310);
@@ -77,7 +113,10 @@ describe("the expected grid", () => {
 
 /** A random table: indicators I1–I3 × units A/B × months 1–3, each cell a result, a blank, or no row. */
 const cellArb = fc.oneof(fc.integer({ min: 200, max: 400 }), fc.constant(null), fc.constant(undefined));
-const tableArb = fc.array(fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 });
+const tableArb = fc.array(fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 2 }), {
+  minLength: 1,
+  maxLength: 3,
+});
 
 function rowsOf(table: (number | null | undefined)[][][]): RowInput[] {
   const rows: RowInput[] = [];
@@ -128,7 +167,9 @@ describe("properties", () => {
           expect(part.overall).toEqual(alone.overall);
           expect(part.completeness).toEqual(alone.completeness);
           expect(part.band?.band.label).toBe(alone.band?.band.label);
-          expect(part.indicators.map((i) => [i.key, i.result, i.concept])).toEqual(alone.indicators.map((i) => [i.key, i.result, i.concept]));
+          expect(part.indicators.map((i) => [i.key, i.result, i.concept])).toEqual(
+            alone.indicators.map((i) => [i.key, i.result, i.concept]),
+          );
         }
       }),
       { numRuns: 200 },

@@ -60,7 +60,9 @@ describe("one indicator over a quarter (docs/regras.md §4)", () => {
     // Share of targets met: the only indicator is B with no justification → 0%.
     expect(ev.overall.attainment).toBe(0);
     // Mean attainment method: 0,958333…
-    expect(evaluateContract(rows, { period: T1, method: "meanAttainment", rule: "everyMonth" }).overall.attainment).toBeCloseTo(2.875 / 3, 12);
+    expect(
+      evaluateContract(rows, { period: T1, method: "meanAttainment", rule: "everyMonth" }).overall.attainment,
+    ).toBeCloseTo(2.875 / 3, 12);
   });
 
   test("with Numerador and Denominador the quarter is the pooled ratio Σnum ÷ Σden", () => {
@@ -174,7 +176,10 @@ describe("the contract (docs/regras.md §6, §7)", () => {
     const ev = evaluateContract([...rows.slice(0, 4), row("5", 0.6, null), row("7", 0.8, null)]);
     expect(ev.overall.withoutData).toBe(2);
     expect(ev.overall.incomplete).toBe(true);
-    expect(evaluateContract([...rows.slice(0, 4), row("5", 0.6, null), row("7", 0.8, null)], { incompleteShare: 0.4 }).overall.incomplete).toBe(false);
+    expect(
+      evaluateContract([...rows.slice(0, 4), row("5", 0.6, null), row("7", 0.8, null)], { incompleteShare: 0.4 })
+        .overall.incomplete,
+    ).toBe(false);
   });
 
   test("bad cells are reported with sheet and cell, and the rest is still evaluated", () => {
@@ -198,7 +203,10 @@ describe("the contract (docs/regras.md §6, §7)", () => {
 
   test("a problem with a cell on another sheet than its row's names the cell's sheet", () => {
     // A target carried from January's sheet to a February row (workbook/detect/sheetPeriods).
-    const carried = row("1", "a combinar", 0.5, { sheet: "Fev", target: { value: "a combinar", address: "C3", sheet: "Jan" } });
+    const carried = row("1", "a combinar", 0.5, {
+      sheet: "Fev",
+      target: { value: "a combinar", address: "C3", sheet: "Jan" },
+    });
     const ev = evaluateContract([carried, row("2", 0.8, "n/a", { sheet: "Fev" })]);
     expect(ev.problems.map((p) => [p.sheet, p.cell, p.code])).toEqual([
       ["Jan", "C3", "unreadableTarget"],
@@ -215,23 +223,33 @@ describe("the contract (docs/regras.md §6, §7)", () => {
 
   test("the Sentido column overrides the direction of the text", () => {
     // Target 10 written plainly (at least by default), Sentido "menor melhor": 8 ≤ 10 → A.
-    const r = evaluateRow({ ...row("1", 10, 8), target: { value: 10 }, result: { value: 8 }, direction: { value: "menor melhor" } });
+    const r = evaluateRow({
+      ...row("1", 10, 8),
+      target: { value: 10 },
+      result: { value: 8 },
+      direction: { value: "menor melhor" },
+    });
     expect(r.target?.direction).toBe("atMost");
     expect(r.concept).toBe("A");
   });
 
   test("property: the overall attainment is in [0, 1] and raising one result never lowers it", () => {
-    const arb = fc.array(fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 3 })), {
-      minLength: 1,
-      maxLength: 8,
-    });
+    const arb = fc.array(
+      fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 3 })),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    );
     fc.assert(
       fc.property(arb, fc.nat(), fc.integer({ min: 1, max: 50 }), (items, pick, bump) => {
         const make = (list: [number, number, number][]) =>
           list.map(([t, r, w], i) => row(String(i + 1), t / 100, r / 100, { weight: { value: w } }));
         for (const method of ["shareMet", "meanAttainment"] as const) {
           const before = evaluateContract(make(items), { method }).overall.attainment!;
-          const raised = items.map((it, i) => (i === pick % items.length ? ([it[0], it[1] + bump, it[2]] as [number, number, number]) : it));
+          const raised = items.map((it, i) =>
+            i === pick % items.length ? ([it[0], it[1] + bump, it[2]] as [number, number, number]) : it,
+          );
           const after = evaluateContract(make(raised), { method }).overall.attainment!;
           expect(before).toBeGreaterThanOrEqual(0);
           expect(before).toBeLessThanOrEqual(1);
@@ -273,15 +291,26 @@ describe("national presets (docs/regras.md §8)", () => {
       weight: { value: ind.weight },
     }));
     const ev = evaluateContract(rows, { preset: presets.cofinanciamento });
-    expect(ev.indicators.map((i) => i.classification?.label)).toEqual(["Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo"]);
+    expect(ev.indicators.map((i) => i.classification?.label)).toEqual([
+      "Bom",
+      "Ótimo",
+      "Ótimo",
+      "Suficiente",
+      "Regular",
+      "Ótimo",
+      "Ótimo",
+    ]);
     expect(ev.overall.value).toBeCloseTo(8.5, 12);
     expect(ev.band?.band.label).toBe("Ótimo");
   });
 
   test("co-financing C1 is a target range: 75 is above 70 and falls back to Regular", () => {
-    const ev = evaluateContract([{ code: "C1", indicator: "Mais acesso", target: { value: null }, result: { value: 0.75, numberFormat: PCT } }], {
-      preset: presets.cofinanciamento,
-    });
+    const ev = evaluateContract(
+      [{ code: "C1", indicator: "Mais acesso", target: { value: null }, result: { value: 0.75, numberFormat: PCT } }],
+      {
+        preset: presets.cofinanciamento,
+      },
+    );
     expect(ev.indicators[0].classification?.label).toBe("Regular");
     expect(ev.indicators[0].score).toBe(0.25);
   });

@@ -65,7 +65,7 @@ describe("readNumber: one cell", () => {
   test("a % inside quotes in a format is literal text, not a percentage format", () => {
     expect(isPercentFormat('0" %"')).toBe(false);
     expect(isPercentFormat("0%")).toBe(true);
-    expect(isPercentFormat('0.0%;[Red]-0.0%')).toBe(true);
+    expect(isPercentFormat("0.0%;[Red]-0.0%")).toBe(true);
   });
 
   test("empty cells are no data, not zero", () => {
@@ -211,7 +211,24 @@ describe("parseTarget: operators and words", () => {
         parseTarget(v as never);
       }),
     );
-    const words = fc.constantFrom("≥", "≤", ">", "<", "até", "mínimo", "entre", "e", "ou", "%", "no máximo", "ou mais", " ", "1", "50", "70,5");
+    const words = fc.constantFrom(
+      "≥",
+      "≤",
+      ">",
+      "<",
+      "até",
+      "mínimo",
+      "entre",
+      "e",
+      "ou",
+      "%",
+      "no máximo",
+      "ou mais",
+      " ",
+      "1",
+      "50",
+      "70,5",
+    );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 8 }), (parts) => {
         parseTarget(parts.join(" "));
@@ -251,16 +268,24 @@ describe("parseTarget: a text with two targets is reported, a range is one targe
   test("the instrument's pregnant-women and syphilis Meta cells carry two targets each (joined by “e”, and by a full stop)", () => {
     // 75% of pregnant women with 6+ consultations, and 100% with the puerperium consultation: the second was dropped before.
     expect(
-      problemOf("75%* de gestantes com 6 consultas de pré natal ou mais e 100% da consulta de puerpério. *O percentual pode variar de acordo com a Lei PREVINE Brasil."),
-    ).toContain("duas metas: “75%* de gestantes com 6 consultas de pré natal ou mais” e “100% da consulta de puerpério”;");
-    // 100% treated, and 0% congenital syphilis (an at-most target): two sentences. The first is long and is shortened.
-    expect(problemOf("Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.")).toContain(
-      "e “0% de casos de sífilis congênita”; separe em duas linhas",
+      problemOf(
+        "75%* de gestantes com 6 consultas de pré natal ou mais e 100% da consulta de puerpério. *O percentual pode variar de acordo com a Lei PREVINE Brasil.",
+      ),
+    ).toContain(
+      "duas metas: “75%* de gestantes com 6 consultas de pré natal ou mais” e “100% da consulta de puerpério”;",
     );
+    // 100% treated, and 0% congenital syphilis (an at-most target): two sentences. The first is long and is shortened.
+    expect(
+      problemOf(
+        "Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.",
+      ),
+    ).toContain("e “0% de casos de sífilis congênita”; separe em duas linhas");
   });
 
   test("two bare numbers may have been meant as a range: the message shows how to write one", () => {
-    expect(problemOf("50% e 70%")).toContain("“50%” e “70%”; separe em duas linhas, com uma meta em cada. Se é um intervalo, escreva “entre 50% e 70%”.");
+    expect(problemOf("50% e 70%")).toContain(
+      "“50%” e “70%”; separe em duas linhas, com uma meta em cada. Se é um intervalo, escreva “entre 50% e 70%”.",
+    );
     // Two lower ends are not a range either: two targets, and no range hint (they are not bare numbers).
     expect(problemOf("> 5 e > 7")).not.toContain("intervalo");
   });
@@ -287,7 +312,11 @@ describe("parseTarget: a text with two targets is reported, a range is one targe
     ["80% dos hipertensos e diabéticos com no mínimo 2 consultas", 0.8, "percent"],
     // Past a comma, only a number that opens the clause starts a target.
     ["100% das atividades, com frequência mínima de 75%", 1, "percent"],
-    ["90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS e preenchimento adequado", 0.9, "percent"],
+    [
+      "90% ou mais dos encaminhamentos conforme protocolos estabelecidos pela SMS e preenchimento adequado",
+      0.9,
+      "percent",
+    ],
   ])("one target: %s", (text, value, unit) => {
     const t = target(text);
     expect(t.direction).toBe("atLeast");
@@ -339,7 +368,10 @@ describe("parseTarget: a text with two targets is reported, a range is one targe
     { text: (n) => `≤ ${n}`, side: "upper" },
     { text: (n) => `no máximo ${n}`, side: "upper" },
   ];
-  const amount = fc.oneof(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 999 }).map((k) => Number((k / 10).toFixed(1))));
+  const amount = fc.oneof(
+    fc.integer({ min: 1, max: 500 }),
+    fc.integer({ min: 1, max: 999 }).map((k) => Number((k / 10).toFixed(1))),
+  );
   const written = (n: number) => String(n).replace(".", ",");
 
   test("property: two targets joined by “e”, “;” or a full stop are always reported, naming both", () => {
@@ -363,7 +395,9 @@ describe("parseTarget: a text with two targets is reported, a range is one targe
   });
 
   test("property: a range is one target, with its two ends, however it is written", () => {
-    const ends = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).map(([p, q]) => [Math.min(p, q), Math.max(p, q)] as const);
+    const ends = fc
+      .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
+      .map(([p, q]) => [Math.min(p, q), Math.max(p, q)] as const);
     const forms = [
       (a: number, b: number) => `entre ${a}% e ${b}%`,
       (a: number, b: number) => `de ${a} a ${b}%`,
@@ -382,7 +416,25 @@ describe("parseTarget: a text with two targets is reported, a range is one targe
   });
 
   test("property: never throws on texts made of numbers, joins and operators", () => {
-    const words = fc.constantFrom("≥", "≤", "e", "de", "a", "entre", ".", ";", ",", "no mínimo", "até", "%", "10", "2,5", "300", "casos", "*");
+    const words = fc.constantFrom(
+      "≥",
+      "≤",
+      "e",
+      "de",
+      "a",
+      "entre",
+      ".",
+      ";",
+      ",",
+      "no mínimo",
+      "até",
+      "%",
+      "10",
+      "2,5",
+      "300",
+      "casos",
+      "*",
+    );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 10 }), (parts) => {
         const out = parseTarget(parts.join(" "));
@@ -403,10 +455,18 @@ describe("parseIntervalText: band conditions", () => {
   });
 
   test("de 50 a 70, a lone number, and words for operators", () => {
-    expect(parseIntervalText("de 50 a 70")).toMatchObject({ intervals: [{ lower: { value: 50, inclusive: true }, upper: { value: 70, inclusive: true } }] });
-    expect(parseIntervalText("100")).toMatchObject({ intervals: [{ lower: { value: 100, inclusive: true }, upper: { value: 100, inclusive: true } }] });
-    expect(parseIntervalText("acima de 7,5")).toMatchObject({ intervals: [{ lower: { value: 7.5, inclusive: false } }] });
-    expect(parseIntervalText("> 2,5 e < 5")).toMatchObject({ intervals: [{ lower: { value: 2.5, inclusive: false }, upper: { value: 5, inclusive: false } }] });
+    expect(parseIntervalText("de 50 a 70")).toMatchObject({
+      intervals: [{ lower: { value: 50, inclusive: true }, upper: { value: 70, inclusive: true } }],
+    });
+    expect(parseIntervalText("100")).toMatchObject({
+      intervals: [{ lower: { value: 100, inclusive: true }, upper: { value: 100, inclusive: true } }],
+    });
+    expect(parseIntervalText("acima de 7,5")).toMatchObject({
+      intervals: [{ lower: { value: 7.5, inclusive: false } }],
+    });
+    expect(parseIntervalText("> 2,5 e < 5")).toMatchObject({
+      intervals: [{ lower: { value: 2.5, inclusive: false }, upper: { value: 5, inclusive: false } }],
+    });
   });
 
   test("two lower ends in one interval is unreadable", () => {

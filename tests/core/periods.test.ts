@@ -30,7 +30,8 @@ function read(value: CellValue, options?: Parameters<typeof parsePeriod>[1]): Pe
 /** The problem message, or a test failure when a period was read. */
 function problemOf(value: CellValue, options?: Parameters<typeof parsePeriod>[1]): string {
   const outcome = parsePeriod(value, options);
-  if (outcome.kind !== "invalid") throw new Error(`expected a problem from ${String(value)}, got ${outcome.period.label}`);
+  if (outcome.kind !== "invalid")
+    throw new Error(`expected a problem from ${String(value)}, got ${outcome.period.label}`);
   expect(outcome.problem.code).toBe("invalidPeriod");
   return outcome.problem.message;
 }
@@ -61,7 +62,11 @@ describe("makePeriod", () => {
     // Quarter (trimestre) 2 = months 4–6: Apr–Jun; written T.
     expect(makePeriod("quarter", 2025, 2)).toMatchObject({ label: "2025-T2", start: "2025-04-01", end: "2025-06-30" });
     // Q2 is the second four-month period: May–Aug, so 2022-Q2 starts 2022-05-01 and ends 2022-08-31.
-    expect(makePeriod("fourMonth", 2022, 2)).toMatchObject({ label: "2022-Q2", start: "2022-05-01", end: "2022-08-31" });
+    expect(makePeriod("fourMonth", 2022, 2)).toMatchObject({
+      label: "2022-Q2",
+      start: "2022-05-01",
+      end: "2022-08-31",
+    });
     // Q3 = Sep–Dec.
     expect(makePeriod("fourMonth", 2022, 3)).toMatchObject({ start: "2022-09-01", end: "2022-12-31" });
     // Semester 2 = Jul–Dec.
@@ -497,7 +502,11 @@ describe("parsePeriod: problems", () => {
 const calendarPeriodArb = fc
   .constantFrom(...CALENDAR_KINDS)
   .chain((kind) =>
-    fc.tuple(fc.constant(kind), fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 / MONTHS_PER_PERIOD[kind] })),
+    fc.tuple(
+      fc.constant(kind),
+      fc.integer({ min: 1990, max: 2100 }),
+      fc.integer({ min: 1, max: 12 / MONTHS_PER_PERIOD[kind] }),
+    ),
   )
   .map(([kind, year, index]) => makePeriod(kind, year, index));
 
@@ -511,9 +520,44 @@ const rangeArb = fc.tuple(isoDayArb, isoDayArb).map(([a, b]) => (a <= b ? rangeP
 const periodishArb = fc
   .array(
     fc.constantFrom(
-      "jan", "Março", "fev.", "2025", "25", "1", "01", "13", "31", "/", "-", ".", "..", " a ", " até ", "–", " ",
-      "T", "Q", "S", "B", "º", "°", "trimestre", "quad", "de ", "(%)", "%", "Resultado ", "Competência: ",
-      "01/08/2011", "2011-08-01", "\u00a0", "ª", "primeiro", "0", "9999", "1850",
+      "jan",
+      "Março",
+      "fev.",
+      "2025",
+      "25",
+      "1",
+      "01",
+      "13",
+      "31",
+      "/",
+      "-",
+      ".",
+      "..",
+      " a ",
+      " até ",
+      "–",
+      " ",
+      "T",
+      "Q",
+      "S",
+      "B",
+      "º",
+      "°",
+      "trimestre",
+      "quad",
+      "de ",
+      "(%)",
+      "%",
+      "Resultado ",
+      "Competência: ",
+      "01/08/2011",
+      "2011-08-01",
+      "\u00a0",
+      "ª",
+      "primeiro",
+      "0",
+      "9999",
+      "1850",
     ),
     { maxLength: 8 },
   )

@@ -21,9 +21,12 @@ function num(value: number | Problem): number {
 
 describe("staffing parameters (PNAB)", () => {
   it("are the Portaria 2.488/2011 numbers", () => {
-    expect([MAX_POPULATION_PER_TEAM, RECOMMENDED_POPULATION_PER_TEAM, MAX_POPULATION_PER_AGENT, MAX_AGENTS_PER_TEAM]).toEqual([
-      4000, 3000, 750, 12,
-    ]);
+    expect([
+      MAX_POPULATION_PER_TEAM,
+      RECOMMENDED_POPULATION_PER_TEAM,
+      MAX_POPULATION_PER_AGENT,
+      MAX_AGENTS_PER_TEAM,
+    ]).toEqual([4000, 3000, 750, 12]);
   });
 });
 
@@ -104,7 +107,10 @@ describe("invalid populations come back as problems, not exceptions", () => {
 describe("checkTeam", () => {
   it("a team of 3,500 people with 5 ACS, 1 médico, 1 enfermeiro, 2 técnicos is fine", () => {
     // 3,500 ≤ 4,000; 5 ≤ 12; 3,500 / 750 = 4.67 → 5 ACS needed, 5 present.
-    expect(checkTeam({ population: 3500, agents: 5, doctors: 1, nurses: 1, nursingAssistants: 2 })).toEqual({ ok: true, findings: [] });
+    expect(checkTeam({ population: 3500, agents: 5, doctors: 1, nurses: 1, nursingAssistants: 2 })).toEqual({
+      ok: true,
+      findings: [],
+    });
   });
 
   it("professionals not given are not checked", () => {
@@ -175,7 +181,11 @@ describe("checkTeam", () => {
     ["NaN agents", { population: 100, agents: NaN }, /agentes comunitários de saúde \(ACS\) “NaN”/],
     ["negative doctors", { population: 100, agents: 1, doctors: -1 }, /médicos “-1”/],
     ["fractional nurses", { population: 100, agents: 1, nurses: 0.5 }, /enfermeiros “0,5”/],
-    ["infinite técnicos", { population: 100, agents: 1, nursingAssistants: Infinity }, /auxiliares ou técnicos de enfermagem/],
+    [
+      "infinite técnicos",
+      { population: 100, agents: 1, nursingAssistants: Infinity },
+      /auxiliares ou técnicos de enfermagem/,
+    ],
   ])("%s is a problem", (_label, team, message) => {
     const out = checkTeam(team);
     expect(isProblem(out)).toBe(true);
@@ -223,13 +233,17 @@ describe("properties", () => {
   });
 
   it("recommendedTeams is never fewer than minTeams", () => {
-    fc.assert(fc.property(population, (p) => expect(num(recommendedTeams(p))).toBeGreaterThanOrEqual(num(minTeams(p)))));
+    fc.assert(
+      fc.property(population, (p) => expect(num(recommendedTeams(p))).toBeGreaterThanOrEqual(num(minTeams(p)))),
+    );
   });
 
   it("a team with exactly the minimum ACS for a population up to 4,000 passes the check", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 4000 }), (p) => {
-        expect(checkTeam({ population: p, agents: num(minAgents(p)), doctors: 1, nurses: 1, nursingAssistants: 1 })).toEqual({
+        expect(
+          checkTeam({ population: p, agents: num(minAgents(p)), doctors: 1, nurses: 1, nursingAssistants: 1 }),
+        ).toEqual({
           ok: true,
           findings: [],
         });
@@ -238,7 +252,11 @@ describe("properties", () => {
   });
 
   it("no function throws on any number; each returns a number or a Problem", () => {
-    const anyNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE));
+    const anyNumber = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE),
+    );
     fc.assert(
       fc.property(anyNumber, (x) => {
         for (const f of [minTeams, recommendedTeams, minAgents]) {

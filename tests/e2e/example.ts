@@ -33,11 +33,29 @@ type Result = number | { percent: number };
 
 export const INDICATORS: { code: string; name: string; kind: string; target: Target; results: Result[] }[] = [
   { code: "I1", name: "Consultas médicas", kind: "Desempenho", target: "≥ 300", results: [330, 310, 320] },
-  { code: "I2", name: "Proporção de gestantes com pré-natal em dia", kind: "Desempenho", target: { percent: 0.85 }, results: [{ percent: 0.9 }, { percent: 0.88 }, { percent: 0.86 }] },
+  {
+    code: "I2",
+    name: "Proporção de gestantes com pré-natal em dia",
+    kind: "Desempenho",
+    target: { percent: 0.85 },
+    results: [{ percent: 0.9 }, { percent: 0.88 }, { percent: 0.86 }],
+  },
   { code: "I3", name: "Visitas domiciliares", kind: "Desempenho", target: "≥ 10", results: [12, 11, 10] },
-  { code: "I4", name: "Proporção de mulheres com citopatológico", kind: "Desempenho", target: "80%", results: [{ percent: 0.7 }, { percent: 0.85 }, { percent: 0.75 }] },
+  {
+    code: "I4",
+    name: "Proporção de mulheres com citopatológico",
+    kind: "Desempenho",
+    target: "80%",
+    results: [{ percent: 0.7 }, { percent: 0.85 }, { percent: 0.75 }],
+  },
   { code: "I5", name: "Atendimentos odontológicos", kind: "Desempenho", target: "≥ 50", results: [55, 60, 52] },
-  { code: "I6", name: "Proporção de vacinas em dia", kind: "Monitoramento", target: { percent: 0.95 }, results: [{ percent: 0.96 }, { percent: 0.97 }, { percent: 0.93 }] },
+  {
+    code: "I6",
+    name: "Proporção de vacinas em dia",
+    kind: "Monitoramento",
+    target: { percent: 0.95 },
+    results: [{ percent: 0.96 }, { percent: 0.97 }, { percent: 0.93 }],
+  },
 ];
 
 /** The first row of an indicator (0-based index in INDICATORS); its months follow. */
@@ -80,7 +98,9 @@ export function exampleWorkbook(): FakeExcel {
   const fx = new FakeExcel({ evaluate: evaluateMeta });
   const ws = fx.addSheet(SHEET);
   ws.set("A1", "Contrato de Gestão nº 12/2024 — Indicadores da Atenção Primária");
-  ws.setRows("A3", [["Código", "Indicador", "Natureza", "Mês", "Meta", "Resultado", "Justificativa", "Justificativa aceita"]]);
+  ws.setRows("A3", [
+    ["Código", "Indicador", "Natureza", "Mês", "Meta", "Resultado", "Justificativa", "Justificativa aceita"],
+  ]);
   INDICATORS.forEach((ind, i) => {
     ind.results.forEach((result, m) => {
       const r = firstRow(i) + m;

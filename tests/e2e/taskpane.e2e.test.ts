@@ -129,7 +129,9 @@ interface FakeState {
 async function fakeState(page: Page): Promise<FakeState> {
   return page.evaluate(() => {
     const fx = (window as unknown as { __fake: FakeExcel }).__fake;
-    return JSON.parse(JSON.stringify({ sheets: fx.snapshot(), activeSheet: fx.activeSheet, syncs: fx.syncs })) as FakeState;
+    return JSON.parse(
+      JSON.stringify({ sheets: fx.snapshot(), activeSheet: fx.activeSheet, syncs: fx.syncs }),
+    ) as FakeState;
   });
 }
 
@@ -144,7 +146,6 @@ function cellOf(sheet: SheetState, address: string): FakeCell {
   return sheet.cells.find(([a]) => a === address)?.[1] ?? { value: "", format: {} };
 }
 
-
 /**
  * What is wrong with the page's layout at the pane's width: an element wider than the pane (or reaching
  * past its right edge), or text cut off without an ellipsis (an element that hides its overflow, is wider
@@ -153,8 +154,10 @@ function cellOf(sheet: SheetState, address: string): FakeCell {
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate((width) => {
     const problems: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
-    if (document.documentElement.scrollWidth > width) problems.push(`page ${document.documentElement.scrollWidth} px wide`);
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
+    if (document.documentElement.scrollWidth > width)
+      problems.push(`page ${document.documentElement.scrollWidth} px wide`);
     for (const el of document.body.querySelectorAll("*")) {
       const html = el as HTMLElement;
       if (!html.offsetParent && getComputedStyle(html).position !== "fixed") continue;
@@ -163,7 +166,12 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (box.right > width + 0.5) problems.push(`${name(el)} reaches ${Math.round(box.right)} px`);
       const style = getComputedStyle(html);
       const hides = ["hidden", "clip"].includes(style.overflowX);
-      if (hides && html.scrollWidth > html.clientWidth + 1 && style.textOverflow !== "ellipsis" && (html.textContent ?? "").trim() !== "") {
+      if (
+        hides &&
+        html.scrollWidth > html.clientWidth + 1 &&
+        style.textOverflow !== "ellipsis" &&
+        (html.textContent ?? "").trim() !== ""
+      ) {
         problems.push(`${name(el)} cut off without an ellipsis (${html.scrollWidth} > ${html.clientWidth})`);
       }
     }
@@ -177,10 +185,22 @@ const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: object, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: object,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     // Tabster's focus sentinels (Fluent's keyboard navigation: empty, aria-hidden <i tabindex="0"> that
     // hand focus on) are not content; axe reads them as focusable hidden elements.
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+    const result = await axe.run(
+      { exclude: [["[data-tabster-dummy]"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } },
+    );
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
   });
 }
@@ -207,7 +227,15 @@ describe("the task pane in Chromium", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   }, 240_000);
 
@@ -217,203 +245,232 @@ describe("the task pane in Chromium", () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  describe.each(["light", "dark"] as const)("the first run on the example workbook, %s theme: Início → Avaliar → Resumo → Justificativas → Comunicado → Consolidar", (theme) => {
-    let w: Watched;
-    const panel = (name: string) => w.page.getByRole("tabpanel", { name });
-    /** Opens a tab from the row, or from the "Mais" menu when it did not fit the pane. */
-    const openTab = async (name: string) => {
-      const tab = w.page.getByRole("tab", { name });
-      if (await tab.isVisible()) await tab.click();
-      else {
-        await w.page.getByRole("button", { name: /^Mais telas/ }).click();
-        await w.page.getByRole("menuitem", { name }).click();
-      }
-      await panel(name).waitFor();
-      // The screen's chunk has arrived: its spinner is gone.
-      await panel(name).getByText(paneStrings.loadingScreen).waitFor({ state: "detached" });
-    };
-    /** Screenshot, then what every screen must be at 320 px: nothing wider, nothing cut off unseen, axe clean. */
-    const look = async (name: string) => {
-      await screenshot(w.page, `${theme}-${name}`);
-      expect(await layoutProblems(w.page)).toEqual([]);
-      expect(await axeViolations(w.page)).toEqual([]);
-    };
+  describe.each(["light", "dark"] as const)(
+    "the first run on the example workbook, %s theme: Início → Avaliar → Resumo → Justificativas → Comunicado → Consolidar",
+    (theme) => {
+      let w: Watched;
+      const panel = (name: string) => w.page.getByRole("tabpanel", { name });
+      /** Opens a tab from the row, or from the "Mais" menu when it did not fit the pane. */
+      const openTab = async (name: string) => {
+        const tab = w.page.getByRole("tab", { name });
+        if (await tab.isVisible()) await tab.click();
+        else {
+          await w.page.getByRole("button", { name: /^Mais telas/ }).click();
+          await w.page.getByRole("menuitem", { name }).click();
+        }
+        await panel(name).waitFor();
+        // The screen's chunk has arrived: its spinner is gone.
+        await panel(name).getByText(paneStrings.loadingScreen).waitFor({ state: "detached" });
+      };
+      /** Screenshot, then what every screen must be at 320 px: nothing wider, nothing cut off unseen, axe clean. */
+      const look = async (name: string) => {
+        await screenshot(w.page, `${theme}-${name}`);
+        expect(await layoutProblems(w.page)).toEqual([]);
+        expect(await axeViolations(w.page)).toEqual([]);
+      };
 
-    beforeAll(async () => {
-      if (!browser) throw new Error("Chromium did not start");
-      w = await openPage(browser, `${base}/e2e/index.html?theme=${theme}`);
-    });
+      beforeAll(async () => {
+        if (!browser) throw new Error("Chromium did not start");
+        w = await openPage(browser, `${base}/e2e/index.html?theme=${theme}`);
+      });
 
-    afterAll(async () => {
-      await w?.page.close();
-    });
+      afterAll(async () => {
+        await w?.page.close();
+      });
 
-    it("Início: says in plain words what was found, with the tables' details one click away", async () => {
-      const home = panel(paneStrings.tabs.inicio);
-      await home.getByText(paneStrings.homeFound(1, [SHEET]), { exact: false }).waitFor();
-      const text = (await home.textContent()) ?? "";
-      expect(text).toContain(`${paneStrings.homeIndicators(6)}.`);
-      expect(text).toContain(paneStrings.homePeriods(["1º trimestre de 2025 (2025-T1)"]));
-      // None of the detection's words on the first screen.
-      for (const jargon of ["formato longo", "confiança", `${SHEET}!A3`, "mapeamento", "#RRGGBB", "pelo comando"]) expect(text).not.toContain(jargon);
-      // The one thing to do next.
-      expect(await home.getByRole("button", { name: paneStrings.homeStart }).isVisible()).toBe(true);
-      // At 320 px the tabs stay on one row: the rest are under "Mais".
-      const rows = await w.page.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')].filter((t) => (t as HTMLElement).offsetParent).map((t) => t.getBoundingClientRect().top)).size);
-      expect(rows).toBe(1);
-      await look("1-inicio");
+      it("Início: says in plain words what was found, with the tables' details one click away", async () => {
+        const home = panel(paneStrings.tabs.inicio);
+        await home.getByText(paneStrings.homeFound(1, [SHEET]), { exact: false }).waitFor();
+        const text = (await home.textContent()) ?? "";
+        expect(text).toContain(`${paneStrings.homeIndicators(6)}.`);
+        expect(text).toContain(paneStrings.homePeriods(["1º trimestre de 2025 (2025-T1)"]));
+        // None of the detection's words on the first screen.
+        for (const jargon of ["formato longo", "confiança", `${SHEET}!A3`, "mapeamento", "#RRGGBB", "pelo comando"])
+          expect(text).not.toContain(jargon);
+        // The one thing to do next.
+        expect(await home.getByRole("button", { name: paneStrings.homeStart }).isVisible()).toBe(true);
+        // At 320 px the tabs stay on one row: the rest are under "Mais".
+        const rows = await w.page.evaluate(
+          () =>
+            new Set(
+              [...document.querySelectorAll('[role="tab"]')]
+                .filter((t) => (t as HTMLElement).offsetParent)
+                .map((t) => t.getBoundingClientRect().top),
+            ).size,
+        );
+        expect(rows).toBe(1);
+        await look("1-inicio");
 
-      await home.getByRole("button", { name: paneStrings.homeDetails }).click();
-      const tables = panel(taskpaneStrings.tabs.tabelas);
-      await tables.getByText(`${SHEET}!A3:H${LAST_ROW}`).waitFor();
-      expect(await tables.textContent()).toContain(taskpaneStrings.tableRows(18));
-      await look("1b-detalhes");
-      await openTab(paneStrings.tabs.inicio);
-      await panel(paneStrings.tabs.inicio).getByRole("button", { name: paneStrings.homeStart }).click();
-      await panel(taskpaneStrings.tabs.avaliar).waitFor();
-      expect(w.errors).toEqual([]);
-    });
+        await home.getByRole("button", { name: paneStrings.homeDetails }).click();
+        const tables = panel(taskpaneStrings.tabs.tabelas);
+        await tables.getByText(`${SHEET}!A3:H${LAST_ROW}`).waitFor();
+        expect(await tables.textContent()).toContain(taskpaneStrings.tableRows(18));
+        await look("1b-detalhes");
+        await openTab(paneStrings.tabs.inicio);
+        await panel(paneStrings.tabs.inicio).getByRole("button", { name: paneStrings.homeStart }).click();
+        await panel(taskpaneStrings.tabs.avaliar).waitFor();
+        expect(w.errors).toEqual([]);
+      });
 
-    it("Avaliar: shows 80,0% and Faixa 2, writes the owned columns and their colours, and offers the next step", async () => {
-      const screen = panel(taskpaneStrings.tabs.avaliar);
-      await screen.getByRole("button", { name: taskpaneStrings.evaluateRun, exact: true }).click();
-      await screen.getByText(taskpaneStrings.evaluateApplied).waitFor();
-      const view = screen.getByRole("region", { name: /2025-T1/ });
-      expect(await view.locator("strong").first().textContent()).toBe("80,0%");
-      expect(await view.locator("[data-band]").textContent()).toBe("Faixa 2 — 80% a 99,9%");
-      // The band's chip on one line.
-      const chip = await view.locator("[data-band]").boundingBox();
-      expect(chip && chip.height).toBeLessThan(30);
-      expect(await view.textContent()).toContain(`I4 Proporção de mulheres com citopatológico: ${taskpaneStrings.attained("95,8%")}`);
-      await look("2-avaliar");
+      it("Avaliar: shows 80,0% and Faixa 2, writes the owned columns and their colours, and offers the next step", async () => {
+        const screen = panel(taskpaneStrings.tabs.avaliar);
+        await screen.getByRole("button", { name: taskpaneStrings.evaluateRun, exact: true }).click();
+        await screen.getByText(taskpaneStrings.evaluateApplied).waitFor();
+        const view = screen.getByRole("region", { name: /2025-T1/ });
+        expect(await view.locator("strong").first().textContent()).toBe("80,0%");
+        expect(await view.locator("[data-band]").textContent()).toBe("Faixa 2 — 80% a 99,9%");
+        // The band's chip on one line.
+        const chip = await view.locator("[data-band]").boundingBox();
+        expect(chip && chip.height).toBeLessThan(30);
+        expect(await view.textContent()).toContain(
+          `I4 Proporção de mulheres com citopatológico: ${taskpaneStrings.attained("95,8%")}`,
+        );
+        await look("2-avaliar");
 
-      const state = await fakeState(w.page);
-      const ws = sheetOf(state, SHEET);
-      expect(cellOf(ws, "I3").value).toBe("Atingimento (Contratualiza)");
-      expect(cellOf(ws, "J3").value).toBe("Conceito (Contratualiza)");
-      // Live formulas, showing what the add-in's functions compute (the fake calculates them with the real ones).
-      expect(cellOf(ws, "I4")).toMatchObject({ formula: "=META.ATINGIMENTO(F4,E4)", value: 1, numberFormat: "0.0%" });
-      const i4 = [I4, I4 + 1, I4 + 2];
-      i4.forEach((r, m) => expect(cellOf(ws, `I${r}`).value).toBeCloseTo([0.875, 1, 0.9375][m], 12));
-      expect(i4.map((r) => cellOf(ws, `J${r}`).value)).toEqual(["B", "A", "B"]);
-      expect(cellOf(ws, `J${firstRow(5)}`).value).toMatch(/monitoramento/);
-      // The user's cells are as they were.
-      expect(cellOf(ws, `F${I4}`)).toMatchObject({ value: 0.7, numberFormat: "0%" });
-      expect(ws.tables).toEqual([{ name: "TabelaIndicadores", ref: `A3:H${LAST_ROW}` }]);
-      // One rule per concept class, on the owned columns and the results, in the plan's order.
-      const fills = Object.fromEntries(ws.rules.map((r) => [r.formula, r.fill]));
-      expect(fills['=$J4="A"']).toBe("#C6EFCE");
-      expect(fills['=$J4="B"']).toBe("#FFC7CE");
-      expect(ws.rules).toHaveLength(6);
-      for (const rule of ws.rules) expect(rule.areas).toEqual(expect.arrayContaining([`I4:J${LAST_ROW}`, `F4:F${LAST_ROW}`]));
-      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET]); // no summary from this screen
-      await screen.getByRole("button", { name: paneStrings.nextSummary }).click();
-      await panel(taskpaneStrings.tabs.resumo).waitFor();
-      expect(w.errors).toEqual([]);
-    });
+        const state = await fakeState(w.page);
+        const ws = sheetOf(state, SHEET);
+        expect(cellOf(ws, "I3").value).toBe("Atingimento (Contratualiza)");
+        expect(cellOf(ws, "J3").value).toBe("Conceito (Contratualiza)");
+        // Live formulas, showing what the add-in's functions compute (the fake calculates them with the real ones).
+        expect(cellOf(ws, "I4")).toMatchObject({ formula: "=META.ATINGIMENTO(F4,E4)", value: 1, numberFormat: "0.0%" });
+        const i4 = [I4, I4 + 1, I4 + 2];
+        i4.forEach((r, m) => expect(cellOf(ws, `I${r}`).value).toBeCloseTo([0.875, 1, 0.9375][m], 12));
+        expect(i4.map((r) => cellOf(ws, `J${r}`).value)).toEqual(["B", "A", "B"]);
+        expect(cellOf(ws, `J${firstRow(5)}`).value).toMatch(/monitoramento/);
+        // The user's cells are as they were.
+        expect(cellOf(ws, `F${I4}`)).toMatchObject({ value: 0.7, numberFormat: "0%" });
+        expect(ws.tables).toEqual([{ name: "TabelaIndicadores", ref: `A3:H${LAST_ROW}` }]);
+        // One rule per concept class, on the owned columns and the results, in the plan's order.
+        const fills = Object.fromEntries(ws.rules.map((r) => [r.formula, r.fill]));
+        expect(fills['=$J4="A"']).toBe("#C6EFCE");
+        expect(fills['=$J4="B"']).toBe("#FFC7CE");
+        expect(ws.rules).toHaveLength(6);
+        for (const rule of ws.rules)
+          expect(rule.areas).toEqual(expect.arrayContaining([`I4:J${LAST_ROW}`, `F4:F${LAST_ROW}`]));
+        expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET]); // no summary from this screen
+        await screen.getByRole("button", { name: paneStrings.nextSummary }).click();
+        await panel(taskpaneStrings.tabs.resumo).waitFor();
+        expect(w.errors).toEqual([]);
+      });
 
-    it("Resumo: inserts the sheet Resumo 2025-T1 with 80,0% and Faixa 2", async () => {
-      const screen = panel(taskpaneStrings.tabs.resumo);
-      await screen.getByRole("button", { name: taskpaneStrings.summaryRun }).click();
-      await screen.getByText(taskpaneStrings.summaryApplied(["Resumo 2025-T1"])).waitFor();
-      // Done: the button may be used again (a later change, a new summary).
-      expect(await screen.getByRole("button", { name: taskpaneStrings.summaryRun }).isEnabled()).toBe(true);
-      await look("3-resumo");
+      it("Resumo: inserts the sheet Resumo 2025-T1 with 80,0% and Faixa 2", async () => {
+        const screen = panel(taskpaneStrings.tabs.resumo);
+        await screen.getByRole("button", { name: taskpaneStrings.summaryRun }).click();
+        await screen.getByText(taskpaneStrings.summaryApplied(["Resumo 2025-T1"])).waitFor();
+        // Done: the button may be used again (a later change, a new summary).
+        expect(await screen.getByRole("button", { name: taskpaneStrings.summaryRun }).isEnabled()).toBe(true);
+        await look("3-resumo");
 
-      const state = await fakeState(w.page);
-      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1"]);
-      const summary = sheetOf(state, "Resumo 2025-T1");
-      // Rows 1–4: title, source, rules, the concept rule; then the figures.
-      expect(cellOf(summary, "A6").value).toBe(planStrings.overallLabel);
-      expect(cellOf(summary, "C6")).toMatchObject({ value: 0.8, numberFormat: "0.0%" });
-      expect(cellOf(summary, "A7").value).toBe(planStrings.bandLabel);
-      expect(cellOf(summary, "C7")).toMatchObject({ value: "Faixa 2 — 80% a 99,9%", format: { fill: "#8BC34A" } });
-      expect(summary.charts).toHaveLength(1);
-      await screen.getByRole("button", { name: paneStrings.nextJustifications }).click();
-      await panel(taskpaneStrings.tabs.justificativas).waitFor();
-      expect(w.errors).toEqual([]);
-    });
+        const state = await fakeState(w.page);
+        expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1"]);
+        const summary = sheetOf(state, "Resumo 2025-T1");
+        // Rows 1–4: title, source, rules, the concept rule; then the figures.
+        expect(cellOf(summary, "A6").value).toBe(planStrings.overallLabel);
+        expect(cellOf(summary, "C6")).toMatchObject({ value: 0.8, numberFormat: "0.0%" });
+        expect(cellOf(summary, "A7").value).toBe(planStrings.bandLabel);
+        expect(cellOf(summary, "C7")).toMatchObject({ value: "Faixa 2 — 80% a 99,9%", format: { fill: "#8BC34A" } });
+        expect(summary.charts).toHaveLength(1);
+        await screen.getByRole("button", { name: paneStrings.nextJustifications }).click();
+        await panel(taskpaneStrings.tabs.justificativas).waitFor();
+        expect(w.errors).toEqual([]);
+      });
 
-    it("Justificativas: a justification accepted in total is written into the table; 100,0% and Faixa 1", async () => {
-      const screen = panel(taskpaneStrings.tabs.justificativas);
-      const name = "I4 Proporção de mulheres com citopatológico";
-      await screen.getByRole("heading", { name }).waitFor();
-      expect(await screen.locator("strong").first().textContent()).toBe("80,0%");
-      await screen.getByRole("radio", { name: taskpaneStrings.decisions.Total }).check();
-      const text = "Faltaram 2 técnicas de enfermagem em janeiro e março; coleta remarcada. A equipe repôs as coletas em abril.";
-      const box = screen.getByRole("textbox", { name: `${taskpaneStrings.justificationText} — ${name}` });
-      await box.fill(text);
-      // The text fits the box: no third line cut off.
-      expect(await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
-      await look("4-justificativas-preenchida");
-      await screen.getByRole("button", { name: taskpaneStrings.justificationsSave }).click();
-      await screen.getByText(taskpaneStrings.justificationsSaved(6)).waitFor();
-      await screen.locator("strong", { hasText: "100,0%" }).waitFor();
-      expect(await screen.locator("[data-band]").textContent()).toBe("Faixa 1 — 100%");
-      await look("5-justificativas-gravada");
+      it("Justificativas: a justification accepted in total is written into the table; 100,0% and Faixa 1", async () => {
+        const screen = panel(taskpaneStrings.tabs.justificativas);
+        const name = "I4 Proporção de mulheres com citopatológico";
+        await screen.getByRole("heading", { name }).waitFor();
+        expect(await screen.locator("strong").first().textContent()).toBe("80,0%");
+        await screen.getByRole("radio", { name: taskpaneStrings.decisions.Total }).check();
+        const text =
+          "Faltaram 2 técnicas de enfermagem em janeiro e março; coleta remarcada. A equipe repôs as coletas em abril.";
+        const box = screen.getByRole("textbox", { name: `${taskpaneStrings.justificationText} — ${name}` });
+        await box.fill(text);
+        // The text fits the box: no third line cut off.
+        expect(await box.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+        await look("4-justificativas-preenchida");
+        await screen.getByRole("button", { name: taskpaneStrings.justificationsSave }).click();
+        await screen.getByText(taskpaneStrings.justificationsSaved(6)).waitFor();
+        await screen.locator("strong", { hasText: "100,0%" }).waitFor();
+        expect(await screen.locator("[data-band]").textContent()).toBe("Faixa 1 — 100%");
+        await look("5-justificativas-gravada");
 
-      const state = await fakeState(w.page);
-      const ws = sheetOf(state, SHEET);
-      const rows = [I4, I4 + 1, I4 + 2];
-      expect(rows.map((r) => cellOf(ws, `G${r}`).value)).toEqual([text, text, text]);
-      expect(rows.map((r) => cellOf(ws, `H${r}`).value)).toEqual(["Total", "Total", "Total"]);
-      // Nothing else in the table moved: the other indicators' justification cells are empty.
-      expect(cellOf(ws, `G${I4 - 1}`).value).toBe("");
-      expect(cellOf(ws, `H${I4 + 3}`).value).toBe("");
-      // The write: one sync whose ranges are the three rows' G:H pairs.
-      const write = state.syncs.filter((sync) => sync.actions.some((a) => a.includes(`getRange(G${I4}:H${I4}).formulas`)));
-      expect(write).toHaveLength(1);
-      expect(write[0].actions.filter((a) => a.includes(".formulas ="))).toHaveLength(3);
-      expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
-      await screen.getByRole("button", { name: paneStrings.nextCommunique }).click();
-      await panel(paneStrings.tabs.comunicado).waitFor();
-      expect(w.errors).toEqual([]);
-    });
+        const state = await fakeState(w.page);
+        const ws = sheetOf(state, SHEET);
+        const rows = [I4, I4 + 1, I4 + 2];
+        expect(rows.map((r) => cellOf(ws, `G${r}`).value)).toEqual([text, text, text]);
+        expect(rows.map((r) => cellOf(ws, `H${r}`).value)).toEqual(["Total", "Total", "Total"]);
+        // Nothing else in the table moved: the other indicators' justification cells are empty.
+        expect(cellOf(ws, `G${I4 - 1}`).value).toBe("");
+        expect(cellOf(ws, `H${I4 + 3}`).value).toBe("");
+        // The write: one sync whose ranges are the three rows' G:H pairs.
+        const write = state.syncs.filter((sync) =>
+          sync.actions.some((a) => a.includes(`getRange(G${I4}:H${I4}).formulas`)),
+        );
+        expect(write).toHaveLength(1);
+        expect(write[0].actions.filter((a) => a.includes(".formulas ="))).toHaveLength(3);
+        expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
+        await screen.getByRole("button", { name: paneStrings.nextCommunique }).click();
+        await panel(paneStrings.tabs.comunicado).waitFor();
+        expect(w.errors).toEqual([]);
+      });
 
-    it("Comunicado: inserts the communiqué of 2025-T1", async () => {
-      const screen = panel(paneStrings.tabs.comunicado);
-      await screen.getByRole("button", { name: taskpaneStrings.reportsRun }).click();
-      await screen.getByText(/^Planilha “Comunicado 2025-T1” inserida\.$/).waitFor();
-      await look("6-comunicado");
-      const state = await fakeState(w.page);
-      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Comunicado 2025-T1"]);
-      expect(w.errors).toEqual([]);
-    });
+      it("Comunicado: inserts the communiqué of 2025-T1", async () => {
+        const screen = panel(paneStrings.tabs.comunicado);
+        await screen.getByRole("button", { name: taskpaneStrings.reportsRun }).click();
+        await screen.getByText(/^Planilha “Comunicado 2025-T1” inserida\.$/).waitFor();
+        await look("6-comunicado");
+        const state = await fakeState(w.page);
+        expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Comunicado 2025-T1"]);
+        expect(w.errors).toEqual([]);
+      });
 
-    it("Consolidar (from Mais): previews the one contract and inserts the sheet Consolidado (100,0%, Faixa 1)", async () => {
-            await openTab(consolidatePaneStrings.tab);
-      const screen = panel(consolidatePaneStrings.tab);
-      // One contract (named by its sheet), 2025-T1 only; after the justification, 5 of 5 = 100,0%.
-      await screen.getByText(consolidatePaneStrings.previewLine(1, ["2025-T1"], 1)).waitFor();
-      await screen.getByText(consolidatePaneStrings.rowText(SHEET, "100,0%", "Faixa 1 — 100%")).waitFor();
-      await screen.getByRole("button", { name: consolidatePaneStrings.run }).click();
-      await screen.getByText(consolidatePaneStrings.applied).waitFor();
-      await look("7-consolidar");
+      it("Consolidar (from Mais): previews the one contract and inserts the sheet Consolidado (100,0%, Faixa 1)", async () => {
+        await openTab(consolidatePaneStrings.tab);
+        const screen = panel(consolidatePaneStrings.tab);
+        // One contract (named by its sheet), 2025-T1 only; after the justification, 5 of 5 = 100,0%.
+        await screen.getByText(consolidatePaneStrings.previewLine(1, ["2025-T1"], 1)).waitFor();
+        await screen.getByText(consolidatePaneStrings.rowText(SHEET, "100,0%", "Faixa 1 — 100%")).waitFor();
+        await screen.getByRole("button", { name: consolidatePaneStrings.run }).click();
+        await screen.getByText(consolidatePaneStrings.applied).waitFor();
+        await look("7-consolidar");
 
-      const state = await fakeState(w.page);
-      // The sheets written by Resumo and Comunicado are the add-in's: neither read as tables nor replaced.
-      expect(state.sheets.map((sh) => sh.name)).toEqual([SHEET, "Resumo 2025-T1", "Comunicado 2025-T1", "Consolidado"]);
-      const sheet = sheetOf(state, "Consolidado");
-      expect(cellOf(sheet, "A1").value).toBe(consolidationSheetStrings.sheetTitle(1));
-      expect(cellOf(sheet, "B5").value).toBe(consolidationSheetStrings.sheetHeader);
-      expect(cellOf(sheet, "A6").value).toBe(SHEET);
-      expect(cellOf(sheet, "C6").value).toBe("2025-T1");
-      expect(cellOf(sheet, "D6")).toMatchObject({ value: 1, numberFormat: "0.0%" });
-      expect(cellOf(sheet, "E6")).toMatchObject({ value: "Faixa 1 — 100%", format: { fill: expect.stringMatching(/^#/) } });
-      expect(cellOf(sheet, "A7").value).toBe("");
-      expect(sheet.charts).toHaveLength(1);
-      expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
-      expect(w.errors).toEqual([]);
-    });
+        const state = await fakeState(w.page);
+        // The sheets written by Resumo and Comunicado are the add-in's: neither read as tables nor replaced.
+        expect(state.sheets.map((sh) => sh.name)).toEqual([
+          SHEET,
+          "Resumo 2025-T1",
+          "Comunicado 2025-T1",
+          "Consolidado",
+        ]);
+        const sheet = sheetOf(state, "Consolidado");
+        expect(cellOf(sheet, "A1").value).toBe(consolidationSheetStrings.sheetTitle(1));
+        expect(cellOf(sheet, "B5").value).toBe(consolidationSheetStrings.sheetHeader);
+        expect(cellOf(sheet, "A6").value).toBe(SHEET);
+        expect(cellOf(sheet, "C6").value).toBe("2025-T1");
+        expect(cellOf(sheet, "D6")).toMatchObject({ value: 1, numberFormat: "0.0%" });
+        expect(cellOf(sheet, "E6")).toMatchObject({
+          value: "Faixa 1 — 100%",
+          format: { fill: expect.stringMatching(/^#/) },
+        });
+        expect(cellOf(sheet, "A7").value).toBe("");
+        expect(sheet.charts).toHaveLength(1);
+        expect(state.syncs.filter((sync) => sync.error)).toEqual([]);
+        expect(w.errors).toEqual([]);
+      });
 
-    it("Regras, Modelos and Funções (from Mais) fit the pane too", async () => {
-      for (const [name, shot] of [[taskpaneStrings.tabs.regras, "8-regras"], [taskpaneStrings.tabs.modelos, "9-modelos"], [taskpaneStrings.tabs.funcoes, "10-funcoes"]] as const) {
-        await openTab(name);
-        await look(shot);
-      }
-      expect(w.errors).toEqual([]);
-    });
-  });
+      it("Regras, Modelos and Funções (from Mais) fit the pane too", async () => {
+        for (const [name, shot] of [
+          [taskpaneStrings.tabs.regras, "8-regras"],
+          [taskpaneStrings.tabs.modelos, "9-modelos"],
+          [taskpaneStrings.tabs.funcoes, "10-funcoes"],
+        ] as const) {
+          await openTab(name);
+          await look(shot);
+        }
+        expect(w.errors).toEqual([]);
+      });
+    },
+  );
 
   describe("the production page while Office.js is missing or slow", () => {
     const OFFICE = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -441,9 +498,13 @@ describe("the task pane in Chromium", () => {
           w.__texts.push([performance.now(), text]);
         }).observe(document, { childList: true, subtree: true, characterData: true });
         // A script that fails to load fires "error" on its element; the capture phase sees it here.
-        window.addEventListener("error", (event) => {
-          if ((event.target as HTMLScriptElement | null)?.src === office) w.__officeFailed = performance.now();
-        }, true);
+        window.addEventListener(
+          "error",
+          (event) => {
+            if ((event.target as HTMLScriptElement | null)?.src === office) w.__officeFailed = performance.now();
+          },
+          true,
+        );
       }, OFFICE);
       await page.route("**/*", (route) => {
         const url = route.request().url();
@@ -456,7 +517,8 @@ describe("the task pane in Chromium", () => {
     }
 
     /** When the page's container first held words, in milliseconds since navigation began. */
-    const firstWords = (page: Page) => page.evaluate(() => (window as unknown as { __firstWords?: number }).__firstWords ?? Infinity);
+    const firstWords = (page: Page) =>
+      page.evaluate(() => (window as unknown as { __firstWords?: number }).__firstWords ?? Infinity);
 
     /** Words on the page within 1 s of opening it, and the advice within 1 s of Office.js failing (the page's clock). */
     async function adviceInTime(page: Page, advice: string) {
@@ -512,14 +574,17 @@ describe("the task pane in Chromium", () => {
     it("shows the notice to open it in Excel and the list of functions, without page errors", async () => {
       if (!browser) throw new Error("Chromium did not start");
       const page = path.join(DIST, "taskpane.html");
-      if (!fs.existsSync(page)) throw new Error(`${page} is missing: run "npm run build" first (npm test builds it before jest).`);
+      if (!fs.existsSync(page))
+        throw new Error(`${page} is missing: run "npm run build" first (npm test builds it before jest).`);
       const w = await openPage(browser, `${base}/dist/taskpane.html`);
       try {
         await w.page.getByText(paneStrings.outsideOfficeTitle).waitFor();
         await w.page.getByRole("heading", { name: taskpaneStrings.functionsHeading }).waitFor();
         const signatures = await w.page.locator("code").allTextContents();
         expect(signatures.length).toBeGreaterThan(5);
-        expect(signatures).toEqual(expect.arrayContaining(["=META.ATINGIMENTO(resultado; meta; [sentido]; [limitar])"]));
+        expect(signatures).toEqual(
+          expect.arrayContaining(["=META.ATINGIMENTO(resultado; meta; [sentido]; [limitar])"]),
+        );
         await screenshot(w.page, "0-fora-do-excel");
         expect(w.blocked).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
         expect(w.errors).toEqual([]);

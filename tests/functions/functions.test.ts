@@ -25,8 +25,21 @@ function excelError(id: string, ...args: unknown[]): ExcelError {
 }
 
 const EXPECTED = [
-  "ATINGIMENTO", "CONCEITO", "FAIXA", "RECOMENDACAO", "NOTA", "ISF", "GLOBAL", "CLASSIFICACAO",
-  "PROPORCAO", "LER_META", "PERIODO", "EQUIPES_MIN", "ACS_MIN", "EQUIPE_VERIFICAR", "NOTA_FINAL",
+  "ATINGIMENTO",
+  "CONCEITO",
+  "FAIXA",
+  "RECOMENDACAO",
+  "NOTA",
+  "ISF",
+  "GLOBAL",
+  "CLASSIFICACAO",
+  "PROPORCAO",
+  "LER_META",
+  "PERIODO",
+  "EQUIPES_MIN",
+  "ACS_MIN",
+  "EQUIPE_VERIFICAR",
+  "NOTA_FINAL",
 ];
 
 describe("functions.json (generated from the JSDoc by the build)", () => {
@@ -54,9 +67,14 @@ describe("functions.json (generated from the JSDoc by the build)", () => {
       ["limitar", true],
     ]);
     expect(params("ISF").every((p) => p.dimensionality === "matrix")).toBe(true);
-    expect(params("GLOBAL").slice(0, 4).every((p) => p.dimensionality === "matrix")).toBe(true);
+    expect(
+      params("GLOBAL")
+        .slice(0, 4)
+        .every((p) => p.dimensionality === "matrix"),
+    ).toBe(true);
     // Excel passes a range only to a matrix parameter: every band table is one.
-    for (const id of ["FAIXA", "RECOMENDACAO", "CLASSIFICACAO"]) expect(params(id).find((p) => p.name === "tabela")?.dimensionality).toBe("matrix");
+    for (const id of ["FAIXA", "RECOMENDACAO", "CLASSIFICACAO"])
+      expect(params(id).find((p) => p.name === "tabela")?.dimensionality).toBe("matrix");
   });
 
   test("a table's name typed in the call reaches a matrix parameter as one cell, and still works", () => {
@@ -131,7 +149,13 @@ describe("ATINGIMENTO and CONCEITO as typed in cells", () => {
   });
 
   test("property: any arguments give a number in [0,1], A/B/Sem dado, or an Excel error — nothing else", () => {
-    const arg = fc.oneof(fc.double(), fc.string(), fc.constant(null), fc.boolean(), fc.constantFrom("90% ou mais", "até 5%", "75%", "0,8"));
+    const arg = fc.oneof(
+      fc.double(),
+      fc.string(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.constantFrom("90% ou mais", "até 5%", "75%", "0,8"),
+    );
     fc.assert(
       fc.property(arg, arg, (r, t) => {
         for (const id of ["ATINGIMENTO", "CONCEITO"]) {
@@ -177,7 +201,10 @@ describe("FAIXA and RECOMENDACAO", () => {
   });
 
   test("a table with a gap is refused, saying where", () => {
-    const e = excelError("FAIXA", 0.5, [[10, "A"], [50, "B"]]);
+    const e = excelError("FAIXA", 0.5, [
+      [10, "A"],
+      [50, "B"],
+    ]);
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/0/);
   });
@@ -212,7 +239,9 @@ describe("national presets", () => {
     // The same as percentages is the worked example: 8,5.
     expect(call("NOTA_FINAL", [["40%", "80%", "90%", "30%", "20%", "76%", "100%"]])).toBeCloseTo(8.5, 12);
     // Six cells are not C1–C7; a text is not a result; nothing at all is #N/D.
-    expect(excelError("NOTA_FINAL", [[40, 80, 90, 30, 20, 76]]).message).toBe("Informe os 7 resultados da equipe, na ordem C1 a C7; o intervalo tem 6 células.");
+    expect(excelError("NOTA_FINAL", [[40, 80, 90, 30, 20, 76]]).message).toBe(
+      "Informe os 7 resultados da equipe, na ordem C1 a C7; o intervalo tem 6 células.",
+    );
     expect(excelError("NOTA_FINAL", [[40, 80, 90, "n/d", 20, 76, 100]]).code).toBe("#VALUE!");
     expect(excelError("NOTA_FINAL", [[null, null, null, null, null, null, null]]).code).toBe("#N/A");
   });
@@ -239,7 +268,14 @@ describe("national presets", () => {
     expect(call("CLASSIFICACAO", 75, "C1")).toBe("Regular"); // above 70 is Regular for C1
     expect(call("CLASSIFICACAO", "45%", "C4")).toBe("Suficiente"); // 45% = 45 points: > 25 e ≤ 50
     expect(call("CLASSIFICACAO", 8.5, "FINAL")).toBe("Ótimo"); // the official worked example
-    expect(call("CLASSIFICACAO", 5, [["> 7,5", "Ótimo"], ["≥ 5 e ≤ 7,5", "Bom"], ["> 2,5 e < 5", "Suficiente"], ["≤ 2,5", "Regular"]])).toBe("Bom");
+    expect(
+      call("CLASSIFICACAO", 5, [
+        ["> 7,5", "Ótimo"],
+        ["≥ 5 e ≤ 7,5", "Bom"],
+        ["> 2,5 e < 5", "Suficiente"],
+        ["≤ 2,5", "Regular"],
+      ]),
+    ).toBe("Bom");
   });
 });
 

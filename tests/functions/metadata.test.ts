@@ -51,13 +51,24 @@ type Schema = Record<string, unknown>;
 
 /** The newest Microsoft 365 app manifest schema in @microsoft/app-manifest that defines custom functions. */
 function manifestSchema(): { version: string; schema: { definitions: Record<string, Schema> } } {
-  const dir = path.join(path.dirname(require.resolve("@microsoft/app-manifest/package.json")), "build", "json-schemas", "teams");
+  const dir = path.join(
+    path.dirname(require.resolve("@microsoft/app-manifest/package.json")),
+    "build",
+    "json-schemas",
+    "teams",
+  );
   const versions = fs
     .readdirSync(dir)
     .filter((v) => /^v\d+\.\d+$/.test(v))
-    .sort((a, b) => Number(b.slice(1).split(".")[1]) - Number(a.slice(1).split(".")[1]) || Number(b.slice(1).split(".")[0]) - Number(a.slice(1).split(".")[0]));
+    .sort(
+      (a, b) =>
+        Number(b.slice(1).split(".")[1]) - Number(a.slice(1).split(".")[1]) ||
+        Number(b.slice(1).split(".")[0]) - Number(a.slice(1).split(".")[0]),
+    );
   for (const version of versions) {
-    const schema = JSON.parse(fs.readFileSync(path.join(dir, version, "MicrosoftTeams.schema.json"), "utf8")) as { definitions?: Record<string, Schema> };
+    const schema = JSON.parse(fs.readFileSync(path.join(dir, version, "MicrosoftTeams.schema.json"), "utf8")) as {
+      definitions?: Record<string, Schema>;
+    };
     if (schema.definitions?.extensionCustomFunctions) return { version, schema: { definitions: schema.definitions } };
   }
   throw new Error("no schema in @microsoft/app-manifest defines extensionCustomFunctions");
@@ -94,7 +105,21 @@ function reachable(definitions: Record<string, Schema>): { names: Set<string>; k
  * The schema is JSON Schema draft-04; ajv 8 speaks draft-07. The custom-functions part is compiled alone
  * (its definitions only), which is sound while it uses only keywords both drafts read alike: checked below.
  */
-const SAME_IN_DRAFT_04_AND_07 = new Set(["type", "description", "items", "$ref", "pattern", "minLength", "maxLength", "default", "enum", "required", "minItems", "maxItems", "additionalProperties"]);
+const SAME_IN_DRAFT_04_AND_07 = new Set([
+  "type",
+  "description",
+  "items",
+  "$ref",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "default",
+  "enum",
+  "required",
+  "minItems",
+  "maxItems",
+  "additionalProperties",
+]);
 
 const { version: schemaVersion, schema } = manifestSchema();
 const { names: usedDefinitions, keywords: usedKeywords } = reachable(schema.definitions);
@@ -106,16 +131,21 @@ function compile(strict: boolean): ValidateFunction {
     // Microsoft leaves a function's and a parameter's properties open; a misspelt key ("dimensionallity")
     // would pass unseen and Excel would ignore it. Closed here. (Not the result's: the generator writes its
     // `type`, which Excel reads but the schema does not list.)
-    for (const name of ["extensionFunction", "extensionFunctionParameter"]) definitions[name].additionalProperties = false;
+    for (const name of ["extensionFunction", "extensionFunctionParameter"])
+      definitions[name].additionalProperties = false;
   }
   // `strict: false`: Microsoft's schema has `null` in a string enum, which ajv's strict mode rejects.
-  return new Ajv({ allErrors: true, strict: false }).compile({ definitions, $ref: "#/definitions/extensionCustomFunctions" });
+  return new Ajv({ allErrors: true, strict: false }).compile({
+    definitions,
+    $ref: "#/definitions/extensionCustomFunctions",
+  });
 }
 
 const validate = compile(false);
 const validateStrict = compile(true);
 
-const errorsOf = (fn: ValidateFunction, data: unknown) => (fn(data) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+const errorsOf = (fn: ValidateFunction, data: unknown) =>
+  fn(data) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
 describe("dist/functions.json against Microsoft's custom-functions metadata schema", () => {
   test("the schema part used is draft-04 read the same way by ajv's draft-07", () => {
@@ -130,11 +160,17 @@ describe("dist/functions.json against Microsoft's custom-functions metadata sche
 
   // Negative controls: each breaks one rule Excel relies on, so a schema that accepted anything would show.
   test.each([
-    ["a function without a result", (m: Metadata) => delete (m.functions[0] as Partial<FunctionEntry> & { result?: unknown }).result],
+    [
+      "a function without a result",
+      (m: Metadata) => delete (m.functions[0] as Partial<FunctionEntry> & { result?: unknown }).result,
+    ],
     ["an id with a space", (m: Metadata) => (m.functions[0].id = "META ATINGIMENTO")],
     ["a name that starts with a digit", (m: Metadata) => (m.functions[0].name = "1ATINGIMENTO")],
     ["a dimensionality Excel does not have", (m: Metadata) => (m.functions[2].parameters[1].dimensionality = "vector")],
-    ["a help link over plain http", (m: Metadata) => (m.functions[0].helpUrl = "http://localhost:3000/ajuda.html#ATINGIMENTO")],
+    [
+      "a help link over plain http",
+      (m: Metadata) => (m.functions[0].helpUrl = "http://localhost:3000/ajuda.html#ATINGIMENTO"),
+    ],
     ["a property unknown at the top", (m: Metadata) => Object.assign(m, { allowCustomDataForDataTypeAnything: true })],
   ])("rejects %s", (_, breakIt) => {
     const broken = JSON.parse(metadataText) as Metadata;
@@ -177,7 +213,8 @@ function rangeHelpers(): Set<string> {
   for (const fn of functionsOf(parse("src/functions/coerce.ts"))) {
     const exported = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     const first = paramNames(fn)[0];
-    if (exported && first && new RegExp(`Array\\.isArray\\(${first}\\)`).test(fn.body?.getText() ?? "")) out.add(fn.name!.text);
+    if (exported && first && new RegExp(`Array\\.isArray\\(${first}\\)`).test(fn.body?.getText() ?? ""))
+      out.add(fn.name!.text);
   }
   return out;
 }
@@ -189,8 +226,9 @@ function rangeHelpers(): Set<string> {
 function rangeParameters(source: ts.SourceFile, helpers: Set<string>): Map<string, Set<number>> {
   const fns = functionsOf(source);
   const reads = new Map<string, Set<number>>(fns.map((f) => [f.name!.text, new Set<number>()]));
-  const readsAsRange = (callee: string, index: number) => helpers.has(callee) ? index === 0 : (reads.get(callee)?.has(index) ?? false);
-  for (let changed = true; changed; ) {
+  const readsAsRange = (callee: string, index: number) =>
+    helpers.has(callee) ? index === 0 : (reads.get(callee)?.has(index) ?? false);
+  for (let changed = true; changed;) {
     changed = false;
     for (const fn of fns) {
       const names = paramNames(fn);
@@ -218,7 +256,13 @@ function customFunctionIds(source: ts.SourceFile): Map<string, string> {
   const out = new Map<string, string>();
   for (const fn of functionsOf(source)) {
     const tag = ts.getJSDocTags(fn).find((t) => t.tagName.text === "customfunction");
-    if (tag) out.set(fn.name!.text, String(tag.comment ?? fn.name!.text).trim().split(/\s+/)[0]);
+    if (tag)
+      out.set(
+        fn.name!.text,
+        String(tag.comment ?? fn.name!.text)
+          .trim()
+          .split(/\s+/)[0],
+      );
   }
   return out;
 }
@@ -241,7 +285,9 @@ describe("range parameters", () => {
       const fn = functionsOf(source).find((f) => f.name!.text === fnName)!;
       for (const i of reads.get(fnName) ?? []) fromCode.push(`${id}(${paramNames(fn)[i]})`);
     }
-    const declared = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.dimensionality === "matrix").map((p) => `${f.id}(${p.name})`));
+    const declared = metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => p.dimensionality === "matrix").map((p) => `${f.id}(${p.name})`),
+    );
     expect(ids.size).toBe(metadata.functions.length);
     expect(fromCode.sort()).toEqual(declared.sort());
     // Worked out by hand from functions.ts: the three band tables, ISF's two ranges, GLOBAL's four, NOTA_FINAL's one.
@@ -266,13 +312,16 @@ function helpSections(): Map<string, string> {
   return new Map([...html.matchAll(/<section id="?([^"\s>]+)"?>([\s\S]*?)<\/section>/g)].map((m) => [m[1], m[2]]));
 }
 
-const signature = (f: FunctionEntry) => `=META.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join("; ")})`;
+const signature = (f: FunctionEntry) =>
+  `=META.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join("; ")})`;
 
 describe("help for each function", () => {
   const sections = helpSections();
 
   test("every function links to its own section of the shipped help page", () => {
-    const wrong = metadata.functions.filter((f) => f.helpUrl !== `${servedFrom()}ajuda.html#${f.name}`).map((f) => `${f.name}: ${f.helpUrl}`);
+    const wrong = metadata.functions
+      .filter((f) => f.helpUrl !== `${servedFrom()}ajuda.html#${f.name}`)
+      .map((f) => `${f.name}: ${f.helpUrl}`);
     expect(wrong).toEqual([]);
   });
 
@@ -285,7 +334,8 @@ describe("help for each function", () => {
     for (const f of metadata.functions) {
       const text = sections.get(f.name) ?? "";
       if (!text.includes(signature(f))) problems.push(`${f.name}: no ${signature(f)}`);
-      if (!new RegExp(`class="?exemplo"?>[\\s\\S]*=META\\.${f.name}\\(`).test(text)) problems.push(`${f.name}: no example`);
+      if (!new RegExp(`class="?exemplo"?>[\\s\\S]*=META\\.${f.name}\\(`).test(text))
+        problems.push(`${f.name}: no example`);
     }
     expect(problems).toEqual([]);
   });

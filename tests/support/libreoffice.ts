@@ -43,14 +43,28 @@ let counter = 0;
  * Converts `file` with LibreOffice into `outDir` (`pdf`, `xlsx`, `ods`…) and returns the new file's path.
  * @throws when LibreOffice fails, times out, or writes nothing.
  */
-export async function convertWithLibreOffice(file: string, outDir: string, format: string, timeoutMs = 90_000): Promise<string> {
+export async function convertWithLibreOffice(
+  file: string,
+  outDir: string,
+  format: string,
+  timeoutMs = 90_000,
+): Promise<string> {
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   fs.mkdirSync(outDir, { recursive: true });
   const profile = path.join(os.tmpdir(), `lo-${process.pid}-${Date.now()}-${counter++}`);
   try {
     await run(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        format,
+        "--outdir",
+        outDir,
+        file,
+      ],
       { timeout: timeoutMs, killSignal: "SIGKILL" },
     );
   } finally {
@@ -89,16 +103,34 @@ export function artifactsDir(name: string): string {
  * may go together: `pdf` picks each document's own exporter.
  * @throws when LibreOffice fails, times out, or writes nothing for one of them.
  */
-export async function convertAllWithLibreOffice(files: string[], outDir: string, format: string, timeoutMs = 180_000): Promise<string[]> {
+export async function convertAllWithLibreOffice(
+  files: string[],
+  outDir: string,
+  format: string,
+  timeoutMs = 180_000,
+): Promise<string[]> {
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   fs.mkdirSync(outDir, { recursive: true });
   const profile = path.join(os.tmpdir(), `lo-${process.pid}-${Date.now()}-${counter++}`);
   try {
-    await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, ...files], {
-      timeout: timeoutMs,
-      killSignal: "SIGKILL",
-      env: { ...process.env, LANG: "pt_BR.UTF-8" },
-    });
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        format,
+        "--outdir",
+        outDir,
+        ...files,
+      ],
+      {
+        timeout: timeoutMs,
+        killSignal: "SIGKILL",
+        env: { ...process.env, LANG: "pt_BR.UTF-8" },
+      },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }

@@ -22,7 +22,13 @@ export interface Page {
   words: Word[];
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Every page of a PDF with its words, in points from the top-left corner. */
 export function pdfPages(pdf: string): Page[] {
@@ -32,7 +38,9 @@ export function pdfPages(pdf: string): Page[] {
     .slice(1)
     .map((chunk, i) => {
       const size = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk);
-      const words = [...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      const words = [
+        ...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ].map((m) => ({
         xMin: Number(m[1]),
         yMin: Number(m[2]),
         xMax: Number(m[3]),
@@ -55,7 +63,9 @@ export function minTextHeight(page: Page): number {
 
 /** Words whose box leaves the page less `margin` points on any side. */
 export function wordsOutside(page: Page, margin: number): Word[] {
-  return page.words.filter((w) => w.xMin < margin || w.yMin < margin || w.xMax > page.width - margin || w.yMax > page.height - margin);
+  return page.words.filter(
+    (w) => w.xMin < margin || w.yMin < margin || w.xMax > page.width - margin || w.yMax > page.height - margin,
+  );
 }
 
 /**
@@ -69,7 +79,8 @@ export function overlappingWords(page: Page, tolerance = 1): [Word, Word][] {
     for (let j = i + 1; j < sorted.length && sorted[j].xMin < sorted[i].xMax - tolerance; j++) {
       const a = sorted[i];
       const b = sorted[j];
-      const sameLine = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
+      const sameLine =
+        Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
       if (sameLine) out.push([a, b]);
     }
   }
@@ -103,7 +114,13 @@ export function colourAt(p: Pixels, x: number, y: number): string {
 }
 
 /** The colour found most often along a horizontal line from `x0` to `x1` at `y` (points): a bar's fill. */
-export function mainColourAlong(p: Pixels, x0: number, x1: number, y: number, ignore: string[] = ["#FFFFFF"]): string | undefined {
+export function mainColourAlong(
+  p: Pixels,
+  x0: number,
+  x1: number,
+  y: number,
+  ignore: string[] = ["#FFFFFF"],
+): string | undefined {
   const counts = new Map<string, number>();
   for (let x = x0; x <= x1; x += 0.5) {
     const c = colourAt(p, x, y);

@@ -29,7 +29,13 @@ export const pdftotext = (() => {
   }
 })();
 
-const unescape = (x: string) => x.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (x: string) =>
+  x
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Every page of `pdf` with its words, in reading order. */
 export async function pdfWords(pdf: string): Promise<PdfPage[]> {
@@ -38,7 +44,9 @@ export async function pdfWords(pdf: string): Promise<PdfPage[]> {
   return [...stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((p) => ({
     width: Number(p[1]),
     height: Number(p[2]),
-    words: [...p[3].matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)].map((w) => ({
+    words: [
+      ...p[3].matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g),
+    ].map((w) => ({
       text: unescape(w[5]),
       xMin: Number(w[1]),
       yMin: Number(w[2]),
@@ -62,7 +70,9 @@ export const UNPRINTABLE = (5 / 25.4) * 72;
 /** The words whose box reaches into a page's unprintable border (or beyond the page). */
 export function outsidePrintable(pages: PdfPage[], inset = UNPRINTABLE): { page: number; word: PdfWord }[] {
   return pages.flatMap((p, i) =>
-    p.words.filter((w) => w.xMin < inset || w.yMin < inset || w.xMax > p.width - inset || w.yMax > p.height - inset).map((word) => ({ page: i + 1, word })),
+    p.words
+      .filter((w) => w.xMin < inset || w.yMin < inset || w.xMax > p.width - inset || w.yMax > p.height - inset)
+      .map((word) => ({ page: i + 1, word })),
   );
 }
 
@@ -78,7 +88,9 @@ export function cutSignatureBlocks(pages: PdfPage[], roleWord: string): number[]
   pages.forEach((p, i) => {
     for (const name of p.words.filter((w) => w.text === "Nome:")) {
       const y = middle(name);
-      const above = p.words.some((w) => (w.text === "Assinatura:" || /^_{5,}$/.test(w.text)) && y - middle(w) > 3 && y - middle(w) < 40);
+      const above = p.words.some(
+        (w) => (w.text === "Assinatura:" || /^_{5,}$/.test(w.text)) && y - middle(w) > 3 && y - middle(w) < 40,
+      );
       const below = p.words.some((w) => w.text === roleWord && middle(w) - y > 3 && middle(w) - y < 60);
       if (!above || !below) cut.push(i + 1);
     }

@@ -11,7 +11,9 @@ class SummaryReporter {
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 10);
     const tests = results.testResults
-      .flatMap((f) => f.testResults.map((t) => ({ name: `${f.testFilePath.split("/").pop()} › ${t.title}`, ms: t.duration ?? 0 })))
+      .flatMap((f) =>
+        f.testResults.map((t) => ({ name: `${f.testFilePath.split("/").pop()} › ${t.title}`, ms: t.duration ?? 0 })),
+      )
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 10);
     const out = ["", "Slowest test files:", ...files.map((f) => `  ${seconds(f.ms).padStart(7)}  ${f.name}`)];

@@ -18,7 +18,9 @@ describe("App outside Excel", () => {
     const { container } = render(<App host={undefined} functions={FUNCTIONS} />);
     expect(screen.getByRole("heading", { level: 1, name: "Contratualiza" })).toBeTruthy();
     expect(screen.getByText(paneStrings.outsideOfficeTitle)).toBeTruthy();
-    expect(screen.getByText(/Você abriu o painel num navegador comum\. Para avaliar uma pasta de trabalho, abra-a no Excel/)).toBeTruthy();
+    expect(
+      screen.getByText(/Você abriu o painel num navegador comum\. Para avaliar uma pasta de trabalho, abra-a no Excel/),
+    ).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Funções que você já pode digitar nas células" })).toBeTruthy();
     expect(screen.getByText("=META.ATINGIMENTO(resultado; meta)")).toBeTruthy();
     expect(screen.getByText("=META.FAIXA(atingimento; [tabela])")).toBeTruthy();
@@ -50,8 +52,30 @@ describe("App in Excel", () => {
   it("shows the screens as tabs in the order of the path, moved through with the arrow keys and chosen with Enter", async () => {
     const host = new FakeHost(contractWorkbook());
     const { user, container } = await renderPane(host, "dark");
-    const ids = ["inicio", "avaliar", "resumo", "justificativas", "comunicado", "tabelas", "consolidar", "regras", "modelos", "funcoes"];
-    const names = ["Início", "Avaliar", "Resumo", "Justificativas", "Comunicado", "Tabelas", "Consolidar", "Regras", "Modelos", "Funções"];
+    const ids = [
+      "inicio",
+      "avaliar",
+      "resumo",
+      "justificativas",
+      "comunicado",
+      "tabelas",
+      "consolidar",
+      "regras",
+      "modelos",
+      "funcoes",
+    ];
+    const names = [
+      "Início",
+      "Avaliar",
+      "Resumo",
+      "Justificativas",
+      "Comunicado",
+      "Tabelas",
+      "Consolidar",
+      "Regras",
+      "Modelos",
+      "Funções",
+    ];
     expect(screen.getAllByRole("tab").map((t) => t.getAttribute("id"))).toEqual(ids.map((id) => `tab-${id}`));
     for (const name of names) expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Início" }).getAttribute("aria-selected")).toBe("true");
@@ -70,7 +94,9 @@ describe("App in Excel", () => {
     // The functions are still there, on their own tab.
     await user.click(screen.getByRole("tab", { name: "Funções" }));
     await settle();
-    expect(within(screen.getByRole("tabpanel", { name: "Funções" })).getByText("=META.ATINGIMENTO(resultado; meta)")).toBeTruthy();
+    expect(
+      within(screen.getByRole("tabpanel", { name: "Funções" })).getByText("=META.ATINGIMENTO(resultado; meta)"),
+    ).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
 
@@ -79,11 +105,15 @@ describe("App in Excel", () => {
     host.readFailure = "A pasta de trabalho está em modo de edição de célula. Saia da célula e tente de novo.";
     const user = userEvent.setup();
     render(<App host={host} functions={FUNCTIONS} />);
-    expect(await screen.findByText(/Não foi possível ler a pasta de trabalho. A pasta de trabalho está em modo de edição/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Não foi possível ler a pasta de trabalho. A pasta de trabalho está em modo de edição/),
+    ).toBeTruthy();
     host.readFailure = undefined;
     // One way to read again while the error shows: its own button.
     await user.click(screen.getByRole("button", { name: "Ler a pasta de novo" }));
     await waitFor(() => expect(screen.queryByText(/Não foi possível ler/)).toBeNull());
-    expect(await screen.findByText("Encontramos 1 tabela de indicadores, na planilha “Indicadores”. 6 indicadores.")).toBeTruthy();
+    expect(
+      await screen.findByText("Encontramos 1 tabela de indicadores, na planilha “Indicadores”. 6 indicadores."),
+    ).toBeTruthy();
   });
 });

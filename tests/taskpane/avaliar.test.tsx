@@ -29,8 +29,12 @@ describe("screen Avaliar", () => {
     expect(boxes).toHaveLength(2);
     expect((t1 as HTMLInputElement).checked).toBe(false);
     expect((t2 as HTMLInputElement).checked).toBe(true);
-    expect((within(panel).getByRole("radio", { name: presets.instrumento.name }) as HTMLInputElement).checked).toBe(true);
-    expect((within(panel).getByRole("radio", { name: "Proporção de metas atingidas" }) as HTMLInputElement).checked).toBe(true);
+    expect((within(panel).getByRole("radio", { name: presets.instrumento.name }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    expect(
+      (within(panel).getByRole("radio", { name: "Proporção de metas atingidas" }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it("evaluates the chosen quarters, writes the owned columns without summaries, and shows 75,0% Faixa 3 for 2025-T1", async () => {
@@ -38,11 +42,17 @@ describe("screen Avaliar", () => {
     // By keyboard: Tab to the first check box (2025-T1), Space ticks it.
     within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }).focus();
     await user.keyboard(" ");
-    expect((within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }) as HTMLInputElement).checked,
+    ).toBe(true);
     within(panel).getByRole("button", { name: "Avaliar" }).focus();
     await user.keyboard("{Enter}");
 
-    expect(await within(panel).findByText("Avaliação gravada: colunas Atingimento e Conceito (Contratualiza) e cores atualizadas.")).toBeTruthy();
+    expect(
+      await within(panel).findByText(
+        "Avaliação gravada: colunas Atingimento e Conceito (Contratualiza) e cores atualizadas.",
+      ),
+    ).toBeTruthy();
     const bar = within(panel).getByRole("progressbar");
     expect(bar.getAttribute("aria-valuenow")).toBe("1");
     expect(within(panel).getByText("Concluído.")).toBeTruthy();
@@ -63,10 +73,14 @@ describe("screen Avaliar", () => {
     expect(within(t1).getByText("75,0%")).toBeTruthy();
     expect(within(t1).getByText("Faixa 3 — 70% a 79,9%")).toBeTruthy();
     expect(within(t1).getByText(/Recomendação de manutenção do Contrato e suspensão/)).toBeTruthy();
-    expect(within(t1).getByText("Proporção de metas atingidas; 4 de 5 indicadores de desempenho com dado")).toBeTruthy();
+    expect(
+      within(t1).getByText("Proporção de metas atingidas; 4 de 5 indicadores de desempenho com dado"),
+    ).toBeTruthy();
     // The target not met: I4, the quarter's mean (70% + 85% + 75%) / 3 = 76,67% < 80%, attainment 76,67 / 80 = 95,8%.
     expect(within(t1).getByRole("heading", { name: "Metas não atingidas (1)" })).toBeTruthy();
-    expect(within(t1).getByText("I4 Proporção de mulheres com citopatológico: atingimento 95,8% — meta não atingida")).toBeTruthy();
+    expect(
+      within(t1).getByText("I4 Proporção de mulheres com citopatológico: atingimento 95,8% — meta não atingida"),
+    ).toBeTruthy();
     // I5's three months are pending, each named by its blank cell (rows 16–18).
     expect(within(t1).getByText("I5 Atendimentos odontológicos — jan/2025: célula F16 em branco")).toBeTruthy();
     expect(within(t1).getByText("I5 Atendimentos odontológicos — mar/2025: célula F18 em branco")).toBeTruthy();
@@ -129,7 +143,17 @@ describe("screen Avaliar", () => {
 
   it("lists why nothing was written when the host refuses, and says so when it fails", async () => {
     const { user, panel, host } = await open();
-    host.nextApply = { kind: "refused", problems: [{ code: "invalidArgument", sheet: "Indicadores", cell: "G4", message: "A célula G4 tem um valor digitado; as colunas do Contratualiza não podem cobri-la." }] };
+    host.nextApply = {
+      kind: "refused",
+      problems: [
+        {
+          code: "invalidArgument",
+          sheet: "Indicadores",
+          cell: "G4",
+          message: "A célula G4 tem um valor digitado; as colunas do Contratualiza não podem cobri-la.",
+        },
+      ],
+    };
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     expect(await within(panel).findByText("Nada foi gravado, porque:")).toBeTruthy();
     // Nothing was written: no "Concluído." and no full bar beside that.
@@ -149,7 +173,9 @@ describe("screen Avaliar: co-financing per team", () => {
   it("chooses the co-financing by itself and lists each team's nota final and class (tests/workbook/cofinanciamento.ts)", async () => {
     const host = new FakeHost({ sheets: [sheet("Equipes", [COFIN_HEADER, ...cofinRows()])], unsupported: [] });
     const { user, panel, container } = await open(host);
-    expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(true);
+    expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2025 (2025-Q1)" });
     expect(within(q1).getByText("Por equipe (2)")).toBeTruthy();
@@ -168,7 +194,9 @@ describe("screen Avaliar: co-financing per team", () => {
   it("co-financing as people type it: ratios, a fraction column, a missing C7 (tests/workbook/cofinanciamento.ts typedSheets)", async () => {
     const host = new FakeHost({ sheets: typedSheets().map((t) => sheet(t.name, t.rows as never)), unsupported: [] });
     const { user, panel } = await open(host);
-    expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(true);
+    expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));
     const q1 = await within(panel).findByRole("region", { name: "Período: 1º quadrimestre de 2025 (2025-Q1)" });
     // ESF Leste, numerator ÷ denominator only (C2 45/60 = 75 → Bom): 7,75 → Ótimo.

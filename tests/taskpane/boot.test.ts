@@ -33,7 +33,10 @@ describe("boot.js", () => {
     expect(scripts().map((s) => s.src)).toEqual([OFFICE_JS]);
 
     let ready: ((info: { host: string }) => void) | undefined;
-    (window as { Office?: unknown }).Office = { HostType: { Excel: "Excel" }, onReady: (cb: (info: { host: string }) => void) => void (ready = cb) };
+    (window as { Office?: unknown }).Office = {
+      HostType: { Excel: "Excel" },
+      onReady: (cb: (info: { host: string }) => void) => void (ready = cb),
+    };
     scripts()[0].onload?.(new Event("load"));
     expect(scripts().map((s) => s.src.replace(/^.*\//, ""))).toEqual(["office.js", "functions.js"]);
     const heard: string[] = [];

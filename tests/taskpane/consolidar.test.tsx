@@ -35,10 +35,16 @@ describe("screen Consolidar", () => {
     const { user, panel, host, container } = await open();
     // The preview, from the first read.
     const preview = within(panel).getByRole("region", { name: "Prévia" });
-    expect(within(preview).getByText("3 municípios ou contratos · 2 períodos: 2025-T1, 2025-T2 · 6 linhas.")).toBeTruthy();
+    expect(
+      within(preview).getByText("3 municípios ou contratos · 2 períodos: 2025-T1, 2025-T2 · 6 linhas."),
+    ).toBeTruthy();
     expect(within(preview).getByText("Uma planilha por município: Lavras, Perdões, Nepomuceno.")).toBeTruthy();
     expect(within(preview).getByText("2º trimestre de 2025 (2025-T2), do maior para o menor atingimento")).toBeTruthy();
-    expect(within(preview).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(preview)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       "Perdões: 100,0% · Faixa 1 — 100%",
       "Lavras: 60,0% · Faixa 4 — 60% a 69,9%",
       "Nepomuceno: 60,0% · Faixa 4 — 60% a 69,9%",
@@ -82,7 +88,9 @@ describe("screen Consolidar", () => {
     expect(await axe(container)).toHaveNoViolations();
 
     // Read again after writing: the Consolidado sheet is not taken for a table.
-    expect(within(panel).getByText("3 municípios ou contratos · 2 períodos: 2025-T1, 2025-T2 · 6 linhas.")).toBeTruthy();
+    expect(
+      within(panel).getByText("3 municípios ou contratos · 2 períodos: 2025-T1, 2025-T2 · 6 linhas."),
+    ).toBeTruthy();
     const tables = await openTab(user, "Tabelas");
     expect(within(tables).getAllByRole("button", { name: /^Ver colunas/ })).toHaveLength(3);
   });
@@ -118,7 +126,9 @@ describe("screen Consolidar", () => {
     // tests/taskpane/fixtures.tsx: T1 3 of 4 = 75,0% (Faixa 3), T2 0 of 1 = 0,0% (Faixa 6).
     const { user, panel, host } = await open(new FakeHost(contractWorkbook()));
     const preview = within(panel).getByRole("region", { name: "Prévia" });
-    expect(within(preview).getByText("1 município ou contrato · 2 períodos: 2025-T1, 2025-T2 · 2 linhas.")).toBeTruthy();
+    expect(
+      within(preview).getByText("1 município ou contrato · 2 períodos: 2025-T1, 2025-T2 · 2 linhas."),
+    ).toBeTruthy();
     expect(within(preview).getByText(/Só um município ou contrato foi encontrado/)).toBeTruthy();
     expect(within(preview).queryByText(/Uma planilha por município/)).toBeNull();
     await user.click(within(panel).getByRole("button", { name: "Inserir consolidado" }));
@@ -138,7 +148,11 @@ describe("screen Consolidar", () => {
     const { user, panel, host } = await open(new FakeHost(workbook(...siapsSheets())));
     const preview = within(panel).getByRole("region", { name: "Prévia" });
     expect(within(preview).getByText("2 equipes · período 2026-Q2 · 2 linhas.")).toBeTruthy();
-    expect(within(preview).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(preview)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       // Provisional: May and June are 2 of the four-month period's 4 months.
       "SÃO SEBASTIÃO — ESF CENTRO (INE 0000123456): Nota final 8,50 · Ótimo (provisória)",
       "SÃO SEBASTIÃO — ESF JARDIM (INE 0000654321): Nota final 5,00 · Bom (provisória)",
@@ -148,7 +162,18 @@ describe("screen Consolidar", () => {
     const rows = host.calls.apply[0].plan.summaries[0].rows;
     expect(rows[0][0].value).toBe("Consolidado da avaliação — 2 equipes desta pasta de trabalho");
     expect(rows[CONSOLIDATED_HEADER_ROW - 1][0].value).toBe("Município — equipe (INE)");
-    expect(rows[CONSOLIDATED_HEADER_ROW - 1].map((c) => c.value).slice(3, 13)).toEqual(["Nota final (0 a 10)", "Faixa", "Indicadores sem resultado", "C1", "C2", "C3", "C4", "C5", "C6", "C7"]);
+    expect(rows[CONSOLIDATED_HEADER_ROW - 1].map((c) => c.value).slice(3, 13)).toEqual([
+      "Nota final (0 a 10)",
+      "Faixa",
+      "Indicadores sem resultado",
+      "C1",
+      "C2",
+      "C3",
+      "C4",
+      "C5",
+      "C6",
+      "C7",
+    ]);
     expect(rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => r.slice(6, 13).map((c) => c.value))).toEqual([
       ["Bom", "Ótimo", "Ótimo", "Suficiente", "Regular", "Ótimo", "Ótimo"],
       ["Ótimo", "Suficiente", "Bom", "Regular", "Bom", "—", "Regular"],
@@ -161,7 +186,9 @@ describe("screen Consolidar", () => {
     const { panel, host, container } = await open(new FakeHost(workbook(sheet("Notas", [["apenas um texto"]]))));
     expect(within(panel).getByText(/Nenhuma tabela de indicadores encontrada/)).toBeTruthy();
     expect(within(panel).queryByRole("region", { name: "Prévia" })).toBeNull();
-    expect((within(panel).getByRole("button", { name: "Inserir consolidado" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(panel).getByRole("button", { name: "Inserir consolidado" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
     expect(host.calls.apply).toHaveLength(0);
     expect(await axe(container)).toHaveNoViolations();
   });

@@ -25,7 +25,9 @@ describe("the pane on an older Excel", () => {
     render(<App host={createOfficeHost(fx.run, undefined, excelSupport(upTo(12)))} functions={FUNCTIONS} />);
     expect(await screen.findByText(excelHostStrings.mergedAreasSkipped)).toBeTruthy();
     // The read went on without them: the first screen (Início) names the fake contract's two tables.
-    expect(await screen.findByText(new RegExp(paneStrings.homeFound(2, ["Indicadores", "Plano simples"])))).toBeTruthy();
+    expect(
+      await screen.findByText(new RegExp(paneStrings.homeFound(2, ["Indicadores", "Plano simples"]))),
+    ).toBeTruthy();
   });
 
   it("names the Excel it needs when ExcelApi 1.9 is missing, and never calls Excel", async () => {
@@ -39,7 +41,9 @@ describe("the pane on an older Excel", () => {
   it("shows no warning on an Excel that has it all", async () => {
     const fx = contractWorkbook();
     render(<App host={createOfficeHost(fx.run, undefined, excelSupport(upTo(20)))} functions={FUNCTIONS} />);
-    expect(await screen.findByText(new RegExp(paneStrings.homeFound(2, ["Indicadores", "Plano simples"])))).toBeTruthy();
+    expect(
+      await screen.findByText(new RegExp(paneStrings.homeFound(2, ["Indicadores", "Plano simples"]))),
+    ).toBeTruthy();
     expect(screen.queryByText(excelHostStrings.mergedAreasSkipped)).toBeNull();
   });
 });

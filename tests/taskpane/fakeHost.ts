@@ -7,12 +7,24 @@ import { fromA1, toA1 } from "../../src/workbook/a1";
 import type { PlanCell, WritePlan } from "../../src/workbook/plan/types";
 import type { CellData, SheetData, WorkbookData } from "../../src/workbook/model";
 import { settingsToCells, SETTINGS_SHEET, type WorkbookSettings } from "../../src/workbook/settings";
-import type { ApplyOutcome, CellWrite, HostEvent, HostResult, TaskpaneHost, TemplateTable } from "../../src/workbook/host";
+import type {
+  ApplyOutcome,
+  CellWrite,
+  HostEvent,
+  HostResult,
+  TaskpaneHost,
+  TemplateTable,
+} from "../../src/workbook/host";
 
 /** A copy of a workbook whose cells can be changed without touching the original. */
 export function cloneWorkbook(wb: WorkbookData): WorkbookData {
   return {
-    sheets: wb.sheets.map((sh) => ({ ...sh, rows: sh.rows.map((r) => r.map((c) => ({ ...c }))), tables: sh.tables.map((t) => ({ ...t })), merges: [...sh.merges] })),
+    sheets: wb.sheets.map((sh) => ({
+      ...sh,
+      rows: sh.rows.map((r) => r.map((c) => ({ ...c }))),
+      tables: sh.tables.map((t) => ({ ...t })),
+      merges: [...sh.merges],
+    })),
     unsupported: [...wb.unsupported],
   };
 }
@@ -53,7 +65,13 @@ export function applyPlanToData(wb: WorkbookData, plan: WritePlan): WorkbookData
     o.values.forEach((row, i) => row.forEach((cell, j) => put(sheet, o.firstRow + i, o.col + j, planCell(cell))));
   }
   for (const summary of plan.summaries) {
-    const sheet: SheetData = { name: summary.name, origin: { row: 1, col: 1 }, rows: summary.rows.map((r) => r.map(planCell)), tables: [], merges: [...summary.merges] };
+    const sheet: SheetData = {
+      name: summary.name,
+      origin: { row: 1, col: 1 },
+      rows: summary.rows.map((r) => r.map(planCell)),
+      tables: [],
+      merges: [...summary.merges],
+    };
     const at = next.sheets.findIndex((sh) => sh.name === summary.name);
     if (at >= 0) next.sheets[at] = sheet;
     else next.sheets.push(sheet);
@@ -67,7 +85,12 @@ export function templateSheet(t: TemplateTable): SheetData {
   return {
     name: t.sheet,
     origin: { row: 1, col: 1 },
-    rows: [[{ value: t.title }], [], t.headers.map((h) => ({ value: h })), ...t.rows.map((r) => r.map((value) => ({ value })))],
+    rows: [
+      [{ value: t.title }],
+      [],
+      t.headers.map((h) => ({ value: h })),
+      ...t.rows.map((r) => r.map((value) => ({ value }))),
+    ],
     tables: [{ name: t.table, ref: `A3:${last}` }],
     merges: [],
   };
@@ -84,7 +107,14 @@ export interface FakeHostCalls {
 
 export class FakeHost implements TaskpaneHost {
   data: WorkbookData;
-  readonly calls: FakeHostCalls = { read: 0, apply: [], select: [], saveSettings: [], writeCells: [], insertTemplate: [] };
+  readonly calls: FakeHostCalls = {
+    read: 0,
+    apply: [],
+    select: [],
+    saveSettings: [],
+    writeCells: [],
+    insertTemplate: [],
+  };
   /** Set to make the next `apply` answer this instead of writing. */
   nextApply?: ApplyOutcome;
   /** Set to make `read` fail with this message. */

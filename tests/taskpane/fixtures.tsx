@@ -9,8 +9,22 @@ import { fmt, sheet, workbook } from "../workbook/fixtures";
 import { FakeHost } from "./fakeHost";
 
 export const FUNCTIONS: FunctionInfo[] = [
-  { name: "ATINGIMENTO", description: "Atingimento da meta, de 0% a 100%.", parameters: [{ name: "resultado", optional: false }, { name: "meta", optional: false }] },
-  { name: "FAIXA", description: "Faixa de recomendação do atingimento global.", parameters: [{ name: "atingimento", optional: false }, { name: "tabela", optional: true }] },
+  {
+    name: "ATINGIMENTO",
+    description: "Atingimento da meta, de 0% a 100%.",
+    parameters: [
+      { name: "resultado", optional: false },
+      { name: "meta", optional: false },
+    ],
+  },
+  {
+    name: "FAIXA",
+    description: "Faixa de recomendação do atingimento global.",
+    parameters: [
+      { name: "atingimento", optional: false },
+      { name: "tabela", optional: true },
+    ],
+  },
 ];
 
 const pct = (v: number) => fmt(v, "0%");
@@ -43,7 +57,11 @@ export function contractWorkbook(): WorkbookData {
     ["I5", "Atendimentos odontológicos", "Desempenho", "≥ 50", [null, null, null]],
     ["I6", "Proporção de vacinas em dia", "Monitoramento", "95%", ["n/d", pct(0.96), pct(0.97)]],
   ];
-  const rows: Cell[][] = [["Contrato de Gestão nº 12/2024 — Indicadores"], [], ["Código", "Indicador", "Natureza", "Mês", "Meta", "Resultado"]];
+  const rows: Cell[][] = [
+    ["Contrato de Gestão nº 12/2024 — Indicadores"],
+    [],
+    ["Código", "Indicador", "Natureza", "Mês", "Meta", "Resultado"],
+  ];
   for (const [code, name, kind, target, results] of indicators) {
     results.forEach((result, m) => rows.push([code, name, kind, `2025-0${m + 1}`, target, result]));
   }
@@ -57,7 +75,9 @@ export async function renderPane(host: FakeHost, theme?: "light" | "dark") {
   const utils = render(<App host={host} theme={theme} functions={FUNCTIONS} />);
   await waitFor(() => expect(host.calls.read).toBeGreaterThan(0));
   // The first read is over when "Ler a pasta de novo" (disabled while reading) can be clicked again.
-  await waitFor(() => expect((screen.getByRole("button", { name: "Ler a pasta de novo" }) as HTMLButtonElement).disabled).toBe(false));
+  await waitFor(() =>
+    expect((screen.getByRole("button", { name: "Ler a pasta de novo" }) as HTMLButtonElement).disabled).toBe(false),
+  );
   return { user, ...utils };
 }
 
@@ -76,6 +96,12 @@ export async function openTab(user: ReturnType<typeof userEvent.setup>, name: st
 }
 
 /** Chooses the rules' preset among a screen's "Regras" radio buttons. */
-export async function choosePreset(user: ReturnType<typeof userEvent.setup>, panel: HTMLElement, id: PresetId): Promise<void> {
-  await user.click(within(within(panel).getByRole("radiogroup", { name: "Regras" })).getByRole("radio", { name: presets[id].name }));
+export async function choosePreset(
+  user: ReturnType<typeof userEvent.setup>,
+  panel: HTMLElement,
+  id: PresetId,
+): Promise<void> {
+  await user.click(
+    within(within(panel).getByRole("radiogroup", { name: "Regras" })).getByRole("radio", { name: presets[id].name }),
+  );
 }

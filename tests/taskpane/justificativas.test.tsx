@@ -29,7 +29,9 @@ describe("screen Justificativas", () => {
     expect(within(i4).getByRole("heading", { name: "I4 Proporção de mulheres com citopatológico" })).toBeTruthy();
     // Mean result (70% + 85% + 75%) / 3 = 76,7%; target ≥ 80%; attainment 76,67 / 80 = 95,8%.
     expect(within(i4).getByText("Resultado 76,7% · meta ≥ 80% · atingimento 95,8%")).toBeTruthy();
-    expect(within(i4).getByRole("radiogroup", { name: "Decisão da comissão — I4 Proporção de mulheres com citopatológico" })).toBeTruthy();
+    expect(
+      within(i4).getByRole("radiogroup", { name: "Decisão da comissão — I4 Proporção de mulheres com citopatológico" }),
+    ).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
 
@@ -63,7 +65,9 @@ describe("screen Justificativas", () => {
     expect(within(panel).getByText("Faixa 1 — 100%")).toBeTruthy();
     const after = within(panel).getAllByRole("listitem")[0];
     expect((within(after).getByRole("radio", { name: "Total" }) as HTMLInputElement).checked).toBe(true);
-    expect((within(after).getByRole("textbox", { name: /^Justificativa — I4/ }) as HTMLTextAreaElement).value).toBe("Falta de insumos em janeiro");
+    expect((within(after).getByRole("textbox", { name: /^Justificativa — I4/ }) as HTMLTextAreaElement).value).toBe(
+      "Falta de insumos em janeiro",
+    );
   });
 
   it("writes Parcial after the add-in's own columns once Avaliar has run: (3 + 0,5) / 4 = 87,5%, Faixa 2", async () => {
@@ -93,15 +97,25 @@ describe("screen Justificativas", () => {
     host.writeFailure = "A planilha Indicadores está protegida.";
     await user.click(within(within(panel).getAllByRole("listitem")[0]).getByRole("radio", { name: "Não" }));
     await user.click(within(panel).getByRole("button", { name: "Gravar justificativas" }));
-    expect(await within(panel).findByText("Não foi possível gravar. A planilha Indicadores está protegida.")).toBeTruthy();
+    expect(
+      await within(panel).findByText("Não foi possível gravar. A planilha Indicadores está protegida."),
+    ).toBeTruthy();
   });
 
   it("under Previne Brasil (no commission) says that the decisions are shown and never scored", async () => {
     const wb = contractWorkbook();
     const rows = settingsToCells({ versao: 1, predefinicao: "previne" }).map((r) => r.map((value) => ({ value })));
-    const host = new FakeHost({ ...wb, sheets: [...wb.sheets, { name: SETTINGS_SHEET, origin: { row: 1, col: 1 }, rows, tables: [], merges: [], hidden: true }] });
+    const host = new FakeHost({
+      ...wb,
+      sheets: [
+        ...wb.sheets,
+        { name: SETTINGS_SHEET, origin: { row: 1, col: 1 }, rows, tables: [], merges: [], hidden: true },
+      ],
+    });
     const pane = await renderPane(host);
     const panel = await openTab(pane.user, "Justificativas");
-    expect(await within(panel).findByText(/^Nas regras do Previne Brasil \(ISF\) não há comissão de avaliação/)).toBeTruthy();
+    expect(
+      await within(panel).findByText(/^Nas regras do Previne Brasil \(ISF\) não há comissão de avaliação/),
+    ).toBeTruthy();
   });
 });

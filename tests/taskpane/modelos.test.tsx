@@ -16,13 +16,19 @@ describe("screen Modelos", () => {
     const { user, container } = await renderPane(host);
     const panel = await openTab(user, "Modelos");
     expect(within(panel).getAllByRole("radio")).toHaveLength(4);
-    await user.click(within(panel).getByRole("radio", { name: /^Previne Brasil — indicadores de desempenho \(2022\)/ }));
+    await user.click(
+      within(panel).getByRole("radio", { name: /^Previne Brasil — indicadores de desempenho \(2022\)/ }),
+    );
     const year = String(new Date().getFullYear());
     await user.selectOptions(within(panel).getByRole("combobox", { name: "Primeiro mês" }), "maio");
     await user.selectOptions(within(panel).getByRole("combobox", { name: "Ano" }), year);
     await user.click(within(panel).getByRole("button", { name: "Inserir tabela" }));
 
-    expect(await within(panel).findByText("Tabela inserida na planilha “Previne Brasil (2)”. Preencha a meta e o resultado de cada indicador.")).toBeTruthy();
+    expect(
+      await within(panel).findByText(
+        "Tabela inserida na planilha “Previne Brasil (2)”. Preencha a meta e o resultado de cada indicador.",
+      ),
+    ).toBeTruthy();
     expect(host.calls.insertTemplate).toHaveLength(1);
     const t = host.calls.insertTemplate[0];
     expect(t.sheet).toBe("Previne Brasil (2)");

@@ -56,7 +56,11 @@ describe("the pane's own reads", () => {
       host.emit("changed");
     });
     expect(host.calls.read).toBe(1);
-    expect(await screen.findByText("Encontramos 2 tabelas de indicadores, nas planilhas “Indicadores”, “Indicadores (2)”. 6 indicadores.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Encontramos 2 tabelas de indicadores, nas planilhas “Indicadores”, “Indicadores (2)”. 6 indicadores.",
+      ),
+    ).toBeTruthy();
     await wait(CHANGE_DEBOUNCE_MS + 100);
     expect(host.calls.read).toBe(2);
 

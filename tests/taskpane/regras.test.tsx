@@ -26,7 +26,10 @@ async function open(host: FakeHost) {
   return { ...pane, host, panel };
 }
 
-const lowers = (panel: HTMLElement) => within(panel).getAllByRole("textbox", { name: "Início (limite inferior)" }).map((i) => (i as HTMLInputElement).value);
+const lowers = (panel: HTMLElement) =>
+  within(panel)
+    .getAllByRole("textbox", { name: "Início (limite inferior)" })
+    .map((i) => (i as HTMLInputElement).value);
 
 describe("screen Regras", () => {
   it("reads back the rules stored in the workbook", async () => {
@@ -41,12 +44,24 @@ describe("screen Regras", () => {
       ],
     };
     const { panel, container } = await open(withSettings(stored));
-    expect((within(panel).getByRole("radio", { name: presets.instrumento.name }) as HTMLInputElement).checked).toBe(true);
+    expect((within(panel).getByRole("radio", { name: presets.instrumento.name }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     expect((within(panel).getByRole("radio", { name: "Média do atingimento" }) as HTMLInputElement).checked).toBe(true);
-    expect((within(panel).getByRole("textbox", { name: "Parcela da justificativa parcial (%)" }) as HTMLInputElement).value).toBe("30");
+    expect(
+      (within(panel).getByRole("textbox", { name: "Parcela da justificativa parcial (%)" }) as HTMLInputElement).value,
+    ).toBe("30");
     expect(lowers(panel)).toEqual(["80", "0"]);
-    expect(within(panel).getAllByRole("textbox", { name: "Rótulo" }).map((i) => (i as HTMLInputElement).value)).toEqual(["Bom", "Ruim"]);
-    expect(within(panel).getAllByRole("textbox", { name: "Recomendação" }).map((i) => (i as HTMLTextAreaElement).value)).toEqual(["", "Rever o contrato"]);
+    expect(
+      within(panel)
+        .getAllByRole("textbox", { name: "Rótulo" })
+        .map((i) => (i as HTMLInputElement).value),
+    ).toEqual(["Bom", "Ruim"]);
+    expect(
+      within(panel)
+        .getAllByRole("textbox", { name: "Recomendação" })
+        .map((i) => (i as HTMLTextAreaElement).value),
+    ).toEqual(["", "Rever o contrato"]);
     expect(within(panel).getByText("As faixas estão corretas.")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
@@ -90,7 +105,16 @@ describe("screen Regras", () => {
   });
 
   it("saves the rules (keeping the mapping), and the evaluation follows them", async () => {
-    const host = withSettings({ versao: 1, mapa: [{ planilha: "Indicadores", linhaCabecalho: 3, colunas: { indicador: "B", meta: "E", resultado: "F", periodo: "D", natureza: "C", codigo: "A" } }] });
+    const host = withSettings({
+      versao: 1,
+      mapa: [
+        {
+          planilha: "Indicadores",
+          linhaCabecalho: 3,
+          colunas: { indicador: "B", meta: "E", resultado: "F", periodo: "D", natureza: "C", codigo: "A" },
+        },
+      ],
+    });
     const { user, panel } = await open(host);
     // Two bands of our own: Ruim from 0, Bom from 70.
     for (let i = 0; i < 4; i += 1) await user.click(within(panel).getByRole("button", { name: "Remover faixa 1" }));
@@ -130,7 +154,9 @@ describe("screen Regras", () => {
   it("saves the strict rule, and the evaluation names the months that decide a B", async () => {
     const { user, panel, host } = await open(withSettings({ versao: 1 }));
     // The default is the period's result, and it is not stored.
-    expect((within(panel).getByRole("radio", { name: /^O resultado do período/ }) as HTMLInputElement).checked).toBe(true);
+    expect((within(panel).getByRole("radio", { name: /^O resultado do período/ }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     await user.click(within(panel).getByRole("radio", { name: /^Todos os meses e unidades/ }));
     await user.click(within(panel).getByRole("button", { name: "Salvar regras" }));
     await waitFor(() => expect(host.calls.saveSettings).toHaveLength(1));
@@ -141,13 +167,21 @@ describe("screen Regras", () => {
     await user.click(within(evaluate).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
     await user.click(within(evaluate).getByRole("button", { name: "Avaliar" }));
     const t1 = await within(evaluate).findByRole("region", { name: /2025-T1/ });
-    expect(within(t1).getByText("regra “todos os meses”: não atingiram a meta: jan/2025: 70,0% (meta ≥ 80%); mar/2025: 75,0% (meta ≥ 80%)")).toBeTruthy();
+    expect(
+      within(t1).getByText(
+        "regra “todos os meses”: não atingiram a meta: jan/2025: 70,0% (meta ≥ 80%); mar/2025: 75,0% (meta ≥ 80%)",
+      ),
+    ).toBeTruthy();
   });
 
   it("offers no bands for a preset without them, and saves the preset's own bands as no custom table", async () => {
     const { user, panel, host } = await open(new FakeHost(contractWorkbook()));
     await choosePreset(user, panel, "previne");
-    expect(within(panel).getByText("Esta regra não tem faixas de recomendação. Acrescente faixas para classificar o resultado global.")).toBeTruthy();
+    expect(
+      within(panel).getByText(
+        "Esta regra não tem faixas de recomendação. Acrescente faixas para classificar o resultado global.",
+      ),
+    ).toBeTruthy();
     expect((within(panel).getByRole("radio", { name: "Média do atingimento" }) as HTMLInputElement).checked).toBe(true);
     await user.click(within(panel).getByRole("button", { name: "Salvar regras" }));
     await waitFor(() => expect(host.calls.saveSettings).toHaveLength(1));

@@ -56,7 +56,9 @@ describe("screen Resumo", () => {
     // Again: the host asks, the dialog shows.
     await user.click(within(panel).getByRole("button", { name: "Inserir resumo" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Substituir resumo?" });
-    expect(within(dialog).getByText("As planilhas Resumo 2025-T1 e Resumo 2025-T2 já existem. Substituir?")).toBeTruthy();
+    expect(
+      within(dialog).getByText("As planilhas Resumo 2025-T1 e Resumo 2025-T2 já existem. Substituir?"),
+    ).toBeTruthy();
     expect(host.calls.apply).toHaveLength(2);
     expect(host.calls.apply[1].options).toEqual({ replaceSummaries: false });
 
@@ -98,7 +100,11 @@ describe("screen Resumo", () => {
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));
     const { plan } = host.calls.apply[0];
     expect(plan.owned).toEqual([]);
-    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Avaliação anual 2025"]);
+    expect(plan.summaries.map((s) => s.name)).toEqual([
+      "Comunicado 2025-T1",
+      "Comunicado 2025-T2",
+      "Avaliação anual 2025",
+    ]);
     await waitFor(() => expect(host.sheet("Comunicado 2025-T2")).toBeDefined());
     expect(await axe(container)).toHaveNoViolations();
   });
@@ -106,11 +112,21 @@ describe("screen Resumo", () => {
   it("screen Comunicado adds the final report and the final communiqué over the chosen periods only when asked", async () => {
     const { user, panel, host } = await open(undefined, "Comunicado");
     await user.click(within(panel).getByRole("checkbox", { name: "1º trimestre de 2025 (2025-T1)" }));
-    await user.click(within(panel).getByRole("checkbox", { name: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)" }));
+    await user.click(
+      within(panel).getByRole("checkbox", {
+        name: "Incluir a avaliação final e o Comunicado Final Sintético (todos os períodos escolhidos, ao fim do contrato)",
+      }),
+    );
     await user.click(within(panel).getByRole("button", { name: "Inserir comunicados e avaliação anual" }));
     await waitFor(() => expect(host.calls.apply).toHaveLength(1));
     const { plan } = host.calls.apply[0];
-    expect(plan.summaries.map((s) => s.name)).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Avaliação anual 2025", "Avaliação final", "Comunicado final"]);
+    expect(plan.summaries.map((s) => s.name)).toEqual([
+      "Comunicado 2025-T1",
+      "Comunicado 2025-T2",
+      "Avaliação anual 2025",
+      "Avaliação final",
+      "Comunicado final",
+    ]);
     // The final report's periods are the two chosen quarters: its title row and a row per quarter.
     const finalSheet = plan.summaries[3];
     const labels = finalSheet.rows.map((r) => r[0]?.value).filter((v) => v === "2025-T1" || v === "2025-T2");

@@ -42,7 +42,17 @@ if (typeof window.ResizeObserver !== "function") {
 // (Fluent's keyboard navigation: arrow keys in a tab list, focus trapping in dialogs) reads as "not
 // displayed". Here the body is a 320-pixel-wide pane, and elements are displayed unless they or an ancestor
 // are hidden.
-document.body.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, width: 320, height: 800, right: 320, bottom: 800, toJSON: () => ({}) });
+document.body.getBoundingClientRect = () => ({
+  x: 0,
+  y: 0,
+  top: 0,
+  left: 0,
+  width: 320,
+  height: 800,
+  right: 320,
+  bottom: 800,
+  toJSON: () => ({}),
+});
 Object.defineProperty(HTMLElement.prototype, "offsetParent", {
   configurable: true,
   get(this: HTMLElement) {

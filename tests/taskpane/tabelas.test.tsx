@@ -34,7 +34,9 @@ describe("screen Tabelas", () => {
     expect(within(item).getByText("exportação do SIAPS (um indicador, uma linha por equipe)")).toBeTruthy();
     await user.click(within(panel).getByRole("button", { name: "Ver colunas: C4!A10:O12" }));
     expect(
-      within(panel).getByText("Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir."),
+      within(panel).getByText(
+        "Exportações do SIAPS são lidas como estão (o indicador, o município e a competência vêm das linhas de título): não há colunas a corrigir.",
+      ),
     ).toBeTruthy();
     expect(within(panel).queryByRole("combobox", { name: "Indicador" })).toBeNull();
   });
@@ -88,7 +90,9 @@ describe("screen Tabelas", () => {
     // Nothing is saved while a column is taken twice, or without an indicator column.
     await user.selectOptions(select(panel, "Meta"), "B");
     await user.click(within(panel).getByRole("button", { name: "Salvar mapeamento e detectar de novo" }));
-    expect(within(panel).getByText("A coluna B foi escolhida para Indicador e para Meta. Cada coluna só pode ter um campo.")).toBeTruthy();
+    expect(
+      within(panel).getByText("A coluna B foi escolhida para Indicador e para Meta. Cada coluna só pode ter um campo."),
+    ).toBeTruthy();
     await user.selectOptions(select(panel, "Meta"), "D");
     await user.selectOptions(select(panel, "Indicador"), "");
     await user.click(within(panel).getByRole("button", { name: "Salvar mapeamento e detectar de novo" }));
@@ -100,15 +104,28 @@ describe("screen Tabelas", () => {
     await user.click(within(panel).getByRole("button", { name: "Salvar mapeamento e detectar de novo" }));
     expect(await within(panel).findByText("Mapeamento salvo. As tabelas foram detectadas de novo.")).toBeTruthy();
     expect(host.calls.saveSettings).toEqual([
-      { versao: 1, mapa: [{ planilha: "Metas", linhaCabecalho: 3, colunas: { indicador: "B", codigo: "A", meta: "D", resultado: "F", periodo: "C" } }] },
+      {
+        versao: 1,
+        mapa: [
+          {
+            planilha: "Metas",
+            linhaCabecalho: 3,
+            colunas: { indicador: "B", codigo: "A", meta: "D", resultado: "F", periodo: "C" },
+          },
+        ],
+      },
     ]);
     // Detected again from the stored mapping.
     expect(select(panel, "Resultado").value).toBe("F");
-    expect(within(panel).getByText("Colunas definidas pelo mapeamento informado para a planilha “Metas”.")).toBeTruthy();
+    expect(
+      within(panel).getByText("Colunas definidas pelo mapeamento informado para a planilha “Metas”."),
+    ).toBeTruthy();
 
     // And back to automatic detection.
     await user.click(within(panel).getByRole("button", { name: "Voltar à detecção automática" }));
-    expect(await within(panel).findByText("Mapeamento apagado. As tabelas foram detectadas de novo, automaticamente.")).toBeTruthy();
+    expect(
+      await within(panel).findByText("Mapeamento apagado. As tabelas foram detectadas de novo, automaticamente."),
+    ).toBeTruthy();
     expect(host.calls.saveSettings[1]).toEqual({ versao: 1 });
     expect(select(panel, "Resultado").value).toBe("E");
   });
@@ -120,10 +137,14 @@ describe("screen Tabelas", () => {
     const home = within(document.body).getByRole("tabpanel", { name: "Início" });
     expect(within(home).getByText(/^Não encontramos uma tabela de indicadores\./)).toBeTruthy();
     await user.click(within(home).getByRole("button", { name: "Inserir uma tabela pronta" }));
-    expect(await within(document.body).findByRole("heading", { name: "Modelos: tabelas prontas para preencher" })).toBeTruthy();
+    expect(
+      await within(document.body).findByRole("heading", { name: "Modelos: tabelas prontas para preencher" }),
+    ).toBeTruthy();
     expect(within(document.body).getByRole("tab", { name: "Modelos" }).getAttribute("aria-selected")).toBe("true");
     const panel = await openTab(user, "Tabelas");
-    expect(within(panel).getByText(/^Nenhuma tabela de indicadores encontrada\. Insira uma tabela pronta na tela Modelos/)).toBeTruthy();
+    expect(
+      within(panel).getByText(/^Nenhuma tabela de indicadores encontrada\. Insira uma tabela pronta na tela Modelos/),
+    ).toBeTruthy();
     expect(within(panel).getByRole("heading", { name: "Problemas nas tabelas (1)" })).toBeTruthy();
   });
 });

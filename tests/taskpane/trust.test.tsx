@@ -19,7 +19,10 @@ const HEADER = ["Código", "Indicador", "Meta", "Unidade", "Mês", "Resultado"];
 /** I1's rows, Centro then Jardim, January–March (rows 2–7). */
 function table(centro: CellValue[], jardim: CellValue[]) {
   const rows: CellValue[][] = [HEADER];
-  for (const [unit, results] of [["UBS Centro", centro], ["UBS Jardim", jardim]] as const) {
+  for (const [unit, results] of [
+    ["UBS Centro", centro],
+    ["UBS Jardim", jardim],
+  ] as const) {
     results.forEach((r, m) => rows.push(["I1", "Consultas médicas", "≥ 300", unit, `2025-0${m + 1}`, r]));
   }
   return sheet("Indicadores", rows);
@@ -42,7 +45,11 @@ describe("screen Avaliar: figures a commission can sign", () => {
     // The contract's band chip says provisional, and so does each unit's (each has only March too).
     expect(t1.querySelector("[data-band]")?.parentElement?.textContent).toContain("(provisória)");
     expect(within(t1).getByText("UBS Centro: 100,0% — Faixa 1 — 100% (provisória)")).toBeTruthy();
-    expect(within(t1).getByText("Atenção: avaliação incompleta: 4 de 6 resultados esperados faltando. A faixa é provisória.")).toBeTruthy();
+    expect(
+      within(t1).getByText(
+        "Atenção: avaliação incompleta: 4 de 6 resultados esperados faltando. A faixa é provisória.",
+      ),
+    ).toBeTruthy();
     expect(within(t1).getByRole("heading", { name: "Pendências: resultados que faltam (4)" })).toBeTruthy();
     // Rows 2–3 are Centro's January and February.
     expect(within(t1).getByText("I1 Consultas médicas — UBS Centro, jan/2025: célula F2 em branco")).toBeTruthy();
@@ -51,7 +58,9 @@ describe("screen Avaliar: figures a commission can sign", () => {
   it("a B says why: the period's mean under the default rule", async () => {
     // (310 + 290 + 305 + 300 + 280 + 295) / 6 = 1780 / 6 = 296,67 < 300 → B; 0 of 1 → Faixa 6.
     const t1 = await evaluate(new FakeHost(workbook(table([310, 290, 305], [300, 280, 295]))));
-    expect(within(t1).getByText("resultado do período 296,67 (média de 6 resultados) não atinge a meta ≥ 300")).toBeTruthy();
+    expect(
+      within(t1).getByText("resultado do período 296,67 (média de 6 resultados) não atinge a meta ≥ 300"),
+    ).toBeTruthy();
     // Each unit on its own: Centro (310 + 290 + 305) / 3 = 301,67 → A, 100%; Jardim 875 / 3 = 291,67 → B, 0%.
     expect(within(t1).getByText("UBS Centro: 100,0% — Faixa 1 — 100%")).toBeTruthy();
     expect(within(t1).getByText("UBS Jardim: 0,0% — Faixa 6 — menos de 50%; não atingidas: I1")).toBeTruthy();
@@ -63,7 +72,9 @@ describe("screen Avaliar: figures a commission can sign", () => {
     const t1 = await evaluate(new FakeHost(workbook(table([320, 310, 305], [300, 290, 305]), config)));
     expect(within(t1).getByText("Regra do conceito: todos os meses (e unidades) devem atingir a meta.")).toBeTruthy();
     expect(
-      within(t1).getByText("regra “todos os meses”: o resultado do período atinge a meta, mas não atingiram a meta: fev/2025, UBS Jardim: 290 (meta ≥ 300)"),
+      within(t1).getByText(
+        "regra “todos os meses”: o resultado do período atinge a meta, mas não atingiram a meta: fev/2025, UBS Jardim: 290 (meta ≥ 300)",
+      ),
     ).toBeTruthy();
   });
 });

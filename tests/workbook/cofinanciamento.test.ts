@@ -65,7 +65,15 @@ describe("pipeline: one evaluation per team", () => {
     expect(vila.pending.map((i) => i.indicator)).toEqual(["C6"]);
     expect(vila.coverage?.missing).toEqual([{ code: "C6", name: "Cuidado da pessoa idosa", weight: 1 }]);
     expect([centro.overall.incomplete, centro.coverage?.missing]).toEqual([false, []]);
-    expect(vila.indicators.map((i) => i.classification?.label)).toEqual(["Ótimo", "Suficiente", "Bom", "Regular", "Bom", undefined, "Regular"]);
+    expect(vila.indicators.map((i) => i.classification?.label)).toEqual([
+      "Ótimo",
+      "Suficiente",
+      "Bom",
+      "Regular",
+      "Bom",
+      undefined,
+      "Regular",
+    ]);
   });
 
   test("C1 named by its name (no code) is classified by the C1 range, not by the C2–C7 table", () => {
@@ -100,7 +108,15 @@ describe("pipeline: one evaluation per team", () => {
     ];
     const ev = runPipeline(workbook(sheet("Q", rows))).evaluations[0];
     // `Nome da equipe` names the team; `INE` beside it is its code; `CNES` is neither.
-    expect(ev.byTeam!.map((t) => [t.municipality, t.team, t.code, t.evaluation.indicators[0].result, t.evaluation.indicators[0].classification?.label])).toEqual([
+    expect(
+      ev.byTeam!.map((t) => [
+        t.municipality,
+        t.team,
+        t.code,
+        t.evaluation.indicators[0].result,
+        t.evaluation.indicators[0].classification?.label,
+      ]),
+    ).toEqual([
       ["Lavras", "ESF 01", "0000111111", 80, "Ótimo"],
       ["Perdões", "ESF 01", "0000222222", 40, "Suficiente"],
     ]);
@@ -134,7 +150,14 @@ describe("pipeline: one evaluation per team", () => {
       expect(result.tables[0].layout).toBe("panel");
       // Integer percentages of a panel are points: C4 uses the C2–C7 table. Q1: 76 Ótimo, 25 Regular (≤ 25);
       // Q2: 50 Suficiente (≤ 50), 26 Suficiente (> 25).
-      const classes = result.evaluations.map((ev) => ev.byTeam!.map((t) => [t.team, t.code, t.evaluation.indicators[0].result, t.evaluation.indicators[0].classification?.label]));
+      const classes = result.evaluations.map((ev) =>
+        ev.byTeam!.map((t) => [
+          t.team,
+          t.code,
+          t.evaluation.indicators[0].result,
+          t.evaluation.indicators[0].classification?.label,
+        ]),
+      );
       expect(classes).toEqual([
         [
           ["ESF Centro", "0000111111", 76, "Ótimo"],
@@ -159,7 +182,20 @@ describe("the per-team sheet", () => {
   test("one row per team: each indicator's points with its class in the format and the class's fill, the nota and its class", () => {
     expect(plan.name).toBe("Cofinanciamento 2025-Q1");
     const header = plan.rows.find((r) => r[1]?.value === "Equipe")!;
-    expect(header.map((c) => c.value)).toEqual(["Município", "Equipe", "INE", "C1\npeso 1", "C2\npeso 2", "C3\npeso 2", "C4\npeso 1", "C5\npeso 1", "C6\npeso 1", "C7\npeso 2", "Nota final", "Classificação"]);
+    expect(header.map((c) => c.value)).toEqual([
+      "Município",
+      "Equipe",
+      "INE",
+      "C1\npeso 1",
+      "C2\npeso 2",
+      "C3\npeso 2",
+      "C4\npeso 1",
+      "C5\npeso 1",
+      "C6\npeso 1",
+      "C7\npeso 2",
+      "Nota final",
+      "Classificação",
+    ]);
     const centro = rowOf("ESF Centro");
     expect(centro.slice(0, 3).map((c) => c.value)).toEqual(["Lavras", "ESF Centro", "0001234567"]);
     expect(centro.slice(3, 10).map((c: PlanCell) => [c.value, c.numberFormat, c.style?.fill])).toEqual([
@@ -178,7 +214,9 @@ describe("the per-team sheet", () => {
     expect(vila[10].value).toBeCloseTo(5, 10); // Σ 5,0 over the ten weights
     expect(vila[11].value).toBe("Bom");
     // Under the table: the team is incomplete, naming the indicator it lacks (code and name).
-    expect(plan.rows.flat().map((c) => c.value)).toContain("ESF Vila Nova (INE 0007654321) — incompleta: falta C6 Cuidado da pessoa idosa");
+    expect(plan.rows.flat().map((c) => c.value)).toContain(
+      "ESF Vila Nova (INE 0007654321) — incompleta: falta C6 Cuidado da pessoa idosa",
+    );
   });
 
   test("teams per class: counted from both teams' classes", () => {
@@ -202,7 +240,15 @@ describe("the per-team sheet", () => {
       ["Suficiente", 0.5, "> 10 e ≤ 30", "> 25 e ≤ 50", "> 2,5 e < 5"],
       ["Regular", 0.25, "≤ 10 ou > 70", "≤ 25", "≤ 2,5"],
     ]);
-    expect(plan.rows.flat().some((c) => c.value === "Nota final = 1·C1 + 2·C2 + 2·C3 + 1·C4 + 1·C5 + 1·C6 + 2·C7 (fatores das classes multiplicados pelos pesos).")).toBe(true);
+    expect(
+      plan.rows
+        .flat()
+        .some(
+          (c) =>
+            c.value ===
+            "Nota final = 1·C1 + 2·C2 + 2·C3 + 1·C4 + 1·C5 + 1·C6 + 2·C7 (fatores das classes multiplicados pelos pesos).",
+        ),
+    ).toBe(true);
   });
 });
 
@@ -237,7 +283,9 @@ describe("contratualiza avaliar on a real co-financing workbook", () => {
     const json = JSON.parse(out);
     expect(json.predefinicaoEscolhida.id).toBe("cofinanciamento");
     const teams = json.periodos[0].equipes;
-    expect(teams.map((t: { equipe: string; ine: string; classificacao: string }) => [t.equipe, t.ine, t.classificacao])).toEqual([
+    expect(
+      teams.map((t: { equipe: string; ine: string; classificacao: string }) => [t.equipe, t.ine, t.classificacao]),
+    ).toEqual([
       ["ESF Centro", "0001234567", "Ótimo"],
       ["ESF Vila Nova", "0007654321", "Bom"],
     ]);
@@ -246,8 +294,20 @@ describe("contratualiza avaliar on a real co-financing workbook", () => {
     expect([teams[0].incompleta, teams[1].incompleta]).toEqual([false, true]);
     expect(teams[1].indicadoresSemResultado).toEqual([{ codigo: "C6", indicador: "Cuidado da pessoa idosa" }]);
     // C1 of Centro: 40 → Bom, factor 0,75; C6 of Vila Nova: no data.
-    expect(teams[0].indicadores[0]).toEqual({ codigo: "C1", resultado: 40, classificacao: "Bom", fator: 0.75, situacao: "avaliado" });
-    expect(teams[1].indicadores[5]).toEqual({ codigo: "C6", resultado: null, classificacao: null, fator: null, situacao: "sem_dado" });
+    expect(teams[0].indicadores[0]).toEqual({
+      codigo: "C1",
+      resultado: 40,
+      classificacao: "Bom",
+      fator: 0.75,
+      situacao: "avaliado",
+    });
+    expect(teams[1].indicadores[5]).toEqual({
+      codigo: "C6",
+      resultado: null,
+      classificacao: null,
+      fator: null,
+      situacao: "sem_dado",
+    });
     expect(sha256(input)).toBe(before);
 
     const book = new ExcelJS.Workbook();
@@ -280,30 +340,45 @@ describe("contratualiza avaliar on a real co-financing workbook", () => {
     expect(code).toBe(0);
     expect(out).toContain("Por equipe (2):");
     expect(out).toContain("• ESF Centro — INE 0001234567 — Lavras: nota final 8,50 (Ótimo)");
-    expect(out).toContain("C1 40 Bom · C2 80 Ótimo · C3 90 Ótimo · C4 30 Suficiente · C5 20 Regular · C6 76 Ótimo · C7 100 Ótimo");
+    expect(out).toContain(
+      "C1 40 Bom · C2 80 Ótimo · C3 90 Ótimo · C4 30 Suficiente · C5 20 Regular · C6 76 Ótimo · C7 100 Ótimo",
+    );
     expect(out).toContain("• ESF Vila Nova — INE 0007654321 — Lavras: nota final 5,00 (Bom)");
-    expect(out).toContain("incompleta: sem resultado em C6 Cuidado da pessoa idosa (conta zero; os pesos não são redistribuídos)");
+    expect(out).toContain(
+      "incompleta: sem resultado em C6 Cuidado da pessoa idosa (conta zero; os pesos não são redistribuídos)",
+    );
     expect(out).toContain("C6 sem dado");
     expect(out).toContain("soma dos fatores das classes ponderados pelos pesos");
   });
 
-  withLibreOffice(true)("LibreOffice renders the per-team sheet to PDF and PNG (kept in test-artifacts/cofinanciamento)", async () => {
-    const output = path.join(dir, "render.xlsx");
-    expect((await run(["avaliar", input, "--saida", output])).code).toBe(0);
-    // Only the per-team sheet, so the PNG is of it alone.
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(output);
-    for (const ws of [...book.worksheets]) if (ws.name !== "Cofinanciamento 2025-Q1") book.removeWorksheet(ws.id);
-    const single = path.join(dir, "cofinanciamento.xlsx");
-    await book.xlsx.writeFile(single);
-    const artifacts = artifactsDir("cofinanciamento");
-    const pdf = await convertWithLibreOffice(single, artifacts, "pdf");
-    const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString("utf8");
-    // The class shows through the number format, whatever the renderer's decimal mark.
-    for (const expected of ["ESF Centro", "ESF Vila Nova", "(Bom)", "(Suficiente)", "> 50 e ≤ 70", "Regras de classificação"]) expect(text).toContain(expected);
-    expect(text).not.toContain("###");
-    const pngs = await renderPdf(pdf, path.join(artifacts, "cofinanciamento"), 70);
-    expect(pngs).toHaveLength(1); // fitted to one page
-    expect(fs.statSync(pngs[0]).size).toBeGreaterThan(10_000);
-  });
+  withLibreOffice(true)(
+    "LibreOffice renders the per-team sheet to PDF and PNG (kept in test-artifacts/cofinanciamento)",
+    async () => {
+      const output = path.join(dir, "render.xlsx");
+      expect((await run(["avaliar", input, "--saida", output])).code).toBe(0);
+      // Only the per-team sheet, so the PNG is of it alone.
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(output);
+      for (const ws of [...book.worksheets]) if (ws.name !== "Cofinanciamento 2025-Q1") book.removeWorksheet(ws.id);
+      const single = path.join(dir, "cofinanciamento.xlsx");
+      await book.xlsx.writeFile(single);
+      const artifacts = artifactsDir("cofinanciamento");
+      const pdf = await convertWithLibreOffice(single, artifacts, "pdf");
+      const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString("utf8");
+      // The class shows through the number format, whatever the renderer's decimal mark.
+      for (const expected of [
+        "ESF Centro",
+        "ESF Vila Nova",
+        "(Bom)",
+        "(Suficiente)",
+        "> 50 e ≤ 70",
+        "Regras de classificação",
+      ])
+        expect(text).toContain(expected);
+      expect(text).not.toContain("###");
+      const pngs = await renderPdf(pdf, path.join(artifacts, "cofinanciamento"), 70);
+      expect(pngs).toHaveLength(1); // fitted to one page
+      expect(fs.statSync(pngs[0]).size).toBeGreaterThan(10_000);
+    },
+  );
 });

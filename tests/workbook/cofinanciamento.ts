@@ -87,7 +87,15 @@ const CODES = ["C1", "C2", "C3", "C4", "C5", "C6", "C7"];
 
 export const SUL = [60, 0.6, 80, 40, 60, 80, 30];
 export const SUL_NOTE = 6.25;
-export const LESTE: [number, number][] = [[12, 20], [45, 60], [9, 10], [30, 100], [20, 100], [40, 50], [35, 50]];
+export const LESTE: [number, number][] = [
+  [12, 20],
+  [45, 60],
+  [9, 10],
+  [30, 100],
+  [20, 100],
+  [40, 50],
+  [35, 50],
+];
 export const LESTE_NOTE = 7.75;
 export const NORTE = [40, 80, 90, 30, 20, 76];
 export const NORTE_NOTE = 6.5;
@@ -96,7 +104,13 @@ export const NORTE_NOTE = 6.5;
 export function typedSheets(): { name: string; rows: CellValue[][] }[] {
   return [
     { name: "Frações", rows: [TYPED_HEADER, ...SUL.map((v, i) => ["ESF Sul", "0003333333", CODES[i], "2025 Q1", v])] },
-    { name: "Razões", rows: [RATIO_HEADER, ...LESTE.map(([num, den], i) => ["ESF Leste", "0004444444", CODES[i], "2025 Q1", num, den])] },
-    { name: "Sem C7", rows: [TYPED_HEADER, ...NORTE.map((v, i) => ["ESF Norte", "0005555555", CODES[i], "2025 Q1", v])] },
+    {
+      name: "Razões",
+      rows: [RATIO_HEADER, ...LESTE.map(([num, den], i) => ["ESF Leste", "0004444444", CODES[i], "2025 Q1", num, den])],
+    },
+    {
+      name: "Sem C7",
+      rows: [TYPED_HEADER, ...NORTE.map((v, i) => ["ESF Norte", "0005555555", CODES[i], "2025 Q1", v])],
+    },
   ];
 }

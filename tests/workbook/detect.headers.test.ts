@@ -32,7 +32,13 @@ async function readBack(wb: ExcelJS.Workbook): Promise<WorkbookData> {
 }
 
 /** A sheet with `rows` from row `from` (1-based) and the given merges. */
-function addSheet(wb: ExcelJS.Workbook, name: string, rows: Value[][], merges: string[] = [], from = 1): ExcelJS.Worksheet {
+function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: Value[][],
+  merges: string[] = [],
+  from = 1,
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   rows.forEach((values, i) =>
     values.forEach((v, c) => {
@@ -162,41 +168,49 @@ describe("two-row headers", () => {
   });
 
   // `Meta` on the upper row over an empty cell, every other name on the lower row: merged down, or not.
-  it.each([[["C3:C4"]], [[]]])("reads 'Meta' above an empty cell beside names on the row under it (merges %j)", async (merges) => {
-    const wb = new ExcelJS.Workbook();
-    addSheet(
-      wb,
-      "Indicadores",
-      [
-        ["Acompanhamento do contrato"],
-        [],
-        [null, null, "Meta", null],
-        ["Indicador", "Mês", null, "Resultado"],
-        ["Visitas domiciliares", month(0), "Mínimo de 10", 12],
-        ["Visitas domiciliares", month(1), "Mínimo de 10", 10],
-        ["Visitas domiciliares", month(2), "Mínimo de 10", 11],
-        ["Consultas médicas", month(0), "Mínimo de 300", 290],
-        ["Consultas médicas", month(1), "Mínimo de 300", 305],
-        ["Consultas médicas", month(2), "Mínimo de 300", 280],
-      ],
-      merges,
-    );
-    const data = await readBack(wb);
-    const table = only(data);
-    expect(table.layout).toBe("long");
-    expect(table.headerRow).toBe(4);
-    expect(table.ref).toBe("A3:D10");
-    expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({ indicator: 1, period: 2, target: 3, result: 4 });
-    // 2 indicators × 3 months, from row 5.
-    expect(table.rows).toHaveLength(6);
-    expect(rowOf(table, "Consultas médicas", "2025-02").target).toEqual({ value: "Mínimo de 300", address: "C9" });
-    const { ev, by } = quarter(data);
-    // As above: Visitas 12, 10, 11 → A; Consultas 290, 305, 280 → mean 291,67 → B at 97,2%; 50% overall.
-    expect(by("Visitas domiciliares").concept).toBe("A");
-    expect(by("Consultas médicas").concept).toBe("B");
-    expect(by("Consultas médicas").attainment?.scored).toBeCloseTo(875 / 3 / 300, 9);
-    expect(ev.overall.attainment).toBeCloseTo(0.5, 9);
-  });
+  it.each([[["C3:C4"]], [[]]])(
+    "reads 'Meta' above an empty cell beside names on the row under it (merges %j)",
+    async (merges) => {
+      const wb = new ExcelJS.Workbook();
+      addSheet(
+        wb,
+        "Indicadores",
+        [
+          ["Acompanhamento do contrato"],
+          [],
+          [null, null, "Meta", null],
+          ["Indicador", "Mês", null, "Resultado"],
+          ["Visitas domiciliares", month(0), "Mínimo de 10", 12],
+          ["Visitas domiciliares", month(1), "Mínimo de 10", 10],
+          ["Visitas domiciliares", month(2), "Mínimo de 10", 11],
+          ["Consultas médicas", month(0), "Mínimo de 300", 290],
+          ["Consultas médicas", month(1), "Mínimo de 300", 305],
+          ["Consultas médicas", month(2), "Mínimo de 300", 280],
+        ],
+        merges,
+      );
+      const data = await readBack(wb);
+      const table = only(data);
+      expect(table.layout).toBe("long");
+      expect(table.headerRow).toBe(4);
+      expect(table.ref).toBe("A3:D10");
+      expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({
+        indicator: 1,
+        period: 2,
+        target: 3,
+        result: 4,
+      });
+      // 2 indicators × 3 months, from row 5.
+      expect(table.rows).toHaveLength(6);
+      expect(rowOf(table, "Consultas médicas", "2025-02").target).toEqual({ value: "Mínimo de 300", address: "C9" });
+      const { ev, by } = quarter(data);
+      // As above: Visitas 12, 10, 11 → A; Consultas 290, 305, 280 → mean 291,67 → B at 97,2%; 50% overall.
+      expect(by("Visitas domiciliares").concept).toBe("A");
+      expect(by("Consultas médicas").concept).toBe("B");
+      expect(by("Consultas médicas").attainment?.scored).toBeCloseTo(875 / 3 / 300, 9);
+      expect(ev.overall.attainment).toBeCloseTo(0.5, 9);
+    },
+  );
 
   it("reads names under a group title: 'Apuração' over 'Numerador | Denominador', the others above an empty cell", async () => {
     const wb = new ExcelJS.Workbook();
@@ -215,7 +229,13 @@ describe("two-row headers", () => {
     const data = await readBack(wb);
     const table = only(data);
     expect(table.headerRow).toBe(2);
-    expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({ indicator: 1, period: 2, target: 3, numerator: 4, denominator: 5 });
+    expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({
+      indicator: 1,
+      period: 2,
+      target: 3,
+      numerator: 4,
+      denominator: 5,
+    });
     expect(table.rows).toHaveLength(3);
     // The quarter pools the ratio: (45 + 38 + 41) / (50 · 3) = 124 / 150 = 82,7% ≥ 80% → A.
     const { by } = quarter(data);
@@ -235,7 +255,13 @@ describe("rows under a header that are not a second header row", () => {
     ]);
     const table = only(await readBack(wb));
     expect(table.headerRow).toBe(1);
-    expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({ code: 1, indicator: 2, period: 3, target: 4, result: 5 });
+    expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({
+      code: 1,
+      indicator: 2,
+      period: 3,
+      target: 4,
+      result: 5,
+    });
     expect(table.rows.map((r) => [r.code, r.area, r.result?.address])).toEqual([
       ["1", "Eixo 1 — Acesso", "E3"],
       ["2", "Eixo 1 — Acesso", "E4"],
@@ -258,7 +284,11 @@ describe("rows between the header and the data", () => {
     expect(table.headerRow).toBe(3);
     expect(table.rows).toHaveLength(54);
     // The first row read is I01 at UBS Centro in January, result 100% in column J.
-    expect(table.rows[0]).toMatchObject({ indicator: expect.stringMatching(/^Pontualidade/), sheetRow: firstDataRow, result: { value: 1, address: `J${firstDataRow}` } });
+    expect(table.rows[0]).toMatchObject({
+      indicator: expect.stringMatching(/^Pontualidade/),
+      sheetRow: firstDataRow,
+      result: { value: 1, address: `J${firstDataRow}` },
+    });
     const { ev, problems } = quarter(data);
     expect(problems).toEqual([]);
     expect(ev.overall.attainment).toBeCloseTo(0.9, 9);
@@ -281,7 +311,18 @@ describe("rows between the header and the data", () => {
     // Row 57 is the last data row; 58 is blank; 59 looks like one more row and is not part of the table.
     const data = await example((ws) => {
       ws.spliceRows(4, 0, []);
-      ws.getRow(60).values = ["X1", "Gestão", "Visitas extras", null, "Desempenho", "100%", 1, "UBS Centro", month(0), 0.1];
+      ws.getRow(60).values = [
+        "X1",
+        "Gestão",
+        "Visitas extras",
+        null,
+        "Desempenho",
+        "100%",
+        1,
+        "UBS Centro",
+        month(0),
+        0.1,
+      ];
     });
     const table = expectExampleFigures(data, 5);
     expect(table.ref).toBe("A3:N58");
@@ -289,13 +330,23 @@ describe("rows between the header and the data", () => {
   });
 
   it("skips a rule of dashes under the header", async () => {
-    const data = await example((ws) => ws.spliceRows(4, 0, EXAMPLE_HEADERS.map(() => "—")));
-    expect(only(data).reasons).toContain("Linha 4 entre o cabeçalho e os dados só tem traços ou unidades (como “(%)”): ignorada.");
+    const data = await example((ws) =>
+      ws.spliceRows(
+        4,
+        0,
+        EXAMPLE_HEADERS.map(() => "—"),
+      ),
+    );
+    expect(only(data).reasons).toContain(
+      "Linha 4 entre o cabeçalho e os dados só tem traços ou unidades (como “(%)”): ignorada.",
+    );
     expectExampleFigures(data, 5);
   });
 
   it("skips a units row under the header, and a blank row after it", async () => {
-    const units = EXAMPLE_HEADERS.map((h) => (h === "Meta" || h === "Resultado" ? "(%)" : h === "Numerador" || h === "Denominador" ? "(nº)" : null));
+    const units = EXAMPLE_HEADERS.map((h) =>
+      h === "Meta" || h === "Resultado" ? "(%)" : h === "Numerador" || h === "Denominador" ? "(nº)" : null,
+    );
     const data = await example((ws) => ws.spliceRows(4, 0, units, []));
     expectExampleFigures(data, 6);
   });
@@ -333,7 +384,11 @@ describe("the result column's other names", () => {
     ws.getCell("C3").numFmt = "0%";
     const data = await readBack(wb);
     const table = only(data);
-    expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({ indicator: 1, target: 2, result: 3 });
+    expect(Object.fromEntries(table.columns.map((c) => [c.field, c.col]))).toEqual({
+      indicator: 1,
+      target: 2,
+      result: 3,
+    });
     const result = runPipeline(data);
     const ev = result.evaluations[0];
     expect(ev.indicators.map((i) => [i.indicator, i.concept])).toEqual([
@@ -388,7 +443,14 @@ describe("when nothing can be evaluated", () => {
     const mapping = JSON.parse(/\{ "tabelas".*\] \}/.exec(message)![0]);
     // Letters of the example's header (EXAMPLE_HEADERS): F Meta, I Mês, J Resultado; `?` for the indicator.
     expect(mapping.tabelas[0]).toMatchObject({ planilha: "Indicadores", linhaCabecalho: 3 });
-    expect(mapping.tabelas[0].colunas).toMatchObject({ indicador: "?", meta: "F", resultado: "J", periodo: "I", codigo: "A", unidade: "H" });
+    expect(mapping.tabelas[0].colunas).toMatchObject({
+      indicador: "?",
+      meta: "F",
+      resultado: "J",
+      periodo: "I",
+      codigo: "A",
+      unidade: "H",
+    });
   });
 
   it("says why a table found has no rows: four blank rows under its header", async () => {
@@ -398,7 +460,9 @@ describe("when nothing can be evaluated", () => {
     expect(tables.map((t) => [t.ref, t.rows.length])).toEqual([["A3:N3", 0]]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: "noTable", sheet: "Indicadores", cell: "A3" });
-    expect(problems[0].message).toContain("A tabela com cabeçalho na linha 3 não tem linhas a avaliar: as linhas 4 a 7, abaixo do cabeçalho, estão em branco");
+    expect(problems[0].message).toContain(
+      "A tabela com cabeçalho na linha 3 não tem linhas a avaliar: as linhas 4 a 7, abaixo do cabeçalho, estão em branco",
+    );
     expect(problems[0].message).toContain("as linhas a partir da 8 não foram lidas");
     const mapping = JSON.parse(/\{ "tabelas".*\] \}/.exec(problems[0].message)![0]);
     expect(mapping.tabelas[0].colunas).toMatchObject({ indicador: "C", meta: "F", resultado: "J", periodo: "I" });
@@ -418,34 +482,60 @@ describe("when nothing can be evaluated", () => {
 });
 
 describe("robustness", () => {
-  const word = fc.constantFrom("Indicador", "Meta", "Resultado", "Jan", "Fev", "Mar", "Mês", "—", "(%)", "Apuração", "Numerador", "Nº", "Alcançado", "% atingido", "Meta atingida?", "");
+  const word = fc.constantFrom(
+    "Indicador",
+    "Meta",
+    "Resultado",
+    "Jan",
+    "Fev",
+    "Mar",
+    "Mês",
+    "—",
+    "(%)",
+    "Apuração",
+    "Numerador",
+    "Nº",
+    "Alcançado",
+    "% atingido",
+    "Meta atingida?",
+    "",
+  );
   const cell = fc.oneof(word, fc.integer({ min: -5, max: 3000 }), fc.constant(null), fc.string({ maxLength: 6 }));
   const letters = "ABCDEFG";
   // A merge inside the 7 × 8 grid: top-left and a size of 1–3 each way, written in A1 form.
   const merge = fc
-    .record({ col: fc.integer({ min: 0, max: 6 }), row: fc.integer({ min: 1, max: 8 }), w: fc.integer({ min: 0, max: 2 }), h: fc.integer({ min: 0, max: 2 }) })
+    .record({
+      col: fc.integer({ min: 0, max: 6 }),
+      row: fc.integer({ min: 1, max: 8 }),
+      w: fc.integer({ min: 0, max: 2 }),
+      h: fc.integer({ min: 0, max: 2 }),
+    })
     .map(({ col, row, w, h }) => `${letters[col]}${row}:${letters[Math.min(6, col + w)]}${Math.min(8, row + h)}`);
 
   it("never throws on small grids with random merges, and reads data only under the header", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 8 }), fc.array(merge, { maxLength: 4 }), (rows, merges) => {
-        const sheet: SheetData = {
-          name: "Grade",
-          origin: { row: 1, col: 1 },
-          rows: rows.map((r) => r.map((value) => ({ value }))),
-          tables: [],
-          merges,
-        };
-        const { tables, problems } = detectTables({ sheets: [sheet], unsupported: [] });
-        expect(Array.isArray(problems)).toBe(true);
-        for (const t of tables) {
-          expect(t.confidence).toBeGreaterThanOrEqual(0);
-          expect(t.confidence).toBeLessThanOrEqual(1);
-          for (const r of t.rows) expect(r.sheetRow).toBeGreaterThan(t.headerRow);
-        }
-        // Nothing to evaluate always comes with a reason.
-        if (tables.every((t) => t.rows.length === 0)) expect(problems.some((p) => p.code === "noTable")).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 8 }),
+        fc.array(merge, { maxLength: 4 }),
+        (rows, merges) => {
+          const sheet: SheetData = {
+            name: "Grade",
+            origin: { row: 1, col: 1 },
+            rows: rows.map((r) => r.map((value) => ({ value }))),
+            tables: [],
+            merges,
+          };
+          const { tables, problems } = detectTables({ sheets: [sheet], unsupported: [] });
+          expect(Array.isArray(problems)).toBe(true);
+          for (const t of tables) {
+            expect(t.confidence).toBeGreaterThanOrEqual(0);
+            expect(t.confidence).toBeLessThanOrEqual(1);
+            for (const r of t.rows) expect(r.sheetRow).toBeGreaterThan(t.headerRow);
+          }
+          // Nothing to evaluate always comes with a reason.
+          if (tables.every((t) => t.rows.length === 0)) expect(problems.some((p) => p.code === "noTable")).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -116,7 +116,15 @@ describe("header matching", () => {
     const table = only(
       workbook(
         sheet("Metas", [
-          ["N.º", "INDICADOR", "Metas físicas", "Meta\npactuada", "RESULTADO ALCANÇADO (%)", "Justificativa aceita", "Justificativa"],
+          [
+            "N.º",
+            "INDICADOR",
+            "Metas físicas",
+            "Meta\npactuada",
+            "RESULTADO ALCANÇADO (%)",
+            "Justificativa aceita",
+            "Justificativa",
+          ],
           ["1", "Taxa de cobertura de ACS", "10 visitas", "≥ 80%", 85, null, null],
           ["2", "Razão de exames de mamografia", null, 0.4, 0.35, "Parcial", "Falta de mamógrafo"],
           ["3", "Atendimentos de demanda espontânea", null, 1000, 1200],
@@ -126,7 +134,14 @@ describe("header matching", () => {
     // "Meta\npactuada" matches "meta pactuada" exactly; "Metas físicas" only starts with "metas" and stays
     // unmapped once D has the target. "Justificativa aceita" is an exact match for justificativa aceita,
     // taken before its partial match to justificativa; G "Justificativa" is then justificativa.
-    expect(fieldColumns(table)).toEqual({ code: 1, indicator: 2, target: 4, result: 5, justificationAccepted: 6, justification: 7 });
+    expect(fieldColumns(table)).toEqual({
+      code: 1,
+      indicator: 2,
+      target: 4,
+      result: 5,
+      justificationAccepted: 6,
+      justification: 7,
+    });
     expect(table.layout).toBe("long");
     expect(table.headerRow).toBe(1);
     expect(table.rows).toHaveLength(3);
@@ -206,7 +221,14 @@ describe("header matching", () => {
     );
     // "Tipo de indicador" is type (exact), not indicator (it only ends with "indicador"); CONTEÚDO and
     // EVIDÊNCIAS are nothing.
-    expect(fieldColumns(table)).toEqual({ type: 1, indicator: 2, periodicity: 4, target: 5, source: 6, responsible: 8 });
+    expect(fieldColumns(table)).toEqual({
+      type: 1,
+      indicator: 2,
+      periodicity: 4,
+      target: 5,
+      source: 6,
+      responsible: 8,
+    });
     expect(table.headerRow).toBe(2);
     expect(table.unmapped).toEqual(["result"]);
     // Descrição exact, 5th synonym (0.96); Meta exact (1); no result (0): 1.96 / 3 ≈ 0.65.
@@ -233,7 +255,14 @@ describe("header matching", () => {
 
   it("skips total rows", () => {
     const table = only(
-      workbook(sheet("T", [["Indicador", "Meta", "Resultado"], ["Consultas", 100, 90], ["Visitas", 50, 60], ["Total", 150, 150]])),
+      workbook(
+        sheet("T", [
+          ["Indicador", "Meta", "Resultado"],
+          ["Consultas", 100, 90],
+          ["Visitas", 50, 60],
+          ["Total", 150, 150],
+        ]),
+      ),
     );
     expect(table.rows.map((r) => r.indicator)).toEqual(["Consultas", "Visitas"]);
     expect(table.ref).toBe("A1:C4");
@@ -244,7 +273,13 @@ describe("header matching", () => {
     // (E "Fonte: SISAB": 0.6 + 0.25 × 5/11 ≈ 0.71) and has a period (C jan/2025, 1): ≈ 2.41, more than row 1
     // (1 + 1 = 2); but it holds the number 0, so it is data.
     const table = only(
-      workbook(sheet("D", [["Indicador", "Resultado"], ["Consultas", 0, "jan/2025", "Indicador de pré-natal", "Fonte: SISAB"], ["Visitas", 10]])),
+      workbook(
+        sheet("D", [
+          ["Indicador", "Resultado"],
+          ["Consultas", 0, "jan/2025", "Indicador de pré-natal", "Fonte: SISAB"],
+          ["Visitas", 10],
+        ]),
+      ),
     );
     expect(table.headerRow).toBe(1);
     expect(table.rows.map((r) => [r.indicator, r.result?.address])).toEqual([
@@ -254,7 +289,14 @@ describe("header matching", () => {
   });
 
   it("reports the key fields it did not find", () => {
-    const table = only(workbook(sheet("R", [["Indicador", "Resultado"], ["Consultas", 10]])));
+    const table = only(
+      workbook(
+        sheet("R", [
+          ["Indicador", "Resultado"],
+          ["Consultas", 10],
+        ]),
+      ),
+    );
     expect(table.unmapped).toEqual(["target"]);
     // Indicador 1, no target 0, Resultado 1 → 2/3 ≈ 0.67.
     expect(table.confidence).toBe(0.67);
@@ -274,7 +316,13 @@ describe("wide layout", () => {
             ["Código", "Indicador", "Meta", "Jan", "Fev", "Mar", "Total"],
             [null, "SAÚDE BUCAL"],
             ["SB1", "Média de escovação supervisionada", 1.5, 1.2, 1.6, null, 2.8],
-            ["SB2", "Proporção de gestantes com atendimento odontológico", fmt(0.6, "0%"), fmt(0.55, "0%"), fmt(0.62, "0%")],
+            [
+              "SB2",
+              "Proporção de gestantes com atendimento odontológico",
+              fmt(0.6, "0%"),
+              fmt(0.55, "0%"),
+              fmt(0.62, "0%"),
+            ],
             [null, "Saúde da criança"],
             ["SC1", "Cobertura vacinal de pentavalente", "95%", "90%", "96%", "97%"],
             ["SC2", null, "80%", "70%"],
@@ -307,7 +355,10 @@ describe("wide layout", () => {
     // The same target on every month of the row.
     expect(row(table, "Média de escovação supervisionada", "2025-03").target).toEqual({ value: 1.5, address: "C5" });
     // An empty month is a row without result (no data yet), at its own address.
-    expect(row(table, "Proporção de gestantes com atendimento odontológico", "2025-03").result).toEqual({ value: null, address: "F6" });
+    expect(row(table, "Proporção de gestantes com atendimento odontológico", "2025-03").result).toEqual({
+      value: null,
+      address: "F6",
+    });
     const sc1 = row(table, "Cobertura vacinal de pentavalente", "2025-03");
     expect(sc1.area).toBe("Saúde da criança");
     expect(sc1.result).toEqual({ value: "97%", address: "F8" });
@@ -324,14 +375,28 @@ describe("wide layout", () => {
     const table = only(
       workbook(
         sheet("Largo", [
-          ["Indicador", "Meta (%)", "Resultado Jan/2025", new Date(Date.UTC(2025, 1, 1)), fmt(45717, "mmm/yy"), "2º Trimestre 2025", "2025 Q3 (%)"],
+          [
+            "Indicador",
+            "Meta (%)",
+            "Resultado Jan/2025",
+            new Date(Date.UTC(2025, 1, 1)),
+            fmt(45717, "mmm/yy"),
+            "2º Trimestre 2025",
+            "2025 Q3 (%)",
+          ],
           ["Consultas de enfermagem", 80, 75, 78, 82, 79, 81],
         ]),
       ),
     );
     // C jan/2025; D a date in February; E serial 45717 = 45658 (2025-01-01) + 31 + 28 = 2025-03-01;
     // F second quarter; G third four-month period (Sep–Dec).
-    expect(table.columns.filter((c) => c.period).map((c) => c.period?.label)).toEqual(["2025-01", "2025-02", "2025-03", "2025-T2", "2025-Q3"]);
+    expect(table.columns.filter((c) => c.period).map((c) => c.period?.label)).toEqual([
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-T2",
+      "2025-Q3",
+    ]);
     expect(table.rows).toHaveLength(5);
     const q3 = row(table, "Consultas de enfermagem", "2025-Q3");
     expect(q3.result).toEqual({ value: 81, address: "G2" });
@@ -343,7 +408,12 @@ describe("wide layout", () => {
 
   it("takes the default year for '1º trim' headers", () => {
     const table = only(
-      workbook(sheet("Trimestres", [["Indicador", "Meta", "1º trim", "2º trim"], ["Visitas", 100, 90, 110]])),
+      workbook(
+        sheet("Trimestres", [
+          ["Indicador", "Meta", "1º trim", "2º trim"],
+          ["Visitas", 100, 90, 110],
+        ]),
+      ),
       { defaultYear: 2024 },
     );
     expect(table.periods.map((p) => p.label)).toEqual(["2024-T1", "2024-T2"]);
@@ -351,13 +421,25 @@ describe("wide layout", () => {
   });
 
   it("takes the year of the sheet name when nothing else gives one", () => {
-    const table = only(workbook(sheet("Resultados 2023", [["Indicador", "Meta", "Jan", "Fev"], ["Visitas", 100, 90, 110]])));
+    const table = only(
+      workbook(
+        sheet("Resultados 2023", [
+          ["Indicador", "Meta", "Jan", "Fev"],
+          ["Visitas", 100, 90, 110],
+        ]),
+      ),
+    );
     expect(table.periods.map((p) => p.label)).toEqual(["2023-01", "2023-02"]);
   });
 
   it("reports month columns without a year, and unreadable period headers, at the header cell", () => {
     const { tables } = detectTables(
-      workbook(sheet("Meses", [["Indicador", "Meta", "Jan", "Fev", "2025 Q4 (%)"], ["Visitas", 100, 90, 110, 120]])),
+      workbook(
+        sheet("Meses", [
+          ["Indicador", "Meta", "Jan", "Fev", "2025 Q4 (%)"],
+          ["Visitas", 100, 90, 110, 120],
+        ]),
+      ),
     );
     expect(tables).toHaveLength(1);
     const table = tables[0];
@@ -371,7 +453,14 @@ describe("wide layout", () => {
   });
 
   it("leaves out month columns when no year is found anywhere", () => {
-    const { tables } = detectTables(workbook(sheet("Meses", [["Indicador", "Meta", "Jan", "Fev"], ["Visitas", 100, 90, 110]])));
+    const { tables } = detectTables(
+      workbook(
+        sheet("Meses", [
+          ["Indicador", "Meta", "Jan", "Fev"],
+          ["Visitas", 100, 90, 110],
+        ]),
+      ),
+    );
     const table = tables[0];
     expect(table.layout).toBe("wide");
     expect(table.rows).toEqual([]);
@@ -455,7 +544,10 @@ describe("sheet per period", () => {
 
   it("reports a sheet named by a bare month when no year is found", () => {
     const { tables } = detectTables(
-      workbook(sheet("Jan", [header, ["Visitas", "Desempenho", 1, 1]]), sheet("Fev", [header, ["Visitas", "Desempenho", 1, 2]])),
+      workbook(
+        sheet("Jan", [header, ["Visitas", "Desempenho", 1, 1]]),
+        sheet("Fev", [header, ["Visitas", "Desempenho", 1, 2]]),
+      ),
     );
     expect(tables).toHaveLength(1);
     expect(tables[0].layout).toBe("sheetPerPeriod");
@@ -467,7 +559,10 @@ describe("sheet per period", () => {
     expect(tables[0].problems[0].message).toContain("A planilha “Jan” indica o período sem o ano");
     // With a default year the same workbook reads.
     const withYear = detectTables(
-      workbook(sheet("Jan", [header, ["Visitas", "Desempenho", 1, 1]]), sheet("Fev", [header, ["Visitas", "Desempenho", 1, 2]])),
+      workbook(
+        sheet("Jan", [header, ["Visitas", "Desempenho", 1, 1]]),
+        sheet("Fev", [header, ["Visitas", "Desempenho", 1, 2]]),
+      ),
       { defaultYear: 2026 },
     );
     expect(withYear.tables[0].periods.map((p) => p.label)).toEqual(["2026-01", "2026-02"]);
@@ -475,7 +570,10 @@ describe("sheet per period", () => {
 
   it("reads quarter sheet names", () => {
     const t = only(
-      workbook(sheet("2025-T1", [header, ["Visitas", "Desempenho", 1, 1]]), sheet("2º Trimestre 2025", [header, ["Visitas", "Desempenho", 1, 2]])),
+      workbook(
+        sheet("2025-T1", [header, ["Visitas", "Desempenho", 1, 1]]),
+        sheet("2º Trimestre 2025", [header, ["Visitas", "Desempenho", 1, 2]]),
+      ),
     );
     expect(t.periods.map((p) => p.label)).toEqual(["2025-T1", "2025-T2"]);
   });
@@ -503,7 +601,12 @@ describe("SISAB panel export", () => {
     ["MG", "310560", "Barroso", "30", "", "47", ""],
     ["MG", "316990", "Tiradentes", "58", "60", "62", ""],
   ];
-  const footer: CellValue[][] = [[""], [""], ["Fonte: Sistema de Informação em Saúde para a Atenção Básica - SISAB"], ["Dado gerado em: 10/03/2023 - 14:05h"]];
+  const footer: CellValue[][] = [
+    [""],
+    [""],
+    ["Fonte: Sistema de Informação em Saúde para a Atenção Básica - SISAB"],
+    ["Dado gerado em: 10/03/2023 - 14:05h"],
+  ];
   const table = only(workbook(sheet("painel", [...titles, ...data, ...footer])));
 
   it("finds the header at row 12, after the eleven title lines", () => {
@@ -570,7 +673,9 @@ describe("explicit mapping", () => {
     // Detection alone takes B "Meta" for the target.
     expect(only(workbook(sheet("Dados", rows))).rows[0].target).toEqual({ value: 100, address: "B3" });
     const table = only(workbook(sheet("Dados", rows)), {
-      mapping: { tabelas: [{ planilha: "Dados", linhaCabecalho: 2, colunas: { indicador: "A", meta: "C", resultado: "D" } }] },
+      mapping: {
+        tabelas: [{ planilha: "Dados", linhaCabecalho: 2, colunas: { indicador: "A", meta: "C", resultado: "D" } }],
+      },
     });
     expect(table.headerRow).toBe(2);
     expect(fieldColumns(table)).toEqual({ indicator: 1, target: 3, result: 4 });
@@ -582,7 +687,9 @@ describe("explicit mapping", () => {
   });
 
   it("finds the header row when the mapping gives none", () => {
-    const table = only(workbook(sheet("Dados", rows)), { mapping: { tabelas: [{ planilha: "dados", colunas: { indicador: "a", meta: "c" } }] } });
+    const table = only(workbook(sheet("Dados", rows)), {
+      mapping: { tabelas: [{ planilha: "dados", colunas: { indicador: "a", meta: "c" } }] },
+    });
     expect(table.headerRow).toBe(2);
     expect(table.rows[0].target).toEqual({ value: 90, address: "C3" });
     // Only the mapped columns: no result.
@@ -680,7 +787,16 @@ describe("several tables on one sheet", () => {
 
   it("reads a table whose used range does not start at A1", () => {
     const table = only(
-      workbook(sheet("Deslocada", [["Indicador", "Meta", "Resultado"], ["Visitas", 10, 12]], { origin: { row: 5, col: 3 } })),
+      workbook(
+        sheet(
+          "Deslocada",
+          [
+            ["Indicador", "Meta", "Resultado"],
+            ["Visitas", 10, 12],
+          ],
+          { origin: { row: 5, col: 3 } },
+        ),
+      ),
     );
     // rows[0][0] is C5: header on row 5, values in D6 and E6.
     expect(table.headerRow).toBe(5);
@@ -704,7 +820,13 @@ describe("problems", () => {
     );
     const table = tables[0];
     expect(table.problems).toEqual([
-      { code: "invalidPeriod", sheet: "Longo", cell: "B3", indicator: "Visitas", message: expect.stringContaining("“13/2025”") },
+      {
+        code: "invalidPeriod",
+        sheet: "Longo",
+        cell: "B3",
+        indicator: "Visitas",
+        message: expect.stringContaining("“13/2025”"),
+      },
     ]);
     expect(table.problems[0].message).toContain("A linha foi deixada de fora.");
     // Row 3 is out; row 4's empty month takes the month of the row above it that was read (jan/2025).
@@ -719,7 +841,14 @@ describe("problems", () => {
       workbook(
         sheet("Capa", [["Contrato de Gestão 2025"], ["Secretaria Municipal de Saúde"]]),
         sheet("Notas", [["Observações da comissão"]]),
-        sheet("Config", [["Indicador", "Meta", "Resultado"], ["x", 1, 1]], { hidden: true }),
+        sheet(
+          "Config",
+          [
+            ["Indicador", "Meta", "Resultado"],
+            ["x", 1, 1],
+          ],
+          { hidden: true },
+        ),
       ),
     );
     expect(tables).toEqual([]);
@@ -736,7 +865,11 @@ describe("problems", () => {
   });
 
   it("finds no header past the first 40 rows", () => {
-    const late = sheet("Tarde", [...Array.from({ length: 40 }, (_, i) => [`Linha de texto ${i + 1}`]), ["Indicador", "Meta", "Resultado"], ["x", 1, 1]]);
+    const late = sheet("Tarde", [
+      ...Array.from({ length: 40 }, (_, i) => [`Linha de texto ${i + 1}`]),
+      ["Indicador", "Meta", "Resultado"],
+      ["x", 1, 1],
+    ]);
     // Rows 1–40 are text; the header is on row 41.
     expect(detectTables(workbook(late)).tables).toEqual([]);
   });
@@ -747,20 +880,51 @@ describe("robustness", () => {
     fc.constant(null),
     fc.constant(undefined),
     fc.string({ maxLength: 12 }),
-    fc.constantFrom("Indicador", "Meta", "Resultado", "Jan", "2022 Q1 (%)", "Fonte: x", "Munícipio", "Mês", "Área", "SAÚDE", "13/2025", "Indicador: y"),
+    fc.constantFrom(
+      "Indicador",
+      "Meta",
+      "Resultado",
+      "Jan",
+      "2022 Q1 (%)",
+      "Fonte: x",
+      "Munícipio",
+      "Mês",
+      "Área",
+      "SAÚDE",
+      "13/2025",
+      "Indicador: y",
+    ),
     fc.double({ noNaN: false }),
     fc.integer({ min: -5, max: 50000 }),
     fc.boolean(),
     fc.date({ noInvalidDate: false }),
   );
-  const dataValue = fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.double(), fc.integer({ min: -5, max: 50000 }), fc.boolean(), fc.date());
-  const cell = fc.record({ value: cellValue, numberFormat: fc.option(fc.constantFrom("0%", "mmm/yy", "General", "@"), { nil: undefined }) });
+  const dataValue = fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 12 }),
+    fc.double(),
+    fc.integer({ min: -5, max: 50000 }),
+    fc.boolean(),
+    fc.date(),
+  );
+  const cell = fc.record({
+    value: cellValue,
+    numberFormat: fc.option(fc.constantFrom("0%", "mmm/yy", "General", "@"), { nil: undefined }),
+  });
   const anySheet: fc.Arbitrary<SheetData> = fc.record({
     name: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom("Jan", "Fev 2025", "2025-T1", "1º Trimestre")),
     origin: fc.record({ row: fc.integer({ min: 1, max: 5 }), col: fc.integer({ min: 1, max: 5 }) }),
     rows: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 20 }),
-    tables: fc.array(fc.record({ name: fc.string({ maxLength: 5 }), ref: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("A1:C4", "B2:D9", "A1")) }), { maxLength: 2 }),
-    merges: fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("A1:C1", "A2:A5", "B3:D4")), { maxLength: 3 }),
+    tables: fc.array(
+      fc.record({
+        name: fc.string({ maxLength: 5 }),
+        ref: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("A1:C4", "B2:D9", "A1")),
+      }),
+      { maxLength: 2 },
+    ),
+    merges: fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("A1:C1", "A2:A5", "B3:D4")), {
+      maxLength: 3,
+    }),
     hidden: fc.option(fc.boolean(), { nil: undefined }),
   });
 
@@ -769,7 +933,10 @@ describe("robustness", () => {
       fc.property(
         fc.array(anySheet, { maxLength: 4 }),
         fc.option(fc.integer({ min: 1800, max: 2200 }), { nil: undefined }),
-        fc.option(fc.dictionary(fc.constantFrom("indicador", "meta", "resultado", "periodo", "x"), fc.string({ maxLength: 3 })), { nil: undefined }),
+        fc.option(
+          fc.dictionary(fc.constantFrom("indicador", "meta", "resultado", "periodo", "x"), fc.string({ maxLength: 3 })),
+          { nil: undefined },
+        ),
         (sheets, defaultYear, colunas) => {
           const mapping = colunas ? { tabelas: [{ planilha: sheets[0]?.name ?? "x", colunas }] } : undefined;
           const { tables, problems } = detectTables({ sheets, unsupported: [] }, { defaultYear, mapping });
@@ -785,7 +952,10 @@ describe("robustness", () => {
   });
 
   it("reads cells only from the table's data rows, under a header at any row", () => {
-    const header = fc.shuffledSubarray(["Área", "Meta", "Resultado", "Mês", "Jan/2025", "Fev/2025", "Peso", "Natureza", "Fonte"], { minLength: 1 });
+    const header = fc.shuffledSubarray(
+      ["Área", "Meta", "Resultado", "Mês", "Jan/2025", "Fev/2025", "Peso", "Natureza", "Fonte"],
+      { minLength: 1 },
+    );
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 30 }),
@@ -794,7 +964,11 @@ describe("robustness", () => {
         fc.array(fc.array(dataValue, { minLength: 10, maxLength: 10 }), { maxLength: 15 }),
         (titleRows, others, data) => {
           const headerRow = titleRows + 1;
-          const rows: CellValue[][] = [...Array.from({ length: titleRows }, () => ["título"]), ["Indicador", ...others], ...data];
+          const rows: CellValue[][] = [
+            ...Array.from({ length: titleRows }, () => ["título"]),
+            ["Indicador", ...others],
+            ...data,
+          ];
           const { tables } = detectTables(workbook(sheet("Dados", rows)));
           for (const t of tables) {
             const last = Number(/(\d+)$/.exec(t.ref)?.[1]);
@@ -875,7 +1049,14 @@ describe("detection gaps", () => {
   });
 
   it("keeps 'Meta 2025' an ordinary target when no result column is of 2025", () => {
-    const table = only(workbook(sheet("Q", [["Indicador", "Meta 2025", "Resultado obtido"], ["Visitas", 500, 450]])));
+    const table = only(
+      workbook(
+        sheet("Q", [
+          ["Indicador", "Meta 2025", "Resultado obtido"],
+          ["Visitas", 500, 450],
+        ]),
+      ),
+    );
     expect(table.layout).toBe("long");
     expect(fieldColumns(table)).toEqual({ indicator: 1, target: 2, result: 3 });
   });
@@ -887,21 +1068,32 @@ describe("detection gaps", () => {
     ];
     // Oct–Dec take 2024; Jan is before Dec, so it and Fev are 2025.
     const expected = ["2024-10", "2024-11", "2024-12", "2025-01", "2025-02"];
-    expect(only(workbook(sheet("Acompanhamento", rows)), { defaultYear: 2024 }).periods.map((p) => p.label)).toEqual(expected);
+    expect(only(workbook(sheet("Acompanhamento", rows)), { defaultYear: 2024 }).periods.map((p) => p.label)).toEqual(
+      expected,
+    );
     const titled = only(workbook(sheet("Acompanhamento", [["Acompanhamento dos indicadores — 2024"], ...rows])));
     expect(titled.periods.map((p) => p.label)).toEqual(expected);
     expect(row(titled, "Visitas", "2025-01").result).toEqual({ value: 99, address: "F3" });
   });
 
   it("does not move a quarter column after months: 'Jan | Fev | Mar | 1º trim' stays in one year", () => {
-    const table = only(workbook(sheet("T", [["Indicador", "Meta", "Jan", "Fev", "Mar", "1º trim"], ["Visitas", 100, 1, 2, 3, 4]])), { defaultYear: 2025 });
+    const table = only(
+      workbook(
+        sheet("T", [
+          ["Indicador", "Meta", "Jan", "Fev", "Mar", "1º trim"],
+          ["Visitas", 100, 1, 2, 3, 4],
+        ]),
+      ),
+      { defaultYear: 2025 },
+    );
     // Periods sort by start, then end: the quarter comes right after January, both starting 2025-01-01.
     expect(table.periods.map((p) => p.label)).toEqual(["2025-01", "2025-T1", "2025-02", "2025-03"]);
   });
 
   it("moves sheets named by bare months to the next year when they cross one", () => {
     const header = ["Indicador", "Natureza", "Meta", "Resultado"];
-    const month = (name: string, result: number, title = "Indicadores do mês") => sheet(name, [[title], header, ["Visitas", "Desempenho", 100, result]]);
+    const month = (name: string, result: number, title = "Indicadores do mês") =>
+      sheet(name, [[title], header, ["Visitas", "Desempenho", 100, result]]);
     const names = ["Out", "Nov", "Dez", "Jan", "Fev"];
     const expected = ["2024-10", "2024-11", "2024-12", "2025-01", "2025-02"];
     const byDefault = only(workbook(...names.map((n, i) => month(n, 90 + i))), { defaultYear: 2024 });
@@ -916,17 +1108,35 @@ describe("detection gaps", () => {
   it("moves a long table's bare months to the next year when an indicator's months cross one: Out … Fev", () => {
     const months = ["Out", "Nov", "Dez", "Jan", "Fev"];
     // Blocks per indicator: each block starts over at Out, which is not a step back in time.
-    const blocks = [["Indicador", "Mês", "Meta", "Resultado"], ...["Visitas", "Consultas"].flatMap((ind) => months.map((m, i) => [ind, m, 100, 90 + i]))];
+    const blocks = [
+      ["Indicador", "Mês", "Meta", "Resultado"],
+      ...["Visitas", "Consultas"].flatMap((ind) => months.map((m, i) => [ind, m, 100, 90 + i])),
+    ];
     const byBlock = only(workbook(sheet("L", [["Acompanhamento — 2024"], ...blocks])));
     const expected = ["2024-10", "2024-11", "2024-12", "2025-01", "2025-02"];
     expect(byBlock.rows.map((r) => r.period?.label)).toEqual([...expected, ...expected]);
     // Sorted by month instead: the same periods, each indicator followed on its own.
-    const byMonth = [["Indicador", "Mês", "Meta", "Resultado"], ...months.flatMap((m, i) => ["Visitas", "Consultas"].map((ind) => [ind, m, 100, 90 + i]))];
+    const byMonth = [
+      ["Indicador", "Mês", "Meta", "Resultado"],
+      ...months.flatMap((m, i) => ["Visitas", "Consultas"].map((ind) => [ind, m, 100, 90 + i])),
+    ];
     const sorted = only(workbook(sheet("L", byMonth)), { defaultYear: 2024 });
-    expect(sorted.rows.map((r) => `${r.indicator} ${r.period?.label}`)).toEqual(expected.flatMap((p) => [`Visitas ${p}`, `Consultas ${p}`]));
+    expect(sorted.rows.map((r) => `${r.indicator} ${r.period?.label}`)).toEqual(
+      expected.flatMap((p) => [`Visitas ${p}`, `Consultas ${p}`]),
+    );
     expect(row(sorted, "Consultas", "2025-02").result).toEqual({ value: 94, address: "D11" });
     // A month written with its year is a step like any other, and never moves: Dez/2024 then a bare Jan is 2025.
-    const explicit = only(workbook(sheet("L", [["Indicador", "Mês", "Meta", "Resultado"], ["Visitas", "Dez/2024", 100, 1], ["Visitas", "Jan", 100, 2], ["Visitas", "jan/2024", 100, 3]])), { defaultYear: 2024 });
+    const explicit = only(
+      workbook(
+        sheet("L", [
+          ["Indicador", "Mês", "Meta", "Resultado"],
+          ["Visitas", "Dez/2024", 100, 1],
+          ["Visitas", "Jan", 100, 2],
+          ["Visitas", "jan/2024", 100, 3],
+        ]),
+      ),
+      { defaultYear: 2024 },
+    );
     expect(explicit.rows.map((r) => r.period?.label)).toEqual(["2024-12", "2025-01", "2024-01"]);
   });
 
@@ -990,14 +1200,24 @@ describe("detection gaps", () => {
   });
 
   it("keeps one table when a column after an empty one cannot head a table of its own", () => {
-    const table = only(workbook(sheet("Obs", [["Indicador", "Meta", "Resultado", null, "Observação"], ["Visitas", 10, 12, null, "ok"]])));
+    const table = only(
+      workbook(
+        sheet("Obs", [
+          ["Indicador", "Meta", "Resultado", null, "Observação"],
+          ["Visitas", 10, 12, null, "ok"],
+        ]),
+      ),
+    );
     expect(table.ref).toBe("A1:E2");
   });
 
   it("names the sheet a carried target is on in the problems about it", () => {
     const header = ["Indicador", "Natureza", "Meta", "Resultado"];
     const table = only(
-      workbook(sheet("Jan 2025", [header, ["Visitas", "Desempenho", "cem", 90]]), sheet("Fev 2025", [header, ["Visitas", null, null, 95]])),
+      workbook(
+        sheet("Jan 2025", [header, ["Visitas", "Desempenho", "cem", 90]]),
+        sheet("Fev 2025", [header, ["Visitas", null, null, 95]]),
+      ),
     );
     const feb = row(table, "Visitas", "2025-02");
     expect(feb.sheet).toBe("Fev 2025");

@@ -23,7 +23,14 @@ function sheetOf(units: number): SheetData {
   for (let r = 0; r < BLOCK; r++) {
     const i = r % 20;
     const m = Math.floor(r / 20) % 12;
-    block.push([text(`I${i + 1}`), text(`Indicador ${i + 1}`), text(`2025-${String(m + 1).padStart(2, "0")}`), text("80%"), { value: 0.85, numberFormat: "0%" }, text("UBS")]);
+    block.push([
+      text(`I${i + 1}`),
+      text(`Indicador ${i + 1}`),
+      text(`2025-${String(m + 1).padStart(2, "0")}`),
+      text("80%"),
+      { value: 0.85, numberFormat: "0%" },
+      text("UBS"),
+    ]);
   }
   const rows: CellData[][] = [["Código", "Indicador", "Mês", "Meta", "Resultado", "Unidade"].map(text)];
   for (let r = 0; r < units * BLOCK; r++) rows.push(block[r % BLOCK]);

@@ -33,7 +33,11 @@ async function run(argv: string[]) {
 async function consolidar(argv: string[]) {
   let out = "";
   let err = "";
-  const code = await runConsolidar(argv, { write: (s: string) => (out += s) }, { isTTY: false, columns: 100, write: (s: string) => (err += s) });
+  const code = await runConsolidar(
+    argv,
+    { write: (s: string) => (out += s) },
+    { isTTY: false, columns: 100, write: (s: string) => (err += s) },
+  );
   return { code, out, err };
 }
 
@@ -94,21 +98,43 @@ describe("co-financing per Nota Técnica nº 8/2026-DEAPS, from a real workbook"
     expect(Object.keys(teams).sort()).toEqual(["ESF Leste", "ESF Norte", "ESF Sul"]);
 
     // ESF Leste, numerator ÷ denominator only: 7,75 → Ótimo; C2 45/60 = 75 points → Bom (factor 0,75).
-    expect(teams["ESF Leste"]).toMatchObject({ classificacao: "Ótimo", incompleta: false, indicadoresSemResultado: [] });
+    expect(teams["ESF Leste"]).toMatchObject({
+      classificacao: "Ótimo",
+      incompleta: false,
+      indicadoresSemResultado: [],
+    });
     expect(teams["ESF Leste"].notaFinal).toBeCloseTo(LESTE_NOTE, 12);
-    expect(teams["ESF Leste"].indicadores[1]).toEqual({ codigo: "C2", resultado: 75, classificacao: "Bom", fator: 0.75, situacao: "avaliado" });
-    expect(teams["ESF Leste"].indicadores.map((i: { resultado: number }) => i.resultado)).toEqual([60, 75, 90, 30, 20, 80, 70]);
+    expect(teams["ESF Leste"].indicadores[1]).toEqual({
+      codigo: "C2",
+      resultado: 75,
+      classificacao: "Bom",
+      fator: 0.75,
+      situacao: "avaliado",
+    });
+    expect(teams["ESF Leste"].indicadores.map((i: { resultado: number }) => i.resultado)).toEqual([
+      60, 75, 90, 30, 20, 80, 70,
+    ]);
 
     // ESF Norte, no C7: 0,75 + 2 + 2 + 0,5 + 0,25 + 1 + 0 = 6,5 → Bom (never 8,125 → Ótimo), incompleta: C7.
-    expect(teams["ESF Norte"]).toMatchObject({ classificacao: "Bom", incompleta: true, indicadoresSemResultado: [{ codigo: "C7", indicador: "Cuidado da mulher na prevenção do câncer" }] });
+    expect(teams["ESF Norte"]).toMatchObject({
+      classificacao: "Bom",
+      incompleta: true,
+      indicadoresSemResultado: [{ codigo: "C7", indicador: "Cuidado da mulher na prevenção do câncer" }],
+    });
     expect(teams["ESF Norte"].notaFinal).toBeCloseTo(NORTE_NOTE, 12);
 
     // ESF Sul, C2 typed 0,6: not classified (never Regular as 0,6 points): 6,25 → Bom, incompleta: C2.
-    expect(teams["ESF Sul"]).toMatchObject({ classificacao: "Bom", incompleta: true, indicadoresSemResultado: [{ codigo: "C2", indicador: "Cuidado no desenvolvimento infantil" }] });
+    expect(teams["ESF Sul"]).toMatchObject({
+      classificacao: "Bom",
+      incompleta: true,
+      indicadoresSemResultado: [{ codigo: "C2", indicador: "Cuidado no desenvolvimento infantil" }],
+    });
     expect(teams["ESF Sul"].notaFinal).toBeCloseTo(SUL_NOTE, 12);
     expect(teams["ESF Sul"].indicadores[1]).toMatchObject({ codigo: "C2", classificacao: null, situacao: "invalido" });
     const scale = period.problemas.filter((p: { mensagem: string }) => /frações de 0 a 1/.test(p.mensagem));
-    expect(scale).toEqual([{ planilha: "Frações", celula: "E3", mensagem: expect.stringContaining("Os resultados de C2 (E3)") }]);
+    expect(scale).toEqual([
+      { planilha: "Frações", celula: "E3", mensagem: expect.stringContaining("Os resultados de C2 (E3)") },
+    ]);
 
     // The copy: C2 of Frações is marked invalid in the owned concept column; C2 of Razões is Bom (45/60).
     const book = await readBook(output);
@@ -121,7 +147,9 @@ describe("co-financing per Nota Técnica nº 8/2026-DEAPS, from a real workbook"
     expect([concept("Frações", 3), concept("Frações", 2), concept("Razões", 3)]).toEqual(["Inválido", "Ótimo", "Bom"]);
     // The per-team sheet names the incomplete teams under the table.
     const teamsSheet = texts(book.getWorksheet("Cofinanciamento 2025-Q1")!);
-    expect(teamsSheet).toContain("ESF Norte (INE 0005555555) — incompleta: falta C7 Cuidado da mulher na prevenção do câncer");
+    expect(teamsSheet).toContain(
+      "ESF Norte (INE 0005555555) — incompleta: falta C7 Cuidado da mulher na prevenção do câncer",
+    );
     expect(teamsSheet).toContain("ESF Sul (INE 0003333333) — incompleta: falta C2 Cuidado no desenvolvimento infantil");
   });
 
@@ -129,9 +157,13 @@ describe("co-financing per Nota Técnica nº 8/2026-DEAPS, from a real workbook"
     const { code, out } = await run(["avaliar", input, "--sem-arquivo"]);
     expect(code).toBe(1);
     expect(out).toContain("• ESF Leste — INE 0004444444: nota final 7,75 (Ótimo)");
-    expect(out).toContain("C1 60 Ótimo · C2 75 Bom · C3 90 Ótimo · C4 30 Suficiente · C5 20 Regular · C6 80 Ótimo · C7 70 Bom");
+    expect(out).toContain(
+      "C1 60 Ótimo · C2 75 Bom · C3 90 Ótimo · C4 30 Suficiente · C5 20 Regular · C6 80 Ótimo · C7 70 Bom",
+    );
     expect(out).toContain("• ESF Norte — INE 0005555555: nota final 6,50 (Bom)");
-    expect(out).toContain("incompleta: sem resultado em C7 Cuidado da mulher na prevenção do câncer (conta zero; os pesos não são redistribuídos)");
+    expect(out).toContain(
+      "incompleta: sem resultado em C7 Cuidado da mulher na prevenção do câncer (conta zero; os pesos não são redistribuídos)",
+    );
     expect(out).toContain("• ESF Sul — INE 0003333333: nota final 6,25 (Bom)");
     expect(out).toContain("C1 60 Ótimo · C2 inválido · C3 80 Ótimo");
     expect(out).toMatch(/• Frações!E3: Os resultados de C2 \(E3\) são todos frações de 0 a 1/);
@@ -145,11 +177,19 @@ describe("Previne Brasil reported faithfully", () => {
     // Lavras, hypertension 40% against 50%: nota 10 × 40 / 50 = 8,0 — one of seven indicators, so not the ISF.
     const input = path.join(dir, "lavras-hipertensao.xlsx");
     await writeXlsx(input, [{ name: "Previne", rows: [header, ["Lavras", HYPERTENSION_TITLE, "2022 Q1", 40]] }]);
-    const json = JSON.parse((await run(["avaliar", input, "--predefinicao", "previne", "--json", "--sem-arquivo"])).out);
+    const json = JSON.parse(
+      (await run(["avaliar", input, "--predefinicao", "previne", "--json", "--sem-arquivo"])).out,
+    );
     const [q1] = json.periodos;
     expect(q1.isfParcial).toBeCloseTo(8, 12);
     expect(q1).not.toHaveProperty("isf");
-    expect(q1.valorGlobal).toMatchObject({ nome: "ISF parcial (1 de 7 indicadores)", parcial: true, conjunto: false, indicadoresComResultado: 1, indicadoresDoConjunto: 7 });
+    expect(q1.valorGlobal).toMatchObject({
+      nome: "ISF parcial (1 de 7 indicadores)",
+      parcial: true,
+      conjunto: false,
+      indicadoresComResultado: 1,
+      indicadoresDoConjunto: 7,
+    });
 
     const output = path.join(dir, "lavras-hipertensao.avaliado.xlsx");
     const { out } = await run(["avaliar", input, "--predefinicao", "previne", "--saida", output]);
@@ -187,17 +227,30 @@ describe("Previne Brasil reported faithfully", () => {
     const { out } = await run(["avaliar", input, "--predefinicao", "previne", "--saida", output]);
     expect(out).toContain("  ISF parcial (2 de 7 indicadores) do conjunto: 9,67 de 10");
     expect(out).toContain("o seu conceito segue o resultado do conjunto (A quando ele atinge a meta)");
-    const json = JSON.parse((await run(["avaliar", input, "--predefinicao", "previne", "--json", "--sem-arquivo"])).out);
+    const json = JSON.parse(
+      (await run(["avaliar", input, "--predefinicao", "previne", "--json", "--sem-arquivo"])).out,
+    );
     const [q1] = json.periodos;
     expect(q1.conjunto).toBe(true);
     expect(q1.valorGlobal.nome).toBe("ISF parcial (2 de 7 indicadores) do conjunto");
     expect(q1.isfParcial).toBeCloseTo(29 / 3, 12);
-    expect(q1.indicadores.map((i: { codigo: string; resultado: number; conceito: string }) => [i.codigo, Number(i.resultado.toFixed(9)), i.conceito])).toEqual([
+    expect(
+      q1.indicadores.map((i: { codigo: string; resultado: number; conceito: string }) => [
+        i.codigo,
+        Number(i.resultado.toFixed(9)),
+        i.conceito,
+      ]),
+    ).toEqual([
       ["6", 0.55, "A"],
       ["7", 0.45, "B"],
     ]);
     // Each municipality keeps its own concepts.
-    expect(q1.municipios.map((m: { municipio: string; indicadores: { conceito: string }[] }) => [m.municipio, m.indicadores.map((i) => i.conceito)])).toEqual([
+    expect(
+      q1.municipios.map((m: { municipio: string; indicadores: { conceito: string }[] }) => [
+        m.municipio,
+        m.indicadores.map((i) => i.conceito),
+      ]),
+    ).toEqual([
       ["Barroso", ["B", "A"]],
       ["Tiradentes", ["A", "B"]],
     ]);
@@ -219,7 +272,14 @@ describe("Previne Brasil reported faithfully", () => {
     const folder = path.join(dir, "paineis-repetidos");
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, "painel-hipertensao.csv"), Buffer.from(SISAB_HYPERTENSION, "latin1"));
-    const again = sisabExport(HYPERTENSION_TITLE, [["316990", "Tiradentes", 45], ["310560", "Barroso", 0]], ["2022 Q1"]);
+    const again = sisabExport(
+      HYPERTENSION_TITLE,
+      [
+        ["316990", "Tiradentes", 45],
+        ["310560", "Barroso", 0],
+      ],
+      ["2022 Q1"],
+    );
     fs.writeFileSync(path.join(folder, "painel-hipertensao-2.csv"), Buffer.from(again, "latin1"));
     const { code, out } = await consolidar([folder, "--json", "--sem-arquivo"]);
     expect(code).toBe(1);
@@ -231,12 +291,18 @@ describe("Previne Brasil reported faithfully", () => {
     expect(barroso.isfParcial).toBe(0);
     expect(tiradentes.repetidos).toHaveLength(1);
     const [message] = tiradentes.repetidos;
-    expect(message).toContain("(município Tiradentes, 2022-Q1) aparece duas vezes, no arquivo painel-hipertensao-2.csv");
+    expect(message).toContain(
+      "(município Tiradentes, 2022-Q1) aparece duas vezes, no arquivo painel-hipertensao-2.csv",
+    );
     expect(message).toContain("e no arquivo painel-hipertensao.csv");
     expect(message).toContain("com resultados diferentes: nenhum dos dois foi usado (não se tira média)");
     expect(barroso.repetidos[0]).toContain("com o mesmo resultado (0): foi contado uma vez");
     // Q2 and Q3 come from the first file only: nothing repeated there.
-    expect(json.linhas.filter((l: { periodo: string }) => l.periodo !== "2022-Q1").every((l: { repetidos: string[] }) => l.repetidos.length === 0)).toBe(true);
+    expect(
+      json.linhas
+        .filter((l: { periodo: string }) => l.periodo !== "2022-Q1")
+        .every((l: { repetidos: string[] }) => l.repetidos.length === 0),
+    ).toBe(true);
 
     const text = (await consolidar([folder, "--sem-arquivo"])).out;
     expect(text).toContain("Resultados repetidos (2) em dois arquivos ou tabelas:");
@@ -244,7 +310,9 @@ describe("Previne Brasil reported faithfully", () => {
 
   test("the same indicator twice in one workbook (two sheets): a problem naming both sheets and cells", () => {
     const rows = (value: number) => [header, ["Lavras", HYPERTENSION_TITLE, "2022 Q1", value]];
-    const result = runPipeline(workbook(sheet("Janeiro", rows(40)), sheet("Cópia", rows(45))), { preset: presets.previne });
+    const result = runPipeline(workbook(sheet("Janeiro", rows(40)), sheet("Cópia", rows(45))), {
+      preset: presets.previne,
+    });
     const duplicate = result.problems.find((p) => p.code === "duplicate");
     expect(duplicate?.message).toContain("na planilha Janeiro, célula D2 (40) e na planilha Cópia, célula D2 (45)");
     // Neither 40% nor 45% (nor 42,5%): the indicator is without a result, and there is no ISF parcial to show.
@@ -259,10 +327,19 @@ describe("Previne Brasil reported faithfully", () => {
     const input = path.join(dir, "lavras-justificativa.xlsx");
     const rows = [
       [...header, "Justificativa", "Justificativa aceita"],
-      ...PREVINE_LONG_NAMES.map((n, i) => ["Lavras", n, "2022 Q1", LAVRAS[i], i === 1 ? "Falta de insumos para testagem" : null, i === 1 ? "Sim" : null]),
+      ...PREVINE_LONG_NAMES.map((n, i) => [
+        "Lavras",
+        n,
+        "2022 Q1",
+        LAVRAS[i],
+        i === 1 ? "Falta de insumos para testagem" : null,
+        i === 1 ? "Sim" : null,
+      ]),
     ];
     await writeXlsx(input, [{ name: "Previne", rows }]);
-    const json = JSON.parse((await run(["avaliar", input, "--predefinicao", "previne", "--json", "--sem-arquivo"])).out);
+    const json = JSON.parse(
+      (await run(["avaliar", input, "--predefinicao", "previne", "--json", "--sem-arquivo"])).out,
+    );
     const [q1] = json.periodos;
     // Seven of seven: the ISF itself.
     expect(q1.isf).toBeCloseTo(7.5, 12);
@@ -270,7 +347,9 @@ describe("Previne Brasil reported faithfully", () => {
     expect(q1.indicadores[1]).toMatchObject({ conceito: "B", situacao: "nao_atingido" });
     const { out } = await run(["avaliar", input, "--predefinicao", "previne", "--sem-arquivo"]);
     expect(out).toContain("  ISF: 7,50 de 10");
-    expect(out).toContain("Nas regras do Previne Brasil (ISF) não há comissão de avaliação: a coluna “Justificativa aceita” aparece, mas não muda nenhuma nota");
+    expect(out).toContain(
+      "Nas regras do Previne Brasil (ISF) não há comissão de avaliação: a coluna “Justificativa aceita” aparece, mas não muda nenhuma nota",
+    );
     expect(out).not.toMatch(/justificativa aceita \(conta como atingida\)/i);
   });
 });

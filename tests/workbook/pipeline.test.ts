@@ -9,9 +9,21 @@ import { catalogForPreset } from "../../src/core/catalogs/lookup";
 import { evaluateContract, type RowInput } from "../../src/core/evaluate";
 import { previne } from "../../src/core/presets";
 import type { CellValue } from "../../src/core/types";
-import { fillFromCatalog, groupByMunicipality, runPipeline, type MunicipalityEvaluation, type PeriodEvaluation } from "../../src/workbook/pipeline";
+import {
+  fillFromCatalog,
+  groupByMunicipality,
+  runPipeline,
+  type MunicipalityEvaluation,
+  type PeriodEvaluation,
+} from "../../src/workbook/pipeline";
 import { sheet, workbook } from "./fixtures";
-import { HYPERTENSION_TITLE, PREVINE_LONG_NAMES as NAMES, PREVINE_LONG_ROWS as longRows, readSisab, SISAB_HYPERTENSION } from "./previne";
+import {
+  HYPERTENSION_TITLE,
+  PREVINE_LONG_NAMES as NAMES,
+  PREVINE_LONG_ROWS as longRows,
+  readSisab,
+  SISAB_HYPERTENSION,
+} from "./previne";
 import { tempDir } from "../hosts/file/xlsx/helpers";
 
 let dir: string;
@@ -132,7 +144,10 @@ describe("preset choice", () => {
     expect(runPipeline(book, { preset: previne }).presetChoice).toBeUndefined();
     // The same panel for an indicator outside Previne (PMAQ's registered hypertensives): default preset,
     // no catalogue, the rows without target are invalid.
-    const other = SISAB_HYPERTENSION.replace(`Indicador: ${HYPERTENSION_TITLE}`, "Indicador: Proporção de hipertensos cadastrados");
+    const other = SISAB_HYPERTENSION.replace(
+      `Indicador: ${HYPERTENSION_TITLE}`,
+      "Indicador: Proporção de hipertensos cadastrados",
+    );
     const r = runPipeline((await readSisab(dir, other, "outro.csv")).book);
     expect(r.presetChoice).toBeUndefined();
     expect(r.evaluations[0].preset.id).toBe("instrumento");
@@ -144,10 +159,15 @@ describe("preset choice", () => {
   });
 
   it("says so when an indicator without target is not in the catalogue", async () => {
-    const other = SISAB_HYPERTENSION.replace(`Indicador: ${HYPERTENSION_TITLE}`, "Indicador: Proporção de hipertensos cadastrados");
+    const other = SISAB_HYPERTENSION.replace(
+      `Indicador: ${HYPERTENSION_TITLE}`,
+      "Indicador: Proporção de hipertensos cadastrados",
+    );
     const r = runPipeline((await readSisab(dir, other, "outro2.csv")).book, { preset: previne });
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0].message).toMatch(/“Proporção de hipertensos cadastrados” não tem meta na tabela e não foi reconhecido no catálogo Previne Brasil/);
+    expect(r.problems[0].message).toMatch(
+      /“Proporção de hipertensos cadastrados” não tem meta na tabela e não foi reconhecido no catálogo Previne Brasil/,
+    );
   });
 });
 
@@ -180,8 +200,12 @@ describe("a long table of the seven Previne indicators for two municipalities", 
     }
     expect(lavras.indicators.flatMap((i) => i.rows.map((r) => r.input.municipality))).toEqual(Array(7).fill("Lavras"));
     // Notas (see the table above): 6, 5, 10, 5, 8, 8, 7 and 10, 10, 5, 10, 10, 5, 10.
-    expect(lavras.indicators.map((i) => 10 * (i.score ?? NaN))).toEqual([6, 5, 10, 5, 8, 8, 7].map((n) => expect.closeTo(n, 12)));
-    expect(perdoes.indicators.map((i) => 10 * (i.score ?? NaN))).toEqual([10, 10, 5, 10, 10, 5, 10].map((n) => expect.closeTo(n, 12)));
+    expect(lavras.indicators.map((i) => 10 * (i.score ?? NaN))).toEqual(
+      [6, 5, 10, 5, 8, 8, 7].map((n) => expect.closeTo(n, 12)),
+    );
+    expect(perdoes.indicators.map((i) => 10 * (i.score ?? NaN))).toEqual(
+      [10, 10, 5, 10, 10, 5, 10].map((n) => expect.closeTo(n, 12)),
+    );
     expect(lavras.overall.value).toBeCloseTo(7.5, 12);
     expect(perdoes.overall.value).toBeCloseTo(8, 12);
     // Hypertension in Lavras: nota 8 × peso 2 / Σ peso 10 = 1,6 points of ISF (docs/regras.md §8.3).
@@ -201,7 +225,10 @@ describe("a long table of the seven Previne indicators for two municipalities", 
   it("never fills what the table gives", () => {
     // Lavras' hypertension row with its own meta 40% (a column "Meta"): kept, so 40% → nota 10; the peso still
     // comes from the catalogue.
-    const withTarget: CellValue[][] = [["Município", "Indicador", "Quadrimestre", "Meta", "Resultado (%)"], ["Lavras", NAMES[5], "2022 Q1", "40%", 40]];
+    const withTarget: CellValue[][] = [
+      ["Município", "Indicador", "Quadrimestre", "Meta", "Resultado (%)"],
+      ["Lavras", NAMES[5], "2022 Q1", "40%", 40],
+    ];
     const r = runPipeline(workbook(sheet("Previne", withTarget)), { preset: previne });
     const row = r.evaluations[0].indicators[0].rows[0];
     expect(row.input.target).toMatchObject({ value: "40%", address: "D2" });
@@ -218,7 +245,9 @@ describe("the IBGE code of a panel's municipalities", () => {
 
   it("comes from the unmapped IBGE column, whatever its header's spelling, and the mapping stays as it was", () => {
     const r = runPipeline(
-      workbook(sheet("painel", [title, [], ["UF", "Cód. IBGE", "Munícipio", "2022 Q1 (%)"], ["MG", 313820, "Lavras", 48]])),
+      workbook(
+        sheet("painel", [title, [], ["UF", "Cód. IBGE", "Munícipio", "2022 Q1 (%)"], ["MG", 313820, "Lavras", 48]]),
+      ),
     );
     const [table] = r.tables;
     expect(table.columns.filter((c) => !c.period).map((c) => [c.field, c.col])).toEqual([["municipality", 3]]);
@@ -245,7 +274,9 @@ describe("the IBGE code of a panel's municipalities", () => {
   });
 
   it("is the municipality itself when the panel names municipalities by code only", () => {
-    const r = runPipeline(workbook(sheet("painel", [title, [], ["UF", "IBGE", "2022 Q1 (%)"], ["MG", "313820", 48], ["MG", "314930", 60]])));
+    const r = runPipeline(
+      workbook(sheet("painel", [title, [], ["UF", "IBGE", "2022 Q1 (%)"], ["MG", "313820", 48], ["MG", "314930", 60]])),
+    );
     expect(r.tables[0].rows.map((row) => [row.municipality, row.municipalityCode])).toEqual([
       ["313820", "313820"],
       ["314930", "314930"],
@@ -267,7 +298,14 @@ describe("groupByMunicipality", () => {
   });
 
   it("groups by name (case and accents aside), splits one name with two IBGE codes, and leaves out rows without one", () => {
-    const rows = [row("Bom Jesus", "2201903"), row("Lavras"), row("BOM JESUS", "4302808"), row("lavras", "313820"), row(undefined), row("Bom Jesus", "2201903")];
+    const rows = [
+      row("Bom Jesus", "2201903"),
+      row("Lavras"),
+      row("BOM JESUS", "4302808"),
+      row("lavras", "313820"),
+      row(undefined),
+      row("Bom Jesus", "2201903"),
+    ];
     const groups = groupByMunicipality(rows);
     // Two "Bom Jesus" (Piauí 2201903, Rio Grande do Sul 4302808); "Lavras" and "lavras" are one, with the
     // only code its rows carry.
@@ -283,11 +321,19 @@ describe("the ISF, as a property (fast-check)", () => {
   const catalog = catalogForPreset("previne")!;
   /** The seven indicators with results as percentages (fractions in a percentage format), filled and evaluated. */
   const isf = (results: number[]): number | undefined => {
-    const rows: RowInput[] = results.map((v, i) => ({ code: String(i + 1), indicator: `Indicador ${i + 1}`, target: { value: null }, result: { value: v, numberFormat: "0%" } }));
+    const rows: RowInput[] = results.map((v, i) => ({
+      code: String(i + 1),
+      indicator: `Indicador ${i + 1}`,
+      target: { value: null },
+      result: { value: v, numberFormat: "0%" },
+    }));
     fillFromCatalog(rows, catalog);
     return evaluateContract(rows, { preset: previne }).overall.value;
   };
-  const results = fc.array(fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), { minLength: 7, maxLength: 7 });
+  const results = fc.array(
+    fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+    { minLength: 7, maxLength: 7 },
+  );
 
   it("is always between 0 and 10", () => {
     fc.assert(

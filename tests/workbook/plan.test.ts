@@ -140,15 +140,29 @@ describe("owned columns (long layout)", () => {
     // Sheet per period, the target on January's sheet only: February's row 2 has its target at Jan!B2, on
     // the same row number, but Fev!B2 is empty — a formula there would read nothing.
     const header = ["Indicador", "Meta", "Resultado"];
-    const p2 = plan(workbook(sheet("Jan 2025", [header, ["Visitas", 500, 520]]), sheet("Fev 2025", [header, ["Visitas", null, 480]])));
+    const p2 = plan(
+      workbook(sheet("Jan 2025", [header, ["Visitas", 500, 520]]), sheet("Fev 2025", [header, ["Visitas", null, 480]])),
+    );
     const [jan, fev] = p2.owned;
     expect(jan.values[0][0].formula).toBe("=META.ATINGIMENTO(C2,B2)");
     // 480 / 500 (January's target) = 96%, written as a value only.
-    expect([fev.sheet, fev.values[0][0].value, fev.values[0][0].formula, fev.values[0][1].formula]).toEqual(["Fev 2025", 0.96, undefined, undefined]);
+    expect([fev.sheet, fev.values[0][0].value, fev.values[0][0].formula, fev.values[0][1].formula]).toEqual([
+      "Fev 2025",
+      0.96,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("colours the owned pair and the user's result cells by the concept column, one rule per class", () => {
-    expect(p.rules.map((r) => r.conceptClass)).toEqual(["monitoring", "justified", "met", "notMet", "invalid", "noData"]);
+    expect(p.rules.map((r) => r.conceptClass)).toEqual([
+      "monitoring",
+      "justified",
+      "met",
+      "notMet",
+      "invalid",
+      "noData",
+    ]);
     for (const rule of p.rules) {
       expect(rule.sheet).toBe("Indicadores");
       // H4:I9 is the owned pair; F4:F9 the results they describe. Both start on row 4, like the formula.
@@ -165,7 +179,9 @@ describe("owned columns (long layout)", () => {
 
   it("lands on the same columns with the same values on a second run (run twice = run once)", () => {
     const second = plan(applyOwned(wb, p));
-    expect(second.owned.map((o) => [o.sheet, o.col, o.headerRow, o.firstRow])).toEqual(p.owned.map((o) => [o.sheet, o.col, o.headerRow, o.firstRow]));
+    expect(second.owned.map((o) => [o.sheet, o.col, o.headerRow, o.firstRow])).toEqual(
+      p.owned.map((o) => [o.sheet, o.col, o.headerRow, o.firstRow]),
+    );
     expect(values(second.owned[0])).toEqual(values(p.owned[0]));
     expect(second.rules).toEqual(p.rules);
   });
@@ -174,9 +190,42 @@ describe("owned columns (long layout)", () => {
     // After a run, the user deletes the last two rows; a note of theirs sits two rows further down in I.
     const ran = applyOwned(wb, p).sheets[0];
     const rows = ran.rows.map((r) => [...r]);
-    rows[7] = [{ value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, rows[7][7], rows[7][8]];
-    rows[8] = [{ value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, rows[8][7], rows[8][8]];
-    rows.push([], [{ value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: null }, { value: "nota minha" }]);
+    rows[7] = [
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      rows[7][7],
+      rows[7][8],
+    ];
+    rows[8] = [
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      { value: null },
+      rows[8][7],
+      rows[8][8],
+    ];
+    rows.push(
+      [],
+      [
+        { value: null },
+        { value: null },
+        { value: null },
+        { value: null },
+        { value: null },
+        { value: null },
+        { value: null },
+        { value: null },
+        { value: "nota minha" },
+      ],
+    );
     const again = plan(workbook({ ...ran, rows }));
     const o = again.owned[0];
     expect(o.col).toBe(columnIndex("H"));
@@ -215,7 +264,9 @@ describe("owned columns (two tables side by side)", () => {
       [columnIndex("J"), ["B", "B"]],
     ]);
     const second = plan(applyOwned(wb, first));
-    expect(second.owned.map((o) => [o.col, values(o).map((r) => r[1])])).toEqual(first.owned.map((o) => [o.col, values(o).map((r) => r[1])]));
+    expect(second.owned.map((o) => [o.col, values(o).map((r) => r[1])])).toEqual(
+      first.owned.map((o) => [o.col, values(o).map((r) => r[1])]),
+    );
     // And a third, from the second's output: still the same place.
     const third = plan(applyOwned(applyOwned(wb, first), second));
     expect(third.owned.map((o) => o.col)).toEqual([columnIndex("H"), columnIndex("J")]);
@@ -294,20 +345,38 @@ describe("summary sheet", () => {
     expect(String(summaryCell(s, "Recomendação")?.value)).toMatch(/abertura de Procedimento de sanção/);
     // The quarter expects 3 months × 4 scored indicators = 12 results; missing: I1 Mar, I2 Fev and Mar,
     // I4 all three (Jan blank), I5 all three (Jan unreadable) = 9 of 12, over 20%: incomplete, band provisional.
-    expect(String(summaryCell(s, "Faixa")?.value)).toMatch(/— provisória \(avaliação incompleta: 9 de 12 resultados esperados faltando\)$/);
+    expect(String(summaryCell(s, "Faixa")?.value)).toMatch(
+      /— provisória \(avaliação incompleta: 9 de 12 resultados esperados faltando\)$/,
+    );
     const texts = s.rows.map((r) => String(r[0]?.value ?? ""));
     expect(texts).toContain("2 de 4 indicadores de desempenho com dado");
-    expect(texts).toContain("Atenção: avaliação incompleta: 9 de 12 resultados esperados faltando. A faixa é provisória.");
+    expect(texts).toContain(
+      "Atenção: avaliação incompleta: 9 de 12 resultados esperados faltando. A faixa é provisória.",
+    );
   });
 
   it("lists each indicator with target, result, attainment and concept", () => {
     const s = p.summaries[0];
     const i1 = s.rows.find((r) => r[0]?.value === "I1");
     // I1: the period's result is the mean (330 + 240) / 2 = 285 < 300 → B, attainment 285 / 300 = 95%.
-    expect(i1?.map((c) => c.value)).toEqual(["I1", "Consultas médicas", "", "Desempenho", "≥ 300", 285, expect.closeTo(0.95, 12), "B", ""]);
+    expect(i1?.map((c) => c.value)).toEqual([
+      "I1",
+      "Consultas médicas",
+      "",
+      "Desempenho",
+      "≥ 300",
+      285,
+      expect.closeTo(0.95, 12),
+      "B",
+      "",
+    ]);
     // And the reason beside it, in the list of targets not met.
     const reasons = s.rows.slice(s.rows.findIndex((r) => r[0]?.value === "Metas não atingidas: o que decide o B") + 1);
-    expect(reasons[0].map((c) => c.value)).toEqual(["I1", "Consultas médicas", "resultado do período 285 (média de 2 resultados) não atinge a meta ≥ 300"]);
+    expect(reasons[0].map((c) => c.value)).toEqual([
+      "I1",
+      "Consultas médicas",
+      "resultado do período 285 (média de 2 resultados) não atinge a meta ≥ 300",
+    ]);
     const i3 = s.rows.find((r) => r[0]?.value === "I3");
     expect(i3?.[3].value).toBe("Monitoramento");
     expect(i3?.[4].value).toBe("≤ 8%");
@@ -318,7 +387,11 @@ describe("summary sheet", () => {
     const s = p.summaries[0];
     const after = (label: string) => s.rows[s.rows.findIndex((r) => r[0]?.value === label) + 1];
     // The first missing result: I1 has no row for March.
-    expect(after("Pendências (resultados que faltam)").map((c) => c.value)).toEqual(["I1", "Consultas médicas", "linha ausente: mar/2025"]);
+    expect(after("Pendências (resultados que faltam)").map((c) => c.value)).toEqual([
+      "I1",
+      "Consultas médicas",
+      "linha ausente: mar/2025",
+    ]);
     // I4's January is a blank cell: named by its address.
     const pendingRows = s.rows.slice(s.rows.findIndex((r) => r[0]?.value === "Pendências (resultados que faltam)"));
     const pending = pendingRows.filter((r) => r[0]?.value === "I4").map((r) => r[2]?.value);

@@ -9,14 +9,19 @@ import type { WorkbookData } from "../../src/workbook/model";
 import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
 import { workbookOf } from "../hosts/file/xlsx/helpers";
 
-export const HYPERTENSION_TITLE = "Proporção de pessoas com hipertensão, com consulta e pressão arterial aferida no semestre";
+export const HYPERTENSION_TITLE =
+  "Proporção de pessoas com hipertensão, com consulta e pressão arterial aferida no semestre";
 
 /**
  * A SISAB "Painel Indicador" export as the panel writes it: eleven title lines (the indicator in
  * `Indicador: …`), the header with the panel's spelling `Munícipio`, `;` with a trailing `;`, integer
  * percentages, one row per municipality (`[IBGE, name, …results]`), blank lines and a footer.
  */
-export function sisabExport(title: string, rows: (string | number)[][], periods = ["2022 Q1", "2022 Q2", "2022 Q3"]): string {
+export function sisabExport(
+  title: string,
+  rows: (string | number)[][],
+  periods = ["2022 Q1", "2022 Q2", "2022 Q3"],
+): string {
   return [
     "Ministério da Saúde",
     "Secretaria de Atenção Primária à Saúde - SAPS",
@@ -50,7 +55,11 @@ export const SISAB_HYPERTENSION = sisabExport(HYPERTENSION_TITLE, [
 ]);
 
 /** Writes the export to a temp file (Latin-1, as the panel does) and reads it back as a host would. */
-export async function readSisab(dir: string, text = SISAB_HYPERTENSION, name = "painel-hipertensao.csv"): Promise<{ file: string; book: WorkbookData }> {
+export async function readSisab(
+  dir: string,
+  text = SISAB_HYPERTENSION,
+  name = "painel-hipertensao.csv",
+): Promise<{ file: string; book: WorkbookData }> {
   const file = path.join(dir, name);
   fs.writeFileSync(file, Buffer.from(text, "latin1"));
   return { file, book: workbookOf(await readWorkbookFile(file)) };

@@ -21,7 +21,17 @@ import { runConsolidar } from "../../src/cli/consolidate";
 import { CONCEPT_STYLES } from "../../src/workbook/plan/owned";
 import { contractBands } from "../../src/core/presets/bandTables";
 import { artifactsDir, convertAllWithLibreOffice, pdftoppm, soffice } from "../support/libreoffice";
-import { mainColourAlong, minTextHeight, overlappingWords, pagePixels, pageText, pdfPages, wordsOutside, type Page, type Word } from "../support/pdf";
+import {
+  mainColourAlong,
+  minTextHeight,
+  overlappingWords,
+  pagePixels,
+  pageText,
+  pdfPages,
+  wordsOutside,
+  type Page,
+  type Word,
+} from "../support/pdf";
 import { COFIN_HEADER, cofinRows } from "./cofinanciamento";
 import { MUNICIPALITIES, writeContract } from "./consolidation/fixtures";
 import { sisabExport } from "./previne";
@@ -38,7 +48,8 @@ const EDGE = 12;
 
 const quiet = { write: () => true };
 const available = soffice !== undefined && pdftoppm !== undefined;
-if (!available) console.warn("LibreOffice (soffice) or pdftoppm not found on PATH: the print render tests are skipped.");
+if (!available)
+  console.warn("LibreOffice (soffice) or pdftoppm not found on PATH: the print render tests are skipped.");
 const it = available ? test : test.skip;
 
 let dir: string;
@@ -97,7 +108,9 @@ function expectWholeSignatures(list: Page[]): number {
   for (const page of list) {
     const text = pageText(page);
     // Lines to sign on: the long rules, except the one after `Nome:`.
-    const signatures = page.words.filter((w, i) => /^_{30,}$/.test(w.text) && page.words[i - 1]?.text !== "Nome:").length;
+    const signatures = page.words.filter(
+      (w, i) => /^_{30,}$/.test(w.text) && page.words[i - 1]?.text !== "Nome:",
+    ).length;
     const names = (text.match(/Nome:/g) ?? []).length;
     const roles = (text.match(/(Presidente|Membro) da Comissão de Avaliação/g) ?? []).length;
     expect({ page: page.number, signatures, names }).toEqual({ page: page.number, signatures: roles, names: roles });
@@ -111,7 +124,14 @@ function expectWholeSignatures(list: Page[]): number {
  * words below the chart's title, each label's bar on its line.
  */
 function barColours(doc: string, page: Page, title: RegExp, labels: string[]): Record<string, string | undefined> {
-  const titleWord = page.words.find((_, i) => title.test(page.words.slice(i, i + 3).map((x) => x.text).join(" ")));
+  const titleWord = page.words.find((_, i) =>
+    title.test(
+      page.words
+        .slice(i, i + 3)
+        .map((x) => x.text)
+        .join(" "),
+    ),
+  );
   if (!titleWord) throw new Error(`no chart title ${title} on page ${page.number}`);
   const pixels = pagePixels(pdf[doc], page.number, path.join(dir, `${doc}-${page.number}`));
   const out: Record<string, string | undefined> = {};
@@ -148,7 +168,9 @@ beforeAll(async () => {
   const cofinFile = path.join(dir, "cofin.xlsx");
   await cofin.xlsx.writeFile(cofinFile);
   files.cofin = path.join(out, "cofin.xlsx");
-  expect(await main(["avaliar", cofinFile, "--predefinicao", "cofinanciamento", "--saida", files.cofin], quiet, quiet)).toBeLessThan(2);
+  expect(
+    await main(["avaliar", cofinFile, "--predefinicao", "cofinanciamento", "--saida", files.cofin], quiet, quiet),
+  ).toBeLessThan(2);
   // A SISAB panel export of three municipalities, one with a long name.
   const csv = path.join(dir, "painel.csv");
   const panel = sisabExport(
@@ -171,7 +193,11 @@ beforeAll(async () => {
   await runConsolidar([folder, "--saida", files.consolidado], quiet, quiet, { workerScript: null });
 
   const names = Object.keys(files);
-  const pdfs = await convertAllWithLibreOffice(names.map((n) => files[n]), out, "pdf");
+  const pdfs = await convertAllWithLibreOffice(
+    names.map((n) => files[n]),
+    out,
+    "pdf",
+  );
   names.forEach((n, i) => {
     pdf[n] = pdfs[i];
     pages[n] = pdfPages(pdfs[i]);
@@ -198,9 +224,16 @@ describe("the evaluated copy of the bundled example", () => {
     // I14 and 1.4 missed their targets with a justification accepted (wholly, partly): yellow as their
     // concept cells; the other performance indicators met theirs: green.
     const colours = barColours("exemplo", chartPage, /^Atingimento por indicador/, ["I01", "I14", "1.4", "2.3"]);
-    expect(colours).toEqual({ I01: CONCEPT_STYLES.met.fill, I14: CONCEPT_STYLES.justified.fill, "1.4": CONCEPT_STYLES.justified.fill, "2.3": CONCEPT_STYLES.met.fill });
+    expect(colours).toEqual({
+      I01: CONCEPT_STYLES.met.fill,
+      I14: CONCEPT_STYLES.justified.fill,
+      "1.4": CONCEPT_STYLES.justified.fill,
+      "2.3": CONCEPT_STYLES.met.fill,
+    });
     // 2.7 is a monitoring indicator: in the table, not in the chart (no label below the chart's title).
-    const title = chartPage.words.find((w) => w.text === "Atingimento" && chartPage.words[chartPage.words.indexOf(w) + 2]?.text === "indicador")!;
+    const title = chartPage.words.find(
+      (w) => w.text === "Atingimento" && chartPage.words[chartPage.words.indexOf(w) + 2]?.text === "indicador",
+    )!;
     expect(chartPage.words.filter((w) => w.text === "2.7" && w.yMin > title.yMax)).toEqual([]);
     // One series: no legend under the chart naming it.
     expect(chartPage.words.filter((w) => w.yMin > title.yMax).map((w) => w.text)).not.toContain("Atingimento");

@@ -24,8 +24,18 @@ const EXAMPLE = path.join(__dirname, "..", "..", "assets", "exemplo-contrato.xls
 describe("plan/print", () => {
   test("portrait up to 110 characters of columns, landscape with narrow side margins beyond", () => {
     // 110 characters fit a portrait page at ≥ 9 pt; one more does not.
-    expect(printFor([60, 50])).toEqual({ orientation: "portrait", fit: { width: 1, height: 0 }, paper: "A4", margins: "normal" });
-    expect(printFor([60, 51])).toEqual({ orientation: "landscape", fit: { width: 1, height: 0 }, paper: "A4", margins: "narrow" });
+    expect(printFor([60, 50])).toEqual({
+      orientation: "portrait",
+      fit: { width: 1, height: 0 },
+      paper: "A4",
+      margins: "normal",
+    });
+    expect(printFor([60, 51])).toEqual({
+      orientation: "landscape",
+      fit: { width: 1, height: 0 },
+      paper: "A4",
+      margins: "narrow",
+    });
     expect(PORTRAIT_CHARS).toBe(110);
     expect(LANDSCAPE_CHARS).toBe(172);
   });
@@ -44,7 +54,11 @@ describe("plan/print", () => {
   test("a page break before a chart that would straddle two pages, none when it fits", () => {
     // 100 characters, portrait: scale = 495 / (7,2 × 100) = 0,6875; a page holds 734 / 0,6875 = 1067,6 pt
     // of rows, 71 rows of 15 pt. A 20-row chart takes 20 × 15 × 1,1 = 330 pt.
-    const plan = (from: number) => ({ widths: [50, 50], print: printFor([50, 50]), chart: { from: { row: from }, to: { row: from + 20 } } });
+    const plan = (from: number) => ({
+      widths: [50, 50],
+      print: printFor([50, 50]),
+      chart: { from: { row: from }, to: { row: from + 20 } },
+    });
     // From row 60: 59 rows above (885 pt) + 330 > 1067,6 → break before row 60.
     expect(chartPageBreak(plan(60))).toBe(60);
     // From row 10: 135 + 330 fits.
@@ -52,7 +66,9 @@ describe("plan/print", () => {
     // Row 72 starts page 2 (71 rows fill page 1): 15 pt used there, the chart fits.
     expect(chartPageBreak(plan(73))).toBeUndefined();
     // Taller rows count: rows 2–9 at 100 pt push a chart from row 10 over the page (135 − 120 + 800 + 330).
-    expect(chartPageBreak({ ...plan(10), heights: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ row, height: 100 })) })).toBe(10);
+    expect(
+      chartPageBreak({ ...plan(10), heights: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ row, height: 100 })) }),
+    ).toBe(10);
   });
 });
 
@@ -66,7 +82,12 @@ describe("the bundled example's plan", () => {
   });
 
   test("Resumo: landscape, narrow margins, one page wide; its columns within what that page holds at 9 pt", () => {
-    expect(resumo.print).toEqual({ orientation: "landscape", fit: { width: 1, height: 0 }, paper: "A4", margins: "narrow" });
+    expect(resumo.print).toEqual({
+      orientation: "landscape",
+      fit: { width: 1, height: 0 },
+      paper: "A4",
+      margins: "narrow",
+    });
     expect(resumo.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LANDSCAPE_CHARS);
   });
 
@@ -100,7 +121,14 @@ describe("the bundled example's plan", () => {
     expect(plan.userPrint).toEqual([{ sheet: "Indicadores", titleColumns: { from: 1, to: 1 } }]);
     const book = workbookOf(await readWorkbookFile(EXAMPLE));
     const asked = buildPlan(book, runPipeline(book), { source: "exemplo", fitUserSheets: true });
-    expect(asked.userPrint).toEqual([{ sheet: "Indicadores", titleColumns: { from: 1, to: 1 }, fit: { width: 1, height: 0 }, orientation: "landscape" }]);
+    expect(asked.userPrint).toEqual([
+      {
+        sheet: "Indicadores",
+        titleColumns: { from: 1, to: 1 },
+        fit: { width: 1, height: 0 },
+        orientation: "landscape",
+      },
+    ]);
   });
 });
 
@@ -119,7 +147,12 @@ describe("the file host writes what the plan says", () => {
   test("summary sheets fitted (pageSetUpPr fitToPage), narrow margins on landscape; the user's sheet: print titles, header row, widths, its page setup kept", async () => {
     const excel = await writtenBack(EXAMPLE);
     const resumo = excel.getWorksheet("Resumo 2025-T1")!;
-    expect(resumo.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: "landscape" });
+    expect(resumo.pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      orientation: "landscape",
+    });
     expect(resumo.pageSetup.margins).toMatchObject({ left: 0.25, right: 0.25 });
     const user = excel.getWorksheet("Indicadores")!;
     expect(user.pageSetup.printTitlesColumn).toBe("A:A");
@@ -141,7 +174,11 @@ describe("the file host writes what the plan says", () => {
     try {
       const excel = new ExcelJS.Workbook();
       const ws = excel.addWorksheet("Indicadores");
-      contractRows(["2025-T1"]).forEach((row) => ws.addRow(row.map((c) => (c !== null && typeof c === "object" && !(c instanceof Date) && "value" in c ? c.value : c))));
+      contractRows(["2025-T1"]).forEach((row) =>
+        ws.addRow(
+          row.map((c) => (c !== null && typeof c === "object" && !(c instanceof Date) && "value" in c ? c.value : c)),
+        ),
+      );
       ws.pageSetup.printTitlesRow = "3:3";
       const file = path.join(dir, "contrato.xlsx");
       await excel.xlsx.writeFile(file);
@@ -156,10 +193,14 @@ describe("the file host writes what the plan says", () => {
   test("a SISAB export: the per-municipality sheet, and the CSV's columns as wide as their text", async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const text = sisabExport("Proporção de pessoas com hipertensão, com consulta e pressão arterial aferida no semestre", [
-        ["310010", "ABADIA DOS DOURADOS", 40, 55, 25],
-        ["316990", "Tiradentes", 50, 60, 70],
-      ], ["2024 Q1", "2024 Q2", "2024 Q3"]);
+      const text = sisabExport(
+        "Proporção de pessoas com hipertensão, com consulta e pressão arterial aferida no semestre",
+        [
+          ["310010", "ABADIA DOS DOURADOS", 40, 55, 25],
+          ["316990", "Tiradentes", 50, 60, 70],
+        ],
+        ["2024 Q1", "2024 Q2", "2024 Q3"],
+      );
       const { file, book } = await readSisab(dir, text);
       const result = runPipeline(book);
       // 2024-Q1: Tiradentes 50% of a 50% target → ISF 10,00; ABADIA 40% → 40/50 × 10 = 8,00: highest first.

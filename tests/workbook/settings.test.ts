@@ -1,6 +1,12 @@
 /** Settings stored in the workbook's very hidden sheet: written as cells, read back, turned into pipeline options. */
 import { findBand } from "../../src/core/bands";
-import { readSettings, resolveSettings, settingsToCells, SETTINGS_SHEET, type WorkbookSettings } from "../../src/workbook/settings";
+import {
+  readSettings,
+  resolveSettings,
+  settingsToCells,
+  SETTINGS_SHEET,
+  type WorkbookSettings,
+} from "../../src/workbook/settings";
 import { sheet, workbook } from "./fixtures";
 
 const stored = (s: WorkbookSettings) => workbook(sheet(SETTINGS_SHEET, settingsToCells(s), { hidden: true }));
@@ -31,14 +37,25 @@ describe("workbook settings", () => {
     const wb = workbook(sheet(SETTINGS_SHEET, [["nota"], ['{"predefinicao":"outra","metodo":"media","parcial":2}']]));
     const { settings, problems } = readSettings(wb);
     expect(settings).toEqual({ versao: 1, metodo: "media" });
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/Predefinição “outra” desconhecida/), expect.stringMatching(/“parcial”.*de 0 a 1/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/Predefinição “outra” desconhecida/),
+      expect.stringMatching(/“parcial”.*de 0 a 1/),
+    ]);
     expect(problems.every((p) => p.sheet === SETTINGS_SHEET)).toBe(true);
-    expect(readSettings(workbook(sheet(SETTINGS_SHEET, [["nota"], ["{ não é json"]]))).problems[0].message).toMatch(/não é um JSON válido/);
+    expect(readSettings(workbook(sheet(SETTINGS_SHEET, [["nota"], ["{ não é json"]]))).problems[0].message).toMatch(
+      /não é um JSON válido/,
+    );
     expect(readSettings(workbook(sheet("Outra", [["x"]])))).toEqual({ problems: [] });
   });
 
   it("turns a custom band table into the preset's bands", () => {
-    const resolved = resolveSettings({ versao: 1, faixas: [{ inicio: 0, rotulo: "Ruim" }, { inicio: 75, rotulo: "Bom", cor: "#8BC34A" }] });
+    const resolved = resolveSettings({
+      versao: 1,
+      faixas: [
+        { inicio: 0, rotulo: "Ruim" },
+        { inicio: 75, rotulo: "Bom", cor: "#8BC34A" },
+      ],
+    });
     expect(resolved.problems).toEqual([]);
     // Default preset (instrumento, 0–100): Bom = [75, 100], Ruim = [0, 75). 74,96 rounds to 75,0 (0,1 pp) → Bom.
     const found = findBand(resolved.preset!.bands!, 74.96);

@@ -95,25 +95,41 @@ describe("one export, as downloaded", () => {
     ["Latin-1", siapsCsv(teamsFile("C4", "MAI/26"), "latin1")],
     ["UTF-8", siapsCsv(teamsFile("C4", "MAI/26"), "utf-8")],
     ["UTF-8 with a BOM", siapsCsv(teamsFile("C4", "MAI/26"), "utf-8", true)],
-  ])("a CSV in %s: the indicator from the title, the team, the month and the ratio of each row; tabs gone", (_, bytes) => {
-    const table = onlyTable(csvBook(bytes, "C4_MAI-26"));
-    expect(table.layout).toBe("siaps");
-    expect(table.title).toBe("Cuidado da pessoa com diabetes");
-    expect(table.headerRow).toBe(10);
-    expect(table.siaps).toMatchObject({ indicator: "Cuidado da pessoa com diabetes", code: "C4", component: "Qualidade", municipality: "SÃO SEBASTIÃO", municipalityCode: "355070" });
-    expect(table.siaps?.competence?.label).toBe("2026-05");
-    expect(table.rows.map((r) => r.indicator)).toEqual(["Cuidado da pessoa com diabetes", "Cuidado da pessoa com diabetes"]);
-    expect(table.rows.map(rowFacts)).toEqual(C4_MAY_ROWS);
-    // The export's own class of each row, kept for the comparison with ours.
-    expect(table.siaps?.classes).toEqual([
-      { sheetRow: 11, cell: "O11", label: "Suficiente" },
-      { sheetRow: 12, cell: "O12", label: "Regular" },
-    ]);
-    expect(table.reasons[0]).toBe("Exportação do SIAPS: indicador “Cuidado da pessoa com diabetes” (C4), município 355070 SÃO SEBASTIÃO, competência mai/2026.");
-  });
+  ])(
+    "a CSV in %s: the indicator from the title, the team, the month and the ratio of each row; tabs gone",
+    (_, bytes) => {
+      const table = onlyTable(csvBook(bytes, "C4_MAI-26"));
+      expect(table.layout).toBe("siaps");
+      expect(table.title).toBe("Cuidado da pessoa com diabetes");
+      expect(table.headerRow).toBe(10);
+      expect(table.siaps).toMatchObject({
+        indicator: "Cuidado da pessoa com diabetes",
+        code: "C4",
+        component: "Qualidade",
+        municipality: "SÃO SEBASTIÃO",
+        municipalityCode: "355070",
+      });
+      expect(table.siaps?.competence?.label).toBe("2026-05");
+      expect(table.rows.map((r) => r.indicator)).toEqual([
+        "Cuidado da pessoa com diabetes",
+        "Cuidado da pessoa com diabetes",
+      ]);
+      expect(table.rows.map(rowFacts)).toEqual(C4_MAY_ROWS);
+      // The export's own class of each row, kept for the comparison with ours.
+      expect(table.siaps?.classes).toEqual([
+        { sheetRow: 11, cell: "O11", label: "Suficiente" },
+        { sheetRow: 12, cell: "O12", label: "Regular" },
+      ]);
+      expect(table.reasons[0]).toBe(
+        "Exportação do SIAPS: indicador “Cuidado da pessoa com diabetes” (C4), município 355070 SÃO SEBASTIÃO, competência mai/2026.",
+      );
+    },
+  );
 
   test("the same content saved as a workbook reads the same rows", async () => {
-    const book = workbookOf(await readWorkbookBytes(await siapsXlsx(["Relatório", teamsFile("C4", "MAI/26")]), "C4.xlsx"));
+    const book = workbookOf(
+      await readWorkbookBytes(await siapsXlsx(["Relatório", teamsFile("C4", "MAI/26")]), "C4.xlsx"),
+    );
     const table = onlyTable(book);
     expect(table.sheet).toBe("Relatório");
     expect(table.rows.map(rowFacts)).toEqual(C4_MAY_ROWS);
@@ -122,7 +138,16 @@ describe("one export, as downloaded", () => {
   test("a cell more left of the team (a name cut by the separator) is read from the right", () => {
     // C3 of June, ESF CENTRO: `UBS CENTRO`, `ANEXO` — one cell more, so its ratio 21/25 = 84,00 sits in O11, not N11.
     const table = onlyTable(csvBook(siapsCsv(teamsFile("C3", "JUN/26", "middle"), "utf-8"), "C3"));
-    expect(table.rows.map((r) => [r.unit, r.unitCode, r.result?.address, r.result?.value, r.numerator?.value, r.denominator?.value])).toEqual([
+    expect(
+      table.rows.map((r) => [
+        r.unit,
+        r.unitCode,
+        r.result?.address,
+        r.result?.value,
+        r.numerator?.value,
+        r.denominator?.value,
+      ]),
+    ).toEqual([
       ["ESF CENTRO", "0000123456", "O11", "84,00", "21", "25"],
       ["ESF JARDIM", "0000654321", "N12", "70,00", "14", "20"],
     ]);
@@ -144,7 +169,11 @@ describe("one export, as downloaded", () => {
 
   test("a ratio that does not agree with its numerator and denominator is a problem; the export's ratio is kept", () => {
     // 12/30 × 100 = 40, but the export writes 44,00: 4 points off, more than the half point of rounding.
-    const file: SiapsFile = { indicator: "Cuidado da pessoa com diabetes", month: "MAI/26", rows: [{ team: CENTRO, figure: { numerator: 12, denominator: 30, label: "Suficiente" }, ratio: "44,00" }] };
+    const file: SiapsFile = {
+      indicator: "Cuidado da pessoa com diabetes",
+      month: "MAI/26",
+      rows: [{ team: CENTRO, figure: { numerator: 12, denominator: 30, label: "Suficiente" }, ratio: "44,00" }],
+    };
     const { tables } = detectTables(csvBook(siapsCsv(file, "latin1"), "C4"));
     expect(tables[0].rows[0].result?.value).toBe("44,00");
     expect(tables[0].problems).toEqual([
@@ -153,7 +182,8 @@ describe("one export, as downloaded", () => {
         sheet: "C4",
         cell: "N11",
         indicator: "Cuidado da pessoa com diabetes",
-        message: "Célula N11, equipe ESF CENTRO: o resultado 44 não confere com numerador ÷ denominador × 100 = 40 (12 ÷ 30). Foi usado o resultado da exportação.",
+        message:
+          "Célula N11, equipe ESF CENTRO: o resultado 44 não confere com numerador ÷ denominador × 100 = 40 (12 ÷ 30). Foi usado o resultado da exportação.",
       },
     ]);
   });
@@ -162,7 +192,9 @@ describe("one export, as downloaded", () => {
     const file: SiapsFile = { ...teamsFile("C6", "JUN/26"), ratioOnly: true, noClass: true };
     const table = onlyTable(csvBook(siapsCsv(file, "utf-8"), "C6"));
     // C6 of June: ESF CENTRO 16/20 = 80,00 (JARDIM has no C6 row). The ratio is column L now.
-    expect(table.rows.map((r) => [r.unit, r.result?.address, r.result?.value, r.numerator, r.denominator])).toEqual([["ESF CENTRO", "L11", "80,00", undefined, undefined]]);
+    expect(table.rows.map((r) => [r.unit, r.result?.address, r.result?.value, r.numerator, r.denominator])).toEqual([
+      ["ESF CENTRO", "L11", "80,00", undefined, undefined],
+    ]);
     expect(table.siaps?.classes).toEqual([]);
   });
 });
@@ -190,15 +222,25 @@ describe("exports these rules do not score", () => {
   });
 
   test("an indicator of the quality component that is none of C1–C7 is named too", () => {
-    const file: SiapsFile = { ...teamsFile("C1", "JUN/26"), indicator: "Proporção de algo que não é do cofinanciamento" };
+    const file: SiapsFile = {
+      ...teamsFile("C1", "JUN/26"),
+      indicator: "Proporção de algo que não é do cofinanciamento",
+    };
     const { tables, problems } = detectTables(csvBook(siapsCsv(file, "utf-8"), "X"));
     expect(tables).toEqual([]);
     expect(problems.map((p) => p.code)).toEqual(["notScored"]);
-    expect(problems[0].message).toContain("do indicador “Proporção de algo que não é do cofinanciamento”, que não é um dos indicadores C1 a C7 do componente de qualidade: não avaliado por estas regras");
+    expect(problems[0].message).toContain(
+      "do indicador “Proporção de algo que não é do cofinanciamento”, que não é um dos indicadores C1 a C7 do componente de qualidade: não avaliado por estas regras",
+    );
   });
 
   test("a sheet that only mentions a municipality in its title is not taken for an export", () => {
-    const plain = sheet("Metas", [["Município: Lavras"], [], ["Indicador", "Meta", "Resultado"], ["Consultas", "≥ 80%", "85%"]]);
+    const plain = sheet("Metas", [
+      ["Município: Lavras"],
+      [],
+      ["Indicador", "Meta", "Resultado"],
+      ["Consultas", "≥ 80%", "85%"],
+    ]);
     expect(readSiapsSheet(plain)).toBeUndefined();
     expect(detectTables(workbook(plain)).tables[0].layout).toBe("long");
   });
@@ -238,23 +280,37 @@ describe("--mapa names the indicator of a whole sheet", () => {
       ["ESF 1", "fev/2025", 60],
       ["ESF 2", "jan/2025", 20],
     ];
-    const mapping = { tabelas: [{ planilha: "C7", linhaCabecalho: 3, indicador: "C7", colunas: { unidade: "A", periodo: "B", resultado: "C" } }] };
+    const mapping = {
+      tabelas: [
+        { planilha: "C7", linhaCabecalho: 3, indicador: "C7", colunas: { unidade: "A", periodo: "B", resultado: "C" } },
+      ],
+    };
     const result = runPipeline(workbook(sheet("C7", rows)), { mapping });
     expect(result.problems).toEqual([]);
     expect(result.tables[0].rows.map((r) => r.indicator)).toEqual(["C7", "C7", "C7"]);
     expect(result.presetChoice?.id).toBe("cofinanciamento");
     // 2025-Q1: ESF 1 (80 + 60) / 2 = 70 → Bom (> 50 e ≤ 75); ESF 2 20 → Regular (≤ 25).
     const teams = result.evaluations[0].byTeam!;
-    expect(teams.map((t) => [t.team, t.evaluation.indicators[0].result, t.evaluation.indicators[0].classification?.label])).toEqual([
+    expect(
+      teams.map((t) => [t.team, t.evaluation.indicators[0].result, t.evaluation.indicators[0].classification?.label]),
+    ).toEqual([
       ["ESF 1", 70, "Bom"],
       ["ESF 2", 20, "Regular"],
     ]);
   });
 
   test("an indicator that is not text is a problem naming the sheet, and the mapping still needs an indicator", () => {
-    const { problems } = detectTables(workbook(sheet("C7", [["Equipe", "Resultado"], ["ESF 1", 80]])), {
-      mapping: { tabelas: [{ planilha: "C7", indicador: 7 as unknown as string, colunas: { resultado: "B" } }] },
-    });
+    const { problems } = detectTables(
+      workbook(
+        sheet("C7", [
+          ["Equipe", "Resultado"],
+          ["ESF 1", 80],
+        ]),
+      ),
+      {
+        mapping: { tabelas: [{ planilha: "C7", indicador: 7 as unknown as string, colunas: { resultado: "B" } }] },
+      },
+    );
     expect(problems.map((p) => p.message)).toEqual([
       "No mapeamento da planilha “C7”, o campo “indicador” deve ser um texto: o nome ou o código do indicador da planilha (por exemplo, “C7”). Foi ignorado.",
       expect.stringContaining("O mapeamento da planilha “C7” não diz a coluna do indicador"),
@@ -271,7 +327,9 @@ describe("the exports of a folder together: each team's C1–C7, nota final and 
     for (const f of await siapsFolderFiles()) {
       if (!/^C\d/.test(f.name)) continue;
       const name = f.name.replace(/\.\w+$/, "");
-      const book = f.name.endsWith(".csv") ? csvBook(f.bytes, name) : workbookOf(await readWorkbookBytes(f.bytes, f.name));
+      const book = f.name.endsWith(".csv")
+        ? csvBook(f.bytes, name)
+        : workbookOf(await readWorkbookBytes(f.bytes, f.name));
       sheets.push(...book.sheets.map((sh) => ({ ...sh, name })));
     }
     return { sheets, unsupported: [] };
@@ -287,7 +345,8 @@ describe("the exports of a folder together: each team's C1–C7, nota final and 
     expect(result.tables.every((t) => t.layout === "siaps")).toBe(true);
     expect(result.presetChoice).toEqual({
       id: "cofinanciamento",
-      reason: "as 14 tabelas encontradas são exportações do SIAPS do componente de qualidade do cofinanciamento da APS (C1, C2, C3, C4, C5, C6, C7)",
+      reason:
+        "as 14 tabelas encontradas são exportações do SIAPS do componente de qualidade do cofinanciamento da APS (C1, C2, C3, C4, C5, C6, C7)",
     });
     // May and June 2026 are both in the second four-month period (May–August).
     expect(result.evaluations.map((ev) => ev.period?.label)).toEqual(["2026-Q2"]);
@@ -300,7 +359,11 @@ describe("the exports of a folder together: each team's C1–C7, nota final and 
       ["ESF JARDIM", "0000654321", "SÃO SEBASTIÃO"],
     ]);
     const classes = (i: number) =>
-      teams[i].evaluation.indicators.map((x) => [x.rows[0].input.code, Math.round((x.result ?? NaN) * 100) / 100, x.classification?.label]);
+      teams[i].evaluation.indicators.map((x) => [
+        x.rows[0].input.code,
+        Math.round((x.result ?? NaN) * 100) / 100,
+        x.classification?.label,
+      ]);
     // ESF CENTRO (./siaps): C1 (45 + 55) / 2 = 50 → Bom, not the pooled 31/60 = 51,67 (Ótimo); the official
     // note's worked example, 0,75 + 2 + 2 + 0,5 + 0,25 + 1 + 2 = 8,5 → Ótimo.
     expect(classes(0)).toEqual([
@@ -337,7 +400,8 @@ describe("the exports of a folder together: each team's C1–C7, nota final and 
       sheet: "C2_JUN-26",
       cell: "O11",
       indicator: "Cuidado no desenvolvimento infantil",
-      message: "Equipe ESF CENTRO (INE 0000123456), jun/2026, C2: a exportação classifica como “Bom”, mas pelas regras do cofinanciamento o resultado 90 é “Ótimo”.",
+      message:
+        "Equipe ESF CENTRO (INE 0000123456), jun/2026, C2: a exportação classifica como “Bom”, mas pelas regras do cofinanciamento o resultado 90 é “Ótimo”.",
     };
     const ev = result.evaluations[0];
     expect(ev.problems).toEqual([mismatch]);
@@ -350,38 +414,82 @@ describe("the exports of a folder together: each team's C1–C7, nota final and 
 // ---------------------------------------------------------------------------------------------------------
 // Properties
 
-const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
+const digits = (n: number) =>
+  fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
 // Team names as the exports write them: words of capitals, one space apart (cells are read as one line).
-const letters = fc.array(fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZÇÃÉ"), { minLength: 1, maxLength: 8 }).map((w) => w.join(""));
+const letters = fc
+  .array(fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZÇÃÉ"), { minLength: 1, maxLength: 8 })
+  .map((w) => w.join(""));
 const word = fc.array(letters, { minLength: 1, maxLength: 3 }).map((w) => `ESF ${w.join(" ")}`);
-const teamArb: fc.Arbitrary<SiapsTeam> = fc.record({ cnes: digits(7), establishment: fc.constant("UBS X"), ine: digits(10), name: word, acronym: fc.constant("eSF") });
+const teamArb: fc.Arbitrary<SiapsTeam> = fc.record({
+  cnes: digits(7),
+  establishment: fc.constant("UBS X"),
+  ine: digits(10),
+  name: word,
+  acronym: fc.constant("eSF"),
+});
 const cellArb = fc.oneof(fc.constantFrom("0", "S", "N", "-", "Bom", "eSF", "12"), digits(3));
 const rowArb = fc.record({
   team: teamArb,
-  figure: fc.record({ numerator: fc.nat(50), denominator: fc.integer({ min: 1, max: 50 }), label: fc.constantFrom("Ótimo", "Bom", "Suficiente", "Regular") }),
-  odd: fc.oneof(fc.constant({}), fc.record({ middle: fc.array(fc.constantFrom("ANEXO", "II", "SALA 2"), { minLength: 1, maxLength: 2 }) }), fc.record({ trailing: fc.array(cellArb, { minLength: 1, maxLength: 3 }) })),
+  figure: fc.record({
+    numerator: fc.nat(50),
+    denominator: fc.integer({ min: 1, max: 50 }),
+    label: fc.constantFrom("Ótimo", "Bom", "Suficiente", "Regular"),
+  }),
+  odd: fc.oneof(
+    fc.constant({}),
+    fc.record({ middle: fc.array(fc.constantFrom("ANEXO", "II", "SALA 2"), { minLength: 1, maxLength: 2 }) }),
+    fc.record({ trailing: fc.array(cellArb, { minLength: 1, maxLength: 3 }) }),
+  ),
 });
 
 describe("properties", () => {
   test("every row is read back whatever cells it carries more, left of the team or after the class", () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 6 }), fc.constantFrom(...MONTHS), fc.constantFrom("latin1" as const, "utf-8" as const), (rows, month, encoding) => {
-        const file: SiapsFile = { indicator: "Cuidado da pessoa idosa", month, rows: rows.map((r) => ({ team: r.team, figure: r.figure, ...r.odd })) };
-        const table = onlyTable(csvBook(siapsCsv(file, encoding), "C6"));
-        const expected = rows.map((r) => [r.team.name, r.team.ine, ((r.figure.numerator / r.figure.denominator) * 100).toFixed(2).replace(".", ","), String(r.figure.numerator), r.figure.label]);
-        const labels = new Map(table.siaps!.classes.map((c) => [c.sheetRow, c.label]));
-        expect(table.rows.map((r) => [r.unit, r.unitCode, r.result?.value, r.numerator?.value, labels.get(r.sheetRow!)])).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...MONTHS),
+        fc.constantFrom("latin1" as const, "utf-8" as const),
+        (rows, month, encoding) => {
+          const file: SiapsFile = {
+            indicator: "Cuidado da pessoa idosa",
+            month,
+            rows: rows.map((r) => ({ team: r.team, figure: r.figure, ...r.odd })),
+          };
+          const table = onlyTable(csvBook(siapsCsv(file, encoding), "C6"));
+          const expected = rows.map((r) => [
+            r.team.name,
+            r.team.ine,
+            ((r.figure.numerator / r.figure.denominator) * 100).toFixed(2).replace(".", ","),
+            String(r.figure.numerator),
+            r.figure.label,
+          ]);
+          const labels = new Map(table.siaps!.classes.map((c) => [c.sheetRow, c.label]));
+          expect(
+            table.rows.map((r) => [r.unit, r.unitCode, r.result?.value, r.numerator?.value, labels.get(r.sheetRow!)]),
+          ).toEqual(expected);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   test("never throws on a sheet with SIAPS title lines and anything under them", () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.double({ noNaN: false }), fc.constant(null), fc.boolean(), fc.constantFrom("INE", "NOME DA EQUIPE", "Resultado (%)", "Classificação", "JUN/26", "0000123456"));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.double({ noNaN: false }),
+      fc.constant(null),
+      fc.boolean(),
+      fc.constantFrom("INE", "NOME DA EQUIPE", "Resultado (%)", "Classificação", "JUN/26", "0000123456"),
+    );
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 18 }), { maxLength: 20 }), fc.boolean(), (grid, indicator) => {
         const { titles } = siapsCells(teamsFile("C2", "JUN/26"));
-        const sh: SheetData = sheet("S", [...titles.filter((t) => indicator || !t.startsWith("Indicador")).map((t) => [t]), [], ...grid]);
+        const sh: SheetData = sheet("S", [
+          ...titles.filter((t) => indicator || !t.startsWith("Indicador")).map((t) => [t]),
+          [],
+          ...grid,
+        ]);
         const reading = readSiapsSheet(sh);
         expect(reading).toBeDefined();
         for (const row of reading!.table?.rows ?? []) expect(row.period?.label).toMatch(/^\d{4}-\d{2}$/);

@@ -60,8 +60,20 @@ export interface SiapsTeam {
   acronym: string;
 }
 
-export const CENTRO: SiapsTeam = { cnes: "2049953", establishment: "UBS CENTRO", ine: "0000123456", name: "ESF CENTRO", acronym: "eSF" };
-export const JARDIM: SiapsTeam = { cnes: "2049961", establishment: "USF JARDIM", ine: "0000654321", name: "ESF JARDIM", acronym: "eSF" };
+export const CENTRO: SiapsTeam = {
+  cnes: "2049953",
+  establishment: "UBS CENTRO",
+  ine: "0000123456",
+  name: "ESF CENTRO",
+  acronym: "eSF",
+};
+export const JARDIM: SiapsTeam = {
+  cnes: "2049961",
+  establishment: "USF JARDIM",
+  ine: "0000654321",
+  name: "ESF JARDIM",
+  acronym: "eSF",
+};
 
 /** One month of one team: numerator, denominator, and the export's class of numerator ÷ denominator × 100. */
 export interface SiapsFigure {
@@ -123,7 +135,8 @@ export interface SiapsFile {
   noIndicatorInTitle?: boolean;
 }
 
-const pt = (n: number, decimals = 2) => n.toLocaleString("pt-BR", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+const pt = (n: number, decimals = 2) =>
+  n.toLocaleString("pt-BR", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
 
 /** The export as lines of cells (titles one cell each), before quoting. */
 export function siapsCells(file: SiapsFile): { titles: string[]; header: string[]; rows: string[][] } {
@@ -131,7 +144,9 @@ export function siapsCells(file: SiapsFile): { titles: string[]; header: string[
   const titles = [
     "Ministério da Saúde - MS",
     "Dado gerado em: 14/07/2026 09:12",
-    file.noIndicatorInTitle ? `Módulo Relatórios - Componente ${component}` : `Módulo Relatórios - Componente ${component} | ${file.indicator}`,
+    file.noIndicatorInTitle
+      ? `Módulo Relatórios - Componente ${component}`
+      : `Módulo Relatórios - Componente ${component} | ${file.indicator}`,
     `UF: ${MUNICIPALITY.uf}`,
     `Município: ${MUNICIPALITY.code} / ${MUNICIPALITY.name}`,
     `Competência selecionada: ${file.month}`,
@@ -228,8 +243,18 @@ export function teamsFile(code: string, month: Month, extra?: "middle" | "traili
 
 /** An oral-health (eSB) export: indicator B1, one eSB team. */
 export function oralHealthFile(month: Month): SiapsFile {
-  const team: SiapsTeam = { cnes: "2049953", establishment: "UBS CENTRO", ine: "0000777777", name: "ESB CENTRO", acronym: "eSB" };
-  return { indicator: "B1 - Primeira consulta odontológica programática", month, rows: [{ team, figure: f(12, 40, "Bom") }] };
+  const team: SiapsTeam = {
+    cnes: "2049953",
+    establishment: "UBS CENTRO",
+    ine: "0000777777",
+    name: "ESB CENTRO",
+    acronym: "eSB",
+  };
+  return {
+    indicator: "B1 - Primeira consulta odontológica programática",
+    month,
+    rows: [{ team, figure: f(12, 40, "Bom") }],
+  };
 }
 
 /** A *Vínculo e Acompanhamento Territorial* export. */
@@ -248,10 +273,16 @@ export async function siapsFolderFiles(): Promise<{ name: string; bytes: Buffer 
   for (const code of ["C1", "C2", "C3", "C4", "C5", "C6", "C7"]) {
     for (const month of MONTHS) {
       const name = `${code}_${month.replace("/", "-")}`;
-      const extra = code === "C3" && month === "JUN/26" ? "middle" : code === "C4" && month === "MAI/26" ? "trailing" : undefined;
+      const extra =
+        code === "C3" && month === "JUN/26" ? "middle" : code === "C4" && month === "MAI/26" ? "trailing" : undefined;
       const file = teamsFile(code, month, extra);
-      if (code === "C7" && month === "JUN/26") files.push({ name: `${name}.xlsx`, bytes: await siapsXlsx(["Relatório", file]) });
-      else files.push({ name: `${name}.csv`, bytes: siapsCsv(file, month === "MAI/26" ? "latin1" : "utf-8", code === "C1") });
+      if (code === "C7" && month === "JUN/26")
+        files.push({ name: `${name}.xlsx`, bytes: await siapsXlsx(["Relatório", file]) });
+      else
+        files.push({
+          name: `${name}.csv`,
+          bytes: siapsCsv(file, month === "MAI/26" ? "latin1" : "utf-8", code === "C1"),
+        });
     }
   }
   files.push({ name: "B1_JUN-26.csv", bytes: siapsCsv(oralHealthFile("JUN/26"), "latin1") });
@@ -279,5 +310,7 @@ export function siapsSheet(name: string, file: SiapsFile): SheetData {
 
 /** The fourteen exports of C1–C7 for May and June as sheets of one workbook (June's C2 class of ESF CENTRO wrong). */
 export function siapsSheets(): SheetData[] {
-  return ["C1", "C2", "C3", "C4", "C5", "C6", "C7"].flatMap((code) => MONTHS.map((m) => siapsSheet(`${code} ${m.replace("/", "-")}`, teamsFile(code, m))));
+  return ["C1", "C2", "C3", "C4", "C5", "C6", "C7"].flatMap((code) =>
+    MONTHS.map((m) => siapsSheet(`${code} ${m.replace("/", "-")}`, teamsFile(code, m))),
+  );
 }

@@ -33,9 +33,21 @@ export interface CofinanciamentoIndicator {
 
 /** C1 … C7, in the order of the technical note (Quadro 2). */
 export const COFINANCIAMENTO_INDICATORS: readonly CofinanciamentoIndicator[] = [
-  { code: "C1", name: "Mais acesso à APS", weight: 1, direction: "range", aliases: ["Mais acesso à Atenção Primária à Saúde"] },
+  {
+    code: "C1",
+    name: "Mais acesso à APS",
+    weight: 1,
+    direction: "range",
+    aliases: ["Mais acesso à Atenção Primária à Saúde"],
+  },
   { code: "C2", name: "Cuidado no desenvolvimento infantil", weight: 2, direction: "atLeast", aliases: [] },
-  { code: "C3", name: "Cuidado na gestação e puerpério", weight: 2, direction: "atLeast", aliases: ["Cuidado da gestante e puérpera"] },
+  {
+    code: "C3",
+    name: "Cuidado na gestação e puerpério",
+    weight: 2,
+    direction: "atLeast",
+    aliases: ["Cuidado da gestante e puérpera"],
+  },
   { code: "C4", name: "Cuidado da pessoa com diabetes", weight: 1, direction: "atLeast", aliases: [] },
   { code: "C5", name: "Cuidado da pessoa com hipertensão", weight: 1, direction: "atLeast", aliases: [] },
   { code: "C6", name: "Cuidado da pessoa idosa", weight: 1, direction: "atLeast", aliases: [] },

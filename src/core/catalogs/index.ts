@@ -48,21 +48,24 @@ export const catalogs: readonly Catalog[] = [
   {
     id: "pmaq",
     name: "Indicadores do PMAQ",
-    description: "Os 47 indicadores do PMAQ em 7 áreas estratégicas, classificados como de desempenho ou de monitoramento.",
+    description:
+      "Os 47 indicadores do PMAQ em 7 áreas estratégicas, classificados como de desempenho ou de monitoramento.",
     source: "Decreto nº 4.515/2011, Cajamar-SP — anexo",
     rows: PMAQ_INDICATORS,
   },
   {
     id: "previne",
     name: "Previne Brasil — indicadores de desempenho (2022)",
-    description: "Os sete indicadores de desempenho da APS do Previne Brasil, com meta e peso no Indicador Sintético Final.",
+    description:
+      "Os sete indicadores de desempenho da APS do Previne Brasil, com meta e peso no Indicador Sintético Final.",
     source: "Portarias GM/MS nº 2.979/2019, nº 3.222/2019 e nº 102/2022; Nota Técnica nº 1/2022",
     rows: PREVINE_INDICATORS,
   },
   {
     id: "cofinanciamento",
     name: "Cofinanciamento federal da APS — indicadores de qualidade",
-    description: "Os indicadores C1 a C7 do componente de qualidade do cofinanciamento federal da APS, com seus pesos na nota final.",
+    description:
+      "Os indicadores C1 a C7 do componente de qualidade do cofinanciamento federal da APS, com seus pesos na nota final.",
     source: "Portaria GM/MS nº 3.493/2024; Nota Técnica nº 8/2026-DEAPS (que revogou a Nota Técnica nº 6/2025)",
     rows: COFINANCIAMENTO_INDICATORS,
   },

@@ -85,10 +85,12 @@ const SIFILIS = {
   type: "Processo",
   description:
     "Realizar o tratamento completo de 100% das mulheres com diagnóstico de sífilis gestacional durante o pré natal realizada na unidade de referência que tenha o médico pela contratada.",
-  content: "Tratamento completo da gestante e tratamento do parceiro sexual (quando possível) das unidades sob contratos de gestão",
+  content:
+    "Tratamento completo da gestante e tratamento do parceiro sexual (quando possível) das unidades sob contratos de gestão",
   periodicity: "3 vezes no ano",
   timesPerYear: 3,
-  sourceTarget: "Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.",
+  sourceTarget:
+    "Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional. 0% de casos de sífilis congênita.",
   source: "Banco de dados do G-mus",
   evidence: RELATORIO_SISTEMA_SMS,
   verifiedBy: FISCAL_COORDENADOR,
@@ -298,4 +300,7 @@ const ROWS: readonly Row[] = [
  * The rows of the instrument, in the source's order, each with the target a starter table writes: the
  * source's own text unless the row gives another.
  */
-export const INSTRUMENT_INDICATORS: readonly InstrumentIndicator[] = ROWS.map((row) => ({ ...row, target: row.target ?? row.sourceTarget }));
+export const INSTRUMENT_INDICATORS: readonly InstrumentIndicator[] = ROWS.map((row) => ({
+  ...row,
+  target: row.target ?? row.sourceTarget,
+}));

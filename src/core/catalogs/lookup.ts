@@ -60,10 +60,57 @@ const STEM_LENGTH = 5;
 
 /** Words that say nothing about which indicator it is (already normalized). */
 const STOPWORDS = new Set([
-  "a", "o", "as", "os", "e", "ou", "de", "da", "do", "das", "dos", "em", "na", "no", "nas", "nos", "com", "sem",
-  "para", "por", "pelo", "pela", "pelos", "pelas", "ao", "aos", "ate", "cada", "sendo", "que", "menos", "mais",
-  "um", "uma", "dois", "duas", "tres", "seis", "primeira", "primeiro", "decima", "segunda", "tipo",
-  "proporcao", "percentual", "porcentagem", "cobertura", "taxa", "indicador", "indice", "numero",
+  "a",
+  "o",
+  "as",
+  "os",
+  "e",
+  "ou",
+  "de",
+  "da",
+  "do",
+  "das",
+  "dos",
+  "em",
+  "na",
+  "no",
+  "nas",
+  "nos",
+  "com",
+  "sem",
+  "para",
+  "por",
+  "pelo",
+  "pela",
+  "pelos",
+  "pelas",
+  "ao",
+  "aos",
+  "ate",
+  "cada",
+  "sendo",
+  "que",
+  "menos",
+  "mais",
+  "um",
+  "uma",
+  "dois",
+  "duas",
+  "tres",
+  "seis",
+  "primeira",
+  "primeiro",
+  "decima",
+  "segunda",
+  "tipo",
+  "proporcao",
+  "percentual",
+  "porcentagem",
+  "cobertura",
+  "taxa",
+  "indicador",
+  "indice",
+  "numero",
 ]);
 
 /** Abbreviations seen in users' names, expanded to the words the catalogue uses. */
@@ -98,7 +145,9 @@ const prepared = new WeakMap<IndicatorCatalog, Prepared>();
 function prepare(catalog: IndicatorCatalog): Prepared {
   const cached = prepared.get(catalog);
   if (cached) return cached;
-  const names = catalog.entries.flatMap((entry) => [entry.name, ...entry.aliases].map((n) => ({ entry, stems: nameStems(n) })));
+  const names = catalog.entries.flatMap((entry) =>
+    [entry.name, ...entry.aliases].map((n) => ({ entry, stems: nameStems(n) })),
+  );
   const df = new Map<string, number>();
   for (const entry of catalog.entries) {
     const stems = new Set(names.filter((n) => n.entry === entry).flatMap((n) => n.stems));
@@ -152,7 +201,10 @@ export function matchCode(catalog: IndicatorCatalog, code: string): CatalogMatch
  * A row's indicator in the catalogue: by name when the name matches, else by code (see the module's
  * note). A row without a code whose name is a code (`C4`, `Indicador 6`) is found by that.
  */
-export function findInCatalog(catalog: IndicatorCatalog, row: { code?: string; indicator: string }): CatalogMatch | undefined {
+export function findInCatalog(
+  catalog: IndicatorCatalog,
+  row: { code?: string; indicator: string },
+): CatalogMatch | undefined {
   const byName = row.indicator.trim() ? matchName(catalog, row.indicator) : undefined;
   if (byName) return byName;
   const code = row.code?.trim() || row.indicator.trim();
@@ -165,7 +217,12 @@ const COFINANCIAMENTO_CATALOG: IndicatorCatalog = {
   id: "cofinanciamento",
   name: "Cofinanciamento federal da APS",
   // Weights only: the co-financing classifies each result by bands instead of comparing it with a target.
-  entries: COFINANCIAMENTO_INDICATORS.map((i) => ({ code: i.code, name: i.name, aliases: i.aliases, weight: i.weight })),
+  entries: COFINANCIAMENTO_INDICATORS.map((i) => ({
+    code: i.code,
+    name: i.name,
+    aliases: i.aliases,
+    weight: i.weight,
+  })),
 };
 
 /** The catalogue a preset fills missing targets and weights from; none for the contract presets. */

@@ -38,9 +38,19 @@ const [MULHER, CRIANCA, DIABETES_HIPERTENSAO, BUCAL, PRODUCAO, TB_HANSENIASE, ME
 /** The 47 indicators, in the annex's order. */
 export const PMAQ_INDICATORS: readonly PmaqIndicator[] = [
   // 1 – Saúde da Mulher
-  { code: "1.1", name: "Proporção de gestantes cadastradas pela equipe de atenção básica", area: MULHER, kind: "desempenho" },
+  {
+    code: "1.1",
+    name: "Proporção de gestantes cadastradas pela equipe de atenção básica",
+    area: MULHER,
+    kind: "desempenho",
+  },
   { code: "1.2", name: "Média de atendimentos de pré-natal por gestante cadastrada", area: MULHER, kind: "desempenho" },
-  { code: "1.3", name: "Proporção de gestantes que iniciaram o pré-natal no 1º trimestre", area: MULHER, kind: "desempenho" },
+  {
+    code: "1.3",
+    name: "Proporção de gestantes que iniciaram o pré-natal no 1º trimestre",
+    area: MULHER,
+    kind: "desempenho",
+  },
   { code: "1.4", name: "Proporção de gestantes com o pré-natal em dia", area: MULHER, kind: "desempenho" },
   { code: "1.5", name: "Proporção de gestantes com vacina em dia", area: MULHER, kind: "desempenho" },
   {
@@ -49,17 +59,32 @@ export const PMAQ_INDICATORS: readonly PmaqIndicator[] = [
     area: MULHER,
     kind: "desempenho",
   },
-  { code: "1.7", name: "Proporção de gestantes acompanhadas por meio de visitas domiciliares", area: MULHER, kind: "monitoramento" },
+  {
+    code: "1.7",
+    name: "Proporção de gestantes acompanhadas por meio de visitas domiciliares",
+    area: MULHER,
+    kind: "monitoramento",
+  },
 
   // 2 – Saúde da Criança
   { code: "2.1", name: "Média de atendimentos de puericultura", area: CRIANCA, kind: "desempenho" },
-  { code: "2.2", name: "Proporção de crianças menores de 4 meses com aleitamento exclusivo", area: CRIANCA, kind: "desempenho" },
+  {
+    code: "2.2",
+    name: "Proporção de crianças menores de 4 meses com aleitamento exclusivo",
+    area: CRIANCA,
+    kind: "desempenho",
+  },
   { code: "2.3", name: "Proporção de crianças menores de 1 ano com vacina em dia", area: CRIANCA, kind: "desempenho" },
   { code: "2.4", name: "Proporção de crianças menores de 2 anos pesadas", area: CRIANCA, kind: "desempenho" },
   { code: "2.5", name: "Média de consultas médicas para menores de 2 anos", area: CRIANCA, kind: "desempenho" },
   { code: "2.6", name: "Média de consultas médicas para menores de 5 anos", area: CRIANCA, kind: "desempenho" },
   { code: "2.7", name: "Proporção de crianças com baixo peso ao nascer", area: CRIANCA, kind: "monitoramento" },
-  { code: "2.8", name: "Proporção de crianças menores de um ano acompanhadas no domicílio", area: CRIANCA, kind: "monitoramento" },
+  {
+    code: "2.8",
+    name: "Proporção de crianças menores de um ano acompanhadas no domicílio",
+    area: CRIANCA,
+    kind: "monitoramento",
+  },
   {
     code: "2.9",
     name: "Cobertura de crianças menores de 5 anos de idade no sistema de vigilância alimentar e nutricional (SISVAN)",
@@ -72,13 +97,28 @@ export const PMAQ_INDICATORS: readonly PmaqIndicator[] = [
   { code: "3.2", name: "Proporção de hipertensos cadastrados", area: DIABETES_HIPERTENSAO, kind: "desempenho" },
   { code: "3.3", name: "Média de atendimentos por diabético", area: DIABETES_HIPERTENSAO, kind: "desempenho" },
   { code: "3.4", name: "Média de atendimentos por hipertenso", area: DIABETES_HIPERTENSAO, kind: "desempenho" },
-  { code: "3.5", name: "Proporção de diabéticos acompanhados no domicílio", area: DIABETES_HIPERTENSAO, kind: "monitoramento" },
-  { code: "3.6", name: "Proporção de hipertensos acompanhados no domicílio", area: DIABETES_HIPERTENSAO, kind: "monitoramento" },
+  {
+    code: "3.5",
+    name: "Proporção de diabéticos acompanhados no domicílio",
+    area: DIABETES_HIPERTENSAO,
+    kind: "monitoramento",
+  },
+  {
+    code: "3.6",
+    name: "Proporção de hipertensos acompanhados no domicílio",
+    area: DIABETES_HIPERTENSAO,
+    kind: "monitoramento",
+  },
 
   // 4 – Saúde Bucal
   { code: "4.1", name: "Média da ação coletiva de escovação dental supervisionada", area: BUCAL, kind: "desempenho" },
   { code: "4.2", name: "Cobertura de primeira consulta odontológica programática", area: BUCAL, kind: "desempenho" },
-  { code: "4.3", name: "Cobertura de 1ª consulta de atendimento odontológico à gestante", area: BUCAL, kind: "desempenho" },
+  {
+    code: "4.3",
+    name: "Cobertura de 1ª consulta de atendimento odontológico à gestante",
+    area: BUCAL,
+    kind: "desempenho",
+  },
   {
     code: "4.4",
     name: "Razão entre tratamentos concluídos e primeiras consultas odontológicas programáticas",
@@ -86,24 +126,54 @@ export const PMAQ_INDICATORS: readonly PmaqIndicator[] = [
     kind: "desempenho",
   },
   { code: "4.5", name: "Média de instalações de próteses dentárias", area: BUCAL, kind: "monitoramento" },
-  { code: "4.6", name: "Média de atendimentos de urgência odontológica por habitante", area: BUCAL, kind: "monitoramento" },
+  {
+    code: "4.6",
+    name: "Média de atendimentos de urgência odontológica por habitante",
+    area: BUCAL,
+    kind: "monitoramento",
+  },
   { code: "4.7", name: "Taxa de incidência de alterações da mucosa oral", area: BUCAL, kind: "monitoramento" },
 
   // 5 – Produção Geral
   { code: "5.1", name: "Média de consultas médicas por habitante", area: PRODUCAO, kind: "desempenho" },
-  { code: "5.2", name: "Proporção de consultas médicas para cuidado continuado/ programado", area: PRODUCAO, kind: "desempenho" },
+  {
+    code: "5.2",
+    name: "Proporção de consultas médicas para cuidado continuado/ programado",
+    area: PRODUCAO,
+    kind: "desempenho",
+  },
   { code: "5.3", name: "Proporção de consultas médicas de demanda agendada", area: PRODUCAO, kind: "desempenho" },
   { code: "5.4", name: "Proporção de consulta médica de demanda imediata", area: PRODUCAO, kind: "desempenho" },
-  { code: "5.5", name: "Proporção de consultas médicas de urgência com observação", area: PRODUCAO, kind: "monitoramento" },
+  {
+    code: "5.5",
+    name: "Proporção de consultas médicas de urgência com observação",
+    area: PRODUCAO,
+    kind: "monitoramento",
+  },
   {
     code: "5.6",
     name: "Proporção de encaminhamentos para atendimento de urgência e emergência",
     area: PRODUCAO,
     kind: "monitoramento",
   },
-  { code: "5.7", name: "Proporção de encaminhamentos para atendimento especializado", area: PRODUCAO, kind: "monitoramento" },
-  { code: "5.8", name: "Proporção de encaminhamentos para internação hospitalar", area: PRODUCAO, kind: "monitoramento" },
-  { code: "5.9", name: "Média de exames solicitados por consulta médica básica", area: PRODUCAO, kind: "monitoramento" },
+  {
+    code: "5.7",
+    name: "Proporção de encaminhamentos para atendimento especializado",
+    area: PRODUCAO,
+    kind: "monitoramento",
+  },
+  {
+    code: "5.8",
+    name: "Proporção de encaminhamentos para internação hospitalar",
+    area: PRODUCAO,
+    kind: "monitoramento",
+  },
+  {
+    code: "5.9",
+    name: "Média de exames solicitados por consulta médica básica",
+    area: PRODUCAO,
+    kind: "monitoramento",
+  },
   { code: "5.10", name: "Média de atendimentos de enfermeiros", area: PRODUCAO, kind: "monitoramento" },
   {
     code: "5.11",

@@ -62,8 +62,7 @@ export const contractBands: BandTable = {
       number: 3,
       label: "Faixa 3 — 70% a 79,9%",
       intervals: [{ lower: inclusive(70), upper: exclusive(80) }],
-      recommendation:
-        "Recomendação de manutenção do Contrato e suspensão da emissão de atestado de capacidade técnica",
+      recommendation: "Recomendação de manutenção do Contrato e suspensão da emissão de atestado de capacidade técnica",
       color: LIME,
     },
     {

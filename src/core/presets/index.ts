@@ -12,7 +12,8 @@ import { cofinC1Bands, cofinC2C7Bands, cofinFinalBands, contractBands } from "./
  * targets met; `classification` — the factor of the band its result falls in (co-financing), with a table
  * per indicator code and a default.
  */
-export type Scoring = { kind: "ratio" } | { kind: "classification"; tables: Record<string, BandTable>; defaultTable: BandTable };
+export type Scoring =
+  { kind: "ratio" } | { kind: "classification"; tables: Record<string, BandTable>; defaultTable: BandTable };
 
 /**
  * The fixed set of indicators a national programme's overall figure is defined over (Previne Brasil's seven,
@@ -87,7 +88,8 @@ export const decreto: Preset = {
 export const previne: Preset = {
   id: "previne",
   name: "Previne Brasil (ISF)",
-  description: "Nota de 0 a 10 por indicador (10 × resultado ÷ meta, no máximo 10) e o Indicador Sintético Final ponderado.",
+  description:
+    "Nota de 0 a 10 por indicador (10 × resultado ÷ meta, no máximo 10) e o Indicador Sintético Final ponderado.",
   scoring: { kind: "ratio" },
   method: "meanAttainment",
   scale: 10,
@@ -105,7 +107,8 @@ export const previne: Preset = {
 export const cofinanciamento: Preset = {
   id: "cofinanciamento",
   name: "Cofinanciamento federal da APS — componente de qualidade",
-  description: "Classificação de C1 a C7 (Regular, Suficiente, Bom, Ótimo), fatores ponderados e a nota final de 0 a 10.",
+  description:
+    "Classificação de C1 a C7 (Regular, Suficiente, Bom, Ótimo), fatores ponderados e a nota final de 0 a 10.",
   scoring: { kind: "classification", tables: { C1: cofinC1Bands }, defaultTable: cofinC2C7Bands },
   method: "meanAttainment",
   scale: 10,

@@ -32,11 +32,28 @@ import { officeStrings } from "./messages";
 import { columnLetter, toA1, type CellRange } from "../../workbook/a1";
 import { summaryExtent } from "../../workbook/plan/summary";
 import { isOwnedHeader } from "../../workbook/addinParts";
-import { FIT_ONE_PAGE_WIDE, type CellStyle, type ChartSpec, type ConditionalRule, type OwnedColumns, type PlanCell, type SummarySheetPlan, type UserSheetPrint, type WritePlan } from "../../workbook/plan/types";
+import {
+  FIT_ONE_PAGE_WIDE,
+  type CellStyle,
+  type ChartSpec,
+  type ConditionalRule,
+  type OwnedColumns,
+  type PlanCell,
+  type SummarySheetPlan,
+  type UserSheetPrint,
+  type WritePlan,
+} from "../../workbook/plan/types";
 import { DEFAULT_MAX_PAYLOAD, jsonBytes, OP_OVERHEAD, WriteQueue } from "./batch";
 import { columnsA1, formatInput, formulaInput, rangeA1 } from "./cells";
 import { officeErrorCode, officeErrorMessage } from "./errors";
-import { applyStyle, cellProperties, cellPropertiesBytes, columnWidthPoints, directStyleBytes, styleRects } from "./format";
+import {
+  applyStyle,
+  cellProperties,
+  cellPropertiesBytes,
+  columnWidthPoints,
+  directStyleBytes,
+  styleRects,
+} from "./format";
 
 export interface ApplyOptions {
   /** Replace summary sheets that already exist (the task pane asks first). Default: false. */
@@ -100,17 +117,27 @@ interface HeaderCheck {
  * Print titles on the user's sheets that have none (theirs are never replaced), and header rows grown to
  * the owned titles' wrapped height when lower (never shrunk).
  */
-function writePrintSettings(queue: WriteQueue, context: Excel.RequestContext, titles: TitleCheck[], headers: HeaderCheck[]): void {
+function writePrintSettings(
+  queue: WriteQueue,
+  context: Excel.RequestContext,
+  titles: TitleCheck[],
+  headers: HeaderCheck[],
+): void {
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
   for (const t of titles) {
     const cols = t.print.titleColumns;
     if (!cols || !t.rows?.isNullObject || !t.columns?.isNullObject) continue;
-    queue.add(OP_OVERHEAD, () => sheet(t.print.sheet).pageLayout.setPrintTitleColumns(`$${columnLetter(cols.from)}:$${columnLetter(cols.to)}`));
+    queue.add(OP_OVERHEAD, () =>
+      sheet(t.print.sheet).pageLayout.setPrintTitleColumns(`$${columnLetter(cols.from)}:$${columnLetter(cols.to)}`),
+    );
   }
   for (const h of headers) {
     const want = h.block.headerHeight ?? 0;
     if (!h.format || h.format.rowHeight >= want) continue;
-    queue.add(OP_OVERHEAD, () => (sheet(h.block.sheet).getRange(`${h.block.headerRow}:${h.block.headerRow}`).format.rowHeight = want));
+    queue.add(
+      OP_OVERHEAD,
+      () => (sheet(h.block.sheet).getRange(`${h.block.headerRow}:${h.block.headerRow}`).format.rowHeight = want),
+    );
   }
 }
 
@@ -123,7 +150,11 @@ interface Stats {
 const key = (name: string) => name.toLowerCase();
 
 /** Applies a plan (see the module comment). Never throws for Office errors: they come back as `failed`. */
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -133,7 +164,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     kind: "failed",
     syncs,
     ...(officeErrorCode(error) ? { code: officeErrorCode(error) } : {}),
-    message: partial ? `${officeErrorMessage(error)} ${officeStrings.partiallyWritten}` : `${officeErrorMessage(error)} ${officeStrings.nothingWritten}`,
+    message: partial
+      ? `${officeErrorMessage(error)} ${officeStrings.partiallyWritten}`
+      : `${officeErrorMessage(error)} ${officeStrings.nothingWritten}`,
   });
 
   const blocks = plan.owned.filter((b) => b.headers.length > 0);
@@ -150,7 +183,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   });
   for (const c of checks) {
     reads.add(2 * OP_OVERHEAD, () => {
-      c.rules = worksheets.getItem(c.block.sheet).getRange(rangeA1(c.rect)).conditionalFormats.load("items/id,items/type");
+      c.rules = worksheets
+        .getItem(c.block.sheet)
+        .getRange(rangeA1(c.rect))
+        .conditionalFormats.load("items/id,items/type");
     });
   }
   // What the print settings need to know: the user's own print titles (kept when there are any) and the
@@ -164,7 +200,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         t.rows = layout.getPrintTitleRowsOrNullObject().load("address");
         t.columns = layout.getPrintTitleColumnsOrNullObject().load("address");
       }
-      for (const h of headerChecks) h.format = worksheets.getItem(h.block.sheet).getRange(`${h.block.headerRow}:${h.block.headerRow}`).format.load("rowHeight");
+      for (const h of headerChecks)
+        h.format = worksheets
+          .getItem(h.block.sheet)
+          .getRange(`${h.block.headerRow}:${h.block.headerRow}`)
+          .format.load("rowHeight");
     });
   }
   for (const c of checks) {
@@ -184,7 +224,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     if (officeErrorCode(error) === "ItemNotFound") {
       try {
         const missing = await missingSheets(context, blocks, sync);
-        if (missing.length > 0) return { kind: "refused", syncs, problems: missing.map((sheet) => ({ sheet, message: officeStrings.sheetMissing(sheet) })) };
+        if (missing.length > 0)
+          return {
+            kind: "refused",
+            syncs,
+            problems: missing.map((sheet) => ({ sheet, message: officeStrings.sheetMissing(sheet) })),
+          };
       } catch (again) {
         return failed(again);
       }
@@ -193,7 +238,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   }
 
   const sheets = new Map<string, SheetInfo>(
-    worksheets.items.map((ws) => [key(ws.name), { name: ws.name, position: ws.position, protected: ws.protection.protected }]),
+    worksheets.items.map((ws) => [
+      key(ws.name),
+      { name: ws.name, position: ws.position, protected: ws.protection.protected },
+    ]),
   );
   const problems = [...sheetProblems(plan, sheets), ...checks.flatMap(userCells)];
   if (structure?.protected) problems.push({ sheet: plan.summaries[0].name, message: officeStrings.workbookProtected });
@@ -254,7 +302,8 @@ function blockRect(block: OwnedColumns): CellRange {
 function answerEstimate(block: OwnedColumns, rect: CellRange): number[] {
   const out: number[] = [];
   for (let row = rect.top; row <= rect.bottom; row++) {
-    const cells = row === block.headerRow ? block.headers : row >= block.firstRow ? block.values[row - block.firstRow] : undefined;
+    const cells =
+      row === block.headerRow ? block.headers : row >= block.firstRow ? block.values[row - block.firstRow] : undefined;
     let size = 2;
     for (let c = 0; c < block.headers.length; c++) size += Math.ceil(jsonBytes(formulaInput(cells?.[c])) * 1.25) + 4;
     out.push(size);
@@ -262,7 +311,11 @@ function answerEstimate(block: OwnedColumns, rect: CellRange): number[] {
   return out;
 }
 
-async function missingSheets(context: Excel.RequestContext, blocks: OwnedColumns[], sync: () => Promise<void>): Promise<string[]> {
+async function missingSheets(
+  context: Excel.RequestContext,
+  blocks: OwnedColumns[],
+  sync: () => Promise<void>,
+): Promise<string[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await sync();
@@ -273,7 +326,8 @@ async function missingSheets(context: Excel.RequestContext, blocks: OwnedColumns
 /** Sheets the plan writes to that are gone or protected. */
 function sheetProblems(plan: WritePlan, sheets: Map<string, SheetInfo>): ApplyProblem[] {
   const names = new Map<string, string>();
-  for (const item of [...plan.owned, ...plan.rules]) if (!names.has(key(item.sheet))) names.set(key(item.sheet), item.sheet);
+  for (const item of [...plan.owned, ...plan.rules])
+    if (!names.has(key(item.sheet))) names.set(key(item.sheet), item.sheet);
   const out: ApplyProblem[] = [];
   for (const [k, name] of names) {
     const info = sheets.get(k);
@@ -302,7 +356,11 @@ function userCells(check: BlockCheck): ApplyProblem[] {
     const title = String(planned.value ?? "");
     if (!isBlank(header)) {
       const cell = toA1(block.headerRow, col);
-      out.push({ sheet: block.sheet, cell, message: officeStrings.userCell(block.sheet, cell, String(header), title, 0) });
+      out.push({
+        sheet: block.sheet,
+        cell,
+        message: officeStrings.userCell(block.sheet, cell, String(header), title, 0),
+      });
       return;
     }
     let first: number | undefined;
@@ -315,14 +373,25 @@ function userCells(check: BlockCheck): ApplyProblem[] {
     }
     if (first !== undefined) {
       const cell = toA1(first, col);
-      out.push({ sheet: block.sheet, cell, message: officeStrings.userCell(block.sheet, cell, String(at(first, col)), title, count - 1) });
+      out.push({
+        sheet: block.sheet,
+        cell,
+        message: officeStrings.userCell(block.sheet, cell, String(at(first, col)), title, count - 1),
+      });
     }
   });
   return out;
 }
 
 /** Queues every write of the plan, in the order they must reach Excel. */
-function planWrites(context: Excel.RequestContext, plan: WritePlan, checks: BlockCheck[], replaced: SheetInfo[], queue: WriteQueue, stats: Stats): void {
+function planWrites(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  checks: BlockCheck[],
+  replaced: SheetInfo[],
+  queue: WriteQueue,
+  stats: Stats,
+): void {
   const cache = new Map<string, Excel.Worksheet>();
   const sheetOf = (name: string) => () => {
     let ws = cache.get(key(name));
@@ -354,7 +423,9 @@ function planWrites(context: Excel.RequestContext, plan: WritePlan, checks: Bloc
   for (const print of plan.userPrint ?? []) writeUserPrint(queue, sheetOf(print.sheet), print);
 
   const oldPosition = new Map(replaced.map((r) => [key(r.name), r.position]));
-  const order = [...plan.summaries].sort((a, b) => (oldPosition.get(key(a.name)) ?? Infinity) - (oldPosition.get(key(b.name)) ?? Infinity));
+  const order = [...plan.summaries].sort(
+    (a, b) => (oldPosition.get(key(a.name)) ?? Infinity) - (oldPosition.get(key(b.name)) ?? Infinity),
+  );
   for (const summary of order) writeSummary(context, queue, summary, oldPosition.get(key(summary.name)), stats);
 }
 
@@ -412,14 +483,26 @@ function writeCells(
     range.numberFormat = formats.slice(start, end);
   });
   stats.cells += cells.length * width;
-  writeStyles(queue, sheet, top, left, cells.map((row) => Array.from({ length: width }, (_, c) => row[c]?.style)));
+  writeStyles(
+    queue,
+    sheet,
+    top,
+    left,
+    cells.map((row) => Array.from({ length: width }, (_, c) => row[c]?.style)),
+  );
 }
 
 /**
  * Styles by rectangles of one style through the format setters, or the whole grid through
  * `setCellProperties` when that takes fewer bytes (many small rectangles).
  */
-function writeStyles(queue: WriteQueue, sheet: () => Excel.Worksheet, top: number, left: number, styles: (CellStyle | undefined)[][]): void {
+function writeStyles(
+  queue: WriteQueue,
+  sheet: () => Excel.Worksheet,
+  top: number,
+  left: number,
+  styles: (CellStyle | undefined)[][],
+): void {
   const rects = styleRects(styles);
   if (rects.length === 0) return;
   const direct = rects.reduce((n, r) => n + directStyleBytes(r), 0);
@@ -427,7 +510,9 @@ function writeStyles(queue: WriteQueue, sheet: () => Excel.Worksheet, top: numbe
   if (direct <= cellPropertiesBytes(props)) {
     for (const r of rects) {
       const address = rangeA1({ top: top + r.top, left: left + r.left, bottom: top + r.bottom, right: left + r.right });
-      queue.add(directStyleBytes(r), () => applyStyle(sheet().getRange(address), r.style, r.bottom - r.top + 1, r.right - r.left + 1));
+      queue.add(directStyleBytes(r), () =>
+        applyStyle(sheet().getRange(address), r.style, r.bottom - r.top + 1, r.right - r.left + 1),
+      );
     }
     return;
   }
@@ -436,18 +521,22 @@ function writeStyles(queue: WriteQueue, sheet: () => Excel.Worksheet, top: numbe
   queue.addRows(
     full.map((row) => jsonBytes(row) + 1),
     2 * OP_OVERHEAD,
-    (start, end) => sheet().getRange(rangeA1({ top: top + start, left, bottom: top + end - 1, right: left + width - 1 })).setCellProperties(full.slice(start, end)),
+    (start, end) =>
+      sheet()
+        .getRange(rangeA1({ top: top + start, left, bottom: top + end - 1, right: left + width - 1 }))
+        .setCellProperties(full.slice(start, end)),
   );
 }
 
 /** Column widths from `left`, neighbouring columns of one width in one call. */
 function writeWidths(queue: WriteQueue, sheet: () => Excel.Worksheet, left: number, widths: number[]): void {
-  for (let i = 0; i < widths.length; ) {
+  for (let i = 0; i < widths.length;) {
     let j = i;
     while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
     const address = columnsA1(left + i, left + j);
     const points = columnWidthPoints(widths[i]);
-    if (Number.isFinite(points) && widths[i] > 0) queue.add(OP_OVERHEAD, () => (sheet().getRange(address).format.columnWidth = points));
+    if (Number.isFinite(points) && widths[i] > 0)
+      queue.add(OP_OVERHEAD, () => (sheet().getRange(address).format.columnWidth = points));
     i = j + 1;
   }
 }
@@ -460,7 +549,12 @@ const LAST_PRIORITY = 1_000_000;
  * rules are added in the plan's order, each moved to the end, so they follow the user's remaining rules
  * and keep their order among themselves.
  */
-function writeRules(queue: WriteQueue, sheetOf: (name: string) => () => Excel.Worksheet, rules: ConditionalRule[], stats: Stats): void {
+function writeRules(
+  queue: WriteQueue,
+  sheetOf: (name: string) => () => Excel.Worksheet,
+  rules: ConditionalRule[],
+  stats: Stats,
+): void {
   const bySheet = new Map<string, ConditionalRule[]>();
   for (const r of rules) {
     const list = bySheet.get(key(r.sheet)) ?? [];
@@ -489,7 +583,13 @@ function writeRules(queue: WriteQueue, sheetOf: (name: string) => () => Excel.Wo
 }
 
 /** A summary sheet, added at the end or at the position of the one it replaces. */
-function writeSummary(context: Excel.RequestContext, queue: WriteQueue, summary: SummarySheetPlan, position: number | undefined, stats: Stats): void {
+function writeSummary(
+  context: Excel.RequestContext,
+  queue: WriteQueue,
+  summary: SummarySheetPlan,
+  position: number | undefined,
+  stats: Stats,
+): void {
   let added: Excel.Worksheet | undefined;
   const sheet = () => {
     if (!added) throw new Error(`summary sheet ${summary.name} used before it was added`);
@@ -527,11 +627,20 @@ function writeSummary(context: Excel.RequestContext, queue: WriteQueue, summary:
 }
 
 /** Row heights in points, neighbouring rows of one height in one call. */
-function writeHeights(queue: WriteQueue, sheet: () => Excel.Worksheet, heights: { row: number; height: number }[]): void {
+function writeHeights(
+  queue: WriteQueue,
+  sheet: () => Excel.Worksheet,
+  heights: { row: number; height: number }[],
+): void {
   const sorted = heights.filter((h) => h.row >= 1 && h.height > 0).sort((a, b) => a.row - b.row);
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].row === sorted[j].row + 1 && sorted[j + 1].height === sorted[i].height) j++;
+    while (
+      j + 1 < sorted.length &&
+      sorted[j + 1].row === sorted[j].row + 1 &&
+      sorted[j + 1].height === sorted[i].height
+    )
+      j++;
     const address = `${sorted[i].row}:${sorted[j].row}`;
     const height = sorted[i].height;
     queue.add(OP_OVERHEAD, () => (sheet().getRange(address).format.rowHeight = height));

@@ -90,7 +90,7 @@ export class WriteQueue {
         continue;
       }
       const n = item.rows.length;
-      for (let start = 0; start < n; ) {
+      for (let start = 0; start < n;) {
         const room = this.maxPayload - current.size;
         let end = start;
         let size = item.overhead;

@@ -8,7 +8,6 @@ import type { CellData } from "../../workbook/model";
 import { ERROR_PT } from "../../workbook/excelErrors";
 import type { PlanCell } from "../../workbook/plan/types";
 
-
 /**
  * One value of `range.values` as the core reads it: numbers (dates stay serial numbers, their date format
  * tells the core what they are), texts with `""` as empty, booleans, errors in pt-BR.

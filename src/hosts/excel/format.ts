@@ -16,7 +16,17 @@ export interface StyleRect {
   style: CellStyle;
 }
 
-const STYLE_KEYS: (keyof CellStyle)[] = ["bold", "italic", "size", "color", "fill", "wrap", "align", "valign", "border"];
+const STYLE_KEYS: (keyof CellStyle)[] = [
+  "bold",
+  "italic",
+  "size",
+  "color",
+  "fill",
+  "wrap",
+  "align",
+  "valign",
+  "border",
+];
 
 /** A stable key for a style; `""` for no style at all. */
 export function styleKey(style: CellStyle | undefined): string {

@@ -57,7 +57,9 @@ export function createOfficeHost(
   support: ExcelSupport = excelSupport(),
 ): TaskpaneHost {
   /** One `Excel.run`; anything it throws becomes a pt-BR message. */
-  const attempt = async <T>(batch: (context: Excel.RequestContext) => Promise<HostResult<T>>): Promise<HostResult<T>> => {
+  const attempt = async <T>(
+    batch: (context: Excel.RequestContext) => Promise<HostResult<T>>,
+  ): Promise<HostResult<T>> => {
     if (!support.minimum) return fail(excelHostStrings.excelTooOld);
     try {
       return await run(batch);
@@ -71,12 +73,15 @@ export function createOfficeHost(
 
     subscribe: (listener) => watchOffice(listener, run, office),
 
-    read: () => attempt<WorkbookData>(async (context) => ok(await readWorkbook(context, { mergedAreas: support.mergedAreas }))),
+    read: () =>
+      attempt<WorkbookData>(async (context) => ok(await readWorkbook(context, { mergedAreas: support.mergedAreas }))),
 
     async apply(plan, options) {
       if (!support.minimum) return { kind: "failed", message: excelHostStrings.excelTooOld };
       try {
-        return outcomeOf(await run((context) => applyPlan(context, plan, { replaceSummaries: options.replaceSummaries })));
+        return outcomeOf(
+          await run((context) => applyPlan(context, plan, { replaceSummaries: options.replaceSummaries })),
+        );
       } catch (error) {
         return { kind: "failed", message: officeErrorMessage(error) };
       }
@@ -90,7 +95,8 @@ export function createOfficeHost(
 
     saveSettings: (settings) => attempt((context) => saveSettings(context, settings)),
 
-    writeCells: (cells) => (cells.length === 0 ? Promise.resolve(ok(undefined)) : attempt((context) => writeCells(context, cells))),
+    writeCells: (cells) =>
+      cells.length === 0 ? Promise.resolve(ok(undefined)) : attempt((context) => writeCells(context, cells)),
 
     insertTemplate: (template) => attempt((context) => insertTemplate(context, template)),
   };
@@ -106,9 +112,12 @@ export function outcomeOf(report: ApplyReport): ApplyOutcome {
     case "refused":
       return {
         kind: "refused",
-        problems: report.problems.map(
-          (p): LocatedProblem => ({ code: "writeRefused", sheet: p.sheet, ...(p.cell !== undefined ? { cell: p.cell } : {}), message: p.message }),
-        ),
+        problems: report.problems.map((p): LocatedProblem => ({
+          code: "writeRefused",
+          sheet: p.sheet,
+          ...(p.cell !== undefined ? { cell: p.cell } : {}),
+          message: p.message,
+        })),
       };
     case "failed":
       return { kind: "failed", message: report.message };
@@ -153,7 +162,9 @@ interface RowRun {
 async function writeCells(context: Excel.RequestContext, cells: CellWrite[]): Promise<HostResult<void>> {
   const worksheets = context.workbook.worksheets.load("items/name,items/protection/protected");
   await context.sync();
-  const sheets = new Map(worksheets.items.map((ws) => [key(ws.name), { name: ws.name, protected: ws.protection.protected }]));
+  const sheets = new Map(
+    worksheets.items.map((ws) => [key(ws.name), { name: ws.name, protected: ws.protection.protected }]),
+  );
 
   const problems: string[] = [];
   // By sheet (its name in the workbook), the cells by row and column; a later write to a cell wins.
@@ -213,13 +224,18 @@ function rowRuns(rows: Map<number, Map<number, string | number>>): RowRun[] {
  * below), the column widths; then the sheet is activated. Refused, before anything is written, when a
  * sheet or a table of that name exists or the workbook's structure is protected.
  */
-async function insertTemplate(context: Excel.RequestContext, template: TemplateTable): Promise<HostResult<{ sheet: string }>> {
+async function insertTemplate(
+  context: Excel.RequestContext,
+  template: TemplateTable,
+): Promise<HostResult<{ sheet: string }>> {
   const worksheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name");
   const structure = context.workbook.protection.load("protected");
   await context.sync();
-  if (worksheets.items.some((ws) => key(ws.name) === key(template.sheet))) return fail(officeHostStrings.templateSheetExists(template.sheet));
-  if (tables.items.some((tb) => key(tb.name) === key(template.table))) return fail(officeHostStrings.templateTableExists(template.table));
+  if (worksheets.items.some((ws) => key(ws.name) === key(template.sheet)))
+    return fail(officeHostStrings.templateSheetExists(template.sheet));
+  if (tables.items.some((tb) => key(tb.name) === key(template.table)))
+    return fail(officeHostStrings.templateTableExists(template.table));
   if (structure.protected) return fail(officeHostStrings.templateStructureProtected);
 
   const width = Math.max(1, template.headers.length);
@@ -245,10 +261,11 @@ async function insertTemplate(context: Excel.RequestContext, template: TemplateT
       list: { inCellDropDown: true, source: list.values.join(",") },
     };
   }
-  for (let i = 0; i < template.widths.length && i < width; ) {
+  for (let i = 0; i < template.widths.length && i < width;) {
     let j = i;
     while (j + 1 < template.widths.length && j + 1 < width && template.widths[j + 1] === template.widths[i]) j++;
-    if (template.widths[i] > 0) ws.getRange(columnsA1(i + 1, j + 1)).format.columnWidth = columnWidthPoints(template.widths[i]);
+    if (template.widths[i] > 0)
+      ws.getRange(columnsA1(i + 1, j + 1)).format.columnWidth = columnWidthPoints(template.widths[i]);
     i = j + 1;
   }
   ws.activate();

@@ -25,7 +25,8 @@ export const officeStrings = {
     "A pasta de trabalho tem dados demais para uma só troca com o Excel para a Web. Avalie um período de cada vez, ou use o Excel para Windows ou Mac.",
   accessDenied:
     "O Excel não deixou alterar a pasta de trabalho: uma planilha ou a pasta está protegida, ou o arquivo está aberto somente para leitura. Desproteja-a (ou salve uma cópia editável) e tente de novo.",
-  itemNotFound: "Uma planilha ou intervalo que o Contratualiza ia usar não existe mais (foi renomeado ou excluído). Tente de novo.",
+  itemNotFound:
+    "Uma planilha ou intervalo que o Contratualiza ia usar não existe mais (foi renomeado ou excluído). Tente de novo.",
   general: (detail: string) =>
     `O Excel não conseguiu concluir a operação (${detail}). Tente de novo; se o erro continuar, salve a pasta de trabalho, feche e abra o Excel.`,
   selectMissing: (sheet: string, cell: string) =>

@@ -58,7 +58,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   tables.load("items/name,items/worksheet/name");
   await context.sync();
 
-  const sheets: SheetHandle[] = worksheets.items.map((ws) => ({ ws, name: ws.name, hidden: ws.visibility !== "Visible" }));
+  const sheets: SheetHandle[] = worksheets.items.map((ws) => ({
+    ws,
+    name: ws.name,
+    hidden: ws.visibility !== "Visible",
+  }));
   const tableList = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, table: t }));
 
   const mergedAreas = options.mergedAreas ?? true;
@@ -71,7 +75,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   let grids: UsedGrid[] | undefined;
   try {
     await context.sync();
-    grids = used.map((u) => (u.isNullObject ? { address: "", values: [], formats: [] } : { address: u.address, values: u.values, formats: u.numberFormat }));
+    grids = used.map((u) =>
+      u.isNullObject
+        ? { address: "", values: [], formats: [] }
+        : { address: u.address, values: u.values, formats: u.numberFormat },
+    );
   } catch (error) {
     if (officeErrorCode(error) !== "RequestPayloadSizeLimitExceeded") throw error;
     shapes = queueShapes();
@@ -143,7 +151,13 @@ async function readInChunks(
       const formats: unknown[][] | null = range.numberFormat;
       if (!Array.isArray(values) || !Array.isArray(formats)) {
         const address = rangeA1(chunk);
-        throw new HostMessageError(excelHostStrings.valuesNotReturned(sheets[chunk.sheet].name, address, (chunk.bottom - chunk.top + 1) * (chunk.right - chunk.left + 1)));
+        throw new HostMessageError(
+          excelHostStrings.valuesNotReturned(
+            sheets[chunk.sheet].name,
+            address,
+            (chunk.bottom - chunk.top + 1) * (chunk.right - chunk.left + 1),
+          ),
+        );
       }
       pushAll(grids[chunk.sheet].values, values);
       pushAll(grids[chunk.sheet].formats, formats);

@@ -17,7 +17,8 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
   } catch (error) {
     const code = officeErrorCode(error);
     // A sheet renamed since the evaluation, or an address that no longer makes sense.
-    if (code === "ItemNotFound" || code === "InvalidArgument") return { kind: "failed", message: officeStrings.selectMissing(sheet, address) };
+    if (code === "ItemNotFound" || code === "InvalidArgument")
+      return { kind: "failed", message: officeStrings.selectMissing(sheet, address) };
     return { kind: "failed", message: officeErrorMessage(error) };
   }
 }

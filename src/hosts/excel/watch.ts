@@ -19,15 +19,22 @@ export interface OfficeEvents {
 /** `Office.VisibilityMode.taskpane`. */
 const TASKPANE = "Taskpane";
 
-const supported = (office: OfficeEvents, set: string, version: string) => office.context?.requirements?.isSetSupported(set, version) === true;
+const supported = (office: OfficeEvents, set: string, version: string) =>
+  office.context?.requirements?.isSetSupported(set, version) === true;
 
 /** Whether the page is on screen (the hidden runtime's page is not). */
-export function pageShown(doc: Pick<Document, "visibilityState"> | undefined = typeof document === "undefined" ? undefined : document): boolean {
+export function pageShown(
+  doc: Pick<Document, "visibilityState"> | undefined = typeof document === "undefined" ? undefined : document,
+): boolean {
   return doc?.visibilityState !== "hidden";
 }
 
 /** Starts watching; the returned function stops (every handler removed, errors ignored). */
-export function watchOffice(listener: (event: HostEvent) => void, run: ExcelRun, office: OfficeEvents | undefined): () => void {
+export function watchOffice(
+  listener: (event: HostEvent) => void,
+  run: ExcelRun,
+  office: OfficeEvents | undefined,
+): () => void {
   const stops: (() => void)[] = [];
   let stopped = false;
   const keep = (stop: () => void) => (stopped ? stop() : stops.push(stop));

@@ -1,6 +1,5 @@
 /** Texts of the file host (reading and writing .xlsx/.csv files), in pt-BR. */
 export const fileMessages = {
-
   // --- file host (xlsx/csv) ---
   fileNotFound: (file: string) => `O arquivo “${file}” não foi encontrado. Confira o nome e a pasta do arquivo.`,
   fileIsDirectory: (file: string) =>
@@ -47,14 +46,16 @@ export const writerStrings = {
     `Não foi possível gravar “${file}”: o arquivo está aberto no Excel ou em outro programa, ou está bloqueado. Feche o arquivo e tente de novo, ou escolha outro nome para o arquivo avaliado.`,
   readOnly: (file: string) =>
     `Não foi possível gravar “${file}”: o local é somente leitura (um pendrive protegido, um CD ou uma pasta de rede sem permissão de gravação). Escolha outra pasta.`,
-  diskFull: (file: string) => `Não foi possível gravar “${file}”: não há espaço livre no disco. Libere espaço ou escolha outro local.`,
+  diskFull: (file: string) =>
+    `Não foi possível gravar “${file}”: não há espaço livre no disco. Libere espaço ou escolha outro local.`,
   nameTooLong: (file: string) =>
     `Não foi possível gravar “${file}”: o nome ou o caminho do arquivo é longo demais. Use um nome mais curto ou uma pasta mais próxima da raiz do disco.`,
   writeFailed: (file: string, detail: string) =>
     `Não foi possível gravar “${file}” (${detail}). Confira se a pasta existe, se você pode gravar nela e se o arquivo não está aberto em outro programa.`,
   buildFailed: (file: string, detail: string) =>
     `Não foi possível montar o arquivo avaliado “${file}” (detalhe técnico: ${detail}). O arquivo de entrada não foi alterado. Abra a pasta de trabalho no Excel, salve de novo como .xlsx e tente outra vez.`,
-  sheetMissing: (sheet: string) => `A planilha “${sheet}” não foi encontrada na pasta de trabalho ao gravar o resultado da avaliação.`,
+  sheetMissing: (sheet: string) =>
+    `A planilha “${sheet}” não foi encontrada na pasta de trabalho ao gravar o resultado da avaliação.`,
   /** The chart's name in Excel's selection pane. */
   chartName: (n: number) => `Gráfico ${n}`,
 };

@@ -6,7 +6,13 @@ import { taskpaneStrings } from "../messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  line: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS },
+  line: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   // One line: the label's parts ("Faixa 2 — 80% a 99,9%") must not split; too long for the pane, it ends in "…".
   chip: {
     display: "inline-block",

@@ -4,7 +4,15 @@
  * replace it (the plan applied again with `replaceSummaries`) or cancel (nothing written).
  */
 import { useState, type JSX } from "react";
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
 import { taskpaneStrings } from "../messages";
 import type { WritePlan } from "../../workbook/plan/types";
 import type { ApplyOutcome } from "../../workbook/host";

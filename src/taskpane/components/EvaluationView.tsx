@@ -3,7 +3,18 @@ import { useId, type JSX } from "react";
 import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { PeriodEvaluation } from "../../workbook/pipeline";
 import { formatPeriodPtBR } from "../../core/periods";
-import { conceptReason, figureText, incompleteText, indicatorLabel, missedTargets, pendingItems, percentText, ruleText, situation, unitViews } from "../../workbook/view";
+import {
+  conceptReason,
+  figureText,
+  incompleteText,
+  indicatorLabel,
+  missedTargets,
+  pendingItems,
+  percentText,
+  ruleText,
+  situation,
+  unitViews,
+} from "../../workbook/view";
 import { overallLabel } from "../format";
 import { methodText } from "../../core/messages";
 import { nationalStrings, viewStrings } from "../../workbook/messages";
@@ -26,12 +37,17 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
   const value = figureText(ev);
   const figure = overallFigure(ev);
   // The co-financing names the indicators a nota lacks (they count zero) instead of a share of them.
-  const missingNote = figure.kind === "finalNote" && figure.missing.length > 0 ? nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))) : undefined;
+  const missingNote =
+    figure.kind === "finalNote" && figure.missing.length > 0
+      ? nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure)))
+      : undefined;
   const missed = missedTargets(ev);
   const pending = pendingItems(ev);
   const incomplete = incompleteText(ev);
   const units = unitViews(ev);
-  const period = ev.period ? taskpaneStrings.periodOption(formatPeriodPtBR(ev.period), ev.period.label) : taskpaneStrings.periodAll;
+  const period = ev.period
+    ? taskpaneStrings.periodOption(formatPeriodPtBR(ev.period), ev.period.label)
+    : taskpaneStrings.periodAll;
   return (
     <section className={styles.item} aria-labelledby={id}>
       <Subtitle2 as="h3" id={id}>
@@ -42,11 +58,23 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
       </Body1>
       <Caption1>{taskpaneStrings.coverage(o.withData, o.scored, capitalize(methodText(ev)))}</Caption1>
       <Caption1>{viewStrings.ruleSentence(ruleText(ev))}</Caption1>
-      {ev.preset.bands ? ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} /> : <Caption1>{taskpaneStrings.noBand}</Caption1>}
-      {figure.pooled && ev.byMunicipality && <Caption1>{nationalStrings.pooledNote(ev.byMunicipality.length)}</Caption1>}
+      {ev.preset.bands ? (
+        ev.band && <BandChip band={ev.band.band} provisional={ev.band.provisional} />
+      ) : (
+        <Caption1>{taskpaneStrings.noBand}</Caption1>
+      )}
+      {figure.pooled && ev.byMunicipality && (
+        <Caption1>{nationalStrings.pooledNote(ev.byMunicipality.length)}</Caption1>
+      )}
       {figure.partial && (
         <MessageBar {...NO_TITLE} intent="warning">
-          <MessageBarBody>{nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code))}</MessageBarBody>
+          <MessageBarBody>
+            {nationalStrings.partialNote(
+              figure.partial.present,
+              figure.partial.total,
+              figure.missing.map((m) => m.code),
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       {incomplete && (
@@ -59,7 +87,9 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
           <MessageBarBody>{missingNote}</MessageBarBody>
         </MessageBar>
       )}
-      {ev.preset.commission === false && hasDecisions(ev) && <Caption1>{nationalStrings.justificationsNotScored(ev.preset.name)}</Caption1>}
+      {ev.preset.commission === false && hasDecisions(ev) && (
+        <Caption1>{nationalStrings.justificationsNotScored(ev.preset.name)}</Caption1>
+      )}
       {/* A classifying preset (co-financing) has classes, not targets to meet: its teams say it instead. */}
       {ev.preset.scoring.kind !== "classification" && (
         <>
@@ -71,7 +101,8 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
               {missed.map((i) => (
                 <li key={i.key} className={styles.wrap}>
                   <Body1>
-                    {indicatorLabel(i)}: {taskpaneStrings.attained(percentText(i.attainment?.scored ?? 0))} — {taskpaneStrings.situations[situation(i)]}
+                    {indicatorLabel(i)}: {taskpaneStrings.attained(percentText(i.attainment?.scored ?? 0))} —{" "}
+                    {taskpaneStrings.situations[situation(i)]}
                   </Body1>
                   <Caption1 as="p" block>
                     {conceptReason(i)}
@@ -94,7 +125,9 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
               </li>
             ))}
           </ul>
-          {pending.length > MAX_PENDING && <Caption1>{taskpaneStrings.morePending(pending.length - MAX_PENDING)}</Caption1>}
+          {pending.length > MAX_PENDING && (
+            <Caption1>{taskpaneStrings.morePending(pending.length - MAX_PENDING)}</Caption1>
+          )}
         </>
       )}
       {units.length > 0 && (
@@ -103,7 +136,9 @@ export function EvaluationView({ ev }: { ev: PeriodEvaluation }): JSX.Element {
           <ul className={styles.list}>
             {units.map((u) => (
               <li key={u.name} className={styles.wrap}>
-                <Body1>{viewStrings.unitLine(u.name, u.figure ?? viewStrings.noFigure, u.band ?? "", u.missed.join(", "))}</Body1>
+                <Body1>
+                  {viewStrings.unitLine(u.name, u.figure ?? viewStrings.noFigure, u.band ?? "", u.missed.join(", "))}
+                </Body1>
               </li>
             ))}
           </ul>

@@ -23,7 +23,12 @@ export interface MoreMenuProps {
 
 export default function MoreMenu({ target, open, onOpenChange, onSelect }: MoreMenuProps): JSX.Element {
   return (
-    <Menu open={open} onOpenChange={(_, data) => onOpenChange(data.open)} positioning={{ target, position: "below", align: "end" }} hasIcons={false}>
+    <Menu
+      open={open}
+      onOpenChange={(_, data) => onOpenChange(data.open)}
+      positioning={{ target, position: "below", align: "end" }}
+      hasIcons={false}
+    >
       <MenuPopover>
         <MenuList>
           {TABS.map((id) => (

@@ -7,16 +7,22 @@ import { taskpaneStrings } from "../messages";
 import { ProblemList } from "./ProblemList";
 
 /** `next`: the step that follows in the path, offered beside the success message. */
-export function OutcomeMessage({ outcome, success, next }: { outcome: ApplyOutcome; success: string; next?: { label: string; onClick: () => void } }): JSX.Element | null {
+export function OutcomeMessage({
+  outcome,
+  success,
+  next,
+}: {
+  outcome: ApplyOutcome;
+  success: string;
+  next?: { label: string; onClick: () => void };
+}): JSX.Element | null {
   if (outcome.kind === "applied") {
     return (
       <MessageBar {...NO_TITLE} intent="success" layout="multiline">
         <MessageBarBody>{success}</MessageBarBody>
         {next && (
           <MessageBarActions>
-            <Button onClick={next.onClick}>
-              {next.label}
-            </Button>
+            <Button onClick={next.onClick}>{next.label}</Button>
           </MessageBarActions>
         )}
       </MessageBar>

@@ -20,7 +20,12 @@ export function PeriodChecklist(): JSX.Element | null {
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{taskpaneStrings.periodsLegend}</legend>
       {periods.map((p) => (
-        <Checkbox key={p.key} label={p.text} checked={choice.periods.includes(p.key)} onChange={(_, data) => toggle(p.key, data.checked === true)} />
+        <Checkbox
+          key={p.key}
+          label={p.text}
+          checked={choice.periods.includes(p.key)}
+          onChange={(_, data) => toggle(p.key, data.checked === true)}
+        />
       ))}
     </fieldset>
   );

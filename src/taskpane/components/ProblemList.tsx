@@ -25,7 +25,11 @@ export function ProblemList({ problems, heading, level = 3 }: ProblemListProps):
   };
   return (
     <div className={styles.section}>
-      {heading !== null && <Subtitle2 as={level === 3 ? "h3" : "h4"}>{heading ?? taskpaneStrings.problemsHeading(problems.length)}</Subtitle2>}
+      {heading !== null && (
+        <Subtitle2 as={level === 3 ? "h3" : "h4"}>
+          {heading ?? taskpaneStrings.problemsHeading(problems.length)}
+        </Subtitle2>
+      )}
       <ul className={styles.list}>
         {problems.map((p, i) => {
           const sheet = p.sheet;

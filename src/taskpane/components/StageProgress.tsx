@@ -12,7 +12,11 @@ export function StageProgress({ stage }: { stage: Stage }): JSX.Element {
   // A quarter of the bar per stage: lendo ¼, avaliando ½, gravando ¾, pronto full.
   const value = (ORDER.indexOf(stage) + 1) / ORDER.length;
   return (
-    <Field label={taskpaneStrings.progressLabel} validationMessage={taskpaneStrings.stages[stage]} validationState="none">
+    <Field
+      label={taskpaneStrings.progressLabel}
+      validationMessage={taskpaneStrings.stages[stage]}
+      validationState="none"
+    >
       <ProgressBar value={value} max={1} />
     </Field>
   );

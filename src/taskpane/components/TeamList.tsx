@@ -23,9 +23,20 @@ export function TeamList({ ev }: { ev: PeriodEvaluation }): JSX.Element | null {
         {report.teams.map((t) => (
           <li key={`${t.municipality ?? ""}|${t.code ?? t.team}`} className={styles.wrap}>
             <Body1>
-              {taskpaneStrings.teamLine(t.team, t.code, t.note === undefined ? taskpaneStrings.notComputed : noteText(t.note), t.noteBand?.label)}
+              {taskpaneStrings.teamLine(
+                t.team,
+                t.code,
+                t.note === undefined ? taskpaneStrings.notComputed : noteText(t.note),
+                t.noteBand?.label,
+              )}
             </Body1>
-            {t.missing.length > 0 && <Caption1>{nationalPaneStrings.incompleteShort(t.missing.map((m) => nationalStrings.indicatorName(m.code, m.name)))}</Caption1>}
+            {t.missing.length > 0 && (
+              <Caption1>
+                {nationalPaneStrings.incompleteShort(
+                  t.missing.map((m) => nationalStrings.indicatorName(m.code, m.name)),
+                )}
+              </Caption1>
+            )}
           </li>
         ))}
       </ul>

@@ -80,14 +80,23 @@ export function Avaliar(): JSX.Element {
           <MessageBarBody>{run.message}</MessageBarBody>
         </MessageBar>
       )}
-      {run.outcome && <OutcomeMessage outcome={run.outcome} success={taskpaneStrings.evaluateApplied} next={{ label: paneStrings.nextSummary, onClick: () => go("resumo") }} />}
+      {run.outcome && (
+        <OutcomeMessage
+          outcome={run.outcome}
+          success={taskpaneStrings.evaluateApplied}
+          next={{ label: paneStrings.nextSummary, onClick: () => go("resumo") }}
+        />
+      )}
       {ev && (
         <>
           {ev.evaluations.map((e) => (
             <EvaluationView key={e.period?.label ?? ""} ev={e} />
           ))}
           <ProblemList problems={ev.settingsProblems} heading={taskpaneStrings.settingsProblemsHeading} />
-          <ProblemList problems={ev.result.problems} heading={taskpaneStrings.tableProblemsHeading(ev.result.problems.length)} />
+          <ProblemList
+            problems={ev.result.problems}
+            heading={taskpaneStrings.tableProblemsHeading(ev.result.problems.length)}
+          />
         </>
       )}
     </div>

@@ -26,7 +26,12 @@ import { consolidatePaneStrings, siapsPaneStrings, taskpaneStrings } from "../me
 import { formatPeriodPtBR } from "../../core/periods";
 import { presets } from "../../core/presets";
 import { allTeams, bandLabel, sortRows, type ConsolidatedRow } from "../../workbook/consolidation/consolidate";
-import { consolidateWorkbook, planWorkbookConsolidation, unitsOf, type WorkbookConsolidation } from "../../workbook/consolidation/workbookPart";
+import {
+  consolidateWorkbook,
+  planWorkbookConsolidation,
+  unitsOf,
+  type WorkbookConsolidation,
+} from "../../workbook/consolidation/workbookPart";
 import { useConfirmedApply } from "../components/ConfirmedApply";
 import { OutcomeMessage } from "../components/OutcomeMessage";
 import { nextPaint, StageProgress, type Stage } from "../components/StageProgress";
@@ -39,14 +44,20 @@ import { useWorkbook } from "../useWorkbook";
 export const PREVIEW_ROWS = 10;
 
 /** The open workbook consolidated with the rules chosen on screen (every period; sheets split when one per municipality). */
-export function consolidateOpenWorkbook(snapshot: Snapshot, rules: Pick<Choice, "preset" | "method">): WorkbookConsolidation {
+export function consolidateOpenWorkbook(
+  snapshot: Snapshot,
+  rules: Pick<Choice, "preset" | "method">,
+): WorkbookConsolidation {
   const { options, problems } = runOptions(snapshot.settings, rules);
   return consolidateWorkbook(snapshot.data, { ...options, splitSheets: true, problems });
 }
 
 /** A row's figure: `75,0%`, or `ISF 8,00` on the 0–10 scale. */
 function valueOf(r: ConsolidatedRow): string {
-  if (r.scale === 10) return r.value === undefined ? consolidatePaneStrings.noValue : consolidatePaneStrings.valueText(nationalStrings.capitalized(r.figure.name), noteText(r.value));
+  if (r.scale === 10)
+    return r.value === undefined
+      ? consolidatePaneStrings.noValue
+      : consolidatePaneStrings.valueText(nationalStrings.capitalized(r.figure.name), noteText(r.value));
   return r.attainment === undefined ? consolidatePaneStrings.noValue : percentText(r.attainment);
 }
 
@@ -92,22 +103,41 @@ function Preview({ consolidation }: { consolidation: WorkbookConsolidation }): J
       <Subtitle2 as="h3" id={id}>
         {consolidatePaneStrings.previewHeading}
       </Subtitle2>
-      <Body1 as="p">{consolidatePaneStrings.previewLine(units, periods.map((x) => x.label), rows.length, allTeams(rows) ? siapsPaneStrings.teamsCount(units) : undefined)}</Body1>
-      {consolidation.sheets && <Caption1 className={screen.wrap}>{consolidatePaneStrings.fromSheets(consolidation.sheets)}</Caption1>}
       <Body1 as="p">
-        <strong>{last ? consolidatePaneStrings.latestHeading(taskpaneStrings.periodOption(formatPeriodPtBR(last), last.label)) : consolidatePaneStrings.latestUndated}</strong>
+        {consolidatePaneStrings.previewLine(
+          units,
+          periods.map((x) => x.label),
+          rows.length,
+          allTeams(rows) ? siapsPaneStrings.teamsCount(units) : undefined,
+        )}
+      </Body1>
+      {consolidation.sheets && (
+        <Caption1 className={screen.wrap}>{consolidatePaneStrings.fromSheets(consolidation.sheets)}</Caption1>
+      )}
+      <Body1 as="p">
+        <strong>
+          {last
+            ? consolidatePaneStrings.latestHeading(taskpaneStrings.periodOption(formatPeriodPtBR(last), last.label))
+            : consolidatePaneStrings.latestUndated}
+        </strong>
       </Body1>
       <ul className={screen.plainList}>
         {latest.slice(0, PREVIEW_ROWS).map((r) => (
           <li key={`${r.source}\u0000${r.name}\u0000${r.ibge ?? ""}`} className={styles.row}>
             {r.band && (
-              <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: r.band.color ?? tokens.colorNeutralBackground3 }} />
+              <span
+                aria-hidden="true"
+                className={styles.swatch}
+                style={{ backgroundColor: r.band.color ?? tokens.colorNeutralBackground3 }}
+              />
             )}
             <Body1>{consolidatePaneStrings.rowText(r.name, valueOf(r), r.band ? bandLabel(r.band) : "")}</Body1>
           </li>
         ))}
       </ul>
-      {latest.length > PREVIEW_ROWS && <Caption1>{consolidatePaneStrings.moreRows(latest.length - PREVIEW_ROWS)}</Caption1>}
+      {latest.length > PREVIEW_ROWS && (
+        <Caption1>{consolidatePaneStrings.moreRows(latest.length - PREVIEW_ROWS)}</Caption1>
+      )}
       {units === 1 && <Caption1>{consolidatePaneStrings.oneUnit}</Caption1>}
       {(incomplete > 0 || withProblems > 0) && (
         <MessageBar {...NO_TITLE} intent="warning" layout="multiline">
@@ -127,7 +157,9 @@ export function Consolidar({ active = true }: { active?: boolean }): JSX.Element
   const styles = useScreenStyles();
   const [stage, setStage] = useState<Stage>();
   const [message, setMessage] = useState<string>();
-  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(taskpaneStrings.summaryCancelled));
+  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () =>
+    setMessage(taskpaneStrings.summaryCancelled),
+  );
   const running = stage !== undefined && stage !== "pronto";
   const { preset, method } = choice;
   const hasTables = (snapshot?.result.tables.length ?? 0) > 0;

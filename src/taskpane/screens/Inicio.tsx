@@ -55,7 +55,8 @@ export function Inicio(): JSX.Element {
         {overview && found && (
           <>
             <Body1 as="p" className={own.fact}>
-              {paneStrings.homeFound(overview.tables, overview.sheets)} {paneStrings.homeIndicators(overview.indicators)}.
+              {paneStrings.homeFound(overview.tables, overview.sheets)}{" "}
+              {paneStrings.homeIndicators(overview.indicators)}.
             </Body1>
             <Body1 as="p" className={own.fact}>
               {paneStrings.homePeriods(periods.filter((o) => o.period).map((o) => o.text))}

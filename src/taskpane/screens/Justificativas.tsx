@@ -22,7 +22,11 @@ import {
 } from "@fluentui/react-components";
 import { indicatorKey, type IndicatorEvaluation, type LocatedProblem } from "../../core/evaluate";
 import type { JustificationDecision } from "../../core/types";
-import { planJustifications, type JustificationDecisionText, type JustificationEntry } from "../../workbook/plan/justifications";
+import {
+  planJustifications,
+  type JustificationDecisionText,
+  type JustificationEntry,
+} from "../../workbook/plan/justifications";
 import { BandChip } from "../components/BandChip";
 import { ProblemList } from "../components/ProblemList";
 import { evaluate } from "../evaluation";
@@ -62,10 +66,15 @@ interface FormProps {
 function JustificationForm({ missed, busy, onSave }: FormProps): JSX.Element {
   const styles = useScreenStyles();
   const [drafts, setDrafts] = useState(
-    () => new Map(missed.map((i) => [i.key, { decision: decisionText(i.decision), text: i.justification ?? "" } satisfies Draft])),
+    () =>
+      new Map(
+        missed.map((i) => [i.key, { decision: decisionText(i.decision), text: i.justification ?? "" } satisfies Draft]),
+      ),
   );
   const update = (key: string, change: Partial<Draft>) =>
-    setDrafts((current) => new Map(current).set(key, { ...(current.get(key) ?? { decision: "", text: "" }), ...change }));
+    setDrafts((current) =>
+      new Map(current).set(key, { ...(current.get(key) ?? { decision: "", text: "" }), ...change }),
+    );
   return (
     <form
       className={styles.section}
@@ -81,16 +90,27 @@ function JustificationForm({ missed, busy, onSave }: FormProps): JSX.Element {
           return (
             <li key={i.key} className={styles.item}>
               <Subtitle2 as="h3">{name}</Subtitle2>
-              <Caption1>{taskpaneStrings.indicatorFigures(resultText(i), targetText(i), percentText(i.attainment?.scored ?? 0))}</Caption1>
+              <Caption1>
+                {taskpaneStrings.indicatorFigures(resultText(i), targetText(i), percentText(i.attainment?.scored ?? 0))}
+              </Caption1>
               <Field label={`${taskpaneStrings.decisionLabel} — ${name}`}>
-                <RadioGroup layout="horizontal" value={draft.decision} onChange={(_, data) => update(i.key, { decision: data.value as JustificationDecisionText })}>
+                <RadioGroup
+                  layout="horizontal"
+                  value={draft.decision}
+                  onChange={(_, data) => update(i.key, { decision: data.value as JustificationDecisionText })}
+                >
                   {DECISIONS.map((d) => (
                     <Radio key={d} value={d} label={taskpaneStrings.decisions[d]} />
                   ))}
                 </RadioGroup>
               </Field>
               <Field label={`${taskpaneStrings.justificationText} — ${name}`}>
-                <Textarea value={draft.text} resize="vertical" rows={4} onChange={(_, data) => update(i.key, { text: data.value })} />
+                <Textarea
+                  value={draft.text}
+                  resize="vertical"
+                  rows={4}
+                  onChange={(_, data) => update(i.key, { text: data.value })}
+                />
               </Field>
             </li>
           );
@@ -114,7 +134,10 @@ export function Justificativas(): JSX.Element {
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
   const go = useNavigate();
 
-  const periodKey = chosen !== undefined && periods.some((p) => p.key === chosen) ? chosen : (choice.periods[choice.periods.length - 1] ?? periods[periods.length - 1]?.key);
+  const periodKey =
+    chosen !== undefined && periods.some((p) => p.key === chosen)
+      ? chosen
+      : (choice.periods[choice.periods.length - 1] ?? periods[periods.length - 1]?.key);
   const ev = useMemo(() => {
     if (!snapshot || periodKey === undefined) return undefined;
     return evaluate(snapshot.data, snapshot.settings, { ...choice, periods: [periodKey] }).evaluations[0];
@@ -129,7 +152,12 @@ export function Justificativas(): JSX.Element {
     for (const i of missed) {
       const draft = drafts.get(i.key);
       if (!draft || draft.decision === "") continue;
-      entries.push({ indicatorKey: i.key, ...(ev?.period ? { period: ev.period } : {}), text: draft.text, decision: draft.decision });
+      entries.push({
+        indicatorKey: i.key,
+        ...(ev?.period ? { period: ev.period } : {}),
+        text: draft.text,
+        decision: draft.decision,
+      });
     }
     if (entries.length === 0) {
       setMessage({ intent: "warning", text: taskpaneStrings.justificationsNothing });
@@ -154,7 +182,11 @@ export function Justificativas(): JSX.Element {
       for (const e of entries) {
         if (placed.has(e.indicatorKey)) continue;
         const name = missed.find((i) => i.key === e.indicatorKey)?.indicator ?? e.indicatorKey;
-        found.push({ code: "invalidArgument", indicator: name, message: paneSharedStrings.justificationNoRows(name, undefined) });
+        found.push({
+          code: "invalidArgument",
+          indicator: name,
+          message: paneSharedStrings.justificationNoRows(name, undefined),
+        });
       }
       setProblems(found);
       if (cells.length === 0) return;
@@ -215,7 +247,9 @@ export function Justificativas(): JSX.Element {
       )}
       <ProblemList problems={problems} />
       {ev && missed.length === 0 && <Body1 as="p">{taskpaneStrings.justificationsNone}</Body1>}
-      {ev && missed.length > 0 && <JustificationForm key={formKey} missed={missed} busy={busy} onSave={(d) => void onSave(d)} />}
+      {ev && missed.length > 0 && (
+        <JustificationForm key={formKey} missed={missed} busy={busy} onSave={(d) => void onSave(d)} />
+      )}
     </div>
   );
 }

@@ -3,7 +3,18 @@
  * co-financing) on a new sheet, built by workbook/plan/templates so that the add-in reads it at once.
  */
 import { useState, type JSX } from "react";
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle1 } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle1,
+} from "@fluentui/react-components";
 import { catalogs, type CatalogId } from "../../core/catalogs";
 import { buildTemplate } from "../../workbook/plan/templates";
 import { taskpaneStrings } from "../messages";

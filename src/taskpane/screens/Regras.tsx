@@ -65,13 +65,23 @@ function presetRows(preset: Preset): BandRow[] {
   const table = preset.bands;
   if (!table) return [];
   return table.bands.map((b) =>
-    newRow({ lower: formatNumber(lowerOf(b, table.domain.min), 6), label: b.label, recommendation: b.recommendation ?? "", color: b.color ?? "" }),
+    newRow({
+      lower: formatNumber(lowerOf(b, table.domain.min), 6),
+      label: b.label,
+      recommendation: b.recommendation ?? "",
+      color: b.color ?? "",
+    }),
   );
 }
 
 function storedRows(bands: StoredBand[]): BandRow[] {
   return bands.map((b) =>
-    newRow({ lower: formatNumber(b.inicio, 6), label: b.rotulo ?? "", recommendation: b.recomendacao ?? "", color: b.cor ?? "" }),
+    newRow({
+      lower: formatNumber(b.inicio, 6),
+      label: b.rotulo ?? "",
+      recommendation: b.recomendacao ?? "",
+      color: b.cor ?? "",
+    }),
   );
 }
 
@@ -87,10 +97,17 @@ function toStored(rows: BandRow[]): StoredBand[] {
 /** What is wrong with the rows, in pt-BR (empty: sound). */
 function bandProblems(rows: BandRow[], preset: Preset): string[] {
   if (rows.length === 0) return preset.bands ? [messages.bandTableEmpty] : [];
-  const unreadable = rows.flatMap((r, i) => (parseNumberText(r.lower.trim()) === undefined ? [taskpaneStrings.bandLowerInvalid(i + 1)] : []));
+  const unreadable = rows.flatMap((r, i) =>
+    parseNumberText(r.lower.trim()) === undefined ? [taskpaneStrings.bandLowerInvalid(i + 1)] : [],
+  );
   if (unreadable.length > 0) return unreadable;
   const built = bandTableFromLowerBounds(
-    toStored(rows).map((b) => ({ lower: b.inicio, label: b.rotulo ?? "", recommendation: b.recomendacao, color: b.cor })),
+    toStored(rows).map((b) => ({
+      lower: b.inicio,
+      label: b.rotulo ?? "",
+      recommendation: b.recomendacao,
+      color: b.cor,
+    })),
     { min: 0, max: preset.scale },
     { decimals: preset.bands?.decimals ?? 1 },
   );
@@ -125,7 +142,8 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
   const parsedShare = parseShare(share);
   const max = formatNumber(preset.scale, 0);
 
-  const setRow = (id: number, change: Partial<BandRow>) => setRows((current) => current.map((r) => (r.id === id ? { ...r, ...change } : r)));
+  const setRow = (id: number, change: Partial<BandRow>) =>
+    setRows((current) => current.map((r) => (r.id === id ? { ...r, ...change } : r)));
   const choosePreset = (id: PresetId) => {
     // Bands are on the preset's scale (0–100 or 0–10): start again from the new preset's own.
     setPresetId(id);
@@ -147,7 +165,13 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
     setBlocked(false);
     const stored = toStored(rows);
     const isDefault = JSON.stringify(stored) === JSON.stringify(toStored(presetRows(preset)));
-    const next: WorkbookSettings = { ...settings, versao: 1, predefinicao: presetId, metodo: method === "shareMet" ? "proporcao" : "media", parcial: parsedShare };
+    const next: WorkbookSettings = {
+      ...settings,
+      versao: 1,
+      predefinicao: presetId,
+      metodo: method === "shareMet" ? "proporcao" : "media",
+      parcial: parsedShare,
+    };
     // The default rule is not stored, so a workbook saved before the setting existed reads the same.
     if (rule === "resultado-do-periodo") delete next.regra;
     else next.regra = rule;
@@ -181,28 +205,47 @@ function RulesForm({ settings, initialPreset, busy, onSave }: FormProps): JSX.El
       </Field>
 
       <Subtitle2 as="h3">{taskpaneStrings.bandsHeading}</Subtitle2>
-      <Body1 as="p">{rows.length === 0 && !preset.bands ? taskpaneStrings.bandsNone : taskpaneStrings.bandsHint(max)}</Body1>
+      <Body1 as="p">
+        {rows.length === 0 && !preset.bands ? taskpaneStrings.bandsNone : taskpaneStrings.bandsHint(max)}
+      </Body1>
       {rows.map((row, i) => (
         <fieldset key={row.id} className={`${styles.fieldset} ${styles.item}`}>
           <legend className={styles.legend}>{taskpaneStrings.bandGroup(i + 1)}</legend>
           <Field label={taskpaneStrings.bandLower}>
-            <Input value={row.lower} inputMode="decimal" onChange={(_, data) => setRow(row.id, { lower: data.value })} />
+            <Input
+              value={row.lower}
+              inputMode="decimal"
+              onChange={(_, data) => setRow(row.id, { lower: data.value })}
+            />
           </Field>
           <Field label={taskpaneStrings.bandLabelField}>
             <Input value={row.label} onChange={(_, data) => setRow(row.id, { label: data.value })} />
           </Field>
           <Field label={taskpaneStrings.bandRecommendation}>
-            <Textarea value={row.recommendation} resize="vertical" rows={4} onChange={(_, data) => setRow(row.id, { recommendation: data.value })} />
+            <Textarea
+              value={row.recommendation}
+              resize="vertical"
+              rows={4}
+              onChange={(_, data) => setRow(row.id, { recommendation: data.value })}
+            />
           </Field>
           <Field label={taskpaneStrings.bandColor}>
             <Input
               value={row.color}
               onChange={(_, data) => setRow(row.id, { color: data.value })}
-              contentAfter={<span aria-hidden="true" className={own.swatch} style={{ backgroundColor: row.color || "transparent" }} />}
+              contentAfter={
+                <span
+                  aria-hidden="true"
+                  className={own.swatch}
+                  style={{ backgroundColor: row.color || "transparent" }}
+                />
+              }
             />
           </Field>
           <div className={styles.actions}>
-            <Button onClick={() => setRows((current) => current.filter((r) => r.id !== row.id))}>{taskpaneStrings.bandRemove(i + 1)}</Button>
+            <Button onClick={() => setRows((current) => current.filter((r) => r.id !== row.id))}>
+              {taskpaneStrings.bandRemove(i + 1)}
+            </Button>
           </div>
         </fieldset>
       ))}
@@ -273,7 +316,9 @@ export function Regras(): JSX.Element {
     <div className={styles.screen}>
       <Subtitle1 as="h2">{taskpaneStrings.rulesHeading}</Subtitle1>
       <Body1 as="p">{taskpaneStrings.rulesHint}</Body1>
-      {snapshot && <ProblemList problems={snapshot.settingsProblems} heading={taskpaneStrings.settingsProblemsHeading} />}
+      {snapshot && (
+        <ProblemList problems={snapshot.settingsProblems} heading={taskpaneStrings.settingsProblemsHeading} />
+      )}
       {snapshot && (
         <RulesForm
           key={JSON.stringify(settings)}

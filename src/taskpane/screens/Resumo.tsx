@@ -7,15 +7,7 @@
  * user, who may replace it.
  */
 import { useState, type JSX } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  MessageBar,
-  MessageBarBody,
-  Subtitle1,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, MessageBar, MessageBarBody, Subtitle1 } from "@fluentui/react-components";
 import { presets } from "../../core/presets";
 import { additiveTermPlan, summaryPlan } from "../evaluation";
 import { PeriodChecklist } from "../components/PeriodChecklist";
@@ -32,7 +24,9 @@ function useSheetRun(reports: boolean) {
   const { choice, reload, periods } = useWorkbook();
   const [stage, setStage] = useState<Stage>();
   const [message, setMessage] = useState<string>();
-  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () => setMessage(taskpaneStrings.summaryCancelled));
+  const { apply, outcome, clearOutcome, dialog } = useConfirmedApply(setStage, () =>
+    setMessage(taskpaneStrings.summaryCancelled),
+  );
   const [names, setNames] = useState<string[]>([]);
   const running = stage !== undefined && stage !== "pronto";
 
@@ -50,7 +44,9 @@ function useSheetRun(reports: boolean) {
       return;
     }
     const { snapshot, evaluation } = read;
-    const plan = additiveTerm ? additiveTermPlan(evaluation) : summaryPlan(snapshot.data, evaluation, reports, reports && final);
+    const plan = additiveTerm
+      ? additiveTermPlan(evaluation)
+      : summaryPlan(snapshot.data, evaluation, reports, reports && final);
     setNames(plan.summaries.map((sh) => sh.name));
     await apply(plan);
   };
@@ -89,7 +85,13 @@ export function Resumo(): JSX.Element {
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      {outcome && <OutcomeMessage outcome={outcome} success={taskpaneStrings.summaryApplied(names)} next={{ label: paneStrings.nextJustifications, onClick: () => go("justificativas") }} />}
+      {outcome && (
+        <OutcomeMessage
+          outcome={outcome}
+          success={taskpaneStrings.summaryApplied(names)}
+          next={{ label: paneStrings.nextJustifications, onClick: () => go("justificativas") }}
+        />
+      )}
       {dialog(taskpaneStrings.confirmTitle)}
     </div>
   );
@@ -107,7 +109,11 @@ export function Comunicado(): JSX.Element {
       {periods.length === 0 && <Body1 as="p">{taskpaneStrings.noTables}</Body1>}
       <PeriodChecklist />
       <RulesLine />
-      <Checkbox checked={final} onChange={(_, data) => setFinal(data.checked === true)} label={taskpaneStrings.finalReport} />
+      <Checkbox
+        checked={final}
+        onChange={(_, data) => setFinal(data.checked === true)}
+        label={taskpaneStrings.finalReport}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running || periods.length === 0} onClick={() => void run(final)}>
           {taskpaneStrings.reportsRun}

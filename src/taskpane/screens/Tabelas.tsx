@@ -5,7 +5,17 @@
  * tables are detected again.
  */
 import { useState, type JSX } from "react";
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle1, Subtitle2 } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle1,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { formatPercent } from "../../core/messages";
 import { tableLayoutStrings } from "../../workbook/messages";
 import { siapsPaneStrings, taskpaneStrings } from "../messages";
@@ -13,7 +23,14 @@ import { formatPeriodPtBR } from "../../core/periods";
 import { columnLetter, fromA1Range } from "../../workbook/a1";
 import { Grid, cellText, isEmptyValue } from "../../workbook/detect/grid";
 import { isOwnedHeader } from "../../workbook/addinParts";
-import { FIELD_FROM_PT, type DetectedTable, type ExplicitMapping, type Field as TableField, type FieldPtBR, type WorkbookData } from "../../workbook/model";
+import {
+  FIELD_FROM_PT,
+  type DetectedTable,
+  type ExplicitMapping,
+  type Field as TableField,
+  type FieldPtBR,
+  type WorkbookData,
+} from "../../workbook/model";
 import type { WorkbookSettings } from "../../workbook/settings";
 import { ProblemList } from "../components/ProblemList";
 import { tableWhere } from "../evaluation";
@@ -64,24 +81,40 @@ function entriesFor(table: DetectedTable, colunas: Partial<Record<FieldPtBR, str
 
 /** Whether a stored entry is the one of this table (same sheet, same or no header row). */
 function isEntryOf(entry: MappingEntry, table: DetectedTable): boolean {
-  return table.frames.some((f) => f.sheet === entry.planilha && (entry.linhaCabecalho === undefined || entry.linhaCabecalho === f.headerRow));
+  return table.frames.some(
+    (f) => f.sheet === entry.planilha && (entry.linhaCabecalho === undefined || entry.linhaCabecalho === f.headerRow),
+  );
 }
 
 /**
  * The stored mapping with this table's entry replaced. A mapping replaces detection for the whole sheet,
  * so the other tables of the same sheets keep theirs as entries too.
  */
-function withEntry(settings: WorkbookSettings, tables: DetectedTable[], table: DetectedTable, colunas: Partial<Record<FieldPtBR, string>>): MappingEntry[] {
+function withEntry(
+  settings: WorkbookSettings,
+  tables: DetectedTable[],
+  table: DetectedTable,
+  colunas: Partial<Record<FieldPtBR, string>>,
+): MappingEntry[] {
   const stored = (settings.mapa ?? []).filter((e) => !isEntryOf(e, table));
   const neighbours = tables.filter(
-    (t) => t !== table && t.sheets.some((sh) => table.sheets.includes(sh)) && t.layout !== "panel" && t.layout !== "siaps" && !stored.some((e) => isEntryOf(e, t)),
+    (t) =>
+      t !== table &&
+      t.sheets.some((sh) => table.sheets.includes(sh)) &&
+      t.layout !== "panel" &&
+      t.layout !== "siaps" &&
+      !stored.some((e) => isEntryOf(e, t)),
   );
   return [...stored, ...neighbours.flatMap((t) => entriesFor(t, currentMapping(t))), ...entriesFor(table, colunas)];
 }
 
 function periodsText(table: DetectedTable): string {
   const p = table.periods;
-  return taskpaneStrings.tablePeriods(p[0] ? formatPeriodPtBR(p[0]) : "", p.length > 1 ? formatPeriodPtBR(p[p.length - 1]) : undefined, p.length);
+  return taskpaneStrings.tablePeriods(
+    p[0] ? formatPeriodPtBR(p[0]) : "",
+    p.length > 1 ? formatPeriodPtBR(p[p.length - 1]) : undefined,
+    p.length,
+  );
 }
 
 interface EditorProps {
@@ -112,7 +145,13 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
       if (!letter) continue;
       const other = byLetter.get(letter);
       if (other) {
-        setError(taskpaneStrings.mappingDuplicate(letter, taskpaneStrings.fields[FIELD_FROM_PT[other]], taskpaneStrings.fields[FIELD_FROM_PT[pt]]));
+        setError(
+          taskpaneStrings.mappingDuplicate(
+            letter,
+            taskpaneStrings.fields[FIELD_FROM_PT[other]],
+            taskpaneStrings.fields[FIELD_FROM_PT[pt]],
+          ),
+        );
         return;
       }
       byLetter.set(letter, pt);
@@ -141,7 +180,10 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
           {table.layout === "wide" && <Caption1>{taskpaneStrings.mappingWide}</Caption1>}
           {FIELD_KEYS.map(({ pt, field }) => (
             <Field key={pt} label={taskpaneStrings.fields[field as TableField]}>
-              <Select value={mapping[pt] ?? ""} onChange={(_, d) => setMapping((m) => ({ ...m, [pt]: d.value || undefined }))}>
+              <Select
+                value={mapping[pt] ?? ""}
+                onChange={(_, d) => setMapping((m) => ({ ...m, [pt]: d.value || undefined }))}
+              >
                 <option value="">{taskpaneStrings.mappingNone}</option>
                 {columns.map((c) => (
                   <option key={c.letter} value={c.letter}>
@@ -161,7 +203,15 @@ function MappingEditor({ data, settings, tables, table, onSave, busy }: EditorPr
               {taskpaneStrings.mappingSave}
             </Button>
             {hasStored && (
-              <Button disabled={busy} onClick={() => onSave((settings.mapa ?? []).filter((e) => !isEntryOf(e, table)), true)}>
+              <Button
+                disabled={busy}
+                onClick={() =>
+                  onSave(
+                    (settings.mapa ?? []).filter((e) => !isEntryOf(e, table)),
+                    true,
+                  )
+                }
+              >
                 {taskpaneStrings.mappingReset}
               </Button>
             )}
@@ -235,10 +285,15 @@ export function Tabelas(): JSX.Element {
                   {t.name && <Caption1>{t.name}</Caption1>}
                   <Body1>{tableLayoutStrings.layouts[t.layout]}</Body1>
                   <Caption1>
-                    {taskpaneStrings.tableRows(t.rows.length)} · {periodsText(t)} · {taskpaneStrings.tableConfidence(formatPercent(t.confidence, 0))}
+                    {taskpaneStrings.tableRows(t.rows.length)} · {periodsText(t)} ·{" "}
+                    {taskpaneStrings.tableConfidence(formatPercent(t.confidence, 0))}
                   </Caption1>
                   <div className={styles.actions}>
-                    <Button aria-pressed={isSelected} aria-label={`${taskpaneStrings.tableShow}: ${where}`} onClick={() => setSelected(isSelected ? undefined : key)}>
+                    <Button
+                      aria-pressed={isSelected}
+                      aria-label={`${taskpaneStrings.tableShow}: ${where}`}
+                      onClick={() => setSelected(isSelected ? undefined : key)}
+                    >
                       {taskpaneStrings.tableShow}
                     </Button>
                   </div>

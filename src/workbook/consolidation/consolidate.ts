@@ -115,7 +115,10 @@ function codeOf(i: IndicatorEvaluation): string {
 }
 
 function missedOf(ev: ContractEvaluation): MissedIndicator[] {
-  return missedTargets(ev).map((i) => ({ code: codeOf(i), ...(i.decision === "total" || i.decision === "partial" ? { justified: i.decision } : {}) }));
+  return missedTargets(ev).map((i) => ({
+    code: codeOf(i),
+    ...(i.decision === "total" || i.decision === "partial" ? { justified: i.decision } : {}),
+  }));
 }
 
 const codeOrder = new Intl.Collator("pt-BR", { numeric: true });
@@ -125,7 +128,12 @@ function classesOf(ev: ContractEvaluation): ClassifiedIndicator[] {
   return ev.indicators
     .filter((i) => i.kind === "desempenho")
     .map((i) => {
-      const points = i.status === "evaluated" && i.result !== undefined ? (i.target?.scale === "percent" ? i.result * 100 : i.result) : undefined;
+      const points =
+        i.status === "evaluated" && i.result !== undefined
+          ? i.target?.scale === "percent"
+            ? i.result * 100
+            : i.result
+          : undefined;
       const band = i.classification;
       return {
         code: classificationCode(i.rows[0].input)?.trim() || codeOf(i),
@@ -136,7 +144,14 @@ function classesOf(ev: ContractEvaluation): ClassifiedIndicator[] {
     .sort((a, b) => codeOrder.compare(a.code, b.code));
 }
 
-function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: string | undefined, fileProblems: number, duplicates: string[] = []): ConsolidatedRow {
+function rowOf(
+  ev: ContractEvaluation,
+  source: string,
+  name: string,
+  ibge: string | undefined,
+  fileProblems: number,
+  duplicates: string[] = [],
+): ConsolidatedRow {
   const b = ev.band?.band;
   const figure = overallFigure(ev);
   return {
@@ -149,7 +164,12 @@ function rowOf(ev: ContractEvaluation, source: string, name: string, ibge: strin
     scale: ev.preset.scale,
     ...(ev.overall.attainment !== undefined ? { attainment: ev.overall.attainment } : {}),
     ...(ev.overall.value !== undefined ? { value: ev.overall.value } : {}),
-    figure: { kind: figure.kind, name: figure.name, pooled: figure.pooled, ...(figure.partial ? { partial: figure.partial } : {}) },
+    figure: {
+      kind: figure.kind,
+      name: figure.name,
+      pooled: figure.pooled,
+      ...(figure.partial ? { partial: figure.partial } : {}),
+    },
     ...(figure.missing.length > 0 ? { missingSet: figure.missing } : {}),
     ...(duplicates.length > 0 ? { duplicates } : {}),
     ...(b
@@ -178,21 +198,36 @@ export function nameFromSource(source: string): string {
 }
 
 /** The one municipality the rows of a period name (rows without a period count in every period), if only one. */
-function onlyMunicipality(result: PipelineResult, period: Period | undefined): { name: string; code?: string } | undefined {
+function onlyMunicipality(
+  result: PipelineResult,
+  period: Period | undefined,
+): { name: string; code?: string } | undefined {
   const rows = result.tables.flatMap((tb) => tb.rows).filter((r) => !period || !r.period || contains(period, r.period));
   const groups = groupByMunicipality(rows);
-  return groups.length === 1 ? { name: groups[0].municipality, ...(groups[0].code ? { code: groups[0].code } : {}) } : undefined;
+  return groups.length === 1
+    ? { name: groups[0].municipality, ...(groups[0].code ? { code: groups[0].code } : {}) }
+    : undefined;
 }
 
 /**
  * The duplicates (workbook/duplicates) that concern a row: of its period, and of its municipality or team
  * when the row is one; their messages.
  */
-function duplicatesOf(all: readonly Duplicate[], period: Period | undefined, where: { municipality?: string; code?: string; team?: string }): string[] {
-  const same = (a: string | undefined, b: string | undefined) => b === undefined || normalizeText(a ?? "") === normalizeText(b);
+function duplicatesOf(
+  all: readonly Duplicate[],
+  period: Period | undefined,
+  where: { municipality?: string; code?: string; team?: string },
+): string[] {
+  const same = (a: string | undefined, b: string | undefined) =>
+    b === undefined || normalizeText(a ?? "") === normalizeText(b);
   return all
     .filter((d) => !period || !d.periodLabel || d.periodLabel === period.label)
-    .filter((d) => same(d.municipality, where.municipality) && (!where.code || !d.municipalityCode || d.municipalityCode === where.code) && same(d.team, where.team))
+    .filter(
+      (d) =>
+        same(d.municipality, where.municipality) &&
+        (!where.code || !d.municipalityCode || d.municipalityCode === where.code) &&
+        same(d.team, where.team),
+    )
     .map((d) => d.problem.message);
 }
 
@@ -208,18 +243,44 @@ export function rowsOfResult(input: ConsolidateInput): ConsolidatedRow[] {
       // municipalities are two teams) and its INE.
       for (const team of ev.byTeam) {
         const own = duplicatesOf(dups, ev.period, { municipality: team.municipality, team: team.team });
-        const row = rowOf(team.evaluation, source, consolidationStrings.teamName(team.team, team.municipality, team.code), undefined, fileProblems, own);
+        const row = rowOf(
+          team.evaluation,
+          source,
+          consolidationStrings.teamName(team.team, team.municipality, team.code),
+          undefined,
+          fileProblems,
+          own,
+        );
         row.classes = classesOf(team.evaluation);
         rows.push(row);
       }
       continue;
     }
     if (ev.byMunicipality && ev.byMunicipality.length > 0) {
-      for (const m of ev.byMunicipality) rows.push(rowOf(m.evaluation, source, m.municipality, m.code, fileProblems, duplicatesOf(dups, ev.period, { municipality: m.municipality, code: m.code })));
+      for (const m of ev.byMunicipality)
+        rows.push(
+          rowOf(
+            m.evaluation,
+            source,
+            m.municipality,
+            m.code,
+            fileProblems,
+            duplicatesOf(dups, ev.period, { municipality: m.municipality, code: m.code }),
+          ),
+        );
       continue;
     }
     const only = input.municipality ? undefined : onlyMunicipality(result, ev.period);
-    rows.push(rowOf(ev, source, input.municipality ?? only?.name ?? nameFromSource(source), only?.code, fileProblems, duplicatesOf(dups, ev.period, {})));
+    rows.push(
+      rowOf(
+        ev,
+        source,
+        input.municipality ?? only?.name ?? nameFromSource(source),
+        only?.code,
+        fileProblems,
+        duplicatesOf(dups, ev.period, {}),
+      ),
+    );
   }
   return rows;
 }
@@ -283,7 +344,20 @@ const cell = (value: string | number | null, style?: CellStyle, numberFormat?: s
 
 /** A column of the `Consolidado` sheet. */
 interface Column {
-  key: "name" | "ibge" | "source" | "period" | "attainment" | "value" | "band" | "class" | "missingSet" | "missedCount" | "missed" | "incomplete" | "problems";
+  key:
+    | "name"
+    | "ibge"
+    | "source"
+    | "period"
+    | "attainment"
+    | "value"
+    | "band"
+    | "class"
+    | "missingSet"
+    | "missedCount"
+    | "missed"
+    | "incomplete"
+    | "problems";
   header: string;
   width: number;
   cell: (row: ConsolidatedRow) => PlanCell;
@@ -291,7 +365,15 @@ interface Column {
 
 /** `I14 (justificado)`: the codes of the indicators not met, justified ones marked. */
 export function missedText(missed: readonly MissedIndicator[]): string {
-  return missed.map((m) => (m.justified === "total" ? consolidationStrings.justifiedTotal(m.code) : m.justified === "partial" ? consolidationStrings.justifiedPartial(m.code) : m.code)).join(", ");
+  return missed
+    .map((m) =>
+      m.justified === "total"
+        ? consolidationStrings.justifiedTotal(m.code)
+        : m.justified === "partial"
+          ? consolidationStrings.justifiedPartial(m.code)
+          : m.code,
+    )
+    .join(", ");
 }
 
 /**
@@ -309,7 +391,9 @@ export function valueLabel(rows: readonly ConsolidatedRow[]): string {
 export function missingSetText(r: ConsolidatedRow): string {
   const codes = (r.missingSet ?? []).map((m) => m.code);
   if (codes.length === 0) return "";
-  return r.figure.partial ? nationalStrings.partialShort(r.figure.partial.present, r.figure.partial.total, codes) : nationalStrings.missingCodes(codes);
+  return r.figure.partial
+    ? nationalStrings.partialShort(r.figure.partial.present, r.figure.partial.total, codes)
+    : nationalStrings.missingCodes(codes);
 }
 
 /** Whether every row is a team classified by the co-financing (the sheet then speaks of teams). */
@@ -319,7 +403,9 @@ export function allTeams(rows: readonly ConsolidatedRow[]): boolean {
 
 /** The indicator codes some row has a class for (C1 … C7), in code order. */
 export function classCodes(rows: readonly ConsolidatedRow[]): string[] {
-  return [...new Set(rows.flatMap((r) => (r.classes ?? []).map((c) => c.code)))].sort((a, b) => codeOrder.compare(a, b));
+  return [...new Set(rows.flatMap((r) => (r.classes ?? []).map((c) => c.code)))].sort((a, b) =>
+    codeOrder.compare(a, b),
+  );
 }
 
 /** A row's band as every consolidated view writes it: its label, marked when provisional. */
@@ -331,47 +417,80 @@ export function bandLabel(band: NonNullable<ConsolidatedRow["band"]>): string {
 function columnsFor(rows: readonly ConsolidatedRow[]): Column[] {
   const h = consolidationStrings.headers;
   const columns: (Column | false)[] = [
-    { key: "name", header: allTeams(rows) ? siapsStrings.teamHeader : h.name, width: 26, cell: (r) => cell(r.name, WRAPPED) },
+    {
+      key: "name",
+      header: allTeams(rows) ? siapsStrings.teamHeader : h.name,
+      width: 26,
+      cell: (r) => cell(r.name, WRAPPED),
+    },
     rows.some((r) => r.ibge) && { key: "ibge", header: h.ibge, width: 10, cell: (r) => cell(r.ibge ?? "", BODY) },
     { key: "source", header: h.source, width: 22, cell: (r) => cell(r.source, WRAPPED) },
-    { key: "period", header: h.period, width: 11, cell: (r) => cell(r.period?.label ?? consolidationStrings.noPeriod, CENTER) },
+    {
+      key: "period",
+      header: h.period,
+      width: 11,
+      cell: (r) => cell(r.period?.label ?? consolidationStrings.noPeriod, CENTER),
+    },
     rows.some((r) => r.scale === 100) && {
       key: "attainment",
       header: h.attainment,
       width: 13,
       // Centred like the other short columns: right-aligned, a figure runs into the band's coloured label beside it in print.
-      cell: (r) => (r.attainment === undefined ? cell(consolidationStrings.noValue, CENTER) : cell(r.attainment, CENTER, PERCENT)),
+      cell: (r) =>
+        r.attainment === undefined ? cell(consolidationStrings.noValue, CENTER) : cell(r.attainment, CENTER, PERCENT),
     },
     rows.some((r) => r.scale === 10) && {
       key: "value",
       header: consolidationStrings.headers.value(valueLabel(rows)),
       width: 12,
-      cell: (r) => (r.scale !== 10 || r.value === undefined ? cell(consolidationStrings.noValue, CENTER) : cell(r.value, CENTER, NOTE)),
+      cell: (r) =>
+        r.scale !== 10 || r.value === undefined
+          ? cell(consolidationStrings.noValue, CENTER)
+          : cell(r.value, CENTER, NOTE),
     },
     rows.some((r) => r.band) && {
       key: "band",
       header: h.band,
       width: 22,
       // The band's own colour as the cell's fill; its fills are light enough for black text (core/presets/bandTables).
-      cell: (r) => (r.band ? cell(bandLabel(r.band), { ...BODY, bold: true, ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}) }) : cell(consolidationStrings.noValue, CENTER)),
+      cell: (r) =>
+        r.band
+          ? cell(bandLabel(r.band), {
+              ...BODY,
+              bold: true,
+              ...(r.band.color ? { fill: r.band.color, color: "#000000" } : {}),
+            })
+          : cell(consolidationStrings.noValue, CENTER),
     },
-    rows.some((r) => r.missingSet) && { key: "missingSet", header: nationalStrings.incompleteColumn, width: 30, cell: (r) => cell(missingSetText(r), WRAPPED) },
+    rows.some((r) => r.missingSet) && {
+      key: "missingSet",
+      header: nationalStrings.incompleteColumn,
+      width: 30,
+      cell: (r) => cell(missingSetText(r), WRAPPED),
+    },
     // A team's class in each indicator (co-financing), the class's fill as the cell's.
-    ...classCodes(rows).map(
-      (code): Column => ({
-        key: "class",
-        header: code,
-        width: 11,
-        cell: (r) => {
-          const c = r.classes?.find((x) => x.code === code);
-          if (!c?.label) return cell(consolidationStrings.noValue, CENTER);
-          return cell(c.label, { ...CENTER, ...(c.color ? { fill: c.color, color: "#000000" } : {}) });
-        },
-      }),
-    ),
+    ...classCodes(rows).map((code): Column => ({
+      key: "class",
+      header: code,
+      width: 11,
+      cell: (r) => {
+        const c = r.classes?.find((x) => x.code === code);
+        if (!c?.label) return cell(consolidationStrings.noValue, CENTER);
+        return cell(c.label, { ...CENTER, ...(c.color ? { fill: c.color, color: "#000000" } : {}) });
+      },
+    })),
     { key: "missedCount", header: h.missedCount, width: 12, cell: (r) => cell(r.missed.length, CENTER) },
     { key: "missed", header: h.missed, width: 30, cell: (r) => cell(missedText(r.missed), WRAPPED) },
-    { key: "incomplete", header: h.incomplete, width: 12, cell: (r) => cell(r.incomplete ? consolidationStrings.yes : consolidationStrings.no, r.incomplete ? { ...CENTER, ...WARNING } : CENTER) },
+    {
+      key: "incomplete",
+      header: h.incomplete,
+      width: 12,
+      cell: (r) =>
+        cell(
+          r.incomplete ? consolidationStrings.yes : consolidationStrings.no,
+          r.incomplete ? { ...CENTER, ...WARNING } : CENTER,
+        ),
+    },
     { key: "problems", header: h.problems, width: 11, cell: (r) => cell(r.problems, CENTER) },
   ];
   return columns.filter((c): c is Column => c !== false);
@@ -403,7 +522,9 @@ function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartS
   const periodText = period ? `${formatPeriodPtBR(period)} (${period.label})` : consolidationStrings.noPeriodLong;
   const from = { row: CONSOLIDATED_HEADER_ROW + sorted.length + 2, col: 1 };
   return {
-    title: onTen ? consolidationStrings.chartTitleValue(valueLabel(rows), periodText) : consolidationStrings.chartTitle(periodText),
+    title: onTen
+      ? consolidationStrings.chartTitleValue(valueLabel(rows), periodText)
+      : consolidationStrings.chartTitle(periodText),
     seriesName: onTen ? valueLabel(rows) : consolidationStrings.headers.attainment,
     categories: range(nameCol),
     values: range(valueCol),
@@ -417,15 +538,33 @@ function chartFor(sorted: readonly ConsolidatedRow[], columns: Column[]): ChartS
 }
 
 /** The `Consolidado` sheet: title, what it holds, the header and one row per municipality and period, and the chart. */
-export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures: readonly ConsolidationFailure[], files: number): SummarySheetPlan {
+export function planConsolidatedSheet(
+  rows: readonly ConsolidatedRow[],
+  failures: readonly ConsolidationFailure[],
+  files: number,
+): SummarySheetPlan {
   const sorted = sortRows(rows);
   const columns = columnsFor(sorted);
   const last = columns.length;
   const merge = (row: number) => toA1Range({ top: row, left: 1, bottom: row, right: last });
   const periods = [...new Map(sorted.filter((r) => r.period).map((r) => [r.period!.label, r.period!])).values()];
   const out: PlanCell[][] = [
-    [cell(allTeams(sorted) ? siapsStrings.teamsTitle(distinctUnits(sorted), files) : consolidationStrings.title(distinctUnits(sorted), files), TITLE)],
-    [cell(consolidationStrings.subtitle(periods.map((p) => p.label), failures.length))],
+    [
+      cell(
+        allTeams(sorted)
+          ? siapsStrings.teamsTitle(distinctUnits(sorted), files)
+          : consolidationStrings.title(distinctUnits(sorted), files),
+        TITLE,
+      ),
+    ],
+    [
+      cell(
+        consolidationStrings.subtitle(
+          periods.map((p) => p.label),
+          failures.length,
+        ),
+      ),
+    ],
     [cell(consolidationStrings.note, NOTE_STYLE)],
     [],
     columns.map((c) => cell(c.header, HEADER)),
@@ -433,7 +572,11 @@ export function planConsolidatedSheet(rows: readonly ConsolidatedRow[], failures
   const heights: { row: number; height: number }[] = [{ row: CONSOLIDATED_HEADER_ROW, height: 2 * LINE_HEIGHT }];
   for (const r of sorted) {
     out.push(columns.map((c) => c.cell(r)));
-    const lines = Math.max(...columns.filter((c) => c.key === "name" || c.key === "missed" || c.key === "source" || c.key === "missingSet").map((c) => linesFor(String(c.cell(r).value ?? ""), c.width)));
+    const lines = Math.max(
+      ...columns
+        .filter((c) => c.key === "name" || c.key === "missed" || c.key === "source" || c.key === "missingSet")
+        .map((c) => linesFor(String(c.cell(r).value ?? ""), c.width)),
+    );
     if (lines > 1) heights.push({ row: out.length, height: lines * LINE_HEIGHT });
   }
   const plan: SummarySheetPlan = {
@@ -466,12 +609,28 @@ export function planFailuresSheet(failures: readonly ConsolidationFailure[]): Su
       if (lines > 1) heights.push({ row: rows.length, height: lines * LINE_HEIGHT });
     }
   }
-  return { name: consolidationStrings.failuresSheetName, rows, merges: [`A1:${columnLetter(widths.length)}1`], widths, heights, print: { orientation: "landscape" } };
+  return {
+    name: consolidationStrings.failuresSheetName,
+    rows,
+    merges: [`A1:${columnLetter(widths.length)}1`],
+    widths,
+    heights,
+    print: { orientation: "landscape" },
+  };
 }
 
 /** The write plan of the consolidated workbook: the two sheets, nothing else. */
-export function planConsolidation(rows: readonly ConsolidatedRow[], failures: readonly ConsolidationFailure[], files: number): WritePlan {
-  return { owned: [], rules: [], summaries: [planConsolidatedSheet(rows, failures, files), planFailuresSheet(failures)], problems: [] };
+export function planConsolidation(
+  rows: readonly ConsolidatedRow[],
+  failures: readonly ConsolidationFailure[],
+  files: number,
+): WritePlan {
+  return {
+    owned: [],
+    rules: [],
+    summaries: [planConsolidatedSheet(rows, failures, files), planFailuresSheet(failures)],
+    problems: [],
+  };
 }
 
 export interface Consolidation {
@@ -485,7 +644,11 @@ export interface Consolidation {
  * Consolidates pipeline results and failures: the rows in their order and the plan of the workbook. `files`
  * is how many files were given (default: the distinct sources of inputs and failures).
  */
-export function consolidate(inputs: readonly ConsolidateInput[], failures: readonly ConsolidationFailure[] = [], files?: number): Consolidation {
+export function consolidate(
+  inputs: readonly ConsolidateInput[],
+  failures: readonly ConsolidationFailure[] = [],
+  files?: number,
+): Consolidation {
   const rows = sortRows(inputs.flatMap(rowsOfResult));
   const count = files ?? new Set([...inputs.map((i) => i.source), ...failures.map((f) => f.source)]).size;
   return { rows, failures: [...failures], plan: planConsolidation(rows, failures, count) };
@@ -509,15 +672,27 @@ export function rowJson(r: ConsolidatedRow) {
     metodo: r.method === "shareMet" ? "proporcao" : "media",
     atingimentoGlobal: r.attainment ?? null,
     ...valueJson(r),
-    faixa: r.band ? { numero: r.band.number ?? null, rotulo: r.band.label, cor: r.band.color ?? null, provisoria: r.band.provisional === true } : null,
+    faixa: r.band
+      ? {
+          numero: r.band.number ?? null,
+          rotulo: r.band.label,
+          cor: r.band.color ?? null,
+          provisoria: r.band.provisional === true,
+        }
+      : null,
     metasNaoAtingidas: r.missed.length,
-    indicadoresNaoAtingidos: r.missed.map((m) => ({ codigo: m.code, justificativa: m.justified === "total" ? "total" : m.justified === "partial" ? "parcial" : null })),
+    indicadoresNaoAtingidos: r.missed.map((m) => ({
+      codigo: m.code,
+      justificativa: m.justified === "total" ? "total" : m.justified === "partial" ? "parcial" : null,
+    })),
     indicadoresComDado: r.withData,
     indicadoresPontuados: r.scored,
     avaliacaoIncompleta: r.incomplete,
     indicadoresSemResultado: (r.missingSet ?? []).map((m) => ({ codigo: m.code, indicador: m.name })),
     problemas: r.problems,
     repetidos: r.duplicates ?? [],
-    ...(r.classes ? { classes: r.classes.map((c) => ({ codigo: c.code, resultado: c.points ?? null, classe: c.label ?? null })) } : {}),
+    ...(r.classes
+      ? { classes: r.classes.map((c) => ({ codigo: c.code, resultado: c.points ?? null, classe: c.label ?? null })) }
+      : {}),
   };
 }

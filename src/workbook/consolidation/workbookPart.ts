@@ -16,7 +16,14 @@
 import type { LocatedProblem } from "../../core/evaluate";
 import { consolidationSheetStrings, consolidationStrings, siapsStrings } from "../messages";
 import { normalizeText } from "../../core/parse";
-import { allTeams, CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, rowsOfResult, type ConsolidatedRow, type ConsolidationFailure } from "./consolidate";
+import {
+  allTeams,
+  CONSOLIDATED_HEADER_ROW,
+  planConsolidatedSheet,
+  rowsOfResult,
+  type ConsolidatedRow,
+  type ConsolidationFailure,
+} from "./consolidate";
 import { runPipeline, type PipelineOptions, type PipelineResult } from "../pipeline";
 import type { PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
 import type { WorkbookData } from "../model";
@@ -71,7 +78,9 @@ export function sheetsOf(result: PipelineResult): string {
 function emptyResult(result: PipelineResult, source: string): ConsolidationFailure | undefined {
   if (result.tables.length === 0) {
     // Detection says what it recognised (a SIAPS export these rules do not score), or where it looked and what it expected.
-    const problem = ["notScored", "noTable", "empty"].map((code) => result.problems.find((p) => p.code === code)).find((p) => p !== undefined);
+    const problem = ["notScored", "noTable", "empty"]
+      .map((code) => result.problems.find((p) => p.code === code))
+      .find((p) => p !== undefined);
     return { source, message: problem?.message ?? consolidationStrings.noTable };
   }
   if (result.evaluations.length === 0) return { source, message: consolidationStrings.noRows };
@@ -79,7 +88,10 @@ function emptyResult(result: PipelineResult, source: string): ConsolidationFailu
 }
 
 /** Evaluates a workbook and hands back its consolidated rows, or why it could not be (pt-BR). */
-export function consolidateWorkbook(workbook: WorkbookData, options: ConsolidateWorkbookOptions): WorkbookConsolidation {
+export function consolidateWorkbook(
+  workbook: WorkbookData,
+  options: ConsolidateWorkbookOptions,
+): WorkbookConsolidation {
   const { source, splitSheets, problems = [], ...pipeline } = options;
   const result = runPipeline(workbook, pipeline);
   unshiftAll(result.problems, problems);
@@ -89,7 +101,12 @@ export function consolidateWorkbook(workbook: WorkbookData, options: Consolidate
   const only = kinds.size === 1 ? [...kinds][0] : undefined;
   const gather = only === "panel" || only === "siaps" ? only : undefined;
   const split = splitSheets ? sheetsToSplit(result) : undefined;
-  if (!split) return { kind: "evaluated", rows: rowsOfResult({ source: source ?? sheetsOf(result), result }), ...(gather ? { gather } : {}) };
+  if (!split)
+    return {
+      kind: "evaluated",
+      rows: rowsOfResult({ source: source ?? sheetsOf(result), result }),
+      ...(gather ? { gather } : {}),
+    };
   const rows: ConsolidatedRow[] = [];
   for (const name of split) {
     const sheet = workbook.sheets.find((s) => s.name === name)!;
@@ -117,8 +134,12 @@ const retext = (cell: PlanCell, value: string): PlanCell => ({ ...cell, value })
 export function planWorkbookConsolidatedSheet(rows: readonly ConsolidatedRow[]): SummarySheetPlan {
   const plan = planConsolidatedSheet(rows, [], 1);
   const out = plan.rows.map((r) => [...r]);
-  out[0][0] = retext(out[0][0], allTeams(rows) ? siapsStrings.teamsPaneTitle(unitsOf(rows)) : consolidationSheetStrings.sheetTitle(unitsOf(rows)));
-  if (out[2]?.[0]?.value === consolidationStrings.note) out[2][0] = retext(out[2][0], consolidationSheetStrings.sheetNote);
+  out[0][0] = retext(
+    out[0][0],
+    allTeams(rows) ? siapsStrings.teamsPaneTitle(unitsOf(rows)) : consolidationSheetStrings.sheetTitle(unitsOf(rows)),
+  );
+  if (out[2]?.[0]?.value === consolidationStrings.note)
+    out[2][0] = retext(out[2][0], consolidationSheetStrings.sheetNote);
   const header = out[CONSOLIDATED_HEADER_ROW - 1] ?? [];
   const col = header.findIndex((c) => c.value === consolidationStrings.headers.source);
   if (col >= 0) header[col] = retext(header[col], consolidationSheetStrings.sheetHeader);

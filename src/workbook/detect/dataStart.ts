@@ -39,7 +39,8 @@ export function findDataStart(grid: Grid, header: HeaderAnalysis, lastRow: numbe
     } else break;
   }
   if (skipped.length === 0) return none;
-  const landsOnRow = r <= lastRow && !grid.isFooter(r, header.right, footerLeft) && !grid.isBlank(r, header.left, header.right);
+  const landsOnRow =
+    r <= lastRow && !grid.isFooter(r, header.right, footerLeft) && !grid.isBlank(r, header.left, header.right);
   if (landsOnRow && analyseRow(grid, r, undefined, header.span).qualifies) return none;
   return { row: r, skipped, percentCols: [...percentCols] };
 }

@@ -14,7 +14,10 @@ import { analyseRow, type HeaderAnalysis } from "./headerRow";
 import { HEADER_WINDOW } from "./sheetTables";
 
 const FIELD_LABELS: Readonly<Record<Field, string>> = detectionMessages.detectFieldLabels;
-const PT_OF_FIELD = Object.fromEntries(Object.entries(FIELD_FROM_PT).map(([pt, field]) => [field, pt])) as Record<Field, FieldPtBR>;
+const PT_OF_FIELD = Object.fromEntries(Object.entries(FIELD_FROM_PT).map(([pt, field]) => [field, pt])) as Record<
+  Field,
+  FieldPtBR
+>;
 /** Key fields first in a mapping, in this order; the others follow by column. */
 const KEY_FIELDS: readonly Field[] = ["indicator", "target", "result", "numerator", "denominator", "period"];
 
@@ -44,9 +47,16 @@ function unnamedColumns(texts: Map<number, string>, taken: Set<number>): Diagnos
  * The columns a mapping needs: the recognised fields (a wide table's per-period columns are read from the
  * header, so no result, period nor, with targets per period, target), and `?` for a key field missing.
  */
-function mappingColumns(fields: { field: Field; col: number }[], missing: MissingField[], wide: boolean, periodTargets: boolean) {
+function mappingColumns(
+  fields: { field: Field; col: number }[],
+  missing: MissingField[],
+  wide: boolean,
+  periodTargets: boolean,
+) {
   const skip = new Set<Field>(wide ? ["result", "period", ...(periodTargets ? (["target"] as Field[]) : [])] : []);
-  const columns = fields.filter((f) => !skip.has(f.field)).map((f) => ({ field: f.field, letter: columnLetter(f.col) }));
+  const columns = fields
+    .filter((f) => !skip.has(f.field))
+    .map((f) => ({ field: f.field, letter: columnLetter(f.col) }));
   for (const m of missing) if (!skip.has(m)) columns.push({ field: m, letter: "?" });
   return columns;
 }
@@ -85,7 +95,9 @@ export function diagnoseEmptyTable(table: DetectedTable, sheet: SheetData | unde
     const text = grid.text(table.headerRow, col) || grid.text(first, col);
     if (text) texts.set(col, text);
   }
-  const missing: MissingField[] = (["indicator", "target", "result"] as const).filter((f) => table.unmapped.includes(f));
+  const missing: MissingField[] = (["indicator", "target", "result"] as const).filter((f) =>
+    table.unmapped.includes(f),
+  );
   const wide = table.layout !== "long";
   if (!wide && !plain.some((c) => c.field === "period")) missing.push("period");
   const mapped = plain.map((c) => ({ field: c.field, col: c.col }));
@@ -100,7 +112,16 @@ export function diagnoseEmptyTable(table: DetectedTable, sheet: SheetData | unde
     mapping:
       table.layout === "panel"
         ? undefined
-        : mappingExample(table.sheet, table.headerRow, mappingColumns(mapped, missing, wide, table.columns.some((c) => c.period && c.field === "target"))),
+        : mappingExample(
+            table.sheet,
+            table.headerRow,
+            mappingColumns(
+              mapped,
+              missing,
+              wide,
+              table.columns.some((c) => c.period && c.field === "target"),
+            ),
+          ),
   });
 }
 
@@ -134,7 +155,9 @@ export function diagnoseSheets(sheets: SheetData[]): string[] {
       bare.push(grid.name);
       continue;
     }
-    const fields = [...header.fields.entries()].map(([field, { col }]) => ({ field, col })).sort((a, b) => a.col - b.col);
+    const fields = [...header.fields.entries()]
+      .map(([field, { col }]) => ({ field, col }))
+      .sort((a, b) => a.col - b.col);
     const columns: DiagnosedColumn[] = [
       ...fields.map(({ field, col }) => ({ col, header: header.texts.get(col) ?? "", field: FIELD_LABELS[field] })),
       ...header.periodCols.map((p) => ({ col: p.col, header: p.header, field: FIELD_LABELS.period })),
@@ -157,7 +180,11 @@ export function diagnoseSheets(sheets: SheetData[]): string[] {
         columns,
         unnamed: unnamedColumns(header.texts, taken),
         missing,
-        mapping: mappingExample(grid.name, header.row, mappingColumns(fields, missing, wide, header.targetPeriodCols.length > 0)),
+        mapping: mappingExample(
+          grid.name,
+          header.row,
+          mappingColumns(fields, missing, wide, header.targetPeriodCols.length > 0),
+        ),
       }),
     );
   }

@@ -26,7 +26,10 @@ export function cellText(value: CellValue): string {
 /** Whether an Excel number format shows a date (`mmm/yy`, `dd/mm/yyyy`, `[$-416]mmm-yy;@`). */
 export function isDateFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;
-  const bare = numberFormat.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const bare = numberFormat
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return /[dmy]/i.test(bare);
 }
 
@@ -167,7 +170,13 @@ export class Grid {
   resolved(row: number, col: number): GridCell {
     const at = { row: this.resolvedRow(row, col), col };
     const data = this.cell(at.row, at.col);
-    return { value: data?.value ?? null, numberFormat: data?.numberFormat, row: at.row, col: at.col, address: toA1(at.row, at.col) };
+    return {
+      value: data?.value ?? null,
+      numberFormat: data?.numberFormat,
+      row: at.row,
+      col: at.col,
+      address: toA1(at.row, at.col),
+    };
   }
 
   /** The value of `resolved(row, col)` alone: texts are read on every row, and need no address. */
@@ -213,7 +222,8 @@ export class Grid {
 
   /** Whether every cell of the row from `left` to `right` is empty. */
   isBlank(row: number, left = this.left, right = this.right): boolean {
-    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) if (!this.isEmpty(row, c)) return false;
+    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1)
+      if (!this.isEmpty(row, c)) return false;
     return true;
   }
 

@@ -69,7 +69,8 @@ export interface HeaderCell {
 }
 
 /** `Meta`, `Meta pactuada`… followed by something else: what follows (`Meta Jan/2025` → `jan/2025`). */
-const TARGET_PREFIX = /^(?:meta pactuada|meta contratada|meta mensal|valor da meta|metas?)(?=[\s:\-–])\s*[:\-–]?\s*(.+)$/;
+const TARGET_PREFIX =
+  /^(?:meta pactuada|meta contratada|meta mensal|valor da meta|metas?)(?=[\s:\-–])\s*[:\-–]?\s*(.+)$/;
 
 function targetRest(value: CellValue): string | undefined {
   if (typeof value !== "string") return undefined;
@@ -121,7 +122,8 @@ export function analyseCells(
   const readings = cells.map((c) => byCell.get(c)!);
   const targets: PeriodColumn[] = [];
   const candidate = (c: (typeof cells)[number]) => {
-    if (typeof c.cell.value === "string") candidates.push({ col: c.col, matches: matchHeader(headerKey(c.cell.value).key) });
+    if (typeof c.cell.value === "string")
+      candidates.push({ col: c.col, matches: matchHeader(headerKey(c.cell.value).key) });
   };
   cells.forEach((c, i) => {
     const reading = readings[i];
@@ -140,7 +142,12 @@ export function analyseCells(
   const resultPeriods = new Set(periodCols.map((p) => p.period?.label).filter((l): l is string => l !== undefined));
   const targetPeriodCols: PeriodColumn[] = [];
   for (const t of targets) {
-    if (t.period && resultPeriods.has(t.period.label) && !targetPeriodCols.some((o) => o.period?.label === t.period?.label)) targetPeriodCols.push(t);
+    if (
+      t.period &&
+      resultPeriods.has(t.period.label) &&
+      !targetPeriodCols.some((o) => o.period?.label === t.period?.label)
+    )
+      targetPeriodCols.push(t);
     else candidate(cells.find((c) => c.col === t.col)!);
   }
   const fields = assignColumns(candidates);
@@ -172,7 +179,12 @@ export function analyseCells(
 }
 
 /** Analyses one row of a sheet as a header (cells read through vertical merges). */
-export function analyseRow(grid: Grid, row: number, year?: number, span = { left: grid.left, right: grid.right }): HeaderAnalysis {
+export function analyseRow(
+  grid: Grid,
+  row: number,
+  year?: number,
+  span = { left: grid.left, right: grid.right },
+): HeaderAnalysis {
   return analyseCells((col) => grid.resolved(row, col), { firstRow: row, row }, span, year);
 }
 
@@ -181,7 +193,11 @@ export function analyseRow(grid: Grid, row: number, year?: number, span = { left
  * `2024 | 2025` header) nor a date. Header rows are text, dates and years.
  */
 export function holdsData(grid: Grid, row: number, span = { left: grid.left, right: grid.right }): boolean {
-  for (let col = Math.max(grid.left, span.left); col <= Math.min(grid.right, span.right, span.left + MAX_HEADER_COLUMNS - 1); col += 1) {
+  for (
+    let col = Math.max(grid.left, span.left);
+    col <= Math.min(grid.right, span.right, span.left + MAX_HEADER_COLUMNS - 1);
+    col += 1
+  ) {
     const cell = grid.cell(row, col);
     if (!cell) continue;
     if (typeof cell.value === "boolean") return true;

@@ -21,12 +21,28 @@ import type { Field } from "../model";
 
 /** Synonyms by field, already normalized, preferred first. */
 const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
-  indicator: ["indicador", "indicadores", "nome do indicador", "descricao do indicador", "descricao", "indicador de saude"],
+  indicator: [
+    "indicador",
+    "indicadores",
+    "nome do indicador",
+    "descricao do indicador",
+    "descricao",
+    "indicador de saude",
+  ],
   code: ["codigo", "no", "n", "cod", "item", "codigo do indicador", "numero do indicador", "nr", "id", "#"],
   area: ["area", "eixo", "linha de cuidado", "area tematica", "eixo tematico", "areas"],
   kind: ["natureza", "classificacao", "natureza do indicador"],
   type: ["tipo", "tipo de indicador", "tipo do indicador"],
-  target: ["meta", "meta pactuada", "meta contratada", "parametro", "metas", "valor da meta", "resultado esperado", "meta mensal"],
+  target: [
+    "meta",
+    "meta pactuada",
+    "meta contratada",
+    "parametro",
+    "metas",
+    "valor da meta",
+    "resultado esperado",
+    "meta mensal",
+  ],
   // `% atingido` reads `atingido` (the `%` is a mark); `Meta atingida?` is not a result (see NOT_FIELD).
   result: [
     "resultado",
@@ -45,9 +61,33 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   ],
   numerator: ["numerador"],
   denominator: ["denominador"],
-  period: ["periodo", "mes", "competencia", "trimestre", "quadrimestre", "data", "mes ano", "mes de referencia", "periodo de referencia", "bimestre", "semestre", "ano"],
+  period: [
+    "periodo",
+    "mes",
+    "competencia",
+    "trimestre",
+    "quadrimestre",
+    "data",
+    "mes ano",
+    "mes de referencia",
+    "periodo de referencia",
+    "bimestre",
+    "semestre",
+    "ano",
+  ],
   // `Nome da equipe` before `INE`/`CNES`: a co-financing panel has all three, and the name is what people read.
-  unit: ["unidade", "ubs", "equipe", "nome da equipe", "unidade de saude", "usf", "estabelecimento", "nome equipe", "cnes", "ine"],
+  unit: [
+    "unidade",
+    "ubs",
+    "equipe",
+    "nome da equipe",
+    "unidade de saude",
+    "usf",
+    "estabelecimento",
+    "nome equipe",
+    "cnes",
+    "ine",
+  ],
   municipality: ["municipio", "ibge", "codigo ibge", "cod ibge", "cidade"],
   weight: ["peso", "pontuacao"],
   direction: ["sentido", "polaridade"],
@@ -96,7 +136,15 @@ export const MUNICIPALITY_CODE_HEADERS: readonly string[] = [
  * Headers of a team's national code (INE), normalized. `INE` is a synonym of *unit* (a table may name teams
  * by code only); beside `Nome da equipe` it stays unmapped and the row reader takes it as the team's code.
  */
-const TEAM_CODE_HEADERS: readonly string[] = ["ine", "codigo ine", "cod ine", "ine da equipe", "codigo da equipe", "cod da equipe", "codigo equipe"];
+const TEAM_CODE_HEADERS: readonly string[] = [
+  "ine",
+  "codigo ine",
+  "cod ine",
+  "ine da equipe",
+  "codigo da equipe",
+  "cod da equipe",
+  "codigo equipe",
+];
 
 /** True for a header naming a team's INE (`INE`, `Código INE`). */
 export function isTeamCodeHeader(raw: string): boolean {
@@ -131,8 +179,15 @@ export interface HeaderKey {
  */
 export function headerKey(raw: string): HeaderKey {
   const percent = raw.includes("%");
-  let text = raw.replace(/\(\s*%\s*\)/g, " ").replace(/%/g, " ").replace(/[º°]/g, "o").replace(/ª/g, "a");
-  text = normalizeText(text).replace(/\./g, "").replace(/[^a-z0-9#]+/g, " ").trim();
+  let text = raw
+    .replace(/\(\s*%\s*\)/g, " ")
+    .replace(/%/g, " ")
+    .replace(/[º°]/g, "o")
+    .replace(/ª/g, "a");
+  text = normalizeText(text)
+    .replace(/\./g, "")
+    .replace(/[^a-z0-9#]+/g, " ")
+    .trim();
   if (text === "" && percent) text = "%";
   return { key: text, percent };
 }

@@ -56,8 +56,13 @@ function toDetected(table: SheetTable): DetectedTable {
 }
 
 /** Finds and reads the indicator tables of a workbook (see the module's note). */
-export function detectTables(workbook: WorkbookData, options: DetectOptions = {}): { tables: DetectedTable[]; problems: LocatedProblem[] } {
-  const sheets: SheetData[] = Array.isArray(workbook?.sheets) ? workbook.sheets.filter((s) => s !== null && typeof s === "object") : [];
+export function detectTables(
+  workbook: WorkbookData,
+  options: DetectOptions = {},
+): { tables: DetectedTable[]; problems: LocatedProblem[] } {
+  const sheets: SheetData[] = Array.isArray(workbook?.sheets)
+    ? workbook.sheets.filter((s) => s !== null && typeof s === "object")
+    : [];
   const defaultYear = isYear(options.defaultYear) ? options.defaultYear : undefined;
   const problems: LocatedProblem[] = [];
   const mapping = options.mapping ? validateMapping(options.mapping, sheets) : { entries: [], problems: [] };
@@ -120,13 +125,21 @@ export function detectTables(workbook: WorkbookData, options: DetectOptions = {}
   if (tables.length === 0 && !recognised) {
     // Where it looked, and for each sheet what came closest to a header and how to map it.
     const searched = sheets.filter((s) => looked.includes(String(s.name)));
-    problems.push({ code: "noTable", message: [detectionMessages.detectNoTable(looked), ...diagnoseSheets(searched)].join(" ") });
+    problems.push({
+      code: "noTable",
+      message: [detectionMessages.detectNoTable(looked), ...diagnoseSheets(searched)].join(" "),
+    });
   } else if (tables.length > 0 && tables.every((t) => t.rows.length === 0)) {
     // Tables found, none with a row: each says what it found, why no row was read, and how to map it.
     for (const table of tables) {
       const sheet = sheets.find((s) => String(s.name) === table.sheet);
       const left = fromA1Range(table.ref)?.left ?? 1;
-      problems.push({ code: "noTable", sheet: table.sheet, cell: toA1(table.headerRow, left), message: diagnoseEmptyTable(table, sheet) });
+      problems.push({
+        code: "noTable",
+        sheet: table.sheet,
+        cell: toA1(table.headerRow, left),
+        message: diagnoseEmptyTable(table, sheet),
+      });
     }
   }
   return { tables, problems };

@@ -29,22 +29,40 @@ export interface MappingEntry {
 }
 
 /** Validates a mapping against the workbook's sheets; invalid parts become pt-BR problems. */
-export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): { entries: MappingEntry[]; problems: LocatedProblem[] } {
+export function validateMapping(
+  mapping: ExplicitMapping,
+  sheets: SheetData[],
+): { entries: MappingEntry[]; problems: LocatedProblem[] } {
   const problems: LocatedProblem[] = [];
   const entries: MappingEntry[] = [];
   const list: unknown = (mapping as { tabelas?: unknown } | null)?.tabelas;
-  if (!Array.isArray(list)) return { entries, problems: [{ code: "mapping", message: detectionMessages.mappingNotAList }] };
+  if (!Array.isArray(list))
+    return { entries, problems: [{ code: "mapping", message: detectionMessages.mappingNotAList }] };
   const problem = (message: string, sheet?: string): LocatedProblem => ({ code: "mapping", sheet, message });
   list.forEach((raw: unknown, i) => {
-    const item = (raw ?? {}) as { planilha?: unknown; linhaCabecalho?: unknown; colunas?: unknown; indicador?: unknown };
+    const item = (raw ?? {}) as {
+      planilha?: unknown;
+      linhaCabecalho?: unknown;
+      colunas?: unknown;
+      indicador?: unknown;
+    };
     if (typeof item.planilha !== "string" || item.planilha.trim() === "") {
       problems.push(problem(detectionMessages.mappingMissingSheet(i + 1)));
       return;
     }
     const wanted = item.planilha;
-    const sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => normalizeText(String(s.name)) === normalizeText(wanted));
+    const sheet =
+      sheets.find((s) => s.name === wanted) ??
+      sheets.find((s) => normalizeText(String(s.name)) === normalizeText(wanted));
     if (!sheet) {
-      problems.push(problem(detectionMessages.mappingUnknownSheet(wanted, sheets.map((s) => String(s.name)))));
+      problems.push(
+        problem(
+          detectionMessages.mappingUnknownSheet(
+            wanted,
+            sheets.map((s) => String(s.name)),
+          ),
+        ),
+      );
       return;
     }
     const grid = new Grid(sheet);
@@ -52,13 +70,22 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
     if (item.linhaCabecalho !== undefined && item.linhaCabecalho !== null) {
       const n = Number(item.linhaCabecalho);
       if (Number.isInteger(n) && n >= grid.top && n <= grid.bottom) headerRow = n;
-      else problems.push(problem(detectionMessages.mappingBadHeaderRow(sheet.name, String(item.linhaCabecalho), grid.top, grid.bottom), sheet.name));
+      else
+        problems.push(
+          problem(
+            detectionMessages.mappingBadHeaderRow(sheet.name, String(item.linhaCabecalho), grid.top, grid.bottom),
+            sheet.name,
+          ),
+        );
     }
     const columns = new Map<Field, number>();
-    const given = item.colunas && typeof item.colunas === "object" ? Object.entries(item.colunas as Record<string, unknown>) : [];
+    const given =
+      item.colunas && typeof item.colunas === "object" ? Object.entries(item.colunas as Record<string, unknown>) : [];
     for (const [key, letter] of given) {
       if (!Object.prototype.hasOwnProperty.call(FIELD_FROM_PT, key)) {
-        problems.push(problem(detectionMessages.mappingUnknownField(sheet.name, key, Object.keys(FIELD_FROM_PT)), sheet.name));
+        problems.push(
+          problem(detectionMessages.mappingUnknownField(sheet.name, key, Object.keys(FIELD_FROM_PT)), sheet.name),
+        );
         continue;
       }
       const col = typeof letter === "string" ? columnIndex(letter) : undefined;
@@ -77,7 +104,12 @@ export function validateMapping(mapping: ExplicitMapping, sheets: SheetData[]): 
       problems.push(problem(detectionMessages.mappingNoIndicator(sheet.name), sheet.name));
       return;
     }
-    entries.push({ sheet, headerRow, columns, ...(indicator !== undefined && !columns.has("indicator") ? { indicator } : {}) });
+    entries.push({
+      sheet,
+      headerRow,
+      columns,
+      ...(indicator !== undefined && !columns.has("indicator") ? { indicator } : {}),
+    });
   });
   return { entries, problems };
 }
@@ -98,10 +130,14 @@ function mappedHeader(grid: Grid, entry: MappingEntry, row: number, year: number
   const fields: HeaderAnalysis["fields"] = new Map();
   for (const [field, col] of entry.columns) fields.set(field, { col, quality: 1 });
   const periodCols =
-    entry.columns.has("result") || entry.columns.has("period") ? [] : detected.periodCols.filter((p) => !mappedCols.has(p.col));
+    entry.columns.has("result") || entry.columns.has("period")
+      ? []
+      : detected.periodCols.filter((p) => !mappedCols.has(p.col));
   // Targets of one period each, when the mapping gives no target column and reads the periods' results.
   const targetPeriodCols =
-    periodCols.length > 0 && !entry.columns.has("target") ? detected.targetPeriodCols.filter((p) => !mappedCols.has(p.col)) : [];
+    periodCols.length > 0 && !entry.columns.has("target")
+      ? detected.targetPeriodCols.filter((p) => !mappedCols.has(p.col))
+      : [];
   const cols = [...mappedCols, ...periodCols.map((p) => p.col), ...targetPeriodCols.map((p) => p.col)];
   const texts = new Map(detected.texts);
   const addresses = new Map(detected.addresses);

@@ -37,7 +37,11 @@ export function findYear(text: string): number | undefined {
 
 /** Texts with a `(%)`/`%` mark and line breaks off: `2024 Q3 (%)` → `2024 Q3`. */
 function bare(text: string): string {
-  return text.replace(/\(\s*%\s*\)/g, " ").replace(/%/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\(\s*%\s*\)/g, " ")
+    .replace(/%/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -60,7 +64,9 @@ export function readPeriodText(raw: string, year: number | undefined): PeriodRea
     if (probe.kind === "period" && probe.period.kind !== "year") {
       if (year === undefined) return { kind: "needsYear" };
       const completed = parsePeriod(`${text} ${year}`);
-      return completed.kind === "period" ? { kind: "period", period: completed.period, completed: true } : { kind: "invalid", message: completed.problem.message };
+      return completed.kind === "period"
+        ? { kind: "period", period: completed.period, completed: true }
+        : { kind: "invalid", message: completed.problem.message };
     }
   }
   // parsePeriod explains a text it recognised but could not accept (an index or a year out of range) in
@@ -76,7 +82,11 @@ export function readPeriodText(raw: string, year: number | undefined): PeriodRea
  * are compared (a `1º trim` total after `Jan | Fev | Mar` is not a step back), and only a period that took
  * the year moves; one written with its own year (`Dez/2024`) still counts as the step it is.
  */
-export function readPeriodSequence<T>(items: readonly T[], read: (item: T, year: number | undefined) => PeriodReading, year: number | undefined): PeriodReading[] {
+export function readPeriodSequence<T>(
+  items: readonly T[],
+  read: (item: T, year: number | undefined) => PeriodReading,
+  year: number | undefined,
+): PeriodReading[] {
   const last = new Map<string, string>();
   let offset = 0;
   return items.map((item) => {
@@ -97,7 +107,11 @@ export function readPeriodSequence<T>(items: readonly T[], read: (item: T, year:
  * Reads a header cell as a period: a date (Excel turns `jan/25` typed in a header into one), a whole
  * number 1900–2100 (a year), a number with a date format (a date as Office.js hands it), or a text.
  */
-export function readHeaderPeriod(value: CellValue, numberFormat: string | undefined, year: number | undefined): PeriodReading {
+export function readHeaderPeriod(
+  value: CellValue,
+  numberFormat: string | undefined,
+  year: number | undefined,
+): PeriodReading {
   if (value instanceof Date) {
     const outcome = parsePeriod(value);
     return outcome.kind === "period" ? { kind: "period", period: outcome.period } : { kind: "none" };
@@ -116,12 +130,17 @@ export function readHeaderPeriod(value: CellValue, numberFormat: string | undefi
  * dates, years), texts completed with `year` when they lack one. Never `none`: whatever is not a period
  * is a problem with parsePeriod's own message.
  */
-export function readPeriodCell(value: CellValue, year: number | undefined): { kind: "period"; period: Period } | { kind: "invalid"; message: string } {
+export function readPeriodCell(
+  value: CellValue,
+  year: number | undefined,
+): { kind: "period"; period: Period } | { kind: "invalid"; message: string } {
   if (typeof value === "string") {
     const reading = readPeriodText(value, year);
     if (reading.kind === "period" || reading.kind === "invalid") return reading;
     if (reading.kind === "needsYear") return { kind: "invalid", message: messages.periodWithoutYear(value.trim()) };
   }
   const outcome = parsePeriod(value, { defaultYear: year });
-  return outcome.kind === "period" ? { kind: "period", period: outcome.period } : { kind: "invalid", message: outcome.problem.message };
+  return outcome.kind === "period"
+    ? { kind: "period", period: outcome.period }
+    : { kind: "invalid", message: outcome.problem.message };
 }

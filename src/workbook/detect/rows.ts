@@ -91,7 +91,8 @@ function isCapitals(text: string): boolean {
  */
 function municipalityCodeColumn(header: HeaderAnalysis): number | undefined {
   const municipalityCol = header.fields.get("municipality")?.col;
-  if (municipalityCol !== undefined && isMunicipalityCodeHeader(header.texts.get(municipalityCol) ?? "")) return municipalityCol;
+  if (municipalityCol !== undefined && isMunicipalityCodeHeader(header.texts.get(municipalityCol) ?? ""))
+    return municipalityCol;
   const taken = new Set([...[...header.fields.values()].map((f) => f.col), ...header.periodCols.map((p) => p.col)]);
   for (const [col, text] of header.texts) if (!taken.has(col) && isMunicipalityCodeHeader(text)) return col;
   return undefined;
@@ -148,7 +149,10 @@ export function readRows(frame: TableFrame): RowsRead {
   const readInSequence = (value: CellValue, key: string) => {
     const sequence = sequences.get(key) ?? { offset: 0, last: new Map<string, string>() };
     sequences.set(key, sequence);
-    const bare = typeof value === "string" && frame.year !== undefined && (lacksYear.get(value) ?? lacksYear.set(value, readPeriodText(value, undefined).kind === "needsYear").get(value)!);
+    const bare =
+      typeof value === "string" &&
+      frame.year !== undefined &&
+      (lacksYear.get(value) ?? lacksYear.set(value, readPeriodText(value, undefined).kind === "needsYear").get(value)!);
     const at = (offset: number) => {
       if (!bare || offset === 0) return readPeriod(value);
       const memo = `${offset}\u0000${value as string}`;
@@ -169,7 +173,9 @@ export function readRows(frame: TableFrame): RowsRead {
   const targetColOf = new Map<string, number>();
   if (layout === "wide") for (const t of header.targetPeriodCols) if (t.period) targetColOf.set(t.period.label, t.col);
   const valueCols = [
-    ...(["target", "result", "numerator", "denominator"] as Field[]).map(colOf).filter((c): c is number => c !== undefined),
+    ...(["target", "result", "numerator", "denominator"] as Field[])
+      .map(colOf)
+      .filter((c): c is number => c !== undefined),
     ...periodCols.map((p) => p.col),
     ...targetColOf.values(),
   ];
@@ -207,7 +213,10 @@ export function readRows(frame: TableFrame): RowsRead {
         const c = filled[0];
         const text = grid.text(r, c);
         const leftOfIndicator = indicatorCol !== undefined && c < indicatorCol;
-        if (/\p{L}/u.test(text) && (c === areaCol || leftOfIndicator || grid.startsWideMerge(r, c) || isCapitals(text))) {
+        if (
+          /\p{L}/u.test(text) &&
+          (c === areaCol || leftOfIndicator || grid.startsWideMerge(r, c) || isCapitals(text))
+        ) {
           area = text;
           lastIndicator = undefined;
           continue;
@@ -222,7 +231,13 @@ export function readRows(frame: TableFrame): RowsRead {
       const municipality = textOf(r, "municipality");
       if (!municipality) {
         const cell = cellOf(r, "municipality");
-        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: detectionMessages.detectRowWithoutMunicipality(r, cell.address) });
+        if (hasValue && cell)
+          problems.push({
+            code: "empty",
+            sheet: grid.name,
+            cell: cell.address,
+            message: detectionMessages.detectRowWithoutMunicipality(r, cell.address),
+          });
         continue;
       }
       if (TOTAL_LABELS.has(normalizeText(municipality))) continue;
@@ -241,7 +256,13 @@ export function readRows(frame: TableFrame): RowsRead {
       }
       if (!name) {
         const cell = cellOf(r, "indicator");
-        if (hasValue && cell) problems.push({ code: "empty", sheet: grid.name, cell: cell.address, message: detectionMessages.detectRowWithoutIndicator(r, cell.address) });
+        if (hasValue && cell)
+          problems.push({
+            code: "empty",
+            sheet: grid.name,
+            cell: cell.address,
+            message: detectionMessages.detectRowWithoutIndicator(r, cell.address),
+          });
         // A row left out, or another indicator's code: the rows under it are not the block above.
         if (hasValue || (code && code !== lastIndicator?.code)) lastIndicator = undefined;
         continue;
@@ -263,7 +284,14 @@ export function readRows(frame: TableFrame): RowsRead {
     if (unitCode) base.unitCode = unitCode;
     const justification = textOf(r, "justification");
     if (justification) base.justification = justification;
-    for (const field of ["kind", "weight", "direction", "aggregation", "periodicity", "justificationAccepted"] as const) {
+    for (const field of [
+      "kind",
+      "weight",
+      "direction",
+      "aggregation",
+      "periodicity",
+      "justificationAccepted",
+    ] as const) {
       const cell = cellOf(r, field);
       if (cell) base[field] = input(cell);
     }
@@ -275,14 +303,29 @@ export function readRows(frame: TableFrame): RowsRead {
       if (periodCell) {
         if (isEmptyValue(periodCell.value)) {
           if (!lastPeriod) {
-            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: detectionMessages.detectRowLeftOut(messages.periodEmpty) });
+            problems.push({
+              code: "invalidPeriod",
+              sheet: grid.name,
+              cell: periodCell.address,
+              indicator: base.indicator,
+              message: detectionMessages.detectRowLeftOut(messages.periodEmpty),
+            });
             continue;
           }
           base.period = lastPeriod;
         } else {
-          const reading = readInSequence(periodCell.value, `${base.code ?? ""}\u0000${base.indicator}\u0000${base.unit ?? ""}\u0000${base.municipality ?? ""}`);
+          const reading = readInSequence(
+            periodCell.value,
+            `${base.code ?? ""}\u0000${base.indicator}\u0000${base.unit ?? ""}\u0000${base.municipality ?? ""}`,
+          );
           if (reading.kind === "invalid") {
-            problems.push({ code: "invalidPeriod", sheet: grid.name, cell: periodCell.address, indicator: base.indicator, message: detectionMessages.detectRowLeftOut(reading.message) });
+            problems.push({
+              code: "invalidPeriod",
+              sheet: grid.name,
+              cell: periodCell.address,
+              indicator: base.indicator,
+              message: detectionMessages.detectRowLeftOut(reading.message),
+            });
             continue;
           }
           base.period = reading.period;

@@ -58,7 +58,8 @@ function carryForward(rows: RowInput[]): void {
     const key = indicatorKey(row);
     const before = known.get(key);
     if (before) {
-      if (!hasValue(row.target) && before.target && hasValue(before.target)) row.target = carried(before.target, before.sheet);
+      if (!hasValue(row.target) && before.target && hasValue(before.target))
+        row.target = carried(before.target, before.sheet);
       if (!hasValue(row.kind) && hasValue(before.kind)) row.kind = carried(before.kind, before.sheet);
       if (!hasValue(row.weight) && hasValue(before.weight)) row.weight = carried(before.weight, before.sheet);
       if (!row.area && before.area) row.area = before.area;
@@ -97,7 +98,8 @@ export function groupPeriodSheets(
   const members = new Set<SheetTable>();
   for (const list of byShape.values()) {
     // The year names without one take: the default, else the first title's, else another name's.
-    const year = defaultYear ?? list.find((m) => m.table.titleYear !== undefined)?.table.titleYear ?? yearFromOthers(list);
+    const year =
+      defaultYear ?? list.find((m) => m.table.titleYear !== undefined)?.table.titleYear ?? yearFromOthers(list);
     const readings = readPeriodSequence(list, (m, y) => readPeriodText(m.table.grid.name, y), year);
     list.forEach((m, i) => {
       const reading = readings[i];
@@ -114,7 +116,11 @@ export function groupPeriodSheets(
       if (m.table !== first) pushAll(problems, m.table.problems);
       else pushAll(problems, first.problems);
       if (!m.period) {
-        problems.push({ code: "invalidPeriod", sheet: m.table.grid.name, message: detectionMessages.detectSheetNoYear(m.table.grid.name) });
+        problems.push({
+          code: "invalidPeriod",
+          sheet: m.table.grid.name,
+          message: detectionMessages.detectSheetNoYear(m.table.grid.name),
+        });
         continue;
       }
       reasons.push(detectionMessages.detectSheetPeriod(m.table.grid.name, formatPeriodPtBR(m.period)));

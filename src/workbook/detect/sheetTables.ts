@@ -113,7 +113,8 @@ function nextHeaders(grid: Grid, start: number): HeaderAnalysis[] {
   const first = best.row;
   // Each candidate is scored with its other header row, if any: a lower row that reads `Indicador` through
   // a merge (`Indicador` merged down over `Meta | Resultado`) must not beat the two rows read together.
-  const withOtherRow = (header: HeaderAnalysis) => withSubHeader(grid, header) ?? withUpperRow(grid, header, start) ?? header;
+  const withOtherRow = (header: HeaderAnalysis) =>
+    withSubHeader(grid, header) ?? withUpperRow(grid, header, start) ?? header;
   best = withOtherRow(best);
   for (let row = first + 1; row <= Math.min(first + HEADER_BLOCK, grid.bottom); row += 1) {
     if (grid.isBlank(row)) break;
@@ -129,7 +130,8 @@ function nextHeaders(grid: Grid, start: number): HeaderAnalysis[] {
   const spans = sideBySide(grid, top);
   if (spans.length === 1) return [chosen];
   return spans.map((span) => {
-    if (chosen.anchor === "lower") return rereadIn(grid, chosen, span, undefined) ?? analyseRow(grid, chosen.row, undefined, span);
+    if (chosen.anchor === "lower")
+      return rereadIn(grid, chosen, span, undefined) ?? analyseRow(grid, chosen.row, undefined, span);
     const header = analyseRow(grid, top, undefined, span);
     return withSubHeader(grid, header) ?? header;
   });
@@ -143,7 +145,7 @@ export function findSheetTables(sheet: SheetData, defaultYear?: number): SheetTa
     const range = fromA1Range(table.ref);
     if (range) grid.mask(range);
   }
-  for (let start = grid.top; start <= grid.bottom; ) {
+  for (let start = grid.top; start <= grid.bottom;) {
     const headers = nextHeaders(grid, start);
     if (headers.length === 0) break;
     let next = start;

@@ -161,7 +161,17 @@ interface SiapsColumns {
   texts: Map<number, string>;
 }
 
-const RATIO_WORDS = ["resultado", "indicador", "percentual", "proporcao", "pontuacao", "taxa", "nota", "valor", "razao"];
+const RATIO_WORDS = [
+  "resultado",
+  "indicador",
+  "percentual",
+  "proporcao",
+  "pontuacao",
+  "taxa",
+  "nota",
+  "valor",
+  "razao",
+];
 
 function readHeader(grid: Grid, row: number): SiapsColumns {
   const texts = new Map<number, string>();
@@ -179,7 +189,8 @@ function readHeader(grid: Grid, row: number): SiapsColumns {
   for (const [col, text] of texts) {
     const { key, percent } = headerKey(text);
     if (key.startsWith("competencia") && columns.period === undefined) columns.period = col;
-    else if (isMunicipalityCodeHeader(text) || key === "ibge municipio" || key === "cod ibge municipio") columns.municipalityCode ??= col;
+    else if (isMunicipalityCodeHeader(text) || key === "ibge municipio" || key === "cod ibge municipio")
+      columns.municipalityCode ??= col;
     else if (["nome municipio", "nome do municipio", "municipio"].includes(key)) columns.municipality ??= col;
     else if (isTeamCodeHeader(text)) columns.teamCode ??= col;
     else if (["nome da equipe", "nome equipe", "equipe"].includes(key)) columns.team ??= col;
@@ -255,9 +266,14 @@ function notScoredReason(title: SiapsTitle, indicator: string | undefined, acron
   const component = title.component ?? "";
   const key = normalizeText(`${component} ${indicator ?? ""}`);
   if (/vinculo e acompanhamento territorial/.test(key) || (component && !/qualidade/.test(normalizeText(component)))) {
-    return siapsStrings.otherComponent(/vinculo e acompanhamento/.test(normalizeText(component)) || !component ? siapsStrings.vinculoName : component);
+    return siapsStrings.otherComponent(
+      /vinculo e acompanhamento/.test(normalizeText(component)) || !component ? siapsStrings.vinculoName : component,
+    );
   }
-  const bucal = /^b\s*\d/.test(normalizeText(indicator ?? "")) || /\b(bucal|odontolog)/.test(key) || acronyms.some((a) => /^esb\b/.test(normalizeText(a)));
+  const bucal =
+    /^b\s*\d/.test(normalizeText(indicator ?? "")) ||
+    /\b(bucal|odontolog)/.test(key) ||
+    acronyms.some((a) => /^esb\b/.test(normalizeText(a)));
   if (bucal) return siapsStrings.oralHealth(indicator ?? "");
   return undefined;
 }
@@ -305,12 +321,21 @@ export function readSiapsSheet(sheet: SheetData, options: SiapsOptions = {}): Si
   if (reason) return { problems: [{ code: "notScored", sheet: name, message: siapsStrings.notScored(name, reason) }] };
   if (!indicator) return { problems: [{ code: "empty", sheet: name, message: siapsStrings.noIndicator(name) }] };
   const entry = cofinEntry(indicator);
-  if (!entry) return { problems: [{ code: "notScored", sheet: name, message: siapsStrings.notScored(name, siapsStrings.notCofin(indicator)) }] };
-  if (header === undefined || !columns) return { problems: [{ code: "empty", sheet: name, message: siapsStrings.noHeader(name) }] };
+  if (!entry)
+    return {
+      problems: [
+        { code: "notScored", sheet: name, message: siapsStrings.notScored(name, siapsStrings.notCofin(indicator)) },
+      ],
+    };
+  if (header === undefined || !columns)
+    return { problems: [{ code: "empty", sheet: name, message: siapsStrings.noHeader(name) }] };
   if (columns.ratio === undefined && (columns.numerator === undefined || columns.denominator === undefined)) {
     return { problems: [{ code: "empty", sheet: name, message: siapsStrings.noResultColumn(name, header) }] };
   }
-  return { table: readTable(grid, header, columns, title, indicator, entry, given !== undefined && given !== ""), problems: [] };
+  return {
+    table: readTable(grid, header, columns, title, indicator, entry, given !== undefined && given !== ""),
+    problems: [],
+  };
 }
 
 function input(grid: Grid, row: number, col: number): CellInput {
@@ -370,15 +395,35 @@ function readTable(
       const reading = readPeriodCell(grid.value(r, columns.period), title.competence?.year);
       if (reading.kind === "period") period = reading.period;
       else if (!period) {
-        problems.push({ code: "invalidPeriod", sheet: name, cell: toA1(r, columns.period), indicator, message: detectionMessages.detectRowLeftOut(reading.message) });
+        problems.push({
+          code: "invalidPeriod",
+          sheet: name,
+          cell: toA1(r, columns.period),
+          indicator,
+          message: detectionMessages.detectRowLeftOut(reading.message),
+        });
         continue;
       }
     }
     if (!period) {
-      problems.push({ code: "invalidPeriod", sheet: name, cell: toA1(r, columns.period ?? grid.left), indicator, message: siapsStrings.noCompetence(r) });
+      problems.push({
+        code: "invalidPeriod",
+        sheet: name,
+        cell: toA1(r, columns.period ?? grid.left),
+        indicator,
+        message: siapsStrings.noCompetence(r),
+      });
       continue;
     }
-    const row: RowInput = { sheet: name, sheetRow: r, code: entry.code, indicator, target: { value: null }, period, scaleHint: "points" };
+    const row: RowInput = {
+      sheet: name,
+      sheetRow: r,
+      code: entry.code,
+      indicator,
+      target: { value: null },
+      period,
+      scaleHint: "points",
+    };
     if (team || teamCode) row.unit = team || teamCode;
     if (team && teamCode) row.unitCode = teamCode;
     const municipality = text(columns.municipality) || title.municipality;
@@ -397,9 +442,12 @@ function readTable(
     rows.push(row);
 
     const label = text(columns.classification);
-    if (label && columns.classification !== undefined) classes.push({ sheetRow: r, cell: toA1(r, place(columns.classification)!), label });
+    if (label && columns.classification !== undefined)
+      classes.push({ sheetRow: r, cell: toA1(r, place(columns.classification)!), label });
     // The ratio the export wrote against its own numerator and denominator.
-    const [value, num, den] = [columns.ratio, columns.numerator, columns.denominator].map((c) => numberAt(grid, r, place(c)));
+    const [value, num, den] = [columns.ratio, columns.numerator, columns.denominator].map((c) =>
+      numberAt(grid, r, place(c)),
+    );
     if (value !== undefined && num !== undefined && den !== undefined && den !== 0 && !agrees(value, num, den)) {
       problems.push({
         code: "exportMismatch",
@@ -411,29 +459,51 @@ function readTable(
     }
   }
 
-  const reasons = [siapsStrings.recognised(indicator, entry.code, title.municipality, title.municipalityCode, title.competence ? formatPeriodPtBR(title.competence) : title.competenceText)];
+  const reasons = [
+    siapsStrings.recognised(
+      indicator,
+      entry.code,
+      title.municipality,
+      title.municipalityCode,
+      title.competence ? formatPeriodPtBR(title.competence) : title.competenceText,
+    ),
+  ];
   if (fromMapping) reasons.push(detectionMessages.detectMappingUsed(name));
-  if (title.indicatorRow !== undefined && !fromMapping) reasons.push(detectionMessages.detectPanelTitle(title.indicatorRow, title.indicator ?? indicator));
+  if (title.indicatorRow !== undefined && !fromMapping)
+    reasons.push(detectionMessages.detectPanelTitle(title.indicatorRow, title.indicator ?? indicator));
   reasons.push(detectionMessages.detectHeaderRow(header, header));
   const mapped: MappedColumn[] = [];
   const add = (field: MappedColumn["field"], col: number | undefined) => {
     if (col === undefined) return;
     const text = columns.texts.get(col) ?? "";
     mapped.push({ field, col, header: text });
-    reasons.push(detectionMessages.detectColumnField(columnLetter(col), text, detectionMessages.detectFieldLabels[field]));
+    reasons.push(
+      detectionMessages.detectColumnField(columnLetter(col), text, detectionMessages.detectFieldLabels[field]),
+    );
   };
   add("period", columns.period);
   add("municipality", columns.municipality ?? columns.municipalityCode);
   add("unit", columns.team ?? columns.teamCode);
-  add("numerator", columns.numerator !== undefined && columns.denominator !== undefined ? columns.numerator : undefined);
-  add("denominator", columns.numerator !== undefined && columns.denominator !== undefined ? columns.denominator : undefined);
+  add(
+    "numerator",
+    columns.numerator !== undefined && columns.denominator !== undefined ? columns.numerator : undefined,
+  );
+  add(
+    "denominator",
+    columns.numerator !== undefined && columns.denominator !== undefined ? columns.denominator : undefined,
+  );
   add("result", columns.ratio);
-  if (columns.classification !== undefined) reasons.push(siapsStrings.classColumn(columnLetter(columns.classification), columns.texts.get(columns.classification) ?? ""));
+  if (columns.classification !== undefined)
+    reasons.push(
+      siapsStrings.classColumn(columnLetter(columns.classification), columns.texts.get(columns.classification) ?? ""),
+    );
   if (longRows > 0) reasons.push(siapsStrings.longRows(longRows));
   mapped.sort((a, b) => a.col - b.col);
 
   const ref = toA1Range({ top: header, left: grid.left, bottom: Math.max(end, header), right });
-  const periods = [...new Map(rows.map((r) => [r.period!.label, r.period!])).values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const periods = [...new Map(rows.map((r) => [r.period!.label, r.period!])).values()].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : 0,
+  );
   const siaps: SiapsExport = {
     ...(title.component ? { component: title.component } : {}),
     indicator,

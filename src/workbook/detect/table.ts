@@ -62,7 +62,12 @@ export interface TableSource {
 const FIELD_LABELS: Readonly<Record<Field, string>> = detectionMessages.detectFieldLabels;
 
 /** Texts of the rows above a header, nearest last. */
-function titleLines(grid: Grid, from: number, to: number, span = { left: grid.left, right: grid.right }): { row: number; texts: string[] }[] {
+function titleLines(
+  grid: Grid,
+  from: number,
+  to: number,
+  span = { left: grid.left, right: grid.right },
+): { row: number; texts: string[] }[] {
   const lines: { row: number; texts: string[] }[] = [];
   for (let row = Math.max(from, grid.top); row <= to; row += 1) {
     const texts: string[] = [];
@@ -147,7 +152,9 @@ export function buildTable(source: TableSource): SheetTable {
         columns.push({ field: "result", col: p.col, header: p.header, period: p.period });
         reasons.push(detectionMessages.detectColumnPeriod(letter, p.header, formatPeriodPtBR(p.period)));
       } else {
-        const message = p.needsYear ? detectionMessages.detectColumnNoYear(letter, p.header) : detectionMessages.detectColumnUnreadablePeriod(letter, p.header, p.problem ?? "");
+        const message = p.needsYear
+          ? detectionMessages.detectColumnNoYear(letter, p.header)
+          : detectionMessages.detectColumnUnreadablePeriod(letter, p.header, p.problem ?? "");
         problems.push({ code: "invalidPeriod", sheet: grid.name, cell, message });
       }
     }
@@ -162,7 +169,10 @@ export function buildTable(source: TableSource): SheetTable {
   const start = findDataStart(grid, header, source.lastRow, source.span?.left);
   for (const { row, kind } of start.skipped) reasons.push(headerDetectStrings.rowSkipped(row, kind === "blank"));
   // A units row's `(%)` says the column holds percentages, as a `(%)` in the header would.
-  const readHeader = start.percentCols.length > 0 ? { ...header, percentCols: new Set([...header.percentCols, ...start.percentCols]) } : header;
+  const readHeader =
+    start.percentCols.length > 0
+      ? { ...header, percentCols: new Set([...header.percentCols, ...start.percentCols]) }
+      : header;
   const read = readRows({
     grid,
     header: readHeader,
@@ -190,12 +200,19 @@ export function buildTable(source: TableSource): SheetTable {
       : [quality("indicator"), targetQuality, resultQuality];
   const confidence = source.explicit ? 1 : Math.round((keys.reduce((a, b) => a + b, 0) / keys.length) * 100) / 100;
   const unmapped: Field[] = [];
-  if (layout !== "panel" && !header.fields.has("indicator") && source.indicator === undefined) unmapped.push("indicator");
+  if (layout !== "panel" && !header.fields.has("indicator") && source.indicator === undefined)
+    unmapped.push("indicator");
   if (layout === "panel" || targetQuality === 0) unmapped.push("target");
   if (resultQuality === 0) unmapped.push("result");
 
   const ref =
-    source.ref ?? toA1Range({ top: header.firstRow, left: header.left, bottom: Math.max(read.endRow, header.row), right: header.right });
+    source.ref ??
+    toA1Range({
+      top: header.firstRow,
+      left: header.left,
+      bottom: Math.max(read.endRow, header.row),
+      right: header.right,
+    });
   return {
     grid,
     name: source.name,

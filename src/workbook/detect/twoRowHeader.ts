@@ -19,7 +19,14 @@
  */
 import type { CellValue } from "../../core/types";
 import { cellText, isDecorativeValue, isEmptyValue, type Grid, type GridCell } from "./grid";
-import { analyseCells, analyseRow, holdsData, MAX_HEADER_COLUMNS, type HeaderAnalysis, type HeaderCell } from "./headerRow";
+import {
+  analyseCells,
+  analyseRow,
+  holdsData,
+  MAX_HEADER_COLUMNS,
+  type HeaderAnalysis,
+  type HeaderCell,
+} from "./headerRow";
 import { headerKey, isExactSynonym, matchHeader } from "./headers";
 import { readHeaderPeriod } from "./periodCells";
 
@@ -94,7 +101,10 @@ function stacked(
       const lower = ownCell(grid, rows.lower, col, rows.anchor === "upper");
       if (lower) {
         const here = grid.resolved(rows.lower, col);
-        if (isPeriodValue(lower.value, lower.numberFormat) && namesTarget(groupAbove(grid, rows.upper, rows.lower, col, span))) {
+        if (
+          isPeriodValue(lower.value, lower.numberFormat) &&
+          namesTarget(groupAbove(grid, rows.upper, rows.lower, col, span))
+        ) {
           return { ...here, value: `Meta ${periodText(lower)}`, numberFormat: undefined };
         }
         return here;
@@ -128,7 +138,11 @@ function isSubHeaderRow(grid: Grid, header: HeaderAnalysis, row: number): boolea
   const periodCol = header.fields.get("period")?.col;
   let periods = 0;
   const names: number[] = [];
-  for (let col = header.span.left; col <= Math.min(header.span.right, header.span.left + MAX_HEADER_COLUMNS - 1); col += 1) {
+  for (
+    let col = header.span.left;
+    col <= Math.min(header.span.right, header.span.left + MAX_HEADER_COLUMNS - 1);
+    col += 1
+  ) {
     const cell = ownCell(grid, row, col);
     if (!cell) continue;
     if (grid.inWideMerge(row, col)) return false;
@@ -164,7 +178,12 @@ export function withSubHeader(grid: Grid, header: HeaderAnalysis, year?: number)
  * (not into a table above), names fields over its empty cells or targets over its periods. Undefined when
  * it adds nothing.
  */
-export function withUpperRow(grid: Grid, header: HeaderAnalysis, top: number, year?: number): HeaderAnalysis | undefined {
+export function withUpperRow(
+  grid: Grid,
+  header: HeaderAnalysis,
+  top: number,
+  year?: number,
+): HeaderAnalysis | undefined {
   const above = header.row - 1;
   const { span } = header;
   if (header.upperRow !== undefined || above < Math.max(top, grid.top)) return undefined;
@@ -174,10 +193,17 @@ export function withUpperRow(grid: Grid, header: HeaderAnalysis, top: number, ye
   // written above an empty corner of the sheet names nothing).
   const overTable = (col: number) => {
     if (col >= header.left && col <= header.right) return true;
-    for (let r = header.row + 1; r <= Math.min(header.row + DATA_PEEK, grid.bottom); r += 1) if (!grid.isEmpty(r, col)) return true;
+    for (let r = header.row + 1; r <= Math.min(header.row + DATA_PEEK, grid.bottom); r += 1)
+      if (!grid.isEmpty(r, col)) return true;
     return false;
   };
-  const combined = stacked(grid, { upper: above, lower: header.row, anchor: "lower" }, span, year, (cell) => namesField(cell.value) && overTable(cell.col));
+  const combined = stacked(
+    grid,
+    { upper: above, lower: header.row, anchor: "lower" },
+    span,
+    year,
+    (cell) => namesField(cell.value) && overTable(cell.col),
+  );
   return combined.qualifies && adds(combined, header) ? combined : undefined;
 }
 
@@ -187,14 +213,23 @@ export function withUpperRow(grid: Grid, header: HeaderAnalysis, top: number, ye
  * cell, the nearest one to its left. Each pair is read as `Meta <período>` and `<período>`, as if written
  * on one row; the period cells of the upper row are titles, not columns.
  */
-function roleSubHeader(grid: Grid, header: HeaderAnalysis, below: number, year: number | undefined): HeaderAnalysis | undefined {
+function roleSubHeader(
+  grid: Grid,
+  header: HeaderAnalysis,
+  below: number,
+  year: number | undefined,
+): HeaderAnalysis | undefined {
   const { span } = header;
   const roles = new Map<number, "target" | "result">();
   for (let col = span.left; col <= Math.min(span.right, span.left + MAX_HEADER_COLUMNS - 1); col += 1) {
     const cell = grid.cell(below, col);
     if (!cell || isEmptyValue(cell.value)) continue;
     if (typeof cell.value !== "string") return undefined;
-    const role = isExactSynonym("target", cell.value) ? "target" : isExactSynonym("result", cell.value) ? "result" : undefined;
+    const role = isExactSynonym("target", cell.value)
+      ? "target"
+      : isExactSynonym("result", cell.value)
+        ? "result"
+        : undefined;
     if (!role) return undefined;
     roles.set(col, role);
   }
@@ -212,7 +247,12 @@ function roleSubHeader(grid: Grid, header: HeaderAnalysis, below: number, year: 
     if (role === "result") cells.set(col, { ...lower, value: upper.value, numberFormat: upper.numberFormat });
     else {
       // A date in the upper cell (Excel turns `jan/25` into one) is written as its period's label.
-      const text = typeof upper.value === "string" ? upper.value : reading.kind === "period" ? reading.period.label : cellText(upper.value);
+      const text =
+        typeof upper.value === "string"
+          ? upper.value
+          : reading.kind === "period"
+            ? reading.period.label
+            : cellText(upper.value);
       cells.set(col, { ...lower, value: `Meta ${text}`, numberFormat: undefined });
     }
   }
@@ -241,8 +281,14 @@ export function reanalyse(grid: Grid, header: HeaderAnalysis, year: number | und
  * The header read on the same rows within another span (tables side by side) or with a year: as one row,
  * or as the same two rows (undefined when they no longer read as one header).
  */
-export function rereadIn(grid: Grid, header: HeaderAnalysis, span: Span, year: number | undefined): HeaderAnalysis | undefined {
+export function rereadIn(
+  grid: Grid,
+  header: HeaderAnalysis,
+  span: Span,
+  year: number | undefined,
+): HeaderAnalysis | undefined {
   if (header.upperRow === undefined) return analyseRow(grid, header.row, year, span);
-  if (header.anchor === "lower") return withUpperRow(grid, analyseRow(grid, header.row, year, span), header.upperRow, year);
+  if (header.anchor === "lower")
+    return withUpperRow(grid, analyseRow(grid, header.row, year, span), header.upperRow, year);
   return withSubHeader(grid, analyseRow(grid, header.upperRow, year, span), year);
 }

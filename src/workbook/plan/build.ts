@@ -31,7 +31,8 @@ export interface PlanOptions {
  */
 function allRows(result: PipelineResult): RowEvaluation[] {
   const seen = new Map<object, RowEvaluation>();
-  for (const ev of result.evaluations) for (const i of ev.indicators) for (const r of i.rows) if (!seen.has(r.input)) seen.set(r.input, r);
+  for (const ev of result.evaluations)
+    for (const i of ev.indicators) for (const r of i.rows) if (!seen.has(r.input)) seen.set(r.input, r);
   const preset = result.evaluations[0]?.preset;
   for (const table of result.tables) {
     for (const row of table.rows) if (!seen.has(row)) seen.set(row, evaluateRow(row, { preset }));
@@ -54,5 +55,11 @@ export function buildPlan(workbook: WorkbookData, result: PipelineResult, option
   const userPrint = options.fitUserSheets
     ? owned.print.map((p) => ({ ...p, fit: { width: 1, height: 0 }, orientation: "landscape" as const }))
     : owned.print;
-  return { owned: owned.owned, rules: owned.rules, summaries: [...summaries, ...reports], userPrint, problems: owned.problems };
+  return {
+    owned: owned.owned,
+    rules: owned.rules,
+    summaries: [...summaries, ...reports],
+    userPrint,
+    problems: owned.problems,
+  };
 }

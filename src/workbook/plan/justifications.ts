@@ -41,14 +41,20 @@ type JustificationField = "justification" | "justificationAccepted";
 const FIELDS: readonly JustificationField[] = ["justification", "justificationAccepted"];
 
 function headerOf(field: JustificationField): string {
-  return field === "justification" ? paneSharedStrings.justificationHeader : paneSharedStrings.justificationAcceptedHeader;
+  return field === "justification"
+    ? paneSharedStrings.justificationHeader
+    : paneSharedStrings.justificationAcceptedHeader;
 }
 
 /**
  * The justification columns already on a frame's header row: the table's own mapping for its first sheet;
  * on the other sheets of a sheet-per-period table, the header row read the way detection reads it.
  */
-function existingColumns(workbook: WorkbookData, table: DetectedTable, frame: TableFrameRef): Map<JustificationField, number> {
+function existingColumns(
+  workbook: WorkbookData,
+  table: DetectedTable,
+  frame: TableFrameRef,
+): Map<JustificationField, number> {
   const found = new Map<JustificationField, number>();
   if (frame.sheet === table.sheet) {
     for (const field of FIELDS) {
@@ -104,7 +110,10 @@ function freeColumns(workbook: WorkbookData, frame: TableFrameRef, count: number
 /** The rows an entry writes on: the indicator's rows within the period (rows without a period count in every one). */
 function rowsOf(table: DetectedTable, entry: JustificationEntry): RowInput[] {
   return table.rows.filter(
-    (r) => r.sheetRow !== undefined && indicatorKey(r) === entry.indicatorKey && (!entry.period || !r.period || contains(entry.period, r.period)),
+    (r) =>
+      r.sheetRow !== undefined &&
+      indicatorKey(r) === entry.indicatorKey &&
+      (!entry.period || !r.period || contains(entry.period, r.period)),
   );
 }
 
@@ -127,8 +136,16 @@ export function planJustifications(
       continue;
     }
     const name = table.rows.find((r) => indicatorKey(r) === entry.indicatorKey)?.indicator ?? entry.indicatorKey;
-    const period = entry.period && table.rows.some((r) => indicatorKey(r) === entry.indicatorKey) ? formatPeriodPtBR(entry.period) : undefined;
-    problems.push({ code: "invalidArgument", sheet: table.sheet, indicator: name, message: paneSharedStrings.justificationNoRows(name, period) });
+    const period =
+      entry.period && table.rows.some((r) => indicatorKey(r) === entry.indicatorKey)
+        ? formatPeriodPtBR(entry.period)
+        : undefined;
+    problems.push({
+      code: "invalidArgument",
+      sheet: table.sheet,
+      indicator: name,
+      message: paneSharedStrings.justificationNoRows(name, period),
+    });
   }
 
   const cells = new Map<string, CellWrite>();
@@ -145,12 +162,20 @@ export function planJustifications(
     const missing = FIELDS.filter((f) => !columns.has(f));
     if (missing.length > 0) {
       if (table.name) {
-        problems.push({ code: "invalidArgument", sheet: frame.sheet, message: paneSharedStrings.justificationExcelTable(table.name, missing.map(headerOf)) });
+        problems.push({
+          code: "invalidArgument",
+          sheet: frame.sheet,
+          message: paneSharedStrings.justificationExcelTable(table.name, missing.map(headerOf)),
+        });
         continue;
       }
       const free = freeColumns(workbook, frame, missing.length);
       if (free.length < missing.length) {
-        problems.push({ code: "invalidArgument", sheet: frame.sheet, message: paneSharedStrings.justificationNoRoom(frame.sheet) });
+        problems.push({
+          code: "invalidArgument",
+          sheet: frame.sheet,
+          message: paneSharedStrings.justificationNoRoom(frame.sheet),
+        });
         continue;
       }
       missing.forEach((field, i) => {

@@ -89,7 +89,10 @@ function resultColOf(row: RowEvaluation): number | undefined {
 
 /** "Resultado Jan/2025 (%)" → "Jan/2025": the period part of a wide table's column header. */
 function periodLabel(header: string): string {
-  const cleaned = header.replace(/\(\s*%\s*\)|%/g, "").replace(/^\s*(resultados?|realizado|valor)\b[\s:–-]*/i, "").trim();
+  const cleaned = header
+    .replace(/\(\s*%\s*\)|%/g, "")
+    .replace(/^\s*(resultados?|realizado|valor)\b[\s:–-]*/i, "")
+    .trim();
   return cleaned || header.trim();
 }
 
@@ -145,9 +148,16 @@ function ownedOnRow(grid: Grid, row: number): Map<string, number[]> {
  * find their own. Right of the first column, not of the last: columns the user added after the pair (the
  * justification columns) widen the table around it.
  */
-function earlierPair(existing: Map<string, number[]>, titles: string[], left: number, used: Set<number>): number | undefined {
+function earlierPair(
+  existing: Map<string, number[]>,
+  titles: string[],
+  left: number,
+  used: Set<number>,
+): number | undefined {
   const seconds = new Set(existing.get(titles[1].toLowerCase()) ?? []);
-  return (existing.get(titles[0].toLowerCase()) ?? []).find((c) => c > left && seconds.has(c + 1) && !used.has(c) && !used.has(c + 1));
+  return (existing.get(titles[0].toLowerCase()) ?? []).find(
+    (c) => c > left && seconds.has(c + 1) && !used.has(c) && !used.has(c + 1),
+  );
 }
 
 function columnFree(grid: Grid, col: number, top: number, bottom: number): boolean {
@@ -157,16 +167,23 @@ function columnFree(grid: Grid, col: number, top: number, bottom: number): boole
 
 /** The class labels a classifying preset writes in the concept column (co-financing: Ótimo … Regular). */
 const CLASS_LABELS = Object.values(presets).flatMap((p) =>
-  p.scoring.kind === "classification" ? [p.scoring.defaultTable, ...Object.values(p.scoring.tables)].flatMap((t) => t.bands.map((b) => b.label)) : [],
+  p.scoring.kind === "classification"
+    ? [p.scoring.defaultTable, ...Object.values(p.scoring.tables)].flatMap((t) => t.bands.map((b) => b.label))
+    : [],
 );
 
 /** Every text the concept column can hold, lower case: how an earlier run's rows are recognised. */
 const CONCEPT_TEXTS = new Set(
   [
-    ...[conceptStrings.conceptMet, conceptStrings.conceptNotMet, conceptStrings.conceptJustified, conceptStrings.conceptJustifiedPartially, conceptStrings.noData, conceptStrings.invalid, conceptStrings.needsBaseline].flatMap((t) => [
-      t,
-      `${t}${conceptStrings.monitoringSuffix}`,
-    ]),
+    ...[
+      conceptStrings.conceptMet,
+      conceptStrings.conceptNotMet,
+      conceptStrings.conceptJustified,
+      conceptStrings.conceptJustifiedPartially,
+      conceptStrings.noData,
+      conceptStrings.invalid,
+      conceptStrings.needsBaseline,
+    ].flatMap((t) => [t, `${t}${conceptStrings.monitoringSuffix}`]),
     ...CLASS_LABELS,
   ].map((t) => t.toLowerCase()),
 );
@@ -178,7 +195,14 @@ const CONCEPT_TEXTS = new Set(
  */
 function staleBottom(grid: Grid, conceptCol: number, lastRow: number): number {
   let row = lastRow;
-  while (CONCEPT_TEXTS.has(String(grid.cell(row + 1, conceptCol)?.value ?? "").trim().toLowerCase())) row += 1;
+  while (
+    CONCEPT_TEXTS.has(
+      String(grid.cell(row + 1, conceptCol)?.value ?? "")
+        .trim()
+        .toLowerCase(),
+    )
+  )
+    row += 1;
   return row;
 }
 
@@ -212,7 +236,9 @@ function liveFormulas(r: RowEvaluation, row: number): LiveFormulas | undefined {
   const { result, target, direction, justificationAccepted, kind } = r.input;
   // The same row number is not enough: a cell carried from an earlier month's sheet names that sheet.
   const onRow = (cell: CellInput) =>
-    cell.address !== undefined && fromA1(cell.address)?.row === row && (cell.sheet === undefined || cell.sheet === r.input.sheet);
+    cell.address !== undefined &&
+    fromA1(cell.address)?.row === row &&
+    (cell.sheet === undefined || cell.sheet === r.input.sheet);
   if (!result?.address || !onRow(result) || !onRow(target)) return undefined;
   if (r.status === "evaluated" && isEmptyValue(result.value)) return undefined;
   const optional = (cell: CellInput | undefined): string | null | undefined => {
@@ -238,7 +264,9 @@ function sameWithoutHints(r: RowEvaluation): boolean {
   const reading = readNumber(r.input.result?.value ?? null, r.input.result?.numberFormat);
   const parsed = parseTarget(r.input.target.value, r.input.target.numberFormat);
   if (reading.kind !== "number" || parsed.kind !== "target" || !r.attainment) return false;
-  const target = r.input.direction ? overrideDirection(parsed.target, parseDirection(r.input.direction.value)) : parsed.target;
+  const target = r.input.direction
+    ? overrideDirection(parsed.target, parseDirection(r.input.direction.value))
+    : parsed.target;
   const out = reconcileScale(reading.reading, target);
   return out.kind === "ok" && nearlyEqual(attainment(out.result, out.target).scored, r.attainment.scored);
 }
@@ -256,7 +284,11 @@ export interface OwnedPlan {
  * workbook (each row's `input` is the `RowInput` object detection made, which is how rows are matched to
  * their table).
  */
-export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: DetectedTable[], rows: RowEvaluation[]): OwnedPlan {
+export function planOwnedColumns(
+  workbook: { sheets: SheetData[] },
+  tables: DetectedTable[],
+  rows: RowEvaluation[],
+): OwnedPlan {
   const rowsByInput = new Map<object, RowEvaluation>();
   for (const r of rows) if (!rowsByInput.has(r.input)) rowsByInput.set(r.input, r);
   const grids = new Map<string, Grid>();
@@ -287,7 +319,10 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
       const used = taken.get(frame.sheet) ?? new Set<number>();
       taken.set(frame.sheet, used);
       const firstRow = frame.headerRow + 1;
-      const lastRow = maxOf(group.rows.map((r) => r.input.sheetRow ?? 0), range.bottom);
+      const lastRow = maxOf(
+        group.rows.map((r) => r.input.sheetRow ?? 0),
+        range.bottom,
+      );
       const titles = titlesOf(group.label);
       let col = earlierPair(ownedOnRow(grid, frame.headerRow), titles, range.left, used);
       const reused = col !== undefined;
@@ -302,7 +337,12 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
         if (c < limit) col = c;
       }
       if (col === undefined) {
-        problems.push({ code: "invalidArgument", sheet: frame.sheet, cell: frame.ref, message: planStrings.noRoom(frame.sheet, frame.ref) });
+        problems.push({
+          code: "invalidArgument",
+          sheet: frame.sheet,
+          cell: frame.ref,
+          message: planStrings.noRoom(frame.sheet, frame.ref),
+        });
         continue;
       }
       used.add(col).add(col + 1);
@@ -330,9 +370,17 @@ export function planOwnedColumns(workbook: { sheets: SheetData[] }, tables: Dete
 
       const conceptCell = `$${columnLetter(col + 1)}${firstRow}`;
       const areas = [toA1Range({ top: firstRow, left: col, bottom, right: col + 1 })];
-      if (group.resultCol !== undefined) areas.push(toA1Range({ top: firstRow, left: group.resultCol, bottom, right: group.resultCol }));
+      if (group.resultCol !== undefined)
+        areas.push(toA1Range({ top: firstRow, left: group.resultCol, bottom, right: group.resultCol }));
       for (const { conceptClass, formula } of ruleFormulas(conceptCell)) {
-        rules.push({ sheet: frame.sheet, areas, conceptClass, formula, style: CONCEPT_STYLES[conceptClass], priority: priority++ });
+        rules.push({
+          sheet: frame.sheet,
+          areas,
+          conceptClass,
+          formula,
+          style: CONCEPT_STYLES[conceptClass],
+          priority: priority++,
+        });
       }
     }
   }
@@ -357,7 +405,8 @@ function userSheetPrint(tables: DetectedTable[], owned: OwnedColumns[]): UserShe
     const cols = code ? [code.col] : name ? [name.col] : [];
     const print: UserSheetPrint = { sheet: block.sheet };
     // Only when the columns sit left of the owned block: repeating them beside it would print them twice.
-    if (cols.length > 0 && Math.max(...cols) < block.col) print.titleColumns = { from: Math.min(...cols), to: Math.max(...cols) };
+    if (cols.length > 0 && Math.max(...cols) < block.col)
+      print.titleColumns = { from: Math.min(...cols), to: Math.max(...cols) };
     out.set(key, print);
   }
   return [...out.values()];

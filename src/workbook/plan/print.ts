@@ -29,7 +29,12 @@ export function totalWidth(widths: readonly number[]): number {
  */
 export function printFor(widths: readonly number[]): PrintSetup {
   const orientation = totalWidth(widths) <= PORTRAIT_CHARS ? "portrait" : "landscape";
-  return { orientation, fit: { ...FIT_ONE_PAGE_WIDE }, paper: "A4", margins: orientation === "landscape" ? "narrow" : "normal" };
+  return {
+    orientation,
+    fit: { ...FIT_ONE_PAGE_WIDE },
+    paper: "A4",
+    margins: orientation === "landscape" ? "narrow" : "normal",
+  };
 }
 
 /** Height of one line of 11-point text, in points: the default row height. */
@@ -48,7 +53,12 @@ const POINTS_PER_CHAR = 7.2;
  * two printed pages; undefined when it already starts and ends on one page. Estimated from the plan's
  * widths (the fit's scale) and row heights (15 pt when unset), with a tenth of slack for the estimate.
  */
-export function chartPageBreak(plan: { widths: readonly number[]; heights?: readonly { row: number; height: number }[]; print: PrintSetup; chart?: { from: { row: number }; to: { row: number } } }): number | undefined {
+export function chartPageBreak(plan: {
+  widths: readonly number[];
+  heights?: readonly { row: number; height: number }[];
+  print: PrintSetup;
+  chart?: { from: { row: number }; to: { row: number } };
+}): number | undefined {
   const chart = plan.chart;
   if (!chart) return undefined;
   const orientation = plan.print.orientation;

@@ -13,7 +13,16 @@ import { formatPeriodPtBR } from "../../core/periods";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
 import { conceptText } from "../../core/conceptText";
 import { hasDecisions, missingNames, overallFigure } from "../overallFigure";
-import { bandText, conceptReason, describeTarget, incompleteText, missedTargets, pendingItems, ruleText, unitViews } from "../view";
+import {
+  bandText,
+  conceptReason,
+  describeTarget,
+  incompleteText,
+  missedTargets,
+  pendingItems,
+  ruleText,
+  unitViews,
+} from "../view";
 import { CONCEPT_STYLES } from "./owned";
 import { chartPageBreak, printFor, wrappedLines } from "./print";
 
@@ -109,7 +118,10 @@ export interface SummaryOptions {
 }
 
 /** Builds the summary sheet of one evaluated period (a pooled one names itself *do conjunto*). */
-export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }, options: SummaryOptions): SummarySheetPlan {
+export function planSummary(
+  ev: ContractEvaluation & { byMunicipality?: readonly unknown[] },
+  options: SummaryOptions,
+): SummarySheetPlan {
   const rows: PlanCell[][] = [];
   const merges: string[] = [];
   const heights: { row: number; height: number }[] = [];
@@ -129,10 +141,18 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     fit(rows.length, lines);
   };
   const blank = () => rows.push([]);
-  const mergeRow = (row: number, from: number, to: number) => merges.push(toA1Range({ top: row, left: from, bottom: row, right: to }));
+  const mergeRow = (row: number, from: number, to: number) =>
+    merges.push(toA1Range({ top: row, left: from, bottom: row, right: to }));
   const last = WIDTHS.length;
 
-  add(cell(planStrings.summaryTitle(ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : planStrings.summaryAllRows), TITLE));
+  add(
+    cell(
+      planStrings.summaryTitle(
+        ev.period ? `${formatPeriodPtBR(ev.period)} (${ev.period.label})` : planStrings.summaryAllRows,
+      ),
+      TITLE,
+    ),
+  );
   mergeRow(rows.length, 1, last);
   add(cell(planStrings.summarySource(options.source)));
   mergeRow(rows.length, 1, last);
@@ -145,13 +165,26 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
   const o = ev.overall;
   const onNote = ev.preset.scale === 10;
   const figure = overallFigure(ev);
-  const overallLabel = onNote ? nationalStrings.onTen(nationalStrings.capitalized(figure.name)) : figure.pooled ? nationalStrings.capitalized(figure.name) : planStrings.overallLabel;
+  const overallLabel = onNote
+    ? nationalStrings.onTen(nationalStrings.capitalized(figure.name))
+    : figure.pooled
+      ? nationalStrings.capitalized(figure.name)
+      : planStrings.overallLabel;
   const overallValue = onNote ? (o.value ?? null) : (o.attainment ?? null);
-  labelled(overallLabel, overallValue === null ? cell(planStrings.notComputed, WARNING) : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT));
+  labelled(
+    overallLabel,
+    overallValue === null
+      ? cell(planStrings.notComputed, WARNING)
+      : cell(overallValue, { bold: true, size: 12, align: "left" }, onNote ? NOTE : PERCENT),
+  );
   const bandFill: CellStyle = ev.band?.band.color ? { fill: ev.band.band.color, color: "#000000" } : {};
   labelled(planStrings.bandLabel, cell(bandText(ev) ?? planStrings.noBand, { bold: true, ...bandFill }), last);
   if (ev.band?.band.recommendation) {
-    labelled(planStrings.recommendationLabel, cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }), last);
+    labelled(
+      planStrings.recommendationLabel,
+      cell(ev.band.band.recommendation, { wrap: true, valign: "top", ...bandFill }),
+      last,
+    );
     fit(rows.length, linesFor(ev.band.band.recommendation, span(3, last)));
   }
   add(cell(planStrings.coverage(o.withData, o.scored)));
@@ -163,8 +196,17 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     fit(rows.length, linesFor(text, span(1, last)));
   };
   if (figure.pooled && ev.byMunicipality) note(nationalStrings.pooledNote(ev.byMunicipality.length));
-  if (figure.partial) note(nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), WARNING);
-  if (figure.kind === "finalNote" && figure.missing.length > 0) note(nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))), WARNING);
+  if (figure.partial)
+    note(
+      nationalStrings.partialNote(
+        figure.partial.present,
+        figure.partial.total,
+        figure.missing.map((m) => m.code),
+      ),
+      WARNING,
+    );
+  if (figure.kind === "finalNote" && figure.missing.length > 0)
+    note(nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))), WARNING);
   const incomplete = incompleteText(ev);
   if (incomplete) {
     add(cell(viewStrings.incompleteWarning(incomplete), WARNING));
@@ -187,7 +229,9 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
         cell(a.scored, BODY),
         cell(a.withData, BODY),
         cell(a.met, BODY),
-        a.value === undefined ? cell(null, BODY) : cell(onNote ? a.value : (a.attainment ?? null), BODY, onNote ? NOTE : PERCENT),
+        a.value === undefined
+          ? cell(null, BODY)
+          : cell(onNote ? a.value : (a.attainment ?? null), BODY, onNote ? NOTE : PERCENT),
       );
       mergeRow(rows.length, 1, 2);
       fit(rows.length, linesFor(a.area, span(1, 2)));
@@ -207,13 +251,17 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     headerFit(["", unitHeader, ...unitFigures]);
     for (const u of units) {
       const o = u.evaluation.overall;
-      const fill: CellStyle = u.evaluation.band?.band.color ? { fill: u.evaluation.band.band.color, color: "#000000" } : {};
+      const fill: CellStyle = u.evaluation.band?.band.color
+        ? { fill: u.evaluation.band.band.color, color: "#000000" }
+        : {};
       add(
         cell(null, BODY),
         cell(u.name, BODY),
         cell(o.withData, BODY),
         cell(o.met, BODY),
-        o.attainment === undefined ? cell(null, BODY) : cell(onNote ? (o.value ?? null) : o.attainment, BODY, onNote ? NOTE : PERCENT),
+        o.attainment === undefined
+          ? cell(null, BODY)
+          : cell(onNote ? (o.value ?? null) : o.attainment, BODY, onNote ? NOTE : PERCENT),
         cell(u.band ?? "", { ...BODY, ...fill }),
         cell(u.missed.join(", ")),
       );
@@ -246,7 +294,12 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     );
     fit(
       rows.length,
-      Math.max(linesFor(i.indicator, WIDTHS[1]), linesFor(i.area ?? "", WIDTHS[2]), linesFor(concept, WIDTHS[7]), linesFor(i.justification ?? "", WIDTHS[8])),
+      Math.max(
+        linesFor(i.indicator, WIDTHS[1]),
+        linesFor(i.area ?? "", WIDTHS[2]),
+        linesFor(concept, WIDTHS[7]),
+        linesFor(i.justification ?? "", WIDTHS[8]),
+      ),
     );
     const cls = conceptClass(concept);
     if (i.kind !== "monitoramento") barColors.push(cls ? CONCEPT_STYLES[cls].fill : undefined);
@@ -288,7 +341,14 @@ export function planSummary(ev: ContractEvaluation & { byMunicipality?: readonly
     }
   }
 
-  const plan: SummarySheetPlan = { name: summaryName(ev), rows, merges, widths: WIDTHS, heights, print: printFor(WIDTHS) };
+  const plan: SummarySheetPlan = {
+    name: summaryName(ev),
+    rows,
+    merges,
+    widths: WIDTHS,
+    heights,
+    print: printFor(WIDTHS),
+  };
   const scored = ev.indicators.filter((i) => i.kind === "desempenho").length;
   // Under the tables and as wide as them, as on the consolidated sheet: beside them, the page fitted one
   // page wide had to hold both, and the table printed at under 6 pt.

@@ -77,15 +77,23 @@ function percentText(fraction: number): string {
 }
 
 const code = <R extends { code: string }>(): Column<R> => ({ header: t.code, width: 9, value: (r) => r.code });
-const kind = <R,>(value: (r: R) => string): Column<R> => ({ header: t.kind, width: 16, value, list: [t.kindPerformance, t.kindMonitoring] });
-const resultColumns = <R,>(period: Column<R>, resultHeader = t.result): Column<R>[] => [
+const kind = <R>(value: (r: R) => string): Column<R> => ({
+  header: t.kind,
+  width: 16,
+  value,
+  list: [t.kindPerformance, t.kindMonitoring],
+});
+const resultColumns = <R>(period: Column<R>, resultHeader = t.result): Column<R>[] => [
   period,
   { header: resultHeader, width: 12, value: () => null },
   { header: t.justification, width: 40, value: () => null },
   { header: t.accepted, width: 14, value: () => null, list: t.decisions },
 ];
 
-function build<Row>(rows: readonly Row[], columns: Column<Row>[]): Pick<TemplateTable, "headers" | "rows" | "lists" | "widths"> {
+function build<Row>(
+  rows: readonly Row[],
+  columns: Column<Row>[],
+): Pick<TemplateTable, "headers" | "rows" | "lists" | "widths"> {
   return {
     headers: columns.map((c) => c.header),
     rows: rows.map((r) => columns.map((c) => c.value(r))),
@@ -94,7 +102,11 @@ function build<Row>(rows: readonly Row[], columns: Column<Row>[]): Pick<Template
   };
 }
 
-function layout(id: TemplateId, year: number, month: number): Pick<TemplateTable, "headers" | "rows" | "lists" | "widths"> {
+function layout(
+  id: TemplateId,
+  year: number,
+  month: number,
+): Pick<TemplateTable, "headers" | "rows" | "lists" | "widths"> {
   const monthColumn = { header: t.month, width: 11, value: () => monthText(year, month) };
   switch (id) {
     case "pmaq":
@@ -113,7 +125,11 @@ function layout(id: TemplateId, year: number, month: number): Pick<TemplateTable
       return build(INSTRUMENT_INDICATORS, [
         code(),
         { header: t.type, width: 18, value: (r) => r.type ?? null },
-        { header: t.indicator, width: 60, value: (r) => (r.part ? templateColumnStrings.splitIndicator(r.part, r.description) : r.description) },
+        {
+          header: t.indicator,
+          width: 60,
+          value: (r) => (r.part ? templateColumnStrings.splitIndicator(r.part, r.description) : r.description),
+        },
         { header: templateColumnStrings.contentHeader, width: 40, value: (r) => r.content },
         kind(() => t.kindPerformance),
         { header: t.periodicity, width: 14, value: (r) => r.periodicity },

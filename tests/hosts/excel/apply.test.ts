@@ -45,8 +45,17 @@ describe("applyPlan: what the workbook looks like after", () => {
 
   it("formats by blocks: the header style on the header row, borders on every side of every cell", () => {
     const ws = fx.sheet("Metas");
-    expect(ws.cell("F4").format).toEqual({ bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", borders: { top: true, bottom: true, left: true, right: true } });
-    expect(ws.cell("G9").format).toEqual({ horizontalAlignment: "Center", borders: { top: true, bottom: true, left: true, right: true } });
+    expect(ws.cell("F4").format).toEqual({
+      bold: true,
+      wrap: true,
+      fill: "#DDEBF7",
+      color: "#1F3864",
+      borders: { top: true, bottom: true, left: true, right: true },
+    });
+    expect(ws.cell("G9").format).toEqual({
+      horizontalAlignment: "Center",
+      borders: { top: true, bottom: true, left: true, right: true },
+    });
     expect(ws.cell("F14").format).toEqual({ borders: { top: true, bottom: true, left: true, right: true } });
     expect(ws.widths.get(6)).toBe(columnWidthPoints(14));
     expect(ws.widths.get(7)).toBe(columnWidthPoints(18));
@@ -60,8 +69,22 @@ describe("applyPlan: what the workbook looks like after", () => {
   it("adds one conditional-format rule per plan rule, in priority order, after the user's", () => {
     const rules = fx.sheet("Metas").rules;
     expect(rules.map((r) => r.formula)).toEqual(['=$B5="x"', '=$G5="A"', '=$G5="B"']);
-    expect(rules[1]).toEqual({ type: "Custom", areas: ["F5:G14", "E5:E14"], formula: '=$G5="A"', fill: "#C6EFCE", fontColor: "#006100", bold: true, stopIfTrue: true, id: rules[1].id });
-    expect(rules[2]).toMatchObject({ areas: ["F5:G14", "E5:E14"], fill: "#FFC7CE", fontColor: "#9C0006", stopIfTrue: true });
+    expect(rules[1]).toEqual({
+      type: "Custom",
+      areas: ["F5:G14", "E5:E14"],
+      formula: '=$G5="A"',
+      fill: "#C6EFCE",
+      fontColor: "#006100",
+      bold: true,
+      stopIfTrue: true,
+      id: rules[1].id,
+    });
+    expect(rules[2]).toMatchObject({
+      areas: ["F5:G14", "E5:E14"],
+      fill: "#FFC7CE",
+      fontColor: "#9C0006",
+      stopIfTrue: true,
+    });
   });
 
   it("adds the summary sheet at the end: cells, merges, widths, print setup and a native chart", () => {
@@ -87,7 +110,12 @@ describe("applyPlan: what the workbook looks like after", () => {
     ]);
     expect(fx.count("getRange(3:4).format.rowHeight")).toBe(1);
     // The print area covers the cells, the merge and the chart, as the file host's does.
-    expect(ws.pageLayout).toEqual({ orientation: "Portrait", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: "A1:F24" });
+    expect(ws.pageLayout).toEqual({
+      orientation: "Portrait",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: "A1:F24",
+    });
     expect(ws.charts).toEqual([
       {
         id: ws.charts[0].id,
@@ -118,7 +146,15 @@ describe("applyPlan: what the workbook looks like after", () => {
   });
 
   it("uses one check sync and one write sync, suspending calculation and screen updating once", () => {
-    expect(report).toMatchObject({ kind: "applied", syncs: 2, writeSyncs: 1, cellsWritten: 22 + 14, rulesRemoved: 0, rulesAdded: 2, summaries: ["Resumo 2025-T1"] });
+    expect(report).toMatchObject({
+      kind: "applied",
+      syncs: 2,
+      writeSyncs: 1,
+      cellsWritten: 22 + 14,
+      rulesRemoved: 0,
+      rulesAdded: 2,
+      summaries: ["Resumo 2025-T1"],
+    });
     expect(fx.syncs).toHaveLength(2);
     expect(fx.count("suspendApiCalculationUntilNextSync", 2)).toBe(1);
     expect(fx.count("suspendScreenUpdatingUntilNextSync", 2)).toBe(1);
@@ -164,7 +200,10 @@ describe("applyPlan: print settings on the user's sheet", () => {
     const plan = withPrint();
     plan.userPrint = [{ sheet: "Metas", fit: { width: 1, height: 0 }, orientation: "landscape" }];
     applied(await applyPlan(fx.context, plan));
-    expect(fx.sheet("Metas").pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(fx.sheet("Metas").pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
   });
 });
 
@@ -189,7 +228,12 @@ describe("applyPlan: running twice", () => {
     const first = fx.snapshot();
 
     const again = await applyPlan(fx.context, writePlan(10));
-    expect(again).toEqual({ kind: "needsConfirmation", syncs: 1, sheets: ["Resumo 2025-T1"], message: officeStrings.confirmReplace(["Resumo 2025-T1"]) });
+    expect(again).toEqual({
+      kind: "needsConfirmation",
+      syncs: 1,
+      sheets: ["Resumo 2025-T1"],
+      message: officeStrings.confirmReplace(["Resumo 2025-T1"]),
+    });
     expect(fx.snapshot()).toEqual(first);
 
     const second = applied(await applyPlan(fx.context, writePlan(10), { replaceSummaries: true }));
@@ -257,7 +301,13 @@ describe("applyPlan: refusing before anything is written", () => {
     expect(report).toEqual({
       kind: "refused",
       syncs: 1,
-      problems: [{ sheet: "Metas", cell: "G7", message: officeStrings.userCell("Metas", "G7", "ver ata", "Conceito (Contratualiza)", 1) }],
+      problems: [
+        {
+          sheet: "Metas",
+          cell: "G7",
+          message: officeStrings.userCell("Metas", "G7", "ver ata", "Conceito (Contratualiza)", 1),
+        },
+      ],
     });
     expect(fx.snapshot()).toEqual(before);
     expect(writes(fx)).toEqual([]);
@@ -298,7 +348,11 @@ describe("applyPlan: refusing before anything is written", () => {
     const fx = tableWorkbook(10);
     fx.sheet("Metas").name = "Metas 2025";
     const report = await applyPlan(fx.context, writePlan(10));
-    expect(report).toEqual({ kind: "refused", syncs: 2, problems: [{ sheet: "Metas", message: officeStrings.sheetMissing("Metas") }] });
+    expect(report).toEqual({
+      kind: "refused",
+      syncs: 2,
+      problems: [{ sheet: "Metas", message: officeStrings.sheetMissing("Metas") }],
+    });
     expect(writes(fx)).toEqual([]);
   });
 
@@ -342,7 +396,11 @@ describe("applyPlan: Office errors in pt-BR", () => {
     const fx = tableWorkbook(2_000, { payloadLimit: 100_000 });
     // A budget above the host's limit: the first write is refused.
     const tooBig = await applyPlan(fx.context, writePlan(2_000), { maxPayload: 1_000_000 });
-    expect(tooBig).toMatchObject({ kind: "failed", code: "RequestPayloadSizeLimitExceeded", message: `${officeStrings.payloadTooLarge} ${officeStrings.nothingWritten}` });
+    expect(tooBig).toMatchObject({
+      kind: "failed",
+      code: "RequestPayloadSizeLimitExceeded",
+      message: `${officeStrings.payloadTooLarge} ${officeStrings.nothingWritten}`,
+    });
     // Within the budget, but the last write sync fails: the report says part was written.
     const twin = tableWorkbook(2_000);
     const whole = applied(await applyPlan(twin.context, writePlan(2_000), { maxPayload: 40_000 }));
@@ -390,12 +448,17 @@ describe("applyPlan: syncs do not grow with rows", () => {
     expect(Math.max(...fx.syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(4 * 1024 * 1024);
     expect(fx.syncs.every((s) => !s.error)).toBe(true);
     const ws = fx.sheet("Metas");
-    expect(ws.cell(`F${4 + rows}`)).toMatchObject({ formula: `=META.ATINGIMENTO(E${4 + rows},D${4 + rows})`, numberFormat: "0.0%" });
+    expect(ws.cell(`F${4 + rows}`)).toMatchObject({
+      formula: `=META.ATINGIMENTO(E${4 + rows},D${4 + rows})`,
+      numberFormat: "0.0%",
+    });
     expect(ws.value(`G${4 + rows}`)).toBe("B");
     expect(ws.rules).toHaveLength(2);
     // Calculation is suspended in every write sync, screen updating in the first only.
     const writeSyncs = fx.syncs.slice(first.syncs - first.writeSyncs, first.syncs).map((s) => s.index);
     expect(writeSyncs.map((i) => fx.count("suspendApiCalculationUntilNextSync", i))).toEqual(writeSyncs.map(() => 1));
-    expect(writeSyncs.map((i) => fx.count("suspendScreenUpdatingUntilNextSync", i))).toEqual(writeSyncs.map((_, n) => (n === 0 ? 1 : 0)));
+    expect(writeSyncs.map((i) => fx.count("suspendScreenUpdatingUntilNextSync", i))).toEqual(
+      writeSyncs.map((_, n) => (n === 0 ? 1 : 0)),
+    );
   }, 60_000);
 });

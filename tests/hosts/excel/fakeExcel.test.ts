@@ -25,7 +25,10 @@ describe("the fake Excel", () => {
     expect(ws.value("A1")).toBe("");
     await fx.context.sync();
     expect([ws.value("A1"), ws.value("B1")]).toEqual([1, "x"]);
-    expect(fx.syncs[0].actions).toEqual(['worksheets.getItem("Metas")', "worksheets.getItem(Metas).getRange(A1:B1).values = [1×2]"]);
+    expect(fx.syncs[0].actions).toEqual([
+      'worksheets.getItem("Metas")',
+      "worksheets.getItem(Metas).getRange(A1:B1).values = [1×2]",
+    ]);
   });
 
   it("tells null objects apart after sync, and refuses reading their properties", async () => {
@@ -60,17 +63,28 @@ describe("the fake Excel", () => {
   it("parses written texts as Excel does: formulas, numbers, dates, booleans; the apostrophe keeps text", async () => {
     const fx = new FakeExcel({ evaluate: () => 42 });
     const ws = fx.addSheet("Metas");
-    fx.context.workbook.worksheets.getItem("Metas").getRange("A1:G1").formulas = [["=SUM(1,2)", "10", "10%", "2025-01", "TRUE", "'2025-01", null]];
+    fx.context.workbook.worksheets.getItem("Metas").getRange("A1:G1").formulas = [
+      ["=SUM(1,2)", "10", "10%", "2025-01", "TRUE", "'2025-01", null],
+    ];
     ws.set("G1", "kept");
     await fx.context.sync();
     expect(ws.cell("A1")).toMatchObject({ formula: "=SUM(1,2)", value: 42 });
-    expect(["B1", "C1", "D1", "E1", "F1", "G1"].map((a) => ws.value(a))).toEqual([10, 0.1, 45658, true, "2025-01", "kept"]);
+    expect(["B1", "C1", "D1", "E1", "F1", "G1"].map((a) => ws.value(a))).toEqual([
+      10,
+      0.1,
+      45658,
+      true,
+      "2025-01",
+      "kept",
+    ]);
   });
 
   it("refuses a request over its payload limit before running anything", async () => {
     const fx = new FakeExcel({ payloadLimit: 1_000 });
     const ws = fx.addSheet("Metas");
-    fx.context.workbook.worksheets.getItem("Metas").getRange("A1:A100").values = Array.from({ length: 100 }, () => ["texto longo"]);
+    fx.context.workbook.worksheets.getItem("Metas").getRange("A1:A100").values = Array.from({ length: 100 }, () => [
+      "texto longo",
+    ]);
     await expect(fx.context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(ws.value("A1")).toBe("");
     expect(fx.syncs[0].requestBytes).toBeGreaterThan(1_000);

@@ -64,7 +64,10 @@ function colLetters(col: number): string {
 
 /** `A1`, `A1:B2`, `H:J`, `3:5`, `$A$1`, with or without a sheet prefix. */
 export function parseRange(address: string): Rect {
-  const body = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").trim();
+  const body = address
+    .slice(address.lastIndexOf("!") + 1)
+    .replace(/\$/g, "")
+    .trim();
   const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(body);
   if (cols) return { top: 1, bottom: MAX_ROWS, left: colIndex(cols[1]), right: colIndex(cols[2]) };
   const rows = /^(\d+):(\d+)$/.exec(body);
@@ -73,7 +76,12 @@ export function parseRange(address: string): Rect {
   if (!m) throw new FakeOfficeError("InvalidArgument", `fake: bad address "${address}"`);
   const a = { row: Number(m[2]), col: colIndex(m[1]) };
   const b = m[3] ? { row: Number(m[4]), col: colIndex(m[3]) } : a;
-  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    bottom: Math.max(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 export function rectA1(r: Rect): string {
@@ -249,7 +257,11 @@ export class SheetModel {
     const start = parseRange(address);
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (v !== null) this.set(rectA1({ top: start.top + r, left: start.left + c, bottom: start.top + r, right: start.left + c }), v);
+        if (v !== null)
+          this.set(
+            rectA1({ top: start.top + r, left: start.left + c, bottom: start.top + r, right: start.left + c }),
+            v,
+          );
       }),
     );
     return this;
@@ -258,7 +270,8 @@ export class SheetModel {
   /** The data-validation rule of a cell (the last one set over it), if any. */
   validationAt(address: string): Excel.DataValidationRule | undefined {
     const cell = parseRange(address);
-    for (let i = this.validations.length - 1; i >= 0; i--) if (intersects(this.validations[i].rect, cell)) return this.validations[i].rule;
+    for (let i = this.validations.length - 1; i >= 0; i--)
+      if (intersects(this.validations[i].rect, cell)) return this.validations[i].rule;
     return undefined;
   }
 
@@ -273,20 +286,31 @@ export class SheetModel {
   usedRect(valuesOnly: boolean): Rect | undefined {
     let r: Rect | undefined;
     for (const [k, cell] of this.cells) {
-      const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && (cell.numberFormat !== undefined || Object.keys(cell.format).length > 0));
+      const used =
+        cell.value !== "" ||
+        cell.formula !== undefined ||
+        (!valuesOnly && (cell.numberFormat !== undefined || Object.keys(cell.format).length > 0));
       if (!used) continue;
       const row = Math.floor(k / (MAX_COLS + 1));
       const col = k % (MAX_COLS + 1);
       if (!r) r = { top: row, bottom: row, left: col, right: col };
-      else r = { top: Math.min(r.top, row), bottom: Math.max(r.bottom, row), left: Math.min(r.left, col), right: Math.max(r.right, col) };
+      else
+        r = {
+          top: Math.min(r.top, row),
+          bottom: Math.max(r.bottom, row),
+          left: Math.min(r.left, col),
+          right: Math.max(r.right, col),
+        };
     }
     return r;
   }
 
   /** Every cell of a rectangle (created), row by row; refuses whole-sheet sizes, which nobody writes. */
   forEachCell(rect: Rect, fn: (cell: FakeCell, r: number, c: number) => void): void {
-    if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000) throw new Error(`fake: ${rectA1(rect)} is too big to write cell by cell`);
-    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(this.cellAt(r, c, true), r - rect.top, c - rect.left);
+    if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > 5_000_000)
+      throw new Error(`fake: ${rectA1(rect)} is too big to write cell by cell`);
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) fn(this.cellAt(r, c, true), r - rect.top, c - rect.left);
   }
 }
 
@@ -313,8 +337,13 @@ function parseEntry(text: string): Scalar {
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   const iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  const ymd = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3] ?? 1)] : us ? [Number(us[3]), Number(us[1]), Number(us[2])] : undefined;
-  if (ymd && ymd[1] >= 1 && ymd[1] <= 12) return Math.round((Date.UTC(ymd[0], ymd[1] - 1, ymd[2]) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const ymd = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3] ?? 1)]
+    : us
+      ? [Number(us[3]), Number(us[1]), Number(us[2])]
+      : undefined;
+  if (ymd && ymd[1] >= 1 && ymd[1] <= 12)
+    return Math.round((Date.UTC(ymd[0], ymd[1] - 1, ymd[2]) - Date.UTC(1899, 11, 30)) / 86_400_000);
   return text;
 }
 
@@ -362,9 +391,17 @@ function parseLoad(arg: unknown): string[][] {
   let list: string[] = [];
   if (typeof arg === "string") list = arg.split(",");
   else if (Array.isArray(arg)) list = arg.flatMap((a) => String(a).split(","));
-  else if (arg && typeof arg === "object" && typeof (arg as { select?: unknown }).select === "string") list = (arg as { select: string }).select.split(",");
+  else if (arg && typeof arg === "object" && typeof (arg as { select?: unknown }).select === "string")
+    list = (arg as { select: string }).select.split(",");
   else throw new Error("fake: load() without property names loads everything; name the properties you need");
-  return list.map((p) => p.trim().split("/").map((s) => s.trim())).filter((p) => p[0] !== "");
+  return list
+    .map((p) =>
+      p
+        .trim()
+        .split("/")
+        .map((s) => s.trim()),
+    )
+    .filter((p) => p[0] !== "");
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -385,7 +422,8 @@ abstract class FakeObject {
 
   get isNullObject(): boolean {
     if (!this.nullable) return false;
-    if (this.nullState === undefined) throw new FakeOfficeError("PropertyNotLoaded", `fake: ${this.label}.isNullObject read before context.sync()`);
+    if (this.nullState === undefined)
+      throw new FakeOfficeError("PropertyNotLoaded", `fake: ${this.label}.isNullObject read before context.sync()`);
     return this.nullState;
   }
 
@@ -399,7 +437,8 @@ abstract class FakeObject {
   }
 
   protected prop<T>(name: string): T {
-    if (this.nullable && this.nullState === true) throw new Error(`fake: ${this.label}.${name} read on a null object; check isNullObject first`);
+    if (this.nullable && this.nullState === true)
+      throw new Error(`fake: ${this.label}.${name} read on a null object; check isNullObject first`);
     if (!this.loaded.has(name)) {
       throw new FakeOfficeError(
         "PropertyNotLoaded",
@@ -451,11 +490,19 @@ abstract class FakeObject {
     const write = () => {
       run();
     };
-    this.fx.enqueue({ text: `${this.label}.${text}`, bytes: ACTION_BYTES + text.length + jsonBytes(payload), run: write, guard });
+    this.fx.enqueue({
+      text: `${this.label}.${text}`,
+      bytes: ACTION_BYTES + text.length + jsonBytes(payload),
+      run: write,
+      guard,
+    });
   }
 }
 
-class FakeApplication extends FakeObject implements Pick<Excel.Application, "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync"> {
+class FakeApplication
+  extends FakeObject
+  implements Pick<Excel.Application, "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync">
+{
   suspendApiCalculationUntilNextSync(): void {
     this.act("suspendApiCalculationUntilNextSync()", null, () => {});
   }
@@ -493,19 +540,28 @@ class FakeWorkbook extends FakeObject implements Pick<Excel.Workbook, "worksheet
   }
 }
 
-class FakeWorksheetCollection extends FakeObject implements Pick<Excel.WorksheetCollection, "items" | "load" | "getItem" | "getItemOrNullObject" | "add"> {
+class FakeWorksheetCollection
+  extends FakeObject
+  implements Pick<Excel.WorksheetCollection, "items" | "load" | "getItem" | "getItemOrNullObject" | "add">
+{
   get items(): Excel.Worksheet[] {
     return this.prop("items");
   }
   override collect(paths: string[][]): Loaded {
-    if (paths.some((p) => p[0] !== "items" || p.length < 2)) throw new Error(`fake: load items/<property> on ${this.label}`);
-    const items = this.fx.sheets.map((s) => new FakeWorksheet(this.fx, `worksheets[${s.name}]`, () => this.fx.sheets.find((x) => x.id === s.id)));
+    if (paths.some((p) => p[0] !== "items" || p.length < 2))
+      throw new Error(`fake: load items/<property> on ${this.label}`);
+    const items = this.fx.sheets.map(
+      (s) => new FakeWorksheet(this.fx, `worksheets[${s.name}]`, () => this.fx.sheets.find((x) => x.id === s.id)),
+    );
     const got = items.map((item) => item.collect(paths.map((p) => p.slice(1))));
     return {
       bytes: got.reduce((n, g) => n + g.bytes, 2),
       commit: () => {
         got.forEach((g) => g.commit());
-        this.loaded.set("items", items.map((i) => real<Excel.Worksheet>(i)));
+        this.loaded.set(
+          "items",
+          items.map((i) => real<Excel.Worksheet>(i)),
+        );
       },
     };
   }
@@ -520,13 +576,16 @@ class FakeWorksheetCollection extends FakeObject implements Pick<Excel.Worksheet
       text: `worksheets.getItem(${JSON.stringify(key)})`,
       bytes: ACTION_BYTES + key.length,
       run: () => {
-        if (!this.fx.sheetByName(key)) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (fake: sheet "${key}")`);
+        if (!this.fx.sheetByName(key))
+          throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (fake: sheet "${key}")`);
       },
     });
     return real(ws);
   }
   getItemOrNullObject(key: string): Excel.Worksheet {
-    return real(new FakeWorksheet(this.fx, `worksheets.getItemOrNullObject(${key})`, () => this.fx.sheetByName(key), true));
+    return real(
+      new FakeWorksheet(this.fx, `worksheets.getItemOrNullObject(${key})`, () => this.fx.sheetByName(key), true),
+    );
   }
   add(name?: string): Excel.Worksheet {
     const id = this.fx.nextId("sheet");
@@ -536,7 +595,8 @@ class FakeWorksheetCollection extends FakeObject implements Pick<Excel.Worksheet
       bytes: ACTION_BYTES + sheetName.length,
       structure: true,
       run: () => {
-        if (this.fx.sheetByName(sheetName)) throw new FakeOfficeError("ItemAlreadyExists", `fake: a sheet named "${sheetName}" exists`);
+        if (this.fx.sheetByName(sheetName))
+          throw new FakeOfficeError("ItemAlreadyExists", `fake: a sheet named "${sheetName}" exists`);
         this.fx.sheets.push(new SheetModel(id, sheetName));
       },
     });
@@ -667,7 +727,8 @@ class FakeWorksheet
     return super.scalar(name);
   }
   protected override nav(name: string): FakeObject | undefined {
-    if (name === "protection") return (this._protection ??= new FakeWorksheetProtection(this.fx, `${this.label}.protection`, this));
+    if (name === "protection")
+      return (this._protection ??= new FakeWorksheetProtection(this.fx, `${this.label}.protection`, this));
     return super.nav(name);
   }
 
@@ -680,7 +741,15 @@ class FakeWorksheet
     return real(new FakeRangeAreas(this.fx, `${this.label}.getRanges(${address})`, this, () => rects));
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
-    return real(new FakeRange(this.fx, `${this.label}.getUsedRangeOrNullObject(${valuesOnly ?? ""})`, this, () => this.model().usedRect(!!valuesOnly), true));
+    return real(
+      new FakeRange(
+        this.fx,
+        `${this.label}.getUsedRangeOrNullObject(${valuesOnly ?? ""})`,
+        this,
+        () => this.model().usedRect(!!valuesOnly),
+        true,
+      ),
+    );
   }
   activate(): void {
     this.act("activate()", null, () => (this.fx.activeSheet = this.model().name));
@@ -707,14 +776,22 @@ class FakeTableCollection extends FakeObject implements Pick<Excel.TableCollecti
     return this.prop("items");
   }
   override collect(paths: string[][]): Loaded {
-    if (paths.some((p) => p[0] !== "items" || p.length < 2)) throw new Error(`fake: load items/<property> on ${this.label}`);
-    const items = this.fx.sheets.flatMap((s) => s.tables.map((t) => new FakeTable(this.fx, `tables[${t.name}]`, () => this.fx.sheets.find((x) => x.id === s.id), t.id)));
+    if (paths.some((p) => p[0] !== "items" || p.length < 2))
+      throw new Error(`fake: load items/<property> on ${this.label}`);
+    const items = this.fx.sheets.flatMap((s) =>
+      s.tables.map(
+        (t) => new FakeTable(this.fx, `tables[${t.name}]`, () => this.fx.sheets.find((x) => x.id === s.id), t.id),
+      ),
+    );
     const got = items.map((item) => item.collect(paths.map((p) => p.slice(1))));
     return {
       bytes: got.reduce((n, g) => n + g.bytes, 2),
       commit: () => {
         got.forEach((g) => g.commit());
-        this.loaded.set("items", items.map((i) => real<Excel.Table>(i)));
+        this.loaded.set(
+          "items",
+          items.map((i) => real<Excel.Table>(i)),
+        );
       },
     };
   }
@@ -752,9 +829,12 @@ class FakeWorksheetTableCollection extends FakeObject implements Pick<Excel.Tabl
       address,
       () => {
         const model = this.sheet.model();
-        if (rect.bottom - rect.top < 1) throw new FakeOfficeError("InvalidArgument", `fake: a table needs a header row and a data row (${address})`);
-        if (model.tables.some((t) => intersects(t.rect, rect))) throw new FakeOfficeError("InvalidOperation", `fake: a table cannot overlap another table (${address})`);
-        if (model.merges.some((m) => intersects(m, rect))) throw new FakeOfficeError("InvalidOperation", `fake: a table cannot hold merged cells (${address})`);
+        if (rect.bottom - rect.top < 1)
+          throw new FakeOfficeError("InvalidArgument", `fake: a table needs a header row and a data row (${address})`);
+        if (model.tables.some((t) => intersects(t.rect, rect)))
+          throw new FakeOfficeError("InvalidOperation", `fake: a table cannot overlap another table (${address})`);
+        if (model.merges.some((m) => intersects(m, rect)))
+          throw new FakeOfficeError("InvalidOperation", `fake: a table cannot hold merged cells (${address})`);
         const taken = new Set(this.fx.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
         let n = 1;
         while (taken.has(`table${n}`)) n++;
@@ -762,7 +842,9 @@ class FakeWorksheetTableCollection extends FakeObject implements Pick<Excel.Tabl
       },
       () => this.sheet.model(),
     );
-    return real(new FakeTable(this.fx, `tables[${id}]`, () => (this.sheet.exists() ? this.sheet.model() : undefined), id));
+    return real(
+      new FakeTable(this.fx, `tables[${id}]`, () => (this.sheet.exists() ? this.sheet.model() : undefined), id),
+    );
   }
 }
 
@@ -792,7 +874,9 @@ class FakeTable extends FakeObject implements Pick<Excel.Table, "name" | "worksh
       () => {
         const table = this.model();
         if (!validTableName(v)) throw new FakeOfficeError("InvalidArgument", `fake: "${v}" is not a valid table name`);
-        const other = this.fx.sheets.flatMap((s) => s.tables).find((t) => t !== table && t.name.toLowerCase() === v.toLowerCase());
+        const other = this.fx.sheets
+          .flatMap((s) => s.tables)
+          .find((t) => t !== table && t.name.toLowerCase() === v.toLowerCase());
         if (other) throw new FakeOfficeError("InvalidArgument", `fake: a table named "${v}" exists`);
         table.name = v;
       },
@@ -938,10 +1022,18 @@ class FakeRange
         const cols = rect.right - rect.left + 1;
         if (Array.isArray(grid)) {
           if (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)) {
-            throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (fake: ${prop} on ${rectA1(rect)})`);
+            throw new FakeOfficeError(
+              "InvalidArgument",
+              `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (fake: ${prop} on ${rectA1(rect)})`,
+            );
           }
-          model.forEachCell(rect, (cell, r, c) => apply(cell, (grid as Grid)[r][c], { sheet: model, row: rect.top + r, col: rect.left + c }));
-        } else model.forEachCell(rect, (cell, r, c) => apply(cell, grid, { sheet: model, row: rect.top + r, col: rect.left + c }));
+          model.forEachCell(rect, (cell, r, c) =>
+            apply(cell, (grid as Grid)[r][c], { sheet: model, row: rect.top + r, col: rect.left + c }),
+          );
+        } else
+          model.forEachCell(rect, (cell, r, c) =>
+            apply(cell, grid, { sheet: model, row: rect.top + r, col: rect.left + c }),
+          );
       },
       this.guard,
     );
@@ -951,7 +1043,14 @@ class FakeRange
     return real((this._format ??= new FakeRangeFormat(this.fx, `${this.label}.format`, this)));
   }
   get conditionalFormats(): Excel.ConditionalFormatCollection {
-    return real((this._conditionalFormats ??= new FakeConditionalFormatCollection(this.fx, `${this.label}.conditionalFormats`, this.sheet, () => [this.resolve().rect])));
+    return real(
+      (this._conditionalFormats ??= new FakeConditionalFormatCollection(
+        this.fx,
+        `${this.label}.conditionalFormats`,
+        this.sheet,
+        () => [this.resolve().rect],
+      )),
+    );
   }
   get dataValidation(): Excel.DataValidation {
     return real(new FakeDataValidation(this.fx, `${this.label}.dataValidation`, this));
@@ -968,19 +1067,24 @@ class FakeRange
   }
 
   merge(across?: boolean): void {
-    this.act(`merge(${across ?? ""})`, null, () => {
-      const { model, rect } = this.resolve();
-      if (across) throw new Error("fake: merge(true) is not modelled");
-      // Excel keeps the top-left cell's content only.
-      model.forEachCell(rect, (cell, r, c) => {
-        if (r > 0 || c > 0) {
-          cell.value = "";
-          delete cell.formula;
-        }
-      });
-      model.merges = model.merges.filter((m) => !intersects(m, rect));
-      model.merges.push(rect);
-    }, this.guard);
+    this.act(
+      `merge(${across ?? ""})`,
+      null,
+      () => {
+        const { model, rect } = this.resolve();
+        if (across) throw new Error("fake: merge(true) is not modelled");
+        // Excel keeps the top-left cell's content only.
+        model.forEachCell(rect, (cell, r, c) => {
+          if (r > 0 || c > 0) {
+            cell.value = "";
+            delete cell.formula;
+          }
+        });
+        model.merges = model.merges.filter((m) => !intersects(m, rect));
+        model.merges.push(rect);
+      },
+      this.guard,
+    );
   }
 
   setCellProperties(cellPropertiesData: Excel.SettableCellProperties[][]): void {
@@ -1001,23 +1105,28 @@ class FakeRange
   }
 
   clear(applyTo?: string): void {
-    this.act(`clear(${applyTo ?? ""})`, null, () => {
-      const { model, rect } = this.resolve();
-      const what = applyTo ?? "All";
-      for (const [k, cell] of model.cells) {
-        const row = Math.floor(k / (MAX_COLS + 1));
-        const col = k % (MAX_COLS + 1);
-        if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
-        if (what === "All" || what === "Formats") {
-          cell.format = {};
-          delete cell.numberFormat;
+    this.act(
+      `clear(${applyTo ?? ""})`,
+      null,
+      () => {
+        const { model, rect } = this.resolve();
+        const what = applyTo ?? "All";
+        for (const [k, cell] of model.cells) {
+          const row = Math.floor(k / (MAX_COLS + 1));
+          const col = k % (MAX_COLS + 1);
+          if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
+          if (what === "All" || what === "Formats") {
+            cell.format = {};
+            delete cell.numberFormat;
+          }
+          if (what === "All" || what === "Contents") {
+            cell.value = "";
+            delete cell.formula;
+          }
         }
-        if (what === "All" || what === "Contents") {
-          cell.value = "";
-          delete cell.formula;
-        }
-      }
-    }, this.guard);
+      },
+      this.guard,
+    );
   }
 
   select(): void {
@@ -1034,50 +1143,70 @@ class FakeRange
 
   /** Applies a change to every cell's format (the format setters). */
   formatCells(text: string, value: unknown, change: (format: CellFormat) => void): void {
-    this.act(text, value, () => {
-      const { model, rect } = this.resolve();
-      model.forEachCell(rect, (cell) => change(cell.format));
-    }, this.guard);
+    this.act(
+      text,
+      value,
+      () => {
+        const { model, rect } = this.resolve();
+        model.forEachCell(rect, (cell) => change(cell.format));
+      },
+      this.guard,
+    );
   }
 
   /** A border line of the range: its edges or the lines inside it. */
   borderCells(edge: string): void {
-    this.act(`format.borders.getItem(${edge}).style = "Continuous"`, null, () => {
-      const { model, rect } = this.resolve();
-      model.forEachCell(rect, (cell, r, c) => {
-        const b = (cell.format.borders ??= {});
-        const lastRow = rect.bottom - rect.top;
-        const lastCol = rect.right - rect.left;
-        if (edge === "EdgeTop" && r === 0) b.top = true;
-        if (edge === "EdgeBottom" && r === lastRow) b.bottom = true;
-        if (edge === "EdgeLeft" && c === 0) b.left = true;
-        if (edge === "EdgeRight" && c === lastCol) b.right = true;
-        if (edge === "InsideHorizontal") {
-          if (r > 0) b.top = true;
-          if (r < lastRow) b.bottom = true;
-        }
-        if (edge === "InsideVertical") {
-          if (c > 0) b.left = true;
-          if (c < lastCol) b.right = true;
-        }
-      });
-    }, this.guard);
+    this.act(
+      `format.borders.getItem(${edge}).style = "Continuous"`,
+      null,
+      () => {
+        const { model, rect } = this.resolve();
+        model.forEachCell(rect, (cell, r, c) => {
+          const b = (cell.format.borders ??= {});
+          const lastRow = rect.bottom - rect.top;
+          const lastCol = rect.right - rect.left;
+          if (edge === "EdgeTop" && r === 0) b.top = true;
+          if (edge === "EdgeBottom" && r === lastRow) b.bottom = true;
+          if (edge === "EdgeLeft" && c === 0) b.left = true;
+          if (edge === "EdgeRight" && c === lastCol) b.right = true;
+          if (edge === "InsideHorizontal") {
+            if (r > 0) b.top = true;
+            if (r < lastRow) b.bottom = true;
+          }
+          if (edge === "InsideVertical") {
+            if (c > 0) b.left = true;
+            if (c < lastCol) b.right = true;
+          }
+        });
+      },
+      this.guard,
+    );
   }
 
   /** Row heights of the range's rows. */
   setHeight(points: number): void {
-    this.act(`format.rowHeight = ${points}`, points, () => {
-      const { model, rect } = this.resolve();
-      for (let r = rect.top; r <= rect.bottom; r++) model.heights.set(r, points);
-    }, this.guard);
+    this.act(
+      `format.rowHeight = ${points}`,
+      points,
+      () => {
+        const { model, rect } = this.resolve();
+        for (let r = rect.top; r <= rect.bottom; r++) model.heights.set(r, points);
+      },
+      this.guard,
+    );
   }
 
   /** Column widths of the range's columns. */
   setWidth(points: number): void {
-    this.act(`format.columnWidth = ${points}`, points, () => {
-      const { model, rect } = this.resolve();
-      for (let c = rect.left; c <= rect.right; c++) model.widths.set(c, points);
-    }, this.guard);
+    this.act(
+      `format.columnWidth = ${points}`,
+      points,
+      () => {
+        const { model, rect } = this.resolve();
+        for (let c = rect.left; c <= rect.right; c++) model.widths.set(c, points);
+      },
+      this.guard,
+    );
   }
 }
 
@@ -1098,7 +1227,8 @@ class FakeDataValidation extends FakeObject implements Pick<Excel.DataValidation
   }
   set rule(v: Excel.DataValidationRule) {
     const kinds = Object.keys(v).filter((k) => v[k as keyof Excel.DataValidationRule] !== undefined);
-    if (kinds.length !== 1 || !v.list) throw new Error(`fake: only one list rule is modelled (got ${kinds.join(", ")})`);
+    if (kinds.length !== 1 || !v.list)
+      throw new Error(`fake: only one list rule is modelled (got ${kinds.join(", ")})`);
     const list = { ...v.list };
     if (typeof list.source !== "string") throw new Error("fake: a list's source is a text here");
     const source = list.source;
@@ -1107,7 +1237,8 @@ class FakeDataValidation extends FakeObject implements Pick<Excel.DataValidation
       v,
       () => {
         // Excel refuses a list typed as text longer than 255 characters.
-        if (source.length === 0 || source.length > 255) throw new FakeOfficeError("InvalidArgument", `fake: a validation list of ${source.length} characters`);
+        if (source.length === 0 || source.length > 255)
+          throw new FakeOfficeError("InvalidArgument", `fake: a validation list of ${source.length} characters`);
         const { model, rect } = this.range.resolve();
         model.validations.push({ rect, rule: { list } });
       },
@@ -1120,7 +1251,18 @@ class FakeDataValidation extends FakeObject implements Pick<Excel.DataValidation
       null,
       () => {
         const { model, rect } = this.range.resolve();
-        if (model.validations.some((x) => intersects(x.rect, rect) && !(x.rect.top >= rect.top && x.rect.bottom <= rect.bottom && x.rect.left >= rect.left && x.rect.right <= rect.right))) {
+        if (
+          model.validations.some(
+            (x) =>
+              intersects(x.rect, rect) &&
+              !(
+                x.rect.top >= rect.top &&
+                x.rect.bottom <= rect.bottom &&
+                x.rect.left >= rect.left &&
+                x.rect.right <= rect.right
+              ),
+          )
+        ) {
           throw new Error("fake: clearing part of a validation's cells is not modelled");
         }
         model.validations = model.validations.filter((x) => !intersects(x.rect, rect));
@@ -1152,7 +1294,19 @@ function applyCellProperties(cell: FakeCell, props: Excel.SettableCellProperties
 
 class FakeRangeFormat
   extends FakeObject
-  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "font" | "fill" | "borders" | "load">
+  implements
+    Pick<
+      Excel.RangeFormat,
+      | "columnWidth"
+      | "rowHeight"
+      | "wrapText"
+      | "horizontalAlignment"
+      | "verticalAlignment"
+      | "font"
+      | "fill"
+      | "borders"
+      | "load"
+    >
 {
   private readonly _font: FakeRangeFont;
   private readonly _fill: FakeRangeFill;
@@ -1304,7 +1458,10 @@ class FakeRangeBorder extends FakeObject implements Pick<Excel.RangeBorder, "sty
   }
 }
 
-class FakeRangeAreas extends FakeObject implements Pick<Excel.RangeAreas, "address" | "conditionalFormats" | "isNullObject" | "load"> {
+class FakeRangeAreas
+  extends FakeObject
+  implements Pick<Excel.RangeAreas, "address" | "conditionalFormats" | "isNullObject" | "load">
+{
   private _conditionalFormats?: FakeConditionalFormatCollection;
   constructor(
     fx: FakeExcel,
@@ -1324,14 +1481,24 @@ class FakeRangeAreas extends FakeObject implements Pick<Excel.RangeAreas, "addre
     return rects;
   }
   protected override scalar(name: string): unknown {
-    if (name === "address") return this.rects().map((r) => `${quoteSheet(this.sheet.model().name)}!${rectA1(r)}`).join(", ");
+    if (name === "address")
+      return this.rects()
+        .map((r) => `${quoteSheet(this.sheet.model().name)}!${rectA1(r)}`)
+        .join(", ");
     return super.scalar(name);
   }
   get address(): string {
     return this.prop("address");
   }
   get conditionalFormats(): Excel.ConditionalFormatCollection {
-    return real((this._conditionalFormats ??= new FakeConditionalFormatCollection(this.fx, `${this.label}.conditionalFormats`, this.sheet, () => this.rects())));
+    return real(
+      (this._conditionalFormats ??= new FakeConditionalFormatCollection(
+        this.fx,
+        `${this.label}.conditionalFormats`,
+        this.sheet,
+        () => this.rects(),
+      )),
+    );
   }
   load(arg?: unknown): Excel.RangeAreas {
     this.queueLoad(arg);
@@ -1339,7 +1506,10 @@ class FakeRangeAreas extends FakeObject implements Pick<Excel.RangeAreas, "addre
   }
 }
 
-class FakeConditionalFormatCollection extends FakeObject implements Pick<Excel.ConditionalFormatCollection, "add" | "items" | "load"> {
+class FakeConditionalFormatCollection
+  extends FakeObject
+  implements Pick<Excel.ConditionalFormatCollection, "add" | "items" | "load">
+{
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1353,17 +1523,23 @@ class FakeConditionalFormatCollection extends FakeObject implements Pick<Excel.C
   }
   /** The rules that intersect the range, as Excel's `range.conditionalFormats`. */
   override collect(paths: string[][]): Loaded {
-    if (paths.some((p) => p[0] !== "items" || p.length < 2)) throw new Error(`fake: load items/<property> on ${this.label}`);
+    if (paths.some((p) => p[0] !== "items" || p.length < 2))
+      throw new Error(`fake: load items/<property> on ${this.label}`);
     const model = this.sheet.model();
     const rects = this.rects();
     const found = model.rules.filter((rule) => rule.areas.some((a) => rects.some((r) => intersects(parseRange(a), r))));
-    const items = found.map((rule) => new FakeConditionalFormat(this.fx, `conditionalFormats[${rule.id}]`, this.sheet, rule.id));
+    const items = found.map(
+      (rule) => new FakeConditionalFormat(this.fx, `conditionalFormats[${rule.id}]`, this.sheet, rule.id),
+    );
     const got = items.map((item) => item.collect(paths.map((p) => p.slice(1))));
     return {
       bytes: got.reduce((n, g) => n + g.bytes, 2),
       commit: () => {
         got.forEach((g) => g.commit());
-        this.loaded.set("items", items.map((i) => real<Excel.ConditionalFormat>(i)));
+        this.loaded.set(
+          "items",
+          items.map((i) => real<Excel.ConditionalFormat>(i)),
+        );
       },
     };
   }
@@ -1387,7 +1563,10 @@ class FakeConditionalFormatCollection extends FakeObject implements Pick<Excel.C
   }
 }
 
-class FakeConditionalFormat extends FakeObject implements Pick<Excel.ConditionalFormat, "id" | "type" | "custom" | "stopIfTrue" | "priority" | "delete"> {
+class FakeConditionalFormat
+  extends FakeObject
+  implements Pick<Excel.ConditionalFormat, "id" | "type" | "custom" | "stopIfTrue" | "priority" | "delete">
+{
   private readonly _custom: FakeCustomConditionalFormat;
   constructor(
     fx: FakeExcel,
@@ -1405,7 +1584,12 @@ class FakeConditionalFormat extends FakeObject implements Pick<Excel.Conditional
   }
   /** Queues a change to the rule. */
   change(text: string, value: unknown, fn: (rule: RuleModel) => void): void {
-    this.act(text, value, () => fn(this.rule()), () => this.sheet.model());
+    this.act(
+      text,
+      value,
+      () => fn(this.rule()),
+      () => this.sheet.model(),
+    );
   }
   protected override scalar(name: string): unknown {
     if (name === "id") return this.rule().id;
@@ -1509,7 +1693,10 @@ class FakeConditionalRangeFill extends FakeObject implements Pick<Excel.Conditio
   }
 }
 
-class FakeConditionalRangeFont extends FakeObject implements Pick<Excel.ConditionalRangeFont, "color" | "bold" | "italic"> {
+class FakeConditionalRangeFont
+  extends FakeObject
+  implements Pick<Excel.ConditionalRangeFont, "color" | "bold" | "italic">
+{
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1561,7 +1748,16 @@ class FakeChartCollection extends FakeObject implements Pick<Excel.ChartCollecti
       [type, seriesBy],
       () => {
         const source = unwrapRange(sourceData, this.sheet);
-        this.sheet.model().charts.push({ id, type, source, seriesBy, legend: {}, series: [{ values: source, dataLabels: {} }], valueAxis: {}, categoryAxis: {} });
+        this.sheet.model().charts.push({
+          id,
+          type,
+          source,
+          seriesBy,
+          legend: {},
+          series: [{ values: source, dataLabels: {} }],
+          valueAxis: {},
+          categoryAxis: {},
+        });
       },
       () => this.sheet.model(),
     );
@@ -1569,7 +1765,10 @@ class FakeChartCollection extends FakeObject implements Pick<Excel.ChartCollecti
   }
 }
 
-class FakeChart extends FakeObject implements Pick<Excel.Chart, "name" | "title" | "legend" | "series" | "axes" | "setPosition"> {
+class FakeChart
+  extends FakeObject
+  implements Pick<Excel.Chart, "name" | "title" | "legend" | "series" | "axes" | "setPosition">
+{
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1584,7 +1783,12 @@ class FakeChart extends FakeObject implements Pick<Excel.Chart, "name" | "title"
     return chart;
   }
   change(text: string, value: unknown, fn: (chart: ChartModel) => void): void {
-    this.act(text, value, () => fn(this.model()), () => this.sheet.model());
+    this.act(
+      text,
+      value,
+      () => fn(this.model()),
+      () => this.sheet.model(),
+    );
   }
   get name(): string {
     return this.prop("name");
@@ -1606,7 +1810,10 @@ class FakeChart extends FakeObject implements Pick<Excel.Chart, "name" | "title"
   }
   setPosition(startCell: Excel.Range | string, endCell?: Excel.Range | string): void {
     this.change(`setPosition(${String(startCell)}, ${String(endCell)})`, [startCell, endCell], (c) => {
-      c.position = { start: unwrapRange(startCell, this.sheet), ...(endCell !== undefined ? { end: unwrapRange(endCell, this.sheet) } : {}) };
+      c.position = {
+        start: unwrapRange(startCell, this.sheet),
+        ...(endCell !== undefined ? { end: unwrapRange(endCell, this.sheet) } : {}),
+      };
     });
   }
 }
@@ -1662,7 +1869,14 @@ class FakeChartLegend extends FakeObject implements Pick<Excel.ChartLegend, "pos
   }
 }
 
-class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "name" | "format" | "hasDataLabels" | "dataLabels" | "setXAxisValues" | "setValues" | "points"> {
+class FakeChartSeries
+  extends FakeObject
+  implements
+    Pick<
+      Excel.ChartSeries,
+      "name" | "format" | "hasDataLabels" | "dataLabels" | "setXAxisValues" | "setValues" | "points"
+    >
+{
   constructor(
     fx: FakeExcel,
     label: string,
@@ -1685,16 +1899,28 @@ class FakeChartSeries extends FakeObject implements Pick<Excel.ChartSeries, "nam
     this.change(`name = ${JSON.stringify(v)}`, v, (s) => (s.name = v));
   }
   get format(): Excel.ChartSeriesFormat {
-    const fill = { setSolidColor: (color: string) => this.change(`format.fill.setSolidColor(${color})`, color, (s) => (s.color = color)) };
-    return real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) } satisfies Pick<Excel.ChartSeriesFormat, "fill">);
+    const fill = {
+      setSolidColor: (color: string) =>
+        this.change(`format.fill.setSolidColor(${color})`, color, (s) => (s.color = color)),
+    };
+    return real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) } satisfies Pick<
+      Excel.ChartSeriesFormat,
+      "fill"
+    >);
   }
   get points(): Excel.ChartPointsCollection {
     const getItemAt = (i: number) => {
       const fill = {
         setSolidColor: (color: string) =>
-          this.change(`points.getItemAt(${i}).format.fill.setSolidColor(${color})`, color, (s) => (s.pointColors = { ...s.pointColors, [i]: color })),
+          this.change(
+            `points.getItemAt(${i}).format.fill.setSolidColor(${color})`,
+            color,
+            (s) => (s.pointColors = { ...s.pointColors, [i]: color }),
+          ),
       };
-      return real({ format: real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) }) } as Pick<Excel.ChartPoint, "format">);
+      return real({
+        format: real({ fill: real<Excel.ChartFill>(fill satisfies Pick<Excel.ChartFill, "setSolidColor">) }),
+      } as Pick<Excel.ChartPoint, "format">);
     };
     return real({ getItemAt } as Pick<Excel.ChartPointsCollection, "getItemAt">);
   }
@@ -1755,7 +1981,8 @@ class FakeChartAxes extends FakeObject implements Pick<Excel.ChartAxes, "valueAx
 
 class FakeChartAxis
   extends FakeObject
-  implements Pick<Excel.ChartAxis, "minimum" | "maximum" | "majorUnit" | "numberFormat" | "reversePlotOrder" | "position">
+  implements
+    Pick<Excel.ChartAxis, "minimum" | "maximum" | "majorUnit" | "numberFormat" | "reversePlotOrder" | "position">
 {
   constructor(
     fx: FakeExcel,
@@ -1817,10 +2044,15 @@ class FakePageBreakCollection extends FakeObject implements Pick<Excel.PageBreak
   }
   add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
     if (typeof pageBreakRange !== "string") throw new Error("fake: horizontalPageBreaks.add takes an address here");
-    this.act(`add(${pageBreakRange})`, pageBreakRange, () => {
-      const page = this.sheet.model().pageLayout;
-      (page.horizontalPageBreaks ??= []).push(pageBreakRange);
-    }, () => this.sheet.model());
+    this.act(
+      `add(${pageBreakRange})`,
+      pageBreakRange,
+      () => {
+        const page = this.sheet.model().pageLayout;
+        (page.horizontalPageBreaks ??= []).push(pageBreakRange);
+      },
+      () => this.sheet.model(),
+    );
     return undefined as unknown as Excel.PageBreak;
   }
 }
@@ -1849,7 +2081,12 @@ class FakePageLayout
     super(fx, label);
   }
   private change(text: string, value: unknown, fn: (p: SheetModel["pageLayout"]) => void): void {
-    this.act(text, value, () => fn(this.sheet.model().pageLayout), () => this.sheet.model());
+    this.act(
+      text,
+      value,
+      () => fn(this.sheet.model().pageLayout),
+      () => this.sheet.model(),
+    );
   }
   get orientation(): Excel.PageOrientation {
     return this.prop("orientation");
@@ -1887,7 +2124,15 @@ class FakePageLayout
       const address = this.sheet.model().pageLayout[which];
       return address ? parseRange(address.replace(/\$/g, "")) : undefined;
     };
-    return real(new FakeRange(this.fx, `${this.label}.get${which === "printTitleRows" ? "PrintTitleRows" : "PrintTitleColumns"}OrNullObject()`, this.sheet, at, true));
+    return real(
+      new FakeRange(
+        this.fx,
+        `${this.label}.get${which === "printTitleRows" ? "PrintTitleRows" : "PrintTitleColumns"}OrNullObject()`,
+        this.sheet,
+        at,
+        true,
+      ),
+    );
   }
   getPrintTitleColumnsOrNullObject(): Excel.Range {
     return this.titles("printTitleColumns");
@@ -2064,12 +2309,19 @@ export class FakeExcel {
     };
     const injected = this.failures.get(record.index);
     if (injected) fail(injected, `fake: injected ${injected}`);
-    if (this.cellEditMode && actions.length > 0) fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. (fake)");
-    if (record.requestBytes > this.payloadLimit) fail("RequestPayloadSizeLimitExceeded", `fake: request of ${record.requestBytes} bytes`);
+    if (this.cellEditMode && actions.length > 0)
+      fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. (fake)");
+    if (record.requestBytes > this.payloadLimit)
+      fail("RequestPayloadSizeLimitExceeded", `fake: request of ${record.requestBytes} bytes`);
     const commits: (() => void)[] = [];
     for (const action of actions) {
-      if (action.guard?.()?.protected) fail("AccessDenied", `The cell or chart you're trying to change is on a protected sheet. (fake: ${action.text})`);
-      if (action.structure && this.structureProtected) fail("AccessDenied", `The workbook's structure is protected. (fake: ${action.text})`);
+      if (action.guard?.()?.protected)
+        fail(
+          "AccessDenied",
+          `The cell or chart you're trying to change is on a protected sheet. (fake: ${action.text})`,
+        );
+      if (action.structure && this.structureProtected)
+        fail("AccessDenied", `The workbook's structure is protected. (fake: ${action.text})`);
       try {
         const loaded = action.run();
         if (loaded) {
@@ -2081,7 +2333,8 @@ export class FakeExcel {
         throw e;
       }
     }
-    if (record.responseBytes > this.payloadLimit) fail("RequestPayloadSizeLimitExceeded", `fake: response of ${record.responseBytes} bytes`);
+    if (record.responseBytes > this.payloadLimit)
+      fail("RequestPayloadSizeLimitExceeded", `fake: response of ${record.responseBytes} bytes`);
     for (const c of commits) c();
     for (const p of pending) p.settleNull();
   }
@@ -2096,9 +2349,23 @@ export class FakeExcel {
       name: s.name,
       visibility: s.visibility,
       cells: [...s.cells.entries()]
-        .filter(([, c]) => c.value !== "" || c.formula !== undefined || c.numberFormat !== undefined || Object.keys(c.format).length > 0)
+        .filter(
+          ([, c]) =>
+            c.value !== "" ||
+            c.formula !== undefined ||
+            c.numberFormat !== undefined ||
+            Object.keys(c.format).length > 0,
+        )
         .sort(([a], [b]) => a - b)
-        .map(([k, c]) => [rectA1({ top: Math.floor(k / (MAX_COLS + 1)), left: k % (MAX_COLS + 1), bottom: Math.floor(k / (MAX_COLS + 1)), right: k % (MAX_COLS + 1) }), c]),
+        .map(([k, c]) => [
+          rectA1({
+            top: Math.floor(k / (MAX_COLS + 1)),
+            left: k % (MAX_COLS + 1),
+            bottom: Math.floor(k / (MAX_COLS + 1)),
+            right: k % (MAX_COLS + 1),
+          }),
+          c,
+        ]),
       merges: s.merges.map(rectA1).sort(),
       widths: [...s.widths.entries()].sort(([a], [b]) => a - b),
       heights: [...s.heights.entries()].sort(([a], [b]) => a - b),

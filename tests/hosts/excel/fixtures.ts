@@ -51,7 +51,10 @@ export function tableWorkbook(rows: number, options: FakeExcelOptions = {}): Fak
   ws.setRows("B4", [["Indicador", "Período", "Meta", "Resultado"]]);
   for (let i = 0; i < rows; i++) {
     const r = 5 + i;
-    ws.set(`B${r}`, `Indicador ${i + 1}`).set(`C${r}`, "2025-T1").set(`D${r}`, 0.8, "0%").set(`E${r}`, i % 2 === 0 ? 0.9 : 0.5, "0%");
+    ws.set(`B${r}`, `Indicador ${i + 1}`)
+      .set(`C${r}`, "2025-T1")
+      .set(`D${r}`, 0.8, "0%")
+      .set(`E${r}`, i % 2 === 0 ? 0.9 : 0.5, "0%");
   }
   fx.addTable("Metas", "TabelaMetas", `B4:E${4 + rows}`);
   return fx;
@@ -96,9 +99,18 @@ export function summaryPlan(): SummarySheetPlan {
         { value: "Indicador", style: head },
         { value: "Atingimento", style: head },
       ],
-      [{ value: "Consultas", style: BODY }, { value: 0.9, numberFormat: "0.0%", style: BODY }],
-      [{ value: "Visitas", style: BODY }, { value: 1, numberFormat: "0.0%", style: BODY }],
-      [{ value: "Vacinas", style: BODY }, { value: 0.5, numberFormat: "0.0%", style: BODY }],
+      [
+        { value: "Consultas", style: BODY },
+        { value: 0.9, numberFormat: "0.0%", style: BODY },
+      ],
+      [
+        { value: "Visitas", style: BODY },
+        { value: 1, numberFormat: "0.0%", style: BODY },
+      ],
+      [
+        { value: "Vacinas", style: BODY },
+        { value: 0.5, numberFormat: "0.0%", style: BODY },
+      ],
       [{ value: "=não é fórmula" }, { value: "1º trim" }],
     ],
     merges: ["A1:D1"],
@@ -130,8 +142,22 @@ export function writePlan(rows: number, options: { summary?: boolean } = {}): Wr
   return {
     owned: [ownedBlock(rows)],
     rules: [
-      { sheet: "Metas", areas, conceptClass: "notMet", formula: '$G5="B"', style: { fill: "#FFC7CE", color: "#9C0006" }, priority: 2 },
-      { sheet: "Metas", areas, conceptClass: "met", formula: '$G5="A"', style: { fill: "#C6EFCE", color: "#006100", bold: true }, priority: 1 },
+      {
+        sheet: "Metas",
+        areas,
+        conceptClass: "notMet",
+        formula: '$G5="B"',
+        style: { fill: "#FFC7CE", color: "#9C0006" },
+        priority: 2,
+      },
+      {
+        sheet: "Metas",
+        areas,
+        conceptClass: "met",
+        formula: '$G5="A"',
+        style: { fill: "#C6EFCE", color: "#006100", bold: true },
+        priority: 1,
+      },
     ],
     summaries: options.summary === false ? [] : [summaryPlan()],
     problems: [],

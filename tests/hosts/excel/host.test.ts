@@ -72,9 +72,15 @@ describe("createOfficeHost: read, apply, select", () => {
     const fx = tableWorkbook(3);
     fx.failSync(2, "AccessDenied");
     const outcome = await hostOf(fx).apply(writePlan(3), { replaceSummaries: false });
-    expect(outcome).toEqual({ kind: "failed", message: `${officeStrings.accessDenied} ${officeStrings.nothingWritten}` });
+    expect(outcome).toEqual({
+      kind: "failed",
+      message: `${officeStrings.accessDenied} ${officeStrings.nothingWritten}`,
+    });
     const broken = createOfficeHost(() => Promise.reject(Object.assign(new Error("x"), { code: "GeneralException" })));
-    expect(await broken.apply(writePlan(3), { replaceSummaries: false })).toEqual({ kind: "failed", message: officeStrings.general("GeneralException") });
+    expect(await broken.apply(writePlan(3), { replaceSummaries: false })).toEqual({
+      kind: "failed",
+      message: officeStrings.general("GeneralException"),
+    });
     expect(await broken.read()).toEqual({ ok: false, message: officeStrings.general("GeneralException") });
   });
 
@@ -83,7 +89,10 @@ describe("createOfficeHost: read, apply, select", () => {
       kind: "refused",
       problems: [{ code: "writeRefused", sheet: "Metas", message: "m" }],
     });
-    expect(outcomeOf({ kind: "needsConfirmation", syncs: 1, sheets: ["R"], message: "?" })).toEqual({ kind: "needsConfirmation", sheets: ["R"] });
+    expect(outcomeOf({ kind: "needsConfirmation", syncs: 1, sheets: ["R"], message: "?" })).toEqual({
+      kind: "needsConfirmation",
+      sheets: ["R"],
+    });
     expect(outcomeOf({ kind: "failed", syncs: 2, code: "X", message: "m" })).toEqual({ kind: "failed", message: "m" });
   });
 
@@ -95,7 +104,10 @@ describe("createOfficeHost: read, apply, select", () => {
     expect(fx.selection).toEqual({ sheet: "Metas", address: "E7" });
     expect(fx.activeSheet).toBe("Metas");
     expect(fx.syncs).toHaveLength(1);
-    expect(await host.select("Sumiu", "A1")).toEqual({ ok: false, message: officeStrings.selectMissing("Sumiu", "A1") });
+    expect(await host.select("Sumiu", "A1")).toEqual({
+      ok: false,
+      message: officeStrings.selectMissing("Sumiu", "A1"),
+    });
   });
 });
 
@@ -152,7 +164,10 @@ describe("createOfficeHost: saveSettings", () => {
   it("refuses, writing nothing, when the sheet must be created in a workbook whose structure is protected", async () => {
     const fx = tableWorkbook(3);
     fx.structureProtected = true;
-    expect(await untouched(fx, () => hostOf(fx).saveSettings(settings))).toEqual({ ok: false, message: officeHostStrings.settingsStructureProtected });
+    expect(await untouched(fx, () => hostOf(fx).saveSettings(settings))).toEqual({
+      ok: false,
+      message: officeHostStrings.settingsStructureProtected,
+    });
     expect(fx.syncs).toHaveLength(1);
   });
 
@@ -193,7 +208,12 @@ describe("createOfficeHost: writeCells", () => {
     expect(result).toEqual({ ok: true, value: undefined });
     expect(fx.syncs).toHaveLength(2);
     const ws = fx.sheet("Metas");
-    expect([ws.value("H5"), ws.value("I5"), ws.value("H6"), ws.value("I7")]).toEqual(["Faltaram 2 médicos em janeiro", "Parcial", "=não é fórmula", ""]);
+    expect([ws.value("H5"), ws.value("I5"), ws.value("H6"), ws.value("I7")]).toEqual([
+      "Faltaram 2 médicos em janeiro",
+      "Parcial",
+      "=não é fórmula",
+      "",
+    ]);
     expect(ws.cell("H6").formula).toBeUndefined();
     expect(fx.sheet("Outra").value("C3")).toBe(7);
     // Sync 2: one lookup per sheet, one range per run of neighbouring cells.
@@ -237,7 +257,10 @@ describe("createOfficeHost: writeCells", () => {
   it("says in pt-BR why Excel refused the write", async () => {
     const fx = tableWorkbook(3);
     fx.failSync(2, "AccessDenied");
-    expect(await hostOf(fx).writeCells([{ sheet: "Metas", address: "H5", value: "x" }])).toEqual({ ok: false, message: officeStrings.accessDenied });
+    expect(await hostOf(fx).writeCells([{ sheet: "Metas", address: "H5", value: "x" }])).toEqual({
+      ok: false,
+      message: officeStrings.accessDenied,
+    });
   });
 });
 
@@ -269,8 +292,16 @@ describe("createOfficeHost: insertTemplate", () => {
     expect(ws.cell("A1").format).toMatchObject({ bold: true });
     expect(["A3", "B3", "F3"].map((a) => ws.value(a))).toEqual(["Indicador", "Natureza", "Justificativa aceita"]);
     // Texts stay texts: "75,0%" and "jan/2025" are not turned into numbers or dates.
-    expect(["A4", "C4", "D4", "C5", "E4"].map((a) => ws.value(a))).toEqual(["Consultas de pré-natal", "75,0%", "jan/2025", "mínimo 300", ""]);
-    expect(ws.tables.map((t) => ({ name: t.name, rect: t.rect }))).toEqual([{ name: "Indicadores_2025", rect: { top: 3, left: 1, bottom: 5, right: 6 } }]);
+    expect(["A4", "C4", "D4", "C5", "E4"].map((a) => ws.value(a))).toEqual([
+      "Consultas de pré-natal",
+      "75,0%",
+      "jan/2025",
+      "mínimo 300",
+      "",
+    ]);
+    expect(ws.tables.map((t) => ({ name: t.name, rect: t.rect }))).toEqual([
+      { name: "Indicadores_2025", rect: { top: 3, left: 1, bottom: 5, right: 6 } },
+    ]);
     const natureza = { list: { inCellDropDown: true, source: "Desempenho,Monitoramento" } };
     const decisao = { list: { inCellDropDown: true, source: "Total,Parcial,Não" } };
     expect(ws.validationAt("B4")).toEqual(natureza);
@@ -300,7 +331,9 @@ describe("createOfficeHost: insertTemplate", () => {
     const read = await hostOf(fx).read();
     if (!read.ok) throw new Error(read.message);
     const sheet = read.value.sheets.find((s) => s.name === shipped.sheet);
-    expect(sheet?.tables).toEqual([{ name: shipped.table, ref: `A3:${String.fromCharCode(64 + shipped.headers.length)}${3 + shipped.rows.length}` }]);
+    expect(sheet?.tables).toEqual([
+      { name: shipped.table, ref: `A3:${String.fromCharCode(64 + shipped.headers.length)}${3 + shipped.rows.length}` },
+    ]);
     expect(sheet?.rows[2].map((c) => c.value)).toEqual(shipped.headers);
     shipped.rows.forEach((row, i) => {
       const got = sheet?.rows[3 + i] ?? [];
@@ -312,13 +345,21 @@ describe("createOfficeHost: insertTemplate", () => {
     const fx = tableWorkbook(3);
     fx.addSheet("INDICADORES 2025");
     const host = hostOf(fx);
-    expect(await untouched(fx, () => host.insertTemplate(template))).toEqual({ ok: false, message: officeHostStrings.templateSheetExists("Indicadores 2025") });
-    expect(await untouched(fx, () => host.insertTemplate({ ...template, sheet: "Outra", table: "tabelametas" }))).toEqual({
+    expect(await untouched(fx, () => host.insertTemplate(template))).toEqual({
+      ok: false,
+      message: officeHostStrings.templateSheetExists("Indicadores 2025"),
+    });
+    expect(
+      await untouched(fx, () => host.insertTemplate({ ...template, sheet: "Outra", table: "tabelametas" })),
+    ).toEqual({
       ok: false,
       message: officeHostStrings.templateTableExists("tabelametas"),
     });
     fx.structureProtected = true;
-    expect(await untouched(fx, () => host.insertTemplate({ ...template, sheet: "Outra" }))).toEqual({ ok: false, message: officeHostStrings.templateStructureProtected });
+    expect(await untouched(fx, () => host.insertTemplate({ ...template, sheet: "Outra" }))).toEqual({
+      ok: false,
+      message: officeHostStrings.templateStructureProtected,
+    });
     expect(fx.syncs).toHaveLength(3);
   });
 

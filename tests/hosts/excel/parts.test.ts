@@ -7,13 +7,30 @@ import { officeStrings } from "../../../src/hosts/excel/messages";
 
 describe("cells", () => {
   it("reads values as the core expects: empty strings as empty, English errors in pt-BR, serials as numbers", () => {
-    expect(["", "#N/A", "#VALUE!", "#N/D", "#DIV/0!", 45658, true, "texto"].map(readValue)).toEqual([null, "#N/D", "#VALOR!", "#N/D", "#DIV/0!", 45658, true, "texto"]);
+    expect(["", "#N/A", "#VALUE!", "#N/D", "#DIV/0!", 45658, true, "texto"].map(readValue)).toEqual([
+      null,
+      "#N/D",
+      "#VALOR!",
+      "#N/D",
+      "#DIV/0!",
+      45658,
+      true,
+      "texto",
+    ]);
     expect(readCell(0.5, "General")).toEqual({ value: 0.5 });
     expect(readCell("", "0%")).toEqual({ value: null, numberFormat: "0%" });
   });
 
   it("keeps plan texts as texts with the apostrophe Excel consumes", () => {
-    expect(["Sem dado", "2025-T1", "=não", "-", "TRUE", "Verdadeiro", "'citação"].map(needsTextPrefix)).toEqual([false, true, true, true, true, true, true]);
+    expect(["Sem dado", "2025-T1", "=não", "-", "TRUE", "Verdadeiro", "'citação"].map(needsTextPrefix)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(formulaInput({ value: "Atingida" })).toBe("Atingida");
     expect(formulaInput({ value: "75,0%" })).toBe("'75,0%");
     expect(formulaInput({ value: 0.75, formula: "=META.ATINGIMENTO(E5,D5)" })).toBe("=META.ATINGIMENTO(E5,D5)");
@@ -30,7 +47,12 @@ describe("styles", () => {
   it("joins runs of one style into rectangles: a header row and a body give two", () => {
     const head = { bold: true };
     const body = { border: true };
-    const grid = [[head, head, head], [body, body, body], [body, body, body], [undefined, body, body]];
+    const grid = [
+      [head, head, head],
+      [body, body, body],
+      [body, body, body],
+      [undefined, body, body],
+    ];
     expect(styleRects(grid).map(({ top, left, bottom, right }) => [top, left, bottom, right])).toEqual([
       [0, 0, 0, 2],
       [1, 0, 2, 0],
@@ -45,7 +67,12 @@ describe("styles", () => {
         fill: { color: "#FFFFFF" },
         horizontalAlignment: "Center",
         verticalAlignment: "Center",
-        borders: { top: { style: "Continuous", weight: "Thin" }, bottom: { style: "Continuous", weight: "Thin" }, left: { style: "Continuous", weight: "Thin" }, right: { style: "Continuous", weight: "Thin" } },
+        borders: {
+          top: { style: "Continuous", weight: "Thin" },
+          bottom: { style: "Continuous", weight: "Thin" },
+          left: { style: "Continuous", weight: "Thin" },
+          right: { style: "Continuous", weight: "Thin" },
+        },
       },
     });
     expect(cellProperties(undefined)).toEqual({});

@@ -8,7 +8,8 @@ import { readWorkbook } from "../../../src/hosts/excel/read";
 import type { CellData, SheetData, WorkbookData } from "../../../src/workbook/model";
 import { contractWorkbook, serial, tableWorkbook } from "./fixtures";
 
-const v = (value: CellData["value"], numberFormat?: string): CellData => (numberFormat ? { value, numberFormat } : { value });
+const v = (value: CellData["value"], numberFormat?: string): CellData =>
+  numberFormat ? { value, numberFormat } : { value };
 const empty = v(null);
 
 /** The contract workbook as the file host would give it, except dates: serial numbers with their format. */
@@ -21,9 +22,30 @@ const expected: WorkbookData = {
         [v("Contrato de Gestão nº 001/2025 — 1º trimestre")],
         [],
         [v("Indicador"), v("Meta"), v("Resultado"), v("Numerador"), v("Denominador"), v("Mês")],
-        [v("Proporção de gestantes com o pré-natal em dia"), v("90% ou mais"), v(0.92, "0%"), empty, empty, v(serial(2025, 1), "mmm/yyyy")],
-        [v("Cobertura de doentes crônicos"), v("Cobertura de 80%"), v(0.824, "0.0%"), v(412), v(500), v(serial(2025, 1), "mmm/yyyy")],
-        [v("Visitas domiciliares"), v("Mínimo de 10 visitas domiciliares ao mês"), v(12), empty, empty, v(serial(2025, 2), "mmm/yyyy")],
+        [
+          v("Proporção de gestantes com o pré-natal em dia"),
+          v("90% ou mais"),
+          v(0.92, "0%"),
+          empty,
+          empty,
+          v(serial(2025, 1), "mmm/yyyy"),
+        ],
+        [
+          v("Cobertura de doentes crônicos"),
+          v("Cobertura de 80%"),
+          v(0.824, "0.0%"),
+          v(412),
+          v(500),
+          v(serial(2025, 1), "mmm/yyyy"),
+        ],
+        [
+          v("Visitas domiciliares"),
+          v("Mínimo de 10 visitas domiciliares ao mês"),
+          v(12),
+          empty,
+          empty,
+          v(serial(2025, 2), "mmm/yyyy"),
+        ],
         [v("Vacina em dia"), v("95% ou mais"), v(null, "0%"), empty, empty, v(serial(2025, 3), "mmm/yyyy")],
         [],
         [v("Fonte: e-SUS APS")],
@@ -60,12 +82,14 @@ function withDates(workbook: WorkbookData): WorkbookData {
   const toDate = (n: number) => new Date(Date.UTC(1899, 11, 30) + n * 86_400_000);
   return {
     ...workbook,
-    sheets: workbook.sheets.map(
-      (s): SheetData => ({
-        ...s,
-        rows: s.rows.map((row) => row.map((c) => (typeof c.value === "number" && c.numberFormat === "mmm/yyyy" ? { ...c, value: toDate(c.value) } : c))),
-      }),
-    ),
+    sheets: workbook.sheets.map((s): SheetData => ({
+      ...s,
+      rows: s.rows.map((row) =>
+        row.map((c) =>
+          typeof c.value === "number" && c.numberFormat === "mmm/yyyy" ? { ...c, value: toDate(c.value) } : c,
+        ),
+      ),
+    })),
   };
 }
 
@@ -80,7 +104,9 @@ describe("readWorkbook", () => {
     const fx = contractWorkbook();
     await readWorkbook(fx.context);
     expect(fx.syncs).toHaveLength(2);
-    const loads = fx.calls.filter((c) => c.text.includes(".load(")).map((c) => `${c.sync}: ${c.text.replace(/^.*\.load/, "load")}`);
+    const loads = fx.calls
+      .filter((c) => c.text.includes(".load("))
+      .map((c) => `${c.sync}: ${c.text.replace(/^.*\.load/, "load")}`);
     expect(new Set(loads)).toEqual(
       new Set([
         "1: load(items/name,items/visibility)",

@@ -8,7 +8,12 @@ import { excelHostStrings, officeStrings } from "../../../src/hosts/excel/messag
 import { HostMessageError, officeErrorMessage } from "../../../src/hosts/excel/errors";
 import { createOfficeHost } from "../../../src/hosts/excel/host";
 import { readWorkbook } from "../../../src/hosts/excel/read";
-import { EXCEL_API_MERGED_AREAS, EXCEL_API_MINIMUM, excelSupport, type RequirementSets } from "../../../src/hosts/excel/requirements";
+import {
+  EXCEL_API_MERGED_AREAS,
+  EXCEL_API_MINIMUM,
+  excelSupport,
+  type RequirementSets,
+} from "../../../src/hosts/excel/requirements";
 import { runPipeline } from "../../../src/workbook/pipeline";
 import { contractWorkbook, tableWorkbook, writePlan } from "./fixtures";
 
@@ -20,7 +25,8 @@ function requirementsUpTo(excelApi: string): RequirementSets & { asked: string[]
   const parts = (v: string) => v.split(".").map(Number);
   const atLeast = (have: string, want: string) => {
     const [a, b] = [parts(have), parts(want)];
-    for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
     return true;
   };
   const sets: Record<string, string> = { ExcelApi: excelApi, SharedRuntime: "1.1" };
@@ -90,7 +96,10 @@ describe("createOfficeHost and the Excel version", () => {
     const host = createOfficeHost(fx.run, undefined, excelSupport(requirementsUpTo("1.8")));
     const tooOld = { ok: false, message: excelHostStrings.excelTooOld };
     expect(await host.read()).toEqual(tooOld);
-    expect(await host.apply(writePlan(3), { replaceSummaries: false })).toEqual({ kind: "failed", message: excelHostStrings.excelTooOld });
+    expect(await host.apply(writePlan(3), { replaceSummaries: false })).toEqual({
+      kind: "failed",
+      message: excelHostStrings.excelTooOld,
+    });
     expect(await host.select("Metas", "B5")).toEqual(tooOld);
     expect(await host.saveSettings({ versao: 1 })).toEqual(tooOld);
     expect(await host.writeCells([{ sheet: "Metas", address: "E5", value: 1 }])).toEqual(tooOld);

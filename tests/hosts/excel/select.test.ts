@@ -45,13 +45,19 @@ describe("selectCell", () => {
   it("says in pt-BR when the sheet is gone", async () => {
     const fx = new FakeExcel();
     fx.addSheet("Metas");
-    expect(await selectCell(fx.context, "Metas 2024", "E7")).toEqual({ kind: "failed", message: officeStrings.selectMissing("Metas 2024", "E7") });
+    expect(await selectCell(fx.context, "Metas 2024", "E7")).toEqual({
+      kind: "failed",
+      message: officeStrings.selectMissing("Metas 2024", "E7"),
+    });
   });
 
   it("says in pt-BR when the user is typing in a cell", async () => {
     const fx = new FakeExcel();
     fx.addSheet("Metas");
     fx.cellEditMode = true;
-    expect(await selectCell(fx.context, "Metas", "E7")).toEqual({ kind: "failed", message: officeStrings.cellEditMode });
+    expect(await selectCell(fx.context, "Metas", "E7")).toEqual({
+      kind: "failed",
+      message: officeStrings.cellEditMode,
+    });
   });
 });

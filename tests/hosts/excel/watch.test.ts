@@ -32,7 +32,10 @@ function fakeRun() {
       return { remove: () => void (h.removed = true), context: { sync: async () => undefined } };
     },
   });
-  const context = { workbook: { worksheets: { onActivated: event("activated"), onAdded: event("added"), onDeleted: event("deleted") } }, sync: async () => undefined };
+  const context = {
+    workbook: { worksheets: { onActivated: event("activated"), onAdded: event("added"), onDeleted: event("deleted") } },
+    sync: async () => undefined,
+  };
   const run = ((batch: (c: unknown) => Promise<unknown>) => batch(context)) as unknown as ExcelRun;
   return { run, handlers };
 }

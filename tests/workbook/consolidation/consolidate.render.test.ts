@@ -79,7 +79,17 @@ function expectConsolidadoPage(pdf: string, page: number, prefix: string, minPer
   expect(text).toMatch(/Consolidado da avaliação — 3 municípios ou contratos/);
   for (const m of MUNICIPALITIES) expect(text).toContain(m);
   // The header, wrapped over two lines, is there whole: no column is cut off the page.
-  for (const word of ["Município", "Período", "Atingimento", "Faixa", "Metas não", "Indicadores não", "Avaliação", "Problemas"]) expect(text).toContain(word);
+  for (const word of [
+    "Município",
+    "Período",
+    "Atingimento",
+    "Faixa",
+    "Metas não",
+    "Indicadores não",
+    "Avaliação",
+    "Problemas",
+  ])
+    expect(text).toContain(word);
   for (const n of [1, 2, 4]) expect(text).toContain(BAND[n].label);
   expect(text).toContain("I01, I04");
   // The chart over the latest quarter, on the same page as the table.
@@ -99,53 +109,66 @@ function expectConsolidadoPage(pdf: string, page: number, prefix: string, minPer
 }
 
 describe("LibreOffice prints the consolidated sheet", () => {
-  withLibreOffice(true)("the command's consolidado.xlsx: one landscape page with every row, band fills and the chart", async () => {
-    const input = path.join(dir, "regiao");
-    fs.mkdirSync(input);
-    for (const m of MUNICIPALITIES) await writeContract(path.join(input, `${m}.xlsx`), m);
-    fs.writeFileSync(path.join(input, "corrompido.xlsx"), "isto não é uma planilha");
-    const output = path.join(artifacts, "consolidado.xlsx");
-    const code = await runConsolidar([input, "--saida", output], { write: () => true }, { isTTY: false, write: () => true }, { workerScript: null });
-    expect(code).toBe(1); // the corrupt file failed
-    const pdf = await convertWithLibreOffice(output, artifacts, "pdf");
-    // Consolidado on one page (fitted to one page wide, six rows), then Falhas.
-    expect(pageCount(pdf)).toBe(2);
-    // The chart beside the table makes the page ~270 characters wide: a band cell covers ~120 px at 60 dpi.
-    expectConsolidadoPage(pdf, 1, path.join(dir, "comando"), 80);
-    expect(pdfText(pdf, 2, 2)).toMatch(/Arquivos que não puderam ser avaliados \(1\)[\s\S]*corrompido\.xlsx/);
-    const pngs = await renderPdf(pdf, path.join(artifacts, "consolidado"), 80);
-    expect(pngs).toHaveLength(2);
-    expect(fs.statSync(pngs[0]).size).toBeGreaterThan(20_000);
-    expect(pngSize(pngs[0]).width).toBeGreaterThan(pngSize(pngs[0]).height);
-  });
+  withLibreOffice(true)(
+    "the command's consolidado.xlsx: one landscape page with every row, band fills and the chart",
+    async () => {
+      const input = path.join(dir, "regiao");
+      fs.mkdirSync(input);
+      for (const m of MUNICIPALITIES) await writeContract(path.join(input, `${m}.xlsx`), m);
+      fs.writeFileSync(path.join(input, "corrompido.xlsx"), "isto não é uma planilha");
+      const output = path.join(artifacts, "consolidado.xlsx");
+      const code = await runConsolidar(
+        [input, "--saida", output],
+        { write: () => true },
+        { isTTY: false, write: () => true },
+        { workerScript: null },
+      );
+      expect(code).toBe(1); // the corrupt file failed
+      const pdf = await convertWithLibreOffice(output, artifacts, "pdf");
+      // Consolidado on one page (fitted to one page wide, six rows), then Falhas.
+      expect(pageCount(pdf)).toBe(2);
+      // The chart beside the table makes the page ~270 characters wide: a band cell covers ~120 px at 60 dpi.
+      expectConsolidadoPage(pdf, 1, path.join(dir, "comando"), 80);
+      expect(pdfText(pdf, 2, 2)).toMatch(/Arquivos que não puderam ser avaliados \(1\)[\s\S]*corrompido\.xlsx/);
+      const pngs = await renderPdf(pdf, path.join(artifacts, "consolidado"), 80);
+      expect(pngs).toHaveLength(2);
+      expect(fs.statSync(pngs[0]).size).toBeGreaterThan(20_000);
+      expect(pngSize(pngs[0]).width).toBeGreaterThan(pngSize(pngs[0]).height);
+    },
+  );
 
-  withLibreOffice(true)("the task pane's Consolidado sheet written into the workbook of three municipalities", async () => {
-    const input = path.join(dir, "planilhas.xlsx");
-    const excel = new ExcelJS.Workbook();
-    for (const m of MUNICIPALITIES) addContractSheet(excel, m, m);
-    await excel.xlsx.writeFile(input);
-    const read = await readWorkbookFile(input);
-    if (read.kind !== "workbook") throw new Error(read.message);
-    const c = consolidateWorkbook(read.workbook, { splitSheets: true });
-    if (c.kind !== "evaluated") throw new Error(c.failure.message);
-    const output = path.join(artifacts, "planilhas.consolidado.xlsx");
-    expect(await writeEvaluatedFile(read.source, planWorkbookConsolidation(c.rows), output, input)).toMatchObject({ kind: "written" });
+  withLibreOffice(true)(
+    "the task pane's Consolidado sheet written into the workbook of three municipalities",
+    async () => {
+      const input = path.join(dir, "planilhas.xlsx");
+      const excel = new ExcelJS.Workbook();
+      for (const m of MUNICIPALITIES) addContractSheet(excel, m, m);
+      await excel.xlsx.writeFile(input);
+      const read = await readWorkbookFile(input);
+      if (read.kind !== "workbook") throw new Error(read.message);
+      const c = consolidateWorkbook(read.workbook, { splitSheets: true });
+      if (c.kind !== "evaluated") throw new Error(c.failure.message);
+      const output = path.join(artifacts, "planilhas.consolidado.xlsx");
+      expect(await writeEvaluatedFile(read.source, planWorkbookConsolidation(c.rows), output, input)).toMatchObject({
+        kind: "written",
+      });
 
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.readFile(output);
-    expect(back.worksheets.map((ws) => ws.name)).toEqual([...MUNICIPALITIES, "Consolidado"]);
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.readFile(output);
+      expect(back.worksheets.map((ws) => ws.name)).toEqual([...MUNICIPALITIES, "Consolidado"]);
 
-    const pdf = await convertWithLibreOffice(output, artifacts, "pdf");
-    const pages = pageCount(pdf);
-    // The Consolidado sheet is the last one and prints on one page.
-    const last = pdfText(pdf, pages, pages);
-    expect(last).toMatch(/desta pasta de trabalho/);
-    expect(last).toContain("Planilha");
-    // The chart under the table (consolidateWorkbook `chartBelowTable`): the page is as wide as the table,
-    // which prints ~1,7 times as large as the command's: a band cell covers ~350 px.
-    expectConsolidadoPage(pdf, pages, path.join(dir, "painel"), 250);
-    const pngs = await renderPdf(pdf, path.join(artifacts, "planilhas.consolidado"), 80);
-    expect(pngs).toHaveLength(pages);
-    expect(fs.statSync(pngs[pages - 1]).size).toBeGreaterThan(20_000);
-  });
+      const pdf = await convertWithLibreOffice(output, artifacts, "pdf");
+      const pages = pageCount(pdf);
+      // The Consolidado sheet is the last one and prints on one page.
+      const last = pdfText(pdf, pages, pages);
+      expect(last).toMatch(/desta pasta de trabalho/);
+      expect(last).toContain("Planilha");
+      // The chart under the table (consolidateWorkbook `chartBelowTable`): the page is as wide as the table,
+      // which prints ~1,7 times as large as the command's: a band cell covers ~350 px.
+      expectConsolidadoPage(pdf, pages, path.join(dir, "painel"), 250);
+      const pngs = await renderPdf(pdf, path.join(artifacts, "planilhas.consolidado"), 80);
+      expect(pngs).toHaveLength(pages);
+      expect(fs.statSync(pngs[pages - 1]).size).toBeGreaterThan(20_000);
+    },
+  );
 });

@@ -72,7 +72,9 @@ describe("three municipal contracts, two quarters each", () => {
   test("the Consolidado sheet: title, header on row 5, one row each, band colours as fills", () => {
     expect(sheetPlan.name).toBe("Consolidado");
     expect(values(sheetPlan, 1)[0]).toBe("Consolidado da avaliação — 3 municípios ou contratos, 4 arquivos");
-    expect(values(sheetPlan, 2)[0]).toMatch(/^Períodos: 2025-T1, 2025-T2 · 1 arquivo não pôde ser avaliado: veja a planilha Falhas$/);
+    expect(values(sheetPlan, 2)[0]).toMatch(
+      /^Períodos: 2025-T1, 2025-T2 · 1 arquivo não pôde ser avaliado: veja a planilha Falhas$/,
+    );
     // No IBGE code and no 0–10 value in these rows: those columns are left out.
     expect(values(sheetPlan, CONSOLIDATED_HEADER_ROW)).toEqual([
       "Município / contrato",
@@ -86,8 +88,28 @@ describe("three municipal contracts, two quarters each", () => {
       "Problemas nos dados",
     ]);
     expect(values(sheetPlan, 6)).toEqual(["Lavras", "Lavras.xlsx", "2025-T1", 1, "Faixa 1 — 100%", 0, "", "Não", 0]);
-    expect(values(sheetPlan, 7)).toEqual(["Nepomuceno", "Nepomuceno.xlsx", "2025-T1", 0.8, "Faixa 2 — 80% a 99,9%", 1, "I01", "Não", 0]);
-    expect(values(sheetPlan, 11)).toEqual(["Nepomuceno", "Nepomuceno.xlsx", "2025-T2", 0.6, "Faixa 4 — 60% a 69,9%", 2, "I01, I04", "Não", 0]);
+    expect(values(sheetPlan, 7)).toEqual([
+      "Nepomuceno",
+      "Nepomuceno.xlsx",
+      "2025-T1",
+      0.8,
+      "Faixa 2 — 80% a 99,9%",
+      1,
+      "I01",
+      "Não",
+      0,
+    ]);
+    expect(values(sheetPlan, 11)).toEqual([
+      "Nepomuceno",
+      "Nepomuceno.xlsx",
+      "2025-T2",
+      0.6,
+      "Faixa 4 — 60% a 69,9%",
+      2,
+      "I01, I04",
+      "Não",
+      0,
+    ]);
     expect(sheetPlan.rows).toHaveLength(CONSOLIDATED_HEADER_ROW + 6);
     const attainment = column(sheetPlan, "Atingimento global");
     const band = column(sheetPlan, "Faixa");
@@ -116,7 +138,9 @@ describe("three municipal contracts, two quarters each", () => {
       to: { row: 31, col: 10 },
     });
     // Figures centred, as the short columns beside them: right-aligned, 100,0% ran into the band's label in print.
-    expect(sheetPlan.rows.slice(5).map((r) => [r[3].numberFormat, r[3].style?.align])).toEqual(Array(6).fill(["0.0%", "center"]));
+    expect(sheetPlan.rows.slice(5).map((r) => [r[3].numberFormat, r[3].style?.align])).toEqual(
+      Array(6).fill(["0.0%", "center"]),
+    );
   });
 
   test("the Falhas sheet lists the file and its reason", () => {
@@ -124,7 +148,8 @@ describe("three municipal contracts, two quarters each", () => {
     expect(values(failuresPlan, 1)).toEqual(["Arquivos que não puderam ser avaliados (1)"]);
     expect(values(failuresPlan, 3)).toEqual(["Arquivo", "Motivo"]);
     expect(values(failuresPlan, 4)).toEqual(["corrompido.xlsx", "O arquivo está corrompido."]);
-    const none = consolidate([{ source: "Lavras.xlsx", result: runPipeline(contractBook("Lavras")) }]).plan.summaries[1];
+    const none = consolidate([{ source: "Lavras.xlsx", result: runPipeline(contractBook("Lavras")) }]).plan
+      .summaries[1];
     expect(values(none, 3)).toEqual(["Nenhum arquivo com falha: todos foram avaliados."]);
     expect(values(none, 1)).toEqual(["Arquivos que não puderam ser avaliados"]);
   });
@@ -154,15 +179,17 @@ describe("three municipal contracts, two quarters each", () => {
 describe("names, order and marks", () => {
   test("a result's rows go by the name given, else the one municipality its rows name, else the file", () => {
     const result = runPipeline(contractBook("Lavras"));
-    expect(rowsOfResult({ source: "pasta/contrato.xlsx", municipality: "Lavras (planilha)", result }).map((r) => r.name)).toEqual([
-      "Lavras (planilha)",
-      "Lavras (planilha)",
-    ]);
+    expect(
+      rowsOfResult({ source: "pasta/contrato.xlsx", municipality: "Lavras (planilha)", result }).map((r) => r.name),
+    ).toEqual(["Lavras (planilha)", "Lavras (planilha)"]);
     expect(rowsOfResult({ source: "pasta/contrato.xlsx", result })[0].name).toBe("contrato");
     // A long table with a Município column naming one municipality only (Previne Brasil: chosen by hand,
     // only panel exports choose it on their own).
     const lavras = PREVINE_LONG_ROWS.filter((r, i) => i === 0 || r[0] === "Lavras");
-    const rows = rowsOfResult({ source: "lavras.xlsx", result: runPipeline(workbook(sheet("Previne", lavras)), { preset: previne }) });
+    const rows = rowsOfResult({
+      source: "lavras.xlsx",
+      result: runPipeline(workbook(sheet("Previne", lavras)), { preset: previne }),
+    });
     expect(rows.map((r) => [r.name, r.period?.label, r.preset])).toEqual([["Lavras", "2022-Q1", "previne"]]);
     // ISF of Lavras worked out in tests/workbook/previne.ts: 7,5.
     expect(rows[0].value).toBeCloseTo(7.5, 12);
@@ -171,7 +198,10 @@ describe("names, order and marks", () => {
   });
 
   test("a long table with several municipalities: one row each, from their own evaluations", () => {
-    const rows = rowsOfResult({ source: "previne.xlsx", result: runPipeline(workbook(sheet("Previne", PREVINE_LONG_ROWS)), { preset: previne }) });
+    const rows = rowsOfResult({
+      source: "previne.xlsx",
+      result: runPipeline(workbook(sheet("Previne", PREVINE_LONG_ROWS)), { preset: previne }),
+    });
     expect(rows.map((r) => [r.name, r.value])).toEqual([
       ["Lavras", expect.closeTo(7.5, 12)],
       ["Perdões", expect.closeTo(8, 12)],
@@ -179,7 +209,19 @@ describe("names, order and marks", () => {
   });
 
   test("undated rows first, then periods in time order; rows without attainment last in their period", () => {
-    const base: ConsolidatedRow = { source: "x.xlsx", name: "x", preset: "instrumento", method: "shareMet", scale: 100, missed: [], scored: 1, withData: 1, incomplete: false, problems: 0, figure: { kind: "attainment", name: "atingimento global", pooled: false } };
+    const base: ConsolidatedRow = {
+      source: "x.xlsx",
+      name: "x",
+      preset: "instrumento",
+      method: "shareMet",
+      scale: 100,
+      missed: [],
+      scored: 1,
+      withData: 1,
+      incomplete: false,
+      problems: 0,
+      figure: { kind: "attainment", name: "atingimento global", pooled: false },
+    };
     const q = (label: string, start: string, end: string) => ({ kind: "quarter" as const, label, start, end });
     const t1 = q("2025-T1", "2025-01-01", "2025-03-31");
     const t2 = q("2025-T2", "2025-04-01", "2025-06-30");
@@ -194,9 +236,9 @@ describe("names, order and marks", () => {
   });
 
   test("justified indicators are marked", () => {
-    expect(missedText([{ code: "I01" }, { code: "I14", justified: "total" }, { code: "1.4", justified: "partial" }])).toBe(
-      "I01, I14 (justificado), 1.4 (justificado parcialmente)",
-    );
+    expect(
+      missedText([{ code: "I01" }, { code: "I14", justified: "total" }, { code: "1.4", justified: "partial" }]),
+    ).toBe("I01, I14 (justificado), 1.4 (justificado parcialmente)");
   });
 });
 
@@ -211,7 +253,9 @@ describe("a SISAB panel export (hypertension, 3 municipalities × 3 four-month p
   test("one row per municipality and four-month period with its ISF and IBGE code", async () => {
     const { book } = await readSisab(dir);
     const { rows, plan } = consolidate([{ source: "painel-hipertensao.csv", result: runPipeline(book) }]);
-    expect(rows.map((r) => [r.period?.label, r.name, r.ibge, r.value === undefined ? null : Number(r.value.toFixed(9))])).toEqual([
+    expect(
+      rows.map((r) => [r.period?.label, r.name, r.ibge, r.value === undefined ? null : Number(r.value.toFixed(9))]),
+    ).toEqual([
       ["2022-Q1", "São João del-Rei", "316250", 10],
       ["2022-Q1", "Tiradentes", "316990", 8],
       ["2022-Q1", "Barroso", "310560", 0],
@@ -230,8 +274,13 @@ describe("a SISAB panel export (hypertension, 3 municipalities × 3 four-month p
     expect(rows.every((r) => r.preset === "previne" && r.scale === 10 && r.band === undefined)).toBe(true);
 
     // One of Previne's seven indicators: every value is an ISF parcial (1 de 7), never the ISF.
-    expect(rows.filter((r) => r.value !== undefined).every((r) => r.figure.name === "ISF parcial (1 de 7 indicadores)")).toBe(true);
-    expect(rowJson(rows[0])).toMatchObject({ isfParcial: 10, valorGlobal: { nome: "ISF parcial (1 de 7 indicadores)", parcial: true } });
+    expect(
+      rows.filter((r) => r.value !== undefined).every((r) => r.figure.name === "ISF parcial (1 de 7 indicadores)"),
+    ).toBe(true);
+    expect(rowJson(rows[0])).toMatchObject({
+      isfParcial: 10,
+      valorGlobal: { nome: "ISF parcial (1 de 7 indicadores)", parcial: true },
+    });
     expect(rowJson(rows[0])).not.toHaveProperty("isf");
 
     const [sheetPlan] = plan.summaries;
@@ -248,8 +297,30 @@ describe("a SISAB panel export (hypertension, 3 municipalities × 3 four-month p
       "Avaliação incompleta",
       "Problemas nos dados",
     ]);
-    expect(values(sheetPlan, 6)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q1", 10, "ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7", 0, "", "Não", 0]);
-    expect(values(sheetPlan, 11)).toEqual(["São João del-Rei", "316250", "painel-hipertensao.csv", "2022-Q2", "—", "ISF parcial (0 de 7): faltam 1, 2, 3, 4, 5, 6, 7", 0, "", "Sim", 0]);
+    expect(values(sheetPlan, 6)).toEqual([
+      "São João del-Rei",
+      "316250",
+      "painel-hipertensao.csv",
+      "2022-Q1",
+      10,
+      "ISF parcial (1 de 7): faltam 1, 2, 3, 4, 5, 7",
+      0,
+      "",
+      "Não",
+      0,
+    ]);
+    expect(values(sheetPlan, 11)).toEqual([
+      "São João del-Rei",
+      "316250",
+      "painel-hipertensao.csv",
+      "2022-Q2",
+      "—",
+      "ISF parcial (0 de 7): faltam 1, 2, 3, 4, 5, 6, 7",
+      0,
+      "",
+      "Sim",
+      0,
+    ]);
     expect(sheetPlan.rows[CONSOLIDATED_HEADER_ROW][4].numberFormat).toBe("0.00");
     expect(sheetPlan.chart).toMatchObject({
       title: "ISF parcial (1 de 7 indicadores) por município — 3º quadrimestre de 2022 (2022-Q3)",
@@ -279,7 +350,11 @@ describe("the co-financing: one row per team", () => {
       [7, 7, false, undefined],
       [6, 7, true, ["C6"]],
     ]);
-    expect(rowJson(c.rows[1])).toMatchObject({ notaFinal: 5, avaliacaoIncompleta: true, indicadoresSemResultado: [{ codigo: "C6", indicador: "Cuidado da pessoa idosa" }] });
+    expect(rowJson(c.rows[1])).toMatchObject({
+      notaFinal: 5,
+      avaliacaoIncompleta: true,
+      indicadoresSemResultado: [{ codigo: "C6", indicador: "Cuidado da pessoa idosa" }],
+    });
     const sheetRow = c.plan.summaries[0].rows.find((r) => r[0]?.value === "Lavras — ESF Vila Nova (INE 0007654321)")!;
     expect(sheetRow.map((x) => x.value)).toContain("incompleta: falta C6");
   });

@@ -45,11 +45,56 @@ interface Indicator {
 }
 
 export const INDICATORS: Indicator[] = [
-  { code: "I01", name: "Pessoas com hipertensão com pressão arterial aferida", kind: "Desempenho", target: "≥ 80%", weight: 1, met: 0.85, missed: 0.6, percent: true },
-  { code: "I02", name: "Absenteísmo dos profissionais", kind: "Desempenho", target: "até 5%", weight: 1, met: 0.04, missed: 0.08, percent: true },
-  { code: "I03", name: "Consultas médicas presenciais", kind: "Desempenho", target: "Mínimo de 300 consultas ao mês", weight: 2, met: 320, missed: 250, percent: false },
-  { code: "I04", name: "Cobertura vacinal de poliomielite", kind: "Desempenho", target: "95% ou mais", weight: 1, met: 0.96, missed: 0.9, percent: true },
-  { code: "I05", name: "Atendimentos de demanda espontânea", kind: "Monitoramento", target: "≥ 50%", weight: null, met: 0.6, missed: 0.4, percent: true },
+  {
+    code: "I01",
+    name: "Pessoas com hipertensão com pressão arterial aferida",
+    kind: "Desempenho",
+    target: "≥ 80%",
+    weight: 1,
+    met: 0.85,
+    missed: 0.6,
+    percent: true,
+  },
+  {
+    code: "I02",
+    name: "Absenteísmo dos profissionais",
+    kind: "Desempenho",
+    target: "até 5%",
+    weight: 1,
+    met: 0.04,
+    missed: 0.08,
+    percent: true,
+  },
+  {
+    code: "I03",
+    name: "Consultas médicas presenciais",
+    kind: "Desempenho",
+    target: "Mínimo de 300 consultas ao mês",
+    weight: 2,
+    met: 320,
+    missed: 250,
+    percent: false,
+  },
+  {
+    code: "I04",
+    name: "Cobertura vacinal de poliomielite",
+    kind: "Desempenho",
+    target: "95% ou mais",
+    weight: 1,
+    met: 0.96,
+    missed: 0.9,
+    percent: true,
+  },
+  {
+    code: "I05",
+    name: "Atendimentos de demanda espontânea",
+    kind: "Monitoramento",
+    target: "≥ 50%",
+    weight: null,
+    met: 0.6,
+    missed: 0.4,
+    percent: true,
+  },
 ];
 
 /** Months (1–6) in which an indicator misses its target, per municipality. */
@@ -69,7 +114,10 @@ function dataRows(municipality: string): { values: CellValue[]; percent: boolean
   MONTHS.forEach((month, m) => {
     for (const ind of INDICATORS) {
       const missed = MISSES[municipality][ind.code]?.includes(m + 1) ?? false;
-      rows.push({ values: [ind.code, ind.name, ind.kind, month, ind.target, missed ? ind.missed : ind.met, ind.weight], percent: ind.percent });
+      rows.push({
+        values: [ind.code, ind.name, ind.kind, month, ind.target, missed ? ind.missed : ind.met, ind.weight],
+        percent: ind.percent,
+      });
     }
   });
   return rows;

@@ -9,7 +9,11 @@
  */
 import { consolidationSheetStrings, consolidationStrings } from "../../../src/workbook/messages";
 import { previne } from "../../../src/core/presets";
-import { CONSOLIDATED_HEADER_ROW, planConsolidatedSheet, sortRows } from "../../../src/workbook/consolidation/consolidate";
+import {
+  CONSOLIDATED_HEADER_ROW,
+  planConsolidatedSheet,
+  sortRows,
+} from "../../../src/workbook/consolidation/consolidate";
 import {
   consolidateWorkbook,
   planWorkbookConsolidatedSheet,
@@ -65,24 +69,40 @@ describe("one table per municipality, one per sheet", () => {
     // Under the strict rule every month of every sheet must meet (weights I01 1, I02 1, I03 2, I04 1). T1: I01
     // (Nepomuceno, January) and I03 (Perdões, February) missed → 2 of 5 = 40%; T2: I01 (Nepomuceno, April), I03
     // (Lavras, May) and I04 (Nepomuceno, June) → only I02, 1 of 5 = 20%.
-    const strict = evaluated(consolidateWorkbook(region(), { source: "contratos/regiao.xlsx", splitSheets: false, rule: "everyMonth" }));
+    const strict = evaluated(
+      consolidateWorkbook(region(), { source: "contratos/regiao.xlsx", splitSheets: false, rule: "everyMonth" }),
+    );
     expect(strict.rows.map((r) => r.attainment)).toEqual([0.4, 0.2]);
   });
 
   test("without a file name (the open workbook in Excel), a row's source is its sheet", () => {
     const c = evaluated(consolidateWorkbook(region(), { splitSheets: true }));
-    expect(c.rows.map((r) => `${r.source}/${r.name}`)).toEqual(["Lavras/Lavras", "Lavras/Lavras", "Perdões/Perdões", "Perdões/Perdões", "Nepomuceno/Nepomuceno", "Nepomuceno/Nepomuceno"]);
+    expect(c.rows.map((r) => `${r.source}/${r.name}`)).toEqual([
+      "Lavras/Lavras",
+      "Lavras/Lavras",
+      "Perdões/Perdões",
+      "Perdões/Perdões",
+      "Nepomuceno/Nepomuceno",
+      "Nepomuceno/Nepomuceno",
+    ]);
   });
 
   test("problems found before the pipeline (stored settings) count in every row", () => {
-    const problem = { code: "invalidArgument" as const, sheet: "Contratualiza_config", message: "Configuração ilegível." };
+    const problem = {
+      code: "invalidArgument" as const,
+      sheet: "Contratualiza_config",
+      message: "Configuração ilegível.",
+    };
     const c = evaluated(consolidateWorkbook(region(), { splitSheets: true, problems: [problem] }));
     expect(c.rows.map((r) => r.problems)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   test("a period option keeps that quarter's rows only", () => {
     const c = evaluated(
-      consolidateWorkbook(region(), { splitSheets: true, period: { kind: "quarter", label: "2025-T1", start: "2025-01-01", end: "2025-03-31" } }),
+      consolidateWorkbook(region(), {
+        splitSheets: true,
+        period: { kind: "quarter", label: "2025-T1", start: "2025-01-01", end: "2025-03-31" },
+      }),
     );
     expect(c.rows.map((r) => [r.name, r.period?.label])).toEqual([
       ["Lavras", "2025-T1"],
@@ -94,14 +114,18 @@ describe("one table per municipality, one per sheet", () => {
   test("sheetsToSplit: several sheets naming no municipality, and nothing else", () => {
     expect(sheetsToSplit(runPipeline(region()))).toEqual(MUNICIPALITIES);
     expect(sheetsToSplit(runPipeline(workbook(contractSheet("Lavras"))))).toBeUndefined();
-    expect(sheetsToSplit(runPipeline(workbook(sheet("Previne", PREVINE_LONG_ROWS)), { preset: previne }))).toBeUndefined();
+    expect(
+      sheetsToSplit(runPipeline(workbook(sheet("Previne", PREVINE_LONG_ROWS)), { preset: previne })),
+    ).toBeUndefined();
   });
 });
 
 describe("a long table with a Município column (Previne Brasil)", () => {
   test("one row per municipality from its own rows, the table's sheet as the source; never split", () => {
     // tests/workbook/previne.ts: Lavras ISF 7,5 and Perdões 8,0 in 2022-Q1.
-    const c = evaluated(consolidateWorkbook(workbook(sheet("Previne", PREVINE_LONG_ROWS)), { splitSheets: true, preset: previne }));
+    const c = evaluated(
+      consolidateWorkbook(workbook(sheet("Previne", PREVINE_LONG_ROWS)), { splitSheets: true, preset: previne }),
+    );
     expect(c.sheets).toBeUndefined();
     expect(c.rows.map((r) => [r.source, r.name, r.period?.label, r.value])).toEqual([
       ["Previne", "Lavras", "2022-Q1", expect.closeTo(7.5, 12)],
@@ -114,7 +138,10 @@ describe("failures", () => {
   test("no indicator table: detection's message, under the file's name or this workbook", () => {
     const empty = workbook(sheet("Notas", [["apenas um texto"]]));
     const failed = consolidateWorkbook(empty, { source: "notas.xlsx", splitSheets: true });
-    expect(failed).toEqual({ kind: "failed", failure: { source: "notas.xlsx", message: expect.stringMatching(/Nenhuma tabela de indicadores/) } });
+    expect(failed).toEqual({
+      kind: "failed",
+      failure: { source: "notas.xlsx", message: expect.stringMatching(/Nenhuma tabela de indicadores/) },
+    });
     const open = consolidateWorkbook(empty, { splitSheets: true });
     expect(open.kind === "failed" && open.failure.source).toBe(consolidationSheetStrings.thisWorkbook);
   });
@@ -149,19 +176,31 @@ describe("the Consolidado sheet in the open workbook (task pane)", () => {
     ]);
     // Everything else as the command writes it — values, formats, styles, widths, merges, heights, the
     // chart's data — but the figures centred and the chart under the table (next test).
-    const uncentred = pane.rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => r.map((x) => (x.numberFormat ? { ...x, style: { ...x.style, align: undefined } } : x)));
-    expect(uncentred).toEqual(command.rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => r.map((x) => (x.numberFormat ? { ...x, style: { ...x.style, align: undefined } } : x))));
+    const uncentred = pane.rows
+      .slice(CONSOLIDATED_HEADER_ROW)
+      .map((r) => r.map((x) => (x.numberFormat ? { ...x, style: { ...x.style, align: undefined } } : x)));
+    expect(uncentred).toEqual(
+      command.rows
+        .slice(CONSOLIDATED_HEADER_ROW)
+        .map((r) => r.map((x) => (x.numberFormat ? { ...x, style: { ...x.style, align: undefined } } : x))),
+    );
     expect(pane.rows[1]).toEqual(command.rows[1]);
     expect(pane.rows[CONSOLIDATED_HEADER_ROW - 1][0]).toEqual(command.rows[CONSOLIDATED_HEADER_ROW - 1][0]);
     expect({ ...pane, rows: [], chart: undefined }).toEqual({ ...command, rows: [], chart: undefined });
-    expect({ ...pane.chart, from: undefined, to: undefined }).toEqual({ ...command.chart, from: undefined, to: undefined });
+    expect({ ...pane.chart, from: undefined, to: undefined }).toEqual({
+      ...command.chart,
+      from: undefined,
+      to: undefined,
+    });
     // The command's own sheet is not changed by the pane's.
     expect(command.rows[0][0].value).toBe(consolidationStrings.title(3, 1));
   });
 
   test("laid out as the command's sheet: the figures centred, the chart under the table and as wide", () => {
     // Attainment is column D (4th).
-    expect(pane.rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => [r[3].numberFormat, r[3].style?.align])).toEqual(Array(6).fill(["0.0%", "center"]));
+    expect(pane.rows.slice(CONSOLIDATED_HEADER_ROW).map((r) => [r[3].numberFormat, r[3].style?.align])).toEqual(
+      Array(6).fill(["0.0%", "center"]),
+    );
     // 11 rows (title, subtitle, note, blank, header, six rows): the chart from A13, as wide as the nine
     // columns (`to` is the cell just past it: J), max(18, 3 T2 rows + 6) = 18 rows tall.
     expect(pane.chart).toMatchObject({ from: { row: 13, col: 1 }, to: { row: 31, col: 10 } });
@@ -190,7 +229,12 @@ describe("the Consolidado sheet in the open workbook (task pane)", () => {
     expect(isAddinSheet(consolidado)).toBe(true);
     // Its cells do look like a long indicator table (Período, Indicadores não atingidos…): under another
     // name detection would read them.
-    expect(runPipeline({ ...after, sheets: after.sheets.map((s) => (s === consolidado ? { ...s, name: "Cópia" } : s)) }).tables.map((t) => t.sheet)).toContain("Cópia");
+    expect(
+      runPipeline({
+        ...after,
+        sheets: after.sheets.map((s) => (s === consolidado ? { ...s, name: "Cópia" } : s)),
+      }).tables.map((t) => t.sheet),
+    ).toContain("Cópia");
     const again = evaluated(consolidateWorkbook(after, { splitSheets: true }));
     expect(again.sheets).toEqual(MUNICIPALITIES);
     expect(again.rows).toEqual(c.rows);

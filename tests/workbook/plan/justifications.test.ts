@@ -26,7 +26,10 @@ const pct = (v: number) => fmt(v, "0%");
  * With I4 justified in total it counts as met: 4/4 = 100% → Faixa 1. Partially (share 0,5): (3 + 0,5)/4
  * = 87,5% → Faixa 2. Rejected: still 3/4 = 75%.
  */
-function rows(extraHeader: (string | null)[] = [], extra: (row: number) => (CellData["value"] | CellData)[] = () => []) {
+function rows(
+  extraHeader: (string | null)[] = [],
+  extra: (row: number) => (CellData["value"] | CellData)[] = () => [],
+) {
   const data: [string, string, string, (CellData["value"] | CellData)[], CellData["value"] | CellData][] = [
     ["I1", "Consultas médicas", "≥ 300", [330, 310, 320], null],
     ["I2", "Proporção de gestantes com pré-natal em dia", "85%", [pct(0.9), pct(0.88), pct(0.86)], null],
@@ -59,7 +62,8 @@ function plan(wb: WorkbookData, entries: JustificationEntry[]) {
   return planJustifications(wb, result.tables[0], entries);
 }
 
-const byAddress = (cells: { address: string; value: unknown }[]) => Object.fromEntries(cells.map((c) => [c.address, c.value]));
+const byAddress = (cells: { address: string; value: unknown }[]) =>
+  Object.fromEntries(cells.map((c) => [c.address, c.value]));
 
 describe("planJustifications", () => {
   const wb = workbook(sheet("Indicadores", rows()));
@@ -73,7 +77,9 @@ describe("planJustifications", () => {
   });
 
   it("creates the two columns right of the table and writes every month of the quarter, not April", () => {
-    const { cells, problems } = plan(wb, [{ indicatorKey: I4, period: Q1, text: "Falta de insumos em janeiro", decision: "Total" }]);
+    const { cells, problems } = plan(wb, [
+      { indicatorKey: I4, period: Q1, text: "Falta de insumos em janeiro", decision: "Total" },
+    ]);
     expect(problems).toEqual([]);
     // The table spans A–F: the new columns are G and H, headers on the header row (3); I4's quarter rows are 13–15.
     expect(byAddress(cells)).toEqual({
@@ -106,13 +112,26 @@ describe("planJustifications", () => {
 
   it("puts the columns after the add-in's own columns, and a partial acceptance earns half: 87,5%, Faixa 2", () => {
     // An evaluation run (screen Avaliar: no summary sheet) first wrote Atingimento/Conceito (Contratualiza) into G and H.
-    const evaluate = (w: WorkbookData) => applyPlanToData(w, { ...buildPlan(w, runPipeline(w), { source: "teste" }), summaries: [] });
+    const evaluate = (w: WorkbookData) =>
+      applyPlanToData(w, { ...buildPlan(w, runPipeline(w), { source: "teste" }), summaries: [] });
     const evaluated = evaluate(wb);
-    expect(evaluated.sheets[0].rows[2].map((c) => c.value).slice(6)).toEqual(["Atingimento (Contratualiza)", "Conceito (Contratualiza)"]);
+    expect(evaluated.sheets[0].rows[2].map((c) => c.value).slice(6)).toEqual([
+      "Atingimento (Contratualiza)",
+      "Conceito (Contratualiza)",
+    ]);
     const { cells, problems } = plan(evaluated, [{ indicatorKey: I4, period: Q1, text: "", decision: "Parcial" }]);
     expect(problems).toEqual([]);
     // Empty text clears the justification cell; the decision still goes in.
-    expect(byAddress(cells)).toEqual({ I3: "Justificativa", J3: "Justificativa aceita", I13: null, J13: "Parcial", I14: null, J14: "Parcial", I15: null, J15: "Parcial" });
+    expect(byAddress(cells)).toEqual({
+      I3: "Justificativa",
+      J3: "Justificativa aceita",
+      I13: null,
+      J13: "Parcial",
+      I14: null,
+      J14: "Parcial",
+      I15: null,
+      J15: "Parcial",
+    });
     const after = quarter(applyCellWrites(evaluated, cells));
     // (3 + 0,5) / 4 = 0,875.
     expect(after.ev.overall.attainment).toBeCloseTo(0.875, 12);
@@ -121,27 +140,58 @@ describe("planJustifications", () => {
 
     // A second evaluation run keeps its columns in G–H, and the next decision goes to the same I–J cells.
     const again = evaluate(applyCellWrites(evaluated, cells));
-    expect(again.sheets[0].rows[2].map((c) => c.value).slice(6)).toEqual(["Atingimento (Contratualiza)", "Conceito (Contratualiza)", "Justificativa", "Justificativa aceita"]);
+    expect(again.sheets[0].rows[2].map((c) => c.value).slice(6)).toEqual([
+      "Atingimento (Contratualiza)",
+      "Conceito (Contratualiza)",
+      "Justificativa",
+      "Justificativa aceita",
+    ]);
     const second = plan(again, [{ indicatorKey: I4, period: Q1, text: "Revisto", decision: "Não" }]);
-    expect(byAddress(second.cells)).toEqual({ I13: "Revisto", J13: "Não", I14: "Revisto", J14: "Não", I15: "Revisto", J15: "Não" });
+    expect(byAddress(second.cells)).toEqual({
+      I13: "Revisto",
+      J13: "Não",
+      I14: "Revisto",
+      J14: "Não",
+      I15: "Revisto",
+      J15: "Não",
+    });
     // Rejected: back to 3 of 4.
     expect(quarter(applyCellWrites(again, second.cells)).ev.overall.attainment).toBeCloseTo(0.75, 12);
   });
 
   it("skips a column holding anything of the user's between the header and the last row", () => {
     // A note in G9 (beside the table): G is not free, so the columns go to H and I.
-    const noted = workbook(sheet("Indicadores", rows([], (r) => (r === 9 ? ["conferir com a SMS"] : []))));
+    const noted = workbook(
+      sheet(
+        "Indicadores",
+        rows([], (r) => (r === 9 ? ["conferir com a SMS"] : [])),
+      ),
+    );
     const { cells } = plan(noted, [{ indicatorKey: I4, period: Q1, text: "x", decision: "Total" }]);
     expect(byAddress(cells)).toMatchObject({ H3: "Justificativa", I3: "Justificativa aceita", H13: "x", I13: "Total" });
     expect(cells.some((c) => c.address.startsWith("G"))).toBe(false);
   });
 
   it("writes into the table's own columns when it has them, without touching the headers", () => {
-    const own = workbook(sheet("Indicadores", rows(["Justificativa aceita", "Justificativa"], () => [null, null])));
-    const { cells, problems } = plan(own, [{ indicatorKey: I4, period: Q1, text: "Obra na unidade", decision: "Total" }]);
+    const own = workbook(
+      sheet(
+        "Indicadores",
+        rows(["Justificativa aceita", "Justificativa"], () => [null, null]),
+      ),
+    );
+    const { cells, problems } = plan(own, [
+      { indicatorKey: I4, period: Q1, text: "Obra na unidade", decision: "Total" },
+    ]);
     expect(problems).toEqual([]);
     // Justificativa aceita is G, Justificativa is H.
-    expect(byAddress(cells)).toEqual({ G13: "Total", H13: "Obra na unidade", G14: "Total", H14: "Obra na unidade", G15: "Total", H15: "Obra na unidade" });
+    expect(byAddress(cells)).toEqual({
+      G13: "Total",
+      H13: "Obra na unidade",
+      G14: "Total",
+      H14: "Obra na unidade",
+      G15: "Total",
+      H15: "Obra na unidade",
+    });
     expect(quarter(applyCellWrites(own, cells)).ev.overall.attainment).toBeCloseTo(1, 12);
   });
 
@@ -150,7 +200,9 @@ describe("planJustifications", () => {
     const { cells, problems } = plan(listObject, [{ indicatorKey: I4, period: Q1, text: "x", decision: "Total" }]);
     expect(cells).toEqual([]);
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toMatch(/tabela do Excel “TabelaMetas” não tem as colunas “Justificativa” e “Justificativa aceita”/);
+    expect(problems[0].message).toMatch(
+      /tabela do Excel “TabelaMetas” não tem as colunas “Justificativa” e “Justificativa aceita”/,
+    );
   });
 
   it("says which indicator has no rows in the table or in the period", () => {

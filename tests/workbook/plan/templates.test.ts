@@ -3,7 +3,12 @@
  * detection, is a long table with the expected fields mapped and one row per catalogue indicator — so a
  * user who inserts one gets a table the add-in reads. Names never clash with the workbook's.
  */
-import { COFINANCIAMENTO_INDICATORS, INSTRUMENT_INDICATORS, PMAQ_INDICATORS, PREVINE_INDICATORS } from "../../../src/core/catalogs";
+import {
+  COFINANCIAMENTO_INDICATORS,
+  INSTRUMENT_INDICATORS,
+  PMAQ_INDICATORS,
+  PREVINE_INDICATORS,
+} from "../../../src/core/catalogs";
 import { presets } from "../../../src/core/presets";
 import { columnLetter } from "../../../src/workbook/a1";
 import { detectTables } from "../../../src/workbook/detect";
@@ -17,7 +22,18 @@ const expected: Record<TemplateId, { rows: number; fields: Partial<Record<Field,
   // Código | Área | Indicador | Natureza | Meta | Peso | Mês | Resultado | Justificativa | Justificativa aceita
   pmaq: {
     rows: PMAQ_INDICATORS.length,
-    fields: { code: "A", area: "B", indicator: "C", kind: "D", target: "E", weight: "F", period: "G", result: "H", justification: "I", justificationAccepted: "J" },
+    fields: {
+      code: "A",
+      area: "B",
+      indicator: "C",
+      kind: "D",
+      target: "E",
+      weight: "F",
+      period: "G",
+      result: "H",
+      justification: "I",
+      justificationAccepted: "J",
+    },
     period: "2025-01",
   },
   // Código | Tipo | Indicador | Conteúdo | Natureza | Periodicidade | Meta | Meta (texto do instrumento) | Peso |
@@ -45,14 +61,34 @@ const expected: Record<TemplateId, { rows: number; fields: Partial<Record<Field,
   // Código | Indicador | Natureza | Meta | Peso | Quadrimestre | Resultado (%) | Justificativa | Aceita
   previne: {
     rows: PREVINE_INDICATORS.length,
-    fields: { code: "A", indicator: "B", kind: "C", target: "D", weight: "E", period: "F", result: "G", justification: "H", justificationAccepted: "I" },
+    fields: {
+      code: "A",
+      indicator: "B",
+      kind: "C",
+      target: "D",
+      weight: "E",
+      period: "F",
+      result: "G",
+      justification: "H",
+      justificationAccepted: "I",
+    },
     period: "2025-Q1",
   },
   // Nome da equipe | INE | Código | Indicador | Natureza | Peso | Mês | Resultado | Justificativa | Aceita
   // (INE is the team's code beside its name, not a field of its own)
   cofinanciamento: {
     rows: COFINANCIAMENTO_INDICATORS.length,
-    fields: { unit: "A", code: "C", indicator: "D", kind: "E", weight: "F", period: "G", result: "H", justification: "I", justificationAccepted: "J" },
+    fields: {
+      unit: "A",
+      code: "C",
+      indicator: "D",
+      kind: "E",
+      weight: "F",
+      period: "G",
+      result: "H",
+      justification: "I",
+      justificationAccepted: "J",
+    },
     period: "2025-01",
   },
 };
@@ -90,11 +126,16 @@ describe("buildTemplate", () => {
     expect(t.title).toBe("Indicadores do PMAQ — Decreto nº 4.515/2011, Cajamar-SP — anexo");
     // The annex's kinds are kept: monitoring indicators are marked so.
     const kinds = t.rows.map((r) => r[t.headers.indexOf("Natureza")]);
-    expect(kinds.filter((k) => k === "Monitoramento")).toHaveLength(PMAQ_INDICATORS.filter((i) => i.kind === "monitoramento").length);
+    expect(kinds.filter((k) => k === "Monitoramento")).toHaveLength(
+      PMAQ_INDICATORS.filter((i) => i.kind === "monitoramento").length,
+    );
   });
 
   it("uses a sheet and a table name the workbook does not have yet (case ignored)", () => {
-    const t = buildTemplate("previne", ["Indicadores", "previne brasil", "Previne Brasil (2)"], ["TABELA_PREVINE"], { year: 2025, month: 5 });
+    const t = buildTemplate("previne", ["Indicadores", "previne brasil", "Previne Brasil (2)"], ["TABELA_PREVINE"], {
+      year: 2025,
+      month: 5,
+    });
     expect(t.sheet).toBe("Previne Brasil (3)");
     expect(t.table).toBe("Tabela_Previne_2");
     // May is in the second four-month period.
@@ -137,7 +178,9 @@ describe("buildTemplate", () => {
       const i12 = rowOf("I12");
       expect(i12[col("Meta")]).toBe("Mínimo de 10 visitas domiciliares ao mês");
       expect(i12[col("Meta (texto do instrumento)")]).toBe("Cumprir 100% das visitas previstas para o mês.");
-      expect(i12[col("Conteúdo")]).toBe("Mínimo de 10 de visitas domiciliares realizadas ao mês. CONFORME LEI 7247 DE 1/06/2012");
+      expect(i12[col("Conteúdo")]).toBe(
+        "Mínimo de 10 de visitas domiciliares realizadas ao mês. CONFORME LEI 7247 DE 1/06/2012",
+      );
       expect(rowOf("I14")[col("Meta")]).toBe("Mínimo de 300 consultas médicas ao mês");
       // A row the parser already reads as meant keeps the source's text in both columns.
       expect(rowOf("I04")[col("Meta")]).toBe(rowOf("I04")[col("Meta (texto do instrumento)")]);
@@ -146,7 +189,9 @@ describe("buildTemplate", () => {
     it("splits a Meta cell with two targets into two rows, each naming its target before the source's description", () => {
       const codes = t.rows.map((r) => r[0]);
       expect(codes.slice(7, 11)).toEqual(["I08a", "I08b", "I09a", "I09b"]);
-      expect(rowOf("I08b")[col("Indicador")]).toMatch(/^Puerpério — Proporção de gestantes com 6 \(seis\) ou mais consultas/);
+      expect(rowOf("I08b")[col("Indicador")]).toMatch(
+        /^Puerpério — Proporção de gestantes com 6 \(seis\) ou mais consultas/,
+      );
       expect(rowOf("I09b")[col("Indicador")]).toMatch(/^Sífilis congênita — Realizar o tratamento completo/);
       expect([rowOf("I09a")[col("Meta")], rowOf("I09b")[col("Meta")]]).toEqual([
         "Tratamento de 100% das gestantes com diagnóstico de sífilis gestacional",
@@ -179,7 +224,9 @@ describe("buildTemplate", () => {
       expect(of("I08b").concept).toBe("A"); // 100% ≥ 100%
       expect(of("I09b").concept).toBe("A"); // 0 cases, at most 0%
       // The only problem: "Diminuir gradual…" needs a baseline the instrument does not give (row 9 = header 3 + I06 at 6).
-      expect(ev.problems.map((p) => [p.code, p.cell])).toEqual([["needsBaseline", `${columnLetter(col("Meta") + 1)}9`]]);
+      expect(ev.problems.map((p) => [p.code, p.cell])).toEqual([
+        ["needsBaseline", `${columnLetter(col("Meta") + 1)}9`],
+      ]);
     });
 
     it("with the source's “Cumprir 100%” typed back as the target, a count of 280 is an ambiguous scale on its cell, not an A", () => {

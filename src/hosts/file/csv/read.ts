@@ -15,9 +15,33 @@ export type CsvSeparator = ";" | "," | "\t";
 
 /** Windows-1252 characters of bytes 0x80–0x9F (undefined bytes map to their Latin-1 control codes). */
 const CP1252_HIGH: Record<number, string> = {
-  0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰",
-  0x8a: "Š", 0x8b: "‹", 0x8c: "Œ", 0x8e: "Ž", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•",
-  0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9a: "š", 0x9b: "›", 0x9c: "œ", 0x9e: "ž", 0x9f: "Ÿ",
+  0x80: "€",
+  0x82: "‚",
+  0x83: "ƒ",
+  0x84: "„",
+  0x85: "…",
+  0x86: "†",
+  0x87: "‡",
+  0x88: "ˆ",
+  0x89: "‰",
+  0x8a: "Š",
+  0x8b: "‹",
+  0x8c: "Œ",
+  0x8e: "Ž",
+  0x91: "‘",
+  0x92: "’",
+  0x93: "“",
+  0x94: "”",
+  0x95: "•",
+  0x96: "–",
+  0x97: "—",
+  0x98: "˜",
+  0x99: "™",
+  0x9a: "š",
+  0x9b: "›",
+  0x9c: "œ",
+  0x9e: "ž",
+  0x9f: "Ÿ",
 };
 
 /** Decodes Windows-1252 (a superset of Latin-1 for printable text), byte by byte. */
@@ -27,7 +51,8 @@ function decodeWindows1252(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += CHUNK) {
     const slice = bytes.subarray(i, Math.min(i + CHUNK, bytes.length));
     let s = "";
-    for (const b of slice) s += b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b] ?? String.fromCharCode(b)) : String.fromCharCode(b);
+    for (const b of slice)
+      s += b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b] ?? String.fromCharCode(b)) : String.fromCharCode(b);
     parts.push(s);
   }
   return parts.join("");
@@ -61,7 +86,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEnco
 }
 
 /** Counts of each candidate separator outside quotes, per non-blank line (first `maxLines` lines). */
-function separatorCounts(text: string, maxLines: number): { counts: Record<CsvSeparator, number>[]; nonDecimalComma: boolean } {
+function separatorCounts(
+  text: string,
+  maxLines: number,
+): { counts: Record<CsvSeparator, number>[]; nonDecimalComma: boolean } {
   const counts: Record<CsvSeparator, number>[] = [];
   let current: Record<CsvSeparator, number> = { ";": 0, ",": 0, "\t": 0 };
   let lineHasText = false;

@@ -31,7 +31,8 @@ function numberOf(text: string): { value: number; percent: boolean; decimals: nu
   // pt-BR: `,` is the decimal mark and `.` groups thousands; a plain `1234.5` has a decimal point.
   const comma = body.lastIndexOf(",");
   const grouped = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(body);
-  const decimals = comma >= 0 ? body.length - comma - 1 : !grouped && body.includes(".") ? body.length - body.lastIndexOf(".") - 1 : 0;
+  const decimals =
+    comma >= 0 ? body.length - comma - 1 : !grouped && body.includes(".") ? body.length - body.lastIndexOf(".") - 1 : 0;
   return { value: reading.value, percent: reading.scale === "percent", decimals, grouped };
 }
 
@@ -44,7 +45,9 @@ function formatFor(decimals: number, grouped: boolean, percent: boolean): string
 
 /** The sheet with the numbers below `headerRows` (1-based rows of the sheet) as numbers (see the module's note). */
 export function typedSheet(sheet: SheetData, headerRows: readonly number[]): SheetData {
-  const headers = [...new Set(headerRows.filter((r) => Number.isInteger(r) && r >= sheet.origin.row))].sort((a, b) => a - b);
+  const headers = [...new Set(headerRows.filter((r) => Number.isInteger(r) && r >= sheet.origin.row))].sort(
+    (a, b) => a - b,
+  );
   if (headers.length === 0) return sheet;
   const textAt = (row: number, col: number): string => {
     const value = sheet.rows[row - sheet.origin.row]?.[col - sheet.origin.col]?.value;

@@ -82,7 +82,8 @@ export interface Tag {
  * CDATA. Attribute values may hold `>`, so a tag ends at the first `>` outside quotes.
  */
 export function scanTags(xml: string): Tag[] {
-  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+  const re =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=<>/"']+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
   const tags: Tag[] = [];
   let depth = 0;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
@@ -228,7 +229,9 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
     .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
     .join("");
   const strCache = cache ? `<c:strCache><c:ptCount val="${count}"/>${strPoints}</c:strCache>` : "";
-  const numCache = cache ? `<c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${count}"/>${numPoints}</c:numCache>` : "";
+  const numCache = cache
+    ? `<c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${count}"/>${numPoints}</c:numCache>`
+    : "";
   const text = (size: number, bold: boolean) =>
     `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:endParaRPr lang="pt-BR"/></a:p></c:txPr>`;
   const scaling = spec.percent

@@ -40,8 +40,7 @@ import { openZip, type ZipArchive } from "./stream/zip";
 export type WorkbookSource = { kind: "package"; bytes: Uint8Array } | { kind: "csv"; sheet: SheetData };
 
 export type ReadWorkbookResult =
-  | { kind: "workbook"; workbook: WorkbookData; source: WorkbookSource }
-  | { kind: "unreadable"; message: string };
+  { kind: "workbook"; workbook: WorkbookData; source: WorkbookSource } | { kind: "unreadable"; message: string };
 
 const unreadable = (message: string): ReadWorkbookResult => ({ kind: "unreadable", message });
 
@@ -67,7 +66,8 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
  * Excel 5/95).
  */
 function oleMessage(bytes: Uint8Array, file: string): string {
-  if (hasUtf16Name(bytes, "EncryptionInfo") || hasUtf16Name(bytes, "EncryptedPackage")) return fileMessages.fileEncrypted(file);
+  if (hasUtf16Name(bytes, "EncryptionInfo") || hasUtf16Name(bytes, "EncryptedPackage"))
+    return fileMessages.fileEncrypted(file);
   if (hasUtf16Name(bytes, "Workbook") || hasUtf16Name(bytes, "Book")) return fileMessages.fileLegacyXls(file);
   return fileMessages.fileOleUnknown(file);
 }
@@ -141,7 +141,8 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
     } catch {
       return unreadable(fileMessages.fileCorrupt(file));
     }
-    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return unreadable(fileMessages.fileOds(file));
+    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet"))
+      return unreadable(fileMessages.fileOds(file));
     return unreadable(fileMessages.fileZipNotWorkbook(file));
   }
   if (zip.entries.has("xl/workbook.bin")) return unreadable(fileMessages.fileXlsb(file));
@@ -150,7 +151,9 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
   try {
     return { kind: "workbook", workbook: await readPackage(zip), source: { kind: "package", bytes } };
   } catch (e) {
-    return unreadable(fileMessages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`));
+    return unreadable(
+      fileMessages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 }
 
@@ -164,7 +167,9 @@ export function plainValue(value: unknown): CellValue {
   const v = value as Record<string, unknown>;
   if (typeof v.error === "string") return ERROR_PT[v.error] ?? v.error;
   if (Array.isArray(v.richText)) {
-    return plainValue(v.richText.map((run: { text?: unknown }) => (typeof run?.text === "string" ? run.text : "")).join(""));
+    return plainValue(
+      v.richText.map((run: { text?: unknown }) => (typeof run?.text === "string" ? run.text : "")).join(""),
+    );
   }
   if ("formula" in v || "sharedFormula" in v) return plainValue(v.result);
   if ("hyperlink" in v || "text" in v) return plainValue(v.text);

@@ -56,7 +56,10 @@ function sizeColumns(ws: ExcelJS.Worksheet, sheet: SheetData): void {
     row.forEach((cell, c) => {
       if (!filled(cell.value)) return;
       const col = sheet.origin.col + c;
-      widths.set(col, Math.max(widths.get(col) ?? 0, Math.min(MAX_CSV_WIDTH, Math.ceil(String(cell.value).length * 1.1) + 2)));
+      widths.set(
+        col,
+        Math.max(widths.get(col) ?? 0, Math.min(MAX_CSV_WIDTH, Math.ceil(String(cell.value).length * 1.1) + 2)),
+      );
     });
   }
   for (const [col, width] of widths) if (width > 8.43) ws.getColumn(col).width = width;
@@ -91,7 +94,8 @@ export async function samePath(a: string, b: string): Promise<boolean> {
   const rb = path.resolve(b);
   if (ra === rb) return true;
   // Windows and macOS file systems ignore case by default.
-  if ((process.platform === "win32" || process.platform === "darwin") && ra.toLowerCase() === rb.toLowerCase()) return true;
+  if ((process.platform === "win32" || process.platform === "darwin") && ra.toLowerCase() === rb.toLowerCase())
+    return true;
   try {
     const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
     if (sa.dev === sb.dev && sa.ino === sb.ino && sa.ino !== 0) return true;
@@ -143,7 +147,8 @@ export async function writeEvaluatedFile(
 ): Promise<WriteResult> {
   const target = path.resolve(output);
   const extension = outputExtension(source);
-  if (path.extname(target).toLowerCase() !== extension) return failed(extension === ".xlsm" ? patchStrings.outputNotXlsm(output) : writerStrings.outputNotXlsx(output));
+  if (path.extname(target).toLowerCase() !== extension)
+    return failed(extension === ".xlsm" ? patchStrings.outputNotXlsm(output) : writerStrings.outputNotXlsx(output));
   if (input !== undefined && (await samePath(input, target))) return failed(writerStrings.outputIsInput(output));
   const dir = path.dirname(target);
   try {
@@ -174,7 +179,11 @@ export async function writeEvaluatedFile(
  * the rename is atomic, so `target` is either the old file or the whole new one, never half written.
  * Undefined when written; otherwise the pt-BR reason, naming the file as the user wrote it (`shown`).
  */
-export async function writeAtomically(target: string, data: string | Uint8Array, shown = target): Promise<string | undefined> {
+export async function writeAtomically(
+  target: string,
+  data: string | Uint8Array,
+  shown = target,
+): Promise<string | undefined> {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -198,6 +207,7 @@ export function defaultOutputPath(input: string): string {
   const ext = path.extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
   const name = path.basename(input, path.extname(input)).replace(/\.avaliado$/i, "");
   const candidate = path.join(dir, `${name}.avaliado${ext}`);
-  if (path.resolve(candidate).toLowerCase() === path.resolve(input).toLowerCase()) return path.join(dir, `${name}.avaliado-2${ext}`);
+  if (path.resolve(candidate).toLowerCase() === path.resolve(input).toLowerCase())
+    return path.join(dir, `${name}.avaliado-2${ext}`);
   return candidate;
 }

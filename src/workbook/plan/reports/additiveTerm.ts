@@ -19,7 +19,13 @@ import { describeTarget } from "../summary";
 import { indicatorLabel, percentText, resultText } from "../../view";
 import type { Block, CommuniqueText, Section } from "./communique";
 import { unitsOf } from "./communique";
-import { byPeriod, indicatorSeries, MIN_PERIODS_FOR_REVISION, revisionSuggestions, type RevisionSuggestion } from "./series";
+import {
+  byPeriod,
+  indicatorSeries,
+  MIN_PERIODS_FOR_REVISION,
+  revisionSuggestions,
+  type RevisionSuggestion,
+} from "./series";
 
 export interface AdditiveTerm extends CommuniqueText {
   /** The indicators proposed, in the table's order. */
@@ -37,16 +43,30 @@ export interface AdditiveTermOptions {
 function evidenceText(r: RevisionSuggestion, unitPlural: string): string {
   // One decimal always, as the evidence per period writes them (130,0%, not 130%).
   const pct = percentText;
-  if (r.reason === "wideMargin") return documentStrings.reasons.wideMargin(r.periods.length, unitPlural, pct(r.min), pct(r.max));
-  if (r.reason === "neverMet") return documentStrings.reasons.neverMet(r.periods.length, unitPlural, pct(r.min), pct(r.max));
-  return documentStrings.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "));
+  if (r.reason === "wideMargin")
+    return documentStrings.reasons.wideMargin(r.periods.length, unitPlural, pct(r.min), pct(r.max));
+  if (r.reason === "neverMet")
+    return documentStrings.reasons.neverMet(r.periods.length, unitPlural, pct(r.min), pct(r.max));
+  return documentStrings.reasons.mostlyNoData(
+    r.withoutData?.length ?? 0,
+    r.periods.length,
+    unitPlural,
+    (r.withoutData ?? []).join(", "),
+  );
 }
 
 /** One period of an indicator as evidence: `2025-T1: 400 (133,3%, A)` — the raw attainment, as the wide margin is judged. */
 function periodEvidence(label: string, i: IndicatorEvaluation | undefined): string {
   if (!i || i.status !== "evaluated" || i.result === undefined) return documentStrings.evidenceNoData(label);
-  const concept = i.classification ? i.classification.label : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
-  return documentStrings.evidencePeriod(label, resultText(i), i.attainment ? percentText(i.attainment.raw) : "", concept);
+  const concept = i.classification
+    ? i.classification.label
+    : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
+  return documentStrings.evidencePeriod(
+    label,
+    resultText(i),
+    i.attainment ? percentText(i.attainment.raw) : "",
+    concept,
+  );
 }
 
 /** The proposal over `evaluations` (any order; those without a period are left out). */
@@ -59,22 +79,42 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
   const last = evs[n - 1];
   const series = new Map(indicatorSeries(evs).map((row) => [row.key, row]));
   const lastTarget = (key: string) => {
-    const targets = (series.get(key)?.byPeriod ?? []).map((i) => (i?.target ? describeTarget(i.target) : "")).filter(Boolean);
+    const targets = (series.get(key)?.byPeriod ?? [])
+      .map((i) => (i?.target ? describeTarget(i.target) : ""))
+      .filter(Boolean);
     return targets[targets.length - 1] ?? "";
   };
-  const candidates = revisionSuggestions(evs, { withoutData: true }).map((r) => ({ ...r, target: lastTarget(r.key), evidence: evidenceText(r, unitPlural) }));
+  const candidates = revisionSuggestions(evs, { withoutData: true }).map((r) => ({
+    ...r,
+    target: lastTarget(r.key),
+    evidence: evidenceText(r, unitPlural),
+  }));
 
   const header = [
-    ...(n > 0 ? [documentStrings.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, false)] : []),
+    ...(n > 0
+      ? [
+          documentStrings.periodsLine(
+            formatPeriodPtBR(evs[0].period!),
+            formatPeriodPtBR(last.period!),
+            n,
+            n === 1 ? unit : unitPlural,
+            false,
+          ),
+        ]
+      : []),
     reportStrings.commission,
     reportStrings.source(options.source),
     ...(last ? [reportStrings.rules(last.preset.name, methodText(last))] : []),
   ];
-  const intro = [documentStrings.addressee, documentStrings.additiveIntro(n, n === 1 ? unit : unitPlural, labels.join(", "))];
+  const intro = [
+    documentStrings.addressee,
+    documentStrings.additiveIntro(n, n === 1 ? unit : unitPlural, labels.join(", ")),
+  ];
 
   const candidateBlocks: Block[] = [];
   if (n < MIN_PERIODS_FOR_REVISION) candidateBlocks.push({ kind: "paragraph", text: documentStrings.tooEarly(unit) });
-  else if (candidates.length === 0) candidateBlocks.push({ kind: "paragraph", text: documentStrings.noCandidates(n, unitPlural) });
+  else if (candidates.length === 0)
+    candidateBlocks.push({ kind: "paragraph", text: documentStrings.noCandidates(n, unitPlural) });
   else {
     candidateBlocks.push(
       { kind: "paragraph", text: documentStrings.candidatesIntro(candidates.length) },
@@ -82,13 +122,23 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
         kind: "table",
         headers: documentStrings.candidateHeaders,
         spans: [1, 1, 1, 3],
-        rows: candidates.map((c) => [{ text: c.code ?? "" }, { text: c.indicator }, { text: c.target }, { text: c.evidence }]),
+        rows: candidates.map((c) => [
+          { text: c.code ?? "" },
+          { text: c.indicator },
+          { text: c.target },
+          { text: c.evidence },
+        ]),
       },
     );
   }
   const sections: Section[] = [{ heading: documentStrings.candidatesHeading, blocks: candidateBlocks }];
   if (candidates.length > 0) {
-    const evidence = candidates.map((c) => documentStrings.evidenceItem(indicatorLabel(c), (series.get(c.key)?.byPeriod ?? []).map((i, p) => periodEvidence(labels[p], i)).join("; ")));
+    const evidence = candidates.map((c) =>
+      documentStrings.evidenceItem(
+        indicatorLabel(c),
+        (series.get(c.key)?.byPeriod ?? []).map((i, p) => periodEvidence(labels[p], i)).join("; "),
+      ),
+    );
     sections.push(
       { heading: documentStrings.evidenceHeading, blocks: [{ kind: "list", items: evidence }] },
       {
@@ -99,13 +149,21 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
             kind: "table",
             headers: documentStrings.wordingHeaders,
             spans: [1, 1, 1, 3],
-            rows: candidates.map((c) => [{ text: c.code ?? "" }, { text: c.indicator }, { text: c.target }, { text: documentStrings.blankLine }]),
+            rows: candidates.map((c) => [
+              { text: c.code ?? "" },
+              { text: c.indicator },
+              { text: c.target },
+              { text: documentStrings.blankLine },
+            ]),
           },
         ],
       },
     );
   }
-  sections.push({ heading: documentStrings.consultationHeading(sections.length + 1), blocks: documentStrings.consultation.map((text): Block => ({ kind: "paragraph", text })) });
+  sections.push({
+    heading: documentStrings.consultationHeading(sections.length + 1),
+    blocks: documentStrings.consultation.map((text): Block => ({ kind: "paragraph", text })),
+  });
 
   return {
     sheetName: documentStrings.additiveSheet,

@@ -24,7 +24,22 @@ import { columnName } from "../../overallFigure";
 import { describeTarget, sheetName } from "../summary";
 import type { CellStyle, PlanCell, SummarySheetPlan } from "../types";
 import { revisionText, unitsOf } from "./communique";
-import { BODY, bandStyle, cell, conceptStyle, HEADER, HEADING, NOTE, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
+import {
+  BODY,
+  bandStyle,
+  cell,
+  conceptStyle,
+  HEADER,
+  HEADING,
+  NOTE,
+  NUMBER,
+  PERCENT,
+  SheetLayout,
+  TEXT,
+  TITLE,
+  TITLE_LINE_HEIGHT,
+  type Span,
+} from "./layout";
 import {
   byPeriod,
   combinedOverall,
@@ -119,7 +134,11 @@ function justificationsOf(row: (IndicatorEvaluation | undefined)[], labels: stri
   const out: string[] = [];
   row.forEach((i, p) => {
     if (!i?.justification) return;
-    const decision = i.decision ? reportStrings.decisionsShort[i.decision] : i.concept === "B" ? reportStrings.decisionsShort.pending : undefined;
+    const decision = i.decision
+      ? reportStrings.decisionsShort[i.decision]
+      : i.concept === "B"
+        ? reportStrings.decisionsShort.pending
+        : undefined;
     out.push(reportStrings.justificationItem(labels[p], i.justification, decision));
   });
   return out;
@@ -140,7 +159,9 @@ export function buildAnnual(evaluations: ContractEvaluation[], scope: AnnualScop
     scored: ev.overall.scored,
     withData: ev.overall.withData,
     met: ev.overall.met,
-    ...(ev.overall.value !== undefined ? { value: ev.overall.value, attainment: ev.overall.value / ev.preset.scale } : {}),
+    ...(ev.overall.value !== undefined
+      ? { value: ev.overall.value, attainment: ev.overall.value / ev.preset.scale }
+      : {}),
     ...(ev.band ? { band: ev.band.band } : {}),
     incomplete: ev.overall.incomplete,
   }));
@@ -200,7 +221,9 @@ export function signed(value: number, decimals = 1): string {
 
 function overallCell(report: AnnualReport, value: number | undefined, style: CellStyle): PlanCell {
   if (value === undefined) return cell(null, style);
-  return report.scale === 10 ? cell(value, { ...style, align: "right" }, NOTE) : cell(value / 100, { ...style, align: "right" }, PERCENT);
+  return report.scale === 10
+    ? cell(value, { ...style, align: "right" }, NOTE)
+    : cell(value / 100, { ...style, align: "right" }, PERCENT);
 }
 
 /** The report as a summary sheet (see the module comment). */
@@ -216,12 +239,16 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   l.text(reportStrings.source(options.source));
   if (ev) l.text(reportStrings.rules(ev.preset.name, methodText(ev)));
   if (ev) l.text(viewStrings.ruleSentence(ruleText(ev)));
-  if (n > 0) l.text(reportStrings.periodsCovered(report.periods[0].text, report.periods[n - 1].text, n, n === 1 ? unit : unitPlural));
+  if (n > 0)
+    l.text(
+      reportStrings.periodsCovered(report.periods[0].text, report.periods[n - 1].text, n, n === 1 ? unit : unitPlural),
+    );
   l.blank();
 
   // Overall result per period, and of the year.
   l.text(reportStrings.overallHeading, HEADING);
-  const [periodHeader, , withDataHeader, metHeader, overallHeader, bandHeader, recommendationHeader] = reportStrings.overallHeaders;
+  const [periodHeader, , withDataHeader, metHeader, overallHeader, bandHeader, recommendationHeader] =
+    reportStrings.overallHeaders;
   const recCols = all - 6;
   l.add([
     { cell: cell(periodHeader, HEADER), cols: 2 },
@@ -245,7 +272,10 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   }
   const lastPeriodRow = l.next - 1;
   const c = report.combined;
-  const scopeText = report.scope.kind === "year" ? reportStrings.yearRow(report.scope.year, c.counted, c.counted === 1 ? unit : unitPlural) : reportStrings.finalRow(c.counted, c.counted === 1 ? unit : unitPlural);
+  const scopeText =
+    report.scope.kind === "year"
+      ? reportStrings.yearRow(report.scope.year, c.counted, c.counted === 1 ? unit : unitPlural)
+      : reportStrings.finalRow(c.counted, c.counted === 1 ? unit : unitPlural);
   l.add([
     { cell: cell(report.scope.kind === "year" ? String(report.scope.year) : reportStrings.finalSheet, BOLD_BODY) },
     { cell: cell(scopeText, BOLD_BODY) },
@@ -258,7 +288,15 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   if (c.counted < c.periods) l.text(reportStrings.yearIncomplete(c.counted, c.periods), { ...TEXT, color: "#9C0006" });
   const t = report.overallTrend;
   if (!t) l.text(reportStrings.noTrend);
-  else if (report.scale === 10) l.text(reportStrings.overallTrendNote(report.noteLabel ?? "", reportStrings.trendWords[t.direction], signed(t.slope * 10, 2), unit));
+  else if (report.scale === 10)
+    l.text(
+      reportStrings.overallTrendNote(
+        report.noteLabel ?? "",
+        reportStrings.trendWords[t.direction],
+        signed(t.slope * 10, 2),
+        unit,
+      ),
+    );
   else l.text(reportStrings.overallTrend(reportStrings.trendWords[t.direction], signed(t.slope * 100), unit));
 
   // The line chart of the overall figure, below the table.
@@ -295,7 +333,11 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
       { cell: cell(h.justifications, HEADER), rows: 2 },
     ]);
     const covered = (k: number): Span[] => Array.from({ length: k }, () => ({ cell: cell(null, HEADER) }));
-    l.add([...covered(LEAD.length), ...report.periods.flatMap(() => reportStrings.periodHeaders.map((x): Span => ({ cell: cell(x, HEADER) }))), ...covered(TAIL.length)]);
+    l.add([
+      ...covered(LEAD.length),
+      ...report.periods.flatMap(() => reportStrings.periodHeaders.map((x): Span => ({ cell: cell(x, HEADER) }))),
+      ...covered(TAIL.length),
+    ]);
     l.height(top, 2 * 15);
     for (const row of report.indicators) {
       const spans: Span[] = [
@@ -306,7 +348,14 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
       for (const i of row.byPeriod) spans.push(...periodCells(i));
       const trend = row.trend;
       spans.push(
-        { cell: cell(trend ? reportStrings.trendWords[trend.direction] : reportStrings.noSeries, trend ? { ...BODY, bold: true, align: "center", color: TREND_COLORS[trend.direction] } : { ...BODY, align: "center", italic: true }) },
+        {
+          cell: cell(
+            trend ? reportStrings.trendWords[trend.direction] : reportStrings.noSeries,
+            trend
+              ? { ...BODY, bold: true, align: "center", color: TREND_COLORS[trend.direction] }
+              : { ...BODY, align: "center", italic: true },
+          ),
+        },
         { cell: trend ? cell(trend.slope * 100, { ...BODY, align: "right" }, SLOPE_FORMAT) : cell(null, BODY) },
         { cell: cell(row.justifications.join("\n"), BODY) },
       );
@@ -317,7 +366,9 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
 
   // What decides each B, period by period: no result that meets its target stands beside a B unexplained.
   const reasons = report.evaluations.flatMap((e) =>
-    missedTargets(e).map((i) => `• ${e.period?.label ?? ""} — ${i.code ? `${i.code} ` : ""}${i.indicator}: ${conceptReason(i) ?? ""}`),
+    missedTargets(e).map(
+      (i) => `• ${e.period?.label ?? ""} — ${i.code ? `${i.code} ` : ""}${i.indicator}: ${conceptReason(i) ?? ""}`,
+    ),
   );
   if (reasons.length > 0) {
     l.blank();
@@ -338,7 +389,12 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   // How to read it.
   l.blank();
   l.text(reportStrings.notesHeading, HEADING);
-  for (const note of [reportStrings.noteTrend(unit), report.scope.kind === "year" ? reportStrings.noteYear : reportStrings.noteFinal, reportStrings.noteRevision]) l.text(`• ${note}`, { ...TEXT, italic: true });
+  for (const note of [
+    reportStrings.noteTrend(unit),
+    report.scope.kind === "year" ? reportStrings.noteYear : reportStrings.noteFinal,
+    reportStrings.noteRevision,
+  ])
+    l.text(`• ${note}`, { ...TEXT, italic: true });
 
   return {
     name: report.name,
@@ -353,11 +409,27 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
 
 /** An indicator's three cells for one period: result, attainment, concept. */
 function periodCells(i: IndicatorEvaluation | undefined): Span[] {
-  if (!i) return [{ cell: cell(null, BODY) }, { cell: cell(null, BODY) }, { cell: cell(reportStrings.notInPeriod, { ...BODY, align: "center" }) }];
-  const concept = i.classification ? i.classification.label : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
+  if (!i)
+    return [
+      { cell: cell(null, BODY) },
+      { cell: cell(null, BODY) },
+      { cell: cell(reportStrings.notInPeriod, { ...BODY, align: "center" }) },
+    ];
+  const concept = i.classification
+    ? i.classification.label
+    : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
   const result =
-    i.result === undefined ? cell(null, BODY) : cell(i.result, { ...BODY, align: "right" }, i.target ? (i.target.scale === "percent" ? PERCENT : NUMBER) : NUMBER);
-  const attainment = i.status === "evaluated" && i.attainment ? cell(i.attainment.scored, { ...BODY, align: "right" }, PERCENT) : cell(null, BODY);
+    i.result === undefined
+      ? cell(null, BODY)
+      : cell(
+          i.result,
+          { ...BODY, align: "right" },
+          i.target ? (i.target.scale === "percent" ? PERCENT : NUMBER) : NUMBER,
+        );
+  const attainment =
+    i.status === "evaluated" && i.attainment
+      ? cell(i.attainment.scored, { ...BODY, align: "right" }, PERCENT)
+      : cell(null, BODY);
   return [{ cell: result }, { cell: attainment }, { cell: cell(concept || null, conceptStyle(concept)) }];
 }
 

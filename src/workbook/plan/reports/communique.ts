@@ -25,9 +25,33 @@ import { formatPeriodPtBR } from "../../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../../core/types";
 import { hasDecisions, missingNames, overallFigure } from "../../overallFigure";
 import { describeTarget, sheetName } from "../summary";
-import { bandText, conceptReason, figureText, indicatorLabel, missedTargets, incompleteText, missingText, percentText, resultText as viewResultText, ruleText } from "../../view";
+import {
+  bandText,
+  conceptReason,
+  figureText,
+  indicatorLabel,
+  missedTargets,
+  incompleteText,
+  missingText,
+  percentText,
+  resultText as viewResultText,
+  ruleText,
+} from "../../view";
 import type { CellStyle, SummarySheetPlan } from "../types";
-import { BODY, cell, conceptStyle, HEADER, HEADING, NUMBER, PERCENT, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT, type Span } from "./layout";
+import {
+  BODY,
+  cell,
+  conceptStyle,
+  HEADER,
+  HEADING,
+  NUMBER,
+  PERCENT,
+  SheetLayout,
+  TEXT,
+  TITLE,
+  TITLE_LINE_HEIGHT,
+  type Span,
+} from "./layout";
 import { endsYear, historyFor, revisionSuggestions, yearOf, type RevisionSuggestion } from "./series";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -114,7 +138,19 @@ export interface Communique {
  * communiqué and the proposal of an additive term (./finalCommunique, ./additiveTerm) are laid out the same
  * way, from their own texts.
  */
-export type CommuniqueText = Pick<Communique, "period" | "sheetName" | "title" | "header" | "draftNote" | "intro" | "sections" | "closing" | "placeDate" | "signatures">;
+export type CommuniqueText = Pick<
+  Communique,
+  | "period"
+  | "sheetName"
+  | "title"
+  | "header"
+  | "draftNote"
+  | "intro"
+  | "sections"
+  | "closing"
+  | "placeDate"
+  | "signatures"
+>;
 
 export interface CommuniqueOptions {
   /** What was evaluated: the contract's title when the workbook has one, else the file's name. */
@@ -129,7 +165,6 @@ export interface CommuniqueOptions {
   /** The annual report's sheet name, cited by the year's final communiqué (default `Avaliação anual <ano>`). */
   annualSheet?: string;
 }
-
 
 /** Singular and plural of the unit of a period kind (`trimestre`, `trimestres`). */
 export function unitsOf(period: Period | undefined): [string, string] {
@@ -155,7 +190,10 @@ function decisionOf(i: IndicatorEvaluation): JustificationItem["decision"] {
 }
 
 /** The document model of one period's communiqué (see the module comment). */
-export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: readonly unknown[] }, options: CommuniqueOptions): Communique {
+export function buildCommunique(
+  ev: ContractEvaluation & { byMunicipality?: readonly unknown[] },
+  options: CommuniqueOptions,
+): Communique {
   const period = ev.period;
   const [unit, unitPlural] = unitsOf(period);
   const periodText = period ? formatPeriodPtBR(period) : reportStrings.allRows;
@@ -166,22 +204,38 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   const dates = period && period.kind !== "range" ? `${brDate(period.start)} a ${brDate(period.end)}` : undefined;
 
   const header = [
-    reportStrings.communiquePeriod(period ? `${periodText}${period.kind !== "range" && period.label !== periodText ? ` (${period.label})` : ""}` : reportStrings.allRows),
+    reportStrings.communiquePeriod(
+      period
+        ? `${periodText}${period.kind !== "range" && period.label !== periodText ? ` (${period.label})` : ""}`
+        : reportStrings.allRows,
+    ),
     ...(finalOfYear && year !== undefined ? [reportStrings.finalOfYearMark(year)] : []),
     reportStrings.commission,
     reportStrings.source(options.source),
-    reportStrings.rules(ev.preset.name, ev.method === "shareMet" ? reportStrings.methodShare : reportStrings.methodMean),
+    reportStrings.rules(
+      ev.preset.name,
+      ev.method === "shareMet" ? reportStrings.methodShare : reportStrings.methodMean,
+    ),
   ];
   const intro = [reportStrings.intro(periodText, dates, quarterly)];
   if (finalOfYear && year !== undefined) {
-    intro.push(reportStrings.finalOfYear(unit, year, reportStrings.periodicPlural[period!.kind] ?? reportStrings.periodicPlural.range, options.annualSheet ?? sheetName(reportStrings.annualSheet(year))));
+    intro.push(
+      reportStrings.finalOfYear(
+        unit,
+        year,
+        reportStrings.periodicPlural[period!.kind] ?? reportStrings.periodicPlural.range,
+        options.annualSheet ?? sheetName(reportStrings.annualSheet(year)),
+      ),
+    );
   }
 
   const performance = ev.indicators.filter((i) => i.kind === "desempenho");
   const notMetEvals = missedTargets(ev);
   const pending = performance.filter((i) => i.status === "noData" || i.status === "needsBaseline");
   const invalid = performance.filter((i) => i.status === "invalid");
-  const monitoringBelow = ev.indicators.filter((i) => i.kind === "monitoramento" && i.status === "evaluated" && i.concept === "B");
+  const monitoringBelow = ev.indicators.filter(
+    (i) => i.kind === "monitoramento" && i.status === "evaluated" && i.concept === "B",
+  );
 
   // 1. Result.
   const result: Block[] = [];
@@ -190,22 +244,55 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   if (o.scored > 0) result.push({ kind: "paragraph", text: reportStrings.counts(phrase, o.met, o.withData, o.scored) });
   const value = figureText(ev);
   if (value === undefined) result.push({ kind: "paragraph", text: reportStrings.overallNotComputed, style: "warning" });
-  else if (ev.preset.scale === 10) result.push({ kind: "paragraph", text: figure.kind === "isf" ? nationalStrings.overallIsf(figure.name, value) : nationalStrings.overallFinalNote(figure.name, value) });
-  else result.push({ kind: "paragraph", text: ev.method === "shareMet" ? reportStrings.overallShare(value) : reportStrings.overallMean(value) });
-  if (figure.pooled && ev.byMunicipality) result.push({ kind: "paragraph", text: nationalStrings.pooledNote(ev.byMunicipality.length) });
-  if (figure.partial) result.push({ kind: "paragraph", text: nationalStrings.partialNote(figure.partial.present, figure.partial.total, figure.missing.map((m) => m.code)), style: "warning" });
-  if (figure.kind === "finalNote" && figure.missing.length > 0) result.push({ kind: "paragraph", text: nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))), style: "warning" });
+  else if (ev.preset.scale === 10)
+    result.push({
+      kind: "paragraph",
+      text:
+        figure.kind === "isf"
+          ? nationalStrings.overallIsf(figure.name, value)
+          : nationalStrings.overallFinalNote(figure.name, value),
+    });
+  else
+    result.push({
+      kind: "paragraph",
+      text: ev.method === "shareMet" ? reportStrings.overallShare(value) : reportStrings.overallMean(value),
+    });
+  if (figure.pooled && ev.byMunicipality)
+    result.push({ kind: "paragraph", text: nationalStrings.pooledNote(ev.byMunicipality.length) });
+  if (figure.partial)
+    result.push({
+      kind: "paragraph",
+      text: nationalStrings.partialNote(
+        figure.partial.present,
+        figure.partial.total,
+        figure.missing.map((m) => m.code),
+      ),
+      style: "warning",
+    });
+  if (figure.kind === "finalNote" && figure.missing.length > 0)
+    result.push({
+      kind: "paragraph",
+      text: nationalStrings.capitalized(nationalStrings.incompleteTeam(missingNames(figure))),
+      style: "warning",
+    });
   const incomplete = incompleteText(ev);
-  if (incomplete) result.push({ kind: "paragraph", text: viewStrings.incompleteSentence(incomplete), style: "warning" });
+  if (incomplete)
+    result.push({ kind: "paragraph", text: viewStrings.incompleteSentence(incomplete), style: "warning" });
   result.push({ kind: "paragraph", text: viewStrings.ruleSentence(ruleText(ev)) });
-  if (ev.preset.commission === false && hasDecisions(ev)) result.push({ kind: "paragraph", text: nationalStrings.justificationsNotScored(ev.preset.name) });
+  if (ev.preset.commission === false && hasDecisions(ev))
+    result.push({ kind: "paragraph", text: nationalStrings.justificationsNotScored(ev.preset.name) });
   if (ev.band) {
     if (ev.band.band.recommendation) {
       result.push({ kind: "paragraph", text: reportStrings.band(bandText(ev)!) });
-      result.push({ kind: "paragraph", text: reportStrings.recommendation(ev.band.band.recommendation), style: "quote" });
+      result.push({
+        kind: "paragraph",
+        text: reportStrings.recommendation(ev.band.band.recommendation),
+        style: "quote",
+      });
     } else result.push({ kind: "paragraph", text: reportStrings.bandOnly(bandText(ev)!) });
   } else if (!ev.preset.bands) result.push({ kind: "paragraph", text: reportStrings.noBands(ev.preset.name) });
-  if (pending.length > 0) result.push({ kind: "paragraph", text: reportStrings.pendingList(pending.map(indicatorLabel).join("; ")) });
+  if (pending.length > 0)
+    result.push({ kind: "paragraph", text: reportStrings.pendingList(pending.map(indicatorLabel).join("; ")) });
   // Every result the period still owes (blank cells, missing rows), so none is silently left out.
   const owed = (ev.completeness?.slots ?? []).filter((m) => m.scored);
   if (owed.length > 0) {
@@ -213,8 +300,13 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
     if (owed.length > MAX_PENDING) items.push(viewStrings.morePendingSentence(owed.length - MAX_PENDING));
     result.push({ kind: "paragraph", text: viewStrings.pendingIntro(owed.length) }, { kind: "list", items });
   }
-  if (invalid.length > 0) result.push({ kind: "paragraph", text: reportStrings.invalidList(invalid.map(indicatorLabel).join("; ")) });
-  if (monitoringBelow.length > 0) result.push({ kind: "paragraph", text: reportStrings.monitoringBelow(monitoringBelow.map(indicatorLabel).join("; ")) });
+  if (invalid.length > 0)
+    result.push({ kind: "paragraph", text: reportStrings.invalidList(invalid.map(indicatorLabel).join("; ")) });
+  if (monitoringBelow.length > 0)
+    result.push({
+      kind: "paragraph",
+      text: reportStrings.monitoringBelow(monitoringBelow.map(indicatorLabel).join("; ")),
+    });
 
   // 2. Indicators not met.
   const notMet: NotMetIndicator[] = notMetEvals.map((i) => ({
@@ -225,7 +317,9 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
     ...(i.result !== undefined ? { result: i.result } : {}),
     resultText: resultText(i),
     ...(i.attainment ? { attainment: i.attainment.scored } : {}),
-    concept: i.classification ? i.classification.label : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision }),
+    concept: i.classification
+      ? i.classification.label
+      : conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision }),
     ...(i.decision ? { decision: i.decision } : {}),
     ...(i.justification ? { justification: i.justification } : {}),
   }));
@@ -243,7 +337,9 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
               { text: i.indicator },
               { text: notMet[n].target },
               resultCell(i),
-              i.attainment ? { text: percentText(i.attainment.scored), value: i.attainment.scored, numberFormat: PERCENT } : { text: "" },
+              i.attainment
+                ? { text: percentText(i.attainment.scored), value: i.attainment.scored, numberFormat: PERCENT }
+                : { text: "" },
               { text: notMet[n].concept, concept: true },
             ]),
           },
@@ -251,7 +347,10 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
 
   // What decides each B: no figure that meets its target stands beside a B unexplained.
   if (notMetEvals.length > 0) {
-    notMetBlocks.push({ kind: "paragraph", text: viewStrings.reasonsIntro }, { kind: "list", items: notMetEvals.map((i) => `${indicatorLabel(i)}: ${conceptReason(i) ?? ""}`) });
+    notMetBlocks.push(
+      { kind: "paragraph", text: viewStrings.reasonsIntro },
+      { kind: "list", items: notMetEvals.map((i) => `${indicatorLabel(i)}: ${conceptReason(i) ?? ""}`) },
+    );
   }
 
   // 3. Justifications.
@@ -274,7 +373,11 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
             kind: "table",
             headers: reportStrings.justificationHeaders,
             spans: [2, 3, 1],
-            rows: justifications.map((j) => [{ text: j.name }, { text: j.justification ?? reportStrings.noJustificationGiven }, { text: j.decisionText }]),
+            rows: justifications.map((j) => [
+              { text: j.name },
+              { text: j.justification ?? reportStrings.noJustificationGiven },
+              { text: j.decisionText },
+            ]),
           },
         ];
 
@@ -283,25 +386,40 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
   notMetEvals.forEach((i, n) => {
     if (i.decision === "total") return; // counted as met: nothing to correct
     if (i.decision === "partial") actions.push(reportStrings.actionPartial(indicatorLabel(i)));
-    else actions.push(reportStrings.actionPlan(indicatorLabel(i), notMet[n].target || "—", notMet[n].resultText || "—"));
+    else
+      actions.push(reportStrings.actionPlan(indicatorLabel(i), notMet[n].target || "—", notMet[n].resultText || "—"));
   });
   if (pending.length > 0) actions.push(reportStrings.actionMissingData(pending.map(indicatorLabel).join("; ")));
   if (invalid.length > 0) actions.push(reportStrings.actionInvalidData);
   if (ev.band && (ev.band.band.number ?? 1) >= 3) actions.push(reportStrings.actionBand);
   const actionBlocks: Block[] =
-    actions.length === 0 ? [{ kind: "paragraph", text: reportStrings.noActions }] : [{ kind: "paragraph", text: reportStrings.actionsIntro }, { kind: "list", items: actions }];
+    actions.length === 0
+      ? [{ kind: "paragraph", text: reportStrings.noActions }]
+      : [
+          { kind: "paragraph", text: reportStrings.actionsIntro },
+          { kind: "list", items: actions },
+        ];
 
   // 5. Indicators to revise or renegotiate.
   const history = historyFor(ev, options.others ?? []);
   const revisions = revisionSuggestions(history);
   // The history's unit: the period kind when all its periods share one (trimestres), else "períodos".
-  const historyPlural = new Set(history.map((h) => h.period?.kind)).size === 1 ? unitPlural : reportStrings.units.range[1];
+  const historyPlural =
+    new Set(history.map((h) => h.period?.kind)).size === 1 ? unitPlural : reportStrings.units.range[1];
   const pct = (v: number) => formatPercent(v, 1);
   const revisionBlocks: Block[] = [];
   if (history.length < 2) revisionBlocks.push({ kind: "paragraph", text: reportStrings.revisionTooEarly(unit) });
-  else if (revisions.length === 0) revisionBlocks.push({ kind: "paragraph", text: reportStrings.noRevision(historyPlural) });
+  else if (revisions.length === 0)
+    revisionBlocks.push({ kind: "paragraph", text: reportStrings.noRevision(historyPlural) });
   else {
-    revisionBlocks.push({ kind: "paragraph", text: reportStrings.revisionIntro(history.length, historyPlural, history.map((h) => h.period?.label ?? "").join(", ")) });
+    revisionBlocks.push({
+      kind: "paragraph",
+      text: reportStrings.revisionIntro(
+        history.length,
+        historyPlural,
+        history.map((h) => h.period?.label ?? "").join(", "),
+      ),
+    });
     revisionBlocks.push({ kind: "list", items: revisions.map((r) => revisionText(r, historyPlural, pct)) });
   }
 
@@ -336,10 +454,17 @@ export function buildCommunique(ev: ContractEvaluation & { byMunicipality?: read
 }
 
 /** One revision proposal as a sentence. */
-export function revisionText(r: RevisionSuggestion, unitPlural: string, pct: (v: number) => string = (v) => formatPercent(v, 1)): string {
+export function revisionText(
+  r: RevisionSuggestion,
+  unitPlural: string,
+  pct: (v: number) => string = (v) => formatPercent(v, 1),
+): string {
   const name = r.code ? `${r.code} ${r.indicator}` : r.indicator;
-  if (r.reason === "mostlyNoData") return `${name}: ${documentStrings.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "))}`;
-  return r.reason === "wideMargin" ? reportStrings.wideMargin(name, unitPlural, pct(r.min), pct(r.max)) : reportStrings.neverMet(name, unitPlural, pct(r.min), pct(r.max));
+  if (r.reason === "mostlyNoData")
+    return `${name}: ${documentStrings.reasons.mostlyNoData(r.withoutData?.length ?? 0, r.periods.length, unitPlural, (r.withoutData ?? []).join(", "))}`;
+  return r.reason === "wideMargin"
+    ? reportStrings.wideMargin(name, unitPlural, pct(r.min), pct(r.max))
+    : reportStrings.neverMet(name, unitPlural, pct(r.min), pct(r.max));
 }
 
 function brDate(iso: string): string {
@@ -379,7 +504,8 @@ export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
     l.blank();
     l.text(section.heading, HEADING);
     for (const block of section.blocks) {
-      if (block.kind === "paragraph") l.text(block.text, block.style === "quote" ? QUOTE : block.style === "warning" ? WARNING_TEXT : TEXT);
+      if (block.kind === "paragraph")
+        l.text(block.text, block.style === "quote" ? QUOTE : block.style === "warning" ? WARNING_TEXT : TEXT);
       else if (block.kind === "list") for (const item of block.items) l.text(`• ${item}`, TEXT);
       else {
         const spans = block.spans.length === block.headers.length ? block.spans : block.headers.map(() => 1);
@@ -387,8 +513,15 @@ export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
         for (const row of block.rows) {
           l.add(
             row.map((c, j): Span => {
-              const style: CellStyle = c.concept ? conceptStyle(c.text) : c.value !== undefined ? { ...BODY, align: "right" } : BODY;
-              return { cell: cell(c.value ?? c.text, style, c.value !== undefined ? c.numberFormat : undefined), cols: spans[j] };
+              const style: CellStyle = c.concept
+                ? conceptStyle(c.text)
+                : c.value !== undefined
+                  ? { ...BODY, align: "right" }
+                  : BODY;
+              return {
+                cell: cell(c.value ?? c.text, style, c.value !== undefined ? c.numberFormat : undefined),
+                cols: spans[j],
+              };
             }),
           );
         }
@@ -403,9 +536,25 @@ export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
     // Room to sign above; then the whole block (line, name, role) in one cell of one row: neither Excel nor
     // LibreOffice splits a row across pages, so a page break never separates a line from its role.
     l.blank(2);
-    l.add([{ cell: cell(null), cols: 1 }, { cell: cell(`${reportStrings.signatureLine}\n${reportStrings.signatureName} ${reportStrings.signatureLine}\n${role}`, CENTER), cols: all - 2 }]);
+    l.add([
+      { cell: cell(null), cols: 1 },
+      {
+        cell: cell(
+          `${reportStrings.signatureLine}\n${reportStrings.signatureName} ${reportStrings.signatureLine}\n${role}`,
+          CENTER,
+        ),
+        cols: all - 2,
+      },
+    ]);
   }
-  return { name: doc.sheetName, rows: l.rows, merges: l.merges, widths: WIDTHS, heights: l.heights, print: { orientation: "portrait" } };
+  return {
+    name: doc.sheetName,
+    rows: l.rows,
+    merges: l.merges,
+    widths: WIDTHS,
+    heights: l.heights,
+    print: { orientation: "portrait" },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -427,13 +576,19 @@ export type DocumentPart =
 
 /** The communiqué as a text document: draft note, title, header, intro, sections, closing, place/date, signatures. */
 export function communiqueParts(doc: CommuniqueText): DocumentPart[] {
-  const lines = [`${reportStrings.signatureLabel} ${reportStrings.signatureLine}`, `${reportStrings.signatureName} ${reportStrings.signatureLine}`];
+  const lines = [
+    `${reportStrings.signatureLabel} ${reportStrings.signatureLine}`,
+    `${reportStrings.signatureName} ${reportStrings.signatureLine}`,
+  ];
   return [
     { kind: "draftNote", text: doc.draftNote },
     { kind: "title", text: doc.title },
     { kind: "header", lines: doc.header },
     ...doc.intro.map((text): DocumentPart => ({ kind: "paragraph", text })),
-    ...doc.sections.flatMap((section): DocumentPart[] => [{ kind: "heading", text: section.heading }, ...section.blocks]),
+    ...doc.sections.flatMap((section): DocumentPart[] => [
+      { kind: "heading", text: section.heading },
+      ...section.blocks,
+    ]),
     { kind: "paragraph", text: doc.closing },
     { kind: "placeDate", text: doc.placeDate },
     ...doc.signatures.map((role): DocumentPart => ({ kind: "signature", lines, role })),
@@ -461,7 +616,14 @@ function markdownOf(part: DocumentPart): string[] {
     case "heading":
       return [`## ${md(part.text)}`, ""];
     case "paragraph":
-      return [part.style === "quote" ? `> ${md(part.text)}` : part.style === "warning" ? `**${md(part.text)}**` : md(part.text), ""];
+      return [
+        part.style === "quote"
+          ? `> ${md(part.text)}`
+          : part.style === "warning"
+            ? `**${md(part.text)}**`
+            : md(part.text),
+        "",
+      ];
     case "list":
       return [...part.items.map((item) => `- ${md(item)}`), ""];
     case "table": {
@@ -487,5 +649,8 @@ function markdownOf(part: DocumentPart): string[] {
  */
 export function communiqueMarkdown(doc: CommuniqueText): string {
   const out = communiqueParts(doc).flatMap(markdownOf);
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }

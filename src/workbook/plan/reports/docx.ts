@@ -65,7 +65,11 @@ interface RunFormat {
 
 /** A run of text; line breaks become `<w:br/>` and tabs `<w:tab/>`. */
 function run(text: string, format: RunFormat = {}): string {
-  const props = [format.bold ? "<w:b/><w:bCs/>" : "", format.italic ? "<w:i/><w:iCs/>" : "", format.color ? `<w:color w:val="${format.color}"/>` : ""].join("");
+  const props = [
+    format.bold ? "<w:b/><w:bCs/>" : "",
+    format.italic ? "<w:i/><w:iCs/>" : "",
+    format.color ? `<w:color w:val="${format.color}"/>` : "",
+  ].join("");
   const content = text
     .replace(/\r\n?/g, "\n")
     .split("\n")
@@ -114,12 +118,16 @@ const SHORT_TEXT = 12;
  */
 export function columnWidths(headers: string[], rows: TableCell[][]): number[] {
   const longestWord = (x: string) => Math.max(...x.split(/\s+/).map((w) => w.length));
-  const unbreakable = (x: string) => (x.length <= SHORT_TEXT ? x.length * WIDE_CHAR_WIDTH : longestWord(x) * CHAR_WIDTH);
-  const oneLine = (x: string) => (x.length <= SHORT_TEXT ? x.length * WIDE_CHAR_WIDTH : Math.min(40, x.length) * CHAR_WIDTH);
+  const unbreakable = (x: string) =>
+    x.length <= SHORT_TEXT ? x.length * WIDE_CHAR_WIDTH : longestWord(x) * CHAR_WIDTH;
+  const oneLine = (x: string) =>
+    x.length <= SHORT_TEXT ? x.length * WIDE_CHAR_WIDTH : Math.min(40, x.length) * CHAR_WIDTH;
   const texts = headers.map((_, j) => rows.map((row) => row[j]?.text ?? ""));
   const need = headers.map((h, j) => maxOf(texts[j].map(unbreakable), longestWord(h) * WIDE_CHAR_WIDTH) + CELL_PADDING);
   /** The width each text of a column (the header in bold) would like, on one line. */
-  const likes = headers.map((h, j) => [h.length * WIDE_CHAR_WIDTH, ...texts[j].map(oneLine)].map((w) => w + CELL_PADDING));
+  const likes = headers.map((h, j) =>
+    [h.length * WIDE_CHAR_WIDTH, ...texts[j].map(oneLine)].map((w) => w + CELL_PADDING),
+  );
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const widths = [...need];
   if (sum(need) >= TEXT_WIDTH) return fill(widths.map((w) => Math.floor((w * TEXT_WIDTH) / sum(need))));
@@ -129,7 +137,10 @@ export function columnWidths(headers: string[], rows: TableCell[][]): number[] {
     const lack = likes.map((xs, j) => sum(xs.map((x) => Math.max(0, x - widths[j]))));
     if (spare <= 0 || sum(lack) === 0) break;
     const share = Math.min(spare, sum(lack));
-    lack.forEach((l, j) => (widths[j] += Math.max(0, Math.min(Math.floor((share * l) / sum(lack)), Math.max(...likes[j]) - widths[j]))));
+    lack.forEach(
+      (l, j) =>
+        (widths[j] += Math.max(0, Math.min(Math.floor((share * l) / sum(lack)), Math.max(...likes[j]) - widths[j]))),
+    );
   }
   // What is left when every text fits: in proportion to the widths.
   const total = sum(widths);
@@ -164,7 +175,10 @@ function table(headers: string[], rows: TableCell[][]): string {
           const runs = run(c.text, { bold: style.bold, italic: style.italic, color: hex(style.color) });
           return tableCell(widths[j], paragraph("TableText", runs, "center", keep), hex(style.fill));
         }
-        return tableCell(widths[j], paragraph("TableText", run(c.text), c.value !== undefined ? "right" : undefined, keep));
+        return tableCell(
+          widths[j],
+          paragraph("TableText", run(c.text), c.value !== undefined ? "right" : undefined, keep),
+        );
       });
       return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join("")}</w:tr>`;
     })
@@ -190,7 +204,12 @@ function bodyOf(part: DocumentPart, keep: boolean): string {
     case "heading":
       return paragraph("Heading1", run(part.text));
     case "paragraph":
-      return paragraph(part.style === "quote" ? "Quote" : part.style === "warning" ? "Warning" : undefined, run(part.text), undefined, keep ? KEEP_NEXT : "");
+      return paragraph(
+        part.style === "quote" ? "Quote" : part.style === "warning" ? "Warning" : undefined,
+        run(part.text),
+        undefined,
+        keep ? KEEP_NEXT : "",
+      );
     case "list":
       return part.items.map((item) => paragraph("ListBullet", run(item))).join("");
     case "table":
@@ -200,8 +219,15 @@ function bodyOf(part: DocumentPart, keep: boolean): string {
     case "signature":
       // Room to sign above the first line; the block kept on one page (keepNext on all but the role).
       return [
-        ...part.lines.map((line, n) => paragraph("Signature", run(line), undefined, n === 0 ? '<w:spacing w:before="720"/>' : "")),
-        paragraph("Signature", run(part.role, { bold: true }), "center", '<w:keepNext w:val="0"/><w:spacing w:after="240"/><w:ind w:left="0"/>'),
+        ...part.lines.map((line, n) =>
+          paragraph("Signature", run(line), undefined, n === 0 ? '<w:spacing w:before="720"/>' : ""),
+        ),
+        paragraph(
+          "Signature",
+          run(part.role, { bold: true }),
+          "center",
+          '<w:keepNext w:val="0"/><w:spacing w:after="240"/><w:ind w:left="0"/>',
+        ),
       ].join("");
   }
 }
@@ -219,7 +245,13 @@ function documentXml(body: string): string {
 }
 
 /** A paragraph style: `pPr` and `rPr` contents, based on Normal unless said otherwise. */
-function paragraphStyle(id: string, name: string, pPr: string, rPr: string, options: { basedOn?: string; next?: string; builtIn?: boolean } = {}): string {
+function paragraphStyle(
+  id: string,
+  name: string,
+  pPr: string,
+  rPr: string,
+  options: { basedOn?: string; next?: string; builtIn?: boolean } = {},
+): string {
   return (
     `<w:style w:type="paragraph" ${options.builtIn ? "" : 'w:customStyle="1" '}w:styleId="${id}"><w:name w:val="${escapeXml(name)}"/>` +
     `<w:basedOn w:val="${options.basedOn ?? "Normal"}"/>${options.next ? `<w:next w:val="${options.next}"/>` : ""}<w:qFormat/>` +
@@ -238,18 +270,66 @@ function stylesXml(): string {
     `<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="both"/></w:pPr></w:style>` +
     `<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>` +
-    paragraphStyle("Title", "Title", '<w:keepNext/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>', `<w:b/><w:bCs/>${blue}<w:sz w:val="32"/><w:szCs w:val="32"/>`, { next: "Normal", builtIn: true }) +
-    paragraphStyle("Heading1", "heading 1", '<w:keepNext/><w:keepLines/><w:spacing w:before="300" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>', `<w:b/><w:bCs/>${blue}<w:sz w:val="24"/><w:szCs w:val="24"/>`, { next: "Normal", builtIn: true }) +
-    paragraphStyle("Quote", "Quote", '<w:ind w:left="567" w:right="567"/>', "<w:b/><w:bCs/><w:i/><w:iCs/>", { builtIn: true }) +
-    paragraphStyle("ListBullet", "List Bullet", '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/><w:ind w:left="357" w:hanging="357"/><w:jc w:val="left"/>', "", { builtIn: true }) +
-    paragraphStyle("DraftNote", names.draftNote, `<w:pBdr>${border("bottom")}</w:pBdr><w:spacing w:after="240"/><w:jc w:val="left"/>`, '<w:i/><w:iCs/><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>') +
-    paragraphStyle("HeaderLine", names.headerLine, '<w:keepNext/><w:spacing w:after="240"/><w:jc w:val="center"/>', `<w:b/><w:bCs/>${blue}`) +
+    paragraphStyle(
+      "Title",
+      "Title",
+      '<w:keepNext/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>',
+      `<w:b/><w:bCs/>${blue}<w:sz w:val="32"/><w:szCs w:val="32"/>`,
+      { next: "Normal", builtIn: true },
+    ) +
+    paragraphStyle(
+      "Heading1",
+      "heading 1",
+      '<w:keepNext/><w:keepLines/><w:spacing w:before="300" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>',
+      `<w:b/><w:bCs/>${blue}<w:sz w:val="24"/><w:szCs w:val="24"/>`,
+      { next: "Normal", builtIn: true },
+    ) +
+    paragraphStyle("Quote", "Quote", '<w:ind w:left="567" w:right="567"/>', "<w:b/><w:bCs/><w:i/><w:iCs/>", {
+      builtIn: true,
+    }) +
+    paragraphStyle(
+      "ListBullet",
+      "List Bullet",
+      '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/><w:ind w:left="357" w:hanging="357"/><w:jc w:val="left"/>',
+      "",
+      { builtIn: true },
+    ) +
+    paragraphStyle(
+      "DraftNote",
+      names.draftNote,
+      `<w:pBdr>${border("bottom")}</w:pBdr><w:spacing w:after="240"/><w:jc w:val="left"/>`,
+      '<w:i/><w:iCs/><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ) +
+    paragraphStyle(
+      "HeaderLine",
+      names.headerLine,
+      '<w:keepNext/><w:spacing w:after="240"/><w:jc w:val="center"/>',
+      `<w:b/><w:bCs/>${blue}`,
+    ) +
     paragraphStyle("Warning", names.warning, "", '<w:b/><w:bCs/><w:color w:val="9C0006"/>') +
-    paragraphStyle("TableText", names.tableText, '<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>', '<w:sz w:val="18"/><w:szCs w:val="18"/>') +
-    paragraphStyle("TableHeader", names.tableHeader, '<w:keepNext/><w:jc w:val="center"/>', `<w:b/><w:bCs/>${blue}`, { basedOn: "TableText" }) +
+    paragraphStyle(
+      "TableText",
+      names.tableText,
+      '<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>',
+      '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ) +
+    paragraphStyle("TableHeader", names.tableHeader, '<w:keepNext/><w:jc w:val="center"/>', `<w:b/><w:bCs/>${blue}`, {
+      basedOn: "TableText",
+    }) +
     paragraphStyle("PlaceDate", names.placeDate, '<w:spacing w:before="360" w:after="240"/><w:jc w:val="right"/>', "") +
-    paragraphStyle("Signature", names.signature, `<w:keepNext/><w:keepLines/><w:spacing w:after="60"/><w:ind w:left="${SIGNATURE_INDENT}"/><w:jc w:val="left"/>`, "") +
-    paragraphStyle("Footer", "footer", '<w:spacing w:after="0"/><w:jc w:val="center"/>', '<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>', { builtIn: true }) +
+    paragraphStyle(
+      "Signature",
+      names.signature,
+      `<w:keepNext/><w:keepLines/><w:spacing w:after="60"/><w:ind w:left="${SIGNATURE_INDENT}"/><w:jc w:val="left"/>`,
+      "",
+    ) +
+    paragraphStyle(
+      "Footer",
+      "footer",
+      '<w:spacing w:after="0"/><w:jc w:val="center"/>',
+      '<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+      { builtIn: true },
+    ) +
     `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>` +
     `<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
     `<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>` +
@@ -278,7 +358,8 @@ function numberingXml(): string {
 
 /** `Página N de M`, the numbers as fields Word and LibreOffice fill in. */
 function footerXml(): string {
-  const field = (name: string) => `<w:fldSimple w:instr=" ${name} \\* MERGEFORMAT "><w:r><w:t>1</w:t></w:r></w:fldSimple>`;
+  const field = (name: string) =>
+    `<w:fldSimple w:instr=" ${name} \\* MERGEFORMAT "><w:r><w:t>1</w:t></w:r></w:fldSimple>`;
   const [before, middle] = docxStrings.docxPageOf;
   return `${XML_DECLARATION}<w:ftr xmlns:w="${W}" xmlns:r="${R}">${paragraph("Footer", `${run(before)}${field("PAGE")}${run(middle)}${field("NUMPAGES")}`)}</w:ftr>`;
 }
@@ -304,7 +385,9 @@ const CONTENT_TYPES =
   `</Types>`;
 
 function relationships(rels: [id: string, type: string, target: string][]): string {
-  const items = rels.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join("");
+  const items = rels
+    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`)
+    .join("");
   return `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">${items}</Relationships>`;
 }
 
@@ -318,7 +401,11 @@ async function docxPackage(body: string, title: string): Promise<Uint8Array> {
     "_rels/.rels",
     relationships([
       ["rId1", `${OFFICE_RELS}/officeDocument`, "word/document.xml"],
-      ["rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"],
+      [
+        "rId2",
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml",
+      ],
     ]),
   );
   zip.file("docProps/core.xml", coreXml(title));

@@ -37,7 +37,14 @@ import { incompleteText, indicatorLabel, noteText, percentText } from "../../vie
 import type { Block, CommuniqueText, Section, TableCell } from "./communique";
 import { unitsOf } from "./communique";
 import { NOTE, PERCENT } from "./layout";
-import { byPeriod, combinedOverall, indicatorSeries, seriesValue, type CombinedOverall, type IndicatorSeries } from "./series";
+import {
+  byPeriod,
+  combinedOverall,
+  indicatorSeries,
+  seriesValue,
+  type CombinedOverall,
+  type IndicatorSeries,
+} from "./series";
 
 /** One performance indicator over the term. */
 export interface IndicatorConclusion {
@@ -93,7 +100,9 @@ function verdictOf(met: number, withData: number): IndicatorConclusion["verdict"
 }
 
 function conclusionOf(row: IndicatorSeries, periods: number): IndicatorConclusion {
-  const evaluated = row.byPeriod.filter((i): i is IndicatorEvaluation => i?.status === "evaluated" && (i.concept !== undefined || !!i.classification));
+  const evaluated = row.byPeriod.filter(
+    (i): i is IndicatorEvaluation => i?.status === "evaluated" && (i.concept !== undefined || !!i.classification),
+  );
   // A classifying preset (co-financing) has no concept A/B: its class's factor of 1 is the target met.
   const metOne = (i: IndicatorEvaluation) => (i.classification ? i.score === 1 : i.concept === "A");
   const met = evaluated.filter(metOne).length;
@@ -109,7 +118,11 @@ function conclusionOf(row: IndicatorSeries, periods: number): IndicatorConclusio
     withData: evaluated.length,
     periods,
     ...(values.length > 0
-      ? { meanAttainment: values.reduce((a, b) => a + b, 0) / values.length, min: Math.min(...values), max: Math.max(...values) }
+      ? {
+          meanAttainment: values.reduce((a, b) => a + b, 0) / values.length,
+          min: Math.min(...values),
+          max: Math.max(...values),
+        }
       : {}),
     verdict: verdictOf(met, evaluated.length),
   };
@@ -122,7 +135,10 @@ function gradeText(grade: CombinedOverall, scale: number): string | undefined {
 }
 
 /** The final communiqué over `evaluations` (any order; those without a period are left out). */
-export function buildFinalCommunique(evaluations: ContractEvaluation[], options: FinalCommuniqueOptions): FinalCommunique {
+export function buildFinalCommunique(
+  evaluations: ContractEvaluation[],
+  options: FinalCommuniqueOptions,
+): FinalCommunique {
   const evs = evaluations.filter((ev) => ev.period).sort(byPeriod);
   const n = evs.length;
   const labels = evs.map((ev) => ev.period!.label);
@@ -138,7 +154,17 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
   const figureName = scale === 10 ? (columnName(evs) ?? documentStrings.gradeFigure) : documentStrings.gradeFigure;
 
   const header = [
-    ...(n > 0 ? [documentStrings.periodsLine(formatPeriodPtBR(evs[0].period!), formatPeriodPtBR(last.period!), n, n === 1 ? unit : unitPlural, true)] : []),
+    ...(n > 0
+      ? [
+          documentStrings.periodsLine(
+            formatPeriodPtBR(evs[0].period!),
+            formatPeriodPtBR(last.period!),
+            n,
+            n === 1 ? unit : unitPlural,
+            true,
+          ),
+        ]
+      : []),
     reportStrings.commission,
     reportStrings.source(options.source),
     ...(last ? [reportStrings.rules(last.preset.name, methodText(last))] : []),
@@ -147,18 +173,41 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
 
   // 1. The grau de cumprimento.
   const gradeBlocks: Block[] = [];
-  const bandLabel = grade.band ? (provisional.length > 0 ? `${grade.band.band.label} — ${documentStrings.provisionalMark} (${documentStrings.provisionalReason(provisional.length, n)})` : grade.band.band.label) : undefined;
-  if (text === undefined) gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeNotComputed, style: "warning" });
+  const bandLabel = grade.band
+    ? provisional.length > 0
+      ? `${grade.band.band.label} — ${documentStrings.provisionalMark} (${documentStrings.provisionalReason(provisional.length, n)})`
+      : grade.band.band.label
+    : undefined;
+  if (text === undefined)
+    gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeNotComputed, style: "warning" });
   else {
-    gradeBlocks.push({ kind: "paragraph", text: documentStrings.grade(figureName, text, grade.counted, unit, unitPlural) });
-    if (uncounted.length > 0) gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeMissing(grade.counted, n, uncounted.join(", ")), style: "warning" });
-    if (provisional.length > 0) gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeProvisional(provisional.length, n, provisional.join(", ")), style: "warning" });
+    gradeBlocks.push({
+      kind: "paragraph",
+      text: documentStrings.grade(figureName, text, grade.counted, unit, unitPlural),
+    });
+    if (uncounted.length > 0)
+      gradeBlocks.push({
+        kind: "paragraph",
+        text: documentStrings.gradeMissing(grade.counted, n, uncounted.join(", ")),
+        style: "warning",
+      });
+    if (provisional.length > 0)
+      gradeBlocks.push({
+        kind: "paragraph",
+        text: documentStrings.gradeProvisional(provisional.length, n, provisional.join(", ")),
+        style: "warning",
+      });
     if (grade.band && bandLabel) {
       if (grade.band.band.recommendation) {
         gradeBlocks.push({ kind: "paragraph", text: documentStrings.gradeBand(bandLabel) });
-        gradeBlocks.push({ kind: "paragraph", text: reportStrings.recommendation(grade.band.band.recommendation), style: "quote" });
+        gradeBlocks.push({
+          kind: "paragraph",
+          text: reportStrings.recommendation(grade.band.band.recommendation),
+          style: "quote",
+        });
       } else gradeBlocks.push({ kind: "paragraph", text: reportStrings.bandOnly(bandLabel) });
-    } else if (last && !last.preset.bands) gradeBlocks.push({ kind: "paragraph", text: reportStrings.noBands(last.preset.name) });
+    } else if (last && !last.preset.bands)
+      gradeBlocks.push({ kind: "paragraph", text: reportStrings.noBands(last.preset.name) });
   }
 
   // 2. Each period, and the periods in each band.
@@ -170,8 +219,17 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
         : scale === 10
           ? { text: noteText(o.value), value: o.value, numberFormat: NOTE }
           : { text: percentText(o.value / 100), value: o.value / 100, numberFormat: PERCENT };
-    const band = ev.band ? (ev.band.provisional ? `${ev.band.band.label} (${documentStrings.provisionalMark})` : ev.band.band.label) : "";
-    return [{ text: `${formatPeriodPtBR(ev.period!)} (${ev.period!.label})` }, { text: documentStrings.metCount(o.met, o.withData, o.scored) }, value, { text: band }];
+    const band = ev.band
+      ? ev.band.provisional
+        ? `${ev.band.band.label} (${documentStrings.provisionalMark})`
+        : ev.band.band.label
+      : "";
+    return [
+      { text: `${formatPeriodPtBR(ev.period!)} (${ev.period!.label})` },
+      { text: documentStrings.metCount(o.met, o.withData, o.scored) },
+      value,
+      { text: band },
+    ];
   });
   const periodsByBand: PeriodsInBand[] = [];
   for (const band of last?.preset.bands?.bands ?? []) {
@@ -188,11 +246,15 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
     const provisionalOf = (label: string) => evs.find((ev) => ev.period!.label === label)?.band?.provisional;
     const items = periodsByBand.map((p) => {
       const named = p.labels.map((l) => (provisionalOf(l) ? `${l}, ${documentStrings.provisionalMark}` : l)).join("; ");
-      return p.band ? documentStrings.periodsInBand(p.band.label, p.labels.length, unit, unitPlural, named) : documentStrings.periodsNoBand(p.labels.length, named);
+      return p.band
+        ? documentStrings.periodsInBand(p.band.label, p.labels.length, unit, unitPlural, named)
+        : documentStrings.periodsNoBand(p.labels.length, named);
     });
     periodBlocks.push({ kind: "paragraph", text: documentStrings.periodsByBandIntro }, { kind: "list", items });
   }
-  const incompleteNotes = evs.filter((ev) => ev.overall.incomplete).map((ev) => `${ev.period!.label}: ${incompleteText(ev) ?? ""}`);
+  const incompleteNotes = evs
+    .filter((ev) => ev.overall.incomplete)
+    .map((ev) => `${ev.period!.label}: ${incompleteText(ev) ?? ""}`);
   if (incompleteNotes.length > 0) periodBlocks.push({ kind: "list", items: incompleteNotes });
 
   // 3. Every performance indicator over the term.
@@ -213,19 +275,25 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
               { text: c.indicator },
               { text: c.target },
               { text: documentStrings.metCount(c.met, c.withData, c.periods) },
-              c.meanAttainment === undefined ? { text: "" } : { text: pct(c.meanAttainment), value: c.meanAttainment, numberFormat: PERCENT },
+              c.meanAttainment === undefined
+                ? { text: "" }
+                : { text: pct(c.meanAttainment), value: c.meanAttainment, numberFormat: PERCENT },
               { text: documentStrings.verdicts[c.verdict] },
             ]),
           },
         ];
   const accepted = performance.flatMap((row) => {
-      const decisions = row.byPeriod.flatMap((i, p) =>
-        i && (i.decision === "total" || i.decision === "partial") ? [`${labels[p]} ${reportStrings.decisionsShort[i.decision]}`] : [],
-      );
-      return decisions.length > 0 ? [`${indicatorLabel(row)}: ${decisions.join("; ")}`] : [];
-    });
-  if (accepted.length > 0) indicatorBlocks.push({ kind: "paragraph", text: documentStrings.acceptedIntro }, { kind: "list", items: accepted });
-  if (evs.some((ev) => ev.indicators.some((i) => i.kind === "monitoramento"))) indicatorBlocks.push({ kind: "paragraph", text: reportStrings.monitoringNote });
+    const decisions = row.byPeriod.flatMap((i, p) =>
+      i && (i.decision === "total" || i.decision === "partial")
+        ? [`${labels[p]} ${reportStrings.decisionsShort[i.decision]}`]
+        : [],
+    );
+    return decisions.length > 0 ? [`${indicatorLabel(row)}: ${decisions.join("; ")}`] : [];
+  });
+  if (accepted.length > 0)
+    indicatorBlocks.push({ kind: "paragraph", text: documentStrings.acceptedIntro }, { kind: "list", items: accepted });
+  if (evs.some((ev) => ev.indicators.some((i) => i.kind === "monitoramento")))
+    indicatorBlocks.push({ kind: "paragraph", text: reportStrings.monitoringNote });
 
   // 4. Never met.
   const neverMet = indicators.filter((c) => c.verdict === "never");
@@ -234,7 +302,12 @@ export function buildFinalCommunique(evaluations: ContractEvaluation[], options:
       ? [{ kind: "paragraph", text: documentStrings.noneNeverMet }]
       : [
           { kind: "paragraph", text: documentStrings.neverMetIntro(unitPlural) },
-          { kind: "list", items: neverMet.map((c) => documentStrings.neverMetItem(indicatorLabel(c), c.withData, pct(c.min ?? 0), pct(c.max ?? 0))) },
+          {
+            kind: "list",
+            items: neverMet.map((c) =>
+              documentStrings.neverMetItem(indicatorLabel(c), c.withData, pct(c.min ?? 0), pct(c.max ?? 0)),
+            ),
+          },
         ];
 
   // 5. The commission's conclusion, to complete.

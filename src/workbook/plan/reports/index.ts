@@ -45,19 +45,27 @@ export interface ReportOptions {
  */
 export function reportSheets(result: PipelineResult, source: string, options: ReportOptions = {}): SummarySheetPlan[] {
   // The co-financing's per-team sheet of each period (rows without periods too: the teams are the point).
-  const teams = result.evaluations.map((ev) => planTeamQuality(ev, { source })).filter((p): p is SummarySheetPlan => !!p);
+  const teams = result.evaluations
+    .map((ev) => planTeamQuality(ev, { source }))
+    .filter((p): p is SummarySheetPlan => !!p);
   // Each period's municipalities, when its rows name several (the command printed them only on the terminal).
   teams.push(...result.evaluations.map(planMunicipalities).filter((p): p is SummarySheetPlan => !!p));
   const evs = result.evaluations.filter((ev) => ev.period).sort(byPeriod);
   if (evs.length === 0) return teams;
   const out: SummarySheetPlan[] = [...teams];
   for (const ev of evs) out.push(communiqueSheet(buildCommunique(ev, { source, others: evs })));
-  const years = [...new Set(evs.map((ev) => yearOf(ev.period)).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+  const years = [...new Set(evs.map((ev) => yearOf(ev.period)).filter((y): y is number => y !== undefined))].sort(
+    (a, b) => a - b,
+  );
   for (const year of years) {
     const ofYear = evaluationsOfYear(evs, year);
     if (ofYear.length >= 2) out.push(planAnnual(ofYear, { source, scope: { kind: "year", year } }));
   }
-  if (options.final) out.push(planAnnual(evs, { source, scope: { kind: "final" } }), communiqueSheet(buildFinalCommunique(evs, { source })));
+  if (options.final)
+    out.push(
+      planAnnual(evs, { source, scope: { kind: "final" } }),
+      communiqueSheet(buildFinalCommunique(evs, { source })),
+    );
   if (options.additiveTerm) out.push(communiqueSheet(buildAdditiveTerm(evs, { source })));
   return out;
 }

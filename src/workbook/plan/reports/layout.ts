@@ -12,7 +12,15 @@ import type { Band } from "../../../core/types";
 
 export const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864", wrap: true, valign: "top" };
 export const HEADING: CellStyle = { bold: true, size: 12, color: "#1F3864" };
-export const HEADER: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true, valign: "middle", align: "center" };
+export const HEADER: CellStyle = {
+  bold: true,
+  wrap: true,
+  fill: "#DDEBF7",
+  color: "#1F3864",
+  border: true,
+  valign: "middle",
+  align: "center",
+};
 export const BODY: CellStyle = { border: true, wrap: true, valign: "top" };
 export const TEXT: CellStyle = { wrap: true, valign: "top" };
 export const PERCENT = "0.0%";
@@ -106,9 +114,14 @@ export class SheetLayout {
       const rows = Math.max(1, span.rows ?? 1);
       cells.push(span.cell);
       for (let k = 1; k < cols; k++) cells.push(cell(null, span.cell.style));
-      if (cols > 1 || rows > 1) this.merges.push(toA1Range({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+      if (cols > 1 || rows > 1)
+        this.merges.push(toA1Range({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
       const wrapped = span.cell.style?.wrap && typeof span.cell.value === "string" && rows === 1;
-      if (wrapped) lines = Math.max(lines, linesFor(span.cell.value as string, this.width(col, col + cols - 1), span.cell.style?.bold));
+      if (wrapped)
+        lines = Math.max(
+          lines,
+          linesFor(span.cell.value as string, this.width(col, col + cols - 1), span.cell.style?.bold),
+        );
       col += cols;
     }
     this.rows.push(cells);

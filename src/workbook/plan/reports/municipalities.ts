@@ -32,10 +32,15 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
   if (list.length < 2) return undefined;
   const sorted = [...list].sort(byValue);
   const onTen = ev.preset.scale === 10;
-  const valueHeader = (onTen ? columnName(sorted.map((m) => m.evaluation)) : undefined) ?? nationalStrings.capitalized(nationalStrings.attainment);
+  const valueHeader =
+    (onTen ? columnName(sorted.map((m) => m.evaluation)) : undefined) ??
+    nationalStrings.capitalized(nationalStrings.attainment);
   const h = printStrings.municipalityHeaders;
   const withBands = sorted.some((m) => m.evaluation.band);
-  const coverageOf = (e: ContractEvaluation) => (e.coverage ? printStrings.coverage(e.coverage.present.length, e.coverage.total) : printStrings.coverage(e.overall.withData, e.overall.scored));
+  const coverageOf = (e: ContractEvaluation) =>
+    e.coverage
+      ? printStrings.coverage(e.coverage.present.length, e.coverage.total)
+      : printStrings.coverage(e.overall.withData, e.overall.scored);
   // Each column as wide as its longest text (ABADIA DOS DOURADOS, "ISF parcial (3 de 7 indicadores)"):
   // the panel's names were cut at 8 characters in a column of the default width.
   const longest = (texts: string[], min: number) => Math.max(min, ...texts.map((t) => Math.ceil(t.length * 1.1) + 2));
@@ -43,7 +48,14 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
     longest([h.name, ...sorted.map((m) => m.municipality)], 20),
     longest([h.code, ...sorted.map((m) => m.code ?? "")], 9),
     Math.min(24, longest([valueHeader], 12)),
-    ...(withBands ? [longest(sorted.map((m) => m.evaluation.band?.band.label ?? ""), 14)] : []),
+    ...(withBands
+      ? [
+          longest(
+            sorted.map((m) => m.evaluation.band?.band.label ?? ""),
+            14,
+          ),
+        ]
+      : []),
     14,
   ];
   const l = new SheetLayout(widths);
@@ -60,10 +72,22 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
     l.add([
       { cell: cell(m.municipality, BODY) },
       { cell: cell(m.code ?? "", { ...BODY, align: "center" }) },
-      { cell: value === undefined ? cell(printStrings.noValue, { ...BODY, align: "center" }) : cell(value, { ...BODY, align: "center" }, onTen ? NOTE : PERCENT) },
+      {
+        cell:
+          value === undefined
+            ? cell(printStrings.noValue, { ...BODY, align: "center" })
+            : cell(value, { ...BODY, align: "center" }, onTen ? NOTE : PERCENT),
+      },
       ...(withBands ? [{ cell: cell(e.band?.band.label ?? "", bandStyle(e.band?.band, BODY)) }] : []),
       { cell: cell(coverageOf(e), { ...BODY, align: "center" }) },
     ]);
   }
-  return { name: municipalitiesName(ev), rows: l.rows, merges: l.merges, widths, heights: l.heights, print: printFor(widths) };
+  return {
+    name: municipalitiesName(ev),
+    rows: l.rows,
+    merges: l.merges,
+    widths,
+    heights: l.heights,
+    print: printFor(widths),
+  };
 }

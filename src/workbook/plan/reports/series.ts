@@ -69,7 +69,8 @@ export function trendOf(values: (number | null | undefined)[]): Trend | undefine
   if (slope === undefined) return undefined;
   // Round away floating-point noise before comparing with the threshold (2 pp exactly is a trend).
   const pp = Math.round(slope * 1e9) / 1e9;
-  const direction: TrendDirection = pp >= TREND_THRESHOLD ? "improving" : pp <= -TREND_THRESHOLD ? "worsening" : "stable";
+  const direction: TrendDirection =
+    pp >= TREND_THRESHOLD ? "improving" : pp <= -TREND_THRESHOLD ? "worsening" : "stable";
   return { direction, slope, points: values.filter((v) => typeof v === "number" && Number.isFinite(v)).length };
 }
 
@@ -110,7 +111,9 @@ export function historyFor<T extends ContractEvaluation>(current: T, all: T[]): 
   const year = yearOf(current.period);
   if (year === undefined || !current.period) return [current];
   const end = current.period.end;
-  const same = evaluationsOfYear(all, year).filter((ev) => ev !== current && ev.period!.label !== current.period!.label && ev.period!.end <= end);
+  const same = evaluationsOfYear(all, year).filter(
+    (ev) => ev !== current && ev.period!.label !== current.period!.label && ev.period!.end <= end,
+  );
   return [...same, current].sort(byPeriod);
 }
 
@@ -169,7 +172,14 @@ export function indicatorSeries(evaluations: ContractEvaluation[]): IndicatorSer
     for (const i of ev.indicators) {
       let s = out.get(i.key);
       if (!s) {
-        s = { key: i.key, code: i.code, indicator: i.indicator, area: i.area, kind: i.kind, byPeriod: evaluations.map(() => undefined) };
+        s = {
+          key: i.key,
+          code: i.code,
+          indicator: i.indicator,
+          area: i.area,
+          kind: i.kind,
+          byPeriod: evaluations.map(() => undefined),
+        };
         out.set(i.key, s);
       }
       s.byPeriod[p] = i;
@@ -206,7 +216,10 @@ export interface RevisionOptions {
  * Performance indicators met by a wide margin in every period, or never met (see the module comment).
  * Needs at least {@link MIN_PERIODS_FOR_REVISION} periods; the indicator must be evaluated in all of them.
  */
-export function revisionSuggestions(evaluations: ContractEvaluation[], options: RevisionOptions = {}): RevisionSuggestion[] {
+export function revisionSuggestions(
+  evaluations: ContractEvaluation[],
+  options: RevisionOptions = {},
+): RevisionSuggestion[] {
   if (evaluations.length < MIN_PERIODS_FOR_REVISION) return [];
   const labels = evaluations.map((ev) => ev.period?.label ?? "");
   const out: RevisionSuggestion[] = [];
@@ -219,11 +232,23 @@ export function revisionSuggestions(evaluations: ContractEvaluation[], options: 
       if (missing.length * 2 > labels.length) {
         const seen = all.flatMap((i) => (i?.status === "evaluated" && i.attainment ? [i.attainment.scored] : []));
         const base = { key: s.key, ...(s.code ? { code: s.code } : {}), indicator: s.indicator, periods: labels };
-        out.push({ ...base, reason: "mostlyNoData", min: seen.length ? Math.min(...seen) : 0, max: seen.length ? Math.max(...seen) : 0, withoutData: missing });
+        out.push({
+          ...base,
+          reason: "mostlyNoData",
+          min: seen.length ? Math.min(...seen) : 0,
+          max: seen.length ? Math.max(...seen) : 0,
+          withoutData: missing,
+        });
         continue;
       }
     }
-    if (!all.every((i): i is IndicatorEvaluation => !!i && i.status === "evaluated" && !!i.attainment && !!i.concept && !i.classification)) continue;
+    if (
+      !all.every(
+        (i): i is IndicatorEvaluation =>
+          !!i && i.status === "evaluated" && !!i.attainment && !!i.concept && !i.classification,
+      )
+    )
+      continue;
     const base = { key: s.key, ...(s.code ? { code: s.code } : {}), indicator: s.indicator, periods: labels };
     const directional = all.every((i) => i.target?.direction === "atLeast" || i.target?.direction === "atMost");
     const raw = all.map((i) => i.attainment!.raw);

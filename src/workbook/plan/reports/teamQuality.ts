@@ -104,7 +104,12 @@ export function buildTeamQuality(ev: PeriodEvaluation): TeamQuality | undefined 
       if (column.weight === undefined) column.weight = i.weight;
       columns.set(code, column);
       const points = pointsOf(i);
-      indicators.set(code, { code, status: i.status, ...(points !== undefined ? { points } : {}), ...(i.classification ? { classification: i.classification } : {}) });
+      indicators.set(code, {
+        code,
+        status: i.status,
+        ...(points !== undefined ? { points } : {}),
+        ...(i.classification ? { classification: i.classification } : {}),
+      });
     }
     const o = t.evaluation.overall;
     return {
@@ -130,7 +135,10 @@ export function buildTeamQuality(ev: PeriodEvaluation): TeamQuality | undefined 
 }
 
 /** How many teams fall in each class of an indicator (or of the nota final, `code` undefined), and without data. */
-export function classCounts(report: TeamQuality, code: string | undefined): { counts: Map<string, number>; noData: number } {
+export function classCounts(
+  report: TeamQuality,
+  code: string | undefined,
+): { counts: Map<string, number>; noData: number } {
   const counts = new Map<string, number>();
   let noData = 0;
   for (const t of report.teams) {
@@ -189,11 +197,24 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
       { cell: cell(t.code ?? "", BODY) },
       ...report.indicators.map((c) => {
         const i = t.indicators.get(c.code);
-        if (i?.points === undefined) return { cell: cell(i?.status === "invalid" ? conceptStrings.invalid : conceptStrings.noData, classStyle(undefined, i?.status === "invalid")) };
+        if (i?.points === undefined)
+          return {
+            cell: cell(
+              i?.status === "invalid" ? conceptStrings.invalid : conceptStrings.noData,
+              classStyle(undefined, i?.status === "invalid"),
+            ),
+          };
         // The class is in the number format, so the cell stays a number (sortable, usable in formulas).
-        return { cell: cell(i.points, classStyle(i.classification, true), cofinStrings.pointsFormat(i.classification?.label)) };
+        return {
+          cell: cell(i.points, classStyle(i.classification, true), cofinStrings.pointsFormat(i.classification?.label)),
+        };
       }),
-      { cell: t.note === undefined ? cell(conceptStrings.noData, classStyle(undefined, false)) : cell(t.note, { ...BODY, align: "right" }, NOTE) },
+      {
+        cell:
+          t.note === undefined
+            ? cell(conceptStrings.noData, classStyle(undefined, false))
+            : cell(t.note, { ...BODY, align: "right" }, NOTE),
+      },
       { cell: cell(t.noteBand?.label ?? "", classStyle(t.noteBand, t.note !== undefined)) },
     ]);
   }
@@ -202,7 +223,14 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
     l.text(cofinStrings.incompleteTeams(incomplete.length), { ...TEXT, color: "#9C0006" });
     // Each one by name, with what it lacks (the first few; the rows above show every team's empty cells).
     for (const t of incomplete.slice(0, MAX_INCOMPLETE_LINES)) {
-      l.text(nationalStrings.incompleteTeamLine(t.team, t.code, t.missing.map((m) => nationalStrings.indicatorName(m.code, m.name))), { ...TEXT, color: "#9C0006" });
+      l.text(
+        nationalStrings.incompleteTeamLine(
+          t.team,
+          t.code,
+          t.missing.map((m) => nationalStrings.indicatorName(m.code, m.name)),
+        ),
+        { ...TEXT, color: "#9C0006" },
+      );
     }
   }
   l.blank();
@@ -230,7 +258,14 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
 
   // The rules, from the preset's tables: each class's interval per table, and its factor.
   l.text(cofinStrings.rulesHeading, HEADING);
-  const tables = [...new Map(report.indicators.map((c) => classificationTable(report.preset, c.code)).filter((t): t is BandTable => !!t).map((t) => [t.id, t])).values()];
+  const tables = [
+    ...new Map(
+      report.indicators
+        .map((c) => classificationTable(report.preset, c.code))
+        .filter((t): t is BandTable => !!t)
+        .map((t) => [t.id, t]),
+    ).values(),
+  ];
   const finalTable = report.preset.bands;
   l.add([
     { cell: cell(cofinStrings.classColumn, HEADER) },
@@ -250,7 +285,11 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
       ...(finalTable ? [{ cell: cell(describeIntervals(band.intervals, finalTable.domain), BODY), cols: 2 }] : []),
     ]);
   }
-  l.text(cofinStrings.formula(report.indicators.filter((c) => c.weight !== undefined).map((c) => `${formatNumber(c.weight!)}·${c.code}`)));
+  l.text(
+    cofinStrings.formula(
+      report.indicators.filter((c) => c.weight !== undefined).map((c) => `${formatNumber(c.weight!)}·${c.code}`),
+    ),
+  );
   l.text(cofinStrings.checkNote, { ...TEXT, italic: true, color: "#595959" });
 
   return {
@@ -265,7 +304,9 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
 
 /** The indicator codes a class table serves in this report: `C1`, `C2 a C7`. */
 function codesOf(report: TeamQuality, table: BandTable): string {
-  const codes = report.indicators.filter((c) => classificationTable(report.preset, c.code)?.id === table.id).map((c) => c.code);
+  const codes = report.indicators
+    .filter((c) => classificationTable(report.preset, c.code)?.id === table.id)
+    .map((c) => c.code);
   return codes.length > 2 ? cofinStrings.codeRange(codes[0], codes[codes.length - 1]) : codes.join(", ");
 }
 

@@ -52,7 +52,9 @@ describe("readWorkbookFile: a SISAB panel export in Latin-1", () => {
     // The title line with a `;` inside is split like any other line (Excel does the same).
     expect(valueAt(sheet, "A6")).toBe("Municípios: São João del-Rei");
     expect(sheet.rows[8]).toEqual([]); // blank line 9 kept, so row numbers match the file
-    expect(sheet.rows[11]).toEqual(["UF", "IBGE", "Munícipio", "2022 Q1 (%)", "2022 Q2 (%)"].map((value) => ({ value })));
+    expect(sheet.rows[11]).toEqual(
+      ["UF", "IBGE", "Munícipio", "2022 Q1 (%)", "2022 Q2 (%)"].map((value) => ({ value })),
+    );
     expect(sheet.rows[12]).toEqual(["MG", "316250", "São João del-Rei", "62", "70"].map((value) => ({ value })));
     expect(sheet.rows[13]).toEqual([{ value: "MG" }, { value: "316900" }, { value: "Tiradentes" }, { value: "48" }]);
     expect(valueAt(sheet, "A17")).toBe("Fonte: Sistema de Informação em Saúde para a Atenção Básica - SISAB");
@@ -116,7 +118,7 @@ describe("parseCsv", () => {
     ]);
   });
   test("empty fields are null; trailing empty fields are dropped; a quoted empty field is an empty string", () => {
-    expect(parseCsv("a;;b;;\n;\n\n\"\";x", ";")).toEqual([["a", null, "b"], [], [], ["", "x"]]);
+    expect(parseCsv('a;;b;;\n;\n\n"";x', ";")).toEqual([["a", null, "b"], [], [], ["", "x"]]);
   });
   test("a quote inside an unquoted field is literal", () => {
     expect(parseCsv('Meta 10" ou mais;x', ";")).toEqual([['Meta 10" ou mais', "x"]]);
@@ -134,7 +136,9 @@ describe("parseCsv", () => {
 
 describe("readCsv and sheet names", () => {
   test("a quoted empty field is an empty cell", () => {
-    expect(readCsv(Buffer.from('a;"";b;""\n'), "s").sheet.rows).toEqual([[{ value: "a" }, { value: null }, { value: "b" }]]);
+    expect(readCsv(Buffer.from('a;"";b;""\n'), "s").sheet.rows).toEqual([
+      [{ value: "a" }, { value: null }, { value: "b" }],
+    ]);
   });
   test("reports encoding and separator", () => {
     expect(readCsv(Buffer.from("a,b\nc,d"), "s").info).toEqual({ encoding: "utf-8", separator: "," });

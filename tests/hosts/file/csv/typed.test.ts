@@ -7,7 +7,8 @@ import { headerRowsOf, typedSheet } from "../../../../src/hosts/file/csv/typed";
 import type { CellData, DetectedTable } from "../../../../src/workbook/model";
 import { sheet } from "../../../workbook/fixtures";
 
-const cells = (rows: CellData[][]) => rows.map((r) => r.map((c) => (c.numberFormat ? [c.value, c.numberFormat] : c.value)));
+const cells = (rows: CellData[][]) =>
+  rows.map((r) => r.map((c) => (c.numberFormat ? [c.value, c.numberFormat] : c.value)));
 
 describe("typedSheet", () => {
   const csv = sheet("Painel", [
@@ -40,7 +41,8 @@ describe("typedSheet", () => {
   });
 
   test("the header rows of the tables on the sheet", () => {
-    const table = (sheetName: string, headerRow: number) => ({ frames: [{ sheet: sheetName, ref: "A1:B2", headerRow }] }) as unknown as DetectedTable;
+    const table = (sheetName: string, headerRow: number) =>
+      ({ frames: [{ sheet: sheetName, ref: "A1:B2", headerRow }] }) as unknown as DetectedTable;
     expect(headerRowsOf([table("Painel", 3), table("Outra", 5), table("Painel", 12)], "Painel")).toEqual([3, 12]);
   });
 
@@ -57,9 +59,13 @@ describe("typedSheet", () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null), fc.double())), { maxLength: 6 }), fc.array(fc.integer({ min: -3, max: 8 })), (rows, headers) => {
-        typedSheet(sheet("S", rows), headers);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null), fc.double())), { maxLength: 6 }),
+        fc.array(fc.integer({ min: -3, max: 8 })),
+        (rows, headers) => {
+          typedSheet(sheet("S", rows), headers);
+        },
+      ),
       { numRuns: 200 },
     );
   });

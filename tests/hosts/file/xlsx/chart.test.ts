@@ -43,14 +43,22 @@ async function patchedWithCharts(): Promise<Buffer> {
   pictured.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" }), "D2:E4");
   const summary = (name: string): SummarySheetPlan => ({
     name,
-    rows: [[{ value: "Indicador" }, { value: "Atingimento" }], ...["Pré-natal", "Vacinas", "Visitas"].map((n, i) => [{ value: n }, { value: [1, 0.85, 0.4][i] }])],
+    rows: [
+      [{ value: "Indicador" }, { value: "Atingimento" }],
+      ...["Pré-natal", "Vacinas", "Visitas"].map((n, i) => [{ value: n }, { value: [1, 0.85, 0.4][i] }]),
+    ],
     merges: [],
     widths: [20, 12],
     chart: spec(),
     print: { orientation: "portrait" },
   });
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return patchPackage(bytes, { owned: [], rules: [], summaries: [summary("Resumo 2025-T1"), summary("It's ok")], problems: [] });
+  return patchPackage(bytes, {
+    owned: [],
+    rules: [],
+    summaries: [summary("Resumo 2025-T1"), summary("It's ok")],
+    problems: [],
+  });
 }
 
 const text = (zip: JSZip, part: string) => zip.file(part)!.async("string");
@@ -58,10 +66,19 @@ const text = (zip: JSZip, part: string) => zip.file(part)!.async("string");
 describe("the add-in's charts in a patched package", () => {
   test("each chart has its own parts; the user's picture and its drawing are kept; ExcelJS reads the package", async () => {
     const zip = await JSZip.loadAsync(await patchedWithCharts());
-    expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+    expect(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+        .sort(),
+    ).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
     // ExcelJS's picture drawing is drawing1; the summaries' drawings take the next free numbers.
-    expect(Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)).sort()).toEqual(["xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml", "xl/drawings/drawing3.xml"]);
-    for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) expect([name, XMLValidator.validate(await text(zip, name))]).toEqual([name, true]);
+    expect(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))
+        .sort(),
+    ).toEqual(["xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml", "xl/drawings/drawing3.xml"]);
+    for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n)))
+      expect([name, XMLValidator.validate(await text(zip, name))]).toEqual([name, true]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await zip.generateAsync({ type: "nodebuffer" })) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Dados & Metas", "Resumo 2025-T1", "It's ok"]);

@@ -46,11 +46,20 @@ export function sheetOf(workbook: WorkbookData, name: string): SheetData {
 export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const target = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const target = new Map(
+    [...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
   const out = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
     const t = target.get(m[2]);
-    if (t) out.set(m[1].replace(/&amp;/g, "&").replace(/&apos;/g, "'").replace(/&quot;/g, '"'), t.startsWith("/") ? t.slice(1) : `xl/${t}`);
+    if (t)
+      out.set(
+        m[1]
+          .replace(/&amp;/g, "&")
+          .replace(/&apos;/g, "'")
+          .replace(/&quot;/g, '"'),
+        t.startsWith("/") ? t.slice(1) : `xl/${t}`,
+      );
   }
   return out;
 }

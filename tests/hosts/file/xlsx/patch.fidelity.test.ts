@@ -54,14 +54,32 @@ const byName = (entries: ZipEntry[]) => new Map(entries.map((e) => [e.name, e]))
 /** The parts a plan may change: the workbook's lists of sheets and styles, and the sheets that get owned columns. */
 function mayChange(ev: Evaluated): Set<string> {
   // The shared strings too: an empty text is written as the one shared string (see patch/strings).
-  const parts = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml", "xl/sharedStrings.xml"]);
+  const parts = new Set([
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "[Content_Types].xml",
+    "docProps/app.xml",
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+  ]);
   // Sheet parts by position: every corpus file keeps the sheetN.xml numbering of its tab order.
   const names = ev.workbook.sheets.map((s) => s.name);
   for (const block of ev.plan.owned) parts.add(`xl/worksheets/sheet${names.indexOf(block.sheet) + 1}.xml`);
   return parts;
 }
 
-const CORPUS = ["chart.xlsx", "pivot.xlsx", "comments.xlsx", "validation.xlsx", "image.xlsx", "names.xlsx", "frozen.xlsx", "protected.xlsx", "hidden.xlsx", "macros.xlsm"];
+const CORPUS = [
+  "chart.xlsx",
+  "pivot.xlsx",
+  "comments.xlsx",
+  "validation.xlsx",
+  "image.xlsx",
+  "names.xlsx",
+  "frozen.xlsx",
+  "protected.xlsx",
+  "hidden.xlsx",
+  "macros.xlsm",
+];
 
 describe("the package patcher on the fidelity corpus", () => {
   const evaluated = new Map<string, Evaluated>();
@@ -71,7 +89,10 @@ describe("the package patcher on the fidelity corpus", () => {
     // Written by ExcelJS: the example workbook the project ships; and an evaluated copy of it.
     const example = await evaluate("exemplo-contrato.xlsx", fs.readFileSync(EXAMPLE));
     evaluated.set("exemplo-contrato.xlsx", example);
-    evaluated.set("exemplo-contrato.avaliado.xlsx", await evaluate("exemplo-contrato.avaliado.xlsx", Buffer.from(example.output)));
+    evaluated.set(
+      "exemplo-contrato.avaliado.xlsx",
+      await evaluate("exemplo-contrato.avaliado.xlsx", Buffer.from(example.output)),
+    );
   }, 60_000);
 
   test("every file has a table the detection finds, so each one gets owned columns and a summary", () => {
@@ -80,22 +101,29 @@ describe("the package patcher on the fidelity corpus", () => {
     }
   });
 
-  test.each([...CORPUS, "exemplo-contrato.xlsx", "exemplo-contrato.avaliado.xlsx"])("%s: every part the plan does not touch is copied byte for byte", (name) => {
-    const ev = evaluated.get(name)!;
-    const before = readZip(ev.input);
-    const after = byName(readZip(ev.output));
-    const changing = mayChange(ev);
-    // An evaluated input already holds the add-in's summary sheets, drawings and charts: those are replaced.
-    const summaryParts = /^xl\/(worksheets\/(_rels\/)?sheet[3-9]\d*\.xml(\.rels)?|drawings\/.*|charts\/.*)$/;
-    for (const part of before) {
-      if (changing.has(part.name)) continue;
-      if (name === "exemplo-contrato.avaliado.xlsx" && summaryParts.test(part.name)) continue;
-      const out = after.get(part.name);
-      expect([part.name, out !== undefined]).toEqual([part.name, true]);
-      // Same compressed bytes, same CRC: the part was neither inflated nor deflated.
-      expect([part.name, out!.crc, Buffer.compare(Buffer.from(out!.raw), Buffer.from(part.raw))]).toEqual([part.name, part.crc, 0]);
-    }
-  });
+  test.each([...CORPUS, "exemplo-contrato.xlsx", "exemplo-contrato.avaliado.xlsx"])(
+    "%s: every part the plan does not touch is copied byte for byte",
+    (name) => {
+      const ev = evaluated.get(name)!;
+      const before = readZip(ev.input);
+      const after = byName(readZip(ev.output));
+      const changing = mayChange(ev);
+      // An evaluated input already holds the add-in's summary sheets, drawings and charts: those are replaced.
+      const summaryParts = /^xl\/(worksheets\/(_rels\/)?sheet[3-9]\d*\.xml(\.rels)?|drawings\/.*|charts\/.*)$/;
+      for (const part of before) {
+        if (changing.has(part.name)) continue;
+        if (name === "exemplo-contrato.avaliado.xlsx" && summaryParts.test(part.name)) continue;
+        const out = after.get(part.name);
+        expect([part.name, out !== undefined]).toEqual([part.name, true]);
+        // Same compressed bytes, same CRC: the part was neither inflated nor deflated.
+        expect([part.name, out!.crc, Buffer.compare(Buffer.from(out!.raw), Buffer.from(part.raw))]).toEqual([
+          part.name,
+          part.crc,
+          0,
+        ]);
+      }
+    },
+  );
 
   test("the parts each feature lives in are there, unchanged", () => {
     const kept = (name: string, part: string) => {
@@ -113,9 +141,12 @@ describe("the package patcher on the fidelity corpus", () => {
   });
 
   test("what lives inside a changed sheet or the workbook part survives: validation, pane, protection, names, hidden states", () => {
-    const xml = (name: string, part: string) => zlib.inflateRawSync(byName(readZip(evaluated.get(name)!.output)).get(part)!.raw).toString("utf8");
+    const xml = (name: string, part: string) =>
+      zlib.inflateRawSync(byName(readZip(evaluated.get(name)!.output)).get(part)!.raw).toString("utf8");
     expect(xml("validation.xlsx", "xl/worksheets/sheet1.xml")).toContain('sqref="J4:J57" type="decimal"');
-    expect(xml("frozen.xlsx", "xl/worksheets/sheet1.xml")).toContain('<pane xSplit="0" ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
+    expect(xml("frozen.xlsx", "xl/worksheets/sheet1.xml")).toContain(
+      '<pane xSplit="0" ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>',
+    );
     expect(xml("names.xlsx", "xl/workbook.xml")).toContain(">Indicadores!$J$4:$J$57</definedName>");
     const hidden = xml("hidden.xlsx", "xl/workbook.xml");
     expect(hidden).toContain('<sheet name="Apoio" sheetId="3" state="hidden" r:id="rId4"/>');
@@ -148,8 +179,14 @@ describe("the package patcher on the fidelity corpus", () => {
       for (const block of ev.plan.owned) {
         const sheet = sheetOf(read.workbook, block.sheet);
         const at = (row: number, col: number) => valueAt(sheet, `${String.fromCharCode(64 + col)}${row}`);
-        block.headers.forEach((h, j) => expect([ev.name, at(block.headerRow, block.col + j)]).toEqual([ev.name, h.value]));
-        block.values.forEach((row, i) => row.forEach((c, j) => expect([ev.name, i, j, at(block.firstRow + i, block.col + j)]).toEqual([ev.name, i, j, c.value])));
+        block.headers.forEach((h, j) =>
+          expect([ev.name, at(block.headerRow, block.col + j)]).toEqual([ev.name, h.value]),
+        );
+        block.values.forEach((row, i) =>
+          row.forEach((c, j) =>
+            expect([ev.name, i, j, at(block.firstRow + i, block.col + j)]).toEqual([ev.name, i, j, c.value]),
+          ),
+        );
       }
       for (const summary of ev.plan.summaries) {
         const sheet = sheetOf(read.workbook, summary.name);
@@ -158,7 +195,13 @@ describe("the package patcher on the fidelity corpus", () => {
             // An empty text reads back as an empty cell, as from any workbook.
             if (c.value === null || c.value === "") return;
             const got = valueAt(sheet, `${String.fromCharCode(65 + col)}${r + 1}`);
-            expect([ev.name, summary.name, r + 1, col + 1, got]).toEqual([ev.name, summary.name, r + 1, col + 1, c.value]);
+            expect([ev.name, summary.name, r + 1, col + 1, got]).toEqual([
+              ev.name,
+              summary.name,
+              r + 1,
+              col + 1,
+              c.value,
+            ]);
           }),
         );
       }
@@ -195,7 +238,8 @@ describe("the package patcher on the fidelity corpus", () => {
         ({ stdout } = await run("/usr/bin/python3", ["-c", script, ...files], { timeout: 60_000 }));
       } catch (e) {
         const err = e as { stderr?: string };
-        if (err.stderr?.includes("No module named 'openpyxl'")) return console.warn("openpyxl is not installed: skipped");
+        if (err.stderr?.includes("No module named 'openpyxl'"))
+          return console.warn("openpyxl is not installed: skipped");
         throw new Error(err.stderr ?? String(e));
       }
       expect(stdout.trim().split("\n")).toHaveLength(files.length);
@@ -213,13 +257,29 @@ describe("the package patcher on the fidelity corpus", () => {
         return f;
       });
       const profile = path.join(dir, "lo-profile");
-      await run(soffice!, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, ...files], {
-        timeout: 240_000,
-        killSignal: "SIGKILL",
-      });
+      await run(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          out,
+          ...files,
+        ],
+        {
+          timeout: 240_000,
+          killSignal: "SIGKILL",
+        },
+      );
       for (const f of files) {
         const pdf = f.replace(/\.xls[xm]$/, ".pdf");
-        expect([path.basename(pdf), fs.existsSync(pdf) && fs.readFileSync(pdf).subarray(0, 5).toString("latin1")]).toEqual([path.basename(pdf), "%PDF-"]);
+        expect([
+          path.basename(pdf),
+          fs.existsSync(pdf) && fs.readFileSync(pdf).subarray(0, 5).toString("latin1"),
+        ]).toEqual([path.basename(pdf), "%PDF-"]);
       }
     },
     300_000,

@@ -41,16 +41,29 @@ describe("patchSheet: shapes of worksheet XML", () => {
       `<x:row r="1"><x:c t="inlineStr" r="A1"><x:is><x:t>Código</x:t></x:is></x:c><x:c r="B1"><x:v>1</x:v></x:c>` +
         `<x:c r="C1" s="1" t="inlineStr"><x:is><x:t>Atingimento (Contratualiza)</x:t></x:is></x:c></x:row>`,
     );
-    expect(out).toContain(`<x:row r="2"><x:c r="A2"><x:v>2</x:v></x:c><x:c r="B2"><x:v>3</x:v></x:c><x:c r="C2" s="1"><x:v>0.5</x:v></x:c><x:c r="D2"><x:v>5</x:v></x:c></x:row>`);
+    expect(out).toContain(
+      `<x:row r="2"><x:c r="A2"><x:v>2</x:v></x:c><x:c r="B2"><x:v>3</x:v></x:c><x:c r="C2" s="1"><x:v>0.5</x:v></x:c><x:c r="D2"><x:v>5</x:v></x:c></x:row>`,
+    );
     // Row 3 did not exist: it is made, after row 2.
-    expect(out).toContain(`<x:row r="3"><x:c r="C3" s="1" t="inlineStr"><x:is><x:t>B</x:t></x:is></x:c></x:row></x:sheetData>`);
+    expect(out).toContain(
+      `<x:row r="3"><x:c r="C3" s="1" t="inlineStr"><x:is><x:t>B</x:t></x:is></x:c></x:row></x:sheetData>`,
+    );
     // The dimension grows to the owned block (A1:B2 → A1:C3); the width goes in a new <cols> before sheetData.
-    expect(out).toContain(`<x:dimension ref="A1:C3"/><x:cols><x:col min="3" max="3" width="14" customWidth="1"/></x:cols><x:sheetData>`);
+    expect(out).toContain(
+      `<x:dimension ref="A1:C3"/><x:cols><x:col min="3" max="3" width="14" customWidth="1"/></x:cols><x:sheetData>`,
+    );
   });
 
   test("an empty sheetData and self-closing rows are opened; a row's spans are widened to its cells", () => {
-    const empty = patchSheet(`<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, [block({ values: [] })], [], new StyleBook(undefined));
-    expect(empty).toContain(`<sheetData><row r="1"><c r="C1" s="1" t="inlineStr"><is><t>Atingimento (Contratualiza)</t></is></c></row></sheetData>`);
+    const empty = patchSheet(
+      `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`,
+      [block({ values: [] })],
+      [],
+      new StyleBook(undefined),
+    );
+    expect(empty).toContain(
+      `<sheetData><row r="1"><c r="C1" s="1" t="inlineStr"><is><t>Atingimento (Contratualiza)</t></is></c></row></sheetData>`,
+    );
     const rows = patchSheet(
       `<worksheet xmlns="${MAIN}"><sheetData><row r="1" spans="1:1" ht="20" customHeight="1"/><row r="2" spans="1:1"><c r="A2"><v>7</v></c></row></sheetData></worksheet>`,
       [block()],
@@ -73,7 +86,12 @@ describe("patchSheet: shapes of worksheet XML", () => {
 
   test("text with markup characters, spaces at the ends and control characters is escaped or dropped", () => {
     const cell: PlanCell = { value: " a<b & c>\u0001 " };
-    const out = patchSheet(`<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, [block({ headers: [cell], values: [] })], [], new StyleBook(undefined));
+    const out = patchSheet(
+      `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`,
+      [block({ headers: [cell], values: [] })],
+      [],
+      new StyleBook(undefined),
+    );
     expect(out).toContain(`<t xml:space="preserve"> a&lt;b &amp; c&gt; </t>`);
     expect(XMLValidator.validate(out)).toBe(true);
   });
@@ -85,7 +103,14 @@ describe("patchSheet: shapes of worksheet XML", () => {
       `<conditionalFormatting sqref="A1:A9"><cfRule type="cellIs" dxfId="0" priority="4" operator="lessThan"><formula>0.5</formula></cfRule></conditionalFormatting>` +
       `<conditionalFormatting sqref="C2:C3"><cfRule type="expression" dxfId="0" priority="5"><formula>$C2="old"</formula></cfRule></conditionalFormatting>` +
       `<dataValidations count="1"><dataValidation type="whole" sqref="B2"/></dataValidations></worksheet>`;
-    const rule = { sheet: "S", areas: ["C2:C3"], conceptClass: "met" as const, formula: '$C2="A"', style: { fill: "#C6EFCE", color: "#006100" }, priority: 1 };
+    const rule = {
+      sheet: "S",
+      areas: ["C2:C3"],
+      conceptClass: "met" as const,
+      formula: '$C2="A"',
+      style: { fill: "#C6EFCE", color: "#006100" },
+      priority: 1,
+    };
     const out = patchSheet(xml, [block()], [rule], styles);
     // The earlier run's expression rule over the owned column is gone; the user's cellIs rule stays first.
     expect(out).not.toContain("old");
@@ -94,7 +119,9 @@ describe("patchSheet: shapes of worksheet XML", () => {
         `<conditionalFormatting sqref="C2:C3"><cfRule type="expression" dxfId="0" priority="5" stopIfTrue="1"><formula>$C2="A"</formula></cfRule></conditionalFormatting>` +
         `<dataValidations`,
     );
-    expect(styles.toXml()).toContain(`<dxfs count="1"><dxf><font><color rgb="FF006100"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/><bgColor rgb="FFC6EFCE"/></patternFill></fill></dxf></dxfs>`);
+    expect(styles.toXml()).toContain(
+      `<dxfs count="1"><dxf><font><color rgb="FF006100"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/><bgColor rgb="FFC6EFCE"/></patternFill></fill></dxf></dxfs>`,
+    );
   });
 });
 
@@ -120,25 +147,46 @@ interface Case {
 const caseArb: fc.Arbitrary<Case> = fc.record({
   // Rows 1–30 but only some of them used: the others are blank rows beside the table.
   cells: fc.array(
-    fc.record({ row: fc.integer({ min: 1, max: 30 }), col: fc.integer({ min: 1, max: 10 }), value: valueArb.filter((v): v is string | number => v !== null) }),
+    fc.record({
+      row: fc.integer({ min: 1, max: 30 }),
+      col: fc.integer({ min: 1, max: 10 }),
+      value: valueArb.filter((v): v is string | number => v !== null),
+    }),
     { maxLength: 60 },
   ),
-  merges: fc.array(fc.record({ top: fc.integer({ min: 1, max: 28 }), left: fc.integer({ min: 1, max: 9 }), h: fc.integer({ min: 0, max: 2 }), w: fc.integer({ min: 0, max: 2 }) }), { maxLength: 4 }).map((ms) =>
-    ms.map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w })).filter((m) => m.bottom > m.top || m.right > m.left),
-  ),
+  merges: fc
+    .array(
+      fc.record({
+        top: fc.integer({ min: 1, max: 28 }),
+        left: fc.integer({ min: 1, max: 9 }),
+        h: fc.integer({ min: 0, max: 2 }),
+        w: fc.integer({ min: 0, max: 2 }),
+      }),
+      { maxLength: 4 },
+    )
+    .map((ms) =>
+      ms
+        .map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w }))
+        .filter((m) => m.bottom > m.top || m.right > m.left),
+    ),
   headerRow: fc.integer({ min: 1, max: 10 }),
   col: fc.integer({ min: 2, max: 9 }),
-  values: fc.array(fc.tuple(valueArb, valueArb).map((t) => [...t]), { maxLength: 20 }),
+  values: fc.array(
+    fc.tuple(valueArb, valueArb).map((t) => [...t]),
+    { maxLength: 20 },
+  ),
 });
 
-const overlaps = (a: Case["merges"][number], b: Case["merges"][number]) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+const overlaps = (a: Case["merges"][number], b: Case["merges"][number]) =>
+  a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
 /** Every cell with a value, address → value, as ExcelJS reads it (a merge's covered cells left out). */
 function valuesOf(ws: ExcelJS.Worksheet): Map<string, unknown> {
   const out = new Map<string, unknown>();
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.type !== ExcelJS.ValueType.Merge && cell.value !== null && cell.value !== "") out.set(cell.address, cell.value);
+      if (cell.type !== ExcelJS.ValueType.Merge && cell.value !== null && cell.value !== "")
+        out.set(cell.address, cell.value);
     }),
   );
   return out;
@@ -162,9 +210,23 @@ test("property: patched output read back = the input's cells + the owned cells (
       const expected = valuesOf(before.getWorksheet("Dados")!);
 
       const headers: PlanCell[] = [{ value: "Atingimento (Contratualiza)" }, { value: "Conceito (Contratualiza)" }];
-      const values: PlanCell[][] = c.values.map((row) => row.map((value, j) => (j === 0 && typeof value === "number" ? { value, numberFormat: "0.0%" } : { value })));
-      const owned: OwnedColumns = { sheet: "Dados", headerRow: c.headerRow, col: c.col, headers, firstRow: c.headerRow + 1, values, widths: [14, 18] };
-      const covered = (row: number, col: number) => merges.some((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && (m.top !== row || m.left !== col));
+      const values: PlanCell[][] = c.values.map((row) =>
+        row.map((value, j) => (j === 0 && typeof value === "number" ? { value, numberFormat: "0.0%" } : { value })),
+      );
+      const owned: OwnedColumns = {
+        sheet: "Dados",
+        headerRow: c.headerRow,
+        col: c.col,
+        headers,
+        firstRow: c.headerRow + 1,
+        values,
+        widths: [14, 18],
+      };
+      const covered = (row: number, col: number) =>
+        merges.some(
+          (m) =>
+            m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && (m.top !== row || m.left !== col),
+        );
       const write = (row: number, col: number, cell: PlanCell) => {
         if (covered(row, col)) return; // left alone: the merge starts elsewhere
         const address = `${columnLetter(col)}${row}`;
@@ -174,7 +236,10 @@ test("property: patched output read back = the input's cells + the owned cells (
       headers.forEach((h, j) => write(c.headerRow, c.col + j, h));
       values.forEach((row, i) => row.forEach((cell, j) => write(c.headerRow + 1 + i, c.col + j, cell)));
 
-      const output = await evaluatedBytes({ kind: "package", bytes: input }, { owned: [owned], rules: [], summaries: [], problems: [] });
+      const output = await evaluatedBytes(
+        { kind: "package", bytes: input },
+        { owned: [owned], rules: [], summaries: [], problems: [] },
+      );
       const after = new ExcelJS.Workbook();
       await after.xlsx.load(output as unknown as ArrayBuffer);
       expect(valuesOf(after.getWorksheet("Dados")!)).toEqual(expected);

@@ -29,11 +29,32 @@ function contractWorkbook(): ExcelJS.Workbook {
     ref: "B4",
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: [{ name: "Indicador" }, { name: "Meta" }, { name: "Resultado" }, { name: "Numerador" }, { name: "Denominador" }, { name: "Mês" }],
+    columns: [
+      { name: "Indicador" },
+      { name: "Meta" },
+      { name: "Resultado" },
+      { name: "Numerador" },
+      { name: "Denominador" },
+      { name: "Mês" },
+    ],
     rows: [
-      ["Proporção de gestantes com o pré-natal em dia", "90% ou mais", 0.92, null, null, new Date(Date.UTC(2025, 0, 1))],
+      [
+        "Proporção de gestantes com o pré-natal em dia",
+        "90% ou mais",
+        0.92,
+        null,
+        null,
+        new Date(Date.UTC(2025, 0, 1)),
+      ],
       ["Cobertura de doentes crônicos", "Cobertura de 80%", null, 412, 500, new Date(Date.UTC(2025, 0, 1))],
-      ["Visitas domiciliares", "Mínimo de 10 visitas domiciliares ao mês", 12, null, null, new Date(Date.UTC(2025, 1, 1))],
+      [
+        "Visitas domiciliares",
+        "Mínimo de 10 visitas domiciliares ao mês",
+        12,
+        null,
+        null,
+        new Date(Date.UTC(2025, 1, 1)),
+      ],
       ["Vacina em dia", "95% ou mais", null, null, null, new Date(Date.UTC(2025, 2, 1))],
     ],
   });
@@ -94,7 +115,13 @@ describe("readWorkbookFile: an .xlsx written by ExcelJS", () => {
     expect(sheetOf(book, "Indicadores").origin).toEqual({ row: 2, col: 2 });
     expect(sheetOf(book, "Oculta").origin).toEqual({ row: 3, col: 3 });
     expect(sheetOf(book, "Oculta").rows).toEqual([[{ value: "x" }]]);
-    expect(sheetOf(book, "Vazia")).toEqual({ name: "Vazia", origin: { row: 1, col: 1 }, rows: [], tables: [], merges: [] });
+    expect(sheetOf(book, "Vazia")).toEqual({
+      name: "Vazia",
+      origin: { row: 1, col: 1 },
+      rows: [],
+      tables: [],
+      merges: [],
+    });
   });
 
   test("the merged title: its top-left cell holds the text, the rest read empty", () => {
@@ -158,7 +185,10 @@ describe("readWorkbookFile: an .xlsx written by ExcelJS", () => {
 describe("readWorkbookFile: parts the writer carries over", () => {
   test("charts, pivot tables, custom XML, add-in settings and macros are not listed as lost: the copy keeps them", async () => {
     const zip = await JSZip.loadAsync(await contractWorkbook().xlsx.writeBuffer());
-    zip.file("xl/charts/chart1.xml", '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file(
+      "xl/charts/chart1.xml",
+      '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
     zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
     zip.file("customXml/item1.xml", "<x/>");
     zip.file("xl/webextensions/webextension1.xml", "<we:webextension/>");
@@ -246,20 +276,29 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
   test("an .ods renamed .xlsx is still recognised by its content", async () => {
     const zip = new JSZip();
     zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
-    expectUnreadable(await readWorkbookFile(await writeZip("renomeado.xlsx", zip)), fileMessages.fileOds(file("renomeado.xlsx")));
+    expectUnreadable(
+      await readWorkbookFile(await writeZip("renomeado.xlsx", zip)),
+      fileMessages.fileOds(file("renomeado.xlsx")),
+    );
   });
 
   test("a zip that is not a workbook (a Word document)", async () => {
     const zip = new JSZip();
     zip.file("[Content_Types].xml", "<Types/>");
     zip.file("word/document.xml", "<w:document/>");
-    expectUnreadable(await readWorkbookFile(await writeZip("documento.xlsx", zip)), fileMessages.fileZipNotWorkbook(file("documento.xlsx")));
+    expectUnreadable(
+      await readWorkbookFile(await writeZip("documento.xlsx", zip)),
+      fileMessages.fileZipNotWorkbook(file("documento.xlsx")),
+    );
   });
 
   test("a binary workbook (.xlsb)", async () => {
     const zip = new JSZip();
     zip.file("xl/workbook.bin", "\u0000");
-    expectUnreadable(await readWorkbookFile(await writeZip("binaria.xlsb", zip)), fileMessages.fileXlsb(file("binaria.xlsb")));
+    expectUnreadable(
+      await readWorkbookFile(await writeZip("binaria.xlsb", zip)),
+      fileMessages.fileXlsb(file("binaria.xlsb")),
+    );
   });
 
   test("an HTML page named .xls (a common 'export to Excel')", async () => {
@@ -271,7 +310,10 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
     fs.writeFileSync(file("texto.xls"), "Indicador\tMeta\nVisitas\t10\n");
     const sheet = workbookOf(await readWorkbookFile(file("texto.xls"))).sheets[0];
     expect(sheet.name).toBe("texto");
-    expect(sheet.rows).toEqual([[{ value: "Indicador" }, { value: "Meta" }], [{ value: "Visitas" }, { value: "10" }]]);
+    expect(sheet.rows).toEqual([
+      [{ value: "Indicador" }, { value: "Meta" }],
+      [{ value: "Visitas" }, { value: "10" }],
+    ]);
   });
 
   test("an empty file", async () => {
@@ -298,7 +340,10 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
   });
 
   test("a binary file of unknown type", async () => {
-    expectUnreadable(await readWorkbookBytes(Buffer.from([1, 2, 0, 4]), "dados.bin"), fileMessages.fileUnknownFormat("dados.bin"));
+    expectUnreadable(
+      await readWorkbookBytes(Buffer.from([1, 2, 0, 4]), "dados.bin"),
+      fileMessages.fileUnknownFormat("dados.bin"),
+    );
   });
 
   test("every message is pt-BR and names the file", () => {
@@ -343,22 +388,34 @@ if (!soffice) {
 }
 
 describe("readWorkbookFile: a workbook saved again by LibreOffice", () => {
-  withLibreOffice(`reads the same values back${soffice ? "" : " (skipped: soffice not installed)"}`, async () => {
-    await contractWorkbook().xlsx.writeFile(file("para-libreoffice.xlsx"));
-    const out = file("libreoffice");
-    fs.mkdirSync(out, { recursive: true });
-    execFileSync(
-      soffice!,
-      [`-env:UserInstallation=file://${file(`lo-profile-${process.pid}`)}`, "--headless", "--convert-to", "xlsx", "--outdir", out, file("para-libreoffice.xlsx")],
-      { timeout: 120_000, stdio: "ignore" },
-    );
-    const sheet = sheetOf(workbookOf(await readWorkbookFile(path.join(out, "para-libreoffice.xlsx"))), "Indicadores");
-    expect(valueAt(sheet, "B2")).toBe("Contrato de Gestão nº 001/2025 — 1º trimestre");
-    expect(sheet.merges).toContain("B2:G2");
-    expect(sheet.tables.map((t) => t.ref)).toEqual(["B4:G8"]);
-    expect(valueAt(sheet, "D5")).toBe(0.92);
-    expect(cellAt(sheet, "D5").numberFormat).toMatch(/%/);
-    expect(valueAt(sheet, "D6")).toBeCloseTo(0.824, 9);
-    expect(valueAt(sheet, "G5")).toEqual(new Date(Date.UTC(2025, 0, 1)));
-  }, 180_000);
+  withLibreOffice(
+    `reads the same values back${soffice ? "" : " (skipped: soffice not installed)"}`,
+    async () => {
+      await contractWorkbook().xlsx.writeFile(file("para-libreoffice.xlsx"));
+      const out = file("libreoffice");
+      fs.mkdirSync(out, { recursive: true });
+      execFileSync(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${file(`lo-profile-${process.pid}`)}`,
+          "--headless",
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          out,
+          file("para-libreoffice.xlsx"),
+        ],
+        { timeout: 120_000, stdio: "ignore" },
+      );
+      const sheet = sheetOf(workbookOf(await readWorkbookFile(path.join(out, "para-libreoffice.xlsx"))), "Indicadores");
+      expect(valueAt(sheet, "B2")).toBe("Contrato de Gestão nº 001/2025 — 1º trimestre");
+      expect(sheet.merges).toContain("B2:G2");
+      expect(sheet.tables.map((t) => t.ref)).toEqual(["B4:G8"]);
+      expect(valueAt(sheet, "D5")).toBe(0.92);
+      expect(cellAt(sheet, "D5").numberFormat).toMatch(/%/);
+      expect(valueAt(sheet, "D6")).toBeCloseTo(0.824, 9);
+      expect(valueAt(sheet, "G5")).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    },
+    180_000,
+  );
 });

@@ -40,7 +40,11 @@ async function streamed(bytes: Uint8Array): Promise<SheetData[]> {
 function comparable(sheets: SheetData[]): SheetData[] {
   return sheets.map((s) => ({
     ...s,
-    rows: s.rows.map((row) => row.map((c) => (c.value instanceof Date && Number.isNaN(c.value.getTime()) ? { ...c, value: "<invalid Date>" } : c))),
+    rows: s.rows.map((row) =>
+      row.map((c) =>
+        c.value instanceof Date && Number.isNaN(c.value.getTime()) ? { ...c, value: "<invalid Date>" } : c,
+      ),
+    ),
   }));
 }
 
@@ -55,7 +59,20 @@ async function expectSameAsExcelJS(bytes: Uint8Array): Promise<SheetData[]> {
 
 const TEXT_UNITS = ["a", "Z", " ", "&", "<", ">", '"', "'", "ç", "ã", "_x000D_", "&lt;", "%", "1", "\n", "n/d"];
 const text = fc.string({ unit: fc.constantFrom(...TEXT_UNITS), maxLength: 5 });
-const FORMATS = ["0%", "0.0%", "0.00", "#,##0", "mmm/yyyy", "dd/mm/yyyy", "@", "General", '"mês" 0', "[Red]0.0", "0.0\\%", "h:mm"];
+const FORMATS = [
+  "0%",
+  "0.0%",
+  "0.00",
+  "#,##0",
+  "mmm/yyyy",
+  "dd/mm/yyyy",
+  "@",
+  "General",
+  '"mês" 0',
+  "[Red]0.0",
+  "0.0\\%",
+  "h:mm",
+];
 const ERRORS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!"];
 
 const cellValue: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
@@ -67,10 +84,17 @@ const cellValue: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
   fc.boolean(),
   fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2040, 0, 1)), noInvalidDate: true }),
   fc.constantFrom(...ERRORS).map((error) => ({ error }) as ExcelJS.CellErrorValue),
-  fc.array(text, { minLength: 1, maxLength: 3 }).map((parts) => ({ richText: parts.map((t, i) => (i % 2 ? { text: t, font: { bold: true } } : { text: t })) })),
+  fc
+    .array(text, { minLength: 1, maxLength: 3 })
+    .map((parts) => ({ richText: parts.map((t, i) => (i % 2 ? { text: t, font: { bold: true } } : { text: t })) })),
   text.map((t) => ({ text: t, hyperlink: "https://sisab.saude.gov.br" })),
   fc
-    .oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), text, fc.boolean(), fc.constantFrom(...ERRORS).map((error) => ({ error })))
+    .oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      text,
+      fc.boolean(),
+      fc.constantFrom(...ERRORS).map((error) => ({ error })),
+    )
     // A cached 0 or FALSE is where the readers differ on purpose (ExcelJS loses it); checked by hand below.
     .filter((result) => result !== 0 && result !== false)
     .map((result) => ({ formula: "1+1", result }) as ExcelJS.CellFormulaValue),
@@ -99,35 +123,59 @@ const sheetSpec = (name: string): fc.Arbitrary<SheetSpec> =>
     name: fc.constant(name),
     state: fc.constantFrom("visible", "visible", "hidden", "veryHidden"),
     cells: fc.array(
-      fc.record({ row: fc.integer({ min: 1, max: 25 }), col: fc.integer({ min: 1, max: 8 }), value: cellValue, format: fc.option(fc.constantFrom(...FORMATS), { nil: undefined }) }),
+      fc.record({
+        row: fc.integer({ min: 1, max: 25 }),
+        col: fc.integer({ min: 1, max: 8 }),
+        value: cellValue,
+        format: fc.option(fc.constantFrom(...FORMATS), { nil: undefined }),
+      }),
       { maxLength: 40 },
     ),
     merges: fc.array(
-      fc.record({ top: fc.integer({ min: 1, max: 25 }), left: fc.integer({ min: 1, max: 8 }), h: fc.integer({ min: 0, max: 2 }), w: fc.integer({ min: 0, max: 3 }) }).map((m) => ({
-        top: m.top,
-        left: m.left,
-        bottom: m.top + m.h,
-        right: m.left + m.w,
-      })),
+      fc
+        .record({
+          top: fc.integer({ min: 1, max: 25 }),
+          left: fc.integer({ min: 1, max: 8 }),
+          h: fc.integer({ min: 0, max: 2 }),
+          w: fc.integer({ min: 0, max: 3 }),
+        })
+        .map((m) => ({
+          top: m.top,
+          left: m.left,
+          bottom: m.top + m.h,
+          right: m.left + m.w,
+        })),
       { maxLength: 4 },
     ),
     table: fc.option(
       fc.record({
         row: fc.integer({ min: 1, max: 20 }),
-        rows: fc.array(fc.tuple(fc.oneof(text, fc.constant(null)), fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 2 }), fc.constant(null))), {
-          minLength: 1,
-          maxLength: 5,
-        }),
+        rows: fc.array(
+          fc.tuple(
+            fc.oneof(text, fc.constant(null)),
+            fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 2 }), fc.constant(null)),
+          ),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
       }),
       { nil: undefined },
     ),
-    rowFormats: fc.array(fc.record({ row: fc.integer({ min: 1, max: 25 }), format: fc.constantFrom(...FORMATS) }), { maxLength: 2 }),
-    colFormats: fc.array(fc.record({ col: fc.integer({ min: 1, max: 9 }), format: fc.constantFrom(...FORMATS) }), { maxLength: 2 }),
+    rowFormats: fc.array(fc.record({ row: fc.integer({ min: 1, max: 25 }), format: fc.constantFrom(...FORMATS) }), {
+      maxLength: 2,
+    }),
+    colFormats: fc.array(fc.record({ col: fc.integer({ min: 1, max: 9 }), format: fc.constantFrom(...FORMATS) }), {
+      maxLength: 2,
+    }),
   });
 
 const workbookSpec = fc.record({
   date1904: fc.boolean(),
-  sheets: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...["Indicadores", "Metas & <Resultados>", "Aba 3"].slice(0, n).map(sheetSpec))),
+  sheets: fc
+    .integer({ min: 1, max: 3 })
+    .chain((n) => fc.tuple(...["Indicadores", "Metas & <Resultados>", "Aba 3"].slice(0, n).map(sheetSpec))),
 });
 
 const overlaps = (a: SheetSpec["merges"][number], b: SheetSpec["merges"][number]) =>
@@ -222,7 +270,12 @@ describe("the streaming reader gives what the ExcelJS reader gives", () => {
     ws.getRow(1).commit();
     for (let r = 3; r < 20; r++) {
       const row = ws.getRow(r);
-      row.values = [`I${r}`, { richText: [{ text: "Pré-" }, { text: "natal", font: { italic: true } }] }, r / 20, new Date(Date.UTC(2025, r % 12, 1))];
+      row.values = [
+        `I${r}`,
+        { richText: [{ text: "Pré-" }, { text: "natal", font: { italic: true } }] },
+        r / 20,
+        new Date(Date.UTC(2025, r % 12, 1)),
+      ];
       row.getCell(3).numFmt = "0.0%";
       row.getCell(4).numFmt = "mmm/yyyy";
       row.commit();
@@ -233,17 +286,23 @@ describe("the streaming reader gives what the ExcelJS reader gives", () => {
   });
 
   test("the example workbook", async () => {
-    await expectSameAsExcelJS(fs.readFileSync(path.join(__dirname, "..", "..", "..", "assets", "exemplo-contrato.xlsx")));
+    await expectSameAsExcelJS(
+      fs.readFileSync(path.join(__dirname, "..", "..", "..", "assets", "exemplo-contrato.xlsx")),
+    );
   });
 });
 
 // ---------------------------------------------------------------------------------------------------------
 // Sheet XML as other programs write it
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A minimal package around one sheet's XML (and optional shared strings and styles). */
-async function packageWith(sheetXml: string, options: { sharedStrings?: string; styles?: string; date1904?: boolean; sheetRels?: string } = {}): Promise<Uint8Array> {
+async function packageWith(
+  sheetXml: string,
+  options: { sharedStrings?: string; styles?: string; date1904?: boolean; sheetRels?: string } = {},
+): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -259,16 +318,31 @@ async function packageWith(sheetXml: string, options: { sharedStrings?: string; 
   );
   const rels = [
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>',
-    options.styles ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' : "",
-    options.sharedStrings ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : "",
+    options.styles
+      ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+      : "",
+    options.sharedStrings
+      ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+      : "",
   ].join("");
-  zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`);
-  zip.file("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}>${sheetXml}</worksheet>`);
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+  );
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}>${sheetXml}</worksheet>`,
+  );
   if (options.sheetRels) {
-    zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${options.sheetRels}</Relationships>`);
+    zip.file(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${options.sheetRels}</Relationships>`,
+    );
   }
-  if (options.styles) zip.file("xl/styles.xml", `<?xml version="1.0"?><styleSheet ${NS}>${options.styles}</styleSheet>`);
-  if (options.sharedStrings) zip.file("xl/sharedStrings.xml", `<?xml version="1.0"?><sst ${NS}>${options.sharedStrings}</sst>`);
+  if (options.styles)
+    zip.file("xl/styles.xml", `<?xml version="1.0"?><styleSheet ${NS}>${options.styles}</styleSheet>`);
+  if (options.sharedStrings)
+    zip.file("xl/sharedStrings.xml", `<?xml version="1.0"?><sst ${NS}>${options.sharedStrings}</sst>`);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
@@ -283,7 +357,7 @@ describe("sheet XML as other programs write it reads as ExcelJS reads it", () =>
   test("inline strings, str cells, escapes, shared strings with runs and phonetics, booleans, errors", async () => {
     const sharedStrings =
       '<si><t xml:space="preserve"> Meta_x000D_ </t></si>' +
-      "<si><r><t>Pré-</t></r><r><rPr><b/></rPr><t>natal</t></r><rPh sb=\"0\" eb=\"1\"><t>ヨミ</t></rPh></si>" +
+      '<si><r><t>Pré-</t></r><r><rPr><b/></rPr><t>natal</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh></si>' +
       "<si><t></t></si><si/>";
     const sheet =
       "<sheetData>" +
@@ -334,15 +408,22 @@ describe("sheet XML as other programs write it reads as ExcelJS reads it", () =>
       '<row r="4"><c r="B4"><v>2</v></c></row>' +
       "</sheetData>" +
       '<hyperlinks><hyperlink ref="C2" r:id="rId1"/><hyperlink ref="A3:B3" r:id="rId1"/></hyperlinks>';
-    const sheetRels = '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://sisab.saude.gov.br" TargetMode="External"/>';
+    const sheetRels =
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://sisab.saude.gov.br" TargetMode="External"/>';
     const sheets = await expectSameAsExcelJS(await packageWith(sheet, { styles: STYLES, sheetRels }));
     // Row 2 counts through C2's link: A2 keeps its `0%`; C2 is an empty cell (no format) and adds nothing.
     // Row 3's link is on a range, so its styled blanks stay out.
-    expect(sheets[0].rows).toEqual([[{ value: 1 }], [{ value: null, numberFormat: "0%" }], [], [{ value: null }, { value: 2 }]]);
+    expect(sheets[0].rows).toEqual([
+      [{ value: 1 }],
+      [{ value: null, numberFormat: "0%" }],
+      [],
+      [{ value: null }, { value: 2 }],
+    ]);
   });
 
   test("1904 dates", async () => {
-    const sheet = '<sheetData><row r="1"><c r="A1" s="2"><v>0</v></c><c r="B1" s="2"><v>45000.5</v></c></row></sheetData>';
+    const sheet =
+      '<sheetData><row r="1"><c r="A1" s="2"><v>0</v></c><c r="B1" s="2"><v>45000.5</v></c></row></sheetData>';
     const sheets = await expectSameAsExcelJS(await packageWith(sheet, { styles: STYLES, date1904: true }));
     // Day 0 of the 1904 system is 1904-01-01.
     expect(sheets[0].rows[0][0].value).toEqual(new Date(Date.UTC(1904, 0, 1)));
@@ -392,10 +473,28 @@ describe("a workbook saved by LibreOffice", () => {
       ws.addTable({
         name: "Tabela1",
         ref: "A3",
-        columns: [{ name: "Indicador" }, { name: "Mês" }, { name: "Meta" }, { name: "Resultado" }, { name: "Atingimento" }],
+        columns: [
+          { name: "Indicador" },
+          { name: "Mês" },
+          { name: "Meta" },
+          { name: "Resultado" },
+          { name: "Atingimento" },
+        ],
         rows: [
-          ["Pré-natal", new Date(Date.UTC(2025, 0, 1)), 0.9, 0.92, { formula: "D4/C4", result: 0.92 / 0.9 } as ExcelJS.CellFormulaValue],
-          ["Visitas", new Date(Date.UTC(2025, 1, 1)), 10, "n/d", { formula: "IFERROR(D5/C5,\"\")", result: "" } as ExcelJS.CellFormulaValue],
+          [
+            "Pré-natal",
+            new Date(Date.UTC(2025, 0, 1)),
+            0.9,
+            0.92,
+            { formula: "D4/C4", result: 0.92 / 0.9 } as ExcelJS.CellFormulaValue,
+          ],
+          [
+            "Visitas",
+            new Date(Date.UTC(2025, 1, 1)),
+            10,
+            "n/d",
+            { formula: 'IFERROR(D5/C5,"")', result: "" } as ExcelJS.CellFormulaValue,
+          ],
         ],
       });
       for (const a of ["B4", "B5"]) ws.getCell(a).numFmt = "mmm/yyyy";

@@ -10,7 +10,13 @@ import ExcelJS from "exceljs";
 import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { writerStrings } from "../../../../src/hosts/file/messages";
-import type { ConditionalRule, OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../../../../src/workbook/plan/types";
+import type {
+  ConditionalRule,
+  OwnedColumns,
+  PlanCell,
+  SummarySheetPlan,
+  WritePlan,
+} from "../../../../src/workbook/plan/types";
 import { readWorkbookFile, type WorkbookSource } from "../../../../src/hosts/file/xlsx/read";
 import {
   defaultOutputPath,
@@ -61,7 +67,15 @@ function inputWorkbook(): ExcelJS.Workbook {
   ws.getColumn(2).width = 48;
   ws.addConditionalFormatting({
     ref: "D4:D8",
-    rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0.5"], style: { font: { color: { argb: "FFFF0000" } } }, priority: 1 }],
+    rules: [
+      {
+        type: "cellIs",
+        operator: "lessThan",
+        formulae: ["0.5"],
+        style: { font: { color: { argb: "FFFF0000" } } },
+        priority: 1,
+      },
+    ],
   });
 
   const plain = wb.addWorksheet("Metas 2024");
@@ -82,7 +96,8 @@ const NOT_MET = { fill: "#FFC7CE", color: "#9C0006" };
 /** Owned columns right of a table: attainment (percent) and concept, the fourth row without data. */
 function ownedBlock(sheet: string, col: number): OwnedColumns {
   const concept = (v: string | null): PlanCell => ({ value: v, style: { align: "center" } });
-  const attainment = (v: number | null): PlanCell => (v === null ? { value: null } : { value: v, numberFormat: "0.0%" });
+  const attainment = (v: number | null): PlanCell =>
+    v === null ? { value: null } : { value: v, numberFormat: "0.0%" };
   return {
     sheet,
     headerRow: 3,
@@ -105,7 +120,14 @@ function ownedBlock(sheet: string, col: number): OwnedColumns {
 
 const RULES: ConditionalRule[] = [
   { sheet: "Indicadores", areas: ["F4:G8", "D4:D8"], conceptClass: "met", formula: '$G4="A"', style: MET, priority: 1 },
-  { sheet: "Indicadores", areas: ["F4:G8", "D4:D8"], conceptClass: "notMet", formula: '$G4="B"', style: NOT_MET, priority: 2 },
+  {
+    sheet: "Indicadores",
+    areas: ["F4:G8", "D4:D8"],
+    conceptClass: "notMet",
+    formula: '$G4="B"',
+    style: NOT_MET,
+    priority: 2,
+  },
 ];
 
 const SUMMARY: SummarySheetPlan = {
@@ -113,7 +135,10 @@ const SUMMARY: SummarySheetPlan = {
   rows: [
     [{ value: "Resumo da avaliação — 1º trimestre de 2025", style: { bold: true, size: 14 } }],
     [],
-    [{ value: "Atingimento global", style: { bold: true } }, { value: 0.6, numberFormat: "0.0%" }],
+    [
+      { value: "Atingimento global", style: { bold: true } },
+      { value: 0.6, numberFormat: "0.0%" },
+    ],
     [],
     [
       { value: "Indicador", style: { bold: true, fill: "#DDEBF7", border: true } },
@@ -179,7 +204,8 @@ interface CfLike {
   ref: string;
   rules: { type: string; formulae?: string[]; priority: number; style?: Partial<ExcelJS.Style> }[];
 }
-const formatsOf = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: CfLike[] }).conditionalFormattings;
+const formatsOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { conditionalFormattings: CfLike[] }).conditionalFormattings;
 
 /** A workbook made with ExcelJS, patched with `plan` in memory, and read back. */
 async function patched(wb: ExcelJS.Workbook, p: WritePlan): Promise<ExcelJS.Workbook> {
@@ -214,7 +240,11 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
   test("the package is compressed: every part the writer makes is deflated", async () => {
     const bytes = fs.readFileSync(output);
     const zip = await JSZip.loadAsync(bytes);
-    const parts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async("uint8array")));
+    const parts = await Promise.all(
+      Object.values(zip.files)
+        .filter((f) => !f.dir)
+        .map((f) => f.async("uint8array")),
+    );
     const unpacked = parts.reduce((n, p) => n + p.length, 0);
     // XML deflates to well under half its size; a stored package would be larger than its parts.
     expect(bytes.length).toBeLessThan(unpacked / 2);
@@ -252,7 +282,8 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
       const outWs = outWb.getWorksheet(inWs.name)!;
       const before = cellValues(inWs);
       const after = cellValues(outWs);
-      for (const [address, value] of before) expect([inWs.name, address, after.get(address)]).toEqual([inWs.name, address, value]);
+      for (const [address, value] of before)
+        expect([inWs.name, address, after.get(address)]).toEqual([inWs.name, address, value]);
       for (const address of after.keys()) {
         if (!before.has(address)) expect(owned[inWs.name]).toContain(address.replace(/\d+$/, ""));
       }
@@ -262,8 +293,12 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     expect(ws.getCell("D4").numFmt).toBe("0%");
     expect(ws.getColumn(2).width).toBe(48);
     expect((ws as unknown as { _merges: Record<string, unknown> })._merges).toHaveProperty("A1");
-    const tables = ws.getTables() as unknown as { table: { name: string; tableRef: string; style: { theme: string } } }[];
-    expect(tables.map((t) => [t.table.name, t.table.tableRef, t.table.style.theme])).toEqual([["TabelaIndicadores", "A3:E8", "TableStyleMedium2"]]);
+    const tables = ws.getTables() as unknown as {
+      table: { name: string; tableRef: string; style: { theme: string } };
+    }[];
+    expect(tables.map((t) => [t.table.name, t.table.tableRef, t.table.style.theme])).toEqual([
+      ["TabelaIndicadores", "A3:E8", "TableStyleMedium2"],
+    ]);
   });
 
   test("the plan's rules are expression rules with their formula and colours, after the user's own rule", () => {
@@ -274,7 +309,11 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     expect(met.ref).toBe("F4:G8 D4:D8");
     expect(met.rules).toHaveLength(1);
     expect(met.rules[0]).toMatchObject({ type: "expression", formulae: ['$G4="A"'], priority: 2 });
-    expect(met.rules[0].style?.fill).toMatchObject({ type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } });
+    expect(met.rules[0].style?.fill).toMatchObject({
+      type: "pattern",
+      pattern: "solid",
+      bgColor: { argb: "FFC6EFCE" },
+    });
     expect(met.rules[0].style?.font?.color).toEqual({ argb: "FF006100" });
     expect(notMet.rules[0]).toMatchObject({ type: "expression", formulae: ['$G4="B"'], priority: 3 });
     expect(notMet.rules[0].style?.fill).toMatchObject({ bgColor: { argb: "FFFFC7CE" } });
@@ -293,7 +332,12 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
   });
 
   test("the summary sheet: last tab, cells, merge, widths, A4 fitted to one page wide, print area", () => {
-    expect(outWb.worksheets.map((w) => w.name)).toEqual(["Indicadores", "Metas 2024", "Configurações", "Resumo 2025-T1"]);
+    expect(outWb.worksheets.map((w) => w.name)).toEqual([
+      "Indicadores",
+      "Metas 2024",
+      "Configurações",
+      "Resumo 2025-T1",
+    ]);
     const ws = outWb.getWorksheet("Resumo 2025-T1")!;
     expect(ws.getCell("A1").value).toBe("Resumo da avaliação — 1º trimestre de 2025");
     expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
@@ -302,12 +346,20 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     expect(ws.getCell("B7").value).toBeCloseTo(0.853, 9);
     expect(ws.getCell("B7").numFmt).toBe("0.0%");
     expect(ws.getCell("B5").alignment?.horizontal).toBe("right");
-    expect(Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges).map((m) => m.range)).toEqual(["A1:D1"]);
+    expect(
+      Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges).map((m) => m.range),
+    ).toEqual(["A1:D1"]);
     expect([1, 2, 3, 4].map((c) => ws.getColumn(c).width)).toEqual([48, 14, 12, 12]);
     // Row 6 was given two lines' height; row 7 keeps the default (no height written).
     expect(ws.getRow(6).height).toBe(30);
     expect(ws.getRow(7).height).toBeUndefined();
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     // The print area covers the cells and the chart (columns A–D, rows 1–25).
     expect(ws.pageSetup.printArea).toBe("A1:D25");
   });
@@ -315,7 +367,13 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
   test("the package holds the chart: parts, relationships, content types, and references to the summary's cells", async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(output));
     const names = Object.keys(zip.files);
-    expect(names).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "xl/charts/chart1.xml",
+        "xl/drawings/drawing1.xml",
+        "xl/drawings/_rels/drawing1.xml.rels",
+      ]),
+    );
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(XMLValidator.validate(chart)).toBe(true);
     expect(chart).toContain("<c:f>'Resumo 2025-T1'!$A$6:$A$8</c:f>");
@@ -333,7 +391,9 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     expect(XMLValidator.validate(sheetXml)).toBe(true);
     const drawingId = /<drawing r:id="(rId\d+)"\/>/.exec(sheetXml)![1];
     expect(sheetXml.indexOf("<drawing ")).toBeGreaterThan(sheetXml.indexOf("<pageSetup "));
-    const sheetRels = await zip.file(path.posix.join(path.posix.dirname(sheetPart), "_rels", `${path.posix.basename(sheetPart)}.rels`))!.async("string");
+    const sheetRels = await zip
+      .file(path.posix.join(path.posix.dirname(sheetPart), "_rels", `${path.posix.basename(sheetPart)}.rels`))!
+      .async("string");
     expect(sheetRels).toMatch(new RegExp(`Id="${drawingId}" Type="[^"]*/drawing" Target="../drawings/drawing1.xml"`));
     const drawingRels = await zip.file("xl/drawings/_rels/drawing1.xml.rels")!.async("string");
     expect(drawingRels).toContain('Target="../charts/chart1.xml"');
@@ -342,8 +402,12 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     expect(drawing).toContain("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>9</xdr:row>");
     expect(drawing).toContain("<xdr:to><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>25</xdr:row>");
     const types = await zip.file("[Content_Types].xml")!.async("string");
-    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
   });
 
   describe("run a second time on its own output", () => {
@@ -367,7 +431,10 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
     test("the same conditional formats, not duplicated", () => {
       for (const ws of outWb.worksheets) {
         const strip = (cfs: CfLike[] | undefined) =>
-          (cfs ?? []).map((cf) => ({ ref: cf.ref, rules: cf.rules.map((r) => [r.type, r.formulae, r.priority, r.style?.fill]) }));
+          (cfs ?? []).map((cf) => ({
+            ref: cf.ref,
+            rules: cf.rules.map((r) => [r.type, r.formulae, r.priority, r.style?.fill]),
+          }));
         expect(strip(formatsOf(again.getWorksheet(ws.name)!))).toEqual(strip(formatsOf(ws)));
       }
       expect(formatsOf(again.getWorksheet("Indicadores")!)).toHaveLength(3);
@@ -375,7 +442,9 @@ describe("writeEvaluatedFile: a workbook with a table and a plain range", () => 
 
     test("one chart, not two", async () => {
       const zip = await JSZip.loadAsync(fs.readFileSync(second));
-      expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toEqual(["xl/charts/chart1.xml"]);
+      expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toEqual([
+        "xl/charts/chart1.xml",
+      ]);
     });
 
     test("the first output, which was this run's input, is unchanged", async () => {
@@ -412,7 +481,12 @@ describe("the writer: a summary sheet that already exists", () => {
     const f = file("resumo-no-meio.xlsx");
     await wb.xlsx.writeFile(f);
 
-    const back = await patched(await loadExcel(f), { owned: [], rules: [], summaries: [{ ...structuredClone(SUMMARY), chart: undefined }], problems: [] });
+    const back = await patched(await loadExcel(f), {
+      owned: [],
+      rules: [],
+      summaries: [{ ...structuredClone(SUMMARY), chart: undefined }],
+      problems: [],
+    });
     expect(back.worksheets.map((w) => w.name)).toEqual(["Indicadores", "Resumo 2025-T1", "Anotações"]);
     const ws = back.getWorksheet("Resumo 2025-T1")!;
     expect(ws.getCell("A1").value).toBe("Resumo da avaliação — 1º trimestre de 2025");
@@ -430,11 +504,29 @@ describe("the writer: conditional formats already on the sheet", () => {
     const ws = wb.addWorksheet("Indicadores");
     const userWide: CfLike = { ref: "A1:Z50", rules: [{ type: "cellIs", formulae: ["0"], priority: 4 }] };
     const userExpression: CfLike = { ref: "B4:B8", rules: [{ type: "expression", formulae: ['$B4=""'], priority: 7 }] };
-    const earlier: CfLike = { ref: "G4:G12 D4:D12", rules: [{ type: "expression", formulae: ['$G4="Sem dado"'], priority: 9 }] };
-    const sameAsPlan: CfLike = { ref: "D4:D8 F4:G8", rules: [{ type: "expression", formulae: ['$G4="A"'], priority: 8 }] };
-    for (const cf of [userWide, userExpression, earlier, sameAsPlan]) ws.addConditionalFormatting(cf as unknown as ExcelJS.ConditionalFormattingOptions);
-    const back = await patched(wb, { owned: [ownedBlock("Indicadores", 6)], rules: RULES, summaries: [], problems: [] });
-    expect(formatsOf(back.getWorksheet("Indicadores")!).map((cf) => [cf.ref, cf.rules[0].formulae?.[0], cf.rules[0].priority])).toEqual([
+    const earlier: CfLike = {
+      ref: "G4:G12 D4:D12",
+      rules: [{ type: "expression", formulae: ['$G4="Sem dado"'], priority: 9 }],
+    };
+    const sameAsPlan: CfLike = {
+      ref: "D4:D8 F4:G8",
+      rules: [{ type: "expression", formulae: ['$G4="A"'], priority: 8 }],
+    };
+    for (const cf of [userWide, userExpression, earlier, sameAsPlan])
+      ws.addConditionalFormatting(cf as unknown as ExcelJS.ConditionalFormattingOptions);
+    const back = await patched(wb, {
+      owned: [ownedBlock("Indicadores", 6)],
+      rules: RULES,
+      summaries: [],
+      problems: [],
+    });
+    expect(
+      formatsOf(back.getWorksheet("Indicadores")!).map((cf) => [
+        cf.ref,
+        cf.rules[0].formulae?.[0],
+        cf.rules[0].priority,
+      ]),
+    ).toEqual([
       ["A1:Z50", "0", 4],
       ["B4:B8", '$B4=""', 7],
       ["F4:G8 D4:D8", '$G4="A"', 8],
@@ -449,7 +541,9 @@ describe("the writer: a cell covered by the user's merge is left alone", () => {
     const ws = wb.addWorksheet("Indicadores");
     ws.getCell("E4").value = "nota do usuário";
     ws.mergeCells("E4:F4");
-    const back = (await patched(wb, { owned: [ownedBlock("Indicadores", 6)], rules: [], summaries: [], problems: [] })).getWorksheet("Indicadores")!;
+    const back = (
+      await patched(wb, { owned: [ownedBlock("Indicadores", 6)], rules: [], summaries: [], problems: [] })
+    ).getWorksheet("Indicadores")!;
     expect(back.getCell("E4").value).toBe("nota do usuário");
     expect(back.getCell("G4").value).toBe("A");
   });
@@ -462,7 +556,9 @@ describe("writeEvaluatedFile: tables saved without a style", () => {
     zip.file("xl/tables/table1.xml", tableXml.replace(/<tableStyleInfo[^>]*\/>/, ""));
     const input = file("sem-estilo.xlsx");
     fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
-    const output = expectWritten(await writeEvaluatedFile(await sourceOf(input), plan(), file("sem-estilo.avaliado.xlsx"), input));
+    const output = expectWritten(
+      await writeEvaluatedFile(await sourceOf(input), plan(), file("sem-estilo.avaliado.xlsx"), input),
+    );
     const out = await JSZip.loadAsync(fs.readFileSync(output));
     const written = await out.file("xl/tables/table1.xml")!.async("string");
     expect(written).toBe(tableXml.replace(/<tableStyleInfo[^>]*\/>/, ""));
@@ -491,7 +587,8 @@ describe("writeEvaluatedFile: tables saved without a style", () => {
 describe("writeEvaluatedFile: a CSV input", () => {
   test("becomes a workbook with one sheet holding the CSV's cells (as text), the owned columns and the summary", async () => {
     const input = file("painel.csv");
-    const csv = "Ministério da Saúde;\n\nCódigo;Indicador;Meta;Resultado;Mês;\nC01;Pré-natal;≥ 90%;92;2025-01;\nC02;Vacinas;≥ 95%;81;2025-01;\n";
+    const csv =
+      "Ministério da Saúde;\n\nCódigo;Indicador;Meta;Resultado;Mês;\nC01;Pré-natal;≥ 90%;92;2025-01;\nC02;Vacinas;≥ 95%;81;2025-01;\n";
     fs.writeFileSync(input, Buffer.from(csv, "latin1"));
     const owned: OwnedColumns = { ...ownedBlock("painel", 6), values: ownedBlock("painel", 6).values.slice(0, 2) };
     const p: WritePlan = { owned: [owned], rules: [], summaries: [structuredClone(SUMMARY)], problems: [] };
@@ -526,7 +623,10 @@ describe("writeEvaluatedFile: bad output paths give a pt-BR message naming the f
     const relative = path.relative(process.cwd(), input);
     expectFailed(await writeEvaluatedFile(source, plan(), relative, input), writerStrings.outputIsInput(relative));
     const dotted = path.join(dir, ".", "entrada.xlsx");
-    expectFailed(await writeEvaluatedFile(source, plan(), `${dir}/./entrada.xlsx`, input), writerStrings.outputIsInput(`${dir}/./entrada.xlsx`));
+    expectFailed(
+      await writeEvaluatedFile(source, plan(), `${dir}/./entrada.xlsx`, input),
+      writerStrings.outputIsInput(`${dir}/./entrada.xlsx`),
+    );
     expect(dotted).toBe(input);
     const link = file("atalho.xlsx");
     fs.symlinkSync(input, link);

@@ -16,7 +16,9 @@ import { contractRows, contractWorkbook } from "./fixture";
 
 const SOURCE = "Contrato de Gestão nº 001/2025";
 // I5 (Visitas domiciliares, ≥ 10) with results only in T4.
-const rows = contractRows().map((r) => (r[0] === "I5" && r[3] !== "2025-T4" ? [...r.slice(0, 5), null, null, null] : r));
+const rows = contractRows().map((r) =>
+  r[0] === "I5" && r[3] !== "2025-T4" ? [...r.slice(0, 5), null, null, null] : r,
+);
 const evs = runPipeline(workbook(sheet("Indicadores", rows))).evaluations;
 const doc = buildAdditiveTerm(evs, { source: SOURCE });
 
@@ -44,7 +46,16 @@ test("the indicators to revise: I1 by a wide margin, I3 never met, I5 without da
 test("the quarterly communiqué's proposals stay as they were (no 'without data' reason there)", () => {
   expect(revisionSuggestions(evs).map((r) => r.code)).toEqual(["I1", "I3"]);
   // Two quarters of 4 without data is not most of them: 2 × 2 = 4, not more than 4.
-  const half = runPipeline(workbook(sheet("Indicadores", contractRows().map((r) => (r[0] === "I5" && (r[3] === "2025-T1" || r[3] === "2025-T2") ? [...r.slice(0, 5), null, null, null] : r))))).evaluations;
+  const half = runPipeline(
+    workbook(
+      sheet(
+        "Indicadores",
+        contractRows().map((r) =>
+          r[0] === "I5" && (r[3] === "2025-T1" || r[3] === "2025-T2") ? [...r.slice(0, 5), null, null, null] : r,
+        ),
+      ),
+    ),
+  ).evaluations;
   expect(revisionSuggestions(half, { withoutData: true }).map((r) => r.code)).toEqual(["I1", "I3"]);
 });
 
@@ -57,8 +68,12 @@ test("the text: evidence per quarter, the new target left blank, addressed to th
   );
   expect(md).toContain("Sem resultado avaliável em 3 dos 4 trimestres (2025-T1, 2025-T2, 2025-T3).");
   // The raw attainment per quarter, as the wide margin is judged: 400/300 = 133,3%.
-  expect(md).toContain("- I1 Consultas médicas por mês — 2025-T1: 400 (133,3%, A); 2025-T2: 420 (140,0%, A); 2025-T3: 390 (130,0%, A); 2025-T4: 450 (150,0%, A).");
-  expect(md).toContain("- I5 Visitas domiciliares por ACS — 2025-T1: sem dado; 2025-T2: sem dado; 2025-T3: sem dado; 2025-T4: 10,5 (105,0%, A).");
+  expect(md).toContain(
+    "- I1 Consultas médicas por mês — 2025-T1: 400 (133,3%, A); 2025-T2: 420 (140,0%, A); 2025-T3: 390 (130,0%, A); 2025-T4: 450 (150,0%, A).",
+  );
+  expect(md).toContain(
+    "- I5 Visitas domiciliares por ACS — 2025-T1: sem dado; 2025-T2: sem dado; 2025-T3: sem dado; 2025-T4: 10,5 (105,0%, A).",
+  );
   expect(md).toContain("## 3. Nova redação proposta");
   expect(md).toContain("## 4. Consulta prévia à Diretoria Municipal de Saúde");
   expect(doc.closing).toBe(documentStrings.additiveClosing);
@@ -69,7 +84,10 @@ test("nothing to propose, and a single quarter: said so", () => {
   const one = buildAdditiveTerm(evs.slice(0, 1), { source: SOURCE });
   expect(one.candidates).toEqual([]);
   expect(communiqueMarkdown(one)).toContain(documentStrings.tooEarly("trimestre"));
-  expect(one.sections.map((x) => x.heading)).toEqual([documentStrings.candidatesHeading, documentStrings.consultationHeading(2)]);
+  expect(one.sections.map((x) => x.heading)).toEqual([
+    documentStrings.candidatesHeading,
+    documentStrings.consultationHeading(2),
+  ]);
   // T3 and T4 of the original table: I1 wide margin (130%, 150%); I3 never met; I4 (≤ 10%: 12%, 14%) never
   // met over these two; I7 A then B: mixed; nothing without data.
   const two = buildAdditiveTerm(runPipeline(contractWorkbook(["2025-T3", "2025-T4"])).evaluations, { source: SOURCE });
@@ -87,7 +105,11 @@ test("as a sheet on request: recognised as a report when evaluated again", () =>
   expect(isReportSheet({ name: plan.name, rows: [[{ value: "Indicador" }]] })).toBe(false);
   const result = runPipeline(contractWorkbook());
   expect(reportSheets(result, SOURCE).map((p) => p.name)).not.toContain("Proposta de Termo Aditivo");
-  expect(reportSheets(result, SOURCE, { additiveTerm: true }).map((p) => p.name).pop()).toBe("Proposta de Termo Aditivo");
+  expect(
+    reportSheets(result, SOURCE, { additiveTerm: true })
+      .map((p) => p.name)
+      .pop(),
+  ).toBe("Proposta de Termo Aditivo");
 });
 
 test("the header names the periods considered (the proposal comes at any time, not only at the end of the term)", () => {

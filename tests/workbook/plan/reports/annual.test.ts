@@ -15,7 +15,14 @@ import { buildPlan } from "../../../../src/workbook/plan/build";
 import type { PlanCell, SummarySheetPlan } from "../../../../src/workbook/plan/types";
 import { runPipeline } from "../../../../src/workbook/pipeline";
 import { previne } from "../../../../src/core/presets";
-import { annualSheet, buildAnnual, buildCommunique, isReportSheet, planAnnual, reportSheets } from "../../../../src/workbook/plan/reports";
+import {
+  annualSheet,
+  buildAnnual,
+  buildCommunique,
+  isReportSheet,
+  planAnnual,
+  reportSheets,
+} from "../../../../src/workbook/plan/reports";
 import { nationalStrings, reportStrings } from "../../../../src/workbook/messages";
 import { readWorkbookFile } from "../../../../src/hosts/file/xlsx/read";
 import { writeEvaluatedFile } from "../../../../src/hosts/file/xlsx/write";
@@ -42,7 +49,12 @@ describe("buildAnnual: the figures", () => {
       ["2025-T3", 6, 4, 4], // 66,67%
       ["2025-T4", 6, 3, 5], // 50%
     ]);
-    expect(report.periods.map((p) => p.attainment)).toEqual([expect.closeTo(5 / 6, 12), 0.7, expect.closeTo(4 / 6, 12), 0.5]);
+    expect(report.periods.map((p) => p.attainment)).toEqual([
+      expect.closeTo(5 / 6, 12),
+      0.7,
+      expect.closeTo(4 / 6, 12),
+      0.5,
+    ]);
     // (83,33 + 70 + 66,67 + 50) / 4 = 67,5% → band 4.
     expect(report.combined.value).toBeCloseTo(67.5, 12);
     expect(report.combined.band?.band.number).toBe(4);
@@ -73,7 +85,11 @@ describe("buildAnnual: the figures", () => {
     // I7: no data in T2 → three points (0; 1), (2; 1), (3; 0,96): x̄ = 5/3, ȳ = 0,98667,
     // Σ(x−x̄)(y−ȳ) = (−5/3)(0,01333) + (1/3)(0,01333) + (4/3)(−0,02667) = −0,05333; Σ(x−x̄)² = 4,6667 → −1,14 pp.
     expect(byCode.I7.series).toEqual([1, undefined, 1, expect.closeTo(0.96, 12)]);
-    expect(byCode.I7.trend).toEqual({ direction: "stable", slope: expect.closeTo(-0.05333333 / 4.6666667, 6), points: 3 });
+    expect(byCode.I7.trend).toEqual({
+      direction: "stable",
+      slope: expect.closeTo(-0.05333333 / 4.6666667, 6),
+      points: 3,
+    });
     expect(report.hasMonitoring).toBe(true);
     expect(report.revisions.map((r) => [r.code, r.reason])).toEqual([
       ["I1", "wideMargin"],
@@ -83,9 +99,13 @@ describe("buildAnnual: the figures", () => {
 
   test("a target that changed is shown with the quarters it held", () => {
     const wb = contractWorkbook();
-    for (const row of wb.sheets[0].rows) if (row[0]?.value === "I5" && (row[3]?.value === "2025-T3" || row[3]?.value === "2025-T4")) row[4] = { value: "≥ 12" };
+    for (const row of wb.sheets[0].rows)
+      if (row[0]?.value === "I5" && (row[3]?.value === "2025-T3" || row[3]?.value === "2025-T4"))
+        row[4] = { value: "≥ 12" };
     const changed = buildAnnual(runPipeline(wb).evaluations, { kind: "year", year: 2025 });
-    expect(changed.indicators.find((i) => i.code === "I5")?.target).toBe("≥ 10 (2025-T1 a 2025-T2); ≥ 12 (2025-T3 a 2025-T4)");
+    expect(changed.indicators.find((i) => i.code === "I5")?.target).toBe(
+      "≥ 10 (2025-T1 a 2025-T2); ≥ 12 (2025-T3 a 2025-T4)",
+    );
   });
 });
 
@@ -99,7 +119,14 @@ describe("annualSheet: the cells", () => {
     // 3 lead columns + 3 per quarter × 4 + 3 at the end.
     expect(sheet.widths).toHaveLength(18);
     const t1 = rowOf("2025-T1");
-    expect(sheet.rows[t1 - 1].slice(0, 6).map((c) => c.value)).toEqual(["2025-T1", "1º trimestre de 2025", "6 de 6", 4, expect.closeTo(5 / 6, 12), "Faixa 2 — 80% a 99,9%"]);
+    expect(sheet.rows[t1 - 1].slice(0, 6).map((c) => c.value)).toEqual([
+      "2025-T1",
+      "1º trimestre de 2025",
+      "6 de 6",
+      4,
+      expect.closeTo(5 / 6, 12),
+      "Faixa 2 — 80% a 99,9%",
+    ]);
     expect(at(sheet, `E${t1}`)?.numberFormat).toBe("0.0%");
     expect(at(sheet, `E${t1 + 3}`)?.value).toBe(0.5);
     const year = rowOf("2025");
@@ -108,12 +135,19 @@ describe("annualSheet: the cells", () => {
     expect(at(sheet, `E${year}`)?.value).toBeCloseTo(0.675, 12);
     expect(at(sheet, `F${year}`)?.value).toBe("Faixa 4 — 60% a 69,9%");
     expect(at(sheet, `G${year}`)?.value).toMatch(/^Recomendação pela manutenção do Contrato com ressalvas/);
-    expect(sheet.rows.flat().map((c) => c.value)).toContain(reportStrings.overallTrend("piorando", "-10,3", "trimestre"));
+    expect(sheet.rows.flat().map((c) => c.value)).toContain(
+      reportStrings.overallTrend("piorando", "-10,3", "trimestre"),
+    );
   });
 
   test("the line chart reads the quarters' labels and overall attainment", () => {
     const t1 = rowOf("2025-T1");
-    expect(sheet.chart).toMatchObject({ kind: "line", percent: true, categories: `A${t1}:A${t1 + 3}`, values: `E${t1}:E${t1 + 3}` });
+    expect(sheet.chart).toMatchObject({
+      kind: "line",
+      percent: true,
+      categories: `A${t1}:A${t1 + 3}`,
+      values: `E${t1}:E${t1 + 3}`,
+    });
     expect(sheet.chart!.from.row).toBeGreaterThan(t1 + 4);
   });
 
@@ -123,20 +157,37 @@ describe("annualSheet: the cells", () => {
     // Columns: A code, B name, C target, D–F T1, G–I T2, J–L T3, M–O T4, P trend, Q slope, R justifications.
     expect(row.slice(0, 3)).toEqual(["I2", "Proporção de gestantes com pré-natal em dia", "≥ 80%"]);
     expect(row.slice(3, 15)).toEqual([
-      0.6, expect.closeTo(0.75, 12), "B – justificado",
-      0.7, expect.closeTo(0.875, 12), "B – justificado parcialmente",
-      0.82, 1, "A",
-      0.85, 1, "A",
+      0.6,
+      expect.closeTo(0.75, 12),
+      "B – justificado",
+      0.7,
+      expect.closeTo(0.875, 12),
+      "B – justificado parcialmente",
+      0.82,
+      1,
+      "A",
+      0.85,
+      1,
+      "A",
     ]);
     expect(row[15]).toBe("melhorando");
     expect(row[16]).toBeCloseTo(8.75, 10);
-    expect(row[17]).toBe("2025-T1: Falta de médico na UBS Centro durante o trimestre (acatada totalmente)\n2025-T2: Reposição parcial da equipe de enfermagem (acatada parcialmente)");
+    expect(row[17]).toBe(
+      "2025-T1: Falta de médico na UBS Centro durante o trimestre (acatada totalmente)\n2025-T2: Reposição parcial da equipe de enfermagem (acatada parcialmente)",
+    );
     const i7 = sheet.rows[rowOf("I7") - 1].map((c) => c.value);
     expect(i7.slice(6, 9)).toEqual([null, null, "Sem dado"]);
     expect(sheet.rows[rowOf("I4") - 1][15].value).toBe("piorando");
     // The header: the quarter spans its three columns, the fixed columns span two rows.
     const header = rowOf(reportStrings.indicatorHeaders.code);
-    expect(sheet.merges).toEqual(expect.arrayContaining([`A${header}:A${header + 1}`, `D${header}:F${header}`, `M${header}:O${header}`, `R${header}:R${header + 1}`]));
+    expect(sheet.merges).toEqual(
+      expect.arrayContaining([
+        `A${header}:A${header + 1}`,
+        `D${header}:F${header}`,
+        `M${header}:O${header}`,
+        `R${header}:R${header + 1}`,
+      ]),
+    );
     expect(at(sheet, `D${header}`)?.value).toBe("1º trimestre de 2025");
     expect(at(sheet, `E${header + 1}`)?.value).toBe("Atingimento");
     expect(rowOf("I6")).toBe(0); // monitoring: not in the table
@@ -145,7 +196,11 @@ describe("annualSheet: the cells", () => {
   test("the proposals to revise and the notes on how to read it", () => {
     const texts = sheet.rows.flat().map((c) => c.value);
     expect(texts).toContain(reportStrings.revisionsHeading);
-    expect(texts.some((t) => typeof t === "string" && t.startsWith("• I1 Consultas médicas por mês: meta superada com ampla margem"))).toBe(true);
+    expect(
+      texts.some(
+        (t) => typeof t === "string" && t.startsWith("• I1 Consultas médicas por mês: meta superada com ampla margem"),
+      ),
+    ).toBe(true);
     expect(texts).toContain(`• ${reportStrings.noteTrend("trimestre")}`);
     expect(texts).toContain(`• ${reportStrings.noteYear}`);
   });
@@ -164,9 +219,16 @@ describe("reportSheets: what `avaliar` adds to its plan", () => {
   test("every quarter's communiqué and the year's report; the final report and communiqué on request", () => {
     const communiques = ["Comunicado 2025-T1", "Comunicado 2025-T2", "Comunicado 2025-T3", "Comunicado 2025-T4"];
     expect(reportSheets(result, "x").map((p) => p.name)).toEqual([...communiques, "Avaliação anual 2025"]);
-    expect(reportSheets(result, "x", { final: true }).map((p) => p.name)).toEqual([...communiques, "Avaliação anual 2025", "Avaliação final", "Comunicado final"]);
+    expect(reportSheets(result, "x", { final: true }).map((p) => p.name)).toEqual([
+      ...communiques,
+      "Avaliação anual 2025",
+      "Avaliação final",
+      "Comunicado final",
+    ]);
     // One quarter (a run with --periodo): its communiqué only, so an annual report made earlier is not replaced.
-    expect(reportSheets(runPipeline(contractWorkbook(["2025-T2"])), "x").map((p) => p.name)).toEqual(["Comunicado 2025-T2"]);
+    expect(reportSheets(runPipeline(contractWorkbook(["2025-T2"])), "x").map((p) => p.name)).toEqual([
+      "Comunicado 2025-T2",
+    ]);
   });
 });
 
@@ -224,8 +286,16 @@ describe("written to a file, opened by LibreOffice", () => {
   test("read back, the report sheets are recognised as the add-in's (isReportSheet), the user's are not", async () => {
     const back = workbookOf(await readWorkbookFile(output));
     const names = back.sheets.filter(isReportSheet).map((sh) => sh.name);
-    expect(names).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Comunicado 2025-T3", "Comunicado 2025-T4", "Avaliação anual 2025"]);
-    expect(isReportSheet({ name: "Comunicado interno", rows: [[{ value: "Aviso" }]], origin: { row: 1, col: 1 } })).toBe(false);
+    expect(names).toEqual([
+      "Comunicado 2025-T1",
+      "Comunicado 2025-T2",
+      "Comunicado 2025-T3",
+      "Comunicado 2025-T4",
+      "Avaliação anual 2025",
+    ]);
+    expect(
+      isReportSheet({ name: "Comunicado interno", rows: [[{ value: "Aviso" }]], origin: { row: 1, col: 1 } }),
+    ).toBe(false);
   });
 
   withLibreOffice(true)(
@@ -277,12 +347,18 @@ describe("a preset scored 0–10 (Previne Brasil)", () => {
     // I7 10 × 0,48/0,50 = 9,6 (peso 2) → (10 + 10 + 14,947 + 7,143 + 10 + 19,2) / 8 = 8,911.
     expect(r.periods[3].value).toBeCloseTo((10 + 10 + (2 * 71) / 9.5 + 100 / 14 + 10 + 2 * 9.6) / 8, 9);
     const sheet = annualSheet(r, { source: "x" });
-    expect(sheet.chart).toMatchObject({ kind: "line", percent: false, title: reportStrings.chartTitleNote("ISF parcial") });
+    expect(sheet.chart).toMatchObject({
+      kind: "line",
+      percent: false,
+      title: reportStrings.chartTitleNote("ISF parcial"),
+    });
     const t4 = sheet.rows.find((row) => row[0]?.value === "2025-Q3")!;
     expect(t4[4]).toMatchObject({ value: expect.closeTo(r.periods[3].value!, 12), numberFormat: "0.00" });
     const c = buildCommunique(isf[3], { source: "x", others: isf });
     // Three of Previne's seven indicators are in the table: a partial ISF, named so (never "O ISF apurado").
-    expect(JSON.stringify(c.sections[0])).toContain(nationalStrings.overallIsf("ISF parcial (3 de 7 indicadores)", "8,91"));
+    expect(JSON.stringify(c.sections[0])).toContain(
+      nationalStrings.overallIsf("ISF parcial (3 de 7 indicadores)", "8,91"),
+    );
     expect(c.title).toBe("Comunicado Quadrimestral Sintético");
     expect(c.finalOfYear).toBe(true); // 2025-Q3 ends on 31 December
   });

@@ -8,14 +8,20 @@ import { decreto } from "../../../../src/core/presets";
 import { fromA1Range } from "../../../../src/workbook/a1";
 import type { PlanCell, SummarySheetPlan } from "../../../../src/workbook/plan/types";
 import { runPipeline } from "../../../../src/workbook/pipeline";
-import { buildCommunique, communiqueMarkdown, communiqueSheet, type Communique } from "../../../../src/workbook/plan/reports/communique";
+import {
+  buildCommunique,
+  communiqueMarkdown,
+  communiqueSheet,
+  type Communique,
+} from "../../../../src/workbook/plan/reports/communique";
 import { linesFor } from "../../../../src/workbook/plan/reports/layout";
 import { reportStrings } from "../../../../src/workbook/messages";
 import { contractWorkbook } from "./fixture";
 
 const evs = runPipeline(contractWorkbook()).evaluations;
 const [t1, t2, t3, t4] = evs;
-const doc = (i: number, others = evs): Communique => buildCommunique(evs[i], { source: "Contrato de Gestão nº 001/2025", others });
+const doc = (i: number, others = evs): Communique =>
+  buildCommunique(evs[i], { source: "Contrato de Gestão nº 001/2025", others });
 
 describe("the 4th quarter: the year's final communiqué", () => {
   const c = doc(3);
@@ -44,7 +50,9 @@ describe("the 4th quarter: the year's final communiqué", () => {
   });
 
   test("records the commission's decision on each justification", () => {
-    expect(c.justifications.map((j) => [j.name.split(" ")[0], j.justification ?? null, j.decision, j.decisionText])).toEqual([
+    expect(
+      c.justifications.map((j) => [j.name.split(" ")[0], j.justification ?? null, j.decision, j.decisionText]),
+    ).toEqual([
       ["I3", "Desabastecimento de vacinas pelo Estado", "rejected", "Não acatada."],
       ["I4", null, "none", "—"],
       ["I7", null, "none", "—"],
@@ -56,9 +64,13 @@ describe("the 4th quarter: the year's final communiqué", () => {
     expect(c.overall).toEqual({ value: 50, text: "50,0%" });
     expect(c.band?.number).toBe(5);
     const result = c.sections[0].blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
-    expect(result).toContain("No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).");
+    expect(result).toContain(
+      "No 4º trimestre de 2025, 3 indicadores de desempenho, de 6 com resultado informado, atingiram a meta pactuada (conceito A = Suficiente).",
+    );
     expect(result).toContain(reportStrings.overallShare("50,0%"));
-    expect(result).toContain("O resultado enquadra-se na Faixa 5 — 50% a 59,9%, à qual corresponde a seguinte recomendação:");
+    expect(result).toContain(
+      "O resultado enquadra-se na Faixa 5 — 50% a 59,9%, à qual corresponde a seguinte recomendação:",
+    );
     expect(result).toContain("“Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”");
   });
 
@@ -77,8 +89,12 @@ describe("the 4th quarter: the year's final communiqué", () => {
       ["I3", "neverMet"],
     ]);
     const list = c.sections[4].blocks.find((b) => b.kind === "list");
-    expect(list?.kind === "list" && list.items[0]).toMatch(/^I1 Consultas médicas por mês: meta superada com ampla margem em todos os trimestres \(atingimento de 130% a 150%\)/);
-    expect(list?.kind === "list" && list.items[1]).toMatch(/^I3 .*não atingida em nenhum dos trimestres \(atingimento de 71,6% a 75,8%\)/);
+    expect(list?.kind === "list" && list.items[0]).toMatch(
+      /^I1 Consultas médicas por mês: meta superada com ampla margem em todos os trimestres \(atingimento de 130% a 150%\)/,
+    );
+    expect(list?.kind === "list" && list.items[1]).toMatch(
+      /^I3 .*não atingida em nenhum dos trimestres \(atingimento de 71,6% a 75,8%\)/,
+    );
   });
 
   test("ends with the place/date line and a signature block per member", () => {
@@ -98,7 +114,10 @@ describe("earlier quarters", () => {
       ["I2", "60,0%", "B – justificado", "total"],
       ["I3", "70,0%", "B", null],
     ]);
-    expect(c.justifications[0]).toMatchObject({ decision: "total", justification: "Falta de médico na UBS Centro durante o trimestre" });
+    expect(c.justifications[0]).toMatchObject({
+      decision: "total",
+      justification: "Falta de médico na UBS Centro durante o trimestre",
+    });
     // 5 of 6 with I2 counted as met → 83,3% → band 2; no action for I2 (counted as met).
     expect(c.overall?.text).toBe("83,3%");
     expect(c.band?.number).toBe(2);
@@ -108,7 +127,9 @@ describe("earlier quarters", () => {
     expect(c.sections[4].blocks).toEqual([{ kind: "paragraph", text: reportStrings.revisionTooEarly("trimestre") }]);
     // I6, a monitoring indicator at 9% against "até 8%", is mentioned but not in the table.
     expect(c.notMet.map((n) => n.code)).not.toContain("I6");
-    expect(JSON.stringify(c.sections[0])).toContain(reportStrings.monitoringBelow("I6 Proporção de baixo peso ao nascer"));
+    expect(JSON.stringify(c.sections[0])).toContain(
+      reportStrings.monitoringBelow("I6 Proporção de baixo peso ao nascer"),
+    );
   });
 
   test("T2: a partial acceptance and an indicator without data", () => {
@@ -117,7 +138,9 @@ describe("earlier quarters", () => {
     expect(c.justifications[0]).toMatchObject({ decision: "partial", decisionText: reportStrings.decisions.partial });
     expect(c.actions[0]).toBe(reportStrings.actionPartial("I2 Proporção de gestantes com pré-natal em dia"));
     // I7 has no result in T2: listed as pending, with an action to send the data.
-    expect(JSON.stringify(c.sections[0])).toContain(reportStrings.pendingList("I7 Hipertensos com pressão arterial aferida"));
+    expect(JSON.stringify(c.sections[0])).toContain(
+      reportStrings.pendingList("I7 Hipertensos com pressão arterial aferida"),
+    );
     expect(c.actions).toContain(reportStrings.actionMissingData("I7 Hipertensos com pressão arterial aferida"));
     expect(c.overall?.text).toBe("70,0%");
     expect(c.band?.number).toBe(3);
@@ -140,14 +163,19 @@ describe("earlier quarters", () => {
     expect(c.band).toBeUndefined();
     expect(JSON.stringify(c.sections[0])).toContain(reportStrings.noBands(decreto.name));
     const met = { ...t1, indicators: t1.indicators.filter((i) => i.concept === "A") };
-    expect(buildCommunique(met, { source: "x" }).sections[3].blocks).toEqual([{ kind: "paragraph", text: reportStrings.noActions }]);
+    expect(buildCommunique(met, { source: "x" }).sections[3].blocks).toEqual([
+      { kind: "paragraph", text: reportStrings.noActions },
+    ]);
   });
 });
 
 describe("renderings", () => {
   const c = doc(3);
   const sheet: SummarySheetPlan = communiqueSheet(c);
-  const texts = sheet.rows.flat().map((x: PlanCell) => x.value).filter((v): v is string => typeof v === "string");
+  const texts = sheet.rows
+    .flat()
+    .map((x: PlanCell) => x.value)
+    .filter((v): v is string => typeof v === "string");
 
   test("the sheet: A4 portrait, six columns, every paragraph merged across them, wrapped and as tall as its text", () => {
     expect(sheet.name).toBe("Comunicado 2025-T4");
@@ -159,7 +187,13 @@ describe("renderings", () => {
     const merged = new Set(sheet.merges);
     sheet.rows.forEach((row, r) => {
       const first = row[0];
-      if (row.length !== 6 || typeof first?.value !== "string" || !first.style?.wrap || row.slice(1).some((x) => x.value !== null)) return;
+      if (
+        row.length !== 6 ||
+        typeof first?.value !== "string" ||
+        !first.style?.wrap ||
+        row.slice(1).some((x) => x.value !== null)
+      )
+        return;
       // A paragraph: A:F merged, and the row tall enough for its lines.
       expect(merged.has(`A${r + 1}:F${r + 1}`)).toBe(true);
       const lines = linesFor(first.value, total, first.style.bold);
@@ -172,16 +206,29 @@ describe("renderings", () => {
   });
 
   test("the sheet holds the tables, the place/date line and the signature lines", () => {
-    const header = sheet.rows.findIndex((row) => row.map((x) => x.value).join("|") === reportStrings.notMetHeaders.join("|"));
+    const header = sheet.rows.findIndex(
+      (row) => row.map((x) => x.value).join("|") === reportStrings.notMetHeaders.join("|"),
+    );
     expect(header).toBeGreaterThan(0);
     const i3 = sheet.rows[header + 1];
-    expect(i3.map((x) => x.value)).toEqual(["I3", "Cobertura vacinal de crianças menores de 1 ano", "≥ 95%", 0.71, expect.closeTo(0.71 / 0.95, 12), "B"]);
+    expect(i3.map((x) => x.value)).toEqual([
+      "I3",
+      "Cobertura vacinal de crianças menores de 1 ano",
+      "≥ 95%",
+      0.71,
+      expect.closeTo(0.71 / 0.95, 12),
+      "B",
+    ]);
     expect(i3[3].numberFormat).toBe("0.0%");
     expect(i3[5].style?.fill).toBe("#FFC7CE"); // the owned column's colour of a B
     expect(texts).toContain(reportStrings.placeDate);
     // Each signature block in one cell (a row is never split across pages): the line, the name, the role.
     expect(texts.filter((t) => t.startsWith(`${reportStrings.signatureLine}\n`)).map((t) => t.split("\n"))).toEqual(
-      reportStrings.members.map((role) => [reportStrings.signatureLine, `${reportStrings.signatureName} ${reportStrings.signatureLine}`, role]),
+      reportStrings.members.map((role) => [
+        reportStrings.signatureLine,
+        `${reportStrings.signatureName} ${reportStrings.signatureLine}`,
+        role,
+      ]),
     );
     expect(texts).toContain("• " + c.actions[0]);
     expect(texts[0]).toBe(reportStrings.draftNote);
@@ -195,7 +242,9 @@ describe("renderings", () => {
     expect(md).toContain("| Código | Indicador | Meta | Resultado | Atingimento | Conceito |");
     expect(md).toContain("| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 71,0% | 74,7% | B |");
     expect(md).toContain("| I4 | Internações por condições sensíveis à atenção primária | ≤ 10% | 14,0% | 71,4% | B |");
-    expect(md).toContain("| I3 Cobertura vacinal de crianças menores de 1 ano | Desabastecimento de vacinas pelo Estado | Não acatada. |");
+    expect(md).toContain(
+      "| I3 Cobertura vacinal de crianças menores de 1 ano | Desabastecimento de vacinas pelo Estado | Não acatada. |",
+    );
     expect(md).toContain("> “Recomendação pela abertura de Procedimento de sanção por descumprimento contratual.”");
     expect(md).toContain("\n________, ___ de __________ de ____\n");
     expect(md.match(/^Assinatura: _+ {2}$/gm)).toHaveLength(4);
@@ -208,7 +257,14 @@ describe("renderings", () => {
     const odd = { ...c, sections: c.sections.map((sec) => ({ ...sec })) };
     odd.sections[2] = {
       heading: "x",
-      blocks: [{ kind: "table", headers: ["a", "b"], spans: [3, 3], rows: [[{ text: "x | y" }, { text: "linha 1\nlinha 2" }]] }],
+      blocks: [
+        {
+          kind: "table",
+          headers: ["a", "b"],
+          spans: [3, 3],
+          rows: [[{ text: "x | y" }, { text: "linha 1\nlinha 2" }]],
+        },
+      ],
     };
     expect(communiqueMarkdown(odd)).toContain("| x \\| y | linha 1<br>linha 2 |");
   });

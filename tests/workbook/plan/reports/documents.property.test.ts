@@ -13,7 +13,10 @@ import { fmt, sheet, workbook } from "../../fixtures";
 import { contractRows } from "./fixture";
 
 /** A result for row `r` of the table: a number on the target's scale, or blank. */
-const results = fc.array(fc.option(fc.integer({ min: 0, max: 600 }), { nil: null, freq: 4 }), { minLength: 28, maxLength: 28 });
+const results = fc.array(fc.option(fc.integer({ min: 0, max: 600 }), { nil: null, freq: 4 }), {
+  minLength: 28,
+  maxLength: 28,
+});
 
 test("property: the grau is the quarters' mean, every quarter in one band group, the reasons hold", () => {
   fc.assert(
@@ -36,7 +39,9 @@ test("property: the grau is the quarters' mean, every quarter in one band group,
       } else expect(final.gradeText).toBeUndefined();
       expect(final.periodsByBand.flatMap((p) => p.labels).sort()).toEqual(evs.map((ev) => ev.period!.label).sort());
       // Provisional exactly when a quarter with a figure is incomplete.
-      expect(final.provisional.length > 0).toBe(evs.some((ev) => ev.overall.value !== undefined && ev.overall.incomplete));
+      expect(final.provisional.length > 0).toBe(
+        evs.some((ev) => ev.overall.value !== undefined && ev.overall.incomplete),
+      );
       for (const c of final.neverMet) expect([c.met, c.withData > 0]).toEqual([0, true]);
 
       const term = buildAdditiveTerm(evs, { source: "x" });
@@ -45,7 +50,8 @@ test("property: the grau is the quarters' mean, every quarter in one band group,
         const missing = byQuarter.filter((i) => i?.status !== "evaluated").length;
         if (c.reason === "mostlyNoData") expect(missing * 2).toBeGreaterThan(evs.length);
         if (c.reason === "neverMet") expect(byQuarter.every((i) => i?.concept === "B")).toBe(true);
-        if (c.reason === "wideMargin") expect(byQuarter.every((i) => i?.concept === "A" && i.attainment!.raw >= 1.2 - 1e-9)).toBe(true);
+        if (c.reason === "wideMargin")
+          expect(byQuarter.every((i) => i?.concept === "A" && i.attainment!.raw >= 1.2 - 1e-9)).toBe(true);
       }
       return true;
     }),

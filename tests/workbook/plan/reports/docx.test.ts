@@ -10,7 +10,12 @@ import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { reportStrings } from "../../../../src/workbook/messages";
 import { runPipeline } from "../../../../src/workbook/pipeline";
-import { buildCommunique, communiqueMarkdown, communiqueParts, type Communique } from "../../../../src/workbook/plan/reports/communique";
+import {
+  buildCommunique,
+  communiqueMarkdown,
+  communiqueParts,
+  type Communique,
+} from "../../../../src/workbook/plan/reports/communique";
 import { columnWidths, communiqueDocx, escapeXml, TEXT_WIDTH } from "../../../../src/workbook/plan/reports/docx";
 import { contractWorkbook } from "./fixture";
 
@@ -18,7 +23,8 @@ const evs = runPipeline(contractWorkbook()).evaluations;
 const t4 = buildCommunique(evs[3], { source: "Contrato de Gestão nº 001/2025", others: evs });
 
 /** Well-formed XML 1.0: the parser's check, and no character XML cannot hold (which the parser lets through). */
-const wellFormed = (xml: string) => XMLValidator.validate(xml) === true && !/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(xml);
+const wellFormed = (xml: string) =>
+  XMLValidator.validate(xml) === true && !/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(xml);
 
 async function documentXml(doc: Communique): Promise<string> {
   const zip = await JSZip.loadAsync(await communiqueDocx(doc));
@@ -52,7 +58,10 @@ test("a cell's markup, control characters, line breaks and tabs come out as text
 
 test("property: whatever the texts, every part of the package is well-formed XML", async () => {
   // Any code point, and any UTF-16 unit (lone surrogates included).
-  const texts = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: fc.nat(0xffff).map((n) => String.fromCharCode(n)), maxLength: 40 }));
+  const texts = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.string({ unit: fc.nat(0xffff).map((n) => String.fromCharCode(n)), maxLength: 40 }),
+  );
   await fc.assert(
     fc.asyncProperty(texts, async (text) => {
       const zip = await JSZip.loadAsync(await communiqueDocx(withText(text)));
@@ -71,7 +80,15 @@ test("property: whatever the texts, every part of the package is well-formed XML
 test("one source, two renderings: the document holds the Markdown's paragraphs and headings, in the same order", async () => {
   const xml = await documentXml(t4);
   const texts = communiqueParts(t4).flatMap((p) =>
-    p.kind === "paragraph" || p.kind === "heading" || p.kind === "title" || p.kind === "draftNote" || p.kind === "placeDate" ? [p.text] : p.kind === "list" ? p.items : [],
+    p.kind === "paragraph" ||
+    p.kind === "heading" ||
+    p.kind === "title" ||
+    p.kind === "draftNote" ||
+    p.kind === "placeDate"
+      ? [p.text]
+      : p.kind === "list"
+        ? p.items
+        : [],
   );
   let at = 0;
   for (const text of texts) {
@@ -94,10 +111,16 @@ test("the tables' columns add up to the text width; a short figure is never brok
     expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
     expect(Math.min(...widths)).toBeGreaterThan(500);
   }
-  const [code, name, target] = columnWidths(["Código", "Indicador", "Meta"], [[{ text: "I3" }, { text: "x ".repeat(60) }, { text: "≥ 95%" }]]);
+  const [code, name, target] = columnWidths(
+    ["Código", "Indicador", "Meta"],
+    [[{ text: "I3" }, { text: "x ".repeat(60) }, { text: "≥ 95%" }]],
+  );
   expect(name).toBeGreaterThan(code + target); // the long text takes what the short ones leave
   expect(target).toBeGreaterThanOrEqual(5 * 120); // "≥ 95%" on one line
   // Far more text than fits: every column still gets its longest word, in proportion.
-  const many = columnWidths(Array.from({ length: 12 }, (_, j) => `Coluna${j}`), [Array.from({ length: 12 }, () => ({ text: "palavra-muito-comprida" }))]);
+  const many = columnWidths(
+    Array.from({ length: 12 }, (_, j) => `Coluna${j}`),
+    [Array.from({ length: 12 }, () => ({ text: "palavra-muito-comprida" }))],
+  );
   expect(many.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
 });

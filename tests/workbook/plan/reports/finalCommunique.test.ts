@@ -26,7 +26,12 @@ describe("the four quarters of 2025", () => {
     // T3: I1, I2, I5, I7 A; I3, I4 B → 4 of 6 = 66,67%;
     // T4: I1, I2, I5 A; I3, I4, I7 B → 3 of 6 = 50%.
     // Mean: (83,33 + 70 + 66,67 + 50) / 4 = 270 / 4 = 67,5% → 60% ≤ 67,5% < 70%: Faixa 4.
-    expect(evs.map((ev) => ev.overall.value)).toEqual([expect.closeTo(250 / 3, 9), expect.closeTo(70, 9), expect.closeTo(200 / 3, 9), expect.closeTo(50, 9)]);
+    expect(evs.map((ev) => ev.overall.value)).toEqual([
+      expect.closeTo(250 / 3, 9),
+      expect.closeTo(70, 9),
+      expect.closeTo(200 / 3, 9),
+      expect.closeTo(50, 9),
+    ]);
     expect(doc.grade.value).toBeCloseTo(67.5, 9);
     expect(doc.grade.counted).toBe(4);
     expect(doc.gradeText).toBe("67,5%");
@@ -77,10 +82,18 @@ describe("the four quarters of 2025", () => {
     expect(md).toContain("# Comunicado Final Sintético");
     expect(md).toContain(documentStrings.grade("atingimento global", "67,5%", 4, "trimestre", "trimestres"));
     expect(md).toContain("- Faixa 2 — 80% a 99,9%: 1 trimestre (2025-T1)");
-    expect(md).toContain("| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 0 de 4 | 73,9% | Meta nunca atingida |");
-    expect(md).toContain("| I7 | Hipertensos com pressão arterial aferida | ≥ 50% | 2 de 3 (1 sem dado) | 98,7% | Meta atingida na maior parte dos períodos |");
-    expect(md).toContain("- I2 Proporção de gestantes com pré-natal em dia: 2025-T1 acatada totalmente; 2025-T2 acatada parcialmente");
-    expect(md).toContain("- I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos (atingimento de 71,6% a 75,8%).");
+    expect(md).toContain(
+      "| I3 | Cobertura vacinal de crianças menores de 1 ano | ≥ 95% | 0 de 4 | 73,9% | Meta nunca atingida |",
+    );
+    expect(md).toContain(
+      "| I7 | Hipertensos com pressão arterial aferida | ≥ 50% | 2 de 3 (1 sem dado) | 98,7% | Meta atingida na maior parte dos períodos |",
+    );
+    expect(md).toContain(
+      "- I2 Proporção de gestantes com pré-natal em dia: 2025-T1 acatada totalmente; 2025-T2 acatada parcialmente",
+    );
+    expect(md).toContain(
+      "- I3 Cobertura vacinal de crianças menores de 1 ano: conceito B em 4 períodos (atingimento de 71,6% a 75,8%).",
+    );
     expect(md).toContain("cumprido em grau de 67,5%, enquadrado na Faixa 4 — 60% a 69,9%.");
   });
 
@@ -93,22 +106,39 @@ describe("the four quarters of 2025", () => {
     // The period table: T1's row, its overall 83,33% as a number formatted as a percentage.
     const t1 = plan.rows.find((r) => r[0]?.value === "1º trimestre de 2025 (2025-T1)");
     // 4 indicators A of 6 with data (I2's accepted justification counts in the figure, not as an A).
-    expect(t1?.filter((c) => c.value !== null).map((c) => c.value)).toEqual(["1º trimestre de 2025 (2025-T1)", "4 de 6", expect.closeTo(5 / 6, 9), "Faixa 2 — 80% a 99,9%"]);
+    expect(t1?.filter((c) => c.value !== null).map((c) => c.value)).toEqual([
+      "1º trimestre de 2025 (2025-T1)",
+      "4 de 6",
+      expect.closeTo(5 / 6, 9),
+      "Faixa 2 — 80% a 99,9%",
+    ]);
     const t2 = plan.rows.find((r) => r[0]?.value === "2º trimestre de 2025 (2025-T2)");
     expect(t2?.[2]?.value).toBe("3 de 5 (1 sem dado)");
   });
 
   test("reportSheets adds the final communiqué after the final report, only when asked", () => {
     const result = runPipeline(contractWorkbook());
-    expect(reportSheets(result, SOURCE).map((p) => p.name)).toEqual(["Comunicado 2025-T1", "Comunicado 2025-T2", "Comunicado 2025-T3", "Comunicado 2025-T4", "Avaliação anual 2025"]);
-    expect(reportSheets(result, SOURCE, { final: true }).map((p) => p.name).slice(-2)).toEqual(["Avaliação final", "Comunicado final"]);
+    expect(reportSheets(result, SOURCE).map((p) => p.name)).toEqual([
+      "Comunicado 2025-T1",
+      "Comunicado 2025-T2",
+      "Comunicado 2025-T3",
+      "Comunicado 2025-T4",
+      "Avaliação anual 2025",
+    ]);
+    expect(
+      reportSheets(result, SOURCE, { final: true })
+        .map((p) => p.name)
+        .slice(-2),
+    ).toEqual(["Avaliação final", "Comunicado final"]);
   });
 });
 
 describe("an incomplete quarter", () => {
   // T2 without I1's and I4's results too: 3 of its 6 scored results missing (> 20%) → T2 incompleta, its
   // band provisional. T2 then: I2 partial (½), I5 A, I3 B; I1, I4, I7 no data → 1,5 of 3 = 50%.
-  const rows = contractRows().map((r) => (r[3] === "2025-T2" && (r[0] === "I1" || r[0] === "I4") ? [...r.slice(0, 5), null, null, null] : r));
+  const rows = contractRows().map((r) =>
+    r[3] === "2025-T2" && (r[0] === "I1" || r[0] === "I4") ? [...r.slice(0, 5), null, null, null] : r,
+  );
   const incomplete = runPipeline(workbook(sheet("Indicadores", rows))).evaluations;
   const c = buildFinalCommunique(incomplete, { source: SOURCE });
 
@@ -128,7 +158,9 @@ describe("an incomplete quarter", () => {
 
 describe("other rules", () => {
   test("the decree's A/B rules have no bands: the grau without a band, said so; no periods per band", () => {
-    const c = buildFinalCommunique(runPipeline(contractWorkbook(), { preset: decreto }).evaluations, { source: SOURCE });
+    const c = buildFinalCommunique(runPipeline(contractWorkbook(), { preset: decreto }).evaluations, {
+      source: SOURCE,
+    });
     // The same share of targets met per quarter: the mean is 67,5% still.
     expect(c.gradeText).toBe("67,5%");
     expect(c.grade.band).toBeUndefined();

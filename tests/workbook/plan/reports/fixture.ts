@@ -16,7 +16,16 @@ import type { CellValue } from "../../../../src/core/types";
 import type { CellData, WorkbookData } from "../../../../src/workbook/model";
 import { fmt, sheet, workbook } from "../../fixtures";
 
-export const HEADER = ["Código", "Indicador", "Natureza", "Período", "Meta", "Resultado", "Justificativa", "Justificativa aceita"];
+export const HEADER = [
+  "Código",
+  "Indicador",
+  "Natureza",
+  "Período",
+  "Meta",
+  "Resultado",
+  "Justificativa",
+  "Justificativa aceita",
+];
 
 const P = (v: number) => fmt(v, "0%");
 type Cell = CellValue | CellData;
@@ -30,13 +39,46 @@ const INDICATORS: [string, string, string, string, Cell[], ([string, string] | n
     "Desempenho",
     "≥ 80%",
     [P(0.6), P(0.7), P(0.82), P(0.85)],
-    [["Falta de médico na UBS Centro durante o trimestre", "Total"], ["Reposição parcial da equipe de enfermagem", "Parcial"], null, null],
+    [
+      ["Falta de médico na UBS Centro durante o trimestre", "Total"],
+      ["Reposição parcial da equipe de enfermagem", "Parcial"],
+      null,
+      null,
+    ],
   ],
-  ["I3", "Cobertura vacinal de crianças menores de 1 ano", "Desempenho", "≥ 95%", [P(0.7), P(0.72), P(0.68), P(0.71)], [null, null, null, ["Desabastecimento de vacinas pelo Estado", "Não"]]],
-  ["I4", "Internações por condições sensíveis à atenção primária", "Desempenho", "até 10%", [P(0.08), P(0.09), P(0.12), P(0.14)], [null, null, null, null]],
+  [
+    "I3",
+    "Cobertura vacinal de crianças menores de 1 ano",
+    "Desempenho",
+    "≥ 95%",
+    [P(0.7), P(0.72), P(0.68), P(0.71)],
+    [null, null, null, ["Desabastecimento de vacinas pelo Estado", "Não"]],
+  ],
+  [
+    "I4",
+    "Internações por condições sensíveis à atenção primária",
+    "Desempenho",
+    "até 10%",
+    [P(0.08), P(0.09), P(0.12), P(0.14)],
+    [null, null, null, null],
+  ],
   ["I5", "Visitas domiciliares por ACS", "Desempenho", "≥ 10", [10, 11, 10, 10.5], [null, null, null, null]],
-  ["I6", "Proporção de baixo peso ao nascer", "Monitoramento", "até 8%", [P(0.09), P(0.07), P(0.07), P(0.07)], [null, null, null, null]],
-  ["I7", "Hipertensos com pressão arterial aferida", "Desempenho", "≥ 50%", [P(0.55), null, P(0.52), P(0.48)], [null, null, null, null]],
+  [
+    "I6",
+    "Proporção de baixo peso ao nascer",
+    "Monitoramento",
+    "até 8%",
+    [P(0.09), P(0.07), P(0.07), P(0.07)],
+    [null, null, null, null],
+  ],
+  [
+    "I7",
+    "Hipertensos com pressão arterial aferida",
+    "Desempenho",
+    "≥ 50%",
+    [P(0.55), null, P(0.52), P(0.48)],
+    [null, null, null, null],
+  ],
 ];
 
 export const QUARTERS = ["2025-T1", "2025-T2", "2025-T3", "2025-T4"];
@@ -65,7 +107,8 @@ export async function writeContractXlsx(file: string, quarters = QUARTERS): Prom
   const ws = wb.addWorksheet("Indicadores");
   contractRows(quarters).forEach((row, r) =>
     row.forEach((c, col) => {
-      const data: CellData = c !== null && typeof c === "object" && !(c instanceof Date) && "value" in c ? c : { value: c as CellValue };
+      const data: CellData =
+        c !== null && typeof c === "object" && !(c instanceof Date) && "value" in c ? c : { value: c as CellValue };
       if (data.value === null || data.value === undefined) return;
       const target = ws.getCell(r + 1, col + 1);
       target.value = data.value as string | number;

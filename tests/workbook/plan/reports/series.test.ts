@@ -45,7 +45,9 @@ describe("leastSquaresSlope and trendOf", () => {
 describe("periods", () => {
   test("years and the last period of a year", () => {
     expect(yearOf(makePeriod("quarter", 2025, 4))).toBe(2025);
-    expect(yearOf({ kind: "range", label: "2011-08-01..2011-12-31", start: "2011-08-01", end: "2011-12-31" })).toBe(2011);
+    expect(yearOf({ kind: "range", label: "2011-08-01..2011-12-31", start: "2011-08-01", end: "2011-12-31" })).toBe(
+      2011,
+    );
     expect(yearOf({ kind: "range", label: "x", start: "2011-08-01", end: "2012-03-31" })).toBeUndefined();
     expect(endsYear(makePeriod("quarter", 2025, 4))).toBe(true);
     expect(endsYear(makePeriod("fourMonth", 2022, 3))).toBe(true);
@@ -61,7 +63,12 @@ describe("on the four quarters of the fixture", () => {
   test("history: the same year up to the period, never later periods", () => {
     expect(historyFor(t1, evs).map((e) => e.period?.label)).toEqual(["2025-T1"]);
     expect(historyFor(t3, evs).map((e) => e.period?.label)).toEqual(["2025-T1", "2025-T2", "2025-T3"]);
-    expect(historyFor(t4, [t4, t2, t1, t3]).map((e) => e.period?.label)).toEqual(["2025-T1", "2025-T2", "2025-T3", "2025-T4"]);
+    expect(historyFor(t4, [t4, t2, t1, t3]).map((e) => e.period?.label)).toEqual([
+      "2025-T1",
+      "2025-T2",
+      "2025-T3",
+      "2025-T4",
+    ]);
     expect(evaluationsOfYear(evs, 2024)).toEqual([]);
   });
 
@@ -69,7 +76,12 @@ describe("on the four quarters of the fixture", () => {
     // Quarters (fixture.ts; share of targets met, 6 performance indicators, weight 1):
     // T1 5/6 = 83,33% (I2 justified in total counts as met); T2 (1 + 0,5 + 0 + 1 + 1) / 5 = 70% (I7 without
     // data, I2 partial = 0,5); T3 4/6 = 66,67%; T4 3/6 = 50%. Mean = (83,33 + 70 + 66,67 + 50) / 4 = 67,5%.
-    expect(evs.map((e) => e.overall.value)).toEqual([expect.closeTo(83.333333, 5), 70, expect.closeTo(66.666667, 5), 50]);
+    expect(evs.map((e) => e.overall.value)).toEqual([
+      expect.closeTo(83.333333, 5),
+      70,
+      expect.closeTo(66.666667, 5),
+      50,
+    ]);
     const year = combinedOverall(evs);
     expect(year.value).toBeCloseTo(67.5, 12);
     expect(year.attainment).toBeCloseTo(0.675, 12);

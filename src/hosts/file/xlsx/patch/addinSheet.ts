@@ -8,7 +8,13 @@
  * border drawn on a merged title then goes round the whole merge).
  */
 import { columnLetter, fromA1Range, toA1Range } from "../../../../workbook/a1";
-import { FIT_ONE_PAGE_WIDE, type ChartSpec, type PlanCell, type PrintSetup, type SummarySheetPlan } from "../../../../workbook/plan/types";
+import {
+  FIT_ONE_PAGE_WIDE,
+  type ChartSpec,
+  type PlanCell,
+  type PrintSetup,
+  type SummarySheetPlan,
+} from "../../../../workbook/plan/types";
 import { summaryExtent } from "../../../../workbook/plan/summary";
 import { anchorXml, chartXml, escapeAttr, NS, type ChartCache } from "../chart";
 import { cellXml } from "./cells";
@@ -16,7 +22,12 @@ import type { SharedStrings } from "./strings";
 import { DEFAULT_FACE, type StyleBook } from "./styles";
 
 /** The worksheet part of a summary sheet; `drawingRelId` is the relationship of its chart's drawing, if any. */
-export function summarySheetXml(plan: SummarySheetPlan, styles: StyleBook, drawingRelId: string | undefined, strings: SharedStrings): string {
+export function summarySheetXml(
+  plan: SummarySheetPlan,
+  styles: StyleBook,
+  drawingRelId: string | undefined,
+  strings: SharedStrings,
+): string {
   const empty = () => strings.empty();
   const formats = new Map<string, number>();
   const formatOf = (cell: PlanCell) => {
@@ -46,7 +57,8 @@ export function summarySheetXml(plan: SummarySheetPlan, styles: StyleBook, drawi
     if (!m) continue;
     const s = styleAt.get(`${m.top},${m.left}`) ?? 0;
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) put(r, c, cellXml("", r, c, { value: null }, s, empty));
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) put(r, c, cellXml("", r, c, { value: null }, s, empty));
     }
   }
   const heights = new Map((plan.heights ?? []).map((h) => [h.row, h.height]));
@@ -66,7 +78,10 @@ export function summarySheetXml(plan: SummarySheetPlan, styles: StyleBook, drawi
     .map((w, c) => (w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : ""))
     .join("");
   const fit = plan.print.fit ?? FIT_ONE_PAGE_WIDE;
-  const merges = plan.merges.length > 0 ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${escapeAttr(m)}"/>`).join("")}</mergeCells>` : "";
+  const merges =
+    plan.merges.length > 0
+      ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${escapeAttr(m)}"/>`).join("")}</mergeCells>`
+      : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +

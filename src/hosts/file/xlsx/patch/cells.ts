@@ -18,12 +18,20 @@ export function xmlText(text: string): string {
  * (what clears an earlier run's value). The file host writes values, never the plan's `formula` (a file
  * opened in LibreOffice has no META functions).
  */
-export function cellXml(prefix: string, row: number, col: number, cell: PlanCell, s: number, emptyText: () => number): string {
+export function cellXml(
+  prefix: string,
+  row: number,
+  col: number,
+  cell: PlanCell,
+  s: number,
+  emptyText: () => number,
+): string {
   const p = prefix;
   const ref = `${columnLetter(col)}${row}`;
   const style = s > 0 ? ` s="${s}"` : "";
   const v = cell.value;
-  if (typeof v === "number" && Number.isFinite(v)) return `<${p}c r="${ref}"${style}><${p}v>${numberText(v)}</${p}v></${p}c>`;
+  if (typeof v === "number" && Number.isFinite(v))
+    return `<${p}c r="${ref}"${style}><${p}v>${numberText(v)}</${p}v></${p}c>`;
   // An empty text is still a text: a shared one, as readers take an empty inline string for an empty cell.
   if (v === "") return `<${p}c r="${ref}"${style} t="s"><${p}v>${emptyText()}</${p}v></${p}c>`;
   if (typeof v === "string") {

@@ -16,7 +16,13 @@
  * output, it gives the same bytes again (fixed timestamps, styles found rather than appended twice, parts
  * numbered the same).
  */
-import type { ChartSpec, ConditionalRule, OwnedColumns, SummarySheetPlan, WritePlan } from "../../../../workbook/plan/types";
+import type {
+  ChartSpec,
+  ConditionalRule,
+  OwnedColumns,
+  SummarySheetPlan,
+  WritePlan,
+} from "../../../../workbook/plan/types";
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, NS, relsPathOf } from "../chart";
 import { columnLetter } from "../../../../workbook/a1";
 import { drawingXml, printArea, summaryChartXml, summarySheetXml } from "./addinSheet";
@@ -60,7 +66,8 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
 
   // The add-in's sheets: an existing one of the same name is emptied of its parts first, so the new parts
   // take the same numbers as last time.
-  const byName = (name: string) => sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const byName = (name: string) =>
+    sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const replaced = new Map<SummarySheetPlan, SheetEntry>();
   for (const summary of plan.summaries) {
     const existing = byName(summary.name);
@@ -88,7 +95,11 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
       part = partOf.get(existing.relId)!;
       relId = existing.relId;
       index = sheets.indexOf(existing);
-      tagEdits.push({ start: existing.start, end: existing.end, text: sheetTag(prefix, relPrefix, summary.name, existing.sheetId, relId) });
+      tagEdits.push({
+        start: existing.start,
+        end: existing.end,
+        text: sheetTag(prefix, relPrefix, summary.name, existing.sheetId, relId),
+      });
       sheetPartByName.delete(existing.name.toLowerCase());
     } else {
       part = pkg.nextPartName("xl/worksheets", "sheet");
@@ -146,7 +157,8 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
   // and areas. Titles first: a re-run keeps them where they are and appends the areas again, in the same order.
   if (newTags) tagEdits.push({ start: sheetsClose, end: sheetsClose, text: newTags });
   let workbook = wbXml;
-  for (const e of [...tagEdits].sort((a, b) => b.start - a.start)) workbook = workbook.slice(0, e.start) + e.text + workbook.slice(e.end);
+  for (const e of [...tagEdits].sort((a, b) => b.start - a.start))
+    workbook = workbook.slice(0, e.start) + e.text + workbook.slice(e.end);
   pkg.write(wbPart, withDefinedNames(workbook, [...titles, ...areas]));
 
   const app = pkg.read("docProps/app.xml");

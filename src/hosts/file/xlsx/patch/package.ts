@@ -6,7 +6,18 @@
  * workbook's relationships, never by guessing file names; new parts take numbers no part or content-type
  * override uses yet.
  */
-import { attributesOf, escapeAttr, NS, relationshipsOf, relativeTarget, relsPathOf, resolveTarget, rootOf, scanTags, type Relationship } from "../chart";
+import {
+  attributesOf,
+  escapeAttr,
+  NS,
+  relationshipsOf,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  rootOf,
+  scanTags,
+  type Relationship,
+} from "../chart";
 import { inflateEntry, newEntry, readZip, writeZip, type ZipEntry } from "./zip";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
@@ -50,7 +61,8 @@ export class Package {
   /** A part's bytes, inflated (not kept: a large sheet is read once, by the caller that patches it). */
   readBytes(part: string): Buffer | undefined {
     const k = key(part);
-    if (this.removed.has(k) || this.texts.has(k)) return this.texts.has(k) ? Buffer.from(this.texts.get(k)!, "utf8") : undefined;
+    if (this.removed.has(k) || this.texts.has(k))
+      return this.texts.has(k) ? Buffer.from(this.texts.get(k)!, "utf8") : undefined;
     const i = this.index.get(k);
     return i === undefined ? undefined : inflateEntry(this.entries[i]);
   }
@@ -62,7 +74,14 @@ export class Package {
     if (i === undefined) throw new Error(`patch: no part ${part} to replace`);
     this.texts.delete(k);
     this.changed.delete(k);
-    this.deflated.set(k, { ...newEntry(this.entries[i].name, ""), method: 8, crc: content.crc, size: content.size, compressedSize: content.raw.length, raw: content.raw });
+    this.deflated.set(k, {
+      ...newEntry(this.entries[i].name, ""),
+      method: 8,
+      crc: content.crc,
+      size: content.size,
+      compressedSize: content.raw.length,
+      raw: content.raw,
+    });
   }
 
   /** Sets a part's text. A part whose text is the same as read stays the input's bytes. */
@@ -121,7 +140,9 @@ export class Package {
   /** Adds a relationship from `fromPart` (creating its rels part); returns the new id, `rIdN` one past the used ones. */
   addRelationship(fromPart: string, type: string, toPart: string, id?: string): string {
     const relsPath = relsPathOf(fromPart);
-    const xml = this.read(relsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+    const xml =
+      this.read(relsPath) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
     const used = new Set(relationshipsOf(xml).map((r) => r.id));
     let relId = id;
     if (relId === undefined) {
@@ -154,10 +175,19 @@ export class Package {
     if (xml === undefined) throw new Error("patch: the package has no [Content_Types].xml");
     const partName = `/${part.replace(/^\/+/, "")}`;
     for (const tag of scanTags(xml)) {
-      if (tag.local === "Override" && attributesOf(xml.slice(tag.start, tag.end)).get("PartName")?.toLowerCase() === partName.toLowerCase()) return;
+      if (
+        tag.local === "Override" &&
+        attributesOf(xml.slice(tag.start, tag.end)).get("PartName")?.toLowerCase() === partName.toLowerCase()
+      )
+        return;
     }
     const { close } = rootOf(xml);
-    this.write(CONTENT_TYPES, xml.slice(0, close.start) + `<Override PartName="${escapeAttr(partName)}" ContentType="${contentType}"/>` + xml.slice(close.start));
+    this.write(
+      CONTENT_TYPES,
+      xml.slice(0, close.start) +
+        `<Override PartName="${escapeAttr(partName)}" ContentType="${contentType}"/>` +
+        xml.slice(close.start),
+    );
   }
 
   /** Removes the Overrides of the given parts. */
@@ -168,7 +198,8 @@ export class Package {
     const cuts: [number, number][] = [];
     for (const tag of scanTags(xml)) {
       if (tag.local !== "Override" || tag.kind === "close") continue;
-      if (names.has((attributesOf(xml.slice(tag.start, tag.end)).get("PartName") ?? "").toLowerCase())) cuts.push([tag.start, tag.end]);
+      if (names.has((attributesOf(xml.slice(tag.start, tag.end)).get("PartName") ?? "").toLowerCase()))
+        cuts.push([tag.start, tag.end]);
     }
     this.write(CONTENT_TYPES, cut(xml, cuts));
   }
@@ -210,4 +241,3 @@ export function cut(xml: string, spans: [number, number][]): string {
   }
   return out + xml.slice(at);
 }
-

@@ -132,7 +132,13 @@ function patchFrame(
 }
 
 /** The sheet's XML with the owned blocks and the plan's rules for it (see the module comment). */
-export function patchSheet(xml: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook, strings = new SharedStrings(() => undefined)): string {
+export function patchSheet(
+  xml: string,
+  blocks: OwnedColumns[],
+  rules: ConditionalRule[],
+  styles: StyleBook,
+  strings = new SharedStrings(() => undefined),
+): string {
   const p = rootPrefix(xml);
   const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(xml);
   if (!sd) throw new Error("patch: a worksheet without sheetData");
@@ -176,7 +182,10 @@ export function patchSheetPart(
   const closeTag = `</${p}sheetData>`;
   const close = selfClosing ? startLength : data.lastIndexOf(closeTag);
   if (close < startLength) throw new Error("patch: sheetData is not closed");
-  const frame = frameOf(startText.slice(0, openEnd), data.toString("utf8", selfClosing ? startLength : close + Buffer.byteLength(closeTag)));
+  const frame = frameOf(
+    startText.slice(0, openEnd),
+    data.toString("utf8", selfClosing ? startLength : close + Buffer.byteLength(closeTag)),
+  );
   const rowStart = Buffer.from(`<${p}row`);
   function* segments(): Generator<string> {
     let at = startLength;
@@ -188,7 +197,8 @@ export function patchSheetPart(
         while (cutAt > at && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.lastIndexOf(rowStart, cutAt - 1);
         if (cutAt <= at) {
           cutAt = data.indexOf(rowStart, end);
-          while (cutAt >= 0 && cutAt < close && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.indexOf(rowStart, cutAt + 1);
+          while (cutAt >= 0 && cutAt < close && !isRowStart(data, cutAt + rowStart.length))
+            cutAt = data.indexOf(rowStart, cutAt + 1);
         }
         end = cutAt > at && cutAt < close ? cutAt : close;
       }
@@ -201,7 +211,12 @@ export function patchSheetPart(
   let size = 0;
   let pending: Buffer | undefined;
   const deflate = (chunk: Buffer, last: boolean) => {
-    raw.push(zlib.deflateRawSync(chunk, { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+    raw.push(
+      zlib.deflateRawSync(chunk, {
+        level: 6,
+        finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+      }),
+    );
   };
   const changed = patchFrame(
     frame,
@@ -301,7 +316,7 @@ function cellsOf(content: string, p: string, row: number): { cells: CellText[]; 
     let tag = content.slice(i, te);
     const ref = attr(tag, "r");
     const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
-    col = letters ? columnIndex(letters) ?? col + 1 : col + 1;
+    col = letters ? (columnIndex(letters) ?? col + 1) : col + 1;
     let text = content.slice(i, end);
     if (!ref) {
       // A cell placed by order: once cells are inserted, its place must be said.
@@ -353,7 +368,14 @@ function rowPatcher(
     [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w), empty) }));
 
   /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
-  const appendedRow = (openTag: string, self: boolean, content: string, row: number, implicit: boolean, planned: Map<number, Write>) => {
+  const appendedRow = (
+    openTag: string,
+    self: boolean,
+    content: string,
+    row: number,
+    implicit: boolean,
+    planned: Map<number, Write>,
+  ) => {
     if (implicit) return undefined;
     let first = Infinity;
     let last = 0;
@@ -387,7 +409,8 @@ function rowPatcher(
 
   // A header row grows to the height its owned titles need (plan `headerHeight`); the user's taller row is kept.
   const headerHeights = new Map<number, number>();
-  for (const b of blocks) if (b.headerHeight) headerHeights.set(b.headerRow, Math.max(headerHeights.get(b.headerRow) ?? 0, b.headerHeight));
+  for (const b of blocks)
+    if (b.headerHeight) headerHeights.set(b.headerRow, Math.max(headerHeights.get(b.headerRow) ?? 0, b.headerHeight));
   const withHeaderHeight = (tag: string, row: number): string => {
     const needed = headerHeights.get(row);
     const ht = Number(attr(tag, "ht") ?? 0);
@@ -409,7 +432,8 @@ function rowPatcher(
       copyFrom = at;
       const r = targets[ti++];
       const cells = cellsFor(r, writes.at(r)).sort((a, b) => a.col - b.col);
-      if (cells.length > 0) out.push(`${withHeaderHeight(`<${p}row r="${r}">`, r)}${cells.map((c) => c.xml).join("")}</${p}row>`);
+      if (cells.length > 0)
+        out.push(`${withHeaderHeight(`<${p}row r="${r}">`, r)}${cells.map((c) => c.xml).join("")}</${p}row>`);
     }
   };
   const segment = (text: string): string => {
@@ -461,7 +485,11 @@ function rowPatcher(
       let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
       if (r === undefined) tag = withAttr(tag, "r", String(rowNum));
       if (isHeader) tag = withHeaderHeight(tag, rowNum);
-      if (attr(tag, "spans") !== undefined) tag = all.length > 0 ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`) : withoutAttr(tag, "spans");
+      if (attr(tag, "spans") !== undefined)
+        tag =
+          all.length > 0
+            ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`)
+            : withoutAttr(tag, "spans");
       out.push(xml.slice(copyFrom, i));
       out.push(tag + all.map((c) => c.xml).join("") + trailer + rowClose);
       copyFrom = end;
@@ -484,7 +512,9 @@ function rowPatcher(
 // The fit the user asked for (`--ajustar-impressao`)
 
 /** CT_Worksheet's children after `pageSetup`: a new pageSetup goes before the first of them. */
-const AFTER_PAGE_SETUP = new Set([...AFTER_CONDITIONAL_FORMATTING].slice([...AFTER_CONDITIONAL_FORMATTING].indexOf("pageSetup") + 1));
+const AFTER_PAGE_SETUP = new Set(
+  [...AFTER_CONDITIONAL_FORMATTING].slice([...AFTER_CONDITIONAL_FORMATTING].indexOf("pageSetup") + 1),
+);
 
 /**
  * The sheet fitted as asked: `sheetPr/pageSetUpPr fitToPage` in the head (without it programs ignore the fit),
@@ -498,7 +528,11 @@ function withFit(head: string, tail: string, p: string, print: UserSheetPrint): 
     const rootEnd = tagEnd(head, head.indexOf(`<${p}worksheet`));
     head = head.slice(0, rootEnd) + `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>` + head.slice(rootEnd);
   } else if (pr[2] === "/") {
-    head = head.slice(0, pr.index) + pr[0].replace(/\s*\/>$/, ">") + `<${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>` + head.slice(pr.index + pr[0].length);
+    head =
+      head.slice(0, pr.index) +
+      pr[0].replace(/\s*\/>$/, ">") +
+      `<${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>` +
+      head.slice(pr.index + pr[0].length);
   } else {
     const close = head.indexOf(`</${p}sheetPr>`, pr.index);
     const inner = head.slice(pr.index + pr[0].length, close);
@@ -534,7 +568,12 @@ function withDimension(head: string, p: string, blocks: OwnedColumns[]): string 
   let range = current ?? blockRange(blocks[0]);
   for (const b of blocks) {
     const o = blockRange(b);
-    range = { top: Math.min(range.top, o.top), left: Math.min(range.left, o.left), bottom: Math.max(range.bottom, o.bottom), right: Math.max(range.right, o.right) };
+    range = {
+      top: Math.min(range.top, o.top),
+      left: Math.min(range.left, o.left),
+      bottom: Math.max(range.bottom, o.bottom),
+      right: Math.max(range.right, o.right),
+    };
   }
   const text = toA1Range(range);
   if (text === ref) return head;
@@ -571,11 +610,19 @@ function withColumnWidths(head: string, p: string, blocks: OwnedColumns[]): stri
     if (i >= 0 && attr(cols[i].tag, "width") === widthText && attr(cols[i].tag, "customWidth") === "1") continue;
     changed = true;
     if (i < 0) {
-      cols.push({ min: col, max: col, tag: `<${p}col min="${col}" max="${col}" width="${widthText}" customWidth="1"/>` });
+      cols.push({
+        min: col,
+        max: col,
+        tag: `<${p}col min="${col}" max="${col}" width="${widthText}" customWidth="1"/>`,
+      });
       continue;
     }
     const c = cols[i];
-    const range = (min: number, max: number, tag: string): Col => ({ min, max, tag: withAttr(withAttr(tag, "min", String(min)), "max", String(max)) });
+    const range = (min: number, max: number, tag: string): Col => ({
+      min,
+      max,
+      tag: withAttr(withAttr(tag, "min", String(min)), "max", String(max)),
+    });
     const pieces: Col[] = [];
     if (c.min < col) pieces.push(range(c.min, col - 1, c.tag));
     pieces.push(range(col, col, withAttr(withAttr(c.tag, "width", widthText), "customWidth", "1")));
@@ -622,7 +669,13 @@ function unescapeText(text: string): string {
 }
 
 /** The part after sheetData with the add-in's earlier rules taken out and the plan's put in. */
-function withRules(tail: string, p: string, blocks: OwnedColumns[], rules: ConditionalRule[], styles: StyleBook): string {
+function withRules(
+  tail: string,
+  p: string,
+  blocks: OwnedColumns[],
+  rules: ConditionalRule[],
+  styles: StyleBook,
+): string {
   if (blocks.length === 0 && rules.length === 0) return tail;
   const owned = blocks.map(blockRange);
   const sorted = [...rules].sort((a, b) => a.priority - b.priority);
@@ -646,7 +699,11 @@ function withRules(tail: string, p: string, blocks: OwnedColumns[], rules: Condi
     }
     const text = tail.slice(tag.start, end);
     const sqref = attributesOf(text.slice(0, tagEnd(text, 0))).get("sqref") ?? "";
-    const cfRules = [...text.matchAll(/<(?:[\w.-]+:)?cfRule\b([^>]*)>(?:[\s\S]*?<(?:[\w.-]+:)?formula>([\s\S]*?)<\/(?:[\w.-]+:)?formula>)?/g)].map((m) => ({
+    const cfRules = [
+      ...text.matchAll(
+        /<(?:[\w.-]+:)?cfRule\b([^>]*)>(?:[\s\S]*?<(?:[\w.-]+:)?formula>([\s\S]*?)<\/(?:[\w.-]+:)?formula>)?/g,
+      ),
+    ].map((m) => ({
       type: attr(`<x${m[1]}>`, "type"),
       priority: Number(attr(`<x${m[1]}>`, "priority") ?? 0),
       formula: unescapeText(m[2] ?? ""),
@@ -654,7 +711,8 @@ function withRules(tail: string, p: string, blocks: OwnedColumns[], rules: Condi
     const ours =
       cfRules.length > 0 &&
       cfRules.every((r) => r.type === "expression") &&
-      (areasOf(sqref).some((area) => owned.some((o) => intersects(area, o))) || cfRules.every((r) => planKeys.has(ruleKey(sqref, r.formula))));
+      (areasOf(sqref).some((area) => owned.some((o) => intersects(area, o))) ||
+        cfRules.every((r) => planKeys.has(ruleKey(sqref, r.formula))));
     if (ours) removed.push([tag.start, end]);
     else {
       for (const r of cfRules) maxPriority = Math.max(maxPriority, r.priority || 0);

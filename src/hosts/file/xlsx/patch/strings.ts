@@ -33,7 +33,12 @@ export class SharedStrings {
     const openTag = xml
       .slice(open.start, open.end)
       .replace(/(\suniqueCount\s*=\s*)["'](\d+)["']/, (_m, a: string) => `${a}"${items.length + 1}"`);
-    this.text = xml.slice(0, open.start) + openTag + xml.slice(open.end, close.start) + `<${prefix}si><${prefix}t></${prefix}t></${prefix}si>` + xml.slice(close.start);
+    this.text =
+      xml.slice(0, open.start) +
+      openTag +
+      xml.slice(open.end, close.start) +
+      `<${prefix}si><${prefix}t></${prefix}t></${prefix}si>` +
+      xml.slice(close.start);
     return (this.index = items.length);
   }
 

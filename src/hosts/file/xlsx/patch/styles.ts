@@ -25,9 +25,31 @@ export interface FontFace {
 export const DEFAULT_FACE: Required<FontFace> = { name: "Calibri", size: 11, family: 2 };
 
 /** Number formats every spreadsheet program knows by id (ECMA-376 Part 1, 18.8.30), the ones a plan may use. */
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11, "@": 49 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
+};
 
-const SECTION_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const SECTION_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 interface Section {
   /** The section's opening tag (or its empty tag). */
@@ -102,12 +124,17 @@ export class StyleBook {
     const fontId = Number(attributesOf(xf).get("fontId") ?? 0);
     const font = this.itemAt("fonts", fontId);
     if (font === undefined) return undefined;
-    const val = (el: string) => new RegExp(`<(?:[\\w.-]+:)?${el}\\b[^>]*?\\sval\\s*=\\s*["']([^"']*)["']`).exec(font)?.[1];
+    const val = (el: string) =>
+      new RegExp(`<(?:[\\w.-]+:)?${el}\\b[^>]*?\\sval\\s*=\\s*["']([^"']*)["']`).exec(font)?.[1];
     const name = val("name");
     if (name === undefined) return undefined;
     const size = Number(val("sz"));
     const family = Number(val("family"));
-    return { name, ...(Number.isFinite(size) && val("sz") !== undefined ? { size } : {}), ...(val("family") !== undefined && Number.isFinite(family) ? { family } : {}) };
+    return {
+      name,
+      ...(Number.isFinite(size) && val("sz") !== undefined ? { size } : {}),
+      ...(val("family") !== undefined && Number.isFinite(family) ? { family } : {}),
+    };
   }
 
   /** The cell format (`s`) for a plan cell, its font based on `face`. */
@@ -123,7 +150,10 @@ export class StyleBook {
     const fontId = this.item("fonts", font);
     const fill = argb(s.fill);
     const fillId = fill
-      ? this.item("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`)
+      ? this.item(
+          "fills",
+          `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+        )
       : 0;
     const borderId = s.border
       ? this.item(
@@ -137,7 +167,11 @@ export class StyleBook {
       s.wrap ? ` wrapText="1"` : "",
     ].join("");
     const applies =
-      (numFmtId ? ` applyNumberFormat="1"` : "") + ` applyFont="1"` + (fillId ? ` applyFill="1"` : "") + (borderId ? ` applyBorder="1"` : "") + (align ? ` applyAlignment="1"` : "");
+      (numFmtId ? ` applyNumberFormat="1"` : "") +
+      ` applyFont="1"` +
+      (fillId ? ` applyFill="1"` : "") +
+      (borderId ? ` applyBorder="1"` : "") +
+      (align ? ` applyAlignment="1"` : "");
     const head = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
     return this.item("cellXfs", align ? `${head}><${p}alignment${align}/></${p}xf>` : `${head}/>`);
   }
@@ -149,7 +183,9 @@ export class StyleBook {
     const fill = argb(style.fill);
     const fontBody = `${style.bold ? `<${p}b/>` : ""}${style.italic ? `<${p}i/>` : ""}${color ? `<${p}color rgb="${color}"/>` : ""}`;
     const font = fontBody ? `<${p}font>${fontBody}</${p}font>` : "";
-    const fillXml = fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${fill}"/><${p}bgColor rgb="${fill}"/></${p}patternFill></${p}fill>` : "";
+    const fillXml = fill
+      ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${fill}"/><${p}bgColor rgb="${fill}"/></${p}patternFill></${p}fill>`
+      : "";
     return this.item("dxfs", `<${p}dxf>${font}${fillXml}</${p}dxf>`);
   }
 
@@ -233,7 +269,8 @@ export class StyleBook {
 
 /** `count="N"` set on an opening tag (added when it has none). */
 function withCount(openText: string, count: number): string {
-  if (/\scount\s*=\s*["'][^"']*["']/.test(openText)) return openText.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${count}"`);
+  if (/\scount\s*=\s*["'][^"']*["']/.test(openText))
+    return openText.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${count}"`);
   return openText.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
 }
 

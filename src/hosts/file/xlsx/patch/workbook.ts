@@ -19,7 +19,12 @@ export interface SheetEntry {
 }
 
 /** The workbook's sheets in tab order, and where new `<sheet>` tags go (before `</sheets>`). */
-export function sheetsOf(xml: string): { sheets: SheetEntry[]; sheetsClose: number; relPrefix: string; prefix: string } {
+export function sheetsOf(xml: string): {
+  sheets: SheetEntry[];
+  sheetsClose: number;
+  relPrefix: string;
+  prefix: string;
+} {
   const tags = scanTags(xml);
   const sheets: SheetEntry[] = [];
   let sheetsClose = -1;
@@ -32,7 +37,13 @@ export function sheetsOf(xml: string): { sheets: SheetEntry[]; sheetsClose: numb
     if (t.local !== "sheet" || t.depth !== 2 || t.kind === "close") continue;
     const attrs = attributesOf(xml.slice(t.start, t.end));
     const relId = [...attrs].find(([k]) => k !== "sheetId" && /(^|:)id$/.test(k))?.[1] ?? "";
-    sheets.push({ name: attrs.get("name") ?? "", sheetId: Number(attrs.get("sheetId") ?? 0), relId, start: t.start, end: t.end });
+    sheets.push({
+      name: attrs.get("name") ?? "",
+      sheetId: Number(attrs.get("sheetId") ?? 0),
+      relId,
+      start: t.start,
+      end: t.end,
+    });
   }
   if (sheetsClose < 0) throw new Error("patch: the workbook part lists no sheets");
   const prefix = root && root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":") + 1) : "";
@@ -119,8 +130,14 @@ export function withDefinedNames(xml: string, wanted: SheetName[]): string {
   }
   // Cuts never contain `at` strictly inside them: `at` is a closing tag or a later element's start.
   const spans = [...cuts].sort((a, b) => a[0] - b[0]);
-  const before = cut(xml.slice(0, at), spans.filter(([, e]) => e <= at));
-  const after = cut(xml.slice(at), spans.filter(([s]) => s >= at).map(([s, e]) => [s - at, e - at] as [number, number]));
+  const before = cut(
+    xml.slice(0, at),
+    spans.filter(([, e]) => e <= at),
+  );
+  const after = cut(
+    xml.slice(at),
+    spans.filter(([s]) => s >= at).map(([s, e]) => [s - at, e - at] as [number, number]),
+  );
   return before + insert + after;
 }
 
@@ -151,7 +168,9 @@ export function withSheetTitles(xml: string, names: string[]): string | undefine
     at = m.index + m[0].length;
   }
   const size = /\ssize\s*=\s*["'](\d+)["']/.exec(vector[0]);
-  const newVector = size ? vector[0].replace(/(\ssize\s*=\s*)["']\d+["']/, `$1"${Number(size[1]) + names.length}"`) : vector[0];
+  const newVector = size
+    ? vector[0].replace(/(\ssize\s*=\s*)["']\d+["']/, `$1"${Number(size[1]) + names.length}"`)
+    : vector[0];
   const added = names.map((name) => `<${vt}lpstr>${escapeText(name)}</${vt}lpstr>`).join("");
   const countStart = pairs.index + pairs[0].indexOf(pairs[2]) + count.index;
   const countText = `<${count[1]}i4>${n + names.length}</${count[1]}i4>`;

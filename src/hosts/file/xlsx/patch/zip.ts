@@ -68,7 +68,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const extraLength = buf.readUInt16LE(p + 30);
     const commentLength = buf.readUInt16LE(p + 32);
     const localOffset = buf.readUInt32LE(p + 42);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new ZipError("ZIP64 entries are not supported");
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
+      throw new ZipError("ZIP64 entries are not supported");
     if (flags & 1) throw new ZipError("encrypted entries are not supported");
     const name = buf.toString(flags & 0x800 ? "utf8" : "latin1", p + 46, p + 46 + nameLength);
     p += 46 + nameLength + extraLength + commentLength;
@@ -77,7 +78,17 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     if (dataStart + compressedSize > buf.length) throw new ZipError(`truncated entry ${name}`);
     // Directory entries (`xl/`) carry nothing; a package has none, but some zip tools add them.
     if (name.endsWith("/")) continue;
-    entries.push({ name, method, crc, compressedSize, size, time, date, flags: flags & 0x800, raw: buf.subarray(dataStart, dataStart + compressedSize) });
+    entries.push({
+      name,
+      method,
+      crc,
+      compressedSize,
+      size,
+      time,
+      date,
+      flags: flags & 0x800,
+      raw: buf.subarray(dataStart, dataStart + compressedSize),
+    });
   }
   return entries;
 }
@@ -95,7 +106,10 @@ const FIXED_TIME = 0;
 
 /** A new entry from its content: deflated (level 6, zlib's default balance) unless empty. */
 export function newEntry(name: string, content: string | Uint8Array): ZipEntry {
-  const data = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const data =
+    typeof content === "string"
+      ? Buffer.from(content, "utf8")
+      : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const raw = data.length === 0 ? data : zlib.deflateRawSync(data, { level: 6 });
   const ascii = /^[\x20-\x7e]*$/.test(name);
   return {

@@ -317,7 +317,8 @@ export async function readSheet(ctx: SheetContext, part: string, name: string, h
         const existing = state.cells[c - 1];
         const format = existing ? existing.numberFormat : blankFormat(state, c);
         if (r === range.top && c === range.left) {
-          if (!existing) state.cells[c - 1] = format === undefined ? { value: null } : { value: null, numberFormat: format };
+          if (!existing)
+            state.cells[c - 1] = format === undefined ? { value: null } : { value: null, numberFormat: format };
           continue;
         }
         state.cells[c - 1] = format === undefined ? { value: null } : { value: null, numberFormat: format };
@@ -343,7 +344,12 @@ export async function readSheet(ctx: SheetContext, part: string, name: string, h
       if (i + 1 > maxCol) maxCol = i + 1;
     }
   });
-  const base = { name, tables: tablesOf(zip, tableIds, relById), merges: mergeRanges, ...(hidden ? { hidden: true } : {}) };
+  const base = {
+    name,
+    tables: tablesOf(zip, tableIds, relById),
+    merges: mergeRanges,
+    ...(hidden ? { hidden: true } : {}),
+  };
   if (maxRow === 0) return { ...base, origin: { row: 1, col: 1 }, rows: [] };
 
   const out: CellData[][] = [];
@@ -373,7 +379,11 @@ export async function readSheet(ctx: SheetContext, part: string, name: string, h
 }
 
 /** The sheet's tables (`<tablePart>` → its part's `name` and `ref`), one per name as ExcelJS keeps them. */
-function tablesOf(zip: ZipArchive, ids: string[], relById: Map<string, { target: string; external: boolean }>): TableInfo[] {
+function tablesOf(
+  zip: ZipArchive,
+  ids: string[],
+  relById: Map<string, { target: string; external: boolean }>,
+): TableInfo[] {
   const byName = new Map<string, TableInfo | undefined>();
   for (const id of ids) {
     const rel = relById.get(id);

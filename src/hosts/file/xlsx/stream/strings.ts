@@ -7,7 +7,9 @@ import { parseXml } from "./xml";
 
 /** `_x000D_` → carriage return, as ExcelJS decodes the text of `<t>` in shared strings and rich-text runs. */
 export function decodeEscapes(text: string): string {
-  return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export function readSharedStrings(xml: string | undefined): (string | null)[] {

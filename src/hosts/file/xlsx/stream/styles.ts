@@ -75,7 +75,9 @@ export function readStyles(xml: string | undefined): CellStyles {
       close: () => stack.pop(),
     });
   }
-  const formats: (string | undefined)[] = xfFormats.map((id) => (id ? custom.get(id) || BUILT_IN[id] || undefined : undefined));
+  const formats: (string | undefined)[] = xfFormats.map((id) =>
+    id ? custom.get(id) || BUILT_IN[id] || undefined : undefined,
+  );
   const dates = formats.map(isDateFormat);
   return {
     numberFormat: (s) => formats[s],

@@ -38,7 +38,11 @@ function worksheetsOf(zip: ZipArchive, workbookXml: string): { sheets: SheetEntr
       const id = parseInt(a.sheetId, 10);
       if (seenIds.has(id)) return;
       seenIds.add(id);
-      sheets.push({ name: xmlDecodeName(a.name ?? ""), part: rel.target, hidden: a.state === "hidden" || a.state === "veryHidden" });
+      sheets.push({
+        name: xmlDecodeName(a.name ?? ""),
+        part: rel.target,
+        hidden: a.state === "hidden" || a.state === "veryHidden",
+      });
     },
   });
   return { sheets, date1904 };
@@ -46,7 +50,10 @@ function worksheetsOf(zip: ZipArchive, workbookXml: string): { sheets: SheetEntr
 
 /** ExcelJS decodes sheet names once more (`&amp;lt;` → `<`). */
 function xmlDecodeName(name: string): string {
-  return name.replace(/&(lt|gt|amp|apos|quot);/g, (_, e: string) => ({ lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' })[e] ?? _);
+  return name.replace(
+    /&(lt|gt|amp|apos|quot);/g,
+    (_, e: string) => ({ lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' })[e] ?? _,
+  );
 }
 
 /**
@@ -69,4 +76,3 @@ export async function readPackage(zip: ZipArchive): Promise<WorkbookData> {
   // Nothing is listed as unsupported: the writer patches the package, so every part comes through.
   return { sheets, unsupported: [] };
 }
-

@@ -34,7 +34,9 @@ export function saxParser(handlers: SaxHandlers): SaxesParser<{ xmlns: false; po
 
 /** Parses a whole text (a small part) with `handlers`; throws on malformed XML. */
 export function parseXml(xml: string, handlers: SaxHandlers): void {
-  saxParser(handlers).write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).close();
+  saxParser(handlers)
+    .write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml)
+    .close();
 }
 
 /** An attribute by local name (`r:id` and `ns3:id` are both `id`); `qualified` first when given. */
@@ -72,7 +74,12 @@ export function relationshipsOf(zip: ZipArchive, part: string): Relationship[] {
       if (local !== "Relationship") return;
       const external = a.TargetMode === "External";
       const target = a.Target ?? "";
-      out.push({ id: a.Id ?? "", type: a.Type ?? "", target: external ? target : resolveTarget(part, target), external });
+      out.push({
+        id: a.Id ?? "",
+        type: a.Type ?? "",
+        target: external ? target : resolveTarget(part, target),
+        external,
+      });
     },
   });
   return out;

@@ -52,7 +52,13 @@ function findEndOfDirectory(buf: Buffer): number {
 }
 
 /** Reads the ZIP64 extra field of a central record, for the fields that overflowed 32 bits. */
-function zip64Extra(buf: Buffer, start: number, end: number, entry: ZipEntry, need: { size: boolean; compressed: boolean; offset: boolean }): void {
+function zip64Extra(
+  buf: Buffer,
+  start: number,
+  end: number,
+  entry: ZipEntry,
+  need: { size: boolean; compressed: boolean; offset: boolean },
+): void {
   let p = start;
   while (p + 4 <= end) {
     const id = buf.readUInt16LE(p);
@@ -80,7 +86,11 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   let count = buf.readUInt16LE(eocd + 10);
   let dirSize = buf.readUInt32LE(eocd + 12);
   let dirOffset = buf.readUInt32LE(eocd + 16);
-  if ((count === 0xffff || dirOffset === 0xffffffff || dirSize === 0xffffffff) && eocd >= 20 && buf.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) {
+  if (
+    (count === 0xffff || dirOffset === 0xffffffff || dirSize === 0xffffffff) &&
+    eocd >= 20 &&
+    buf.readUInt32LE(eocd - 20) === ZIP64_LOCATOR
+  ) {
     const at = Number(buf.readBigUInt64LE(eocd - 20 + 8));
     if (at + 56 > buf.length || buf.readUInt32LE(at) !== ZIP64_EOCD) fail("bad ZIP64 end of central directory");
     count = Number(buf.readBigUInt64LE(at + 32));
@@ -105,8 +115,13 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     const raw = buf.subarray(p + 46, p + 46 + nameLength);
     const name = (flags & 0x800 ? raw.toString("utf8") : raw.toString("latin1")).replace(/^\/+/, "");
     const entry: ZipEntry = { name, method, compressedSize, size, offset, flags };
-    const need = { size: size === 0xffffffff, compressed: compressedSize === 0xffffffff, offset: offset === 0xffffffff };
-    if (need.size || need.compressed || need.offset) zip64Extra(buf, p + 46 + nameLength, p + 46 + nameLength + extraLength, entry, need);
+    const need = {
+      size: size === 0xffffffff,
+      compressed: compressedSize === 0xffffffff,
+      offset: offset === 0xffffffff,
+    };
+    if (need.size || need.compressed || need.offset)
+      zip64Extra(buf, p + 46 + nameLength, p + 46 + nameLength + extraLength, entry, need);
     if (!name.endsWith("/")) entries.set(name, entry);
     p += 46 + nameLength + extraLength + commentLength;
   }
@@ -140,7 +155,11 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       if (!entry) return undefined;
       const data = rawData(entry);
       if (entry.method !== 0 && entry.method !== 8) fail(`${entry.name}: compression method ${entry.method}`);
-      return decodeChunks(entry.method === 0 ? Readable.from([data]) : Readable.from([data]).pipe(createInflateRaw({ chunkSize: 256 * 1024 })));
+      return decodeChunks(
+        entry.method === 0
+          ? Readable.from([data])
+          : Readable.from([data]).pipe(createInflateRaw({ chunkSize: 256 * 1024 })),
+      );
     },
   };
 }
