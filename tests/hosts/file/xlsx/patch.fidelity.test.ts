@@ -25,8 +25,8 @@ import { artifactsDir, soffice, withLibreOffice } from "../../../support/libreof
 import { sheetOf, tempDir, valueAt } from "./helpers";
 
 const run = promisify(execFile);
-const FIXTURES = path.join(__dirname, "..", "..", "fixtures", "fidelity");
-const EXAMPLE = path.join(__dirname, "..", "..", "..", "assets", "exemplo-contrato.xlsx");
+const FIXTURES = path.join(__dirname, "..", "..", "..", "fixtures", "fidelity");
+const EXAMPLE = path.join(__dirname, "..", "..", "..", "..", "assets", "exemplo-contrato.xlsx");
 
 let dir: string;
 let cleanup: () => void;

@@ -287,7 +287,7 @@ describe("the streaming reader gives what the ExcelJS reader gives", () => {
 
   test("the example workbook", async () => {
     await expectSameAsExcelJS(
-      fs.readFileSync(path.join(__dirname, "..", "..", "..", "assets", "exemplo-contrato.xlsx")),
+      fs.readFileSync(path.join(__dirname, "..", "..", "..", "..", "assets", "exemplo-contrato.xlsx")),
     );
   });
 });
