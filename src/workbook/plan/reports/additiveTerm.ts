@@ -12,20 +12,12 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../../core/evaluate";
 import { conceptText } from "../../../core/conceptText";
-import { methodText } from "../../../core/messages";
 import { documentStrings, reportStrings } from "../../messages";
-import { formatPeriodPtBR } from "../../../core/periods";
 import { describeTarget } from "../summary";
 import { indicatorLabel, percentText, resultText } from "../../view";
 import type { Block, CommuniqueText, Section } from "./communique";
-import { unitsOf } from "./communique";
-import {
-  byPeriod,
-  indicatorSeries,
-  MIN_PERIODS_FOR_REVISION,
-  revisionSuggestions,
-  type RevisionSuggestion,
-} from "./series";
+import { termHeader, termOf } from "./communique";
+import { indicatorSeries, MIN_PERIODS_FOR_REVISION, revisionSuggestions, type RevisionSuggestion } from "./series";
 
 export interface AdditiveTerm extends CommuniqueText {
   /** The indicators proposed, in the table's order. */
@@ -71,12 +63,10 @@ function periodEvidence(label: string, i: IndicatorEvaluation | undefined): stri
 
 /** The proposal over `evaluations` (any order; those without a period are left out). */
 export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: AdditiveTermOptions): AdditiveTerm {
-  const evs = evaluations.filter((ev) => ev.period).sort(byPeriod);
+  const term = termOf(evaluations);
+  const { evs, unit, unitPlural } = term;
   const n = evs.length;
   const labels = evs.map((ev) => ev.period!.label);
-  const kinds = new Set(evs.map((ev) => ev.period!.kind));
-  const [unit, unitPlural] = kinds.size === 1 ? unitsOf(evs[0]?.period) : reportStrings.units.range;
-  const last = evs[n - 1];
   const series = new Map(indicatorSeries(evs).map((row) => [row.key, row]));
   const lastTarget = (key: string) => {
     const targets = (series.get(key)?.byPeriod ?? [])
@@ -90,22 +80,7 @@ export function buildAdditiveTerm(evaluations: ContractEvaluation[], options: Ad
     evidence: evidenceText(r, unitPlural),
   }));
 
-  const header = [
-    ...(n > 0
-      ? [
-          documentStrings.periodsLine(
-            formatPeriodPtBR(evs[0].period!),
-            formatPeriodPtBR(last.period!),
-            n,
-            n === 1 ? unit : unitPlural,
-            false,
-          ),
-        ]
-      : []),
-    reportStrings.commission,
-    reportStrings.source(options.source),
-    ...(last ? [reportStrings.rules(last.preset.name, methodText(last))] : []),
-  ];
+  const header = termHeader(term, options.source, false);
   const intro = [
     documentStrings.addressee,
     documentStrings.additiveIntro(n, n === 1 ? unit : unitPlural, labels.join(", ")),

@@ -19,7 +19,7 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../../core/evaluate";
 import { conceptText } from "../../../core/conceptText";
-import { formatPercent } from "../../../core/messages";
+import { formatPercent, methodText } from "../../../core/messages";
 import { documentStrings, nationalStrings, reportStrings, viewStrings } from "../../messages";
 import { formatPeriodPtBR } from "../../../core/periods";
 import type { Band, JustificationDecision, Period } from "../../../core/types";
@@ -52,7 +52,7 @@ import {
   TITLE_LINE_HEIGHT,
   type Span,
 } from "./layout";
-import { endsYear, historyFor, revisionSuggestions, yearOf, type RevisionSuggestion } from "./series";
+import { byPeriod, endsYear, historyFor, revisionSuggestions, yearOf, type RevisionSuggestion } from "./series";
 
 // ---------------------------------------------------------------------------------------------------------
 // The document model
@@ -169,6 +169,49 @@ export interface CommuniqueOptions {
 /** Singular and plural of the unit of a period kind (`trimestre`, `trimestres`). */
 export function unitsOf(period: Period | undefined): [string, string] {
   return reportStrings.units[period?.kind ?? "range"] ?? reportStrings.units.range;
+}
+
+/**
+ * The periods a whole-term document covers (the final communiqué, the additive-term proposal): the evaluations
+ * with a period, in order, the last one, and the words for their unit (`trimestre`/`trimestres`; `período` when
+ * the kinds differ).
+ */
+export interface Term {
+  evs: ContractEvaluation[];
+  last: ContractEvaluation | undefined;
+  unit: string;
+  unitPlural: string;
+}
+
+export function termOf(evaluations: ContractEvaluation[]): Term {
+  const evs = evaluations.filter((ev) => ev.period).sort(byPeriod);
+  const kinds = new Set(evs.map((ev) => ev.period!.kind));
+  const [unit, unitPlural] = kinds.size === 1 ? unitsOf(evs[0]?.period) : reportStrings.units.range;
+  return { evs, last: evs[evs.length - 1], unit, unitPlural };
+}
+
+/**
+ * The header lines of a whole-term document: the periods it covers (`wholeTerm`: the contract's term, *vigência*),
+ * the commission, the source, the rules.
+ */
+export function termHeader({ evs, last, unit, unitPlural }: Term, source: string, wholeTerm: boolean): string[] {
+  const n = evs.length;
+  return [
+    ...(n > 0 && last
+      ? [
+          documentStrings.periodsLine(
+            formatPeriodPtBR(evs[0].period!),
+            formatPeriodPtBR(last.period!),
+            n,
+            n === 1 ? unit : unitPlural,
+            wholeTerm,
+          ),
+        ]
+      : []),
+    reportStrings.commission,
+    reportStrings.source(source),
+    ...(last ? [reportStrings.rules(last.preset.name, methodText(last))] : []),
+  ];
 }
 
 /** The indicator's result as the view writes it; "" when it has none (a table cell left empty). */

@@ -27,7 +27,6 @@
  * period. Pure.
  */
 import type { ContractEvaluation, IndicatorEvaluation } from "../../../core/evaluate";
-import { methodText } from "../../../core/messages";
 import { documentStrings, reportStrings } from "../../messages";
 import { formatPeriodPtBR } from "../../../core/periods";
 import type { Band } from "../../../core/types";
@@ -35,16 +34,9 @@ import { columnName } from "../../overallFigure";
 import { describeTarget } from "../summary";
 import { incompleteText, indicatorLabel, noteText, percentText } from "../../view";
 import type { Block, CommuniqueText, Section, TableCell } from "./communique";
-import { unitsOf } from "./communique";
+import { termHeader, termOf } from "./communique";
 import { NOTE, PERCENT } from "./layout";
-import {
-  byPeriod,
-  combinedOverall,
-  indicatorSeries,
-  seriesValue,
-  type CombinedOverall,
-  type IndicatorSeries,
-} from "./series";
+import { combinedOverall, indicatorSeries, seriesValue, type CombinedOverall, type IndicatorSeries } from "./series";
 
 /** One performance indicator over the term. */
 export interface IndicatorConclusion {
@@ -139,12 +131,10 @@ export function buildFinalCommunique(
   evaluations: ContractEvaluation[],
   options: FinalCommuniqueOptions,
 ): FinalCommunique {
-  const evs = evaluations.filter((ev) => ev.period).sort(byPeriod);
+  const term = termOf(evaluations);
+  const { evs, last, unit, unitPlural } = term;
   const n = evs.length;
   const labels = evs.map((ev) => ev.period!.label);
-  const kinds = new Set(evs.map((ev) => ev.period!.kind));
-  const [unit, unitPlural] = kinds.size === 1 ? unitsOf(evs[0]?.period) : reportStrings.units.range;
-  const last = evs[n - 1];
   const scale = last?.preset.scale ?? 100;
   const grade = combinedOverall(evs);
   const text = gradeText(grade, scale);
@@ -153,22 +143,7 @@ export function buildFinalCommunique(
   const provisional = counted.filter((ev) => ev.overall.incomplete).map((ev) => ev.period!.label);
   const figureName = scale === 10 ? (columnName(evs) ?? documentStrings.gradeFigure) : documentStrings.gradeFigure;
 
-  const header = [
-    ...(n > 0
-      ? [
-          documentStrings.periodsLine(
-            formatPeriodPtBR(evs[0].period!),
-            formatPeriodPtBR(last.period!),
-            n,
-            n === 1 ? unit : unitPlural,
-            true,
-          ),
-        ]
-      : []),
-    reportStrings.commission,
-    reportStrings.source(options.source),
-    ...(last ? [reportStrings.rules(last.preset.name, methodText(last))] : []),
-  ];
+  const header = termHeader(term, options.source, true);
   const intro = [documentStrings.addressee, documentStrings.finalIntro(n, n === 1 ? unit : unitPlural)];
 
   // 1. The grau de cumprimento.
