@@ -129,7 +129,7 @@ export function mainColourAlong(
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** A page's words grouped in lines (words whose boxes share most of their height), top to bottom. */
+/** A page's words grouped in lines (words whose boxes share most of their height), top to bottom, left to right. */
 export function pageLines(page: { words: Word[] }): Word[][] {
   const lines: Word[][] = [];
   for (const w of [...page.words].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
@@ -140,7 +140,7 @@ export function pageLines(page: { words: Word[] }): Word[][] {
     if (line) line.push(w);
     else lines.push([w]);
   }
-  return lines.sort((a, b) => a[0].yMin - b[0].yMin);
+  return lines.sort((a, b) => a[0].yMin - b[0].yMin).map((l) => l.sort((a, b) => a.xMin - b.xMin));
 }
 
 /**

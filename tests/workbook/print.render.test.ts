@@ -234,6 +234,7 @@ beforeAll(async () => {
 afterAll(() => cleanup?.());
 
 const landscape = (p: Page) => p.width > p.height;
+const lineText = (line: Word[]) => line.map((w) => w.text).join(" ");
 
 describe("the evaluated copy of the bundled example", () => {
   it("Resumo 2025-T1: two landscape A4 pages, the chart under the tables, text ≥ 9 pt", () => {
@@ -245,6 +246,13 @@ describe("the evaluated copy of the bundled example", () => {
     expect([Math.round(resumo[0].width), Math.round(resumo[0].height)]).toEqual([842, 595]);
     expectLegible(resumo);
     expect(pageText(resumo[1])).toContain("Atingimento por indicador");
+    // The pending result: the indicator's name wraps in its column (it was cut where the text beside it
+    // starts, `…com vaci|UBS Jardim`), its second line under its first.
+    const lines = pageLines(resumo[1]);
+    const k = lines.findIndex((l) => /^2\.3 Proporção de crianças menores de 1 ano com UBS Jardim/.test(lineText(l)));
+    expect(k).toBeGreaterThan(0);
+    expect(lineText(lines[k + 1])).toBe("vacina em dia");
+    expect(lines[k + 1][0].xMin).toBeCloseTo(lines[k][1].xMin, 0);
   });
 
   it("Resumo's chart: each bar in its concept's colour, and the monitoring indicator left out", () => {
