@@ -105,7 +105,7 @@ describe("page breaks that keep rows together", () => {
     expect(keepTogetherBreaks({ ...sheet, heights: [{ row: 2, height: 600 }] }, [{ from: 3, to: 40 }])).toEqual([3]);
   });
 
-  test("a heading (bold, 12 points or more) is kept with the two rows under it that hold something", () => {
+  test("a heading (bold, 12 points or more) is kept with the two rows under it that hold something, a table's header with its first row", () => {
     const heading = { value: "Pendências", style: { bold: true, size: 12 } };
     const text = { value: "texto" };
     const rows = [
@@ -122,6 +122,10 @@ describe("page breaks that keep rows together", () => {
     expect(headingBlocks(rows)).toEqual([{ from: 4, to: 7 }]);
     // Bold body text (11 points) is no heading.
     expect(headingBlocks([[text], [{ value: "Total", style: { bold: true } }], [text]])).toEqual([]);
+    // A table's header row (bold, filled, bordered) stays with its first row; not when nothing follows it.
+    const header = { value: "Código", style: { bold: true, fill: "#DDEBF7", border: true } };
+    expect(headingBlocks([[text], [header], [text], [text]])).toEqual([{ from: 2, to: 3 }]);
+    expect(headingBlocks([[text], [header], []])).toEqual([]);
   });
 
   test("a sheet's heading on a page's last row moves to the next page", () => {

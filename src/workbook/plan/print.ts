@@ -163,14 +163,17 @@ function sumHeights(from: number, to: number, rowHeight: (row: number) => number
   return sum;
 }
 
+type BlockRow = readonly {
+  value: unknown;
+  style?: { bold?: boolean; size?: number; fill?: string; border?: boolean };
+}[];
+
 /**
  * The rows of a sheet's headings (a bold line of 12 points or more, alone in its row's first cell), each kept
- * on a page with the `following` rows under it: a heading never ends a page alone.
+ * on a page with the `following` rows under it: a heading never ends a page alone. And each table's header
+ * row (bold, filled and bordered from column A) with the row under it.
  */
-export function headingBlocks(
-  rows: readonly (readonly { value: unknown; style?: { bold?: boolean; size?: number } }[])[],
-  following = 2,
-): KeepTogether[] {
+export function headingBlocks(rows: readonly BlockRow[], following = 2): KeepTogether[] {
   const out: KeepTogether[] = [];
   rows.forEach((cells, i) => {
     const first = cells[0];
@@ -186,6 +189,8 @@ export function headingBlocks(
       }
       if (to > i + 1) out.push({ from: i + 1, to });
     }
+    const header = first?.style?.bold && first.style.fill && first.style.border;
+    if (header && i > 0 && i + 1 < rows.length && rows[i + 1].length > 0) out.push({ from: i + 1, to: i + 2 });
   });
   return out;
 }
@@ -208,7 +213,7 @@ export function sheetPageBreaks(
     widths: readonly number[];
     heights?: readonly { row: number; height: number }[];
     print: PrintSetup;
-    rows: readonly (readonly { value: unknown; style?: { bold?: boolean; size?: number } }[])[];
+    rows: readonly BlockRow[];
     chart?: { from: { row: number }; to: { row: number } };
   },
   extra: readonly KeepTogether[] = [],
