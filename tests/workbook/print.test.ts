@@ -9,7 +9,6 @@ import ExcelJS from "exceljs";
 import path from "path";
 import { buildPlan } from "../../src/workbook/plan/build";
 import {
-  chartPageBreak,
   headingBlocks,
   keepTogetherBreaks,
   LANDSCAPE_CHARS,
@@ -61,23 +60,25 @@ describe("plan/print", () => {
   });
 
   test("a page break before a chart that would straddle two pages, none when it fits", () => {
-    // 100 characters, portrait: scale = 495 / (7,2 × 100) = 0,6875; a page holds 734 / 0,6875 = 1067,6 pt
-    // of rows, 71 rows of 15 pt. A 20-row chart takes 20 × 15 × 1,1 = 330 pt.
+    // 100 characters, portrait: scale = 495 / (7,2 × 100) = 0,6875; a page holds 0,97 × 734 / 0,6875 =
+    // 1035,6 pt of rows (3% kept for LibreOffice's rounding of the scale), 69 rows of 15 pt. A 20-row chart
+    // takes 20 × 15 × 1,1 = 330 pt (a tenth more for the estimate).
     const plan = (from: number) => ({
       widths: [50, 50],
       print: printFor([50, 50]),
+      rows: [],
       chart: { from: { row: from }, to: { row: from + 20 } },
     });
-    // From row 60: 59 rows above (885 pt) + 330 > 1067,6 → break before row 60.
-    expect(chartPageBreak(plan(60))).toBe(60);
+    // From row 60: 59 rows above (885 pt) + 330 > 1035,6 → break before row 60.
+    expect(sheetPageBreaks(plan(60))).toEqual([60]);
     // From row 10: 135 + 330 fits.
-    expect(chartPageBreak(plan(10))).toBeUndefined();
-    // Row 72 starts page 2 (71 rows fill page 1): 15 pt used there, the chart fits.
-    expect(chartPageBreak(plan(73))).toBeUndefined();
-    // Taller rows count: rows 2–9 at 100 pt push a chart from row 10 over the page (135 − 120 + 800 + 330).
+    expect(sheetPageBreaks(plan(10))).toEqual([]);
+    // Row 70 starts page 2 (69 rows fill page 1): 45 pt used there, the chart fits.
+    expect(sheetPageBreaks(plan(73))).toEqual([]);
+    // Taller rows count: rows 2–9 at 100 pt push a chart from row 10 over the page (15 + 800 + 330).
     expect(
-      chartPageBreak({ ...plan(10), heights: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ row, height: 100 })) }),
-    ).toBe(10);
+      sheetPageBreaks({ ...plan(10), heights: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ row, height: 100 })) }),
+    ).toEqual([10]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * How the add-in's sheets print, worked out from their column widths: A4 portrait or landscape, fitted one
- * page wide, so that the smallest text (11-point body, fitted down) still prints at a readable size. And how
- * tall a wrapped header needs its row. Pure.
+ * page wide, so that the smallest text (11-point body, fitted down) still prints at a readable size; how
+ * tall a wrapped header needs its row; and the page breaks that keep a chart, a heading with what follows
+ * it, a table's header with its first row, and a report's groups of rows each on one page. Pure.
  *
  * The numbers, measured on LibreOffice's PDF of the sheets (Calibri, or its metric twin Carlito):
  * - one character of column width takes about 7,1 pt of paper at 100%, margins included;
@@ -47,33 +48,6 @@ const PRINTABLE_WIDTH = { portrait: 595 - 100, landscape: 842 - 100 };
 const NARROW_WIDTH = { portrait: 595 - 36, landscape: 842 - 36 };
 /** Paper points one character of column width takes at 100% (see the module comment). */
 const POINTS_PER_CHAR = 7.2;
-
-/**
- * The row before which a page break keeps the chart whole, when the rows above would leave it straddling
- * two printed pages; undefined when it already starts and ends on one page. Estimated from the plan's
- * widths (the fit's scale) and row heights (15 pt when unset), with a tenth of slack for the estimate.
- */
-export function chartPageBreak(plan: {
-  widths: readonly number[];
-  heights?: readonly { row: number; height: number }[];
-  print: PrintSetup;
-  chart?: { from: { row: number }; to: { row: number } };
-}): number | undefined {
-  const chart = plan.chart;
-  if (!chart) return undefined;
-  const orientation = plan.print.orientation;
-  const across = (plan.print.margins === "narrow" ? NARROW_WIDTH : PRINTABLE_WIDTH)[orientation];
-  const scale = Math.min(1, across / (POINTS_PER_CHAR * Math.max(1, totalWidth(plan.widths))));
-  const page = PRINTABLE_HEIGHT[orientation] / scale;
-  const height = new Map((plan.heights ?? []).map((h) => [h.row, h.height]));
-  let used = 0;
-  for (let row = 1; row < chart.from.row; row++) {
-    const h = height.get(row) ?? LINE_POINTS;
-    used = used + h > page ? h : used + h;
-  }
-  const chartHeight = (chart.to.row - chart.from.row) * LINE_POINTS * 1.1;
-  return used > 0 && used + chartHeight > page ? chart.from.row : undefined;
-}
 
 /**
  * Lines a text wraps to in a column `width` characters wide, word by word as Excel and LibreOffice wrap
@@ -195,7 +169,10 @@ export function headingBlocks(rows: readonly BlockRow[], following = 2): KeepTog
   return out;
 }
 
-/** A chart as a block to keep whole: its rows, a tenth taller for the estimate (see `chartPageBreak`). */
+/**
+ * A chart as a block to keep whole: its rows, a tenth taller for the estimate (programs print a chart that
+ * straddles a page break half on each page).
+ */
 export function chartBlock(chart: { from: { row: number }; to: { row: number } }): KeepTogether {
   return {
     from: chart.from.row,
