@@ -5,7 +5,7 @@
  * - as Word documents (`comunicado --final|--termo-aditivo --saida x.docx`), read back from word/document.xml;
  * - printed by LibreOffice to PDF and measured with `pdftotext -bbox`: the pages each takes, the smallest
  *   type at print size (≥ 9 pt), no text in the paper's unprintable border, each signature block on one page.
- * The PDFs and their pages as PNG are kept in test-artifacts/documents to look at.
+ * The PDFs and their pages as PNG are kept in test-artifacts/documents to look at (one LibreOffice start).
  */
 import fs from "fs";
 import JSZip from "jszip";
@@ -20,7 +20,7 @@ import { communiqueSheet } from "../../src/workbook/plan/reports/communique";
 import { buildFinalCommunique } from "../../src/workbook/plan/reports/finalCommunique";
 import { readWorkbookFile } from "../../src/hosts/file/xlsx/read";
 import { writeEvaluatedFile } from "../../src/hosts/file/xlsx/write";
-import { artifactsDir, convertWithLibreOffice, renderPdf, soffice, withLibreOffice } from "../support/libreoffice";
+import { artifactsDir, convertAllWithLibreOffice, renderPdf, soffice, withLibreOffice } from "../support/libreoffice";
 import {
   cutSignatureBlocks,
   minWordHeight,
@@ -173,7 +173,7 @@ const withPrinting = soffice && pdftotext ? withLibreOffice(true) : test.skip;
 
 describe("printed by LibreOffice (A4)", () => {
   withPrinting(
-    "the two sheets: pages, type, printable area, signature blocks (test-artifacts/documents/sheets-*.png)",
+    "the two sheets and the two Word documents, in one LibreOffice start: pages, type, printable area, signature blocks (test-artifacts/documents/*.png)",
     async () => {
       const artifacts = artifactsDir("documents");
       const read = await readWorkbookFile(input);
@@ -192,34 +192,29 @@ describe("printed by LibreOffice (A4)", () => {
       };
       const xlsx = path.join(artifacts, "sheets.xlsx");
       expect(await writeEvaluatedFile(read.source, plan, xlsx, input)).toEqual({ kind: "written", path: xlsx });
-      const pdf = await convertWithLibreOffice(xlsx, artifacts, "pdf");
-      const pages = await pdfWords(pdf);
+      const docx = {
+        final: path.join(artifacts, "comunicado-final.docx"),
+        term: path.join(artifacts, "termo-aditivo.docx"),
+      };
+      expect(await runComunicado([input, "--final", "--saida", docx.final], quiet, quiet)).toBe(0);
+      expect(await runComunicado([input, "--termo-aditivo", "--saida", docx.term], quiet, quiet)).toBe(0);
+      const pdfs = await convertAllWithLibreOffice([xlsx, docx.final, docx.term], artifacts, "pdf");
+
+      const pages = await pdfWords(pdfs[0]);
       const final = pagesOf(pages, documentStrings.finalTitle, documentStrings.additiveTitle);
       const term = pagesOf(pages, documentStrings.additiveTitle);
       expect([final.length, term.length]).toEqual([FINAL_SHEET_PAGES, TERM_SHEET_PAGES]);
       expectPrintable("Comunicado final", final);
       expectPrintable("Proposta de Termo Aditivo", term);
-      await renderPdf(pdf, path.join(artifacts, "sheets"), 70);
-    },
-    240_000,
-  );
-
-  withPrinting(
-    "the two Word documents: pages, type, printable area, signature blocks (test-artifacts/documents/*-docx-*.png)",
-    async () => {
-      const artifacts = artifactsDir("documents-docx");
-      for (const [option, file, expected] of [
-        ["--final", "comunicado-final.docx", FINAL_DOCX_PAGES],
-        ["--termo-aditivo", "termo-aditivo.docx", TERM_DOCX_PAGES],
+      for (const [file, pdf, expected] of [
+        ["comunicado-final.docx", pdfs[1], FINAL_DOCX_PAGES],
+        ["termo-aditivo.docx", pdfs[2], TERM_DOCX_PAGES],
       ] as const) {
-        const docx = path.join(artifacts, file);
-        expect(await runComunicado([input, option, "--saida", docx], quiet, quiet)).toBe(0);
-        const pdf = await convertWithLibreOffice(docx, artifacts, "pdf");
-        const pages = await pdfWords(pdf);
-        expect([file, pages.length]).toEqual([file, expected]);
-        expectPrintable(file, pages);
-        await renderPdf(pdf, path.join(artifacts, path.basename(file, ".docx")), 70);
+        const docPages = await pdfWords(pdf);
+        expect([file, docPages.length]).toEqual([file, expected]);
+        expectPrintable(file, docPages);
       }
+      for (const pdf of pdfs) await renderPdf(pdf, path.join(artifacts, path.basename(pdf, ".pdf")), 70);
     },
     240_000,
   );

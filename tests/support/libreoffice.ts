@@ -65,7 +65,9 @@ export async function convertWithLibreOffice(
         outDir,
         file,
       ],
-      { timeout: timeoutMs, killSignal: "SIGKILL" },
+      // LibreOffice shows numbers in its locale, taken from LANG: a file's number formats (`0.0%`) are stored
+      // locale-free, so without it (LANG=C here) a percentage prints `85.0%` instead of `85,0%`.
+      { timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, LANG: "pt_BR.UTF-8" } },
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

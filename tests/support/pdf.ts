@@ -128,3 +128,36 @@ export function mainColourAlong(
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
+
+/** A page's words grouped in lines (words whose boxes share most of their height), top to bottom, left to right. */
+export function pageLines(page: { words: Word[] }): Word[][] {
+  const lines: Word[][] = [];
+  for (const w of [...page.words].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
+    const line = lines.find((l) => {
+      const h = Math.min(l[0].yMax - l[0].yMin, w.yMax - w.yMin);
+      return Math.min(l[0].yMax, w.yMax) - Math.max(l[0].yMin, w.yMin) > 0.5 * h;
+    });
+    if (line) line.push(w);
+    else lines.push([w]);
+  }
+  return lines.sort((a, b) => a[0].yMin - b[0].yMin).map((l) => l.sort((a, b) => a.xMin - b.xMin));
+}
+
+/**
+ * The heading that ends a page alone, if one does: the page's last line (the page-number footer aside),
+ * when its type is larger than the page's body text (the height most words have). A table's header or a
+ * chart's labels end a page in body-size or smaller type.
+ */
+export function headingAtBottom(page: { words: Word[] }, footer = /^Página \d+ de \d+$/): string | undefined {
+  const lines = pageLines(page).filter((l) => !footer.test(l.map((w) => w.text).join(" ")));
+  if (lines.length < 2) return undefined;
+  const counts = new Map<number, number>();
+  for (const w of page.words) {
+    const h = Math.round((w.yMax - w.yMin) * 10) / 10;
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  const body = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const last = lines[lines.length - 1];
+  const height = Math.max(...last.map((w) => w.yMax - w.yMin));
+  return height > body * 1.05 ? last.map((w) => w.text).join(" ") : undefined;
+}

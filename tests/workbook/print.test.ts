@@ -8,7 +8,15 @@
 import ExcelJS from "exceljs";
 import path from "path";
 import { buildPlan } from "../../src/workbook/plan/build";
-import { chartPageBreak, LANDSCAPE_CHARS, PORTRAIT_CHARS, printFor, wrappedLines } from "../../src/workbook/plan/print";
+import {
+  headingBlocks,
+  keepTogetherBreaks,
+  LANDSCAPE_CHARS,
+  PORTRAIT_CHARS,
+  printFor,
+  sheetPageBreaks,
+  wrappedLines,
+} from "../../src/workbook/plan/print";
 import { CONCEPT_STYLES } from "../../src/workbook/plan/owned";
 import { isReportSheet, planMunicipalities } from "../../src/workbook/plan/reports";
 import { runPipeline } from "../../src/workbook/pipeline";
@@ -52,23 +60,86 @@ describe("plan/print", () => {
   });
 
   test("a page break before a chart that would straddle two pages, none when it fits", () => {
-    // 100 characters, portrait: scale = 495 / (7,2 × 100) = 0,6875; a page holds 734 / 0,6875 = 1067,6 pt
-    // of rows, 71 rows of 15 pt. A 20-row chart takes 20 × 15 × 1,1 = 330 pt.
+    // 100 characters, portrait: scale = 495 / (7,2 × 100) = 0,6875; a page holds 0,97 × 734 / 0,6875 =
+    // 1035,6 pt of rows (3% kept for LibreOffice's rounding of the scale), 69 rows of 15 pt. A 20-row chart
+    // takes 20 × 15 × 1,1 = 330 pt (a tenth more for the estimate).
     const plan = (from: number) => ({
       widths: [50, 50],
       print: printFor([50, 50]),
+      rows: [],
       chart: { from: { row: from }, to: { row: from + 20 } },
     });
-    // From row 60: 59 rows above (885 pt) + 330 > 1067,6 → break before row 60.
-    expect(chartPageBreak(plan(60))).toBe(60);
+    // From row 60: 59 rows above (885 pt) + 330 > 1035,6 → break before row 60.
+    expect(sheetPageBreaks(plan(60))).toEqual([60]);
     // From row 10: 135 + 330 fits.
-    expect(chartPageBreak(plan(10))).toBeUndefined();
-    // Row 72 starts page 2 (71 rows fill page 1): 15 pt used there, the chart fits.
-    expect(chartPageBreak(plan(73))).toBeUndefined();
-    // Taller rows count: rows 2–9 at 100 pt push a chart from row 10 over the page (135 − 120 + 800 + 330).
+    expect(sheetPageBreaks(plan(10))).toEqual([]);
+    // Row 70 starts page 2 (69 rows fill page 1): 45 pt used there, the chart fits.
+    expect(sheetPageBreaks(plan(73))).toEqual([]);
+    // Taller rows count: rows 2–9 at 100 pt push a chart from row 10 over the page (15 + 800 + 330).
     expect(
-      chartPageBreak({ ...plan(10), heights: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ row, height: 100 })) }),
-    ).toBe(10);
+      sheetPageBreaks({ ...plan(10), heights: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ row, height: 100 })) }),
+    ).toEqual([10]);
+  });
+});
+
+describe("page breaks that keep rows together", () => {
+  // 100 characters, portrait: scale = 495 / (7,2 × 100) = 0,6875; a page holds 0,97 × 734 / 0,6875 = 1035,6 pt
+  // of rows (3% kept for LibreOffice's rounding of the scale): 69 rows of 15 pt.
+  const sheet = { widths: [50, 50], print: printFor([50, 50]) };
+
+  test("a block that would straddle a page's bottom starts the next page; one that fits, or is taller than a page, does not", () => {
+    // Rows 60–75 (240 pt) after 59 rows (885 pt): 1125 > 1035,6.
+    expect(keepTogetherBreaks(sheet, [{ from: 60, to: 75 }])).toEqual([60]);
+    expect(keepTogetherBreaks(sheet, [{ from: 10, to: 20 }])).toEqual([]);
+    // 96 rows: taller than any page, left where it falls.
+    expect(keepTogetherBreaks(sheet, [{ from: 5, to: 100 }])).toEqual([]);
+    // After the break at 60, page 2 holds rows 60–119 (900 pt) before a block of 11 rows (165 pt): 1065 > 1035,6.
+    expect(
+      keepTogetherBreaks(sheet, [
+        { from: 60, to: 75 },
+        { from: 120, to: 130 },
+      ]),
+    ).toEqual([60, 120]);
+    // Without the first break, page 2 starts at row 70 (69 rows fill page 1): rows 70–119 (750) + 165 fit.
+    expect(keepTogetherBreaks(sheet, [{ from: 120, to: 130 }])).toEqual([]);
+    // Taller rows count: rows 1–2 at 15 + 600 pt leave 420,6 pt, under rows 3–40 (570 pt).
+    expect(keepTogetherBreaks({ ...sheet, heights: [{ row: 2, height: 600 }] }, [{ from: 3, to: 40 }])).toEqual([3]);
+  });
+
+  test("a heading (bold, 12 points or more) is kept with the two rows under it that hold something, a table's header with its first row", () => {
+    const heading = { value: "Pendências", style: { bold: true, size: 12 } };
+    const text = { value: "texto" };
+    const rows = [
+      [{ value: "Título", style: { bold: true, size: 14 } }],
+      [text],
+      [],
+      [heading],
+      [],
+      [text],
+      [text],
+      [text],
+    ];
+    // Row 1 starts the page anyway; row 4's block runs past the blank row 5 to rows 6 and 7.
+    expect(headingBlocks(rows)).toEqual([{ from: 4, to: 7 }]);
+    // Bold body text (11 points) is no heading.
+    expect(headingBlocks([[text], [{ value: "Total", style: { bold: true } }], [text]])).toEqual([]);
+    // A table's header row (bold, filled, bordered) stays with its first row; not when nothing follows it.
+    const header = { value: "Código", style: { bold: true, fill: "#DDEBF7", border: true } };
+    expect(headingBlocks([[text], [header], [text], [text]])).toEqual([{ from: 2, to: 3 }]);
+    expect(headingBlocks([[text], [header], []])).toEqual([]);
+  });
+
+  test("a sheet's heading on a page's last row moves to the next page", () => {
+    // 67 rows of text (1005 pt), the heading on row 68, a header and a row under it: 1050 > 1035,6.
+    const rows = [
+      ...Array.from({ length: 67 }, () => [{ value: "texto" }]),
+      [{ value: "Problemas nos dados", style: { bold: true, size: 12 } }],
+      [{ value: "Planilha" }],
+      [{ value: "Indicadores" }],
+    ];
+    expect(sheetPageBreaks({ ...sheet, rows })).toEqual([68]);
+    // The same rows with the heading as body text: no break, the natural one falls after row 69.
+    expect(sheetPageBreaks({ ...sheet, rows: rows.map((r) => [{ value: r[0].value }]) })).toEqual([]);
   });
 });
 

@@ -31,7 +31,7 @@ import { nameOver, overallFigure, type OverallFigure } from "../overallFigure";
 import { groupByMunicipality, type PipelineResult } from "../pipeline";
 import type { CellStyle, ChartSpec, PlanCell, SummarySheetPlan, WritePlan } from "../plan/types";
 import { missedTargets } from "../view";
-import { chartPageBreak } from "../plan/print";
+import { sheetPageBreaks } from "../plan/print";
 
 /** One pipeline result to consolidate: the file it came from and, optionally, the name its rows go by. */
 export interface ConsolidateInput {
@@ -589,8 +589,8 @@ export function planConsolidatedSheet(
   };
   const chart = chartFor(sorted, columns);
   if (chart) plan.chart = chart;
-  const pageBreak = chartPageBreak(plan);
-  if (pageBreak) plan.pageBreaks = [pageBreak];
+  const breaks = sheetPageBreaks(plan);
+  if (breaks.length > 0) plan.pageBreaks = breaks;
   return plan;
 }
 

@@ -1,7 +1,8 @@
 /**
  * How the add-in's sheets print, worked out from their column widths: A4 portrait or landscape, fitted one
- * page wide, so that the smallest text (11-point body, fitted down) still prints at a readable size. And how
- * tall a wrapped header needs its row. Pure.
+ * page wide, so that the smallest text (11-point body, fitted down) still prints at a readable size; how
+ * tall a wrapped header needs its row; and the page breaks that keep a chart, a heading with what follows
+ * it, a table's header with its first row, and a report's groups of rows each on one page. Pure.
  *
  * The numbers, measured on LibreOffice's PDF of the sheets (Calibri, or its metric twin Carlito):
  * - one character of column width takes about 7,1 pt of paper at 100%, margins included;
@@ -49,33 +50,6 @@ const NARROW_WIDTH = { portrait: 595 - 36, landscape: 842 - 36 };
 const POINTS_PER_CHAR = 7.2;
 
 /**
- * The row before which a page break keeps the chart whole, when the rows above would leave it straddling
- * two printed pages; undefined when it already starts and ends on one page. Estimated from the plan's
- * widths (the fit's scale) and row heights (15 pt when unset), with a tenth of slack for the estimate.
- */
-export function chartPageBreak(plan: {
-  widths: readonly number[];
-  heights?: readonly { row: number; height: number }[];
-  print: PrintSetup;
-  chart?: { from: { row: number }; to: { row: number } };
-}): number | undefined {
-  const chart = plan.chart;
-  if (!chart) return undefined;
-  const orientation = plan.print.orientation;
-  const across = (plan.print.margins === "narrow" ? NARROW_WIDTH : PRINTABLE_WIDTH)[orientation];
-  const scale = Math.min(1, across / (POINTS_PER_CHAR * Math.max(1, totalWidth(plan.widths))));
-  const page = PRINTABLE_HEIGHT[orientation] / scale;
-  const height = new Map((plan.heights ?? []).map((h) => [h.row, h.height]));
-  let used = 0;
-  for (let row = 1; row < chart.from.row; row++) {
-    const h = height.get(row) ?? LINE_POINTS;
-    used = used + h > page ? h : used + h;
-  }
-  const chartHeight = (chart.to.row - chart.from.row) * LINE_POINTS * 1.1;
-  return used > 0 && used + chartHeight > page ? chart.from.row : undefined;
-}
-
-/**
  * Lines a text wraps to in a column `width` characters wide, word by word as Excel and LibreOffice wrap
  * (a word longer than the line takes lines of its own); bold letters are about a fifth wider.
  */
@@ -102,4 +76,125 @@ export function wrappedLines(text: string, width: number, bold = false): number 
 export function wrappedHeight(texts: readonly string[], widths: readonly number[], bold = false): number {
   const lines = Math.max(1, ...texts.map((t, i) => wrappedLines(t, widths[i] ?? 8.43, bold)));
   return lines * LINE_POINTS;
+}
+
+/** Rows `from`–`to` (1-based, inclusive) that print on one page; `height` (points) overrides the rows' own. */
+export interface KeepTogether {
+  from: number;
+  to: number;
+  height?: number;
+}
+
+/** Points of paper one point of row height takes: the fit's scale (one page wide), at most 1. */
+function fitScale(plan: { widths: readonly number[]; print: PrintSetup }): number {
+  const across = (plan.print.margins === "narrow" ? NARROW_WIDTH : PRINTABLE_WIDTH)[plan.print.orientation];
+  return Math.min(1, across / (POINTS_PER_CHAR * Math.max(1, totalWidth(plan.widths))));
+}
+
+/**
+ * The rows before which a page break keeps each block whole on a page, as LibreOffice and Excel lay the rows
+ * out (page height over the fit's scale; 15 pt a row unless `heights` says otherwise). A block that would
+ * straddle a page's bottom starts the next page instead; one taller than a page is left to the programs.
+ * Blocks starting on one row are one block down to the furthest `to`.
+ */
+export function keepTogetherBreaks(
+  plan: { widths: readonly number[]; heights?: readonly { row: number; height: number }[]; print: PrintSetup },
+  blocks: readonly KeepTogether[],
+): number[] {
+  // A page 3% shorter than the estimate: LibreOffice's fit rounds its scale to a whole percent, up as often as
+  // down, and a page found fuller than it is only moves a block a page early.
+  const page = (0.97 * PRINTABLE_HEIGHT[plan.print.orientation]) / fitScale(plan);
+  const height = new Map((plan.heights ?? []).map((h) => [h.row, h.height]));
+  const rowHeight = (row: number) => height.get(row) ?? LINE_POINTS;
+  const byStart = new Map<number, KeepTogether>();
+  for (const b of blocks) {
+    if (b.to < b.from) continue;
+    const seen = byStart.get(b.from);
+    const own = (x: KeepTogether) => x.height ?? sumHeights(x.from, x.to, rowHeight);
+    if (!seen || own(b) > own(seen)) byStart.set(b.from, b);
+  }
+  const last = Math.max(0, ...blocks.map((b) => b.to));
+  const breaks: number[] = [];
+  let used = 0;
+  for (let row = 1; row <= last; row++) {
+    const block = byStart.get(row);
+    if (block && used > 0) {
+      const need = block.height ?? sumHeights(block.from, block.to, rowHeight);
+      if (used + need > page && need <= page) {
+        breaks.push(row);
+        used = 0;
+      }
+    }
+    const h = rowHeight(row);
+    used = used + h > page ? h : used + h;
+  }
+  return breaks;
+}
+
+function sumHeights(from: number, to: number, rowHeight: (row: number) => number): number {
+  let sum = 0;
+  for (let row = from; row <= to; row++) sum += rowHeight(row);
+  return sum;
+}
+
+type BlockRow = readonly {
+  value: unknown;
+  style?: { bold?: boolean; size?: number; fill?: string; border?: boolean };
+}[];
+
+/**
+ * The rows of a sheet's headings (a bold line of 12 points or more, alone in its row's first cell), each kept
+ * on a page with the `following` rows under it: a heading never ends a page alone. And each table's header
+ * row (bold, filled and bordered from column A) with the row under it.
+ */
+export function headingBlocks(rows: readonly BlockRow[], following = 2): KeepTogether[] {
+  const out: KeepTogether[] = [];
+  rows.forEach((cells, i) => {
+    const first = cells[0];
+    const heading =
+      first?.style?.bold && (first.style.size ?? 11) >= 12 && typeof first.value === "string" && first.value !== "";
+    if (heading && i > 0) {
+      // Down to the `following` rows with something in them (blank rows under a heading do not count).
+      let to = i + 1;
+      let taken = 0;
+      for (let r = i + 1; r < rows.length && taken < following; r++) {
+        to = r + 1;
+        if (rows[r].some((c) => c.value !== null && c.value !== undefined && c.value !== "")) taken++;
+      }
+      if (to > i + 1) out.push({ from: i + 1, to });
+    }
+    const header = first?.style?.bold && first.style.fill && first.style.border;
+    if (header && i > 0 && i + 1 < rows.length && rows[i + 1].length > 0) out.push({ from: i + 1, to: i + 2 });
+  });
+  return out;
+}
+
+/**
+ * A chart as a block to keep whole: its rows, a tenth taller for the estimate (programs print a chart that
+ * straddles a page break half on each page).
+ */
+export function chartBlock(chart: { from: { row: number }; to: { row: number } }): KeepTogether {
+  return {
+    from: chart.from.row,
+    to: chart.to.row - 1,
+    height: (chart.to.row - chart.from.row) * LINE_POINTS * 1.1,
+  };
+}
+
+/**
+ * The page breaks of one of the add-in's sheets: its chart whole on a page, each heading with the rows under
+ * it, and `extra` blocks (a table's groups) whole.
+ */
+export function sheetPageBreaks(
+  plan: {
+    widths: readonly number[];
+    heights?: readonly { row: number; height: number }[];
+    print: PrintSetup;
+    rows: readonly BlockRow[];
+    chart?: { from: { row: number }; to: { row: number } };
+  },
+  extra: readonly KeepTogether[] = [],
+): number[] {
+  const blocks = [...headingBlocks(plan.rows), ...extra, ...(plan.chart ? [chartBlock(plan.chart)] : [])];
+  return keepTogetherBreaks(plan, blocks);
 }

@@ -24,7 +24,7 @@ import {
   unitViews,
 } from "../view";
 import { CONCEPT_STYLES } from "./owned";
-import { chartPageBreak, printFor, wrappedLines } from "./print";
+import { printFor, sheetPageBreaks, wrappedLines } from "./print";
 
 export { describeTarget };
 import type { CellStyle, ConceptClass, PlanCell, SummarySheetPlan } from "./types";
@@ -34,6 +34,8 @@ const HEADING: CellStyle = { bold: true, size: 12, color: "#1F3864" };
 const HEADER: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true, valign: "middle" };
 const LABEL: CellStyle = { bold: true };
 const BODY: CellStyle = { border: true, wrap: true, valign: "top" };
+/** Text that wraps in its cell, without borders. */
+const WRAPPED: CellStyle = { wrap: true, valign: "top" };
 const WARNING: CellStyle = { bold: true, color: "#9C0006" };
 const PERCENT = "0.0%";
 const NOTE = "0.00";
@@ -323,8 +325,13 @@ export function planSummary(
   add(cell(planStrings.pendingHeading, HEADING));
   const pending = pendingItems(ev);
   if (pending.length === 0) add(cell(planStrings.noPending));
-  // One row each, unmerged (the text runs on to the right): a large table can owe thousands of results.
-  for (const p of pending.slice(0, MAX_PENDING)) add(cell(p.code ?? ""), cell(p.indicator), cell(p.text));
+  // One row each (at most MAX_PENDING, so at most as many merges): the name wraps in B, the text in C to the
+  // last column, and the row is as tall as the longer of them (a name running on was cut by the text).
+  for (const p of pending.slice(0, MAX_PENDING)) {
+    add(cell(p.code ?? "", WRAPPED), cell(p.indicator, WRAPPED), cell(p.text, WRAPPED));
+    mergeRow(rows.length, 3, last);
+    fit(rows.length, Math.max(wrappedLines(p.indicator, WIDTHS[1]), wrappedLines(p.text, span(3, last))));
+  }
   if (pending.length > MAX_PENDING) add(cell(planStrings.morePending(pending.length - MAX_PENDING)));
 
   const problems = [...(options.tableProblems ?? []), ...ev.problems];
@@ -376,8 +383,8 @@ export function planSummary(
       to: { row: chartFrom.row + Math.max(16, ev.areas.length + 6), col: last + 1 },
     };
   }
-  const pageBreak = chartPageBreak(plan);
-  if (pageBreak) plan.pageBreaks = [pageBreak];
+  const breaks = sheetPageBreaks(plan);
+  if (breaks.length > 0) plan.pageBreaks = breaks;
   return plan;
 }
 

@@ -135,7 +135,8 @@ export interface SummarySheetPlan {
   chart?: ChartSpec;
   /**
    * Rows that start a new printed page (1-based): before a chart that would otherwise be cut in two by a
-   * page break (programs print a chart across pages, half on each).
+   * page break (programs print a chart across pages, half on each), before a heading or a table's header
+   * that would end a page alone, before a group of rows a report keeps together (plan/print).
    */
   pageBreaks?: number[];
   /** How it prints: A4 in this orientation, fitted as `print` says; the print area is the used range. */

@@ -38,8 +38,11 @@ import {
   TEXT,
   TITLE,
   TITLE_LINE_HEIGHT,
+  LINE_HEIGHT,
+  linesFor,
   type Span,
 } from "./layout";
+import { printFor, sheetPageBreaks } from "../print";
 import {
   byPeriod,
   combinedOverall,
@@ -134,12 +137,7 @@ function justificationsOf(row: (IndicatorEvaluation | undefined)[], labels: stri
   const out: string[] = [];
   row.forEach((i, p) => {
     if (!i?.justification) return;
-    const decision = i.decision
-      ? reportStrings.decisionsShort[i.decision]
-      : i.concept === "B"
-        ? reportStrings.decisionsShort.pending
-        : undefined;
-    out.push(reportStrings.justificationItem(labels[p], i.justification, decision));
+    out.push(reportStrings.justificationItem(labels[p], i.justification, decisionOf(i)));
   });
   return out;
 }
@@ -204,10 +202,13 @@ export function buildAnnual(evaluations: ContractEvaluation[], scope: AnnualScop
 
 const SLOPE_FORMAT = "+0.0;-0.0;0.0";
 const TREND_COLORS: Record<string, string> = { improving: "#006100", stable: "#3A3838", worsening: "#9C0006" };
-/** Fixed columns: code, indicator, target; then three per period; then trend, slope, justifications. */
-const LEAD = [8, 34, 13];
-const PER_PERIOD = [11, 13, 14];
-const TAIL = [11, 11, 40];
+/**
+ * Columns: code, indicator, target, period, result, attainment, concept, trend, slope, justification: 170
+ * characters, a landscape page (narrow margins) fitted one page wide prints them at about 9,5 points
+ * (plan/print). The overall table above shares them: period in A:B, then C–F, the recommendation in G:J;
+ * A holds `Avaliação` (the final report's row) whole.
+ */
+const WIDTHS = [10, 32, 13, 14, 11, 13, 14, 12, 11, 40];
 /** Rows the line chart takes. */
 const CHART_ROWS = 18;
 const BOLD_BODY: CellStyle = { ...BODY, bold: true };
@@ -229,7 +230,7 @@ function overallCell(report: AnnualReport, value: number | undefined, style: Cel
 /** The report as a summary sheet (see the module comment). */
 export function annualSheet(report: AnnualReport, options: { source: string }): SummarySheetPlan {
   const n = report.periods.length;
-  const widths = [...LEAD, ...report.periods.flatMap(() => PER_PERIOD), ...TAIL];
+  const widths = [...WIDTHS];
   const l = new SheetLayout(widths);
   const all = l.lastCol;
   const [unit, unitPlural] = report.unit;
@@ -317,50 +318,28 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
     };
   }
 
-  // Programmed × achieved per performance indicator.
+  // Programmed × achieved per performance indicator: a row per indicator and period, the indicator's code,
+  // name, target and trend merged down its rows (four quarters side by side made a table 269 characters wide,
+  // printed at 5,5 points).
   l.blank();
-  l.text(reportStrings.indicatorsHeading, HEADING);
+  const heading = l.text(reportStrings.indicatorsHeading, HEADING);
+  const groups: { from: number; to: number }[] = [];
   if (report.indicators.length === 0) l.text(reportStrings.noPerformance);
   else {
     const h = reportStrings.indicatorHeaders;
-    const top = l.add([
-      { cell: cell(h.code, HEADER), rows: 2 },
-      { cell: cell(h.indicator, HEADER), rows: 2 },
-      { cell: cell(h.target, HEADER), rows: 2 },
-      ...report.periods.map((p): Span => ({ cell: cell(p.text, HEADER), cols: PER_PERIOD.length })),
-      { cell: cell(h.trend, HEADER), rows: 2 },
-      { cell: cell(h.slope(unit), HEADER), rows: 2 },
-      { cell: cell(h.justifications, HEADER), rows: 2 },
-    ]);
-    const covered = (k: number): Span[] => Array.from({ length: k }, () => ({ cell: cell(null, HEADER) }));
-    l.add([
-      ...covered(LEAD.length),
-      ...report.periods.flatMap(() => reportStrings.periodHeaders.map((x): Span => ({ cell: cell(x, HEADER) }))),
-      ...covered(TAIL.length),
-    ]);
-    l.height(top, 2 * 15);
-    for (const row of report.indicators) {
-      const spans: Span[] = [
-        { cell: cell(row.code ?? "", BODY) },
-        { cell: cell(row.indicator, BODY) },
-        { cell: cell(row.target, BODY) },
-      ];
-      for (const i of row.byPeriod) spans.push(...periodCells(i));
-      const trend = row.trend;
-      spans.push(
-        {
-          cell: cell(
-            trend ? reportStrings.trendWords[trend.direction] : reportStrings.noSeries,
-            trend
-              ? { ...BODY, bold: true, align: "center", color: TREND_COLORS[trend.direction] }
-              : { ...BODY, align: "center", italic: true },
-          ),
-        },
-        { cell: trend ? cell(trend.slope * 100, { ...BODY, align: "right" }, SLOPE_FORMAT) : cell(null, BODY) },
-        { cell: cell(row.justifications.join("\n"), BODY) },
-      );
-      l.add(spans);
-    }
+    l.add(
+      [
+        h.code,
+        h.indicator,
+        h.target,
+        periodHeader,
+        ...reportStrings.periodHeaders,
+        h.trend,
+        h.slope(unit),
+        h.justifications,
+      ].map((x): Span => ({ cell: cell(x, HEADER) })),
+    );
+    for (const row of report.indicators) groups.push(indicatorRows(l, report, row));
   }
   if (report.hasMonitoring) l.text(reportStrings.monitoringNote, { ...TEXT, italic: true });
 
@@ -396,15 +375,83 @@ export function annualSheet(report: AnnualReport, options: { source: string }): 
   ])
     l.text(`• ${note}`, { ...TEXT, italic: true });
 
-  return {
+  const plan: SummarySheetPlan = {
     name: report.name,
     rows: l.rows,
     merges: l.merges,
     widths,
     heights: l.heights,
     ...(chart ? { chart } : {}),
-    print: { orientation: "landscape" },
+    print: printFor(widths),
   };
+  // Each indicator's rows on one page, and the table's heading with its header and first indicator.
+  const blocks = groups.length > 0 ? [...groups, { from: heading, to: groups[0].to }] : [];
+  const breaks = sheetPageBreaks(plan, blocks);
+  if (breaks.length > 0) plan.pageBreaks = breaks;
+  return plan;
+}
+
+/**
+ * An indicator's rows, one per period (result, attainment, concept, the period's justification and the
+ * commission's decision), its code, name, target, trend and slope merged down them; the last row made taller
+ * when the merged texts need more lines than the rows give. Returns the rows it took.
+ */
+function indicatorRows(l: SheetLayout, report: AnnualReport, row: IndicatorRow): { from: number; to: number } {
+  const k = Math.max(1, row.byPeriod.length);
+  const trend = row.trend;
+  const trendCell = cell(
+    trend ? reportStrings.trendWords[trend.direction] : reportStrings.noSeries,
+    trend
+      ? { ...BODY, bold: true, align: "center", color: TREND_COLORS[trend.direction] }
+      : { ...BODY, align: "center", italic: true },
+  );
+  const slopeCell = trend ? cell(trend.slope * 100, { ...BODY, align: "right" }, SLOPE_FORMAT) : cell(null, BODY);
+  const covered: Span = { cell: cell(null, BODY) };
+  const from = l.next;
+  for (let p = 0; p < k; p++) {
+    const i = row.byPeriod[p];
+    const first = p === 0;
+    l.add([
+      first ? { cell: cell(row.code ?? "", BODY), rows: k } : covered,
+      first ? { cell: cell(row.indicator, BODY), rows: k } : covered,
+      first ? { cell: cell(row.target, BODY), rows: k } : covered,
+      { cell: cell(report.periods[p]?.label ?? "", BODY) },
+      ...periodCells(i),
+      first ? { cell: trendCell, rows: k } : covered,
+      first ? { cell: slopeCell, rows: k } : covered,
+      { cell: cell(i?.justification ? justificationText(i) : null, BODY) },
+    ]);
+  }
+  const to = l.next - 1;
+  // The merged cells' texts wrap over the rows together: grow the last row by what they lack.
+  const need =
+    LINE_HEIGHT *
+    Math.max(
+      linesFor(row.code ?? "", l.width(1, 1)),
+      linesFor(row.indicator, l.width(2, 2)),
+      linesFor(row.target, l.width(3, 3)),
+      linesFor(String(trendCell.value ?? ""), l.width(8, 8), true),
+    );
+  const heightOf = new Map(l.heights.map((x) => [x.row, x.height]));
+  let have = 0;
+  for (let r = from; r <= to; r++) have += heightOf.get(r) ?? LINE_HEIGHT;
+  if (need > have) l.height(to, (heightOf.get(to) ?? LINE_HEIGHT) + need - have);
+  return { from, to };
+}
+
+/** A period's justification and the commission's decision on it (pending while a B awaits one). */
+function justificationText(i: IndicatorEvaluation): string {
+  const decision = decisionOf(i);
+  return `${i.justification ?? ""}${decision ? ` (${decision})` : ""}`;
+}
+
+/** The commission's decision on a justification, in short; pending while a B awaits one. */
+function decisionOf(i: IndicatorEvaluation): string | undefined {
+  return i.decision
+    ? reportStrings.decisionsShort[i.decision]
+    : i.concept === "B"
+      ? reportStrings.decisionsShort.pending
+      : undefined;
 }
 
 /** An indicator's three cells for one period: result, attainment, concept. */

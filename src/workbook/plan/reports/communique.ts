@@ -38,6 +38,7 @@ import {
   ruleText,
 } from "../../view";
 import type { CellStyle, SummarySheetPlan } from "../types";
+import { sheetPageBreaks } from "../print";
 import {
   BODY,
   cell,
@@ -590,7 +591,7 @@ export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
       },
     ]);
   }
-  return {
+  const plan: SummarySheetPlan = {
     name: doc.sheetName,
     rows: l.rows,
     merges: l.merges,
@@ -598,6 +599,9 @@ export function communiqueSheet(doc: CommuniqueText): SummarySheetPlan {
     heights: l.heights,
     print: { orientation: "portrait" },
   };
+  const breaks = sheetPageBreaks(plan);
+  if (breaks.length > 0) plan.pageBreaks = breaks;
+  return plan;
 }
 
 // ---------------------------------------------------------------------------------------------------------

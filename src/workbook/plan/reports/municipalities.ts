@@ -11,7 +11,7 @@ import { nationalStrings, printStrings } from "../../messages";
 import { columnName } from "../../overallFigure";
 import type { MunicipalityEvaluation, PeriodEvaluation } from "../../pipeline";
 import { sheetName } from "../summary";
-import { printFor, wrappedHeight } from "../print";
+import { printFor, sheetPageBreaks, wrappedHeight } from "../print";
 import type { SummarySheetPlan } from "../types";
 import { bandStyle, BODY, cell, HEADER, NOTE, PERCENT, SheetLayout, TITLE, TITLE_LINE_HEIGHT } from "./layout";
 
@@ -82,7 +82,7 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
       { cell: cell(coverageOf(e), { ...BODY, align: "center" }) },
     ]);
   }
-  return {
+  const plan: SummarySheetPlan = {
     name: municipalitiesName(ev),
     rows: l.rows,
     merges: l.merges,
@@ -90,4 +90,7 @@ export function planMunicipalities(ev: PeriodEvaluation): SummarySheetPlan | und
     heights: l.heights,
     print: printFor(widths),
   };
+  const breaks = sheetPageBreaks(plan);
+  if (breaks.length > 0) plan.pageBreaks = breaks;
+  return plan;
 }

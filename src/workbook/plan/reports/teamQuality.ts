@@ -21,7 +21,7 @@ import type { PeriodEvaluation } from "../../pipeline";
 import { sheetName } from "../summary";
 import type { SummarySheetPlan } from "../types";
 import { CONCEPT_STYLES } from "../owned";
-import { printFor } from "../print";
+import { printFor, sheetPageBreaks } from "../print";
 import { BODY, bandStyle, cell, HEADER, HEADING, NOTE, SheetLayout, TEXT, TITLE, TITLE_LINE_HEIGHT } from "./layout";
 
 /** One indicator of one team. */
@@ -159,11 +159,11 @@ function classStyle(band: Band | undefined, hasData: boolean) {
 const MAX_INCOMPLETE_LINES = 20;
 
 /**
- * Widths: Município, Equipe, INE, one per indicator, Nota final, Classificação: 184 characters with the
- * seven indicators, as narrow as the per-indicator cells allow (plan/print: a landscape page holds about
- * 172 at ≥ 9 pt).
+ * Widths: Município, Equipe, INE, one per indicator, Nota final, Classificação: 178 characters with the
+ * seven indicators. Municipality and team names wrap (their rows grow); the per-indicator cells cannot be
+ * narrower. Measured on LibreOffice's print, 184 characters printed at 8,8 points: 178 prints at 9,1.
  */
-const LEAD = [14, 20, 11];
+const LEAD = [12, 16, 11];
 /** Wide enough for `100,0 (Suficiente)`: a number whose class is in its format cannot wrap (`###` when narrower). */
 const PER_INDICATOR = 17;
 const TAIL = [8, 12];
@@ -292,7 +292,7 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
   );
   l.text(cofinStrings.checkNote, { ...TEXT, italic: true, color: "#595959" });
 
-  return {
+  const plan: SummarySheetPlan = {
     name: teamQualityName(report.period),
     rows: l.rows,
     merges: l.merges,
@@ -300,6 +300,9 @@ export function teamQualitySheet(report: TeamQuality, options: { source: string 
     heights: l.heights,
     print: printFor(l.widths),
   };
+  const breaks = sheetPageBreaks(plan);
+  if (breaks.length > 0) plan.pageBreaks = breaks;
+  return plan;
 }
 
 /** The indicator codes a class table serves in this report: `C1`, `C2 a C7`. */

@@ -116,8 +116,11 @@ describe("annualSheet: the cells", () => {
   test("per quarter: overall attainment, band; then the year's row", () => {
     expect(sheet.name).toBe("Avaliação anual 2025");
     expect(sheet.print.orientation).toBe("landscape");
-    // 3 lead columns + 3 per quarter × 4 + 3 at the end.
-    expect(sheet.widths).toHaveLength(18);
+    // Code, indicator, target, period, result, attainment, concept, trend, slope, justification: whatever the
+    // number of periods, 170 characters (≤ 172, what a landscape A4 page prints at ≥ 9 points, plan/print).
+    expect(sheet.widths).toHaveLength(10);
+    expect(sheet.widths.reduce((a, b) => a + b, 0)).toBe(170);
+    expect(sheet.print).toMatchObject({ orientation: "landscape", margins: "narrow" });
     const t1 = rowOf("2025-T1");
     expect(sheet.rows[t1 - 1].slice(0, 6).map((c) => c.value)).toEqual([
       "2025-T1",
@@ -153,43 +156,54 @@ describe("annualSheet: the cells", () => {
 
   test("per indicator and quarter: result, attainment, concept; trend and slope; justifications", () => {
     const i2 = rowOf("I2");
-    const row = sheet.rows[i2 - 1].map((c) => c.value);
-    // Columns: A code, B name, C target, D–F T1, G–I T2, J–L T3, M–O T4, P trend, Q slope, R justifications.
-    expect(row.slice(0, 3)).toEqual(["I2", "Proporção de gestantes com pré-natal em dia", "≥ 80%"]);
-    expect(row.slice(3, 15)).toEqual([
-      0.6,
-      expect.closeTo(0.75, 12),
-      "B – justificado",
-      0.7,
-      expect.closeTo(0.875, 12),
-      "B – justificado parcialmente",
-      0.82,
-      1,
-      "A",
-      0.85,
-      1,
-      "A",
+    // A row per quarter. Columns: A code, B name, C target (merged down the quarters), D quarter, E result,
+    // F attainment, G concept, H trend, I slope (merged), J the quarter's justification and its decision.
+    const rows = [0, 1, 2, 3].map((k) => sheet.rows[i2 - 1 + k].map((c) => c.value));
+    expect(rows[0].slice(0, 3)).toEqual(["I2", "Proporção de gestantes com pré-natal em dia", "≥ 80%"]);
+    // 60% of ≥ 80% = 75% (B, justified); 70% → 87,5% (B, partly); 82% and 85% meet it (attainment capped at 100%).
+    expect(rows.map((r) => r.slice(3, 7))).toEqual([
+      ["2025-T1", 0.6, expect.closeTo(0.75, 12), "B – justificado"],
+      ["2025-T2", 0.7, expect.closeTo(0.875, 12), "B – justificado parcialmente"],
+      ["2025-T3", 0.82, 1, "A"],
+      ["2025-T4", 0.85, 1, "A"],
     ]);
-    expect(row[15]).toBe("melhorando");
-    expect(row[16]).toBeCloseTo(8.75, 10);
-    expect(row[17]).toBe(
-      "2025-T1: Falta de médico na UBS Centro durante o trimestre (acatada totalmente)\n2025-T2: Reposição parcial da equipe de enfermagem (acatada parcialmente)",
-    );
-    const i7 = sheet.rows[rowOf("I7") - 1].map((c) => c.value);
-    expect(i7.slice(6, 9)).toEqual([null, null, "Sem dado"]);
-    expect(sheet.rows[rowOf("I4") - 1][15].value).toBe("piorando");
-    // The header: the quarter spans its three columns, the fixed columns span two rows.
-    const header = rowOf(reportStrings.indicatorHeaders.code);
+    expect(rows[0][7]).toBe("melhorando");
+    expect(rows[0][8]).toBeCloseTo(8.75, 10);
+    expect(rows.map((r) => r[9])).toEqual([
+      "Falta de médico na UBS Centro durante o trimestre (acatada totalmente)",
+      "Reposição parcial da equipe de enfermagem (acatada parcialmente)",
+      null,
+      null,
+    ]);
+    // The report's data still lists them with their quarters (the communiqué and the final report use it).
+    expect(report.indicators.find((i) => i.code === "I2")?.justifications).toEqual([
+      "2025-T1: Falta de médico na UBS Centro durante o trimestre (acatada totalmente)",
+      "2025-T2: Reposição parcial da equipe de enfermagem (acatada parcialmente)",
+    ]);
+    // The code, name, target, trend and slope merged down I2's four rows; the next indicator starts below.
     expect(sheet.merges).toEqual(
-      expect.arrayContaining([
-        `A${header}:A${header + 1}`,
-        `D${header}:F${header}`,
-        `M${header}:O${header}`,
-        `R${header}:R${header + 1}`,
-      ]),
+      expect.arrayContaining([`A${i2}:A${i2 + 3}`, `B${i2}:B${i2 + 3}`, `C${i2}:C${i2 + 3}`, `H${i2}:H${i2 + 3}`]),
     );
-    expect(at(sheet, `D${header}`)?.value).toBe("1º trimestre de 2025");
-    expect(at(sheet, `E${header + 1}`)?.value).toBe("Atingimento");
+    expect(rowOf("I3")).toBe(i2 + 4);
+    // I7 has no result in 2025-T2 (its second row).
+    const i7 = sheet.rows[rowOf("I7")].map((c) => c.value);
+    expect(i7.slice(3, 7)).toEqual(["2025-T2", null, null, "Sem dado"]);
+    expect(sheet.rows[rowOf("I4") - 1][7].value).toBe("piorando");
+    // One header row over the ten columns.
+    const header = rowOf(reportStrings.indicatorHeaders.code);
+    expect(sheet.rows[header - 1].map((c) => c.value)).toEqual([
+      "Código",
+      "Indicador",
+      "Meta (programado)",
+      "Período",
+      "Resultado (alcançado)",
+      "Atingimento",
+      "Conceito",
+      "Tendência",
+      "Variação (p.p. por trimestre)",
+      "Justificativas e deliberações",
+    ]);
+    expect(rowOf("I1")).toBe(header + 1);
     expect(rowOf("I6")).toBe(0); // monitoring: not in the table
   });
 
