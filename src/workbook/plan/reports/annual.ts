@@ -208,7 +208,7 @@ const TREND_COLORS: Record<string, string> = { improving: "#006100", stable: "#3
  * (plan/print). The overall table above shares them: period in A:B, then C–F, the recommendation in G:J;
  * A holds `Avaliação` (the final report's row) whole.
  */
-const WIDTHS = [10, 32, 13, 14, 11, 13, 14, 12, 11, 40];
+const WIDTHS = [10, 32, 13, 14, 12, 13, 14, 12, 11, 39];
 /** Rows the line chart takes. */
 const CHART_ROWS = 18;
 const BOLD_BODY: CellStyle = { ...BODY, bold: true };

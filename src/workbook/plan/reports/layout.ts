@@ -33,13 +33,33 @@ export const TITLE_LINE_HEIGHT = 20;
 
 /**
  * Lines a wrapped text takes in a cell `width` characters wide: a little slack for wide letters, more for
- * bold text; each line break starts a line.
+ * bold text; each line break starts a line. Words wrap whole, as Excel and LibreOffice wrap them: counting
+ * characters alone gave a line too few when long words left the ends of lines empty (a three-line name
+ * printed cut after its second line).
  */
 export function linesFor(text: string, width: number, bold = false): number {
-  const slack = bold ? 1.2 : 1.1;
+  const perLine = Math.max(1, Math.floor(Math.max(1, width) / (bold ? 1.2 : 1.1)));
   return String(text)
     .split("\n")
-    .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * slack) / Math.max(1, width))), 0);
+    .reduce((n, line) => n + wrappedLines(line, perLine), 0);
+}
+
+/** Lines one paragraph takes when `perLine` characters fit on a line and words wrap whole. */
+function wrappedLines(paragraph: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of paragraph.split(" ")) {
+    const len = word.length;
+    if (used > 0 && used + 1 + len <= perLine) {
+      used += 1 + len;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word longer than a line is broken across lines.
+    lines += Math.max(0, Math.ceil(len / perLine) - 1);
+    used = len % perLine || Math.min(len, perLine);
+  }
+  return lines;
 }
 
 export const cell = (value: string | number | null, style?: CellStyle, numberFormat?: string): PlanCell => ({
