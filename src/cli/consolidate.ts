@@ -42,6 +42,7 @@ import {
 } from "../workbook/consolidation/consolidate";
 import type { ExplicitMapping } from "../workbook/model";
 import type { WorkbookSource } from "../hosts/file/xlsx/read";
+import { blankWorkbook } from "../hosts/file/xlsx/blankWorkbook";
 import { writeEvaluatedFile } from "../hosts/file/xlsx/write";
 import { evaluateJob, type ConsolidateJob, type JobFile, type JobOutcome, type JobSettings } from "./consolidateJob";
 import { evaluateOptions, parseOptions, readInteger, valueOption, type OptionValues } from "./options";
@@ -415,12 +416,9 @@ function readMapping(file: string): ExplicitMapping | string {
   return data as ExplicitMapping;
 }
 
-/** What the writer starts from: an empty sheet named as the consolidated one, which the plan replaces. */
+/** What the writer starts from: a workbook with one empty sheet named as the consolidated one, which the plan replaces. */
 function emptySource(): WorkbookSource {
-  return {
-    kind: "csv",
-    sheet: { name: consolidationStrings.sheetName, origin: { row: 1, col: 1 }, rows: [], tables: [], merges: [] },
-  };
+  return { kind: "package", bytes: blankWorkbook(consolidationStrings.sheetName) };
 }
 
 export interface ConsolidarOptions {
