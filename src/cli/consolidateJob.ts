@@ -9,6 +9,7 @@
  * It never throws: a file that cannot be read, has no indicator table or no row to evaluate comes back as a
  * failure with a pt-BR reason; a bug comes back as a failure saying so, with its message.
  */
+import fs from "fs";
 import type { ConceptRule, LocatedProblem } from "../core/evaluate";
 import { consolidateCommandStrings, siapsCommandStrings } from "./messages";
 import type { PresetId } from "../core/presets";
@@ -18,7 +19,7 @@ import { consolidateWorkbook, type WorkbookConsolidation } from "../workbook/con
 import type { PipelineOptions } from "../workbook/pipeline";
 import type { ExplicitMapping, SheetData, WorkbookData } from "../workbook/model";
 import { readSettings, runRules } from "../workbook/settings";
-import { readWorkbookFile } from "../hosts/file/xlsx/read";
+import { readWorkbookBytes, readWorkbookFile, type ReadWorkbookResult } from "../hosts/file/xlsx/read";
 
 /** What the command line says about the evaluation (plain data, posted to workers). */
 export interface JobSettings {
@@ -73,8 +74,24 @@ function pipelineOptions(
   };
 }
 
+/**
+ * Reads a file at once (blocking the thread): a worker has nothing else to do meanwhile, and reading it the
+ * asynchronous way (a stat, then open, stat, read and close) is four or five round trips to libuv's thread
+ * pool, each a wait for another thread to be scheduled — on a busy machine longer than evaluating a small
+ * file. A file that cannot be read goes the asynchronous way, for its pt-BR message.
+ */
+async function readFile(file: string): Promise<ReadWorkbookResult> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return readWorkbookFile(file);
+  }
+  return readWorkbookBytes(bytes, file);
+}
+
 async function evaluateOne(job: ConsolidateJob, file: JobFile): Promise<JobOutcome> {
-  const read = await readWorkbookFile(file.path);
+  const read = await readFile(file.path);
   if (read.kind === "unreadable")
     return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
   const { options, problems } = pipelineOptions(job.settings, read.workbook);
@@ -97,7 +114,7 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
   // Which file each sheet came from: a result found in two of them is a problem naming both files.
   const sources: Record<string, string> = {};
   for (const file of job.files) {
-    const read = await readWorkbookFile(file.path);
+    const read = await readFile(file.path);
     if (read.kind === "unreadable")
       return { id: job.id, kind: "failed", failure: { source: file.source, message: read.message } };
     for (const sheet of read.workbook.sheets) {
