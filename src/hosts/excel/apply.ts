@@ -680,7 +680,8 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
     categories.position = "Maximum";
   }
   if (spec.percent) {
-    series.dataLabels.numberFormat = "0%";
+    // One decimal, as the tables: at "0%", a 99,7% that misses its target read "100%".
+    series.dataLabels.numberFormat = "0.0%";
     const axis = chart.axes.valueAxis;
     axis.minimum = 0;
     axis.maximum = 1;

@@ -134,7 +134,8 @@ describe("applyPlan: what the workbook looks like after", () => {
             // Each bar in its cell's concept colour, point by point.
             pointColors: { 0: "#FFC7CE", 1: "#C6EFCE", 2: "#FFC7CE" },
             hasDataLabels: true,
-            dataLabels: { showValue: true, numberFormat: "0%" },
+            // Labels with the tables' one decimal (a 99,7% must not read 100%); the axis in whole percents.
+            dataLabels: { showValue: true, numberFormat: "0.0%" },
           },
         ],
         valueAxis: { minimum: 0, maximum: 1, majorUnit: 0.25, numberFormat: "0%" },

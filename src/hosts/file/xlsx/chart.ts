@@ -219,6 +219,8 @@ function pointFills(colors: readonly (string | undefined)[] | undefined, count: 
 export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): string {
   const line = spec.kind === "line";
   const format = spec.percent ? "0%" : "General";
+  // Labels with the tables' one decimal: at "0%", a 99,7% that misses its target read "100%".
+  const labelFormat = spec.percent ? "0.0%" : "General";
   const count = cellCount(spec.categories);
   const strPoints = (cache?.categories ?? [])
     .slice(0, count)
@@ -238,7 +240,7 @@ export function chartXml(sheet: string, spec: ChartSpec, cache?: ChartCache): st
     ? `<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>`
     : `<c:scaling><c:orientation val="minMax"/></c:scaling>`;
   const labels = (position: string) =>
-    `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:dLbls><c:numFmt formatCode="${labelFormat}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
     text(LABEL_SIZE, false) +
     `<c:dLblPos val="${position}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
     `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;

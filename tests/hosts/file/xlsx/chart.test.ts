@@ -123,4 +123,11 @@ describe("chartXml and sheetReference", () => {
     // A missing value is left out of the cache (a gap), not written as zero.
     expect(xml).toContain('<c:ptCount val="3"/><c:pt idx="0"><c:v>0.5</c:v></c:pt><c:pt idx="2"><c:v>1</c:v></c:pt>');
   });
+
+  test("bar labels show one decimal, as the tables; the axis whole percents", () => {
+    const xml = chartXml("Resumo", spec(), { categories: ["I14"], values: [0.9972] });
+    // 99,72% printed at "0%" would read 100% beside an indicator that missed its target.
+    expect(xml).toMatch(/<c:dLbls><c:numFmt formatCode="0\.0%" sourceLinked="0"\/>/);
+    expect(xml).toMatch(/<c:valAx>.*<c:numFmt formatCode="0%" sourceLinked="0"\/>/s);
+  });
 });
