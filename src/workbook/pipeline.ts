@@ -25,6 +25,7 @@ import {
   evaluateContract,
   evaluatePart,
   findFractionColumns,
+  prepareRows,
   type CellInput,
   type ConceptRule,
   type ContractEvaluation,
@@ -510,6 +511,9 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
     preset.scoring.kind === "classification"
       ? []
       : groupByTeam(rows.filter((r) => !isTotalsUnit(r.unit, r.municipality)));
+  // The rows, and each unit's, grouped by indicator once for every period (a region has hundreds of units).
+  const prepared = prepareRows(rows);
+  const unitParts = new Map(units.map((u) => [u.rows, prepareRows(u.rows)]));
   const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
   const evaluations: PeriodEvaluation[] =
     rows.length === 0
@@ -517,7 +521,7 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
       : periods.map((period) => {
           const present = municipalities.filter((m) => m.rows.some(inPeriod(period)));
           // Over several municipalities the period's figure is the conjunto's: its concepts follow its own results.
-          const whole: PeriodEvaluation = evaluateContract(rows, { ...common, period, pooled: present.length > 1 });
+          const whole: PeriodEvaluation = evaluateContract(prepared, { ...common, period, pooled: present.length > 1 });
           if (present.length > 1) {
             // Each municipality is evaluated on its own rows only, so no indicator mixes municipalities.
             whole.byMunicipality = present.map((m) => ({
@@ -542,7 +546,8 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
           const teamsIn = teams.filter((t) => t.rows.some(inPeriod(period)));
           if (teamsIn.length > 0) whole.byTeam = onTheirOwn(teamsIn, (r) => evaluateContract(r, { ...common, period }));
           const unitsIn = units.filter((u) => u.rows.some(inPeriod(period)));
-          if (unitsIn.length > 1) whole.byUnit = onTheirOwn(unitsIn, (r) => evaluatePart(whole, r, common));
+          if (unitsIn.length > 1)
+            whole.byUnit = onTheirOwn(unitsIn, (r) => evaluatePart(whole, unitParts.get(r) ?? r, common));
           return whole;
         });
   // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.
