@@ -325,7 +325,16 @@ export function evaluateRow(
   row: RowInput,
   options: { preset?: Preset; fractionColumn?: boolean; withheld?: boolean } = {},
 ): RowEvaluation {
-  const preset = options.preset ?? defaultPreset;
+  return readRow(row, options.preset ?? defaultPreset, options.fractionColumn, options.withheld);
+}
+
+/** `evaluateRow` with its options as arguments: an evaluation reads every row, without an options object each. */
+function readRow(
+  row: RowInput,
+  preset: Preset,
+  fractionColumn: boolean | undefined,
+  withheld: boolean | undefined,
+): RowEvaluation {
   const problems: LocatedProblem[] = [];
   let kind: Kind = "desempenho";
   if (row.kind && !(row.kind.value === null || row.kind.value === undefined || String(row.kind.value).trim() === "")) {
@@ -360,7 +369,7 @@ export function evaluateRow(
   }
   const base = { input: row, kind, weight, weightGiven, decision, problems };
   // Explained by the caller (a duplicate with another value): neither copy is used.
-  if (options.withheld) return { ...base, status: "invalid" };
+  if (withheld) return { ...base, status: "invalid" };
 
   const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
   if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
@@ -380,7 +389,7 @@ export function evaluateRow(
       return { ...base, status: "invalid" };
     }
     // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
-    if (options.fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
+    if (fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
     // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
     const evaluated: RowEvaluation = {
       input: row,
@@ -926,7 +935,7 @@ export function evaluateContract(given: RowInput[] | PreparedRows, options: Eval
     const selected = period ? tableRows.filter(inPeriod) : tableRows;
     if (selected.length === 0) continue;
     const list = selected.map((row) =>
-      evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }),
+      readRow(row, preset, inFractionColumn.has(row), options.withheld?.has(row) ?? false),
     );
     byPeriodStart(list);
     const owing = (group.owing ??= owingOf(tableRows));
@@ -1036,50 +1045,68 @@ export function prepareRows(rows: RowInput[]): PreparedRows {
  * The evaluation of a part of the table (one unit's rows) reusing the rows an evaluation of the whole has
  * read: reading a row is most of the cost, and a row reads the same in the whole and in its unit (its
  * marks, duplicate or totals, concern rows of the same place). `rows` are the part's rows in every period,
- * for the results it owes, or those rows prepared once for every period (`prepareRows`). Combined as
- * `evaluateContract` combines rows.
+ * for the results it owes. Combined as `evaluateContract` combines rows. See `evaluateParts` for many parts.
  */
 export function evaluatePart(
   whole: ContractEvaluation,
-  rows: RowInput[] | PreparedRows,
+  rows: RowInput[],
   options: EvaluateOptions = {},
 ): ContractEvaluation {
-  const preset = whole.preset;
-  const method = whole.method;
-  const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
-  const incompleteShare = options.incompleteShare ?? DEFAULT_INCOMPLETE_SHARE;
-  const rule = whole.rule;
-  const period = whole.period;
-  const part = Array.isArray(rows) ? prepareRows(rows) : rows;
-  const evaluatedRows = rowsRead(whole);
-  const read: ReadIndicator[] = [];
-  for (const ofWhole of whole.indicators) {
-    const group = part.byKey.get(ofWhole.key);
-    if (!group) continue;
-    const list: RowEvaluation[] = [];
-    for (const row of group.tableRows) {
-      const evaluated = evaluatedRows.get(row);
-      if (evaluated) list.push(evaluated);
-    }
-    if (list.length === 0) continue;
-    byPeriodStart(list);
-    group.owing ??= owingOf(group.tableRows);
-    read.push({ owing: group.owing, list });
-  }
-  const { indicators, grid } = combine(read, preset, partialShare, rule, period);
-  return conclude(indicators, grid, [], { preset, method, incompleteShare, rule, period });
+  return evaluateParts(whole, prepareParts([rows]), [0], options)[0];
 }
 
-/** Each row the whole's evaluation read, by its input (built once per evaluation: a region has hundreds of units). */
-const readCache = new WeakMap<ContractEvaluation, Map<RowInput, RowEvaluation>>();
-function rowsRead(whole: ContractEvaluation): Map<RowInput, RowEvaluation> {
-  let found = readCache.get(whole);
-  if (!found) {
-    found = new Map();
-    for (const i of whole.indicators) for (const r of i.rows) found.set(r.input, r);
-    readCache.set(whole, found);
+/**
+ * Parts of a table that share no row (its units), each grouped by indicator, and which part each row
+ * belongs to: prepared once for the evaluation of every period (`evaluateParts`).
+ */
+export interface PreparedParts {
+  parts: PreparedRows[];
+  partOf: Map<RowInput, number>;
+}
+
+export function prepareParts(parts: RowInput[][]): PreparedParts {
+  const partOf = new Map<RowInput, number>();
+  parts.forEach((rows, index) => {
+    for (const row of rows) partOf.set(row, index);
+  });
+  return { parts: parts.map(prepareRows), partOf };
+}
+
+/**
+ * `evaluatePart` for the parts `which` (indices into `prepared.parts`), in that order. The whole's rows
+ * read are dealt to their parts once — each indicator's rows are in time order already, and stay in it —
+ * rather than each part looking up its rows of every period among them.
+ */
+export function evaluateParts(
+  whole: ContractEvaluation,
+  prepared: PreparedParts,
+  which: readonly number[],
+  options: EvaluateOptions = {},
+): ContractEvaluation[] {
+  const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
+  const incompleteShare = options.incompleteShare ?? DEFAULT_INCOMPLETE_SHARE;
+  const { preset, method, rule, period } = whole;
+  const position = new Map<number, number>();
+  which.forEach((part, k) => position.set(part, k));
+  const reads: ReadIndicator[][] = which.map(() => []);
+  for (const ofWhole of whole.indicators) {
+    const dealt: (RowEvaluation[] | undefined)[] = new Array(which.length);
+    for (const r of ofWhole.rows) {
+      const part = prepared.partOf.get(r.input);
+      const k = part === undefined ? undefined : position.get(part);
+      if (k !== undefined) (dealt[k] ??= []).push(r);
+    }
+    dealt.forEach((list, k) => {
+      const group = list && prepared.parts[which[k]].byKey.get(ofWhole.key);
+      if (!list || !group) return;
+      group.owing ??= owingOf(group.tableRows);
+      reads[k].push({ owing: group.owing, list });
+    });
   }
-  return found;
+  return reads.map((read) => {
+    const { indicators, grid } = combine(read, preset, partialShare, rule, period);
+    return conclude(indicators, grid, [], { preset, method, incompleteShare, rule, period });
+  });
 }
 
 /**
@@ -1212,8 +1239,8 @@ function missingResults(
   indicator: IndicatorEvaluation,
   period: Period,
 ): { expected: number; missing: MissingResult[] } {
-  const withPeriod = list.filter((r) => r.input.period);
-  if (withPeriod.length === 0) return { expected: 0, missing: [] };
+  const firstDated = list.find((r) => r.input.period);
+  if (!firstDated) return { expected: 0, missing: [] };
   const kind = owing.kind;
   if (!kind) return { expected: 0, missing: [] };
   const expectedSlots = slotsIn(period, kind);
@@ -1222,8 +1249,8 @@ function missingResults(
   const scored = indicator.kind === "desempenho";
   // Rows by unit once: a regional table has thousands of units.
   const byUnit = new Map<string, RowEvaluation[]>();
-  for (const r of withPeriod) {
-    if (r.excluded === "totals") continue;
+  for (const r of list) {
+    if (!r.input.period || r.excluded === "totals") continue;
     const key = placeKey(r.input);
     const found = byUnit.get(key);
     if (found) found.push(r);
@@ -1267,7 +1294,7 @@ function missingResults(
         missing.push({
           ...base,
           state: "missingRow",
-          ...(withPeriod[0].input.sheet ? { sheet: withPeriod[0].input.sheet } : {}),
+          ...(firstDated.input.sheet ? { sheet: firstDated.input.sheet } : {}),
         });
     }
   }

@@ -23,8 +23,9 @@ import {
 } from "../core/catalogs/lookup";
 import {
   evaluateContract,
-  evaluatePart,
+  evaluateParts,
   findFractionColumns,
+  prepareParts,
   prepareRows,
   type CellInput,
   type ConceptRule,
@@ -513,7 +514,7 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
       : groupByTeam(rows.filter((r) => !isTotalsUnit(r.unit, r.municipality)));
   // The rows, and each unit's, grouped by indicator once for every period (a region has hundreds of units).
   const prepared = prepareRows(rows);
-  const unitParts = new Map(units.map((u) => [u.rows, prepareRows(u.rows)]));
+  const unitParts = prepareParts(units.map((u) => u.rows));
   const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
   const evaluations: PeriodEvaluation[] =
     rows.length === 0
@@ -531,23 +532,28 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
             }));
           }
           // Each team (co-financing) or unit (contracts) on its own rows; units only when there are several.
-          // A unit's rows are read once, by the whole's evaluation (evaluatePart); a team's are evaluated
+          // A unit's rows are read once, by the whole's evaluation (evaluateParts); a team's are evaluated
           // again, since the co-financing decides some things per team (its indicators without a result).
           const onTheirOwn = (
             groups: TeamRows[],
-            evaluate: (rows: RowInput[]) => ContractEvaluation,
+            evaluate: (rows: RowInput[], index: number) => ContractEvaluation,
           ): TeamEvaluation[] =>
-            groups.map((g) => ({
+            groups.map((g, index) => ({
               team: g.team,
               ...(g.code ? { code: g.code } : {}),
               ...(g.municipality ? { municipality: g.municipality } : {}),
-              evaluation: evaluate(g.rows),
+              evaluation: evaluate(g.rows, index),
             }));
           const teamsIn = teams.filter((t) => t.rows.some(inPeriod(period)));
           if (teamsIn.length > 0) whole.byTeam = onTheirOwn(teamsIn, (r) => evaluateContract(r, { ...common, period }));
-          const unitsIn = units.filter((u) => u.rows.some(inPeriod(period)));
-          if (unitsIn.length > 1)
-            whole.byUnit = onTheirOwn(unitsIn, (r) => evaluatePart(whole, unitParts.get(r) ?? r, common));
+          const unitsIn = units.flatMap((u, index) => (u.rows.some(inPeriod(period)) ? [index] : []));
+          if (unitsIn.length > 1) {
+            const parts = evaluateParts(whole, unitParts, unitsIn, common);
+            whole.byUnit = onTheirOwn(
+              unitsIn.map((index) => units[index]),
+              (_, k) => parts[k],
+            );
+          }
           return whole;
         });
   // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.
