@@ -923,8 +923,12 @@ export function evaluateContract(given: RowInput[] | PreparedRows, options: Eval
   const rule = options.rule ?? "periodResult";
   const period = options.period;
   const inPeriod = (r: RowInput) => !period || !r.period || contains(period, r.period);
-  const inScope = period ? rows.filter(inPeriod) : rows;
-  const fractionColumns = columnsAmong(options.fractionColumns ?? findFractionColumns(inScope, preset), inScope);
+  // The period's rows, only when columns of fractions need them: never under a contract preset, whose
+  // evaluation would otherwise walk every row of the table once more per period.
+  let inScope: RowInput[] | undefined;
+  const scope = () => (inScope ??= period ? rows.filter(inPeriod) : rows);
+  const candidates = options.fractionColumns ?? findFractionColumns(scope(), preset);
+  const fractionColumns = candidates.length === 0 ? candidates : columnsAmong(candidates, scope());
   const inFractionColumn = new Set(fractionColumns.flatMap((c) => c.rows));
 
   // Every row of the table, per indicator, in table order: the units an indicator is kept for come from
