@@ -1251,11 +1251,13 @@ function missingResults(
   const units = owing.places;
   const missing: MissingResult[] = [];
   const scored = indicator.kind === "desempenho";
-  // Rows by unit once: a regional table has thousands of units.
+  // Rows by unit once: a regional table has thousands of units. When the indicator's rows name one place
+  // (a unit's own rows), every row that counts is of that place: no key to work out per row.
+  const onlyPlace = units.size === 1 ? units.keys().next().value : undefined;
   const byUnit = new Map<string, RowEvaluation[]>();
   for (const r of list) {
     if (!r.input.period || r.excluded === "totals") continue;
-    const key = placeKey(r.input);
+    const key = onlyPlace ?? placeKey(r.input);
     const found = byUnit.get(key);
     if (found) found.push(r);
     else byUnit.set(key, [r]);
