@@ -9,7 +9,7 @@
  * - implausible results: a value that cannot be true for its unit.
  * Pure functions of rows and periods.
  */
-import { normalizeText, parsePeriodicity } from "./parse";
+import { normalizeText, PairMemo, parsePeriodicity } from "./parse";
 import { compare, contains, monthsOf, periodOf } from "./periods";
 import type { CellValue, Period, PeriodKind } from "./types";
 
@@ -29,11 +29,16 @@ const TOTALS_NAMES = new Set([
 /** True when a row's unit is a totals row: a totals word, or the name of the row's own municipality. */
 export function isTotalsUnit(unit: string | undefined, municipality?: string): boolean {
   if (!unit) return false;
+  // Asked for every row of every evaluation (each period, each unit): a table names a few hundred places.
+  return totalsUnits.get(unit, municipality ?? "");
+}
+
+const totalsUnits = new PairMemo((unit: string, municipality: string): boolean => {
   const n = normalizeText(unit);
   if (!n) return false;
   if (TOTALS_NAMES.has(n)) return true;
   return !!municipality && normalizeText(municipality) === n;
-}
+});
 
 /**
  * Where a row's result was measured, as a key: its municipality and its unit, compared without case or
@@ -41,10 +46,15 @@ export function isTotalsUnit(unit: string | undefined, municipality?: string): b
  * unit counts as no unit. "" for a row that names neither.
  */
 export function placeKey(row: { unit?: string; municipality?: string }): string {
-  const unit = row.unit && !isTotalsUnit(row.unit, row.municipality) ? normalizeText(row.unit) : "";
-  const municipality = row.municipality ? normalizeText(row.municipality) : "";
-  return municipality || unit ? `${municipality}\u0000${unit}` : "";
+  // Remembered per place: the same key object for every row of a place is also cheaper to look up in a map.
+  return placeKeys.get(row.unit ?? "", row.municipality ?? "");
 }
+
+const placeKeys = new PairMemo((unitText: string, municipalityText: string): string => {
+  const unit = unitText && !isTotalsUnit(unitText, municipalityText) ? normalizeText(unitText) : "";
+  const municipality = municipalityText ? normalizeText(municipalityText) : "";
+  return municipality || unit ? `${municipality}\u0000${unit}` : "";
+});
 
 /** The place as people read it: "UBS Jardim", "Lavras", "Lavras, UBS Centro". */
 export function placeName(

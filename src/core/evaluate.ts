@@ -27,6 +27,7 @@ import {
   readNumber,
   isProblem,
   normalizeText,
+  TextMemo,
 } from "./parse";
 import { contains, formatPeriodPtBR } from "./periods";
 import { defaultPreset, type Preset } from "./presets";
@@ -41,6 +42,7 @@ import type {
   Kind,
   OverallMethod,
   Period,
+  PeriodKind,
   Problem,
   Reading,
   Scale,
@@ -304,8 +306,11 @@ export const DEFAULT_INCOMPLETE_SHARE = 0.2;
 /** The key that groups rows of one indicator: its code, or its name when it has none (case and accents ignored). */
 export function indicatorKey(row: Pick<RowInput, "code" | "indicator">): string {
   const code = row.code?.trim();
-  return code ? `#${normalizeText(code)}` : normalizeText(row.indicator);
+  return code ? codeKeys.get(code) : normalizeText(row.indicator);
 }
+
+/** Asked for every row of every evaluation: each code's key is built once, and is then the same string. */
+const codeKeys = new TextMemo((code: string) => `#${normalizeText(code)}`);
 
 function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): LocatedProblem {
   return { ...problem, sheet: cell?.sheet ?? row.sheet, cell: cell?.address, indicator: row.indicator };
@@ -320,7 +325,16 @@ export function evaluateRow(
   row: RowInput,
   options: { preset?: Preset; fractionColumn?: boolean; withheld?: boolean } = {},
 ): RowEvaluation {
-  const preset = options.preset ?? defaultPreset;
+  return readRow(row, options.preset ?? defaultPreset, options.fractionColumn, options.withheld);
+}
+
+/** `evaluateRow` with its options as arguments: an evaluation reads every row, without an options object each. */
+function readRow(
+  row: RowInput,
+  preset: Preset,
+  fractionColumn: boolean | undefined,
+  withheld: boolean | undefined,
+): RowEvaluation {
   const problems: LocatedProblem[] = [];
   let kind: Kind = "desempenho";
   if (row.kind && !(row.kind.value === null || row.kind.value === undefined || String(row.kind.value).trim() === "")) {
@@ -355,7 +369,7 @@ export function evaluateRow(
   }
   const base = { input: row, kind, weight, weightGiven, decision, problems };
   // Explained by the caller (a duplicate with another value): neither copy is used.
-  if (options.withheld) return { ...base, status: "invalid" };
+  if (withheld) return { ...base, status: "invalid" };
 
   const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
   if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
@@ -375,7 +389,7 @@ export function evaluateRow(
       return { ...base, status: "invalid" };
     }
     // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
-    if (options.fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
+    if (fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
     // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
     const evaluated: RowEvaluation = {
       input: row,
@@ -522,57 +536,92 @@ export function aggregateIndicator(
   partialShare = DEFAULT_PARTIAL_SHARE,
   rule: ConceptRule = "periodResult",
 ): IndicatorEvaluation {
+  // Called for every indicator of every unit of every period: one pass over the rows, no copies of them.
   const first = rows[0].input;
   const last = rows[rows.length - 1];
-  const kind = rows.find((r) => r.input.kind)?.kind ?? last.kind;
+  let kindGiven: Kind | undefined;
+  let area: string | undefined;
+  let explicit: Aggregation | undefined;
   // The last row that gave a usable weight decides (weights are usually written on every row, or the first).
-  const weight = [...rows].reverse().find((r) => r.weightGiven)?.weight ?? 1;
-  const evaluated = rows.filter((r) => r.status === "evaluated" && !r.excluded);
-  const justification =
-    [...new Set(rows.map((r) => r.input.justification?.trim()).filter((t): t is string => !!t))].join(" | ") ||
-    undefined;
-  const explicit = rows
-    .map((r) => (r.input.aggregation ? parseAggregation(r.input.aggregation.value) : undefined))
-    .find((a) => a);
+  let weight = 1;
+  let justifications: Set<string> | undefined;
+  const evaluated: RowEvaluation[] = [];
+  for (const r of rows) {
+    if (kindGiven === undefined && r.input.kind) kindGiven = r.kind;
+    if (area === undefined && r.input.area) area = r.input.area;
+    if (explicit === undefined && r.input.aggregation) explicit = parseAggregation(r.input.aggregation.value);
+    if (r.weightGiven) weight = r.weight;
+    const text = r.input.justification?.trim();
+    if (text) (justifications ??= new Set()).add(text);
+    if (r.status === "evaluated" && !r.excluded) evaluated.push(r);
+  }
+  const kind = kindGiven ?? last.kind;
+  const justification = justifications ? [...justifications].join(" | ") : undefined;
   const pooled = evaluated.length > 0 && evaluated.every((r) => r.ratio);
   const aggregation: Aggregation = explicit ?? (pooled ? "ratio" : "mean");
-  const common = {
-    key: indicatorKey(first),
-    code: first.code,
-    indicator: first.indicator,
-    area: rows.find((r) => r.input.area)?.input.area,
-    kind,
-    weight,
-    aggregation,
-    justification,
-    rows,
-    rule,
-    combined: evaluated.length,
-    failing: [] as RowEvaluation[],
-  };
+  const key = indicatorKey(first);
   if (evaluated.length === 0) {
     const status: Status = rows.some((r) => r.status === "needsBaseline")
       ? "needsBaseline"
       : rows.some((r) => r.status === "invalid")
         ? "invalid"
         : "noData";
-    return { ...common, status, target: [...rows].reverse().find((r) => r.target)?.target };
+    // Written out rather than spread from a common part: the same keys, in the same order, on every path.
+    return {
+      key,
+      code: first.code,
+      indicator: first.indicator,
+      area,
+      kind,
+      weight,
+      aggregation,
+      justification,
+      rows,
+      rule,
+      combined: 0,
+      failing: [],
+      status,
+      target: lastTarget(rows),
+    };
   }
   const target = evaluated[evaluated.length - 1].target;
-  if (!target) return classifyWithoutTarget(common, evaluated, preset);
+  if (!target)
+    return classifyWithoutTarget(
+      {
+        key,
+        code: first.code,
+        indicator: first.indicator,
+        area,
+        kind,
+        weight,
+        aggregation,
+        justification,
+        rows,
+        rule,
+        combined: evaluated.length,
+        failing: [],
+      },
+      evaluated,
+      preset,
+    );
 
   let result: number;
   if (aggregation === "ratio" && evaluated.some((r) => r.ratio)) {
-    const withRatio = evaluated.filter((r) => r.ratio);
-    const num = withRatio.reduce((s, r) => s + r.ratio!.numerator, 0);
-    const den = withRatio.reduce((s, r) => s + r.ratio!.denominator, 0);
+    let num = 0;
+    let den = 0;
+    for (const r of evaluated) {
+      if (!r.ratio) continue;
+      num += r.ratio.numerator;
+      den += r.ratio.denominator;
+    }
     result = den === 0 ? 0 : num / den;
   } else if (aggregation === "sum") {
-    result = evaluated.reduce((s, r) => s + (r.result as number), 0);
+    result = 0;
+    for (const r of evaluated) result += r.result as number;
   } else if (aggregation === "last") {
     result = evaluated[evaluated.length - 1].result as number;
   } else {
-    result = mean(evaluated.map((r) => r.result as number));
+    result = meanOf(evaluated, (r) => r.result as number);
   }
   let att = attainment(result, target);
   let con = concept(result, target);
@@ -586,40 +635,56 @@ export function aggregateIndicator(
   }
   // The commission decides on the B it sees: the period's (any row may carry the decision; the weakest of
   // those given applies), or, under the strict rule, each failing month's (the weakest of theirs).
-  const decisions = strict
-    ? failing.map((r) => r.decision)
-    : evaluated.map((r) => r.decision).filter((d) => d !== undefined);
-  const decision = con === "B" ? weakestDecision(decisions) : undefined;
+  const decision =
+    con !== "B"
+      ? undefined
+      : weakestDecision(
+          strict ? failing.map((r) => r.decision) : evaluated.map((r) => r.decision).filter((d) => d !== undefined),
+        );
   let adjusted = adjustedScore(att.scored, con, decision, partialShare);
   if (strict && aggregation === "mean") {
     // Month by month: the attainment is the mean of the months' (so a failing month shows in it), and each
     // month's decision applies to that month.
     att = {
-      raw: mean(evaluated.map((r) => r.attainment!.raw)),
-      scored: mean(evaluated.map((r) => r.attainment!.scored)),
+      raw: meanOf(evaluated, (r) => r.attainment!.raw),
+      scored: meanOf(evaluated, (r) => r.attainment!.scored),
     };
-    adjusted = mean(evaluated.map((r) => adjustedScore(r.attainment!.scored, r.concept!, r.decision, partialShare)));
+    adjusted = meanOf(evaluated, (r) => adjustedScore(r.attainment!.scored, r.concept!, r.decision, partialShare));
   }
-  const c = credit(con, decision, partialShare);
-
-  const base = {
-    ...common,
+  const figure: IndicatorEvaluation = {
+    key,
+    code: first.code,
+    indicator: first.indicator,
+    area,
+    kind,
+    weight,
+    aggregation,
+    justification,
+    rows,
+    rule,
+    combined: evaluated.length,
     failing,
-    status: "evaluated" as const,
+    status: "evaluated",
     target,
     result,
     attainment: att,
     concept: con,
     decision,
     score: adjusted,
-    credit: c,
+    credit: credit(con, decision, partialShare),
   };
-  if (preset.scoring.kind !== "classification") return base;
+  if (preset.scoring.kind !== "classification") return figure;
   // Classification tables are on the 0–100 scale of the result itself.
-  return {
-    ...base,
-    ...classify(preset, classificationCode(first), target.scale === "percent" ? result * 100 : result, base.rows[0]),
-  };
+  return Object.assign(
+    figure,
+    classify(preset, classificationCode(first), target.scale === "percent" ? result * 100 : result, rows[0]),
+  );
+}
+
+/** The target of the last row that has one. */
+function lastTarget(rows: RowEvaluation[]): Target | undefined {
+  for (let i = rows.length - 1; i >= 0; i -= 1) if (rows[i].target) return rows[i].target;
+  return undefined;
 }
 
 /**
@@ -678,6 +743,13 @@ function classifyWithoutTarget(
 
 function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** `mean(rows.map(value))` without the array: added in the same order, so the same figure to the last bit. */
+function meanOf(rows: RowEvaluation[], value: (r: RowEvaluation) => number): number {
+  let sum = 0;
+  for (const r of rows) sum += value(r);
+  return sum / rows.length;
 }
 
 /**
@@ -837,8 +909,13 @@ function columnsAmong(columns: FractionColumn[], rows: RowInput[]): FractionColu
   return columns.filter((c) => c.rows.some((r) => given.has(r)));
 }
 
-/** Evaluates a contract's rows for one period (or all rows when no period is given). */
-export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}): ContractEvaluation {
+/**
+ * Evaluates a contract's rows for one period (or all rows when no period is given). `given`: the rows, or
+ * the rows prepared once for the evaluation of several periods (`prepareRows`).
+ */
+export function evaluateContract(given: RowInput[] | PreparedRows, options: EvaluateOptions = {}): ContractEvaluation {
+  const prepared = Array.isArray(given) ? prepareRows(given) : given;
+  const rows = prepared.rows;
   const preset = options.preset ?? defaultPreset;
   const method = options.method ?? preset.method;
   const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
@@ -846,24 +923,30 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
   const rule = options.rule ?? "periodResult";
   const period = options.period;
   const inPeriod = (r: RowInput) => !period || !r.period || contains(period, r.period);
-  const inScope = period ? rows.filter(inPeriod) : rows;
-  const fractionColumns = columnsAmong(options.fractionColumns ?? findFractionColumns(inScope, preset), inScope);
+  // The period's rows, only when columns of fractions need them: never under a contract preset, whose
+  // evaluation would otherwise walk every row of the table once more per period.
+  let inScope: RowInput[] | undefined;
+  const scope = () => (inScope ??= period ? rows.filter(inPeriod) : rows);
+  const candidates = options.fractionColumns ?? findFractionColumns(scope(), preset);
+  const fractionColumns = candidates.length === 0 ? candidates : columnsAmong(candidates, scope());
   const inFractionColumn = new Set(fractionColumns.flatMap((c) => c.rows));
 
   // Every row of the table, per indicator, in table order: the units an indicator is kept for come from
   // all its rows, so a unit whose row is missing this period is still expected.
   const read: ReadIndicator[] = [];
-  for (const tableRows of byIndicator(rows).values()) {
+  for (const group of prepared.byKey.values()) {
+    const tableRows = group.tableRows;
     const selected = period ? tableRows.filter(inPeriod) : tableRows;
     if (selected.length === 0) continue;
     const list = selected.map((row) =>
-      evaluateRow(row, { preset, fractionColumn: inFractionColumn.has(row), withheld: options.withheld?.has(row) }),
+      readRow(row, preset, inFractionColumn.has(row), options.withheld?.has(row) ?? false),
     );
     byPeriodStart(list);
-    if (hasUnits(tableRows))
+    const owing = (group.owing ??= owingOf(tableRows));
+    if (owing.hasUnits)
       for (const r of list) if (isTotalsUnit(r.input.unit, r.input.municipality)) r.excluded = "totals";
     markDuplicates(list);
-    read.push({ tableRows, list });
+    read.push({ owing, list });
   }
   const { indicators, grid } = combine(read, preset, partialShare, rule, period);
   if (options.pooled) for (const i of indicators) conceptFromOwnFigure(i, partialShare);
@@ -875,10 +958,34 @@ export function evaluateContract(rows: RowInput[], options: EvaluateOptions = {}
   );
 }
 
-/** One indicator's rows: all of them in the table (for the results it owes), and those read in the period. */
+/** One indicator's rows read in the period, and what all its rows in the table say about the results it owes. */
 interface ReadIndicator {
-  tableRows: RowInput[];
+  owing: Owing;
   list: RowEvaluation[];
+}
+
+/**
+ * What an indicator's rows in every period say about the results it owes, whatever the period evaluated:
+ * whether they name units (its totals rows then stay out of the figure), the kind of period one result
+ * covers, and every place (municipality × unit) they name — one nameless place when none.
+ */
+interface Owing {
+  hasUnits: boolean;
+  kind: PeriodKind | undefined;
+  places: Map<string, string | undefined>;
+}
+
+function owingOf(tableRows: RowInput[]): Owing {
+  const units = hasUnits(tableRows);
+  const municipalities = new Set(tableRows.map((r) => r.municipality?.trim()).filter(Boolean)).size > 1;
+  const places = new Map<string, string | undefined>();
+  for (const r of tableRows) {
+    if (units && isTotalsUnit(r.unit, r.municipality)) continue;
+    const key = placeKey(r);
+    if (!places.has(key)) places.set(key, placeName(r, municipalities));
+  }
+  if (places.size === 0) places.set("", undefined);
+  return { hasUnits: units, kind: resultKind(tableRows), places };
 }
 
 /** Rows per indicator, in the order indicators first appear and rows stand in the table. */
@@ -907,10 +1014,10 @@ function combine(
   period: Period | undefined,
 ): { indicators: IndicatorEvaluation[]; grid: { expected: number; missing: number; slots: MissingResult[] } } {
   const grid = { expected: 0, missing: 0, slots: [] as MissingResult[] };
-  const indicators = read.map(({ tableRows, list }) => {
+  const indicators = read.map(({ owing, list }) => {
     const indicator = aggregateIndicator(list, preset, partialShare, rule);
     if (period) {
-      const owed = missingResults(tableRows, list, indicator, period, hasUnits(tableRows));
+      const owed = missingResults(owing, list, indicator, period);
       if (indicator.kind === "desempenho") {
         grid.expected += owed.expected;
         grid.missing += owed.missing.length;
@@ -923,50 +1030,87 @@ function combine(
 }
 
 /**
+ * Rows (a table's, or one unit's, in every period) grouped by indicator once, for the evaluation of each
+ * period (`evaluateContract`, `evaluatePart`): the grouping, and what each indicator's rows owe, do not
+ * change from one period to the next. `owing` is worked out on first use.
+ */
+export interface PreparedRows {
+  rows: RowInput[];
+  byKey: Map<string, { tableRows: RowInput[]; owing?: Owing }>;
+}
+
+export function prepareRows(rows: RowInput[]): PreparedRows {
+  const byKey = new Map<string, { tableRows: RowInput[]; owing?: Owing }>();
+  for (const [key, tableRows] of byIndicator(rows)) byKey.set(key, { tableRows });
+  return { rows, byKey };
+}
+
+/**
  * The evaluation of a part of the table (one unit's rows) reusing the rows an evaluation of the whole has
  * read: reading a row is most of the cost, and a row reads the same in the whole and in its unit (its
  * marks, duplicate or totals, concern rows of the same place). `rows` are the part's rows in every period,
- * for the results it owes. Combined as `evaluateContract` combines rows.
+ * for the results it owes. Combined as `evaluateContract` combines rows. See `evaluateParts` for many parts.
  */
 export function evaluatePart(
   whole: ContractEvaluation,
   rows: RowInput[],
   options: EvaluateOptions = {},
 ): ContractEvaluation {
-  const preset = whole.preset;
-  const method = whole.method;
-  const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
-  const incompleteShare = options.incompleteShare ?? DEFAULT_INCOMPLETE_SHARE;
-  const rule = whole.rule;
-  const period = whole.period;
-  const byKey = byIndicator(rows);
-  const evaluatedRows = rowsRead(whole);
-  const read: ReadIndicator[] = [];
-  for (const ofWhole of whole.indicators) {
-    const tableRows = byKey.get(ofWhole.key);
-    if (!tableRows) continue;
-    const list: RowEvaluation[] = [];
-    for (const row of tableRows) {
-      const evaluated = evaluatedRows.get(row);
-      if (evaluated) list.push(evaluated);
-    }
-    if (list.length === 0) continue;
-    byPeriodStart(list);
-    read.push({ tableRows, list });
-  }
-  const { indicators, grid } = combine(read, preset, partialShare, rule, period);
-  return conclude(indicators, grid, [], { preset, method, incompleteShare, rule, period });
+  return evaluateParts(whole, prepareParts([rows]), [0], options)[0];
 }
 
-/** Each row the whole's evaluation read, by its input (built once per evaluation: a region has hundreds of units). */
-const readCache = new WeakMap<ContractEvaluation, Map<RowInput, RowEvaluation>>();
-function rowsRead(whole: ContractEvaluation): Map<RowInput, RowEvaluation> {
-  let found = readCache.get(whole);
-  if (!found) {
-    found = new Map(whole.indicators.flatMap((i) => i.rows.map((r) => [r.input, r] as const)));
-    readCache.set(whole, found);
+/**
+ * Parts of a table that share no row (its units), each grouped by indicator, and which part each row
+ * belongs to: prepared once for the evaluation of every period (`evaluateParts`).
+ */
+export interface PreparedParts {
+  parts: PreparedRows[];
+  partOf: Map<RowInput, number>;
+}
+
+export function prepareParts(parts: RowInput[][]): PreparedParts {
+  const partOf = new Map<RowInput, number>();
+  parts.forEach((rows, index) => {
+    for (const row of rows) partOf.set(row, index);
+  });
+  return { parts: parts.map(prepareRows), partOf };
+}
+
+/**
+ * `evaluatePart` for the parts `which` (indices into `prepared.parts`), in that order. The whole's rows
+ * read are dealt to their parts once — each indicator's rows are in time order already, and stay in it —
+ * rather than each part looking up its rows of every period among them.
+ */
+export function evaluateParts(
+  whole: ContractEvaluation,
+  prepared: PreparedParts,
+  which: readonly number[],
+  options: EvaluateOptions = {},
+): ContractEvaluation[] {
+  const partialShare = options.partialShare ?? DEFAULT_PARTIAL_SHARE;
+  const incompleteShare = options.incompleteShare ?? DEFAULT_INCOMPLETE_SHARE;
+  const { preset, method, rule, period } = whole;
+  const position = new Map<number, number>();
+  which.forEach((part, k) => position.set(part, k));
+  const reads: ReadIndicator[][] = which.map(() => []);
+  for (const ofWhole of whole.indicators) {
+    const dealt: (RowEvaluation[] | undefined)[] = new Array(which.length);
+    for (const r of ofWhole.rows) {
+      const part = prepared.partOf.get(r.input);
+      const k = part === undefined ? undefined : position.get(part);
+      if (k !== undefined) (dealt[k] ??= []).push(r);
+    }
+    dealt.forEach((list, k) => {
+      const group = list && prepared.parts[which[k]].byKey.get(ofWhole.key);
+      if (!list || !group) return;
+      group.owing ??= owingOf(group.tableRows);
+      reads[k].push({ owing: group.owing, list });
+    });
   }
-  return found;
+  return reads.map((read) => {
+    const { indicators, grid } = combine(read, preset, partialShare, rule, period);
+    return conclude(indicators, grid, [], { preset, method, incompleteShare, rule, period });
+  });
 }
 
 /**
@@ -1038,16 +1182,19 @@ function conclude(
  * averaging them would sign a figure nobody typed.
  */
 function markDuplicates(list: RowEvaluation[]): void {
-  const seen = new Map<string, RowEvaluation>();
+  // Place → month → first row: two maps rather than one key joined from both, which cost a string per row.
+  const seen = new Map<string, Map<string, RowEvaluation>>();
   for (const row of list) {
     // Blank and unreadable rows are pending or reported already; rows withheld by the caller (the same
     // result in two files) carry their own problem.
     if (row.excluded || !row.input.period || row.status === "noData" || row.status === "invalid") continue;
     // Rows that name no place are told apart by their sheet (one sheet per municipality, unnamed).
-    const key = `${placeKey(row.input) || `sheet:${row.input.sheet ?? ""}`}\u0000${row.input.period.label}`;
-    const earlier = seen.get(key);
+    const place = placeKey(row.input) || `sheet:${row.input.sheet ?? ""}`;
+    let ofPlace = seen.get(place);
+    if (!ofPlace) seen.set(place, (ofPlace = new Map()));
+    const earlier = ofPlace.get(row.input.period.label);
     if (!earlier) {
-      seen.set(key, row);
+      ofPlace.set(row.input.period.label, row);
       continue;
     }
     const where = (r: RowEvaluation) => cellName(r.input, r.input.result ?? r.input.numerator);
@@ -1091,33 +1238,26 @@ function cellName(row: RowInput, cell: CellInput | undefined): string {
  * row, or only unusable rows.
  */
 function missingResults(
-  tableRows: RowInput[],
+  owing: Owing,
   list: RowEvaluation[],
   indicator: IndicatorEvaluation,
   period: Period,
-  hasUnits: boolean,
 ): { expected: number; missing: MissingResult[] } {
-  const withPeriod = list.filter((r) => r.input.period);
-  if (withPeriod.length === 0) return { expected: 0, missing: [] };
-  const kind = resultKind(tableRows);
+  const firstDated = list.find((r) => r.input.period);
+  if (!firstDated) return { expected: 0, missing: [] };
+  const kind = owing.kind;
   if (!kind) return { expected: 0, missing: [] };
-  const expectedSlots = slotsOf(period, kind);
-  // Every place (municipality × unit) the indicator's rows name, in any period; one nameless place when none.
-  const municipalities = new Set(tableRows.map((r) => r.municipality?.trim()).filter(Boolean)).size > 1;
-  const units = new Map<string, string | undefined>();
-  for (const r of tableRows) {
-    if (hasUnits && isTotalsUnit(r.unit, r.municipality)) continue;
-    const key = placeKey(r);
-    if (!units.has(key)) units.set(key, placeName(r, municipalities));
-  }
-  if (units.size === 0) units.set("", undefined);
+  const expectedSlots = slotsIn(period, kind);
+  const units = owing.places;
   const missing: MissingResult[] = [];
   const scored = indicator.kind === "desempenho";
-  // Rows by unit once: a regional table has thousands of units.
+  // Rows by unit once: a regional table has thousands of units. When the indicator's rows name one place
+  // (a unit's own rows), every row that counts is of that place: no key to work out per row.
+  const onlyPlace = units.size === 1 ? units.keys().next().value : undefined;
   const byUnit = new Map<string, RowEvaluation[]>();
-  for (const r of withPeriod) {
-    if (r.excluded === "totals") continue;
-    const key = placeKey(r.input);
+  for (const r of list) {
+    if (!r.input.period || r.excluded === "totals") continue;
+    const key = onlyPlace ?? placeKey(r.input);
     const found = byUnit.get(key);
     if (found) found.push(r);
     else byUnit.set(key, [r]);
@@ -1125,8 +1265,21 @@ function missingResults(
   for (const [key, unit] of units) {
     const ofUnit = byUnit.get(key) ?? [];
     for (const slot of expectedSlots) {
-      const inSlot = ofUnit.filter((r) => contains(slot, r.input.period!) || contains(r.input.period!, slot));
-      if (inSlot.some((r) => r.status === "evaluated" || r.status === "needsBaseline")) continue;
+      // The unit's rows of the slot (or covering it): one that counts settles it; else its first blank, or
+      // its first unusable row, says why it is missing.
+      let counts = false;
+      let blank: RowEvaluation | undefined;
+      let invalid: RowEvaluation | undefined;
+      for (const r of ofUnit) {
+        if (!contains(slot, r.input.period!) && !contains(r.input.period!, slot)) continue;
+        if (r.status === "evaluated" || r.status === "needsBaseline") {
+          counts = true;
+          break;
+        }
+        if (r.status === "noData") blank ??= r;
+        else invalid ??= r;
+      }
+      if (counts) continue;
       const base = {
         indicator: indicator.indicator,
         ...(indicator.code ? { code: indicator.code } : {}),
@@ -1134,8 +1287,6 @@ function missingResults(
         period: slot,
         scored,
       };
-      const blank = inSlot.find((r) => r.status === "noData");
-      const invalid = inSlot.find((r) => r.status === "invalid");
       const row = blank ?? invalid;
       if (row) {
         const cell = row.input.result ?? row.input.numerator;
@@ -1149,9 +1300,26 @@ function missingResults(
         missing.push({
           ...base,
           state: "missingRow",
-          ...(withPeriod[0].input.sheet ? { sheet: withPeriod[0].input.sheet } : {}),
+          ...(firstDated.input.sheet ? { sheet: firstDated.input.sheet } : {}),
         });
     }
   }
   return { expected: expectedSlots.length * units.size, missing };
 }
+
+/**
+ * The slots a period holds (`slotsOf`), worked out once per period and kind: every indicator of every unit
+ * asks for them. The list and its periods are shared, never changed.
+ */
+function slotsIn(period: Period, kind: PeriodKind): readonly Period[] {
+  const key = `${period.start}/${period.end}/${kind}`;
+  let found = slotCache.get(key);
+  if (!found) {
+    found = Object.freeze(slotsOf(period, kind));
+    if (slotCache.size >= 256) slotCache.clear();
+    slotCache.set(key, found);
+  }
+  return found;
+}
+
+const slotCache = new Map<string, readonly Period[]>();

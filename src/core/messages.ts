@@ -3,9 +3,24 @@
  * language can be added later. Messages say what was found and what was expected.
  */
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** Formats a number the pt-BR way (`1.234,5`), at most `decimals` decimals. */
 export function formatNumber(value: number, decimals = 2): string {
-  return value.toLocaleString("pt-BR", { maximumFractionDigits: decimals, useGrouping: true });
+  return numberFormat(decimals).format(value);
+}
+
+/**
+ * The formatter `toLocaleString("pt-BR", …)` would build on every call, built once per number of decimals:
+ * building one costs far more than formatting, and reports format a figure per unit and indicator.
+ */
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let found = numberFormats.get(decimals);
+  if (!found) {
+    found = new Intl.NumberFormat("pt-BR", { maximumFractionDigits: decimals, useGrouping: true });
+    numberFormats.set(decimals, found);
+  }
+  return found;
 }
 
 /** Formats a fraction as a pt-BR percentage (`0.755` → `75,5%`). */

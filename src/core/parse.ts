@@ -48,6 +48,38 @@ export class TextMemo<T> {
   }
 }
 
+/**
+ * The same memo for functions of two texts (a row's unit and its municipality): one map per first text.
+ * It forgets everything when full, as `TextMemo` does.
+ */
+export class PairMemo<T> {
+  private readonly entries = new Map<string, Map<string, T>>();
+  private size = 0;
+  constructor(
+    private readonly compute: (a: string, b: string) => T,
+    private readonly capacity = 65536,
+  ) {}
+
+  get(a: string, b: string): T {
+    let inner = this.entries.get(a);
+    const found = inner?.get(b);
+    if (found !== undefined) return found;
+    const value = this.compute(a, b);
+    if (this.size >= this.capacity) {
+      this.entries.clear();
+      this.size = 0;
+      inner = undefined;
+    }
+    if (!inner) {
+      inner = new Map<string, T>();
+      this.entries.set(a, inner);
+    }
+    inner.set(b, value);
+    this.size += 1;
+    return value;
+  }
+}
+
 const normalized = new TextMemo((text: string) =>
   text
     .normalize("NFD")

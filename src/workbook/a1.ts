@@ -50,12 +50,37 @@ export function toA1(row: number, col: number): string {
 /** Row and column of an A1 address (`E7`, `$E$7`, `e7`); undefined when it is not one. */
 export function fromA1(address: string): { row: number; col: number } | undefined {
   if (typeof address !== "string") return undefined;
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!match) return undefined;
-  const col = columnIndex(match[1]);
-  const row = Number(match[2]);
-  if (col === undefined || row < 1) return undefined;
+  // Read character by character rather than with a pattern: the write plan reads several addresses per row.
+  // Accepted: an optional `$`, 1–3 letters, an optional `$`, 1–7 digits (`^\$?[A-Za-z]{1,3}\$?\d{1,7}$`).
+  const text = address.trim();
+  let i = text.charCodeAt(0) === DOLLAR ? 1 : 0;
+  const lettersStart = i;
+  let col = 0;
+  for (let value = letterValue(text.charCodeAt(i)); value > 0; value = letterValue(text.charCodeAt(i))) {
+    col = col * 26 + value;
+    i += 1;
+  }
+  if (i === lettersStart || i - lettersStart > 3 || col > MAX_COLUMN) return undefined;
+  if (text.charCodeAt(i) === DOLLAR) i += 1;
+  const digitsStart = i;
+  let row = 0;
+  for (let code = text.charCodeAt(i); code >= ZERO && code <= NINE; code = text.charCodeAt(i)) {
+    row = row * 10 + (code - ZERO);
+    i += 1;
+  }
+  if (i === digitsStart || i - digitsStart > 7 || i !== text.length || row < 1) return undefined;
   return { row, col };
+}
+
+const DOLLAR = 36;
+const ZERO = 48;
+const NINE = 57;
+
+/** A column letter's value, either case (`A`/`a` → 1, `Z`/`z` → 26); 0 for anything else. */
+function letterValue(code: number): number {
+  if (code >= 65 && code <= 90) return code - 64;
+  if (code >= 97 && code <= 122) return code - 96;
+  return 0;
 }
 
 /** A rectangle of cells, all ends inclusive and 1-based. */

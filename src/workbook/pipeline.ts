@@ -23,8 +23,10 @@ import {
 } from "../core/catalogs/lookup";
 import {
   evaluateContract,
-  evaluatePart,
+  evaluateParts,
   findFractionColumns,
+  prepareParts,
+  prepareRows,
   type CellInput,
   type ConceptRule,
   type ContractEvaluation,
@@ -510,6 +512,9 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
     preset.scoring.kind === "classification"
       ? []
       : groupByTeam(rows.filter((r) => !isTotalsUnit(r.unit, r.municipality)));
+  // The rows, and each unit's, grouped by indicator once for every period (a region has hundreds of units).
+  const prepared = prepareRows(rows);
+  const unitParts = prepareParts(units.map((u) => u.rows));
   const inPeriod = (period: Period | undefined) => (r: RowInput) => !period || !r.period || contains(period, r.period);
   const evaluations: PeriodEvaluation[] =
     rows.length === 0
@@ -517,7 +522,7 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
       : periods.map((period) => {
           const present = municipalities.filter((m) => m.rows.some(inPeriod(period)));
           // Over several municipalities the period's figure is the conjunto's: its concepts follow its own results.
-          const whole: PeriodEvaluation = evaluateContract(rows, { ...common, period, pooled: present.length > 1 });
+          const whole: PeriodEvaluation = evaluateContract(prepared, { ...common, period, pooled: present.length > 1 });
           if (present.length > 1) {
             // Each municipality is evaluated on its own rows only, so no indicator mixes municipalities.
             whole.byMunicipality = present.map((m) => ({
@@ -527,22 +532,28 @@ export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {
             }));
           }
           // Each team (co-financing) or unit (contracts) on its own rows; units only when there are several.
-          // A unit's rows are read once, by the whole's evaluation (evaluatePart); a team's are evaluated
+          // A unit's rows are read once, by the whole's evaluation (evaluateParts); a team's are evaluated
           // again, since the co-financing decides some things per team (its indicators without a result).
           const onTheirOwn = (
             groups: TeamRows[],
-            evaluate: (rows: RowInput[]) => ContractEvaluation,
+            evaluate: (rows: RowInput[], index: number) => ContractEvaluation,
           ): TeamEvaluation[] =>
-            groups.map((g) => ({
+            groups.map((g, index) => ({
               team: g.team,
               ...(g.code ? { code: g.code } : {}),
               ...(g.municipality ? { municipality: g.municipality } : {}),
-              evaluation: evaluate(g.rows),
+              evaluation: evaluate(g.rows, index),
             }));
           const teamsIn = teams.filter((t) => t.rows.some(inPeriod(period)));
           if (teamsIn.length > 0) whole.byTeam = onTheirOwn(teamsIn, (r) => evaluateContract(r, { ...common, period }));
-          const unitsIn = units.filter((u) => u.rows.some(inPeriod(period)));
-          if (unitsIn.length > 1) whole.byUnit = onTheirOwn(unitsIn, (r) => evaluatePart(whole, r, common));
+          const unitsIn = units.flatMap((u, index) => (u.rows.some(inPeriod(period)) ? [index] : []));
+          if (unitsIn.length > 1) {
+            const parts = evaluateParts(whole, unitParts, unitsIn, common);
+            whole.byUnit = onTheirOwn(
+              unitsIn.map((index) => units[index]),
+              (_, k) => parts[k],
+            );
+          }
           return whole;
         });
   // The exports' own classes (SIAPS `Classificação`) against ours: disagreements join each period's problems.

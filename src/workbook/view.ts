@@ -12,14 +12,19 @@ import { planStrings, viewStrings } from "./messages";
 import { formatPeriodPtBR } from "../core/periods";
 import type { Target } from "../core/types";
 
+// Built once: `toLocaleString` with options builds a formatter per call, and the reports format a figure
+// per unit and indicator.
+const oneDecimal = new Intl.NumberFormat("pt-BR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** A fraction as a percentage with one decimal, as the bands round it: `0.75` → `75,0%`. */
 export function percentText(fraction: number): string {
-  return `${(fraction * 100).toLocaleString("pt-BR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+  return `${oneDecimal.format(fraction * 100)}%`;
 }
 
 /** A 0–10 note with two decimals: `8,60`. */
 export function noteText(value: number): string {
-  return value.toLocaleString("pt-BR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return twoDecimals.format(value);
 }
 
 /** The overall figure as text: `75,0%`, or `8,60` on the 0–10 scale; undefined when not computed. */

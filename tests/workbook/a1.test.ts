@@ -67,3 +67,25 @@ describe("fromA1Range / toA1Range", () => {
     for (const bad of ["", "A1:", "A1:B2:C3", "1:2", "A:B"]) expect(fromA1Range(bad)).toBeUndefined();
   });
 });
+
+describe("fromA1 read character by character", () => {
+  /** The rule as a pattern: an optional `$`, 1–3 letters, an optional `$`, 1–7 digits; a row ≥ 1, a column ≤ XFD. */
+  function byPattern(address: string): { row: number; col: number } | undefined {
+    const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+    if (!match) return undefined;
+    const col = columnIndex(match[1]);
+    const row = Number(match[2]);
+    return col === undefined || row < 1 ? undefined : { row, col };
+  }
+
+  test("property: reads what the pattern reads, and nothing else", () => {
+    const piece = fc.constantFrom("A", "x", "Z", "$", "0", "1", "9", " ", "é", ":", "!");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const address = pieces.join("");
+        expect(fromA1(address)).toEqual(byPattern(address));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

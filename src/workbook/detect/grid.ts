@@ -2,6 +2,7 @@
  * A sheet's cells by absolute 1-based row and column, with what detection asks of them: empty or not, as
  * text, read through vertical merges, rows that are blank or footers. Never throws on any `SheetData`.
  */
+import type { CellInput } from "../../core/evaluate";
 import type { CellValue } from "../../core/types";
 import { normalizeText, TextMemo } from "../../core/parse";
 import { fromA1Range, toA1, type CellRange } from "../a1";
@@ -177,6 +178,18 @@ export class Grid {
       col: at.col,
       address: toA1(at.row, at.col),
     };
+  }
+
+  /**
+   * `resolved(row, col)` as the core takes a cell: value, address, and number format when there is one.
+   * Built directly, without the grid cell in between: a table's rows read several cells each.
+   */
+  resolvedInput(row: number, col: number): CellInput {
+    const at = this.resolvedRow(row, col);
+    const data = this.cell(at, col);
+    const input: CellInput = { value: data?.value ?? null, address: toA1(at, col) };
+    if (data?.numberFormat !== undefined) input.numberFormat = data.numberFormat;
+    return input;
   }
 
   /** The value of `resolved(row, col)` alone: texts are read on every row, and need no address. */

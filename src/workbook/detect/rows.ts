@@ -17,14 +17,14 @@
  * - Wide tables: each period's row takes that period's own target (`Meta Jan/2025`) when the table has
  *   one, else the row's target.
  */
-import type { CellInput, LocatedProblem, RowInput } from "../../core/evaluate";
+import type { LocatedProblem, RowInput } from "../../core/evaluate";
 import type { ScaleHint } from "../../core/attainment";
 import { messages } from "../../core/messages";
 import { detectionMessages } from "../messages";
-import { normalizeText } from "../../core/parse";
+import { normalizeText, PairMemo } from "../../core/parse";
 import type { CellValue, Period } from "../../core/types";
 import type { Field } from "../model";
-import { cellText, isEmptyValue, type Grid, type GridCell } from "./grid";
+import { cellText, isEmptyValue, type Grid } from "./grid";
 import type { HeaderAnalysis } from "./headerRow";
 import { isMunicipalityCodeHeader, isTeamCodeHeader } from "./headers";
 import { readPeriodCell, readPeriodText } from "./periodCells";
@@ -75,11 +75,10 @@ export function scaleHintOf(indicator: string, headerPercent: boolean): ScaleHin
   return headerPercent ? "percent" : undefined;
 }
 
-function input(cell: GridCell): CellInput {
-  const result: CellInput = { value: cell.value ?? null, address: cell.address };
-  if (cell.numberFormat !== undefined) result.numberFormat = cell.numberFormat;
-  return result;
-}
+/** The cells a row may have beside its indicator, read when the table has their column. */
+const OPTIONAL_FIELDS = ["kind", "weight", "direction", "aggregation", "periodicity", "justificationAccepted"] as const;
+/** A long table's value cells. */
+const VALUE_FIELDS = ["result", "numerator", "denominator"] as const;
 
 function isCapitals(text: string): boolean {
   return /\p{L}/u.test(text) && text === text.toLocaleUpperCase("pt-BR");
@@ -114,6 +113,10 @@ export function readRows(frame: TableFrame): RowsRead {
     const col = colOf(f);
     return col === undefined ? undefined : grid.resolved(row, col);
   };
+  const inputOf = (row: number, f: Field) => {
+    const col = colOf(f);
+    return col === undefined ? undefined : grid.resolvedInput(row, col);
+  };
   const textOf = (row: number, f: Field) => {
     const col = colOf(f);
     return col === undefined ? "" : cellText(grid.resolvedValue(row, col));
@@ -146,9 +149,11 @@ export function readRows(frame: TableFrame): RowsRead {
   const lacksYear = new Map<string, boolean>();
   const laterYears = new Map<string, ReturnType<typeof readPeriodCell>>();
   const sequences = new Map<string, { offset: number; last: Map<string, string> }>();
+  // The sequence's key, joined once per distinct indicator and place rather than once per row.
+  const joined = new PairMemo((a: string, b: string) => `${a}\u0000${b}`);
   const readInSequence = (value: CellValue, key: string) => {
-    const sequence = sequences.get(key) ?? { offset: 0, last: new Map<string, string>() };
-    sequences.set(key, sequence);
+    let sequence = sequences.get(key);
+    if (!sequence) sequences.set(key, (sequence = { offset: 0, last: new Map<string, string>() }));
     const bare =
       typeof value === "string" &&
       frame.year !== undefined &&
@@ -284,19 +289,12 @@ export function readRows(frame: TableFrame): RowsRead {
     if (unitCode) base.unitCode = unitCode;
     const justification = textOf(r, "justification");
     if (justification) base.justification = justification;
-    for (const field of [
-      "kind",
-      "weight",
-      "direction",
-      "aggregation",
-      "periodicity",
-      "justificationAccepted",
-    ] as const) {
-      const cell = cellOf(r, field);
-      if (cell) base[field] = input(cell);
+    for (const field of OPTIONAL_FIELDS) {
+      const cell = inputOf(r, field);
+      if (cell) base[field] = cell;
     }
-    const target = layout === "panel" ? undefined : cellOf(r, "target");
-    if (target) base.target = input(target);
+    const target = layout === "panel" ? undefined : inputOf(r, "target");
+    if (target) base.target = target;
 
     if (layout === "long") {
       const periodCell = cellOf(r, "period");
@@ -316,7 +314,10 @@ export function readRows(frame: TableFrame): RowsRead {
         } else {
           const reading = readInSequence(
             periodCell.value,
-            `${base.code ?? ""}\u0000${base.indicator}\u0000${base.unit ?? ""}\u0000${base.municipality ?? ""}`,
+            joined.get(
+              joined.get(base.code ?? "", base.indicator),
+              joined.get(base.unit ?? "", base.municipality ?? ""),
+            ),
           );
           if (reading.kind === "invalid") {
             problems.push({
@@ -332,9 +333,9 @@ export function readRows(frame: TableFrame): RowsRead {
           lastPeriod = reading.period;
         }
       }
-      for (const field of ["result", "numerator", "denominator"] as const) {
-        const cell = cellOf(r, field);
-        if (cell) base[field] = input(cell);
+      for (const field of VALUE_FIELDS) {
+        const cell = inputOf(r, field);
+        if (cell) base[field] = cell;
       }
       const hint = scaleHintOf(base.indicator, headerPercent);
       if (hint) base.scaleHint = hint;
@@ -342,9 +343,9 @@ export function readRows(frame: TableFrame): RowsRead {
       continue;
     }
     for (const column of periodCols) {
-      const row: RowInput = { ...base, period: column.period, result: input(grid.resolved(r, column.col)) };
+      const row: RowInput = { ...base, period: column.period, result: grid.resolvedInput(r, column.col) };
       const ownTarget = column.period ? targetColOf.get(column.period.label) : undefined;
-      if (ownTarget !== undefined) row.target = input(grid.resolved(r, ownTarget));
+      if (ownTarget !== undefined) row.target = grid.resolvedInput(r, ownTarget);
       // The panels write integer percentages: 1 means 1%, not 100%.
       const hint = layout === "panel" ? "points" : scaleHintOf(base.indicator, column.percent || targetPercent);
       if (hint) row.scaleHint = hint;

@@ -2,7 +2,7 @@
  * An evaluation → the write plan both hosts apply: the owned columns and their colours beside every
  * table (plan/owned), and one summary sheet per evaluated period (plan/summary). Pure.
  */
-import { evaluateRow, type RowEvaluation } from "../../core/evaluate";
+import { evaluateRow, type RowEvaluation, type RowInput } from "../../core/evaluate";
 import type { PipelineResult } from "../pipeline";
 import type { WorkbookData } from "../model";
 import { planOwnedColumns } from "./owned";
@@ -29,15 +29,15 @@ export interface PlanOptions {
  * (rows outside the chosen `--periodo`) evaluated on their own, so the owned columns describe the whole
  * table whichever period was asked for — and a run for one quarter does not blank out another's concepts.
  */
-function allRows(result: PipelineResult): RowEvaluation[] {
-  const seen = new Map<object, RowEvaluation>();
+function allRows(result: PipelineResult): Map<RowInput, RowEvaluation> {
+  const seen = new Map<RowInput, RowEvaluation>();
   for (const ev of result.evaluations)
     for (const i of ev.indicators) for (const r of i.rows) if (!seen.has(r.input)) seen.set(r.input, r);
   const preset = result.evaluations[0]?.preset;
   for (const table of result.tables) {
     for (const row of table.rows) if (!seen.has(row)) seen.set(row, evaluateRow(row, { preset }));
   }
-  return [...seen.values()];
+  return seen;
 }
 
 export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {

@@ -38,6 +38,8 @@ export const CONCEPT_STYLES: Readonly<Record<ConceptClass, CellStyle>> = {
 };
 
 const HEADER_STYLE: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true };
+/** The concept cells' style: one object for every row (like the headers'), never changed once planned. */
+const CENTERED: CellStyle = { align: "center" };
 const PERCENT_FORMAT = "0.0%";
 /** The least width of the two columns, in characters: a percentage, and the short concepts (`A`, `B`). */
 const MIN_WIDTHS = [14, 14];
@@ -96,7 +98,7 @@ function periodLabel(header: string): string {
   return cleaned || header.trim();
 }
 
-function groupsOf(table: DetectedTable, rowsByInput: Map<object, RowEvaluation>): Group[] {
+function groupsOf(table: DetectedTable, rowsByInput: ReadonlyMap<object, RowEvaluation>): Group[] {
   const groups: Group[] = [];
   for (const frame of table.frames) {
     const rows = table.rows
@@ -212,7 +214,7 @@ function cellsOf(row: RowEvaluation | undefined, formulas: LiveFormulas | undefi
   const concept = conceptText(row) || row.classification?.label || "";
   const att = row.status === "evaluated" && row.attainment ? row.attainment.scored : null;
   const attainmentCell: PlanCell = { value: att, numberFormat: PERCENT_FORMAT };
-  const conceptCell: PlanCell = { value: concept || null, style: { align: "center" } };
+  const conceptCell: PlanCell = { value: concept || null, style: CENTERED };
   if (formulas?.attainment && att !== null) attainmentCell.formula = formulas.attainment;
   if (formulas?.concept) conceptCell.formula = formulas.concept;
   return [attainmentCell, conceptCell];
@@ -282,15 +284,19 @@ export interface OwnedPlan {
 /**
  * Plans the owned columns and their rules for every table. `rows` are every evaluated row of the
  * workbook (each row's `input` is the `RowInput` object detection made, which is how rows are matched to
- * their table).
+ * their table), or the same already by their input (the first of a row's evaluations counts).
  */
 export function planOwnedColumns(
   workbook: { sheets: SheetData[] },
   tables: DetectedTable[],
-  rows: RowEvaluation[],
+  rows: RowEvaluation[] | ReadonlyMap<object, RowEvaluation>,
 ): OwnedPlan {
-  const rowsByInput = new Map<object, RowEvaluation>();
-  for (const r of rows) if (!rowsByInput.has(r.input)) rowsByInput.set(r.input, r);
+  let rowsByInput: ReadonlyMap<object, RowEvaluation>;
+  if (Array.isArray(rows)) {
+    const byInput = new Map<object, RowEvaluation>();
+    for (const r of rows) if (!byInput.has(r.input)) byInput.set(r.input, r);
+    rowsByInput = byInput;
+  } else rowsByInput = rows as ReadonlyMap<object, RowEvaluation>;
   const grids = new Map<string, Grid>();
   const gridOf = (name: string) => {
     let grid = grids.get(name);
@@ -349,11 +355,15 @@ export function planOwnedColumns(
       nextCol.set(frame, col + 2);
 
       const bottom = reused ? staleBottom(grid, col + 1, lastRow) : lastRow;
-      const bySheetRow = new Map<number, RowEvaluation>();
-      for (const r of group.rows) bySheetRow.set(r.input.sheetRow as number, r);
+      // The block's rows by their offset below the header (an array: a table has up to a million rows).
+      const byOffset: (RowEvaluation | undefined)[] = new Array(bottom - firstRow + 1);
+      for (const r of group.rows) {
+        const offset = (r.input.sheetRow as number) - firstRow;
+        if (offset >= 0 && offset < byOffset.length) byOffset[offset] = r;
+      }
       const values: PlanCell[][] = [];
       for (let row = firstRow; row <= bottom; row += 1) {
-        const r = bySheetRow.get(row);
+        const r = byOffset[row - firstRow];
         values.push(cellsOf(r, r ? liveFormulas(r, row) : undefined));
       }
       const widths = blockWidths(titles, values);
