@@ -16,7 +16,7 @@
  * *justificativa aceita* before its partial match to *justificativa* is considered, and `Meta` beats
  * `Meta física 2025` for *meta*.
  */
-import { normalizeText } from "../../core/parse";
+import { normalizeText, TextMemo } from "../../core/parse";
 import type { Field } from "../model";
 
 /** Synonyms by field, already normalized, preferred first. */
@@ -178,6 +178,16 @@ export interface HeaderKey {
  * Ordinal marks become letters (`º` → `o`), dots vanish, other punctuation becomes a space.
  */
 export function headerKey(raw: string): HeaderKey {
+  return headerKeys.get(raw);
+}
+
+/**
+ * Detection asks for the same header texts again and again (every row it tries as a header, every sheet of
+ * every workbook `consolidar` reads): each text is reduced once. The memo hands out the same frozen object.
+ */
+const headerKeys = new TextMemo((raw: string): HeaderKey => Object.freeze(reduceHeader(raw)));
+
+function reduceHeader(raw: string): HeaderKey {
   const percent = raw.includes("%");
   let text = raw
     .replace(/\(\s*%\s*\)/g, " ")
@@ -201,9 +211,22 @@ function quality(key: string, synonym: string, position: number): number {
 }
 
 /** The fields a header text may stand for, with their quality (≥ {@link MIN_QUALITY}), best first. */
-export function matchHeader(key: string): { field: Field; quality: number }[] {
+export function matchHeader(key: string): readonly HeaderMatch[] {
+  return headerMatches.get(key);
+}
+
+/** A field a header may stand for, and how well it matches. */
+export interface HeaderMatch {
+  field: Field;
+  quality: number;
+}
+
+/** Each header key is matched against the synonyms once (see `headerKeys`); the lists are frozen. */
+const headerMatches = new TextMemo((key: string): readonly HeaderMatch[] => Object.freeze(matchFields(key)));
+
+function matchFields(key: string): HeaderMatch[] {
   if (key === "" || key.length > 120) return [];
-  const found: { field: Field; quality: number }[] = [];
+  const found: HeaderMatch[] = [];
   for (const field of FIELDS) {
     if (NOT_FIELD[field]?.some((other) => key === other || key.startsWith(`${other} `))) continue;
     let best = 0;
@@ -218,7 +241,7 @@ export function matchHeader(key: string): { field: Field; quality: number }[] {
 /** One column's candidate fields. */
 export interface HeaderCandidate {
   col: number;
-  matches: { field: Field; quality: number }[];
+  matches: readonly HeaderMatch[];
 }
 
 /** Columns assigned to fields, with the quality of each assignment. */
