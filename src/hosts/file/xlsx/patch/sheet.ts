@@ -363,14 +363,11 @@ function rowPatcher(
   const headerRows = new Map<number, number[]>();
   blocks.forEach((b, i) => headerRows.set(b.headerRow, [...(headerRows.get(b.headerRow) ?? []), i]));
   const formats = new Map<string, number>();
-  // A style's key, once per style object (the plan shares them among its cells): this runs for every owned cell.
-  const styleKeys = new WeakMap<object, string>();
-  const styleKey = (style: PlanCell["style"]): string => {
-    if (!style) return "";
-    let k = styleKeys.get(style);
-    if (k === undefined) styleKeys.set(style, (k = JSON.stringify(style)));
-    return k;
-  };
+  // A style's key from its fields (this runs for every owned cell: no JSON, nothing kept per cell).
+  const styleKey = (st: PlanCell["style"]): string =>
+    st
+      ? `${st.bold ? 1 : 0}${st.italic ? 1 : 0}${st.wrap ? 1 : 0}${st.border ? 1 : 0}|${st.size ?? ""}|${st.color ?? ""}|${st.fill ?? ""}|${st.align ?? ""}|${st.valign ?? ""}`
+      : "";
   const formatOf = (w: Write) => {
     const face = faces[w.block] ?? DEFAULT_FACE;
     const key = `${face.name}|${face.size}|${face.family}|${w.cell.numberFormat ?? ""}|${styleKey(w.cell.style)}`;
