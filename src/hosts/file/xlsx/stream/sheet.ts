@@ -602,27 +602,37 @@ export async function readSheet(
   if (maxRow === 0) return { ...base, origin: { row: 1, col: 1 }, rows: [] };
 
   const out: CellData[][] = [];
+  /** The row's cell at column `c` as the block holds it: undefined for an empty cell with no format. */
+  const entry = (state: RowState, c: number): CellData | undefined => {
+    const cell = state.cells[c - 1];
+    if (cell) return cell.value === null && cell.numberFormat === undefined ? undefined : cell;
+    const format = blankFormat(state, c);
+    return format === undefined ? undefined : blankOf(format);
+  };
   for (let r = minRow; r <= maxRow; r++) {
     const state = rows[r];
-    const line: CellData[] = [];
-    if (state?.counts) {
-      const cells = state.cells;
-      const entry = (c: number): CellData | undefined => {
-        const cell = cells[c - 1];
-        if (cell) return cell.value === null && cell.numberFormat === undefined ? undefined : cell;
-        const format = blankFormat(state, c);
-        return format === undefined ? undefined : blankOf(format);
-      };
-      let last = 0;
-      for (let c = Math.min(maxCol, cells.length); c >= minCol; c--) {
-        if (entry(c)) {
-          last = c;
-          break;
-        }
-      }
-      for (let c = minCol; c <= last; c++) line.push(entry(c) ?? blankOf(undefined));
+    if (!state?.counts) {
+      out.push([]);
+      continue;
     }
-    out.push(line);
+    const cells = state.cells;
+    let last = 0;
+    for (let c = Math.min(maxCol, cells.length); c >= minCol; c--) {
+      if (entry(state, c)) {
+        last = c;
+        break;
+      }
+    }
+    if (minCol === 1) {
+      // The row's own array becomes the line (no second array per row while both would be held).
+      for (let c = 1; c <= last; c++) cells[c - 1] = entry(state, c) ?? blankOf(undefined);
+      cells.length = last;
+      out.push(cells as CellData[]);
+    } else {
+      const line: CellData[] = [];
+      for (let c = minCol; c <= last; c++) line.push(entry(state, c) ?? blankOf(undefined));
+      out.push(line);
+    }
   }
   return { ...base, origin: { row: minRow, col: minCol }, rows: out };
 }
