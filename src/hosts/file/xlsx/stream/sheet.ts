@@ -11,8 +11,8 @@
  *   date format becomes a `Date` (`(v − 25569) × 86 400 000` ms, 1904 dates shifted);
  * - a formula (`<f>` with text, or a shared-formula reference) gives its cached result, typed by `t` the
  *   same way (dates too); a formula never calculated reads as empty. Three differences, on purpose: a cached
- *   `0` or `false` reads as that value (ExcelJS drops falsy results, which made a 0% a blank); a cached text
- *   or error in a date-formatted cell stays text (ExcelJS made an invalid date of it); a `t="d"` cell (ISO
+ *   `0` or `false` reads as that value (ExcelJS drops falsy results, which made a 0% a blank); a cached text,
+ *   error or boolean in a date-formatted cell stays what it is (ExcelJS made a date of it); a `t="d"` cell (ISO
  *   8601 text) reads as that date at UTC, as dates are held everywhere (ExcelJS read `parseFloat` of it);
  * - a cell's number format is its own style's; a `<c>` with neither value nor style is not a cell at all;
  * - a row counts only when it holds a cell that is not a bare styled blank (a value, a formula, an empty
@@ -347,7 +347,7 @@ export async function readSheet(
         else if (type === Type.Date) result = isoDate(text()) ?? text();
         else result = number();
       }
-      // Only a number is a serial date: a text or an error cached in a date-formatted cell stays as it is.
+      // Only a number is a serial date: a text, an error or a boolean cached in a date-formatted cell stays as it is.
       if (typeof result === "number" && date) result = toDate(result);
       // A cached 0 or FALSE is a result like any other (`=D5/E5` giving 0%). ExcelJS dropped falsy results, so
       // the old reader took such a cell for a blank ("Sem dado"); here only a missing or empty result is empty.
