@@ -164,7 +164,8 @@ async function mayWrite(target: string, input: WorkbookData): Promise<boolean> {
   } catch {
     return true;
   }
-  const existing = await readWorkbookFile(target);
+  // Row 1 of each sheet is all `isAddinSheet` looks at (A1, the first cell when it holds a value).
+  const existing = await readWorkbookFile(target, true);
   if (existing.kind === "unreadable") return false;
   const names = new Set(existing.workbook.sheets.map((sh) => sh.name));
   const ours = existing.workbook.sheets.some(isAddinSheet);

@@ -5,7 +5,7 @@
  * CSV's sheet), which the writer needs to make the evaluated file.
  *
  * An .xlsx is read by streaming (./stream): the zip's central directory, the shared strings and styles
- * once, then one SAX pass per sheet, with no per-cell object model. It gives exactly what the ExcelJS
+ * once, then one pass of a byte scanner per sheet, with no per-cell object model. It gives exactly what the ExcelJS
  * reader below (`sheetData`, kept as the reference the tests compare with) gives; ExcelJS itself is loaded
  * only when a copy is written (./write).
  *
@@ -86,8 +86,12 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 const SPREADSHEET_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods"]);
 const TEXT_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
 
-/** Reads a workbook file. Never throws for bad input; see the module comment. */
-export async function readWorkbookFile(file: string): Promise<ReadWorkbookResult> {
+/**
+ * Reads a workbook file. Never throws for bad input; see the module comment. With `firstRowOnly`, each
+ * sheet of an .xlsx holds its row 1 only (its name, state and A1 tell the add-in's own sheets apart) and
+ * nothing past it is inflated.
+ */
+export async function readWorkbookFile(file: string, firstRowOnly = false): Promise<ReadWorkbookResult> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -99,17 +103,21 @@ export async function readWorkbookFile(file: string): Promise<ReadWorkbookResult
     if (code === "EISDIR") return unreadable(fileMessages.fileIsDirectory(file));
     return unreadable(fileMessages.fileCannotOpen(file, code ?? (e as Error).message));
   }
-  return readWorkbookBytes(bytes, file);
+  return readWorkbookBytes(bytes, file, firstRowOnly);
 }
 
 /**
  * Reads a workbook from its bytes; `file` names it in messages and its extension helps decide the format
  * (the content decides first: a zip is read as .xlsx, an OLE file is an old or encrypted workbook).
  */
-export async function readWorkbookBytes(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
+export async function readWorkbookBytes(
+  bytes: Uint8Array,
+  file: string,
+  firstRowOnly = false,
+): Promise<ReadWorkbookResult> {
   if (bytes.length === 0) return unreadable(fileMessages.fileEmpty(file));
   const ext = path.extname(file).toLowerCase();
-  if (isZip(bytes)) return readZip(bytes, file);
+  if (isZip(bytes)) return readZip(bytes, file, firstRowOnly);
   if (startsWith(bytes, OLE_MAGIC)) return unreadable(oleMessage(bytes, file));
   if (TEXT_EXTENSIONS.has(ext)) return csvWorkbook(bytes, file);
   if (SPREADSHEET_EXTENSIONS.has(ext)) {
@@ -127,7 +135,7 @@ function csvWorkbook(bytes: Uint8Array, file: string): ReadWorkbookResult {
   return { kind: "workbook", workbook: { sheets: [sheet], unsupported: [] }, source: { kind: "csv", sheet } };
 }
 
-async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookResult> {
+async function readZip(bytes: Uint8Array, file: string, firstRowOnly: boolean): Promise<ReadWorkbookResult> {
   let zip: ZipArchive;
   try {
     zip = openZip(bytes);
@@ -149,7 +157,7 @@ async function readZip(bytes: Uint8Array, file: string): Promise<ReadWorkbookRes
   if (!zip.entries.has("xl/workbook.xml")) return unreadable(fileMessages.fileZipNotWorkbook(file));
 
   try {
-    return { kind: "workbook", workbook: await readPackage(zip), source: { kind: "package", bytes } };
+    return { kind: "workbook", workbook: await readPackage(zip, firstRowOnly), source: { kind: "package", bytes } };
   } catch (e) {
     return unreadable(
       fileMessages.fileUnreadable(file, `detalhe técnico: ${e instanceof Error ? e.message : String(e)}`),

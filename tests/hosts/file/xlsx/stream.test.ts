@@ -34,23 +34,34 @@ async function streamed(bytes: Uint8Array): Promise<SheetData[]> {
 }
 
 /**
- * The sheets with each invalid `Date` (both readers make one of a text or an error cached by a formula in a
- * date-formatted cell) written as a marker, since two invalid dates are never equal to each other.
+ * The sheets with each invalid `Date` written as a marker, since two invalid dates are never equal to each
+ * other. ExcelJS makes a `Date` of a text, an error or a boolean cached by a formula in a date-formatted
+ * cell (an invalid one, day 0 for a blank text, day 1 for TRUE); the streaming reader keeps the text or
+ * boolean (checked by hand below), so where ExcelJS has a date and `ours` has a text or a boolean, ours is
+ * taken as ExcelJS's answer put right.
  */
-function comparable(sheets: SheetData[]): SheetData[] {
-  return sheets.map((s) => ({
+function comparable(sheets: SheetData[], ours?: SheetData[]): SheetData[] {
+  return sheets.map((s, i) => ({
     ...s,
-    rows: s.rows.map((row) =>
-      row.map((c) =>
-        c.value instanceof Date && Number.isNaN(c.value.getTime()) ? { ...c, value: "<invalid Date>" } : c,
-      ),
+    rows: s.rows.map((row, r) =>
+      row.map((c, k) => {
+        if (!(c.value instanceof Date)) return c;
+        const mine = ours?.[i]?.rows[r]?.[k]?.value;
+        if (typeof mine === "string" || typeof mine === "boolean") return { ...c, value: mine };
+        return Number.isNaN(c.value.getTime()) ? { ...c, value: "<invalid Date>" } : c;
+      }),
     ),
   }));
 }
 
-async function expectSameAsExcelJS(bytes: Uint8Array): Promise<SheetData[]> {
+/** `cells` (sheet, row and column in the block, value) set in ExcelJS's answer: where this reader differs on purpose. */
+type Override = [sheet: number, row: number, col: number, value: Date];
+
+async function expectSameAsExcelJS(bytes: Uint8Array, overrides: Override[] = []): Promise<SheetData[]> {
   const sheets = await streamed(bytes);
-  expect(comparable(sheets)).toStrictEqual(comparable(await byExcelJS(bytes)));
+  const reference = comparable(await byExcelJS(bytes), sheets);
+  for (const [s, r, c, value] of overrides) reference[s].rows[r][c] = { ...reference[s].rows[r][c], value };
+  expect(comparable(sheets)).toStrictEqual(reference);
   return sheets;
 }
 
@@ -366,9 +377,16 @@ describe("sheet XML as other programs write it reads as ExcelJS reads it", () =>
       '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#N/A</v></c><c r="D2" t="e"><v>#DIV/0!</v></c><c r="E2"><v>n/d</v></c><c r="F2" t="d"><v>2025-01-05</v></c></row>' +
       '<row r="3"><c r="A3" s="1"><f>B3/C3</f><v>0.5</v></c><c r="B3" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="C3" t="e"><f>NA()</f><v>#N/A</v></c>' +
       '<c r="D3" t="b"><f>1=1</f><v>1</v></c><c r="E3" s="2"><f t="shared" ref="E3:E4" si="0">DATE(2025,3,1)</f><v>45717</v></c><c r="F3"><f>A1</f></c></row>' +
-      '<row r="4"><c r="E4" s="2"><f t="shared" si="0"/><v>45718</v></c><c r="F4" s="2" t="str"><f>"a"</f><v>a</v></c></row>' +
+      '<row r="4"><c r="E4" s="2"><f t="shared" si="0"/><v>45718</v></c><c r="F4" s="2" t="str"><f>"a"</f><v>a</v></c><c r="G4" s="2" t="b"><f>1=1</f><v>1</v></c></row>' +
       "</sheetData>";
-    const sheets = await expectSameAsExcelJS(await packageWith(sheet, { sharedStrings, styles: STYLES }));
+    // F2 (`t="d"`, an ISO 8601 date) is that date at UTC midnight; ExcelJS reads 2025 (`parseFloat`).
+    const sheets = await expectSameAsExcelJS(await packageWith(sheet, { sharedStrings, styles: STYLES }), [
+      [0, 1, 5, new Date(Date.UTC(2025, 0, 5))],
+    ]);
+    // F4: a formula's text result in a date-formatted cell stays text (ExcelJS made an invalid date of it).
+    expect(sheets[0].rows[3][5]).toEqual({ value: "a", numberFormat: "mm-dd-yy" });
+    // G4: a cached TRUE in a date-formatted cell is TRUE, as Excel shows it (ExcelJS made day 1, 1899-12-31, of it).
+    expect(sheets[0].rows[3][6]).toEqual({ value: true, numberFormat: "mm-dd-yy" });
     // Checked by hand: the inline text; runs joined with `_x0041_` decoded (A); `str` decoded once more;
     // shared strings with `_x000D_` decoded and phonetics left out; booleans; errors the pt-BR way.
     expect(sheets[0].rows[0].map((c) => c.value)).toEqual(["Indicador & meta", "aAb", "<x>", " Meta\r ", "Pré-natal"]);

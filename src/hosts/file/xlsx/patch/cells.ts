@@ -27,7 +27,7 @@ export function cellXml(
   emptyText: () => number,
 ): string {
   const p = prefix;
-  const ref = `${columnLetter(col)}${row}`;
+  const ref = `${letterOf(col)}${row}`;
   const style = s > 0 ? ` s="${s}"` : "";
   const v = cell.value;
   if (typeof v === "number" && Number.isFinite(v))
@@ -39,6 +39,13 @@ export function cellXml(
     return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t${space}>${xmlText(v)}</${p}t></${p}is></${p}c>`;
   }
   return `<${p}c r="${ref}"${style}/>`;
+}
+
+const LETTERS: string[] = [];
+
+/** `columnLetter`, remembered: every owned cell of every row asks for one of a few columns. */
+function letterOf(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
 }
 
 /** A number as the file stores it: the shortest text that reads back as the same double. */
@@ -76,6 +83,13 @@ const SET_ATTRIBUTE = new Map<string, RegExp>();
 
 /** A tag with attribute `name` set to `value` (replaced, or added before the tag's end). */
 export function withAttr(tag: string, name: string, value: string): string {
+  // The common spelling first (` spans="1:9"`): this runs for every row the patcher appends cells to.
+  const quick = tag.indexOf(` ${name}="`);
+  if (quick >= 0) {
+    const from = quick + name.length + 3;
+    const to = tag.indexOf('"', from);
+    if (to >= 0) return tag.slice(0, from) + value + tag.slice(to);
+  }
   let re = SET_ATTRIBUTE.get(name);
   if (!re) SET_ATTRIBUTE.set(name, (re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`)));
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);

@@ -153,6 +153,12 @@ export function patchSheet(
   return out.join("");
 }
 
+/**
+ * zlib's level for a patched sheet: 1, the fastest. At 100k rows the sheet deflates to 6.6 MB at level 1 and
+ * 4.5 MB at level 6 (zlib's default), and level 6 took about 0.5 s more of CPU for the whole command.
+ */
+const DEFLATE_LEVEL = 1;
+
 /** How many bytes of rows are patched, encoded and deflated at a time. */
 const SEGMENT = 4 << 20;
 
@@ -213,7 +219,7 @@ export function patchSheetPart(
   const deflate = (chunk: Buffer, last: boolean) => {
     raw.push(
       zlib.deflateRawSync(chunk, {
-        level: 6,
+        level: DEFLATE_LEVEL,
         finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
       }),
     );
@@ -357,9 +363,14 @@ function rowPatcher(
   const headerRows = new Map<number, number[]>();
   blocks.forEach((b, i) => headerRows.set(b.headerRow, [...(headerRows.get(b.headerRow) ?? []), i]));
   const formats = new Map<string, number>();
+  // A style's key from its fields (this runs for every owned cell: no JSON, nothing kept per cell).
+  const styleKey = (st: PlanCell["style"]): string =>
+    st
+      ? `${st.bold ? 1 : 0}${st.italic ? 1 : 0}${st.wrap ? 1 : 0}${st.border ? 1 : 0}|${st.size ?? ""}|${st.color ?? ""}|${st.fill ?? ""}|${st.align ?? ""}|${st.valign ?? ""}`
+      : "";
   const formatOf = (w: Write) => {
     const face = faces[w.block] ?? DEFAULT_FACE;
-    const key = `${face.name}|${face.size}|${face.family}|${w.cell.numberFormat ?? ""}|${w.cell.style ? JSON.stringify(w.cell.style) : ""}`;
+    const key = `${face.name}|${face.size}|${face.family}|${w.cell.numberFormat ?? ""}|${styleKey(w.cell.style)}`;
     let s = formats.get(key);
     if (s === undefined) formats.set(key, (s = styles.cellFormat(w.cell, face)));
     return s;

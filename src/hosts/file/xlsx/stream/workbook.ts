@@ -57,10 +57,10 @@ function xmlDecodeName(name: string): string {
 }
 
 /**
- * Reads the package (already opened) into `WorkbookData`.
+ * Reads the package (already opened) into `WorkbookData`; with `firstRowOnly`, each sheet's row 1 only.
  * @throws Error on malformed XML or a broken entry (the caller turns it into a pt-BR message).
  */
-export async function readPackage(zip: ZipArchive): Promise<WorkbookData> {
+export async function readPackage(zip: ZipArchive, firstRowOnly = false): Promise<WorkbookData> {
   const workbookXml = zip.text(WORKBOOK);
   if (workbookXml === undefined) throw new Error(`no ${WORKBOOK}`);
   const { sheets: entries, date1904 } = worksheetsOf(zip, workbookXml);
@@ -71,7 +71,7 @@ export async function readPackage(zip: ZipArchive): Promise<WorkbookData> {
     date1904,
   };
   const sheets: SheetData[] = [];
-  for (const entry of entries) sheets.push(await readSheet(ctx, entry.part, entry.name, entry.hidden));
+  for (const entry of entries) sheets.push(await readSheet(ctx, entry.part, entry.name, entry.hidden, firstRowOnly));
 
   // Nothing is listed as unsupported: the writer patches the package, so every part comes through.
   return { sheets, unsupported: [] };

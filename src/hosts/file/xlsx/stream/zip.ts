@@ -28,6 +28,8 @@ export interface ZipArchive {
   bytes(name: string): Uint8Array | undefined;
   /** The entry as UTF-8 text, or undefined when there is no such entry. */
   text(name: string): string | undefined;
+  /** The entry's bytes in pieces, inflated as they are read; undefined when there is no such entry. */
+  chunks(name: string): Iterable<Buffer> | AsyncIterable<Buffer> | undefined;
   /** The entry as UTF-8 text in pieces, inflated as they are read; undefined when there is no such entry. */
   textChunks(name: string): AsyncIterable<string> | undefined;
 }
@@ -150,21 +152,26 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     entries,
     bytes: bytesOf,
     text: (name) => bytesOf(name)?.toString("utf8"),
+    chunks: chunksOf,
     textChunks: (name) => {
-      const entry = entries.get(name);
-      if (!entry) return undefined;
-      const data = rawData(entry);
-      if (entry.method !== 0 && entry.method !== 8) fail(`${entry.name}: compression method ${entry.method}`);
-      return decodeChunks(
-        entry.method === 0
-          ? Readable.from([data])
-          : Readable.from([data]).pipe(createInflateRaw({ chunkSize: 256 * 1024 })),
-      );
+      const chunks = chunksOf(name);
+      return chunks && decodeChunks(chunks);
     },
   };
+
+  function chunksOf(name: string): Iterable<Buffer> | AsyncIterable<Buffer> | undefined {
+    const entry = entries.get(name);
+    if (!entry) return undefined;
+    const data = rawData(entry);
+    if (entry.method !== 0 && entry.method !== 8) fail(`${entry.name}: compression method ${entry.method}`);
+    return entry.method === 0 ? [data] : Readable.from([data]).pipe(createInflateRaw({ chunkSize: CHUNK }));
+  }
 }
 
-async function* decodeChunks(stream: AsyncIterable<Buffer>): AsyncIterable<string> {
+/** How much is inflated at a time: large enough that the per-piece work is nothing, small beside a sheet. */
+const CHUNK = 1 << 20;
+
+async function* decodeChunks(stream: Iterable<Buffer> | AsyncIterable<Buffer>): AsyncIterable<string> {
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of stream) {
     const text = decoder.decode(chunk, { stream: true });
