@@ -178,15 +178,17 @@ const CASES = {
 
   /**
    * The whole consolidation command, as a user runs it: `consolidar <dir> --paralelo <workers> --saida <out>`
-   * (every file read and evaluated in `workers` worker threads, the consolidated workbook written). The peak
-   * memory is the process's, worker threads included.
+   * (every file read and evaluated in `workers` worker threads, the consolidated workbook written); `workers`
+   * "default" leaves --paralelo out, so the command picks. The peak memory is the process's, worker threads
+   * included.
    */
   async consolidar(dir, workers, out) {
     const { runConsolidar } = await lib("cli/consolidate.js");
     const sink = { write: () => true };
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const code = await runConsolidar([dir, "--paralelo", workers, "--saida", out], sink, sink);
+    const parallel = workers === "default" ? [] : ["--paralelo", workers];
+    const code = await runConsolidar([dir, ...parallel, "--saida", out], sink, sink);
     const seconds = (performance.now() - t0) / 1000;
     // CPU time of the whole process, worker threads included: ÷ seconds = cores kept busy on average.
     const cpu = process.cpuUsage(cpu0);

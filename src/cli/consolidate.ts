@@ -7,7 +7,7 @@
  * prints a short pt-BR report (or JSON with --json). Input files are only read.
  *
  * Files are evaluated in parallel in worker threads (./consolidateWorker, one job at a time per worker, a
- * pool of `os.availableParallelism()` workers unless --paralelo says otherwise), each posting back only the
+ * pool of `defaultWorkers()` unless --paralelo says otherwise), each posting back only the
  * consolidated rows. The worker script is the compiled JavaScript beside this module (lib/cli/); when this
  * module runs as TypeScript (ts-jest) there is none, and the files are evaluated one after the other in
  * this thread, through the same function (./consolidateJob).
@@ -57,13 +57,22 @@ interface Output extends ProgressStream {
 // ---------------------------------------------------------------------------------------------------------
 // Arguments
 
+/**
+ * Workers when --paralelo is not given: one per core but one. The main thread, and V8 compiling each
+ * worker's code again (about a second of CPU per worker), need a core too: on two cores one worker read
+ * 853 small contracts at 383–418 files/s and two at 340–344 (`npm run bench -- --consolidar 853`).
+ */
+export function defaultWorkers(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
 /** The most workers `--paralelo` may ask for. */
 const MAX_PARALLEL = 256;
 
 /**
  * `consolidar`'s arguments: a folder of workbooks, or one workbook, and the values of its options: those of
  * `avaliar` (`output` defaults to `consolidado.xlsx` in the folder, or `<nome>.consolidado.xlsx` beside the
- * one file) and `parallel`, the workers (files evaluated at the same time; default `os.availableParallelism()`).
+ * one file) and `parallel`, the workers (files evaluated at the same time; default `defaultWorkers()`).
  */
 export type ConsolidateCommand = { command: "consolidar"; input: string } & OptionValues<typeof consolidateOptions>;
 
@@ -490,7 +499,7 @@ export async function runConsolidar(
 
   const jobs: ConsolidateJob[] = files.map((file, id) => ({ id, files: [file], splitSheets: !isFolder, settings }));
   const script = options.workerScript === null ? undefined : (options.workerScript ?? defaultWorkerScript());
-  const size = args.parallel ?? os.availableParallelism();
+  const size = args.parallel ?? defaultWorkers();
 
   // On a terminal, a progress line on stderr (stdout carries the report); nothing when piped.
   const progress = createProgress(err, consolidateCommandStrings.progress(0, files.length));

@@ -154,7 +154,7 @@ export const consolidateCommandStrings = {
     "  --mapa mapa.json     diz quais colunas são meta, resultado etc., para todos os arquivos",
     "  --saida ARQUIVO      onde gravar o consolidado (padrão: consolidado.xlsx na pasta, ou <nome>.consolidado.xlsx)",
     "  --sem-arquivo        só mostra o resultado, sem gravar o consolidado",
-    "  --paralelo N         quantos arquivos avaliar ao mesmo tempo (padrão: um por núcleo do processador)",
+    "  --paralelo N         quantos arquivos avaliar ao mesmo tempo (padrão: um por núcleo do processador, menos um)",
     "  --json               mostra o resultado em JSON, para outros programas",
     "",
     "Código de saída: 0 tudo avaliado; 1 algum arquivo falhou ou tem problemas nos dados; 2 nada pôde ser avaliado.",

@@ -19,7 +19,7 @@ import fs from "fs";
 import JSZip from "jszip";
 import os from "os";
 import path from "path";
-import { parseConsolidarArgs, runConsolidar, type ConsolidarOptions } from "../../src/cli/consolidate";
+import { defaultWorkers, parseConsolidarArgs, runConsolidar, type ConsolidarOptions } from "../../src/cli/consolidate";
 import { cofinC2C7Bands, contractBands } from "../../src/core/presets/bandTables";
 import { addContractSheet, MUNICIPALITIES, writeContract } from "../workbook/consolidation/fixtures";
 import { PREVINE_LONG_NAMES, sisabExport, SISAB_HYPERTENSION } from "../workbook/previne";
@@ -652,5 +652,21 @@ describe("the worker pool", () => {
       },
       { arquivo: "Perdões.xlsx", motivo: "ok" },
     ]);
+  });
+});
+
+describe("the number of workers when --paralelo is not given", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("is one per core but one (the main thread and each worker's compiling need a core), and never none", () => {
+    // 2 cores → 1 worker (measured faster than 2 on two cores), 8 → 7, 1 → still 1.
+    for (const [cores, workers] of [
+      [2, 1],
+      [8, 7],
+      [1, 1],
+    ]) {
+      jest.spyOn(os, "availableParallelism").mockReturnValue(cores);
+      expect(defaultWorkers()).toBe(workers);
+    }
   });
 });
