@@ -67,5 +67,10 @@ describe("the pane's own reads", () => {
     // The visible action reads again.
     await user.click(screen.getByRole("button", { name: "Ler a pasta de novo" }));
     await waitFor(() => expect(host.calls.read).toBe(3));
+    // The read runs on after the call: wait for its end (the button enabled again), or it would outlive the
+    // test and keep jest's worker from exiting.
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Ler a pasta de novo" }).hasAttribute("disabled")).toBe(false),
+    );
   });
 });
