@@ -44,6 +44,17 @@ import { readPeriodCell } from "./periodCells";
 /** Rows searched for the title lines and the header. */
 const SEARCH_ROWS = 40;
 
+/** The title labels only SIAPS writes, as a title row's normalized text starts. */
+const INDICATOR_LABEL = /^indicador selecionado\s*:/;
+const COMPETENCE_LABEL = /^competencia selecionada\s*:/;
+const MODULE_LABEL = /^modulo\b.*\bcomponente\b/;
+const OWN_LABELS = [INDICATOR_LABEL, COMPETENCE_LABEL, MODULE_LABEL];
+/**
+ * How a row's first non-empty cell (normalized) starts when the row's text can start with one of them: the
+ * whole label, or its first word alone in the cell (`Indicador` | `selecionado: …` joins into the label).
+ */
+const OWN_LABEL_START = /^(?:indicador(?: selecionado|$)|competencia(?: selecionada|$)|modulo\b)/;
+
 /** What the title lines say. */
 export interface SiapsTitle {
   /** The `Módulo … Componente X | …` line's component. */
@@ -83,14 +94,14 @@ export function readSiapsTitle(grid: Grid, last: number): SiapsTitle {
     const text = rowText(grid, row);
     if (!text) continue;
     const key = normalizeText(text);
-    if (/^indicador selecionado\s*:/.test(key)) {
+    if (INDICATOR_LABEL.test(key)) {
       const value = afterColon(text);
       if (value) {
         title.indicator = value;
         title.indicatorRow = row;
       }
       title.labels.add("indicator");
-    } else if (/^competencia selecionada\s*:/.test(key)) {
+    } else if (COMPETENCE_LABEL.test(key)) {
       title.labels.add("competence");
       const value = afterColon(text);
       const reading = value ? readPeriodCell(value, undefined) : undefined;
@@ -106,7 +117,7 @@ export function readSiapsTitle(grid: Grid, last: number): SiapsTitle {
       } else if (value) title.municipality = value;
     } else if (/^uf\s*:/.test(key)) {
       title.uf = afterColon(text) || undefined;
-    } else if (/^modulo\b.*\bcomponente\b/.test(key)) {
+    } else if (MODULE_LABEL.test(key)) {
       title.labels.add("module");
       const bar = text.indexOf("|");
       const left = bar < 0 ? text : text.slice(0, bar);
@@ -120,6 +131,26 @@ export function readSiapsTitle(grid: Grid, last: number): SiapsTitle {
     }
   }
   return title;
+}
+
+/**
+ * Whether some row of the search window carries one of SIAPS's own title labels — without which no title
+ * makes the sheet an export (`isSiapsTitle`). A cheap test first, so that a sheet which is no export (a
+ * contract's table) is not searched 40 rows × 128 columns for a team code header: a title row's text starts
+ * with its first non-empty cell's (`rowText` joins them with spaces), so only a row whose first cell starts
+ * as a label can (`OWN_LABEL_START`) has its whole text joined and matched.
+ */
+function hasOwnTitleLabel(grid: Grid): boolean {
+  const last = Math.min(grid.bottom, grid.top + SEARCH_ROWS - 1);
+  const right = Math.min(grid.right, grid.left + 63);
+  for (let row = grid.top; row <= last; row += 1) {
+    let first = "";
+    for (let col = grid.left; col <= right && !first; col += 1) first = grid.text(row, col);
+    if (!first || !OWN_LABEL_START.test(normalizeText(first))) continue;
+    const key = normalizeText(rowText(grid, row));
+    if (OWN_LABELS.some((re) => re.test(key))) return true;
+  }
+  return false;
 }
 
 /** Whether the title lines make the sheet a SIAPS export (see the module's note). */
@@ -303,6 +334,7 @@ function cofinEntry(indicator: string): { code: string; name: string } | undefin
  */
 export function readSiapsSheet(sheet: SheetData, options: SiapsOptions = {}): SiapsReading | undefined {
   const grid = new Grid(sheet);
+  if (!hasOwnTitleLabel(grid)) return undefined;
   const header = headerRow(grid);
   const title = readSiapsTitle(grid, (header ?? Math.min(grid.bottom, grid.top + SEARCH_ROWS - 1) + 1) - 1);
   if (!isSiapsTitle(title)) return undefined;
