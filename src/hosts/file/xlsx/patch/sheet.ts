@@ -20,7 +20,7 @@ import { columnIndex, columnLetter, fromA1Range, toA1Range, type CellRange } fro
 import type { ConditionalRule, OwnedColumns, PlanCell, UserSheetPrint } from "../../../../workbook/plan/types";
 import { attributesOf, escapeAttr, scanTags } from "../chart";
 import { attr, cellXml, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
-import zlib from "zlib";
+import { PieceDeflater, type DeflatedPart } from "./deflate";
 import { SharedStrings } from "./strings";
 import { DEFAULT_FACE, type FontFace, type StyleBook } from "./styles";
 
@@ -91,19 +91,18 @@ function frameOf(start: string, end: string): Frame {
 }
 
 /**
- * Patches a worksheet whose rows come in pieces (`segments`, each a run of whole rows), handing the new
- * text to `emit` in order as it goes; returns whether anything changed.
+ * Patches a worksheet whose rows come in pieces (each `segment` a run of whole rows, in order), handing the
+ * new text to `emit` in order as it goes; `finish` emits the rest and says whether anything changed.
  */
-function patchFrame(
+function framePatcher(
   frame: Frame,
-  segments: Iterable<string>,
   emit: (text: string) => void,
   blocks: OwnedColumns[],
   rules: ConditionalRule[],
   styles: StyleBook,
   strings: SharedStrings,
   fit?: UserSheetPrint,
-): boolean {
+): { segment(text: string): void; finish(): boolean } {
   const p = frame.prefix;
   const selfClosing = frame.open.endsWith("/>");
   const writes = plannedWrites(blocks, mergesOf(frame.tail));
@@ -114,21 +113,24 @@ function patchFrame(
   const rows = blocks.length > 0 ? rowPatcher(p, writes, blocks, styles, strings) : undefined;
   const closeTag = `</${p}sheetData>`;
   let first = true;
-  for (const segment of segments) {
-    const out = rows ? rows.segment(segment) : segment;
-    if (out !== segment) changed = true;
+  const segment = (text: string) => {
+    const out = rows ? rows.segment(text) : text;
+    if (out !== text) changed = true;
     if (first) emit(head + frame.open);
     first = false;
     emit(out);
-  }
-  const last = rows ? rows.finish() : "";
-  if (last !== "") changed = true;
-  if (!first) emit(last + closeTag + tail);
-  else if (!selfClosing) emit(head + frame.open + last + closeTag + tail);
-  // A sheet with no rows at all (`<sheetData/>`) is opened only when rows are added to it.
-  else if (last === "") emit(head + frame.open + tail);
-  else emit(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
-  return changed;
+  };
+  const finish = (): boolean => {
+    const last = rows ? rows.finish() : "";
+    if (last !== "") changed = true;
+    if (!first) emit(last + closeTag + tail);
+    else if (!selfClosing) emit(head + frame.open + last + closeTag + tail);
+    // A sheet with no rows at all (`<sheetData/>`) is opened only when rows are added to it.
+    else if (last === "") emit(head + frame.open + tail);
+    else emit(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
+    return changed;
+  };
+  return { segment, finish };
 }
 
 /** The sheet's XML with the owned blocks and the plan's rules for it (see the module comment). */
@@ -149,7 +151,9 @@ export function patchSheet(
   if (close < 0) throw new Error("patch: sheetData is not closed");
   const frame = frameOf(xml.slice(0, openEnd), xml.slice(selfClosing ? openEnd : close + closeTag.length));
   const out: string[] = [];
-  patchFrame(frame, selfClosing ? [] : [xml.slice(openEnd, close)], (t) => out.push(t), blocks, rules, styles, strings);
+  const patcher = framePatcher(frame, (t) => out.push(t), blocks, rules, styles, strings);
+  if (!selfClosing) patcher.segment(xml.slice(openEnd, close));
+  patcher.finish();
   return out.join("");
 }
 
@@ -163,88 +167,138 @@ const DEFLATE_LEVEL = 1;
 const SEGMENT = 4 << 20;
 
 /**
- * A worksheet part (its inflated bytes) patched piece by piece: runs of whole rows of about 4 MB are decoded,
- * patched, encoded and deflated in turn, each piece ending on a sync flush so the pieces join into one
- * deflate stream. A sheet of a million rows is never one string. Undefined when nothing changes (the
- * part is then copied as it is).
+ * A worksheet part patched piece by piece, never held whole: `chunks` gives its inflated bytes in pieces (it
+ * is called twice). A first pass keeps only what follows `</sheetData>` (the merges, needed before the first
+ * row is patched, and the rules); the second cuts the rows into runs of whole rows of about 4 MB, which are
+ * decoded, patched, encoded into one reused buffer and deflated in turn (./deflate). Undefined when nothing
+ * changes (the part is then copied as it is).
  */
-export function patchSheetPart(
-  data: Buffer,
+export async function patchSheetPart(
+  chunks: () => Iterable<Buffer> | AsyncIterable<Buffer>,
   blocks: OwnedColumns[],
   rules: ConditionalRule[],
   styles: StyleBook,
   strings: SharedStrings,
   fit?: UserSheetPrint,
-): { raw: Buffer; crc: number; size: number } | undefined {
-  const probe = data.toString("utf8", 0, Math.min(data.length, 4096));
-  const p = rootPrefix(probe);
-  const sdAt = data.indexOf(`<${p}sheetData`);
-  if (sdAt < 0) throw new Error("patch: a worksheet without sheetData");
-  // The opening tag is short: 4 KB past its start hold it (a character cut at the window's end is never used).
-  const startText = data.toString("utf8", 0, Math.min(data.length, sdAt + 4096));
-  const openEnd = tagEnd(startText, startText.indexOf(`<${p}sheetData`));
-  const startLength = Buffer.byteLength(startText.slice(0, openEnd));
-  const selfClosing = startText[openEnd - 2] === "/";
-  const closeTag = `</${p}sheetData>`;
-  const close = selfClosing ? startLength : data.lastIndexOf(closeTag);
-  if (close < startLength) throw new Error("patch: sheetData is not closed");
-  const frame = frameOf(
-    startText.slice(0, openEnd),
-    data.toString("utf8", selfClosing ? startLength : close + Buffer.byteLength(closeTag)),
-  );
+): Promise<DeflatedPart | undefined> {
+  const ending = await endingOf(chunks());
+  const p = ending.prefix;
+  const out = new PieceDeflater(DEFLATE_LEVEL);
+  const emit = (text: string) => out.add(text);
+  if (ending.closeAt < 0) {
+    // No `</sheetData>`: a sheet without rows (`<sheetData/>`), which is small, so it is patched whole.
+    const parts: Buffer[] = [];
+    for await (const chunk of chunks()) parts.push(chunk);
+    const xml = Buffer.concat(parts).toString("utf8");
+    const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(xml);
+    if (!sd) throw new Error("patch: a worksheet without sheetData");
+    const openEnd = tagEnd(xml, sd.index);
+    if (openEnd < 0 || xml[openEnd - 2] !== "/") throw new Error("patch: sheetData is not closed");
+    const patcher = framePatcher(
+      frameOf(xml.slice(0, openEnd), xml.slice(openEnd)),
+      emit,
+      blocks,
+      rules,
+      styles,
+      strings,
+      fit,
+    );
+    return patcher.finish() ? out.finish() : undefined;
+  }
+  const open = Buffer.from(`<${p}sheetData`);
   const rowStart = Buffer.from(`<${p}row`);
-  function* segments(): Generator<string> {
-    let at = startLength;
-    while (at < close) {
-      let end = Math.min(close, at + SEGMENT);
-      if (end < close) {
-        // Cut just before a row's start (a `<row` followed by a space, `>` or `/`), never inside a row.
-        let cutAt = data.lastIndexOf(rowStart, end);
-        while (cutAt > at && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.lastIndexOf(rowStart, cutAt - 1);
-        if (cutAt <= at) {
-          cutAt = data.indexOf(rowStart, end);
-          while (cutAt >= 0 && cutAt < close && !isRowStart(data, cutAt + rowStart.length))
-            cutAt = data.indexOf(rowStart, cutAt + 1);
-        }
-        end = cutAt > at && cutAt < close ? cutAt : close;
-      }
-      yield data.toString("utf8", at, end);
-      at = end;
+  const close = ending.closeAt;
+  let patcher: ReturnType<typeof framePatcher> | undefined;
+  // The bytes read but not yet patched, from absolute offset `at`.
+  let held: Buffer[] = [];
+  let heldLength = 0;
+  let at = 0;
+  let done = false;
+  const joined = (): Buffer => {
+    if (held.length > 1) held = [Buffer.concat(held, heldLength)];
+    return held[0] ?? Buffer.alloc(0);
+  };
+  const take = (length: number): Buffer => {
+    const all = joined();
+    held = length < all.length ? [all.subarray(length)] : [];
+    heldLength -= length;
+    at += length;
+    return all.subarray(0, length);
+  };
+  for await (const chunk of chunks()) {
+    held.push(chunk);
+    heldLength += chunk.length;
+    if (!patcher) {
+      const all = joined();
+      const sdAt = all.indexOf(open);
+      if (sdAt < 0) continue;
+      // The opening tag is short: 4 KB past its start hold it (a character cut at the window's end is never used).
+      const startText = all.toString("utf8", 0, Math.min(all.length, sdAt + 4096));
+      const openEnd = tagEnd(startText, startText.indexOf(`<${p}sheetData`));
+      if (openEnd < 0 && all.length < sdAt + 4096) continue; // the tag runs on into the next piece
+      if (openEnd < 0) throw new Error("patch: a worksheet without sheetData");
+      const startLength = Buffer.byteLength(startText.slice(0, openEnd));
+      // A self-closing sheetData with a `</sheetData>` further on is not a worksheet this can read.
+      if (close < startLength || startText[openEnd - 2] === "/") throw new Error("patch: sheetData is not closed");
+      take(startLength);
+      patcher = framePatcher(
+        frameOf(startText.slice(0, openEnd), ending.tail),
+        emit,
+        blocks,
+        rules,
+        styles,
+        strings,
+        fit,
+      );
+    }
+    if (at + heldLength >= close) {
+      if (close > at) patcher.segment(take(close - at).toString("utf8"));
+      done = true;
+      break; // the rest is the ending, read by the first pass
+    }
+    if (heldLength >= SEGMENT) {
+      const all = joined();
+      // Cut just before a row's start (a `<row` followed by a space, `>` or `/`), never inside a row.
+      let cutAt = all.lastIndexOf(rowStart);
+      while (cutAt > 0 && !isRowStart(all, cutAt + rowStart.length)) cutAt = all.lastIndexOf(rowStart, cutAt - 1);
+      if (cutAt > 0) patcher.segment(take(cutAt).toString("utf8"));
     }
   }
-  const raw: Buffer[] = [];
-  let crc = 0;
-  let size = 0;
-  let pending: Buffer | undefined;
-  const deflate = (chunk: Buffer, last: boolean) => {
-    raw.push(
-      zlib.deflateRawSync(chunk, {
-        level: DEFLATE_LEVEL,
-        finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-      }),
-    );
-  };
-  const changed = patchFrame(
-    frame,
-    selfClosing ? [] : segments(),
-    (text) => {
-      if (text === "") return;
-      const chunk = Buffer.from(text, "utf8");
-      crc = zlib.crc32(chunk, crc);
-      size += chunk.length;
-      // One piece is held back, so the last one can close the stream.
-      if (pending) deflate(pending, false);
-      pending = chunk;
-    },
-    blocks,
-    rules,
-    styles,
-    strings,
-    fit,
-  );
-  if (!changed) return undefined;
-  deflate(pending ?? Buffer.alloc(0), true);
-  return { raw: Buffer.concat(raw), crc: crc >>> 0, size };
+  if (!patcher) throw new Error("patch: a worksheet without sheetData");
+  if (!done) throw new Error("patch: sheetData is not closed");
+  return patcher.finish() ? out.finish() : undefined;
+}
+
+/**
+ * The first pass over a worksheet's bytes: its root prefix, where its last `</sheetData>` starts (-1 when
+ * there is none) and the text after it. Nothing else is kept.
+ */
+async function endingOf(
+  chunks: Iterable<Buffer> | AsyncIterable<Buffer>,
+): Promise<{ prefix: string; closeAt: number; tail: string }> {
+  let prefix: string | undefined;
+  let closeTag = Buffer.alloc(0);
+  let offset = 0;
+  let closeAt = -1;
+  let tail: Buffer[] = [];
+  // The last bytes of the previous piece: a tag cut between two pieces is found across them.
+  let previous = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (prefix === undefined) {
+      prefix = rootPrefix(chunk.toString("utf8", 0, Math.min(chunk.length, 4096)));
+      closeTag = Buffer.from(`</${prefix}sheetData>`);
+    }
+    const both = previous.length > 0 ? Buffer.concat([previous, chunk]) : chunk;
+    const found = both.lastIndexOf(closeTag);
+    if (found >= 0) {
+      closeAt = offset - previous.length + found;
+      tail = [Buffer.from(both.subarray(found + closeTag.length))];
+    } else if (closeAt >= 0) tail.push(chunk);
+    offset += chunk.length;
+    previous = Buffer.from(both.subarray(Math.max(0, both.length - closeTag.length + 1)));
+  }
+  if (prefix === undefined) throw new Error("patch: a worksheet without sheetData");
+  return { prefix, closeAt, tail: Buffer.concat(tail).toString("utf8") };
 }
 
 function isRowStart(data: Buffer, at: number): boolean {
