@@ -87,7 +87,12 @@ function frameOf(start: string, end: string): Frame {
   if (!sd) throw new Error("patch: a worksheet without sheetData");
   const openEnd = tagEnd(start, sd.index);
   if (openEnd < 0) throw new Error("patch: a worksheet without sheetData");
-  return { prefix: p, head: start.slice(0, sd.index), open: start.slice(sd.index, openEnd), tail: end };
+  return {
+    prefix: p,
+    head: start.slice(0, sd.index),
+    open: start.slice(sd.index, openEnd),
+    tail: end,
+  };
 }
 
 /**
@@ -95,21 +100,21 @@ function frameOf(start: string, end: string): Frame {
  * new text to `emit` in order as it goes; `finish` emits the rest and says whether anything changed.
  */
 function framePatcher(
-  frame: Frame,
+  frame: Omit<Frame, "tail">,
+  merges: CellRange[],
   emit: (text: string) => void,
   blocks: OwnedColumns[],
   rules: ConditionalRule[],
   styles: StyleBook,
   strings: SharedStrings,
   fit?: UserSheetPrint,
-): { segment(text: string): void; finish(): boolean } {
+): { segment(text: string): void; finish(tail: string): boolean } {
   const p = frame.prefix;
   const selfClosing = frame.open.endsWith("/>");
-  const writes = plannedWrites(blocks, mergesOf(frame.tail));
+  const writes = plannedWrites(blocks, merges);
   let head = blocks.length > 0 ? withColumnWidths(withDimension(frame.head, p, blocks), p, blocks) : frame.head;
-  let tail = withRules(frame.tail, p, blocks, rules, styles);
-  if (fit?.fit) [head, tail] = withFit(head, tail, p, fit);
-  let changed = head !== frame.head || tail !== frame.tail;
+  if (fit?.fit) head = fitHead(head, p);
+  let changed = head !== frame.head;
   const rows = blocks.length > 0 ? rowPatcher(p, writes, blocks, styles, strings) : undefined;
   const closeTag = `</${p}sheetData>`;
   let first = true;
@@ -120,7 +125,11 @@ function framePatcher(
     first = false;
     emit(out);
   };
-  const finish = (): boolean => {
+  /** Emits the rest, `tail` (what follows the rows) with the plan's rules and fit; says whether anything changed. */
+  const finish = (frameTail: string): boolean => {
+    let tail = withRules(frameTail, p, blocks, rules, styles);
+    if (fit?.fit) tail = fitTail(tail, p, fit);
+    if (tail !== frameTail) changed = true;
     const last = rows ? rows.finish() : "";
     if (last !== "") changed = true;
     if (!first) emit(last + closeTag + tail);
@@ -151,9 +160,9 @@ export function patchSheet(
   if (close < 0) throw new Error("patch: sheetData is not closed");
   const frame = frameOf(xml.slice(0, openEnd), xml.slice(selfClosing ? openEnd : close + closeTag.length));
   const out: string[] = [];
-  const patcher = framePatcher(frame, (t) => out.push(t), blocks, rules, styles, strings);
+  const patcher = framePatcher(frame, mergesOf(frame.tail), (t) => out.push(t), blocks, rules, styles, strings);
   if (!selfClosing) patcher.segment(xml.slice(openEnd, close));
-  patcher.finish();
+  patcher.finish(frame.tail);
   return out.join("");
 }
 
@@ -164,14 +173,17 @@ export function patchSheet(
 const DEFLATE_LEVEL = 1;
 
 /** How many bytes of rows are patched, encoded and deflated at a time. */
-const SEGMENT = 4 << 20;
+const SEGMENT = 64 << 10;
 
 /**
- * A worksheet part patched piece by piece, never held whole: `chunks` gives its inflated bytes in pieces (it
- * is called twice). A first pass keeps only what follows `</sheetData>` (the merges, needed before the first
- * row is patched, and the rules); the second cuts the rows into runs of whole rows of about 4 MB, which are
- * decoded, patched, encoded into one reused buffer and deflated in turn (./deflate). Undefined when nothing
- * changes (the part is then copied as it is).
+ * A worksheet part patched piece by piece, never held whole: `chunks` gives its inflated bytes in pieces. The
+ * rows are cut into runs of whole rows of about SEGMENT bytes, which are decoded, patched, encoded into one
+ * reused buffer and deflated in turn (./deflate); what follows the rows (rules, page setup) is kept and
+ * patched last. Undefined when nothing changes (the part is then copied as it is).
+ *
+ * The merges are in that ending, but a merge decides which owned cells are left alone: the rows are first
+ * patched as if there were none, and in the rare sheet where a merge touches an owned block, patched again
+ * (`chunks` is then called a second time) knowing them.
  */
 export async function patchSheetPart(
   chunks: () => Iterable<Buffer> | AsyncIterable<Buffer>,
@@ -180,125 +192,116 @@ export async function patchSheetPart(
   styles: StyleBook,
   strings: SharedStrings,
   fit?: UserSheetPrint,
+  merges?: CellRange[],
 ): Promise<DeflatedPart | undefined> {
-  const ending = await endingOf(chunks());
-  const p = ending.prefix;
   const out = new PieceDeflater(DEFLATE_LEVEL);
   const emit = (text: string) => out.add(text);
-  if (ending.closeAt < 0) {
-    // No `</sheetData>`: a sheet without rows (`<sheetData/>`), which is small, so it is patched whole.
-    const parts: Buffer[] = [];
-    for await (const chunk of chunks()) parts.push(chunk);
-    const xml = Buffer.concat(parts).toString("utf8");
-    const sd = new RegExp(`<${p}sheetData[\\s/>]`).exec(xml);
-    if (!sd) throw new Error("patch: a worksheet without sheetData");
-    const openEnd = tagEnd(xml, sd.index);
-    if (openEnd < 0 || xml[openEnd - 2] !== "/") throw new Error("patch: sheetData is not closed");
-    const patcher = framePatcher(
-      frameOf(xml.slice(0, openEnd), xml.slice(openEnd)),
-      emit,
-      blocks,
-      rules,
-      styles,
-      strings,
-      fit,
-    );
-    return patcher.finish() ? out.finish() : undefined;
-  }
-  const open = Buffer.from(`<${p}sheetData`);
-  const rowStart = Buffer.from(`<${p}row`);
-  const close = ending.closeAt;
+  let p = "";
+  let open = Buffer.alloc(0);
+  let rowStart = Buffer.alloc(0);
+  let closeTag = Buffer.alloc(0);
   let patcher: ReturnType<typeof framePatcher> | undefined;
-  // The bytes read but not yet patched, from absolute offset `at`.
-  let held: Buffer[] = [];
-  let heldLength = 0;
-  let at = 0;
-  let done = false;
-  const joined = (): Buffer => {
-    if (held.length > 1) held = [Buffer.concat(held, heldLength)];
-    return held[0] ?? Buffer.alloc(0);
-  };
-  const take = (length: number): Buffer => {
-    const all = joined();
-    held = length < all.length ? [all.subarray(length)] : [];
-    heldLength -= length;
-    at += length;
-    return all.subarray(0, length);
+  // The bytes read but not yet patched, held in one reused buffer: [from, to) of `held`.
+  let held = Buffer.allocUnsafe(0);
+  let from = 0;
+  let to = 0;
+  // Where the search for `</sheetData>` goes on from; the ending's bytes once it is found.
+  let searched = 0;
+  let ending: Buffer[] | undefined;
+  // A sheet without rows (`<sheetData/>`): small, kept whole.
+  let selfClosing: Buffer[] | undefined;
+  const hold = (chunk: Buffer) => {
+    if (to + chunk.length > held.length) {
+      const kept = to - from;
+      if (kept + chunk.length > held.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(kept + chunk.length, held.length * 2));
+        held.copy(bigger, 0, from, to);
+        held = bigger;
+      } else held.copyWithin(0, from, to);
+      searched = Math.max(0, searched - from);
+      from = 0;
+      to = kept;
+    }
+    chunk.copy(held, to);
+    to += chunk.length;
   };
   for await (const chunk of chunks()) {
-    held.push(chunk);
-    heldLength += chunk.length;
+    if (ending) {
+      ending.push(Buffer.from(chunk));
+      continue;
+    }
+    if (selfClosing) {
+      selfClosing.push(chunk);
+      continue;
+    }
+    hold(chunk);
     if (!patcher) {
-      const all = joined();
-      const sdAt = all.indexOf(open);
+      if (open.length === 0) {
+        const start = held.toString("utf8", 0, Math.min(to, 4096));
+        // The root tag's name, once it has come whole.
+        if (to < 4096 && !/<(?![?!])[A-Za-z_][\w.:-]*[\s>/]/.test(start)) continue;
+        p = rootPrefix(start);
+        open = Buffer.from(`<${p}sheetData`);
+        rowStart = Buffer.from(`<${p}row`);
+        closeTag = Buffer.from(`</${p}sheetData>`);
+      }
+      const sdAt = held.subarray(0, to).indexOf(open, from);
       if (sdAt < 0) continue;
       // The opening tag is short: 4 KB past its start hold it (a character cut at the window's end is never used).
-      const startText = all.toString("utf8", 0, Math.min(all.length, sdAt + 4096));
+      const startText = held.toString("utf8", from, Math.min(to, sdAt + 4096));
       const openEnd = tagEnd(startText, startText.indexOf(`<${p}sheetData`));
-      if (openEnd < 0 && all.length < sdAt + 4096) continue; // the tag runs on into the next piece
+      if (openEnd < 0 && to < sdAt + 4096) continue; // the tag runs on into the next piece
       if (openEnd < 0) throw new Error("patch: a worksheet without sheetData");
-      const startLength = Buffer.byteLength(startText.slice(0, openEnd));
-      // A self-closing sheetData with a `</sheetData>` further on is not a worksheet this can read.
-      if (close < startLength || startText[openEnd - 2] === "/") throw new Error("patch: sheetData is not closed");
-      take(startLength);
-      patcher = framePatcher(
-        frameOf(startText.slice(0, openEnd), ending.tail),
-        emit,
-        blocks,
-        rules,
-        styles,
-        strings,
-        fit,
-      );
+      const frame = frameOf(startText.slice(0, openEnd), "");
+      if (frame.open.endsWith("/>")) {
+        selfClosing = [held.subarray(from, to)];
+        held = Buffer.alloc(0);
+        from = to = 0;
+        continue;
+      }
+      from += Buffer.byteLength(startText.slice(0, openEnd));
+      searched = from;
+      patcher = framePatcher(frame, merges ?? [], emit, blocks, rules, styles, strings, fit);
     }
-    if (at + heldLength >= close) {
-      if (close > at) patcher.segment(take(close - at).toString("utf8"));
-      done = true;
-      break; // the rest is the ending, read by the first pass
+    // The rows end at the first `</sheetData>` (a text's `<` is always escaped, so none is inside them).
+    const closeAt = held.subarray(0, to).indexOf(closeTag, searched);
+    searched = Math.max(from, to - closeTag.length + 1);
+    const end = closeAt >= 0 ? closeAt : to;
+    // Runs of whole rows of about SEGMENT bytes: cut just before a row's start (a `<row` followed by a space,
+    // `>` or `/`), never inside a row. Searched only where the rows are (past `end`: the ending, or stale bytes).
+    const rows = held.subarray(0, end);
+    while (end - from > SEGMENT) {
+      let cutAt = rows.lastIndexOf(rowStart, from + SEGMENT);
+      while (cutAt > from && !isRowStart(rows, cutAt + rowStart.length)) cutAt = rows.lastIndexOf(rowStart, cutAt - 1);
+      if (cutAt <= from) {
+        // A row longer than a segment: it goes whole, up to the next row's start.
+        cutAt = rows.indexOf(rowStart, from + SEGMENT);
+        while (cutAt >= 0 && !isRowStart(rows, cutAt + rowStart.length)) cutAt = rows.indexOf(rowStart, cutAt + 1);
+        if (cutAt < 0) break;
+      }
+      patcher.segment(held.toString("utf8", from, cutAt));
+      from = cutAt;
     }
-    if (heldLength >= SEGMENT) {
-      const all = joined();
-      // Cut just before a row's start (a `<row` followed by a space, `>` or `/`), never inside a row.
-      let cutAt = all.lastIndexOf(rowStart);
-      while (cutAt > 0 && !isRowStart(all, cutAt + rowStart.length)) cutAt = all.lastIndexOf(rowStart, cutAt - 1);
-      if (cutAt > 0) patcher.segment(take(cutAt).toString("utf8"));
+    if (closeAt >= 0) {
+      if (closeAt > from) patcher.segment(held.toString("utf8", from, closeAt));
+      ending = [Buffer.from(held.subarray(closeAt + closeTag.length, to))];
+      held = Buffer.alloc(0);
     }
+  }
+  if (selfClosing) {
+    const xml = Buffer.concat(selfClosing).toString("utf8");
+    const openEnd = tagEnd(xml, xml.indexOf(`<${p}sheetData`));
+    const frame = frameOf(xml.slice(0, openEnd), xml.slice(openEnd));
+    const whole = framePatcher(frame, mergesOf(frame.tail), emit, blocks, rules, styles, strings, fit);
+    return whole.finish(frame.tail) ? out.finish() : undefined;
   }
   if (!patcher) throw new Error("patch: a worksheet without sheetData");
-  if (!done) throw new Error("patch: sheetData is not closed");
-  return patcher.finish() ? out.finish() : undefined;
-}
-
-/**
- * The first pass over a worksheet's bytes: its root prefix, where its last `</sheetData>` starts (-1 when
- * there is none) and the text after it. Nothing else is kept.
- */
-async function endingOf(
-  chunks: Iterable<Buffer> | AsyncIterable<Buffer>,
-): Promise<{ prefix: string; closeAt: number; tail: string }> {
-  let prefix: string | undefined;
-  let closeTag = Buffer.alloc(0);
-  let offset = 0;
-  let closeAt = -1;
-  let tail: Buffer[] = [];
-  // The last bytes of the previous piece: a tag cut between two pieces is found across them.
-  let previous = Buffer.alloc(0);
-  for await (const chunk of chunks) {
-    if (prefix === undefined) {
-      prefix = rootPrefix(chunk.toString("utf8", 0, Math.min(chunk.length, 4096)));
-      closeTag = Buffer.from(`</${prefix}sheetData>`);
-    }
-    const both = previous.length > 0 ? Buffer.concat([previous, chunk]) : chunk;
-    const found = both.lastIndexOf(closeTag);
-    if (found >= 0) {
-      closeAt = offset - previous.length + found;
-      tail = [Buffer.from(both.subarray(found + closeTag.length))];
-    } else if (closeAt >= 0) tail.push(chunk);
-    offset += chunk.length;
-    previous = Buffer.from(both.subarray(Math.max(0, both.length - closeTag.length + 1)));
-  }
-  if (prefix === undefined) throw new Error("patch: a worksheet without sheetData");
-  return { prefix, closeAt, tail: Buffer.concat(tail).toString("utf8") };
+  if (!ending) throw new Error("patch: sheetData is not closed");
+  const tail = Buffer.concat(ending).toString("utf8");
+  const found = mergesOf(tail);
+  if (merges === undefined && found.some((m) => blocks.some((b) => intersects(m, blockRange(b)))))
+    return patchSheetPart(chunks, blocks, rules, styles, strings, fit, found);
+  return patcher.finish(tail) ? out.finish() : undefined;
 }
 
 function isRowStart(data: Buffer, at: number): boolean {
@@ -430,7 +433,10 @@ function rowPatcher(
     return s;
   };
   const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
-    [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w), empty) }));
+    [...cells].map(([col, w]) => ({
+      col,
+      xml: cellXml(p, row, col, w.cell, formatOf(w), empty),
+    }));
 
   /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
   const appendedRow = (
@@ -585,10 +591,9 @@ const AFTER_PAGE_SETUP = new Set(
  * The sheet fitted as asked: `sheetPr/pageSetUpPr fitToPage` in the head (without it programs ignore the fit),
  * and `pageSetup`'s fitToWidth/Height and orientation in the tail; every other setting of the user's is kept.
  */
-function withFit(head: string, tail: string, p: string, print: UserSheetPrint): [string, string] {
-  const fit = print.fit!;
-  // Head: sheetPr is the worksheet's first child.
-  const pr = new RegExp(`<${p}sheetPr(\s[^>]*)?(/?)>`).exec(head);
+function fitHead(head: string, p: string): string {
+  // sheetPr is the worksheet's first child.
+  const pr = new RegExp(`<${p}sheetPr(\\s[^>]*?)?(/?)>`).exec(head);
   if (!pr) {
     const rootEnd = tagEnd(head, head.indexOf(`<${p}worksheet`));
     head = head.slice(0, rootEnd) + `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>` + head.slice(rootEnd);
@@ -607,19 +612,25 @@ function withFit(head: string, tail: string, p: string, print: UserSheetPrint): 
       : inner + `<${p}pageSetUpPr fitToPage="1"/>`; // after tabColor and outlinePr, its place in CT_SheetPr
     head = head.slice(0, pr.index + pr[0].length) + newInner + head.slice(close);
   }
-  // Tail: the pageSetup element, changed or created where the schema puts it.
-  const setup = new RegExp(`<${p}pageSetup(\s[^>]*)?/?>`).exec(tail);
+  return head;
+}
+
+/** The tail's `pageSetup` with the fit asked for (see `fitHead`). */
+function fitTail(tail: string, p: string, print: UserSheetPrint): string {
+  const fit = print.fit!;
+  // The pageSetup element, changed or created where the schema puts it.
+  const setup = new RegExp(`<${p}pageSetup(\\s[^>]*)?/?>`).exec(tail);
   const attrs = (tag: string) => {
     let t = withAttr(withAttr(tag, "fitToWidth", String(fit.width)), "fitToHeight", String(fit.height));
     if (print.orientation) t = withAttr(t, "orientation", print.orientation);
     return t;
   };
-  if (setup) return [head, tail.slice(0, setup.index) + attrs(setup[0]) + tail.slice(setup.index + setup[0].length)];
+  if (setup) return tail.slice(0, setup.index) + attrs(setup[0]) + tail.slice(setup.index + setup[0].length);
   const tags = scanTags(tail);
   const before = tags.find((t) => t.depth === 0 && t.kind !== "close" && AFTER_PAGE_SETUP.has(t.local));
   const rootClose = tail.lastIndexOf(`</${p}worksheet>`);
   const at = before ? before.start : rootClose;
-  return [head, tail.slice(0, at) + attrs(`<${p}pageSetup paperSize="9"/>`) + tail.slice(at)];
+  return tail.slice(0, at) + attrs(`<${p}pageSetup paperSize="9"/>`) + tail.slice(at);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -665,7 +676,11 @@ function withColumnWidths(head: string, p: string, blocks: OwnedColumns[]): stri
     start = open.index;
     end = open[0].endsWith("/>") ? open.index + open[0].length : head.indexOf(closeTag, open.index) + closeTag.length;
     for (const m of head.slice(start, end).matchAll(new RegExp(`<${p}col\\b[^>]*>`, "g"))) {
-      cols.push({ min: Number(attr(m[0], "min")), max: Number(attr(m[0], "max")), tag: m[0] });
+      cols.push({
+        min: Number(attr(m[0], "min")),
+        max: Number(attr(m[0], "max")),
+        tag: m[0],
+      });
     }
   }
   let changed = false;
