@@ -12,13 +12,13 @@
  * in the destination folder and renames it, so no half-written file is ever left under the output's name.
  */
 import { randomBytes } from "crypto";
-import { promises as fs } from "fs";
+import { closeSync, openSync, promises as fs, writeSync } from "fs";
 import path from "path";
 import type ExcelJS from "exceljs";
 import { patchStrings, writerStrings } from "../messages";
 import type { WritePlan } from "../../../workbook/plan/types";
 import type { SheetData } from "../../../workbook/model";
-import { isMacroEnabled, patchPackage } from "./patch";
+import { isMacroEnabled, patchedPackage, patchPackage } from "./patch";
 import type { WorkbookSource } from "./read";
 
 export type WriteResult = { kind: "written"; path: string } | { kind: "failed"; message: string };
@@ -166,36 +166,54 @@ export async function writeEvaluatedFile(
     // Not there yet: the usual case.
   }
 
-  let bytes: Uint8Array;
+  let pkg: Awaited<ReturnType<typeof patchedPackage>>;
   try {
-    bytes = await evaluatedBytes(source, plan);
+    pkg = await patchedPackage(await basePackage(source), plan);
   } catch (e) {
     return failed(writerStrings.buildFailed(output, e instanceof Error ? e.message : String(e)));
   }
 
-  const failure = await writeAtomically(target, bytes, output);
+  // Written part by part: the package is never one buffer (a sheet of a million rows is 60 MB deflated).
+  const failure = await writeAtomically(target, (write) => pkg.writeTo(write), output);
   return failure ? failed(failure) : { kind: "written", path: output };
 }
 
+/** Content made piece by piece: it hands each piece, in order, to `write`. */
+export type Pieces = (write: (chunk: Uint8Array) => void) => void;
+
 /**
- * Writes `data` (text as UTF-8) to `target` through a temporary file in the same folder, then renames it:
- * the rename is atomic, so `target` is either the old file or the whole new one, never half written.
+ * Writes `data` (text as UTF-8, bytes, or bytes made piece by piece) to `target` through a temporary file in
+ * the same folder, then renames it: the rename is atomic, so `target` is either the old file or the whole new
+ * one, never half written.
  * Undefined when written; otherwise the pt-BR reason, naming the file as the user wrote it (`shown`).
  */
 export async function writeAtomically(
   target: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | Pieces,
   shown = target,
 ): Promise<string | undefined> {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await fs.writeFile(temp, data, { flag: "wx" });
+    if (typeof data === "function") writePieces(temp, data);
+    else await fs.writeFile(temp, data, { flag: "wx" });
     await fs.rename(temp, target);
     return undefined;
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     return describeWriteError(e, shown);
+  }
+}
+
+/** Writes the pieces to a new file `file` (it must not exist), each as it comes. */
+function writePieces(file: string, pieces: Pieces): void {
+  const fd = openSync(file, "wx");
+  try {
+    pieces((chunk) => {
+      for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done, chunk.length - done);
+    });
+  } finally {
+    closeSync(fd);
   }
 }
 

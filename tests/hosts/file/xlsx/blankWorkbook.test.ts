@@ -76,7 +76,7 @@ describe("blankWorkbook", () => {
   });
 
   test("the package writer replaces its sheet with the plan's and adds the others", async () => {
-    const out = patchPackage(blankWorkbook(NAME, MADE), plan);
+    const out = await patchPackage(blankWorkbook(NAME, MADE), plan);
     const wb = await excel(out);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([NAME, "Falhas"]);
     const ws = wb.getWorksheet(NAME)!;
@@ -96,7 +96,7 @@ describe("blankWorkbook", () => {
       const blank = path.join(dir, "branco.xlsx");
       const patched = path.join(dir, "consolidado.xlsx");
       fs.writeFileSync(blank, blankWorkbook(NAME, MADE));
-      fs.writeFileSync(patched, patchPackage(blankWorkbook(NAME, MADE), plan));
+      fs.writeFileSync(patched, await patchPackage(blankWorkbook(NAME, MADE), plan));
       const script = [
         "import sys, warnings",
         "warnings.simplefilter('error')",

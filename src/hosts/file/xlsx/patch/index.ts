@@ -43,7 +43,17 @@ export const CT_MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.ma
  * @throws Error when the package is not a workbook this can patch, or the plan names a sheet the workbook
  *   does not have (the plan was made from another workbook: a programming error).
  */
-export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
+export async function patchPackage(bytes: Uint8Array, plan: WritePlan): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  (await patchedPackage(bytes, plan)).writeTo((chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The evaluated package, ready to be written out part by part (`writeTo`): `bytes` with the plan applied.
+ * @throws as `patchPackage`.
+ */
+export async function patchedPackage(bytes: Uint8Array, plan: WritePlan): Promise<Package> {
   const pkg = new Package(bytes);
   const wbPart = pkg.workbookPart();
   const wbXml = pkg.read(wbPart);
@@ -140,7 +150,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
     }
     const fit = plan.userPrint?.find((u) => same(u.sheet) && u.fit);
     // A user's sheet may be large: it is patched and deflated piece by piece, never held as one string.
-    const patched = patchSheetPart(pkg.readBytes(part)!, blocks, rules, styles, strings, fit);
+    const patched = await patchSheetPart(() => pkg.chunks(part)!, blocks, rules, styles, strings, fit);
     if (patched) pkg.writeDeflated(part, patched);
   }
   pkg.write(stylesName, styles.toXml());
@@ -165,7 +175,7 @@ export function patchPackage(bytes: Uint8Array, plan: WritePlan): Buffer {
   const titled = app === undefined ? undefined : withSheetTitles(app, newNames);
   if (titled !== undefined) pkg.write("docProps/app.xml", titled);
   if (!pkg.has(CONTENT_TYPES)) throw new Error("patch: the package has no [Content_Types].xml");
-  return pkg.bytes();
+  return pkg;
 }
 
 /**

@@ -18,7 +18,9 @@ import {
   scanTags,
   type Relationship,
 } from "../chart";
-import { inflateEntry, newEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import { Readable } from "stream";
+import zlib from "zlib";
+import { inflateEntry, newEntry, readZip, writeZipTo, type ZipEntry } from "./zip";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
 export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -58,17 +60,24 @@ export class Package {
     return text;
   }
 
-  /** A part's bytes, inflated (not kept: a large sheet is read once, by the caller that patches it). */
-  readBytes(part: string): Buffer | undefined {
+  /**
+   * A part's bytes in pieces of about `CHUNK`, inflated as they are read (zlib's thread pool): a large sheet
+   * is never held inflated whole. Undefined when there is no such part.
+   */
+  chunks(part: string): AsyncIterable<Buffer> | Iterable<Buffer> | undefined {
     const k = key(part);
-    if (this.removed.has(k) || this.texts.has(k))
-      return this.texts.has(k) ? Buffer.from(this.texts.get(k)!, "utf8") : undefined;
+    if (this.removed.has(k)) return undefined;
+    const text = this.texts.get(k);
+    if (text !== undefined) return [Buffer.from(text, "utf8")];
     const i = this.index.get(k);
-    return i === undefined ? undefined : inflateEntry(this.entries[i]);
+    if (i === undefined) return undefined;
+    const entry = this.entries[i];
+    if (entry.method !== 8 || entry.size <= CHUNK) return [inflateEntry(entry)];
+    return Readable.from([entry.raw]).pipe(zlib.createInflateRaw({ chunkSize: CHUNK }));
   }
 
-  /** Replaces an input part by content already deflated (a raw deflate stream, its CRC-32 and size). */
-  writeDeflated(part: string, content: { raw: Buffer; crc: number; size: number }): void {
+  /** Replaces an input part by content already deflated (a raw deflate stream in pieces, its CRC-32 and size). */
+  writeDeflated(part: string, content: { pieces: Buffer[]; crc: number; size: number }): void {
     const k = key(part);
     const i = this.index.get(k);
     if (i === undefined) throw new Error(`patch: no part ${part} to replace`);
@@ -79,8 +88,9 @@ export class Package {
       method: 8,
       crc: content.crc,
       size: content.size,
-      compressedSize: content.raw.length,
-      raw: content.raw,
+      compressedSize: content.pieces.reduce((n, b) => n + b.length, 0),
+      raw: Buffer.alloc(0),
+      pieces: content.pieces,
     });
   }
 
@@ -110,8 +120,11 @@ export class Package {
     return out;
   }
 
-  /** The patched package: input entries in their order (changed ones re-encoded), then the new ones. */
-  bytes(): Buffer {
+  /**
+   * The patched package, handed to `write` piece by piece: input entries in their order (changed ones
+   * re-encoded), then the new ones, then the central directory.
+   */
+  writeTo(write: (chunk: Uint8Array) => void): void {
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       const k = key(e.name);
@@ -122,7 +135,7 @@ export class Package {
       const k = key(p);
       if (!this.removed.has(k)) out.push(newEntry(p.replace(/^\/+/, ""), this.texts.get(k)!));
     }
-    return writeZip(out);
+    writeZipTo(out, write);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -225,6 +238,13 @@ export class Package {
     return officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
   }
 }
+
+/**
+ * How much of a large part is inflated at a time. Small pieces die young: at 1 MB each piece outlived the
+ * patching of its rows, was promoted, and waited for a full collection (at 100k rows 115 MB of external
+ * memory after the write, 44 MB with 64 KB pieces; at 1M rows 439 MB).
+ */
+const CHUNK = 64 << 10;
 
 function key(part: string): string {
   return part.replace(/^\/+/, "").toLowerCase();

@@ -20,7 +20,7 @@ import { columnIndex, columnLetter, fromA1Range, toA1Range, type CellRange } fro
 import type { ConditionalRule, OwnedColumns, PlanCell, UserSheetPrint } from "../../../../workbook/plan/types";
 import { attributesOf, escapeAttr, scanTags } from "../chart";
 import { attr, cellXml, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
-import zlib from "zlib";
+import { PieceDeflater, type DeflatedPart } from "./deflate";
 import { SharedStrings } from "./strings";
 import { DEFAULT_FACE, type FontFace, type StyleBook } from "./styles";
 
@@ -87,48 +87,59 @@ function frameOf(start: string, end: string): Frame {
   if (!sd) throw new Error("patch: a worksheet without sheetData");
   const openEnd = tagEnd(start, sd.index);
   if (openEnd < 0) throw new Error("patch: a worksheet without sheetData");
-  return { prefix: p, head: start.slice(0, sd.index), open: start.slice(sd.index, openEnd), tail: end };
+  return {
+    prefix: p,
+    head: start.slice(0, sd.index),
+    open: start.slice(sd.index, openEnd),
+    tail: end,
+  };
 }
 
 /**
- * Patches a worksheet whose rows come in pieces (`segments`, each a run of whole rows), handing the new
- * text to `emit` in order as it goes; returns whether anything changed.
+ * Patches a worksheet whose rows come in pieces (each `segment` a run of whole rows, in order), handing the
+ * new text to `emit` in order as it goes; `finish` emits the rest and says whether anything changed.
  */
-function patchFrame(
-  frame: Frame,
-  segments: Iterable<string>,
+function framePatcher(
+  frame: Omit<Frame, "tail">,
+  merges: CellRange[],
   emit: (text: string) => void,
   blocks: OwnedColumns[],
   rules: ConditionalRule[],
   styles: StyleBook,
   strings: SharedStrings,
   fit?: UserSheetPrint,
-): boolean {
+): { segment(text: string): void; finish(tail: string): boolean } {
   const p = frame.prefix;
   const selfClosing = frame.open.endsWith("/>");
-  const writes = plannedWrites(blocks, mergesOf(frame.tail));
+  const writes = plannedWrites(blocks, merges);
   let head = blocks.length > 0 ? withColumnWidths(withDimension(frame.head, p, blocks), p, blocks) : frame.head;
-  let tail = withRules(frame.tail, p, blocks, rules, styles);
-  if (fit?.fit) [head, tail] = withFit(head, tail, p, fit);
-  let changed = head !== frame.head || tail !== frame.tail;
+  if (fit?.fit) head = fitHead(head, p);
+  let changed = head !== frame.head;
   const rows = blocks.length > 0 ? rowPatcher(p, writes, blocks, styles, strings) : undefined;
   const closeTag = `</${p}sheetData>`;
   let first = true;
-  for (const segment of segments) {
-    const out = rows ? rows.segment(segment) : segment;
-    if (out !== segment) changed = true;
+  const segment = (text: string) => {
+    const out = rows ? rows.segment(text) : text;
+    if (out !== text) changed = true;
     if (first) emit(head + frame.open);
     first = false;
     emit(out);
-  }
-  const last = rows ? rows.finish() : "";
-  if (last !== "") changed = true;
-  if (!first) emit(last + closeTag + tail);
-  else if (!selfClosing) emit(head + frame.open + last + closeTag + tail);
-  // A sheet with no rows at all (`<sheetData/>`) is opened only when rows are added to it.
-  else if (last === "") emit(head + frame.open + tail);
-  else emit(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
-  return changed;
+  };
+  /** Emits the rest, `tail` (what follows the rows) with the plan's rules and fit; says whether anything changed. */
+  const finish = (frameTail: string): boolean => {
+    let tail = withRules(frameTail, p, blocks, rules, styles);
+    if (fit?.fit) tail = fitTail(tail, p, fit);
+    if (tail !== frameTail) changed = true;
+    const last = rows ? rows.finish() : "";
+    if (last !== "") changed = true;
+    if (!first) emit(last + closeTag + tail);
+    else if (!selfClosing) emit(head + frame.open + last + closeTag + tail);
+    // A sheet with no rows at all (`<sheetData/>`) is opened only when rows are added to it.
+    else if (last === "") emit(head + frame.open + tail);
+    else emit(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
+    return changed;
+  };
+  return { segment, finish };
 }
 
 /** The sheet's XML with the owned blocks and the plan's rules for it (see the module comment). */
@@ -149,7 +160,9 @@ export function patchSheet(
   if (close < 0) throw new Error("patch: sheetData is not closed");
   const frame = frameOf(xml.slice(0, openEnd), xml.slice(selfClosing ? openEnd : close + closeTag.length));
   const out: string[] = [];
-  patchFrame(frame, selfClosing ? [] : [xml.slice(openEnd, close)], (t) => out.push(t), blocks, rules, styles, strings);
+  const patcher = framePatcher(frame, mergesOf(frame.tail), (t) => out.push(t), blocks, rules, styles, strings);
+  if (!selfClosing) patcher.segment(xml.slice(openEnd, close));
+  patcher.finish(frame.tail);
   return out.join("");
 }
 
@@ -160,91 +173,135 @@ export function patchSheet(
 const DEFLATE_LEVEL = 1;
 
 /** How many bytes of rows are patched, encoded and deflated at a time. */
-const SEGMENT = 4 << 20;
+const SEGMENT = 64 << 10;
 
 /**
- * A worksheet part (its inflated bytes) patched piece by piece: runs of whole rows of about 4 MB are decoded,
- * patched, encoded and deflated in turn, each piece ending on a sync flush so the pieces join into one
- * deflate stream. A sheet of a million rows is never one string. Undefined when nothing changes (the
- * part is then copied as it is).
+ * A worksheet part patched piece by piece, never held whole: `chunks` gives its inflated bytes in pieces. The
+ * rows are cut into runs of whole rows of about SEGMENT bytes, which are decoded, patched, encoded into one
+ * reused buffer and deflated in turn (./deflate); what follows the rows (rules, page setup) is kept and
+ * patched last. Undefined when nothing changes (the part is then copied as it is).
+ *
+ * The merges are in that ending, but a merge decides which owned cells are left alone: the rows are first
+ * patched as if there were none, and in the rare sheet where a merge touches an owned block, patched again
+ * (`chunks` is then called a second time) knowing them.
  */
-export function patchSheetPart(
-  data: Buffer,
+export async function patchSheetPart(
+  chunks: () => Iterable<Buffer> | AsyncIterable<Buffer>,
   blocks: OwnedColumns[],
   rules: ConditionalRule[],
   styles: StyleBook,
   strings: SharedStrings,
   fit?: UserSheetPrint,
-): { raw: Buffer; crc: number; size: number } | undefined {
-  const probe = data.toString("utf8", 0, Math.min(data.length, 4096));
-  const p = rootPrefix(probe);
-  const sdAt = data.indexOf(`<${p}sheetData`);
-  if (sdAt < 0) throw new Error("patch: a worksheet without sheetData");
-  // The opening tag is short: 4 KB past its start hold it (a character cut at the window's end is never used).
-  const startText = data.toString("utf8", 0, Math.min(data.length, sdAt + 4096));
-  const openEnd = tagEnd(startText, startText.indexOf(`<${p}sheetData`));
-  const startLength = Buffer.byteLength(startText.slice(0, openEnd));
-  const selfClosing = startText[openEnd - 2] === "/";
-  const closeTag = `</${p}sheetData>`;
-  const close = selfClosing ? startLength : data.lastIndexOf(closeTag);
-  if (close < startLength) throw new Error("patch: sheetData is not closed");
-  const frame = frameOf(
-    startText.slice(0, openEnd),
-    data.toString("utf8", selfClosing ? startLength : close + Buffer.byteLength(closeTag)),
-  );
-  const rowStart = Buffer.from(`<${p}row`);
-  function* segments(): Generator<string> {
-    let at = startLength;
-    while (at < close) {
-      let end = Math.min(close, at + SEGMENT);
-      if (end < close) {
-        // Cut just before a row's start (a `<row` followed by a space, `>` or `/`), never inside a row.
-        let cutAt = data.lastIndexOf(rowStart, end);
-        while (cutAt > at && !isRowStart(data, cutAt + rowStart.length)) cutAt = data.lastIndexOf(rowStart, cutAt - 1);
-        if (cutAt <= at) {
-          cutAt = data.indexOf(rowStart, end);
-          while (cutAt >= 0 && cutAt < close && !isRowStart(data, cutAt + rowStart.length))
-            cutAt = data.indexOf(rowStart, cutAt + 1);
-        }
-        end = cutAt > at && cutAt < close ? cutAt : close;
+  merges?: CellRange[],
+): Promise<DeflatedPart | undefined> {
+  const out = new PieceDeflater(DEFLATE_LEVEL);
+  const emit = (text: string) => out.add(text);
+  let p = "";
+  let open = Buffer.alloc(0);
+  let rowStart = Buffer.alloc(0);
+  let closeTag = Buffer.alloc(0);
+  let patcher: ReturnType<typeof framePatcher> | undefined;
+  // The bytes read but not yet patched, held in one reused buffer: [from, to) of `held`.
+  let held = Buffer.allocUnsafe(0);
+  let from = 0;
+  let to = 0;
+  // Where the search for `</sheetData>` goes on from; the ending's bytes once it is found.
+  let searched = 0;
+  let ending: Buffer[] | undefined;
+  // A sheet without rows (`<sheetData/>`): small, kept whole.
+  let selfClosing: Buffer[] | undefined;
+  const hold = (chunk: Buffer) => {
+    if (to + chunk.length > held.length) {
+      const kept = to - from;
+      if (kept + chunk.length > held.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(kept + chunk.length, held.length * 2));
+        held.copy(bigger, 0, from, to);
+        held = bigger;
+      } else held.copyWithin(0, from, to);
+      searched = Math.max(0, searched - from);
+      from = 0;
+      to = kept;
+    }
+    chunk.copy(held, to);
+    to += chunk.length;
+  };
+  for await (const chunk of chunks()) {
+    if (ending) {
+      ending.push(Buffer.from(chunk));
+      continue;
+    }
+    if (selfClosing) {
+      selfClosing.push(chunk);
+      continue;
+    }
+    hold(chunk);
+    if (!patcher) {
+      if (open.length === 0) {
+        const start = held.toString("utf8", 0, Math.min(to, 4096));
+        // The root tag's name, once it has come whole.
+        if (to < 4096 && !/<(?![?!])[A-Za-z_][\w.:-]*[\s>/]/.test(start)) continue;
+        p = rootPrefix(start);
+        open = Buffer.from(`<${p}sheetData`);
+        rowStart = Buffer.from(`<${p}row`);
+        closeTag = Buffer.from(`</${p}sheetData>`);
       }
-      yield data.toString("utf8", at, end);
-      at = end;
+      const sdAt = held.subarray(0, to).indexOf(open, from);
+      if (sdAt < 0) continue;
+      // The opening tag is short: 4 KB past its start hold it (a character cut at the window's end is never used).
+      const startText = held.toString("utf8", from, Math.min(to, sdAt + 4096));
+      const openEnd = tagEnd(startText, startText.indexOf(`<${p}sheetData`));
+      if (openEnd < 0 && to < sdAt + 4096) continue; // the tag runs on into the next piece
+      if (openEnd < 0) throw new Error("patch: a worksheet without sheetData");
+      const frame = frameOf(startText.slice(0, openEnd), "");
+      if (frame.open.endsWith("/>")) {
+        selfClosing = [held.subarray(from, to)];
+        held = Buffer.alloc(0);
+        from = to = 0;
+        continue;
+      }
+      from += Buffer.byteLength(startText.slice(0, openEnd));
+      searched = from;
+      patcher = framePatcher(frame, merges ?? [], emit, blocks, rules, styles, strings, fit);
+    }
+    // The rows end at the first `</sheetData>` (a text's `<` is always escaped, so none is inside them).
+    const closeAt = held.subarray(0, to).indexOf(closeTag, searched);
+    searched = Math.max(from, to - closeTag.length + 1);
+    const end = closeAt >= 0 ? closeAt : to;
+    // Runs of whole rows of about SEGMENT bytes: cut just before a row's start (a `<row` followed by a space,
+    // `>` or `/`), never inside a row. Searched only where the rows are (past `end`: the ending, or stale bytes).
+    const rows = held.subarray(0, end);
+    while (end - from > SEGMENT) {
+      let cutAt = rows.lastIndexOf(rowStart, from + SEGMENT);
+      while (cutAt > from && !isRowStart(rows, cutAt + rowStart.length)) cutAt = rows.lastIndexOf(rowStart, cutAt - 1);
+      if (cutAt <= from) {
+        // A row longer than a segment: it goes whole, up to the next row's start.
+        cutAt = rows.indexOf(rowStart, from + SEGMENT);
+        while (cutAt >= 0 && !isRowStart(rows, cutAt + rowStart.length)) cutAt = rows.indexOf(rowStart, cutAt + 1);
+        if (cutAt < 0) break;
+      }
+      patcher.segment(held.toString("utf8", from, cutAt));
+      from = cutAt;
+    }
+    if (closeAt >= 0) {
+      if (closeAt > from) patcher.segment(held.toString("utf8", from, closeAt));
+      ending = [Buffer.from(held.subarray(closeAt + closeTag.length, to))];
+      held = Buffer.alloc(0);
     }
   }
-  const raw: Buffer[] = [];
-  let crc = 0;
-  let size = 0;
-  let pending: Buffer | undefined;
-  const deflate = (chunk: Buffer, last: boolean) => {
-    raw.push(
-      zlib.deflateRawSync(chunk, {
-        level: DEFLATE_LEVEL,
-        finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-      }),
-    );
-  };
-  const changed = patchFrame(
-    frame,
-    selfClosing ? [] : segments(),
-    (text) => {
-      if (text === "") return;
-      const chunk = Buffer.from(text, "utf8");
-      crc = zlib.crc32(chunk, crc);
-      size += chunk.length;
-      // One piece is held back, so the last one can close the stream.
-      if (pending) deflate(pending, false);
-      pending = chunk;
-    },
-    blocks,
-    rules,
-    styles,
-    strings,
-    fit,
-  );
-  if (!changed) return undefined;
-  deflate(pending ?? Buffer.alloc(0), true);
-  return { raw: Buffer.concat(raw), crc: crc >>> 0, size };
+  if (selfClosing) {
+    const xml = Buffer.concat(selfClosing).toString("utf8");
+    const openEnd = tagEnd(xml, xml.indexOf(`<${p}sheetData`));
+    const frame = frameOf(xml.slice(0, openEnd), xml.slice(openEnd));
+    const whole = framePatcher(frame, mergesOf(frame.tail), emit, blocks, rules, styles, strings, fit);
+    return whole.finish(frame.tail) ? out.finish() : undefined;
+  }
+  if (!patcher) throw new Error("patch: a worksheet without sheetData");
+  if (!ending) throw new Error("patch: sheetData is not closed");
+  const tail = Buffer.concat(ending).toString("utf8");
+  const found = mergesOf(tail);
+  if (merges === undefined && found.some((m) => blocks.some((b) => intersects(m, blockRange(b)))))
+    return patchSheetPart(chunks, blocks, rules, styles, strings, fit, found);
+  return patcher.finish(tail) ? out.finish() : undefined;
 }
 
 function isRowStart(data: Buffer, at: number): boolean {
@@ -376,7 +433,10 @@ function rowPatcher(
     return s;
   };
   const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
-    [...cells].map(([col, w]) => ({ col, xml: cellXml(p, row, col, w.cell, formatOf(w), empty) }));
+    [...cells].map(([col, w]) => ({
+      col,
+      xml: cellXml(p, row, col, w.cell, formatOf(w), empty),
+    }));
 
   /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
   const appendedRow = (
@@ -531,10 +591,9 @@ const AFTER_PAGE_SETUP = new Set(
  * The sheet fitted as asked: `sheetPr/pageSetUpPr fitToPage` in the head (without it programs ignore the fit),
  * and `pageSetup`'s fitToWidth/Height and orientation in the tail; every other setting of the user's is kept.
  */
-function withFit(head: string, tail: string, p: string, print: UserSheetPrint): [string, string] {
-  const fit = print.fit!;
-  // Head: sheetPr is the worksheet's first child.
-  const pr = new RegExp(`<${p}sheetPr(\s[^>]*)?(/?)>`).exec(head);
+function fitHead(head: string, p: string): string {
+  // sheetPr is the worksheet's first child.
+  const pr = new RegExp(`<${p}sheetPr(\\s[^>]*?)?(/?)>`).exec(head);
   if (!pr) {
     const rootEnd = tagEnd(head, head.indexOf(`<${p}worksheet`));
     head = head.slice(0, rootEnd) + `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>` + head.slice(rootEnd);
@@ -553,19 +612,25 @@ function withFit(head: string, tail: string, p: string, print: UserSheetPrint): 
       : inner + `<${p}pageSetUpPr fitToPage="1"/>`; // after tabColor and outlinePr, its place in CT_SheetPr
     head = head.slice(0, pr.index + pr[0].length) + newInner + head.slice(close);
   }
-  // Tail: the pageSetup element, changed or created where the schema puts it.
-  const setup = new RegExp(`<${p}pageSetup(\s[^>]*)?/?>`).exec(tail);
+  return head;
+}
+
+/** The tail's `pageSetup` with the fit asked for (see `fitHead`). */
+function fitTail(tail: string, p: string, print: UserSheetPrint): string {
+  const fit = print.fit!;
+  // The pageSetup element, changed or created where the schema puts it.
+  const setup = new RegExp(`<${p}pageSetup(\\s[^>]*)?/?>`).exec(tail);
   const attrs = (tag: string) => {
     let t = withAttr(withAttr(tag, "fitToWidth", String(fit.width)), "fitToHeight", String(fit.height));
     if (print.orientation) t = withAttr(t, "orientation", print.orientation);
     return t;
   };
-  if (setup) return [head, tail.slice(0, setup.index) + attrs(setup[0]) + tail.slice(setup.index + setup[0].length)];
+  if (setup) return tail.slice(0, setup.index) + attrs(setup[0]) + tail.slice(setup.index + setup[0].length);
   const tags = scanTags(tail);
   const before = tags.find((t) => t.depth === 0 && t.kind !== "close" && AFTER_PAGE_SETUP.has(t.local));
   const rootClose = tail.lastIndexOf(`</${p}worksheet>`);
   const at = before ? before.start : rootClose;
-  return [head, tail.slice(0, at) + attrs(`<${p}pageSetup paperSize="9"/>`) + tail.slice(at)];
+  return tail.slice(0, at) + attrs(`<${p}pageSetup paperSize="9"/>`) + tail.slice(at);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -611,7 +676,11 @@ function withColumnWidths(head: string, p: string, blocks: OwnedColumns[]): stri
     start = open.index;
     end = open[0].endsWith("/>") ? open.index + open[0].length : head.indexOf(closeTag, open.index) + closeTag.length;
     for (const m of head.slice(start, end).matchAll(new RegExp(`<${p}col\\b[^>]*>`, "g"))) {
-      cols.push({ min: Number(attr(m[0], "min")), max: Number(attr(m[0], "max")), tag: m[0] });
+      cols.push({
+        min: Number(attr(m[0], "min")),
+        max: Number(attr(m[0], "max")),
+        tag: m[0],
+      });
     }
   }
   let changed = false;

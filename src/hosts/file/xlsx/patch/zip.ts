@@ -29,6 +29,8 @@ export interface ZipEntry {
   flags: number;
   /** The entry's compressed bytes, a view into the archive. */
   raw: Uint8Array;
+  /** Compressed bytes made in pieces (a patched sheet): written in order in place of `raw` when present. */
+  pieces?: Uint8Array[];
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -135,6 +137,15 @@ export function newEntry(name: string, content: string | Uint8Array): ZipEntry {
 /** The archive holding `entries` in order: local headers and data, then the central directory. */
 export function writeZip(entries: ZipEntry[]): Buffer {
   const chunks: Uint8Array[] = [];
+  writeZipTo(entries, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The archive holding `entries`, handed to `write` piece by piece in order (headers, each entry's data, then
+ * the central directory), so a large package goes to its file without ever being one buffer.
+ */
+export function writeZipTo(entries: ZipEntry[], write: (chunk: Uint8Array) => void): void {
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
@@ -163,11 +174,13 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     cd.writeUInt32LE(e.compressedSize, 20);
     cd.writeUInt32LE(e.size, 24);
     cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
     if (offset > 0xffffffff) throw new ZipError("archive over 4 GB");
+    cd.writeUInt32LE(offset, 42);
     central.push(cd, name);
-    chunks.push(local, name, e.raw);
-    offset += 30 + name.length + e.raw.length;
+    write(local);
+    write(name);
+    for (const piece of e.pieces ?? [e.raw]) write(piece);
+    offset += 30 + name.length + e.compressedSize;
   }
   const cdSize = central.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
@@ -175,6 +188,8 @@ export function writeZip(entries: ZipEntry[]): Buffer {
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(cdSize, 12);
+  if (offset > 0xffffffff) throw new ZipError("archive over 4 GB");
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
+  for (const c of central) write(c);
+  write(end);
 }
