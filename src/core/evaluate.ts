@@ -49,6 +49,7 @@ import type {
   Target,
 } from "./types";
 import { pushAll } from "./arrays";
+import { sharedTarget } from "./sharedTarget";
 
 /** A cell as a host hands it over: its value, its number format, and its address for messages. */
 export interface CellInput {
@@ -422,6 +423,7 @@ function readRow(
   }
   let target = parsedTarget.target;
   if (row.direction) target = overrideDirection(target, parseDirection(row.direction.value));
+  target = sharedTarget(target);
 
   const read = readResult(row, target.scale === "percent" ? "percent" : "plain", problems);
   if (read.kind === "empty") return { ...base, status: "noData", target };
@@ -441,7 +443,7 @@ function readRow(
     return { ...base, status: "invalid", target };
   }
   const result = reconciled.result;
-  target = reconciled.target;
+  target = sharedTarget(reconciled.target);
   if (isImplausible(result, target.scale === "percent")) {
     const shown = target.scale === "percent" ? formatPercent(result) : formatNumber(result);
     problems.push(
