@@ -326,7 +326,32 @@ export function evaluateRow(
   row: RowInput,
   options: { preset?: Preset; fractionColumn?: boolean; withheld?: boolean } = {},
 ): RowEvaluation {
-  return readRow(row, options.preset ?? defaultPreset, options.fractionColumn, options.withheld);
+  return readRowShared(row, options.preset ?? defaultPreset, options.fractionColumn, options.withheld);
+}
+
+/**
+ * The problems of a row that has none: one frozen array shared by every such row. Nearly every row of a
+ * large table is clean, and each row's evaluation lives until the reports are written (100k empty arrays,
+ * about 3 MB). A problem found later goes through `addRowProblem`; a push into the shared array throws.
+ */
+const NO_PROBLEMS = Object.freeze([]) as unknown as LocatedProblem[];
+
+/** Records a problem found after the row was read (its class, a duplicate), never in the shared empty list. */
+function addRowProblem(row: RowEvaluation, problem: LocatedProblem): void {
+  if (row.problems === NO_PROBLEMS) row.problems = [problem];
+  else row.problems.push(problem);
+}
+
+/** `readRow`, with a clean row's empty problems replaced by the shared one. */
+function readRowShared(
+  row: RowInput,
+  preset: Preset,
+  fractionColumn: boolean | undefined,
+  withheld: boolean | undefined,
+): RowEvaluation {
+  const evaluated = readRow(row, preset, fractionColumn, withheld);
+  if (evaluated.problems.length === 0) evaluated.problems = NO_PROBLEMS;
+  return evaluated;
 }
 
 /** `evaluateRow` with its options as arguments: an evaluation reads every row, without an options object each. */
@@ -719,7 +744,7 @@ function classify(
   if (!table) return {};
   const found = findBand(table, points);
   if (found.kind === "invalid") {
-    row.problems.push(locate(row.input, row.input.result, found.problem));
+    addRowProblem(row, locate(row.input, row.input.result, found.problem));
     return { score: 0, credit: 0 };
   }
   const factor = found.band.factor ?? 0;
@@ -941,7 +966,7 @@ export function evaluateContract(given: RowInput[] | PreparedRows, options: Eval
     const selected = period ? tableRows.filter(inPeriod) : tableRows;
     if (selected.length === 0) continue;
     const list = selected.map((row) =>
-      readRow(row, preset, inFractionColumn.has(row), options.withheld?.has(row) ?? false),
+      readRowShared(row, preset, inFractionColumn.has(row), options.withheld?.has(row) ?? false),
     );
     byPeriodStart(list);
     const owing = (group.owing ??= owingOf(tableRows));
@@ -1206,7 +1231,7 @@ function markDuplicates(list: RowEvaluation[]): void {
       earlier.status === "evaluated" && row.status === "evaluated" && nearlyEqual(earlier.result!, row.result!);
     if (same) {
       row.excluded = "duplicate";
-      row.problems.push({
+      addRowProblem(row, {
         ...locate(row.input, row.input.result, {
           code: "duplicate",
           message: messages.duplicateSame(what, placeName(row.input, true), month, where(earlier), where(row)),
@@ -1223,7 +1248,7 @@ function markDuplicates(list: RowEvaluation[]): void {
         delete r.concept;
       }
     }
-    row.problems.push(locate(row.input, row.input.result, { code: "duplicate", message }));
+    addRowProblem(row, locate(row.input, row.input.result, { code: "duplicate", message }));
   }
 }
 
