@@ -9,33 +9,42 @@ import type { Target } from "./types";
 
 /** Bounded: distinct targets are few; a pathological table of all-different targets just restarts the map. */
 const MAX_SHARED = 4096;
-const shared = new Map<string, Target>();
+/** By value, then compared field by field: building a text key per row cost more time than the rows' reading. */
+const byValue = new Map<number, Target[]>();
+let count = 0;
 
 /**
- * The key says everything `JSON.stringify` and `===` checks would see: each own key in order (a missing
- * `strict` is not `strict: undefined`), with numbers told apart exactly (`-0` is not `0`).
+ * Equal as `JSON.stringify` and `===` checks would see them: the same own keys in the same order (a missing
+ * `strict` is not `strict: undefined`) and the same values, numbers told apart exactly (`-0` is not `0`).
  */
-function keyOf(target: Target): string | undefined {
-  let key = "";
-  for (const name in target) {
-    const value = (target as unknown as Record<string, unknown>)[name];
-    if (typeof value === "number") key += `${name}=${Object.is(value, -0) ? "-0" : String(value)};`;
-    else if (typeof value === "string" || typeof value === "boolean" || value === undefined)
-      key += `${name}=${typeof value}:${String(value)};`;
-    // An interval (a range target) is an object of its own: rare, left unshared.
-    else return undefined;
-  }
-  return key;
+function same(a: Target, b: Target): boolean {
+  if (
+    !Object.is(a.value, b.value) ||
+    a.direction !== b.direction ||
+    a.unit !== b.unit ||
+    a.scale !== b.scale ||
+    a.strict !== b.strict
+  )
+    return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 }
 
 /** The shared object equal to `target` (the first one seen), or `target` itself when it has an interval. */
 export function sharedTarget(target: Target): Target {
-  const key = keyOf(target);
-  if (key === undefined) return target;
-  const found = shared.get(key);
-  if (found) return found;
-  if (shared.size >= MAX_SHARED) shared.clear();
+  // An interval (a range target) is an object of its own: rare, left unshared.
+  if (target.interval !== undefined) return target;
+  const list = byValue.get(target.value);
+  if (list) for (const found of list) if (same(found, target)) return found;
+  if (count >= MAX_SHARED) {
+    byValue.clear();
+    count = 0;
+  }
   Object.freeze(target);
-  shared.set(key, target);
+  const again = byValue.get(target.value);
+  if (again) again.push(target);
+  else byValue.set(target.value, [target]);
+  count += 1;
   return target;
 }
