@@ -97,6 +97,8 @@ export async function runAvaliar(argv: string[], out: Output, err: Output): Prom
       final: args.final,
       additiveTerm: args.additiveTerm,
       fitUserSheets: args.fitPrint,
+      // The file host writes the owned cells' values, never their formulas.
+      liveFormulas: false,
     });
     // A CSV's copy stores its numbers as numbers (below each table's header), not as the text the CSV holds.
     const source =

@@ -49,6 +49,7 @@ import type {
   Target,
 } from "./types";
 import { pushAll } from "./arrays";
+import { sharedTarget } from "./sharedTarget";
 
 /** A cell as a host hands it over: its value, its number format, and its address for messages. */
 export interface CellInput {
@@ -325,7 +326,32 @@ export function evaluateRow(
   row: RowInput,
   options: { preset?: Preset; fractionColumn?: boolean; withheld?: boolean } = {},
 ): RowEvaluation {
-  return readRow(row, options.preset ?? defaultPreset, options.fractionColumn, options.withheld);
+  return readRowShared(row, options.preset ?? defaultPreset, options.fractionColumn, options.withheld);
+}
+
+/**
+ * The problems of a row that has none: one frozen array shared by every such row. Nearly every row of a
+ * large table is clean, and each row's evaluation lives until the reports are written (100k empty arrays,
+ * about 3 MB). A problem found later goes through `addRowProblem`; a push into the shared array throws.
+ */
+const NO_PROBLEMS = Object.freeze([]) as unknown as LocatedProblem[];
+
+/** Records a problem found after the row was read (its class, a duplicate), never in the shared empty list. */
+function addRowProblem(row: RowEvaluation, problem: LocatedProblem): void {
+  if (row.problems === NO_PROBLEMS) row.problems = [problem];
+  else row.problems.push(problem);
+}
+
+/** `readRow`, with a clean row's empty problems replaced by the shared one. */
+function readRowShared(
+  row: RowInput,
+  preset: Preset,
+  fractionColumn: boolean | undefined,
+  withheld: boolean | undefined,
+): RowEvaluation {
+  const evaluated = readRow(row, preset, fractionColumn, withheld);
+  if (evaluated.problems.length === 0) evaluated.problems = NO_PROBLEMS;
+  return evaluated;
 }
 
 /** `evaluateRow` with its options as arguments: an evaluation reads every row, without an options object each. */
@@ -422,6 +448,7 @@ function readRow(
   }
   let target = parsedTarget.target;
   if (row.direction) target = overrideDirection(target, parseDirection(row.direction.value));
+  target = sharedTarget(target);
 
   const read = readResult(row, target.scale === "percent" ? "percent" : "plain", problems);
   if (read.kind === "empty") return { ...base, status: "noData", target };
@@ -441,7 +468,7 @@ function readRow(
     return { ...base, status: "invalid", target };
   }
   const result = reconciled.result;
-  target = reconciled.target;
+  target = sharedTarget(reconciled.target);
   if (isImplausible(result, target.scale === "percent")) {
     const shown = target.scale === "percent" ? formatPercent(result) : formatNumber(result);
     problems.push(
@@ -717,7 +744,7 @@ function classify(
   if (!table) return {};
   const found = findBand(table, points);
   if (found.kind === "invalid") {
-    row.problems.push(locate(row.input, row.input.result, found.problem));
+    addRowProblem(row, locate(row.input, row.input.result, found.problem));
     return { score: 0, credit: 0 };
   }
   const factor = found.band.factor ?? 0;
@@ -939,7 +966,7 @@ export function evaluateContract(given: RowInput[] | PreparedRows, options: Eval
     const selected = period ? tableRows.filter(inPeriod) : tableRows;
     if (selected.length === 0) continue;
     const list = selected.map((row) =>
-      readRow(row, preset, inFractionColumn.has(row), options.withheld?.has(row) ?? false),
+      readRowShared(row, preset, inFractionColumn.has(row), options.withheld?.has(row) ?? false),
     );
     byPeriodStart(list);
     const owing = (group.owing ??= owingOf(tableRows));
@@ -1204,7 +1231,7 @@ function markDuplicates(list: RowEvaluation[]): void {
       earlier.status === "evaluated" && row.status === "evaluated" && nearlyEqual(earlier.result!, row.result!);
     if (same) {
       row.excluded = "duplicate";
-      row.problems.push({
+      addRowProblem(row, {
         ...locate(row.input, row.input.result, {
           code: "duplicate",
           message: messages.duplicateSame(what, placeName(row.input, true), month, where(earlier), where(row)),
@@ -1221,7 +1248,7 @@ function markDuplicates(list: RowEvaluation[]): void {
         delete r.concept;
       }
     }
-    row.problems.push(locate(row.input, row.input.result, { code: "duplicate", message }));
+    addRowProblem(row, locate(row.input, row.input.result, { code: "duplicate", message }));
   }
 }
 

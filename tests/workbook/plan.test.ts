@@ -109,6 +109,15 @@ describe("owned columns (long layout)", () => {
     expect(p.owned[0].values[5][0].formula).toBeUndefined();
   });
 
+  it("without live formulas (the file host writes values) holds the same values and no formula at all", () => {
+    const bare = buildPlan(wb, runPipeline(wb), { source: "contrato.xlsx", liveFormulas: false });
+    const cells = (plan: WritePlan) => plan.owned.flatMap((o) => o.values.flat());
+    // Same cells but for the formulas: the values, formats and styles a file gets do not depend on them.
+    expect(cells(bare)).toEqual(cells(p).map(({ formula: _formula, ...rest }) => rest));
+    expect(cells(bare).some((c) => c.formula !== undefined)).toBe(false);
+    expect(cells(p).some((c) => c.formula !== undefined)).toBe(true);
+  });
+
   it("gives the concept as a live META.CONCEITO with the row's decision and kind cells", () => {
     const formula = (i: number) => p.owned[0].values[i][1].formula;
     // Row 4: no Sentido column, no decision → empty arguments; Natureza in C4.

@@ -22,6 +22,12 @@ export interface PlanOptions {
    * `--ajustar-impressao`). By default their page setup is the user's and is left alone.
    */
   fitUserSheets?: boolean;
+  /**
+   * Whether the owned cells carry their live formulas (`PlanCell.formula`, default true). A host that writes
+   * the values alone (the file host: a file opened in LibreOffice has no META functions) says false, and the
+   * plan spares two formula texts per row (a million rows: two million strings) and the check behind them.
+   */
+  liveFormulas?: boolean;
 }
 
 /**
@@ -41,7 +47,9 @@ function allRows(result: PipelineResult): Map<RowInput, RowEvaluation> {
 }
 
 export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {
-  const owned = planOwnedColumns(workbook, result.tables, allRows(result));
+  const owned = planOwnedColumns(workbook, result.tables, allRows(result), {
+    liveFormulas: options.liveFormulas ?? true,
+  });
   // The communiqué of each period and the annual report of each year (workbook/plan/reports).
   const reports = reportSheets(result, options.source, { final: options.final, additiveTerm: options.additiveTerm });
   const summaries = result.evaluations.map((ev) =>

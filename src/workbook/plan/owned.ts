@@ -290,7 +290,9 @@ export function planOwnedColumns(
   workbook: { sheets: SheetData[] },
   tables: DetectedTable[],
   rows: RowEvaluation[] | ReadonlyMap<object, RowEvaluation>,
+  options: { liveFormulas?: boolean } = {},
 ): OwnedPlan {
+  const withFormulas = options.liveFormulas ?? true;
   let rowsByInput: ReadonlyMap<object, RowEvaluation>;
   if (Array.isArray(rows)) {
     const byInput = new Map<object, RowEvaluation>();
@@ -364,7 +366,7 @@ export function planOwnedColumns(
       const values: PlanCell[][] = [];
       for (let row = firstRow; row <= bottom; row += 1) {
         const r = byOffset[row - firstRow];
-        values.push(cellsOf(r, r ? liveFormulas(r, row) : undefined));
+        values.push(cellsOf(r, r && withFormulas ? liveFormulas(r, row) : undefined));
       }
       const widths = blockWidths(titles, values);
       owned.push({
