@@ -49,32 +49,7 @@ export async function convertWithLibreOffice(
   format: string,
   timeoutMs = 90_000,
 ): Promise<string> {
-  if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
-  fs.mkdirSync(outDir, { recursive: true });
-  const profile = path.join(os.tmpdir(), `lo-${process.pid}-${Date.now()}-${counter++}`);
-  try {
-    await run(
-      soffice,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        format,
-        "--outdir",
-        outDir,
-        file,
-      ],
-      // LibreOffice shows numbers in its locale, taken from LANG: a file's number formats (`0.0%`) are stored
-      // locale-free, so without it (LANG=C here) a percentage prints `85.0%` instead of `85,0%`.
-      { timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, LANG: "pt_BR.UTF-8" } },
-    );
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  const ext = format.split(":")[0];
-  const out = path.join(outDir, `${path.basename(file, path.extname(file))}.${ext}`);
-  if (!fs.existsSync(out)) throw new Error(`LibreOffice wrote no ${ext} for ${file}`);
+  const [out] = await convertAllWithLibreOffice([file], outDir, format, timeoutMs);
   return out;
 }
 
@@ -127,11 +102,9 @@ export async function convertAllWithLibreOffice(
         outDir,
         ...files,
       ],
-      {
-        timeout: timeoutMs,
-        killSignal: "SIGKILL",
-        env: { ...process.env, LANG: "pt_BR.UTF-8" },
-      },
+      // LibreOffice shows numbers in its locale, taken from LANG: a file's number formats (`0.0%`) are stored
+      // locale-free, so without it (LANG=C here) a percentage prints `85.0%` instead of `85,0%`.
+      { timeout: timeoutMs, killSignal: "SIGKILL", env: { ...process.env, LANG: "pt_BR.UTF-8" } },
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

@@ -21,7 +21,7 @@ import { readZip, type ZipEntry } from "../../../../src/hosts/file/xlsx/patch/zi
 import { readWorkbookBytes, readWorkbookFile } from "../../../../src/hosts/file/xlsx/read";
 import { defaultOutputPath, evaluatedBytes, writeEvaluatedFile } from "../../../../src/hosts/file/xlsx/write";
 import type { WorkbookData } from "../../../../src/workbook/model";
-import { artifactsDir, soffice, withLibreOffice } from "../../../support/libreoffice";
+import { artifactsDir, convertAllWithLibreOffice, withLibreOffice } from "../../../support/libreoffice";
 import { sheetOf, tempDir, valueAt } from "./helpers";
 
 const run = promisify(execFile);
@@ -256,24 +256,7 @@ describe("the package patcher on the fidelity corpus", () => {
         fs.writeFileSync(f, ev.output);
         return f;
       });
-      const profile = path.join(dir, "lo-profile");
-      await run(
-        soffice!,
-        [
-          `-env:UserInstallation=file://${profile}`,
-          "--headless",
-          "--norestore",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          out,
-          ...files,
-        ],
-        {
-          timeout: 240_000,
-          killSignal: "SIGKILL",
-        },
-      );
+      await convertAllWithLibreOffice(files, out, "pdf", 240_000);
       for (const f of files) {
         const pdf = f.replace(/\.xls[xm]$/, ".pdf");
         expect([

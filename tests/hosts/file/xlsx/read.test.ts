@@ -2,13 +2,13 @@
  * The file host's reader on real files written to a temp dir: workbooks made with ExcelJS (and altered
  * with JSZip), and the bad inputs people hand the command.
  */
-import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { fileMessages } from "../../../../src/hosts/file/messages";
 import { readWorkbookBytes, readWorkbookFile, type ReadWorkbookResult } from "../../../../src/hosts/file/xlsx/read";
+import { convertWithLibreOffice, soffice, withLibreOffice } from "../../../support/libreoffice";
 import { cellAt, sheetOf, tempDir, valueAt, workbookOf } from "./helpers";
 
 let dir: string;
@@ -368,46 +368,13 @@ describe("readWorkbookFile: files it cannot read get a pt-BR message naming the 
   });
 });
 
-/** The LibreOffice binary, when installed (the round trip below needs it). */
-function findSoffice(): string | undefined {
-  for (const name of ["soffice", "libreoffice"]) {
-    try {
-      return execFileSync("which", [name], { encoding: "utf8" }).trim() || undefined;
-    } catch {
-      // not on PATH
-    }
-  }
-  return undefined;
-}
-
-const soffice = findSoffice();
-const withLibreOffice = soffice ? test : test.skip;
-if (!soffice) {
-  // Said once, so a skipped test is not mistaken for a passing one.
-  console.warn("LibreOffice (soffice) not found on PATH: the LibreOffice round-trip test is skipped.");
-}
-
 describe("readWorkbookFile: a workbook saved again by LibreOffice", () => {
-  withLibreOffice(
+  withLibreOffice()(
     `reads the same values back${soffice ? "" : " (skipped: soffice not installed)"}`,
     async () => {
       await contractWorkbook().xlsx.writeFile(file("para-libreoffice.xlsx"));
-      const out = file("libreoffice");
-      fs.mkdirSync(out, { recursive: true });
-      execFileSync(
-        soffice!,
-        [
-          `-env:UserInstallation=file://${file(`lo-profile-${process.pid}`)}`,
-          "--headless",
-          "--convert-to",
-          "xlsx",
-          "--outdir",
-          out,
-          file("para-libreoffice.xlsx"),
-        ],
-        { timeout: 120_000, stdio: "ignore" },
-      );
-      const sheet = sheetOf(workbookOf(await readWorkbookFile(path.join(out, "para-libreoffice.xlsx"))), "Indicadores");
+      const saved = await convertWithLibreOffice(file("para-libreoffice.xlsx"), file("libreoffice"), "xlsx", 120_000);
+      const sheet = sheetOf(workbookOf(await readWorkbookFile(saved)), "Indicadores");
       expect(valueAt(sheet, "B2")).toBe("Contrato de Gestão nº 001/2025 — 1º trimestre");
       expect(sheet.merges).toContain("B2:G2");
       expect(sheet.tables.map((t) => t.ref)).toEqual(["B4:G8"]);
