@@ -18,17 +18,10 @@ let count = 0;
  * `strict` is not `strict: undefined`) and the same values, numbers told apart exactly (`-0` is not `0`).
  */
 function same(a: Target, b: Target): boolean {
-  if (
-    !Object.is(a.value, b.value) ||
-    a.direction !== b.direction ||
-    a.unit !== b.unit ||
-    a.scale !== b.scale ||
-    a.strict !== b.strict
-  )
-    return false;
-  const ka = Object.keys(a);
+  const ka = Object.keys(a) as (keyof Target)[];
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+  // Every own field, so a field Target gains later is compared too.
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && Object.is(a[k], b[k]));
 }
 
 /** The shared object equal to `target` (the first one seen), or `target` itself when it has an interval. */
