@@ -439,6 +439,25 @@ describe("sheet XML as other programs write it reads as ExcelJS reads it", () =>
     ]);
   });
 
+  test("equal cells are one shared object (a long table repeats its texts and months); -0 stays -0", async () => {
+    const sheet =
+      "<sheetData>" +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Pré-natal</t></is></c><c r="B1" s="2"><v>45658</v></c><c r="C1" s="1"><v>0.85</v></c><c r="D1"><v>-0</v></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>Pré-natal</t></is></c><c r="B2" s="2"><v>45658</v></c><c r="C2"><v>0.85</v></c><c r="D2"><v>0</v></c></row>' +
+      "</sheetData>";
+    const [first, second] = (await expectSameAsExcelJS(await packageWith(sheet, { styles: STYLES })))[0].rows;
+    // The same text, the same date (45658 = 2025-01-01) in the same format: one object each, read once.
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    expect(first[1].value).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    // The same number in another format (C1 is `0.0%`, C2 General) is another cell.
+    expect(second[2]).not.toBe(first[2]);
+    expect([first[2], second[2]]).toEqual([{ value: 0.85, numberFormat: "0.0%" }, { value: 0.85 }]);
+    // -0 and 0 are equal to a Map, not to the reader: each keeps its sign.
+    expect(Object.is(first[3].value, -0)).toBe(true);
+    expect(Object.is(second[3].value, 0)).toBe(true);
+  });
+
   test("1904 dates", async () => {
     const sheet =
       '<sheetData><row r="1"><c r="A1" s="2"><v>0</v></c><c r="B1" s="2"><v>45000.5</v></c></row></sheetData>';

@@ -61,6 +61,9 @@ interface RowState {
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** How many distinct (value, format) cells one sheet's read memoises (see `sharedCell`). */
+const SHARED_CELLS = 50_000;
+
 /** ExcelJS's `xmlDecode`: the five XML escapes, decoded once more. */
 function xmlDecode(text: string): string {
   if (text.indexOf("&") < 0) return text;
@@ -275,7 +278,8 @@ export async function readSheet(
 ): Promise<SheetData> {
   const { zip, styles, sharedStrings, date1904 } = ctx;
   const formatOf = (s: number) => (s ? styles.numberFormat(s) : undefined);
-  const toDate = (v: number) => new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
+  const serialTime = (v: number) => Math.round((v - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
+  const toDate = (v: number) => new Date(serialTime(v));
   /** One shared `{ value: null }` cell per format: blanks are many and nothing changes a read cell. */
   const blanks = new Map<string | undefined, CellData>();
   const blankOf = (format: string | undefined): CellData => {
@@ -283,6 +287,43 @@ export async function readSheet(
     if (!cell)
       blanks.set(format, (cell = format === undefined ? { value: null } : { value: null, numberFormat: format }));
     return cell;
+  };
+
+  /**
+   * One shared cell per value and format, as for blanks: a long table repeats its indicator, unit, target
+   * and month on every row, and a million rows would otherwise hold ten million cell objects (and a
+   * `Date` per row). The memo holds at most `SHARED_CELLS` cells; past that (a column of distinct results)
+   * a new value gets a cell of its own. -0 is never shared: a memo would give it as 0.
+   */
+  const sharedByFormat = new Map<string | undefined, Map<string | number | boolean, CellData>>();
+  const datesByFormat = new Map<string | undefined, Map<number, CellData>>();
+  let memoised = 0;
+  const newCell = (value: CellValue, format: string | undefined): CellData =>
+    format === undefined ? { value } : { value, numberFormat: format };
+  const memoOf = <K>(byFormat: Map<string | undefined, Map<K, CellData>>, format: string | undefined) => {
+    let memo = byFormat.get(format);
+    if (!memo) byFormat.set(format, (memo = new Map()));
+    return memo;
+  };
+  const remember = <K>(memo: Map<K, CellData>, key: K, cell: CellData): CellData => {
+    if (memoised < SHARED_CELLS) {
+      memo.set(key, cell);
+      memoised++;
+    }
+    return cell;
+  };
+  /** The date cell of a time (ms at UTC), its `Date` made only the first time. */
+  const sharedDate = (time: number, format: string | undefined): CellData => {
+    if (Number.isNaN(time)) return newCell(new Date(time), format);
+    const memo = memoOf(datesByFormat, format);
+    return memo.get(time) ?? remember(memo, time, newCell(new Date(time), format));
+  };
+  const sharedCell = (value: CellValue, format: string | undefined): CellData => {
+    if (value === null || value === undefined || Object.is(value, -0) || Number.isNaN(value))
+      return newCell(value, format);
+    if (value instanceof Date) return sharedDate(value.getTime(), format);
+    const memo = memoOf(sharedByFormat, format);
+    return memo.get(value) ?? remember(memo, value, newCell(value, format));
   };
 
   const rows: RowState[] = [];
@@ -382,6 +423,12 @@ export async function readSheet(
           break;
         default: {
           const n = number();
+          // A date cell is shared by its time before any Date is made: a long table's month column is a dozen dates.
+          if (date && row) {
+            row.cells[col - 1] = sharedDate(serialTime(n), formatOf(style));
+            row.counts = true;
+            return;
+          }
           cell = date ? toDate(n) : numberValue(n);
         }
       }
@@ -395,12 +442,7 @@ export async function readSheet(
     }
     const format = formatOf(style);
     if (row) {
-      row.cells[col - 1] =
-        cell === null
-          ? blankOf(format)
-          : format === undefined
-            ? { value: cell }
-            : { value: cell, numberFormat: format };
+      row.cells[col - 1] = cell === null ? blankOf(format) : sharedCell(cell, format);
       row.counts = true;
     }
   };
