@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import zlib from "zlib";
 import type { ConditionalRule, OwnedColumns } from "../../../../src/workbook/plan/types";
+import { PieceDeflater } from "../../../../src/hosts/file/xlsx/patch/deflate";
 import { patchSheet, patchSheetPart } from "../../../../src/hosts/file/xlsx/patch/sheet";
 import { SharedStrings } from "../../../../src/hosts/file/xlsx/patch/strings";
 import { StyleBook } from "../../../../src/hosts/file/xlsx/patch/styles";
@@ -133,4 +134,20 @@ test("the fit asked for goes into the user's own sheetPr and pageSetup (with att
   expect(text).toContain('<sheetPr codeName="Plan1"><pageSetUpPr fitToPage="1"/></sheetPr>');
   expect(text.match(/<pageSetup\b/g)).toHaveLength(1);
   expect(text).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+});
+
+test("the deflater's pieces hold their own bytes, not zlib's whole output chunk, and inflate to the text", () => {
+  // 5 MB of text: three pieces of 2 MB are deflated; each deflates to far less than zlib's 512 KB chunk.
+  const line = '<row><c><v>0.853</v></c><c t="inlineStr"><is><t>Unidade Básica ção</t></is></c></row>';
+  const text = line.repeat(Math.ceil((5 << 20) / line.length));
+  const deflater = new PieceDeflater(1);
+  deflater.add(text);
+  const part = deflater.finish();
+  expect(part.pieces.length).toBe(3);
+  // A kept view of the chunk would hold 512 KB each; a small copy may sit in Node's 8 KB pool.
+  for (const piece of part.pieces) expect(piece.buffer.byteLength).toBeLessThanOrEqual(Math.max(piece.length, 8192));
+  const bytes = Buffer.from(text, "utf8");
+  expect(zlib.inflateRawSync(Buffer.concat(part.pieces)).equals(bytes)).toBe(true);
+  expect(part.size).toBe(bytes.length);
+  expect(part.crc).toBe(zlib.crc32(bytes));
 });

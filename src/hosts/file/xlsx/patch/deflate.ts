@@ -48,14 +48,15 @@ export class PieceDeflater {
     const data = this.buffer.subarray(0, this.used);
     this.crc = zlib.crc32(data, this.crc);
     this.size += data.length;
-    this.pieces.push(
-      zlib.deflateRawSync(data, {
-        level: this.level,
-        finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-        // Level 1 gives about a sixth of the input: one output piece per call, not zlib's default 16 KB ones.
-        chunkSize: PIECE >> 2,
-      }),
-    );
+    const piece = zlib.deflateRawSync(data, {
+      level: this.level,
+      finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+      // Level 1 gives about a sixth of the input: one output piece per call, not zlib's default 16 KB ones.
+      chunkSize: PIECE >> 2,
+    });
+    // The piece is a view of zlib's whole output chunk (512 KB); kept as it is, a million-row sheet's pieces
+    // would hold 110 MB for 64 MB of deflated data until the file is written. A copy holds its bytes alone.
+    this.pieces.push(piece.length < piece.buffer.byteLength ? Buffer.from(piece) : piece);
     this.used = 0;
   }
 }
