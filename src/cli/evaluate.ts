@@ -13,15 +13,16 @@ import type { LocatedProblem } from "../core/evaluate";
 import { headerRowsOf, typedSheet } from "../hosts/file/csv/typed";
 import { runPipeline, type PipelineResult } from "../workbook/pipeline";
 import { buildPlan } from "../workbook/plan/build";
+import type { WritePlan } from "../workbook/plan/types";
 import type { ExplicitMapping } from "../workbook/model";
 import { isAddinSheet } from "../workbook/addinParts";
 import type { WorkbookData } from "../workbook/model";
 import { readSettings, runRules } from "../workbook/settings";
-import { readWorkbookFile } from "../hosts/file/xlsx/read";
+import { readWorkbookFile, type WorkbookSource } from "../hosts/file/xlsx/read";
 import { defaultOutputPath, writeEvaluatedFile } from "../hosts/file/xlsx/write";
 import path from "path";
-import { parseArgs } from "./args";
-import { createProgress, type ProgressStream } from "./progress";
+import { parseArgs, type EvaluateCommand } from "./args";
+import { createProgress, type Progress, type ProgressStream } from "./progress";
 import { toJson, toText, whyNothingEvaluated, type OutputReport } from "./report";
 import { pushAll, unshiftAll } from "../core/arrays";
 
@@ -40,6 +41,69 @@ function readMapping(file: string): ExplicitMapping | string {
   const tabelas = (data as { tabelas?: unknown }).tabelas;
   if (!Array.isArray(tabelas)) return cliStrings.badMapping(file, cliStrings.mappingShape);
   return data as ExplicitMapping;
+}
+
+const STEPS = 4;
+
+type Prepared =
+  | { kind: "unreadable"; message: string }
+  | {
+      kind: "prepared";
+      result: PipelineResult;
+      /** What to write, when a copy is to be written. */
+      plan?: WritePlan;
+      source: WorkbookSource;
+      target: string;
+      evaluated: boolean;
+      emptyPeriod: boolean;
+      writeError?: string;
+    };
+
+/**
+ * Reads the workbook, evaluates it and plans the copy. Its own function so that the workbook as read is
+ * held by this frame alone: it is garbage once the plan exists, before the copy is written (a million rows'
+ * cells are a few hundred megabytes that the write would otherwise carry).
+ */
+async function evaluateAndPlan(
+  args: EvaluateCommand,
+  mapping: ExplicitMapping | undefined,
+  progress: Progress,
+): Promise<Prepared> {
+  const read = await readWorkbookFile(args.file);
+  if (read.kind === "unreadable") return read;
+  progress.update(1, STEPS, progressStrings.evaluating);
+  const stored = readSettings(read.workbook);
+  const { rules, problems: settingsProblems } = runRules(stored.settings, {
+    preset: args.preset,
+    method: args.method,
+    rule: args.rule,
+    mapping,
+  });
+  const result = runPipeline(read.workbook, { ...rules, period: args.period });
+  unshiftAll(result.problems, [...stored.problems, ...settingsProblems]);
+
+  const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
+  const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
+  const target = args.output ?? defaultOutputPath(args.file);
+  const common = { kind: "prepared" as const, result, target, evaluated, emptyPeriod, source: read.source };
+  if (!evaluated || args.noOutput) return common;
+  if (!args.replace && !(await mayWrite(target, read.workbook)))
+    return { ...common, writeError: cliStrings.outputExists(target) };
+  progress.update(2, STEPS, progressStrings.writing);
+  const plan = buildPlan(read.workbook, result, {
+    source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file),
+    final: args.final,
+    additiveTerm: args.additiveTerm,
+    fitUserSheets: args.fitPrint,
+    // The file host writes the owned cells' values, never their formulas.
+    liveFormulas: false,
+  });
+  // A CSV's copy stores its numbers as numbers (below each table's header), not as the text the CSV holds.
+  const source: WorkbookSource =
+    read.source.kind === "csv"
+      ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) }
+      : read.source;
+  return { ...common, plan, source };
 }
 
 /** Runs `avaliar` (and the usage text); returns the exit code. */
@@ -63,48 +127,18 @@ export async function runAvaliar(argv: string[], out: Output, err: Output): Prom
     mapping = m;
   }
   // On a terminal, a progress line on stderr (stdout carries the report); nothing when piped.
-  const STEPS = 4;
   const progress = createProgress(err, progressStrings.reading);
   progress.update(0, STEPS, progressStrings.reading);
-  const read = await readWorkbookFile(args.file);
-  if (read.kind === "unreadable") {
+  const prepared = await evaluateAndPlan(args, mapping, progress);
+  if (prepared.kind === "unreadable") {
     progress.done();
-    err.write(`${read.message}\n`);
+    err.write(`${prepared.message}\n`);
     return 2;
   }
-  progress.update(1, STEPS, progressStrings.evaluating);
-  const stored = readSettings(read.workbook);
-  const { rules, problems: settingsProblems } = runRules(stored.settings, {
-    preset: args.preset,
-    method: args.method,
-    rule: args.rule,
-    mapping,
-  });
-  const result = runPipeline(read.workbook, { ...rules, period: args.period });
-  unshiftAll(result.problems, [...stored.problems, ...settingsProblems]);
-
-  const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
-  const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
+  const { result, plan, source, target, evaluated, emptyPeriod } = prepared;
   const output: OutputReport = {};
-  let writeError: string | undefined;
-  const target = args.output ?? defaultOutputPath(args.file);
-  if (evaluated && !args.noOutput && !args.replace && !(await mayWrite(target, read.workbook)))
-    writeError = cliStrings.outputExists(target);
-  else if (evaluated && !args.noOutput) {
-    progress.update(2, STEPS, progressStrings.writing);
-    const plan = buildPlan(read.workbook, result, {
-      source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file),
-      final: args.final,
-      additiveTerm: args.additiveTerm,
-      fitUserSheets: args.fitPrint,
-      // The file host writes the owned cells' values, never their formulas.
-      liveFormulas: false,
-    });
-    // A CSV's copy stores its numbers as numbers (below each table's header), not as the text the CSV holds.
-    const source =
-      read.source.kind === "csv"
-        ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) }
-        : read.source;
+  let writeError = prepared.writeError;
+  if (plan) {
     const written = await writeEvaluatedFile(source, plan, target, args.file);
     if (written.kind === "written") {
       output.path = written.path;
