@@ -118,6 +118,22 @@ describe("owned columns (long layout)", () => {
     expect(cells(p).some((c) => c.formula !== undefined)).toBe(true);
   });
 
+  it("without live formulas, rows with the same attainment and concept share their cells (nothing changes them)", () => {
+    // I6 Jan: 240 vs ≥ 300 → 80%, B: the same pair as I1 Fev (row 5).
+    const wb6 = workbook(longSheet([["I6", "Exames", "Desempenho", "2025-01", "≥ 300", 240, null]]));
+    const bare = buildPlan(wb6, runPipeline(wb6), { source: "contrato.xlsx", liveFormulas: false });
+    const rows = bare.owned[0].values;
+    expect(rows[6][0].value).toBeCloseTo(0.8, 12);
+    expect(rows[6][1].value).toBe("B");
+    expect(rows[6]).toBe(rows[1]);
+    // I4 and I5 have no attainment but different concepts: not shared.
+    expect(rows[3]).not.toBe(rows[4]);
+    // With live formulas each row's cells name its own cells: never shared.
+    const live = plan(wb6).owned[0].values;
+    expect(live[6]).not.toBe(live[1]);
+    expect(live[6][0].formula).toBe("=META.ATINGIMENTO(F10,E10)");
+  });
+
   it("gives the concept as a live META.CONCEITO with the row's decision and kind cells", () => {
     const formula = (i: number) => p.owned[0].values[i][1].formula;
     // Row 4: no Sentido column, no decision → empty arguments; Natureza in C4.

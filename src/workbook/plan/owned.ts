@@ -208,15 +208,45 @@ function staleBottom(grid: Grid, conceptCol: number, lastRow: number): number {
   return row;
 }
 
-function cellsOf(row: RowEvaluation | undefined, formulas: LiveFormulas | undefined): PlanCell[] {
-  if (!row) return [{ value: null }, { value: null }];
+/** How many distinct (attainment, concept) pairs a plan shares; past that a row gets cells of its own. */
+const SHARED_PAIRS = 20_000;
+
+/**
+ * The owned cells of rows without live formulas, one pair per (attainment, concept): a million rows hold a
+ * few thousand distinct pairs (every met row at 100%, an A), and nothing changes a planned cell.
+ */
+class SharedPairs {
+  private readonly byConcept = new Map<string, Map<number | null, PlanCell[]>>();
+  private size = 0;
+
+  of(att: number | null, concept: string): PlanCell[] {
+    let byAtt = this.byConcept.get(concept);
+    if (!byAtt) this.byConcept.set(concept, (byAtt = new Map()));
+    let pair = byAtt.get(att);
+    if (pair) return pair;
+    pair = [
+      { value: att, numberFormat: PERCENT_FORMAT },
+      { value: concept || null, style: CENTERED },
+    ];
+    // -0 would come back as 0 from a Map: never shared (nor is anything past the bound).
+    if (this.size < SHARED_PAIRS && !Object.is(att, -0)) {
+      byAtt.set(att, pair);
+      this.size += 1;
+    }
+    return pair;
+  }
+}
+
+function cellsOf(row: RowEvaluation | undefined, formulas: LiveFormulas | undefined, shared: SharedPairs): PlanCell[] {
+  if (!row) return shared.of(null, "");
   // A classified row (co-financing) has no concept: its cell says the class of its result instead.
   const concept = conceptText(row) || row.classification?.label || "";
   const att = row.status === "evaluated" && row.attainment ? row.attainment.scored : null;
+  if (!formulas) return shared.of(att, concept);
   const attainmentCell: PlanCell = { value: att, numberFormat: PERCENT_FORMAT };
   const conceptCell: PlanCell = { value: concept || null, style: CENTERED };
-  if (formulas?.attainment && att !== null) attainmentCell.formula = formulas.attainment;
-  if (formulas?.concept) conceptCell.formula = formulas.concept;
+  if (formulas.attainment && att !== null) attainmentCell.formula = formulas.attainment;
+  if (formulas.concept) conceptCell.formula = formulas.concept;
   return [attainmentCell, conceptCell];
 }
 
@@ -310,6 +340,7 @@ export function planOwnedColumns(
     return grid;
   };
   const owned: OwnedColumns[] = [];
+  const shared = new SharedPairs();
   const rules: ConditionalRule[] = [];
   const problems: LocatedProblem[] = [];
   /** Columns already taken per sheet by this plan, so two tables side by side do not share a pair. */
@@ -366,7 +397,7 @@ export function planOwnedColumns(
       const values: PlanCell[][] = [];
       for (let row = firstRow; row <= bottom; row += 1) {
         const r = byOffset[row - firstRow];
-        values.push(cellsOf(r, r && withFormulas ? liveFormulas(r, row) : undefined));
+        values.push(cellsOf(r, r && withFormulas ? liveFormulas(r, row) : undefined, shared));
       }
       const widths = blockWidths(titles, values);
       owned.push({
