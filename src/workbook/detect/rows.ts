@@ -289,9 +289,11 @@ export function readRows(frame: TableFrame): RowsRead {
     if (unitCode) base.unitCode = unitCode;
     const justification = textOf(r, "justification");
     if (justification) base.justification = justification;
+    // An empty optional cell reads as no cell (the core treats both the same): most rows leave Peso,
+    // Natureza or the decision empty, and a cell kept with its address costs two objects per row.
     for (const field of OPTIONAL_FIELDS) {
       const cell = inputOf(r, field);
-      if (cell) base[field] = cell;
+      if (cell && !isEmptyValue(cell.value)) base[field] = cell;
     }
     const target = layout === "panel" ? undefined : inputOf(r, "target");
     if (target) base.target = target;
