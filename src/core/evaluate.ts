@@ -479,10 +479,10 @@ function readRow(
     );
     return { ...base, status: "invalid", target };
   }
-  // Built property by property rather than with spreads around a conditional one: that literal made V8
-  // build every evaluated row as a slow (dictionary) object, which cost more than evaluating the row.
-  // The keys and their order are those of `{ ...base, status, target, result, ratio?, attainment, concept }`.
-  const evaluated: RowEvaluation = {
+  // One literal with every key, rather than spreads around a conditional one (which made V8 build every
+  // evaluated row as a slow dictionary object) or keys added afterwards (which V8 keeps in a second array
+  // beside the object: about 40 bytes more per row, 40 MB at a million rows). `ratio` is undefined without one.
+  return {
     input: row,
     kind,
     weight,
@@ -492,11 +492,10 @@ function readRow(
     status: "evaluated",
     target,
     result,
+    ratio: read.ratio,
+    attainment: attainment(result, target),
+    concept: concept(result, target),
   };
-  if (read.ratio) evaluated.ratio = read.ratio;
-  evaluated.attainment = attainment(result, target);
-  evaluated.concept = concept(result, target);
-  return evaluated;
 }
 
 /**
