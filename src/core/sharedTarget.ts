@@ -9,19 +9,26 @@ import type { Target } from "./types";
 
 /** Bounded: distinct targets are few; a pathological table of all-different targets just restarts the map. */
 const MAX_SHARED = 4096;
-/** By value, then compared field by field: building a text key per row cost more time than the rows' reading. */
-const byValue = new Map<number, Target[]>();
+/**
+ * By value, then compared field by field: building a text key per row cost more time than the rows' reading.
+ * Each shared target is kept with its own keys, so that a row's target is compared without an array per row.
+ */
+const byValue = new Map<number, { target: Target; keys: string[] }[]>();
 let count = 0;
 
 /**
  * Equal as `JSON.stringify` and `===` checks would see them: the same own keys in the same order (a missing
  * `strict` is not `strict: undefined`) and the same values, numbers told apart exactly (`-0` is not `0`).
+ * `keys` are `found`'s own keys. Every own field is compared, so a field Target gains later is compared too.
  */
-function same(a: Target, b: Target): boolean {
-  const ka = Object.keys(a) as (keyof Target)[];
-  const kb = Object.keys(b);
-  // Every own field, so a field Target gains later is compared too.
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && Object.is(a[k], b[k]));
+function same(found: Target, keys: string[], target: Target): boolean {
+  let i = 0;
+  // for…in lists an object's own keys in order here (a Target is a plain object): no array is made.
+  for (const k in target) {
+    if (keys[i] !== k || !Object.is(found[k as keyof Target], target[k as keyof Target])) return false;
+    i += 1;
+  }
+  return i === keys.length;
 }
 
 /** The shared object equal to `target` (the first one seen), or `target` itself when it has an interval. */
@@ -29,15 +36,16 @@ export function sharedTarget(target: Target): Target {
   // An interval (a range target) is an object of its own: rare, left unshared.
   if (target.interval !== undefined) return target;
   const list = byValue.get(target.value);
-  if (list) for (const found of list) if (same(found, target)) return found;
+  if (list) for (let i = 0; i < list.length; i++) if (same(list[i].target, list[i].keys, target)) return list[i].target;
   if (count >= MAX_SHARED) {
     byValue.clear();
     count = 0;
   }
   Object.freeze(target);
+  const entry = { target, keys: Object.keys(target) };
   const again = byValue.get(target.value);
-  if (again) again.push(target);
-  else byValue.set(target.value, [target]);
+  if (again) again.push(entry);
+  else byValue.set(target.value, [entry]);
   count += 1;
   return target;
 }

@@ -174,8 +174,11 @@ interface PeriodRows {
 function groupedPeriods(rowPeriods: Period[], preset: Preset): PeriodRows[] {
   const kind = preset.periodKind;
   const found = new Map<string, { period: Period; rows: number }>();
+  // One row period per row, a dozen distinct ones: each start's period is worked out once.
+  const ofStart = new Map<string, Period>();
   for (const p of rowPeriods) {
-    const grouped = periodOf(p.start, kind);
+    let grouped = ofStart.get(p.start);
+    if (!grouped) ofStart.set(p.start, (grouped = periodOf(p.start, kind)));
     const target = contains(grouped, p) ? grouped : p;
     const entry = found.get(target.label);
     if (entry) entry.rows += 1;

@@ -117,7 +117,10 @@ export class Grid {
     this.left = positive(sheet.origin?.col);
     this.rows = Array.isArray(sheet.rows) ? sheet.rows : [];
     let width = 0;
-    for (const row of this.rows) if (Array.isArray(row) && row.length > width) width = row.length;
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i];
+      if (Array.isArray(row) && row.length > width) width = row.length;
+    }
     this.bottom = this.top + Math.max(this.rows.length, 1) - 1;
     this.right = this.left + Math.max(width, 1) - 1;
     for (const ref of Array.isArray(sheet.merges) ? sheet.merges : []) {
@@ -138,8 +141,15 @@ export class Grid {
     this.masks.push(range);
   }
 
+  // The cell readers below run several times per cell of a million-row table: loops, not closures, so
+  // that no function object is made per read.
   private masked(row: number, col: number): boolean {
-    return this.masks.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    const masks = this.masks;
+    for (let i = 0; i < masks.length; i++) {
+      const m = masks[i];
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return true;
+    }
+    return false;
   }
 
   /** The cell as stored (no merge reading); undefined outside the used range or when masked. */
@@ -199,8 +209,13 @@ export class Grid {
 
   /** The row whose cell shows at (row, col): the top of a vertical merge covering it, else `row`. */
   private resolvedRow(row: number, col: number): number {
-    const merge = this.mergesByLeft.get(col)?.find((m) => m.bottom > m.top && row > m.top && row <= m.bottom);
-    return merge ? merge.top : row;
+    const merges = this.mergesByLeft.get(col);
+    if (merges === undefined) return row;
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
+      if (m.bottom > m.top && row > m.top && row <= m.bottom) return m.top;
+    }
+    return row;
   }
 
   /** Whether a merged range spanning several columns starts at this cell. */
@@ -253,7 +268,10 @@ export class Grid {
    * signature… (`left` is the sheet's first column, unless a table beside another starts further right).
    */
   isFooter(row: number, right = this.right, left = this.left): boolean {
-    const first = this.firstText(row, left, right);
-    return first !== undefined && isFooterText(first.text);
+    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) {
+      const value = this.value(row, c);
+      if (!isEmptyValue(value)) return isFooterText(cellText(value));
+    }
+    return false;
   }
 }

@@ -185,6 +185,7 @@ export function readRows(frame: TableFrame): RowsRead {
     ...targetColOf.values(),
   ];
   const indicatorCol = colOf("indicator");
+  const periodCol = colOf("period");
   const areaCol = colOf("area");
   const targetCol = colOf("target");
   const resultCol = colOf("result");
@@ -209,7 +210,8 @@ export function readRows(frame: TableFrame): RowsRead {
       break;
     }
     endRow = r;
-    const hasValue = valueCols.some((c) => !grid.isEmpty(r, c));
+    let hasValue = false;
+    for (let i = 0; i < valueCols.length && !hasValue; i++) hasValue = !grid.isEmpty(r, valueCols[i]);
 
     if (layout !== "panel" && !hasValue) {
       const filled: number[] = [];
@@ -299,14 +301,15 @@ export function readRows(frame: TableFrame): RowsRead {
     if (target) base.target = target;
 
     if (layout === "long") {
-      const periodCell = cellOf(r, "period");
-      if (periodCell) {
-        if (isEmptyValue(periodCell.value)) {
+      if (periodCol !== undefined) {
+        // The value alone: the cell (with its address) is made only for a problem.
+        const periodValue = grid.resolvedValue(r, periodCol);
+        if (isEmptyValue(periodValue)) {
           if (!lastPeriod) {
             problems.push({
               code: "invalidPeriod",
               sheet: grid.name,
-              cell: periodCell.address,
+              cell: grid.resolved(r, periodCol).address,
               indicator: base.indicator,
               message: detectionMessages.detectRowLeftOut(messages.periodEmpty),
             });
@@ -315,7 +318,7 @@ export function readRows(frame: TableFrame): RowsRead {
           base.period = lastPeriod;
         } else {
           const reading = readInSequence(
-            periodCell.value,
+            periodValue,
             joined.get(
               joined.get(base.code ?? "", base.indicator),
               joined.get(base.unit ?? "", base.municipality ?? ""),
@@ -325,7 +328,7 @@ export function readRows(frame: TableFrame): RowsRead {
             problems.push({
               code: "invalidPeriod",
               sheet: grid.name,
-              cell: periodCell.address,
+              cell: grid.resolved(r, periodCol).address,
               indicator: base.indicator,
               message: detectionMessages.detectRowLeftOut(reading.message),
             });
