@@ -45,30 +45,67 @@ function readMapping(file: string): ExplicitMapping | string {
 
 const STEPS = 4;
 
+/** What the command prints and returns once done. */
+interface Conclusion {
+  /** The report, for stdout. */
+  out: string;
+  /** Why something went wrong, for stderr. */
+  err?: string;
+  code: number;
+}
+
 type Prepared =
-  | { kind: "unreadable"; message: string }
+  | { kind: "done"; conclusion: Conclusion }
   | {
-      kind: "prepared";
-      result: PipelineResult;
-      /** What to write, when a copy is to be written. */
-      plan?: WritePlan;
+      kind: "write";
+      plan: WritePlan;
       source: WorkbookSource;
       target: string;
-      evaluated: boolean;
-      emptyPeriod: boolean;
-      writeError?: string;
+      /** The conclusion once the copy is written, and without it (the reason is added to stderr). */
+      ifWritten: Conclusion;
+      ifNotWritten: Conclusion;
     };
 
 /**
- * Reads the workbook, evaluates it and plans the copy. Its own function so that the workbook as read is
- * held by this frame alone: it is garbage once the plan exists, before the copy is written (a million rows'
- * cells are a few hundred megabytes that the write would otherwise carry).
+ * The report and the exit code of an evaluation (`output.path`: the copy written; `writeError`: why none
+ * was). Pure: worked out before the copy is written, for both outcomes, so that the evaluation is not held
+ * while the copy is written.
+ */
+function conclude(
+  args: EvaluateCommand,
+  result: PipelineResult,
+  output: OutputReport,
+  writeError?: string,
+): Conclusion {
+  const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
+  const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
+  // Nothing evaluated: why goes to stderr (and not twice on a terminal: the text report leaves it out).
+  const failure = evaluated || emptyPeriod ? undefined : whyNothingEvaluated(args.file, result);
+  const out = args.json
+    ? JSON.stringify(toJson(args.file, result, output), null, 2)
+    : toText(args.file, failure ? { ...result, problems: failure.rest } : result, output);
+  if (writeError) return { out, err: `${cliStrings.notWritten}\n${writeError}`, code: 2 };
+  if (emptyPeriod)
+    return {
+      out,
+      err: `${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${cliStrings.emptyPeriodNotWritten}`,
+      code: 1,
+    };
+  if (failure) return { out, err: failure.text, code: 2 };
+  return { out, code: needsAttention(result) ? 1 : 0 };
+}
+
+/**
+ * Reads the workbook, evaluates it, plans the copy and concludes. Its own function so that the workbook as
+ * read and the evaluation are held by this frame alone: both are garbage once the plan and the reports
+ * exist, before the copy is written (a million rows' cells, inputs and figures are about a gigabyte that
+ * the write would otherwise carry).
  */
 async function evaluateAndPlan(
   args: EvaluateCommand,
   mapping: ExplicitMapping | undefined,
   progress: Progress,
-): Promise<Prepared> {
+): Promise<Prepared | { kind: "unreadable"; message: string }> {
   const read = await readWorkbookFile(args.file);
   if (read.kind === "unreadable") return read;
   progress.update(1, STEPS, progressStrings.evaluating);
@@ -83,12 +120,10 @@ async function evaluateAndPlan(
   unshiftAll(result.problems, [...stored.problems, ...settingsProblems]);
 
   const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
-  const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
   const target = args.output ?? defaultOutputPath(args.file);
-  const common = { kind: "prepared" as const, result, target, evaluated, emptyPeriod, source: read.source };
-  if (!evaluated || args.noOutput) return common;
+  if (!evaluated || args.noOutput) return { kind: "done", conclusion: conclude(args, result, {}) };
   if (!args.replace && !(await mayWrite(target, read.workbook)))
-    return { ...common, writeError: cliStrings.outputExists(target) };
+    return { kind: "done", conclusion: conclude(args, result, {}, cliStrings.outputExists(target)) };
   progress.update(2, STEPS, progressStrings.writing);
   const plan = buildPlan(read.workbook, result, {
     source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file),
@@ -103,7 +138,11 @@ async function evaluateAndPlan(
     read.source.kind === "csv"
       ? { ...read.source, sheet: typedSheet(read.source.sheet, headerRowsOf(result.tables, read.source.sheet.name)) }
       : read.source;
-  return { ...common, plan, source };
+  // Without the copy the report is the evaluation's; with it, it names the copy and the plan's own problems.
+  const ifNotWritten = conclude(args, result, {});
+  pushAll(result.problems, plan.problems);
+  const ifWritten = conclude(args, result, { path: target });
+  return { kind: "write", plan, source, target, ifWritten, ifNotWritten };
 }
 
 /** Runs `avaliar` (and the usage text); returns the exit code. */
@@ -135,37 +174,22 @@ export async function runAvaliar(argv: string[], out: Output, err: Output): Prom
     err.write(`${prepared.message}\n`);
     return 2;
   }
-  const { result, plan, source, target, evaluated, emptyPeriod } = prepared;
-  const output: OutputReport = {};
-  let writeError = prepared.writeError;
-  if (plan) {
-    const written = await writeEvaluatedFile(source, plan, target, args.file);
-    if (written.kind === "written") {
-      output.path = written.path;
-      pushAll(result.problems, plan.problems);
-    } else writeError = written.message;
-  }
+  let conclusion: Conclusion;
+  if (prepared.kind === "write") {
+    const written = await writeEvaluatedFile(prepared.source, prepared.plan, prepared.target, args.file);
+    if (written.kind === "written") conclusion = prepared.ifWritten;
+    else
+      conclusion = {
+        out: prepared.ifNotWritten.out,
+        err: `${cliStrings.notWritten}\n${written.message}`,
+        code: 2,
+      };
+  } else conclusion = prepared.conclusion;
   progress.update(STEPS, STEPS);
   progress.done();
-  // Nothing evaluated: why goes to stderr (and not twice on a terminal: the text report leaves it out).
-  const failure = evaluated || emptyPeriod ? undefined : whyNothingEvaluated(args.file, result);
-  if (args.json) out.write(`${JSON.stringify(toJson(args.file, result, output), null, 2)}\n`);
-  else out.write(`${toText(args.file, failure ? { ...result, problems: failure.rest } : result, output)}\n`);
-  if (writeError) {
-    err.write(`${cliStrings.notWritten}\n${writeError}\n`);
-    return 2;
-  }
-  if (emptyPeriod) {
-    err.write(
-      `${result.problems.find((p) => p.code === "emptyPeriod")!.message}\n${cliStrings.emptyPeriodNotWritten}\n`,
-    );
-    return 1;
-  }
-  if (failure) {
-    err.write(`${failure.text}\n`);
-    return 2;
-  }
-  return needsAttention(result) ? 1 : 0;
+  out.write(`${conclusion.out}\n`);
+  if (conclusion.err) err.write(`${conclusion.err}\n`);
+  return conclusion.code;
 }
 
 /**
