@@ -336,6 +336,9 @@ export function evaluateRow(
  */
 const NO_PROBLEMS = Object.freeze([]) as unknown as LocatedProblem[];
 
+/** The failing months of an indicator that has none, shared likewise (a unit's indicators are tens of thousands). */
+const NO_FAILING = Object.freeze([]) as unknown as RowEvaluation[];
+
 /** Records a problem found after the row was read (its class, a duplicate), never in the shared empty list. */
 function addRowProblem(row: RowEvaluation, problem: LocatedProblem): void {
   if (row.problems === NO_PROBLEMS) row.problems = [problem];
@@ -605,7 +608,7 @@ export function aggregateIndicator(
       rows,
       rule,
       combined: 0,
-      failing: [],
+      failing: NO_FAILING,
       status,
       target: lastTarget(rows),
     };
@@ -625,7 +628,7 @@ export function aggregateIndicator(
         rows,
         rule,
         combined: evaluated.length,
-        failing: [],
+        failing: NO_FAILING,
       },
       evaluated,
       preset,
@@ -654,9 +657,10 @@ export function aggregateIndicator(
   // The strict rule compares each month with the target; a sum or a last value answers a target for the
   // whole period, which no single month is measured against.
   const strict = rule === "everyMonth" && (aggregation === "mean" || aggregation === "ratio");
-  let failing: RowEvaluation[] = [];
+  let failing: RowEvaluation[] = NO_FAILING;
   if (strict) {
     failing = evaluated.filter((r) => r.concept === "B");
+    if (failing.length === 0) failing = NO_FAILING;
     con = failing.length > 0 ? "B" : "A";
   }
   // The commission decides on the B it sees: the period's (any row may carry the decision; the weakest of

@@ -197,9 +197,12 @@ export class Grid {
   resolvedInput(row: number, col: number): CellInput {
     const at = this.resolvedRow(row, col);
     const data = this.cell(at, col);
-    const input: CellInput = { value: data?.value ?? null, address: toA1(at, col) };
-    if (data?.numberFormat !== undefined) input.numberFormat = data.numberFormat;
-    return input;
+    // One literal either way: a key added afterwards goes to a second array beside the object (a million
+    // rows hold several of these each).
+    const value = data?.value ?? null;
+    return data?.numberFormat !== undefined
+      ? { value, numberFormat: data.numberFormat, address: toA1(at, col) }
+      : { value, address: toA1(at, col) };
   }
 
   /** The value of `resolved(row, col)` alone: texts are read on every row, and need no address. */
