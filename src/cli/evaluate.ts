@@ -11,12 +11,14 @@ import fs from "fs";
 import { cliStrings, progressStrings } from "./messages";
 import type { LocatedProblem } from "../core/evaluate";
 import { headerRowsOf, typedSheet } from "../hosts/file/csv/typed";
-import { runPipeline, type PipelineResult } from "../workbook/pipeline";
+import { evaluateDetected, type PipelineOptions, type PipelineResult } from "../workbook/pipeline";
+import { detectTables } from "../workbook/detect";
+import { cellsBesideTables } from "../workbook/plan/owned";
 import { buildPlan } from "../workbook/plan/build";
 import type { WritePlan } from "../workbook/plan/types";
 import type { ExplicitMapping } from "../workbook/model";
 import { isAddinSheet } from "../workbook/addinParts";
-import type { WorkbookData } from "../workbook/model";
+import type { DetectedTable, SheetData } from "../workbook/model";
 import { readSettings, runRules } from "../workbook/settings";
 import { readWorkbookFile, type WorkbookSource } from "../hosts/file/xlsx/read";
 import { defaultOutputPath, writeEvaluatedFile } from "../hosts/file/xlsx/write";
@@ -95,37 +97,74 @@ function conclude(
   return { out, code: needsAttention(result) ? 1 : 0 };
 }
 
+/** A workbook read and its tables detected, with what the rest of the command needs of the workbook. */
+interface Detected {
+  kind: "detected";
+  source: WorkbookSource;
+  options: PipelineOptions;
+  /** Problems with the settings stored in the workbook and the options given. */
+  settingsProblems: LocatedProblem[];
+  detected: { tables: DetectedTable[]; problems: LocatedProblem[] };
+  /** What the plan reads: the cells beside the tables (`cellsBesideTables`). */
+  beside: { sheets: SheetData[] };
+  /** The names of the user's sheets (not the add-in's), for `mayWrite`. */
+  userSheets: string[];
+}
+
 /**
- * Reads the workbook, evaluates it, plans the copy and concludes. Its own function so that the workbook as
- * read and the evaluation are held by this frame alone: both are garbage once the plan and the reports
- * exist, before the copy is written (a million rows' cells, inputs and figures are about a gigabyte that
- * the write would otherwise carry).
+ * Reads the workbook and detects its tables. Its own function so that the workbook as read is held by this
+ * frame alone: the evaluation that follows keeps only the tables' rows and the cells beside the tables (a
+ * million-row table's cells are some 190 MB the evaluation would otherwise carry).
+ */
+async function readAndDetect(
+  args: EvaluateCommand,
+  mapping: ExplicitMapping | undefined,
+  progress: Progress,
+): Promise<Detected | { kind: "unreadable"; message: string }> {
+  const read = await readWorkbookFile(args.file);
+  if (read.kind === "unreadable") return read;
+  progress.update(1, STEPS, progressStrings.evaluating);
+  const stored = readSettings(read.workbook);
+  const { rules, problems } = runRules(stored.settings, {
+    preset: args.preset,
+    method: args.method,
+    rule: args.rule,
+    mapping,
+  });
+  const options: PipelineOptions = { ...rules, period: args.period };
+  const detected = detectTables(read.workbook, { mapping: options.mapping, defaultYear: options.defaultYear });
+  return {
+    kind: "detected",
+    source: read.source,
+    options,
+    settingsProblems: [...stored.problems, ...problems],
+    detected,
+    beside: cellsBesideTables(read.workbook, detected.tables),
+    userSheets: read.workbook.sheets.filter((sh) => !isAddinSheet(sh)).map((sh) => sh.name),
+  };
+}
+
+/**
+ * Evaluates, plans the copy and concludes. Its own function so that the evaluation is held by this frame
+ * alone: it is garbage once the plan and the reports exist, before the copy is written.
  */
 async function evaluateAndPlan(
   args: EvaluateCommand,
   mapping: ExplicitMapping | undefined,
   progress: Progress,
 ): Promise<Prepared | { kind: "unreadable"; message: string }> {
-  const read = await readWorkbookFile(args.file);
+  const read = await readAndDetect(args, mapping, progress);
   if (read.kind === "unreadable") return read;
-  progress.update(1, STEPS, progressStrings.evaluating);
-  const stored = readSettings(read.workbook);
-  const { rules, problems: settingsProblems } = runRules(stored.settings, {
-    preset: args.preset,
-    method: args.method,
-    rule: args.rule,
-    mapping,
-  });
-  const result = runPipeline(read.workbook, { ...rules, period: args.period });
-  unshiftAll(result.problems, [...stored.problems, ...settingsProblems]);
+  const result = evaluateDetected(read.detected, read.options);
+  unshiftAll(result.problems, read.settingsProblems);
 
   const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
   const target = args.output ?? defaultOutputPath(args.file);
   if (!evaluated || args.noOutput) return { kind: "done", conclusion: conclude(args, result, {}) };
-  if (!args.replace && !(await mayWrite(target, read.workbook)))
+  if (!args.replace && !(await mayWrite(target, read.userSheets)))
     return { kind: "done", conclusion: conclude(args, result, {}, cliStrings.outputExists(target)) };
   progress.update(2, STEPS, progressStrings.writing);
-  const plan = buildPlan(read.workbook, result, {
+  const plan = buildPlan(read.beside, result, {
     source: result.tables.find((tb) => tb.title)?.title ?? path.basename(args.file),
     final: args.final,
     additiveTerm: args.additiveTerm,
@@ -209,7 +248,7 @@ export function needsAttention(result: PipelineResult): boolean {
  * the add-in's own sheets and every sheet of the input), which a new evaluation replaces. Anything else
  * is somebody's file and needs `--substituir`.
  */
-async function mayWrite(target: string, input: WorkbookData): Promise<boolean> {
+async function mayWrite(target: string, userSheets: string[]): Promise<boolean> {
   try {
     await fs.promises.access(target);
   } catch {
@@ -220,5 +259,5 @@ async function mayWrite(target: string, input: WorkbookData): Promise<boolean> {
   if (existing.kind === "unreadable") return false;
   const names = new Set(existing.workbook.sheets.map((sh) => sh.name));
   const ours = existing.workbook.sheets.some(isAddinSheet);
-  return ours && input.sheets.filter((sh) => !isAddinSheet(sh)).every((sh) => names.has(sh.name));
+  return ours && userSheets.every((name) => names.has(name));
 }

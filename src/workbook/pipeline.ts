@@ -473,7 +473,18 @@ function strayProblem(period: Period, rows: RowInput[]): LocatedProblem {
 
 /** Runs detection and evaluation on a workbook already read by a host. */
 export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {}): PipelineResult {
-  const detected = detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear });
+  return evaluateDetected(detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear }), options);
+}
+
+/**
+ * The pipeline after detection: everything `runPipeline` does once the tables are found and read. Nothing
+ * here reads the workbook, so a caller holding a large one may let it go between the two (the command
+ * does, keeping only what the plan looks at: `cellsBesideTables`).
+ */
+export function evaluateDetected(
+  detected: { tables: DetectedTable[]; problems: LocatedProblem[] },
+  options: PipelineOptions = {},
+): PipelineResult {
   const presetChoice = options.preset ? undefined : choosePreset(detected.tables);
   const preset = options.preset ?? (presetChoice ? presets[presetChoice.id] : defaultPreset);
   const all: RowInput[] = detected.tables.flatMap((t) => t.rows);

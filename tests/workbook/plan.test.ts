@@ -4,7 +4,9 @@
  * second run lands on the same columns with the same values (run twice = run once).
  */
 import { columnIndex } from "../../src/workbook/a1";
+import fc from "fast-check";
 import { buildPlan } from "../../src/workbook/plan/build";
+import { cellsBesideTables } from "../../src/workbook/plan/owned";
 import { describeTarget, sheetName, summaryName } from "../../src/workbook/plan/summary";
 import type { OwnedColumns, PlanCell, SummarySheetPlan, WritePlan } from "../../src/workbook/plan/types";
 import { runPipeline } from "../../src/workbook/pipeline";
@@ -452,5 +454,98 @@ describe("names and targets", () => {
     expect(t("> 50")).toBe("> 50");
     expect(t("mínimo 300")).toBe("≥ 300");
     expect(t("75,5%")).toBe("≥ 75,5%");
+  });
+});
+
+describe("cellsBesideTables: what the plan reads, without the tables' own cells", () => {
+  const opts = { source: "contrato.xlsx" };
+  /** The plan from the whole workbook and from what is beside the tables must be the same. */
+  const samePlan = (wb: WorkbookData) => {
+    const result = runPipeline(wb);
+    const beside = cellsBesideTables(wb, result.tables);
+    expect(buildPlan(beside, result, opts)).toEqual(buildPlan(wb, result, opts));
+    return { result, beside };
+  };
+  const sideBySide = workbook(
+    sheet("Lado a lado", [
+      ["Indicador", "Meta", "Resultado", null, "Indicador", "Meta", "Resultado"],
+      ["Consultas médicas", 100, 110, null, "Grupos de tabagismo", 2, 1],
+      ["Consultas de enfermagem", 80, 70, null, "Visitas domiciliares", 500, 480],
+    ]),
+  );
+  const wide = workbook(
+    sheet("Largo", [
+      ["Indicador", "Meta", "Jan/2025", "Fev/2025"],
+      ["Consultas médicas", "≥ 300", 330, 240],
+    ]),
+  );
+  const month = (name: string, result: number) =>
+    sheet(name, [
+      ["Indicador", "Meta", "Resultado"],
+      ["Consultas médicas", "≥ 300", result],
+    ]);
+
+  it("keeps header rows and what lies right of and below a table, and drops the table's data cells", () => {
+    const rows = longSheet().rows.map((r) => [...r]);
+    rows[5] = [...rows[5], { value: "ver ofício 12" }]; // H6, right of the table (A–G)
+    rows.push([], [{ value: "Fonte: e-SUS" }]); // A11, below it
+    const { beside } = samePlan(workbook({ ...longSheet(), rows }));
+    const kept = beside.sheets[0].rows;
+    // The title (row 1) and header (row 3) stay whole; rows 4–9 (the data, A–G) keep only H6.
+    expect(kept[0]).toEqual(longSheet().rows[0]);
+    expect(kept[2].map((c) => c.value)).toEqual(HEADER);
+    expect(kept.slice(3, 9).map((r) => r.filter(Boolean).map((c) => c.value))).toEqual([
+      [],
+      [],
+      ["ver ofício 12"],
+      [],
+      [],
+      [],
+    ]);
+    expect(kept[10].map((c) => c.value)).toEqual(["Fonte: e-SUS"]);
+  });
+
+  it("gives the same plan on every layout and on a second run (an earlier pair, stale rows under it)", () => {
+    for (const wb of [
+      workbook(longSheet()),
+      sideBySide,
+      applyOwned(sideBySide, plan(sideBySide)),
+      wide,
+      applyOwned(wide, plan(wide)),
+      workbook(month("Jan 2025", 330), month("Fev 2025", 240)),
+    ])
+      samePlan(wb);
+    // A table that shrank since the last run: the old concepts under it are found (and cleared) the same way.
+    const ran = applyOwned(workbook(longSheet()), plan(workbook(longSheet())));
+    const shrunk = ran.sheets[0].rows.map((r, i) =>
+      i === 6 || i === 7 ? r.map((c, j) => (j < 7 ? { value: null } : c)) : r,
+    );
+    samePlan(workbook({ ...ran.sheets[0], rows: shrunk }));
+  });
+
+  it("property: notes typed anywhere right of or below the table leave the plan as the whole workbook gives it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            row: fc.integer({ min: 1, max: 14 }),
+            col: fc.integer({ min: 8, max: 13 }),
+            value: fc.oneof(fc.constant("nota"), fc.constant("A"), fc.double({ min: 0, max: 2, noNaN: true })),
+          }),
+          { maxLength: 6 },
+        ),
+        (notes) => {
+          const rows = longSheet().rows.map((r) => [...r]);
+          for (const n of notes) {
+            while (rows.length < n.row) rows.push([]);
+            const line = rows[n.row - 1];
+            while (line.length < n.col) line.push({ value: null });
+            line[n.col - 1] = { value: n.value };
+          }
+          samePlan(workbook({ ...longSheet(), rows }));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

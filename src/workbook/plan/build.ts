@@ -4,7 +4,7 @@
  */
 import { evaluateRow, type RowEvaluation, type RowInput } from "../../core/evaluate";
 import type { PipelineResult } from "../pipeline";
-import type { WorkbookData } from "../model";
+import type { SheetData } from "../model";
 import { planOwnedColumns } from "./owned";
 import { reportSheets } from "./reports";
 import { planSummary } from "./summary";
@@ -46,7 +46,11 @@ function allRows(result: PipelineResult): Map<RowInput, RowEvaluation> {
   return seen;
 }
 
-export function buildPlan(workbook: WorkbookData, result: PipelineResult, options: PlanOptions): WritePlan {
+/**
+ * `workbook` is read for the cells beside the tables only (where the owned columns go): the workbook, or
+ * `cellsBesideTables` of it.
+ */
+export function buildPlan(workbook: { sheets: SheetData[] }, result: PipelineResult, options: PlanOptions): WritePlan {
   const owned = planOwnedColumns(workbook, result.tables, allRows(result), {
     liveFormulas: options.liveFormulas ?? true,
   });

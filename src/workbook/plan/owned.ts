@@ -22,7 +22,7 @@ import { columnLetter, fromA1, fromA1Range, toA1Range } from "../a1";
 import { Grid, isEmptyValue } from "../detect/grid";
 import { isOwnedHeader, ownedHeader } from "../addinParts";
 import { wrappedHeight } from "./print";
-import type { DetectedTable, SheetData, TableFrameRef } from "../model";
+import type { CellData, DetectedTable, SheetData, TableFrameRef } from "../model";
 import type { ConceptClass, ConditionalRule, OwnedColumns, PlanCell, CellStyle, UserSheetPrint } from "./types";
 import type { LocatedProblem } from "../../core/evaluate";
 import { maxOf } from "../../core/arrays";
@@ -453,4 +453,51 @@ function userSheetPrint(tables: DetectedTable[], owned: OwnedColumns[]): UserShe
     out.set(key, print);
   }
   return [...out.values()];
+}
+
+/** A row of `cellsBesideTables` left with nothing: shared, never changed. */
+const NO_CELLS: readonly CellData[] = Object.freeze([]);
+
+/**
+ * What `planOwnedColumns` reads of a workbook, and only that: each sheet without the cells of its tables'
+ * data (the rows under a table's header, within its columns), which detection has read into the tables'
+ * rows already. The plan looks at header rows, at the columns right of a table and at the rows below it,
+ * all kept. A host holding a large workbook keeps this while it evaluates instead (the command: a table
+ * of a million rows is some 190 MB of cells, and usually nothing lies beside it). Sheets without a table
+ * are the workbook's own objects; nothing is changed.
+ */
+export function cellsBesideTables(workbook: { sheets: SheetData[] }, tables: DetectedTable[]): { sheets: SheetData[] } {
+  const blocks = new Map<string, { top: number; bottom: number; left: number; right: number }[]>();
+  for (const table of tables)
+    for (const frame of table.frames) {
+      const range = fromA1Range(frame.ref);
+      if (!range || range.bottom <= frame.headerRow) continue;
+      const list = blocks.get(frame.sheet) ?? [];
+      list.push({ top: frame.headerRow + 1, bottom: range.bottom, left: range.left, right: range.right });
+      blocks.set(frame.sheet, list);
+    }
+  return {
+    sheets: workbook.sheets.map((sheet) => {
+      const cut = blocks.get(sheet.name);
+      if (!cut) return sheet;
+      const inside = (row: number, col: number) => {
+        for (let i = 0; i < cut.length; i++) {
+          const b = cut[i];
+          if (row >= b.top && row <= b.bottom && col >= b.left && col <= b.right) return true;
+        }
+        return false;
+      };
+      const rows = sheet.rows.map((line, i) => {
+        if (!Array.isArray(line)) return line;
+        const row = sheet.origin.row + i;
+        let kept: CellData[] | undefined;
+        for (let j = 0; j < line.length; j++) {
+          if (line[j] === undefined || inside(row, sheet.origin.col + j)) continue;
+          (kept ??= [])[j] = line[j];
+        }
+        return kept ?? (NO_CELLS as CellData[]);
+      });
+      return { ...sheet, rows };
+    }),
+  };
 }
