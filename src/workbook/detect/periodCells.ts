@@ -4,6 +4,7 @@
  * table's context when the text has none (`Jan`, `1º Trimestre`).
  */
 import { messages } from "../../core/messages";
+import { PairMemo } from "../../core/parse";
 import { parsePeriod } from "../../core/periods";
 import type { CellValue, Period } from "../../core/types";
 import { isDateFormat } from "./grid";
@@ -50,6 +51,19 @@ function bare(text: string): string {
  * leading word the periods module drops (`Resultado`, `Mês`) are not periods.
  */
 export function readPeriodText(raw: string, year: number | undefined): PeriodReading {
+  return readPeriodTexts.get(year === undefined ? "" : String(year), raw);
+}
+
+/**
+ * `readPeriodText` by year and text, worked out once: every candidate header row reads each of its cells as
+ * a period, and a folder of contracts repeats the same headers in every file. Readings are values (a
+ * period is never changed once made), so callers may share them.
+ */
+const readPeriodTexts = new PairMemo((year: string, raw: string) =>
+  periodOfText(raw, year === "" ? undefined : Number(year)),
+);
+
+function periodOfText(raw: string, year: number | undefined): PeriodReading {
   const text = bare(raw);
   if (text === "" || text.length > 100) return { kind: "none" };
   const direct = parsePeriod(text, { defaultYear: year });
