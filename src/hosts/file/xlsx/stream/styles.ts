@@ -71,7 +71,7 @@ export function readStyles(xml: string | undefined): CellStyles {
         }
         stack.push(local);
       },
-      // Self-closing elements close too (saxes reports both events).
+      // Self-closing elements close too (the scanner reports both events).
       close: () => stack.pop(),
     });
   }

@@ -4,11 +4,10 @@
  * reads like one written without.
  */
 import path from "path";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { ZipArchive } from "./zip";
 
 export interface SaxHandlers {
-  open?: (local: string, attributes: Record<string, string>, tag: SaxesTagPlain) => void;
+  open?: (local: string, attributes: Record<string, string>) => void;
   text?: (text: string) => void;
   close?: (local: string) => void;
 }
@@ -19,24 +18,32 @@ export function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-/** A SAX parser (no namespace processing, no position tracking: both cost time) calling `handlers`. */
-export function saxParser(handlers: SaxHandlers): SaxesParser<{ xmlns: false; position: false }> {
-  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-  const { open, text, close } = handlers;
-  if (open) parser.on("opentag", (tag) => open(localName(tag.name), tag.attributes, tag));
-  if (text) parser.on("text", text);
-  if (close) parser.on("closetag", (tag) => close(localName(tag.name)));
-  parser.on("error", (e) => {
-    throw e;
-  });
-  return parser;
-}
-
-/** Parses a whole text (a small part) with `handlers`; throws on malformed XML. */
+/**
+ * Parses a whole text (a small part: the workbook, styles, shared strings, relationships) with `handlers`,
+ * through the byte scanner the worksheets go through (below); throws on malformed XML. Attributes come
+ * decoded, by their qualified names; texts decoded; a self-closing element is opened and closed.
+ */
 export function parseXml(xml: string, handlers: SaxHandlers): void {
-  saxParser(handlers)
-    .write(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml)
-    .close();
+  const { open, text, close } = handlers;
+  const name = (buf: Buffer, start: number, end: number) => localName(buf.toString("utf8", start, end));
+  const scanner = new ByteScanner({
+    open(buf, ns, ne, from, to) {
+      if (!open) return;
+      const count = readAttributes(buf, from, to);
+      const attributes: Record<string, string> = {};
+      for (let i = 0; i < count; i++)
+        attributes[buf.toString("utf8", attrs.nameStart[i], attrs.nameEnd[i])] = attrValue(buf, i);
+      open(name(buf, ns, ne), attributes);
+    },
+    text(buf, start, end) {
+      if (text) text(textOf(buf, start, end));
+    },
+    close(buf, ns, ne) {
+      if (close) close(name(buf, ns, ne));
+    },
+  });
+  scanner.write(Buffer.from(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml, "utf8"));
+  scanner.end();
 }
 
 /** An attribute by local name (`r:id` and `ns3:id` are both `id`); `qualified` first when given. */
