@@ -39,6 +39,16 @@ async function lib(relative) {
   return mod.default ?? mod;
 }
 
+/**
+ * The command as `contratualiza …` runs it: `program` (its process settings, then `main`), or `main` in a
+ * build from before `program` existed (BENCH_LIB).
+ * @returns {Promise<(argv: string[]) => Promise<number>>}
+ */
+async function command() {
+  const mod = await lib("cli/index.js");
+  return mod.program ?? mod.main;
+}
+
 /** Peak resident memory of this process so far, in bytes. */
 function peakRss() {
   return process.resourceUsage().maxRSS * 1024;
@@ -105,14 +115,14 @@ const CASES = {
    * accepts it (the output workbook is then part of the measure).
    */
   async command(file, outDir) {
-    const { main } = await lib("cli/index.js");
+    const run = await command();
     const { parseArgs } = await lib("cli/args.js");
     const out = path.join(outDir, `saida-${path.basename(file)}`);
     const probe = parseArgs(["avaliar", file, "--saida", out]);
     const saida = probe.command !== "erro";
     const argv = saida ? ["avaliar", file, "--saida", out] : ["avaliar", file];
     const t0 = performance.now();
-    const code = await main(argv);
+    const code = await run(argv);
     const seconds = (performance.now() - t0) / 1000;
     let outSize;
     if (saida)
@@ -139,9 +149,9 @@ const CASES = {
 
   /** The whole command without the output workbook: `avaliar <file> --sem-arquivo`. */
   async "no-output"(file) {
-    const { main } = await lib("cli/index.js");
+    const run = await command();
     const t0 = performance.now();
-    const code = await main(["avaliar", file, "--sem-arquivo"]);
+    const code = await run(["avaliar", file, "--sem-arquivo"]);
     return { seconds: (performance.now() - t0) / 1000, code };
   },
 
