@@ -132,10 +132,7 @@ async function evaluateTogether(job: ConsolidateJob): Promise<JobOutcome> {
     names.length > 3
       ? siapsCommandStrings.gatheredFiles(names.length, names[0], names[names.length - 1])
       : names.join(", ");
-  return outcomeOf(
-    job,
-    consolidateWorkbook({ sheets, unsupported: [] }, { ...options, source, sources, splitSheets: false }),
-  );
+  return outcomeOf(job, consolidateWorkbook({ sheets }, { ...options, source, sources, splitSheets: false }));
 }
 
 /** Runs a job; never throws (see the module comment). */

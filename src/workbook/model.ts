@@ -36,11 +36,6 @@ export interface SheetData {
 export interface WorkbookData {
   sheets: SheetData[];
   /**
-   * Parts of the file a host could not carry over when it writes, in pt-BR. Always empty now: the file host
-   * patches the package and Excel keeps everything. Kept until the readers' callers stop setting it.
-   */
-  unsupported: string[];
-  /**
    * What the host could not read and the user should know, in pt-BR (merged cells on an Excel too old to
    * report them): shown with the read, not per table.
    */

@@ -433,8 +433,6 @@ describe("the evaluated copy (--saida)", () => {
     // 90% → Faixa 2 (see the example's note above).
     expect(labelRow?.[2]?.value).toBeCloseTo(0.9, 12);
     expect(String(summary!.rows.find((r) => r[0]?.value === "Faixa")?.[2]?.value)).toMatch(/^Faixa 2/);
-    // The summary's chart is ours: it is not reported as a part the copy would lose.
-    expect(read.workbook.unsupported).toEqual([]);
   });
 
   test("--final adds the final report and communiqué (Avaliação final, Comunicado final) to the copy; without it there are none", async () => {

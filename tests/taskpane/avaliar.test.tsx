@@ -171,7 +171,7 @@ describe("screen Avaliar", () => {
 
 describe("screen Avaliar: co-financing per team", () => {
   it("chooses the co-financing by itself and lists each team's nota final and class (tests/workbook/cofinanciamento.ts)", async () => {
-    const host = new FakeHost({ sheets: [sheet("Equipes", [COFIN_HEADER, ...cofinRows()])], unsupported: [] });
+    const host = new FakeHost({ sheets: [sheet("Equipes", [COFIN_HEADER, ...cofinRows()])] });
     const { user, panel, container } = await open(host);
     expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(
       true,
@@ -192,7 +192,7 @@ describe("screen Avaliar: co-financing per team", () => {
   });
 
   it("co-financing as people type it: ratios, a fraction column, a missing C7 (tests/workbook/cofinanciamento.ts typedSheets)", async () => {
-    const host = new FakeHost({ sheets: typedSheets().map((t) => sheet(t.name, t.rows as never)), unsupported: [] });
+    const host = new FakeHost({ sheets: typedSheets().map((t) => sheet(t.name, t.rows as never)) });
     const { user, panel } = await open(host);
     expect((within(panel).getByRole("radio", { name: presets.cofinanciamento.name }) as HTMLInputElement).checked).toBe(
       true,
@@ -220,7 +220,7 @@ describe("screen Avaliar: Previne Brasil", () => {
       ["Município", "Indicador", "Quadrimestre", "Resultado (%)"],
       ["Lavras", HYPERTENSION_TITLE, "2022 Q1", 40],
     ];
-    const host = new FakeHost({ sheets: [sheet("Previne", rows)], unsupported: [] });
+    const host = new FakeHost({ sheets: [sheet("Previne", rows)] });
     const { user, panel } = await open(host);
     await choosePreset(user, panel, "previne");
     await user.click(within(panel).getByRole("button", { name: "Avaliar" }));

@@ -25,7 +25,6 @@ export function cloneWorkbook(wb: WorkbookData): WorkbookData {
       tables: sh.tables.map((t) => ({ ...t })),
       merges: [...sh.merges],
     })),
-    unsupported: [...wb.unsupported],
   };
 }
 

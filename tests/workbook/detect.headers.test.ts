@@ -525,7 +525,7 @@ describe("robustness", () => {
             tables: [],
             merges,
           };
-          const { tables, problems } = detectTables({ sheets: [sheet], unsupported: [] });
+          const { tables, problems } = detectTables({ sheets: [sheet] });
           expect(Array.isArray(problems)).toBe(true);
           for (const t of tables) {
             expect(t.confidence).toBeGreaterThanOrEqual(0);

@@ -859,7 +859,7 @@ describe("problems", () => {
   });
 
   it("says so for a workbook without sheets", () => {
-    const { tables, problems } = detectTables({ sheets: [], unsupported: [] });
+    const { tables, problems } = detectTables({ sheets: [] });
     expect(tables).toEqual([]);
     expect(problems[0].message).toContain("não tem planilhas visíveis");
   });
@@ -939,7 +939,7 @@ describe("robustness", () => {
         ),
         (sheets, defaultYear, colunas) => {
           const mapping = colunas ? { tabelas: [{ planilha: sheets[0]?.name ?? "x", colunas }] } : undefined;
-          const { tables, problems } = detectTables({ sheets, unsupported: [] }, { defaultYear, mapping });
+          const { tables, problems } = detectTables({ sheets }, { defaultYear, mapping });
           for (const t of tables) {
             expect(t.confidence).toBeGreaterThanOrEqual(0);
             expect(t.confidence).toBeLessThanOrEqual(1);

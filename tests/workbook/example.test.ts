@@ -67,7 +67,6 @@ describe("the example workbook, read back", () => {
   beforeAll(async () => {
     const book = workbookOf(await readWorkbookFile(built));
     expect(book.sheets.map((s) => s.name)).toEqual([EXAMPLE_SHEET, EXAMPLE_README_SHEET]);
-    expect(book.unsupported).toEqual([]);
     sheet = sheetOf(book, EXAMPLE_SHEET);
     recs = records(sheet);
   });

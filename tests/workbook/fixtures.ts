@@ -34,7 +34,7 @@ export function sheet(name: string, rows: Cell[][], options: SheetOptions = {}):
 }
 
 export function workbook(...sheets: SheetData[]): WorkbookData {
-  return { sheets, unsupported: [] };
+  return { sheets };
 }
 
 /** `n` empty rows. */

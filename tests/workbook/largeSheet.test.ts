@@ -44,7 +44,7 @@ function sheetOf(units: number): SheetData {
  * (those need the result on the row itself); where the columns go and how many rows they cover is the same.
  */
 function largeTable(): { sheet: SheetData; table: DetectedTable; rows: RowEvaluation[] } {
-  const small = runPipeline({ sheets: [sheetOf(1)], unsupported: [] });
+  const small = runPipeline({ sheets: [sheetOf(1)] });
   const [table] = small.tables;
   const evaluated = small.evaluations.flatMap((ev) => ev.indicators.flatMap((i) => i.rows));
   expect(evaluated).toHaveLength(BLOCK);

@@ -32,7 +32,7 @@ import { workbookOf } from "../hosts/file/xlsx/helpers";
 
 /** A CSV export read as the command reads it, as a one-sheet workbook. */
 function csvBook(bytes: Buffer, name: string): WorkbookData {
-  return { sheets: [readCsv(bytes, name).sheet], unsupported: [] };
+  return { sheets: [readCsv(bytes, name).sheet] };
 }
 
 function onlyTable(book: WorkbookData): DetectedTable {
@@ -332,7 +332,7 @@ describe("the exports of a folder together: each team's C1–C7, nota final and 
         : workbookOf(await readWorkbookBytes(f.bytes, f.name));
       sheets.push(...book.sheets.map((sh) => ({ ...sh, name })));
     }
-    return { sheets, unsupported: [] };
+    return { sheets };
   }
 
   let result: PipelineResult;

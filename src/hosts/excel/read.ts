@@ -8,9 +8,8 @@
  *    `numberFormat`, its merged areas, and every table's range address.
  *
  * Differences from the file host, on purpose: dates stay Excel serial numbers with their date format (the
- * core reads date formats; a `Date` would need the workbook's 1900/1904 system), and nothing is
- * unsupported (Excel keeps charts, pivots and the add-in's settings). Hidden sheets are read too: a
- * mapping may name one.
+ * core reads date formats; a `Date` would need the workbook's 1900/1904 system). Hidden sheets are read
+ * too: a mapping may name one.
  *
  * Excel on the web rejects a response over 5 MB. When the second sync is refused for that, the values
  * are read again in row chunks of `maxCellsPerSync` cells, one sync each (halved while Excel still
@@ -112,7 +111,6 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       const grid = read[i];
       return sheetData(s, grid.address, grid.values, grid.formats, tablesBySheet.get(s.name) ?? [], merges);
     }),
-    unsupported: [],
     ...(merged ? {} : { readNotes: [excelHostStrings.mergedAreasSkipped] }),
   };
 }

@@ -110,7 +110,7 @@ export function consolidateWorkbook(
   const rows: ConsolidatedRow[] = [];
   for (const name of split) {
     const sheet = workbook.sheets.find((s) => s.name === name)!;
-    const part = runPipeline({ sheets: [sheet], unsupported: [] }, pipeline);
+    const part = runPipeline({ sheets: [sheet] }, pipeline);
     unshiftAll(part.problems, problems);
     pushAll(rows, rowsOfResult({ source: source ?? name, municipality: name, result: part }));
   }

@@ -74,7 +74,6 @@ const expected: WorkbookData = {
       hidden: true,
     },
   ],
-  unsupported: [],
 };
 
 /** The same workbook with dates as the file host reads them (JS dates at UTC midnight). */

@@ -132,7 +132,7 @@ export async function readWorkbookBytes(
 
 function csvWorkbook(bytes: Uint8Array, file: string): ReadWorkbookResult {
   const { sheet } = readCsv(bytes, sheetNameFromPath(file));
-  return { kind: "workbook", workbook: { sheets: [sheet], unsupported: [] }, source: { kind: "csv", sheet } };
+  return { kind: "workbook", workbook: { sheets: [sheet] }, source: { kind: "csv", sheet } };
 }
 
 async function readZip(bytes: Uint8Array, file: string, firstRowOnly: boolean): Promise<ReadWorkbookResult> {

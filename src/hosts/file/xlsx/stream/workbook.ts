@@ -73,6 +73,5 @@ export async function readPackage(zip: ZipArchive, firstRowOnly = false): Promis
   const sheets: SheetData[] = [];
   for (const entry of entries) sheets.push(await readSheet(ctx, entry.part, entry.name, entry.hidden, firstRowOnly));
 
-  // Nothing is listed as unsupported: the writer patches the package, so every part comes through.
-  return { sheets, unsupported: [] };
+  return { sheets };
 }
