@@ -26,19 +26,30 @@ export function cellXml(
   s: number,
   emptyText: () => number,
 ): string {
+  return cellOpen(prefix, row, col) + cellXmlTail(prefix, cell, s, emptyText);
+}
+
+/** A cell's XML up to its reference: `<c r="K5"`. */
+export function cellOpen(prefix: string, row: number, col: number): string {
+  return `<${prefix}c r="${letterOf(col)}${row}"`;
+}
+
+/**
+ * What follows a cell's reference in `cellXml` (its style, type and value, and the end tag): the same for
+ * every row that writes the same plan cell in the same format, so a writer of many rows can keep it.
+ */
+export function cellXmlTail(prefix: string, cell: PlanCell, s: number, emptyText: () => number): string {
   const p = prefix;
-  const ref = `${letterOf(col)}${row}`;
   const style = s > 0 ? ` s="${s}"` : "";
   const v = cell.value;
-  if (typeof v === "number" && Number.isFinite(v))
-    return `<${p}c r="${ref}"${style}><${p}v>${numberText(v)}</${p}v></${p}c>`;
+  if (typeof v === "number" && Number.isFinite(v)) return `${style}><${p}v>${numberText(v)}</${p}v></${p}c>`;
   // An empty text is still a text: a shared one, as readers take an empty inline string for an empty cell.
-  if (v === "") return `<${p}c r="${ref}"${style} t="s"><${p}v>${emptyText()}</${p}v></${p}c>`;
+  if (v === "") return `${style} t="s"><${p}v>${emptyText()}</${p}v></${p}c>`;
   if (typeof v === "string") {
     const space = /^\s|\s$/.test(v) ? ` xml:space="preserve"` : "";
-    return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t${space}>${xmlText(v)}</${p}t></${p}is></${p}c>`;
+    return `${style} t="inlineStr"><${p}is><${p}t${space}>${xmlText(v)}</${p}t></${p}is></${p}c>`;
   }
-  return `<${p}c r="${ref}"${style}/>`;
+  return `${style}/>`;
 }
 
 const LETTERS: string[] = [];

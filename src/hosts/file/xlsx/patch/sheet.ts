@@ -19,7 +19,7 @@
 import { columnIndex, columnLetter, fromA1Range, toA1Range, type CellRange } from "../../../../workbook/a1";
 import type { ConditionalRule, OwnedColumns, PlanCell, UserSheetPrint } from "../../../../workbook/plan/types";
 import { attributesOf, escapeAttr, scanTags } from "../chart";
-import { attr, cellXml, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
+import { attr, cellOpen, cellXmlTail, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
 import { PieceDeflater, type DeflatedPart } from "./deflate";
 import { SharedStrings } from "./strings";
 import { DEFAULT_FACE, type FontFace, type StyleBook } from "./styles";
@@ -175,6 +175,9 @@ export function patchSheet(
  * 4.5 MB at level 6 (zlib's default), and level 6 took about 0.5 s more of CPU for the whole command.
  */
 const DEFLATE_LEVEL = 1;
+
+/** How many distinct plan cells a block's memo of cell XML holds (see `tailOf`). */
+const MEMO_CELLS = 20_000;
 
 /** How many bytes of rows are patched, encoded and deflated at a time. */
 const SEGMENT = 64 << 10;
@@ -436,11 +439,21 @@ function rowPatcher(
     if (s === undefined) formats.set(key, (s = styles.cellFormat(w.cell, face)));
     return s;
   };
+  // Each owned cell's XML after its reference, by plan cell (the plan shares equal cells) and block: a
+  // million rows write a few thousand distinct cells. A block's face is set at its header row, which
+  // empties its memo.
+  const tails: Map<PlanCell, string>[] = blocks.map(() => new Map());
+  const tailOf = (w: Write): string => {
+    const memo = tails[w.block];
+    let tail = memo.get(w.cell);
+    if (tail === undefined) {
+      tail = cellXmlTail(p, w.cell, formatOf(w), empty);
+      if (memo.size < MEMO_CELLS) memo.set(w.cell, tail);
+    }
+    return tail;
+  };
   const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
-    [...cells].map(([col, w]) => ({
-      col,
-      xml: cellXml(p, row, col, w.cell, formatOf(w), empty),
-    }));
+    [...cells].map(([col, w]) => ({ col, xml: cellOpen(p, row, col) + tailOf(w) }));
 
   /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
   const appendedRow = (
@@ -553,7 +566,10 @@ function rowPatcher(
         }
       }
       const { cells, trailer } = cellsOf(content, p, rowNum);
-      for (const b of headerRows.get(rowNum) ?? []) faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
+      for (const b of headerRows.get(rowNum) ?? []) {
+        faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
+        tails[b].clear();
+      }
       if (!planned) continue;
       const kept = cells.filter((c) => !planned!.has(c.col));
       const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
