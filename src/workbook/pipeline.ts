@@ -473,7 +473,10 @@ function strayProblem(period: Period, rows: RowInput[]): LocatedProblem {
 
 /** Runs detection and evaluation on a workbook already read by a host. */
 export function runPipeline(workbook: WorkbookData, options: PipelineOptions = {}): PipelineResult {
-  return evaluateDetected(detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear }), options);
+  return evaluateDetected(
+    detectTables(workbook, { mapping: options.mapping, defaultYear: options.defaultYear }),
+    options,
+  );
 }
 
 /**
