@@ -40,12 +40,12 @@ import {
   type ConsolidatedRow,
   type ConsolidationFailure,
 } from "../workbook/consolidation/consolidate";
-import type { ExplicitMapping } from "../workbook/model";
 import type { WorkbookSource } from "../hosts/file/xlsx/read";
 import { blankWorkbook } from "../hosts/file/xlsx/blankWorkbook";
 import { writeEvaluatedFile } from "../hosts/file/xlsx/write";
 import { evaluateJob, type ConsolidateJob, type JobFile, type JobOutcome, type JobSettings } from "./consolidateJob";
 import { evaluateOptions, parseOptions, readInteger, valueOption, type OptionValues } from "./options";
+import { readMapping } from "./mappingFile";
 import { createProgress, type ProgressStream } from "./progress";
 import { MAX_MUNICIPALITIES_IN_TEXT } from "./report";
 import { pushAll, maxOf } from "../core/arrays";
@@ -412,18 +412,6 @@ export function consolidationJson(report: ConsolidationReport) {
 // ---------------------------------------------------------------------------------------------------------
 // The command
 
-/** Reads a mapping file (JSON); a pt-BR message when it cannot be used. */
-function readMapping(file: string): ExplicitMapping | string {
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    return cliStrings.badMapping(file, (e as Error).message);
-  }
-  if (!Array.isArray((data as { tabelas?: unknown } | null)?.tabelas))
-    return cliStrings.badMapping(file, cliStrings.mappingShape);
-  return data as ExplicitMapping;
-}
 
 /** What the writer starts from: a workbook with one empty sheet named as the consolidated one, which the plan replaces. */
 function emptySource(): WorkbookSource {

@@ -24,6 +24,7 @@ import { readWorkbookFile, type WorkbookSource } from "../hosts/file/xlsx/read";
 import { defaultOutputPath, writeEvaluatedFile } from "../hosts/file/xlsx/write";
 import path from "path";
 import { parseArgs, type EvaluateCommand } from "./args";
+import { readMapping } from "./mappingFile";
 import { createProgress, type Progress, type ProgressStream } from "./progress";
 import { toJson, toText, whyNothingEvaluated, type OutputReport } from "./report";
 import { pushAll, unshiftAll } from "../core/arrays";
@@ -32,18 +33,6 @@ export interface Output extends ProgressStream {
   write(text: string): unknown;
 }
 
-/** Reads a mapping file (JSON); a pt-BR message when it cannot be used. */
-function readMapping(file: string): ExplicitMapping | string {
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    return cliStrings.badMapping(file, (e as Error).message);
-  }
-  const tabelas = (data as { tabelas?: unknown }).tabelas;
-  if (!Array.isArray(tabelas)) return cliStrings.badMapping(file, cliStrings.mappingShape);
-  return data as ExplicitMapping;
-}
 
 const STEPS = 4;
 
