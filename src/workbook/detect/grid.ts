@@ -258,23 +258,26 @@ export class Grid {
     return true;
   }
 
+  /** The column of the first non-empty cell of a row from `left` to `right`, or undefined. */
+  private firstFilled(row: number, left: number, right: number): number | undefined {
+    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1)
+      if (!this.isEmpty(row, c)) return c;
+    return undefined;
+  }
+
   /** The first non-empty cell of a row from `left` to `right`, as text. */
   firstText(row: number, left = this.left, right = this.right): { col: number; text: string } | undefined {
-    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) {
-      if (!this.isEmpty(row, c)) return { col: c, text: this.text(row, c) };
-    }
-    return undefined;
+    const col = this.firstFilled(row, left, right);
+    return col === undefined ? undefined : { col, text: this.text(row, col) };
   }
 
   /**
    * Whether a row is a footer: its first non-empty cell from `left` to `right` opens a source note,
    * signature… (`left` is the sheet's first column, unless a table beside another starts further right).
+   * Asked of every row of a table: the column alone is looked for, no object is made.
    */
   isFooter(row: number, right = this.right, left = this.left): boolean {
-    for (let c = Math.max(left, this.left); c <= Math.min(right, this.right); c += 1) {
-      const value = this.value(row, c);
-      if (!isEmptyValue(value)) return isFooterText(cellText(value));
-    }
-    return false;
+    const col = this.firstFilled(row, left, right);
+    return col !== undefined && isFooterText(this.text(row, col));
   }
 }
