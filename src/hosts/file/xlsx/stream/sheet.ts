@@ -689,7 +689,7 @@ function tablesOf(
   for (const id of ids) {
     const rel = relById.get(id);
     if (!rel || rel.external) continue;
-    const xml = zip.text(rel.target);
+    const xml = zip.bytes(rel.target);
     if (xml === undefined) continue;
     let found: { name?: string; displayName?: string; ref?: string } | undefined;
     parseXml(xml, {

@@ -12,7 +12,7 @@ export function decodeEscapes(text: string): string {
     : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-export function readSharedStrings(xml: string | undefined): (string | null)[] {
+export function readSharedStrings(xml: string | Uint8Array | undefined): (string | null)[] {
   const out: (string | null)[] = [];
   if (xml === undefined) return out;
   // Per item: its plain `<t>` text, or its runs' texts; the last `<t>` directly under `<si>` wins, as in ExcelJS.

@@ -53,7 +53,7 @@ export function isDateFormat(format: string | undefined): boolean {
 }
 
 /** The styles part's cell formats; `xml` undefined (no styles part) gives no formats at all. */
-export function readStyles(xml: string | undefined): CellStyles {
+export function readStyles(xml: string | Uint8Array | undefined): CellStyles {
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   if (xml !== undefined) {

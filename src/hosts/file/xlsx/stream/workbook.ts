@@ -22,7 +22,7 @@ interface SheetEntry {
 }
 
 /** The worksheets of the workbook part, in tab order. */
-function worksheetsOf(zip: ZipArchive, workbookXml: string): { sheets: SheetEntry[]; date1904: boolean } {
+function worksheetsOf(zip: ZipArchive, workbookXml: Uint8Array): { sheets: SheetEntry[]; date1904: boolean } {
   const rels = new Map(relationshipsOf(zip, WORKBOOK).map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
   const seenIds = new Set<number>();
@@ -61,13 +61,13 @@ function xmlDecodeName(name: string): string {
  * @throws Error on malformed XML or a broken entry (the caller turns it into a pt-BR message).
  */
 export async function readPackage(zip: ZipArchive, firstRowOnly = false): Promise<WorkbookData> {
-  const workbookXml = zip.text(WORKBOOK);
+  const workbookXml = zip.bytes(WORKBOOK);
   if (workbookXml === undefined) throw new Error(`no ${WORKBOOK}`);
   const { sheets: entries, date1904 } = worksheetsOf(zip, workbookXml);
   const ctx = {
     zip,
-    styles: readStyles(zip.text("xl/styles.xml")),
-    sharedStrings: readSharedStrings(zip.text("xl/sharedStrings.xml")),
+    styles: readStyles(zip.bytes("xl/styles.xml")),
+    sharedStrings: readSharedStrings(zip.bytes("xl/sharedStrings.xml")),
     date1904,
   };
   const sheets: SheetData[] = [];

@@ -19,11 +19,12 @@ export function localName(name: string): string {
 }
 
 /**
- * Parses a whole text (a small part: the workbook, styles, shared strings, relationships) with `handlers`,
- * through the byte scanner the worksheets go through (below); throws on malformed XML. Attributes come
- * decoded, by their qualified names; texts decoded; a self-closing element is opened and closed.
+ * Parses a whole part (a small one: the workbook, styles, shared strings, relationships), as its bytes or as
+ * text, with `handlers`, through the byte scanner the worksheets go through (below); throws on malformed XML.
+ * Attributes come decoded, by their qualified names; texts decoded; a self-closing element is opened and
+ * closed. A leading byte order mark is skipped.
  */
-export function parseXml(xml: string, handlers: SaxHandlers): void {
+export function parseXml(xml: string | Uint8Array, handlers: SaxHandlers): void {
   const { open, text, close } = handlers;
   const name = (buf: Buffer, start: number, end: number) => localName(buf.toString("utf8", start, end));
   const scanner = new ByteScanner({
@@ -42,7 +43,10 @@ export function parseXml(xml: string, handlers: SaxHandlers): void {
       if (close) close(name(buf, ns, ne));
     },
   });
-  scanner.write(Buffer.from(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml, "utf8"));
+  let bytes =
+    typeof xml === "string" ? Buffer.from(xml, "utf8") : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  scanner.write(bytes);
   scanner.end();
 }
 
@@ -73,7 +77,7 @@ export function resolveTarget(fromPart: string, target: string): string {
 
 /** The relationships of `part` (none when it has no relationships part). */
 export function relationshipsOf(zip: ZipArchive, part: string): Relationship[] {
-  const xml = zip.text(relsPathOf(part));
+  const xml = zip.bytes(relsPathOf(part));
   if (xml === undefined) return [];
   const out: Relationship[] = [];
   parseXml(xml, {

@@ -30,8 +30,6 @@ export interface ZipArchive {
   text(name: string): string | undefined;
   /** The entry's bytes in pieces, inflated as they are read; undefined when there is no such entry. */
   chunks(name: string): Iterable<Buffer> | AsyncIterable<Buffer> | undefined;
-  /** The entry as UTF-8 text in pieces, inflated as they are read; undefined when there is no such entry. */
-  textChunks(name: string): AsyncIterable<string> | undefined;
 }
 
 const EOCD = 0x06054b50;
@@ -153,10 +151,6 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     bytes: bytesOf,
     text: (name) => bytesOf(name)?.toString("utf8"),
     chunks: chunksOf,
-    textChunks: (name) => {
-      const chunks = chunksOf(name);
-      return chunks && decodeChunks(chunks);
-    },
   };
 
   function chunksOf(name: string): Iterable<Buffer> | AsyncIterable<Buffer> | undefined {
@@ -174,13 +168,3 @@ export function openZip(bytes: Uint8Array): ZipArchive {
 
 /** How much is inflated at a time: large enough that the per-piece work is nothing, small beside a sheet. */
 const CHUNK = 1 << 20;
-
-async function* decodeChunks(stream: Iterable<Buffer> | AsyncIterable<Buffer>): AsyncIterable<string> {
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of stream) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
-}
