@@ -13,6 +13,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import { readWorkbookBytes, sheetData } from "../../../../src/hosts/file/xlsx/read";
 import { openZip } from "../../../../src/hosts/file/xlsx/stream/zip";
+import { readSharedStrings } from "../../../../src/hosts/file/xlsx/stream/strings";
 import type { SheetData } from "../../../../src/workbook/model";
 import { convertWithLibreOffice, withLibreOffice } from "../../../support/libreoffice";
 import { tempDir, workbookOf } from "./helpers";
@@ -551,4 +552,16 @@ describe("a workbook saved by LibreOffice", () => {
     },
     120_000,
   );
+});
+
+describe("small parts read as bytes", () => {
+  test("shared strings with a byte order mark, as bytes or as text, read the same strings", () => {
+    const xml =
+      '\ufeff<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      "<si><t>Pré-natal &amp; puerpério</t></si><si><r><t>Vacina</t></r><r><t> em dia</t></r></si><si><t></t></si></sst>";
+    // The mark (EF BB BF) is skipped; `&amp;` decoded; runs joined; an empty text is no value.
+    const expected = ["Pré-natal & puerpério", "Vacina em dia", null];
+    expect(readSharedStrings(Buffer.from(xml, "utf8"))).toEqual(expected);
+    expect(readSharedStrings(xml)).toEqual(expected);
+  });
 });

@@ -22,7 +22,7 @@ export function localName(name: string): string {
  * Parses a whole part (a small one: the workbook, styles, shared strings, relationships), as its bytes or as
  * text, with `handlers`, through the byte scanner the worksheets go through (below); throws on malformed XML.
  * Attributes come decoded, by their qualified names; texts decoded; a self-closing element is opened and
- * closed. A leading byte order mark is skipped.
+ * closed. A leading byte order mark is skipped by the scanner.
  */
 export function parseXml(xml: string | Uint8Array, handlers: SaxHandlers): void {
   const { open, text, close } = handlers;
@@ -43,10 +43,9 @@ export function parseXml(xml: string | Uint8Array, handlers: SaxHandlers): void 
       if (close) close(name(buf, ns, ne));
     },
   });
-  let bytes =
-    typeof xml === "string" ? Buffer.from(xml, "utf8") : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  scanner.write(bytes);
+  scanner.write(
+    typeof xml === "string" ? Buffer.from(xml, "utf8") : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength),
+  );
   scanner.end();
 }
 
