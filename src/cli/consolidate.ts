@@ -412,7 +412,6 @@ export function consolidationJson(report: ConsolidationReport) {
 // ---------------------------------------------------------------------------------------------------------
 // The command
 
-
 /** What the writer starts from: a workbook with one empty sheet named as the consolidated one, which the plan replaces. */
 function emptySource(): WorkbookSource {
   return { kind: "package", bytes: blankWorkbook(consolidationStrings.sheetName) };

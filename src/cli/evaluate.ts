@@ -33,7 +33,6 @@ export interface Output extends ProgressStream {
   write(text: string): unknown;
 }
 
-
 const STEPS = 4;
 
 /** What the command prints and returns once done. */
