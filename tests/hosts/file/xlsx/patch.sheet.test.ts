@@ -74,6 +74,44 @@ describe("patchSheet: shapes of worksheet XML", () => {
     expect(rows).toContain(`<row r="2" spans="1:3"><c r="A2"><v>7</v></c><c r="C2" s="1"><v>0.5</v></c></row>`);
   });
 
+  test("rows patched on their bytes keep them exactly; rows spelt otherwise are read as text", () => {
+    // One owned column at C (block: header row 1, values from row 2). Each data row is a shape the byte path
+    // must either copy exactly and append to, or hand to the text path.
+    const rows = [
+      // 2: the usual row, a multi-byte text kept byte for byte: appended.
+      `<row r="2" spans="1:2"><c r="A2" t="inlineStr"><is><t>Avaliação ≥ 90%</t></is></c><c r="B2"><v>1</v></c></row>`,
+      // 3: the row number in single quotes, no spans: appended (the tag copied as it is).
+      `<row r='3'><c r="A3"><v>2</v></c></row>`,
+      // 4: a cell reference in lower case: read as text, which rewrites the row with its cells in order.
+      `<row r="4"><c r="a4"><v>3</v></c></row>`,
+      // 5: the user's cell right of the owned column: read as text, the owned cell goes between.
+      `<row r="5"><c r="A5"><v>4</v></c><c r="D5"><v>5</v></c></row>`,
+      // 6: something after the last cell: read as text, which keeps it last.
+      `<row r="6"><c r="A6"><v>6</v></c><extLst><ext uri="x"/></extLst></row>`,
+      // 7: an empty self-closing row with spans: opened, spans from the owned column.
+      `<row r="7" spans="1:1"/>`,
+    ].join("");
+    const values = [2, 3, 4, 5, 6, 7].map((r) => [{ value: r / 10 }]);
+    const out = patchSheet(
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>0</v></c></row>${rows}</sheetData></worksheet>`,
+      [block({ values })],
+      [],
+      new StyleBook(undefined),
+    );
+    expect(XMLValidator.validate(out)).toBe(true);
+    const owned = (r: number) => `<c r="C${r}" s="1"><v>${r / 10}</v></c>`;
+    // Appended: the row's own text untouched, spans widened from the first column to the owned one.
+    expect(out).toContain(
+      `<row r="2" spans="1:3"><c r="A2" t="inlineStr"><is><t>Avaliação ≥ 90%</t></is></c><c r="B2"><v>1</v></c>${owned(2)}</row>`,
+    );
+    expect(out).toContain(`<row r='3'><c r="A3"><v>2</v></c>${owned(3)}</row>`);
+    // Read as text: the user's cell kept (its reference as written), the owned cell after it.
+    expect(out).toContain(`<row r="4"><c r="a4"><v>3</v></c>${owned(4)}</row>`);
+    expect(out).toContain(`<row r="5"><c r="A5"><v>4</v></c>${owned(5)}<c r="D5"><v>5</v></c></row>`);
+    expect(out).toContain(`<row r="6"><c r="A6"><v>6</v></c>${owned(6)}<extLst><ext uri="x"/></extLst></row>`);
+    expect(out).toContain(`<row r="7" spans="3:3">${owned(7)}</row>`);
+  });
+
   test("a <col> range over an owned column is split, its other attributes kept; a second run changes nothing", () => {
     const styles = new StyleBook(undefined);
     const xml = `<worksheet xmlns="${MAIN}"><cols><col min="1" max="5" width="9" style="3" customWidth="1"/></cols><sheetData/></worksheet>`;

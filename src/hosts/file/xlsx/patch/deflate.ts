@@ -38,6 +38,18 @@ export class PieceDeflater {
     }
   }
 
+  /** Appends data[start, end), bytes of the input copied as they are. */
+  addBytes(data: Uint8Array, start: number, end: number): void {
+    while (start < end) {
+      // Flushed when more is to come, as `add` does: the last piece is the one `finish` closes.
+      if (this.used === this.buffer.length) this.flush(false);
+      const n = Math.min(end - start, this.buffer.length - this.used);
+      this.buffer.set(data.subarray(start, start + n), this.used);
+      this.used += n;
+      start += n;
+    }
+  }
+
   /** The whole stream, closed. */
   finish(): DeflatedPart {
     this.flush(true);

@@ -97,37 +97,33 @@ function frameOf(start: string, end: string): Frame {
 
 /**
  * Patches a worksheet whose rows come in pieces (each `segment` a run of whole rows, in order), handing the
- * new text to `emit` in order as it goes; `finish` emits the rest and says whether anything changed.
+ * new text to `sink` in order as it goes; `finish` emits the rest and says whether anything changed.
  */
 function framePatcher(
   frame: Omit<Frame, "tail">,
   merges: CellRange[],
-  emit: (text: string) => void,
+  sink: PatchSink,
   blocks: OwnedColumns[],
   rules: ConditionalRule[],
   styles: StyleBook,
   strings: SharedStrings,
   fit?: UserSheetPrint,
-): { segment(text: string): void; finish(tail: string): boolean } {
+): { segment(rows: Buffer): void; finish(tail: string): boolean } {
   const p = frame.prefix;
   const selfClosing = frame.open.endsWith("/>");
   const writes = plannedWrites(blocks, merges);
   let head = blocks.length > 0 ? withColumnWidths(withDimension(frame.head, p, blocks), p, blocks) : frame.head;
   if (fit?.fit) head = fitHead(head, p);
   let changed = head !== frame.head;
-  const rows = blocks.length > 0 ? rowPatcher(p, writes, blocks, styles, strings) : undefined;
+  const rows = blocks.length > 0 ? rowPatcher(p, writes, blocks, styles, strings, sink) : undefined;
   const closeTag = `</${p}sheetData>`;
   let first = true;
-  const segment = (text: string) => {
-    const pieces = rows?.segment(text);
-    if (first) emit(head + frame.open);
+  const segment = (data: Buffer) => {
+    if (first) sink.text(head + frame.open);
     first = false;
-    if (pieces === undefined) emit(text);
-    else {
-      changed = true;
-      // Piece by piece: joining them first copied every byte once more (a third of the patch's time).
-      for (const piece of pieces) emit(piece);
-    }
+    if (rows) {
+      if (rows.segment(data)) changed = true;
+    } else sink.bytes(data, 0, data.length);
   };
   /** Emits the rest, `tail` (what follows the rows) with the plan's rules and fit; says whether anything changed. */
   const finish = (frameTail: string): boolean => {
@@ -136,11 +132,11 @@ function framePatcher(
     if (tail !== frameTail) changed = true;
     const last = rows ? rows.finish() : "";
     if (last !== "") changed = true;
-    if (!first) emit(last + closeTag + tail);
-    else if (!selfClosing) emit(head + frame.open + last + closeTag + tail);
+    if (!first) sink.text(last + closeTag + tail);
+    else if (!selfClosing) sink.text(head + frame.open + last + closeTag + tail);
     // A sheet with no rows at all (`<sheetData/>`) is opened only when rows are added to it.
-    else if (last === "") emit(head + frame.open + tail);
-    else emit(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
+    else if (last === "") sink.text(head + frame.open + tail);
+    else sink.text(head + frame.open.replace(/\s*\/>$/, ">") + last + closeTag + tail);
     return changed;
   };
   return { segment, finish };
@@ -163,11 +159,11 @@ export function patchSheet(
   const close = selfClosing ? openEnd : xml.indexOf(closeTag, openEnd);
   if (close < 0) throw new Error("patch: sheetData is not closed");
   const frame = frameOf(xml.slice(0, openEnd), xml.slice(selfClosing ? openEnd : close + closeTag.length));
-  const out: string[] = [];
-  const patcher = framePatcher(frame, mergesOf(frame.tail), (t) => out.push(t), blocks, rules, styles, strings);
-  if (!selfClosing) patcher.segment(xml.slice(openEnd, close));
+  const out = textSink();
+  const patcher = framePatcher(frame, mergesOf(frame.tail), out, blocks, rules, styles, strings);
+  if (!selfClosing) patcher.segment(Buffer.from(xml.slice(openEnd, close)));
   patcher.finish(frame.tail);
-  return out.join("");
+  return out.result();
 }
 
 /**
@@ -202,7 +198,10 @@ export async function patchSheetPart(
   merges?: CellRange[],
 ): Promise<DeflatedPart | undefined> {
   const out = new PieceDeflater(DEFLATE_LEVEL);
-  const emit = (text: string) => out.add(text);
+  const sink: PatchSink = {
+    text: (text) => out.add(text),
+    bytes: (data, start, end) => out.addBytes(data, start, end),
+  };
   let p = "";
   let open = Buffer.alloc(0);
   let rowStart = Buffer.alloc(0);
@@ -268,7 +267,7 @@ export async function patchSheetPart(
       }
       from += Buffer.byteLength(startText.slice(0, openEnd));
       searched = from;
-      patcher = framePatcher(frame, merges ?? [], emit, blocks, rules, styles, strings, fit);
+      patcher = framePatcher(frame, merges ?? [], sink, blocks, rules, styles, strings, fit);
     }
     // The rows end at the first `</sheetData>` (a text's `<` is always escaped, so none is inside them).
     const closeAt = held.subarray(0, to).indexOf(closeTag, searched);
@@ -286,11 +285,11 @@ export async function patchSheetPart(
         while (cutAt >= 0 && !isRowStart(rows, cutAt + rowStart.length)) cutAt = rows.indexOf(rowStart, cutAt + 1);
         if (cutAt < 0) break;
       }
-      patcher.segment(held.toString("utf8", from, cutAt));
+      patcher.segment(held.subarray(from, cutAt));
       from = cutAt;
     }
     if (closeAt >= 0) {
-      if (closeAt > from) patcher.segment(held.toString("utf8", from, closeAt));
+      if (closeAt > from) patcher.segment(held.subarray(from, closeAt));
       ending = [Buffer.from(held.subarray(closeAt + closeTag.length, to))];
       held = Buffer.alloc(0);
     }
@@ -299,7 +298,7 @@ export async function patchSheetPart(
     const xml = Buffer.concat(selfClosing).toString("utf8");
     const openEnd = tagEnd(xml, xml.indexOf(`<${p}sheetData`));
     const frame = frameOf(xml.slice(0, openEnd), xml.slice(openEnd));
-    const whole = framePatcher(frame, mergesOf(frame.tail), emit, blocks, rules, styles, strings, fit);
+    const whole = framePatcher(frame, mergesOf(frame.tail), sink, blocks, rules, styles, strings, fit);
     return whole.finish(frame.tail) ? out.finish() : undefined;
   }
   if (!patcher) throw new Error("patch: a worksheet without sheetData");
@@ -335,15 +334,26 @@ interface Writes {
   rows: number[];
   /** Column → what to write on `row`; empty when every cell of it is covered by a merge that starts elsewhere. */
   at(row: number): Map<number, Write>;
+  /**
+   * The block that alone writes `row`, when no other block writes there, it is no block's header row and no
+   * merge covers an owned cell: the usual row, whose cells are that block's values in column order. Else
+   * undefined (`at` says what to write).
+   */
+  only(row: number): number | undefined;
 }
 
 /** The planned writes; cells covered by a merge that starts elsewhere are left out. */
 function plannedWrites(blocks: OwnedColumns[], merges: CellRange[]): Writes {
-  const rows = new Set<number>();
+  // Usually ascending as listed (a block's header row above its values, blocks down the sheet): then neither
+  // a set nor a sort of a million numbers is needed.
+  let rows: number[] = [];
   for (const b of blocks) {
-    rows.add(b.headerRow);
-    for (let i = 0; i < b.values.length; i++) rows.add(b.firstRow + i);
+    rows.push(b.headerRow);
+    for (let i = 0; i < b.values.length; i++) rows.push(b.firstRow + i);
   }
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i++) ascending = rows[i] > rows[i - 1];
+  if (!ascending) rows = [...new Set(rows)].sort((x, y) => x - y);
   const at = (row: number): Map<number, Write> => {
     const cells = new Map<number, Write>();
     blocks.forEach((b, i) => {
@@ -357,7 +367,22 @@ function plannedWrites(blocks: OwnedColumns[], merges: CellRange[]): Writes {
     }
     return cells;
   };
-  return { rows: [...rows].sort((x, y) => x - y), at };
+  const mergesInTheWay = merges.some((m) => blocks.some((b) => intersects(m, blockRange(b))));
+  const only = (row: number): number | undefined => {
+    if (mergesInTheWay) return undefined;
+    let found: number | undefined;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i];
+      if (row === b.headerRow) return undefined;
+      const k = row - b.firstRow;
+      if (k < 0 || k >= b.values.length) continue;
+      if (found !== undefined) return undefined;
+      found = i;
+    }
+    if (found === undefined) return undefined;
+    return blocks[found].values[row - blocks[found].firstRow]?.length > 0 ? found : undefined;
+  };
+  return { rows, at, only };
 }
 
 interface CellText {
@@ -411,9 +436,95 @@ function faceLeftOf(cells: CellText[], col: number, styles: StyleBook): FontFace
   return undefined;
 }
 
+/** Where a patcher's output goes: new text, or a run of the input's own bytes (copied, never decoded). */
+export interface PatchSink {
+  text(text: string): void;
+  bytes(data: Buffer, start: number, end: number): void;
+}
+
+/** A sink that gathers the output as one string (a sheet patched whole, `patchSheet`). */
+function textSink(): PatchSink & { result(): string } {
+  const out: string[] = [];
+  return {
+    text: (text) => out.push(text),
+    bytes: (data, start, end) => {
+      if (end > start) out.push(data.toString("utf8", start, end));
+    },
+    result: () => out.join(""),
+  };
+}
+
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const GT = 0x3e;
+const SLASH = 0x2f;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** `tagEnd` on bytes: the index just past the `>` that closes the tag starting at `start`, or -1. */
+function tagEndIn(data: Buffer, start: number, stop: number): number {
+  let quote = 0;
+  for (let i = start + 1; i < stop; i++) {
+    const c = data[i];
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === QUOTE || c === APOSTROPHE) quote = c;
+    else if (c === GT) return i + 1;
+  }
+  return -1;
+}
+
+/** The first index of `needle` in data[from, to), or -1; for short ranges (a tag), where a native search costs more. */
+function indexIn(data: Buffer, needle: Buffer, from: number, to: number): number {
+  const last = to - needle.length;
+  const first = needle[0];
+  outer: for (let i = from; i <= last; i++) {
+    if (data[i] !== first) continue;
+    for (let k = 1; k < needle.length; k++) if (data[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+const R_ATTRIBUTE = Buffer.from(' r="');
+const SPANS = Buffer.from("spans");
+
+/** The row number of a row tag written `r="123"`; undefined when it is spelt otherwise (or absent): read as text. */
+function plainRowNumber(data: Buffer, start: number, end: number): number | undefined {
+  const at = indexIn(data, R_ATTRIBUTE, start, end);
+  if (at < 0) return undefined;
+  let n = 0;
+  let i = at + R_ATTRIBUTE.length;
+  for (; i < end && data[i] >= 0x30 && data[i] <= 0x39; i++) n = n * 10 + (data[i] - 0x30);
+  return data[i] === QUOTE && i > at + R_ATTRIBUTE.length && n > 0 ? n : undefined;
+}
+
+/** The column of a cell tag written `r="AB12"` (one to three capitals); undefined otherwise: read as text. */
+function plainCellColumn(data: Buffer, start: number, end: number): number | undefined {
+  const at = indexIn(data, R_ATTRIBUTE, start, end);
+  if (at < 0) return undefined;
+  let col = 0;
+  let i = at + R_ATTRIBUTE.length;
+  for (; i < end && data[i] >= 0x41 && data[i] <= 0x5a; i++) col = col * 26 + (data[i] - 0x40);
+  const letters = i - (at + R_ATTRIBUTE.length);
+  return letters >= 1 && letters <= 3 && col <= MAX_COLUMN && data[i] >= 0x30 && data[i] <= 0x39 ? col : undefined;
+}
+
+/** Excel's last column (XFD). */
+const MAX_COLUMN = 16384;
+
 /**
- * The rows of sheetData with the planned writes made, given as runs of whole rows in order (`segment`);
- * rows not written are copied as they are. `finish` gives the rows to add after the last one there was.
+ * The rows of sheetData with the planned writes made, given as runs of whole rows in order (`segment`, their
+ * bytes), into `sink`; rows not written are copied as they are. `finish` gives the rows to add after the
+ * last one there was.
+ *
+ * The usual row — written by the plan, not a header, every owned cell right of the user's last cell — is
+ * patched on its bytes: its own are copied and the owned cells' text is appended. Any other row the plan
+ * touches is read as text and taken apart (`cellsOf`). Rows are cut on `<row` and `</row>`, which are ASCII,
+ * so a multi-byte character is never split.
  */
 function rowPatcher(
   p: string,
@@ -421,7 +532,8 @@ function rowPatcher(
   blocks: OwnedColumns[],
   styles: StyleBook,
   strings: SharedStrings,
-): { segment(xml: string): string[] | undefined; finish(): string } {
+  sink: PatchSink,
+): { segment(data: Buffer): boolean; finish(): string } {
   const empty = () => strings.empty();
   const faces: (FontFace | undefined)[] = blocks.map(() => undefined);
   const headerRows = new Map<number, number[]>();
@@ -432,68 +544,28 @@ function rowPatcher(
     st
       ? `${st.bold ? 1 : 0}${st.italic ? 1 : 0}${st.wrap ? 1 : 0}${st.border ? 1 : 0}|${st.size ?? ""}|${st.color ?? ""}|${st.fill ?? ""}|${st.align ?? ""}|${st.valign ?? ""}`
       : "";
-  const formatOf = (w: Write) => {
-    const face = faces[w.block] ?? DEFAULT_FACE;
-    const key = `${face.name}|${face.size}|${face.family}|${w.cell.numberFormat ?? ""}|${styleKey(w.cell.style)}`;
+  const formatOf = (cell: PlanCell, block: number) => {
+    const face = faces[block] ?? DEFAULT_FACE;
+    const key = `${face.name}|${face.size}|${face.family}|${cell.numberFormat ?? ""}|${styleKey(cell.style)}`;
     let s = formats.get(key);
-    if (s === undefined) formats.set(key, (s = styles.cellFormat(w.cell, face)));
+    if (s === undefined) formats.set(key, (s = styles.cellFormat(cell, face)));
     return s;
   };
   // Each owned cell's XML after its reference, by plan cell (the plan shares equal cells) and block: a
   // million rows write a few thousand distinct cells. A block's face is set at its header row, which
   // empties its memo.
   const tails: Map<PlanCell, string>[] = blocks.map(() => new Map());
-  const tailOf = (w: Write): string => {
-    const memo = tails[w.block];
-    let tail = memo.get(w.cell);
+  const tailOf = (cell: PlanCell, block: number): string => {
+    const memo = tails[block];
+    let tail = memo.get(cell);
     if (tail === undefined) {
-      tail = cellXmlTail(p, w.cell, formatOf(w), empty);
-      if (memo.size < MEMO_CELLS) memo.set(w.cell, tail);
+      tail = cellXmlTail(p, cell, formatOf(cell, block), empty);
+      if (memo.size < MEMO_CELLS) memo.set(cell, tail);
     }
     return tail;
   };
   const cellsFor = (row: number, cells: Map<number, Write>): CellText[] =>
-    [...cells].map(([col, w]) => ({ col, xml: cellOpen(p, row, col) + tailOf(w) }));
-
-  /** The row with the planned cells appended, when they all come after its last cell (else undefined). */
-  const appendedRow = (
-    openTag: string,
-    self: boolean,
-    content: string,
-    row: number,
-    implicit: boolean,
-    planned: Map<number, Write>,
-  ) => {
-    if (implicit) return undefined;
-    let first = Infinity;
-    let last = 0;
-    for (const col of planned.keys()) {
-      if (col < first) first = col;
-      if (col > last) last = col;
-    }
-    const lastCell = content.lastIndexOf(`<${p}c `);
-    if (lastCell >= 0) {
-      const te = tagEnd(content, lastCell);
-      const ref = attr(content.slice(lastCell, te), "r");
-      const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
-      const col = letters ? columnIndex(letters) : undefined;
-      if (col === undefined || col >= first) return undefined;
-      // Anything after the last cell (a row's extLst) must stay last: such a row takes the long way.
-      const cellEnd = content[te - 2] === "/" ? te : content.indexOf(`</${p}c>`, te) + p.length + 4;
-      if (content.slice(cellEnd).trim() !== "") return undefined;
-    } else if (content.trim() !== "") return undefined;
-    const cells = cellsFor(row, planned);
-    if (cells.length > 1) cells.sort((a, b) => a.col - b.col);
-    let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
-    const spans = attr(tag, "spans");
-    if (spans !== undefined) {
-      const start = lastCell >= 0 ? Number(/^(\d+)/.exec(spans)?.[1] ?? first) : first;
-      tag = withAttr(tag, "spans", `${start}:${last}`);
-    }
-    let text = tag + content;
-    for (const c of cells) text += c.xml;
-    return text + rowClose;
-  };
+    [...cells].map(([col, w]) => ({ col, xml: cellOpen(p, row, col) + tailOf(w.cell, w.block) }));
 
   // A header row grows to the height its owned titles need (plan `headerHeight`); the user's taller row is kept.
   const headerHeights = new Map<number, number>();
@@ -507,94 +579,197 @@ function rowPatcher(
   };
 
   const targets = writes.rows;
-  const rowOpen = `<${p}row`;
+  const rowOpen = Buffer.from(`<${p}row`);
   const rowClose = `</${p}row>`;
+  const rowCloseBytes = Buffer.from(rowClose);
+  const cellStart = Buffer.from(`<${p}c `);
+  const cellClose = Buffer.from(`</${p}c>`);
   let ti = 0;
   let previous = 0;
-  let out: string[] = [];
+  let out = sink;
+  let data: Buffer = Buffer.alloc(0);
   let copyFrom = 0;
-  let xml = "";
+  let changed = false;
+  /** The input's bytes not yet copied, up to `at`. */
+  const copyTo = (at: number) => {
+    out.bytes(data, copyFrom, at);
+    copyFrom = at;
+  };
   const newRowsBefore = (row: number, at: number) => {
     while (ti < targets.length && targets[ti] < row) {
-      out.push(xml.slice(copyFrom, at));
-      copyFrom = at;
+      copyTo(at);
+      changed = true;
       const r = targets[ti++];
       const cells = cellsFor(r, writes.at(r)).sort((a, b) => a.col - b.col);
       if (cells.length > 0)
-        out.push(`${withHeaderHeight(`<${p}row r="${r}">`, r)}${cells.map((c) => c.xml).join("")}</${p}row>`);
+        out.text(`${withHeaderHeight(`<${p}row r="${r}">`, r)}${cells.map((c) => c.xml).join("")}</${p}row>`);
     }
   };
-  const segment = (text: string): string[] | undefined => {
-    xml = text;
-    out = [];
+
+  /**
+   * The usual row on its bytes: the owned cells of `block` appended after the user's last cell. False when
+   * the row is not so simple (a cell at or right of the first owned column, something after the last
+   * cell, a reference spelt otherwise): it is then read as text.
+   */
+  const appendBytes = (start: number, openEnd: number, contentEnd: number, end: number, row: number, block: number) => {
+    const b = blocks[block];
+    const values = b.values[row - b.firstRow];
+    const first = b.col;
+    const last = b.col + values.length - 1;
+    let tail = openEnd;
+    const lastCell = lastCellStart(openEnd, contentEnd);
+    if (lastCell >= 0) {
+      const te = tagEndIn(data, lastCell, contentEnd);
+      if (te < 0) return false;
+      const col = plainCellColumn(data, lastCell, te);
+      if (col === undefined || col >= first) return false;
+      if (data[te - 2] === SLASH) tail = te;
+      else {
+        const close = indexIn(data, cellClose, te, contentEnd);
+        if (close < 0) return false;
+        tail = close + cellClose.length;
+      }
+    }
+    // Anything after the last cell (a row's extLst) must stay last: such a row takes the long way.
+    for (let i = tail; i < contentEnd; i++) if (!isSpace(data[i])) return false;
+    const self = openEnd === end;
+    if (self || indexIn(data, SPANS, start, openEnd) >= 0) {
+      let tag = data.toString("utf8", start, openEnd);
+      if (self) tag = tag.replace(/\s*\/>$/, ">");
+      const spans = attr(tag, "spans");
+      if (spans !== undefined) {
+        const from = lastCell >= 0 ? Number(/^(\d+)/.exec(spans)?.[1] ?? first) : first;
+        tag = withAttr(tag, "spans", `${from}:${last}`);
+      }
+      copyTo(start);
+      out.text(tag);
+      copyFrom = openEnd;
+    }
+    copyTo(contentEnd);
+    let text = "";
+    for (let j = 0; j < values.length; j++) text += cellOpen(p, row, first + j) + tailOf(values[j], block);
+    out.text(text + rowClose);
+    copyFrom = end;
+    return true;
+  };
+  /** The start of the last `<c ` in data[from, to), or -1. */
+  const lastCellStart = (from: number, to: number): number => {
+    for (let at = data.lastIndexOf(cellStart[0], to - 1); at >= from; at = data.lastIndexOf(cellStart[0], at - 1)) {
+      let k = 1;
+      while (k < cellStart.length && data[at + k] === cellStart[k]) k++;
+      if (k === cellStart.length && at + k <= to) return at;
+      if (at === 0) break;
+    }
+    return -1;
+  };
+
+  /** A row the plan writes or whose header it reads, taken apart as text; its new text, or undefined when it stays. */
+  const rowAsText = (
+    openTag: string,
+    self: boolean,
+    content: string,
+    rowNum: number,
+    implicit: boolean,
+    planned: Map<number, Write> | undefined,
+    isHeader: boolean,
+  ): string | undefined => {
+    const { cells, trailer } = cellsOf(content, p, rowNum);
+    for (const b of headerRows.get(rowNum) ?? []) {
+      faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
+      tails[b].clear();
+    }
+    if (!planned) return undefined;
+    const kept = cells.filter((c) => !planned.has(c.col));
+    const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
+    let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
+    if (implicit) tag = withAttr(tag, "r", String(rowNum));
+    if (isHeader) tag = withHeaderHeight(tag, rowNum);
+    if (attr(tag, "spans") !== undefined)
+      tag =
+        all.length > 0 ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`) : withoutAttr(tag, "spans");
+    return tag + all.map((c) => c.xml).join("") + trailer + rowClose;
+  };
+
+  const segment = (bytes: Buffer): boolean => {
+    data = bytes;
     copyFrom = 0;
+    changed = false;
     let pos = 0;
     for (;;) {
-      const i = xml.indexOf(rowOpen, pos);
+      const i = data.indexOf(rowOpen, pos);
       if (i < 0) break;
-      const next = xml[i + rowOpen.length];
-      if (next !== " " && next !== ">" && next !== "/" && next !== "\t" && next !== "\n" && next !== "\r") {
+      if (!isRowStart(data, i + rowOpen.length)) {
         pos = i + 1;
         continue;
       }
-      const te = tagEnd(xml, i);
-      const openTag = xml.slice(i, te);
-      const self = openTag.endsWith("/>");
-      const end = self ? te : xml.indexOf(rowClose, te) + rowClose.length;
-      const r = attr(openTag, "r");
-      const rowNum = r !== undefined && Number(r) > 0 ? Number(r) : previous + 1;
+      const te = tagEndIn(data, i, data.length);
+      if (te < 0) break;
+      const self = data[te - 2] === SLASH;
+      let end = te;
+      if (!self) {
+        const close = data.indexOf(rowCloseBytes, te);
+        if (close < 0) break;
+        end = close + rowCloseBytes.length;
+      }
+      const plain = plainRowNumber(data, i, te);
+      let openTag: string | undefined;
+      let r: string | undefined;
+      if (plain === undefined) {
+        openTag = data.toString("utf8", i, te);
+        r = attr(openTag, "r");
+      }
+      const rowNum = plain ?? (r !== undefined && Number(r) > 0 ? Number(r) : previous + 1);
+      const implicit = plain === undefined && r === undefined;
       previous = rowNum;
       pos = end;
       newRowsBefore(rowNum, i);
-      let planned: Map<number, Write> | undefined;
+      let isTarget = false;
       if (ti < targets.length && targets[ti] === rowNum) {
         ti++;
-        planned = writes.at(rowNum);
-        if (planned.size === 0) planned = undefined;
+        isTarget = true;
       }
-      const isTarget = planned !== undefined;
       const isHeader = headerRows.has(rowNum);
       if (!isTarget && !isHeader) continue;
-      const content = self ? "" : xml.slice(te, end - rowClose.length);
-      if (isTarget && !isHeader) {
+      const contentEnd = self ? te : end - rowCloseBytes.length;
+      if (isTarget && !isHeader && !implicit) {
         // The usual row: every owned cell right of the user's last cell. They are appended; the row is not taken apart.
-        const appended = appendedRow(openTag, self, content, rowNum, r === undefined, planned!);
-        if (appended !== undefined) {
-          out.push(xml.slice(copyFrom, i), appended);
-          copyFrom = end;
+        const only = writes.only(rowNum);
+        if (only !== undefined && appendBytes(i, te, contentEnd, end, rowNum, only)) {
+          changed = true;
           continue;
         }
       }
-      const { cells, trailer } = cellsOf(content, p, rowNum);
-      for (const b of headerRows.get(rowNum) ?? []) {
-        faces[b] = faceLeftOf(cells, blocks[b].col - 1, styles);
-        tails[b].clear();
+      let planned: Map<number, Write> | undefined;
+      if (isTarget) {
+        planned = writes.at(rowNum);
+        if (planned.size === 0) planned = undefined;
       }
-      if (!planned) continue;
-      const kept = cells.filter((c) => !planned!.has(c.col));
-      const all = [...kept, ...cellsFor(rowNum, planned)].sort((a, b) => a.col - b.col);
-      let tag = self ? openTag.replace(/\s*\/>$/, ">") : openTag;
-      if (r === undefined) tag = withAttr(tag, "r", String(rowNum));
-      if (isHeader) tag = withHeaderHeight(tag, rowNum);
-      if (attr(tag, "spans") !== undefined)
-        tag =
-          all.length > 0
-            ? withAttr(tag, "spans", `${all[0].col}:${all[all.length - 1].col}`)
-            : withoutAttr(tag, "spans");
-      out.push(xml.slice(copyFrom, i));
-      out.push(tag + all.map((c) => c.xml).join("") + trailer + rowClose);
+      const text = rowAsText(
+        openTag ?? data.toString("utf8", i, te),
+        self,
+        self ? "" : data.toString("utf8", te, contentEnd),
+        rowNum,
+        implicit,
+        planned,
+        isHeader,
+      );
+      if (text === undefined) continue;
+      copyTo(i);
+      out.text(text);
       copyFrom = end;
+      changed = true;
     }
-    if (out.length === 0) return undefined;
-    out.push(xml.slice(copyFrom));
-    return out;
+    copyTo(data.length);
+    return changed;
   };
   const finish = (): string => {
-    xml = "";
-    out = [];
+    const gathered = textSink();
+    out = gathered;
+    data = Buffer.alloc(0);
     copyFrom = 0;
     newRowsBefore(Infinity, 0);
-    return out.join("");
+    out = sink;
+    return gathered.result();
   };
   return { segment, finish };
 }
