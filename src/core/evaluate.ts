@@ -314,8 +314,21 @@ export function indicatorKey(row: Pick<RowInput, "code" | "indicator">): string 
 const codeKeys = new TextMemo((code: string) => `#${normalizeText(code)}`);
 
 function locate(row: RowInput, cell: CellInput | undefined, problem: Problem): LocatedProblem {
-  return { ...problem, sheet: cell?.sheet ?? row.sheet, cell: cell?.address, indicator: row.indicator };
+  // Copied, then given its place, rather than `{ ...problem, sheet, … }`: see NO_SPREAD_NOTE.
+  const located: LocatedProblem = Object.assign({}, problem);
+  located.sheet = cell?.sheet ?? row.sheet;
+  located.cell = cell?.address;
+  located.indicator = row.indicator;
+  return located;
 }
+
+/**
+ * NO_SPREAD_NOTE. On rows' paths no object is built as `{ ...other, newKey }`: this V8 (Node 20) gives every
+ * object built so, once the code is optimised, a hidden class of its own — about a microsecond each, a
+ * class kept alive per object, and every function that reads such objects slowed to a lookup per property
+ * (measured: 13k classes for 100k rows). A literal with its keys, or `Object.assign({}, other)` then the
+ * new keys, shares one class. Spreading to copy (`{ ...other }`) or to replace existing keys is not affected.
+ */
 
 /**
  * Evaluates one row: reads its cells, puts result and target on one scale, and finds attainment and concept.
@@ -357,6 +370,17 @@ function readRowShared(
   return evaluated;
 }
 
+/** What every row's reading has, scored or not. */
+type RowBase = Pick<RowEvaluation, "input" | "kind" | "weight" | "weightGiven" | "decision" | "problems">;
+
+/** A row read but not scored (no data, unreadable, withheld, awaiting a baseline): one literal (NO_SPREAD_NOTE). */
+function unscored(base: RowBase, status: Status, target?: Target): RowEvaluation {
+  const { input, kind, weight, weightGiven, decision, problems } = base;
+  return target === undefined
+    ? { input, kind, weight, weightGiven, decision, problems, status }
+    : { input, kind, weight, weightGiven, decision, problems, status, target };
+}
+
 /** `evaluateRow` with its options as arguments: an evaluation reads every row, without an options object each. */
 function readRow(
   row: RowInput,
@@ -396,16 +420,16 @@ function readRow(
     if (isProblem(d)) problems.push(locate(row, row.justificationAccepted, d));
     else decision = d;
   }
-  const base = { input: row, kind, weight, weightGiven, decision, problems };
+  const base: RowBase = { input: row, kind, weight, weightGiven, decision, problems };
   // Explained by the caller (a duplicate with another value): neither copy is used.
-  if (withheld) return { ...base, status: "invalid" };
+  if (withheld) return unscored(base, "invalid");
 
   const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
   if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
     // The result cell, else numerator ÷ denominator: a share, so × 100 points.
     const res = readResult(row, "percent", problems);
-    if (res.kind === "empty") return { ...base, status: "noData" };
-    if (res.kind === "invalid") return { ...base, status: "invalid" };
+    if (res.kind === "empty") return unscored(base, "noData");
+    if (res.kind === "invalid") return unscored(base, "invalid");
     if (isImplausible(res.reading.value, res.reading.scale === "percent")) {
       const shown =
         res.reading.scale === "percent" ? formatPercent(res.reading.value) : formatNumber(res.reading.value);
@@ -415,10 +439,10 @@ function readRow(
           message: messages.implausibleResult(shown, res.reading.scale === "percent"),
         }),
       );
-      return { ...base, status: "invalid" };
+      return unscored(base, "invalid");
     }
     // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
-    if (fractionColumn && res.reading.scale === "plain") return { ...base, status: "invalid" };
+    if (fractionColumn && res.reading.scale === "plain") return unscored(base, "invalid");
     // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
     const evaluated: RowEvaluation = {
       input: row,
@@ -439,23 +463,23 @@ function readRow(
   }
   if (parsedTarget.kind === "empty") {
     problems.push(locate(row, row.target, { code: "empty", message: messages.missingTarget }));
-    return { ...base, status: "invalid" };
+    return unscored(base, "invalid");
   }
   if (parsedTarget.kind === "invalid") {
     problems.push(locate(row, row.target, parsedTarget.problem));
-    return { ...base, status: "invalid" };
+    return unscored(base, "invalid");
   }
   if (parsedTarget.kind === "needsBaseline") {
     problems.push(locate(row, row.target, parsedTarget.problem));
-    return { ...base, status: "needsBaseline" };
+    return unscored(base, "needsBaseline");
   }
   let target = parsedTarget.target;
   if (row.direction) target = overrideDirection(target, parseDirection(row.direction.value));
   target = sharedTarget(target);
 
   const read = readResult(row, target.scale === "percent" ? "percent" : "plain", problems);
-  if (read.kind === "empty") return { ...base, status: "noData", target };
-  if (read.kind === "invalid") return { ...base, status: "invalid", target };
+  if (read.kind === "empty") return unscored(base, "noData", target);
+  if (read.kind === "invalid") return unscored(base, "invalid", target);
   if (read.reading.value < 0) {
     problems.push(
       locate(row, read.cell, {
@@ -463,12 +487,12 @@ function readRow(
         message: messages.negativeResult(formatNumber(read.reading.value)),
       }),
     );
-    return { ...base, status: "invalid", target };
+    return unscored(base, "invalid", target);
   }
   const reconciled = reconcileScale(read.reading, target, row.scaleHint);
   if (reconciled.kind === "invalid") {
     problems.push(locate(row, read.cell, reconciled.problem));
-    return { ...base, status: "invalid", target };
+    return unscored(base, "invalid", target);
   }
   const result = reconciled.result;
   target = sharedTarget(reconciled.target);
@@ -480,7 +504,7 @@ function readRow(
         message: messages.implausibleResult(shown, target.scale === "percent"),
       }),
     );
-    return { ...base, status: "invalid", target };
+    return unscored(base, "invalid", target);
   }
   // One literal with every key, rather than spreads around a conditional one (which made V8 build every
   // evaluated row as a slow dictionary object) or keys added afterwards (which V8 keeps in a second array
@@ -1167,7 +1191,9 @@ function conclude(
   const coverage = setCoverage(preset, indicators);
   const overall = summarize(indicators, method, preset.scale, incompleteShare, coverage);
   const completeness: Completeness = {
-    ...grid,
+    expected: grid.expected,
+    missing: grid.missing,
+    slots: grid.slots,
     incomplete: grid.expected > 0 && grid.missing / grid.expected > incompleteShare,
   };
   if (completeness.incomplete) overall.incomplete = true;
@@ -1317,28 +1343,24 @@ function missingResults(
         else invalid ??= r;
       }
       if (counts) continue;
-      const base = {
-        indicator: indicator.indicator,
-        ...(indicator.code ? { code: indicator.code } : {}),
-        ...(unit ? { unit } : {}),
-        period: slot,
-        scored,
-      };
+      // Key by key, not spread together (NO_SPREAD_NOTE): a table with many blanks owes thousands of these.
+      const slotMissing = { indicator: indicator.indicator } as MissingResult;
+      if (indicator.code) slotMissing.code = indicator.code;
+      if (unit) slotMissing.unit = unit;
+      slotMissing.period = slot;
+      slotMissing.scored = scored;
       const row = blank ?? invalid;
       if (row) {
         const cell = row.input.result ?? row.input.numerator;
-        missing.push({
-          ...base,
-          state: blank ? "blank" : "invalid",
-          ...((cell?.sheet ?? row.input.sheet) ? { sheet: cell?.sheet ?? row.input.sheet } : {}),
-          ...(cell?.address ? { cell: cell.address } : {}),
-        });
-      } else
-        missing.push({
-          ...base,
-          state: "missingRow",
-          ...(firstDated.input.sheet ? { sheet: firstDated.input.sheet } : {}),
-        });
+        slotMissing.state = blank ? "blank" : "invalid";
+        const sheet = cell?.sheet ?? row.input.sheet;
+        if (sheet) slotMissing.sheet = sheet;
+        if (cell?.address) slotMissing.cell = cell.address;
+      } else {
+        slotMissing.state = "missingRow";
+        if (firstDated.input.sheet) slotMissing.sheet = firstDated.input.sheet;
+      }
+      missing.push(slotMissing);
     }
   });
   return { expected: expectedSlots.length * units.size, missing };

@@ -385,9 +385,9 @@ export function groupByMunicipality(rows: RowInput[]): MunicipalityRows[] {
     const name = row.municipality?.trim();
     if (!name) continue;
     const key = normalizeText(name);
-    const list = byName.get(key) ?? [];
-    list.push(row);
-    byName.set(key, list);
+    const list = byName.get(key);
+    if (list) list.push(row);
+    else byName.set(key, [row]);
   }
   const groups: MunicipalityRows[] = [];
   for (const list of byName.values()) {
@@ -399,13 +399,20 @@ export function groupByMunicipality(rows: RowInput[]): MunicipalityRows[] {
     const byCode = new Map<string, RowInput[]>();
     for (const row of list) {
       const code = row.municipalityCode?.trim() ?? "";
-      byCode.set(code, [...(byCode.get(code) ?? []), row]);
+      const sub = byCode.get(code);
+      if (sub) sub.push(row);
+      else byCode.set(code, [row]);
     }
     for (const [code, sub] of byCode)
       groups.push({ municipality: sub[0].municipality!.trim(), ...(code ? { code } : {}), rows: sub });
   }
-  // First appearance order, across the name groups.
-  const first = new Map(rows.map((r, i) => [r, i] as const));
+  // First appearance order, across the name groups: where each group's first row stands (a small map, one
+  // entry per group, rather than one per row of the table).
+  const heads = new Set(groups.map((g) => g.rows[0]));
+  const first = new Map<RowInput, number>();
+  rows.forEach((r, i) => {
+    if (heads.has(r)) first.set(r, i);
+  });
   return groups.sort((a, b) => (first.get(a.rows[0]) ?? 0) - (first.get(b.rows[0]) ?? 0));
 }
 
@@ -555,12 +562,14 @@ export function evaluateDetected(
             groups: TeamRows[],
             evaluate: (rows: RowInput[], index: number) => ContractEvaluation,
           ): TeamEvaluation[] =>
-            groups.map((g, index) => ({
-              team: g.team,
-              ...(g.code ? { code: g.code } : {}),
-              ...(g.municipality ? { municipality: g.municipality } : {}),
-              evaluation: evaluate(g.rows, index),
-            }));
+            groups.map((g, index) => {
+              // Key by key (NO_SPREAD_NOTE in core/evaluate): a region has hundreds of units per period.
+              const own = { team: g.team } as TeamEvaluation;
+              if (g.code) own.code = g.code;
+              if (g.municipality) own.municipality = g.municipality;
+              own.evaluation = evaluate(g.rows, index);
+              return own;
+            });
           const teamsIn = teams.filter((t) => t.rows.some(inPeriod(period)));
           if (teamsIn.length > 0) whole.byTeam = onTheirOwn(teamsIn, (r) => evaluateContract(r, { ...common, period }));
           const unitsIn = units.flatMap((u, index) => (u.rows.some(inPeriod(period)) ? [index] : []));

@@ -348,7 +348,11 @@ export function readRows(frame: TableFrame): RowsRead {
       continue;
     }
     for (const column of periodCols) {
-      const row: RowInput = { ...base, period: column.period, result: grid.resolvedInput(r, column.col) };
+      // Copied, then given its period and result, not spread with them: a spread adding keys makes a hidden
+      // class per row in this V8 (see NO_SPREAD_NOTE in core/evaluate).
+      const row: RowInput = Object.assign({}, base);
+      row.period = column.period;
+      row.result = grid.resolvedInput(r, column.col);
       const ownTarget = column.period ? targetColOf.get(column.period.label) : undefined;
       if (ownTarget !== undefined) row.target = grid.resolvedInput(r, ownTarget);
       // The panels write integer percentages: 1 means 1%, not 100%.

@@ -48,7 +48,11 @@ function yearFromOthers(members: Member[]): number | undefined {
 
 /** A cell taken to another sheet's row: it says which sheet it is on. */
 function carried(cell: CellInput, sheet: string | undefined): CellInput {
-  return cell.sheet !== undefined || sheet === undefined ? cell : { ...cell, sheet };
+  if (cell.sheet !== undefined || sheet === undefined) return cell;
+  // Copied, then given its sheet: a spread adding a key makes a hidden class per cell (NO_SPREAD_NOTE in core/evaluate).
+  const copy: CellInput = Object.assign({}, cell);
+  copy.sheet = sheet;
+  return copy;
 }
 
 /** Copies target, kind, weight and area from the same indicator on earlier sheets where a row lacks them. */
@@ -124,7 +128,11 @@ export function groupPeriodSheets(
         continue;
       }
       reasons.push(detectionMessages.detectSheetPeriod(m.table.grid.name, formatPeriodPtBR(m.period)));
-      for (const row of m.table.rows) rows.push({ ...row, period: m.period });
+      for (const row of m.table.rows) {
+        const dated: RowInput = Object.assign({}, row);
+        dated.period = m.period;
+        rows.push(dated);
+      }
     }
     carryForward(rows);
     const confidence = Math.round((list.reduce((sum, m) => sum + m.table.confidence, 0) / list.length) * 100) / 100;

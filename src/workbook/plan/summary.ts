@@ -7,7 +7,7 @@
  */
 import type { ContractEvaluation, IndicatorEvaluation, LocatedProblem } from "../../core/evaluate";
 import type { PeriodEvaluation } from "../pipeline";
-import { conceptStrings, methodText } from "../../core/messages";
+import { methodText } from "../../core/messages";
 import { nationalStrings, planStrings, viewStrings } from "../messages";
 import { formatPeriodPtBR } from "../../core/periods";
 import { fromA1Range, toA1Range, type CellRange } from "../a1";
@@ -25,15 +25,15 @@ import {
 } from "../view";
 import { CONCEPT_STYLES } from "./owned";
 import { printFor, sheetPageBreaks, wrappedLines } from "./print";
+import { BODY, cell, conceptClassOf, conceptStyle } from "./reports/layout";
 
 export { describeTarget };
-import type { CellStyle, ConceptClass, PlanCell, SummarySheetPlan } from "./types";
+import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "#1F3864" };
 const HEADING: CellStyle = { bold: true, size: 12, color: "#1F3864" };
 const HEADER: CellStyle = { bold: true, wrap: true, fill: "#DDEBF7", color: "#1F3864", border: true, valign: "middle" };
 const LABEL: CellStyle = { bold: true };
-const BODY: CellStyle = { border: true, wrap: true, valign: "top" };
 /** Text that wraps in its cell, without borders. */
 const WRAPPED: CellStyle = { wrap: true, valign: "top" };
 const WARNING: CellStyle = { bold: true, color: "#9C0006" };
@@ -72,12 +72,6 @@ export function summaryName(ev: Pick<ContractEvaluation, "period">): string {
   return sheetName(ev.period ? planStrings.summarySheet(ev.period.label) : planStrings.summarySheet("").trim());
 }
 
-const cell = (value: string | number | null, style?: CellStyle, numberFormat?: string): PlanCell => ({
-  value,
-  ...(style ? { style } : {}),
-  ...(numberFormat ? { numberFormat } : {}),
-});
-
 /** The indicator's result as a cell: a percentage, or a plain number. */
 function resultCell(i: IndicatorEvaluation): PlanCell {
   if (i.result === undefined) return cell(null, BODY);
@@ -88,28 +82,6 @@ function resultCell(i: IndicatorEvaluation): PlanCell {
 function indicatorConcept(i: IndicatorEvaluation): string {
   if (i.classification) return i.classification.label;
   return conceptText({ status: i.status, kind: i.kind, concept: i.concept, decision: i.decision });
-}
-
-function conceptClass(text: string): ConceptClass | undefined {
-  const lower = text.toLowerCase();
-  return lower.includes(planStrings.monitoringWord)
-    ? "monitoring"
-    : lower.includes(planStrings.justifiedWord)
-      ? "justified"
-      : text === conceptStrings.conceptMet
-        ? "met"
-        : text === conceptStrings.conceptNotMet
-          ? "notMet"
-          : text === conceptStrings.invalid
-            ? "invalid"
-            : text === conceptStrings.noData
-              ? "noData"
-              : undefined;
-}
-
-function conceptStyle(text: string): CellStyle {
-  const cls = conceptClass(text);
-  return cls ? { ...BODY, ...CONCEPT_STYLES[cls], align: "center" } : { ...BODY, align: "center" };
 }
 
 export interface SummaryOptions {
@@ -303,7 +275,7 @@ export function planSummary(
         linesFor(i.justification ?? "", WIDTHS[8]),
       ),
     );
-    const cls = conceptClass(concept);
+    const cls = conceptClassOf(concept);
     if (i.kind !== "monitoramento") barColors.push(cls ? CONCEPT_STYLES[cls].fill : undefined);
   }
   const lastPerformanceRow = firstIndicatorRow + performance.length - 1;

@@ -62,11 +62,16 @@ function wrappedLines(paragraph: string, perLine: number): number {
   return lines;
 }
 
-export const cell = (value: string | number | null, style?: CellStyle, numberFormat?: string): PlanCell => ({
-  value,
-  ...(style ? { style } : {}),
-  ...(numberFormat ? { numberFormat } : {}),
-});
+/**
+ * A plan cell, key by key rather than spread together: a spread adding keys makes a hidden class per cell
+ * in this V8 (NO_SPREAD_NOTE in core/evaluate), and the summary writes a row per unit and period.
+ */
+export const cell = (value: string | number | null, style?: CellStyle, numberFormat?: string): PlanCell => {
+  const made: PlanCell = { value };
+  if (style) made.style = style;
+  if (numberFormat) made.numberFormat = numberFormat;
+  return made;
+};
 
 /** A concept text's colours, as the summary sheet and the owned columns show them. */
 export function conceptClassOf(text: string): ConceptClass | undefined {
