@@ -37,9 +37,15 @@ export interface PlanOptions {
  */
 function allRows(result: PipelineResult): Map<RowInput, RowEvaluation> {
   const seen = new Map<RowInput, RowEvaluation>();
-  for (const ev of result.evaluations)
-    for (const i of ev.indicators) for (const r of i.rows) if (!seen.has(r.input)) seen.set(r.input, r);
+  // The first period that scored a row gives its evaluation: the periods are walked from the last, each
+  // setting its rows, so that an earlier one overwrites a later one (no lookup first: a row is usually in one).
+  for (let e = result.evaluations.length - 1; e >= 0; e--)
+    for (const i of result.evaluations[e].indicators) for (const r of i.rows) seen.set(r.input, r);
   const preset = result.evaluations[0]?.preset;
+  let rows = 0;
+  for (const table of result.tables) rows += table.rows.length;
+  // Every row of the tables scored already (the usual case, with no period asked for): nothing to look up.
+  if (seen.size === rows) return seen;
   for (const table of result.tables) {
     for (const row of table.rows) if (!seen.has(row)) seen.set(row, evaluateRow(row, { preset }));
   }
