@@ -16,6 +16,9 @@ export interface DeflatedPart {
 /** How many bytes are deflated at a time: large enough that starting zlib again costs nothing. */
 const PIECE = 2 << 20;
 
+/** Text up to this length is copied by hand while it is ASCII (see `add`). */
+const SHORT_TEXT = 256;
+
 export class PieceDeflater {
   private readonly buffer = Buffer.allocUnsafe(PIECE);
   private readonly encoder = new TextEncoder();
@@ -28,6 +31,28 @@ export class PieceDeflater {
 
   /** Appends text (encoded as UTF-8). */
   add(text: string): void {
+    // Short text (a cell's reference, a row's end) is copied by hand while it is ASCII: for a few bytes,
+    // encodeInto's call and the object it returns cost more than the copy. The rest goes to the encoder.
+    if (text.length <= SHORT_TEXT && this.used + text.length <= this.buffer.length) {
+      const buffer = this.buffer;
+      let used = this.used;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) {
+          this.used = used;
+          this.encode(text.slice(i));
+          return;
+        }
+        buffer[used++] = c;
+      }
+      this.used = used;
+      return;
+    }
+    this.encode(text);
+  }
+
+  /** Appends text through the encoder, flushing as the buffer fills. */
+  private encode(text: string): void {
     let rest = text;
     while (rest.length > 0) {
       const { read, written } = this.encoder.encodeInto(rest, this.buffer.subarray(this.used));
@@ -39,12 +64,12 @@ export class PieceDeflater {
   }
 
   /** Appends data[start, end), bytes of the input copied as they are. */
-  addBytes(data: Uint8Array, start: number, end: number): void {
+  addBytes(data: Buffer, start: number, end: number): void {
     while (start < end) {
       // Flushed when more is to come, as `add` does: the last piece is the one `finish` closes.
       if (this.used === this.buffer.length) this.flush(false);
       const n = Math.min(end - start, this.buffer.length - this.used);
-      this.buffer.set(data.subarray(start, start + n), this.used);
+      data.copy(this.buffer, this.used, start, start + n);
       this.used += n;
       start += n;
     }

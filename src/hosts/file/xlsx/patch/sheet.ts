@@ -491,6 +491,7 @@ function indexIn(data: Buffer, needle: Buffer, from: number, to: number): number
 
 const R_ATTRIBUTE = Buffer.from(' r="');
 const SPANS = Buffer.from("spans");
+const SPANS_ATTRIBUTE = Buffer.from(' spans="');
 
 /** The row number of a row tag written `r="123"`; undefined when it is spelt otherwise (or absent): read as text. */
 function plainRowNumber(data: Buffer, start: number, end: number): number | undefined {
@@ -633,6 +634,23 @@ function rowPatcher(
     // Anything after the last cell (a row's extLst) must stay last: such a row takes the long way.
     for (let i = tail; i < contentEnd; i++) if (!isSpace(data[i])) return false;
     const self = openEnd === end;
+    // `spans="a:b"` as Excel writes it on every row: its value replaced on the bytes, the rest of the tag copied.
+    const spansAt = self ? -1 : indexIn(data, SPANS_ATTRIBUTE, start, openEnd);
+    if (spansAt >= 0) {
+      const valueStart = spansAt + SPANS_ATTRIBUTE.length;
+      let i = valueStart;
+      let lead = 0;
+      for (; i < openEnd && data[i] >= 0x30 && data[i] <= 0x39; i++) lead = lead * 10 + (data[i] - 0x30);
+      const valueEnd = data.indexOf(QUOTE, valueStart);
+      if (valueEnd > 0 && valueEnd < openEnd) {
+        const from = lastCell >= 0 && i > valueStart ? lead : first;
+        copyTo(valueStart);
+        out.text(`${from}:${last}`);
+        copyFrom = valueEnd;
+        copyTo(contentEnd);
+        return appendCells(row, block, values, first, end);
+      }
+    }
     if (self || indexIn(data, SPANS, start, openEnd) >= 0) {
       let tag = data.toString("utf8", start, openEnd);
       if (self) tag = tag.replace(/\s*\/>$/, ">");
@@ -646,9 +664,16 @@ function rowPatcher(
       copyFrom = openEnd;
     }
     copyTo(contentEnd);
-    let text = "";
-    for (let j = 0; j < values.length; j++) text += cellOpen(p, row, first + j) + tailOf(values[j], block);
-    out.text(text + rowClose);
+    return appendCells(row, block, values, first, end);
+  };
+  /** The owned cells and the row's end, after the row's own bytes up to its content's end (copied). */
+  const appendCells = (row: number, block: number, values: PlanCell[], first: number, end: number) => {
+    // Piece by piece: a row's text joined first was a string made and flattened per row.
+    for (let j = 0; j < values.length; j++) {
+      out.text(cellOpen(p, row, first + j));
+      out.text(tailOf(values[j], block));
+    }
+    out.text(rowClose);
     copyFrom = end;
     return true;
   };
