@@ -49,7 +49,7 @@ import type {
   Target,
 } from "./types";
 import { pushAll } from "./arrays";
-import { sharedTarget } from "./sharedTarget";
+import { CellTargets, sharedTarget } from "./sharedTarget";
 
 /** A cell as a host hands it over: its value, its number format, and its address for messages. */
 export interface CellInput {
@@ -310,6 +310,9 @@ export function indicatorKey(row: Pick<RowInput, "code" | "indicator">): string 
   return code ? codeKeys.get(code) : normalizeText(row.indicator);
 }
 
+/** Target cells already read, for the rows that repeat them. */
+const cellTargets = new CellTargets();
+
 /** Asked for every row of every evaluation: each code's key is built once, and is then the same string. */
 const codeKeys = new TextMemo((code: string) => `#${normalizeText(code)}`);
 
@@ -424,58 +427,64 @@ function readRow(
   // Explained by the caller (a duplicate with another value): neither copy is used.
   if (withheld) return unscored(base, "invalid");
 
-  const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
-  if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
-    // The result cell, else numerator ÷ denominator: a share, so × 100 points.
-    const res = readResult(row, "percent", problems);
-    if (res.kind === "empty") return unscored(base, "noData");
-    if (res.kind === "invalid") return unscored(base, "invalid");
-    if (isImplausible(res.reading.value, res.reading.scale === "percent")) {
-      const shown =
-        res.reading.scale === "percent" ? formatPercent(res.reading.value) : formatNumber(res.reading.value);
-      problems.push(
-        locate(row, row.result, {
-          code: "implausible",
-          message: messages.implausibleResult(shown, res.reading.scale === "percent"),
-        }),
-      );
+  // A target cell seen on an earlier row (without a direction of its own) is that row's shared target.
+  let target = row.direction ? undefined : cellTargets.get(row.target.value, row.target.numberFormat);
+  if (!target) {
+    const parsedTarget = parseTarget(row.target.value, row.target.numberFormat);
+    if (parsedTarget.kind === "empty" && preset.scoring.kind === "classification") {
+      // The result cell, else numerator ÷ denominator: a share, so × 100 points.
+      const res = readResult(row, "percent", problems);
+      if (res.kind === "empty") return unscored(base, "noData");
+      if (res.kind === "invalid") return unscored(base, "invalid");
+      if (isImplausible(res.reading.value, res.reading.scale === "percent")) {
+        const shown =
+          res.reading.scale === "percent" ? formatPercent(res.reading.value) : formatNumber(res.reading.value);
+        problems.push(
+          locate(row, row.result, {
+            code: "implausible",
+            message: messages.implausibleResult(shown, res.reading.scale === "percent"),
+          }),
+        );
+        return unscored(base, "invalid");
+      }
+      // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
+      if (fractionColumn && res.reading.scale === "plain") return unscored(base, "invalid");
+      // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
+      const evaluated: RowEvaluation = {
+        input: row,
+        kind,
+        weight,
+        weightGiven,
+        decision,
+        problems,
+        status: "evaluated",
+        result: res.reading.value,
+        resultScale: res.reading.scale,
+      };
+      if (res.ratio) evaluated.ratio = res.ratio;
+      // The row's own class (a month's), for its owned cell; out-of-domain results are reported once, by the indicator.
+      const found = findBand(classificationTable(preset, classificationCode(row))!, pointsOfReading(res.reading));
+      if (found.kind === "band") evaluated.classification = found.band;
+      return evaluated;
+    }
+    if (parsedTarget.kind === "empty") {
+      problems.push(locate(row, row.target, { code: "empty", message: messages.missingTarget }));
       return unscored(base, "invalid");
     }
-    // A column of plain fractions cannot be told apart from points: not classified (its problem is the column's).
-    if (fractionColumn && res.reading.scale === "plain") return unscored(base, "invalid");
-    // Property by property, not `{ ...base, … }`: see the note on the evaluated row below (about 10× faster).
-    const evaluated: RowEvaluation = {
-      input: row,
-      kind,
-      weight,
-      weightGiven,
-      decision,
-      problems,
-      status: "evaluated",
-      result: res.reading.value,
-      resultScale: res.reading.scale,
-    };
-    if (res.ratio) evaluated.ratio = res.ratio;
-    // The row's own class (a month's), for its owned cell; out-of-domain results are reported once, by the indicator.
-    const found = findBand(classificationTable(preset, classificationCode(row))!, pointsOfReading(res.reading));
-    if (found.kind === "band") evaluated.classification = found.band;
-    return evaluated;
+    if (parsedTarget.kind === "invalid") {
+      problems.push(locate(row, row.target, parsedTarget.problem));
+      return unscored(base, "invalid");
+    }
+    if (parsedTarget.kind === "needsBaseline") {
+      problems.push(locate(row, row.target, parsedTarget.problem));
+      return unscored(base, "needsBaseline");
+    }
+    target = parsedTarget.target;
+    if (row.direction) target = overrideDirection(target, parseDirection(row.direction.value));
+    target = sharedTarget(target);
+    // Only a shared (frozen) target goes to other rows: a range target stays each row's own.
+    if (!row.direction && Object.isFrozen(target)) cellTargets.set(row.target.value, row.target.numberFormat, target);
   }
-  if (parsedTarget.kind === "empty") {
-    problems.push(locate(row, row.target, { code: "empty", message: messages.missingTarget }));
-    return unscored(base, "invalid");
-  }
-  if (parsedTarget.kind === "invalid") {
-    problems.push(locate(row, row.target, parsedTarget.problem));
-    return unscored(base, "invalid");
-  }
-  if (parsedTarget.kind === "needsBaseline") {
-    problems.push(locate(row, row.target, parsedTarget.problem));
-    return unscored(base, "needsBaseline");
-  }
-  let target = parsedTarget.target;
-  if (row.direction) target = overrideDirection(target, parseDirection(row.direction.value));
-  target = sharedTarget(target);
 
   const read = readResult(row, target.scale === "percent" ? "percent" : "plain", problems);
   if (read.kind === "empty") return unscored(base, "noData", target);
@@ -495,7 +504,8 @@ function readRow(
     return unscored(base, "invalid", target);
   }
   const result = reconciled.result;
-  target = sharedTarget(reconciled.target);
+  // Rescaled (a new object) or the shared one as it was.
+  if (reconciled.target !== target) target = sharedTarget(reconciled.target);
   if (isImplausible(result, target.scale === "percent")) {
     const shown = target.scale === "percent" ? formatPercent(result) : formatNumber(result);
     problems.push(
@@ -1031,7 +1041,7 @@ interface Owing {
 
 function owingOf(tableRows: RowInput[]): Owing {
   const units = hasUnits(tableRows);
-  const municipalities = new Set(tableRows.map((r) => r.municipality?.trim()).filter(Boolean)).size > 1;
+  const municipalities = namesSeveral(tableRows);
   const places = new Map<string, string | undefined>();
   for (const r of tableRows) {
     if (units && isTotalsUnit(r.unit, r.municipality)) continue;
@@ -1040,6 +1050,21 @@ function owingOf(tableRows: RowInput[]): Owing {
   }
   if (places.size === 0) places.set("", undefined);
   return { hasUnits: units, kind: resultKind(tableRows), places };
+}
+
+/**
+ * Whether the rows name more than one municipality (names trimmed, blanks ignored). Asked for every
+ * indicator of every unit: it stops at the second name, with no list or set of them.
+ */
+function namesSeveral(rows: RowInput[]): boolean {
+  let first: string | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const name = rows[i].municipality?.trim();
+    if (!name) continue;
+    if (first === undefined) first = name;
+    else if (name !== first) return true;
+  }
+  return false;
 }
 
 /** Rows per indicator, in the order indicators first appear and rows stand in the table. */

@@ -5,7 +5,7 @@
  * one after it is made — so rows may share one; the shared ones are frozen so that a write would fail
  * loudly instead of changing every row that shares it.
  */
-import type { Target } from "./types";
+import type { CellValue, Target } from "./types";
 
 /** Bounded: distinct targets are few; a pathological table of all-different targets just restarts the map. */
 const MAX_SHARED = 4096;
@@ -48,4 +48,37 @@ export function sharedTarget(target: Target): Target {
   else byValue.set(target.value, [entry]);
   count += 1;
   return target;
+}
+
+/**
+ * The shared target a target cell reads as, remembered by the cell's value and number format: a table
+ * repeats a few target cells over all its rows, and reading each again (parse, copy, then `sharedTarget`'s
+ * comparison) cost more than the rest of the row. Only what the caller read without a problem is put here.
+ */
+export class CellTargets {
+  private readonly byValue = new Map<string | number, Map<string, Target>>();
+  private size = 0;
+
+  get(value: CellValue, numberFormat: string | undefined): Target | undefined {
+    if (!rememberable(value)) return undefined;
+    return this.byValue.get(value as string | number)?.get(numberFormat ?? "");
+  }
+
+  set(value: CellValue, numberFormat: string | undefined, target: Target): void {
+    if (!rememberable(value)) return;
+    if (this.size >= MAX_SHARED) {
+      this.byValue.clear();
+      this.size = 0;
+    }
+    const key = value as string | number;
+    let formats = this.byValue.get(key);
+    if (!formats) this.byValue.set(key, (formats = new Map()));
+    formats.set(numberFormat ?? "", target);
+    this.size += 1;
+  }
+}
+
+/** Texts and numbers, but not -0: a map takes it for 0, whose target differs (its value is 0). */
+function rememberable(value: CellValue): boolean {
+  return typeof value === "string" || (typeof value === "number" && !Object.is(value, -0));
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { evaluateRow, type RowInput } from "../../src/core/evaluate";
-import { sharedTarget } from "../../src/core/sharedTarget";
+import { CellTargets, sharedTarget } from "../../src/core/sharedTarget";
 import type { Target } from "../../src/core/types";
 
 /** A row with a percentage target and result in two cells. */
@@ -74,6 +74,61 @@ describe("rows share their equal targets", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("a target cell read once serves the rows that repeat it (CellTargets)", () => {
+  test("the same value and format give the shared target; another format, -0 or a direction are read again", () => {
+    const cells = new CellTargets();
+    const t = sharedTarget({ direction: "atLeast", value: 0.8, unit: "percent", scale: "percent" });
+    cells.set(0.8, "0%", t);
+    expect(cells.get(0.8, "0%")).toBe(t);
+    // 0,8 written without a percent format is 0,8 of a count, not 80%: another reading.
+    expect(cells.get(0.8, undefined)).toBeUndefined();
+    expect(cells.get("0.8", "0%")).toBeUndefined();
+    // A map takes -0 for 0, whose target differs in its value: -0 is never remembered nor found.
+    cells.set(0, undefined, sharedTarget({ direction: "atMost", value: 0, unit: "count", scale: "plain" }));
+    expect(cells.get(-0, undefined)).toBeUndefined();
+    cells.set(-0, "0%", t);
+    expect(cells.get(0, "0%")).toBeUndefined();
+  });
+
+  test("rows read in any order get what each reads alone: same targets, attainments and concepts", () => {
+    // Targets as contracts write them, numbers with and without a format, ranges, -0 and a direction cell.
+    const targetArb = fc.constantFrom<unknown>(
+      0.8,
+      0.85,
+      80,
+      0,
+      -0,
+      "≥ 80%",
+      "90% ou mais",
+      "entre 50% e 70%",
+      "até 5%",
+    );
+    const rowArb = fc.record({
+      target: targetArb,
+      result: fc.constantFrom(0, 0.05, 0.6, 0.79, 0.8, 0.9, 1),
+      direction: fc.constantFrom(undefined, "Menor ou igual", "Maior ou igual"),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 30 }), (specs) => {
+        const inOrder = specs.map((s) => evaluateRow(row(s.target, s.result, s.direction)));
+        const reversed = [...specs].reverse().map((s) => evaluateRow(row(s.target, s.result, s.direction)));
+        reversed.reverse();
+        specs.forEach((_, i) => {
+          expect(reversed[i].target).toEqual(inOrder[i].target);
+          if (inOrder[i].target) expect(Object.is(reversed[i].target!.value, inOrder[i].target!.value)).toBe(true);
+          expect(reversed[i].attainment).toEqual(inOrder[i].attainment);
+          expect(reversed[i].concept).toBe(inOrder[i].concept);
+          expect(reversed[i].status).toBe(inOrder[i].status);
+        });
+        // A range target is each row's own object, never another row's.
+        const ranges = inOrder.filter((e) => e.target?.direction === "range");
+        for (let i = 1; i < ranges.length; i++) expect(ranges[i].target).not.toBe(ranges[i - 1].target);
+      }),
+      { numRuns: 100 },
     );
   });
 });
