@@ -29,46 +29,51 @@ export function summarySheetXml(
   strings: SharedStrings,
 ): string {
   const empty = () => strings.empty();
-  const formats = new Map<string, number>();
+  // Cell formats by style object, then by number format: the plan reuses a few style objects over
+  // thousands of cells, and a text key per cell (its style as JSON) cost more than the cell's XML.
+  const byStyle = new Map<PlanCell["style"], Map<string, number>>();
+  const byKey = new Map<string, number>();
   const formatOf = (cell: PlanCell) => {
-    const key = `${cell.numberFormat ?? ""}|${cell.style ? JSON.stringify(cell.style) : ""}`;
-    let s = formats.get(key);
-    if (s === undefined) formats.set(key, (s = styles.cellFormat(cell, DEFAULT_FACE)));
+    let ofStyle = byStyle.get(cell.style);
+    if (!ofStyle) byStyle.set(cell.style, (ofStyle = new Map()));
+    const numberFormat = cell.numberFormat ?? "";
+    let s = ofStyle.get(numberFormat);
+    if (s === undefined) {
+      const key = `${numberFormat}|${cell.style ? JSON.stringify(cell.style) : ""}`;
+      s = byKey.get(key);
+      if (s === undefined) byKey.set(key, (s = styles.cellFormat(cell, DEFAULT_FACE)));
+      ofStyle.set(numberFormat, s);
+    }
     return s;
   };
 
-  // Row → column → cell text, the merge's covered cells included.
-  const grid = new Map<number, Map<number, string>>();
-  const put = (row: number, col: number, xml: string) => {
-    let cells = grid.get(row);
-    if (!cells) grid.set(row, (cells = new Map()));
-    cells.set(col, xml);
-  };
-  const styleAt = new Map<string, number>();
+  // Each row's cells by column (a sparse array, in column order when read back), the merges' covered
+  // cells included: they carry the format of the merge's first cell.
+  const grid: string[][] = [];
+  const put = (row: number, col: number, xml: string) => ((grid[row] ??= [])[col] = xml);
   plan.rows.forEach((cells, r) =>
-    cells.forEach((cell, c) => {
-      const s = formatOf(cell);
-      styleAt.set(`${r + 1},${c + 1}`, s);
-      put(r + 1, c + 1, cellXml("", r + 1, c + 1, cell, s, empty));
-    }),
+    cells.forEach((cell, c) => put(r + 1, c + 1, cellXml("", r + 1, c + 1, cell, formatOf(cell), empty))),
   );
   for (const merge of plan.merges) {
     const m = fromA1Range(merge);
     if (!m) continue;
-    const s = styleAt.get(`${m.top},${m.left}`) ?? 0;
+    const first = plan.rows[m.top - 1]?.[m.left - 1];
+    const s = first ? formatOf(first) : 0;
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++)
         if (r !== m.top || c !== m.left) put(r, c, cellXml("", r, c, { value: null }, s, empty));
     }
   }
   const heights = new Map((plan.heights ?? []).map((h) => [h.row, h.height]));
-  const rowNumbers = [...new Set([...grid.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  const rowNumbers = [
+    ...new Set([...grid.keys()].filter((r) => grid[r] !== undefined).concat([...heights.keys()])),
+  ].sort((a, b) => a - b);
   const rows = rowNumbers
     .map((r) => {
-      const cells = [...(grid.get(r) ?? new Map<number, string>())].sort((a, b) => a[0] - b[0]);
       const height = heights.get(r);
       const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
-      return `<row r="${r}"${ht}>${cells.map(([, x]) => x).join("")}</row>`;
+      // join skips the holes of the sparse array: the cells in column order.
+      return `<row r="${r}"${ht}>${(grid[r] ?? []).join("")}</row>`;
     })
     .join("");
 
