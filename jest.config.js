@@ -7,6 +7,8 @@ module.exports = {
   // each worker's exit past jest's limit ("A worker process has failed to exit gracefully").
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // Grid cells compare as the core reads them (value, format, address): see the file.
+  setupFilesAfterEnv: ["<rootDir>/tests/support/cellEquality.ts"],
   reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
   // Two workers even on two cores (jest's default is one fewer than the cores): much of the suite waits on
   // LibreOffice, Chromium or the disk, so a second worker overlaps that waiting.

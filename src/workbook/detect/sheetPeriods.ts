@@ -49,8 +49,10 @@ function yearFromOthers(members: Member[]): number | undefined {
 /** A cell taken to another sheet's row: it says which sheet it is on. */
 function carried(cell: CellInput, sheet: string | undefined): CellInput {
   if (cell.sheet !== undefined || sheet === undefined) return cell;
-  // Copied, then given its sheet: a spread adding a key makes a hidden class per cell (NO_SPREAD_NOTE in core/evaluate).
-  const copy: CellInput = Object.assign({}, cell);
+  // Key by key: a grid's cell keeps its address on its prototype, which a spread or Object.assign would drop.
+  const copy: CellInput = { value: cell.value };
+  if (cell.numberFormat !== undefined) copy.numberFormat = cell.numberFormat;
+  if (cell.address !== undefined) copy.address = cell.address;
   copy.sheet = sheet;
   return copy;
 }
