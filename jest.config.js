@@ -13,6 +13,11 @@ module.exports = {
   // Two workers even on two cores (jest's default is one fewer than the cores): much of the suite waits on
   // LibreOffice, Chromium or the disk, so a second worker overlaps that waiting.
   maxWorkers: 2,
+  // Each jsdom test file leaves its window's React and Fluent UI behind in the worker (about 100 MB a file),
+  // so a worker that ran the pane's files held 900 MB by the end, and leaving that heap took it past jest's
+  // 500 ms exit wait ("A worker process has failed to exit gracefully"; no handle was open). A worker past
+  // this much after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: "500MB",
   // Many tests do real work (write and read workbooks, start LibreOffice or Chromium). Jest's 5 s default made
   // them fail on a loaded machine; a hung test still fails, after a minute. Speed is the bench's business.
   testTimeout: 60_000,
