@@ -10,7 +10,7 @@ import path from "path";
 import { promisify } from "util";
 import { blankWorkbook } from "../../../../src/hosts/file/xlsx/blankWorkbook";
 import { patchPackage } from "../../../../src/hosts/file/xlsx/patch";
-import { inflateEntry, readZip } from "../../../../src/hosts/file/xlsx/patch/zip";
+import { openZip } from "../../../../src/hosts/file/xlsx/stream/zip";
 import { readWorkbookBytes } from "../../../../src/hosts/file/xlsx/read";
 import type { WritePlan } from "../../../../src/workbook/plan/types";
 import { tempDir, workbookOf } from "./helpers";
@@ -66,7 +66,8 @@ describe("blankWorkbook", () => {
   });
 
   test("Calibri 11 is the default font, and the theme is Office's (a chart's gridlines take their colour from it)", () => {
-    const parts = new Map(readZip(blankWorkbook(NAME, MADE)).map((e) => [e.name, inflateEntry(e).toString("utf8")]));
+    const zip = openZip(blankWorkbook(NAME, MADE));
+    const parts = new Map([...zip.entries.keys()].map((name) => [name, zip.text(name)!]));
     expect(parts.get("xl/styles.xml")).toContain('<sz val="11"/><color theme="1"/><name val="Calibri"/>');
     expect(parts.get("xl/theme/theme1.xml")).toContain(
       '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme">',
@@ -85,7 +86,7 @@ describe("blankWorkbook", () => {
     expect(ws.getCell("B2").numFmt).toBe("0.0%");
     expect(wb.getWorksheet("Falhas")!.getCell("A1").value).toBe("Nenhuma falha");
     // Office's list of sheet titles follows the sheets.
-    const app = inflateEntry(readZip(out).find((e) => e.name === "docProps/app.xml")!).toString("utf8");
+    const app = openZip(out).text("docProps/app.xml")!;
     expect(app).toContain('<vt:lpstr>Consolidado &amp; "Cia" &lt;1&gt;</vt:lpstr><vt:lpstr>Falhas</vt:lpstr>');
   });
 

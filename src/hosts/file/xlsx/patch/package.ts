@@ -18,25 +18,44 @@ import {
   scanTags,
   type Relationship,
 } from "../chart";
-import { Readable } from "stream";
-import zlib from "zlib";
-import { inflateEntry, newEntry, readZip, writeZipTo, type ZipEntry } from "./zip";
+import { openZip, type ZipArchive } from "../stream/zip";
+import { newEntry, writeZipTo, ZipError, type WrittenEntry } from "./zip";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
 export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 export const REL_WORKSHEET = `${NS.rel}/worksheet`;
 
 export class Package {
-  private readonly entries: ZipEntry[];
+  private readonly zip: ZipArchive;
+  /** The input's entries in their order, as they are copied when left alone. */
+  private readonly entries: WrittenEntry[] = [];
+  /** Each input entry's name in the archive reader (without a leading slash), by position. */
+  private readonly names: string[] = [];
   private readonly index = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
-  private readonly deflated = new Map<string, ZipEntry>();
+  private readonly deflated = new Map<string, WrittenEntry>();
 
   constructor(bytes: Uint8Array) {
-    this.entries = readZip(bytes);
+    this.zip = openZip(bytes);
+    for (const e of this.zip.entries.values()) {
+      // Copied as they are, an encrypted entry would lose its flag: refused, as no workbook has one.
+      if (e.flags & 1) throw new ZipError(`encrypted entries are not supported (${e.name})`);
+      this.names.push(e.name);
+      this.entries.push({
+        name: e.storedName,
+        method: e.method,
+        crc: e.crc,
+        compressedSize: e.compressedSize,
+        size: e.size,
+        time: e.time,
+        date: e.date,
+        flags: e.flags & 0x800,
+        raw: this.zip.raw(e.name)!,
+      });
+    }
     // Part names are compared without regard to case (ECMA-376 Part 2, 9.1.1.1); a leading slash is tolerated.
     this.entries.forEach((e, i) => this.index.set(key(e.name), i));
   }
@@ -55,7 +74,7 @@ export class Package {
     if (cached !== undefined) return cached;
     const i = this.index.get(k);
     if (i === undefined) return undefined;
-    const text = inflateEntry(this.entries[i]).toString("utf8");
+    const text = this.zip.text(this.names[i])!;
     this.texts.set(k, text);
     return text;
   }
@@ -71,9 +90,7 @@ export class Package {
     if (text !== undefined) return [Buffer.from(text, "utf8")];
     const i = this.index.get(k);
     if (i === undefined) return undefined;
-    const entry = this.entries[i];
-    if (entry.method !== 8 || entry.size <= CHUNK) return [inflateEntry(entry)];
-    return Readable.from([entry.raw]).pipe(zlib.createInflateRaw({ chunkSize: CHUNK }));
+    return this.zip.chunks(this.names[i], CHUNK);
   }
 
   /** Replaces an input part by content already deflated (a raw deflate stream in pieces, its CRC-32 and size). */
@@ -125,7 +142,7 @@ export class Package {
    * re-encoded), then the new ones, then the central directory.
    */
   writeTo(write: (chunk: Uint8Array) => void): void {
-    const out: ZipEntry[] = [];
+    const out: WrittenEntry[] = [];
     for (const e of this.entries) {
       const k = key(e.name);
       if (this.removed.has(k)) continue;

@@ -1,11 +1,11 @@
 /**
- * A small zip reader and writer for the package patcher, over Node's zlib.
+ * A small zip writer for the package patcher, over Node's zlib.
  *
  * Why not JSZip: the patcher copies every part it does not change as it is, compressed bytes included, so
  * an untouched part is never inflated nor deflated again (the sheets of a large workbook are most of the
- * time of a rewrite). JSZip re-encodes every entry it writes. This reader reads the central directory and
- * hands out each entry's raw compressed bytes; the writer takes either those raw bytes (copied with their
- * CRC, sizes, method and timestamp) or new content, which it deflates once.
+ * time of a rewrite). JSZip re-encodes every entry it writes. The reader (../stream/zip) hands out each
+ * entry's raw compressed bytes; this writer takes either those raw bytes (copied with their CRC, sizes,
+ * method and timestamp) or new content, which it deflates once.
  *
  * New and changed entries get a fixed timestamp (1980-01-01 00:00, the first a zip can hold), so the same
  * input and plan give the same bytes (a second run on the first's output changes nothing).
@@ -15,7 +15,8 @@
  */
 import zlib from "zlib";
 
-export interface ZipEntry {
+/** An entry of the archive being written: an input entry copied as it is, or new content (`newEntry`). */
+export interface WrittenEntry {
   /** The part name as stored (no leading slash in a well-formed package). */
   name: string;
   method: number;
@@ -27,7 +28,7 @@ export interface ZipEntry {
   date: number;
   /** General purpose flags (bit 11: UTF-8 name). */
   flags: number;
-  /** The entry's compressed bytes, a view into the archive. */
+  /** The entry's compressed bytes (an input entry's: a view into the input archive). */
   raw: Uint8Array;
   /** Compressed bytes made in pieces (a patched sheet): written in order in place of `raw` when present. */
   pieces?: Uint8Array[];
@@ -37,84 +38,15 @@ const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 
-/** Thrown for an archive this reader cannot take; the caller turns it into a pt-BR message. */
+/** Thrown for an archive this writer cannot make (over 4 GB) or an input entry it cannot copy (encrypted). */
 export class ZipError extends Error {}
-
-/** The entries of a zip archive, in central-directory order. */
-export function readZip(bytes: Uint8Array): ZipEntry[] {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record is in the last 22 + 65 535 bytes (its comment may be that long).
-  let end = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === SIG_END) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new ZipError("no end of central directory");
-  const count = buf.readUInt16LE(end + 10);
-  const cdOffset = buf.readUInt32LE(end + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError("ZIP64 archives are not supported");
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError("bad central directory");
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const time = buf.readUInt16LE(p + 12);
-    const date = buf.readUInt16LE(p + 14);
-    const crc = buf.readUInt32LE(p + 16);
-    const compressedSize = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
-    const localOffset = buf.readUInt32LE(p + 42);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
-      throw new ZipError("ZIP64 entries are not supported");
-    if (flags & 1) throw new ZipError("encrypted entries are not supported");
-    const name = buf.toString(flags & 0x800 ? "utf8" : "latin1", p + 46, p + 46 + nameLength);
-    p += 46 + nameLength + extraLength + commentLength;
-    if (buf.readUInt32LE(localOffset) !== SIG_LOCAL) throw new ZipError(`bad local header for ${name}`);
-    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    if (dataStart + compressedSize > buf.length) throw new ZipError(`truncated entry ${name}`);
-    // Directory entries (`xl/`) carry nothing; a package has none, but some zip tools add them.
-    if (name.endsWith("/")) continue;
-    entries.push({
-      name,
-      method,
-      crc,
-      compressedSize,
-      size,
-      time,
-      date,
-      flags: flags & 0x800,
-      raw: buf.subarray(dataStart, dataStart + compressedSize),
-    });
-  }
-  return entries;
-}
-
-/** An entry's content, inflated (or as stored). */
-export function inflateEntry(entry: ZipEntry): Buffer {
-  if (entry.method === 0) return Buffer.from(entry.raw.buffer, entry.raw.byteOffset, entry.raw.byteLength);
-  // One output buffer of the size the directory gives: zlib's default 16 KB pieces cost more in joining them
-  // (a copy of the whole part) than the inflating. A wrong size only means more pieces.
-  if (entry.method === 8) return zlib.inflateRawSync(entry.raw, { chunkSize: outputChunk(entry.size) });
-  throw new ZipError(`compression method ${entry.method} of ${entry.name} is not supported`);
-}
-
-/** An output buffer size for inflating `size` bytes: the size itself, within zlib's bounds and 1 GiB. */
-export function outputChunk(size: number): number {
-  return Math.min(Math.max(size + 1, zlib.constants.Z_MIN_CHUNK, 16 * 1024), 1 << 30);
-}
 
 /** 1980-01-01 00:00 in DOS date and time: the fixed timestamp of every entry this writer makes. */
 const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
 const FIXED_TIME = 0;
 
 /** A new entry from its content: deflated (level 6, zlib's default balance) unless empty. */
-export function newEntry(name: string, content: string | Uint8Array): ZipEntry {
+export function newEntry(name: string, content: string | Uint8Array): WrittenEntry {
   const data =
     typeof content === "string"
       ? Buffer.from(content, "utf8")
@@ -135,7 +67,7 @@ export function newEntry(name: string, content: string | Uint8Array): ZipEntry {
 }
 
 /** The archive holding `entries` in order: local headers and data, then the central directory. */
-export function writeZip(entries: ZipEntry[]): Buffer {
+export function writeZip(entries: WrittenEntry[]): Buffer {
   const chunks: Uint8Array[] = [];
   writeZipTo(entries, (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks);
@@ -145,7 +77,7 @@ export function writeZip(entries: ZipEntry[]): Buffer {
  * The archive holding `entries`, handed to `write` piece by piece in order (headers, each entry's data, then
  * the central directory), so a large package goes to its file without ever being one buffer.
  */
-export function writeZipTo(entries: ZipEntry[], write: (chunk: Uint8Array) => void): void {
+export function writeZipTo(entries: WrittenEntry[], write: (chunk: Uint8Array) => void): void {
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {

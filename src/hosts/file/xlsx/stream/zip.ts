@@ -2,22 +2,31 @@
  * A zip archive read from its central directory, without unpacking it: the entry list comes from the
  * directory at the end of the file, and an entry is inflated (Node's zlib) only when asked for, whole for
  * small parts or as a stream of text for a worksheet, so a 40 MB sheet never sits in memory as one string.
+ * The one zip reader of the file host: the workbook reader reads parts through it, and the package patcher
+ * copies the parts it leaves alone as their compressed bytes (`raw`), with their CRC, sizes and timestamps.
  *
  * Only what .xlsx packages use: stored (0) and deflated (8) entries, ZIP64 sizes and offsets. Encrypted or
  * otherwise compressed entries throw when read. `openZip` throws on anything that is not a readable archive.
  */
 import { Readable } from "stream";
-import { createInflateRaw, inflateRawSync } from "zlib";
+import { constants, createInflateRaw, inflateRawSync } from "zlib";
 
 export interface ZipEntry {
   /** The entry's path, without a leading `/`. */
   name: string;
+  /** The path as stored (a copy of the entry keeps it so). */
+  storedName: string;
   method: number;
   compressedSize: number;
   size: number;
+  /** CRC-32 of the inflated bytes, as the directory gives it. */
+  crc: number;
+  /** DOS time and date as stored in the central directory. */
+  time: number;
+  date: number;
   /** Offset of the entry's local header in the archive. */
   offset: number;
-  /** General-purpose flags (bit 0: encrypted). */
+  /** General-purpose flags (bit 0: encrypted; bit 11: UTF-8 name). */
   flags: number;
 }
 
@@ -28,8 +37,13 @@ export interface ZipArchive {
   bytes(name: string): Uint8Array | undefined;
   /** The entry as UTF-8 text, or undefined when there is no such entry. */
   text(name: string): string | undefined;
-  /** The entry's bytes in pieces, inflated as they are read; undefined when there is no such entry. */
-  chunks(name: string): Iterable<Buffer> | AsyncIterable<Buffer> | undefined;
+  /**
+   * The entry's bytes in pieces of about `pieceSize` (1 MB unless given), inflated as they are read;
+   * undefined when there is no such entry.
+   */
+  chunks(name: string, pieceSize?: number): Iterable<Buffer> | AsyncIterable<Buffer> | undefined;
+  /** The entry's compressed bytes as stored (a view into the archive), or undefined when there is no such entry. */
+  raw(name: string): Buffer | undefined;
 }
 
 const EOCD = 0x06054b50;
@@ -105,6 +119,9 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) fail("bad central directory record");
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const time = buf.readUInt16LE(p + 12);
+    const date = buf.readUInt16LE(p + 14);
+    const crc = buf.readUInt32LE(p + 16);
     const compressedSize = buf.readUInt32LE(p + 20);
     const size = buf.readUInt32LE(p + 24);
     const nameLength = buf.readUInt16LE(p + 28);
@@ -113,8 +130,9 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     const offset = buf.readUInt32LE(p + 42);
     // Names are UTF-8 when flag bit 11 says so, CP437 otherwise; package part names are ASCII either way.
     const raw = buf.subarray(p + 46, p + 46 + nameLength);
-    const name = (flags & 0x800 ? raw.toString("utf8") : raw.toString("latin1")).replace(/^\/+/, "");
-    const entry: ZipEntry = { name, method, compressedSize, size, offset, flags };
+    const storedName = flags & 0x800 ? raw.toString("utf8") : raw.toString("latin1");
+    const name = storedName.replace(/^\/+/, "");
+    const entry: ZipEntry = { name, storedName, method, compressedSize, size, crc, time, date, offset, flags };
     const need = {
       size: size === 0xffffffff,
       compressed: compressedSize === 0xffffffff,
@@ -142,7 +160,9 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     if (!entry) return undefined;
     const data = rawData(entry);
     if (entry.method === 0) return data;
-    if (entry.method === 8) return inflateRawSync(data);
+    // One output buffer of the size the directory gives: zlib's default 16 KB pieces cost more in joining
+    // them (a copy of the whole part) than the inflating. A wrong size only means more pieces.
+    if (entry.method === 8) return inflateRawSync(data, { chunkSize: outputChunk(entry.size) });
     return fail(`${entry.name}: compression method ${entry.method}`);
   };
 
@@ -151,9 +171,13 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     bytes: bytesOf,
     text: (name) => bytesOf(name)?.toString("utf8"),
     chunks: chunksOf,
+    raw: (name) => {
+      const entry = entries.get(name);
+      return entry ? rawData(entry) : undefined;
+    },
   };
 
-  function chunksOf(name: string): Iterable<Buffer> | AsyncIterable<Buffer> | undefined {
+  function chunksOf(name: string, pieceSize = CHUNK): Iterable<Buffer> | AsyncIterable<Buffer> | undefined {
     const entry = entries.get(name);
     if (!entry) return undefined;
     const data = rawData(entry);
@@ -161,9 +185,14 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     if (entry.method === 0) return [data];
     // A part that fits in one piece is inflated at once: a stream would add a round trip through zlib's
     // thread pool, which was a third of reading a small contract's sheet in `consolidar`.
-    if (entry.size <= CHUNK) return [inflateRawSync(data)];
-    return Readable.from([data]).pipe(createInflateRaw({ chunkSize: CHUNK }));
+    if (entry.size <= pieceSize) return [inflateRawSync(data, { chunkSize: outputChunk(entry.size) })];
+    return Readable.from([data]).pipe(createInflateRaw({ chunkSize: pieceSize }));
   }
+}
+
+/** An output buffer size for inflating `size` bytes: the size itself, within zlib's bounds and 1 GiB. */
+function outputChunk(size: number): number {
+  return Math.min(Math.max(size + 1, constants.Z_MIN_CHUNK, 16 * 1024), 1 << 30);
 }
 
 /** How much is inflated at a time: large enough that the per-piece work is nothing, small beside a sheet. */
