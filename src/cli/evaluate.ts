@@ -68,7 +68,7 @@ function conclude(
   writeError?: string,
 ): Conclusion {
   const emptyPeriod = result.problems.some((p) => p.code === "emptyPeriod");
-  const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
+  const evaluated = anythingEvaluated(result);
   // Nothing evaluated: why goes to stderr (and not twice on a terminal: the text report leaves it out).
   const failure = evaluated || emptyPeriod ? undefined : whyNothingEvaluated(args.file, result);
   const out = args.json
@@ -83,6 +83,11 @@ function conclude(
     };
   if (failure) return { out, err: failure.text, code: 2 };
   return { out, code: needsAttention(result) ? 1 : 0 };
+}
+
+/** Whether the run evaluated anything: tables were found and at least one period was evaluated. */
+function anythingEvaluated(result: PipelineResult): boolean {
+  return result.tables.length > 0 && result.evaluations.length > 0;
 }
 
 /** A workbook read and its tables detected, with what the rest of the command needs of the workbook. */
@@ -146,7 +151,7 @@ async function evaluateAndPlan(
   const result = evaluateDetected(read.detected, read.options);
   unshiftAll(result.problems, read.settingsProblems);
 
-  const evaluated = result.tables.length > 0 && result.evaluations.length > 0;
+  const evaluated = anythingEvaluated(result);
   const target = args.output ?? defaultOutputPath(args.file);
   if (!evaluated || args.noOutput) return { kind: "done", conclusion: conclude(args, result, {}) };
   if (!args.replace && !(await mayWrite(target, read.userSheets)))
