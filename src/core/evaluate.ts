@@ -1043,7 +1043,15 @@ function owingOf(tableRows: RowInput[]): Owing {
   const units = hasUnits(tableRows);
   const municipalities = namesSeveral(tableRows);
   const places = new Map<string, string | undefined>();
-  for (const r of tableRows) {
+  // A row of the same unit and municipality as the row before is that place again (a unit's own rows are
+  // all one place): nothing to look up.
+  let unit: string | undefined;
+  let municipality: string | undefined;
+  for (let i = 0; i < tableRows.length; i++) {
+    const r = tableRows[i];
+    if (i > 0 && r.unit === unit && r.municipality === municipality) continue;
+    unit = r.unit;
+    municipality = r.municipality;
     if (units && isTotalsUnit(r.unit, r.municipality)) continue;
     const key = placeKey(r);
     if (!places.has(key)) places.set(key, placeName(r, municipalities));

@@ -40,13 +40,13 @@ export function overallFigure(
         : partial
           ? nationalStrings.isfPartial(partial.present, partial.total)
           : nationalStrings.isf;
-  return {
-    kind,
-    ...(partial ? { partial } : {}),
-    pooled,
-    missing: (coverage?.missing ?? []).map((m) => ({ code: m.code, name: m.name })),
-    name: pooled ? nationalStrings.pooled(base) : base,
-  };
+  // Key by key (NO_SPREAD_NOTE in core/evaluate): asked for every unit of every period.
+  const figure = { kind } as OverallFigure;
+  if (partial) figure.partial = partial;
+  figure.pooled = pooled;
+  figure.missing = (coverage?.missing ?? []).map((m) => ({ code: m.code, name: m.name }));
+  figure.name = pooled ? nationalStrings.pooled(base) : base;
+  return figure;
 }
 
 /** `C7 Cuidado da mulher na prevenção do câncer`, for each indicator missing. */

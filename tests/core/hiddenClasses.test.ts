@@ -10,6 +10,7 @@
 import v8 from "v8";
 import { evaluateContract, type RowInput } from "../../src/core/evaluate";
 import { makePeriod } from "../../src/core/periods";
+import { pendingItems } from "../../src/workbook/view";
 
 v8.setFlagsFromString("--allow-natives-syntax");
 // Compiled after the flag is set, so that V8's own check is allowed in it.
@@ -63,4 +64,12 @@ test("rows without a result, missing results and problems made in quantity share
   const absent = slots.filter((s) => s.state === "missingRow");
   expect(sameClass(blanks[blanks.length - 2], blanks[blanks.length - 1])).toBe(true);
   expect(sameClass(absent[absent.length - 2], absent[absent.length - 1])).toBe(true);
+  // The reports list the same missing results (workbook/view): their items share a class too.
+  const items = pendingItems(ev);
+  expect(items).toHaveLength(1250);
+  // Of one kind each (a blank names its cell, a missing row has none to name).
+  const withCell = items.filter((i) => i.cell !== undefined);
+  const withoutCell = items.filter((i) => i.cell === undefined);
+  expect(sameClass(withCell[withCell.length - 2], withCell[withCell.length - 1])).toBe(true);
+  expect(sameClass(withoutCell[withoutCell.length - 2], withoutCell[withoutCell.length - 1])).toBe(true);
 });
