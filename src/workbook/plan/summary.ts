@@ -25,7 +25,7 @@ import {
 } from "../view";
 import { CONCEPT_STYLES } from "./owned";
 import { printFor, sheetPageBreaks, wrappedLines } from "./print";
-import { BODY, cell, conceptClassOf, conceptStyle } from "./reports/layout";
+import { bandStyle, BODY, cell, conceptClassOf, conceptStyle } from "./reports/layout";
 
 export { describeTarget };
 import type { CellStyle, PlanCell, SummarySheetPlan } from "./types";
@@ -225,9 +225,6 @@ export function planSummary(
     headerFit(["", unitHeader, ...unitFigures]);
     for (const u of units) {
       const o = u.evaluation.overall;
-      const fill: CellStyle = u.evaluation.band?.band.color
-        ? { fill: u.evaluation.band.band.color, color: "#000000" }
-        : {};
       add(
         cell(null, BODY),
         cell(u.name, BODY),
@@ -236,7 +233,7 @@ export function planSummary(
         o.attainment === undefined
           ? cell(null, BODY)
           : cell(onNote ? (o.value ?? null) : o.attainment, BODY, onNote ? NOTE : PERCENT),
-        cell(u.band ?? "", { ...BODY, ...fill }),
+        cell(u.band ?? "", bandStyle(u.evaluation.band?.band, BODY)),
         cell(u.missed.join(", ")),
       );
       fit(rows.length, Math.max(linesFor(u.name, WIDTHS[1]), linesFor(u.band ?? "", WIDTHS[5])));

@@ -90,16 +90,11 @@ export function scanTags(xml: string): Tag[] {
     if (m[2] === undefined) continue;
     const name = m[2];
     const local = name.includes(":") ? name.slice(name.indexOf(":") + 1) : name;
-    const base = { start: m.index, end: m.index + m[0].length, name, local };
-    if (m[1] === "/") {
-      depth--;
-      tags.push({ ...base, kind: "close", depth });
-    } else if (m[4] === "/") {
-      tags.push({ ...base, kind: "empty", depth });
-    } else {
-      tags.push({ ...base, kind: "open", depth });
-      depth++;
-    }
+    const kind = m[1] === "/" ? "close" : m[4] === "/" ? "empty" : "open";
+    if (kind === "close") depth--;
+    // One literal (NO_SPREAD_NOTE in core/evaluate): a styles part has thousands of tags.
+    tags.push({ start: m.index, end: m.index + m[0].length, name, local, kind, depth });
+    if (kind === "open") depth++;
   }
   return tags;
 }

@@ -87,12 +87,31 @@ export function conceptClassOf(text: string): ConceptClass | undefined {
 
 export function conceptStyle(text: string, base: CellStyle = BODY): CellStyle {
   const cls = conceptClassOf(text);
-  return cls ? { ...base, ...CONCEPT_STYLES[cls], align: "center" } : { ...base, align: "center" };
+  return derivedStyle(base, cls ?? "", () =>
+    cls ? { ...base, ...CONCEPT_STYLES[cls], align: "center" } : { ...base, align: "center" },
+  );
 }
 
 /** A band's fill (light, so black text on it reads: see presets/bandTables), on top of `base`. */
 export function bandStyle(band: Band | undefined, base: CellStyle): CellStyle {
-  return band?.color ? { ...base, fill: band.color, color: "#000000" } : base;
+  const color = band?.color;
+  return color ? derivedStyle(base, `band ${color}`, () => ({ ...base, fill: color, color: "#000000" })) : base;
+}
+
+/**
+ * Styles made from a base style, one object per base and variant: a summary writes a styled cell per
+ * unit and indicator, and styles are never changed once made, so cells share them (and the writer looks
+ * each up once). Made with spreads that add keys, each one had a hidden class of its own (NO_SPREAD_NOTE in
+ * core/evaluate).
+ */
+const derived = new WeakMap<CellStyle, Map<string, CellStyle>>();
+
+function derivedStyle(base: CellStyle, variant: string, make: () => CellStyle): CellStyle {
+  let ofBase = derived.get(base);
+  if (!ofBase) derived.set(base, (ofBase = new Map()));
+  let style = ofBase.get(variant);
+  if (!style) ofBase.set(variant, (style = make()));
+  return style;
 }
 
 /** One cell of a row: its content and how many columns it spans (merged when more than one). */
