@@ -21,6 +21,7 @@ import type { ConditionalRule, OwnedColumns, PlanCell, UserSheetPrint } from "..
 import { attributesOf, escapeAttr, scanTags } from "../chart";
 import { attr, cellOpen, cellXmlTail, tagEnd, withAttr, withoutAttr, xmlText } from "./cells";
 import { PieceDeflater, type DeflatedPart } from "./deflate";
+import { isSpace } from "../stream/xml";
 import { SharedStrings } from "./strings";
 import { DEFAULT_FACE, type FontFace, type StyleBook } from "./styles";
 
@@ -310,9 +311,10 @@ export async function patchSheetPart(
   return patcher.finish(tail) ? out.finish() : undefined;
 }
 
+/** Whether the byte after a `<row` ends the name (white space, `>` or `/`): not `<rowBreaks`. */
 function isRowStart(data: Buffer, at: number): boolean {
   const c = data[at];
-  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+  return isSpace(c) || c === GT || c === SLASH;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -454,15 +456,10 @@ function textSink(): PatchSink & { result(): string } {
   };
 }
 
-const SPACE = 0x20;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
 const GT = 0x3e;
 const SLASH = 0x2f;
-
-function isSpace(c: number): boolean {
-  return c === SPACE || c === 0x09 || c === 0x0a || c === 0x0d;
-}
 
 /** `tagEnd` on bytes: the index just past the `>` that closes the tag starting at `start`, or -1. */
 function tagEndIn(data: Buffer, start: number, stop: number): number {

@@ -122,7 +122,8 @@ const CDATA_START = Buffer.from("<![CDATA[");
 const CDATA_END = Buffer.from("]]>");
 const PI_END = Buffer.from("?>");
 
-const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+/** XML white space as a byte: space, tab, line feed, carriage return. */
+export const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /**
  * An XML tokenizer over UTF-8 bytes written in pieces (`write`, then `end`). Markup is ASCII, so it is found
