@@ -490,24 +490,30 @@ const R_ATTRIBUTE = Buffer.from(' r="');
 const SPANS = Buffer.from("spans");
 const SPANS_ATTRIBUTE = Buffer.from(' spans="');
 
+/** Where the value of a tag's ` r="…"` starts, in data[start, end); -1 when the tag has none spelt so. */
+function referenceAt(data: Buffer, start: number, end: number): number {
+  const at = indexIn(data, R_ATTRIBUTE, start, end);
+  return at < 0 ? -1 : at + R_ATTRIBUTE.length;
+}
+
 /** The row number of a row tag written `r="123"`; undefined when it is spelt otherwise (or absent): read as text. */
 function plainRowNumber(data: Buffer, start: number, end: number): number | undefined {
-  const at = indexIn(data, R_ATTRIBUTE, start, end);
-  if (at < 0) return undefined;
+  const from = referenceAt(data, start, end);
+  if (from < 0) return undefined;
   let n = 0;
-  let i = at + R_ATTRIBUTE.length;
+  let i = from;
   for (; i < end && data[i] >= 0x30 && data[i] <= 0x39; i++) n = n * 10 + (data[i] - 0x30);
-  return data[i] === QUOTE && i > at + R_ATTRIBUTE.length && n > 0 ? n : undefined;
+  return data[i] === QUOTE && i > from && n > 0 ? n : undefined;
 }
 
 /** The column of a cell tag written `r="AB12"` (one to three capitals); undefined otherwise: read as text. */
 function plainCellColumn(data: Buffer, start: number, end: number): number | undefined {
-  const at = indexIn(data, R_ATTRIBUTE, start, end);
-  if (at < 0) return undefined;
+  const from = referenceAt(data, start, end);
+  if (from < 0) return undefined;
   let col = 0;
-  let i = at + R_ATTRIBUTE.length;
+  let i = from;
   for (; i < end && data[i] >= 0x41 && data[i] <= 0x5a; i++) col = col * 26 + (data[i] - 0x40);
-  const letters = i - (at + R_ATTRIBUTE.length);
+  const letters = i - from;
   return letters >= 1 && letters <= 3 && col <= MAX_COLUMN && data[i] >= 0x30 && data[i] <= 0x39 ? col : undefined;
 }
 
@@ -584,7 +590,7 @@ function rowPatcher(
   const cellClose = Buffer.from(`</${p}c>`);
   let ti = 0;
   let previous = 0;
-  let out = sink;
+  const out = sink;
   let data: Buffer = Buffer.alloc(0);
   let copyFrom = 0;
   let changed = false;
@@ -593,14 +599,18 @@ function rowPatcher(
     out.bytes(data, copyFrom, at);
     copyFrom = at;
   };
+  /** A row the sheet does not have, made for the plan's cells on it ("" when merges leave none). */
+  const newRow = (r: number): string => {
+    const cells = cellsFor(r, writes.at(r)).sort((a, b) => a.col - b.col);
+    return cells.length > 0
+      ? `${withHeaderHeight(`<${p}row r="${r}">`, r)}${cells.map((c) => c.xml).join("")}${rowClose}`
+      : "";
+  };
   const newRowsBefore = (row: number, at: number) => {
     while (ti < targets.length && targets[ti] < row) {
       copyTo(at);
       changed = true;
-      const r = targets[ti++];
-      const cells = cellsFor(r, writes.at(r)).sort((a, b) => a.col - b.col);
-      if (cells.length > 0)
-        out.text(`${withHeaderHeight(`<${p}row r="${r}">`, r)}${cells.map((c) => c.xml).join("")}</${p}row>`);
+      out.text(newRow(targets[ti++]));
     }
   };
 
@@ -784,14 +794,11 @@ function rowPatcher(
     copyTo(data.length);
     return changed;
   };
+  /** The rows to add after the last one the sheet had. */
   const finish = (): string => {
-    const gathered = textSink();
-    out = gathered;
-    data = Buffer.alloc(0);
-    copyFrom = 0;
-    newRowsBefore(Infinity, 0);
-    out = sink;
-    return gathered.result();
+    let rows = "";
+    while (ti < targets.length) rows += newRow(targets[ti++]);
+    return rows;
   };
   return { segment, finish };
 }
