@@ -211,14 +211,12 @@ export class Grid {
   }
 
   /**
-   * `resolved(row, col)` as the core takes a cell: value, address, and number format when there is one.
-   * Built directly, without the grid cell in between: a table's rows read several cells each.
+   * `resolved(row, col)` as the core takes a cell: value, number format and address (worked out when asked,
+   * see `GridInput`). Built directly, without the grid cell in between: a table's rows read several cells each.
    */
   resolvedInput(row: number, col: number): CellInput {
     const at = this.resolvedRow(row, col);
     const data = this.cell(at, col);
-    // One literal either way: a key added afterwards goes to a second array beside the object (a million
-    // rows hold several of these each).
     return new GridInput(data?.value ?? null, data?.numberFormat, at, col);
   }
 
